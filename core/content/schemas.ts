@@ -1,0 +1,231 @@
+import { z } from 'zod';
+import { KB_ARTICLE_TYPES } from '../kb/types';
+
+/** Schemas for the files of a content pack (see resources/content/FORMAT.md). */
+
+export const contentId = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase kebab-case (letters, digits and single dashes)')
+  .max(80);
+
+export const localized = z
+  .object({
+    en: z.string().trim().min(1, 'English text is empty'),
+    zh: z.string().trim().min(1, 'Chinese text is empty'),
+  })
+  .strict();
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'is not a real date');
+
+const version = z.number().int().min(1);
+const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal number written as a string, e.g. "1200.50"');
+
+/** JSON Logic limited to the operators the assessment engine implements; checked structurally. */
+export const RULE_OPERATORS = ['var', '==', '!=', '<', '<=', '>', '>=', 'and', 'or', '!', 'in'] as const;
+export type Rule = boolean | number | string | null | Rule[] | { [op: string]: Rule };
+
+export const rule: z.ZodType<Rule> = z.lazy(() =>
+  z.union([
+    z.boolean(),
+    z.number(),
+    z.string(),
+    z.null(),
+    z.array(rule),
+    z
+      .record(z.string(), rule)
+      .refine((o) => Object.keys(o).length === 1, 'a rule object has exactly one operator')
+      .refine((o) => Object.keys(o).every((k) => (RULE_OPERATORS as readonly string[]).includes(k)), {
+        message: `unknown rule operator; allowed: ${RULE_OPERATORS.join(', ')}`,
+      }),
+  ]),
+);
+
+export const packManifest = z
+  .object({ id: contentId, version, title: localized })
+  .strict();
+
+export const scenarioFile = z
+  .object({
+    id: contentId,
+    version,
+    name: localized,
+    summary: localized,
+    industries: z.array(contentId).default([]),
+    typicalKpis: z.array(localized).min(1),
+    assessment: contentId,
+  })
+  .strict();
+
+export const kbFrontMatter = z
+  .object({
+    id: contentId,
+    version,
+    type: z.enum(KB_ARTICLE_TYPES),
+    scenarios: z.array(contentId),
+    tags: z.array(contentId).max(12),
+    title: localized,
+    summary: localized,
+    author: z.string().trim().min(1).max(120),
+    reviewDate: isoDate.optional(),
+    related: z.array(contentId).default([]),
+  })
+  .strict();
+
+const scores = z.record(contentId, z.number().min(0).max(100));
+
+const questionBase = {
+  id: contentId,
+  text: localized,
+  help: localized.optional(),
+  helpArticles: z.array(contentId).default([]),
+  required: z.boolean().default(false),
+  visibleIf: rule.optional(),
+};
+
+const choiceOption = z
+  .object({ value: contentId, label: localized, scores: scores.optional() })
+  .strict();
+
+export const question = z.discriminatedUnion('type', [
+  z.object({ ...questionBase, type: z.literal('single'), options: z.array(choiceOption).min(2) }).strict(),
+  z.object({ ...questionBase, type: z.literal('multiple'), options: z.array(choiceOption).min(2) }).strict(),
+  z
+    .object({
+      ...questionBase,
+      type: z.literal('scale'),
+      scale: z
+        .object({ min: z.number().int(), max: z.number().int(), minLabel: localized.optional(), maxLabel: localized.optional() })
+        .strict()
+        .refine((s) => s.max > s.min, 'scale max must be greater than min'),
+      scores: scores.optional(),
+    })
+    .strict(),
+  z.object({ ...questionBase, type: z.literal('yesno'), yes: scores.optional(), no: scores.optional() }).strict(),
+  z
+    .object({
+      ...questionBase,
+      type: z.literal('number'),
+      number: z
+        .object({ min: z.number().optional(), max: z.number().optional(), unit: localized.optional(), integer: z.boolean().optional() })
+        .strict(),
+      bands: z
+        .array(z.object({ min: z.number().optional(), max: z.number().optional(), scores }).strict())
+        .optional(),
+    })
+    .strict(),
+  z.object({ ...questionBase, type: z.literal('text'), maxLength: z.number().int().min(1).optional() }).strict(),
+  z.object({ ...questionBase, type: z.literal('date') }).strict(),
+  z.object({ ...questionBase, type: z.literal('evidence') }).strict(),
+]);
+
+export const assessmentFile = z
+  .object({
+    id: contentId,
+    version,
+    scenario: contentId,
+    title: localized,
+    description: localized,
+    dimensions: z
+      .array(z.object({ id: contentId, weight: z.number().positive().max(1), label: localized }).strict())
+      .min(1),
+    readinessLevels: z
+      .array(z.object({ id: contentId, min: z.number().min(0).max(100), label: localized, description: localized }).strict())
+      .min(1),
+    sections: z
+      .array(
+        z
+          .object({ id: contentId, title: localized, visibleIf: rule.optional(), questions: z.array(question).min(1) })
+          .strict(),
+      )
+      .min(1),
+    recommendations: z
+      .array(
+        z
+          .object({
+            id: contentId,
+            kind: z.enum(['template', 'risk', 'article']),
+            ref: z.string().regex(/^[a-z0-9-]+(#[a-z0-9-]+)?$/, 'must be an id, or checklist-id#item-id for a risk'),
+            when: rule,
+            reason: localized,
+          })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict();
+
+export const RISK_CATEGORIES = ['data', 'compliance', 'integration', 'technical', 'organisation', 'commercial', 'operations', 'security'] as const;
+
+export const checklistFile = z
+  .object({
+    id: contentId,
+    version,
+    title: localized,
+    description: localized,
+    scenarios: z.array(contentId),
+    items: z
+      .array(
+        z
+          .object({
+            id: contentId,
+            title: localized,
+            description: localized,
+            category: z.enum(RISK_CATEGORIES),
+            likelihood: z.number().int().min(1).max(5),
+            impact: z.number().int().min(1).max(5),
+            mitigation: localized,
+            articles: z.array(contentId).default([]),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+export const templateFile = z
+  .object({
+    id: contentId,
+    version,
+    scenarios: z.array(contentId).min(1),
+    title: localized,
+    description: localized,
+    durationWeeks: z.number().int().min(1).max(104),
+    sections: z
+      .array(
+        z
+          .object({
+            id: contentId,
+            title: localized,
+            when: rule.optional(),
+            body: localized.optional(),
+            fromArticle: contentId.optional(),
+            repeat: z.enum(['team', 'scenarios', 'milestones']).optional(),
+          })
+          .strict()
+          .refine((s) => s.body !== undefined || s.fromArticle !== undefined, 'a section needs a body or fromArticle'),
+      )
+      .min(1),
+    successCriteria: z.array(z.object({ metric: localized, target: localized, measurement: localized }).strict()).default([]),
+    pricing: z
+      .object({
+        currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as CNY'),
+        taxRate: decimalString,
+        lines: z
+          .array(z.object({ item: localized, unit: localized, quantity: decimalString, unitPrice: decimalString }).strict())
+          .min(1),
+      })
+      .strict(),
+    timeline: z.array(z.object({ phase: localized, weeks: z.number().int().min(1), deliverables: localized }).strict()).min(1),
+  })
+  .strict();
+
+export type PackManifest = z.infer<typeof packManifest>;
+export type ScenarioFile = z.infer<typeof scenarioFile>;
+export type KbFrontMatter = z.infer<typeof kbFrontMatter>;
+export type Question = z.infer<typeof question>;
+export type AssessmentFile = z.infer<typeof assessmentFile>;
+export type ChecklistFile = z.infer<typeof checklistFile>;
+export type TemplateFile = z.infer<typeof templateFile>;

@@ -1,0 +1,13 @@
+/** The two languages Fieldbench speaks, in the UI and in content. */
+export const LANGS = ['en', 'zh'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** A user-visible text in both languages. */
+export type Localized = { en: string; zh: string };
+
+/** Picks the text for a language, falling back to the other one when it is empty. */
+export function pick(text: Localized, lang: Lang): string {
+  const own = text[lang];
+  if (own.trim() !== '') return own;
+  return lang === 'en' ? text.zh : text.en;
+}

@@ -1,0 +1,75 @@
+import type { Lang, Localized } from '../i18n';
+
+export const KB_ARTICLE_TYPES = ['method', 'best-practice', 'lesson', 'compliance', 'integration', 'reference'] as const;
+export type KbArticleType = (typeof KB_ARTICLE_TYPES)[number];
+
+/** Where a record came from: the bundled content pack, the user on this device, or sync. */
+export type Origin = 'pack' | 'user' | 'sync';
+
+/** A serialized Lexical editor state (JSON text), rendered read-only or edited by the renderer. */
+export type LexicalJson = string;
+
+export type KbArticleSummary = {
+  id: string;
+  type: KbArticleType;
+  scenarios: string[];
+  tags: string[];
+  title: Localized;
+  summary: Localized;
+  reviewDate: string | null;
+  /** True when reviewDate is before today: the article may be out of date. */
+  pastReview: boolean;
+  origin: Origin;
+  updatedAt: string;
+};
+
+export type KbArticle = KbArticleSummary & {
+  version: number;
+  author: string;
+  /** Per language; null when the article has no text in that language. */
+  body: { en: LexicalJson | null; zh: LexicalJson | null };
+};
+
+export type SnippetPart = { text: string; hit: boolean };
+
+export type SearchHit = {
+  kind: 'kb';
+  id: string;
+  /** The language of the text that matched. */
+  lang: Lang;
+  title: SnippetPart[];
+  snippet: SnippetPart[];
+  type: KbArticleType;
+  scenarios: string[];
+  tags: string[];
+  pastReview: boolean;
+  /** bm25-based; lower is better, as SQLite reports it. */
+  score: number;
+};
+
+export type SearchResult = {
+  hits: SearchHit[];
+  /** Number of matching documents, counted up to a cap (see totalCapped). */
+  total: number;
+  totalCapped: boolean;
+  /** The terms actually searched for, after cleaning the query. */
+  terms: string[];
+  /** Set when part of the query was ignored, saying why. */
+  notice: string | null;
+};
+
+export type KbFacets = {
+  scenarios: { id: string; count: number }[];
+  types: { type: KbArticleType; count: number }[];
+  tags: { tag: string; count: number }[];
+};
+
+export type Scenario = {
+  id: string;
+  name: Localized;
+  summary: Localized;
+  industries: string[];
+  typicalKpis: Localized[];
+  assessmentId: string;
+  articleCount: number;
+};

@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { dispatch, type Handlers } from '../../core/api/dispatch';
+import type { EventName, Events } from '../../core/api/contract';
+import type { ApiResult } from '../../core/api/result';
+import { openDatabase, type Db } from './db/connection';
+import { migrate, schemaVersion } from './db/migrate';
+import { MIGRATIONS } from './db/migrations';
+import { loadPack } from './content/load-pack';
+import { importPack } from './content/import-pack';
+import { createHandlers } from './handlers';
+
+export type Emit = <E extends EventName>(event: E, payload: Events[E]) => void;
+export type Log = (message: string, error?: unknown) => void;
+
+export type BackendOptions = {
+  /** Folder for the database, backups and attachments; created when missing. */
+  dataDir: string;
+  /** Folder holding content/ (the bundled content pack). */
+  resourcesDir: string;
+  host: 'electron' | 'web';
+  appVersion: string;
+  /** better_sqlite3.node built for this runtime, when it is not the one in node_modules. */
+  nativeBinding?: string | undefined;
+  emit?: Emit;
+  log?: Log;
+};
+
+export type Backend = {
+  /** Validates and runs one untrusted call; never throws. */
+  call(method: unknown, args: unknown): Promise<ApiResult<unknown>>;
+  handlers: Handlers;
+  db: Db;
+  close(): void;
+};
+
+export const DB_FILE_NAME = 'fieldbench.db';
+
+/** Opens (or creates) the local store, migrates it, brings the bundled content up to date. */
+export async function createBackend(options: BackendOptions): Promise<Backend> {
+  const emit: Emit = options.emit ?? (() => {});
+  const log: Log = options.log ?? ((message, error) => console.error(`[backend] ${message}`, error ?? ''));
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const dbFile = path.join(options.dataDir, DB_FILE_NAME);
+  const db = openDatabase(dbFile, { nativeBinding: options.nativeBinding });
+  try {
+    const migrated = await migrate(db, MIGRATIONS, dbFile);
+    if (migrated.backupPath) log(`backed up before migrating: ${migrated.backupPath}`);
+    const pack = loadPack(path.join(options.resourcesDir, 'content'));
+    for (const p of pack.problems) log(`content pack: ${p.file}: ${p.field}: ${p.message}`);
+    const report = importPack(db, pack, new Date());
+    if (report.imported) {
+      emit('content.imported', { packVersion: report.packVersion, added: report.added, updated: report.updated, problems: pack.problems.length });
+      emit('kb.changed', { reason: 'content-import' });
+    }
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const handlers = createHandlers({
+    db,
+    host: options.host,
+    appVersion: options.appVersion,
+    dataDir: options.dataDir,
+    schemaVersion: schemaVersion(db),
+  });
+  return {
+    call: (method, args) => dispatch(handlers, method, args, log),
+    handlers,
+    db,
+    close: () => db.close(),
+  };
+}

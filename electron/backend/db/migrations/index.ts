@@ -1,0 +1,5 @@
+import type { Migration } from './types';
+import { initial } from './001-initial';
+
+/** Every migration this build ships, in order. Append only; never edit or reorder a shipped one. */
+export const MIGRATIONS: readonly Migration[] = [initial];
