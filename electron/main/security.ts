@@ -1,0 +1,93 @@
+import type { WebPreferences } from 'electron';
+
+/**
+ * The security configuration of the shell, as plain data and pure functions so tests can assert
+ * it without an Electron binary. Follows Electron's security checklist.
+ */
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'fieldbench';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+/** No inline script or style, no eval; only our own origin. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-src 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+export function webPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: true,
+  };
+}
+
+/** True for URLs inside the app itself (the custom protocol), the only place windows may show. */
+export function isAppUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+const EXTERNAL_PROTOCOLS = new Set(['https:', 'mailto:']);
+
+/** The allowlist for handing a URL to the operating system: https and mailto, nothing else. */
+export function isAllowedExternalUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    if (!EXTERNAL_PROTOCOLS.has(u.protocol)) return false;
+    if (u.protocol === 'https:' && (u.username !== '' || u.password !== '')) return false;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Every permission a page may ask for (camera, notifications, geolocation, ...) is refused. */
+export function allowPermission(_permission: string): boolean {
+  return false;
+}
+
+/**
+ * Resolves a request path of the app protocol to a file inside the renderer folder, or null when
+ * it would leave that folder (traversal, encoded dots, absolute paths).
+ */
+export function resolveAppFile(rendererDir: string, requestUrl: string, join: (...p: string[]) => string, normalize: (p: string) => string): string | null {
+  let pathname: string;
+  try {
+    const u = new URL(requestUrl);
+    if (u.host !== APP_HOST) return null;
+    pathname = decodeURIComponent(u.pathname);
+  } catch {
+    return null;
+  }
+  if (pathname.includes('\0')) return null;
+  const relative = pathname === '/' || pathname === '' ? 'index.html' : pathname.replace(/^\/+/, '');
+  const root = normalize(rendererDir);
+  const file = normalize(join(root, relative));
+  const sep = root.endsWith('/') || root.endsWith('\\') ? '' : root.includes('\\') ? '\\' : '/';
+  return file.startsWith(root + sep) ? file : null;
+}

@@ -1,0 +1,40 @@
+import { BrowserWindow, session, type Session } from 'electron';
+import { APP_ENTRY_URL, allowPermission, isAppUrl, webPreferences } from './security';
+import { openExternalSafely } from './external';
+
+/** Denies every permission request and check for this session's pages. */
+export function lockDownSession(target: Session = session.defaultSession): void {
+  target.setPermissionRequestHandler((_wc, permission, callback) => callback(allowPermission(permission)));
+  target.setPermissionCheckHandler((_wc, permission) => allowPermission(permission));
+}
+
+export function createMainWindow(preloadPath: string): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1360,
+    height: 880,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    title: 'Fieldbench',
+    webPreferences: webPreferences(preloadPath),
+  });
+  const contents = win.webContents;
+  // Navigation never leaves the app; links to the web open in the system browser when allowed.
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) {
+      event.preventDefault();
+      openExternalSafely(url);
+    }
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternalSafely(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(APP_ENTRY_URL);
+  return win;
+}

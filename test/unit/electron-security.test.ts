@@ -1,0 +1,159 @@
+import path from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+/**
+ * The Electron binary cannot be downloaded on CI machines, so the shell's wiring is exercised
+ * against a recording stand-in for the 'electron' module; the pure configuration is asserted
+ * directly. The Playwright _electron suite (test/e2e-electron) checks the same on a real binary.
+ */
+
+type Listener = (...args: unknown[]) => unknown;
+const recorded = vi.hoisted(() => ({
+  windowOptions: [] as unknown[],
+  contentsListeners: new Map<string, Listener>(),
+  windowOpenHandler: null as null | ((details: { url: string }) => { action: string }),
+  permissionRequest: null as null | Listener,
+  permissionCheck: null as null | Listener,
+  opened: [] as string[],
+  loaded: [] as string[],
+}));
+
+vi.mock('electron', () => {
+  const webContents = {
+    on: (name: string, fn: Listener) => recorded.contentsListeners.set(name, fn),
+    setWindowOpenHandler: (fn: (details: { url: string }) => { action: string }) => (recorded.windowOpenHandler = fn),
+  };
+  class BrowserWindow {
+    webContents = webContents;
+    constructor(options: unknown) {
+      recorded.windowOptions.push(options);
+    }
+    once() {}
+    show() {}
+    loadURL(url: string) {
+      recorded.loaded.push(url);
+      return Promise.resolve();
+    }
+  }
+  return {
+    BrowserWindow,
+    shell: { openExternal: (url: string) => (recorded.opened.push(url), Promise.resolve()) },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (fn: Listener) => (recorded.permissionRequest = fn),
+        setPermissionCheckHandler: (fn: Listener) => (recorded.permissionCheck = fn),
+      },
+    },
+  };
+});
+
+const security = await import('../../electron/main/security');
+const { createMainWindow, lockDownSession } = await import('../../electron/main/window');
+
+beforeEach(() => {
+  recorded.opened.length = 0;
+});
+
+describe('Electron security configuration', () => {
+  it('isolates and sandboxes the renderer with no Node access', () => {
+    const prefs = security.webPreferences('/x/preload.cjs');
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      preload: '/x/preload.cjs',
+    });
+  });
+
+  it('has a CSP without unsafe-inline or unsafe-eval that limits everything to self', () => {
+    const csp = security.CONTENT_SECURITY_POLICY;
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    expect(csp).toMatch(/default-src 'self'/);
+    expect(csp).toMatch(/script-src 'self'/);
+    expect(csp).toMatch(/object-src 'none'/);
+    expect(csp).toMatch(/frame-ancestors 'none'/);
+  });
+
+  it('serves the app from the custom protocol, not file://', () => {
+    expect(security.APP_ENTRY_URL.startsWith('app://fieldbench/')).toBe(true);
+    expect(security.isAppUrl('app://fieldbench/index.html')).toBe(true);
+    expect(security.isAppUrl('file:///etc/passwd')).toBe(false);
+    expect(security.isAppUrl('app://other/index.html')).toBe(false);
+    expect(security.isAppUrl('https://fieldbench/')).toBe(false);
+  });
+
+  it('allows only https and mailto to leave the app', () => {
+    expect(security.isAllowedExternalUrl('https://example.org/doc')).toBe(true);
+    expect(security.isAllowedExternalUrl('mailto:someone@example.org')).toBe(true);
+    for (const url of ['http://example.org', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'ms-msdt:/id', 'https://user:pw@example.org', 'not a url']) {
+      expect(security.isAllowedExternalUrl(url), url).toBe(false);
+    }
+  });
+
+  it('denies every permission', () => {
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) expect(security.allowPermission(p)).toBe(false);
+  });
+
+  it('never resolves app:// paths outside the renderer folder', () => {
+    const resolve = (url: string) => security.resolveAppFile('/app/dist/renderer', url, path.posix.join, path.posix.normalize);
+    expect(resolve('app://fieldbench/')).toBe('/app/dist/renderer/index.html');
+    expect(resolve('app://fieldbench/assets/a.js')).toBe('/app/dist/renderer/assets/a.js');
+    // The URL parser folds dot segments, so this stays inside the renderer folder.
+    expect(resolve('app://fieldbench/../../etc/passwd')).toBe('/app/dist/renderer/etc/passwd');
+    expect(resolve('app://fieldbench/%2e%2e/%2e%2e/etc/passwd')).toBe('/app/dist/renderer/etc/passwd');
+    expect(resolve('app://fieldbench/..%2f..%2fpackage.json')).toBeNull();
+    expect(resolve('app://fieldbench/a%00.js')).toBeNull();
+    expect(resolve('app://evil/index.html')).toBeNull();
+  });
+});
+
+describe('Electron window wiring', () => {
+  it('creates the window with the secure preferences and loads the app protocol', () => {
+    createMainWindow('/x/preload.cjs');
+    const options = recorded.windowOptions.at(-1) as { webPreferences: Record<string, unknown> };
+    expect(options.webPreferences).toEqual(security.webPreferences('/x/preload.cjs'));
+    expect(recorded.loaded.at(-1)).toBe(security.APP_ENTRY_URL);
+  });
+
+  it('blocks navigation away from the app and hands allowed links to the OS', () => {
+    createMainWindow('/x/preload.cjs');
+    const navigate = recorded.contentsListeners.get('will-navigate');
+    expect(navigate).toBeDefined();
+    const prevented: string[] = [];
+    const event = (url: string) => ({ preventDefault: () => prevented.push(url) });
+    navigate?.(event('https://example.org/'), 'https://example.org/');
+    navigate?.(event('file:///etc/passwd'), 'file:///etc/passwd');
+    navigate?.(event('app://fieldbench/index.html#/kb'), 'app://fieldbench/index.html#/kb');
+    expect(prevented).toEqual(['https://example.org/', 'file:///etc/passwd']);
+    expect(recorded.opened).toEqual(['https://example.org/']);
+  });
+
+  it('denies every new window, opening only allowlisted URLs externally', () => {
+    createMainWindow('/x/preload.cjs');
+    expect(recorded.windowOpenHandler?.({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
+    expect(recorded.windowOpenHandler?.({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
+    expect(recorded.windowOpenHandler?.({ url: 'app://fieldbench/index.html' })).toEqual({ action: 'deny' });
+    expect(recorded.opened).toEqual(['https://example.org/']);
+  });
+
+  it('refuses webviews', () => {
+    createMainWindow('/x/preload.cjs');
+    let prevented = false;
+    recorded.contentsListeners.get('will-attach-webview')?.({ preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(true);
+  });
+
+  it('denies permission requests and checks by default', () => {
+    lockDownSession();
+    const answers: boolean[] = [];
+    recorded.permissionRequest?.({}, 'media', (granted: boolean) => answers.push(granted));
+    recorded.permissionRequest?.({}, 'notifications', (granted: boolean) => answers.push(granted));
+    expect(answers).toEqual([false, false]);
+    expect(recorded.permissionCheck?.({}, 'geolocation')).toBe(false);
+  });
+});
