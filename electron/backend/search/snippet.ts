@@ -1,0 +1,37 @@
+import { unsegment } from '../../../core/text/segment';
+import type { SnippetPart } from '../../../core/kb/types';
+
+/**
+ * FTS5's highlight() and snippet() wrap matches in markers we choose. Private-use characters are
+ * used so nothing a user or an article can type is mistaken for a marker, and the renderer gets
+ * structured parts (never HTML) to draw.
+ */
+export const MARK_OPEN = '\uE000';
+export const MARK_CLOSE = '\uE001';
+export const ELLIPSIS = '…';
+
+export function toSnippetParts(marked: string): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  const push = (text: string, hit: boolean): void => {
+    if (text === '') return;
+    const last = parts.at(-1);
+    if (last && last.hit === hit) last.text += text;
+    else parts.push({ text, hit });
+  };
+  // Remove segmentation spaces first, across marker boundaries too ("基 \uE000站\uE001" → "基\uE000站\uE001").
+  const cleaned = unsegment(marked.replace(/(\p{Script=Han}) +([\uE000\uE001]*)(?=\p{Script=Han})/gu, '$1$2'))
+    .replace(/(\p{Script=Han})([\uE000\uE001]+) +(?=\p{Script=Han})/gu, '$1$2')
+    .replace(/\s+/g, ' ')
+    .trim();
+  let hit = false;
+  let buffer = '';
+  for (const ch of cleaned) {
+    if (ch === MARK_OPEN || ch === MARK_CLOSE) {
+      push(buffer, hit);
+      buffer = '';
+      hit = ch === MARK_OPEN;
+    } else buffer += ch;
+  }
+  push(buffer, hit);
+  return parts;
+}
