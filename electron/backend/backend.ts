@@ -16,8 +16,8 @@ export type Log = (message: string, error?: unknown) => void;
 export type BackendOptions = {
   /** Folder for the database, backups and attachments; created when missing. */
   dataDir: string;
-  /** Folder holding content/ (the bundled content pack). */
-  resourcesDir: string;
+  /** The bundled content pack folder (resources/content in the repository). */
+  contentDir: string;
   host: 'electron' | 'web';
   appVersion: string;
   /** better_sqlite3.node built for this runtime, when it is not the one in node_modules. */
@@ -46,7 +46,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   try {
     const migrated = await migrate(db, MIGRATIONS, dbFile);
     if (migrated.backupPath) log(`backed up before migrating: ${migrated.backupPath}`);
-    const pack = loadPack(path.join(options.resourcesDir, 'content'));
+    const pack = loadPack(options.contentDir);
     for (const p of pack.problems) log(`content pack: ${p.file}: ${p.field}: ${p.message}`);
     const report = importPack(db, pack, new Date());
     if (report.imported) {

@@ -6,7 +6,7 @@ import type { EventName, Events } from '../../core/api/contract';
 export type WorkerInit = {
   type: 'init';
   dataDir: string;
-  resourcesDir: string;
+  contentDir: string;
   appVersion: string;
   nativeBinding: string | undefined;
 };

@@ -32,7 +32,7 @@ port.on('message', (e) => {
   if (message.type === 'init') {
     createBackend({
       dataDir: message.dataDir,
-      resourcesDir: message.resourcesDir,
+      contentDir: message.contentDir,
       appVersion: message.appVersion,
       nativeBinding: message.nativeBinding,
       host: 'electron',

@@ -45,7 +45,7 @@ if (!app.requestSingleInstanceLock()) {
       path.join(__dirname, 'backend-worker.cjs'),
       {
         dataDir: app.getPath('userData'),
-        resourcesDir,
+        contentDir: path.join(resourcesDir, 'content'),
         appVersion: app.getVersion(),
         nativeBinding: fs.existsSync(nativeCandidate) ? nativeCandidate : undefined,
       },
