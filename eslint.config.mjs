@@ -24,6 +24,11 @@ export default tseslint.config(
     },
   },
   {
+    // Playwright reads fixture names from a destructuring pattern, so `{}` is how a fixture says "none".
+    files: ['test/e2e/**/*.ts', 'test/e2e-electron/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-properties': ['error', { property: 'dangerouslySetInnerHTML', message: 'Render structured data, never HTML strings.' }],
