@@ -26,7 +26,7 @@ export function segmentForIndex(text: string): string {
   return text.replace(HAN_RUN, (run) => (run.length === 1 ? run : ` ${segmentHanRun(run).join(' ')} `));
 }
 
-/** Undoes segmentForIndex's spaces for display: drops white space between two Han characters. */
+/** Undoes segmentForIndex's spaces for display: drops spaces between Chinese characters and CJK punctuation. */
 export function unsegment(text: string): string {
-  return text.replace(/(\p{Script=Han}) +(?=\p{Script=Han})/gu, '$1');
+  return text.replace(/([\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF]) +(?=[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF])/gu, '$1');
 }

@@ -42,7 +42,8 @@ function browserSecret(): string {
 }
 
 function httpBridge(): Bridge {
-  const secret = browserSecret();
+  // Read per request: the page may receive the secret after the first call (a link opened later).
+  const secret = (): string => browserSecret();
   const listeners = new Map<string, Set<(payload: never) => void>>();
   let streaming = false;
 
@@ -50,7 +51,7 @@ function httpBridge(): Bridge {
     // fetch, not EventSource: EventSource cannot send the secret header.
     for (;;) {
       try {
-        const res = await fetch(HTTP_PROTOCOL.eventsPath, { headers: { [HTTP_PROTOCOL.secretHeader]: secret } });
+        const res = await fetch(HTTP_PROTOCOL.eventsPath, { headers: { [HTTP_PROTOCOL.secretHeader]: secret() } });
         if (!res.ok || !res.body) throw new Error(`events: HTTP ${res.status}`);
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = '';
@@ -80,11 +81,14 @@ function httpBridge(): Bridge {
       try {
         res = await fetch(HTTP_PROTOCOL.callPath, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [HTTP_PROTOCOL.secretHeader]: secret },
+          headers: { 'content-type': 'application/json', [HTTP_PROTOCOL.secretHeader]: secret() },
           body: JSON.stringify({ method, args }),
         });
       } catch (error) {
         return { ok: false, error: { code: 'unavailable', message: `Cannot reach the Fieldbench host: ${String(error)}` } };
+      }
+      if (res.status === 401) {
+        return { ok: false, error: { code: 'unavailable', message: 'This page has no access key. Open Fieldbench with the full link that "npm run web" printed (it ends with #k=…).' } };
       }
       if (res.status !== 200) {
         return { ok: false, error: { code: 'unavailable', message: `The Fieldbench host refused the call (HTTP ${res.status}): ${await res.text()}` } };

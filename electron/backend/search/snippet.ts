@@ -19,8 +19,12 @@ export function toSnippetParts(marked: string): SnippetPart[] {
     else parts.push({ text, hit });
   };
   // Remove segmentation spaces first, across marker boundaries too ("基 \uE000站\uE001" → "基\uE000站\uE001").
-  const cleaned = unsegment(marked.replace(/(\p{Script=Han}) +([\uE000\uE001]*)(?=\p{Script=Han})/gu, '$1$2'))
-    .replace(/(\p{Script=Han})([\uE000\uE001]+) +(?=\p{Script=Han})/gu, '$1$2')
+  const cjk = '[\\p{Script=Han}\\u3000-\\u303F\\uFF00-\\uFFEF]';
+  const cleaned = unsegment(
+    marked
+      .replace(new RegExp(`(${cjk}) +([\uE000\uE001]*)(?=${cjk})`, 'gu'), '$1$2')
+      .replace(new RegExp(`(${cjk})([\uE000\uE001]+) +(?=${cjk})`, 'gu'), '$1$2'),
+  )
     .replace(/\s+/g, ' ')
     .trim();
   let hit = false;
