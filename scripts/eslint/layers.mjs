@@ -29,6 +29,8 @@ const NODE_FREE = new Set(['core', 'renderer', 'electron/preload']);
 const BUILTINS = new Set(builtinModules);
 
 export function layerOf(file) {
+  // Build-tool configuration (vite.config.ts, …) runs in Node at build time, outside the layers.
+  if (/\.config\.[cm]?[jt]s$/.test(file)) return null;
   const rel = path.relative(ROOT, file).split(path.sep).join('/');
   return LAYERS.find((l) => rel === l || rel.startsWith(`${l}/`)) ?? null;
 }

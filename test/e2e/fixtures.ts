@@ -10,7 +10,7 @@ import { test as base, expect } from '@playwright/test';
  */
 type Host = { appUrl: string; dataDir: string; process: ChildProcess };
 
-const root = path.resolve(__dirname, '..', '..');
+const root = path.resolve(import.meta.dirname, '..', '..');
 
 export async function startHost(dataDir: string): Promise<Host> {
   const child = spawn(process.execPath, [path.join(root, 'dist', 'web', 'server.cjs'), '--port', '0'], {
@@ -36,7 +36,26 @@ export async function startHost(dataDir: string): Promise<Host> {
   return { appUrl, dataDir, process: child };
 }
 
-export const test = base.extend<object, { host: Host }>({
+/** Puts the preferences back to their defaults, so tests sharing a worker's host start alike. */
+async function resetSettings(host: Host): Promise<void> {
+  const url = new URL(host.appUrl);
+  const secret = new URLSearchParams(url.hash.slice(1)).get('k') ?? '';
+  const res = await fetch(new URL('/api/call', url.origin), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-fieldbench-secret': secret },
+    body: JSON.stringify({ method: 'settings.update', args: { language: 'en', theme: 'system' } }),
+  });
+  if (!res.ok) throw new Error(`could not reset settings: HTTP ${res.status}`);
+}
+
+export const test = base.extend<{ freshSettings: void }, { host: Host }>({
+  freshSettings: [
+    async ({ host }, use) => {
+      await resetSettings(host);
+      await use();
+    },
+    { auto: true },
+  ],
   host: [
     async ({}, use) => {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbench-e2e-'));
