@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import './styles/app.css';
+import './styles/base.css';
+import './styles/shell.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,29 +1,42 @@
-// npm run validate:content — checks the bundled content pack and the product's minimums.
+// npm run validate:content [pack-dir] — checks a content pack (default: the bundled one) and the
+// product's minimums. Prints counts, the minimums, and every problem as "file: field: message";
+// exits 1 when there is any problem or a minimum is not met.
 import path from 'node:path';
 import { loadPack } from '../electron/backend/content/load-pack';
 
 const dir = path.resolve(process.argv[2] ?? 'resources/content');
 const pack = loadPack(dir);
-const counts = {
-  scenarios: pack.scenarios.length,
-  articles: pack.articles.length,
-  assessments: pack.assessments.length,
-  checklists: pack.checklists.length,
-  templates: pack.templates.length,
-};
-console.log(`Content pack ${pack.manifest?.id ?? '(no manifest)'} v${pack.manifest?.version ?? '?'} at ${dir}`);
-console.log(Object.entries(counts).map(([k, v]) => `${k}: ${v}`).join(', '));
 
-const shortfalls: string[] = [];
-if (counts.scenarios < 8) shortfalls.push(`at least 8 scenarios (have ${counts.scenarios})`);
-if (counts.articles < 60) shortfalls.push(`at least 60 KB articles (have ${counts.articles})`);
-if (counts.templates < 6) shortfalls.push(`at least 6 POC templates (have ${counts.templates})`);
-if (counts.checklists < 6) shortfalls.push(`at least 6 risk checklists (have ${counts.checklists})`);
+console.log(`Content pack ${pack.manifest?.id ?? '(no valid pack.yaml)'} v${pack.manifest?.version ?? '?'} at ${dir}`);
+
+type Minimum = { what: string; have: number; need: number };
+const minimums: Minimum[] = [
+  { what: 'scenarios', have: pack.scenarios.length, need: 8 },
+  { what: 'knowledge-base articles', have: pack.articles.length, need: 60 },
+  { what: 'POC templates', have: pack.templates.length, need: 6 },
+  { what: 'risk checklists', have: pack.checklists.length, need: 6 },
+];
+let failed = false;
+for (const m of minimums) {
+  const ok = m.have >= m.need;
+  failed ||= !ok;
+  console.log(`${ok ? 'ok     ' : 'MISSING'} ${m.what}: ${m.have} (at least ${m.need})`);
+}
+console.log(`        assessment definitions: ${pack.assessments.length}`);
+
+// One assessment definition per scenario: exactly one definition is for it, and it is the one the scenario names.
 for (const s of pack.scenarios) {
-  if (!pack.assessments.some((a) => a.scenario === s.id)) shortfalls.push(`an assessment definition for scenario ${s.id}`);
+  const defs = pack.assessments.filter((a) => a.scenario === s.id).map((a) => a.id);
+  const ok = defs.length === 1 && defs[0] === s.assessment;
+  failed ||= !ok;
+  const found = defs.length === 0 ? 'none' : defs.join(', ');
+  console.log(`${ok ? 'ok     ' : 'MISSING'} assessment for ${s.id}: ${found}${ok ? '' : ` (the scenario names "${s.assessment}"; need exactly that one)`}`);
 }
 
-for (const p of pack.problems) console.log(`problem: ${p.file}: ${p.field}: ${p.message}`);
-for (const s of shortfalls) console.log(`missing: ${s}`);
-if (pack.problems.length === 0 && shortfalls.length === 0) console.log('OK: no problems.');
-process.exit(pack.problems.length > 0 || shortfalls.length > 0 ? 1 : 0);
+if (pack.problems.length > 0) {
+  console.log(`\n${pack.problems.length} problem${pack.problems.length === 1 ? '' : 's'}:`);
+  for (const p of pack.problems) console.log(`${p.file}: ${p.field}: ${p.message}`);
+}
+const ok = !failed && pack.problems.length === 0;
+console.log(ok ? '\nOK: no problems, every minimum met.' : '\nFAILED: see above.');
+process.exit(ok ? 0 : 1);

@@ -54,7 +54,7 @@ export const scenarioFile = z
     name: localized,
     summary: localized,
     industries: z.array(contentId).default([]),
-    typicalKpis: z.array(localized).min(1),
+    typicalKpis: z.array(localized).min(3, 'needs 3 to 6 entries').max(6, 'needs 3 to 6 entries'),
     assessment: contentId,
   })
   .strict();
@@ -65,7 +65,7 @@ export const kbFrontMatter = z
     version,
     type: z.enum(KB_ARTICLE_TYPES),
     scenarios: z.array(contentId),
-    tags: z.array(contentId).max(12),
+    tags: z.array(contentId).min(2, 'needs 2 to 6 tags').max(6, 'needs 2 to 6 tags'),
     title: localized,
     summary: localized,
     author: z.string().trim().min(1).max(120),

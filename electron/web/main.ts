@@ -1,41 +1,50 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultWebDataDir } from './data-dir';
+import { defaultWebDataDir, parsePort } from './config';
 import { startWebHost } from './server';
 
-/** `npm run web`: serve the built app on 127.0.0.1 and print the URL with its secret. */
-
-function parsePort(argv: string[], env: NodeJS.ProcessEnv): number {
-  const flag = argv.indexOf('--port');
-  const raw = flag >= 0 ? argv[flag + 1] : env.FIELDBENCH_PORT;
-  if (raw === undefined) return 5717;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port "${raw}": use a number from 0 to 65535.`);
-  return port;
-}
+/**
+ * `npm run web` / `node dist/web/server.cjs [--port N]`: serves the built app on 127.0.0.1 and
+ * prints the URL with its secret on the first line (tests parse it) and the data folder on the next.
+ */
 
 async function main(): Promise<void> {
-  // The bundle lives in dist/web/; the repository root is two folders up.
+  // The bundle runs from dist/web/; the repository (or installed app) root is two folders up.
   const root = path.resolve(__dirname, '..', '..');
-  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+  const rendererDir = path.join(root, 'dist', 'renderer');
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Error(`The app is not built (${rendererDir} has no index.html). Run "npm run build" first.`);
+  }
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version?: unknown };
   const dataDir = defaultWebDataDir();
   const host = await startWebHost({
     port: parsePort(process.argv.slice(2), process.env),
     dataDir,
     contentDir: path.join(root, 'resources', 'content'),
-    rendererDir: path.join(root, 'dist', 'renderer'),
-    appVersion: pkg.version,
+    rendererDir,
+    appVersion: typeof pkg.version === 'string' ? pkg.version : '0.0.0',
   });
-  console.log(`Fieldbench web: ${host.url}`);
-  console.log(`Data folder: ${dataDir} (set FIELDBENCH_DATA_DIR to use another)`);
-  const stop = (): void => {
-    void host.close().then(() => process.exit(0));
+  // Handlers first: whoever reads the URL may signal us right away.
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`Fieldbench web: ${signal}, shutting down`);
+    host.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error instanceof Error ? error.message : String(error));
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  console.log(`Fieldbench web: ${host.url}`);
+  console.log(`Data folder: ${dataDir} (set FIELDBENCH_DATA_DIR to use another)`);
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
+  console.error(`Fieldbench web could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -1,13 +1,14 @@
 import { useEffect } from 'react';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
+import { useSettings } from '../state/settings';
 import { Shell } from './Shell';
 import { EmptySection } from './EmptySection';
+import { EMPTY_SECTIONS } from './sections';
 import { KbPage } from '../kb/KbPage';
 import { ArticlePage } from '../kb/ArticlePage';
-import { useSettings } from '../state/settings';
-import { useCatalog } from '../state/catalog';
 
-// Hash routing works the same under app://fieldbench/ (Electron) and http://127.0.0.1 (browser host).
+// Hash routing works the same under app://fieldbench/ (Electron) and http://127.0.0.1 (browser host):
+// the server only ever serves index.html, and the route never reaches it.
 const router = createHashRouter([
   {
     path: '/',
@@ -16,12 +17,7 @@ const router = createHashRouter([
       { index: true, element: <Navigate to="/kb" replace /> },
       { path: 'kb', element: <KbPage /> },
       { path: 'kb/:id', element: <ArticlePage /> },
-      { path: 'engagements', element: <EmptySection section="engagements" /> },
-      { path: 'assessments', element: <EmptySection section="assessments" /> },
-      { path: 'proposals', element: <EmptySection section="proposals" /> },
-      { path: 'risks', element: <EmptySection section="risks" /> },
-      { path: 'review', element: <EmptySection section="review" /> },
-      { path: 'sync', element: <EmptySection section="sync" /> },
+      ...EMPTY_SECTIONS.map((section) => ({ path: section, element: <EmptySection section={section} /> })),
       { path: '*', element: <Navigate to="/kb" replace /> },
     ],
   },
@@ -29,13 +25,11 @@ const router = createHashRouter([
 
 export function App() {
   const loaded = useSettings((s) => s.loaded);
-  const loadSettings = useSettings((s) => s.load);
-  const loadCatalog = useCatalog((s) => s.load);
+  const load = useSettings((s) => s.load);
   useEffect(() => {
-    void loadSettings();
-    void loadCatalog();
-  }, [loadSettings, loadCatalog]);
-  // Wait for the stored language so the first paint is already in it.
+    void load();
+  }, [load]);
+  // Wait for the stored language and theme so the first paint is already in them (a local call).
   if (!loaded) return null;
   return <RouterProvider router={router} />;
 }

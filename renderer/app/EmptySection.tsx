@@ -1,18 +1,20 @@
 import { useI18n } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/en';
+import type { EmptySectionId } from './sections';
+import { PageHeading } from './PageHeading';
 import { EmptyState } from './StateViews';
 
-export type SectionId = 'engagements' | 'assessments' | 'proposals' | 'risks' | 'review' | 'sync';
-
-/** Sections whose records arrive with later work: an honest statement that none exist here yet. */
-export function EmptySection({ section }: { section: SectionId }) {
+/** A section whose records do not exist on this device yet: says so, and what will be here. */
+export function EmptySection({ section }: { section: EmptySectionId }) {
   const { t } = useI18n();
+  const name = t(`nav.${section}`);
   return (
-    <section aria-labelledby="page-title" className="page">
-      <h1 id="page-title" tabIndex={-1}>
-        {t(`nav.${section}` as MessageKey)}
-      </h1>
-      <EmptyState title={t(`empty.${section}.title` as MessageKey)} body={t(`empty.${section}.body` as MessageKey)} />
+    <section className="page" aria-labelledby="page-title">
+      <header className="page-header">
+        <PageHeading title={name}>{name}</PageHeading>
+      </header>
+      <EmptyState title={t(`empty.${section}.title`)}>
+        <p>{t(`empty.${section}.body`)}</p>
+      </EmptyState>
     </section>
   );
 }

@@ -1,33 +1,42 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { SEARCH_QUERY_MAX } from '../../core/api/contract';
 import { useI18n } from '../i18n/i18n';
 import { useCall } from '../lib/use-call';
+import { nextIndex } from '../lib/list-keys';
 import { Snippet } from '../kb/Snippet';
+import { snippetText } from '../kb/snippet';
+import { EMPTY_KB_VIEW, kbViewPath } from '../kb/url-state';
+import { Dialog } from './Dialog';
 
-/** Ctrl/Cmd+K: a quick search over the knowledge base from anywhere, driven by the keyboard. */
+const PALETTE_DEBOUNCE_MS = 120;
+const PALETTE_LIMIT = 8;
+
+/**
+ * Ctrl/Cmd+K: a quick search over the knowledge base from anywhere. The input is a combobox over
+ * a listbox of hits: arrows move, Enter opens the highlighted article, Escape closes.
+ */
 export function SearchPalette({ onClose }: { onClose: () => void }) {
-  const { t, lang } = useI18n();
+  const { t, tn, lang } = useI18n();
   const navigate = useNavigate();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
   const [query, setQuery] = useState('');
   const [debounced, setDebounced] = useState('');
   const [active, setActive] = useState(0);
-  const dialogRef = useRef<HTMLDivElement>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
-  const previousFocus = useRef<Element | null>(null);
 
   useEffect(() => {
-    previousFocus.current = document.activeElement;
-    inputRef.current?.focus();
-    return () => (previousFocus.current as HTMLElement | null)?.focus?.();
-  }, []);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(query), 120);
+    const timer = setTimeout(() => setDebounced(query.trim()), PALETTE_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [query]);
-
-  const results = useCall('kb.search', debounced.trim() ? { query: debounced, lang, limit: 8 } : null);
-  const hits = debounced.trim() && results.data ? results.data.hits : [];
   useEffect(() => setActive(0), [debounced]);
+
+  const results = useCall('kb.search', debounced !== '' ? { query: debounced.slice(0, SEARCH_QUERY_MAX), lang, limit: PALETTE_LIMIT } : null);
+  const hits = debounced !== '' && results.data ? results.data.hits : [];
+
+  useEffect(() => {
+    listRef.current?.querySelector(`#palette-hit-${active}`)?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
 
   function open(index: number): void {
     const hit = hits[index];
@@ -36,75 +45,80 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
     navigate(`/kb/${hit.id}?lang=${hit.lang}`);
   }
 
-  function onKeyDown(event: React.KeyboardEvent): void {
-    if (event.key === 'Escape') {
+  function searchAll(): void {
+    onClose();
+    navigate(kbViewPath({ ...EMPTY_KB_VIEW, query: query.trim() }));
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
+    const moved = event.key === 'ArrowDown' || event.key === 'ArrowUp' ? nextIndex(event.key, active, hits.length) : null;
+    if (moved !== null) {
       event.preventDefault();
-      onClose();
-    } else if (event.key === 'ArrowDown') {
+      setActive(moved);
+    } else if (event.key === 'Enter' && event.target === inputRef.current) {
       event.preventDefault();
-      setActive((a) => Math.min(a + 1, Math.max(hits.length - 1, 0)));
-    } else if (event.key === 'ArrowUp') {
-      event.preventDefault();
-      setActive((a) => Math.max(a - 1, 0));
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      open(active);
-    } else if (event.key === 'Tab') {
-      // Keep focus inside the dialog.
-      const focusable = dialogRef.current?.querySelectorAll<HTMLElement>('input, button, [href]');
-      if (!focusable || focusable.length === 0) return;
-      const first = focusable[0];
-      const last = focusable[focusable.length - 1];
-      if (event.shiftKey && document.activeElement === first) {
-        event.preventDefault();
-        last?.focus();
-      } else if (!event.shiftKey && document.activeElement === last) {
-        event.preventDefault();
-        first?.focus();
-      }
+      if (hits[active]) open(active);
+      else if (query.trim() !== '') searchAll();
     }
   }
 
+  let status: string;
+  if (debounced === '') status = t('palette.empty');
+  else if (results.status === 'error') status = results.error.message;
+  else if (results.data === null) status = t('common.loading');
+  else if (hits.length === 0) status = t('palette.noResults');
+  else status = `${tn('palette.count', results.data.total)} — ${t('palette.hint')}`;
+
   return (
-    <div className="palette-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="palette" role="dialog" aria-modal="true" aria-label={t('palette.title')} ref={dialogRef} onKeyDown={onKeyDown}>
-        <input
-          ref={inputRef}
-          type="search"
-          role="combobox"
-          aria-expanded={hits.length > 0}
-          aria-controls="palette-results"
-          aria-activedescendant={hits[active] ? `palette-hit-${active}` : undefined}
-          aria-label={t('palette.title')}
-          placeholder={t('palette.placeholder')}
-          value={query}
-          maxLength={2000}
-          onChange={(e) => setQuery(e.target.value)}
-        />
-        <ul id="palette-results" role="listbox" aria-label={t('palette.title')}>
-          {hits.map((hit, i) => (
-            <li
-              key={hit.id}
-              id={`palette-hit-${i}`}
-              role="option"
-              aria-selected={i === active}
-              className={i === active ? 'active' : undefined}
-              onMouseEnter={() => setActive(i)}
-              onClick={() => open(i)}
-            >
-              <span className="palette-title">
-                <Snippet parts={hit.title} />
-              </span>
-              <span className="palette-snippet">
-                <Snippet parts={hit.snippet} />
-              </span>
-            </li>
-          ))}
-        </ul>
-        <p className="muted palette-foot">
-          {results.status === 'error' ? results.error.message : !debounced.trim() ? t('palette.empty') : hits.length === 0 && results.status === 'ready' ? t('palette.noResults') : t('palette.hint')}
+    <Dialog className="palette" label={t('palette.title')} onClose={onClose} onKeyDown={onKeyDown} initialFocus={inputRef}>
+      <input
+        ref={inputRef}
+        type="text"
+        role="combobox"
+        className="palette-input"
+        aria-label={t('palette.label')}
+        aria-expanded={hits.length > 0}
+        aria-controls="palette-results"
+        aria-autocomplete="list"
+        aria-activedescendant={hits[active] ? `palette-hit-${active}` : undefined}
+        placeholder={t('palette.placeholder')}
+        value={query}
+        autoComplete="off"
+        spellCheck={false}
+        onChange={(e) => setQuery(e.target.value)}
+      />
+      <ul id="palette-results" ref={listRef} role="listbox" aria-label={t('palette.results')} className="palette-results">
+        {hits.map((hit, i) => (
+          <li
+            key={hit.id}
+            id={`palette-hit-${i}`}
+            role="option"
+            aria-selected={i === active}
+            aria-label={snippetText(hit.title)}
+            lang={hit.lang === 'zh' ? 'zh-CN' : 'en'}
+            className={i === active ? 'palette-hit active' : 'palette-hit'}
+            onMouseMove={() => setActive(i)}
+            onClick={() => open(i)}
+          >
+            <span className="palette-hit-title">
+              <Snippet parts={hit.title} />
+            </span>
+            <span className="palette-hit-snippet">
+              <Snippet parts={hit.snippet} />
+            </span>
+          </li>
+        ))}
+      </ul>
+      <div className="palette-foot">
+        <p className={results.status === 'error' && debounced !== '' ? 'palette-status error-text' : 'palette-status'} aria-live="polite">
+          {status}
         </p>
+        {debounced !== '' && (
+          <button type="button" className="link-button" onClick={searchAll}>
+            {t('palette.searchAll')}
+          </button>
+        )}
       </div>
-    </div>
+    </Dialog>
   );
 }

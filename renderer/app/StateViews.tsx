@@ -1,21 +1,23 @@
-import type { ApiError } from '../../core/api/result';
+import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
 
-export function Loading() {
+/** A polite "loading" line; screen readers hear it once, sighted users see it in place. */
+export function Loading({ label }: { label?: string }) {
   const { t } = useI18n();
   return (
-    <p className="muted" role="status">
-      {t('common.loading')}
+    <p className="loading" role="status">
+      {label ?? t('common.loading')}
     </p>
   );
 }
 
-export function ErrorView({ error, onRetry }: { error: ApiError | { message: string }; onRetry?: () => void }) {
+/** An API or display error: says what went wrong (the backend's own message) and offers a retry. */
+export function ErrorView({ title, message, onRetry }: { title?: string; message: string; onRetry?: () => void }) {
   const { t } = useI18n();
   return (
     <div className="error-view" role="alert">
-      <strong>{t('common.errorTitle')}</strong>
-      <p>{error.message}</p>
+      <p className="error-title">{title ?? t('common.errorTitle')}</p>
+      <p className="error-message">{message}</p>
       {onRetry && (
         <button type="button" onClick={onRetry}>
           {t('common.retry')}
@@ -25,11 +27,12 @@ export function ErrorView({ error, onRetry }: { error: ApiError | { message: str
   );
 }
 
-export function EmptyState({ title, body }: { title: string; body: string }) {
+/** An honest empty state: what is missing and what will be here. */
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
   return (
     <div className="empty-state">
       <h2>{title}</h2>
-      <p>{body}</p>
+      {children}
     </div>
   );
 }

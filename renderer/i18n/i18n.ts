@@ -1,23 +1,27 @@
-import type { Lang, Localized } from '../../core/i18n';
-import { pick } from '../../core/i18n';
+import { useCallback, useMemo } from 'react';
+import { pick, type Lang, type Localized } from '../../core/i18n';
 import { useSettings } from '../state/settings';
-import { en, type MessageKey } from './en';
-import { zh } from './zh';
+import type { MessageKey } from './en';
+import { translate, translatePlural, type MessageParams, type PluralKey } from './translate';
 
-export const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { en, zh };
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+export type TranslatePlural = (key: PluralKey, count: number, params?: MessageParams) => string;
 
-export function translate(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return DICTIONARIES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
-}
+export type I18n = {
+  lang: Lang;
+  /** A UI message in the current language. */
+  t: Translate;
+  /** A counted UI message (`{count}` filled in, singular or plural form). */
+  tn: TranslatePlural;
+  /** A bilingual content text in the UI language, falling back to the other language. */
+  text: (value: Localized) => string;
+};
 
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
-
-/** The UI language's translator and a picker for bilingual content. */
-export function useI18n(): { lang: Lang; t: Translate; text: (value: Localized) => string } {
+/** The UI language (from the stored settings) and its helpers. */
+export function useI18n(): I18n {
   const lang = useSettings((s) => s.settings.language);
-  return {
-    lang,
-    t: (key, params) => translate(lang, key, params),
-    text: (value) => pick(value, lang),
-  };
+  const t = useCallback<Translate>((key, params) => translate(lang, key, params), [lang]);
+  const tn = useCallback<TranslatePlural>((key, count, params) => translatePlural(lang, key, count, params), [lang]);
+  const text = useCallback((value: Localized) => pick(value, lang), [lang]);
+  return useMemo(() => ({ lang, t, tn, text }), [lang, t, tn, text]);
 }

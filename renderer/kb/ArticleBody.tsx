@@ -1,61 +1,100 @@
-import { useMemo } from 'react';
-import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { Component, useMemo, type MouseEvent, type ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { KB_NODES } from '../../core/content/lexical-nodes';
 import type { LexicalJson } from '../../core/kb/types';
-import { useNavigate } from 'react-router';
+import { useI18n } from '../i18n/i18n';
+import { ErrorView } from '../app/StateViews';
+import { articleIdFromHref, prepareArticleState } from './links';
+import './article-body.css';
 
-const THEME = {
-  heading: { h1: 'rt-h1', h2: 'rt-h2', h3: 'rt-h3' },
+/** Lexical theme: class names for the stylesheet (article-body.css), no inline styles. */
+const THEME: InitialConfigType['theme'] = {
+  heading: { h1: 'rt-h1', h2: 'rt-h2', h3: 'rt-h3', h4: 'rt-h4', h5: 'rt-h5', h6: 'rt-h6' },
   list: { ul: 'rt-ul', ol: 'rt-ol', listitem: 'rt-li', nested: { listitem: 'rt-nested' } },
   quote: 'rt-quote',
   link: 'rt-link',
   code: 'rt-code',
-  text: { bold: 'rt-bold', italic: 'rt-italic', code: 'rt-inline-code' },
+  text: { bold: 'rt-bold', italic: 'rt-italic', code: 'rt-inline-code', underline: 'rt-underline', strikethrough: 'rt-strike' },
   paragraph: 'rt-p',
 };
 
-const EXTERNAL = /^(https?:|mailto:)/i;
-
 /**
- * Read-only rendering of stored Lexical JSON. Clicks on links are routed here: kb:<id> links open the
- * article in the app, http(s)/mailto open outside (in Electron through the shell's allowlist), and
- * anything else does nothing.
+ * An article body: stored Lexical JSON rendered read-only by Lexical itself. Links were rewritten
+ * by the policy in links.ts; here a click on an in-app link navigates inside the app, external
+ * links (target=_blank, rel=noopener noreferrer) open outside, and nothing else is followed.
  */
 export function ArticleBody({ state, label }: { state: LexicalJson; label: string }) {
+  const { t } = useI18n();
+  const prepared = useMemo((): { ok: true; json: string } | { ok: false; message: string } => {
+    try {
+      return { ok: true, json: prepareArticleState(state) };
+    } catch (error) {
+      return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+  }, [state]);
+  if (!prepared.ok) return <ErrorView message={t('article.bodyFailed', { message: prepared.message })} />;
+  return (
+    <BodyErrorBoundary key={prepared.json} fallback={(message) => <ErrorView message={t('article.bodyFailed', { message })} />}>
+      <ReadOnlyBody json={prepared.json} label={label} />
+    </BodyErrorBoundary>
+  );
+}
+
+function ReadOnlyBody({ json, label }: { json: string; label: string }) {
   const navigate = useNavigate();
-  const initialConfig = useMemo(
+  const initialConfig = useMemo<InitialConfigType>(
     () => ({
       namespace: 'fieldbench-article',
       nodes: [...KB_NODES],
       editable: false,
       theme: THEME,
-      // Lexical only renders http(s)/mailto/tel links as such; in-app kb: links become hash routes.
-      editorState: state.replace(/"url":"kb:([a-z0-9-]+)"/g, '"url":"#/kb/$1"'),
+      editorState: json,
       onError: (error: Error) => {
+        // Rethrown so BodyErrorBoundary shows what went wrong instead of a half-drawn article.
         throw error;
       },
     }),
-    [state],
+    [json],
   );
 
-  function onClick(event: React.MouseEvent<HTMLDivElement>): void {
-    const anchor = (event.target as HTMLElement).closest('a');
+  function onClick(event: MouseEvent<HTMLDivElement>): void {
+    if (!(event.target instanceof Element)) return;
+    const anchor = event.target.closest('a');
     if (!anchor) return;
-    event.preventDefault();
     const href = anchor.getAttribute('href') ?? '';
-    const kb = /^#\/kb\/([a-z0-9-]+)$/.exec(href);
-    if (kb?.[1]) navigate(`/kb/${kb[1]}`);
-    else if (EXTERNAL.test(href)) window.open(href, '_blank', 'noopener,noreferrer');
+    const articleId = articleIdFromHref(href);
+    if (articleId !== null) {
+      event.preventDefault();
+      navigate(`/kb/${articleId}`);
+    } else if (anchor.target !== '_blank') {
+      // Not an in-app link and not one the policy made external: never followed.
+      event.preventDefault();
+    }
   }
 
   return (
     <div className="article-body" onClick={onClick}>
-      <LexicalComposer key={state} initialConfig={initialConfig}>
-        <RichTextPlugin contentEditable={<ContentEditable className="rt-root" aria-label={label} aria-readonly="true" />} ErrorBoundary={LexicalErrorBoundary} />
+      <LexicalComposer initialConfig={initialConfig}>
+        <RichTextPlugin
+          contentEditable={<ContentEditable className="rt-root" aria-label={label} aria-multiline />}
+          ErrorBoundary={LexicalErrorBoundary}
+        />
       </LexicalComposer>
     </div>
   );
+}
+
+/** Catches a body Lexical cannot load (an unknown node type, a broken state) and shows why. */
+class BodyErrorBoundary extends Component<{ fallback: (message: string) => ReactNode; children: ReactNode }, { message: string | null }> {
+  override state: { message: string | null } = { message: null };
+  static getDerivedStateFromError(error: unknown): { message: string } {
+    return { message: error instanceof Error ? error.message : String(error) };
+  }
+  override render(): ReactNode {
+    return this.state.message === null ? this.props.children : this.props.fallback(this.state.message);
+  }
 }

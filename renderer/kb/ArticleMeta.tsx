@@ -1,30 +1,49 @@
+import { Link } from 'react-router';
 import type { KbArticleSummary } from '../../core/kb/types';
 import { useI18n } from '../i18n/i18n';
-import { useCatalog } from '../state/catalog';
-import { scenarioLabel, typeLabel } from './labels';
+import { useScenarios } from '../state/catalog';
+import { scenarioName } from './labels';
+import { EMPTY_KB_VIEW, kbViewPath } from './url-state';
 
-/** Type badge, scenario chips, tags and the review warning badge shown with an article. */
-export function ArticleMeta({ article }: { article: Pick<KbArticleSummary, 'type' | 'scenarios' | 'tags' | 'pastReview'> }) {
+type MetaFields = Pick<KbArticleSummary, 'type' | 'scenarios' | 'tags' | 'pastReview'>;
+
+/**
+ * Type badge, scenario chips, tags and the "review overdue" badge. In lists they are plain labels
+ * (one tab stop per article); on the article page (`linked`) scenarios and tags open the filtered list.
+ */
+export function ArticleMeta({ article, linked = false }: { article: MetaFields; linked?: boolean }) {
   const { t, lang } = useI18n();
-  const scenarios = useCatalog((s) => s.scenarios);
+  const scenarios = useScenarios();
   return (
     <div className="meta-row">
-      <span className={`badge type-${article.type}`}>{typeLabel(t, article.type)}</span>
+      <span className={`badge type-badge type-${article.type}`}>{t(`kb.type.${article.type}`)}</span>
+      {article.pastReview && <span className="badge overdue-badge">{t('kb.pastReview')}</span>}
       {article.scenarios.length === 0 ? (
         <span className="chip">{t('kb.forAllScenarios')}</span>
       ) : (
-        article.scenarios.map((s) => (
-          <span className="chip" key={s}>
-            {scenarioLabel(scenarios, s, lang)}
-          </span>
-        ))
+        article.scenarios.map((s) =>
+          linked ? (
+            <Link className="chip" key={s} to={kbViewPath({ ...EMPTY_KB_VIEW, scenario: s })}>
+              {scenarioName(scenarios, s, lang)}
+            </Link>
+          ) : (
+            <span className="chip" key={s}>
+              {scenarioName(scenarios, s, lang)}
+            </span>
+          ),
+        )
       )}
-      {article.tags.map((tag) => (
-        <span className="tag" key={tag}>
-          #{tag}
-        </span>
-      ))}
-      {article.pastReview && <span className="badge warn">{t('kb.pastReview')}</span>}
+      {article.tags.map((tag) =>
+        linked ? (
+          <Link className="tag" key={tag} to={kbViewPath({ ...EMPTY_KB_VIEW, tags: [tag] })} aria-label={t('kb.filterByTag', { tag })}>
+            #{tag}
+          </Link>
+        ) : (
+          <span className="tag" key={tag}>
+            #{tag}
+          </span>
+        ),
+      )}
     </div>
   );
 }

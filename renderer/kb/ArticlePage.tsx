@@ -1,95 +1,160 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { Lang } from '../../core/i18n';
+import { pick } from '../../core/i18n';
+import type { KbArticle, KbArticleSummary } from '../../core/kb/types';
 import { useI18n } from '../i18n/i18n';
-import { useCall } from '../lib/use-call';
-import { onEvent } from '../lib/api';
+import { htmlLang } from '../i18n/translate';
+import { useCall, type CallHandle } from '../lib/use-call';
+import { useEvent } from '../lib/use-event';
+import { onListKeyDown } from '../lib/list-focus';
+import { PageHeading } from '../app/PageHeading';
 import { ErrorView, Loading } from '../app/StateViews';
 import { ArticleMeta } from './ArticleMeta';
-import { ArticleBody } from './ArticleBody';
-import type { MessageKey } from '../i18n/en';
+import { chooseBodyLang, parseLangParam } from './article-lang';
+import './kb.css';
 
+// Lexical is only needed to read an article: it loads with the first article opened.
+const ArticleBody = lazy(() => import('./ArticleBody').then((m) => ({ default: m.ArticleBody })));
+
+/** One article: title, metadata, the body in the chosen language, and related articles. */
 export function ArticlePage() {
   const { id = '' } = useParams();
-  const { t, lang: uiLang } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const { t } = useI18n();
   const article = useCall('kb.get', { id });
-  const related = useCall('kb.related', { id, limit: 6 });
-  useEffect(() => onEvent('kb.changed', () => (article.reload(), related.reload())));
+  const related = useCall('kb.related', { id, limit: 8 });
+  useEvent('kb.changed', () => {
+    article.reload();
+    related.reload();
+  });
 
-  if (article.status === 'error') {
+  const back = (
+    <Link to="/kb" className="back-link">
+      ← {t('article.back')}
+    </Link>
+  );
+
+  if (article.status === 'error' && article.error.code === 'not_found') {
     return (
-      <section className="page">
-        <Link to="/kb">← {t('article.back')}</Link>
-        <ErrorView error={article.error.code === 'not_found' ? { message: t('article.notFound') } : article.error} onRetry={article.error.code === 'not_found' ? undefined : article.reload} />
+      <section className="page" aria-labelledby="page-title">
+        {back}
+        <PageHeading title={t('article.notFoundTitle')}>{t('article.notFoundTitle')}</PageHeading>
+        <p>{t('article.notFound', { id })}</p>
       </section>
     );
   }
-  if (article.data === null || article.data.id !== id) return <Loading />;
-  const a = article.data;
-  const asked = params.get('lang');
-  const wanted: Lang = asked === 'en' || asked === 'zh' ? asked : uiLang;
-  const shown: Lang = a.body[wanted] !== null ? wanted : wanted === 'en' ? 'zh' : 'en';
-  const body = a.body[shown];
+  if (article.status === 'error') {
+    return (
+      <section className="page" aria-labelledby="page-title">
+        {back}
+        <PageHeading title={t('common.errorTitle')}>{t('common.errorTitle')}</PageHeading>
+        <ErrorView message={article.error.message} onRetry={article.reload} />
+      </section>
+    );
+  }
+  // Data from the previous article stays in `article.data` while the next one loads.
+  if (article.data === null || article.data.id !== id) {
+    return (
+      <section className="page">
+        {back}
+        <Loading />
+      </section>
+    );
+  }
+  return <ArticleView article={article.data} related={related} back={back} />;
+}
+
+function ArticleView({ article: a, related, back }: { article: KbArticle; related: CallHandle<KbArticleSummary[]>; back: ReactNode }) {
+  const { t, lang: uiLang } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const wanted: Lang = parseLangParam(params.get('lang')) ?? uiLang;
+  const shown = chooseBodyLang(a.body, wanted);
+  const textLang: Lang = shown ?? wanted;
+  const other: Lang = wanted === 'en' ? 'zh' : 'en';
+  const title = pick(a.title, textLang);
+  const summary = pick(a.summary, textLang);
+  const body = shown === null ? null : a.body[shown];
+  const bothLanguages = a.body.en !== null && a.body.zh !== null;
 
   return (
-    <article className="page article-page" aria-labelledby="page-title" lang={shown === 'zh' ? 'zh-CN' : 'en'}>
-      <Link to="/kb" className="back-link">
-        ← {t('article.back')}
-      </Link>
+    <article className="page article-page" aria-labelledby="page-title">
+      {back}
       <div className="article-layout">
-        <div className="article-main">
-          <h1 id="page-title" tabIndex={-1}>
-            {a.title[shown] || a.title[shown === 'en' ? 'zh' : 'en']}
-          </h1>
-          <ArticleMeta article={a} />
-          <dl className="facts">
-            <dt>{t('article.author')}</dt>
-            <dd>{a.author}</dd>
-            {a.reviewDate && (
-              <>
-                <dt>{t('article.reviewDate')}</dt>
-                <dd>{a.reviewDate}</dd>
-              </>
-            )}
-            <dt>{t('article.origin')}</dt>
-            <dd>{t(`article.origin.${a.origin}` as MessageKey)}</dd>
-          </dl>
-          {a.pastReview && a.reviewDate && (
-            <p className="notice warn" role="note">
+        <div className="article-main" lang={textLang === uiLang ? undefined : htmlLang(textLang)}>
+          <header className="article-header">
+            <PageHeading title={title}>{title}</PageHeading>
+            <p className="article-lead">{summary}</p>
+          </header>
+          {a.pastReview && a.reviewDate !== null && (
+            <p className="notice warn" role="note" lang={htmlLang(uiLang)}>
               {t('article.pastReviewWarning', { date: a.reviewDate })}
             </p>
           )}
-          <div className="lang-toggle" role="group" aria-label={t('article.textLanguage')}>
-            {(['en', 'zh'] as const).map((l) => (
-              <button key={l} type="button" aria-pressed={shown === l} disabled={a.body[l] === null} onClick={() => setParams({ lang: l }, { replace: true })}>
-                {l === 'en' ? 'English' : '中文'}
-              </button>
-            ))}
-          </div>
-          {shown !== wanted && <p className="muted">{t('article.missingLanguage')}</p>}
-          <p className="lead">{a.summary[shown]}</p>
-          {body !== null && <ArticleBody state={body} label={a.title[shown]} />}
-        </div>
-        <aside className="related" aria-labelledby="related-title">
-          <h2 id="related-title">{t('article.related')}</h2>
-          {related.status === 'error' ? (
-            <ErrorView error={related.error} onRetry={related.reload} />
-          ) : related.data === null ? (
-            <Loading />
-          ) : related.data.length === 0 ? (
-            <p className="muted">{t('article.noRelated')}</p>
-          ) : (
-            <ul>
-              {related.data.map((r) => (
-                <li key={r.id}>
-                  <Link to={`/kb/${r.id}`}>{r.title[uiLang] || r.title.en}</Link>
-                </li>
+          {bothLanguages && (
+            <div className="lang-toggle" role="group" aria-label={t('article.textLanguage')} lang={htmlLang(uiLang)}>
+              {(['en', 'zh'] as const).map((l) => (
+                <button key={l} type="button" aria-pressed={shown === l} onClick={() => setParams({ lang: l }, { replace: true })}>
+                  {t(`lang.${l}`)}
+                </button>
               ))}
-            </ul>
+            </div>
           )}
+          {shown !== null && shown !== wanted && (
+            <p className="muted" lang={htmlLang(uiLang)}>
+              {t('article.missingLanguage', { lang: t(`langName.${wanted}`), other: t(`langName.${other}`) })}
+            </p>
+          )}
+          {body === null ? (
+            <p className="muted">{t('article.noBody')}</p>
+          ) : (
+            <Suspense fallback={<Loading />}>
+              <ArticleBody key={`${a.id}:${shown}`} state={body} label={title} />
+            </Suspense>
+          )}
+        </div>
+        <aside className="article-side" lang={htmlLang(uiLang)}>
+          <section className="side-block" aria-labelledby="details-title">
+            <h2 id="details-title">{t('article.details')}</h2>
+            <ArticleMeta article={a} linked />
+            <dl className="facts">
+              <dt>{t('article.author')}</dt>
+              <dd>{a.author}</dd>
+              <dt>{t('article.reviewDate')}</dt>
+              <dd className={a.pastReview ? 'overdue' : undefined}>{a.reviewDate ?? t('article.noReviewDate')}</dd>
+              <dt>{t('article.updated')}</dt>
+              <dd>{a.updatedAt.slice(0, 10)}</dd>
+              <dt>{t('article.origin')}</dt>
+              <dd>{t(`article.origin.${a.origin}`)}</dd>
+            </dl>
+          </section>
+          <RelatedArticles related={related} />
         </aside>
       </div>
     </article>
+  );
+}
+
+function RelatedArticles({ related }: { related: CallHandle<KbArticleSummary[]> }) {
+  const { t, text } = useI18n();
+  return (
+    <nav className="side-block related" aria-labelledby="related-title">
+      <h2 id="related-title">{t('article.related')}</h2>
+      {related.status === 'error' ? (
+        <ErrorView message={related.error.message} onRetry={related.reload} />
+      ) : related.data === null || related.status === 'loading' ? (
+        <Loading />
+      ) : related.data.length === 0 ? (
+        <p className="muted">{t('article.noRelated')}</p>
+      ) : (
+        <ul onKeyDown={(e) => onListKeyDown(e, 'a')}>
+          {related.data.map((r) => (
+            <li key={r.id}>
+              <Link to={`/kb/${r.id}`}>{text(r.title)}</Link>
+              <span className="related-type">{t(`kb.type.${r.type}`)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </nav>
   );
 }

@@ -1,198 +1,245 @@
-import { useEffect, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { KB_ARTICLE_TYPES, type KbArticleType } from '../../core/kb/types';
-import { pick } from '../../core/i18n';
+import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useSearchParams } from 'react-router';
+import type { KbListResult } from '../../core/api/contract';
+import type { SearchResult } from '../../core/kb/types';
 import { useI18n } from '../i18n/i18n';
 import { useCatalog } from '../state/catalog';
-import { useCall } from '../lib/use-call';
-import { onEvent } from '../lib/api';
+import { useCall, type CallHandle } from '../lib/use-call';
+import { useEvent } from '../lib/use-event';
+import { focusFirstItem } from '../lib/list-focus';
+import { PageHeading } from '../app/PageHeading';
 import { ErrorView, Loading } from '../app/StateViews';
-import { ArticleMeta } from './ArticleMeta';
-import { Snippet } from './Snippet';
-import { kbViewToParams, parseKbView, toggleTag, type KbView } from './url-state';
-import { typeLabel } from './labels';
+import { Facets } from './Facets';
+import { ArticleList, HitList, ITEM_LINK } from './ResultLists';
+import { ScenarioOverview } from './ScenarioOverview';
+import { KB_SORTS, historyMode, isSearching, kbViewToParams, parseKbView, type KbSort, type KbView } from './url-state';
+import './kb.css';
 
 const SEARCH_DEBOUNCE_MS = 150;
+/** Page sizes and the contract's upper limits for kb.search and kb.list. */
+const SEARCH_PAGE = 25;
+const SEARCH_MAX = 100;
+const LIST_PAGE = 50;
+const LIST_MAX = 500;
 
+function isSort(value: string): value is KbSort {
+  return (KB_SORTS as readonly string[]).includes(value);
+}
+
+/**
+ * The knowledge base: browse with filters and sorting, or search (ranked, highlighted) with the
+ * same filters. The whole view lives in the URL; typing searches after a short pause.
+ */
 export function KbPage() {
   const { t, lang, text } = useI18n();
   const [params, setParams] = useSearchParams();
   const view = parseKbView(params);
+  const viewKey = kbViewToParams(view).toString();
   const scenarios = useCatalog((s) => s.scenarios);
+  const listRef = useRef<HTMLUListElement>(null);
+
+  // The input shows what is typed; the URL (and so the search) follows after a pause.
   const [draft, setDraft] = useState(view.query);
-  const inputRef = useRef<HTMLInputElement>(null);
+  const written = useRef(view.query);
+  useEffect(() => {
+    // The URL changed from outside (Back, a link, the top-bar search): show its query.
+    if (view.query !== written.current) {
+      written.current = view.query;
+      setDraft(view.query);
+    }
+  }, [view.query]);
 
-  const setView = (next: Partial<KbView>, replace = false): void => setParams(kbViewToParams({ ...view, ...next }), { replace });
+  function setView(next: Partial<KbView>): void {
+    const to = { ...view, ...next };
+    written.current = to.query;
+    setParams(kbViewToParams(to), { replace: historyMode(view, to) === 'replace' });
+  }
 
-  // Typing updates the URL after a short pause; Back then steps through searches, not keystrokes.
-  useEffect(() => setDraft(view.query), [view.query]);
   useEffect(() => {
     if (draft === view.query) return;
-    const timer = setTimeout(() => setView({ query: draft }, true), SEARCH_DEBOUNCE_MS);
+    const timer = setTimeout(() => setView({ query: draft }), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
+    // viewKey stands for the whole view that setView reads.
+  }, [draft, viewKey]);
+
+  // "Show more" grows the page; a different view starts again from one page.
+  const [more, setMore] = useState({ key: viewKey, pages: 1 });
+  const pages = more.key === viewKey ? more.pages : 1;
+
+  const searching = isSearching(view);
+  const filters = {
+    ...(view.scenario !== null && { scenario: view.scenario }),
+    ...(view.type !== null && { type: view.type }),
+    ...(view.tags.length > 0 && { tags: view.tags }),
+  };
+  const facets = useCall('kb.facets', {});
+  const search = useCall('kb.search', searching ? { query: view.query, ...filters, lang, limit: Math.min(SEARCH_PAGE * pages, SEARCH_MAX) } : null);
+  const list = useCall('kb.list', searching ? null : { ...filters, sort: view.sort, lang, limit: Math.min(LIST_PAGE * pages, LIST_MAX) });
+  useEvent('kb.changed', () => {
+    facets.reload();
+    if (searching) search.reload();
+    else list.reload();
   });
 
-  const filters = { scenario: view.scenario ?? undefined, type: view.type ?? undefined, tags: view.tags.length ? view.tags : undefined };
-  const searching = view.query.trim() !== '';
-  const facets = useCall('kb.facets', {});
-  const search = useCall('kb.search', searching ? { query: view.query, ...filters, lang, limit: 50 } : null);
-  const list = useCall('kb.list', searching ? null : { ...filters, sort: view.sort, lang });
-  useEffect(() => onEvent('kb.changed', () => (facets.reload(), search.reload(), list.reload())));
+  const scenario = scenarios.status === 'ready' ? scenarios.value.find((s) => s.id === view.scenario) : undefined;
+  const heading = scenario ? text(scenario.name) : t('kb.title');
 
-  const scenario = scenarios.find((s) => s.id === view.scenario);
-  const hasFilters = view.scenario !== null || view.type !== null || view.tags.length > 0;
+  function onSearchKeyDown(event: KeyboardEvent<HTMLInputElement>): void {
+    if (event.key === 'ArrowDown' && focusFirstItem(listRef.current, ITEM_LINK)) event.preventDefault();
+  }
 
   return (
     <section className="page kb-page" aria-labelledby="page-title">
       <header className="page-header">
-        <h1 id="page-title" tabIndex={-1}>
-          {scenario ? text(scenario.name) : t('kb.title')}
-        </h1>
-        <form role="search" onSubmit={(e) => (e.preventDefault(), setView({ query: draft }))}>
-          <label className="visually-hidden" htmlFor="kb-search">
-            {t('kb.searchLabel')}
-          </label>
-          <input
-            id="kb-search"
-            ref={inputRef}
-            type="search"
-            className="search-input"
-            value={draft}
-            maxLength={2000}
-            placeholder={t('kb.searchPlaceholder')}
-            onChange={(e) => setDraft(e.target.value)}
-            autoComplete="off"
-          />
-        </form>
+        {scenario && <p className="eyebrow">{t('kb.title')}</p>}
+        <PageHeading title={heading}>{heading}</PageHeading>
       </header>
+      {scenario && <ScenarioOverview scenario={scenario} />}
 
-      {scenario && (
-        <div className="scenario-summary">
-          <p>{text(scenario.summary)}</p>
-          <p className="muted">
-            {t('kb.typicalKpis')}: {scenario.typicalKpis.map((k) => pick(k, lang)).join(' · ')}
-          </p>
-        </div>
-      )}
+      <form
+        role="search"
+        className="kb-search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (draft !== view.query) setView({ query: draft });
+        }}
+      >
+        <label className="visually-hidden" htmlFor="kb-search">
+          {t('kb.searchLabel')}
+        </label>
+        <input
+          id="kb-search"
+          type="search"
+          className="search-input"
+          value={draft}
+          placeholder={t('kb.searchPlaceholder')}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={onSearchKeyDown}
+        />
+      </form>
 
       <div className="kb-layout">
-        <aside className="facets" aria-label={t('kb.filters')}>
-          <label>
-            {t('kb.scenario')}
-            <select value={view.scenario ?? ''} onChange={(e) => setView({ scenario: e.target.value || null })}>
-              <option value="">{t('kb.allScenarios')}</option>
-              {scenarios.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {text(s.name)} ({s.articleCount})
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('kb.type')}
-            <select value={view.type ?? ''} onChange={(e) => setView({ type: (e.target.value || null) as KbArticleType | null })}>
-              <option value="">{t('kb.allTypes')}</option>
-              {KB_ARTICLE_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {typeLabel(t, type)} ({facets.data?.types.find((f) => f.type === type)?.count ?? 0})
-                </option>
-              ))}
-            </select>
-          </label>
-          {!searching && (
-            <label>
-              {t('kb.sort')}
-              <select value={view.sort} onChange={(e) => setView({ sort: e.target.value as KbView['sort'] })}>
-                <option value="title">{t('kb.sort.title')}</option>
-                <option value="updated">{t('kb.sort.updated')}</option>
-                <option value="review">{t('kb.sort.review')}</option>
-              </select>
-            </label>
-          )}
-          <fieldset className="tag-facet">
-            <legend>{t('kb.tags')}</legend>
-            {(facets.data?.tags ?? []).slice(0, 40).map((f) => (
-              <button
-                type="button"
-                key={f.tag}
-                className={view.tags.includes(f.tag) ? 'tag-toggle on' : 'tag-toggle'}
-                aria-pressed={view.tags.includes(f.tag)}
-                onClick={() => setView({ tags: toggleTag(view.tags, f.tag) })}
-              >
-                #{f.tag} <span className="muted">{f.count}</span>
-              </button>
-            ))}
-          </fieldset>
-          {hasFilters && (
-            <button type="button" className="link-button" onClick={() => setView({ scenario: null, type: null, tags: [] })}>
-              {t('kb.clearFilters')}
-            </button>
-          )}
+        <aside className="kb-filters" aria-label={t('kb.filters')}>
+          <Facets view={view} facets={facets} onChange={setView} />
         </aside>
-
-        <div className="results">
+        <section className="kb-results" aria-label={t('kb.results')}>
           {searching ? (
-            <SearchResults state={search} />
-          ) : list.status === 'error' ? (
-            <ErrorView error={list.error} onRetry={list.reload} />
-          ) : list.data === null ? (
-            <Loading />
+            <SearchResults state={search} listRef={listRef} canShowMore={SEARCH_PAGE * pages < SEARCH_MAX} onShowMore={() => setMore({ key: viewKey, pages: pages + 1 })} />
           ) : (
-            <>
-              <p className="muted" aria-live="polite">
-                {t('kb.count', { count: list.data.total })}
-              </p>
-              {list.data.items.length === 0 ? (
-                <p>{t('kb.noArticles')}</p>
-              ) : (
-                <ul className="article-list">
-                  {list.data.items.map((a) => (
-                    <li key={a.id}>
-                      <Link to={`/kb/${a.id}`} className="article-link">
-                        {text(a.title)}
-                      </Link>
-                      <p className="summary">{text(a.summary)}</p>
-                      <ArticleMeta article={a} />
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </>
+            <BrowseResults
+              state={list}
+              listRef={listRef}
+              sort={view.sort}
+              onSort={(sort) => setView({ sort })}
+              canShowMore={LIST_PAGE * pages < LIST_MAX}
+              onShowMore={() => setMore({ key: viewKey, pages: pages + 1 })}
+              filtered={view.scenario !== null || view.type !== null || view.tags.length > 0}
+            />
           )}
-        </div>
+        </section>
       </div>
     </section>
   );
 }
 
-function SearchResults({ state }: { state: ReturnType<typeof useCall<'kb.search'>> }) {
-  const { t } = useI18n();
-  if (state.status === 'error') return <ErrorView error={state.error} onRetry={state.reload} />;
-  if (state.data === null) return <Loading />;
-  const result = state.data;
+type ListProps = { listRef: RefObject<HTMLUListElement | null>; canShowMore: boolean; onShowMore: () => void };
+
+function BrowseResults({
+  state,
+  listRef,
+  sort,
+  onSort,
+  canShowMore,
+  onShowMore,
+  filtered,
+}: ListProps & { state: CallHandle<KbListResult>; sort: KbSort; onSort: (sort: KbSort) => void; filtered: boolean }) {
+  const { t, tn } = useI18n();
+  const data = state.data;
   return (
     <>
-      <p className="muted" aria-live="polite">
-        {result.totalCapped ? t('kb.resultCountCapped', { count: result.total }) : t('kb.resultCount', { count: result.total })}
-      </p>
-      {result.notice && <p className="notice">{result.notice}</p>}
-      {result.hits.length === 0 ? (
-        <p>{t('kb.noResults')}</p>
+      <div className="results-bar">
+        <p className="result-count" role="status">
+          {data ? tn('kb.count', data.total) : ''}
+        </p>
+        <label className="sort-field">
+          <span>{t('kb.sort')}</span>
+          <select value={sort} onChange={(e) => isSort(e.target.value) && onSort(e.target.value)}>
+            {KB_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`kb.sort.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {state.status === 'error' ? (
+        <ErrorView message={state.error.message} onRetry={state.reload} />
+      ) : data === null ? (
+        <Loading />
+      ) : data.items.length === 0 ? (
+        <p className="empty-results">{filtered ? t('kb.noArticles') : t('kb.emptyBase')}</p>
       ) : (
-        <ul className="article-list" aria-busy={state.status === 'loading'}>
-          {result.hits.map((hit) => (
-            <li key={hit.id} lang={hit.lang === 'zh' ? 'zh-CN' : 'en'}>
-              <Link to={`/kb/${hit.id}?lang=${hit.lang}`} className="article-link">
-                <Snippet parts={hit.title} />
-              </Link>
-              <p className="snippet">
-                <Snippet parts={hit.snippet} />
-              </p>
-              <ArticleMeta article={hit} />
-            </li>
-          ))}
-        </ul>
+        <>
+          <ArticleList items={data.items} busy={state.status === 'loading'} ref={listRef} />
+          <MoreButton shown={data.items.length} total={data.total} canShowMore={canShowMore} busy={state.status === 'loading'} onShowMore={onShowMore} />
+        </>
       )}
     </>
+  );
+}
+
+function SearchResults({ state, listRef, canShowMore, onShowMore }: ListProps & { state: CallHandle<SearchResult> }) {
+  const { t, tn } = useI18n();
+  const data = state.data;
+  // On an error the alert below says what happened; the count stays empty rather than stale.
+  let count = '';
+  if (state.status !== 'error' && data) count = data.totalCapped ? t('kb.resultCountCapped', { count: data.total }) : tn('kb.resultCount', data.total);
+  return (
+    <>
+      <div className="results-bar">
+        <p className="result-count" role="status">
+          {count}
+        </p>
+      </div>
+      {state.status === 'error' ? (
+        // Retrying a refused query would only repeat the refusal: the query has to change.
+        <ErrorView title={t('kb.searchFailed')} message={state.error.message} onRetry={state.error.code === 'bad_request' ? undefined : state.reload} />
+      ) : data === null ? (
+        <Loading />
+      ) : (
+        <>
+          {data.notice && (
+            <p className="notice" role="note">
+              {data.notice}
+            </p>
+          )}
+          {data.hits.length === 0 ? (
+            <p className="empty-results">{t('kb.noResults')}</p>
+          ) : (
+            <>
+              <HitList hits={data.hits} busy={state.status === 'loading'} ref={listRef} />
+              <MoreButton shown={data.hits.length} total={data.total} canShowMore={canShowMore} busy={state.status === 'loading'} onShowMore={onShowMore} />
+            </>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+function MoreButton({ shown, total, canShowMore, busy, onShowMore }: { shown: number; total: number; canShowMore: boolean; busy: boolean; onShowMore: () => void }) {
+  const { t } = useI18n();
+  if (shown >= total) return null;
+  return (
+    <div className="more-row">
+      <span className="muted">{t('kb.shownOf', { shown, total })}</span>
+      {canShowMore && (
+        <button type="button" onClick={onShowMore} disabled={busy}>
+          {t('common.showMore')}
+        </button>
+      )}
+    </div>
   );
 }

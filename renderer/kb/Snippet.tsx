@@ -1,10 +1,14 @@
 import type { SnippetPart } from '../../core/kb/types';
+import { mergeSnippetParts } from './snippet';
 
-/** Highlighted text from structured parts: matches become <mark>, nothing is parsed as HTML. */
-export function Snippet({ parts }: { parts: SnippetPart[] }) {
+/**
+ * Highlighted text from structured parts: matches become <mark> elements and everything is text
+ * — nothing from the backend is ever parsed as HTML.
+ */
+export function Snippet({ parts }: { parts: readonly SnippetPart[] }) {
   return (
     <>
-      {parts.map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
+      {mergeSnippetParts(parts).map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
     </>
   );
 }

@@ -1,34 +1,43 @@
 import { create } from 'zustand';
 import type { Settings } from '../../core/api/contract';
-import { call } from '../lib/api';
+import { callSafe } from '../lib/api';
+
+export type SettingsProblem = { kind: 'load' | 'save'; message: string };
 
 type SettingsState = {
   settings: Settings;
+  /** False until the first `settings.get` answered (successfully or not). */
   loaded: boolean;
-  error: string | null;
+  problem: SettingsProblem | null;
   load(): Promise<void>;
   update(changes: Partial<Settings>): Promise<void>;
+  dismissProblem(): void;
 };
 
-/** Preferences stored by the backend; the UI applies them optimistically and rolls back on failure. */
+/** What the app uses before the stored preferences arrive, or when they cannot be read. */
+export const DEFAULT_SETTINGS: Settings = { language: 'en', theme: 'system' };
+
+/**
+ * The user's preferences, stored by the backend. Changes apply at once and are rolled back, with a
+ * message, when the backend refuses them.
+ */
 export const useSettings = create<SettingsState>((set, get) => ({
-  settings: { language: 'en', theme: 'system' },
+  settings: DEFAULT_SETTINGS,
   loaded: false,
-  error: null,
+  problem: null,
   async load() {
-    try {
-      set({ settings: await call('settings.get', {}), loaded: true, error: null });
-    } catch (error) {
-      set({ loaded: true, error: error instanceof Error ? error.message : String(error) });
-    }
+    const result = await callSafe('settings.get', {});
+    if (result.ok) set({ settings: result.value, loaded: true, problem: null });
+    else set({ loaded: true, problem: { kind: 'load', message: result.error.message } });
   },
   async update(changes) {
     const previous = get().settings;
     set({ settings: { ...previous, ...changes } });
-    try {
-      set({ settings: await call('settings.update', changes), error: null });
-    } catch (error) {
-      set({ settings: previous, error: error instanceof Error ? error.message : String(error) });
-    }
+    const result = await callSafe('settings.update', changes);
+    if (result.ok) set({ settings: result.value, problem: null });
+    else set({ settings: previous, problem: { kind: 'save', message: result.error.message } });
+  },
+  dismissProblem() {
+    set({ problem: null });
   },
 }));

@@ -5,35 +5,58 @@ import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 
 /**
- * Each Playwright worker starts its own browser host (the built app, `dist/web/server.cjs`) on a
- * free port with a fresh data folder, and stops it afterwards.
+ * Each Playwright worker starts its own browser host — the built app, `node dist/web/server.cjs
+ * --port 0` — with a fresh data folder (FIELDBENCH_DATA_DIR), and stops it afterwards.
+ * Tests get `appUrl` (with the #k=<secret> fragment), `dataDir`, or both as `host`.
  */
-type Host = { appUrl: string; dataDir: string; process: ChildProcess };
+export type Host = { appUrl: string; dataDir: string; process: ChildProcess };
 
 const root = path.resolve(import.meta.dirname, '..', '..');
+const SERVER = path.join(root, 'dist', 'web', 'server.cjs');
+const START_TIMEOUT_MS = 30_000;
 
 export async function startHost(dataDir: string): Promise<Host> {
-  const child = spawn(process.execPath, [path.join(root, 'dist', 'web', 'server.cjs'), '--port', '0'], {
+  if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run "npm run build" first.`);
+  const child = spawn(process.execPath, [SERVER, '--port', '0'], {
     cwd: root,
-    env: { ...process.env, FIELDBENCH_DATA_DIR: dataDir },
+    env: { ...process.env, FIELDBENCH_DATA_DIR: dataDir, FIELDBENCH_PORT: undefined },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let errors = '';
-  child.stderr?.on('data', (c: Buffer) => (errors += c.toString()));
+  // Keep both pipes drained for the life of the host, or it would block once they fill.
+  child.stderr?.on('data', (chunk: Buffer) => {
+    errors = (errors + chunk.toString()).slice(-4000);
+  });
   const appUrl = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`browser host did not start: ${errors}`)), 30_000);
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /^Fieldbench web: (\S+)$/m.exec(out);
-      if (m?.[1]) {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the browser host printed no URL within ${START_TIMEOUT_MS / 1000} s; stderr: ${errors}`));
+    }, START_TIMEOUT_MS);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /^Fieldbench web: (http:\/\/127\.0\.0\.1:\d+\/#k=[\w-]+)$/m.exec(out);
+      if (match?.[1]) {
         clearTimeout(timer);
-        resolve(m[1]);
+        resolve(match[1]);
       }
     });
-    child.on('exit', (code) => reject(new Error(`browser host exited with ${code}: ${errors}`)));
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`the browser host exited (${code ?? signal}) before printing its URL; stderr: ${errors}`));
+    });
   });
   return { appUrl, dataDir, process: child };
+}
+
+export async function stopHost(host: Host): Promise<void> {
+  const child = host.process;
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const hardStop = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(hardStop);
 }
 
 /** Puts the preferences back to their defaults, so tests sharing a worker's host start alike. */
@@ -45,10 +68,10 @@ async function resetSettings(host: Host): Promise<void> {
     headers: { 'content-type': 'application/json', 'x-fieldbench-secret': secret },
     body: JSON.stringify({ method: 'settings.update', args: { language: 'en', theme: 'system' } }),
   });
-  if (!res.ok) throw new Error(`could not reset settings: HTTP ${res.status}`);
+  if (!res.ok) throw new Error(`could not reset settings: HTTP ${res.status} ${await res.text()}`);
 }
 
-export const test = base.extend<{ freshSettings: void }, { host: Host }>({
+export const test = base.extend<{ freshSettings: void }, { host: Host; appUrl: string; dataDir: string }>({
   freshSettings: [
     async ({ host }, use) => {
       await resetSettings(host);
@@ -59,14 +82,19 @@ export const test = base.extend<{ freshSettings: void }, { host: Host }>({
   host: [
     async ({}, use) => {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbench-e2e-'));
-      const host = await startHost(dataDir);
-      await use(host);
-      host.process.kill('SIGTERM');
-      await new Promise((r) => host.process.once('exit', r));
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      let host: Host | undefined;
+      try {
+        host = await startHost(dataDir);
+        await use(host);
+      } finally {
+        if (host) await stopHost(host);
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
     },
     { scope: 'worker' },
   ],
+  appUrl: [async ({ host }, use) => use(host.appUrl), { scope: 'worker' }],
+  dataDir: [async ({ host }, use) => use(host.dataDir), { scope: 'worker' }],
 });
 
 export { expect };

@@ -1,56 +1,139 @@
 import { test, expect } from './fixtures';
 
-const SECTIONS: [string, string][] = [
-  ['Engagements', 'No engagements on this device yet'],
-  ['Assessments', 'No assessments on this device yet'],
-  ['Proposals', 'No proposals on this device yet'],
-  ['Risks', 'No risks recorded on this device yet'],
-  ['Review', 'Nothing to review on this device'],
-  ['Sync', 'This device has not synced yet'],
+/** The app frame: navigation, empty sections, status bar, quick search, settings, keyboard use. */
+
+const SECTIONS: { name: string; empty: string; zh: string }[] = [
+  { name: 'Engagements', empty: 'No engagements on this device yet.', zh: '项目' },
+  { name: 'Assessments', empty: 'No assessments on this device yet.', zh: '评估' },
+  { name: 'Proposals', empty: 'No proposals on this device yet.', zh: '方案' },
+  { name: 'Risks', empty: 'No risks recorded on this device yet.', zh: '风险' },
+  { name: 'Review', empty: 'Nothing to review on this device yet.', zh: '审核' },
+  { name: 'Sync', empty: 'This device has not synced yet.', zh: '同步' },
 ];
 
 test.describe('app shell', () => {
-  test('every section is reachable and honest about being empty', async ({ page, host }) => {
-    await page.goto(host.appUrl);
-    const nav = page.getByRole('navigation', { name: 'Sections' });
-    for (const [name, empty] of SECTIONS) {
-      await nav.getByRole('link', { name }).click();
-      await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-      await expect(page.getByRole('heading', { name: empty })).toBeVisible();
-    }
-    await expect(page.getByText('Working locally — no sync configured on this device')).toBeVisible();
-    await expect(page.getByText(/Content pack fieldbench-core v1/)).toBeVisible();
+  test.beforeEach(async ({ page, appUrl }) => {
+    await page.goto(appUrl);
+    await expect(page.getByRole('heading', { level: 1, name: 'Knowledge base' })).toBeVisible();
   });
 
-  test('Ctrl+K opens search from anywhere and Enter opens the article', async ({ page, host }) => {
-    await page.goto(host.appUrl);
+  test('every section is reachable and honest about being empty', async ({ page }) => {
+    const nav = page.getByRole('navigation', { name: 'Sections' });
+    for (const { name, empty } of SECTIONS) {
+      await nav.getByRole('link', { name }).click();
+      await expect(page).toHaveURL(new RegExp(`#/${name.toLowerCase()}$`));
+      const heading = page.getByRole('heading', { level: 1, name });
+      await expect(heading).toBeVisible();
+      // Focus moves to the new page's heading, and the window title follows.
+      await expect(heading).toBeFocused();
+      await expect(page).toHaveTitle(`${name} — Fieldbench`);
+      await expect(page.getByRole('heading', { level: 2, name: empty })).toBeVisible();
+      await expect(nav.getByRole('link', { name })).toHaveAttribute('aria-current', 'page');
+    }
+    await nav.getByRole('link', { name: 'Knowledge base' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Knowledge base' })).toBeFocused();
+  });
+
+  test('the status bar shows the content pack and the sync state', async ({ page }) => {
+    const status = page.getByRole('contentinfo');
+    await expect(status).toContainText(/Content pack fieldbench-core v\d+/);
+    await expect(status).toContainText('Working locally — no sync configured on this device');
+    // The bundled pack is valid, so there is nothing to warn about.
+    await expect(status.getByRole('button', { name: /problems? in the content pack/ })).toHaveCount(0);
+  });
+
+  test('Ctrl+K opens quick search from anywhere; arrows, Enter and Escape work', async ({ page }) => {
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Risks' }).click();
+    const riskLink = page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Risks' });
+    await riskLink.focus();
+
     await page.keyboard.press('Control+K');
-    const dialog = page.getByRole('dialog', { name: 'Search' });
+    const dialog = page.getByRole('dialog', { name: 'Quick search' });
     await expect(dialog).toBeVisible();
-    await page.keyboard.type('uplift');
-    await expect(dialog.getByRole('option').first()).toContainText('Uplift modelling and holdout design for campaigns');
+    const input = dialog.getByRole('combobox', { name: 'Search articles' });
+    await expect(input).toBeFocused();
+
+    // Escape closes and gives focus back.
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(riskLink).toBeFocused();
+
+    await page.keyboard.press('Control+K');
+    await page.keyboard.type('churn');
+    const options = dialog.getByRole('option');
+    await expect(options.nth(1)).toBeVisible();
+    await expect(options.nth(0)).toHaveAttribute('aria-selected', 'true');
+    await expect(options.first().locator('mark').first()).toHaveText(/churn/i);
+    // Tab stays inside the dialog.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(dialog.locator(':focus')).toHaveCount(1);
+    await input.focus();
+
+    await page.keyboard.press('ArrowDown');
+    await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+    await expect(input).toHaveAttribute('aria-activedescendant', 'palette-hit-1');
+    const title = (await options.nth(1).locator('.palette-hit-title').innerText()).trim();
     await page.keyboard.press('Enter');
     await expect(dialog).toBeHidden();
-    await expect(page.getByRole('heading', { level: 1, name: 'Uplift modelling and holdout design for campaigns' })).toBeVisible();
-
-    await page.keyboard.press('Control+K');
-    await expect(page.getByRole('dialog', { name: 'Search' })).toBeVisible();
-    await page.keyboard.press('Escape');
-    await expect(page.getByRole('dialog', { name: 'Search' })).toBeHidden();
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   });
 
-  test('theme and language persist across reloads', async ({ page, host }) => {
-    await page.goto(host.appUrl);
+  test('the global search box shows full results', async ({ page }) => {
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Proposals' }).click();
+    const global = page.getByRole('searchbox', { name: 'Search everywhere' });
+    await global.fill('uplift');
+    await global.press('Enter');
+    await expect(page).toHaveURL(/#\/kb\?q=uplift/);
+    await expect(page.getByRole('searchbox', { name: 'Search the knowledge base' })).toHaveValue('uplift');
+    await expect(page.locator('.kb-results .article-list mark').first()).toBeVisible();
+  });
+
+  test('the skip link moves focus to the main content', async ({ page }) => {
+    await page.locator('body').focus();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    await expect(skip).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('main')).toBeFocused();
+  });
+
+  test('the theme switch sets the palette, and System follows the OS', async ({ page }) => {
+    const theme = page.getByRole('combobox', { name: 'Theme' });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    await theme.selectOption('dark');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    const darkBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await theme.selectOption('light');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(darkBackground);
+    await theme.selectOption('system');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  });
+
+  test('language and theme persist across reloads', async ({ page }) => {
     await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page.getByRole('heading', { level: 1, name: '知识库' })).toBeVisible();
+
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: '知识库' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    const nav = page.getByRole('navigation', { name: '功能区' });
+    for (const { zh } of SECTIONS) await expect(nav.getByRole('link', { name: zh })).toBeVisible();
+    await nav.getByRole('link', { name: '风险' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: '本设备上还没有记录风险。' })).toBeVisible();
+
     await page.getByRole('combobox', { name: '主题' }).selectOption('light');
     await page.getByRole('combobox', { name: '语言' }).selectOption('en');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   });
 });

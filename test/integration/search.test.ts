@@ -1,99 +1,132 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../electron/backend/db/connection';
-import { searchKb } from '../../electron/backend/search/search';
-import { deleteSearchDocs } from '../../electron/backend/search/documents';
-import { insertArticles, makeTestDb } from '../helpers/kb-db';
+import { MAX_EXPANSIONS, RANK_WINDOW, searchKb, TOTAL_CAP, type KbSearchArgs } from '../../electron/backend/search/search';
+import { deleteSearchDocs, upsertSearchDoc } from '../../electron/backend/search/documents';
+import { insertArticles, makeTestDb, type TestArticle } from '../helpers/kb-db';
+
+const ARTICLES: TestArticle[] = [
+  {
+    id: 'intent-method',
+    type: 'method',
+    scenarios: ['intelligent-customer-service'],
+    tags: ['nlu', 'intent-design'],
+    en: { title: 'Building an intent taxonomy from call logs', body: 'Cluster transcripts, then label a sample. Containment improves when intents are few.' },
+    zh: { title: '基于通话日志构建意图体系', body: '先对通话转写进行聚类，再抽样标注。意图数量少时自助解决率更高。' },
+  },
+  {
+    id: 'containment-kpi',
+    type: 'reference',
+    scenarios: ['intelligent-customer-service'],
+    tags: ['kpi'],
+    en: { title: 'Containment KPI definitions', body: 'Containment rate counts sessions resolved without an agent. Intent coverage matters too.' },
+  },
+  {
+    id: 'energy-sleep',
+    type: 'method',
+    scenarios: ['base-station-energy-saving'],
+    tags: ['energy', 'kpi'],
+    reviewDate: '2020-01-01',
+    en: { title: 'Cell sleep strategy', body: 'Shut down capacity carriers at night when traffic is low; guard coverage KPI targets.' },
+    zh: { title: '小区休眠策略', body: '夜间业务量低时关闭容量层载波，同时守住覆盖类KPI指标。基站节能需要评估网络负载。' },
+  },
+  {
+    id: 'pi-export',
+    type: 'compliance',
+    scenarios: [],
+    tags: ['pipl', 'data-export'],
+    en: { title: 'Personal information export rules', body: 'Transfers of personal information abroad need a security assessment or a standard contract.' },
+    zh: { title: '个人信息出境规则', body: '向境外提供个人信息需要通过安全评估或订立标准合同。' },
+  },
+  { id: 'gone', deleted: true, en: { title: 'Intent taxonomy (deleted)', body: 'intent intent intent 聚类' } },
+];
 
 let db: Db;
 let cleanup: () => void;
 
 beforeAll(async () => {
   ({ db, cleanup } = await makeTestDb());
-  insertArticles(db, [
-    {
-      id: 'intent-method',
-      type: 'method',
-      scenarios: ['intelligent-customer-service'],
-      tags: ['nlu', 'intent-design'],
-      en: { title: 'Building an intent taxonomy from call logs', body: 'Cluster transcripts, then label a sample. Containment improves when intents are few.' },
-      zh: { title: '基于通话日志构建意图体系', body: '先对通话转写进行聚类，再抽样标注。意图数量少时自助解决率更高。' },
-    },
-    {
-      id: 'containment-kpi',
-      type: 'reference',
-      scenarios: ['intelligent-customer-service'],
-      tags: ['kpi'],
-      en: { title: 'Containment KPI definitions', body: 'Containment rate counts sessions resolved without an agent. Intent coverage matters too.' },
-    },
-    {
-      id: 'energy-sleep',
-      type: 'method',
-      scenarios: ['base-station-energy-saving'],
-      tags: ['energy'],
-      reviewDate: '2020-01-01',
-      en: { title: 'Cell sleep strategy', body: 'Shut down capacity carriers at night when traffic is low; guard coverage KPIs.' },
-      zh: { title: '小区休眠策略', body: '夜间业务量低时关闭容量层载波，同时守住覆盖类指标。基站节能需要评估网络负载。' },
-    },
-    {
-      id: 'pi-export',
-      type: 'compliance',
-      scenarios: [],
-      tags: ['pipl', 'data-export'],
-      en: { title: 'Personal information export rules', body: 'Transfers of personal information abroad need a security assessment or a standard contract.' },
-      zh: { title: '个人信息出境规则', body: '向境外提供个人信息需要通过安全评估或订立标准合同。' },
-    },
-    { id: 'gone', deleted: true, en: { title: 'Intent taxonomy (deleted)', body: 'intent intent intent' } },
-  ]);
+  insertArticles(db, ARTICLES);
 });
 afterAll(() => cleanup());
 
-const ids = (query: string, extra: Partial<Parameters<typeof searchKb>[1]> = {}) => searchKb(db, { query, ...extra }).hits.map((h) => h.id);
+const ids = (query: string, extra: Omit<KbSearchArgs, 'query'> = {}): string[] => searchKb(db, { query, ...extra }).hits.map((h) => h.id);
+const hitText = (parts: { text: string; hit: boolean }[] | undefined): string[] => (parts ?? []).filter((p) => p.hit).map((p) => p.text);
+const plain = (parts: { text: string }[] | undefined): string => (parts ?? []).map((p) => p.text).join('');
 
 describe('knowledge-base search', () => {
-  it('ranks a title match above a body match and excludes deleted articles', () => {
-    expect(ids('intent ')).toEqual(['intent-method', 'containment-kpi']);
+  it('ranks a title match above a body match, best score first', () => {
+    const result = searchKb(db, { query: 'intent ' });
+    expect(result.hits.map((h) => h.id)).toEqual(['intent-method', 'containment-kpi']);
+    const scores = result.hits.map((h) => h.score);
+    expect(scores).toEqual([...scores].sort((a, b) => a - b));
+    expect(result.total).toBe(2);
+    expect(result.totalCapped).toBe(false);
+    expect(result.terms).toEqual(['intent']);
   });
 
-  it('matches prefixes while typing', () => {
+  it('excludes deleted articles', () => {
+    expect(ids('taxonomy ')).toEqual(['intent-method']);
+    expect(ids('聚类')).toEqual(['intent-method']);
+  });
+
+  it('matches prefixes while typing and with an explicit *', () => {
     expect(ids('taxon')).toEqual(['intent-method']);
-    expect(ids('contain')).toContain('containment-kpi');
+    expect(ids('contain').sort()).toEqual(['containment-kpi', 'intent-method']);
+    expect(ids('contain* ').sort()).toEqual(['containment-kpi', 'intent-method']);
+    // Typed and finished: a whole word only.
+    expect(ids('contain ')).toEqual([]);
+    // One or two letters are not expanded.
+    expect(ids('ta')).toEqual([]);
+    expect(ids('zzzq')).toEqual([]);
   });
 
-  it('matches phrases only when the words are adjacent', () => {
+  it('matches phrases only when the words are adjacent, also while the phrase is being typed', () => {
     expect(ids('"standard contract"')).toEqual(['pi-export']);
     expect(ids('"contract standard"')).toEqual([]);
+    expect(ids('"standard contr')).toEqual(['pi-export']);
   });
 
   it('finds a Chinese word in the middle of a sentence', () => {
     expect(ids('节能')).toEqual(['energy-sleep']);
     expect(ids('安全评估')).toEqual(['pi-export']);
-    expect(ids('聚类')).toEqual(['intent-method']);
+    expect(ids('聚类 ')).toEqual(['intent-method']);
     const hit = searchKb(db, { query: '网络负载' }).hits[0];
+    expect(hit?.id).toBe('energy-sleep');
     expect(hit?.lang).toBe('zh');
-    expect(hit?.snippet.filter((p) => p.hit).map((p) => p.text).join('')).toBe('网络负载');
-    expect(hit?.snippet.map((p) => p.text).join('')).toContain('基站节能需要评估网络负载');
+    expect(hitText(hit?.snippet).join('')).toBe('网络负载');
+    expect(plain(hit?.snippet)).toContain('基站节能需要评估网络负载');
   });
 
   it('handles mixed Chinese and English queries', () => {
-    expect(ids('KPI 覆盖')).toEqual([]); // no single article has both in one language
+    expect(ids('KPI 覆盖')).toEqual(['energy-sleep']);
+    expect(searchKb(db, { query: 'KPI 覆盖' }).hits[0]?.lang).toBe('zh');
     expect(ids('意图 日志')).toEqual(['intent-method']);
+    // The words are in the same article but in different languages: no single text has both.
     expect(ids('night 夜间')).toEqual([]);
     expect(ids('carriers traffic')).toEqual(['energy-sleep']);
   });
 
   it('returns one hit per article, in the requested language when both match', () => {
-    const zh = searchKb(db, { query: 'intent 意图', lang: 'zh' });
-    expect(zh.hits.map((h) => h.id)).toEqual([]);
-    const both = searchKb(db, { query: 'taxonomy' });
-    expect(both.hits).toHaveLength(1);
+    expect(searchKb(db, { query: 'KPI ', lang: 'zh' }).hits.find((h) => h.id === 'energy-sleep')?.lang).toBe('zh');
+    expect(searchKb(db, { query: 'KPI ', lang: 'en' }).hits.find((h) => h.id === 'energy-sleep')?.lang).toBe('en');
+    const any = searchKb(db, { query: 'KPI ' });
+    expect(any.hits.map((h) => h.id).sort()).toEqual(['containment-kpi', 'energy-sleep']);
+    expect(any.total).toBe(2);
+    // Only the Chinese text has 夜间: a preferred English text that does not match is not shown.
+    expect(searchKb(db, { query: '夜间', lang: 'en' }).hits.map((h) => [h.id, h.lang])).toEqual([['energy-sleep', 'zh']]);
   });
 
   it('filters by scenario (articles for every scenario included), type and tags', () => {
     expect(ids('personal', { scenario: 'video-analytics' })).toEqual(['pi-export']);
+    expect(ids('personal', { scenario: 'base-station-energy-saving' })).toEqual(['pi-export']);
     expect(ids('strategy', { scenario: 'intelligent-customer-service' })).toEqual([]);
+    expect(ids('strategy', { scenario: 'base-station-energy-saving' })).toEqual(['energy-sleep']);
     expect(ids('intent', { type: 'reference' })).toEqual(['containment-kpi']);
     expect(ids('intent', { tags: ['nlu', 'intent-design'] })).toEqual(['intent-method']);
     expect(ids('intent', { tags: ['nlu', 'kpi'] })).toEqual([]);
+    expect(ids('KPI ', { tags: ['kpi'], type: 'method' })).toEqual(['energy-sleep']);
+    const filtered = searchKb(db, { query: 'intent', type: 'reference' });
+    expect(filtered.total).toBe(1);
   });
 
   it('highlights titles and snippets with structured parts', () => {
@@ -105,42 +138,154 @@ describe('knowledge-base search', () => {
       { text: ' strategy', hit: false },
     ]);
     expect(hit?.pastReview).toBe(true);
+    expect(hit?.type).toBe('method');
+    expect(hit?.scenarios).toEqual(['base-station-energy-saving']);
+    expect(hit?.tags).toEqual(['energy', 'kpi']);
+
+    const zh = searchKb(db, { query: '休眠' }).hits[0];
+    expect(zh?.title).toEqual([
+      { text: '小区', hit: false },
+      { text: '休眠', hit: true },
+      { text: '策略', hit: false },
+    ]);
+    const prefix = searchKb(db, { query: 'transcr' }).hits[0];
+    expect(hitText(prefix?.snippet)).toEqual(['transcripts']);
+    expect(searchKb(db, { query: 'personal ' }).hits[0]?.pastReview).toBe(false);
   });
 
   it.each([
     '"NEAR( -x:* )',
     'intent NEAR/2 call',
+    'NEAR(intent call)',
     'title:intent',
+    '{title}: intent',
     '(intent OR call) AND NOT x',
+    'intent AND',
+    'OR',
     '***',
     '^intent',
     '"unbalanced',
     '-',
     ':',
+    '+',
     '""""',
+    "'; DROP TABLE kb_articles; --",
     'a'.repeat(2000),
     '\u0000\uE000\uE001',
     '人'.repeat(500),
+    '"'.repeat(999),
+    'intent '.repeat(300),
   ])('never throws on hostile input %j', (query) => {
     const result = searchKb(db, { query });
     expect(Array.isArray(result.hits)).toBe(true);
+    expect(result.hits.length).toBeLessThanOrEqual(20);
+    expect(result.total).toBeGreaterThanOrEqual(result.hits.length);
+    expect(result.hits.map((h) => h.id)).not.toContain('gone');
   });
 
-  it('treats FTS syntax as words', () => {
-    expect(ids('intent OR nonexistentword')).toEqual([]);
+  it('treats FTS syntax as words and punctuation', () => {
+    expect(ids('intent OR nonexistentword ')).toEqual([]);
     expect(ids('(taxonomy)')).toEqual(['intent-method']);
+    expect(ids('^taxonomy* ')).toEqual(['intent-method']);
+    expect(ids('intent '.repeat(300))).toEqual(['intent-method', 'containment-kpi']);
+    expect(searchKb(db, { query: 'intent '.repeat(40) }).notice).toContain('first 32');
+    expect(db.prepare('SELECT count(*) FROM kb_articles').pluck().get()).toBe(5);
   });
 
-  it('returns nothing for an empty query and counts totals', () => {
+  it('returns nothing for an empty query and pages through results', () => {
     expect(searchKb(db, { query: '   ' })).toEqual({ hits: [], total: 0, totalCapped: false, terms: [], notice: null });
-    const result = searchKb(db, { query: 'intent', limit: 1 });
-    expect(result.hits).toHaveLength(1);
-    expect(result.total).toBe(2);
+    expect(searchKb(db, { query: '*** ---' }).hits).toEqual([]);
+    const first = searchKb(db, { query: 'intent', limit: 1 });
+    expect(first.hits.map((h) => h.id)).toEqual(['intent-method']);
+    expect(first.total).toBe(2);
     expect(searchKb(db, { query: 'intent', limit: 1, offset: 1 }).hits.map((h) => h.id)).toEqual(['containment-kpi']);
+    expect(searchKb(db, { query: 'intent', limit: 1, offset: 2 }).hits).toEqual([]);
+  });
+
+  it('never shows markers that were part of the indexed text as highlights', () => {
+    upsertSearchDoc(db, { kind: 'kb', refId: 'pi-export', lang: 'en', title: 'Personal \uE000information\uE001 export rules', body: 'Transfers abroad need a standard contract.' });
+    const hit = searchKb(db, { query: 'export ' }).hits[0];
+    expect(hit?.id).toBe('pi-export');
+    expect(hitText(hit?.title)).toEqual(['export']);
+    expect(plain(hit?.title)).toBe('Personal information export rules');
   });
 
   it('forgets removed documents', () => {
     deleteSearchDocs(db, 'kb', 'containment-kpi');
     expect(ids('containment')).toEqual(['intent-method']);
+  });
+});
+
+describe('search on a large match set', () => {
+  let big: Db;
+  let bigCleanup: () => void;
+  const total = TOTAL_CAP + 200;
+
+  beforeAll(async () => {
+    ({ db: big, cleanup: bigCleanup } = await makeTestDb());
+    const articles: TestArticle[] = [];
+    for (let i = 0; i < total; i++) {
+      const word = `zeta${String(i % (MAX_EXPANSIONS + 8)).padStart(2, '0')}`;
+      articles.push({
+        id: `a${String(i).padStart(5, '0')}`,
+        type: i % 2 === 0 ? 'method' : 'lesson',
+        scenarios: i % 3 === 0 ? [] : ['network-fault-prediction'],
+        en: { title: i % 100 === 0 ? `Rollout checklist ${i}` : `Note ${i}`, body: `Common delivery text with ${word}. ${i % 50 === 0 ? 'Rollout rare.' : ''}` },
+      });
+    }
+    insertArticles(big, articles);
+  });
+  afterAll(() => bigCleanup());
+
+  it('ranks only the newest matches of a word that is everywhere, and says so', () => {
+    const result = searchKb(big, { query: 'delivery ' });
+    expect(result.hits).toHaveLength(20);
+    expect(result.totalCapped).toBe(true);
+    expect(result.total).toBe(TOTAL_CAP);
+    expect(result.notice).toContain(`More than ${RANK_WINDOW} documents match`);
+    // The newest documents are the candidates.
+    for (const h of result.hits) expect(Number(h.id.slice(1))).toBeGreaterThanOrEqual(total - RANK_WINDOW);
+  });
+
+  it('pages through the counted matches of a broad query without repeating articles', () => {
+    const seen = new Set<string>();
+    for (let offset = 0; offset < TOTAL_CAP; offset += 100) {
+      const page = searchKb(big, { query: 'delivery ', limit: 100, offset });
+      expect(page.hits).toHaveLength(Math.min(100, TOTAL_CAP - offset));
+      for (const h of page.hits) {
+        expect(seen.has(h.id)).toBe(false);
+        seen.add(h.id);
+      }
+    }
+    expect(seen.size).toBe(TOTAL_CAP);
+    expect(searchKb(big, { query: 'delivery ', limit: 100, offset: TOTAL_CAP }).hits).toEqual([]);
+  });
+
+  it('ranks exactly when a rarer word narrows the query', () => {
+    const result = searchKb(big, { query: 'delivery rollout ' });
+    expect(result.totalCapped).toBe(false);
+    expect(result.notice).toBeNull();
+    expect(result.total).toBe(Math.ceil(total / 50));
+    // Title matches first, the oldest included.
+    expect(result.hits.slice(0, Math.ceil(total / 100)).every((h) => h.title.some((p) => p.hit))).toBe(true);
+    expect(result.hits.map((h) => h.id)).toContain('a00000');
+  });
+
+  it('expands a prefix to its most frequent words and says when it left some out', () => {
+    const result = searchKb(big, { query: 'zeta' });
+    expect(result.hits.length).toBeGreaterThan(0);
+    expect(result.notice).toContain(`${MAX_EXPANSIONS} most common`);
+    expect(searchKb(big, { query: 'zeta0' }).notice).toBeNull();
+    expect(searchKb(big, { query: 'zeta0' }).total).toBe([...Array(total).keys()].filter((i) => i % (MAX_EXPANSIONS + 8) < 10).length);
+  });
+
+  it('applies filters before choosing the candidates', () => {
+    const result = searchKb(big, { query: 'delivery ', type: 'lesson', scenario: 'network-fault-prediction' });
+    expect(result.hits).toHaveLength(20);
+    expect(result.hits.every((h) => h.type === 'lesson' && (h.scenarios.length === 0 || h.scenarios.includes('network-fault-prediction')))).toBe(true);
+    const all = searchKb(big, { query: 'rollout ', scenario: 'base-station-energy-saving' });
+    // Only the articles for every scenario (i % 3 === 0) remain.
+    expect(all.hits.map((h) => Number(h.id.slice(1)) % 3)).toEqual(all.hits.map(() => 0));
+    expect(all.total).toBe([...Array(total).keys()].filter((i) => i % 50 === 0 && i % 3 === 0).length);
   });
 });

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/server';
+import { defaultWebDataDir, parsePort } from '../../electron/web/config';
 import { HTTP_PROTOCOL } from '../../core/api/bridge';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -124,6 +126,49 @@ describe('browser host', () => {
       req.end();
     });
     expect(received).toContain('event: kb.changed\ndata: {"reason":"edit"}');
+  });
+
+  it('accepts its own origin and localhost, and answers preflights with no grants', async () => {
+    const own = await api({ method: 'app.info', args: {} }, { origin: `http://127.0.0.1:${host.port}` });
+    expect(own.status).toBe(200);
+    const viaLocalhost = await api({ method: 'app.info', args: {} }, { host: `localhost:${host.port}`, origin: `http://localhost:${host.port}` });
+    expect(viaLocalhost.status).toBe(200);
+    const preflight = await request({ path: HTTP_PROTOCOL.callPath, method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    expect(preflight.status).toBe(403);
+    const ownPreflight = await request({ path: HTTP_PROTOCOL.callPath, method: 'OPTIONS', headers: { origin: `http://127.0.0.1:${host.port}` } });
+    expect(ownPreflight.status).toBe(401);
+    for (const res of [own, preflight, ownPreflight]) expect(Object.keys(res.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
+    expect(own.headers['cache-control']).toBe('no-store');
+  });
+
+  it('does not follow a symlink out of the renderer folder', async () => {
+    const outside = makeTempDir();
+    cleanups.push(outside.cleanup);
+    fs.writeFileSync(path.join(outside.dir, 'secret.txt'), 'outside-the-folder');
+    fs.symlinkSync(path.join(outside.dir, 'secret.txt'), path.join(rendererDir, 'link.txt'));
+    const res = await request({ path: '/link.txt' });
+    expect(res.status).toBe(404);
+    expect(res.body).not.toContain('outside-the-folder');
+  });
+
+  it('reads its port and data folder from flags and the environment', () => {
+    expect(parsePort([], {})).toBe(5717);
+    expect(parsePort([], { FIELDBENCH_PORT: '6001' })).toBe(6001);
+    expect(parsePort(['--port', '0'], { FIELDBENCH_PORT: '6001' })).toBe(0);
+    expect(parsePort(['--port=7000'], {})).toBe(7000);
+    expect(() => parsePort(['--port', 'abc'], {})).toThrow(/Invalid port "abc" from --port/);
+    expect(() => parsePort([], { FIELDBENCH_PORT: '70000' })).toThrow(/FIELDBENCH_PORT/);
+    expect(defaultWebDataDir({ FIELDBENCH_DATA_DIR: '/tmp/fb' }, 'linux')).toBe(path.resolve('/tmp/fb'));
+    expect(defaultWebDataDir({}, 'linux')).toBe(path.join(os.homedir(), '.local', 'share', 'fieldbench-web'));
+    expect(defaultWebDataDir({ XDG_DATA_HOME: '/xdg' }, 'linux')).toBe(path.join('/xdg', 'fieldbench-web'));
+    expect(defaultWebDataDir({ APPDATA: '/appdata' }, 'win32')).toBe(path.join('/appdata', 'fieldbench-web'));
+    expect(defaultWebDataDir({}, 'darwin')).toBe(path.join(os.homedir(), 'Library', 'Application Support', 'fieldbench-web'));
+  });
+
+  it('refuses to start without a built renderer, naming the fix', async () => {
+    const empty = makeTempDir();
+    cleanups.push(empty.cleanup);
+    await expect(startWebHost({ port: 0, dataDir: path.join(empty.dir, 'data'), contentDir: CONTENT, rendererDir: path.join(empty.dir, 'nothing'), appVersion: '0.0.0-test', log: () => {} })).rejects.toThrow(/npm run build/);
   });
 
   it('keeps data across a restart on the same data folder', async () => {

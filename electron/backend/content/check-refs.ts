@@ -1,40 +1,78 @@
 import type { ContentProblem } from '../../../core/api/contract';
 import { checkDefinition } from '../../../core/assessment/engine';
+import { referencedQuestions } from '../../../core/assessment/logic';
+import { ruleShapeProblems } from '../../../core/content/rules';
+import type { AssessmentFile, Rule, TemplateFile } from '../../../core/content/schemas';
+import { parseTemplateVariable, templateVariablesIn } from '../../../core/content/template-vars';
 import type { LoadedPack } from './load-pack';
 
 /**
- * Cross-file checks: every id a file names must exist in the pack. Such a problem is recorded but
- * the file is kept, so one dangling link does not take a whole article or definition away.
+ * Checks across files and inside definitions what the schemas cannot: every id a file names
+ * exists in the pack, assessment definitions are consistent (core's checkDefinition), rules have
+ * the right operands, template rules and variables name real questions and dimensions. Such a
+ * problem is recorded but the file is kept, so one dangling link does not take a whole article or
+ * definition away.
  */
-export function checkReferences(pack: LoadedPack): ContentProblem[] {
+export type PackFolder = 'scenarios' | 'kb' | 'assessments' | 'checklists' | 'templates';
+/** The pack-relative file a record was loaded from. */
+export type FileOf = (folder: PackFolder, id: string) => string;
+
+export function checkReferences(pack: LoadedPack, fileOf: FileOf): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const articles = new Set(pack.articles.map((a) => a.id));
   const scenarios = new Set(pack.scenarios.map((s) => s.id));
-  const assessments = new Set(pack.assessments.map((a) => a.id));
+  const assessments = new Map(pack.assessments.map((a) => [a.id, a]));
   const templates = new Set(pack.templates.map((t) => t.id));
   const riskItems = new Set(pack.checklists.flatMap((c) => c.items.map((i) => `${c.id}#${i.id}`)));
 
-  const need = (set: Set<string>, id: string, what: string, file: string, field: string): void => {
+  const need = (set: { has(id: string): boolean }, id: string, what: string, file: string, field: string): void => {
     if (!set.has(id)) problems.push({ file, field, message: `names ${what} "${id}", which is not in the pack` });
   };
+  const shape = (rule: Rule | undefined, file: string, field: string): void => {
+    for (const message of ruleShapeProblems(rule)) problems.push({ file, field, message });
+  };
+  const unique = (ids: string[], what: string, file: string, field: (i: number) => string): void => {
+    const seen = new Set<string>();
+    ids.forEach((id, i) => {
+      if (seen.has(id)) problems.push({ file, field: field(i), message: `${what} id "${id}" repeats` });
+      seen.add(id);
+    });
+  };
 
-  for (const s of pack.scenarios) need(assessments, s.assessment, 'assessment', `scenarios/${s.id}.yaml`, 'assessment');
+  for (const s of pack.scenarios) {
+    const file = fileOf('scenarios', s.id);
+    need(assessments, s.assessment, 'assessment', file, 'assessment');
+    const def = assessments.get(s.assessment);
+    if (def && def.scenario !== s.id)
+      problems.push({ file, field: 'assessment', message: `names assessment "${s.assessment}", which is for scenario "${def.scenario}"` });
+  }
+
   for (const a of pack.articles) {
-    const file = `kb/${a.id}.md`;
+    const file = fileOf('kb', a.id);
     a.scenarios.forEach((s, i) => need(scenarios, s, 'scenario', file, `scenarios.${i}`));
     a.related.forEach((r, i) => need(articles, r, 'article', file, `related.${i}`));
     for (const lang of ['en', 'zh'] as const) {
-      for (const m of a.body[lang].json.matchAll(/"url":"kb:([a-z0-9-]+)"/g)) need(articles, m[1] ?? '', 'article', file, `(body ${lang} link)`);
+      // Only well-formed kb:<id> URLs survive conversion, so this pattern sees every in-app link.
+      const linked = new Set([...a.body[lang].json.matchAll(/"url":"kb:([a-z0-9-]+)"/g)].map((m) => m[1] ?? ''));
+      for (const id of linked) need(articles, id, 'article', file, `body.${lang}`);
     }
   }
+
   for (const d of pack.assessments) {
-    const file = `assessments/${d.id}.yaml`;
+    const file = fileOf('assessments', d.id);
     need(scenarios, d.scenario, 'scenario', file, 'scenario');
     for (const p of checkDefinition(d)) problems.push({ file, field: p.path, message: p.message });
-    d.sections.forEach((s, si) =>
-      s.questions.forEach((q, qi) => q.helpArticles.forEach((h, hi) => need(articles, h, 'article', file, `sections.${si}.questions.${qi}.helpArticles.${hi}`))),
-    );
+    unique(d.sections.map((s) => s.id), 'section', file, (i) => `sections.${i}.id`);
+    unique(d.recommendations.map((r) => r.id), 'recommendation', file, (i) => `recommendations.${i}.id`);
+    d.sections.forEach((s, si) => {
+      shape(s.visibleIf, file, `sections.${si}.visibleIf`);
+      s.questions.forEach((q, qi) => {
+        shape(q.visibleIf, file, `sections.${si}.questions.${qi}.visibleIf`);
+        q.helpArticles.forEach((h, hi) => need(articles, h, 'article', file, `sections.${si}.questions.${qi}.helpArticles.${hi}`));
+      });
+    });
     d.recommendations.forEach((r, i) => {
+      shape(r.when, file, `recommendations.${i}.when`);
       const field = `recommendations.${i}.ref`;
       if (r.kind === 'template') need(templates, r.ref, 'template', file, field);
       else if (r.kind === 'article') need(articles, r.ref, 'article', file, field);
@@ -42,22 +80,58 @@ export function checkReferences(pack: LoadedPack): ContentProblem[] {
       else need(riskItems, r.ref, 'risk-checklist item', file, field);
     });
   }
+
   for (const c of pack.checklists) {
-    const file = `checklists/${c.id}.yaml`;
+    const file = fileOf('checklists', c.id);
     c.scenarios.forEach((s, i) => need(scenarios, s, 'scenario', file, `scenarios.${i}`));
+    unique(c.items.map((item) => item.id), 'item', file, (i) => `items.${i}.id`);
     c.items.forEach((item, ii) => item.articles.forEach((a, ai) => need(articles, a, 'article', file, `items.${ii}.articles.${ai}`)));
-    const ids = new Set<string>();
-    c.items.forEach((item, ii) => {
-      if (ids.has(item.id)) problems.push({ file, field: `items.${ii}.id`, message: `item id "${item.id}" repeats` });
-      ids.add(item.id);
-    });
   }
+
   for (const t of pack.templates) {
-    const file = `templates/${t.id}.yaml`;
+    const file = fileOf('templates', t.id);
     t.scenarios.forEach((s, i) => need(scenarios, s, 'scenario', file, `scenarios.${i}`));
+    unique(t.sections.map((s) => s.id), 'section', file, (i) => `sections.${i}.id`);
     t.sections.forEach((s, i) => {
+      shape(s.when, file, `sections.${i}.when`);
       if (s.fromArticle !== undefined) need(articles, s.fromArticle, 'article', file, `sections.${i}.fromArticle`);
     });
+    problems.push(...checkTemplateAnswers(t, file, pack.assessments));
   }
+  return problems;
+}
+
+/**
+ * A template's rules and variables read the answers and scores of its scenarios' assessments:
+ * they must name questions and dimensions of one of them. Skipped when none of those assessments
+ * is in the pack (that is reported once, on the scenario), so one gap does not flood the list.
+ */
+function checkTemplateAnswers(t: TemplateFile, file: string, definitions: AssessmentFile[]): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const defs = definitions.filter((d) => t.scenarios.includes(d.scenario));
+  const known = defs.length > 0;
+  const questions = new Set(defs.flatMap((d) => d.sections.flatMap((s) => s.questions.map((q) => q.id))));
+  const dimensions = new Set(defs.flatMap((d) => d.dimensions.map((x) => x.id)));
+  const whose = `the assessments of ${t.scenarios.join(', ')}`;
+
+  t.sections.forEach((s, i) => {
+    if (known)
+      for (const ref of referencedQuestions(s.when))
+        if (ref !== 'scenario' && !questions.has(ref))
+          problems.push({ file, field: `sections.${i}.when`, message: `refers to question "${ref}", which is not in ${whose}` });
+    for (const lang of ['en', 'zh'] as const) {
+      const field = `sections.${i}.body.${lang}`;
+      for (const name of templateVariablesIn(s.body?.[lang] ?? '')) {
+        const v = parseTemplateVariable(name);
+        if (v === null) problems.push({ file, field, message: `uses unknown variable {{${name}}}; see the list in FORMAT.md` });
+        else if (v.kind === 'item' && s.repeat === undefined)
+          problems.push({ file, field, message: `uses {{${name}}} outside a section with "repeat"` });
+        else if (known && v.kind === 'answer' && !questions.has(v.question))
+          problems.push({ file, field, message: `uses {{${name}}}, but "${v.question}" is not a question in ${whose}` });
+        else if (known && v.kind === 'score' && !dimensions.has(v.dimension))
+          problems.push({ file, field, message: `uses {{${name}}}, but "${v.dimension}" is not a dimension in ${whose}` });
+      }
+    }
+  });
   return problems;
 }

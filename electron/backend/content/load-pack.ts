@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseDocument, YAMLError } from 'yaml';
+import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { ContentProblem } from '../../../core/api/contract';
 import {
@@ -17,8 +17,8 @@ import {
   type ScenarioFile,
   type TemplateFile,
 } from '../../../core/content/schemas';
-import { markdownToLexical, type ConvertedText } from './markdown';
-import { checkReferences } from './check-refs';
+import { convertMarkdown, lintKbMarkdown, type ConvertedText } from './markdown';
+import { checkReferences, type PackFolder } from './check-refs';
 
 export type LoadedArticle = KbFrontMatter & { body: { en: ConvertedText; zh: ConvertedText } };
 
@@ -36,38 +36,90 @@ export type LoadedPack = {
 export const MAX_CONTENT_FILE_BYTES = 2_000_000;
 
 type Problems = ContentProblem[];
+/** A parsed YAML value and a way to find the line of any path in it (for messages). */
+type ParsedYaml = { value: unknown; lineOf: (path: readonly PropertyKey[]) => number | null };
 
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads a UTF-8 text file; BOM removed and line endings made \n so markers and lines match everywhere. */
 function readText(dir: string, rel: string, problems: Problems): string | null {
   const file = path.join(dir, rel);
+  let bytes: Buffer;
   try {
     const size = fs.statSync(file).size;
     if (size > MAX_CONTENT_FILE_BYTES) {
       problems.push({ file: rel, field: '(file)', message: `is ${size} bytes; content files may be at most ${MAX_CONTENT_FILE_BYTES}` });
       return null;
     }
-    return fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch (error) {
-    problems.push({ file: rel, field: '(file)', message: `cannot be read: ${error instanceof Error ? error.message : String(error)}` });
+    problems.push({ file: rel, field: '(file)', message: `cannot be read: ${errorText(error)}` });
+    return null;
+  }
+  try {
+    return utf8.decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  } catch {
+    problems.push({ file: rel, field: '(file)', message: 'is not valid UTF-8 text; save it as UTF-8' });
     return null;
   }
 }
 
-function parseYaml(text: string, rel: string, problems: Problems, lineOffset = 0): unknown {
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+/** Parses YAML; a syntax error becomes a problem with its line (offset for front matter inside a Markdown file). */
+function parseYaml(text: string, rel: string, problems: Problems, lineOffset = 0): ParsedYaml | null {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, lineCounter });
   const first = doc.errors[0];
   if (first) {
-    const line = (first instanceof YAMLError ? (first.linePos?.[0]?.line ?? 0) : 0) + lineOffset;
-    problems.push({ file: rel, field: line > 0 ? `(line ${line})` : '(file)', message: `is not valid YAML: ${first.message.split('\n')[0]}` });
-    return undefined;
+    const line = first.linePos?.[0]?.line;
+    problems.push({
+      file: rel,
+      field: line === undefined ? '(file)' : `(line ${line + lineOffset})`,
+      // The first line of the parser's message, without its own "at line …" (the field says where).
+      message: `is not valid YAML: ${(first.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
+    });
+    return null;
   }
-  return doc.toJS();
+  let value: unknown;
+  try {
+    value = doc.toJS();
+  } catch (error) {
+    // e.g. too many aliases: a YAML "billion laughs" never expands here.
+    problems.push({ file: rel, field: '(file)', message: `cannot be read as YAML: ${errorText(error)}` });
+    return null;
+  }
+  const lineOf = (at: readonly PropertyKey[]): number | null => {
+    // The deepest node that exists on the path: a missing field is reported at its parent.
+    for (let n = at.length; n >= 0; n--) {
+      const node: unknown = doc.getIn(at.slice(0, n), true);
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line + lineOffset;
+    }
+    return null;
+  };
+  return { value, lineOf };
 }
 
-function validate<T>(schema: z.ZodType<T>, value: unknown, rel: string, problems: Problems): T | null {
-  const result = schema.safeParse(value);
+function fieldOf(at: readonly PropertyKey[]): string {
+  return at.length === 0 ? '(file)' : at.map(String).join('.');
+}
+
+/** Zod's wording for a missing field ("expected string, received undefined") is not what an author needs. */
+function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) return `is required (${issue.expected})`;
+  return issue.message;
+}
+
+function validate<T>(schema: z.ZodType<T>, parsed: ParsedYaml, rel: string, problems: Problems): T | null {
+  const result = schema.safeParse(parsed.value);
   if (result.success) return result.data;
+  const add = (at: readonly PropertyKey[], message: string): void => {
+    const line = parsed.lineOf(at);
+    problems.push({ file: rel, field: fieldOf(at), message: line === null ? message : `${message} (line ${line})` });
+  };
   for (const issue of result.error.issues) {
-    problems.push({ file: rel, field: issue.path.length ? issue.path.map(String).join('.') : '(root)', message: issue.message });
+    // One problem per unknown key, named by its own path: usually a misspelt field.
+    if (issue.code === 'unrecognized_keys') for (const key of issue.keys) add([...issue.path, key], 'is not a known field (misspelt?)');
+    else add(issue.path, describe(issue));
   }
   return null;
 }
@@ -82,28 +134,39 @@ function checkFileName<T extends { id: string }>(value: T | null, rel: string, p
   return value;
 }
 
-function listFiles(dir: string, sub: string, ext: RegExp, problems: Problems): string[] {
-  const folder = path.join(dir, sub);
-  if (!fs.existsSync(folder)) {
-    problems.push({ file: `${sub}/`, field: '(folder)', message: 'is missing' });
+/** The files of one kind, sorted; anything else in the folder is reported rather than silently ignored. */
+function listFiles(dir: string, sub: string, ext: RegExp, expected: string, problems: Problems): string[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(path.join(dir, sub), { withFileTypes: true });
+  } catch (error) {
+    const missing = error instanceof Error && 'code' in error && error.code === 'ENOENT';
+    problems.push({ file: `${sub}/`, field: '(folder)', message: missing ? 'is missing' : `cannot be read: ${errorText(error)}` });
     return [];
   }
-  return fs
-    .readdirSync(folder)
-    .filter((f) => ext.test(f))
-    .sort()
-    .map((f) => `${sub}/${f}`);
+  const files: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (entry.name.startsWith('.')) continue; // editor and OS files (.DS_Store, swap files)
+    const rel = `${sub}/${entry.name}`;
+    if (entry.isDirectory()) problems.push({ file: rel, field: '(folder)', message: 'sub-folders are not read; move its files up' });
+    else if (!ext.test(entry.name)) problems.push({ file: rel, field: '(file)', message: `is not a ${expected} file, so it is not loaded` });
+    else files.push(rel);
+  }
+  return files;
 }
 
-function loadYamlKind<T extends { id: string }>(dir: string, sub: string, schema: z.ZodType<T>, problems: Problems): T[] {
+/** Where each loaded record came from, by `<folder>/<id>`: files may be .yaml or .yml. */
+type Sources = Map<string, string>;
+
+function loadYamlKind<T extends { id: string }>(dir: string, sub: PackFolder, schema: z.ZodType<T>, problems: Problems, sources: Sources): T[] {
   const out: T[] = [];
   const ids = new Map<string, string>();
-  for (const rel of listFiles(dir, sub, /\.ya?ml$/, problems)) {
+  for (const rel of listFiles(dir, sub, /\.ya?ml$/, '.yaml', problems)) {
     const text = readText(dir, rel, problems);
     if (text === null) continue;
-    const raw = parseYaml(text, rel, problems);
-    if (raw === undefined) continue;
-    const value = checkFileName(validate(schema, raw, rel, problems), rel, problems);
+    const parsed = parseYaml(text, rel, problems);
+    if (parsed === null) continue;
+    const value = checkFileName(validate(schema, parsed, rel, problems), rel, problems);
     if (value === null) continue;
     const dup = ids.get(value.id);
     if (dup) {
@@ -111,13 +174,29 @@ function loadYamlKind<T extends { id: string }>(dir: string, sub: string, schema
       continue;
     }
     ids.set(value.id, rel);
+    sources.set(`${sub}/${value.id}`, rel);
     out.push(value);
   }
   return out;
 }
 
-const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
+const FRONT_MATTER = /^---\n([\s\S]*?)\n---[ \t]*(?:\n|$)/;
 const LANG_MARKER = /^<!-- lang: (en|zh) -->[ \t]*$/gm;
+
+const lineAt = (text: string, index: number): number => text.slice(0, index).split('\n').length;
+
+/** Converts one language's body; FORMAT violations and dropped links are recorded, the body kept. */
+function convertBody(markdown: string, firstLine: number, rel: string, field: string, problems: Problems): ConvertedText {
+  for (const issue of lintKbMarkdown(markdown)) problems.push({ file: rel, field, message: `${issue.message} (line ${firstLine + issue.line - 1})` });
+  const { json, text, droppedLinks } = convertMarkdown(markdown);
+  const lines = markdown.split('\n');
+  for (const url of droppedLinks) {
+    const at = lines.findIndex((l) => l.includes(`](${url}`));
+    const where = at < 0 ? '' : ` (line ${firstLine + at})`;
+    problems.push({ file: rel, field, message: `link to "${url}" was made plain text: only https, http, mailto and kb:<article-id> links are allowed${where}` });
+  }
+  return { json, text };
+}
 
 /** Splits an article file into front matter and its two language bodies. */
 function loadArticle(text: string, rel: string, problems: Problems): LoadedArticle | null {
@@ -126,69 +205,89 @@ function loadArticle(text: string, rel: string, problems: Problems): LoadedArtic
     problems.push({ file: rel, field: '(front matter)', message: 'must start with YAML front matter between two "---" lines' });
     return null;
   }
-  const raw = parseYaml(fm[1] ?? '', rel, problems, 1);
-  if (raw === undefined) return null;
-  const meta = checkFileName(validate(kbFrontMatter, raw, rel, problems), rel, problems);
+  const parsed = parseYaml(fm[1] ?? '', rel, problems, 1);
+  if (parsed === null) return null;
+  const meta = checkFileName(validate(kbFrontMatter, parsed, rel, problems), rel, problems);
   if (meta === null) return null;
 
-  const body = text.slice(fm[0].length);
-  const markers = [...body.matchAll(LANG_MARKER)];
+  const markers = [...text.matchAll(LANG_MARKER)].filter((m) => (m.index ?? 0) >= fm[0].length);
   const order = markers.map((m) => m[1]).join(',');
   if (order !== 'en,zh') {
     problems.push({
       file: rel,
       field: '(body)',
-      message: `must contain "<!-- lang: en -->" and then "<!-- lang: zh -->", each exactly once (found: ${order || 'none'})`,
+      message: `must contain a line "<!-- lang: en -->" and then a line "<!-- lang: zh -->", each exactly once (found: ${order || 'none'})`,
     });
     return null;
   }
-  const [enMarker, zhMarker] = markers as [RegExpMatchArray, RegExpMatchArray];
-  const en = body.slice((enMarker.index ?? 0) + enMarker[0].length, zhMarker.index).trim();
-  const zh = body.slice((zhMarker.index ?? 0) + zhMarker[0].length).trim();
-  if (en === '' || zh === '') {
-    problems.push({ file: rel, field: '(body)', message: `the ${en === '' ? 'English' : 'Chinese'} body is empty` });
+  const [enMarker, zhMarker] = markers as [RegExpExecArray, RegExpExecArray];
+  const enStart = enMarker.index + enMarker[0].length;
+  const zhStart = zhMarker.index + zhMarker[0].length;
+  if (text.slice(fm[0].length, enMarker.index).trim() !== '') {
+    problems.push({ file: rel, field: '(body)', message: `has text before "<!-- lang: en -->" (line ${lineAt(text, fm[0].length)}); it would belong to no language` });
+    return null;
+  }
+  const en = text.slice(enStart, zhMarker.index);
+  const zh = text.slice(zhStart);
+  if (en.trim() === '' || zh.trim() === '') {
+    problems.push({ file: rel, field: '(body)', message: `the ${en.trim() === '' ? 'English' : 'Chinese'} body is empty` });
     return null;
   }
   try {
-    return { ...meta, body: { en: markdownToLexical(en), zh: markdownToLexical(zh) } };
+    return {
+      ...meta,
+      body: {
+        en: convertBody(en, lineAt(text, enStart), rel, 'body.en', problems),
+        zh: convertBody(zh, lineAt(text, zhStart), rel, 'body.zh', problems),
+      },
+    };
   } catch (error) {
-    problems.push({ file: rel, field: '(body)', message: `cannot be converted: ${error instanceof Error ? error.message : String(error)}` });
+    problems.push({ file: rel, field: '(body)', message: `cannot be converted: ${errorText(error)}` });
     return null;
   }
 }
 
+function loadArticles(dir: string, problems: Problems, sources: Sources): LoadedArticle[] {
+  const articles: LoadedArticle[] = [];
+  const ids = new Map<string, string>();
+  for (const rel of listFiles(dir, 'kb', /\.md$/, '.md', problems)) {
+    const text = readText(dir, rel, problems);
+    if (text === null) continue;
+    const article = loadArticle(text, rel, problems);
+    if (article === null) continue;
+    const dup = ids.get(article.id);
+    if (dup) {
+      problems.push({ file: rel, field: 'id', message: `"${article.id}" is already used by ${dup}` });
+      continue;
+    }
+    ids.set(article.id, rel);
+    sources.set(`kb/${article.id}`, rel);
+    articles.push(article);
+  }
+  return articles;
+}
+
 /**
- * Reads and validates a content pack. Never throws for bad content: a file with a problem is
- * skipped (schema or syntax errors) or kept with the problem recorded (dangling references), and
- * every problem names the file and the field.
+ * Reads and validates a content pack. Never throws for bad content: a file that fails its schema
+ * (or cannot be read or parsed) is skipped; a file that is valid on its own but names something
+ * missing is kept with the problem recorded. Every problem names the file and the field.
  */
 export function loadPack(dir: string): LoadedPack {
   const problems: Problems = [];
   const pack: LoadedPack = { manifest: null, scenarios: [], articles: [], assessments: [], checklists: [], templates: [], problems };
   const manifestText = readText(dir, 'pack.yaml', problems);
-  if (manifestText === null) return pack;
-  const manifestRaw = parseYaml(manifestText, 'pack.yaml', problems);
-  pack.manifest = manifestRaw === undefined ? null : validate(packManifest, manifestRaw, 'pack.yaml', problems);
+  const manifestYaml = manifestText === null ? null : parseYaml(manifestText, 'pack.yaml', problems);
+  pack.manifest = manifestYaml === null ? null : validate(packManifest, manifestYaml, 'pack.yaml', problems);
+  // Without a valid manifest there is no version to import under: load nothing.
   if (pack.manifest === null) return pack;
 
-  pack.scenarios = loadYamlKind(dir, 'scenarios', scenarioFile, problems);
-  pack.assessments = loadYamlKind(dir, 'assessments', assessmentFile, problems);
-  pack.checklists = loadYamlKind(dir, 'checklists', checklistFile, problems);
-  pack.templates = loadYamlKind(dir, 'templates', templateFile, problems);
-  const articleIds = new Map<string, string>();
-  for (const rel of listFiles(dir, 'kb', /\.md$/, problems)) {
-    const text = readText(dir, rel, problems);
-    if (text === null) continue;
-    const article = loadArticle(text, rel, problems);
-    if (article === null) continue;
-    const dup = articleIds.get(article.id);
-    if (dup) {
-      problems.push({ file: rel, field: 'id', message: `"${article.id}" is already used by ${dup}` });
-      continue;
-    }
-    articleIds.set(article.id, rel);
-    pack.articles.push(article);
-  }
-  problems.push(...checkReferences(pack));
+  const sources: Sources = new Map();
+  pack.scenarios = loadYamlKind(dir, 'scenarios', scenarioFile, problems, sources);
+  pack.assessments = loadYamlKind(dir, 'assessments', assessmentFile, problems, sources);
+  pack.checklists = loadYamlKind(dir, 'checklists', checklistFile, problems, sources);
+  pack.templates = loadYamlKind(dir, 'templates', templateFile, problems, sources);
+  pack.articles = loadArticles(dir, problems, sources);
+  // Every loaded record has its source; the fallback only keeps the type honest.
+  problems.push(...checkReferences(pack, (folder, id) => sources.get(`${folder}/${id}`) ?? `${folder}/${id}`));
   return pack;
 }

@@ -1,9 +1,9 @@
+import type { Statement } from 'better-sqlite3';
 import type { Lang } from '../../../core/i18n';
 import type { KbArticleType, SearchHit, SearchResult } from '../../../core/kb/types';
 import type { Db } from '../db/connection';
-import type { Statement } from 'better-sqlite3';
 import { stringArray, today } from '../repos/json';
-import { parseQuery } from './query';
+import { display, parseTerms, quote, termMatch, type QueryTerm } from './query';
 import { ELLIPSIS, MARK_CLOSE, MARK_OPEN, toSnippetParts } from './snippet';
 
 export type KbSearchArgs = {
@@ -16,54 +16,85 @@ export type KbSearchArgs = {
   offset?: number | undefined;
 };
 
-/** Matches counted for `total`, at most; beyond it the UI says "1000+". */
-export const TOTAL_CAP = 1000;
-/**
- * bm25 has to score every match before the top 20 are known. When even the rarest word of a query
- * occurs in a large share of the index (a word like "the" or 数据 in a telecom knowledge base),
- * ranking every match would make that query slow and its order would mean little, so only the
- * BROAD_CANDIDATES most recently indexed matches are ranked.
+/*
+ * How a search stays fast on a large index.
+ *
+ * `ORDER BY bm25(...) LIMIT 20` scores every match, so its time grows with the number of matches:
+ * a word found in nearly every article (delivery, 数据) would make every keystroke slow, and for
+ * such a word bm25 means little anyway (its idf is about zero). So the ranked set is bounded:
+ *
+ * 1. Candidates: matches are read newest first (rowid order costs FTS5 no scoring) and checked
+ *    against the filters, until TOTAL_CAP are found or SCAN_BUDGET matches were read. They give
+ *    `total`, so it is counted up to TOTAL_CAP documents.
+ * 2. A query with at most RANK_WINDOW matches is ranked exactly, over all of them. A broad one —
+ *    even its rarest word, or the words together, match more documents — is ranked RANK_WINDOW
+ *    candidates at a time, most recently indexed first (the first page ranks only the newest
+ *    RANK_WINDOW), and says so in `notice`.
+ *    (Why not document frequencies from fts5vocab: reading one walks the word's whole doclist,
+ *    as costly as the ranking it should avoid, and says nothing about phrases or filters. Reading
+ *    the first RANK_WINDOW matches costs at most that many steps and answers for the whole query.)
+ * 3. bm25 runs once over the candidates' rowid range; a candidate list is tested as
+ *    `+rowid IN (...)`, which SQLite checks before computing bm25, rather than handing FTS5 one
+ *    lookup per rowid (each would redo bm25's per-query set-up, a scan of every word's doclist).
+ *
+ * Two more costs are cut:
+ * - Prefix terms are expanded here into the indexed words they stand for (through an fts5vocab
+ *   table), keeping the most frequent ones. FTS5 would otherwise merge the doclists of every word
+ *   with that prefix again in each statement.
+ * - bm25 needs each phrase's document frequency, which FTS5 finds by evaluating the phrase over
+ *   the whole index. Chinese phrases are often runs of single characters that occur everywhere
+ *   (the segmenter does not know 基站), so the candidates come from the exact (phrase) query but
+ *   are scored with the phrase's words as separate terms.
  */
-export const BROAD_DOC_FREQUENCY = 10_000;
-export const BROAD_CANDIDATES = 4_000;
+export const RANK_WINDOW = 500;
+export const SCAN_BUDGET = 20_000;
+export const MAX_EXPANSIONS = 32;
+/** Expansions of all prefix terms of one query together (each costs bm25 a doclist scan). */
+export const MAX_TOTAL_EXPANSIONS = 48;
+/** Matching documents counted for `total` (as articles), at most; beyond it the UI says "500+". */
+export const TOTAL_CAP = 500;
 
 const BM25 = 'bm25(search_fts, 5.0, 1.0)';
+const SNIPPET_TOKENS = 24;
+// The highest code point: every word with a prefix sorts between the prefix and prefix + this.
+const MAX_CHAR = String.fromCodePoint(0x10ffff);
 
-type Candidate = { rowid: number; ref_id: string; lang: Lang; score: number };
+type Filter = { sql: string; params: string[] };
+type Ranked = { rowid: number; refId: string; lang: Lang; score: number };
+type Best = Map<string, { doc: Ranked; score: number }>;
+type Marks = { title: string; body: string };
 type ArticleMeta = { id: string; type: KbArticleType; scenarios: string; tags: string; review_date: string | null };
 
-type Statements = {
-  docFrequency: Statement;
-  nthRowid: Statement;
-  marks: Statement;
-  meta: Statement;
-};
-const cache = new WeakMap<Db, Statements>();
+// Statements are cached per connection and SQL text. The filter clauses have few shapes (scenario
+// or not, type or not, 0–20 tags), so the cache stays small.
+const cache = new WeakMap<Db, Map<string, Statement>>();
 
-function statements(db: Db): Statements {
-  let s = cache.get(db);
-  if (!s) {
+// Rowid bounds given to FTS5 are written CAST(? AS INTEGER): better-sqlite3 binds JS numbers as
+// REAL, and FTS5 silently ignores a rowid constraint whose value is not an INTEGER (it would scan,
+// score — and for `rowid = ?`, return — every match).
+
+function stmt(db: Db, sql: string): Statement {
+  let byDb = cache.get(db);
+  if (!byDb) {
+    // Per connection, in temp: it only reads search_fts's own index.
     db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, 'search_fts', 'row')");
-    s = {
-      docFrequency: db.prepare('SELECT doc FROM temp.search_vocab WHERE term = ?'),
-      nthRowid: db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?'),
-      marks: db.prepare(
-        `SELECT rowid, highlight(search_fts, 0, '${MARK_OPEN}', '${MARK_CLOSE}') AS title,
-                snippet(search_fts, 1, '${MARK_OPEN}', '${MARK_CLOSE}', '${ELLIPSIS}', 24) AS body
-         FROM search_fts WHERE search_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
-      ),
-      meta: db.prepare('SELECT id, type, scenarios, tags, review_date FROM kb_articles WHERE id IN (SELECT value FROM json_each(?))'),
-    };
-    cache.set(db, s);
+    byDb = new Map();
+    cache.set(db, byDb);
+  }
+  let s = byDb.get(sql);
+  if (!s) {
+    s = db.prepare(sql);
+    byDb.set(sql, s);
   }
   return s;
 }
 
-/** Filters on the article, as SQL over kb_articles aliased `a`, with their parameters. */
-function articleFilter(args: KbSearchArgs): { sql: string; params: (string | number)[] } {
-  const where = ['a.deleted = 0'];
-  const params: (string | number)[] = [];
+/** Filters on the article, as SQL over search_docs `d` and kb_articles `a`, with their parameters. */
+function articleFilter(args: KbSearchArgs): Filter {
+  const where = ["d.kind = 'kb'", 'a.deleted = 0'];
+  const params: string[] = [];
   if (args.scenario !== undefined) {
+    // An article that names no scenario applies to every scenario.
     where.push(`(a.scenarios = '[]' OR EXISTS (SELECT 1 FROM json_each(a.scenarios) WHERE value = ?))`);
     params.push(args.scenario);
   }
@@ -71,111 +102,209 @@ function articleFilter(args: KbSearchArgs): { sql: string; params: (string | num
     where.push('a.type = ?');
     params.push(args.type);
   }
-  for (const tag of args.tags ?? []) {
+  for (const tag of new Set(args.tags ?? [])) {
     where.push('EXISTS (SELECT 1 FROM json_each(a.tags) WHERE value = ?)');
     params.push(tag);
   }
   return { sql: where.join(' AND '), params };
 }
 
-/** The smallest document frequency among the query's exact words (prefix words are skipped). */
-function rarestWordFrequency(db: Db, words: string[]): number | null {
-  let min: number | null = null;
-  for (const w of words) {
-    const row = statements(db).docFrequency.get(w) as { doc: number } | undefined;
-    const df = row?.doc ?? 0;
-    min = min === null ? df : Math.min(min, df);
+/** The MATCH expression, the looser one bm25 scores with, and whether they differ. */
+type Expressions = { match: string; score: string; phrases: boolean; notice: string | null };
+
+/**
+ * Replaces each prefix term by the indexed words it stands for. Null when a prefix matches no
+ * indexed word: then nothing can match the query.
+ */
+function expressions(db: Db, terms: QueryTerm[]): Expressions | null {
+  const match: string[] = [];
+  const score = new Set<string>();
+  const narrowed: string[] = [];
+  const prefixes = terms.filter((t) => t.prefix).length;
+  const perTerm = Math.max(4, Math.min(MAX_EXPANSIONS, Math.floor(MAX_TOTAL_EXPANSIONS / Math.max(1, prefixes))));
+  for (const term of terms) {
+    const head = term.prefix ? term.words.slice(0, -1) : term.words;
+    for (const w of head) score.add(quote(w));
+    if (!term.prefix) {
+      match.push(termMatch(term));
+      continue;
+    }
+    const stem = term.words.at(-1) ?? '';
+    let words = (stmt(db, 'SELECT term, doc FROM temp.search_vocab WHERE term >= ? AND term <= ?').all(stem, stem + MAX_CHAR) as { term: string; doc: number }[]).filter((w) =>
+      w.term.startsWith(stem),
+    );
+    if (words.length === 0) return null;
+    if (words.length > perTerm) {
+      words = words.sort((a, b) => b.doc - a.doc).slice(0, perTerm);
+      narrowed.push(display(term));
+    }
+    const alternatives = words.map((w) => [...head, w.term].map(quote).join(' + '));
+    match.push(alternatives.length === 1 ? (alternatives[0] ?? '') : `(${alternatives.join(' OR ')})`);
+    score.add(words.length === 1 ? quote(words[0]?.term ?? '') : `(${words.map((w) => quote(w.term)).join(' OR ')})`);
   }
-  return min;
+  const notice =
+    narrowed.length > 0 ? `Many words start with ${narrowed.map((t) => `“${t}”`).join(', ')}; only the ${perTerm} most common were searched. Type more letters to narrow it.` : null;
+  return { match: match.join(' AND '), score: [...score].join(' AND '), phrases: terms.some((t) => t.words.length > 1), notice };
 }
 
+type Found = { rowids: number[]; articles: number; more: boolean };
+
+/**
+ * Up to `max` matches that pass the filters, newest first, reading at most SCAN_BUDGET matches;
+ * how many articles they belong to, and whether there are more.
+ */
+function candidates(db: Db, match: string, filter: Filter, max: number): Found {
+  const sql = `SELECT m.rowid, d.ref_id FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ${SCAN_BUDGET}) m
+    CROSS JOIN search_docs d ON d.rowid = m.rowid
+    CROSS JOIN kb_articles a ON a.id = d.ref_id
+    WHERE ${filter.sql} LIMIT ?`;
+  const rows = (stmt(db, sql).raw().all(match, ...filter.params, max + 1) as [number, string][]).sort((a, b) => b[0] - a[0]);
+  const kept = rows.slice(0, max);
+  return { rowids: kept.map((r) => r[0]), articles: new Set(kept.map((r) => r[1])).size, more: rows.length > max };
+}
+
+/**
+ * The best `max` documents that pass the filters, best first, among the matches of `expr` in the
+ * rowid range of `rowids` (sorted newest first) — or only those listed in `only`.
+ */
+function rank(db: Db, expr: string, rowids: number[], only: number[] | null, filter: Filter, max: number): Ranked[] {
+  if (rowids.length === 0) return [];
+  const sql = `WITH top AS (
+      SELECT rowid, ${BM25} AS score FROM search_fts
+      WHERE search_fts MATCH ? AND rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER) ${only === null ? '' : 'AND +rowid IN (SELECT value FROM json_each(?))'}
+      ORDER BY score LIMIT ?)
+    SELECT top.rowid AS rowid, d.ref_id AS refId, d.lang AS lang, top.score AS score
+    FROM top CROSS JOIN search_docs d ON d.rowid = top.rowid CROSS JOIN kb_articles a ON a.id = d.ref_id
+    WHERE ${filter.sql} ORDER BY top.score`;
+  const low = rowids.at(-1) ?? 0;
+  const high = rowids[0] ?? 0;
+  const params: (string | number)[] = [expr, low, high];
+  if (only !== null) params.push(JSON.stringify(only));
+  return stmt(db, sql).all(...params, max, ...filter.params) as Ranked[];
+}
+
+const MARKS_COLUMNS = `highlight(search_fts, 0, '${MARK_OPEN}', '${MARK_CLOSE}') AS title,
+  snippet(search_fts, 1, '${MARK_OPEN}', '${MARK_CLOSE}', '${ELLIPSIS}', ${SNIPPET_TOKENS}) AS body`;
+
+/**
+ * Highlighted title and body snippet of those of the given documents that match. One statement
+ * for all reads every match in their rowid range; one per document seeks straight to it but sets
+ * up the expression each time. Phrases are costly to check in every document, so they go one by one.
+ */
+function marks(db: Db, match: string, rowids: number[], oneByOne: boolean): Map<number, Marks> {
+  const out = new Map<number, Marks>();
+  if (rowids.length === 0) return out;
+  if (oneByOne) {
+    const one = stmt(db, `SELECT ${MARKS_COLUMNS} FROM search_fts WHERE search_fts MATCH ? AND rowid = CAST(? AS INTEGER)`);
+    for (const rowid of rowids) {
+      const row = one.get(match, rowid) as Marks | undefined;
+      if (row) out.set(rowid, row);
+    }
+    return out;
+  }
+  const rows = stmt(
+    db,
+    `SELECT rowid, ${MARKS_COLUMNS} FROM search_fts
+     WHERE search_fts MATCH ? AND rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER) AND +rowid IN (SELECT value FROM json_each(?))`,
+  ).all(match, Math.min(...rowids), Math.max(...rowids), JSON.stringify(rowids)) as ({ rowid: number } & Marks)[];
+  for (const r of rows) out.set(r.rowid, { title: r.title, body: r.body });
+  return out;
+}
+
+function clamp(n: number | undefined, fallback: number, min: number, max: number): number {
+  return n === undefined || !Number.isFinite(n) ? fallback : Math.min(max, Math.max(min, Math.trunc(n)));
+}
+
+/** Full-text search of the knowledge base: ranked, filtered, one hit per article, with highlights. */
 export function searchKb(db: Db, args: KbSearchArgs): SearchResult {
-  const parsed = parseQuery(args.query);
-  const limit = args.limit ?? 20;
-  const offset = args.offset ?? 0;
-  if (parsed.match === null) return { hits: [], total: 0, totalCapped: false, terms: [], notice: parsed.notice };
-  const match = parsed.match;
-  const s = statements(db);
+  const limit = clamp(args.limit, 20, 1, 100);
+  const offset = clamp(args.offset, 0, 0, 10_000);
+  const parsed = parseTerms(args.query);
+  const terms = parsed.terms.map(display);
+  const empty: SearchResult = { hits: [], total: 0, totalCapped: false, terms, notice: parsed.notice };
+  if (parsed.terms.length === 0) return empty;
+  const expr = expressions(db, parsed.terms);
+  if (expr === null) return empty;
   const filter = articleFilter(args);
 
-  // Bounded ranking for queries whose every word is everywhere (see BROAD_DOC_FREQUENCY).
-  let lowestRowid = 0;
-  const exactWords = [...match.matchAll(/"((?:[^"]|"")*)"(?!\*)/g)].map((m) => (m[1] ?? '').replace(/""/g, '"'));
-  const isPrefixOnly = exactWords.length === 0;
-  const rarest = isPrefixOnly ? null : rarestWordFrequency(db, exactWords);
-  if (rarest !== null && rarest > BROAD_DOC_FREQUENCY) {
-    const row = s.nthRowid.get(match, BROAD_CANDIDATES - 1) as { rowid: number } | undefined;
-    lowestRowid = row?.rowid ?? 0;
-  }
+  const scoreExpr = expr.phrases ? expr.score : expr.match;
+  const { rowids: all, articles, more } = candidates(db, expr.match, filter, TOTAL_CAP);
+  const broad = more || all.length > RANK_WINDOW;
+  // Few candidates despite many matches: the filters let few through and the scan budget ran out.
+  const budgetSpent =
+    !more &&
+    filter.params.length > 0 &&
+    stmt(db, 'SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?').get(expr.match, SCAN_BUDGET - 1) !== undefined;
 
-  // Both languages of an article may match: fetch extra rows and keep one hit per article.
-  const fetch = (offset + limit) * 2 + 2;
-  const unfiltered = filter.params.length === 0;
-  // Without filters the joins run only on the top rows; bm25 dominates the cost either way.
-  const candidates = (
-    unfiltered
-      ? db.prepare(
-          `WITH top AS (SELECT rowid, ${BM25} AS score FROM search_fts WHERE search_fts MATCH ? AND rowid >= ? ORDER BY score LIMIT ?)
-           SELECT top.rowid AS rowid, d.ref_id AS ref_id, d.lang AS lang, top.score AS score
-           FROM top JOIN search_docs d ON d.rowid = top.rowid AND d.kind = 'kb'
-           JOIN kb_articles a ON a.id = d.ref_id AND a.deleted = 0
-           ORDER BY top.score`,
-        ).all(match, lowestRowid, fetch)
-      : db
-          .prepare(
-            `SELECT f.rowid AS rowid, d.ref_id AS ref_id, d.lang AS lang, ${BM25} AS score
-             FROM search_fts f JOIN search_docs d ON d.rowid = f.rowid AND d.kind = 'kb'
-             JOIN kb_articles a ON a.id = d.ref_id
-             WHERE search_fts MATCH ? AND f.rowid >= ? AND ${filter.sql}
-             ORDER BY score LIMIT ?`,
-          )
-          .all(match, lowestRowid, ...filter.params, fetch)
-  ) as Candidate[];
-
-  const best = new Map<string, Candidate>();
-  for (const c of candidates) {
-    const seen = best.get(c.ref_id);
-    if (!seen) best.set(c.ref_id, c);
-    else if (args.lang !== undefined && seen.lang !== args.lang && c.lang === args.lang) best.set(c.ref_id, { ...c, score: seen.score });
+  // Candidates are ranked RANK_WINDOW at a time, newest first, as far as the page asked for goes:
+  // every page of a broad query comes from the same ranking, so pages never repeat an article.
+  // Within a tier only the best rows are fetched, with a margin for documents dropped after
+  // ranking (other kinds, deleted articles) and for articles matching in both languages.
+  const fetch = offset + limit;
+  const best: Best = new Map();
+  const add = (ranked: Ranked[]): void => {
+    for (const doc of ranked) if (!best.has(doc.refId)) best.set(doc.refId, { doc, score: doc.score });
+  };
+  for (let start = 0; start < all.length && best.size < fetch; start += RANK_WINDOW) {
+    const tier = all.slice(start, start + RANK_WINDOW);
+    // Without filters or phrases, a tier is exactly the matches in its rowid range.
+    const only = filter.params.length > 0 || expr.phrases ? tier : null;
+    const want = (fetch - best.size) * 2 + 10;
+    add(rank(db, scoreExpr, tier, only, filter, Math.min(want, tier.length)));
+    if (best.size < fetch && want < tier.length) add(rank(db, scoreExpr, tier, only, filter, tier.length));
   }
   const page = [...best.values()].slice(offset, offset + limit);
 
-  const counted = db
-    .prepare(
-      `SELECT count(DISTINCT ref_id) AS n, count(*) AS docs FROM (
-         SELECT d.ref_id FROM search_fts f JOIN search_docs d ON d.rowid = f.rowid AND d.kind = 'kb'
-         JOIN kb_articles a ON a.id = d.ref_id
-         WHERE search_fts MATCH ? AND ${filter.sql} LIMIT ?)`,
-    )
-    .get(match, ...filter.params, TOTAL_CAP * 2) as { n: number; docs: number };
-
-  const marks = new Map(
-    (s.marks.all(match, JSON.stringify(page.map((p) => p.rowid))) as { rowid: number; title: string; body: string }[]).map((m) => [m.rowid, m]),
+  // The article's text in the preferred language, when that one matches too.
+  const lang = args.lang;
+  if (lang !== undefined) {
+    const other = stmt(db, "SELECT rowid FROM search_docs WHERE kind = 'kb' AND ref_id = ? AND lang = ?").pluck();
+    const alternatives = new Map<string, number>();
+    for (const p of page) {
+      const rowid = p.doc.lang === lang ? undefined : (other.get(p.doc.refId, lang) as number | undefined);
+      if (rowid !== undefined) alternatives.set(p.doc.refId, rowid);
+    }
+    const matching = marks(db, expr.match, [...alternatives.values()], expr.phrases);
+    for (const p of page) {
+      const rowid = alternatives.get(p.doc.refId);
+      if (rowid !== undefined && matching.has(rowid)) p.doc = { ...p.doc, rowid, lang };
+    }
+  }
+  const marked = marks(db, expr.match, page.map((p) => p.doc.rowid), expr.phrases);
+  const meta = new Map(
+    (stmt(db, 'SELECT id, type, scenarios, tags, review_date FROM kb_articles WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(page.map((p) => p.doc.refId))) as ArticleMeta[]).map(
+      (m) => [m.id, m],
+    ),
   );
-  const meta = new Map((s.meta.all(JSON.stringify(page.map((p) => p.ref_id))) as ArticleMeta[]).map((m) => [m.id, m]));
   const todayIso = today();
-  const hits: SearchHit[] = page.flatMap((c) => {
-    const m = meta.get(c.ref_id);
-    const mark = marks.get(c.rowid);
+  const hits: SearchHit[] = page.flatMap(({ doc, score }) => {
+    const m = meta.get(doc.refId);
+    const mark = marked.get(doc.rowid);
     if (!m || !mark) return [];
     return [
       {
         kind: 'kb' as const,
-        id: c.ref_id,
-        lang: c.lang,
+        id: doc.refId,
+        lang: doc.lang,
         title: toSnippetParts(mark.title),
         snippet: toSnippetParts(mark.body),
         type: m.type,
         scenarios: stringArray(m.scenarios),
         tags: stringArray(m.tags),
         pastReview: m.review_date !== null && m.review_date < todayIso,
-        score: c.score,
+        score,
       },
     ];
   });
-  const notice =
-    lowestRowid > 0
-      ? [parsed.notice, 'Every word of this search appears in most articles; add a more specific word for better ranking.'].filter(Boolean).join(' ')
-      : parsed.notice;
-  return { hits, total: Math.min(counted.n, TOTAL_CAP), totalCapped: counted.docs >= TOTAL_CAP * 2 || counted.n > TOTAL_CAP, terms: parsed.terms, notice };
+
+  const notices = [parsed.notice, expr.notice];
+  if (broad) notices.push(`More than ${RANK_WINDOW.toLocaleString('en')} documents match; the most recently added were ranked first. Add a word to narrow the search.`);
+  if (budgetSpent) notices.push(`With these filters, only the ${SCAN_BUDGET.toLocaleString('en')} newest matching documents were searched. Add a more specific word.`);
+  return {
+    hits,
+    total: articles,
+    totalCapped: more || budgetSpent,
+    terms,
+    notice: notices.filter((n): n is string => n !== null).join(' ') || null,
+  };
 }

@@ -18,13 +18,9 @@ export function toSnippetParts(marked: string): SnippetPart[] {
     if (last && last.hit === hit) last.text += text;
     else parts.push({ text, hit });
   };
-  // Remove segmentation spaces first, across marker boundaries too ("基 \uE000站\uE001" → "基\uE000站\uE001").
+  // Remove segmentation spaces first, across marker boundaries too ("基\uE001 \uE000站" → "基\uE001\uE000站").
   const cjk = '[\\p{Script=Han}\\u3000-\\u303F\\uFF00-\\uFFEF]';
-  const cleaned = unsegment(
-    marked
-      .replace(new RegExp(`(${cjk}) +([\uE000\uE001]*)(?=${cjk})`, 'gu'), '$1$2')
-      .replace(new RegExp(`(${cjk})([\uE000\uE001]+) +(?=${cjk})`, 'gu'), '$1$2'),
-  )
+  const cleaned = unsegment(marked.replace(new RegExp(`(${cjk})([\uE000\uE001]*) +([\uE000\uE001]*)(?=${cjk})`, 'gu'), '$1$2$3'))
     .replace(/\s+/g, ' ')
     .trim();
   let hit = false;
