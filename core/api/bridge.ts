@@ -21,6 +21,6 @@ export const HTTP_PROTOCOL = {
   secretHeader: 'x-fieldbench-secret',
   /** The page receives the secret in its URL fragment (#k=...), which is never sent to a server. */
   fragmentKey: 'k',
-  /** Largest request body the host accepts. */
-  maxBodyBytes: 1_000_000,
+  /** Largest request body the host accepts: an attachment of 25 MB travels as ~34 MB of base64. */
+  maxBodyBytes: 36_000_000,
 } as const;

@@ -1,6 +1,9 @@
-import { z } from 'zod';
-import { LANGS, type Lang } from '../i18n';
-import { KB_ARTICLE_TYPES, type KbArticle, type KbArticleSummary, type KbFacets, type Scenario, type SearchResult } from '../kb/types';
+import type { z } from 'zod';
+import { appCalls } from './calls/app';
+import { kbCalls } from './calls/kb';
+import { attachmentCalls } from './calls/attachments';
+
+export * from './types';
 
 /**
  * The one contract between renderer and backend. Each entry: a runtime schema for the arguments
@@ -8,93 +11,12 @@ import { KB_ARTICLE_TYPES, type KbArticle, type KbArticleSummary, type KbFacets,
  * Both transports (Electron IPC and the browser host's HTTP) carry exactly these calls.
  */
 
-/** Declares the result type of a call; the value is never read at runtime. */
-function returns<T>(): T {
-  return undefined as T;
-}
-
-const id = z.string().min(1).max(200);
-const noArgs = z.object({}).strict();
-
-export const SEARCH_QUERY_MAX = 2000;
-
-export const THEMES = ['light', 'dark', 'system'] as const;
-export type Theme = (typeof THEMES)[number];
-export type Settings = { language: Lang; theme: Theme };
-
-export type ContentProblem = { file: string; field: string; message: string };
-export type ContentStatus = {
-  packId: string | null;
-  packVersion: number | null;
-  importedAt: string | null;
-  counts: { scenarios: number; articles: number; assessments: number; checklists: number; templates: number };
-  /** Problems found when the bundled pack was last loaded; files with problems are skipped. */
-  problems: ContentProblem[];
-};
-
-export type AppInfo = {
-  appVersion: string;
-  host: 'electron' | 'web';
-  dataDir: string;
-  schemaVersion: number;
-};
-
-export type KbListResult = { items: KbArticleSummary[]; total: number };
-
 export const calls = {
-  /** Versions, host kind and where data lives. */
-  'app.info': { args: noArgs, result: returns<AppInfo>() },
-  /** The user's preferences stored on this device. */
-  'settings.get': { args: noArgs, result: returns<Settings>() },
-  /** Changes some preferences; returns all of them. */
-  'settings.update': {
-    args: z.object({ language: z.enum(LANGS).optional(), theme: z.enum(THEMES).optional() }).strict(),
-    result: returns<Settings>(),
-  },
-  /** What the bundled content pack brought, and any problems in its files. */
-  'content.status': { args: noArgs, result: returns<ContentStatus>() },
-  /** All scenarios with their article counts. */
-  'scenarios.list': { args: noArgs, result: returns<Scenario[]>() },
-  /** Ranked full-text search over the knowledge base with highlighted snippets. */
-  'kb.search': {
-    args: z
-      .object({
-        query: z.string().max(SEARCH_QUERY_MAX, `is too long; at most ${SEARCH_QUERY_MAX} characters`),
-        scenario: id.optional(),
-        type: z.enum(KB_ARTICLE_TYPES).optional(),
-        tags: z.array(id).max(20).optional(),
-        lang: z.enum(LANGS).optional(),
-        limit: z.number().int().min(1).max(100).optional(),
-        offset: z.number().int().min(0).max(10_000).optional(),
-      })
-      .strict(),
-    result: returns<SearchResult>(),
-  },
-  /** Browses articles by scenario, type and tag. */
-  'kb.list': {
-    args: z
-      .object({
-        scenario: id.optional(),
-        type: z.enum(KB_ARTICLE_TYPES).optional(),
-        tags: z.array(id).max(20).optional(),
-        sort: z.enum(['title', 'updated', 'review']).optional(),
-        lang: z.enum(LANGS).optional(),
-        limit: z.number().int().min(1).max(500).optional(),
-        offset: z.number().int().min(0).optional(),
-      })
-      .strict(),
-    result: returns<KbListResult>(),
-  },
-  /** Counts per scenario, type and tag, for the browse filters. */
-  'kb.facets': { args: noArgs, result: returns<KbFacets>() },
-  /** One article with its Lexical bodies. */
-  'kb.get': { args: z.object({ id }).strict(), result: returns<KbArticle>() },
-  /** Articles related to one: declared links first, then the closest by scenario and tags. */
-  'kb.related': {
-    args: z.object({ id, limit: z.number().int().min(1).max(20).optional() }).strict(),
-    result: returns<KbArticleSummary[]>(),
-  },
+  ...appCalls,
+  ...kbCalls,
+  ...attachmentCalls,
 } as const;
+
 
 export type Calls = typeof calls;
 export type CallName = keyof Calls;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { dispatch, type Handlers } from '../../core/api/dispatch';
-import type { EventName, Events } from '../../core/api/contract';
+import type { Emit } from './events';
 import type { ApiResult } from '../../core/api/result';
 import { openDatabase, type Db } from './db/connection';
 import { migrate, schemaVersion } from './db/migrate';
@@ -10,7 +10,7 @@ import { loadPack } from './content/load-pack';
 import { importPack } from './content/import-pack';
 import { createHandlers } from './handlers';
 
-export type Emit = <E extends EventName>(event: E, payload: Events[E]) => void;
+export type { Emit } from './events';
 export type Log = (message: string, error?: unknown) => void;
 
 export type BackendOptions = {
@@ -63,6 +63,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     appVersion: options.appVersion,
     dataDir: options.dataDir,
     schemaVersion: schemaVersion(db),
+    emit,
   });
   return {
     call: (method, args) => dispatch(handlers, method, args, log),

@@ -2,7 +2,7 @@
  * English UI messages. `{name}` marks a parameter. Keys ending in `.one` / `.other` are the two
  * plural forms used by `tn()`. The zh-CN dictionary must have exactly these keys (see zh.ts).
  */
-export const en = {
+const shellAndKb = {
   'app.name': 'Fieldbench',
   'app.skip': 'Skip to content',
   'app.pageTitle': '{page} — Fieldbench',
@@ -132,6 +132,11 @@ export const en = {
   'palette.count.other': '{count} matches',
   'palette.hint': '↑ ↓ to move · Enter to open · Esc to close',
   'palette.searchAll': 'See all results',
+} as const;
+
+/** Every UI message: the shell and knowledge base above, and each feature's own messages. */
+export const en = {
+  ...shellAndKb,
 } as const;
 
 export type MessageKey = keyof typeof en;

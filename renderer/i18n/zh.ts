@@ -4,7 +4,7 @@ import type { MessageKey } from './en';
  * Simplified Chinese UI messages. The type demands exactly the English keys: a missing key fails
  * to compile, and so does an extra one (excess property check on the literal).
  */
-export const zh: { readonly [K in MessageKey]: string } = {
+const shellAndKb = {
   'app.name': 'Fieldbench',
   'app.skip': '跳到正文',
   'app.pageTitle': '{page} — Fieldbench',
@@ -134,4 +134,8 @@ export const zh: { readonly [K in MessageKey]: string } = {
   'palette.count.other': '{count} 个匹配',
   'palette.hint': '↑ ↓ 选择 · 回车打开 · Esc 关闭',
   'palette.searchAll': '查看全部结果',
+} as const;
+
+export const zh: { readonly [K in MessageKey]: string } = {
+  ...shellAndKb,
 };

@@ -295,12 +295,6 @@ CREATE TABLE search_docs (
   UNIQUE (kind, ref_id, lang)
 ) STRICT;
 CREATE VIRTUAL TABLE search_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
--- FTS5 keeps up to 'hashsize' bytes of a transaction's new index data in memory before writing a
--- segment (default 1 MiB). A pack import indexes everything in one transaction: with 128 MiB even
--- 100,000 articles (~115 MiB of index) become one segment instead of hundreds that are merged over
--- and over — about half the FTS time in the benchmark. A real pack needs a few MiB; small
--- transactions are unaffected (the data is written at every commit).
-INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 134217728);
 
 -- Sync bookkeeping: every local change to a synced record is also a message here.
 CREATE TABLE sync_messages (

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { id, returns } from './common';
+
+/** Photos and files attached to records (assessment answers, notes, sessions, risks, engagements). */
+
+/** Largest file accepted as an attachment. */
+export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+/** Base64 grows 4/3; the argument limit follows the byte limit. */
+const MAX_BASE64_CHARS = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4;
+
+/** The records attachments can belong to (their table names). */
+export const ATTACHMENT_OWNERS = ['assessment_answers', 'assessment_sessions', 'field_notes', 'risk_items', 'engagements', 'lessons'] as const;
+export type AttachmentOwner = (typeof ATTACHMENT_OWNERS)[number];
+
+/** One attachment as it hangs on a record. */
+export type AttachmentInfo = {
+  /** The link's id (one file can be linked from several records). */
+  linkId: string;
+  sha256: string;
+  mime: string;
+  size: number;
+  name: string;
+  caption: string;
+  /** True when the bytes were checked to be an image the app can show. */
+  isImage: boolean;
+  createdAt: string;
+};
+
+const owner = z.object({ ownerTable: z.enum(ATTACHMENT_OWNERS), ownerId: id }).strict();
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 in lowercase hex');
+
+export const attachmentCalls = {
+  /** Stores a file (content-addressed) and links it to a record; images are checked by their bytes. */
+  'attachments.add': {
+    args: owner
+      .extend({
+        name: z.string().min(1).max(255),
+        mime: z.string().max(100),
+        dataBase64: z
+          .string()
+          .max(MAX_BASE64_CHARS, `is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB; attach a smaller file`)
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64'),
+        caption: z.string().max(500).optional(),
+      })
+      .strict(),
+    result: returns<AttachmentInfo>(),
+  },
+  /** The attachments linked to one record, oldest first. */
+  'attachments.list': { args: owner, result: returns<AttachmentInfo[]>() },
+  /** One stored file's bytes, for showing or exporting it. */
+  'attachments.read': {
+    args: z.object({ sha256 }).strict(),
+    result: returns<{ sha256: string; mime: string; size: number; dataBase64: string }>(),
+  },
+  /** Changes an attachment's caption. */
+  'attachments.caption': { args: z.object({ linkId: id, caption: z.string().max(500) }).strict(), result: returns<AttachmentInfo>() },
+  /** Unlinks an attachment from its record (a tombstone; the file stays for other links and sync). */
+  'attachments.remove': { args: z.object({ linkId: id }).strict(), result: returns<{ removed: boolean }>() },
+} as const;

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/** Building blocks shared by the per-domain call maps. */
+
+/** Declares the result type of a call; the value is never read at runtime. */
+export function returns<T>(): T {
+  return undefined as T;
+}
+
+/** A record id as the renderer sends it. */
+export const id = z.string().min(1).max(200);
+export const noArgs = z.object({}).strict();
+/** An ISO calendar date (YYYY-MM-DD). */
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { LANGS } from '../../i18n';
+import { KB_ARTICLE_TYPES, type KbArticle, type KbArticleSummary, type KbFacets, type SearchResult } from '../../kb/types';
+import { id, noArgs, returns } from './common';
+import { SEARCH_QUERY_MAX, type KbListResult } from '../types';
+
+/** Knowledge-base calls: browse, search, read. */
+export const kbCalls = {
+  /** Ranked full-text search over the knowledge base with highlighted snippets. */
+  'kb.search': {
+    args: z
+      .object({
+        query: z.string().max(SEARCH_QUERY_MAX, `is too long; at most ${SEARCH_QUERY_MAX} characters`),
+        scenario: id.optional(),
+        type: z.enum(KB_ARTICLE_TYPES).optional(),
+        tags: z.array(id).max(20).optional(),
+        lang: z.enum(LANGS).optional(),
+        limit: z.number().int().min(1).max(100).optional(),
+        offset: z.number().int().min(0).max(10_000).optional(),
+      })
+      .strict(),
+    result: returns<SearchResult>(),
+  },
+  /** Browses articles by scenario, type and tag. */
+  'kb.list': {
+    args: z
+      .object({
+        scenario: id.optional(),
+        type: z.enum(KB_ARTICLE_TYPES).optional(),
+        tags: z.array(id).max(20).optional(),
+        sort: z.enum(['title', 'updated', 'review']).optional(),
+        lang: z.enum(LANGS).optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+        offset: z.number().int().min(0).optional(),
+      })
+      .strict(),
+    result: returns<KbListResult>(),
+  },
+  /** Counts per scenario, type and tag, for the browse filters. */
+  'kb.facets': { args: noArgs, result: returns<KbFacets>() },
+  /** One article with its Lexical bodies. */
+  'kb.get': { args: z.object({ id }).strict(), result: returns<KbArticle>() },
+  /** Articles related to one: declared links first, then the closest by scenario and tags. */
+  'kb.related': {
+    args: z.object({ id, limit: z.number().int().min(1).max(20).optional() }).strict(),
+    result: returns<KbArticleSummary[]>(),
+  },
+} as const;

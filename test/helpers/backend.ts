@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import { createBackend, type Backend } from '../../electron/backend/backend';
+import type { CallArgs, CallName, CallResult } from '../../core/api/contract';
+import type { ApiError } from '../../core/api/result';
+import { makeTempDir } from './temp-dir';
+
+/** The small fixture pack (2 scenarios, 3 articles, 2 assessments, 1 checklist, 1 template). */
+export const FIXTURE_PACK = path.join(__dirname, '..', 'fixtures', 'packs', 'valid');
+/** The real bundled pack. */
+export const BUNDLED_PACK = path.join(__dirname, '..', '..', 'resources', 'content');
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+export type TestBackend = { backend: Backend; dataDir: string; events: string[] };
+
+/** A backend on a real SQLite file in a fresh temporary folder (or the given one), closed after the test. */
+export async function startBackend(options: { dataDir?: string; contentDir?: string } = {}): Promise<TestBackend> {
+  let dir = options.dataDir;
+  if (!dir) {
+    const t = makeTempDir();
+    cleanups.push(t.cleanup);
+    dir = t.dir;
+  }
+  const events: string[] = [];
+  const backend = await createBackend({
+    dataDir: dir,
+    contentDir: options.contentDir ?? FIXTURE_PACK,
+    host: 'web',
+    appVersion: '0.0.0-test',
+    emit: (e) => events.push(e),
+    log: () => {},
+  });
+  let closed = false;
+  const close = backend.close;
+  backend.close = () => {
+    if (closed) return;
+    closed = true;
+    close();
+  };
+  cleanups.unshift(() => backend.close());
+  return { backend, dataDir: dir, events };
+}
+
+/** Calls through the validating dispatcher, as the renderer would; throws on failure. */
+export async function callOk<N extends CallName>(backend: Backend, method: N, args: CallArgs<N>): Promise<CallResult<N>> {
+  const result = await backend.call(method, args);
+  if (!result.ok) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`);
+  return result.value as CallResult<N>;
+}
+
+/** Calls and expects a failure; returns the error. Arguments are untyped on purpose (bad input). */
+export async function callFail(backend: Backend, method: string, args: unknown): Promise<ApiError> {
+  const result = await backend.call(method, args);
+  if (result.ok) throw new Error(`${method} unexpectedly succeeded`);
+  return result.error;
+}
