@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend, DB_FILE_NAME, type Backend } from '../../electron/backend/backend';
 import { openDatabase } from '../../electron/backend/db/connection';
+import { MIGRATIONS } from '../../electron/backend/db/migrations';
 import { makeTempDir } from '../helpers/temp-dir';
 
 const CONTENT = path.join(__dirname, '..', 'fixtures', 'packs', 'valid');
