@@ -2,6 +2,12 @@ import type { z } from 'zod';
 import { appCalls } from './calls/app';
 import { kbCalls } from './calls/kb';
 import { attachmentCalls } from './calls/attachments';
+import { riskCalls } from './calls/risks';
+import { engagementCalls } from './calls/engagements';
+import { assessmentCalls } from './calls/assessments';
+import { templateCalls } from './calls/templates';
+import { reportCalls } from './calls/reports';
+import { noteCalls } from './calls/notes';
 
 export * from './types';
 
@@ -15,6 +21,12 @@ export const calls = {
   ...appCalls,
   ...kbCalls,
   ...attachmentCalls,
+  ...riskCalls,
+  ...engagementCalls,
+  ...assessmentCalls,
+  ...templateCalls,
+  ...reportCalls,
+  ...noteCalls,
 } as const;
 
 

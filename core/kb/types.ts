@@ -32,20 +32,35 @@ export type KbArticle = KbArticleSummary & {
 
 export type SnippetPart = { text: string; hit: boolean };
 
-export type SearchHit = {
-  kind: 'kb';
+/** What kb.search finds: knowledge-base articles, field notes and lessons, in one index. */
+export const SEARCH_KINDS = ['kb', 'note', 'lesson'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+type HitText = {
   id: string;
   /** The language of the text that matched. */
   lang: Lang;
   title: SnippetPart[];
   snippet: SnippetPart[];
+  /** bm25-based; lower is better, as SQLite reports it. */
+  score: number;
+};
+
+export type KbSearchHit = HitText & {
+  kind: 'kb';
   type: KbArticleType;
   scenarios: string[];
   tags: string[];
   pastReview: boolean;
-  /** bm25-based; lower is better, as SQLite reports it. */
-  score: number;
 };
+
+/** A field note or lesson: instead of article metadata, the engagement it belongs to, if any. */
+export type RecordSearchHit = HitText & {
+  kind: 'note' | 'lesson';
+  engagement: { id: string; title: string } | null;
+};
+
+export type SearchHit = KbSearchHit | RecordSearchHit;
 
 export type SearchResult = {
   hits: SearchHit[];

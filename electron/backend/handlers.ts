@@ -2,6 +2,12 @@ import type { Handlers } from '../../core/api/dispatch';
 import { appHandlers } from './handlers/app';
 import { kbHandlers } from './handlers/kb';
 import { attachmentHandlers } from './handlers/attachments';
+import { assessmentHandlers } from './handlers/assessments';
+import { templateHandlers } from './handlers/templates';
+import { reportHandlers } from './handlers/reports';
+import { riskHandlers } from './handlers/risks';
+import { engagementHandlers } from './handlers/engagements';
+import { noteHandlers } from './handlers/notes';
 import type { HandlerContext } from './handlers/context';
 
 export type { HandlerContext } from './handlers/context';
@@ -12,5 +18,11 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...appHandlers(ctx),
     ...kbHandlers(ctx),
     ...attachmentHandlers(ctx),
+    ...assessmentHandlers(ctx),
+    ...templateHandlers(ctx),
+    ...reportHandlers(ctx),
+    ...riskHandlers(ctx),
+    ...engagementHandlers(ctx),
+    ...noteHandlers(ctx),
   };
 }

@@ -6,10 +6,20 @@ import { EmptySection } from './EmptySection';
 import { EMPTY_SECTIONS } from './sections';
 import { KbPage } from '../kb/KbPage';
 import { ArticlePage } from '../kb/ArticlePage';
+import { engagementRoutes } from '../engagements/routes';
+import { RisksPage } from '../risks/RisksPage';
+import { ResultsPage } from '../assessments/results/ResultsPage';
+import { ReportPage } from '../assessments/results/ReportPage';
+import { assessmentRoutes } from '../assessments/routes';
+import { NotePage } from '../notes/NotePage';
+import { LessonPage } from '../lessons/LessonPage';
+import { LessonsPage } from '../lessons/LessonsPage';
 
 // Hash routing works the same under app://fieldbench/ (Electron) and http://127.0.0.1 (browser host):
 // the server only ever serves index.html, and the route never reaches it.
 const router = createHashRouter([
+  // The print-styled report stands alone: no app chrome on screen or on paper.
+  { path: '/assessments/:id/report', element: <ReportPage /> },
   {
     path: '/',
     element: <Shell />,
@@ -17,6 +27,13 @@ const router = createHashRouter([
       { index: true, element: <Navigate to="/kb" replace /> },
       { path: 'kb', element: <KbPage /> },
       { path: 'kb/:id', element: <ArticlePage /> },
+      ...engagementRoutes,
+      { path: 'risks', element: <RisksPage /> },
+      { path: 'assessments/:id/results', element: <ResultsPage /> },
+      ...assessmentRoutes,
+      { path: 'notes/:id', element: <NotePage /> },
+      { path: 'lessons', element: <LessonsPage /> },
+      { path: 'lessons/:id', element: <LessonPage /> },
       ...EMPTY_SECTIONS.map((section) => ({ path: section, element: <EmptySection section={section} /> })),
       { path: '*', element: <Navigate to="/kb" replace /> },
     ],

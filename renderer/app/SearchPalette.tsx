@@ -2,9 +2,12 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { SEARCH_QUERY_MAX } from '../../core/api/contract';
 import { useI18n } from '../i18n/i18n';
+import { htmlLang } from '../i18n/translate';
 import { useCall } from '../lib/use-call';
 import { nextIndex } from '../lib/list-keys';
 import { Snippet } from '../kb/Snippet';
+import { KindBadge } from '../kb/ResultLists';
+import { hitKindKey, hitPath } from '../kb/hits';
 import { snippetText } from '../kb/snippet';
 import { EMPTY_KB_VIEW, kbViewPath } from '../kb/url-state';
 import { Dialog } from './Dialog';
@@ -13,8 +16,8 @@ const PALETTE_DEBOUNCE_MS = 120;
 const PALETTE_LIMIT = 8;
 
 /**
- * Ctrl/Cmd+K: a quick search over the knowledge base from anywhere. The input is a combobox over
- * a listbox of hits: arrows move, Enter opens the highlighted article, Escape closes.
+ * Ctrl/Cmd+K: a quick search over articles, field notes and lessons from anywhere. The input is a
+ * combobox over a listbox of hits: arrows move, Enter opens the highlighted one, Escape closes.
  */
 export function SearchPalette({ onClose }: { onClose: () => void }) {
   const { t, tn, lang } = useI18n();
@@ -42,7 +45,7 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
     const hit = hits[index];
     if (!hit) return;
     onClose();
-    navigate(`/kb/${hit.id}?lang=${hit.lang}`);
+    navigate(hitPath(hit));
   }
 
   function searchAll(): void {
@@ -90,20 +93,22 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
       <ul id="palette-results" ref={listRef} role="listbox" aria-label={t('palette.results')} className="palette-results">
         {hits.map((hit, i) => (
           <li
-            key={hit.id}
+            key={`${hit.kind}:${hit.id}`}
             id={`palette-hit-${i}`}
             role="option"
             aria-selected={i === active}
-            aria-label={snippetText(hit.title)}
-            lang={hit.lang === 'zh' ? 'zh-CN' : 'en'}
+            aria-label={`${t(hitKindKey(hit.kind))}: ${snippetText(hit.title)}`}
             className={i === active ? 'palette-hit active' : 'palette-hit'}
             onMouseMove={() => setActive(i)}
             onClick={() => open(i)}
           >
-            <span className="palette-hit-title">
-              <Snippet parts={hit.title} />
+            <span className="palette-hit-head">
+              <KindBadge kind={hit.kind} />
+              <span className="palette-hit-title" lang={htmlLang(hit.lang)}>
+                <Snippet parts={hit.title} />
+              </span>
             </span>
-            <span className="palette-hit-snippet">
+            <span className="palette-hit-snippet" lang={htmlLang(hit.lang)}>
               <Snippet parts={hit.snippet} />
             </span>
           </li>

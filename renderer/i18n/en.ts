@@ -1,3 +1,11 @@
+import { engagementMessages } from '../engagements/messages';
+import { assessmentMessages } from '../assessments/messages';
+import { riskMessages } from '../risks/messages';
+import { resultsMessages } from '../assessments/results/messages';
+import { searchMessages } from '../kb/search-messages';
+import { editorMessages } from '../editor/messages';
+import { noteMessages } from '../notes/messages';
+import { lessonMessages } from '../lessons/messages';
 /**
  * English UI messages. `{name}` marks a parameter. Keys ending in `.one` / `.other` are the two
  * plural forms used by `tn()`. The zh-CN dictionary must have exactly these keys (see zh.ts).
@@ -47,10 +55,6 @@ const shellAndKb = {
   'common.close': 'Close',
   'common.errorTitle': 'Something went wrong',
   'common.showMore': 'Show more',
-  'empty.engagements.title': 'No engagements on this device yet.',
-  'empty.engagements.body': 'Customers and engagements you work on — with their assessments, risks, field notes and proposals — are listed here.',
-  'empty.assessments.title': 'No assessments on this device yet.',
-  'empty.assessments.body': 'Guided scenario assessments run with a customer are kept here, with their scores, readiness level and recommendations.',
   'empty.proposals.title': 'No proposals on this device yet.',
   'empty.proposals.body': 'POC proposals written from templates and assessments are kept here, with their versions and exports.',
   'empty.risks.title': 'No risks recorded on this device yet.',
@@ -85,7 +89,7 @@ const shellAndKb = {
   'kb.resultCount.other': '{count} results',
   'kb.resultCountCapped': 'More than {count} results',
   'kb.shownOf': 'showing {shown} of {total}',
-  'kb.noResults': 'No articles match. Try fewer words, another language, or clear the filters.',
+  'kb.noResults': 'Nothing matches. Try fewer words, another language, or clear the filters.',
   'kb.noArticles': 'No articles match these filters.',
   'kb.emptyBase': 'The knowledge base on this device is empty.',
   'kb.pastReview': 'Review overdue',
@@ -123,10 +127,10 @@ const shellAndKb = {
   'article.noBody': 'This article has no text.',
   'article.bodyFailed': 'The article text could not be displayed: {message}',
   'palette.title': 'Quick search',
-  'palette.label': 'Search articles',
-  'palette.placeholder': 'Type to search the knowledge base…',
-  'palette.results': 'Matching articles',
-  'palette.empty': 'Type a word to search the knowledge base.',
+  'palette.label': 'Search articles, field notes and lessons',
+  'palette.placeholder': 'Type to search articles, field notes and lessons…',
+  'palette.results': 'Matches',
+  'palette.empty': 'Type a word to search articles, field notes and lessons.',
   'palette.noResults': 'No matches.',
   'palette.count.one': '{count} match',
   'palette.count.other': '{count} matches',
@@ -137,6 +141,14 @@ const shellAndKb = {
 /** Every UI message: the shell and knowledge base above, and each feature's own messages. */
 export const en = {
   ...shellAndKb,
+  ...engagementMessages.en,
+  ...assessmentMessages.en,
+  ...riskMessages.en,
+  ...resultsMessages.en,
+  ...searchMessages.en,
+  ...editorMessages.en,
+  ...noteMessages.en,
+  ...lessonMessages.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

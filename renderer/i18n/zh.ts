@@ -1,4 +1,12 @@
 import type { MessageKey } from './en';
+import { engagementMessages } from '../engagements/messages';
+import { assessmentMessages } from '../assessments/messages';
+import { riskMessages } from '../risks/messages';
+import { resultsMessages } from '../assessments/results/messages';
+import { searchMessages } from '../kb/search-messages';
+import { editorMessages } from '../editor/messages';
+import { noteMessages } from '../notes/messages';
+import { lessonMessages } from '../lessons/messages';
 
 /**
  * Simplified Chinese UI messages. The type demands exactly the English keys: a missing key fails
@@ -49,10 +57,6 @@ const shellAndKb = {
   'common.close': '关闭',
   'common.errorTitle': '出现问题',
   'common.showMore': '显示更多',
-  'empty.engagements.title': '本设备上还没有项目。',
-  'empty.engagements.body': '你负责的客户和项目会列在这里，连同各自的评估、风险、现场笔记和方案。',
-  'empty.assessments.title': '本设备上还没有评估。',
-  'empty.assessments.body': '与客户一起完成的场景评估保存在这里，包括得分、就绪度等级和建议。',
   'empty.proposals.title': '本设备上还没有方案。',
   'empty.proposals.body': '基于模板和评估撰写的 POC 方案保存在这里，包括各个版本和导出文件。',
   'empty.risks.title': '本设备上还没有记录风险。',
@@ -87,7 +91,7 @@ const shellAndKb = {
   'kb.resultCount.other': '{count} 条结果',
   'kb.resultCountCapped': '超过 {count} 条结果',
   'kb.shownOf': '显示 {shown} / {total}',
-  'kb.noResults': '没有匹配的文章。请减少关键词、换一种语言，或清除筛选。',
+  'kb.noResults': '没有匹配项。请减少关键词、换一种语言，或清除筛选。',
   'kb.noArticles': '没有符合筛选条件的文章。',
   'kb.emptyBase': '本设备上的知识库是空的。',
   'kb.pastReview': '已过复审期',
@@ -125,10 +129,10 @@ const shellAndKb = {
   'article.noBody': '本文没有正文。',
   'article.bodyFailed': '正文无法显示：{message}',
   'palette.title': '快速搜索',
-  'palette.label': '搜索文章',
-  'palette.placeholder': '输入关键词搜索知识库…',
-  'palette.results': '匹配的文章',
-  'palette.empty': '输入词语即可搜索知识库。',
+  'palette.label': '搜索知识文章、现场笔记和经验教训',
+  'palette.placeholder': '输入关键词搜索知识文章、现场笔记和经验教训…',
+  'palette.results': '匹配项',
+  'palette.empty': '输入词语即可搜索知识文章、现场笔记和经验教训。',
   'palette.noResults': '没有匹配项。',
   'palette.count.one': '{count} 个匹配',
   'palette.count.other': '{count} 个匹配',
@@ -138,4 +142,12 @@ const shellAndKb = {
 
 export const zh: { readonly [K in MessageKey]: string } = {
   ...shellAndKb,
+  ...engagementMessages.zh,
+  ...assessmentMessages.zh,
+  ...riskMessages.zh,
+  ...resultsMessages.zh,
+  ...searchMessages.zh,
+  ...editorMessages.zh,
+  ...noteMessages.zh,
+  ...lessonMessages.zh,
 };

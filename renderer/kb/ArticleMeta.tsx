@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { KbArticleSummary } from '../../core/kb/types';
 import { useI18n } from '../i18n/i18n';
@@ -10,12 +11,14 @@ type MetaFields = Pick<KbArticleSummary, 'type' | 'scenarios' | 'tags' | 'pastRe
 /**
  * Type badge, scenario chips, tags and the "review overdue" badge. In lists they are plain labels
  * (one tab stop per article); on the article page (`linked`) scenarios and tags open the filtered list.
+ * `lead` comes first in the row (search results put the kind of hit there).
  */
-export function ArticleMeta({ article, linked = false }: { article: MetaFields; linked?: boolean }) {
+export function ArticleMeta({ article, linked = false, lead }: { article: MetaFields; linked?: boolean; lead?: ReactNode }) {
   const { t, lang } = useI18n();
   const scenarios = useScenarios();
   return (
     <div className="meta-row">
+      {lead}
       <span className={`badge type-badge type-${article.type}`}>{t(`kb.type.${article.type}`)}</span>
       {article.pastReview && <span className="badge overdue-badge">{t('kb.pastReview')}</span>}
       {article.scenarios.length === 0 ? (

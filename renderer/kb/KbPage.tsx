@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useSearchParams } from 'react-router';
 import type { KbListResult } from '../../core/api/contract';
-import type { SearchResult } from '../../core/kb/types';
+import { SEARCH_KINDS, type SearchKind, type SearchResult } from '../../core/kb/types';
 import { useI18n } from '../i18n/i18n';
 import { useCatalog } from '../state/catalog';
 import { useCall, type CallHandle } from '../lib/use-call';
@@ -12,7 +12,7 @@ import { ErrorView, Loading } from '../app/StateViews';
 import { Facets } from './Facets';
 import { ArticleList, HitList, ITEM_LINK } from './ResultLists';
 import { ScenarioOverview } from './ScenarioOverview';
-import { KB_SORTS, historyMode, isSearching, kbViewToParams, parseKbView, type KbSort, type KbView } from './url-state';
+import { KB_SORTS, hasFilters, historyMode, isSearching, kbViewToParams, parseKbView, type KbSort, type KbView } from './url-state';
 import './kb.css';
 
 const SEARCH_DEBOUNCE_MS = 150;
@@ -26,9 +26,15 @@ function isSort(value: string): value is KbSort {
   return (KB_SORTS as readonly string[]).includes(value);
 }
 
+/** The kind filter's value: '' stands for every kind. */
+function kindFromSelect(value: string): SearchKind | null {
+  return SEARCH_KINDS.find((k) => k === value) ?? null;
+}
+
 /**
- * The knowledge base: browse with filters and sorting, or search (ranked, highlighted) with the
- * same filters. The whole view lives in the URL; typing searches after a short pause.
+ * The knowledge base: browse articles with filters and sorting, or search (ranked, highlighted)
+ * articles, field notes and lessons with the same filters and a kind filter. The whole view lives
+ * in the URL; typing searches after a short pause.
  */
 export function KbPage() {
   const { t, lang, text } = useI18n();
@@ -73,7 +79,10 @@ export function KbPage() {
     ...(view.tags.length > 0 && { tags: view.tags }),
   };
   const facets = useCall('kb.facets', {});
-  const search = useCall('kb.search', searching ? { query: view.query, ...filters, lang, limit: Math.min(SEARCH_PAGE * pages, SEARCH_MAX) } : null);
+  const search = useCall(
+    'kb.search',
+    searching ? { query: view.query, ...(view.kind !== null && { kinds: [view.kind] }), ...filters, lang, limit: Math.min(SEARCH_PAGE * pages, SEARCH_MAX) } : null,
+  );
   const list = useCall('kb.list', searching ? null : { ...filters, sort: view.sort, lang, limit: Math.min(LIST_PAGE * pages, LIST_MAX) });
   useEvent('kb.changed', () => {
     facets.reload();
@@ -126,7 +135,15 @@ export function KbPage() {
         </aside>
         <section className="kb-results" aria-label={t('kb.results')}>
           {searching ? (
-            <SearchResults state={search} listRef={listRef} canShowMore={SEARCH_PAGE * pages < SEARCH_MAX} onShowMore={() => setMore({ key: viewKey, pages: pages + 1 })} />
+            <SearchResults
+              state={search}
+              listRef={listRef}
+              kind={view.kind}
+              onKind={(kind) => setView({ kind })}
+              articleFilters={hasFilters(view)}
+              canShowMore={SEARCH_PAGE * pages < SEARCH_MAX}
+              onShowMore={() => setMore({ key: viewKey, pages: pages + 1 })}
+            />
           ) : (
             <BrowseResults
               state={list}
@@ -190,7 +207,15 @@ function BrowseResults({
   );
 }
 
-function SearchResults({ state, listRef, canShowMore, onShowMore }: ListProps & { state: CallHandle<SearchResult> }) {
+function SearchResults({
+  state,
+  listRef,
+  kind,
+  onKind,
+  articleFilters,
+  canShowMore,
+  onShowMore,
+}: ListProps & { state: CallHandle<SearchResult>; kind: SearchKind | null; onKind: (kind: SearchKind | null) => void; articleFilters: boolean }) {
   const { t, tn } = useI18n();
   const data = state.data;
   // On an error the alert below says what happened; the count stays empty rather than stale.
@@ -202,7 +227,20 @@ function SearchResults({ state, listRef, canShowMore, onShowMore }: ListProps & 
         <p className="result-count" role="status">
           {count}
         </p>
+        <label className="sort-field">
+          <span>{t('search.kindFilter')}</span>
+          <select value={kind ?? ''} onChange={(e) => onKind(kindFromSelect(e.target.value))}>
+            <option value="">{t('search.kindAll')}</option>
+            {SEARCH_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`search.kinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
+      {/* Set with every kind shown, article facets quietly leave notes and lessons out: say so. */}
+      {articleFilters && kind === null && <p className="muted kind-hint">{t('search.kindsArticlesOnly')}</p>}
       {state.status === 'error' ? (
         // Retrying a refused query would only repeat the refusal: the query has to change.
         <ErrorView title={t('kb.searchFailed')} message={state.error.message} onRetry={state.error.code === 'bad_request' ? undefined : state.reload} />

@@ -1,11 +1,12 @@
 import type { Ref } from 'react';
 import { Link } from 'react-router';
-import type { KbArticleSummary, SearchHit } from '../../core/kb/types';
+import type { KbArticleSummary, RecordSearchHit, SearchHit, SearchKind } from '../../core/kb/types';
 import { useI18n } from '../i18n/i18n';
 import { onListKeyDown } from '../lib/list-focus';
 import { htmlLang } from '../i18n/translate';
 import { ArticleMeta } from './ArticleMeta';
 import { Snippet } from './Snippet';
+import { hitKindKey, hitPath } from './hits';
 
 /** What arrow keys move between in the article lists. */
 export const ITEM_LINK = 'a.article-link';
@@ -28,22 +29,45 @@ export function ArticleList({ items, busy, ref }: { items: KbArticleSummary[]; b
   );
 }
 
-/** Search hits: highlighted title and snippet in the language that matched. */
+/** "Article", "Field note" or "Lesson": what kind of record a search hit is. */
+export function KindBadge({ kind }: { kind: SearchKind }) {
+  const { t } = useI18n();
+  return <span className={`badge kind-badge kind-${kind}`}>{t(hitKindKey(kind))}</span>;
+}
+
+/** What a field note or lesson belongs to, in place of an article's metadata. */
+function RecordMeta({ hit }: { hit: RecordSearchHit }) {
+  const { t } = useI18n();
+  return (
+    <div className="meta-row">
+      <KindBadge kind={hit.kind} />
+      <span className="chip">{hit.engagement ? t('search.engagement', { title: hit.engagement.title }) : t('search.noEngagement')}</span>
+    </div>
+  );
+}
+
+/**
+ * Search hits of every kind: highlighted title and snippet in the language that matched, the kind
+ * of record, and its metadata (an article's type, scenarios and tags; a note's or lesson's engagement).
+ */
 export function HitList({ hits, busy, ref }: { hits: SearchHit[]; busy: boolean; ref?: Ref<HTMLUListElement> }) {
   const { lang } = useI18n();
   return (
     <ul className="article-list" ref={ref} aria-busy={busy} onKeyDown={(e) => onListKeyDown(e, ITEM_LINK)}>
-      {hits.map((hit) => (
-        <li key={hit.id} className="article-item" lang={hit.lang === lang ? undefined : htmlLang(hit.lang)}>
-          <Link to={`/kb/${hit.id}?lang=${hit.lang}`} className="article-link">
-            <Snippet parts={hit.title} />
-          </Link>
-          <p className="article-snippet">
-            <Snippet parts={hit.snippet} />
-          </p>
-          <ArticleMeta article={hit} />
-        </li>
-      ))}
+      {hits.map((hit) => {
+        const textLang = hit.lang === lang ? undefined : htmlLang(hit.lang);
+        return (
+          <li key={`${hit.kind}:${hit.id}`} className="article-item">
+            <Link to={hitPath(hit)} className="article-link" lang={textLang}>
+              <Snippet parts={hit.title} />
+            </Link>
+            <p className="article-snippet" lang={textLang}>
+              <Snippet parts={hit.snippet} />
+            </p>
+            {hit.kind === 'kb' ? <ArticleMeta article={hit} lead={<KindBadge kind="kb" />} /> : <RecordMeta hit={hit} />}
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -1,11 +1,13 @@
-import { KB_ARTICLE_TYPES, type KbArticleType } from '../../core/kb/types';
+import { KB_ARTICLE_TYPES, SEARCH_KINDS, type KbArticleType, type SearchKind } from '../../core/kb/types';
 
 /**
- * The knowledge-base view as it lives in the URL (`#/kb?q=…&scenario=…&type=…&tags=a,b&sort=…`),
+ * The knowledge-base view as it lives in the URL (`#/kb?q=…&kind=…&scenario=…&type=…&tags=a,b&sort=…`),
  * so a search can be shared and Back returns to the previous one.
  */
 export type KbView = {
   query: string;
+  /** Search only this kind of record (articles, field notes, lessons); null searches all. Browsing lists articles. */
+  kind: SearchKind | null;
   scenario: string | null;
   type: KbArticleType | null;
   tags: string[];
@@ -19,10 +21,14 @@ export type KbSort = (typeof KB_SORTS)[number];
 const MAX_ID_LENGTH = 200;
 const MAX_TAGS = 20;
 
-export const EMPTY_KB_VIEW: KbView = { query: '', scenario: null, type: null, tags: [], sort: 'title' };
+export const EMPTY_KB_VIEW: KbView = { query: '', kind: null, scenario: null, type: null, tags: [], sort: 'title' };
 
 function isType(value: string | null): value is KbArticleType {
   return value !== null && (KB_ARTICLE_TYPES as readonly string[]).includes(value);
+}
+
+function isKind(value: string | null): value is SearchKind {
+  return value !== null && (SEARCH_KINDS as readonly string[]).includes(value);
 }
 
 function isSort(value: string | null): value is KbSort {
@@ -37,6 +43,7 @@ function validId(value: string): boolean {
 export function parseKbView(params: URLSearchParams): KbView {
   const scenario = (params.get('scenario') ?? '').trim();
   const type = params.get('type');
+  const kind = params.get('kind');
   const sort = params.get('sort');
   const tags = (params.get('tags') ?? '')
     .split(',')
@@ -44,6 +51,7 @@ export function parseKbView(params: URLSearchParams): KbView {
     .filter(validId);
   return {
     query: params.get('q') ?? '',
+    kind: isKind(kind) ? kind : null,
     scenario: validId(scenario) ? scenario : null,
     type: isType(type) ? type : null,
     tags: [...new Set(tags)].slice(0, MAX_TAGS),
@@ -55,6 +63,7 @@ export function parseKbView(params: URLSearchParams): KbView {
 export function kbViewToParams(view: KbView): URLSearchParams {
   const params = new URLSearchParams();
   if (view.query !== '') params.set('q', view.query);
+  if (view.kind !== null) params.set('kind', view.kind);
   if (view.scenario !== null) params.set('scenario', view.scenario);
   if (view.type !== null) params.set('type', view.type);
   if (view.tags.length > 0) params.set('tags', view.tags.join(','));
@@ -84,11 +93,11 @@ export function isSearching(view: KbView): boolean {
 /**
  * Whether moving from one view to the next adds a history entry. Refining the words of a search
  * while typing replaces the entry (Back should not replay keystrokes); starting or clearing a
- * search, or changing a filter or the sort order, adds one.
+ * search, or changing a filter (the kind included) or the sort order, adds one.
  */
 export function historyMode(from: KbView, to: KbView): 'push' | 'replace' {
   const sameFilters =
-    from.scenario === to.scenario && from.type === to.type && from.sort === to.sort && from.tags.join(',') === to.tags.join(',');
+    from.kind === to.kind && from.scenario === to.scenario && from.type === to.type && from.sort === to.sort && from.tags.join(',') === to.tags.join(',');
   if (!sameFilters) return 'push';
   return isSearching(from) === isSearching(to) ? 'replace' : 'push';
 }

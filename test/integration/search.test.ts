@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../electron/backend/db/connection';
 import { MAX_EXPANSIONS, RANK_WINDOW, searchKb, TOTAL_CAP, type KbSearchArgs } from '../../electron/backend/search/search';
-import { deleteSearchDocs, upsertSearchDoc } from '../../electron/backend/search/documents';
+import { deleteSearchDocs, prepareSearchDocs, upsertPreparedSearchDocs, upsertSearchDoc, type SearchDoc } from '../../electron/backend/search/documents';
+import { segmentInWorkers } from '../../electron/backend/search/segment-workers';
+import { segmentForIndex } from '../../core/text/segment';
 import { insertArticles, makeTestDb, type TestArticle } from '../helpers/kb-db';
+import type { KbSearchHit, SearchHit } from '../../core/kb/types';
 
 const ARTICLES: TestArticle[] = [
   {
@@ -52,6 +55,10 @@ afterAll(() => cleanup());
 const ids = (query: string, extra: Omit<KbSearchArgs, 'query'> = {}): string[] => searchKb(db, { query, ...extra }).hits.map((h) => h.id);
 const hitText = (parts: { text: string; hit: boolean }[] | undefined): string[] => (parts ?? []).filter((p) => p.hit).map((p) => p.text);
 const plain = (parts: { text: string }[] | undefined): string => (parts ?? []).map((p) => p.text).join('');
+function articleHit(hit: SearchHit | undefined): KbSearchHit {
+  if (hit?.kind !== 'kb') throw new Error(`expected an article hit, got ${JSON.stringify(hit)}`);
+  return hit;
+}
 
 describe('knowledge-base search', () => {
   it('ranks a title match above a body match, best score first', () => {
@@ -137,10 +144,12 @@ describe('knowledge-base search', () => {
       { text: 'sleep', hit: true },
       { text: ' strategy', hit: false },
     ]);
-    expect(hit?.pastReview).toBe(true);
-    expect(hit?.type).toBe('method');
-    expect(hit?.scenarios).toEqual(['base-station-energy-saving']);
-    expect(hit?.tags).toEqual(['energy', 'kpi']);
+    expect(hit?.kind).toBe('kb');
+    const article = articleHit(hit);
+    expect(article.pastReview).toBe(true);
+    expect(article.type).toBe('method');
+    expect(article.scenarios).toEqual(['base-station-energy-saving']);
+    expect(article.tags).toEqual(['energy', 'kpi']);
 
     const zh = searchKb(db, { query: '休眠' }).hits[0];
     expect(zh?.title).toEqual([
@@ -150,7 +159,7 @@ describe('knowledge-base search', () => {
     ]);
     const prefix = searchKb(db, { query: 'transcr' }).hits[0];
     expect(hitText(prefix?.snippet)).toEqual(['transcripts']);
-    expect(searchKb(db, { query: 'personal ' }).hits[0]?.pastReview).toBe(false);
+    expect(articleHit(searchKb(db, { query: 'personal ' }).hits[0]).pastReview).toBe(false);
   });
 
   it.each([
@@ -282,10 +291,134 @@ describe('search on a large match set', () => {
   it('applies filters before choosing the candidates', () => {
     const result = searchKb(big, { query: 'delivery ', type: 'lesson', scenario: 'network-fault-prediction' });
     expect(result.hits).toHaveLength(20);
-    expect(result.hits.every((h) => h.type === 'lesson' && (h.scenarios.length === 0 || h.scenarios.includes('network-fault-prediction')))).toBe(true);
+    expect(result.hits.map(articleHit).every((h) => h.type === 'lesson' && (h.scenarios.length === 0 || h.scenarios.includes('network-fault-prediction')))).toBe(true);
     const all = searchKb(big, { query: 'rollout ', scenario: 'base-station-energy-saving' });
     // Only the articles for every scenario (i % 3 === 0) remain.
     expect(all.hits.map((h) => Number(h.id.slice(1)) % 3)).toEqual(all.hits.map(() => 0));
     expect(all.total).toBe([...Array(total).keys()].filter((i) => i % 50 === 0 && i % 3 === 0).length);
+  });
+});
+
+describe('field notes and lessons in search results', () => {
+  let fx: Db;
+  let fxCleanup: () => void;
+  const at = '2026-11-02T00:00:00.000Z';
+
+  function addNote(id: string, engagementId: string | null, title: string, body: string, lang: 'en' | 'zh' = 'en'): void {
+    fx.prepare(`INSERT INTO field_notes (id, engagement_id, title, body_json, body_text, created_at, updated_at) VALUES (?, ?, ?, '{}', ?, ?, ?)`).run(id, engagementId, title, body, at, at);
+    upsertSearchDoc(fx, { kind: 'note', refId: id, lang, title, body });
+  }
+  function addLesson(id: string, engagementId: string | null, title: string, body: string, lang: 'en' | 'zh' = 'en'): void {
+    fx.prepare(`INSERT INTO lessons (id, engagement_id, title, problem, status, created_at, updated_at) VALUES (?, ?, ?, ?, 'draft', ?, ?)`).run(id, engagementId, title, body, at, at);
+    upsertSearchDoc(fx, { kind: 'lesson', refId: id, lang, title, body });
+  }
+  const found = (query: string, extra: Omit<KbSearchArgs, 'query'> = {}): string[] => searchKb(fx, { query, ...extra }).hits.map((h) => `${h.kind}:${h.id}`);
+
+  beforeAll(async () => {
+    ({ db: fx, cleanup: fxCleanup } = await makeTestDb());
+    insertArticles(fx, [
+      { id: 'squelch-guide', en: { title: 'Alarm squelch guide', body: 'How to squelch flapping alarms before training a fault model.' } },
+      { id: 'pilot-kpi', zh: { title: '试点指标', body: '试点阶段的告警压缩率指标。' } },
+    ]);
+    fx.prepare(`INSERT INTO customers (id, name, kind, created_at, updated_at) VALUES ('c1', 'Province Mobile', 'operator-branch', ?, ?)`).run(at, at);
+    fx.prepare(`INSERT INTO engagements (id, customer_id, title, stage, created_at, updated_at) VALUES ('e1', 'c1', 'Fault prediction POC', 'poc', ?, ?)`).run(at, at);
+    addNote('n1', 'e1', 'Site visit: alarm squelch', 'The NOC squelches flapping alarms by hand every night.');
+    addNote('n2', null, '机房巡检记录', '现场发现告警压缩规则缺失，需要补充。', 'zh');
+    addLesson('l1', 'e1', 'Squelch rules before model training', 'Unfiltered flapping alarms doubled the false positives.');
+    addLesson('l2', null, '告警压缩要先做', '没有压缩规则时误报翻倍。', 'zh');
+  });
+  afterAll(() => fxCleanup());
+
+  it('finds articles, notes and lessons together, each with its kind', () => {
+    expect(found('squelch ').sort()).toEqual(['kb:squelch-guide', 'lesson:l1', 'note:n1']);
+    expect(found('告警压缩').sort()).toEqual(['kb:pilot-kpi', 'lesson:l2', 'note:n2']);
+    expect(searchKb(fx, { query: 'squelch ' }).total).toBe(3);
+  });
+
+  it('gives a note or lesson hit its highlighted title, snippet and engagement instead of article metadata', () => {
+    const note = searchKb(fx, { query: 'night ', kinds: ['note'] }).hits[0];
+    expect(note).toMatchObject({ kind: 'note', id: 'n1', lang: 'en', engagement: { id: 'e1', title: 'Fault prediction POC' } });
+    expect(hitText(note?.snippet)).toEqual(['night']);
+    expect(note).not.toHaveProperty('type');
+    const lesson = searchKb(fx, { query: '误报', kinds: ['lesson'] }).hits[0];
+    expect(lesson).toMatchObject({ kind: 'lesson', id: 'l2', lang: 'zh', engagement: null });
+    expect(plain(lesson?.title)).toBe('告警压缩要先做');
+    expect(hitText(lesson?.snippet).join('')).toBe('误报');
+  });
+
+  it('filters by kind', () => {
+    expect(found('squelch ', { kinds: ['kb'] })).toEqual(['kb:squelch-guide']);
+    expect(found('squelch ', { kinds: ['note', 'lesson'] }).sort()).toEqual(['lesson:l1', 'note:n1']);
+    expect(found('告警压缩', { kinds: ['lesson'] })).toEqual(['lesson:l2']);
+    expect(searchKb(fx, { query: 'squelch ', kinds: ['lesson'] }).total).toBe(1);
+  });
+
+  it('leaves notes and lessons out when an article filter is set, and says so when they were asked for', () => {
+    expect(found('squelch ', { type: 'method' })).toEqual(['kb:squelch-guide']);
+    expect(searchKb(fx, { query: 'squelch ', type: 'method' }).notice).toBeNull();
+    const asked = searchKb(fx, { query: 'squelch ', type: 'method', kinds: ['kb', 'note'] });
+    expect(asked.hits.map((h) => h.id)).toEqual(['squelch-guide']);
+    expect(asked.notice).toContain('apply to articles only');
+  });
+
+  it('never shows deleted notes or lessons, whether or not their index entry was removed', () => {
+    addNote('n3', 'e1', 'Temporary note', 'walkthrough of the squelch console');
+    addLesson('l3', null, 'Temporary lesson', 'squelch console walkthrough');
+    expect(found('walkthrough ').sort()).toEqual(['lesson:l3', 'note:n3']);
+    // Marked deleted, index entry still there: filtered out.
+    fx.prepare('UPDATE field_notes SET deleted = 1 WHERE id = ?').run('n3');
+    expect(found('walkthrough ')).toEqual(['lesson:l3']);
+    // Index entry removed.
+    deleteSearchDocs(fx, 'lesson', 'l3');
+    expect(found('walkthrough ')).toEqual([]);
+    expect(searchKb(fx, { query: 'walkthrough ' }).total).toBe(0);
+  });
+
+  it('does not show a deleted engagement as the owner', () => {
+    fx.prepare(`INSERT INTO engagements (id, customer_id, title, stage, created_at, updated_at, deleted) VALUES ('e2', 'c1', 'Closed and removed', 'closed', ?, ?, 1)`).run(at, at);
+    addNote('n4', 'e2', 'Orphaned observation', 'handover checklist gaps');
+    expect(searchKb(fx, { query: 'handover ' }).hits).toMatchObject([{ kind: 'note', id: 'n4', engagement: null }]);
+  });
+});
+
+describe('bulk indexing with segmentation in worker threads', () => {
+  it('writes the same index entries as upsertSearchDoc, in one transaction', async () => {
+    const docs: SearchDoc[] = [];
+    for (let i = 0; i < 450; i++) {
+      const zh = i % 3 === 0;
+      docs.push({
+        kind: i % 5 === 0 ? 'note' : 'kb',
+        refId: `d${i}`,
+        lang: zh ? 'zh' : 'en',
+        title: zh ? `第${i}号基站节能方案` : `Plan ${i} for \uE000cell\uE001 sleep`,
+        body: zh ? `夜间业务量低时关闭容量层载波，KPI指标${i}。个人信息需要脱敏。` : `Shut down carriers at night (${i}).`,
+      });
+    }
+    const one = await makeTestDb();
+    const bulk = await makeTestDb();
+    try {
+      one.db.transaction(() => docs.forEach((d) => upsertSearchDoc(one.db, d)))();
+      // One document already indexed: the bulk path replaces its entry like upsertSearchDoc.
+      upsertSearchDoc(bulk.db, { ...docs[1]!, body: 'stale text' });
+      const prepared = prepareSearchDocs(docs);
+      bulk.db.exec('BEGIN');
+      await upsertPreparedSearchDocs(bulk.db, prepared);
+      bulk.db.exec('COMMIT');
+      const entries = (db: Db): unknown[] =>
+        db.prepare('SELECT d.kind, d.ref_id, d.lang, f.title, f.body FROM search_docs d JOIN search_fts f ON f.rowid = d.rowid ORDER BY d.kind, d.ref_id').all();
+      const expected = entries(one.db);
+      expect(expected).toHaveLength(450);
+      expect(entries(bulk.db)).toEqual(expected);
+    } finally {
+      one.cleanup();
+      bulk.cleanup();
+    }
+  });
+
+  it('segments exactly as the calling thread does', async () => {
+    const texts = ['基站节能需要评估网络负载', '第3季度', '5G基站 and KPI 覆盖率', 'plain English only', '人', ''];
+    const batches = segmentInWorkers(texts.map((t) => ({ title: t, body: `${t}。${t}` })), 2);
+    const out = (await Promise.all(batches)).flat();
+    expect(out).toEqual(texts.map((t) => ({ title: segmentForIndex(t), body: segmentForIndex(`${t}。${t}`) })));
   });
 });

@@ -15,18 +15,19 @@ const view = (over: Partial<KbView>): KbView => ({ ...EMPTY_KB_VIEW, ...over });
 
 describe('knowledge-base URL state', () => {
   it('parses a full view', () => {
-    const parsed = parseKbView(new URLSearchParams('q=churn%20model&scenario=smart-marketing-churn&type=lesson&tags=uplift,holdout&sort=updated'));
-    expect(parsed).toEqual({ query: 'churn model', scenario: 'smart-marketing-churn', type: 'lesson', tags: ['uplift', 'holdout'], sort: 'updated' });
+    const parsed = parseKbView(new URLSearchParams('q=churn%20model&kind=note&scenario=smart-marketing-churn&type=lesson&tags=uplift,holdout&sort=updated'));
+    expect(parsed).toEqual({ query: 'churn model', kind: 'note', scenario: 'smart-marketing-churn', type: 'lesson', tags: ['uplift', 'holdout'], sort: 'updated' });
   });
 
   it('round-trips through URL parameters, including Chinese and operators', () => {
-    const original = view({ query: '告警 "storm" -x', scenario: 'network-fault-prediction', type: 'method', tags: ['alarm', 'ml'], sort: 'review' });
+    const original = view({ query: '告警 "storm" -x', kind: 'lesson', scenario: 'network-fault-prediction', type: 'method', tags: ['alarm', 'ml'], sort: 'review' });
     expect(parseKbView(new URLSearchParams(kbViewToParams(original).toString()))).toEqual(original);
   });
 
   it('falls back to no filter for unknown or malformed values', () => {
-    const parsed = parseKbView(new URLSearchParams(`type=recipe&sort=random&scenario=${'x'.repeat(201)}&tags=,a,,a,b`));
+    const parsed = parseKbView(new URLSearchParams(`type=recipe&kind=article&sort=random&scenario=${'x'.repeat(201)}&tags=,a,,a,b`));
     expect(parsed.type).toBeNull();
+    expect(parsed.kind).toBeNull();
     expect(parsed.sort).toBe('title');
     expect(parsed.scenario).toBeNull();
     expect(parsed.tags).toEqual(['a', 'b']);
@@ -63,5 +64,6 @@ describe('knowledge-base URL state', () => {
     expect(historyMode(view({ query: 'churn' }), view({ query: 'churn', type: 'lesson' }))).toBe('push');
     expect(historyMode(view({ tags: ['a'] }), view({ tags: ['a', 'b'] }))).toBe('push');
     expect(historyMode(view({}), view({ sort: 'updated' }))).toBe('push');
+    expect(historyMode(view({ query: 'churn' }), view({ query: 'churn', kind: 'note' }))).toBe('push');
   });
 });

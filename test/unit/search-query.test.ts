@@ -125,8 +125,12 @@ describe('parseQuery', () => {
   it('segments Chinese into words and searches the words of one run as a phrase', () => {
     const words = segmentHanRun('基站节能');
     expect(parseQuery('基站节能 ').match).toBe(phrase(words));
-    // Still typing: the last Chinese word is a prefix ("基站节" finds 基站节能).
-    expect(parseQuery('基站节能').match).toBe(`${phrase(words)}*`);
+    // Still typing, a Chinese word is still whole (an input method commits whole words): no
+    // prefix, which would also match across word boundaries. An explicit * asks for one.
+    expect(parseQuery('基站节能').match).toBe(phrase(words));
+    expect(parseQuery('基站节能*').match).toBe(`${phrase(words)}*`);
+    expect(parseQuery('"基站节能').match).toBe(phrase(words));
+    expect(parseQuery('alarm 基站').match).toBe(`"alarm" AND ${phrase(segmentHanRun('基站'))}`);
     expect(parseQuery('基站节能 ').terms).toEqual(['基站节能']);
     // Chinese punctuation separates terms like spaces do.
     expect(parseQuery('基站，节能 ').match).toBe(`${phrase(segmentHanRun('基站'))} AND ${phrase(segmentHanRun('节能'))}`);

@@ -1,16 +1,21 @@
 import { z } from 'zod';
 import { LANGS } from '../../i18n';
-import { KB_ARTICLE_TYPES, type KbArticle, type KbArticleSummary, type KbFacets, type SearchResult } from '../../kb/types';
+import { KB_ARTICLE_TYPES, SEARCH_KINDS, type KbArticle, type KbArticleSummary, type KbFacets, type SearchResult } from '../../kb/types';
 import { id, noArgs, returns } from './common';
 import { SEARCH_QUERY_MAX, type KbListResult } from '../types';
 
 /** Knowledge-base calls: browse, search, read. */
 export const kbCalls = {
-  /** Ranked full-text search over the knowledge base with highlighted snippets. */
+  /** Ranked full-text search over articles, field notes and lessons (or the given kinds) with highlighted snippets. */
   'kb.search': {
     args: z
       .object({
         query: z.string().max(SEARCH_QUERY_MAX, `is too long; at most ${SEARCH_QUERY_MAX} characters`),
+        kinds: z
+          .array(z.enum(SEARCH_KINDS, { message: `must each be one of ${SEARCH_KINDS.join(', ')}` }))
+          .min(1, 'must name at least one kind, or be left out to search every kind')
+          .max(SEARCH_KINDS.length, `can name at most ${SEARCH_KINDS.length} kinds`)
+          .optional(),
         scenario: id.optional(),
         type: z.enum(KB_ARTICLE_TYPES).optional(),
         tags: z.array(id).max(20).optional(),

@@ -2,6 +2,7 @@ import { segmentForIndex } from '../../../core/text/segment';
 import type { Lang } from '../../../core/i18n';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection';
+import { segmentInWorkers, type TextPair } from './segment-workers';
 
 export type SearchDocKind = 'kb' | 'note' | 'lesson';
 
@@ -33,12 +34,12 @@ function statements(db: Db): Statements {
 // carried them itself would fake highlights.
 const MARKERS = /[\uE000\uE001]/g;
 
-function indexText(text: string): string {
-  return segmentForIndex(text.replace(MARKERS, ''));
+function withoutMarkers(text: string): string {
+  return text.replace(MARKERS, '');
 }
 
-/** Adds or replaces the index entry of one record in one language. */
-export function upsertSearchDoc(db: Db, doc: SearchDoc): void {
+/** Writes the index entry of one document from its title and body as the index stores them. */
+function writeSearchDoc(db: Db, doc: SearchDoc, text: TextPair): void {
   const s = statements(db);
   const existing = s.find.get(doc.kind, doc.refId, doc.lang) as { rowid: number } | undefined;
   let rowid: number;
@@ -48,7 +49,39 @@ export function upsertSearchDoc(db: Db, doc: SearchDoc): void {
   } else {
     rowid = Number(s.insertDoc.run(doc.kind, doc.refId, doc.lang).lastInsertRowid);
   }
-  s.insertFts.run(rowid, indexText(doc.title), indexText(doc.body));
+  s.insertFts.run(rowid, text.title, text.body);
+}
+
+/** Adds or replaces the index entry of one record in one language. */
+export function upsertSearchDoc(db: Db, doc: SearchDoc): void {
+  writeSearchDoc(db, doc, { title: segmentForIndex(withoutMarkers(doc.title)), body: segmentForIndex(withoutMarkers(doc.body)) });
+}
+
+/** Documents whose Chinese text is being segmented in worker threads (prepareSearchDocs). */
+export type PreparedSearchDocs = { docs: readonly SearchDoc[]; batches: Promise<TextPair[]>[] };
+
+/**
+ * Starts segmenting many documents in worker threads, for a bulk import: the caller writes its
+ * own rows meanwhile, then hands the result to upsertPreparedSearchDocs.
+ */
+export function prepareSearchDocs(docs: readonly SearchDoc[]): PreparedSearchDocs {
+  return { docs, batches: segmentInWorkers(docs.map((d) => ({ title: withoutMarkers(d.title), body: withoutMarkers(d.body) }))) };
+}
+
+/**
+ * Adds or replaces the index entries of prepared documents, each batch as soon as its
+ * segmentation is done; the same entries upsertSearchDoc would write. It waits for the workers
+ * between batches, so it cannot run inside db.transaction(): the caller brackets it with BEGIN
+ * and COMMIT (ROLLBACK on failure) and must not use the connection for anything else meanwhile.
+ */
+export async function upsertPreparedSearchDocs(db: Db, prepared: PreparedSearchDocs): Promise<void> {
+  let i = 0;
+  for (const batch of prepared.batches) {
+    for (const text of await batch) {
+      const doc = prepared.docs[i++];
+      if (doc) writeSearchDoc(db, doc, text);
+    }
+  }
 }
 
 /** Removes every language's index entry of one record. */

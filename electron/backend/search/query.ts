@@ -8,8 +8,9 @@ import { segmentForIndex } from '../../../core/text/segment';
  *
  * - Terms are ANDed.
  * - "double quoted" text is a phrase (an unbalanced quote runs to the end of the input).
- * - The last term is a prefix search while the user is still typing (no trailing space), and a word
- *   written with a trailing * is a prefix search.
+ * - The last term is a prefix search while the user is still typing (no trailing space) when it
+ *   ends in a Latin word of 3+ letters (a Chinese word is typed whole), and a word written with a
+ *   trailing * is a prefix search.
  * - Chinese is segmented the way the index was (segmentForIndex), and the words of one run of text
  *   without spaces ("基站节能", "5G基站") form a phrase, so a word in the middle of a sentence matches.
  */
@@ -54,14 +55,26 @@ function bareTerms(text: string, openEnd: boolean): QueryTerm[] {
     }
     groups.forEach((words, gi) => {
       const last = gi === groups.length - 1;
-      out.push({ words, prefix: last && (starred || atEnd) && prefixable(words.at(-1) ?? '') });
+      const word = words.at(-1) ?? '';
+      out.push({ words, prefix: last && ((starred && prefixable(word)) || (atEnd && completable(word))) });
     });
   });
   return out;
 }
 
+/** Whether a word written with a trailing * is searched as a prefix. */
 function prefixable(word: string): boolean {
   return HAN.test(word) || [...word].length >= MIN_PREFIX_CHARS;
+}
+
+/**
+ * Whether the last word, while the user is still typing it, is searched as a prefix. Chinese
+ * words are not: an input method commits whole characters and words, so nothing is left to
+ * complete, and completing a character matches across word boundaries (单 would find 单位 in
+ * "派单位") while expanding into many words, each costly to search.
+ */
+function completable(word: string): boolean {
+  return !HAN.test(word) && [...word].length >= MIN_PREFIX_CHARS;
 }
 
 /** Parses the query into AND-ed terms (phrases of index tokens), at most MAX_TERMS of them. */
@@ -75,7 +88,7 @@ export function parseTerms(input: string): ParsedTerms {
     if (i % 2 === 1) {
       // A phrase; while its closing quote is not typed yet, its last word is still being typed.
       const words = (piece.match(WORD_RUN) ?? []).flatMap(tokensOf);
-      if (words.length > 0) terms.push({ words, prefix: unbalanced && isLast && openEnd && prefixable(words.at(-1) ?? '') });
+      if (words.length > 0) terms.push({ words, prefix: unbalanced && isLast && openEnd && completable(words.at(-1) ?? '') });
       return;
     }
     terms.push(...bareTerms(piece, isLast && openEnd));

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Lang } from '../../../core/i18n';
-import type { KbArticleType, SearchHit, SearchResult } from '../../../core/kb/types';
+import { SEARCH_KINDS, type KbArticleType, type SearchHit, type SearchKind, type SearchResult } from '../../../core/kb/types';
 import type { Db } from '../db/connection';
 import { stringArray, today } from '../repos/json';
 import { display, parseTerms, quote, termMatch, type QueryTerm } from './query';
@@ -8,6 +8,8 @@ import { ELLIPSIS, MARK_CLOSE, MARK_OPEN, toSnippetParts } from './snippet';
 
 export type KbSearchArgs = {
   query: string;
+  /** Which kinds of documents to search; all of them when left out. */
+  kinds?: SearchKind[] | undefined;
   scenario?: string | undefined;
   type?: KbArticleType | undefined;
   tags?: string[] | undefined;
@@ -60,10 +62,11 @@ const SNIPPET_TOKENS = 24;
 const MAX_CHAR = String.fromCodePoint(0x10ffff);
 
 type Filter = { sql: string; params: string[] };
-type Ranked = { rowid: number; refId: string; lang: Lang; score: number };
+type Ranked = { rowid: number; kind: SearchKind; refId: string; lang: Lang; score: number };
 type Best = Map<string, { doc: Ranked; score: number }>;
 type Marks = { title: string; body: string };
 type ArticleMeta = { id: string; type: KbArticleType; scenarios: string; tags: string; review_date: string | null };
+type RecordMeta = { id: string; engagementId: string | null; engagementTitle: string | null };
 
 // Statements are cached per connection and SQL text. The filter clauses have few shapes (scenario
 // or not, type or not, 0–20 tags), so the cache stays small.
@@ -89,9 +92,36 @@ function stmt(db: Db, sql: string): Statement {
   return s;
 }
 
-/** Filters on the article, as SQL over search_docs `d` and kb_articles `a`, with their parameters. */
-function articleFilter(args: KbSearchArgs): Filter {
-  const where = ["d.kind = 'kb'", 'a.deleted = 0'];
+/**
+ * How each kind of document is checked for still existing, as SQL over search_docs `d` and
+ * kb_articles `a` (joined for articles only). A deleted record's index entry may outlive it.
+ */
+const LIVE: Record<SearchKind, string> = {
+  kb: "(d.kind = 'kb' AND a.deleted = 0)",
+  note: "(d.kind = 'note' AND EXISTS (SELECT 1 FROM field_notes n WHERE n.id = d.ref_id AND n.deleted = 0))",
+  lesson: "(d.kind = 'lesson' AND EXISTS (SELECT 1 FROM lessons l WHERE l.id = d.ref_id AND l.deleted = 0))",
+};
+
+/** The documents' own tables: kb_articles `a` is joined for the article filters and metadata. */
+const DOCS_JOIN = "CROSS JOIN search_docs d ON d.rowid = m.rowid LEFT JOIN kb_articles a ON d.kind = 'kb' AND a.id = d.ref_id";
+
+/** The kinds asked for, in a fixed order, without repeats. */
+function kindsOf(args: KbSearchArgs): SearchKind[] {
+  return SEARCH_KINDS.filter((k) => args.kinds === undefined || args.kinds.includes(k));
+}
+
+function hasArticleFilters(args: KbSearchArgs): boolean {
+  return args.scenario !== undefined || args.type !== undefined || (args.tags ?? []).length > 0;
+}
+
+/**
+ * The filters as SQL over search_docs `d` and kb_articles `a`, with their parameters. Scenario,
+ * type and tags are article facets: with any of them set, only articles can match (for other
+ * documents `a` is NULL, so the conditions are not true).
+ */
+function documentFilter(args: KbSearchArgs): Filter {
+  const kinds = kindsOf(args);
+  const where = [kinds.length === 1 ? LIVE[kinds[0] ?? 'kb'] : `(${kinds.map((k) => LIVE[k]).join(' OR ')})`];
   const params: string[] = [];
   if (args.scenario !== undefined) {
     // An article that names no scenario applies to every scenario.
@@ -147,20 +177,19 @@ function expressions(db: Db, terms: QueryTerm[]): Expressions | null {
   return { match: match.join(' AND '), score: [...score].join(' AND '), phrases: terms.some((t) => t.words.length > 1), notice };
 }
 
-type Found = { rowids: number[]; articles: number; more: boolean };
+type Found = { rowids: number[]; records: number; more: boolean };
 
 /**
  * Up to `max` matches that pass the filters, newest first, reading at most SCAN_BUDGET matches;
- * how many articles they belong to, and whether there are more.
+ * how many records (articles, notes, lessons) they belong to, and whether there are more.
  */
 function candidates(db: Db, match: string, filter: Filter, max: number): Found {
-  const sql = `SELECT m.rowid, d.ref_id FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ${SCAN_BUDGET}) m
-    CROSS JOIN search_docs d ON d.rowid = m.rowid
-    CROSS JOIN kb_articles a ON a.id = d.ref_id
+  const sql = `SELECT m.rowid, d.kind || ':' || d.ref_id FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ${SCAN_BUDGET}) m
+    ${DOCS_JOIN}
     WHERE ${filter.sql} LIMIT ?`;
   const rows = (stmt(db, sql).raw().all(match, ...filter.params, max + 1) as [number, string][]).sort((a, b) => b[0] - a[0]);
   const kept = rows.slice(0, max);
-  return { rowids: kept.map((r) => r[0]), articles: new Set(kept.map((r) => r[1])).size, more: rows.length > max };
+  return { rowids: kept.map((r) => r[0]), records: new Set(kept.map((r) => r[1])).size, more: rows.length > max };
 }
 
 /**
@@ -173,9 +202,9 @@ function rank(db: Db, expr: string, rowids: number[], only: number[] | null, fil
       SELECT rowid, ${BM25} AS score FROM search_fts
       WHERE search_fts MATCH ? AND rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER) ${only === null ? '' : 'AND +rowid IN (SELECT value FROM json_each(?))'}
       ORDER BY score LIMIT ?)
-    SELECT top.rowid AS rowid, d.ref_id AS refId, d.lang AS lang, top.score AS score
-    FROM top CROSS JOIN search_docs d ON d.rowid = top.rowid CROSS JOIN kb_articles a ON a.id = d.ref_id
-    WHERE ${filter.sql} ORDER BY top.score`;
+    SELECT m.rowid AS rowid, d.kind AS kind, d.ref_id AS refId, d.lang AS lang, m.score AS score
+    FROM top m ${DOCS_JOIN}
+    WHERE ${filter.sql} ORDER BY m.score`;
   const low = rowids.at(-1) ?? 0;
   const high = rowids[0] ?? 0;
   const params: (string | number)[] = [expr, low, high];
@@ -215,7 +244,23 @@ function clamp(n: number | undefined, fallback: number, min: number, max: number
   return n === undefined || !Number.isFinite(n) ? fallback : Math.min(max, Math.max(min, Math.trunc(n)));
 }
 
-/** Full-text search of the knowledge base: ranked, filtered, one hit per article, with highlights. */
+/** The engagement each of the given notes or lessons belongs to (read-only, for the hits). */
+function recordMeta(db: Db, kind: 'note' | 'lesson', ids: string[]): Map<string, RecordMeta> {
+  if (ids.length === 0) return new Map();
+  const table = kind === 'note' ? 'field_notes' : 'lessons';
+  const rows = stmt(
+    db,
+    `SELECT r.id AS id, e.id AS engagementId, e.title AS engagementTitle FROM ${table} r
+     LEFT JOIN engagements e ON e.id = r.engagement_id AND e.deleted = 0
+     WHERE r.id IN (SELECT value FROM json_each(?)) AND r.deleted = 0`,
+  ).all(JSON.stringify(ids)) as RecordMeta[];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
+ * Full-text search of the knowledge base, field notes and lessons: ranked, filtered, one hit per
+ * record (the best-matching language), with highlights.
+ */
 export function searchKb(db: Db, args: KbSearchArgs): SearchResult {
   const limit = clamp(args.limit, 20, 1, 100);
   const offset = clamp(args.offset, 0, 0, 10_000);
@@ -225,84 +270,99 @@ export function searchKb(db: Db, args: KbSearchArgs): SearchResult {
   if (parsed.terms.length === 0) return empty;
   const expr = expressions(db, parsed.terms);
   if (expr === null) return empty;
-  const filter = articleFilter(args);
+  const filter = documentFilter(args);
+  // Filtering on kinds or article facets lets only some matches through, like a filter parameter.
+  const filtered = filter.params.length > 0 || kindsOf(args).length < SEARCH_KINDS.length;
 
   const scoreExpr = expr.phrases ? expr.score : expr.match;
-  const { rowids: all, articles, more } = candidates(db, expr.match, filter, TOTAL_CAP);
+  const { rowids: all, records, more } = candidates(db, expr.match, filter, TOTAL_CAP);
   const broad = more || all.length > RANK_WINDOW;
   // Few candidates despite many matches: the filters let few through and the scan budget ran out.
   const budgetSpent =
     !more &&
-    filter.params.length > 0 &&
+    filtered &&
     stmt(db, 'SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?').get(expr.match, SCAN_BUDGET - 1) !== undefined;
 
   // Candidates are ranked RANK_WINDOW at a time, newest first, as far as the page asked for goes:
-  // every page of a broad query comes from the same ranking, so pages never repeat an article.
+  // every page of a broad query comes from the same ranking, so pages never repeat a record.
   // Within a tier only the best rows are fetched, with a margin for documents dropped after
-  // ranking (other kinds, deleted articles) and for articles matching in both languages.
+  // ranking (other kinds, deleted records) and for records matching in both languages.
   const fetch = offset + limit;
   const best: Best = new Map();
   const add = (ranked: Ranked[]): void => {
-    for (const doc of ranked) if (!best.has(doc.refId)) best.set(doc.refId, { doc, score: doc.score });
+    for (const doc of ranked) {
+      const key = `${doc.kind}:${doc.refId}`;
+      if (!best.has(key)) best.set(key, { doc, score: doc.score });
+    }
   };
   for (let start = 0; start < all.length && best.size < fetch; start += RANK_WINDOW) {
     const tier = all.slice(start, start + RANK_WINDOW);
     // Without filters or phrases, a tier is exactly the matches in its rowid range.
-    const only = filter.params.length > 0 || expr.phrases ? tier : null;
+    const only = filtered || expr.phrases ? tier : null;
     const want = (fetch - best.size) * 2 + 10;
     add(rank(db, scoreExpr, tier, only, filter, Math.min(want, tier.length)));
     if (best.size < fetch && want < tier.length) add(rank(db, scoreExpr, tier, only, filter, tier.length));
   }
   const page = [...best.values()].slice(offset, offset + limit);
 
-  // The article's text in the preferred language, when that one matches too.
+  // The record's text in the preferred language, when that one matches too.
   const lang = args.lang;
   if (lang !== undefined) {
-    const other = stmt(db, "SELECT rowid FROM search_docs WHERE kind = 'kb' AND ref_id = ? AND lang = ?").pluck();
-    const alternatives = new Map<string, number>();
+    const other = stmt(db, 'SELECT rowid FROM search_docs WHERE kind = ? AND ref_id = ? AND lang = ?').pluck();
+    const alternatives = new Map<Ranked, number>();
     for (const p of page) {
-      const rowid = p.doc.lang === lang ? undefined : (other.get(p.doc.refId, lang) as number | undefined);
-      if (rowid !== undefined) alternatives.set(p.doc.refId, rowid);
+      const rowid = p.doc.lang === lang ? undefined : (other.get(p.doc.kind, p.doc.refId, lang) as number | undefined);
+      if (rowid !== undefined) alternatives.set(p.doc, rowid);
     }
     const matching = marks(db, expr.match, [...alternatives.values()], expr.phrases);
     for (const p of page) {
-      const rowid = alternatives.get(p.doc.refId);
+      const rowid = alternatives.get(p.doc);
       if (rowid !== undefined && matching.has(rowid)) p.doc = { ...p.doc, rowid, lang };
     }
   }
   const marked = marks(db, expr.match, page.map((p) => p.doc.rowid), expr.phrases);
-  const meta = new Map(
-    (stmt(db, 'SELECT id, type, scenarios, tags, review_date FROM kb_articles WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(page.map((p) => p.doc.refId))) as ArticleMeta[]).map(
-      (m) => [m.id, m],
-    ),
+  const idsOf = (kind: SearchKind): string[] => page.filter((p) => p.doc.kind === kind).map((p) => p.doc.refId);
+  const articles = new Map(
+    (stmt(db, 'SELECT id, type, scenarios, tags, review_date FROM kb_articles WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(idsOf('kb'))) as ArticleMeta[]).map((m) => [
+      m.id,
+      m,
+    ]),
   );
+  const owners = { note: recordMeta(db, 'note', idsOf('note')), lesson: recordMeta(db, 'lesson', idsOf('lesson')) };
   const todayIso = today();
-  const hits: SearchHit[] = page.flatMap(({ doc, score }) => {
-    const m = meta.get(doc.refId);
+  const hits: SearchHit[] = page.flatMap(({ doc, score }): SearchHit[] => {
     const mark = marked.get(doc.rowid);
-    if (!m || !mark) return [];
-    return [
-      {
-        kind: 'kb' as const,
-        id: doc.refId,
-        lang: doc.lang,
-        title: toSnippetParts(mark.title),
-        snippet: toSnippetParts(mark.body),
-        type: m.type,
-        scenarios: stringArray(m.scenarios),
-        tags: stringArray(m.tags),
-        pastReview: m.review_date !== null && m.review_date < todayIso,
-        score,
-      },
-    ];
+    if (!mark) return [];
+    const text = { id: doc.refId, lang: doc.lang, title: toSnippetParts(mark.title), snippet: toSnippetParts(mark.body), score };
+    if (doc.kind === 'kb') {
+      const m = articles.get(doc.refId);
+      if (!m) return [];
+      return [
+        {
+          kind: 'kb',
+          ...text,
+          type: m.type,
+          scenarios: stringArray(m.scenarios),
+          tags: stringArray(m.tags),
+          pastReview: m.review_date !== null && m.review_date < todayIso,
+        },
+      ];
+    }
+    const owner = owners[doc.kind].get(doc.refId);
+    if (!owner) return [];
+    const engagement = owner.engagementId !== null && owner.engagementTitle !== null ? { id: owner.engagementId, title: owner.engagementTitle } : null;
+    return [{ kind: doc.kind, ...text, engagement }];
   });
 
   const notices = [parsed.notice, expr.notice];
   if (broad) notices.push(`More than ${RANK_WINDOW.toLocaleString('en')} documents match; the most recently added were ranked first. Add a word to narrow the search.`);
   if (budgetSpent) notices.push(`With these filters, only the ${SCAN_BUDGET.toLocaleString('en')} newest matching documents were searched. Add a more specific word.`);
+  if (args.kinds !== undefined && args.kinds.some((k) => k !== 'kb') && hasArticleFilters(args)) {
+    notices.push('Scenario, type and tag filters apply to articles only: field notes and lessons are left out while one is set.');
+  }
   return {
     hits,
-    total: articles,
+    total: records,
     totalCapped: more || budgetSpent,
     terms,
     notice: notices.filter((n): n is string => n !== null).join(' ') || null,

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { contentId } from '../../content/schemas';
+import type { AssessmentResult } from '../../assessment/engine';
+import type { AssessmentDetail, AssessmentSummary, DefinitionSummary, UpgradePreview } from '../../assessment/types';
+import { ASSESSMENT_STATUSES } from '../../assessment/types';
+import { TEXT_ANSWER_MAX } from '../../assessment/validate-answer';
+import { id, returns } from './common';
+
+/** Guided scenario assessments: definitions, sessions, autosaved answers, upgrades and sign-off. */
+
+/** Longest per-question note. */
+export const ANSWER_NOTE_MAX = 20_000;
+/** Largest drawn signature accepted (base64 of a PNG); a canvas signature is tens of kB. */
+const SIGNATURE_BASE64_MAX = 2 * 1024 * 1024;
+
+/**
+ * An answer value as the renderer may send it; its fit to the question (options, ranges, dates)
+ * is checked by the handler against the session's definition. null clears the answer.
+ */
+const answerValue = z.union([
+  z.string().max(TEXT_ANSWER_MAX, `is too long; at most ${TEXT_ANSWER_MAX} characters`),
+  z.number().refine(Number.isFinite, 'must be a finite number'),
+  z.boolean(),
+  z.array(z.string().max(200, 'has an entry longer than 200 characters')).max(200, 'has more than 200 entries'),
+  z.null(),
+]);
+const note = z.string().max(ANSWER_NOTE_MAX, `is too long; at most ${ANSWER_NOTE_MAX} characters`);
+const sessionId = id;
+const questionId = contentId;
+
+export const assessmentCalls = {
+  /** The latest version of each assessment definition, optionally for one scenario. */
+  'assessments.definitions': {
+    args: z.object({ scenario: contentId.optional() }).strict(),
+    result: returns<DefinitionSummary[]>(),
+  },
+  /** Starts a session for an engagement on the latest version of a definition. */
+  'assessments.start': {
+    args: z.object({ engagementId: id, definitionId: contentId }).strict(),
+    result: returns<AssessmentDetail>(),
+  },
+  /** Sessions with their progress and scores, newest activity first; optionally for one engagement. */
+  'assessments.list': {
+    args: z.object({ engagementId: id.optional(), status: z.enum(ASSESSMENT_STATUSES).optional() }).strict(),
+    result: returns<AssessmentSummary[]>(),
+  },
+  /** One session with its definition version, answers, evaluated result and any newer version. */
+  'assessments.get': { args: z.object({ id: sessionId }).strict(), result: returns<AssessmentDetail>() },
+  /** Saves one answer durably (validated against the session's definition) and returns the new result. */
+  'assessments.answer': {
+    args: z.object({ sessionId, questionId, value: answerValue, note: note.optional() }).strict(),
+    result: returns<{ savedAt: string; result: AssessmentResult }>(),
+  },
+  /** Saves the note on one question (photos are attachments owned by `<sessionId>:<questionId>`). */
+  'assessments.note': {
+    args: z.object({ sessionId, questionId, note }).strict(),
+    result: returns<{ savedAt: string }>(),
+  },
+  /** What moving the session to the newest definition version would add, remove, change and set aside. */
+  'assessments.previewUpgrade': { args: z.object({ sessionId }).strict(), result: returns<UpgradePreview>() },
+  /** Moves an in-progress session to a newer definition version; answers that no longer fit are set aside. */
+  'assessments.upgrade': {
+    args: z.object({ sessionId, toVersion: z.number().int().min(1).max(1_000_000) }).strict(),
+    result: returns<AssessmentDetail>(),
+  },
+  /** Completes a session with a sign-off; refused while required visible questions are unanswered. */
+  'assessments.complete': {
+    args: z
+      .object({
+        sessionId,
+        signoff: z
+          .object({
+            name: z.string().trim().min(1, 'is empty; enter who signs off').max(200, 'is too long; at most 200 characters'),
+            role: z.string().trim().max(200, 'is too long; at most 200 characters'),
+            signatureBase64: z
+              .string()
+              .min(1, 'is empty; draw a signature')
+              .max(SIGNATURE_BASE64_MAX, 'is too large for a signature')
+              .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64'),
+            signedAt: z.iso.datetime({ offset: true, message: 'must be an ISO date and time' }).optional(),
+          })
+          .strict(),
+      })
+      .strict(),
+    result: returns<AssessmentDetail>(),
+  },
+} as const;

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import {
+  CONTACT_FIELD_MAX,
+  CONTACTS_MAX,
+  CUSTOMER_FIELD_MAX,
+  CUSTOMER_KINDS,
+  CUSTOMER_NAME_MAX,
+  CUSTOMER_NOTES_MAX,
+  ENGAGEMENT_SCENARIOS_MAX,
+  ENGAGEMENT_STAGES,
+  ENGAGEMENT_TITLE_MAX,
+  LIST_QUERY_MAX,
+  TEAM_MAX,
+  type Customer,
+  type CustomerSummary,
+  type Engagement,
+  type EngagementSummary,
+} from '../../engagements/types';
+import { id, isoDate, returns } from './common';
+
+/** Customers (enterprises, operator branches) and the engagements done for them. */
+
+/**
+ * Issue messages the renderer recognises to show them in the user's language (it shows any other
+ * message as the backend wrote it).
+ */
+export const ENGAGEMENT_ISSUES = {
+  required: 'must not be empty',
+  noScenario: 'must name at least one scenario',
+  endBeforeStart: 'must be on or after the start date',
+  startAfterEnd: 'must be on or before the end date',
+  notOwnContact: 'is not a contact of this customer',
+  notADate: 'is not a real calendar date',
+  badEmail: 'must look like name@example.com',
+  unknownScenario: 'names a scenario that does not exist',
+  unknownCustomer: 'names a customer that does not exist',
+  duplicateScenario: 'lists the same scenario twice',
+} as const;
+
+function text(max: number) {
+  return z.string().trim().max(max, `is too long; at most ${max} characters`);
+}
+function requiredText(max: number) {
+  return text(max).min(1, ENGAGEMENT_ISSUES.required);
+}
+
+/** YYYY-MM-DD that is also a real day (no 2025-02-30). */
+const calendarDate = isoDate.refine((value) => {
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+}, ENGAGEMENT_ISSUES.notADate);
+
+const email = text(CONTACT_FIELD_MAX).refine((value) => value === '' || /^[^\s@]+@[^\s@]+$/.test(value), ENGAGEMENT_ISSUES.badEmail);
+
+const contactFields = {
+  name: requiredText(CONTACT_FIELD_MAX),
+  role: text(CONTACT_FIELD_MAX).optional(),
+  email: email.optional(),
+  phone: text(50).optional(),
+};
+const newContact = z.object(contactFields).strict();
+/** In an update a contact with an id changes that contact; one without is added. */
+const contactUpdate = z.object({ id: id.optional(), ...contactFields }).strict();
+
+const customerFields = {
+  name: requiredText(CUSTOMER_NAME_MAX),
+  kind: z.enum(CUSTOMER_KINDS),
+  industry: text(CUSTOMER_FIELD_MAX).optional(),
+  region: text(CUSTOMER_FIELD_MAX).optional(),
+  notes: text(CUSTOMER_NOTES_MAX).optional(),
+};
+
+const scenarioIds = z
+  .array(id)
+  .min(1, ENGAGEMENT_ISSUES.noScenario)
+  .max(ENGAGEMENT_SCENARIOS_MAX, `can name at most ${ENGAGEMENT_SCENARIOS_MAX} scenarios`)
+  .refine((ids) => new Set(ids).size === ids.length, ENGAGEMENT_ISSUES.duplicateScenario);
+
+const teamMember = z.object({ name: requiredText(CONTACT_FIELD_MAX), role: text(CONTACT_FIELD_MAX).optional() }).strict();
+const team = z.array(teamMember).max(TEAM_MAX, `can list at most ${TEAM_MAX} people`);
+
+/** Null clears a date in an update. */
+const optionalDate = calendarDate.nullable().optional();
+
+/** When both dates are given, the end may not come before the start. */
+function datesInOrder(value: { startDate?: string | null; endDate?: string | null }, ctx: z.RefinementCtx): void {
+  if (value.startDate && value.endDate && value.endDate < value.startDate) {
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: ENGAGEMENT_ISSUES.endBeforeStart });
+  }
+}
+
+const listQuery = z.string().max(LIST_QUERY_MAX, `is too long; at most ${LIST_QUERY_MAX} characters`).optional();
+
+export const engagementCalls = {
+  /** Creates a customer with its contacts. */
+  'customers.create': {
+    args: z.object({ ...customerFields, contacts: z.array(newContact).max(CONTACTS_MAX, `can list at most ${CONTACTS_MAX} contacts`).optional() }).strict(),
+    result: returns<Customer>(),
+  },
+  /** Changes the fields given; a given contact list replaces the stored one (matched by id). */
+  'customers.update': {
+    args: z
+      .object({
+        id,
+        name: customerFields.name.optional(),
+        kind: customerFields.kind.optional(),
+        industry: customerFields.industry,
+        region: customerFields.region,
+        notes: customerFields.notes,
+        contacts: z.array(contactUpdate).max(CONTACTS_MAX, `can list at most ${CONTACTS_MAX} contacts`).optional(),
+      })
+      .strict(),
+    result: returns<Customer>(),
+  },
+  /** Customers by name, optionally those whose name, industry or region contain the query. */
+  'customers.list': { args: z.object({ query: listQuery }).strict(), result: returns<CustomerSummary[]>() },
+  /** One customer with its contacts. */
+  'customers.get': { args: z.object({ id }).strict(), result: returns<Customer>() },
+  /** Deletes a customer (a tombstone); refused while it has engagements. */
+  'customers.remove': { args: z.object({ id }).strict(), result: returns<{ removed: boolean }>() },
+  /** Creates an engagement for an existing customer. */
+  'engagements.create': {
+    args: z
+      .object({
+        customerId: id,
+        title: requiredText(ENGAGEMENT_TITLE_MAX),
+        scenarios: scenarioIds,
+        stage: z.enum(ENGAGEMENT_STAGES).default('discovery'),
+        startDate: optionalDate,
+        endDate: optionalDate,
+        team: team.optional(),
+      })
+      .strict()
+      .superRefine(datesInOrder),
+    result: returns<Engagement>(),
+  },
+  /** Changes the fields given (dates: null clears); the customer cannot change. */
+  'engagements.update': {
+    args: z
+      .object({
+        id,
+        title: requiredText(ENGAGEMENT_TITLE_MAX).optional(),
+        scenarios: scenarioIds.optional(),
+        stage: z.enum(ENGAGEMENT_STAGES).optional(),
+        startDate: optionalDate,
+        endDate: optionalDate,
+        team: team.optional(),
+      })
+      .strict()
+      .superRefine(datesInOrder),
+    result: returns<Engagement>(),
+  },
+  /** Engagements, most recently changed first; filtered by customer, stage and title/customer text. */
+  'engagements.list': {
+    args: z.object({ customerId: id.optional(), stage: z.enum(ENGAGEMENT_STAGES).optional(), query: listQuery }).strict(),
+    result: returns<EngagementSummary[]>(),
+  },
+  /** One engagement with its customer and team. */
+  'engagements.get': { args: z.object({ id }).strict(), result: returns<Engagement>() },
+  /** Deletes an engagement (a tombstone; the work recorded in it stays for sync). */
+  'engagements.remove': { args: z.object({ id }).strict(), result: returns<{ removed: boolean }>() },
+} as const;

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { LANGS } from '../../i18n';
+import {
+  RISK_CATEGORIES,
+  RISK_STATUSES,
+  type AddFromChecklistResult,
+  type Checklist,
+  type ChecklistSummary,
+  type RiskItem,
+} from '../../risks/types';
+import { id, isoDate, returns } from './common';
+
+/** Risk checklists from the content pack, and each engagement's risk register. */
+
+/** Most items one "add from checklist" may carry (a whole large checklist fits). */
+export const MAX_RISKS_PER_ADD = 200;
+export const RISK_TEXT_LIMITS = { title: 300, description: 4000, mitigation: 4000, owner: 200, reason: 1000, query: 200 } as const;
+
+/** A calendar day that exists: Date would quietly roll 2026-02-30 over to March. */
+const realDate = isoDate.refine((s) => {
+  const parsed = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === s;
+}, 'is not a real date');
+const level = z
+  .number({ error: 'must be a whole number from 1 to 5' })
+  .int('must be a whole number from 1 to 5')
+  .min(1, 'must be from 1 to 5')
+  .max(5, 'must be from 1 to 5');
+const text = (max: number) => z.string().max(max, `is too long; at most ${max} characters`);
+const title = z.string().trim().min(1, 'is empty; give the risk a title').max(RISK_TEXT_LIMITS.title, `is too long; at most ${RISK_TEXT_LIMITS.title} characters`);
+const articles = z.array(id).max(50, 'lists too many articles; at most 50');
+
+/** The fields a consultant can edit on a risk. */
+const editable = {
+  title,
+  description: text(RISK_TEXT_LIMITS.description),
+  category: z.enum(RISK_CATEGORIES),
+  likelihood: level,
+  impact: level,
+  owner: text(RISK_TEXT_LIMITS.owner),
+  status: z.enum(RISK_STATUSES),
+  mitigation: text(RISK_TEXT_LIMITS.mitigation),
+  articles,
+};
+
+export const riskCalls = {
+  /** Risk checklists, optionally only those meant for a scenario (checklists for every scenario included). */
+  'checklists.list': {
+    args: z.object({ scenario: id.optional() }).strict(),
+    result: returns<ChecklistSummary[]>(),
+  },
+  /** One checklist with its items, in both languages. */
+  'checklists.get': { args: z.object({ id }).strict(), result: returns<Checklist>() },
+  /** The risk register across engagements (or one), filtered; highest score first. */
+  'risks.list': {
+    args: z
+      .object({
+        engagementId: id.optional(),
+        status: z.enum(RISK_STATUSES).optional(),
+        category: z.enum(RISK_CATEGORIES).optional(),
+        overdue: z.boolean().optional(),
+        owner: text(RISK_TEXT_LIMITS.owner).optional(),
+        query: text(RISK_TEXT_LIMITS.query).optional(),
+      })
+      .strict(),
+    result: returns<RiskItem[]>(),
+  },
+  /** Copies checklist items into an engagement's register in one language; duplicates and unknown items are skipped. */
+  'risks.addFromChecklist': {
+    args: z
+      .object({
+        engagementId: id,
+        items: z
+          .array(z.object({ checklistId: id, itemId: id, reason: text(RISK_TEXT_LIMITS.reason).optional() }).strict())
+          .min(1, 'is empty; pick at least one checklist item')
+          .max(MAX_RISKS_PER_ADD, `has too many items; at most ${MAX_RISKS_PER_ADD} at once`),
+        source: z.enum(['checklist', 'assessment']),
+        sessionId: id.optional(),
+        lang: z.enum(LANGS),
+      })
+      .strict(),
+    result: returns<AddFromChecklistResult>(),
+  },
+  /** A risk written by hand. */
+  'risks.create': {
+    args: z
+      .object({
+        engagementId: id,
+        title,
+        description: editable.description.optional(),
+        category: editable.category,
+        likelihood: level,
+        impact: level,
+        owner: editable.owner.optional(),
+        dueDate: realDate.optional(),
+        status: editable.status.optional(),
+        mitigation: editable.mitigation.optional(),
+        articles: articles.optional(),
+      })
+      .strict(),
+    result: returns<RiskItem>(),
+  },
+  /** Changes some fields of a risk; dueDate null clears the due date. */
+  'risks.update': {
+    args: z
+      .object({
+        id,
+        title: editable.title.optional(),
+        description: editable.description.optional(),
+        category: editable.category.optional(),
+        likelihood: level.optional(),
+        impact: level.optional(),
+        owner: editable.owner.optional(),
+        dueDate: realDate.nullable().optional(),
+        status: editable.status.optional(),
+        mitigation: editable.mitigation.optional(),
+        articles: articles.optional(),
+      })
+      .strict(),
+    result: returns<RiskItem>(),
+  },
+  /** Removes a risk from the register (a tombstone, so the removal syncs). */
+  'risks.remove': { args: z.object({ id }).strict(), result: returns<{ removed: boolean }>() },
+} as const;

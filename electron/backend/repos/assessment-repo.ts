@@ -1,0 +1,226 @@
+import type { Definition } from '../../../core/assessment/engine';
+import type { AnswerValue } from '../../../core/assessment/logic';
+import type { AssessmentSession, AssessmentStatus, SetAsideAnswer, Signoff, StoredAnswer } from '../../../core/assessment/types';
+import type { Localized } from '../../../core/i18n';
+import type { Db } from '../db/connection';
+import { newId } from './ids';
+
+/** Assessment definitions (read), sessions, answers and set-aside answers (read and write). */
+
+type DefinitionRow = { id: string; version: number; scenario_id: string; title_en: string; title_zh: string; definition: string };
+
+export type StoredDefinition = { id: string; version: number; scenarioId: string; title: Localized; definition: Definition };
+
+function toDefinition(row: DefinitionRow): StoredDefinition {
+  // The importer stored the definition after validating it against the content schema.
+  const definition = JSON.parse(row.definition) as Definition;
+  return { id: row.id, version: row.version, scenarioId: row.scenario_id, title: { en: row.title_en, zh: row.title_zh }, definition };
+}
+
+/** The newest stored version of every definition, optionally for one scenario, by title. */
+export function listLatestDefinitions(db: Db, scenario?: string): StoredDefinition[] {
+  const rows = db
+    .prepare(
+      `SELECT d.id, d.version, d.scenario_id, d.title_en, d.title_zh, d.definition FROM assessment_definitions d
+       WHERE d.version = (SELECT max(version) FROM assessment_definitions WHERE id = d.id)
+         AND (@scenario IS NULL OR d.scenario_id = @scenario)
+       ORDER BY d.title_en, d.id`,
+    )
+    .all({ scenario: scenario ?? null }) as DefinitionRow[];
+  return rows.map(toDefinition);
+}
+
+export function getDefinition(db: Db, id: string, version: number): StoredDefinition | null {
+  const row = db
+    .prepare('SELECT id, version, scenario_id, title_en, title_zh, definition FROM assessment_definitions WHERE id = ? AND version = ?')
+    .get(id, version) as DefinitionRow | undefined;
+  return row ? toDefinition(row) : null;
+}
+
+export function latestDefinitionVersion(db: Db, id: string): number | null {
+  const row = db.prepare('SELECT max(version) AS v FROM assessment_definitions WHERE id = ?').get(id) as { v: number | null };
+  return row.v;
+}
+
+export type EngagementRef = { id: string; title: string; customerName: string };
+
+export function getEngagementRef(db: Db, engagementId: string): EngagementRef | null {
+  const row = db
+    .prepare(
+      `SELECT e.id, e.title, c.name AS customer_name FROM engagements e JOIN customers c ON c.id = e.customer_id
+       WHERE e.id = ? AND e.deleted = 0`,
+    )
+    .get(engagementId) as { id: string; title: string; customer_name: string } | undefined;
+  return row ? { id: row.id, title: row.title, customerName: row.customer_name } : null;
+}
+
+type SessionRow = {
+  id: string;
+  engagement_id: string;
+  definition_id: string;
+  definition_version: number;
+  status: AssessmentStatus;
+  signoff: string | null;
+  started_at: string;
+  completed_at: string | null;
+  updated_at: string;
+};
+
+const SESSION_COLUMNS = 's.id, s.engagement_id, s.definition_id, s.definition_version, s.status, s.signoff, s.started_at, s.completed_at, s.updated_at';
+
+function toSession(row: SessionRow): AssessmentSession {
+  return {
+    id: row.id,
+    engagementId: row.engagement_id,
+    definitionId: row.definition_id,
+    definitionVersion: row.definition_version,
+    status: row.status,
+    startedAt: row.started_at,
+    updatedAt: row.updated_at,
+    completedAt: row.completed_at,
+    signoff: row.signoff === null ? null : (JSON.parse(row.signoff) as Signoff),
+  };
+}
+
+export function insertSession(db: Db, session: { engagementId: string; definitionId: string; definitionVersion: number; at: string }): string {
+  const id = newId();
+  db.prepare(
+    `INSERT INTO assessment_sessions (id, engagement_id, definition_id, definition_version, status, started_at, updated_at)
+     VALUES (?, ?, ?, ?, 'in-progress', ?, ?)`,
+  ).run(id, session.engagementId, session.definitionId, session.definitionVersion, session.at, session.at);
+  return id;
+}
+
+export function getSession(db: Db, id: string): AssessmentSession | null {
+  const row = db.prepare(`SELECT ${SESSION_COLUMNS} FROM assessment_sessions s WHERE s.id = ? AND s.deleted = 0`).get(id) as SessionRow | undefined;
+  return row ? toSession(row) : null;
+}
+
+export type SessionListRow = { session: AssessmentSession; engagement: EngagementRef; title: Localized };
+
+/** Sessions with their engagement and definition title, most recently changed first. */
+export function listSessions(db: Db, filter: { engagementId?: string | undefined; status?: AssessmentStatus | undefined }): SessionListRow[] {
+  const rows = db
+    .prepare(
+      `SELECT ${SESSION_COLUMNS}, e.title AS engagement_title, c.name AS customer_name,
+              COALESCE(d.title_en, s.definition_id) AS title_en, COALESCE(d.title_zh, s.definition_id) AS title_zh
+       FROM assessment_sessions s
+       JOIN engagements e ON e.id = s.engagement_id
+       JOIN customers c ON c.id = e.customer_id
+       LEFT JOIN assessment_definitions d ON d.id = s.definition_id AND d.version = s.definition_version
+       WHERE s.deleted = 0 AND e.deleted = 0
+         AND (@engagementId IS NULL OR s.engagement_id = @engagementId)
+         AND (@status IS NULL OR s.status = @status)
+       ORDER BY s.updated_at DESC, s.id`,
+    )
+    .all({ engagementId: filter.engagementId ?? null, status: filter.status ?? null }) as (SessionRow & {
+    engagement_title: string;
+    customer_name: string;
+    title_en: string;
+    title_zh: string;
+  })[];
+  return rows.map((r) => ({
+    session: toSession(r),
+    engagement: { id: r.engagement_id, title: r.engagement_title, customerName: r.customer_name },
+    title: { en: r.title_en, zh: r.title_zh },
+  }));
+}
+
+type AnswerRow = { question_id: string; value: string | null; note: string; updated_at: string };
+
+export function getAnswers(db: Db, sessionId: string): Record<string, StoredAnswer> {
+  const rows = db
+    .prepare('SELECT question_id, value, note, updated_at FROM assessment_answers WHERE session_id = ? AND deleted = 0')
+    .all(sessionId) as AnswerRow[];
+  const answers: Record<string, StoredAnswer> = {};
+  for (const r of rows) answers[r.question_id] = { value: r.value === null ? null : (JSON.parse(r.value) as AnswerValue), note: r.note, updatedAt: r.updated_at };
+  return answers;
+}
+
+const touchSession = (db: Db, sessionId: string, at: string): void => {
+  db.prepare('UPDATE assessment_sessions SET updated_at = ? WHERE id = ?').run(at, sessionId);
+};
+
+/**
+ * Stores one answer (and its note when given) and touches the session, in one transaction: one
+ * commit, durable when this returns (the connection runs synchronous=FULL).
+ */
+export function saveAnswer(db: Db, sessionId: string, questionId: string, value: AnswerValue, note: string | undefined, at: string): void {
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO assessment_answers (id, session_id, question_id, value, note, updated_at) VALUES (@id, @sessionId, @questionId, @value, @note, @at)
+       ON CONFLICT (session_id, question_id) DO UPDATE SET value = excluded.value,
+         note = CASE WHEN @keepNote THEN assessment_answers.note ELSE excluded.note END, updated_at = excluded.updated_at, deleted = 0`,
+    ).run({ id: newId(), sessionId, questionId, value: value === null ? null : JSON.stringify(value), note: note ?? '', keepNote: note === undefined ? 1 : 0, at });
+    touchSession(db, sessionId, at);
+  })();
+}
+
+/** Stores the note on one question, keeping its answer; one transaction. */
+export function saveNote(db: Db, sessionId: string, questionId: string, note: string, at: string): void {
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO assessment_answers (id, session_id, question_id, value, note, updated_at) VALUES (?, ?, ?, NULL, ?, ?)
+       ON CONFLICT (session_id, question_id) DO UPDATE SET note = excluded.note, updated_at = excluded.updated_at,
+         value = CASE WHEN assessment_answers.deleted = 1 THEN NULL ELSE assessment_answers.value END, deleted = 0`,
+    ).run(newId(), sessionId, questionId, note, at);
+    touchSession(db, sessionId, at);
+  })();
+}
+
+type SetAsideRow = { question_id: string; value: string | null; note: string; reason: string; from_version: number; set_aside_at: string };
+
+export function getSetAside(db: Db, sessionId: string): SetAsideAnswer[] {
+  const rows = db
+    .prepare(
+      `SELECT question_id, value, note, reason, from_version, set_aside_at FROM assessment_answers_set_aside
+       WHERE session_id = ? AND deleted = 0 ORDER BY set_aside_at, rowid`,
+    )
+    .all(sessionId) as SetAsideRow[];
+  return rows.map((r) => ({
+    questionId: r.question_id,
+    value: r.value === null ? null : (JSON.parse(r.value) as AnswerValue),
+    note: r.note,
+    reason: r.reason,
+    fromVersion: r.from_version,
+    setAsideAt: r.set_aside_at,
+  }));
+}
+
+/**
+ * Moves a session to another definition version in one transaction. Each set-aside answer is
+ * copied (value and note) to assessment_answers_set_aside; an answer whose question is gone leaves
+ * assessment_answers (tombstone), one whose value no longer fits keeps only its note.
+ */
+export function moveSessionToVersion(
+  db: Db,
+  move: { sessionId: string; fromVersion: number; toVersion: number; at: string; setAside: { questionId: string; reason: string; questionRemoved: boolean }[] },
+): void {
+  const read = db.prepare('SELECT value, note FROM assessment_answers WHERE session_id = ? AND question_id = ? AND deleted = 0');
+  const keep = db.prepare(
+    `INSERT INTO assessment_answers_set_aside (id, session_id, question_id, from_version, value, note, reason, set_aside_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const drop = db.prepare('UPDATE assessment_answers SET deleted = 1, updated_at = ? WHERE session_id = ? AND question_id = ?');
+  const clear = db.prepare('UPDATE assessment_answers SET value = NULL, updated_at = ? WHERE session_id = ? AND question_id = ?');
+  db.transaction(() => {
+    for (const s of move.setAside) {
+      const row = read.get(move.sessionId, s.questionId) as { value: string | null; note: string } | undefined;
+      if (!row) continue;
+      keep.run(newId(), move.sessionId, s.questionId, move.fromVersion, row.value, row.note, s.reason, move.at);
+      (s.questionRemoved ? drop : clear).run(move.at, move.sessionId, s.questionId);
+    }
+    db.prepare('UPDATE assessment_sessions SET definition_version = ?, updated_at = ? WHERE id = ?').run(move.toVersion, move.at, move.sessionId);
+  })();
+}
+
+/** Marks a session completed with its sign-off; false when it was not in progress. */
+export function markCompleted(db: Db, sessionId: string, signoff: Signoff, at: string): boolean {
+  const changed = db
+    .prepare(
+      `UPDATE assessment_sessions SET status = 'completed', signoff = ?, completed_at = ?, updated_at = ?
+       WHERE id = ? AND status = 'in-progress' AND deleted = 0`,
+    )
+    .run(JSON.stringify(signoff), at, at, sessionId).changes;
+  return changed > 0;
+}

@@ -1,0 +1,263 @@
+import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import type { AssessmentDetail } from '../../core/assessment/types';
+import { evaluateAssessment, type Answers } from '../../core/assessment/engine';
+import type { AnswerValue } from '../../core/assessment/logic';
+import { adjacentQuestion, sectionProgress } from '../../core/assessment/progress';
+import { callSafe } from '../lib/api';
+import { useCall } from '../lib/use-call';
+import { useI18n } from '../i18n/i18n';
+import { PageHeading } from '../app/PageHeading';
+import { ErrorView, Loading } from '../app/StateViews';
+import { useAutosave, type SaveOutcome, type SaveStatus } from './autosave';
+import { formatDateTime, formatTime } from './format';
+import { QuestionCard } from './QuestionCard';
+import { showValue, UpgradeDialog } from './UpgradeDialog';
+import './assessments.css';
+
+type Mode = 'question' | 'section';
+const MODE_KEY = 'fieldbench.assessments.mode';
+
+function storedMode(): Mode {
+  return localStorage.getItem(MODE_KEY) === 'section' ? 'section' : 'question';
+}
+
+/** The guided runner `#/assessments/:id`. */
+export function RunnerPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const detail = useCall('assessments.get', { id });
+  const d = detail.data;
+  if (!d) {
+    return (
+      <section className="page" aria-labelledby="page-title">
+        {detail.status === 'error' ? (
+          <>
+            <PageHeading title={detail.error.code === 'not_found' ? t('assessments.notFoundTitle') : t('common.errorTitle')}>
+              {detail.error.code === 'not_found' ? t('assessments.notFoundTitle') : t('common.errorTitle')}
+            </PageHeading>
+            <ErrorView message={detail.error.message} onRetry={detail.reload} />
+          </>
+        ) : (
+          <Loading />
+        )}
+      </section>
+    );
+  }
+  // A new definition version (after an upgrade) starts the runner afresh from the stored answers.
+  return <Runner key={`${d.session.id}@${d.session.definitionVersion}`} detail={d} reload={detail.reload} />;
+}
+
+function Runner({ detail, reload }: { detail: AssessmentDetail; reload: () => void }) {
+  const { t, tn, text, lang } = useI18n();
+  const { session, definition } = detail;
+  const readOnly = session.status === 'completed';
+  const [params, setParams] = useSearchParams();
+  const [mode, setMode] = useState<Mode>(storedMode);
+  const [answers, setAnswers] = useState<Record<string, AnswerValue>>(() =>
+    Object.fromEntries(Object.entries(detail.answers).map(([q, a]) => [q, a.value])),
+  );
+  const [upgrading, setUpgrading] = useState(false);
+  const { statuses, save, retry } = useAutosave();
+
+  const result = useMemo(() => evaluateAssessment(definition, answers as Answers), [definition, answers]);
+  const progress = useMemo(() => sectionProgress(definition, result, answers as Answers), [definition, result, answers]);
+  const visible = result.visibleQuestions;
+  const requested = params.get('q');
+  const current = requested && visible.includes(requested) ? requested : (visible[0] ?? null);
+  const currentSection = definition.sections.find((s) => s.questions.some((q) => q.id === current)) ?? definition.sections[0];
+
+  const goTo = useCallback(
+    (questionId: string | null) => {
+      if (!questionId) return;
+      setParams({ q: questionId }, { replace: true });
+      // Focus the question's first control so keyboard users continue where they look.
+      requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-question="${questionId}"] input, [data-question="${questionId}"] textarea`)?.focus());
+    },
+    [setParams],
+  );
+
+  const answer = (questionId: string, value: AnswerValue, delayMs: number): void => {
+    setAnswers((a) => ({ ...a, [questionId]: value }));
+    save(
+      `answer:${questionId}`,
+      async (): Promise<SaveOutcome> => {
+        const r = await callSafe('assessments.answer', { sessionId: session.id, questionId, value });
+        return r.ok ? { ok: true, savedAt: r.value.savedAt } : { ok: false, message: r.error.message };
+      },
+      delayMs,
+    );
+  };
+  const note = (questionId: string, body: string, delayMs: number): void =>
+    save(
+      `note:${questionId}`,
+      async (): Promise<SaveOutcome> => {
+        const r = await callSafe('assessments.note', { sessionId: session.id, questionId, note: body });
+        return r.ok ? { ok: true, savedAt: r.value.savedAt } : { ok: false, message: r.error.message };
+      },
+      delayMs,
+    );
+
+  const all = Object.values(statuses);
+  const failed = all.filter((s) => s.state === 'error').length;
+  const saving = all.some((s) => s.state === 'saving');
+  const lastSaved = all.reduce<string | null>((last, s) => (s.state === 'saved' && (!last || s.at > last) ? s.at : last), null);
+
+  useEffect(() => {
+    localStorage.setItem(MODE_KEY, mode);
+  }, [mode]);
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
+    if (event.altKey && (event.key === 'ArrowRight' || event.key === 'ArrowLeft')) {
+      event.preventDefault();
+      const step = event.key === 'ArrowRight' ? 1 : -1;
+      if (mode === 'question' && current) goTo(adjacentQuestion(result, current, step));
+      else if (currentSection) {
+        const sections = progress.map((p) => p.id);
+        const next = sections[sections.indexOf(currentSection.id) + step];
+        const first = definition.sections.find((s) => s.id === next)?.questions.find((q) => visible.includes(q.id));
+        if (first) goTo(first.id);
+      }
+      return;
+    }
+    // Enter in a one-line field or on a choice moves on, in the one-question view.
+    if (event.key === 'Enter' && mode === 'question' && current && event.target instanceof HTMLInputElement && event.target.type !== 'file') {
+      event.preventDefault();
+      goTo(adjacentQuestion(result, current, 1));
+    }
+  }
+
+  const shown = mode === 'question' ? visible.filter((q) => q === current) : (currentSection?.questions.map((q) => q.id).filter((q) => visible.includes(q)) ?? []);
+  const position = current ? visible.indexOf(current) + 1 : 0;
+  const title = text(definition.title);
+  const percent = visible.length === 0 ? 0 : Math.round((result.answeredCount / visible.length) * 100);
+
+  return (
+    <div className="page runner" onKeyDown={onKeyDown}>
+      <header className="page-header runner-header">
+        <p className="eyebrow">{t('assessments.runnerEyebrow', { engagement: detail.engagement.title, customer: detail.engagement.customerName })}</p>
+        <PageHeading title={title}>{title}</PageHeading>
+        <div className="runner-toolbar">
+          <div role="group" aria-label={t('assessments.mode')} className="segmented">
+            <button type="button" aria-pressed={mode === 'question'} onClick={() => setMode('question')}>
+              {t('assessments.modeQuestion')}
+            </button>
+            <button type="button" aria-pressed={mode === 'section'} onClick={() => setMode('section')}>
+              {t('assessments.modeSection')}
+            </button>
+          </div>
+          <div className="runner-progress">
+            <progress max={visible.length} value={result.answeredCount} aria-label={t('assessments.progressLabel')} />
+            <span>{t('assessments.progress', { answered: result.answeredCount, total: visible.length })} · {percent}%</span>
+          </div>
+          <span className="runner-save" aria-live="polite" data-testid="runner-save">
+            {failed > 0 ? (
+              <span className="save-status failed">{tn('assessments.unsaved', failed)}</span>
+            ) : saving ? (
+              <span className="save-status saving">{t('assessments.saving')}</span>
+            ) : lastSaved ? (
+              <span className="save-status saved">{t('assessments.allSaved', { time: formatTime(lastSaved, lang) })}</span>
+            ) : null}
+          </span>
+          {readOnly ? (
+            <Link to={`/assessments/${session.id}/results`}>{t('assessments.results')}</Link>
+          ) : (
+            <Link className="button-link primary" to={`/assessments/${session.id}/review`}>
+              {t('assessments.review')}
+            </Link>
+          )}
+        </div>
+      </header>
+
+      {readOnly && <p className="notice">{t('assessments.completedNotice', { date: formatDateTime(session.completedAt ?? session.updatedAt, lang) })}</p>}
+      {detail.newerVersion !== null && !readOnly && (
+        <p className="notice warn newer-banner">
+          {t('assessments.newerBanner', { version: detail.newerVersion })}{' '}
+          <button type="button" onClick={() => setUpgrading(true)}>
+            {t('assessments.showChanges')}
+          </button>
+        </p>
+      )}
+      {upgrading && (
+        <UpgradeDialog
+          sessionId={session.id}
+          onClose={() => setUpgrading(false)}
+          onMoved={() => {
+            setUpgrading(false);
+            reload();
+          }}
+        />
+      )}
+
+      <div className="runner-body">
+        <nav className="runner-sections" aria-label={t('assessments.sections')}>
+          <ol>
+            {progress.map((p) => {
+              const section = definition.sections.find((s) => s.id === p.id);
+              if (!section) return null;
+              const first = section.questions.find((q) => visible.includes(q.id));
+              return (
+                <li key={p.id}>
+                  <button type="button" className="section-link" aria-current={section.id === currentSection?.id ? 'step' : undefined} onClick={() => goTo(first?.id ?? null)}>
+                    <span className="section-title">{text(section.title)}</span>
+                    <span className="section-count">{t('assessments.sectionProgress', { answered: p.answered, total: p.total })}</span>
+                  </button>
+                  {p.requiredMissing > 0 && <span className="section-missing">{tn('assessments.sectionMissing', p.requiredMissing)}</span>}
+                </li>
+              );
+            })}
+          </ol>
+        </nav>
+
+        <div className="runner-questions">
+          {mode === 'question' && current && <p className="muted question-position">{t('assessments.questionOf', { index: position, total: visible.length })}</p>}
+          {mode === 'section' && currentSection && <h2 className="section-heading">{text(currentSection.title)}</h2>}
+          {shown.map((questionId) => {
+            const question = definition.sections.flatMap((s) => s.questions).find((q) => q.id === questionId);
+            if (!question) return null;
+            return (
+              <QuestionCard
+                key={question.id}
+                sessionId={session.id}
+                question={question}
+                value={answers[question.id]}
+                note={detail.answers[question.id]?.note ?? ''}
+                disabled={readOnly}
+                status={statuses[`answer:${question.id}`] as SaveStatus | undefined}
+                noteStatus={statuses[`note:${question.id}`] as SaveStatus | undefined}
+                onAnswer={(v, delay) => answer(question.id, v, delay)}
+                onNote={(n, delay) => note(question.id, n, delay)}
+                onRetry={() => retry(`answer:${question.id}`)}
+                onRetryNote={() => retry(`note:${question.id}`)}
+              />
+            );
+          })}
+          {mode === 'question' && current && (
+            <div className="runner-nav">
+              <button type="button" disabled={position <= 1} onClick={() => goTo(adjacentQuestion(result, current, -1))}>
+                ← {t('assessments.previous')}
+              </button>
+              <button type="button" disabled={position >= visible.length} onClick={() => goTo(adjacentQuestion(result, current, 1))}>
+                {t('assessments.next')} →
+              </button>
+            </div>
+          )}
+          <p className="muted keys-hint">{t('assessments.keysHint')}</p>
+          {detail.setAside.length > 0 && (
+            <details className="set-aside">
+              <summary>{t('assessments.keptAside')}</summary>
+              <ul>
+                {detail.setAside.map((s) => (
+                  <li key={`${s.questionId}-${s.setAsideAt}`}>
+                    <code>{s.questionId}</code> (v{s.fromVersion}): {t('assessments.setAsideReason', { value: showValue(s.value), reason: s.reason })}
+                    {s.note && <span className="muted"> — {s.note}</span>}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

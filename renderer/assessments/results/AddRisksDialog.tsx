@@ -1,0 +1,117 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import type { Recommendation } from '../../../core/assessment/engine';
+import type { AssessmentDetail } from '../../../core/assessment/types';
+import type { AddFromChecklistResult } from '../../../core/risks/types';
+import { Dialog } from '../../app/Dialog';
+import { useI18n } from '../../i18n/i18n';
+import { callSafe } from '../../lib/api';
+
+/** Recommended risk items, all preselected, copied into the engagement's register in the UI language. */
+export function AddRisksDialog({
+  detail,
+  recommendations,
+  titleOf,
+  onClose,
+}: {
+  detail: AssessmentDetail;
+  recommendations: readonly Recommendation[];
+  titleOf: (ref: string) => string;
+  onClose: () => void;
+}) {
+  const { t, tn, lang } = useI18n();
+  const [selected, setSelected] = useState<Set<string>>(() => new Set(recommendations.map((r) => r.ref)));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<AddFromChecklistResult | null>(null);
+  const reasonOf = (rec: Recommendation): string => {
+    const reason = detail.definition.recommendations.find((d) => d.id === rec.id)?.reason;
+    return reason ? reason[lang] : '';
+  };
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    const items = recommendations
+      .filter((r) => selected.has(r.ref))
+      .map((r) => {
+        const [checklistId = '', itemId = ''] = r.ref.split('#');
+        const reason = reasonOf(r);
+        return { checklistId, itemId, ...(reason ? { reason } : {}) };
+      });
+    if (items.length === 0) {
+      setError(t('results.addRisksNone'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const result = await callSafe('risks.addFromChecklist', { engagementId: detail.engagement.id, items, source: 'assessment', sessionId: detail.session.id, lang });
+    setBusy(false);
+    if (result.ok) setDone(result.value);
+    else setError(result.error.message);
+  }
+
+  function toggle(ref: string): void {
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(ref)) next.delete(ref);
+      else next.add(ref);
+      return next;
+    });
+  }
+
+  return (
+    <Dialog labelledBy="add-risks-title" className="results-dialog" onClose={onClose}>
+      <h2 id="add-risks-title">{t('results.addRisksTitle')}</h2>
+      {done ? (
+        <>
+          <p role="status" className="notice" data-testid="add-risks-result">
+            {tn('results.added', done.added.length)}
+            {done.skipped.length > 0 && `, ${tn('results.skipped', done.skipped.length)}`}
+          </p>
+          {done.skipped.length > 0 && (
+            <ul className="muted">
+              {done.skipped.map((s) => (
+                <li key={`${s.checklistId}#${s.itemId}`}>{s.message}</li>
+              ))}
+            </ul>
+          )}
+          <div className="dialog-actions">
+            <Link to={`/risks?engagement=${encodeURIComponent(detail.engagement.id)}`}>{t('results.openRegister')}</Link>
+            <button type="button" onClick={onClose}>
+              {t('common.close')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <form onSubmit={(e) => void submit(e)}>
+          <p>{t('results.addRisksIntro', { engagement: detail.engagement.title, language: t(`langName.${lang}`) })}</p>
+          <fieldset className="risk-choices">
+            <legend className="visually-hidden">{t('results.kind.risk')}</legend>
+            {recommendations.map((rec) => (
+              <label key={rec.ref} className="risk-choice">
+                <input type="checkbox" checked={selected.has(rec.ref)} onChange={() => toggle(rec.ref)} />
+                <span>
+                  <strong>{titleOf(rec.ref)}</strong>
+                  <span className="muted"> — {reasonOf(rec)}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          {error && (
+            <p role="alert" className="error-text">
+              {error}
+            </p>
+          )}
+          <div className="dialog-actions">
+            <button type="button" onClick={onClose}>
+              {t('results.cancel')}
+            </button>
+            <button type="submit" className="primary" disabled={busy}>
+              {t('results.addRisksSubmit')}
+            </button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,75 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { LANGS, type Lang } from '../../../core/i18n';
+import { Dialog } from '../../app/Dialog';
+import { useI18n } from '../../i18n/i18n';
+import { callSafe } from '../../lib/api';
+import { downloadBase64 } from './download';
+
+/**
+ * Chooses the report language (the UI language by default), then downloads the DOCX, or opens
+ * the print-styled report page for PDF (the print dialog's "Save as PDF", in Electron and browsers alike).
+ */
+export function ExportDialog({ sessionId, format, onClose }: { sessionId: string; format: 'docx' | 'pdf'; onClose: () => void }) {
+  const { t, lang: uiLang } = useI18n();
+  const navigate = useNavigate();
+  const [lang, setLang] = useState<Lang>(uiLang);
+  const [state, setState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'done'; message: string } | { kind: 'error'; message: string }>({ kind: 'idle' });
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    if (format === 'pdf') {
+      void navigate(`/assessments/${encodeURIComponent(sessionId)}/report?lang=${lang}`);
+      return;
+    }
+    setState({ kind: 'busy' });
+    const result = await callSafe('reports.assessmentDocx', { sessionId, lang });
+    if (!result.ok) {
+      setState({ kind: 'error', message: t('results.exportFailed', { message: result.error.message }) });
+      return;
+    }
+    downloadBase64(result.value.dataBase64, result.value.mime, result.value.fileName);
+    const size = `${(result.value.size / 1024 / 1024).toFixed(1)} MB`;
+    setState({ kind: 'done', message: t('results.exported', { name: result.value.fileName, size }) });
+  }
+
+  return (
+    <Dialog labelledBy="export-title" className="results-dialog" onClose={onClose}>
+      <form onSubmit={(e) => void submit(e)}>
+        <h2 id="export-title">{t(format === 'docx' ? 'results.exportTitleDocx' : 'results.exportTitlePdf')}</h2>
+        <fieldset className="export-langs">
+          <legend>{t('results.exportLanguage')}</legend>
+          {LANGS.map((l) => (
+            <label key={l}>
+              <input type="radio" name="export-lang" value={l} checked={lang === l} onChange={() => setLang(l)} /> {t(`lang.${l}`)}
+            </label>
+          ))}
+        </fieldset>
+        {format === 'pdf' && <p className="muted">{t('results.exportPdfHint')}</p>}
+        {state.kind === 'busy' && (
+          <p role="status" className="muted">
+            {t('results.exporting')}
+          </p>
+        )}
+        {state.kind === 'done' && (
+          <p role="status" className="notice">
+            {state.message}
+          </p>
+        )}
+        {state.kind === 'error' && (
+          <p role="alert" className="error-text">
+            {state.message}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            {state.kind === 'done' ? t('common.close') : t('results.cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={state.kind === 'busy'}>
+            {t(format === 'docx' ? 'results.exportDownload' : 'results.exportOpen')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

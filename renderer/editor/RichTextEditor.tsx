@@ -1,0 +1,176 @@
+import { useCallback, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { CheckListPlugin } from '@lexical/react/LexicalCheckListPlugin';
+import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
+import { AutoLinkPlugin, createLinkMatcherWithRegExp } from '@lexical/react/LexicalAutoLinkPlugin';
+import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
+import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
+import type { AttachmentOwner } from '../../core/api/calls/attachments';
+import { isAllowedNoteLink } from '../../core/notes/lexical-document';
+import { useI18n } from '../i18n/i18n';
+import { attachFile } from '../lib/attachments';
+import { EDITOR_NODES } from './nodes';
+import { FilePastePlugin, LinkPolicyPlugin, linkUrlAt } from './plugins';
+import { setBlock, Toolbar, type BlockType } from './Toolbar';
+import './editor.css';
+
+/** Lexical theme: class names for editor.css (and the shared rt-* classes of article bodies). */
+const THEME: InitialConfigType['theme'] = {
+  heading: { h1: 'rt-h1', h2: 'rt-h2', h3: 'rt-h3', h4: 'rt-h4', h5: 'rt-h5', h6: 'rt-h6' },
+  list: {
+    ul: 'rt-ul',
+    ol: 'rt-ol',
+    listitem: 'rt-li',
+    listitemChecked: 'rt-li-checked',
+    listitemUnchecked: 'rt-li-unchecked',
+    checklist: 'rt-checklist',
+    nested: { listitem: 'rt-nested' },
+  },
+  quote: 'rt-quote',
+  link: 'rt-link',
+  code: 'rt-code',
+  table: 'rt-table',
+  tableRow: 'rt-tr',
+  tableCell: 'rt-td',
+  tableCellHeader: 'rt-th',
+  image: 'rt-image-wrap',
+  text: { bold: 'rt-bold', italic: 'rt-italic', code: 'rt-inline-code', underline: 'rt-underline', strikethrough: 'rt-strike' },
+  paragraph: 'rt-p',
+};
+
+// Typed or pasted web and mail addresses become links; only https (the policy) is auto-linked.
+const AUTO_LINKS = [
+  createLinkMatcherWithRegExp(/https:\/\/[^\s<>"']+[^\s<>"'.,;:!?)]/, (text) => text),
+  createLinkMatcherWithRegExp(/[\w.+-]+@[\w-]+\.[\w.-]+\w/, (text) => `mailto:${text}`),
+];
+
+export type RichTextEditorProps = {
+  /** The stored Lexical editor state (JSON text); read once when the editor mounts. */
+  initialJson: string;
+  /** Called with the new editor state after every change. */
+  onChange: (json: string) => void;
+  /** The accessible name of the text area. */
+  label: string;
+  /** Where pasted and inserted images are attached; null hides image insertion. */
+  attachTo: { ownerTable: AttachmentOwner; ownerId: string } | null;
+  /** Reports a failure the editor cannot show inline (an image that could not be attached). */
+  onError: (message: string) => void;
+  /** Shown in the empty editor. */
+  placeholder?: string;
+};
+
+/**
+ * The app's one rich-text editor (notes now, proposals later): headings, quotes, lists and check
+ * lists, links within the note link policy, tables, images from attachments and links to
+ * knowledge-base articles. Pasted HTML goes through Lexical's import only, then the link policy.
+ */
+export function RichTextEditor(props: RichTextEditorProps) {
+  const { initialJson } = props;
+  // The editor owns its state after mounting; a new document means a remount (the caller's key).
+  const [initialConfig] = useState<InitialConfigType>(() => ({
+    namespace: 'fieldbench-editor',
+    nodes: [...EDITOR_NODES],
+    theme: THEME,
+    editorState: initialJson,
+    onError: (error: Error) => {
+      throw error;
+    },
+  }));
+  return (
+    <LexicalComposer initialConfig={initialConfig}>
+      <EditorBody {...props} />
+    </LexicalComposer>
+  );
+}
+
+function EditorBody({ onChange, label, attachTo, onError, placeholder }: RichTextEditorProps) {
+  const { t } = useI18n();
+  const [editor] = useLexicalComposerContext();
+  const navigate = useNavigate();
+  const [dialog, setDialog] = useState<'link' | 'kb' | null>(null);
+
+  const storeImages = useCallback(
+    async (files: File[]): Promise<{ sha256: string; name: string }[]> => {
+      if (!attachTo) return [];
+      const stored: { sha256: string; name: string }[] = [];
+      for (const file of files) {
+        try {
+          const info = await attachFile(attachTo, file);
+          if (info.isImage) stored.push({ sha256: info.sha256, name: info.name });
+          else onError(t('editor.notAnImage', { name: info.name }));
+        } catch (error) {
+          onError(t('editor.imageFailed', { name: file.name, message: error instanceof Error ? error.message : String(error) }));
+        }
+      }
+      return stored;
+    },
+    [attachTo, onError, t],
+  );
+
+  const pickImage = useCallback(async (file: File) => (await storeImages([file]))[0] ?? null, [storeImages]);
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
+    if (dialog !== null || !(event.ctrlKey || event.metaKey)) return;
+    const key = event.key.toLowerCase();
+    let block: BlockType | null = null;
+    if (event.altKey && /^Digit[123]$/.test(event.code)) block = `h${event.code.slice(5)}` as BlockType;
+    else if (event.shiftKey && event.code === 'Digit8') block = 'bullet';
+    else if (event.shiftKey && event.code === 'Digit7') block = 'number';
+    else if (event.shiftKey && event.code === 'Digit9') block = 'check';
+    if (block !== null) {
+      event.preventDefault();
+      setBlock(editor, block, 'paragraph');
+      return;
+    }
+    if (key === 'k' && !event.altKey) {
+      // Ctrl+K is the app's quick search elsewhere; inside the text it makes a link.
+      event.preventDefault();
+      event.stopPropagation();
+      setDialog(event.shiftKey ? 'kb' : 'link');
+    }
+  }
+
+  function onClick(event: MouseEvent<HTMLDivElement>): void {
+    if (!(event.target instanceof Element) || !event.target.closest('.rt-root')) return;
+    const url = linkUrlAt(editor, event.target);
+    if (url === null) return;
+    // Plain clicks place the caret; Ctrl/Cmd+click follows the link.
+    event.preventDefault();
+    if (!(event.ctrlKey || event.metaKey)) return;
+    const article = /^kb:([a-z0-9-]+)$/.exec(url);
+    if (article?.[1]) navigate(`/kb/${article[1]}`);
+    else if (isAllowedNoteLink(url)) window.open(url, '_blank', 'noopener,noreferrer');
+  }
+
+  return (
+    <div className="rich-editor" onKeyDown={onKeyDown} onClick={onClick}>
+      <Toolbar onPickImage={attachTo ? pickImage : null} dialog={dialog} setDialog={setDialog} />
+      <div className="rich-editor-body">
+        <RichTextPlugin
+          contentEditable={<ContentEditable className="rt-root rich-editor-text" aria-label={label} aria-multiline aria-describedby="rich-editor-help" />}
+          placeholder={<div className="rich-editor-placeholder">{placeholder ?? ''}</div>}
+          ErrorBoundary={LexicalErrorBoundary}
+        />
+      </div>
+      <p id="rich-editor-help" className="visually-hidden">
+        {t('editor.help')}
+      </p>
+      <HistoryPlugin />
+      <ListPlugin />
+      <CheckListPlugin />
+      <LinkPlugin validateUrl={isAllowedNoteLink} />
+      <AutoLinkPlugin matchers={AUTO_LINKS} />
+      <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} />
+      <LinkPolicyPlugin />
+      <FilePastePlugin onFiles={storeImages} />
+      <OnChangePlugin ignoreSelectionChange onChange={(state) => onChange(JSON.stringify(state.toJSON()))} />
+    </div>
+  );
+}

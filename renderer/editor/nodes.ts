@@ -1,0 +1,26 @@
+import { HeadingNode, QuoteNode } from '@lexical/rich-text';
+import { ListItemNode, ListNode } from '@lexical/list';
+import { AutoLinkNode, LinkNode } from '@lexical/link';
+import { CodeHighlightNode, CodeNode } from '@lexical/code';
+import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
+import type { Klass, LexicalNode } from 'lexical';
+import { ImageNode } from './ImageNode';
+
+/**
+ * The node types the rich-text editor registers. core/notes/lexical-document.ts (NOTE_NODE_TYPES)
+ * accepts exactly these types on the backend: change both together.
+ */
+export const EDITOR_NODES: readonly Klass<LexicalNode>[] = [
+  HeadingNode,
+  QuoteNode,
+  ListNode,
+  ListItemNode,
+  LinkNode,
+  AutoLinkNode,
+  TableNode,
+  TableRowNode,
+  TableCellNode,
+  CodeNode,
+  CodeHighlightNode,
+  ImageNode,
+];

@@ -1,0 +1,169 @@
+import { useRef, useState, type ReactNode } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { Customer } from '../../core/engagements/types';
+import { CONTACTS_MAX } from '../../core/engagements/types';
+import { useI18n } from '../i18n/i18n';
+import { callSafe } from '../lib/api';
+import { useCall } from '../lib/use-call';
+import { PageHeading } from '../app/PageHeading';
+import { ErrorView, Loading } from '../app/StateViews';
+import { CustomerFields } from './CustomerFields';
+import { Field, FormError, fieldId, inputProps } from './Field';
+import { firstErrorField, toFieldErrors, type FieldErrors } from './form-issues';
+import { focusField, onFormKeyDown } from './form-keys';
+import { customerCreateArgs, customerDraft, customerUpdateArgs, isDirty, keyRowErrors, rowKey, sentContactRows, type ContactDraft, type CustomerDraft } from './drafts';
+import { useUnsavedGuard } from './unsaved-guard';
+import './engagements.css';
+
+/** `#/customers/new` and `#/customers/:id/edit`: the customer form with its contacts. */
+export function CustomerEditPage() {
+  const { id } = useParams();
+  const { t } = useI18n();
+  const customer = useCall('customers.get', id === undefined ? null : { id });
+  const back = (
+    <Link to={id === undefined ? '/customers' : `/customers/${id}`} className="back-link">
+      ← {t('engagements.customers.back')}
+    </Link>
+  );
+  if (id === undefined) return <CustomerForm key="new" initial={null} back={back} />;
+  if (customer.status === 'error') {
+    const notFound = customer.error.code === 'not_found';
+    const title = notFound ? t('engagements.customers.notFoundTitle') : t('common.errorTitle');
+    return (
+      <section className="page" aria-labelledby="page-title">
+        {back}
+        <PageHeading title={title}>{title}</PageHeading>
+        {notFound ? <p>{t('engagements.customers.notFound', { id })}</p> : <ErrorView message={customer.error.message} onRetry={customer.reload} />}
+      </section>
+    );
+  }
+  if (customer.data === null || customer.data.id !== id) {
+    return (
+      <section className="page">
+        {back}
+        <Loading />
+      </section>
+    );
+  }
+  // Keyed by id so a different customer starts a fresh form.
+  return <CustomerForm key={customer.data.id} initial={customer.data} back={back} />;
+}
+
+function CustomerForm({ initial, back }: { initial: Customer | null; back: ReactNode }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [before] = useState(() => customerDraft(initial));
+  const [draft, setDraft] = useState<CustomerDraft>(before);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const dirty = isDirty(before, draft);
+  const guard = useUnsavedGuard(dirty && !saving);
+  const title = initial ? t('engagements.customers.editTitle') : t('engagements.customers.createTitle');
+  const leaveTo = initial ? `/customers/${initial.id}` : '/customers';
+
+  function update(next: Partial<CustomerDraft>): void {
+    setDraft((d) => ({ ...d, ...next }));
+  }
+  function updateContact(key: string, next: Partial<ContactDraft>): void {
+    setDraft((d) => ({ ...d, contacts: d.contacts.map((c) => (c.key === key ? { ...c, ...next } : c)) }));
+  }
+  function addContact(): void {
+    const key = rowKey();
+    setDraft((d) => ({ ...d, contacts: [...d.contacts, { key, name: '', role: '', email: '', phone: '' }] }));
+    focusField(fieldId(`contacts.${key}.name`));
+  }
+  function removeContact(key: string): void {
+    setDraft((d) => ({ ...d, contacts: d.contacts.filter((c) => c.key !== key) }));
+    addButton.current?.focus();
+  }
+
+  async function save(): Promise<void> {
+    if (saving) return;
+    setSaving(true);
+    setFormError(null);
+    const result = initial ? await callSafe('customers.update', customerUpdateArgs(initial.id, draft)) : await callSafe('customers.create', customerCreateArgs(draft));
+    setSaving(false);
+    if (result.ok) {
+      guard.allowLeaving();
+      navigate(`/customers/${result.value.id}`);
+      return;
+    }
+    const fieldErrors = toFieldErrors(result.error, t);
+    if (fieldErrors === null) {
+      setErrors({});
+      setFormError(t('engagements.saveFailed', { message: result.error.message }));
+      return;
+    }
+    const keyed = keyRowErrors(fieldErrors, 'contacts', sentContactRows(draft.contacts));
+    setErrors(keyed);
+    const order = ['name', 'kind', 'industry', 'region', 'notes', ...draft.contacts.flatMap((c) => ['name', 'role', 'email', 'phone'].map((f) => `contacts.${c.key}.${f}`))];
+    const first = firstErrorField(keyed, order);
+    focusField(first === null ? null : fieldId(first));
+  }
+
+  return (
+    <section className="page entity-form-page" aria-labelledby="page-title">
+      {back}
+      <header className="page-header">
+        <PageHeading title={title}>{title}</PageHeading>
+      </header>
+      <form
+        className="entity-form"
+        noValidate
+        aria-busy={saving}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+        onKeyDown={(e) => onFormKeyDown(e, { save: () => void save(), cancel: () => navigate(leaveTo) })}
+      >
+        <FormError message={formError} />
+        <CustomerFields value={draft} onChange={update} errors={errors} />
+        <Field path="notes" label={t('engagements.customers.field.notes')} errors={errors}>
+          <textarea {...inputProps('notes', errors)} rows={4} value={draft.notes} onChange={(e) => update({ notes: e.target.value })} />
+        </Field>
+
+        <fieldset className="rows-fieldset">
+          <legend>{t('engagements.customers.contacts')}</legend>
+          {draft.contacts.length === 0 && <p className="muted">{t('engagements.customers.noContacts')}</p>}
+          {draft.contacts.map((c, index) => (
+            <div className="form-row row-item" key={c.key} role="group" aria-label={`${t('engagements.customers.contacts')} ${index + 1}`}>
+              <Field path={`contacts.${c.key}.name`} label={t('engagements.customers.contact.name')} errors={errors} className="grow">
+                <input type="text" {...inputProps(`contacts.${c.key}.name`, errors)} value={c.name} autoComplete="off" onChange={(e) => updateContact(c.key, { name: e.target.value })} />
+              </Field>
+              <Field path={`contacts.${c.key}.role`} label={t('engagements.customers.contact.role')} errors={errors}>
+                <input type="text" {...inputProps(`contacts.${c.key}.role`, errors)} value={c.role} autoComplete="off" onChange={(e) => updateContact(c.key, { role: e.target.value })} />
+              </Field>
+              <Field path={`contacts.${c.key}.email`} label={t('engagements.customers.contact.email')} errors={errors}>
+                <input type="email" {...inputProps(`contacts.${c.key}.email`, errors)} value={c.email} autoComplete="off" onChange={(e) => updateContact(c.key, { email: e.target.value })} />
+              </Field>
+              <Field path={`contacts.${c.key}.phone`} label={t('engagements.customers.contact.phone')} errors={errors}>
+                <input type="tel" {...inputProps(`contacts.${c.key}.phone`, errors)} value={c.phone} autoComplete="off" onChange={(e) => updateContact(c.key, { phone: e.target.value })} />
+              </Field>
+              <button type="button" className="row-remove" onClick={() => removeContact(c.key)} aria-label={t('engagements.customers.removeContact', { name: c.name || String(index + 1) })}>
+                ×
+              </button>
+            </div>
+          ))}
+          <FormError message={errors['contacts'] ?? null} />
+          <button type="button" ref={addButton} onClick={addContact} disabled={draft.contacts.length >= CONTACTS_MAX}>
+            + {t('engagements.customers.addContact')}
+          </button>
+        </fieldset>
+
+        <div className="form-actions">
+          <button type="submit" className="primary-button" disabled={saving} aria-keyshortcuts="Control+S Meta+S">
+            {saving ? t('engagements.saving') : t('engagements.save')}
+          </button>
+          <button type="button" onClick={() => navigate(leaveTo)} aria-keyshortcuts="Escape">
+            {t('engagements.cancel')}
+          </button>
+          <span className="muted form-keys">{t('engagements.formKeys')}</span>
+        </div>
+      </form>
+      {guard.dialog}
+    </section>
+  );
+}

@@ -1,0 +1,196 @@
+import { useState, type ReactNode } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { Customer } from '../../core/engagements/types';
+import { useI18n } from '../i18n/i18n';
+import { callSafe } from '../lib/api';
+import { useCall } from '../lib/use-call';
+import { onListKeyDown } from '../lib/list-focus';
+import { PageHeading } from '../app/PageHeading';
+import { Dialog } from '../app/Dialog';
+import { ErrorView, Loading } from '../app/StateViews';
+import { kindLabel, stageLabel } from './labels';
+import './engagements.css';
+
+/** `#/customers/:id`: the customer's details and contacts, and its engagements. */
+export function CustomerPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const customer = useCall('customers.get', { id });
+  const back = (
+    <Link to="/customers" className="back-link">
+      ← {t('engagements.customers.back')}
+    </Link>
+  );
+  if (customer.status === 'error') {
+    const notFound = customer.error.code === 'not_found';
+    const title = notFound ? t('engagements.customers.notFoundTitle') : t('common.errorTitle');
+    return (
+      <section className="page" aria-labelledby="page-title">
+        {back}
+        <PageHeading title={title}>{title}</PageHeading>
+        {notFound ? <p>{t('engagements.customers.notFound', { id })}</p> : <ErrorView message={customer.error.message} onRetry={customer.reload} />}
+      </section>
+    );
+  }
+  if (customer.data === null || customer.data.id !== id) {
+    return (
+      <section className="page">
+        {back}
+        <Loading />
+      </section>
+    );
+  }
+  return <CustomerView customer={customer.data} back={back} />;
+}
+
+function CustomerView({ customer: c, back }: { customer: Customer; back: ReactNode }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const engagements = useCall('engagements.list', { customerId: c.id });
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const hasEngagements = (engagements.data?.length ?? 0) > 0;
+  const notSet = <span className="muted">{t('engagements.customers.notSet')}</span>;
+
+  async function remove(): Promise<void> {
+    const result = await callSafe('customers.remove', { id: c.id });
+    if (result.ok) {
+      navigate('/customers');
+    } else {
+      setConfirmDelete(false);
+      setDeleteError(t('engagements.customers.deleteFailed', { message: result.error.message }));
+    }
+  }
+
+  return (
+    <article className="page customer-page" aria-labelledby="page-title">
+      {back}
+      <header className="page-header page-header-actions">
+        <div>
+          <p className="eyebrow">{t('engagements.customers.eyebrow')}</p>
+          <PageHeading title={c.name}>{c.name}</PageHeading>
+        </div>
+        <div className="header-links">
+          <Link to={`/customers/${c.id}/edit`} className="button-link">
+            {t('engagements.edit')}
+          </Link>
+          <button
+            type="button"
+            className="danger-button"
+            disabled={engagements.status !== 'ready' || hasEngagements}
+            aria-describedby={hasEngagements ? 'delete-blocked' : undefined}
+            onClick={() => setConfirmDelete(true)}
+          >
+            {t('engagements.customers.delete')}
+          </button>
+        </div>
+      </header>
+      {hasEngagements && (
+        <p className="muted header-note" id="delete-blocked">
+          {t('engagements.customers.deleteBlocked')}
+        </p>
+      )}
+      {deleteError && (
+        <p className="form-error-banner" role="alert">
+          {deleteError}
+        </p>
+      )}
+
+      <section className="detail-card" aria-label={t('engagements.customers.details')}>
+        <dl className="detail-grid">
+          <div>
+            <dt>{t('engagements.customers.field.kind')}</dt>
+            <dd>{kindLabel(c.kind, t)}</dd>
+          </div>
+          <div>
+            <dt>{t('engagements.customers.field.industry')}</dt>
+            <dd>{c.industry || notSet}</dd>
+          </div>
+          <div>
+            <dt>{t('engagements.customers.field.region')}</dt>
+            <dd>{c.region || notSet}</dd>
+          </div>
+          <div className="wide">
+            <dt>{t('engagements.customers.field.notes')}</dt>
+            <dd className="notes-text">{c.notes || <span className="muted">{t('engagements.customers.noNotes')}</span>}</dd>
+          </div>
+        </dl>
+      </section>
+
+      <section className="panel" aria-labelledby="contacts-title">
+        <h2 id="contacts-title">{t('engagements.customers.contacts')}</h2>
+        {c.contacts.length === 0 ? (
+          <p className="panel-empty">{t('engagements.customers.noContacts')}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table contacts-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('engagements.customers.contact.name')}</th>
+                  <th scope="col">{t('engagements.customers.contact.role')}</th>
+                  <th scope="col">{t('engagements.customers.contact.email')}</th>
+                  <th scope="col">{t('engagements.customers.contact.phone')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.contacts.map((p) => (
+                  <tr key={p.id}>
+                    <td className="cell-main">{p.name}</td>
+                    <td>{p.role}</td>
+                    <td>{p.email && <a href={`mailto:${p.email}`}>{p.email}</a>}</td>
+                    <td>{p.phone}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="customer-engagements-title">
+        <div className="panel-head">
+          <h2 id="customer-engagements-title">{t('engagements.customers.engagements')}</h2>
+          <Link to={`/engagements/new?customer=${encodeURIComponent(c.id)}`} className="button-link">
+            + {t('engagements.newFor')}
+          </Link>
+        </div>
+        {engagements.status === 'error' ? (
+          <ErrorView message={engagements.error.message} onRetry={engagements.reload} />
+        ) : engagements.data === null ? (
+          <Loading />
+        ) : engagements.data.length === 0 ? (
+          <p className="panel-empty">{t('engagements.customers.noEngagements')}</p>
+        ) : (
+          <ul className="link-list" onKeyDown={(e) => onListKeyDown(e, 'a.engagement-link')}>
+            {engagements.data.map((e) => (
+              <li key={e.id}>
+                <Link to={`/engagements/${e.id}`} className="engagement-link">
+                  {e.title}
+                </Link>
+                <span className={`stage-badge stage-${e.stage}`}>{stageLabel(e.stage, t)}</span>
+                {(e.startDate || e.endDate) && (
+                  <span className="muted">{t('engagements.dateRange', { start: e.startDate ?? t('engagements.noDate'), end: e.endDate ?? t('engagements.noDate') })}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {confirmDelete && (
+        <Dialog labelledBy="delete-customer-title" onClose={() => setConfirmDelete(false)}>
+          <h2 id="delete-customer-title">{t('engagements.customers.deleteTitle')}</h2>
+          <p>{t('engagements.customers.deleteBody', { name: c.name })}</p>
+          <div className="dialog-actions">
+            <button type="button" onClick={() => setConfirmDelete(false)}>
+              {t('engagements.cancel')}
+            </button>
+            <button type="button" className="danger-button" onClick={() => void remove()}>
+              {t('engagements.deleteConfirm')}
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,222 @@
+import { useState, type ReactNode } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ENGAGEMENT_STAGES, type Engagement, type EngagementStage } from '../../core/engagements/types';
+import { useI18n } from '../i18n/i18n';
+import { callSafe } from '../lib/api';
+import { useCall } from '../lib/use-call';
+import { useScenarios } from '../state/catalog';
+import { PageHeading } from '../app/PageHeading';
+import { Dialog } from '../app/Dialog';
+import { ErrorView, Loading } from '../app/StateViews';
+import { kindLabel, stageLabel } from './labels';
+import { EngagementRisks } from '../risks/EngagementRisks';
+import { EngagementNotes } from '../notes/EngagementNotes';
+import { EngagementAssessments } from '../assessments/EngagementAssessments';
+import './engagements.css';
+
+function isStage(value: string): value is EngagementStage {
+  return (ENGAGEMENT_STAGES as readonly string[]).includes(value);
+}
+
+/** `#/engagements/:id`: the engagement's header (customer, stage, dates, scenarios, team) and the work done in it. */
+export function EngagementPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const engagement = useCall('engagements.get', { id });
+  const back = (
+    <Link to="/engagements" className="back-link">
+      ← {t('engagements.back')}
+    </Link>
+  );
+  if (engagement.status === 'error') {
+    const notFound = engagement.error.code === 'not_found';
+    const title = notFound ? t('engagements.notFoundTitle') : t('common.errorTitle');
+    return (
+      <section className="page" aria-labelledby="page-title">
+        {back}
+        <PageHeading title={title}>{title}</PageHeading>
+        {notFound ? <p>{t('engagements.notFound', { id })}</p> : <ErrorView message={engagement.error.message} onRetry={engagement.reload} />}
+      </section>
+    );
+  }
+  if (engagement.data === null || engagement.data.id !== id) {
+    return (
+      <section className="page">
+        {back}
+        <Loading />
+      </section>
+    );
+  }
+  return <EngagementView engagement={engagement.data} back={back} />;
+}
+
+function EngagementView({ engagement: initial, back }: { engagement: Engagement; back: ReactNode }) {
+  const { t, text } = useI18n();
+  const navigate = useNavigate();
+  const scenarios = useScenarios();
+  // The stage changes in place; the rest of the page shows what was loaded.
+  const [engagement, setEngagement] = useState(initial);
+  const [stageStatus, setStageStatus] = useState<{ kind: 'saved' | 'failed'; message: string } | null>(null);
+  const [savingStage, setSavingStage] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const e = engagement;
+
+  async function changeStage(stage: EngagementStage): Promise<void> {
+    setSavingStage(true);
+    setStageStatus(null);
+    const result = await callSafe('engagements.update', { id: e.id, stage });
+    setSavingStage(false);
+    if (result.ok) {
+      setEngagement(result.value);
+      setStageStatus({ kind: 'saved', message: t('engagements.stageSaved', { stage: stageLabel(stage, t) }) });
+    } else {
+      setStageStatus({ kind: 'failed', message: t('engagements.stageFailed', { message: result.error.message }) });
+    }
+  }
+
+  async function remove(): Promise<void> {
+    const result = await callSafe('engagements.remove', { id: e.id });
+    if (result.ok) {
+      navigate('/engagements');
+    } else {
+      setConfirmDelete(false);
+      setDeleteError(t('engagements.deleteFailed', { message: result.error.message }));
+    }
+  }
+
+  const dates =
+    e.startDate === null && e.endDate === null
+      ? t('engagements.noDates')
+      : t('engagements.dateRange', { start: e.startDate ?? t('engagements.noDate'), end: e.endDate ?? t('engagements.noDate') });
+
+  return (
+    <article className="page engagement-page" aria-labelledby="page-title">
+      {back}
+      <header className="page-header page-header-actions">
+        <div>
+          <p className="eyebrow">
+            <Link to={`/customers/${e.customer.id}`}>{e.customer.name}</Link>
+            {' · '}
+            {kindLabel(e.customer.kind, t)}
+            {e.customer.region && ` · ${e.customer.region}`}
+          </p>
+          <PageHeading title={e.title}>{e.title}</PageHeading>
+        </div>
+        <div className="header-links">
+          <Link to={`/engagements/${e.id}/edit`} className="button-link">
+            {t('engagements.edit')}
+          </Link>
+          <button type="button" className="danger-button" onClick={() => setConfirmDelete(true)}>
+            {t('engagements.delete')}
+          </button>
+        </div>
+      </header>
+      {deleteError && (
+        <p className="form-error-banner" role="alert">
+          {deleteError}
+        </p>
+      )}
+
+      <section className="detail-card" aria-label={t('engagements.details')}>
+        <dl className="detail-grid">
+          <div>
+            <dt>
+              <label htmlFor="engagement-stage">{t('engagements.field.stage')}</label>
+            </dt>
+            <dd>
+              <select id="engagement-stage" value={e.stage} disabled={savingStage} onChange={(ev) => isStage(ev.target.value) && void changeStage(ev.target.value)}>
+                {ENGAGEMENT_STAGES.map((s) => (
+                  <option key={s} value={s}>
+                    {stageLabel(s, t)}
+                  </option>
+                ))}
+              </select>
+              <span className={stageStatus?.kind === 'failed' ? 'stage-status error-text' : 'stage-status muted'} role="status">
+                {stageStatus?.message ?? ''}
+              </span>
+            </dd>
+          </div>
+          <div>
+            <dt>{t('engagements.dates')}</dt>
+            <dd>{dates}</dd>
+          </div>
+          <div className="wide">
+            <dt>{t('engagements.field.scenarios')}</dt>
+            <dd>
+              <ul className="chip-list">
+                {e.scenarios.map((id) => {
+                  const s = scenarios.find((x) => x.id === id);
+                  const name = s ? text(s.name) : id;
+                  return (
+                    <li key={id}>
+                      <Link to={`/kb?scenario=${encodeURIComponent(id)}`} className="chip" title={t('engagements.scenarioLink', { name })}>
+                        {name}
+                      </Link>
+                    </li>
+                  );
+                })}
+              </ul>
+            </dd>
+          </div>
+          <div className="wide">
+            <dt>{t('engagements.field.team')}</dt>
+            <dd>
+              {e.team.length === 0 ? (
+                <span className="muted">{t('engagements.noTeam')}</span>
+              ) : (
+                <ul className="team-list">
+                  {e.team.map((m, i) => (
+                    <li key={i}>
+                      <span className="team-name">{m.name}</span>
+                      {m.role && <span className="muted"> · {m.role}</span>}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </div>
+        </dl>
+      </section>
+
+      <h2 className="visually-hidden">{t('engagements.work')}</h2>
+      {/*
+        Panels of the work done in this engagement, one line each:
+        <EngagementAssessments engagementId={e.id} />, <EngagementRisks engagementId={e.id} />,
+        <EngagementNotes engagementId={e.id} /> are added here by the engineers who build them.
+      */}
+      <div className="engagement-panels">
+        <EngagementAssessments engagementId={e.id} />
+        <EngagementRisks engagementId={e.id} />
+        <EngagementNotes engagementId={e.id} />
+        <ProposalsPanel />
+      </div>
+
+      {confirmDelete && (
+        <Dialog labelledBy="delete-engagement-title" onClose={() => setConfirmDelete(false)}>
+          <h2 id="delete-engagement-title">{t('engagements.deleteTitle')}</h2>
+          <p>{t('engagements.deleteBody', { title: e.title })}</p>
+          <div className="dialog-actions">
+            <button type="button" onClick={() => setConfirmDelete(false)}>
+              {t('engagements.cancel')}
+            </button>
+            <button type="button" className="danger-button" onClick={() => void remove()}>
+              {t('engagements.deleteConfirm')}
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </article>
+  );
+}
+
+/** Proposals arrive with a later issue; until then the panel says honestly that there are none. */
+function ProposalsPanel() {
+  const { t } = useI18n();
+  return (
+    <section className="panel" aria-labelledby="proposals-title">
+      <h2 id="proposals-title">{t('engagements.proposals')}</h2>
+      <p className="panel-empty">{t('engagements.noProposals')}</p>
+    </section>
+  );
+}

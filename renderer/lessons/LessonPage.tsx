@@ -1,0 +1,273 @@
+import { useEffect, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import { LESSON_FIELD_MAX, LESSON_SCENARIOS_MAX, LESSON_TITLE_MAX, missingForReady, type Lesson, type LessonFields } from '../../core/notes/types';
+import { PageHeading } from '../app/PageHeading';
+import { ErrorView, Loading } from '../app/StateViews';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/en';
+import { callSafe } from '../lib/api';
+import { useCall } from '../lib/use-call';
+import { useScenarios } from '../state/catalog';
+import { TagsInput } from '../notes/TagsInput';
+import { formatTime } from '../notes/format';
+import './lessons.css';
+
+type TextField = 'context' | 'problem' | 'action' | 'result' | 'recommendation';
+const TEXT_FIELDS: TextField[] = ['context', 'problem', 'action', 'result', 'recommendation'];
+const REQUIRED = new Set<string>(['title', 'problem', 'action', 'recommendation']);
+
+/** `#/lessons/:id`: a lesson's structured fields, its sources and its status. */
+export function LessonPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const lesson = useCall('lessons.get', { id });
+  const back = (
+    <Link to="/lessons" className="back-link">
+      ← {t('lessons.back')}
+    </Link>
+  );
+  if (lesson.status === 'error') {
+    const notFound = lesson.error.code === 'not_found';
+    const title = notFound ? t('lessons.notFoundTitle') : t('common.errorTitle');
+    return (
+      <section className="page" aria-labelledby="page-title">
+        {back}
+        <PageHeading title={title}>{title}</PageHeading>
+        {notFound ? <p>{t('lessons.notFound', { id })}</p> : <ErrorView message={lesson.error.message} onRetry={lesson.reload} />}
+      </section>
+    );
+  }
+  if (lesson.data === null || lesson.data.id !== id) return <Loading />;
+  return <LessonForm key={lesson.data.id} lesson={lesson.data} back={back} />;
+}
+
+/** Only the editable fields: the call refuses any other key. */
+function fieldsOf(lesson: Lesson): LessonFields {
+  const { title, context, problem, action, result, recommendation, scenarios, tags } = lesson;
+  return { title, context, problem, action, result, recommendation, scenarios, tags };
+}
+
+type SaveState = { state: 'clean' } | { state: 'dirty' } | { state: 'saving' } | { state: 'saved'; at: string } | { state: 'error'; message: string };
+
+function LessonForm({ lesson: initial, back }: { lesson: Lesson; back: ReactNode }) {
+  const { t, text, lang } = useI18n();
+  const scenarios = useScenarios();
+  const [lesson, setLesson] = useState(initial);
+  const [fields, setFields] = useState<LessonFields>(() => fieldsOf(initial));
+  const [save, setSave] = useState<SaveState>({ state: 'clean' });
+  const [issues, setIssues] = useState<Record<string, string>>({});
+  const locked = lesson.status === 'submitted' || lesson.status === 'merged';
+  const heading = fields.title.trim() || t('lessons.untitled');
+  const dirty = save.state === 'dirty' || save.state === 'error';
+
+  // Leaving with unsaved edits asks first (the browser's own prompt).
+  useEffect(() => {
+    if (!dirty) return;
+    const onUnload = (e: BeforeUnloadEvent): void => e.preventDefault();
+    window.addEventListener('beforeunload', onUnload);
+    return () => window.removeEventListener('beforeunload', onUnload);
+  }, [dirty]);
+
+  function edit(patch: Partial<LessonFields>): void {
+    setFields((f) => ({ ...f, ...patch }));
+    setSave({ state: 'dirty' });
+  }
+
+  async function submit(status: 'draft' | 'ready'): Promise<void> {
+    if (locked) return;
+    setSave({ state: 'saving' });
+    const result = await callSafe('lessons.save', { id: lesson.id, ...fields, status });
+    if (result.ok) {
+      setLesson(result.value);
+      setFields(fieldsOf(result.value));
+      setIssues({});
+      setSave({ state: 'saved', at: result.value.updatedAt });
+      return;
+    }
+    setIssues(Object.fromEntries((result.error.issues ?? []).map((i) => [i.path, i.message])));
+    setSave({ state: 'error', message: result.error.message });
+  }
+
+  function onFormKeyDown(event: KeyboardEvent<HTMLFormElement>): void {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+      event.preventDefault();
+      void submit(lesson.status === 'ready' ? 'ready' : 'draft');
+    }
+  }
+
+  const missing = missingForReady(fields);
+  const missingNames = missing.map((f) => t(`lessons.field.${f}` as MessageKey)).join(lang === 'zh' ? '、' : ', ');
+
+  function fieldError(name: string): string | undefined {
+    return issues[name] !== undefined ? `${t(`lessons.field.${name}` as MessageKey)}: ${issues[name]}` : undefined;
+  }
+
+  return (
+    <article className="page lesson-page" aria-labelledby="page-title">
+      {back}
+      <header className="page-header lesson-header">
+        <div>
+          <p className="eyebrow">
+            {lesson.engagementId ? (
+              <>
+                {t('lessons.engagement')}: <Link to={`/engagements/${lesson.engagementId}`}>{lesson.engagementTitle ?? lesson.engagementId}</Link>
+              </>
+            ) : (
+              t('lessons.noEngagement')
+            )}
+          </p>
+          <PageHeading title={heading}>{heading}</PageHeading>
+        </div>
+        <p className={`lesson-status lesson-status-${lesson.status}`}>
+          <span className="visually-hidden">{t('lessons.status')}: </span>
+          {t(`lessons.status.${lesson.status}`)}
+        </p>
+      </header>
+      {locked && <p className="lesson-locked">{t('lessons.locked', { status: t(`lessons.status.${lesson.status}`) })}</p>}
+
+      <form
+        className="lesson-form"
+        noValidate
+        onKeyDown={onFormKeyDown}
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          void submit(lesson.status === 'ready' ? 'ready' : 'draft');
+        }}
+      >
+        <fieldset disabled={locked} className="lesson-fields">
+          <div className="lesson-field">
+            <label htmlFor="lesson-title">
+              {t('lessons.field.title')} <RequiredMark />
+            </label>
+            <input
+              id="lesson-title"
+              type="text"
+              value={fields.title}
+              maxLength={LESSON_TITLE_MAX}
+              onChange={(e) => edit({ title: e.target.value })}
+              aria-invalid={issues.title !== undefined}
+              aria-describedby={issues.title ? 'lesson-title-error' : undefined}
+            />
+            {issues.title && (
+              <p id="lesson-title-error" className="error-text">
+                {fieldError('title')}
+              </p>
+            )}
+          </div>
+          {TEXT_FIELDS.map((name) => (
+            <div className="lesson-field" key={name}>
+              <label htmlFor={`lesson-${name}`}>
+                {t(`lessons.field.${name}`)} {REQUIRED.has(name) && <RequiredMark />}
+              </label>
+              <p id={`lesson-${name}-hint`} className="muted lesson-hint">
+                {t(`lessons.hint.${name}`)}
+              </p>
+              <textarea
+                id={`lesson-${name}`}
+                value={fields[name]}
+                rows={name === 'context' ? 5 : 4}
+                maxLength={LESSON_FIELD_MAX}
+                onChange={(e) => edit({ [name]: e.target.value })}
+                aria-invalid={issues[name] !== undefined}
+                aria-describedby={`lesson-${name}-hint${issues[name] ? ` lesson-${name}-error` : ''}`}
+              />
+              {issues[name] && (
+                <p id={`lesson-${name}-error`} className="error-text">
+                  {fieldError(name)}
+                </p>
+              )}
+            </div>
+          ))}
+          <fieldset className="lesson-scenarios">
+            <legend>{t('lessons.scenarios')}</legend>
+            {scenarios.length === 0 && fields.scenarios.length > 0 && <p className="muted">{t('lessons.scenariosFailed')}</p>}
+            <ul>
+              {scenarios.map((s) => {
+                const checked = fields.scenarios.includes(s.id);
+                return (
+                  <li key={s.id}>
+                    <label>
+                      <input
+                        type="checkbox"
+                        checked={checked}
+                        disabled={!checked && fields.scenarios.length >= LESSON_SCENARIOS_MAX}
+                        onChange={() => edit({ scenarios: checked ? fields.scenarios.filter((x) => x !== s.id) : [...fields.scenarios, s.id] })}
+                      />{' '}
+                      {text(s.name)}
+                    </label>
+                  </li>
+                );
+              })}
+            </ul>
+          </fieldset>
+          <TagsInput label={t('lessons.tags')} tags={fields.tags} onChange={(tags) => edit({ tags })} />
+        </fieldset>
+
+        <section className="lesson-sources" aria-labelledby="lesson-sources-title">
+          <h2 id="lesson-sources-title">{t('lessons.sources')}</h2>
+          {lesson.sourceNotes.length === 0 ? (
+            <p className="muted">{t('lessons.noSources')}</p>
+          ) : (
+            <ul>
+              {lesson.sourceNotes.map((n) => {
+                const title = n.title.trim() || t('notes.untitled');
+                return <li key={n.id}>{n.removed ? <span className="muted">{t('lessons.sourceRemoved', { title })}</span> : <Link to={`/notes/${n.id}`}>{title}</Link>}</li>;
+              })}
+            </ul>
+          )}
+        </section>
+
+        {!locked && (
+          <div className="lesson-actions">
+            <p className="lesson-save-line" role="status" aria-live="polite">
+              {save.state === 'saving'
+                ? t('lessons.saving')
+                : save.state === 'saved'
+                  ? t('lessons.saved', { time: formatTime(save.at, lang) })
+                  : save.state === 'dirty'
+                    ? t('lessons.unsaved')
+                    : ''}
+            </p>
+            {save.state === 'error' && (
+              <p className="lesson-error" role="alert">
+                {t('lessons.saveFailed', { message: save.message })}
+              </p>
+            )}
+            {lesson.status !== 'ready' && missing.length > 0 && <p className="muted">{t('lessons.missing', { fields: missingNames })}</p>}
+            <div className="lesson-buttons">
+              {lesson.status === 'ready' ? (
+                <>
+                  <button type="button" onClick={() => void submit('draft')} disabled={save.state === 'saving'}>
+                    {t('lessons.backToDraft')}
+                  </button>
+                  <button type="submit" className="primary-button" disabled={save.state === 'saving'}>
+                    {t('lessons.saveReady')}
+                  </button>
+                </>
+              ) : (
+                <>
+                  <button type="submit" disabled={save.state === 'saving'}>
+                    {t('lessons.save')}
+                  </button>
+                  <button type="button" className="primary-button" onClick={() => void submit('ready')} disabled={save.state === 'saving'}>
+                    {t('lessons.markReady')}
+                  </button>
+                </>
+              )}
+            </div>
+            <p className="muted lesson-shortcut">{t('lessons.shortcut')}</p>
+          </div>
+        )}
+      </form>
+    </article>
+  );
+}
+
+function RequiredMark() {
+  const { t } = useI18n();
+  return (
+    <span className="lesson-required" title={t('lessons.required')}>
+      *<span className="visually-hidden">{t('lessons.required')}</span>
+    </span>
+  );
+}

@@ -1,0 +1,158 @@
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { createBackend } from '../../electron/backend/backend';
+import { encodePng } from '../../electron/backend/export/png';
+import { ICS_ANSWERS } from '../helpers/ics-assessment';
+import { fmt, summary, type BenchModule } from './assessment/stats';
+
+// npm runs benchmarks from the repository root.
+const PACK = path.resolve('resources', 'content');
+const SERVER = path.resolve('dist', 'web', 'server.cjs');
+const PHOTOS = 20;
+const DOCX_RUNS = 5;
+const PAGE_RUNS = 15;
+
+type Call = (method: string, args: unknown) => Promise<unknown>;
+
+/** A photo-sized PNG of random noise (noise does not compress: ~1–3 MB, like a phone photo). */
+function noisePhoto(i: number): Buffer {
+  const width = 800 + (i % 5) * 100;
+  const height = 600 + (i % 3) * 100;
+  return encodePng({ width, height, pixels: new Uint8Array(crypto.randomBytes(width * height * 3)) });
+}
+
+/** A completed ICS assessment with `photos` photos spread over its questions and a signature. */
+async function completedAssessment(call: Call, photos: number): Promise<{ sessionId: string; photoBytes: number }> {
+  const customer = (await call('customers.create', { name: 'Bench Telecom', kind: 'enterprise' })) as { id: string };
+  const engagement = (await call('engagements.create', { customerId: customer.id, title: 'Bench pilot', scenarios: ['intelligent-customer-service'] })) as { id: string };
+  const started = (await call('assessments.start', { engagementId: engagement.id, definitionId: 'ics-readiness' })) as { session: { id: string } };
+  const sessionId = started.session.id;
+  for (const [questionId, value, note] of ICS_ANSWERS) await call('assessments.answer', { sessionId, questionId, value, ...(note ? { note } : {}) });
+  const questions = ['current-process-photos', 'has-ivr', 'call-recordings', 'crm-integration', 'telephony-platform'];
+  let photoBytes = 0;
+  for (let i = 0; i < photos; i++) {
+    const bytes = noisePhoto(i);
+    photoBytes += bytes.length;
+    await call('attachments.add', { ownerTable: 'assessment_answers', ownerId: `${sessionId}:${questions[i % questions.length] ?? ''}`, name: `photo-${i + 1}.png`, mime: 'image/png', dataBase64: bytes.toString('base64'), caption: `Site photo ${i + 1}` });
+  }
+  const signature = encodePng({ width: 300, height: 100, pixels: new Uint8Array(300 * 100 * 3).fill(250) });
+  await call('assessments.complete', { sessionId, signoff: { name: 'Bench Signer', role: 'Sponsor', signatureBase64: signature.toString('base64') } });
+  return { sessionId, photoBytes };
+}
+
+/** DOCX export of a complete assessment with 20 photos, through the validating dispatcher. */
+export const docxExport: BenchModule = {
+  name: 'assessment report DOCX export',
+  async run() {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbench-bench-report-'));
+    const backend = await createBackend({ dataDir: dir, contentDir: PACK, host: 'web', appVersion: 'bench', log: () => {} });
+    const call: Call = async (method, args) => {
+      const r = await backend.call(method, args);
+      if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+      return r.value;
+    };
+    try {
+      const { sessionId, photoBytes } = await completedAssessment(call, PHOTOS);
+      const times: number[] = [];
+      let size = 0;
+      for (let i = 0; i < DOCX_RUNS; i++) {
+        const start = process.hrtime.bigint();
+        const file = (await call('reports.assessmentDocx', { sessionId, lang: i % 2 === 0 ? 'en' : 'zh' })) as { size: number };
+        times.push(Number(process.hrtime.bigint() - start) / 1e6);
+        size = file.size;
+      }
+      const s = summary(times);
+      const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
+      console.log(`DOCX export (${PHOTOS} photos, ${mb(photoBytes)} of images → ${mb(size)} document, ${DOCX_RUNS} runs, en/zh): p50 ${fmt(s.p50)}, max ${fmt(s.max)} (target ≤ 2000 ms)`);
+    } finally {
+      backend.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
+
+/** Starts the built browser host on a free port with its own data folder; resolves with its URL. */
+function startHost(dataDir: string): Promise<{ url: string; stop: () => void }> {
+  if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run "npm run build" first.`);
+  const child = spawn(process.execPath, [SERVER, '--port', '0'], { env: { ...process.env, FIELDBENCH_DATA_DIR: dataDir, FIELDBENCH_PORT: undefined }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /^Fieldbench web: (http:\/\/127\.0\.0\.1:\d+\/#k=[\w-]+)$/m.exec(out);
+      if (match?.[1]) resolve({ url: match[1], stop: () => child.kill('SIGTERM') });
+    });
+    child.once('exit', (code) => reject(new Error(`the browser host exited (${code}) before printing its URL`)));
+  });
+}
+
+/** From navigation to the results page until the radar's score polygon is visible, in Debian's Chromium. */
+export const resultsRadar: BenchModule = {
+  name: 'results page radar',
+  async run() {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbench-bench-results-'));
+    const host = await startHost(dir);
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      const appUrl = new URL(host.url);
+      const secret = new URLSearchParams(appUrl.hash.slice(1)).get('k') ?? '';
+      const call: Call = async (method, args) => {
+        const res = await fetch(new URL('/api/call', appUrl.origin), { method: 'POST', headers: { 'content-type': 'application/json', 'x-fieldbench-secret': secret }, body: JSON.stringify({ method, args }) });
+        const body = (await res.json()) as { ok: true; value: unknown } | { ok: false; error: { message: string } };
+        if (!body.ok) throw new Error(`${method}: ${body.error.message}`);
+        return body.value;
+      };
+      const { sessionId } = await completedAssessment(call, 2);
+      const page = await browser.newPage();
+      await page.goto(host.url);
+      await page.waitForSelector('#page-title');
+      const route = `#/assessments/${sessionId}/results`;
+
+      // Opening from inside the app (a link or the palette): hash change → radar polygon painted.
+      const inApp: number[] = [];
+      for (let i = 0; i < PAGE_RUNS; i++) {
+        await page.evaluate(() => {
+          window.location.hash = '#/kb';
+        });
+        await page.waitForSelector('.kb-results, #page-title');
+        inApp.push(
+          await page.evaluate(
+            (target) =>
+              new Promise<number>((resolve) => {
+                const start = performance.now();
+                window.location.hash = target;
+                const check = (): void => {
+                  const area = document.querySelector('[data-testid="radar"] .radar-area');
+                  if (area && area.getBoundingClientRect().width > 0) resolve(performance.now() - start);
+                  else requestAnimationFrame(check);
+                };
+                requestAnimationFrame(check);
+              }),
+            route,
+          ),
+        );
+      }
+      // Opening the page cold (a new document, as after a reload): navigation start → radar polygon
+      // visible. Leaving for about:blank first makes it a new document, so performance.now() restarts.
+      const cold: number[] = [];
+      for (let i = 0; i < PAGE_RUNS; i++) {
+        await page.goto('about:blank');
+        await page.goto(`${appUrl.origin}/${route}`);
+        await page.waitForSelector('[data-testid="radar"] .radar-area', { state: 'visible' });
+        cold.push(await page.evaluate(() => performance.now()));
+      }
+      const a = summary(inApp);
+      const c = summary(cold);
+      console.log(`results page, navigation in the app → radar visible (${PAGE_RUNS} runs): p50 ${fmt(a.p50)}, p95 ${fmt(a.p95)} (target ≤ 200 ms)`);
+      console.log(`results page, cold load → radar visible (${PAGE_RUNS} runs): p50 ${fmt(c.p50)}, p95 ${fmt(c.p95)}`);
+    } finally {
+      await browser.close();
+      host.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};

@@ -1,0 +1,150 @@
+import JSZip from 'jszip';
+import mammoth from 'mammoth';
+import { describe, expect, it } from 'vitest';
+import type { Backend } from '../../electron/backend/backend';
+import { createRaster, fillPolygon } from '../../electron/backend/export/raster';
+import { encodePng } from '../../electron/backend/export/png';
+import { BUNDLED_PACK, callFail, callOk, startBackend } from '../helpers/backend';
+import { ICS_ANSWERS, icsDefinition } from '../helpers/ics-assessment';
+
+/** A photo-sized PNG (wider than the page, so it must be scaled down in Word). */
+function photo(width: number, height: number): Buffer {
+  const r = createRaster(width, height, { r: 230, g: 236, b: 240 });
+  fillPolygon(r, [{ x: 10, y: 10 }, { x: width - 10, y: height / 2 }, { x: 10, y: height - 10 }], { r: 200, g: 80, b: 40 });
+  return encodePng(r);
+}
+
+const SIGNATURE = photo(300, 100);
+// A WebP header: an image the app shows but Word cannot embed, so the report lists it by name.
+const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBPVP8 '), Buffer.alloc(16)]);
+
+/** A completed bundled-pack assessment with photos, a note, a risk and a drawn signature. */
+async function completedSession(backend: Backend): Promise<{ sessionId: string; engagementId: string }> {
+  const customer = await callOk(backend, 'customers.create', { name: '华东电信 Eastern Telecom', kind: 'enterprise' });
+  const engagement = await callOk(backend, 'engagements.create', { customerId: customer.id, title: 'Contact centre pilot', scenarios: ['intelligent-customer-service'] });
+  const started = await callOk(backend, 'assessments.start', { engagementId: engagement.id, definitionId: 'ics-readiness' });
+  const sessionId = started.session.id;
+  for (const [questionId, value, note] of ICS_ANSWERS) await callOk(backend, 'assessments.answer', { sessionId, questionId, value, ...(note ? { note } : {}) });
+  const owner = { ownerTable: 'assessment_answers', ownerId: `${sessionId}:current-process-photos` } as const;
+  await callOk(backend, 'attachments.add', { ...owner, name: 'queue-board.png', mime: 'image/png', dataBase64: photo(1600, 1200).toString('base64'), caption: 'Queue board at 10:00' });
+  await callOk(backend, 'attachments.add', { ...owner, name: 'wallboard.webp', mime: 'image/webp', dataBase64: WEBP.toString('base64') });
+  await callOk(backend, 'attachments.add', { ownerTable: 'assessment_answers', ownerId: `${sessionId}:has-ivr`, name: 'ivr-menu.png', mime: 'image/png', dataBase64: photo(400, 300).toString('base64') });
+  await callOk(backend, 'risks.addFromChecklist', {
+    engagementId: engagement.id,
+    items: [{ checklistId: 'rc-personal-information', itemId: 'recording-consent' }],
+    source: 'assessment',
+    sessionId,
+    lang: 'en',
+  });
+  // A field note written during the assessment (as the notes screen stores it: Lexical JSON plus its text).
+  backend.db
+    .prepare(`INSERT INTO field_notes (id, engagement_id, session_id, title, body_json, body_text, created_at, updated_at) VALUES ('n1', ?, ?, 'Site walk', '{}', 'Supervisor keeps a paper log of callbacks.', ?, ?)`)
+    .run(engagement.id, sessionId, '2026-03-14T10:00:00.000Z', '2026-03-14T10:00:00.000Z');
+  await callOk(backend, 'assessments.complete', { sessionId, signoff: { name: 'Li Wei', role: 'Head of customer service', signatureBase64: SIGNATURE.toString('base64') } });
+  return { sessionId, engagementId: engagement.id };
+}
+
+async function openDocx(backend: Backend, sessionId: string, lang: 'en' | 'zh') {
+  const file = await callOk(backend, 'reports.assessmentDocx', { sessionId, lang });
+  const bytes = Buffer.from(file.dataBase64, 'base64');
+  expect(file.size).toBe(bytes.length);
+  const zip = await JSZip.loadAsync(bytes);
+  const names = Object.values(zip.files).filter((f) => !f.dir).map((f) => f.name);
+  const read = (name: string): Promise<Buffer> => {
+    const entry = zip.file(name);
+    if (!entry) throw new Error(`${name} is missing from the DOCX`);
+    return entry.async('nodebuffer');
+  };
+  const media = await Promise.all(names.filter((n) => n.startsWith('word/media/')).map(async (name) => ({ name, bytes: await read(name) })));
+  const text = (await mammoth.extractRawText({ buffer: bytes })).value;
+  const documentXml = (await read('word/document.xml')).toString('utf8');
+  const footerXml = (await Promise.all(names.filter((n) => /^word\/footer\d*\.xml$/.test(n)).map(read))).map((b) => b.toString('utf8')).join('');
+  const stylesXml = (await read('word/styles.xml')).toString('utf8');
+  return { file, text, media, documentXml, footerXml, stylesXml };
+}
+
+describe('assessment report export', () => {
+  it('writes a DOCX in English with the answers, radar, photos, risks, note and signature', async () => {
+    const { backend } = await startBackend({ contentDir: BUNDLED_PACK });
+    const { sessionId, engagementId } = await completedSession(backend);
+    const def = icsDefinition();
+    const { file, text, media, documentXml, footerXml } = await openDocx(backend, sessionId, 'en');
+    const [risk] = await callOk(backend, 'risks.list', { engagementId });
+
+    expect(file.fileName).toMatch(/^assessment-report-华东电信-Eastern-Telecom-\d{4}-\d{2}-\d{2}-en\.docx$/);
+    expect(file.mime).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(text).toContain(`Assessment report: ${def.title.en}`);
+    expect(text).toContain('华东电信 Eastern Telecom');
+    expect(text).toContain('Which channels do customers use to contact you?');
+    expect(text).toContain('Voice hotline, WeChat official account or mini program');
+    expect(text).toContain('250,000 contacts / month');
+    expect(text).toContain('Peak in January after billing runs.');
+    expect(text).toContain('Overall score: 76.4 / 100');
+    expect(text).toContain('Queue board at 10:00');
+    expect(text).toContain('Attached files (not shown): wallboard.webp');
+    expect(text).toContain('Supervisor keeps a paper log of callbacks.');
+    expect(text).toContain('Li Wei');
+    // The risk added from the recommendation is in the register section.
+    expect(risk).toBeDefined();
+    const register = text.slice(text.indexOf('Risk register'));
+    expect(register).toContain(risk?.title);
+    expect(register).toContain(`${risk?.likelihood} × ${risk?.impact} = ${risk?.score}`);
+
+    // Media: the radar as SVG with its PNG fallback, two embeddable photos and the signature.
+    const svgs = media.filter((m) => m.name.endsWith('.svg'));
+    const pngs = media.filter((m) => m.name.endsWith('.png'));
+    expect(svgs).toHaveLength(1);
+    expect(svgs[0]?.bytes.toString('utf8')).toContain('Business value');
+    expect(pngs).toHaveLength(4);
+    expect(pngs.map((p) => p.bytes.length).sort((a, b) => a - b)).toContain(SIGNATURE.length);
+    // Tables are real tables; the large photo is scaled to the page width (600 px = 5715000 EMU).
+    expect(documentXml).toContain('<w:tbl>');
+    expect(documentXml).toContain('cx="5715000"');
+    expect(footerXml).toContain('PAGE');
+    expect(footerXml).toContain('NUMPAGES');
+  });
+
+  it('writes the same report in Chinese with CJK fonts set', async () => {
+    const { backend } = await startBackend({ contentDir: BUNDLED_PACK });
+    const { sessionId } = await completedSession(backend);
+    const def = icsDefinition();
+    const { file, text, stylesXml } = await openDocx(backend, sessionId, 'zh');
+    expect(file.fileName).toMatch(/-zh\.docx$/);
+    expect(text).toContain(`评估报告: ${def.title.zh}`);
+    expect(text).toContain('客户通过哪些渠道联系你们？');
+    expect(text).toContain('语音热线、微信公众号或小程序');
+    expect(text).toContain('250,000 次/月');
+    expect(text).toContain('供应商需要变更开发，预计两周。');
+    expect(text).toContain('签核');
+    expect(text).not.toContain('Which channels do customers use to contact you?');
+    expect(stylesXml).toContain('w:eastAsia="Microsoft YaHei"');
+    expect(stylesXml).toContain('w:eastAsia="zh-CN"');
+  });
+
+  it('gives the report model to the print page and refuses unknown sessions and languages', async () => {
+    const { backend } = await startBackend({ contentDir: BUNDLED_PACK });
+    const { sessionId } = await completedSession(backend);
+    const model = await callOk(backend, 'reports.assessment', { sessionId, lang: 'en' });
+    expect(model.blocks.some((b) => b.kind === 'radar')).toBe(true);
+    const photos = model.blocks.filter((b) => b.kind === 'files' && b.role === 'photos');
+    expect(photos).toHaveLength(2);
+    // Recommendation titles come from the pack (templates, checklist items), not their ids.
+    const recTables = model.blocks.filter((b) => b.kind === 'table' && b.columns[0] === 'Recommendation');
+    const titles = recTables.flatMap((b) => (b.kind === 'table' ? b.rows.map((r) => r[0]) : []));
+    expect(titles.length).toBeGreaterThan(2);
+    for (const title of titles) expect(title).not.toMatch(/^[a-z0-9-]+(#[a-z0-9-]+)?$/);
+
+    expect((await callFail(backend, 'reports.assessmentDocx', { sessionId: 'nope', lang: 'en' })).code).toBe('not_found');
+    const badLang = await callFail(backend, 'reports.assessmentDocx', { sessionId, lang: 'fr' });
+    expect(badLang.code).toBe('bad_request');
+    expect(badLang.message).toContain('lang');
+  });
+
+  it('lists POC templates with both titles, optionally for one scenario', async () => {
+    const { backend } = await startBackend({ contentDir: BUNDLED_PACK });
+    const ics = await callOk(backend, 'templates.list', { scenario: 'intelligent-customer-service' });
+    expect(ics.map((t) => t.id).sort()).toEqual(['poc-ics-agent-assist', 'poc-ics-voicebot']);
+    expect(ics[0]?.title.zh).toBeTruthy();
+    expect((await callOk(backend, 'templates.list', {})).length).toBe(6);
+  });
+});
