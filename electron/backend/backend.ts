@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { dispatch, type Handlers } from '../../core/api/dispatch';
 import type { Emit } from './events';
+import type { Platform } from './platform';
 import type { ApiResult } from '../../core/api/result';
 import { openDatabase, type Db } from './db/connection';
 import { migrate, schemaVersion } from './db/migrate';
@@ -24,6 +25,8 @@ export type BackendOptions = {
   nativeBinding?: string | undefined;
   emit?: Emit;
   log?: Log;
+  /** Host capabilities the backend cannot provide itself (see platform.ts). */
+  platform?: Platform;
 };
 
 export type Backend = {
@@ -64,6 +67,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     dataDir: options.dataDir,
     schemaVersion: schemaVersion(db),
     emit,
+    platform: options.platform ?? {},
   });
   return {
     call: (method, args) => dispatch(handlers, method, args, log),

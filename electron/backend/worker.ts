@@ -22,6 +22,17 @@ const port: ParentPort = parentPort;
 let backend: Backend | null = null;
 const queued: Extract<ToWorker, { type: 'call' }>[] = [];
 
+// PDF printing needs a browser window, which only main has: ask it and wait for the answer.
+let nextPrintId = 1;
+const printing = new Map<number, { resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void }>();
+function printPdf(route: string): Promise<Uint8Array> {
+  const id = nextPrintId++;
+  return new Promise((resolve, reject) => {
+    printing.set(id, { resolve, reject });
+    port.postMessage({ type: 'print-pdf', id, route });
+  });
+}
+
 async function answer(request: Extract<ToWorker, { type: 'call' }>, ready: Backend): Promise<void> {
   const result = await ready.call(request.method, request.args);
   port.postMessage({ type: 'result', id: request.id, result });
@@ -37,6 +48,7 @@ port.on('message', (e) => {
       nativeBinding: message.nativeBinding,
       host: 'electron',
       emit: (event, payload) => port.postMessage({ type: 'event', event, payload } as FromWorker),
+      platform: { printPdf },
     }).then(
       (ready) => {
         backend = ready;
@@ -48,6 +60,11 @@ port.on('message', (e) => {
   } else if (message.type === 'call') {
     if (backend) void answer(message, backend);
     else queued.push(message);
+  } else if (message.type === 'print-pdf-result') {
+    const waiting = printing.get(message.id);
+    printing.delete(message.id);
+    if (message.ok) waiting?.resolve(Buffer.from(message.dataBase64, 'base64'));
+    else waiting?.reject(new Error(message.message));
   }
 });
 

@@ -19,6 +19,7 @@ export function startBackendProcess(
   init: Omit<WorkerInit, 'type'>,
   onEvent: (message: Extract<FromWorker, { type: 'event' }>) => void,
   onFatal: (message: string) => void,
+  printPdf: (route: string) => Promise<Buffer>,
 ): BackendProcess {
   let child: UtilityProcess | null = null;
   let nextId = 1;
@@ -35,6 +36,13 @@ export function startBackendProcess(
         onEvent(message);
       } else if (message.type === 'fatal') {
         onFatal(message.message);
+      } else if (message.type === 'print-pdf') {
+        const { id } = message;
+        printPdf(message.route).then(
+          (bytes) => proc.postMessage({ type: 'print-pdf-result', id, ok: true, dataBase64: bytes.toString('base64') } satisfies ToWorker),
+          (error: unknown) =>
+            proc.postMessage({ type: 'print-pdf-result', id, ok: false, message: error instanceof Error ? error.message : String(error) } satisfies ToWorker),
+        );
       }
     });
     proc.on('exit', () => {

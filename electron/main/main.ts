@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { EVENT_NAMES } from '../../core/api/contract';
 import { startBackendProcess, type BackendProcess } from './backend-process';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { printRouteToPdf } from './pdf';
 import { isAppUrl } from './security';
 import { createMainWindow, lockDownSession } from './window';
 import { IPC_CALL, IPC_EVENT } from '../../core/api/ipc';
@@ -17,6 +18,8 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let mainWindow: BrowserWindow | null = null;
   let backend: BackendProcess | null = null;
+  // Hidden windows that render a report to PDF: their page calls the backend too.
+  const printWindows = new Set<WebContents>();
 
   app.on('second-instance', () => {
     if (!mainWindow) return;
@@ -24,10 +27,11 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
 
-  /** Only our own top-level page in our own window may call the backend. */
+  /** Only our own top-level page in our own windows may call the backend. */
   function trustedSender(event: IpcMainInvokeEvent): boolean {
     const frame = event.senderFrame;
-    return mainWindow !== null && event.sender === mainWindow.webContents && frame !== null && frame.parent === null && isAppUrl(frame.url);
+    const ownWindow = (mainWindow !== null && event.sender === mainWindow.webContents) || printWindows.has(event.sender);
+    return ownWindow && frame !== null && frame.parent === null && isAppUrl(frame.url);
   }
 
   void app.whenReady().then(() => {
@@ -53,6 +57,13 @@ if (!app.requestSingleInstanceLock()) {
         if (EVENT_NAMES.includes(message.event)) mainWindow?.webContents.send(IPC_EVENT, message.event, message.payload);
       },
       (message) => dialog.showErrorBox('Fieldbench cannot open its data', message),
+      (route) =>
+        printRouteToPdf(
+          route,
+          path.join(__dirname, 'preload.cjs'),
+          (contents) => printWindows.add(contents),
+          (contents) => printWindows.delete(contents),
+        ),
     );
 
     ipcMain.handle(IPC_CALL, (event, method: unknown, args: unknown) => {

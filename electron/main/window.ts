@@ -1,4 +1,4 @@
-import { BrowserWindow, session, type Session } from 'electron';
+import { BrowserWindow, session, type Session, type WebContents } from 'electron';
 import { APP_ENTRY_URL, allowPermission, isAppUrl, webPreferences } from './security';
 import { openExternalSafely } from './external';
 
@@ -8,18 +8,8 @@ export function lockDownSession(target: Session = session.defaultSession): void 
   target.setPermissionCheckHandler((_wc, permission) => allowPermission(permission));
 }
 
-export function createMainWindow(preloadPath: string): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1360,
-    height: 880,
-    minWidth: 960,
-    minHeight: 600,
-    show: false,
-    title: 'Fieldbench',
-    webPreferences: webPreferences(preloadPath),
-  });
-  const contents = win.webContents;
-  // Navigation never leaves the app; links to the web open in the system browser when allowed.
+/** Navigation never leaves the app; links to the web open in the system browser when allowed. */
+export function guardContents(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) {
       event.preventDefault();
@@ -34,6 +24,19 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+export function createMainWindow(preloadPath: string): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1360,
+    height: 880,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    title: 'Fieldbench',
+    webPreferences: webPreferences(preloadPath),
+  });
+  guardContents(win.webContents);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_ENTRY_URL);
   return win;

@@ -8,7 +8,7 @@ import { ImageNode } from './ImageNode';
 
 /**
  * The node types the rich-text editor registers. core/notes/lexical-document.ts (NOTE_NODE_TYPES)
- * accepts exactly these types on the backend: change both together.
+ * accepts exactly these types on the backend: change both together (test/unit/renderer-editor-nodes.test.ts checks it).
  */
 export const EDITOR_NODES: readonly Klass<LexicalNode>[] = [
   HeadingNode,

@@ -57,8 +57,6 @@ const shellAndKb = {
   'common.showMore': 'Show more',
   'empty.proposals.title': 'No proposals on this device yet.',
   'empty.proposals.body': 'POC proposals written from templates and assessments are kept here, with their versions and exports.',
-  'empty.risks.title': 'No risks recorded on this device yet.',
-  'empty.risks.body': 'Risk registers built from the checklists are kept here, with owners, due dates and status.',
   'empty.review.title': 'Nothing to review on this device yet.',
   'empty.review.body': 'Field notes and lessons submitted for review appear here, for knowledge managers to merge, publish or send back.',
   'empty.sync.title': 'This device has not synced yet.',

@@ -59,8 +59,6 @@ const shellAndKb = {
   'common.showMore': '显示更多',
   'empty.proposals.title': '本设备上还没有方案。',
   'empty.proposals.body': '基于模板和评估撰写的 POC 方案保存在这里，包括各个版本和导出文件。',
-  'empty.risks.title': '本设备上还没有记录风险。',
-  'empty.risks.body': '依据检查清单建立的风险登记册保存在这里，包括负责人、截止日期和状态。',
   'empty.review.title': '本设备上还没有待审核的内容。',
   'empty.review.body': '提交审核的现场笔记和经验教训会出现在这里，供知识经理合并、发布或退回。',
   'empty.sync.title': '本设备尚未同步。',

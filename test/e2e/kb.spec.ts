@@ -36,6 +36,26 @@ function firstSentence(markdown: string): string {
   return plain.slice(0, 40);
 }
 
+/** Calls the backend directly, as the page would, with the access key from the app URL. */
+async function callApi<T>(appUrl: string, method: string, args: unknown): Promise<T> {
+  const url = new URL(appUrl);
+  const secret = new URLSearchParams(url.hash.slice(1)).get('k') ?? '';
+  const res = await fetch(new URL('/api/call', url.origin), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-fieldbench-secret': secret },
+    body: JSON.stringify({ method, args }),
+  });
+  const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!res.ok || !body.ok) throw new Error(`${method} failed: HTTP ${res.status} ${JSON.stringify(body.error)}`);
+  return body.value as T;
+}
+
+/** A Lexical document of one paragraph of plain text. */
+function lexicalText(text: string): string {
+  const paragraph = { type: 'paragraph', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'text', version: 1, text, detail: 0, format: 0, mode: 'normal', style: '' }] };
+  return JSON.stringify({ root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [paragraph] } });
+}
+
 function goto(page: Page, appUrl: string, route: string): Promise<unknown> {
   return page.goto(appUrl.replace(/#.*$/, `#${route}`));
 }
@@ -201,6 +221,45 @@ test.describe('knowledge base', () => {
     expect(overdue, 'precondition: the pack has an article past its review date').toBeTruthy();
     await goto(page, appUrl, `/kb/${overdue?.id}`);
     await expect(page.getByRole('note')).toContainText(`was due for review on ${overdue?.review}`);
+  });
+
+  test('field notes are found with the articles, carry their kind, filter by kind and open on their own page', async ({ page, appUrl }) => {
+    const note = await callApi<{ id: string }>(appUrl, 'notes.create', { title: 'Zebrafish squelch walkthrough', bodyJson: lexicalText('Quokka console notes from the site visit.') });
+    try {
+      const search = page.getByRole('searchbox', { name: 'Search the knowledge base' });
+      await search.fill('quokka');
+      const hit = results(page).filter({ has: page.getByRole('link', { name: 'Zebrafish squelch walkthrough' }) });
+      await expect(hit).toBeVisible();
+      await expect(hit.locator('.kind-badge')).toHaveText('Field note');
+      await expect(hit.locator('mark', { hasText: 'Quokka' })).toBeVisible();
+      await expect(hit).toContainText('Not linked to an engagement');
+
+      const kind = page.getByRole('combobox', { name: 'Show' });
+      await kind.selectOption({ label: 'Articles' });
+      await expect(page).toHaveURL(/kind=kb/);
+      await expect(page.getByText('Nothing matches.')).toBeVisible();
+      await kind.selectOption({ label: 'Field notes' });
+      await expect(results(page)).toHaveCount(1);
+      await results(page).getByRole('link', { name: 'Zebrafish squelch walkthrough' }).click();
+      await expect(page).toHaveURL(new RegExp(`#/notes/${note.id}$`));
+      await expect(page.getByRole('heading', { level: 1, name: 'Zebrafish squelch walkthrough' })).toBeVisible();
+
+      // Quick search finds it too, says what it is, and opens it.
+      await page.goBack();
+      await expect(results(page)).toHaveCount(1);
+      await page.keyboard.press('Control+K');
+      const dialog = page.getByRole('dialog', { name: 'Quick search' });
+      await page.keyboard.type('zebrafish');
+      await expect(dialog.getByRole('option', { name: 'Field note: Zebrafish squelch walkthrough' })).toBeVisible();
+      await page.keyboard.press('Enter');
+      await expect(dialog).toBeHidden();
+      await expect(page).toHaveURL(new RegExp(`#/notes/${note.id}$`));
+    } finally {
+      await callApi(appUrl, 'notes.remove', { id: note.id });
+    }
+    // A deleted note is gone from search.
+    await goto(page, appUrl, '/kb?q=quokka');
+    await expect(page.getByText('Nothing matches.')).toBeVisible();
   });
 
   test('an unknown article says so', async ({ page, appUrl }) => {

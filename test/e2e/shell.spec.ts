@@ -2,11 +2,13 @@ import { test, expect } from './fixtures';
 
 /** The app frame: navigation, empty sections, status bar, quick search, settings, keyboard use. */
 
-const SECTIONS: { name: string; empty: string; zh: string }[] = [
-  { name: 'Engagements', empty: 'No engagements on this device yet.', zh: '项目' },
-  { name: 'Assessments', empty: 'No assessments on this device yet.', zh: '评估' },
+// `empty` for sections whose records arrive with later issues; the others hold records (and other
+// specs on the same host may have added some), so only their page is checked here.
+const SECTIONS: { name: string; empty?: string; zh: string }[] = [
+  { name: 'Engagements', zh: '项目' },
+  { name: 'Assessments', zh: '评估' },
   { name: 'Proposals', empty: 'No proposals on this device yet.', zh: '方案' },
-  { name: 'Risks', empty: 'No risks recorded on this device yet.', zh: '风险' },
+  { name: 'Risks', zh: '风险' },
   { name: 'Review', empty: 'Nothing to review on this device yet.', zh: '审核' },
   { name: 'Sync', empty: 'This device has not synced yet.', zh: '同步' },
 ];
@@ -17,7 +19,7 @@ test.describe('app shell', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Knowledge base' })).toBeVisible();
   });
 
-  test('every section is reachable and honest about being empty', async ({ page }) => {
+  test('every section is reachable, and the ones still to come are honest about being empty', async ({ page }) => {
     const nav = page.getByRole('navigation', { name: 'Sections' });
     for (const { name, empty } of SECTIONS) {
       await nav.getByRole('link', { name }).click();
@@ -27,7 +29,7 @@ test.describe('app shell', () => {
       // Focus moves to the new page's heading, and the window title follows.
       await expect(heading).toBeFocused();
       await expect(page).toHaveTitle(`${name} — Fieldbench`);
-      await expect(page.getByRole('heading', { level: 2, name: empty })).toBeVisible();
+      if (empty) await expect(page.getByRole('heading', { level: 2, name: empty })).toBeVisible();
       await expect(nav.getByRole('link', { name })).toHaveAttribute('aria-current', 'page');
     }
     await nav.getByRole('link', { name: 'Knowledge base' }).click();
@@ -128,8 +130,8 @@ test.describe('app shell', () => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     const nav = page.getByRole('navigation', { name: '功能区' });
     for (const { zh } of SECTIONS) await expect(nav.getByRole('link', { name: zh })).toBeVisible();
-    await nav.getByRole('link', { name: '风险' }).click();
-    await expect(page.getByRole('heading', { level: 2, name: '本设备上还没有记录风险。' })).toBeVisible();
+    await nav.getByRole('link', { name: '方案' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: '本设备上还没有方案。' })).toBeVisible();
 
     await page.getByRole('combobox', { name: '主题' }).selectOption('light');
     await page.getByRole('combobox', { name: '语言' }).selectOption('en');

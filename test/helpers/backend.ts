@@ -3,6 +3,7 @@ import { afterEach } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend/backend';
 import type { CallArgs, CallName, CallResult } from '../../core/api/contract';
 import type { ApiError } from '../../core/api/result';
+import type { Platform } from '../../electron/backend/platform';
 import { makeTempDir } from './temp-dir';
 
 /** The small fixture pack (2 scenarios, 3 articles, 2 assessments, 1 checklist, 1 template). */
@@ -16,7 +17,7 @@ afterEach(() => cleanups.splice(0).forEach((c) => c()));
 export type TestBackend = { backend: Backend; dataDir: string; events: string[] };
 
 /** A backend on a real SQLite file in a fresh temporary folder (or the given one), closed after the test. */
-export async function startBackend(options: { dataDir?: string; contentDir?: string } = {}): Promise<TestBackend> {
+export async function startBackend(options: { dataDir?: string; contentDir?: string; platform?: Platform } = {}): Promise<TestBackend> {
   let dir = options.dataDir;
   if (!dir) {
     const t = makeTempDir();
@@ -31,6 +32,7 @@ export async function startBackend(options: { dataDir?: string; contentDir?: str
     appVersion: '0.0.0-test',
     emit: (e) => events.push(e),
     log: () => {},
+    ...(options.platform ? { platform: options.platform } : {}),
   });
   let closed = false;
   const close = backend.close;

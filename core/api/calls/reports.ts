@@ -12,6 +12,8 @@ const reportArgs = z.object({ sessionId: id, lang: z.enum(LANGS, { error: 'must 
 export const reportCalls = {
   /** The assessment report as a document model (what the print page shows and the DOCX contains). */
   'reports.assessment': { args: reportArgs, result: returns<AssessmentReport>() },
+  /** The assessment report as PDF, printed by the host (Electron); `unavailable` where the print view is the way. */
+  'reports.assessmentPdf': { args: reportArgs, result: returns<ExportedFile>() },
   /** The assessment report as a Word document, for downloading. */
   'reports.assessmentDocx': { args: reportArgs, result: returns<ExportedFile>() },
 } as const;

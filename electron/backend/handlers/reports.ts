@@ -1,3 +1,4 @@
+import { ApiFailure } from '../../../core/api/result';
 import type { reportCalls } from '../../../core/api/calls/reports';
 import type { Lang, Localized } from '../../../core/i18n';
 import { buildAssessmentReport, type AssessmentReport, type ReportFile } from '../../../core/report/assessment-report';
@@ -14,6 +15,11 @@ import type { HandlerContext, HandlersFor } from './context';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
+/** The print-styled report page the host renders to PDF (renderer/assessments/results/ReportPage.tsx). */
+export function reportRoute(sessionId: string, lang: Lang): string {
+  return `/assessments/${encodeURIComponent(sessionId)}/report?lang=${lang}`;
+}
+
 /** Letters, digits and dashes only: the name must be safe on every file system. */
 function fileNamePart(text: string): string {
   return (
@@ -25,8 +31,13 @@ function fileNamePart(text: string): string {
   );
 }
 
+/** e.g. assessment-report-Eastern-Telecom-2026-11-23-en.docx */
+function reportFileName(model: AssessmentReport, lang: Lang, extension: 'docx' | 'pdf'): string {
+  return `${fileNamePart(`assessment-report-${model.customer}`)}-${new Date().toISOString().slice(0, 10)}-${lang}.${extension}`;
+}
+
 export function reportHandlers(ctx: HandlerContext): HandlersFor<typeof reportCalls> {
-  const { db, dataDir } = ctx;
+  const { db, dataDir, platform } = ctx;
   // The report shows exactly what the assessment and risk screens show: it reads through their handlers.
   const assessments = assessmentHandlers(ctx);
   const risks = riskHandlers(ctx);
@@ -75,10 +86,21 @@ export function reportHandlers(ctx: HandlerContext): HandlersFor<typeof reportCa
 
   return {
     'reports.assessment': ({ sessionId, lang }) => report(sessionId, lang),
+    'reports.assessmentPdf': async ({ sessionId, lang }) => {
+      if (!platform.printPdf) {
+        throw new ApiFailure('unavailable', 'This host cannot make PDF files itself: open the print view and choose Print / Save as PDF.');
+      }
+      // Fails with not_found before anything is rendered when the session does not exist.
+      const model = await report(sessionId, lang);
+      const bytes = Buffer.from(await platform.printPdf(reportRoute(sessionId, lang)));
+      if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new Error('the host returned something that is not a PDF');
+      const fileName = reportFileName(model, lang, 'pdf');
+      return { fileName, mime: 'application/pdf', dataBase64: bytes.toString('base64'), size: bytes.length };
+    },
     'reports.assessmentDocx': async ({ sessionId, lang }) => {
       const model = await report(sessionId, lang);
       const bytes = await assessmentDocx(model, (file) => readFile(dataDir, file.sha256));
-      const fileName = `${fileNamePart(`assessment-report-${model.customer}`)}-${new Date().toISOString().slice(0, 10)}-${lang}.docx`;
+      const fileName = reportFileName(model, lang, 'docx');
       return { fileName, mime: DOCX_MIME, dataBase64: bytes.toString('base64'), size: bytes.length };
     },
   };

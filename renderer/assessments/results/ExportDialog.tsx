@@ -5,25 +5,29 @@ import { Dialog } from '../../app/Dialog';
 import { useI18n } from '../../i18n/i18n';
 import { callSafe } from '../../lib/api';
 import { downloadBase64 } from './download';
+import { useCall } from '../../lib/use-call';
 
 /**
- * Chooses the report language (the UI language by default), then downloads the DOCX, or opens
- * the print-styled report page for PDF (the print dialog's "Save as PDF", in Electron and browsers alike).
+ * Chooses the report language (the UI language by default), then downloads the DOCX or the PDF.
+ * In Electron the PDF is printed by the app (printToPDF of the print-styled report page); in the
+ * browser host that page opens and the browser's print dialog saves it ("Save as PDF").
  */
 export function ExportDialog({ sessionId, format, onClose }: { sessionId: string; format: 'docx' | 'pdf'; onClose: () => void }) {
   const { t, lang: uiLang } = useI18n();
   const navigate = useNavigate();
   const [lang, setLang] = useState<Lang>(uiLang);
+  const info = useCall('app.info', {});
+  const hostPrintsPdf = info.data?.host === 'electron';
   const [state, setState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'done'; message: string } | { kind: 'error'; message: string }>({ kind: 'idle' });
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
-    if (format === 'pdf') {
+    if (format === 'pdf' && !hostPrintsPdf) {
       void navigate(`/assessments/${encodeURIComponent(sessionId)}/report?lang=${lang}`);
       return;
     }
     setState({ kind: 'busy' });
-    const result = await callSafe('reports.assessmentDocx', { sessionId, lang });
+    const result = await callSafe(format === 'pdf' ? 'reports.assessmentPdf' : 'reports.assessmentDocx', { sessionId, lang });
     if (!result.ok) {
       setState({ kind: 'error', message: t('results.exportFailed', { message: result.error.message }) });
       return;
@@ -45,7 +49,7 @@ export function ExportDialog({ sessionId, format, onClose }: { sessionId: string
             </label>
           ))}
         </fieldset>
-        {format === 'pdf' && <p className="muted">{t('results.exportPdfHint')}</p>}
+        {format === 'pdf' && <p className="muted">{t(hostPrintsPdf ? 'results.exportPdfHintSave' : 'results.exportPdfHint')}</p>}
         {state.kind === 'busy' && (
           <p role="status" className="muted">
             {t('results.exporting')}
@@ -66,7 +70,7 @@ export function ExportDialog({ sessionId, format, onClose }: { sessionId: string
             {state.kind === 'done' ? t('common.close') : t('results.cancel')}
           </button>
           <button type="submit" className="primary" disabled={state.kind === 'busy'}>
-            {t(format === 'docx' ? 'results.exportDownload' : 'results.exportOpen')}
+            {t(format === 'docx' ? 'results.exportDownload' : hostPrintsPdf ? 'results.exportSavePdf' : 'results.exportOpen')}
           </button>
         </div>
       </form>

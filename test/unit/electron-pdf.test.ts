@@ -1,0 +1,91 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+/**
+ * Main's PDF printing (electron/main/pdf.ts) against a recording stand-in for 'electron': the
+ * hidden window gets the hardened preferences and navigation guards, only the report route is
+ * printed, and the window is untrusted and destroyed whatever happens.
+ */
+
+type Listener = (...args: unknown[]) => unknown;
+const recorded = vi.hoisted(() => ({
+  windowOptions: [] as { show?: boolean; webPreferences?: Record<string, unknown> }[],
+  listeners: [] as string[],
+  loaded: [] as string[],
+  destroyed: 0,
+  ready: true,
+  printOptions: [] as unknown[],
+}));
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    webContents = {
+      on: (name: string, _fn: Listener) => recorded.listeners.push(name),
+      setWindowOpenHandler: () => recorded.listeners.push('window-open'),
+      executeJavaScript: () => Promise.resolve(recorded.ready),
+      printToPDF: (options: unknown) => (recorded.printOptions.push(options), Promise.resolve(Buffer.from('%PDF-1.7'))),
+    };
+    constructor(options: { show?: boolean; webPreferences?: Record<string, unknown> }) {
+      recorded.windowOptions.push(options);
+    }
+    loadURL(url: string) {
+      recorded.loaded.push(url);
+      return Promise.resolve();
+    }
+    destroy() {
+      recorded.destroyed++;
+    }
+  }
+  return { BrowserWindow, shell: { openExternal: () => Promise.resolve() }, session: {} };
+});
+
+const { isPrintableRoute, printRouteToPdf } = await import('../../electron/main/pdf');
+
+beforeEach(() => {
+  recorded.windowOptions.length = 0;
+  recorded.listeners.length = 0;
+  recorded.loaded.length = 0;
+  recorded.printOptions.length = 0;
+  recorded.destroyed = 0;
+  recorded.ready = true;
+});
+
+describe('printing a report to PDF in Electron', () => {
+  it('accepts only the assessment report route', () => {
+    expect(isPrintableRoute('/assessments/8f0c-12/report?lang=en')).toBe(true);
+    expect(isPrintableRoute('/assessments/8f0c-12/report?lang=zh')).toBe(true);
+    expect(isPrintableRoute('/assessments/x/report?lang=fr')).toBe(false);
+    expect(isPrintableRoute('/kb')).toBe(false);
+    expect(isPrintableRoute('/assessments/../../etc/report?lang=en')).toBe(false);
+    expect(isPrintableRoute('https://example.com/assessments/x/report?lang=en')).toBe(false);
+  });
+
+  it('renders in a hidden, hardened, guarded window that is trusted only while it prints', async () => {
+    const trusted: unknown[] = [];
+    const untrusted: unknown[] = [];
+    const pdf = await printRouteToPdf('/assessments/s1/report?lang=en', '/app/preload.cjs', (c) => trusted.push(c), (c) => untrusted.push(c));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const [options] = recorded.windowOptions;
+    expect(options?.show).toBe(false);
+    expect(options?.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: '/app/preload.cjs' });
+    expect(recorded.listeners).toEqual(expect.arrayContaining(['will-navigate', 'will-redirect', 'window-open', 'will-attach-webview']));
+    expect(recorded.loaded).toEqual(['app://fieldbench/index.html#/assessments/s1/report?lang=en']);
+    expect(recorded.printOptions).toEqual([{ pageSize: 'A4', printBackground: true, preferCSSPageSize: true }]);
+    expect(trusted).toHaveLength(1);
+    expect(untrusted).toEqual(trusted);
+    expect(recorded.destroyed).toBe(1);
+  });
+
+  it('gives up with a reason when the page never finishes, and still cleans up', async () => {
+    recorded.ready = false;
+    const untrusted: unknown[] = [];
+    await expect(printRouteToPdf('/assessments/s1/report?lang=en', '/p.cjs', () => {}, (c) => untrusted.push(c))).rejects.toThrow('did not finish loading');
+    expect(untrusted).toHaveLength(1);
+    expect(recorded.destroyed).toBe(1);
+    expect(recorded.printOptions).toHaveLength(0);
+  });
+
+  it('opens no window for a route it will not print', async () => {
+    await expect(printRouteToPdf('/kb', '/p.cjs', () => {}, () => {})).rejects.toThrow('not a printable route');
+    expect(recorded.windowOptions).toHaveLength(0);
+  });
+});

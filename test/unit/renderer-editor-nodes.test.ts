@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { EDITOR_NODES } from '../../renderer/editor/nodes';
+import { NOTE_NODE_TYPES } from '../../core/notes/lexical-document';
+
+// Lexical's own nodes, always registered by every editor.
+const BUILT_IN = ['root', 'paragraph', 'text', 'linebreak', 'tab'];
+
+describe('editor nodes and the backend document check', () => {
+  it('accept exactly the same node types', () => {
+    const registered = [...BUILT_IN, ...EDITOR_NODES.map((node) => node.getType())].sort();
+    expect(registered).toEqual([...NOTE_NODE_TYPES].sort());
+  });
+});
