@@ -75,7 +75,7 @@ export function KbLinkDialog({ onClose, onPick }: { onClose: () => void; onPick:
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
-  const search = useCall('kb.search', query.trim() === '' ? null : { query, limit: 12 });
+  const search = useCall('kb.search', query.trim() === '' ? null : { query, limit: 12, kinds: ['kb'] });
   // Only article hits: other kinds (notes, lessons) may appear in search results but are not KB links.
   const hits = (search.data?.hits ?? []).filter((h) => h.kind === 'kb');
   const listId = `${inputId}-list`;

@@ -46,7 +46,7 @@ export function RiskDialog({
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState(false);
-  const hits = useCall('kb.search', articleQuery.trim() === '' ? null : { query: articleQuery, lang, limit: 8 });
+  const hits = useCall('kb.search', articleQuery.trim() === '' ? null : { query: articleQuery, lang, limit: 8, kinds: ['kb'] });
 
   function set<K extends keyof typeof form>(key: K, value: (typeof form)[K]): void {
     setForm((f) => ({ ...f, [key]: value }));
