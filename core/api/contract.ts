@@ -8,6 +8,7 @@ import { assessmentCalls } from './calls/assessments';
 import { templateCalls } from './calls/templates';
 import { reportCalls } from './calls/reports';
 import { noteCalls } from './calls/notes';
+import { proposalCalls } from './calls/proposals';
 
 export * from './types';
 
@@ -27,6 +28,7 @@ export const calls = {
   ...templateCalls,
   ...reportCalls,
   ...noteCalls,
+  ...proposalCalls,
 } as const;
 
 

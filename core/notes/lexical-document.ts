@@ -75,7 +75,7 @@ const ARTICLE_LINK = /^kb:[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const UNSAFE_STYLE = /url\s*\(|expression\s*\(|@import|javascript:|behavior\s*:/i;
 const MAX_STYLE_CHARS = 1000;
 
-type JsonObject = { [key: string]: unknown };
+export type JsonObject = { [key: string]: unknown };
 
 function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -129,7 +129,30 @@ export function detectLang(text: string): Lang {
   return han > 0 && han * 2 >= other ? 'zh' : 'en';
 }
 
-type Walk = { problems: DocumentProblem[]; nodes: number };
+/**
+ * What a kind of document may hold beyond a note. Proposal sections (core/proposals/document.ts)
+ * add the VariableNode, a checked NodeState, a row limit for tables and their own size limit.
+ */
+export type DocumentRules = {
+  /** What the document is called in messages ("note", "proposal section"). */
+  what: string;
+  maxBytes: number;
+  /** Node types allowed besides NOTE_NODE_TYPES. */
+  extraNodeTypes: readonly string[];
+  /** Most rows a table may have; undefined for no limit. */
+  maxTableRows?: number;
+  /**
+   * Checks a node's NodeState (its `$` key) and returns what to keep (undefined: drop it) and the
+   * problems found. Without it, notes keep `$` as the editor wrote it.
+   */
+  checkState?: (state: unknown, node: { type: string }) => { state: JsonObject | undefined; problems: string[] };
+  /** Checks a node type from extraNodeTypes; returns the cleaned node or null with a message. */
+  checkExtraNode?: (node: JsonObject) => { node: JsonObject | null; problems: string[] };
+};
+
+export const NOTE_RULES: DocumentRules = { what: 'note', maxBytes: MAX_NOTE_JSON_BYTES, extraNodeTypes: [] };
+
+type Walk = { problems: DocumentProblem[]; nodes: number; rules: DocumentRules; known: Set<string> };
 
 function problem(walk: Walk, path: string, message: string): void {
   // A hostile body could carry thousands of problems; the first ones say enough.
@@ -148,8 +171,8 @@ function cleanNode(node: unknown, path: string, depth: number, walk: Walk): Json
     return null;
   }
   const type = node.type;
-  if (typeof type !== 'string' || !KNOWN_TYPES.has(type)) {
-    problem(walk, path, `has the node type "${String(type).slice(0, 50)}", which notes do not allow`);
+  if (typeof type !== 'string' || !walk.known.has(type)) {
+    problem(walk, path, `has the node type "${String(type).slice(0, 50)}", which ${walk.rules.what === 'note' ? 'notes do' : `a ${walk.rules.what} does`} not allow`);
     return null;
   }
   if (type === 'root' && depth > 0) {
@@ -161,6 +184,21 @@ function cleanNode(node: unknown, path: string, depth: number, walk: Walk): Json
     return null;
   }
   const out: JsonObject = { ...node };
+  if (walk.rules.checkState && '$' in node) {
+    const checked = walk.rules.checkState(node.$, { type });
+    for (const message of checked.problems) problem(walk, `${path}.$`, message);
+    if (checked.state === undefined) delete out.$;
+    else out.$ = checked.state;
+  }
+  if (walk.rules.checkExtraNode && walk.rules.extraNodeTypes.includes(type)) {
+    const checked = walk.rules.checkExtraNode(out);
+    for (const message of checked.problems) problem(walk, path, message);
+    return checked.node;
+  }
+  if (type === 'table' && walk.rules.maxTableRows !== undefined && Array.isArray(node.children) && node.children.length > walk.rules.maxTableRows) {
+    problem(walk, path, tableRowsProblem(node.children.length, walk.rules.maxTableRows));
+    return null;
+  }
 
   if (type === 'text' || type === 'code-highlight') {
     if (typeof node.text !== 'string') {
@@ -233,6 +271,9 @@ function textOf(node: JsonObject): string {
       return '\t';
     case 'image':
       return typeof node.altText === 'string' ? node.altText : '';
+    // A proposal's unfilled variable reads as it was written.
+    case 'variable':
+      return typeof node.name === 'string' ? `{{${node.name}}}` : '';
   }
   const children = Array.isArray(node.children) ? (node.children as JsonObject[]) : [];
   if (node.type === 'tablerow') return children.map((cell) => textOf(cell).replace(/\n+/g, ' ').trim()).join('\t');
@@ -260,9 +301,21 @@ function tidyText(text: string): string {
     .trim();
 }
 
-/** Parses and checks a serialized body. Never throws: what is wrong comes back as problems. */
-export function checkLexicalDocument(json: string): CheckedDocument {
-  const tooLarge = noteSizeProblem(json);
+/** The message for a table over the row limit, e.g. "Tables can have at most 500 rows; this one has 2,000". */
+export function tableRowsProblem(rows: number, maxRows: number): string {
+  return `Tables can have at most ${maxRows.toLocaleString('en')} rows; this one has ${rows.toLocaleString('en')}. Split it or attach the data as a file.`;
+}
+
+function sizeProblem(json: string, rules: DocumentRules): string | null {
+  if (rules.what === 'note') return noteSizeProblem(json);
+  const bytes = utf8Bytes(json);
+  if (bytes <= rules.maxBytes) return null;
+  return `This ${rules.what} is ${megabytes(bytes)} MB; it can be at most ${rules.maxBytes / 1024 / 1024} MB. Move large content into attachments.`;
+}
+
+/** Parses and checks a serialized body (a note unless other rules are given). Never throws: what is wrong comes back as problems. */
+export function checkLexicalDocument(json: string, rules: DocumentRules = NOTE_RULES): CheckedDocument {
+  const tooLarge = sizeProblem(json, rules);
   if (tooLarge !== null) return { json: null, text: '', problems: [{ path: 'root', message: tooLarge }] };
   let parsed: unknown;
   try {
@@ -273,7 +326,7 @@ export function checkLexicalDocument(json: string): CheckedDocument {
   if (!isObject(parsed) || !isObject(parsed.root) || parsed.root.type !== 'root' || !Array.isArray(parsed.root.children)) {
     return { json: null, text: '', problems: [{ path: 'root', message: 'is not a Lexical editor state (a root node with children)' }] };
   }
-  const walk: Walk = { problems: [], nodes: 0 };
+  const walk: Walk = { problems: [], nodes: 0, rules, known: new Set([...KNOWN_TYPES, ...rules.extraNodeTypes]) };
   const root = cleanNode(parsed.root, 'root', 0, walk);
   if (!root) return { json: null, text: '', problems: walk.problems };
   return { json: JSON.stringify({ root }), text: tidyText(textOf(root)), problems: walk.problems };

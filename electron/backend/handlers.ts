@@ -8,6 +8,7 @@ import { reportHandlers } from './handlers/reports';
 import { riskHandlers } from './handlers/risks';
 import { engagementHandlers } from './handlers/engagements';
 import { noteHandlers } from './handlers/notes';
+import { proposalHandlers } from './handlers/proposals';
 import type { HandlerContext } from './handlers/context';
 
 export type { HandlerContext } from './handlers/context';
@@ -24,5 +25,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...riskHandlers(ctx),
     ...engagementHandlers(ctx),
     ...noteHandlers(ctx),
+    ...proposalHandlers(ctx),
   };
 }

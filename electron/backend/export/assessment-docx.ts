@@ -5,7 +5,6 @@ import {
   Footer,
   HeadingLevel,
   ImageRun,
-  Packer,
   PageNumber,
   Paragraph,
   ShadingType,
@@ -20,6 +19,7 @@ import type { AssessmentReport, ReportBlock, ReportFile } from '../../../core/re
 import { RADAR_EXPORT_SIZE, radarSvg } from '../../../core/report/radar-svg';
 import { radarPng } from './radar-png';
 import { imageSize } from './png';
+import { packDocx, storedImage, type StoredMedia } from './docx-package';
 
 /**
  * Writes the assessment report model as a Word document: real headings and tables, the radar as
@@ -78,7 +78,7 @@ function scaled(size: { width: number; height: number }, maxWidth: number): { wi
   return { width: maxWidth, height: Math.round((size.height * maxWidth) / size.width) };
 }
 
-function files(block: Extract<ReportBlock, { kind: 'files' }>, read: ReadFile): FileChild[] {
+function files(block: Extract<ReportBlock, { kind: 'files' }>, read: ReadFile, media: StoredMedia): FileChild[] {
   const out: FileChild[] = [];
   const notShown: string[] = [];
   const maxWidth = block.role === 'signature' ? SIGNATURE_MAX_PX : PHOTO_MAX_PX;
@@ -90,11 +90,12 @@ function files(block: Extract<ReportBlock, { kind: 'files' }>, read: ReadFile): 
       notShown.push(file.name);
       continue;
     }
-    // Large photos go in as they are: re-encoding would need an image codec the backend lacks.
+    // Large photos go in as they are (stored, not deflated: see docx-package.ts): re-encoding
+    // would need an image codec the backend lacks.
     out.push(
       new Paragraph({
         keepNext: true,
-        children: [new ImageRun({ type, data: bytes, transformation: scaled(size, maxWidth), altText: { name: file.name, title: file.name, description: file.caption || file.name } })],
+        children: [new ImageRun({ type, data: storedImage(media, file.sha256, bytes), transformation: scaled(size, maxWidth), altText: { name: file.name, title: file.name, description: file.caption || file.name } })],
       }),
     );
     if (block.role === 'photos') out.push(new Paragraph({ children: [new TextRun({ text: file.caption || file.name, italics: true, color: MUTED, size: 18 })] }));
@@ -103,7 +104,7 @@ function files(block: Extract<ReportBlock, { kind: 'files' }>, read: ReadFile): 
   return out;
 }
 
-function blockToDocx(block: ReportBlock, read: ReadFile): FileChild[] {
+function blockToDocx(block: ReportBlock, read: ReadFile, media: StoredMedia): FileChild[] {
   switch (block.kind) {
     case 'heading': {
       const heading = block.level === 1 ? HeadingLevel.TITLE : block.level === 2 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2;
@@ -137,7 +138,7 @@ function blockToDocx(block: ReportBlock, read: ReadFile): FileChild[] {
       ];
     }
     case 'files':
-      return files(block, read);
+      return files(block, read, media);
     default:
       return [];
   }
@@ -145,6 +146,7 @@ function blockToDocx(block: ReportBlock, read: ReadFile): FileChild[] {
 
 export async function assessmentDocx(report: AssessmentReport, read: ReadFile): Promise<Buffer> {
   const language = report.lang === 'zh' ? { value: 'zh-CN', eastAsia: 'zh-CN' } : { value: 'en-GB', eastAsia: 'zh-CN' };
+  const media: StoredMedia = new Map();
   const doc = new Document({
     title: report.title,
     creator: 'Fieldbench',
@@ -162,9 +164,9 @@ export async function assessmentDocx(report: AssessmentReport, read: ReadFile): 
             ],
           }),
         },
-        children: report.blocks.flatMap((b) => blockToDocx(b, read)),
+        children: report.blocks.flatMap((b) => blockToDocx(b, read, media)),
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  return packDocx(doc, media);
 }

@@ -1,8 +1,10 @@
-import type { TemplateSummary } from '../../../core/api/calls/templates';
+import type { TemplateDetail, TemplateSummary } from '../../../core/api/calls/templates';
+import type { TemplateFile } from '../../../core/content/schemas';
+import type { Origin } from '../../../core/kb/types';
 import type { Db } from '../db/connection';
 import { stringArray } from './json';
 
-/** POC templates (read). */
+/** POC templates: read, and new versions written in the app (a version is never overwritten). */
 
 type Row = { id: string; version: number; title_en: string; title_zh: string; scenarios: string };
 
@@ -16,4 +18,38 @@ export function listTemplates(db: Db, scenario?: string): TemplateSummary[] {
     )
     .all({ scenario: scenario ?? null }) as Row[];
   return rows.map((r) => ({ id: r.id, version: r.version, title: { en: r.title_en, zh: r.title_zh }, scenarios: stringArray(r.scenarios) }));
+}
+
+type VersionRow = { version: number; origin: Origin; updated_at: string; template: string };
+
+/** One version of a template (the newest live one when no version is given) with all its live versions, newest first. */
+export function getTemplate(db: Db, id: string, version?: number): TemplateDetail | null {
+  const rows = db
+    .prepare('SELECT version, origin, updated_at, template FROM poc_templates WHERE id = ? AND deleted = 0 ORDER BY version DESC')
+    .all(id) as VersionRow[];
+  const row = version === undefined ? rows[0] : rows.find((r) => r.version === version);
+  if (!row) return null;
+  return {
+    id,
+    version: row.version,
+    origin: row.origin,
+    updatedAt: row.updated_at,
+    // The importer and templates.save stored it after validating it against the content schema.
+    template: JSON.parse(row.template) as TemplateFile,
+    versions: rows.map((r) => ({ version: r.version, origin: r.origin, updatedAt: r.updated_at })),
+  };
+}
+
+/** The highest version stored under an id, deleted ones included (a new version never reuses a number). */
+export function highestTemplateVersion(db: Db, id: string): number | null {
+  const row = db.prepare('SELECT max(version) AS v FROM poc_templates WHERE id = ?').get(id) as { v: number | null };
+  return row.v;
+}
+
+/** Stores a new version written in the app; the caller chose a version number not used before. */
+export function insertUserTemplate(db: Db, template: TemplateFile, at: string): void {
+  db.prepare(
+    `INSERT INTO poc_templates (id, version, title_en, title_zh, scenarios, template, origin, locally_modified, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, 'user', 1, ?)`,
+  ).run(template.id, template.version, template.title.en, template.title.zh, JSON.stringify(template.scenarios), JSON.stringify(template), at);
 }

@@ -46,6 +46,21 @@ CREATE INDEX risk_items_due ON risk_items(due_date) WHERE deleted = 0;
 -- Field notes and lessons (notes brief): notes listed per assessment question, lessons per engagement.
 CREATE INDEX field_notes_session ON field_notes(session_id, question_id);
 CREATE INDEX lessons_engagement ON lessons(engagement_id);
+
+-- Proposals (proposal-core brief): versions saved by a restore are marked automatic; every status
+-- move is kept (won/lost with the reason) for win/loss analytics.
+ALTER TABLE proposal_versions ADD COLUMN automatic INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX proposal_versions_proposal ON proposal_versions(proposal_id);
+CREATE TABLE proposal_status_history (
+  id TEXT PRIMARY KEY,
+  proposal_id TEXT NOT NULL REFERENCES proposals(id),
+  from_status TEXT CHECK (from_status IS NULL OR from_status IN ('draft', 'internal-review', 'sent', 'won', 'lost')),
+  to_status TEXT NOT NULL CHECK (to_status IN ('draft', 'internal-review', 'sent', 'won', 'lost')),
+  reason TEXT NOT NULL DEFAULT '',
+  changed_at TEXT NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX proposal_status_history_proposal ON proposal_status_history(proposal_id);
 `);
   },
 };

@@ -1,0 +1,57 @@
+import { checkLexicalDocument, type CheckedDocument, type DocumentRules, type JsonObject } from '../notes/lexical-document';
+import { parseProvenance } from './provenance';
+import {
+  MAX_PROPOSAL_SECTION_JSON_BYTES,
+  MAX_TABLE_ROWS,
+  PROVENANCE_STATE_KEY,
+  VARIABLE_NODE_TYPE,
+  VARIABLE_REASONS,
+} from './types';
+
+/**
+ * The check of a proposal section body from the renderer (or a restored version): what notes allow,
+ * plus the VariableNode and the provenance NodeState, tables of at most MAX_TABLE_ROWS rows, and
+ * 2 MB per section.
+ */
+
+const REASONS = new Set<string>(VARIABLE_REASONS);
+const VARIABLE_NAME = /^[^{}\s][^{}]{0,199}$/;
+
+function checkVariableNode(node: JsonObject): { node: JsonObject | null; problems: string[] } {
+  const name = typeof node.name === 'string' ? node.name.trim() : '';
+  if (!VARIABLE_NAME.test(name)) return { node: null, problems: ['is a variable without a name (1 to 200 characters, no braces)'] };
+  const reason = typeof node.reason === 'string' && REASONS.has(node.reason) ? node.reason : 'unknown';
+  const out: JsonObject = { type: VARIABLE_NODE_TYPE, version: 1, name, reason };
+  if (typeof node.suggestion === 'string' && VARIABLE_NAME.test(node.suggestion)) out.suggestion = node.suggestion;
+  return { node: out, problems: [] };
+}
+
+function checkState(state: unknown): { state: JsonObject | undefined; problems: string[] } {
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) return { state: undefined, problems: ['node state is not an object; it was left out'] };
+  const problems: string[] = [];
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(state)) {
+    if (key !== PROVENANCE_STATE_KEY) {
+      problems.push(`node state "${key.slice(0, 40)}" is not one proposals keep; it was left out`);
+      continue;
+    }
+    const parsed = parseProvenance(value);
+    problems.push(...parsed.problems);
+    if (parsed.provenance.length > 0) out[PROVENANCE_STATE_KEY] = parsed.provenance;
+  }
+  return { state: Object.keys(out).length > 0 ? out : undefined, problems };
+}
+
+export const PROPOSAL_DOCUMENT_RULES: DocumentRules = {
+  what: 'proposal section',
+  maxBytes: MAX_PROPOSAL_SECTION_JSON_BYTES,
+  extraNodeTypes: [VARIABLE_NODE_TYPE],
+  maxTableRows: MAX_TABLE_ROWS,
+  checkState,
+  checkExtraNode: checkVariableNode,
+};
+
+/** Checks one section body; problems name the place and what is wrong. */
+export function checkProposalDocument(json: string): CheckedDocument {
+  return checkLexicalDocument(json, PROPOSAL_DOCUMENT_RULES);
+}

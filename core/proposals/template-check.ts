@@ -1,0 +1,76 @@
+import type { TemplateFile } from '../content/schemas';
+import { ruleShapeProblems } from '../content/rules';
+import { FIXED_TEMPLATE_VARIABLES, parseTemplateVariable, templateVariablesIn } from '../content/template-vars';
+import type { Definition } from '../assessment/engine';
+import { referencedQuestions } from '../assessment/logic';
+import { LANGS } from '../i18n';
+import { suggestVariable } from './generate';
+
+/**
+ * The checks a template edited in the app (or imported from DOCX) must pass before it is saved,
+ * beyond its schema: sound rules, known variables, questions and dimensions of its scenarios'
+ * assessments, articles that exist, unique section ids. Each problem names the section and field.
+ */
+
+export type TemplateProblem = { path: string; message: string };
+
+export type TemplateCheckContext = {
+  /** The assessment definitions of the template's scenarios (newest versions). */
+  definitions: readonly Definition[];
+  /** Ids of the knowledge-base articles on this device. */
+  articleExists: (id: string) => boolean;
+};
+
+export function checkTemplate(template: TemplateFile, ctx: TemplateCheckContext): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
+  const defs = ctx.definitions.filter((d) => template.scenarios.includes(d.scenario));
+  const known = defs.length > 0;
+  const questions = new Set(defs.flatMap((d) => d.sections.flatMap((s) => s.questions.map((q) => q.id))));
+  const dimensions = new Set(defs.flatMap((d) => d.dimensions.map((x) => x.id)));
+  const names = [
+    ...FIXED_TEMPLATE_VARIABLES,
+    ...[...questions].map((q) => `answer.${q}`),
+    ...[...dimensions].map((d) => `assessment.score.${d}`),
+    'item.name',
+    'item.role',
+  ];
+  const whose = `the assessments of ${template.scenarios.join(', ')}`;
+  const seen = new Set<string>();
+
+  template.sections.forEach((section, i) => {
+    const where = `sections.${i}`;
+    const title = section.title.en;
+    if (seen.has(section.id)) problems.push({ path: `${where}.id`, message: `Section ${title}: the id "${section.id}" is used by another section` });
+    seen.add(section.id);
+    for (const problem of ruleShapeProblems(section.when)) problems.push({ path: `${where}.when`, message: `Section ${title}: the rule is broken: ${problem}` });
+    if (known) {
+      for (const ref of referencedQuestions(section.when)) {
+        if (ref !== 'scenario' && !questions.has(ref)) problems.push({ path: `${where}.when`, message: `Section ${title}: the rule refers to question "${ref}", which is not in ${whose}` });
+      }
+    }
+    if (section.fromArticle !== undefined && !ctx.articleExists(section.fromArticle)) {
+      problems.push({ path: `${where}.fromArticle`, message: `Section ${title}: no knowledge-base article "${section.fromArticle}" on this device` });
+    }
+    for (const lang of LANGS) {
+      const field = `${where}.body.${lang}`;
+      for (const name of templateVariablesIn(section.body?.[lang] ?? '')) {
+        const variable = parseTemplateVariable(name);
+        if (variable === null) {
+          const suggestion = suggestVariable(name, names);
+          problems.push({ path: field, message: `Section ${title}: unknown variable {{${name}}}${suggestion !== undefined ? ` — did you mean ${suggestion}?` : ''}` });
+        } else if (variable.kind === 'item' && section.repeat === undefined) {
+          problems.push({ path: field, message: `Section ${title}: {{${name}}} can only be used in a section that repeats` });
+        } else if (known && variable.kind === 'answer' && !questions.has(variable.question)) {
+          const suggestion = suggestVariable(name, names);
+          problems.push({ path: field, message: `Section ${title}: {{${name}}} names "${variable.question}", which is not a question in ${whose}${suggestion !== undefined ? ` — did you mean ${suggestion}?` : ''}` });
+        } else if (known && variable.kind === 'score' && !dimensions.has(variable.dimension)) {
+          problems.push({ path: field, message: `Section ${title}: {{${name}}} names "${variable.dimension}", which is not a dimension in ${whose}` });
+        }
+      }
+    }
+  });
+  template.timeline.forEach((phase, i) => {
+    if (phase.weeks > 52) problems.push({ path: `timeline.${i}.weeks`, message: `Phase ${phase.phase.en}: ${phase.weeks} weeks is more than 52` });
+  });
+  return problems;
+}
