@@ -9,6 +9,7 @@ import { templateCalls } from './calls/templates';
 import { reportCalls } from './calls/reports';
 import { noteCalls } from './calls/notes';
 import { proposalCalls } from './calls/proposals';
+import { proposalExportCalls } from './calls/proposal-export';
 
 export * from './types';
 
@@ -29,6 +30,7 @@ export const calls = {
   ...reportCalls,
   ...noteCalls,
   ...proposalCalls,
+  ...proposalExportCalls,
 } as const;
 
 

@@ -5,6 +5,8 @@ import type { Definition } from '../assessment/engine';
 import { referencedQuestions } from '../assessment/logic';
 import { LANGS } from '../i18n';
 import { suggestVariable } from './generate';
+import { checkPricing } from './money';
+import type { Pricing } from './types';
 
 /**
  * The checks a template edited in the app (or imported from DOCX) must pass before it is saved,
@@ -69,6 +71,16 @@ export function checkTemplate(template: TemplateFile, ctx: TemplateCheckContext)
       }
     }
   });
+  const pricing: Pricing = {
+    currency: template.pricing.currency,
+    taxRate: template.pricing.taxRate,
+    discount: { kind: 'percent', value: '0' },
+    lines: template.pricing.lines.map((l, i) => ({ id: `line-${i + 1}`, item: l.item.en, unit: l.unit.en, quantity: l.quantity, unitPrice: l.unitPrice })),
+  };
+  for (const p of checkPricing(pricing)) {
+    const field = p.field === 'taxRate' ? 'pricing.taxRate' : p.line === null ? `pricing.${p.field}` : `pricing.lines.${p.line}.${p.field}`;
+    problems.push({ path: field, message: `Pricing: ${p.message}` });
+  }
   template.timeline.forEach((phase, i) => {
     if (phase.weeks > 52) problems.push({ path: `timeline.${i}.weeks`, message: `Phase ${phase.phase.en}: ${phase.weeks} weeks is more than 52` });
   });

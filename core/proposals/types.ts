@@ -212,6 +212,8 @@ export type ProposalDetail = Proposal & {
   templateTitle: Localized | null;
   /** Per article id used in the proposal: its review date when it has one. */
   articleReviewDates: Record<string, string>;
+  /** Every status move, oldest first (kept for win/loss analytics). */
+  history: StatusHistoryEntry[];
 };
 
 /** What a version stores and returns: the whole proposal as it was. */

@@ -9,6 +9,7 @@ import { riskHandlers } from './handlers/risks';
 import { engagementHandlers } from './handlers/engagements';
 import { noteHandlers } from './handlers/notes';
 import { proposalHandlers } from './handlers/proposals';
+import { proposalExportHandlers } from './handlers/proposal-export';
 import type { HandlerContext } from './handlers/context';
 
 export type { HandlerContext } from './handlers/context';
@@ -26,5 +27,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...engagementHandlers(ctx),
     ...noteHandlers(ctx),
     ...proposalHandlers(ctx),
+    ...proposalExportHandlers(ctx),
   };
 }

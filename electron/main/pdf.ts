@@ -2,23 +2,23 @@ import { BrowserWindow, type WebContents } from 'electron';
 import { APP_ENTRY_URL, webPreferences } from './security';
 import { guardContents } from './window';
 
-/** The only routes main renders to PDF: the print-styled assessment report. */
-const PRINTABLE_ROUTE = /^\/assessments\/[A-Za-z0-9%._~-]{1,600}\/report\?lang=(en|zh)$/;
+/** The only routes main renders to PDF: the print-styled assessment report and proposal. */
+const PRINTABLE_ROUTES = [/^\/assessments\/[A-Za-z0-9%._~-]{1,600}\/report\?lang=(en|zh)$/, /^\/proposals\/[A-Za-z0-9%_~-]{1,600}\/print$/];
 
 export function isPrintableRoute(route: string): boolean {
-  return PRINTABLE_ROUTE.test(route);
+  return PRINTABLE_ROUTES.some((pattern) => pattern.test(route));
 }
 
 const READY_TIMEOUT_MS = 20_000;
 
-// Runs in the page (sandboxed, isolated world): resolves once the report is on screen with every
-// image loaded, or with false after the timeout. The report page shows placeholders
-// (.report-image-loading) until each attachment's bytes arrive.
+// Runs in the page (sandboxed, isolated world): resolves once the report (or proposal) is on screen
+// with every image loaded, or with false after the timeout. The print pages show placeholders
+// (.report-image-loading, .print-image-loading) until each attachment's bytes arrive.
 const WAIT_FOR_REPORT = `new Promise((resolve) => {
   const started = Date.now();
   const check = () => {
-    const ready = document.querySelector('[data-testid="report"]') !== null
-      && document.querySelector('.report-image-loading') === null
+    const ready = document.querySelector('[data-testid="report"], [data-testid="proposal-print"]') !== null
+      && document.querySelector('.report-image-loading, .print-image-loading') === null
       && Array.from(document.images).every((img) => img.complete);
     if (ready) resolve(true);
     else if (Date.now() - started > ${READY_TIMEOUT_MS}) resolve(false);

@@ -14,12 +14,16 @@ import { assessmentRoutes } from '../assessments/routes';
 import { NotePage } from '../notes/NotePage';
 import { LessonPage } from '../lessons/LessonPage';
 import { LessonsPage } from '../lessons/LessonsPage';
+import { proposalRoutes } from '../proposals/routes';
+import { ProposalPrintPage } from '../proposals/print/ProposalPrintPage';
+import { templateRoutes } from '../templates/routes';
 
 // Hash routing works the same under app://fieldbench/ (Electron) and http://127.0.0.1 (browser host):
 // the server only ever serves index.html, and the route never reaches it.
 const router = createHashRouter([
   // The print-styled report stands alone: no app chrome on screen or on paper.
   { path: '/assessments/:id/report', element: <ReportPage /> },
+  { path: '/proposals/:id/print', element: <ProposalPrintPage /> },
   {
     path: '/',
     element: <Shell />,
@@ -34,6 +38,8 @@ const router = createHashRouter([
       { path: 'notes/:id', element: <NotePage /> },
       { path: 'lessons', element: <LessonsPage /> },
       { path: 'lessons/:id', element: <LessonPage /> },
+      ...proposalRoutes,
+      ...templateRoutes,
       ...EMPTY_SECTIONS.map((section) => ({ path: section, element: <EmptySection section={section} /> })),
       { path: '*', element: <Navigate to="/kb" replace /> },
     ],

@@ -3,5 +3,5 @@ export const SECTIONS = ['kb', 'engagements', 'assessments', 'proposals', 'risks
 export type SectionId = (typeof SECTIONS)[number];
 
 /** Sections that hold no records yet on any device: they show an empty state. */
-export type EmptySectionId = Exclude<SectionId, 'kb' | 'engagements' | 'assessments' | 'risks'>;
-export const EMPTY_SECTIONS: readonly EmptySectionId[] = ['proposals', 'review', 'sync'];
+export type EmptySectionId = Exclude<SectionId, 'kb' | 'engagements' | 'assessments' | 'proposals' | 'risks'>;
+export const EMPTY_SECTIONS: readonly EmptySectionId[] = ['review', 'sync'];

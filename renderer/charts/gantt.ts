@@ -63,7 +63,8 @@ export function ganttLayout(phases: readonly ScheduledPhase[], size: GanttSize =
   const totalDays = daysBetween(first.start, domainEnd);
   const tickUnit = totalDays <= 7 * 16 ? 'week' : 'month';
   const tickDates = (tickUnit === 'week' ? utcMonday : utcMonth).range(toDate(first.start), new Date(toDate(domainEnd).getTime() + DAY_MS));
-  const ticks = tickDates.map((d) => ({ date: d.toISOString().slice(0, 10), x: x(d) }));
+  // A tick label needs about 30 px to the right of its line; one at the very end would be cut off.
+  const ticks = tickDates.map((d) => ({ date: d.toISOString().slice(0, 10), x: x(d) })).filter((tick) => tick.x <= plotRight - 30);
 
   const bars = phases.map((phase, index): GanttBar => {
     const rowTop = axisY + index * size.rowHeight;

@@ -16,7 +16,8 @@ import type { AttachmentOwner } from '../../core/api/calls/attachments';
 import { isAllowedNoteLink } from '../../core/notes/lexical-document';
 import { useI18n } from '../i18n/i18n';
 import { attachFile } from '../lib/attachments';
-import { EDITOR_NODES } from './nodes';
+import { EDITOR_NODES, PROPOSAL_EDITOR_NODES } from './nodes';
+import { ProvenanceMarkers, TableRowLimitPlugin } from './proposal-plugins';
 import { FilePastePlugin, LinkPolicyPlugin, linkUrlAt } from './plugins';
 import { setBlock, Toolbar, type BlockType } from './Toolbar';
 import './editor.css';
@@ -64,19 +65,26 @@ export type RichTextEditorProps = {
   onError: (message: string) => void;
   /** Shown in the empty editor. */
   placeholder?: string;
+  /** 'proposal' adds unfilled variables (VariableNode) to what the text may hold; notes by default. */
+  kind?: 'note' | 'proposal';
+  /** Shows a margin marker per block with where it came from (proposal provenance). */
+  showSources?: boolean;
+  /** Refuses pasted tables with more rows than this, with a message through onError. */
+  maxTableRows?: number;
 };
 
 /**
- * The app's one rich-text editor (notes now, proposals later): headings, quotes, lists and check
+ * The app's one rich-text editor (notes, lessons and proposals): headings, quotes, lists and check
  * lists, links within the note link policy, tables, images from attachments and links to
  * knowledge-base articles. Pasted HTML goes through Lexical's import only, then the link policy.
+ * Proposals add unfilled variables, the sources of each block and a table row limit (props).
  */
 export function RichTextEditor(props: RichTextEditorProps) {
   const { initialJson } = props;
   // The editor owns its state after mounting; a new document means a remount (the caller's key).
   const [initialConfig] = useState<InitialConfigType>(() => ({
     namespace: 'fieldbench-editor',
-    nodes: [...EDITOR_NODES],
+    nodes: [...(props.kind === 'proposal' ? PROPOSAL_EDITOR_NODES : EDITOR_NODES)],
     theme: THEME,
     editorState: initialJson,
     onError: (error: Error) => {
@@ -90,7 +98,7 @@ export function RichTextEditor(props: RichTextEditorProps) {
   );
 }
 
-function EditorBody({ onChange, label, attachTo, onError, placeholder }: RichTextEditorProps) {
+function EditorBody({ onChange, label, attachTo, onError, placeholder, showSources, maxTableRows }: RichTextEditorProps) {
   const { t } = useI18n();
   const [editor] = useLexicalComposerContext();
   const navigate = useNavigate();
@@ -152,7 +160,8 @@ function EditorBody({ onChange, label, attachTo, onError, placeholder }: RichTex
   return (
     <div className="rich-editor" onKeyDown={onKeyDown} onClick={onClick}>
       <Toolbar onPickImage={attachTo ? pickImage : null} dialog={dialog} setDialog={setDialog} />
-      <div className="rich-editor-body">
+      <div className={showSources ? 'rich-editor-body with-sources' : 'rich-editor-body'}>
+        {showSources && <ProvenanceMarkers />}
         <RichTextPlugin
           contentEditable={<ContentEditable className="rt-root rich-editor-text" aria-label={label} aria-multiline aria-describedby="rich-editor-help" />}
           placeholder={<div className="rich-editor-placeholder">{placeholder ?? ''}</div>}
@@ -170,6 +179,7 @@ function EditorBody({ onChange, label, attachTo, onError, placeholder }: RichTex
       <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} />
       <LinkPolicyPlugin />
       <FilePastePlugin onFiles={storeImages} />
+      {maxTableRows !== undefined && <TableRowLimitPlugin maxRows={maxTableRows} onRefused={onError} />}
       <OnChangePlugin ignoreSelectionChange onChange={(state) => onChange(JSON.stringify(state.toJSON()))} />
     </div>
   );

@@ -5,6 +5,7 @@ import { CodeHighlightNode, CodeNode } from '@lexical/code';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import type { Klass, LexicalNode } from 'lexical';
 import { ImageNode } from './ImageNode';
+import { VariableNode } from './VariableNode';
 
 /**
  * The node types the rich-text editor registers. core/notes/lexical-document.ts (NOTE_NODE_TYPES)
@@ -24,3 +25,9 @@ export const EDITOR_NODES: readonly Klass<LexicalNode>[] = [
   CodeHighlightNode,
   ImageNode,
 ];
+
+/**
+ * The proposal editor adds the VariableNode (an unfilled `{{variable}}`); core/proposals/document.ts
+ * accepts exactly NOTE_NODE_TYPES plus its extraNodeTypes (the same unit test checks it).
+ */
+export const PROPOSAL_EDITOR_NODES: readonly Klass<LexicalNode>[] = [...EDITOR_NODES, VariableNode];

@@ -11,6 +11,7 @@ import { ErrorView, Loading } from '../app/StateViews';
 import { kindLabel, stageLabel } from './labels';
 import { EngagementRisks } from '../risks/EngagementRisks';
 import { EngagementNotes } from '../notes/EngagementNotes';
+import { EngagementProposals } from '../proposals/EngagementProposals';
 import { EngagementAssessments } from '../assessments/EngagementAssessments';
 import './engagements.css';
 
@@ -189,7 +190,7 @@ function EngagementView({ engagement: initial, back }: { engagement: Engagement;
         <EngagementAssessments engagementId={e.id} />
         <EngagementRisks engagementId={e.id} />
         <EngagementNotes engagementId={e.id} />
-        <ProposalsPanel />
+        <EngagementProposals engagementId={e.id} />
       </div>
 
       {confirmDelete && (
@@ -207,16 +208,5 @@ function EngagementView({ engagement: initial, back }: { engagement: Engagement;
         </Dialog>
       )}
     </article>
-  );
-}
-
-/** Proposals arrive with a later issue; until then the panel says honestly that there are none. */
-function ProposalsPanel() {
-  const { t } = useI18n();
-  return (
-    <section className="panel" aria-labelledby="proposals-title">
-      <h2 id="proposals-title">{t('engagements.proposals')}</h2>
-      <p className="panel-empty">{t('engagements.noProposals')}</p>
-    </section>
   );
 }

@@ -6,6 +6,9 @@ import { searchMessages } from '../kb/search-messages';
 import { editorMessages } from '../editor/messages';
 import { noteMessages } from '../notes/messages';
 import { lessonMessages } from '../lessons/messages';
+import { proposalMessages } from '../proposals/messages';
+import { templateMessages } from '../templates/messages';
+import { proposalPrintMessages } from '../proposals/print/messages';
 /**
  * English UI messages. `{name}` marks a parameter. Keys ending in `.one` / `.other` are the two
  * plural forms used by `tn()`. The zh-CN dictionary must have exactly these keys (see zh.ts).
@@ -55,8 +58,6 @@ const shellAndKb = {
   'common.close': 'Close',
   'common.errorTitle': 'Something went wrong',
   'common.showMore': 'Show more',
-  'empty.proposals.title': 'No proposals on this device yet.',
-  'empty.proposals.body': 'POC proposals written from templates and assessments are kept here, with their versions and exports.',
   'empty.review.title': 'Nothing to review on this device yet.',
   'empty.review.body': 'Field notes and lessons submitted for review appear here, for knowledge managers to merge, publish or send back.',
   'empty.sync.title': 'This device has not synced yet.',
@@ -147,6 +148,9 @@ export const en = {
   ...editorMessages.en,
   ...noteMessages.en,
   ...lessonMessages.en,
+  ...proposalMessages.en,
+  ...templateMessages.en,
+  ...proposalPrintMessages.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

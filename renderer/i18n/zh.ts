@@ -7,6 +7,9 @@ import { searchMessages } from '../kb/search-messages';
 import { editorMessages } from '../editor/messages';
 import { noteMessages } from '../notes/messages';
 import { lessonMessages } from '../lessons/messages';
+import { proposalMessages } from '../proposals/messages';
+import { templateMessages } from '../templates/messages';
+import { proposalPrintMessages } from '../proposals/print/messages';
 
 /**
  * Simplified Chinese UI messages. The type demands exactly the English keys: a missing key fails
@@ -57,8 +60,6 @@ const shellAndKb = {
   'common.close': '关闭',
   'common.errorTitle': '出现问题',
   'common.showMore': '显示更多',
-  'empty.proposals.title': '本设备上还没有方案。',
-  'empty.proposals.body': '基于模板和评估撰写的 POC 方案保存在这里，包括各个版本和导出文件。',
   'empty.review.title': '本设备上还没有待审核的内容。',
   'empty.review.body': '提交审核的现场笔记和经验教训会出现在这里，供知识经理合并、发布或退回。',
   'empty.sync.title': '本设备尚未同步。',
@@ -148,4 +149,7 @@ export const zh: { readonly [K in MessageKey]: string } = {
   ...editorMessages.zh,
   ...noteMessages.zh,
   ...lessonMessages.zh,
+  ...proposalMessages.zh,
+  ...templateMessages.zh,
+  ...proposalPrintMessages.zh,
 };

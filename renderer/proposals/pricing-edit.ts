@@ -10,16 +10,16 @@ import type { Pricing, PricingLine, PricingTotals } from '../../core/proposals/t
 export type PricingField = PricingProblem['field'];
 
 export type CellMessage =
-  | { key: 'proposals.pricing.empty' }
-  | { key: 'proposals.pricing.notNumber'; value: string }
-  | { key: 'proposals.pricing.thousands'; value: string; fixed: string }
-  | { key: 'proposals.pricing.tooManyDigits'; value: string }
-  | { key: 'proposals.pricing.negative'; value: string }
-  | { key: 'proposals.pricing.overPercent'; value: string }
-  | { key: 'proposals.pricing.taxOverOne'; value: string }
-  | { key: 'proposals.pricing.discountOverSubtotal'; value: string }
-  | { key: 'proposals.pricing.itemEmpty' }
-  | { key: 'proposals.pricing.currency'; value: string };
+  | { key: 'proposals.pricing.problem.empty' }
+  | { key: 'proposals.pricing.problem.notNumber'; value: string }
+  | { key: 'proposals.pricing.problem.thousands'; value: string; fixed: string }
+  | { key: 'proposals.pricing.problem.tooManyDigits'; value: string }
+  | { key: 'proposals.pricing.problem.negative'; value: string }
+  | { key: 'proposals.pricing.problem.overPercent'; value: string }
+  | { key: 'proposals.pricing.problem.taxOverOne'; value: string }
+  | { key: 'proposals.pricing.problem.discountOverSubtotal'; value: string }
+  | { key: 'proposals.pricing.problem.itemEmpty' }
+  | { key: 'proposals.pricing.problem.currency'; value: string };
 
 export type CellProblem = { line: number | null; field: PricingField; message: CellMessage };
 
@@ -39,21 +39,21 @@ function rawOf(pricing: Pricing, problem: PricingProblem): string {
 }
 
 function classify(pricing: Pricing, problem: PricingProblem): CellMessage {
-  if (problem.field === 'item') return { key: 'proposals.pricing.itemEmpty' };
+  if (problem.field === 'item') return { key: 'proposals.pricing.problem.itemEmpty' };
   const raw = rawOf(pricing, problem).trim();
   const value = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
-  if (problem.field === 'currency') return { key: 'proposals.pricing.currency', value };
-  if (raw === '') return { key: 'proposals.pricing.empty' };
+  if (problem.field === 'currency') return { key: 'proposals.pricing.problem.currency', value };
+  if (raw === '') return { key: 'proposals.pricing.problem.empty' };
   const parsed = parseDecimal(raw);
   if (!parsed.ok) {
-    if (/^-?[\d,]+(\.\d+)?$/.test(raw)) return { key: 'proposals.pricing.thousands', value, fixed: raw.replace(/,/g, '') };
-    if (/^-?\d+(\.\d+)?$/.test(raw)) return { key: 'proposals.pricing.tooManyDigits', value };
-    return { key: 'proposals.pricing.notNumber', value };
+    if (raw.includes(',') && /^-?[\d,]+(\.\d+)?$/.test(raw)) return { key: 'proposals.pricing.problem.thousands', value, fixed: raw.replace(/,/g, '') };
+    if (/^-?\d+(\.\d+)?$/.test(raw)) return { key: 'proposals.pricing.problem.tooManyDigits', value };
+    return { key: 'proposals.pricing.problem.notNumber', value };
   }
-  if (parsed.value.units < 0n) return { key: 'proposals.pricing.negative', value };
-  if (problem.field === 'taxRate') return { key: 'proposals.pricing.taxOverOne', value };
-  if (problem.field === 'discount' && pricing.discount.kind === 'amount') return { key: 'proposals.pricing.discountOverSubtotal', value };
-  return { key: 'proposals.pricing.overPercent', value };
+  if (parsed.value.units < 0n) return { key: 'proposals.pricing.problem.negative', value };
+  if (problem.field === 'taxRate') return { key: 'proposals.pricing.problem.taxOverOne', value };
+  if (problem.field === 'discount' && pricing.discount.kind === 'amount') return { key: 'proposals.pricing.problem.discountOverSubtotal', value };
+  return { key: 'proposals.pricing.problem.overPercent', value };
 }
 
 /** Every wrong cell of a pricing with the message to show at it; empty when the pricing can be saved. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect, startHost, stopHost, type Host } from './fixtures';
-import { api, newEngagement } from './assessment-api';
+import { api, gotoRoute, newEngagement } from './app-api';
 
 /**
  * Durability: answers acknowledged in the runner ("Saved" shown) survive the host being killed
@@ -14,11 +14,11 @@ test('every answer shown as saved survives a SIGKILL of the host', async ({ page
   let second: Host | undefined;
   try {
     host = await startHost(dataDir);
-    const engagement = await newEngagement(host);
-    const started = await api<{ session: { id: string } }>(host, 'assessments.start', { engagementId: engagement.id, definitionId: 'ics-readiness' });
+    const engagement = await newEngagement(host.appUrl);
+    const started = await api<{ session: { id: string } }>(host.appUrl, 'assessments.start', { engagementId: engagement.id, definitionId: 'ics-readiness' });
     const sessionId = started.session.id;
     await page.goto(host.appUrl);
-    await page.goto(host.appUrl.replace(/#.*$/, `#/assessments/${sessionId}`));
+    await gotoRoute(page, host.appUrl, `/assessments/${sessionId}`);
     await page.getByRole('button', { name: 'Whole section' }).click();
 
     const card = (id: string) => page.locator(`[data-question="${id}"]`);
@@ -36,7 +36,7 @@ test('every answer shown as saved survives a SIGKILL of the host', async ({ page
     await new Promise((resolve) => host?.process.once('exit', resolve));
 
     second = await startHost(dataDir);
-    const detail = await api<{ answers: Record<string, { value: unknown }> }>(second, 'assessments.get', { id: sessionId });
+    const detail = await api<{ answers: Record<string, { value: unknown }> }>(second.appUrl, 'assessments.get', { id: sessionId });
     expect(Object.fromEntries(Object.entries(detail.answers).map(([id, a]) => [id, a.value]))).toEqual({
       channels: ['voice', 'web-chat'],
       'monthly-contacts': 250000,

@@ -1,8 +1,7 @@
-import type { Page } from '@playwright/test';
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { createRaster, fillPolygon } from '../../electron/backend/export/raster';
 import { encodePng } from '../../electron/backend/export/png';
-import { ICS_ANSWERS, icsDefinition } from '../helpers/ics-assessment';
+import { icsDefinition } from '../helpers/ics-assessment';
+import { completedIcsAssessment, folded, gotoRoute, pdfText } from './app-api';
 import { test, expect } from './fixtures';
 
 /**
@@ -11,63 +10,27 @@ import { test, expect } from './fixtures';
  * recommended risks; the report page is printed to PDF by Chromium and its text read back.
  */
 
-async function api<T>(appUrl: string, method: string, args: unknown): Promise<T> {
-  const url = new URL(appUrl);
-  const secret = new URLSearchParams(url.hash.slice(1)).get('k') ?? '';
-  const res = await fetch(new URL('/api/call', url.origin), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-fieldbench-secret': secret },
-    body: JSON.stringify({ method, args }),
-  });
-  const body = (await res.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error.message}`);
-  return body.value;
-}
-
-function png(width: number, height: number): string {
+function png(width: number, height: number): Buffer {
   const r = createRaster(width, height, { r: 240, g: 240, b: 240 });
   fillPolygon(r, [{ x: 5, y: 5 }, { x: width - 5, y: height / 2 }, { x: 5, y: height - 5 }], { r: 40, g: 90, b: 200 });
-  return encodePng(r).toString('base64');
+  return encodePng(r);
 }
-
-async function completedAssessment(appUrl: string): Promise<string> {
-  const customer = await api<{ id: string }>(appUrl, 'customers.create', { name: 'Eastern Telecom', kind: 'enterprise' });
-  const engagement = await api<{ id: string }>(appUrl, 'engagements.create', { customerId: customer.id, title: 'Voice bot pilot', scenarios: ['intelligent-customer-service'] });
-  const started = await api<{ session: { id: string } }>(appUrl, 'assessments.start', { engagementId: engagement.id, definitionId: 'ics-readiness' });
-  const sessionId = started.session.id;
-  for (const [questionId, value, note] of ICS_ANSWERS) await api(appUrl, 'assessments.answer', { sessionId, questionId, value, ...(note ? { note } : {}) });
-  await api(appUrl, 'attachments.add', { ownerTable: 'assessment_answers', ownerId: `${sessionId}:current-process-photos`, name: 'queue-board.png', mime: 'image/png', dataBase64: png(640, 480), caption: 'Queue board at 10:00' });
-  await api(appUrl, 'assessments.complete', { sessionId, signoff: { name: 'Li Wei', role: 'Head of customer service', signatureBase64: png(240, 80) } });
-  return sessionId;
-}
-
-async function pdfText(page: Page): Promise<string> {
-  const bytes = await page.pdf({ format: 'A4', printBackground: true });
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(''));
-  }
-  // CJK fonts map some glyphs back to compatibility code points (Kangxi radical ⼾ for 户): NFKC
-  // folds them to the ideographs, and the expected texts are folded the same way.
-  return pages.join('\n').normalize('NFKC');
-}
-
-const folded = (text: string): string => text.normalize('NFKC');
-
-const goto = (page: Page, appUrl: string, route: string) => page.goto(appUrl.replace(/#.*$/, `#${route}`));
 
 test.describe('assessment results and report', () => {
   let sessionId = '';
   test.beforeAll(async ({ appUrl }) => {
-    sessionId = await completedAssessment(appUrl);
+    ({ sessionId } = await completedIcsAssessment(appUrl, {
+      customer: 'Eastern Telecom',
+      title: 'Voice bot pilot',
+      photo: { name: 'queue-board.png', png: png(640, 480), caption: 'Queue board at 10:00' },
+      signaturePng: png(240, 80),
+    }));
   });
 
   test('shows the radar, readiness, gaps and recommendations, and adds the recommended risks', async ({ page, appUrl }) => {
     const def = icsDefinition();
     await page.goto(appUrl);
-    await goto(page, appUrl, `/assessments/${sessionId}/results`);
+    await gotoRoute(page, appUrl, `/assessments/${sessionId}/results`);
     await expect(page.getByRole('heading', { level: 1, name: `Results: ${def.title.en}` })).toBeVisible();
     const radar = page.getByRole('img', { name: /Scores by dimension/ });
     await expect(radar).toBeVisible();
@@ -107,7 +70,7 @@ test.describe('assessment results and report', () => {
   test('prints the report to PDF in English and Chinese with the answers in words', async ({ page, appUrl }) => {
     const def = icsDefinition();
     await page.goto(appUrl);
-    await goto(page, appUrl, `/assessments/${sessionId}/results`);
+    await gotoRoute(page, appUrl, `/assessments/${sessionId}/results`);
     await page.getByRole('button', { name: 'Export PDF…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export the report as PDF' });
     await expect(dialog.getByRole('radio', { name: 'English' })).toBeChecked();
@@ -142,7 +105,7 @@ test.describe('assessment results and report', () => {
 
   test('downloads the DOCX in the chosen language', async ({ page, appUrl }) => {
     await page.goto(appUrl);
-    await goto(page, appUrl, `/assessments/${sessionId}/results`);
+    await gotoRoute(page, appUrl, `/assessments/${sessionId}/results`);
     await page.getByRole('button', { name: 'Export DOCX…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export the report as a Word document' });
     await dialog.getByRole('radio', { name: '简体中文' }).check();

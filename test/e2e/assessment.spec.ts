@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { api, newEngagement, TINY_PNG } from './assessment-api';
+import { api, gotoRoute, newEngagement, TINY_PNG } from './app-api';
 
 /**
  * The assessment screens end to end on the bundled ics-readiness definition: start from the
@@ -35,9 +35,9 @@ function someAnswer(q: Question): unknown {
 }
 
 test('start, skip logic both ways, a bad number, a photo, review and sign-off', async ({ page, host }) => {
-  const engagement = await newEngagement(host);
+  const engagement = await newEngagement(host.appUrl);
   await page.goto(host.appUrl);
-  await page.goto(host.appUrl.replace(/#.*$/, '#/assessments'));
+  await gotoRoute(page, host.appUrl, '/assessments');
   await expect(page.getByRole('heading', { level: 1, name: 'Assessments' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Start assessment' }).click();
@@ -79,7 +79,7 @@ test('start, skip logic both ways, a bad number, a photo, review and sign-off', 
   await hasIvr.locator('input[type="file"]').first().setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not really a picture') });
   await expect(hasIvr.getByRole('alert')).toContainText('notes.png');
 
-  const stored = await api<Detail>(host, 'assessments.get', { id: sessionId });
+  const stored = await api<Detail>(host.appUrl, 'assessments.get', { id: sessionId });
   expect(stored.result.requiredMissing).not.toContain('has-ivr');
   expect(stored.result.requiredMissing).not.toContain('ivr-menu-depth');
 
@@ -90,12 +90,12 @@ test('start, skip logic both ways, a bad number, a photo, review and sign-off', 
 
   // The rest of the required questions through the API; answers can open more required questions.
   for (let round = 0; round < 5; round++) {
-    const detail = await api<Detail>(host, 'assessments.get', { id: sessionId });
+    const detail = await api<Detail>(host.appUrl, 'assessments.get', { id: sessionId });
     if (detail.result.requiredMissing.length === 0) break;
     const questions = detail.definition.sections.flatMap((s) => s.questions);
     for (const id of detail.result.requiredMissing) {
       const q = questions.find((x) => x.id === id);
-      if (q) await api(host, 'assessments.answer', { sessionId, questionId: id, value: someAnswer(q) });
+      if (q) await api(host.appUrl, 'assessments.answer', { sessionId, questionId: id, value: someAnswer(q) });
     }
   }
   await page.reload();
@@ -118,9 +118,9 @@ test('start, skip logic both ways, a bad number, a photo, review and sign-off', 
   await dialog.getByRole('button', { name: 'Sign and complete' }).click();
 
   await page.waitForURL(new RegExp(`#/assessments/${sessionId}/results`));
-  const done = await api<Detail>(host, 'assessments.get', { id: sessionId });
+  const done = await api<Detail>(host.appUrl, 'assessments.get', { id: sessionId });
   expect(done.session.status).toBe('completed');
   expect(done.session.signoff?.name).toBe('Wang Fang');
-  const signature = await api<{ isImage: boolean }[]>(host, 'attachments.list', { ownerTable: 'assessment_sessions', ownerId: sessionId });
+  const signature = await api<{ isImage: boolean }[]>(host.appUrl, 'attachments.list', { ownerTable: 'assessment_sessions', ownerId: sessionId });
   expect(signature.map((s) => s.isImage)).toEqual([true]);
 });

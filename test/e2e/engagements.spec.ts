@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import type { Page } from '@playwright/test';
+import { gotoRoute } from './app-api';
 import { test, expect, startHost, stopHost, type Host } from './fixtures';
 
 /**
@@ -29,10 +29,6 @@ test.afterAll(async () => {
   await stopHost(host);
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
-
-function goto(page: Page, route: string): Promise<unknown> {
-  return page.goto(host.appUrl.replace(/#.*$/, `#${route}`));
-}
 
 test('a customer with contacts, an engagement for it, found by typing, its stage changed and kept', async ({ page }) => {
   const ics = scenarioName('intelligent-customer-service');
@@ -113,7 +109,7 @@ test('a customer with contacts, an engagement for it, found by typing, its stage
   await expect(page.getByText('No proposals for this engagement yet')).toBeVisible();
 
   // A second engagement, so that typing has something to filter out.
-  await goto(page, '/engagements/new');
+  await gotoRoute(page, host.appUrl, '/engagements/new');
   await page.getByLabel('Customer', { exact: true }).selectOption({ label: 'Harbour Logistics 港务 · East' });
   await page.getByLabel('Title').fill('Churn model review');
   await page.getByRole('checkbox', { name: scenarioName('smart-marketing-churn') }).check();
@@ -143,13 +139,13 @@ test('a customer with contacts, an engagement for it, found by typing, its stage
   await expect(page.getByLabel('Stage')).toHaveValue('poc');
 
   // The list shows the new stage and filters by it.
-  await goto(page, '/engagements?stage=poc');
+  await gotoRoute(page, host.appUrl, '/engagements?stage=poc');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('POC');
 });
 
 test('leaving an edited form asks first; Escape cancels and keeps what was stored', async ({ page }) => {
-  await goto(page, '/customers/new');
+  await gotoRoute(page, host.appUrl, '/customers/new');
   await page.locator('#field-name').fill('Unsaved Co');
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Knowledge base' }).click();
   const dialog = page.getByRole('dialog', { name: 'Leave without saving?' });

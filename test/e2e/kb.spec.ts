@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { Locator, Page } from '@playwright/test';
+import { api, gotoRoute } from './app-api';
 import { test, expect } from './fixtures';
 
 /**
@@ -36,28 +37,10 @@ function firstSentence(markdown: string): string {
   return plain.slice(0, 40);
 }
 
-/** Calls the backend directly, as the page would, with the access key from the app URL. */
-async function callApi<T>(appUrl: string, method: string, args: unknown): Promise<T> {
-  const url = new URL(appUrl);
-  const secret = new URLSearchParams(url.hash.slice(1)).get('k') ?? '';
-  const res = await fetch(new URL('/api/call', url.origin), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-fieldbench-secret': secret },
-    body: JSON.stringify({ method, args }),
-  });
-  const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!res.ok || !body.ok) throw new Error(`${method} failed: HTTP ${res.status} ${JSON.stringify(body.error)}`);
-  return body.value as T;
-}
-
 /** A Lexical document of one paragraph of plain text. */
 function lexicalText(text: string): string {
   const paragraph = { type: 'paragraph', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'text', version: 1, text, detail: 0, format: 0, mode: 'normal', style: '' }] };
   return JSON.stringify({ root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [paragraph] } });
-}
-
-function goto(page: Page, appUrl: string, route: string): Promise<unknown> {
-  return page.goto(appUrl.replace(/#.*$/, `#${route}`));
 }
 
 const results = (page: Page): Locator => page.locator('.kb-results .article-list > li');
@@ -115,7 +98,7 @@ test.describe('knowledge base', () => {
   });
 
   test('a shared search URL opens with its query and filters applied', async ({ page, appUrl }) => {
-    await goto(page, appUrl, '/kb?q=churn&type=lesson');
+    await gotoRoute(page, appUrl, '/kb?q=churn&type=lesson');
     await expect(page.getByRole('searchbox', { name: 'Search the knowledge base' })).toHaveValue('churn');
     await expect(page.getByLabel('Type')).toHaveValue('lesson');
     await expect(results(page).first()).toBeVisible();
@@ -200,7 +183,7 @@ test.describe('knowledge base', () => {
     const link = /\[([^\]]+)\]\(kb:ics-containment-kpi-best-practice\)/.exec(glossary.body.en);
     expect(link?.[1], 'precondition: the glossary links to the containment article').toBeTruthy();
 
-    await goto(page, appUrl, '/kb/ics-kpi-glossary');
+    await gotoRoute(page, appUrl, '/kb/ics-kpi-glossary');
     await expect(page.getByRole('heading', { level: 1, name: glossary.title.en })).toBeVisible();
     const toggle = page.getByRole('group', { name: 'Text language' });
     await toggle.getByRole('button', { name: '简体中文' }).click();
@@ -219,12 +202,12 @@ test.describe('knowledge base', () => {
       .map((f) => ({ id: f.replace(/\.md$/, ''), review: /^reviewDate:\s*(\d{4}-\d{2}-\d{2})/m.exec(fs.readFileSync(path.join(CONTENT, 'kb', f), 'utf8'))?.[1] }))
       .find((a) => a.review !== undefined && a.review < new Date().toISOString().slice(0, 10));
     expect(overdue, 'precondition: the pack has an article past its review date').toBeTruthy();
-    await goto(page, appUrl, `/kb/${overdue?.id}`);
+    await gotoRoute(page, appUrl, `/kb/${overdue?.id}`);
     await expect(page.getByRole('note')).toContainText(`was due for review on ${overdue?.review}`);
   });
 
   test('field notes are found with the articles, carry their kind, filter by kind and open on their own page', async ({ page, appUrl }) => {
-    const note = await callApi<{ id: string }>(appUrl, 'notes.create', { title: 'Zebrafish squelch walkthrough', bodyJson: lexicalText('Quokka console notes from the site visit.') });
+    const note = await api<{ id: string }>(appUrl, 'notes.create', { title: 'Zebrafish squelch walkthrough', bodyJson: lexicalText('Quokka console notes from the site visit.') });
     try {
       const search = page.getByRole('searchbox', { name: 'Search the knowledge base' });
       await search.fill('quokka');
@@ -255,15 +238,15 @@ test.describe('knowledge base', () => {
       await expect(dialog).toBeHidden();
       await expect(page).toHaveURL(new RegExp(`#/notes/${note.id}$`));
     } finally {
-      await callApi(appUrl, 'notes.remove', { id: note.id });
+      await api(appUrl, 'notes.remove', { id: note.id });
     }
     // A deleted note is gone from search.
-    await goto(page, appUrl, '/kb?q=quokka');
+    await gotoRoute(page, appUrl, '/kb?q=quokka');
     await expect(page.getByText('Nothing matches.')).toBeVisible();
   });
 
   test('an unknown article says so', async ({ page, appUrl }) => {
-    await goto(page, appUrl, '/kb/no-such-article');
+    await gotoRoute(page, appUrl, '/kb/no-such-article');
     await expect(page.getByRole('heading', { level: 1, name: 'Article not found' })).toBeVisible();
     await expect(page.getByText('There is no article "no-such-article" on this device.')).toBeVisible();
   });

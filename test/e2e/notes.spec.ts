@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { api, newEngagement, TINY_PNG } from './assessment-api';
+import { api, gotoRoute, newEngagement, TINY_PNG } from './app-api';
 
 /**
  * Field notes end to end: the rich-text editor on an engagement's note, autosave, hostile pastes,
@@ -13,16 +13,12 @@ type Note = { id: string; title: string; bodyJson: string; text: string };
 const KB_WORD = 'shutdown';
 const KB_ARTICLE = 'bse-cell-sleep-strategy-method';
 
-function goto(page: Page, appUrl: string, route: string): Promise<unknown> {
-  return page.goto(appUrl.replace(/#.*$/, `#${route}`));
-}
-
 const editorText = (page: Page): Locator => page.getByRole('textbox', { name: 'Note text' });
 const saved = (page: Page): Locator => page.locator('.note-save[role="status"]', { hasText: /^Saved \d/ });
 
 /** Opens a new note from the engagement page's notes panel and returns its id. */
 async function newNoteOnEngagement(page: Page, appUrl: string, engagementId: string): Promise<string> {
-  await goto(page, appUrl, `/engagements/${engagementId}`);
+  await gotoRoute(page, appUrl, `/engagements/${engagementId}`);
   const panel = page.getByRole('region', { name: 'Field notes' });
   await panel.getByRole('button', { name: 'New note' }).click();
   await expect(page).toHaveURL(/#\/notes\/[\w-]+$/);
@@ -36,8 +32,8 @@ test.describe('field notes', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Knowledge base' })).toBeVisible();
   });
 
-  test('writes a note with a heading, a checklist, a table and a KB link, and finds it after a reload', async ({ page, appUrl, host }) => {
-    const engagement = await newEngagement(host);
+  test('writes a note with a heading, a checklist, a table and a KB link, and finds it after a reload', async ({ page, appUrl }) => {
+    const engagement = await newEngagement(appUrl);
     const noteId = await newNoteOnEngagement(page, appUrl, engagement.id);
     await expect(page.locator('.note-context')).toContainText(engagement.title);
 
@@ -81,14 +77,14 @@ test.describe('field notes', () => {
     await expect(editorText(page).locator('table')).toContainText('Cell A12');
     await expect(editorText(page).locator('a', { hasText: articleTitle })).toBeVisible();
 
-    const stored = await api<Note>(host, 'notes.get', { id: noteId });
+    const stored = await api<Note>(appUrl, 'notes.get', { id: noteId });
     expect(stored.bodyJson).toContain(`"url":"kb:${KB_ARTICLE}"`);
     expect(stored.text).toContain('Collect alarm logs');
     expect(stored.text).toContain('Cell A12');
   });
 
-  test('pasted HTML arrives as clean text: no script runs, no handler, no javascript: link, no remote image', async ({ page, appUrl, host }) => {
-    const engagement = await newEngagement(host);
+  test('pasted HTML arrives as clean text: no script runs, no handler, no javascript: link, no remote image', async ({ page, appUrl }) => {
+    const engagement = await newEngagement(appUrl);
     const noteId = await newNoteOnEngagement(page, appUrl, engagement.id);
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
@@ -122,14 +118,14 @@ test.describe('field notes', () => {
     expect(dialogs).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
 
-    const stored = await api<Note>(host, 'notes.get', { id: noteId });
+    const stored = await api<Note>(appUrl, 'notes.get', { id: noteId });
     expect(stored.text).toContain('Hello clean world');
     for (const bad of ['javascript', 'onerror', 'script', 'tracker.example.com', '"image"']) expect(stored.bodyJson).not.toContain(bad);
     expect(stored.bodyJson).toContain('https://example.com/ok');
   });
 
-  test('inserts an image from a file, then codifies the note into a lesson and marks it ready', async ({ page, appUrl, host }) => {
-    const engagement = await newEngagement(host);
+  test('inserts an image from a file, then codifies the note into a lesson and marks it ready', async ({ page, appUrl }) => {
+    const engagement = await newEngagement(appUrl);
     const noteId = await newNoteOnEngagement(page, appUrl, engagement.id);
     await page.getByLabel('Title', { exact: true }).fill('Billing intents');
     await editorText(page).click();
@@ -144,11 +140,11 @@ test.describe('field notes', () => {
     await expect(image).toHaveAttribute('src', /^blob:/);
     await expect(image).toHaveAttribute('alt', 'queue-board.png');
     await expect(saved(page)).toBeVisible({ timeout: 10_000 });
-    const attachments = await api<{ name: string; isImage: boolean }[]>(host, 'attachments.list', { ownerTable: 'field_notes', ownerId: noteId });
+    const attachments = await api<{ name: string; isImage: boolean }[]>(appUrl, 'attachments.list', { ownerTable: 'field_notes', ownerId: noteId });
     expect(attachments).toMatchObject([{ name: 'queue-board.png', isImage: true }]);
 
     // Back on the engagement: select the note and codify it.
-    await goto(page, appUrl, `/engagements/${engagement.id}`);
+    await gotoRoute(page, appUrl, `/engagements/${engagement.id}`);
     const panel = page.getByRole('region', { name: 'Field notes' });
     await panel.getByRole('checkbox', { name: 'Select Billing intents' }).check();
     await expect(panel.getByText('1 note selected')).toBeVisible();
@@ -174,7 +170,7 @@ test.describe('field notes', () => {
 
     await page.reload();
     await expect(page.getByLabel('Recommendation')).toHaveValue('Start from the agents’ own lists of disputes.');
-    await goto(page, appUrl, '/lessons?status=ready');
+    await gotoRoute(page, appUrl, '/lessons?status=ready');
     await expect(page.getByRole('link', { name: 'Billing intents' })).toBeVisible();
   });
 });

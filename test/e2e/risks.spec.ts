@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { test, expect, type Host } from './fixtures';
+import { api, gotoRoute, newEngagement } from './app-api';
+import { test, expect } from './fixtures';
 
 /**
  * The risk register end to end on the bundled pack: a new engagement (made through the API),
@@ -25,20 +26,6 @@ function articleTitle(id: string): string {
   return meta.title.en;
 }
 
-/** Calls the host's API directly, with the page's secret, as the renderer would. */
-async function api<T>(host: Host, method: string, args: unknown): Promise<T> {
-  const url = new URL(host.appUrl);
-  const secret = new URLSearchParams(url.hash.slice(1)).get('k') ?? '';
-  const res = await fetch(new URL('/api/call', url.origin), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-fieldbench-secret': secret },
-    body: JSON.stringify({ method, args }),
-  });
-  const result = (await res.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value;
-}
-
 test('add checklist risks, filter by heat-map cell, edit inline, find the overdue one, open its KB link', async ({ page, host }) => {
   const sprawl = checklistItem('rc-customer-service-ai', 'intent-sprawl');
   const dialect = checklistItem('rc-customer-service-ai', 'asr-dialect');
@@ -47,16 +34,11 @@ test('add checklist risks, filter by heat-map cell, edit inline, find the overdu
   expect([sprawl.likelihood, sprawl.impact]).not.toEqual([dialect.likelihood, dialect.impact]);
 
   const stamp = Date.now().toString(36);
-  const customer = await api<{ id: string }>(host, 'customers.create', { name: `Coastal Bank ${stamp}`, kind: 'enterprise' });
-  const engagement = await api<{ id: string }>(host, 'engagements.create', {
-    customerId: customer.id,
-    title: `Voicebot POC ${stamp}`,
-    scenarios: ['intelligent-customer-service'],
-  });
+  const engagement = await newEngagement(host.appUrl, { customer: `Coastal Bank ${stamp}`, title: `Voicebot POC ${stamp}` });
 
   // The first visit hands the page its access key (kept for the tab); then go to the filtered register.
   await page.goto(host.appUrl);
-  await page.goto(host.appUrl.replace(/#.*$/, `#/risks?engagement=${engagement.id}`));
+  await gotoRoute(page, host.appUrl, `/risks?engagement=${engagement.id}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Risks' })).toBeVisible();
   await expect(page.getByText('No risks match these filters.')).toBeVisible();
 
@@ -105,7 +87,7 @@ test('add checklist risks, filter by heat-map cell, edit inline, find the overdu
   await expect(page.getByLabel(`Owner of “${sprawl.title.en}”`)).toHaveValue('Li Wei');
 
   // The stored record agrees with the screen.
-  const stored = await api<{ title: string; status: string; dueDate: string; owner: string; overdue: boolean }[]>(host, 'risks.list', {
+  const stored = await api<{ title: string; status: string; dueDate: string; owner: string; overdue: boolean }[]>(host.appUrl, 'risks.list', {
     engagementId: engagement.id,
     overdue: true,
   });

@@ -7,7 +7,7 @@ import { test, expect } from './fixtures';
 const SECTIONS: { name: string; empty?: string; zh: string }[] = [
   { name: 'Engagements', zh: '项目' },
   { name: 'Assessments', zh: '评估' },
-  { name: 'Proposals', empty: 'No proposals on this device yet.', zh: '方案' },
+  { name: 'Proposals', zh: '方案' },
   { name: 'Risks', zh: '风险' },
   { name: 'Review', empty: 'Nothing to review on this device yet.', zh: '审核' },
   { name: 'Sync', empty: 'This device has not synced yet.', zh: '同步' },
@@ -130,8 +130,8 @@ test.describe('app shell', () => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     const nav = page.getByRole('navigation', { name: '功能区' });
     for (const { zh } of SECTIONS) await expect(nav.getByRole('link', { name: zh })).toBeVisible();
-    await nav.getByRole('link', { name: '方案' }).click();
-    await expect(page.getByRole('heading', { level: 2, name: '本设备上还没有方案。' })).toBeVisible();
+    await nav.getByRole('link', { name: '审核' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: '本设备上还没有待审核的内容。' })).toBeVisible();
 
     await page.getByRole('combobox', { name: '主题' }).selectOption('light');
     await page.getByRole('combobox', { name: '语言' }).selectOption('en');

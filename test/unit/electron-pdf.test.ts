@@ -50,13 +50,22 @@ beforeEach(() => {
 });
 
 describe('printing a report to PDF in Electron', () => {
-  it('accepts only the assessment report route', () => {
+  it('accepts the assessment report route', () => {
     expect(isPrintableRoute('/assessments/8f0c-12/report?lang=en')).toBe(true);
     expect(isPrintableRoute('/assessments/8f0c-12/report?lang=zh')).toBe(true);
     expect(isPrintableRoute('/assessments/x/report?lang=fr')).toBe(false);
     expect(isPrintableRoute('/kb')).toBe(false);
     expect(isPrintableRoute('/assessments/../../etc/report?lang=en')).toBe(false);
     expect(isPrintableRoute('https://example.com/assessments/x/report?lang=en')).toBe(false);
+  });
+
+  it('accepts the proposal print route and nothing around it', () => {
+    expect(isPrintableRoute('/proposals/3f9a-77_b/print')).toBe(true);
+    expect(isPrintableRoute('/proposals/x/print?lang=en')).toBe(false);
+    expect(isPrintableRoute('/proposals/../kb/print')).toBe(false);
+    expect(isPrintableRoute('/proposals/x/edit')).toBe(false);
+    expect(isPrintableRoute('/proposals//print')).toBe(false);
+    expect(isPrintableRoute('https://example.com/proposals/x/print')).toBe(false);
   });
 
   it('renders in a hidden, hardened, guarded window that is trusted only while it prints', async () => {

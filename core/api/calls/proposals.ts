@@ -32,8 +32,11 @@ import { id, isoDate, returns } from './common';
 
 /** POC proposals: generated from a template and an assessment, edited, versioned, moved through statuses. */
 
-/** Total size of all section bodies sent in one save (each section is also limited on its own). */
-export const MAX_PROPOSAL_SAVE_CHARS = 40 * 1024 * 1024;
+/**
+ * Total size of all section bodies sent in one save (each section is also limited on its own);
+ * below the browser host's request limit (HTTP_PROTOCOL.maxBodyBytes) so the message is this one.
+ */
+export const MAX_PROPOSAL_SAVE_CHARS = 30 * 1024 * 1024;
 export const VERSION_NAME_MAX = 200;
 export const STATUS_REASON_MAX = 2000;
 
@@ -148,7 +151,7 @@ export const proposalCalls = {
           .array(proposalSectionSchema)
           .min(1, 'must keep at least one section')
           .max(MAX_PROPOSAL_SECTIONS, `can have at most ${MAX_PROPOSAL_SECTIONS} sections`)
-          .refine((s) => s.reduce((n, x) => n + x.bodyJson.length, 0) <= MAX_PROPOSAL_SAVE_CHARS, 'are larger than 40 MB in total')
+          .refine((s) => s.reduce((n, x) => n + x.bodyJson.length, 0) <= MAX_PROPOSAL_SAVE_CHARS, 'are larger than 30 MB in total; move large content into attachments')
           .optional(),
         successCriteria: z.array(successCriterionSchema).max(MAX_SUCCESS_CRITERIA, `can have at most ${MAX_SUCCESS_CRITERIA} criteria`).optional(),
         pricing: pricingSchema.optional(),

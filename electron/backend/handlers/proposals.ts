@@ -33,6 +33,7 @@ import {
   listVersions,
   removeProposal,
   snapshotOf,
+  statusHistory,
   updateProposalContent,
   updateProposalStatus,
   type ProposalContent,
@@ -67,8 +68,12 @@ function templateArticleIds(template: TemplateFile): string[] {
   return [...ids];
 }
 
-/** Checks every section body; returns them as stored (cleaned JSON) with the plain text of all. */
-function checkedSections(sections: readonly ProposalSection[]): { sections: ProposalSection[]; text: string } {
+/**
+ * Checks every section body; returns them as stored (cleaned JSON) with the plain text of all.
+ * Edits are refused on any problem. Generated sections are cleaned instead (`lenient`): an article
+ * written elsewhere may hold, say, an http: link that proposals do not keep; its words stay.
+ */
+function checkedSections(sections: readonly ProposalSection[], lenient = false): { sections: ProposalSection[]; text: string } {
   const issues: Issue[] = [];
   const ids = new Set<string>();
   const texts: string[] = [];
@@ -76,9 +81,8 @@ function checkedSections(sections: readonly ProposalSection[]): { sections: Prop
     if (ids.has(section.id)) issues.push({ path: `sections.${index}.id`, message: `Section "${section.title}": the id "${section.id}" is used by another section` });
     ids.add(section.id);
     const checked = checkProposalDocument(section.bodyJson);
-    for (const problem of checked.problems) {
-      issues.push({ path: `sections.${index}.bodyJson.${problem.path}`, message: `Section "${section.title}": ${problem.message}` });
-    }
+    if (checked.json === null) issues.push({ path: `sections.${index}.bodyJson`, message: `Section "${section.title}": ${checked.problems[0]?.message ?? 'is not a Lexical document'}` });
+    else if (!lenient) issues.push(...checked.problems.map((p) => ({ path: `sections.${index}.bodyJson.${p.path}`, message: `Section "${section.title}": ${p.message}` })));
     texts.push(section.title, checked.text);
     return { ...section, bodyJson: checked.json ?? section.bodyJson };
   });
@@ -112,6 +116,7 @@ export function proposalHandlers({ db }: HandlerContext): HandlersFor<typeof pro
       stale: staleBlocks(proposal.sections, articles, localDay(), proposal.lang),
       templateTitle: template?.template.title ?? null,
       articleReviewDates,
+      history: statusHistory(db, proposal.id),
     };
   };
 
@@ -164,7 +169,9 @@ export function proposalHandlers({ db }: HandlerContext): HandlersFor<typeof pro
       ...(args.title !== undefined ? { title: args.title } : {}),
     });
     const g = generated.proposal;
-    const { sections, text } = checkedSections(g.sections);
+    // A template stored before these checks existed could hold a price such as "1.0000001".
+    checkFigures(g);
+    const { sections, text } = checkedSections(g.sections, true);
     const proposal = db.transaction(() =>
       insertProposal(
         db,

@@ -1,0 +1,171 @@
+import type { Lang } from '../i18n';
+import { PROPOSAL_LABELS } from './labels';
+import { decimal, groupThousands, multiply, pricingTotals, toDecimalString } from './money';
+import { timelineSchedule } from './timeline';
+import type { Pricing, Proposal, SuccessCriterion, Timeline } from './types';
+
+/**
+ * What every proposal export (DOCX, PDF print page, Markdown) shows beyond the section bodies: the
+ * cover fields and the structured tables (success criteria, pricing with totals, timeline), built
+ * once here so the three formats can never disagree on a figure or a label.
+ */
+
+/** The proposal as it is exported, with the names the cover needs. */
+export type ProposalExport = {
+  proposal: Pick<Proposal, 'title' | 'lang' | 'status' | 'sections' | 'successCriteria' | 'pricing' | 'timeline'>;
+  customerName: string;
+  engagementTitle: string;
+  /** The saved version exported, or null for the current state. */
+  versionName: string | null;
+  /** The export date, YYYY-MM-DD. */
+  date: string;
+};
+
+export type ExportLabels = {
+  customer: string;
+  engagement: string;
+  date: string;
+  status: string;
+  version: string;
+  currentVersion: string;
+  contents: string;
+  /** After a field label on the cover (": " or "："). */
+  colon: string;
+  /** The footer words around the page numbers: before N, between N and M, after M. */
+  page: [string, string, string];
+  timelineChart: string;
+  image: string;
+};
+
+export const EXPORT_LABELS: Record<Lang, ExportLabels> = {
+  en: {
+    customer: 'Customer',
+    engagement: 'Engagement',
+    date: 'Date',
+    status: 'Status',
+    version: 'Version',
+    currentVersion: 'Current draft',
+    contents: 'Contents',
+    colon: ': ',
+    page: ['Page ', ' of ', ''],
+    timelineChart: 'Timeline chart',
+    image: 'Image',
+  },
+  zh: {
+    customer: '客户',
+    engagement: '项目',
+    date: '日期',
+    status: '状态',
+    version: '版本',
+    currentVersion: '当前草稿',
+    contents: '目录',
+    colon: '：',
+    page: ['第 ', ' 页，共 ', ' 页'],
+    timelineChart: '进度甘特图',
+    image: '图片',
+  },
+};
+
+export type ExportTable = {
+  columns: string[];
+  rows: string[][];
+  /** Rows under the body (pricing totals): the label in the first cell, the figure in the last. */
+  totals: string[][];
+  /** Relative column widths. */
+  widths: number[];
+  /** Which columns hold figures (right-aligned). */
+  numeric: boolean[];
+};
+
+export function coverFields(doc: ProposalExport): { label: string; value: string }[] {
+  const labels = EXPORT_LABELS[doc.proposal.lang];
+  return [
+    { label: labels.customer, value: doc.customerName },
+    { label: labels.engagement, value: doc.engagementTitle },
+    { label: labels.date, value: doc.date },
+    { label: labels.status, value: PROPOSAL_LABELS[doc.proposal.lang].statuses[doc.proposal.status] },
+    { label: labels.version, value: doc.versionName ?? labels.currentVersion },
+  ];
+}
+
+export function criteriaTable(criteria: readonly SuccessCriterion[], lang: Lang): ExportTable {
+  const l = PROPOSAL_LABELS[lang];
+  return {
+    columns: [l.metric, l.target, l.measurement],
+    rows: criteria.map((c) => [c.metric, c.target, c.measurement]),
+    totals: [],
+    widths: [3, 2, 4],
+    numeric: [false, false, false],
+  };
+}
+
+/** "6" for "0.06": a tax rate (a fraction) as the percent people read. */
+export function ratePercent(rate: string): string {
+  const percent = toDecimalString(multiply(decimal(rate), decimal('100')));
+  return percent.includes('.') ? percent.replace(/\.?0+$/, '') : percent;
+}
+
+/** The pricing lines with their amounts, then subtotal, discount, amount before tax, tax and total. Throws on a figure checkPricing refuses. */
+export function pricingTable(pricing: Pricing, lang: Lang): ExportTable {
+  const l = PROPOSAL_LABELS[lang];
+  const totals = pricingTotals(pricing);
+  const net = new Map(totals.lines.map((line) => [line.id, line.net]));
+  const c = pricing.currency;
+  const discountLabel = pricing.discount.kind === 'percent' ? `${l.discount} (${groupThousands(pricing.discount.value.trim())}%)` : l.discount;
+  return {
+    columns: [l.item, l.unit, l.quantity, `${l.unitPrice} (${c})`, l.lineDiscount, `${l.net} (${c})`],
+    rows: pricing.lines.map((line) => [
+      line.item,
+      line.unit,
+      groupThousands(line.quantity.trim()),
+      groupThousands(line.unitPrice.trim()),
+      line.discountPercent !== undefined && line.discountPercent.trim() !== '' ? line.discountPercent.trim() : '',
+      groupThousands(net.get(line.id) ?? ''),
+    ]),
+    totals: [
+      [l.subtotal, `${c} ${groupThousands(totals.subtotal)}`],
+      [discountLabel, `${c} ${totals.discount === '0.00' ? '' : '-'}${groupThousands(totals.discount)}`],
+      [l.taxable, `${c} ${groupThousands(totals.taxable)}`],
+      [`${l.tax} (${ratePercent(pricing.taxRate)}%)`, `${c} ${groupThousands(totals.tax)}`],
+      [l.total, `${c} ${groupThousands(totals.total)}`],
+    ],
+    widths: [5, 2, 2, 3, 2, 3],
+    numeric: [false, false, true, true, true, true],
+  };
+}
+
+export function timelineTable(timeline: Timeline, lang: Lang): ExportTable {
+  const l = PROPOSAL_LABELS[lang];
+  return {
+    columns: [l.phase, l.start, l.end, l.weeks, l.deliverables, l.milestone],
+    rows: timelineSchedule(timeline).map((p) => [p.name, p.start, p.end, String(p.weeks), p.deliverables, p.milestone ?? '']),
+    totals: [],
+    widths: [3, 2, 2, 1, 5, 3],
+    numeric: [false, false, false, true, false, false],
+  };
+}
+
+/** The table a structured section shows under its introduction; null for text and risk sections (their table is in the body). */
+export function sectionTable(kind: Proposal['sections'][number]['kind'], doc: ProposalExport['proposal']): ExportTable | null {
+  switch (kind) {
+    case 'success-criteria':
+      return criteriaTable(doc.successCriteria, doc.lang);
+    case 'pricing':
+      return pricingTable(doc.pricing, doc.lang);
+    case 'timeline':
+      return timelineTable(doc.timeline, doc.lang);
+    default:
+      return null;
+  }
+}
+
+/** Letters, digits and dashes only, so the name is safe on every file system: "proposal-Eastern-Telecom-2026-11-23.docx". */
+export function exportFileName(doc: ProposalExport, extension: 'docx' | 'pdf' | 'md'): string {
+  const base =
+    `proposal-${doc.customerName}-${doc.proposal.title}`
+      .normalize('NFKC')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'proposal';
+  return `${base}-${doc.date}.${extension}`;
+}

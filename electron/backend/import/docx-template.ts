@@ -1,0 +1,117 @@
+import JSZip from 'jszip';
+import mammoth from 'mammoth';
+import { ApiFailure } from '../../../core/api/result';
+import type { TemplateFile } from '../../../core/content/schemas';
+import type { Lang } from '../../../core/i18n';
+import { htmlToTemplateSections, type ImportProblem } from '../../../core/templates/docx-import';
+
+/**
+ * Reads a Word document for import as a POC template: checks that it really is one (a zip with
+ * word/document.xml), converts it with mammoth to HTML (images are not extracted), and turns that
+ * into a template draft. A file that only carries the .docx name is refused with `bad_file`.
+ */
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+// Title-styled paragraphs name the template; Word's Subtitle is an ordinary paragraph.
+const STYLE_MAP = ["p[style-name='Title'] => h1.doc-title:fresh", "p[style-name='Subtitle'] => p:fresh"];
+
+function notWord(name: string, why: string): ApiFailure {
+  return new ApiFailure('bad_file', `“${name}” is not a Word document (${why}); save it from Word or LibreOffice as .docx and import it again. Nothing was imported.`);
+}
+
+/** The document's HTML as mammoth writes it; refuses what is not a .docx. */
+export async function docxToHtml(name: string, bytes: Buffer): Promise<string> {
+  if (bytes.length < 4 || ZIP_MAGIC.some((b, i) => bytes[i] !== b)) throw notWord(name, 'it is not a zip package');
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    throw notWord(name, 'the zip package is damaged');
+  }
+  if (zip.file('word/document.xml') === null) throw notWord(name, 'it has no word/document.xml');
+  try {
+    const result = await mammoth.convertToHtml(
+      { buffer: bytes },
+      // Images are dropped (and reported) by the conversion: never decode their bytes here.
+      { styleMap: STYLE_MAP, convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })), externalFileAccess: false },
+    );
+    return result.value;
+  } catch (error) {
+    const why = error instanceof Error ? error.message.slice(0, 200) : 'it could not be read';
+    throw notWord(name, why);
+  }
+}
+
+/** Lowercase kebab-case from a file name; '' when nothing of it is Latin letters or digits. */
+export function templateIdFrom(fileName: string): string {
+  return fileName
+    .replace(/\.docx$/i, '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 70)
+    .replace(/-+$/, '');
+}
+
+function sectionId(title: string, index: number, used: Set<string>): string {
+  const base = templateIdFrom(title).slice(0, 60).replace(/-+$/, '') || `section-${index + 1}`;
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  used.add(id);
+  return id;
+}
+
+const INTRODUCTION = 'Introduction';
+
+const DEFAULTS: Record<Lang, { introduction: string; pricingItem: string; unit: string; phase: string; deliverables: string }> = {
+  en: { introduction: 'Introduction', pricingItem: 'POC delivery', unit: 'lot', phase: 'POC delivery', deliverables: 'As described in this proposal' },
+  zh: { introduction: '引言', pricingItem: 'POC 交付', unit: '项', phase: 'POC 交付', deliverables: '见本方案所述' },
+};
+
+export type DocxTemplateDraft = { template: TemplateFile; problems: ImportProblem[] };
+
+/**
+ * The template draft for a document: sections from its headings, the same text in English and
+ * Chinese (a Word document is written in one language; the problems say which to translate), one
+ * pricing line at 0.00 and one timeline phase to edit (the document's tables are kept as text).
+ */
+export function templateFromHtml(html: string, input: { fileName: string; scenarios: string[]; variables: readonly string[] }): DocxTemplateDraft {
+  const converted = htmlToTemplateSections(html, { variables: input.variables, introductionTitle: INTRODUCTION });
+  const lang: Lang = converted.mostlyChinese ? 'zh' : 'en';
+  const words = DEFAULTS[lang];
+  const problems = [...converted.problems];
+  const fileTitle = input.fileName.replace(/\.docx$/i, '').trim() || input.fileName;
+  const title = (converted.title ?? fileTitle).slice(0, 200);
+  const both = (text: string) => ({ en: text, zh: text });
+  const used = new Set<string>();
+  const loc = (key: keyof (typeof DEFAULTS)['en']) => ({ en: DEFAULTS.en[key], zh: DEFAULTS.zh[key] });
+  const sections = converted.sections.map((s, i) => {
+    // Text before the first heading: its title is ours, so it can be in both languages.
+    const isIntroduction = i === 0 && s.title === INTRODUCTION;
+    const sectionTitle = s.title.slice(0, 200);
+    return { id: sectionId(sectionTitle, i, used), title: isIntroduction ? loc('introduction') : both(sectionTitle), body: both(s.markdown) };
+  });
+  if (sections.length === 0) {
+    throw new ApiFailure('bad_file', `“${input.fileName}” has no text to make a template from; nothing was imported.`);
+  }
+  const other = lang === 'en' ? 'Chinese' : 'English';
+  problems.push({ where: 'template', message: `The document is in ${lang === 'en' ? 'English' : 'Chinese'}; the ${other} text is a copy of it — translate it in the template editor` });
+  problems.push({ where: 'pricing', message: `Pricing is not read from the document: one line “${words.pricingItem}” at 0.00 was added; set the lines and prices in the template editor` });
+  problems.push({ where: 'timeline', message: `The timeline is not read from the document: one 4-week phase “${words.phase}” was added; set the phases in the template editor` });
+  const template: TemplateFile = {
+    id: templateIdFrom(input.fileName) || 'imported-template',
+    version: 1,
+    scenarios: input.scenarios,
+    title: both(title),
+    description: { en: `Imported from ${input.fileName}`, zh: `从 ${input.fileName} 导入` },
+    durationWeeks: 4,
+    sections,
+    successCriteria: [],
+    pricing: { currency: 'CNY', taxRate: '0.06', lines: [{ item: loc('pricingItem'), unit: loc('unit'), quantity: '1', unitPrice: '0.00' }] },
+    timeline: [{ phase: loc('phase'), weeks: 4, deliverables: loc('deliverables') }],
+  };
+  return { template, problems };
+}

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { downloadBase64 } from '../assessments/results/download';
+import { useI18n } from '../i18n/i18n';
+import { callSafe } from '../lib/api';
+import { useCall } from '../lib/use-call';
+
+type Format = 'docx' | 'pdf' | 'markdown';
+
+/**
+ * Export the proposal as Word, PDF or Markdown, after the pending edits are saved. In Electron the
+ * app prints the PDF from the proposal's print page; in the browser host that page opens and the
+ * browser's print dialog saves it ("Save as PDF").
+ */
+export function ExportMenu({ proposalId, flush }: { proposalId: string; flush: () => Promise<boolean> }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const info = useCall('app.info', {});
+  const hostPrintsPdf = info.data?.host === 'electron';
+  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'busy'; format: Format } | { kind: 'done' | 'error'; message: string }>({ kind: 'idle' });
+
+  async function exportAs(format: Format): Promise<void> {
+    setState({ kind: 'busy', format });
+    await flush();
+    if (format === 'pdf' && !hostPrintsPdf) {
+      void navigate(`/proposals/${encodeURIComponent(proposalId)}/print`);
+      return;
+    }
+    const method = format === 'docx' ? 'proposals.exportDocx' : format === 'pdf' ? 'proposals.exportPdf' : 'proposals.exportMarkdown';
+    const result = await callSafe(method, { id: proposalId });
+    if (!result.ok) {
+      setState({ kind: 'error', message: t('proposals.exportFailed', { message: result.error.message }) });
+      return;
+    }
+    downloadBase64(result.value.dataBase64, result.value.mime, result.value.fileName);
+    const size = result.value.size < 1024 * 1024 ? `${Math.max(1, Math.round(result.value.size / 1024))} kB` : `${(result.value.size / 1024 / 1024).toFixed(1)} MB`;
+    setState({ kind: 'done', message: t('proposals.exported', { name: result.value.fileName, size }) });
+  }
+
+  const busy = state.kind === 'busy';
+  return (
+    <div className="export-menu" role="group" aria-label={t('proposals.export')}>
+      <span className="muted">{t('proposals.export')}:</span>
+      {(
+        [
+          ['docx', 'proposals.exportDocx'],
+          ['pdf', 'proposals.exportPdf'],
+          ['markdown', 'proposals.exportMarkdown'],
+        ] as const
+      ).map(([format, label]) => (
+        <button key={format} type="button" disabled={busy} onClick={() => void exportAs(format)}>
+          {t(label)}
+        </button>
+      ))}
+      {busy && (
+        <span role="status" className="muted">
+          {t('proposals.exporting')}
+        </span>
+      )}
+      {state.kind === 'done' && (
+        <span role="status" className="muted export-result">
+          {state.message}
+        </span>
+      )}
+      {state.kind === 'error' && (
+        <span role="alert" className="error-text export-result">
+          {state.message}
+        </span>
+      )}
+    </div>
+  );
+}

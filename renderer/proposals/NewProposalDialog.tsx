@@ -1,0 +1,172 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { LANGS, type Lang } from '../../core/i18n';
+import type { TemplateSummary } from '../../core/api/calls/templates';
+import { Dialog } from '../app/Dialog';
+import { Loading } from '../app/StateViews';
+import { useI18n } from '../i18n/i18n';
+import { callSafe } from '../lib/api';
+import { useCall } from '../lib/use-call';
+import { formatDateTime } from '../notes/format';
+import type { ProposalLocationState } from './ProposalPage';
+
+/** Templates for the engagement's scenarios first, then the others, each group by title. */
+export function orderTemplates(templates: readonly TemplateSummary[], scenarios: readonly string[]): { matching: TemplateSummary[]; other: TemplateSummary[] } {
+  const matches = (t: TemplateSummary): boolean => t.scenarios.some((s) => scenarios.includes(s));
+  return { matching: templates.filter(matches), other: templates.filter((t) => !matches(t)) };
+}
+
+/**
+ * New proposal: engagement (fixed when opened from an engagement) → one of its completed
+ * assessments or none → template (scenario-matching first) → language → generate. The editor
+ * opens with what generation could not fill.
+ */
+export function NewProposalDialog({ engagementId: fixedEngagement, onClose }: { engagementId?: string; onClose: () => void }) {
+  const { t, lang: uiLang, text } = useI18n();
+  const navigate = useNavigate();
+  const engagements = useCall('engagements.list', fixedEngagement ? null : {});
+  const [engagementId, setEngagementId] = useState(fixedEngagement ?? '');
+  const engagement = useCall('engagements.get', engagementId ? { id: engagementId } : null);
+  const assessments = useCall('assessments.list', engagementId ? { engagementId, status: 'completed' } : null);
+  const templates = useCall('templates.list', {});
+  const [sessionChoice, setSessionChoice] = useState<string | null>(null);
+  const [templateChoice, setTemplateChoice] = useState<string | null>(null);
+  const [lang, setLang] = useState<Lang>(uiLang);
+  const [title, setTitle] = useState('');
+  const [state, setState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'error'; message: string }>({ kind: 'idle' });
+
+  const completed = engagementId && assessments.data ? assessments.data.filter((a) => a.engagementId === engagementId) : [];
+  // The newest completed assessment is the default; "none" is an explicit choice.
+  const sessionId = sessionChoice ?? completed[0]?.id ?? '';
+  const { matching, other } = orderTemplates(templates.data ?? [], engagement.data?.scenarios ?? []);
+  const templateId = templateChoice ?? matching[0]?.id ?? other[0]?.id ?? '';
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    if (!engagementId || !templateId) return;
+    setState({ kind: 'busy' });
+    const result = await callSafe('proposals.generate', {
+      engagementId,
+      templateId,
+      lang,
+      ...(sessionId ? { sessionId } : {}),
+      ...(title.trim() ? { title: title.trim() } : {}),
+    });
+    if (!result.ok) {
+      setState({ kind: 'error', message: t('proposals.generateFailed', { message: result.error.message }) });
+      return;
+    }
+    const state: ProposalLocationState = { problems: result.value.problems };
+    navigate(`/proposals/${result.value.proposal.id}`, { state });
+  }
+
+  return (
+    <Dialog labelledBy="new-proposal-title" className="new-proposal-dialog" onClose={onClose}>
+      <form onSubmit={(e) => void submit(e)}>
+        <h2 id="new-proposal-title">{t('proposals.newTitle')}</h2>
+        {!fixedEngagement && (
+          <div className="prop-field">
+            <label htmlFor="new-proposal-engagement">{t('proposals.engagement')}</label>
+            {engagements.data === null ? (
+              <Loading />
+            ) : engagements.data.length === 0 ? (
+              <p className="muted">{t('proposals.noEngagements')}</p>
+            ) : (
+              <select
+                id="new-proposal-engagement"
+                value={engagementId}
+                required
+                onChange={(e) => {
+                  setEngagementId(e.target.value);
+                  setSessionChoice(null);
+                  setTemplateChoice(null);
+                }}
+              >
+                <option value="">{t('proposals.chooseEngagement')}</option>
+                {engagements.data.map((e) => (
+                  <option key={e.id} value={e.id}>
+                    {e.title} — {e.customerName}
+                  </option>
+                ))}
+              </select>
+            )}
+            {engagements.status === 'error' && <p className="error-text">{engagements.error.message}</p>}
+          </div>
+        )}
+        {engagementId && (
+          <div className="prop-field">
+            <label htmlFor="new-proposal-assessment">{t('proposals.assessment')}</label>
+            <select id="new-proposal-assessment" value={sessionId} onChange={(e) => setSessionChoice(e.target.value)}>
+              {completed.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {t('proposals.assessmentOption', { title: text(a.title), date: a.completedAt ? formatDateTime(a.completedAt, uiLang) : '—', overall: a.overall ?? '—' })}
+                </option>
+              ))}
+              <option value="">{t('proposals.noAssessment')}</option>
+            </select>
+            {assessments.data !== null && completed.length === 0 && <p className="muted">{t('proposals.noCompleted')}</p>}
+            {assessments.status === 'error' && <p className="error-text">{assessments.error.message}</p>}
+          </div>
+        )}
+        <div className="prop-field">
+          <label htmlFor="new-proposal-template">{t('proposals.template')}</label>
+          {templates.data === null ? (
+            <Loading />
+          ) : templates.data.length === 0 ? (
+            <p className="muted">{t('proposals.noTemplates')}</p>
+          ) : (
+            <select id="new-proposal-template" value={templateId} onChange={(e) => setTemplateChoice(e.target.value)}>
+              {matching.length > 0 && (
+                <optgroup label={t('proposals.templatesMatching')}>
+                  {matching.map((tpl) => (
+                    <option key={tpl.id} value={tpl.id}>
+                      {text(tpl.title)} (v{tpl.version})
+                    </option>
+                  ))}
+                </optgroup>
+              )}
+              <optgroup label={t('proposals.templatesOther')}>
+                {other.map((tpl) => (
+                  <option key={tpl.id} value={tpl.id}>
+                    {text(tpl.title)} (v{tpl.version})
+                  </option>
+                ))}
+              </optgroup>
+            </select>
+          )}
+          {templates.status === 'error' && <p className="error-text">{templates.error.message}</p>}
+        </div>
+        <fieldset className="prop-field export-langs">
+          <legend>{t('proposals.language')}</legend>
+          {LANGS.map((l) => (
+            <label key={l}>
+              <input type="radio" name="proposal-lang" value={l} checked={lang === l} onChange={() => setLang(l)} /> {t(`lang.${l}`)}
+            </label>
+          ))}
+        </fieldset>
+        <div className="prop-field">
+          <label htmlFor="new-proposal-title-input">{t('proposals.titleOptional')}</label>
+          <input id="new-proposal-title-input" type="text" value={title} maxLength={300} onChange={(e) => setTitle(e.target.value)} />
+        </div>
+        {state.kind === 'busy' && (
+          <p role="status" className="muted">
+            {t('proposals.generating')}
+          </p>
+        )}
+        {state.kind === 'error' && (
+          <p role="alert" className="error-text">
+            {state.message}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            {t('proposals.cancel')}
+          </button>
+          <button type="submit" className="primary-button" disabled={state.kind === 'busy' || !engagementId || !templateId}>
+            {t('proposals.generate')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,190 @@
+import { useState } from 'react';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
+import type { TemplateDetail } from '../../core/api/calls/templates';
+import { PageHeading } from '../app/PageHeading';
+import { ErrorView, Loading } from '../app/StateViews';
+import { useI18n } from '../i18n/i18n';
+import { useCall } from '../lib/use-call';
+import { formatDateTime } from '../notes/format';
+import { TemplateForm } from './TemplateForm';
+import { ruleText } from './template-form';
+import type { ImportedLocationState } from './ImportDocxButton';
+import '../engagements/engagements.css';
+import '../proposals/proposals.css';
+import './templates.css';
+
+/** `#/templates/:id[?version=n]`: one template version — its sections, rules, defaults and versions — and Edit. */
+export function TemplatePage() {
+  const { id = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const versionParam = Number(params.get('version'));
+  const version = Number.isInteger(versionParam) && versionParam > 0 ? versionParam : undefined;
+  const { t } = useI18n();
+  const template = useCall('templates.get', version === undefined ? { id } : { id, version });
+  const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  if (template.status === 'error') {
+    const notFound = template.error.code === 'not_found';
+    const title = notFound ? t('templates.notFoundTitle') : t('common.errorTitle');
+    return (
+      <section className="page" aria-labelledby="page-title">
+        <PageHeading title={title}>{title}</PageHeading>
+        {notFound ? <p>{t('templates.notFound', { id })}</p> : <ErrorView message={template.error.message} onRetry={template.reload} />}
+      </section>
+    );
+  }
+  if (template.data === null || template.status === 'loading') return <Loading />;
+  const detail = template.data;
+  const newest = detail.versions[0]?.version ?? detail.version;
+  return editing ? (
+    <TemplateForm
+      detail={detail}
+      nextVersion={newest + 1}
+      onCancel={() => setEditing(false)}
+      onSaved={(saved) => {
+        setEditing(false);
+        setNotice(t('templates.saved', { version: saved.version }));
+        setParams({}, { replace: true });
+        template.reload();
+      }}
+    />
+  ) : (
+    <TemplateView detail={detail} newest={newest} notice={notice} onEdit={() => setEditing(true)} onVersion={(v) => setParams({ version: String(v) })} />
+  );
+}
+
+function TemplateView({ detail, newest, notice, onEdit, onVersion }: { detail: TemplateDetail; newest: number; notice: string | null; onEdit: () => void; onVersion: (version: number) => void }) {
+  const { t, text, lang } = useI18n();
+  const importProblems = (useLocation().state as ImportedLocationState | null)?.importProblems ?? [];
+  const tpl = detail.template;
+  const title = text(tpl.title);
+  return (
+    <article className="page template-page" aria-labelledby="page-title">
+      <Link to="/templates" className="back-link">
+        ← {t('templates.backToList')}
+      </Link>
+      <header className="page-header list-header">
+        <div>
+          <p className="eyebrow">
+            {t('templates.showing', { version: detail.version })}
+            {detail.version === newest && ` (${t('templates.newest')})`} · {t(`templates.origin.${detail.origin}`)} · {t('templates.durationWeeks', { weeks: tpl.durationWeeks })}
+          </p>
+          <PageHeading title={title}>{title}</PageHeading>
+          <p>{text(tpl.description)}</p>
+        </div>
+        {detail.version === newest ? (
+          <button type="button" className="primary-button" onClick={onEdit}>
+            {t('templates.editNewest', { version: newest + 1 })}
+          </button>
+        ) : (
+          <button type="button" onClick={() => onVersion(newest)}>
+            {t('templates.showNewest')}
+          </button>
+        )}
+      </header>
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {importProblems.length > 0 && (
+        <section className="notice warn" aria-labelledby="import-problems-title">
+          <h2 id="import-problems-title">{t('templates.importProblems')}</h2>
+          <ul>
+            {importProblems.map((p, i) => (
+              <li key={i}>
+                <strong>{p.where}</strong>: {p.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <div className="template-layout">
+        <div>
+          <h2>{t('templates.sections')}</h2>
+          <ol className="template-sections">
+            {tpl.sections.map((s) => (
+              <li key={s.id} className="panel">
+                <h3>
+                  {text(s.title)} <code className="muted">{s.id}</code>
+                </h3>
+                <p className="muted">
+                  {s.when === undefined ? t('templates.always') : `${t('templates.when')}: `}
+                  {s.when !== undefined && <code>{ruleText(s.when)}</code>}
+                  {s.repeat && ` · ${t('templates.repeat')} ${t(`templates.repeat.${s.repeat}`)}`}
+                </p>
+                {s.fromArticle && (
+                  <p>
+                    {t('templates.fromArticle')}: <Link to={`/kb/${s.fromArticle}`}>kb:{s.fromArticle}</Link>
+                  </p>
+                )}
+                {s.body && <pre className="template-body">{text(s.body)}</pre>}
+              </li>
+            ))}
+          </ol>
+          <h2>{t('templates.criteria')}</h2>
+          <ul>
+            {tpl.successCriteria.map((c, i) => (
+              <li key={i}>
+                <strong>{text(c.metric)}</strong>: {text(c.target)} — {text(c.measurement)}
+              </li>
+            ))}
+          </ul>
+          <h2>{t('templates.pricing', { currency: tpl.pricing.currency, tax: tpl.pricing.taxRate })}</h2>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('templates.item')}</th>
+                <th scope="col">{t('templates.unit')}</th>
+                <th scope="col" className="num">
+                  {t('templates.quantity')}
+                </th>
+                <th scope="col" className="num">
+                  {t('templates.unitPrice')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {tpl.pricing.lines.map((line, i) => (
+                <tr key={i}>
+                  <td>{text(line.item)}</td>
+                  <td>{text(line.unit)}</td>
+                  <td className="num">{line.quantity}</td>
+                  <td className="num">{line.unitPrice}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h2>{t('templates.timeline')}</h2>
+          <ol>
+            {tpl.timeline.map((p, i) => (
+              <li key={i}>
+                <strong>{text(p.phase)}</strong> — {t('templates.durationWeeks', { weeks: p.weeks })}: {text(p.deliverables)}
+              </li>
+            ))}
+          </ol>
+        </div>
+        <aside className="panel">
+          <h2>{t('templates.versions')}</h2>
+          <ul className="version-list">
+            {detail.versions.map((v) => (
+              <li key={v.version}>
+                {v.version === detail.version ? (
+                  <strong aria-current="true">{t('templates.version', { version: v.version })}</strong>
+                ) : (
+                  <button type="button" className="link-button" onClick={() => onVersion(v.version)} aria-label={t('templates.viewVersion', { version: v.version })}>
+                    {t('templates.version', { version: v.version })}
+                  </button>
+                )}
+                <span className="muted">
+                  {t(`templates.origin.${v.origin}`)} · {formatDateTime(v.updatedAt, lang)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </aside>
+      </div>
+    </article>
+  );
+}

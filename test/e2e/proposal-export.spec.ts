@@ -1,0 +1,134 @@
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import fs from 'node:fs';
+import type { Download, Page } from '@playwright/test';
+import mammoth from 'mammoth';
+import { groupThousands, pricingTotals } from '../../core/proposals/money';
+import type { Pricing, ProposalDetail } from '../../core/proposals/types';
+import { api, completedIcsAssessment, folded, gotoRoute, printedPdf } from './app-api';
+import { test, expect } from './fixtures';
+
+/**
+ * Exports as pre-sales staff use them: on a generated proposal with prices and a discount, the
+ * Export buttons give a Word document (parsed: headings, tables, exact totals), the print page gives
+ * the PDF (Chromium's page.pdf(), text read back with pdfjs), and Markdown (tables and totals). A
+ * knowledge manager imports a Word template through the Templates screen and a proposal is
+ * generated from it.
+ */
+
+async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const file = await (download as Download).path();
+  return { name: download.suggestedFilename(), bytes: fs.readFileSync(file) };
+}
+
+const money = (value: string): string => `CNY ${groupThousands(value)}`;
+
+test.describe('proposal export and DOCX import', () => {
+  test.beforeEach(async ({ page, appUrl }) => {
+    await page.goto(appUrl);
+    await expect(page.getByRole('heading', { level: 1, name: 'Knowledge base' })).toBeVisible();
+  });
+
+  test('exports a priced proposal as DOCX, PDF and Markdown with the same totals', async ({ page, appUrl }) => {
+    const { engagementId } = await completedIcsAssessment(appUrl, { customer: 'Harbour Telecom 港湾电信', title: 'Voice pilot' });
+    const { proposal } = await api<{ proposal: ProposalDetail }>(appUrl, 'proposals.generate', { engagementId, templateId: 'poc-ics-voicebot', lang: 'en' });
+    const pricing: Pricing = {
+      ...proposal.pricing,
+      discount: { kind: 'percent', value: '12.5' },
+      lines: proposal.pricing.lines.map((line, i) => (i === 0 ? { ...line, quantity: '24', unitPrice: '2950.55', discountPercent: '5' } : line)),
+    };
+    const saved = await api<ProposalDetail>(appUrl, 'proposals.save', { id: proposal.id, pricing });
+    const totals = pricingTotals(saved.pricing);
+
+    await gotoRoute(page, appUrl, `/proposals/${proposal.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(/voice/i);
+    const exportGroup = page.getByRole('group', { name: 'Export' });
+
+    // Word: a real document with the section titles as headings and the pricing table with its totals.
+    const docx = await downloaded(page, () => exportGroup.getByRole('button', { name: 'Word (DOCX)' }).click());
+    expect(docx.name).toMatch(/^proposal-Harbour-Telecom-.+\.docx$/);
+    const html = (await mammoth.convertToHtml({ buffer: docx.bytes })).value;
+    const headings = [...html.matchAll(/<h1>([^<]*)<\/h1>/g)].map((m) => m[1]);
+    expect(headings).toEqual(saved.sections.map((s) => s.title.replace(/&/g, '&amp;')));
+    expect(html).toContain('<td><p>24</p></td><td><p>2,950.55</p></td><td><p>5</p></td>');
+    expect(html).toContain(`<td colspan="5"><p><strong>Discount (12.5%)</strong></p></td><td><p><strong>CNY -${groupThousands(totals.discount)}</strong></p></td>`);
+    expect(html).toContain(`<td colspan="5"><p><strong>Total</strong></p></td><td><p><strong>${money(totals.total)}</strong></p></td>`);
+    expect(html).toContain('<strong>Customer: </strong>Harbour Telecom 港湾电信');
+
+    // Markdown: the same tables and totals as GFM.
+    const md = await downloaded(page, () => exportGroup.getByRole('button', { name: 'Markdown' }).click());
+    expect(md.name).toMatch(/\.md$/);
+    const markdown = md.bytes.toString('utf8');
+    expect(markdown).toContain(`# ${saved.title}`);
+    expect(markdown).toContain('| Item | Unit | Quantity | Unit price (CNY) | Discount % | Amount (CNY) |');
+    expect(markdown).toContain(`| **Subtotal** |  |  |  |  | **${money(totals.subtotal)}** |`);
+    expect(markdown).toContain(`| **Total** |  |  |  |  | **${money(totals.total)}** |`);
+    expect(markdown).toContain(`| ${saved.timeline.phases[0]?.name ?? '?'} | ${saved.timeline.start} |`);
+
+    // PDF: in the browser host the button opens the print page; Chromium prints it.
+    await exportGroup.getByRole('button', { name: 'PDF' }).click();
+    await expect(page).toHaveURL(new RegExp(`#/proposals/${proposal.id}/print$`));
+    const sheet = page.getByTestId('proposal-print');
+    await expect(sheet).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Print / Save as PDF' })).toBeEnabled();
+    await expect(sheet.getByRole('img', { name: /^Timeline chart: / })).toBeVisible();
+    const pdf = await printedPdf(page);
+    // pdfjs joins wrapped lines without a space: compare without white space.
+    const squashed = (text: string): string => folded(text).replace(/\s+/g, '');
+    const text = squashed(pdf.text);
+    expect(pdf.pages).toBeGreaterThanOrEqual(4);
+    expect(text.startsWith(squashed(`${saved.title}Customer: Harbour Telecom 港湾电信Engagement: Voice pilot`))).toBe(true);
+    for (const section of saved.sections) expect(text).toContain(squashed(section.title));
+    expect(text).toContain(squashed(`Subtotal ${money(totals.subtotal)}Discount (12.5%) CNY -${groupThousands(totals.discount)}`));
+    expect(text).toContain(squashed(`Total ${money(totals.total)}`));
+    // "Page N of M" in the bottom margin from the second page on; none on the cover.
+    expect(pdf.text).toContain(`Page 2 of ${pdf.pages}`);
+    expect(pdf.text).not.toContain('Page 1 of');
+    // No app chrome on paper.
+    expect(pdf.text).not.toContain('Print / Save as PDF');
+  });
+
+  test('imports a Word template on the Templates screen and generates a proposal from it', async ({ page, appUrl }) => {
+    const { engagementId } = await completedIcsAssessment(appUrl, { customer: 'Delta Mobile', title: 'Chat pilot' });
+    const doc = new Document({
+      numbering: { config: [{ reference: 'steps', levels: [{ level: 0, format: 'decimal', text: '%1.', alignment: AlignmentType.LEFT }] }] },
+      sections: [
+        {
+          children: [
+            new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun('Delta chat POC')] }),
+            new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Summary')] }),
+            new Paragraph({ children: [new TextRun('A pilot for '), new TextRun({ text: '«customer name»', bold: true }), new TextRun(', about {{answer.monthly-contacts}} contacts a month; owner {{acount.manager}}.')] }),
+            new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Plan')] }),
+            new Paragraph({ numbering: { reference: 'steps', level: 0 }, children: [new TextRun('Workshop')] }),
+            new Paragraph({ numbering: { reference: 'steps', level: 0 }, children: [new TextRun('Pilot')] }),
+            new Table({
+              rows: [
+                new TableRow({ children: [new TableCell({ children: [new Paragraph('Site')] }), new TableCell({ children: [new Paragraph('Agents')] })] }),
+                new TableRow({ children: [new TableCell({ children: [new Paragraph('Wuhan')] }), new TableCell({ children: [new Paragraph('60')] })] }),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const bytes = await Packer.toBuffer(doc);
+
+    await gotoRoute(page, appUrl, '/templates');
+    await expect(page.getByRole('heading', { level: 1, name: 'POC templates' })).toBeVisible();
+    // A file named .docx that is not one: refused with its reason, nothing stored.
+    await page.locator('#import-docx-file').setInputFiles({ name: 'notes.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('just text') });
+    await expect(page.getByRole('alert')).toContainText('“notes.docx” is not a Word document (it is not a zip package)');
+
+    await page.locator('#import-docx-file').setInputFiles({ name: 'Delta chat POC.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: bytes });
+    await expect(page).toHaveURL(/#\/templates\/delta-chat-poc\?version=1$/);
+    const problems = page.getByRole('region', { name: 'Imported, with parts to check' });
+    await expect(problems).toContainText('{{acount.manager}} is not a variable templates may use');
+    await expect(problems).toContainText('Pricing is not read from the document');
+
+    const { proposal, problems: generation } = await api<{ proposal: ProposalDetail; problems: unknown[] }>(appUrl, 'proposals.generate', { engagementId, templateId: 'delta-chat-poc', lang: 'en' });
+    expect(generation).toEqual([]);
+    expect(proposal.sections.map((s) => s.title)).toEqual(expect.arrayContaining(['Summary', 'Plan']));
+    await gotoRoute(page, appUrl, `/proposals/${proposal.id}`);
+    await expect(page.locator('.rt-root')).toContainText('A pilot for Delta Mobile, about 250,000');
+  });
+});

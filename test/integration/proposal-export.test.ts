@@ -1,0 +1,236 @@
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import JSZip from 'jszip';
+import mammoth from 'mammoth';
+import { describe, expect, it } from 'vitest';
+import type { Backend } from '../../electron/backend/backend';
+import { encodePng, PNG_SIGNATURE } from '../../electron/backend/export/png';
+import { blocksOf, documentJson, paragraph, textNode } from '../../core/proposals/lexical-json';
+import { groupThousands, pricingTotals } from '../../core/proposals/money';
+import type { ProposalDetail } from '../../core/proposals/types';
+import { BUNDLED_PACK, callFail, callOk, startBackend } from '../helpers/backend';
+import { ICS_ANSWERS } from '../helpers/ics-assessment';
+
+// A 1×1 PNG: the sign-off signature.
+const SIGNATURE = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+/** An engagement with a completed ics assessment and a risk from the checklist, as the on-site tests leave it. */
+async function assessedEngagement(backend: Backend): Promise<string> {
+  const customer = await callOk(backend, 'customers.create', { name: '华东电信 Eastern Telecom', kind: 'enterprise', industry: 'telecom' });
+  const engagement = await callOk(backend, 'engagements.create', {
+    customerId: customer.id,
+    title: 'Contact centre pilot',
+    scenarios: ['intelligent-customer-service'],
+    startDate: '2026-04-06',
+    endDate: '2026-06-26',
+    team: [{ name: 'Zhang Min', role: 'Delivery lead' }],
+  });
+  const started = await callOk(backend, 'assessments.start', { engagementId: engagement.id, definitionId: 'ics-readiness' });
+  for (const [questionId, value] of ICS_ANSWERS) await callOk(backend, 'assessments.answer', { sessionId: started.session.id, questionId, value });
+  await callOk(backend, 'risks.addFromChecklist', {
+    engagementId: engagement.id,
+    items: [{ checklistId: 'rc-personal-information', itemId: 'recording-consent' }],
+    source: 'assessment',
+    sessionId: started.session.id,
+    lang: 'en',
+  });
+  await callOk(backend, 'assessments.complete', { sessionId: started.session.id, signoff: { name: 'Li Wei', role: 'Head of customer service', signatureBase64: SIGNATURE } });
+  return engagement.id;
+}
+
+/** A generated proposal with a discount, a photo and an unfilled variable in its first section. */
+async function exportableProposal(): Promise<{ backend: Backend; proposal: ProposalDetail; photo: Buffer }> {
+  const { backend } = await startBackend({ contentDir: BUNDLED_PACK });
+  const engagementId = await assessedEngagement(backend);
+  const { proposal } = await callOk(backend, 'proposals.generate', { engagementId, templateId: 'poc-ics-voicebot', lang: 'en' });
+  const photo = encodePng({ width: 40, height: 20, pixels: new Uint8Array(40 * 20 * 3).fill(200) });
+  const attached = await callOk(backend, 'attachments.add', { ownerTable: 'engagements', ownerId: engagementId, name: 'site.png', mime: 'image/png', dataBase64: photo.toString('base64') });
+  const [first, ...rest] = proposal.sections;
+  if (!first) throw new Error('no sections');
+  const body = documentJson([
+    ...blocksOf(first.bodyJson),
+    paragraph([textNode('Contact: '), { type: 'variable', version: 1, name: 'customer.contact', reason: 'unknown' }]),
+    paragraph([{ type: 'image', version: 1, sha256: attached.sha256, altText: 'Site visit' }]),
+  ]);
+  const saved = await callOk(backend, 'proposals.save', {
+    id: proposal.id,
+    sections: [{ ...first, bodyJson: body }, ...rest],
+    pricing: { ...proposal.pricing, discount: { kind: 'percent', value: '7.5' } },
+  });
+  return { backend, proposal: saved, photo };
+}
+
+async function docxParts(dataBase64: string): Promise<{ zip: JSZip; html: string; text: string; documentXml: string }> {
+  const buffer = Buffer.from(dataBase64, 'base64');
+  const zip = await JSZip.loadAsync(buffer);
+  const documentXml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+  return { zip, html: (await mammoth.convertToHtml({ buffer })).value, text: (await mammoth.extractRawText({ buffer })).value, documentXml };
+}
+
+describe('proposal export', () => {
+  it('writes a Word document with cover, contents field, headings, tables with exact totals, the Gantt PNG and page numbers', async () => {
+    const { backend, proposal, photo } = await exportableProposal();
+    const file = await callOk(backend, 'proposals.exportDocx', { id: proposal.id });
+    expect(file.mime).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(file.fileName).toMatch(/^proposal-.+-\d{4}-\d{2}-\d{2}\.docx$/);
+    const { zip, html, text, documentXml } = await docxParts(file.dataBase64);
+
+    // Cover, then every section title as Heading 1 (what the TOC field collects).
+    expect(text.startsWith(`\n\n${proposal.title}`)).toBe(true);
+    expect(text).toContain('Customer: 华东电信 Eastern Telecom');
+    expect(text).toContain('Status: Draft');
+    expect(html.match(/<h1>[^<]*<\/h1>/g)).toEqual(proposal.sections.map((s) => `<h1>${s.title.replace(/&/g, '&amp;')}</h1>`));
+    expect(documentXml).toMatch(/<w:instrText[^>]*>TOC \\h \\o &quot;1-2&quot;<\/w:instrText>/);
+    // Word then offers to update the contents (and its page numbers) on open.
+    expect(await zip.file('word/settings.xml')?.async('string')).toMatch(/<w:updateFields( w:val="true")?\/>/);
+    const footers = await Promise.all(Object.keys(zip.files).filter((n) => /^word\/footer\d+\.xml$/.test(n)).map((n) => zip.file(n)?.async('string') ?? ''));
+    expect(footers.some((f) => /<w:instrText[^>]*>PAGE<\/w:instrText>/.test(f) && /<w:instrText[^>]*>NUMPAGES<\/w:instrText>/.test(f) && f.includes('Page ') && f.includes(' of '))).toBe(true);
+
+    // The pricing table: every line and the totals, computed exactly.
+    const totals = pricingTotals(proposal.pricing);
+    for (const line of proposal.pricing.lines) expect(html).toContain(`<td><p>${line.item}</p></td>`);
+    expect(html).toContain(`<td colspan="5"><p><strong>Subtotal</strong></p></td><td><p><strong>CNY ${groupThousands(totals.subtotal)}</strong></p></td>`);
+    expect(html).toContain(`<td colspan="5"><p><strong>Discount (7.5%)</strong></p></td><td><p><strong>CNY -${groupThousands(totals.discount)}</strong></p></td>`);
+    expect(html).toContain(`<td colspan="5"><p><strong>Total</strong></p></td><td><p><strong>CNY ${groupThousands(totals.total)}</strong></p></td>`);
+    // Success criteria, risks (the body's own table) and the timeline are real tables too.
+    expect(html).toContain(`<td><p>${proposal.successCriteria[0]?.metric ?? '?'}</p></td>`);
+    expect(html).toContain(`<td><p>${proposal.timeline.phases[0]?.name ?? '?'}</p></td><td><p>${proposal.timeline.start}</p></td>`);
+    expect(html).toMatch(/<td><p>Call recordings without a recording notice[^<]*<\/p><\/td>/);
+    expect((html.match(/<table>/g) ?? []).length).toBe(4);
+
+    // The unfilled variable reads as written; the photo and the Gantt chart (SVG + PNG fallback) are in the package.
+    expect(text).toContain('Contact: {{customer.contact}}');
+    const media = Object.keys(zip.files).filter((n) => n.startsWith('word/media/'));
+    const pngs = await Promise.all(media.filter((n) => n.endsWith('.png')).map((n) => zip.file(n)?.async('nodebuffer')));
+    expect(pngs.some((b) => b?.equals(photo))).toBe(true);
+    expect(pngs.some((b) => b !== undefined && !b.equals(photo) && b.subarray(0, 8).equals(PNG_SIGNATURE) && b.readUInt32BE(16) === 1280)).toBe(true);
+    expect(media.some((n) => n.endsWith('.svg'))).toBe(true);
+  });
+
+  it('exports a saved version as it was, and Markdown with the same totals', async () => {
+    const { backend, proposal } = await exportableProposal();
+    const version = await callOk(backend, 'proposals.saveVersion', { id: proposal.id, name: 'Sent to customer' });
+    const changed = await callOk(backend, 'proposals.save', { id: proposal.id, title: 'Revised after the workshop' });
+    const old = await docxParts((await callOk(backend, 'proposals.exportDocx', { id: proposal.id, versionId: version.id })).dataBase64);
+    expect(old.text).toContain(proposal.title);
+    expect(old.text).toContain('Version: Sent to customer');
+    expect(old.text).not.toContain('Revised after the workshop');
+
+    const md = await callOk(backend, 'proposals.exportMarkdown', { id: proposal.id });
+    expect(md.fileName).toMatch(/\.md$/);
+    const markdown = Buffer.from(md.dataBase64, 'base64').toString('utf8');
+    const totals = pricingTotals(changed.pricing);
+    expect(markdown.startsWith('# Revised after the workshop\n')).toBe(true);
+    expect(markdown).toContain(`| **Total** |  |  |  |  | **CNY ${groupThousands(totals.total)}** |`);
+    expect(markdown).toContain('Contact: {{customer.contact}}');
+    expect(markdown).toMatch(/!\[Site visit\]\(attachment:[0-9a-f]{64}\)/);
+
+    const other = await callOk(backend, 'proposals.generate', { engagementId: proposal.engagementId, templateId: 'poc-ics-voicebot', lang: 'en' });
+    expect(await callFail(backend, 'proposals.exportDocx', { id: other.proposal.id, versionId: version.id })).toMatchObject({ code: 'not_found' });
+    expect(await callFail(backend, 'proposals.exportMarkdown', { id: 'nope' })).toMatchObject({ code: 'not_found', message: 'No proposal with id "nope"; nothing was exported.' });
+  });
+
+  it('prints the PDF through the host, or answers unavailable where the print page is the way', async () => {
+    const { backend, proposal } = await exportableProposal();
+    expect(await callFail(backend, 'proposals.exportPdf', { id: proposal.id })).toMatchObject({ code: 'unavailable' });
+
+    const routes: string[] = [];
+    const { backend: electronLike } = await startBackend({
+      contentDir: BUNDLED_PACK,
+      platform: {
+        printPdf: (route) => {
+          routes.push(route);
+          return Promise.resolve(new TextEncoder().encode('%PDF-1.7\n%stand-in for printToPDF\n'));
+        },
+      },
+    });
+    const engagementId = await assessedEngagement(electronLike);
+    const { proposal: printed } = await callOk(electronLike, 'proposals.generate', { engagementId, templateId: 'poc-ics-voicebot', lang: 'zh' });
+    const pdf = await callOk(electronLike, 'proposals.exportPdf', { id: printed.id });
+    expect(routes).toEqual([`/proposals/${printed.id}/print`]);
+    expect(pdf).toMatchObject({ mime: 'application/pdf', fileName: expect.stringMatching(/\.pdf$/) });
+  });
+});
+
+/** A Word template as knowledge managers write them: title, headings, merge fields, a list and a table. */
+async function wordTemplate(): Promise<Buffer> {
+  const doc = new Document({
+    numbering: { config: [{ reference: 'steps', levels: [{ level: 0, format: 'decimal', text: '%1.', alignment: AlignmentType.LEFT }] }] },
+    sections: [
+      {
+        children: [
+          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun('Voice POC (Word)')] }),
+          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Summary')] }),
+          new Paragraph({ children: [new TextRun('We propose a pilot for '), new TextRun({ text: '«customer name»', bold: true }), new TextRun(' handling {{answer.monthly-contacts}} contacts a month.')] }),
+          new Paragraph({ children: [new TextRun('Lead: {{team.lead}}; sponsor {{sponsor.name}}.')] }),
+          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Approach')] }),
+          new Paragraph({ numbering: { reference: 'steps', level: 0 }, children: [new TextRun('Discovery workshop')] }),
+          new Paragraph({ numbering: { reference: 'steps', level: 0 }, children: [new TextRun('Pilot on live traffic')] }),
+          new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('Sites')] }),
+          new Table({
+            rows: [
+              new TableRow({ children: [new TableCell({ children: [new Paragraph('Site')] }), new TableCell({ children: [new Paragraph('Agents')] })] }),
+              new TableRow({ children: [new TableCell({ children: [new Paragraph('Shanghai')] }), new TableCell({ children: [new Paragraph('120')] })] }),
+            ],
+          }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+describe('DOCX import as a template', () => {
+  it('stores the document as a new template that proposals can be generated from', async () => {
+    const { backend } = await startBackend({ contentDir: BUNDLED_PACK });
+    const engagementId = await assessedEngagement(backend);
+    const bytes = await wordTemplate();
+    const imported = await callOk(backend, 'templates.importDocx', { name: 'Voice POC (Word).docx', dataBase64: bytes.toString('base64'), scenarios: ['intelligent-customer-service'] });
+    const t = imported.template;
+    expect([t.id, t.version, t.origin, t.template.title]).toEqual(['voice-poc-word', 1, 'user', { en: 'Voice POC (Word)', zh: 'Voice POC (Word)' }]);
+    expect(t.template.sections.map((s) => [s.id, s.title.en])).toEqual([
+      ['summary', 'Summary'],
+      ['approach', 'Approach'],
+      ['sites', 'Sites'],
+    ]);
+    expect(t.template.sections[0]?.body?.en).toBe('We propose a pilot for **{{customer.name}}** handling {{answer.monthly-contacts}} contacts a month.\n\nLead: {{team.lead}}; sponsor «sponsor.name».');
+    expect(t.template.sections[1]?.body?.en).toBe('1. Discovery workshop\n2. Pilot on live traffic');
+    expect(t.template.sections[2]?.body?.en).toBe('| Site | Agents |\n| --- | --- |\n| Shanghai | 120 |');
+    expect(imported.problems.map((p) => p.where)).toEqual(['Summary', 'template', 'pricing', 'timeline']);
+    expect(imported.problems[0]?.message).toContain('{{sponsor.name}} is not a variable templates may use');
+
+    // Importing again makes version 2 of the same template.
+    const again = await callOk(backend, 'templates.importDocx', { name: 'Voice POC (Word).docx', dataBase64: bytes.toString('base64') });
+    expect([again.template.id, again.template.version]).toEqual(['voice-poc-word', 2]);
+
+    const { proposal, problems } = await callOk(backend, 'proposals.generate', { engagementId, templateId: 'voice-poc-word', templateVersion: 1, lang: 'en' });
+    expect(problems).toEqual([]);
+    const summary = proposal.sections.find((s) => s.id === 'summary');
+    const text = blocksOf(summary?.bodyJson ?? '').map((b) => JSON.stringify(b)).join('\n');
+    expect(text).toContain('华东电信 Eastern Telecom');
+    expect(text).toContain('250,000');
+    expect(text).toContain('Zhang Min');
+  });
+
+  it('refuses a file named .docx that is not one, and stores nothing', async () => {
+    const { backend } = await startBackend({ contentDir: BUNDLED_PACK });
+    const before = await callOk(backend, 'templates.list', {});
+    const notZip = await callFail(backend, 'templates.importDocx', { name: 'proposal.docx', dataBase64: Buffer.from('Dear customer, this is plain text.').toString('base64') });
+    expect(notZip).toMatchObject({ code: 'bad_file', message: expect.stringMatching(/^“proposal\.docx” is not a Word document \(it is not a zip package\)/) });
+    const zip = new JSZip();
+    zip.file('hello.txt', 'not a document');
+    const otherZip = await callFail(backend, 'templates.importDocx', { name: 'archive.docx', dataBase64: (await zip.generateAsync({ type: 'nodebuffer' })).toString('base64') });
+    expect(otherZip).toMatchObject({ code: 'bad_file', message: expect.stringContaining('“archive.docx” is not a Word document (it has no word/document.xml)') });
+    const truncated = (await wordTemplate()).subarray(0, 400);
+    expect(await callFail(backend, 'templates.importDocx', { name: 'cut.docx', dataBase64: truncated.toString('base64') })).toMatchObject({ code: 'bad_file' });
+    expect(await callFail(backend, 'templates.importDocx', { name: 'notes.txt', dataBase64: 'aGk=' })).toMatchObject({ code: 'bad_request' });
+    // A manual of 201 chapters makes more sections than a template may have.
+    const manual = new Document({
+      sections: [{ children: Array.from({ length: 201 }, (_, i) => [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(`Chapter ${i + 1}`)] }), new Paragraph(`Text ${i + 1}`)]).flat() }],
+    });
+    expect(await callFail(backend, 'templates.importDocx', { name: 'manual.docx', dataBase64: (await Packer.toBuffer(manual)).toString('base64') })).toMatchObject({
+      code: 'too_large',
+      message: '“manual.docx” makes a template that cannot be stored: template has more than 200 sections. Split the document. Nothing was imported.',
+    });
+    expect(await callOk(backend, 'templates.list', {})).toEqual(before);
+  });
+});

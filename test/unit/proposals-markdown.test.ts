@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { coverFields, pricingTable, ratePercent, timelineTable, type ProposalExport } from '../../core/proposals/export-tables';
+import { documentJson, heading, paragraph, table, textNode, type Node } from '../../core/proposals/lexical-json';
+import { escapeMarkdown, lexicalToMarkdown, proposalMarkdown } from '../../core/proposals/markdown';
+import { withProvenance } from '../../core/proposals/provenance';
+import type { Pricing, Proposal } from '../../core/proposals/types';
+
+function list(listType: 'bullet' | 'number' | 'check', items: (Node | string)[], start = 1): Node {
+  return {
+    type: 'list',
+    version: 1,
+    listType,
+    start,
+    tag: listType === 'number' ? 'ol' : 'ul',
+    children: items.map((item, i) =>
+      typeof item === 'string'
+        ? { type: 'listitem', version: 1, value: i + 1, checked: listType === 'check' ? i === 0 : undefined, children: [textNode(item)] }
+        : { type: 'listitem', version: 1, value: i + 1, children: [item] },
+    ),
+  };
+}
+
+const PRICING: Pricing = {
+  currency: 'CNY',
+  taxRate: '0.06',
+  discount: { kind: 'percent', value: '10' },
+  lines: [
+    { id: 'a', item: 'Intent model tuning', unit: 'person-day', quantity: '40', unitPrice: '2800.00' },
+    { id: 'b', item: 'Voice gateway | licence', unit: 'month', quantity: '3', unitPrice: '12345.675', discountPercent: '5' },
+  ],
+};
+
+function exportOf(overrides: Partial<Proposal> = {}): ProposalExport {
+  return {
+    proposal: {
+      title: 'Voicebot POC *draft*',
+      lang: 'en',
+      status: 'internal-review',
+      sections: [
+        { id: 'intro', title: 'Executive summary', kind: 'text', bodyJson: documentJson([paragraph([textNode('Hello '), textNode('world', 1)])]), source: [] },
+        { id: 'pricing', title: 'Price breakdown', kind: 'pricing', bodyJson: documentJson([]), source: [] },
+        { id: 'timeline', title: 'Schedule', kind: 'timeline', bodyJson: documentJson([paragraph([textNode('Phases below.')])]), source: [] },
+        { id: 'criteria', title: 'Success criteria', kind: 'success-criteria', bodyJson: documentJson([]), source: [] },
+      ],
+      successCriteria: [{ metric: 'Containment', target: '≥ 40%', measurement: 'Calls closed by the bot' }],
+      pricing: PRICING,
+      timeline: { start: '2026-04-06', phases: [{ id: 'p1', name: 'Discovery', weeks: 2, deliverables: 'Intent list', milestone: 'Scope signed' }, { id: 'p2', name: 'Build', weeks: 3, deliverables: 'Bot' }] },
+      ...overrides,
+    },
+    customerName: 'Eastern Telecom',
+    engagementTitle: 'Contact centre pilot',
+    versionName: 'Sent to customer',
+    date: '2026-11-23',
+  };
+}
+
+describe('Lexical JSON → Markdown', () => {
+  it('writes headings under the section, inline formats, links, images and unfilled variables', () => {
+    const json = documentJson([
+      withProvenance(heading('h2', 'Scope'), [{ kind: 'template', ref: 't@1#scope' }]),
+      paragraph([
+        textNode('Bold', 1),
+        textNode(' and '),
+        textNode('italic', 2),
+        textNode(' '),
+        textNode('gone', 4),
+        textNode(' '),
+        textNode('a `tick`', 16),
+        { type: 'linebreak', version: 1 },
+        { type: 'link', version: 1, url: 'https://example.com/a b', children: [textNode('the site')] },
+        textNode(' for '),
+        { type: 'variable', version: 1, name: 'customer.name', reason: 'no-value' },
+        textNode(' '),
+        { type: 'image', version: 1, sha256: 'ab'.repeat(32), altText: 'Site [photo]' },
+      ]),
+    ]);
+    expect(lexicalToMarkdown(json, 1)).toBe(
+      [
+        '### Scope',
+        '',
+        `**Bold** and *italic* ~~gone~~ \`\` a \`tick\` \`\`\\\n[the site](<https://example.com/a b>) for {{customer.name}} ![Site \\[photo\\]](attachment:${'ab'.repeat(32)})`,
+      ].join('\n'),
+    );
+  });
+
+  it('writes bullet, numbered and nested check lists', () => {
+    const json = documentJson([
+      list('bullet', ['one', list('bullet', ['one.a'])]),
+      list('number', ['first', 'second'], 3),
+      list('check', ['done', 'open']),
+    ]);
+    expect(lexicalToMarkdown(json)).toBe(['- one', '   - one.a', '', '3. first', '4. second', '', '- [x] done', '- [ ] open'].join('\n'));
+  });
+
+  it('writes a table as GFM with the first row as header and pipes escaped', () => {
+    const json = documentJson([table(['Risk', 'Owner'], [['Data | access', 'Li Wei'], ['Latency', '']])]);
+    expect(lexicalToMarkdown(json)).toBe(['| Risk | Owner |', '| --- | --- |', '| Data \\| access | Li Wei |', '| Latency |  |'].join('\n'));
+  });
+
+  it('escapes what would read as Markdown syntax', () => {
+    expect(escapeMarkdown('# not a heading *or* _emphasis_ <b>')).toBe('\\# not a heading \\*or\\* \\_emphasis\\_ \\<b\\>');
+    expect(escapeMarkdown('1. not a list')).toBe('\\1. not a list');
+    expect(lexicalToMarkdown(documentJson([paragraph([textNode('- [x] literal')])]))).toBe('\\- \\[x\\] literal');
+  });
+});
+
+describe('proposal → Markdown', () => {
+  it('has the cover, the contents and every section with its table; pricing totals are exact', () => {
+    const markdown = proposalMarkdown(exportOf());
+    expect(markdown.startsWith('# Voicebot POC \\*draft\\*\n\n- **Customer:** Eastern Telecom\n- **Engagement:** Contact centre pilot\n- **Date:** 2026-11-23\n- **Status:** Internal review\n- **Version:** Sent to customer')).toBe(true);
+    expect(markdown).toContain('## Contents\n\n1. Executive summary\n2. Price breakdown\n3. Schedule\n4. Success criteria');
+    expect(markdown).toContain('## Executive summary\n\nHello **world**');
+    // 40 × 2800 = 112000.00; 3 × 12345.675 = 37037.025 less 5 % = 35185.17375 → 35185.17;
+    // subtotal 147185.17, discount 10 % = 14718.52 (14718.517), taxable 132466.65, tax 6 % = 7948.00 (7947.999), total 140414.65.
+    expect(markdown).toContain('| Item | Unit | Quantity | Unit price (CNY) | Discount % | Amount (CNY) |\n| --- | --- | ---: | ---: | ---: | ---: |');
+    expect(markdown).toContain('| Voice gateway \\| licence | month | 3 | 12,345.675 | 5 | 35,185.17 |');
+    expect(markdown).toContain('| **Subtotal** |  |  |  |  | **CNY 147,185.17** |');
+    expect(markdown).toContain('| **Discount (10%)** |  |  |  |  | **CNY -14,718.52** |');
+    expect(markdown).toContain('| **Tax (6%)** |  |  |  |  | **CNY 7,948.00** |');
+    expect(markdown).toContain('| **Total** |  |  |  |  | **CNY 140,414.65** |');
+    expect(markdown).toContain('| Discovery | 2026-04-06 | 2026-04-19 | 2 | Intent list | Scope signed |\n| Build | 2026-04-20 | 2026-05-10 | 3 | Bot |  |');
+    expect(markdown).toContain('| Containment | ≥ 40% | Calls closed by the bot |');
+  });
+
+  it('speaks the proposal language on the cover and in the tables', () => {
+    const doc = exportOf({ lang: 'zh' });
+    expect(coverFields({ ...doc, versionName: null }).map((f) => `${f.label}=${f.value}`)).toEqual(['客户=Eastern Telecom', '项目=Contact centre pilot', '日期=2026-11-23', '状态=内部评审', '版本=当前草稿']);
+    expect(pricingTable(PRICING, 'zh').totals.at(-1)).toEqual(['合计', 'CNY 140,414.65']);
+    expect(timelineTable(doc.proposal.timeline, 'zh').columns[0]).toBe('阶段');
+  });
+
+  it('states a tax rate as a percent and a zero discount without a minus', () => {
+    expect(ratePercent('0.06')).toBe('6');
+    expect(ratePercent('0.135')).toBe('13.5');
+    expect(ratePercent('0')).toBe('0');
+    expect(pricingTable({ ...PRICING, discount: { kind: 'amount', value: '0' } }, 'en').totals[1]).toEqual(['Discount', 'CNY 0.00']);
+  });
+});

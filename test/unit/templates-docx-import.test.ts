@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { FIXED_TEMPLATE_VARIABLES } from '../../core/content/template-vars';
+import { htmlToTemplateSections, parseHtml } from '../../core/templates/docx-import';
+
+const OPTIONS = { variables: [...FIXED_TEMPLATE_VARIABLES, 'answer.monthly-contacts'], introductionTitle: 'Introduction' };
+
+describe('Word HTML → template sections', () => {
+  it('splits at Heading 1 and 2, takes the Title, and converts paragraphs, formats, lists, links and tables', () => {
+    const html = [
+      '<h1 class="doc-title">Voicebot POC</h1>',
+      '<p>Prepared for <strong>{{customer.name}}</strong>.</p>',
+      '<h1>Overview</h1>',
+      '<p><em>Scope</em> &amp; aims, see <a href="https://example.com/x">the brief</a> and <a href="file:///etc/passwd">this</a>.</p>',
+      '<ul><li>Intents<ul><li>Billing</li></ul></li><li><p>Handover</p></li></ul>',
+      '<ol><li>Discovery</li><li>Build</li></ol>',
+      '<h3>Detail</h3>',
+      '<table><tr><td><p>Site</p></td><td><p>Calls | month</p></td></tr><tr><td><p>Shanghai</p></td><td><p>250,000</p></td></tr></table>',
+      '<h2>Team</h2>',
+      '<p>Lead: «team lead»</p>',
+    ].join('');
+    const result = htmlToTemplateSections(html, OPTIONS);
+    expect(result.title).toBe('Voicebot POC');
+    expect(result.sections.map((s) => s.title)).toEqual(['Introduction', 'Overview', 'Team']);
+    expect(result.sections[0]?.markdown).toBe('Prepared for **{{customer.name}}**.');
+    expect(result.sections[1]?.markdown).toBe(
+      [
+        '*Scope* & aims, see [the brief](https://example.com/x) and this.',
+        '',
+        '- Intents\n    - Billing\n- Handover',
+        '',
+        '1. Discovery\n2. Build',
+        '',
+        '## Detail',
+        '',
+        '| Site | Calls \\| month |\n| --- | --- |\n| Shanghai | 250,000 |',
+      ].join('\n'),
+    );
+    expect(result.sections[2]?.markdown).toBe('Lead: {{team.lead}}');
+    expect(result.problems).toEqual([{ where: 'Overview', message: expect.stringContaining('the link to “file:///etc/passwd” was removed') }]);
+    expect(result.mostlyChinese).toBe(false);
+  });
+
+  it('keeps unknown variables as text and reports them with a suggestion', () => {
+    const result = htmlToTemplateSections('<h1>Intro</h1><p>Dear {{custmer.name}}, «favourite colour» {{answer.monthly-contacts}}</p>', OPTIONS);
+    expect(result.sections[0]?.markdown).toBe('Dear «custmer.name», «favourite colour» {{answer.monthly-contacts}}');
+    expect(result.problems.map((p) => p.message)).toEqual([
+      '{{custmer.name}} is not a variable templates may use; it was kept as the text «custmer.name» — did you mean {{customer.name}}?',
+      '«favourite colour» is not a variable templates may use; it was kept as the text «favourite colour»',
+    ]);
+  });
+
+  it('drops images with a problem, carries an empty chapter heading into the next section, and never keeps HTML', () => {
+    const html = '<h1>方案</h1><h2>背景</h2><p>客户 <img src="" alt="机房照片" /> 现状<script>alert(1)</script> &lt;b&gt;</p>';
+    const result = htmlToTemplateSections(html, OPTIONS);
+    expect(result.sections).toEqual([{ title: '背景', markdown: '## 方案\n\n客户  现状alert(1) \\<b\\>' }]);
+    expect(result.problems).toEqual([{ where: '背景', message: expect.stringContaining('an image (“机房照片”) was left out') }]);
+    expect(result.mostlyChinese).toBe(true);
+  });
+
+  it('reads entities and stray angle brackets without losing text', () => {
+    const root = parseHtml('<p>a &lt; b &#x4e2d;&#25991; &bogus; 3 < 4</p>');
+    expect(root.children).toEqual([{ tag: 'p', attrs: {}, children: ['a < b 中文 &bogus; 3 ', '<', ' 4'] }]);
+  });
+});
