@@ -7,9 +7,11 @@ import type { SaveStatus } from './autosave';
 import { AnswerFiles } from './AnswerFiles';
 import { choiceValues, QuestionInput, TYPING_DEBOUNCE_MS } from './QuestionInput';
 import { SaveStatusText } from './SaveStatusText';
+import { QuestionNotes } from '../notes/QuestionNotes';
 
 type Props = {
   sessionId: string;
+  engagementId: string;
   question: Question;
   value: AnswerValue | undefined;
   note: string;
@@ -28,7 +30,7 @@ function isTyping(target: EventTarget): boolean {
 }
 
 /** One question: its text, "why we ask", the answer input, its save state and problems, a note and files. */
-export function QuestionCard({ sessionId, question, value, note, disabled, status, noteStatus, onAnswer, onNote, onRetry, onRetryNote }: Props) {
+export function QuestionCard({ sessionId, engagementId, question, value, note, disabled, status, noteStatus, onAnswer, onNote, onRetry, onRetryNote }: Props) {
   const { t, text } = useI18n();
   const [problem, setProblem] = useState<string | null>(null);
   const [noteDraft, setNoteDraft] = useState(note);
@@ -118,6 +120,19 @@ export function QuestionCard({ sessionId, question, value, note, disabled, statu
           }}
         />
       </div>
+      <FieldNotesToggle sessionId={sessionId} questionId={question.id} engagementId={engagementId} />
     </article>
+  );
+}
+
+/** Rich field notes on the question, loaded only when opened (a section can show many questions). */
+function FieldNotesToggle({ sessionId, questionId, engagementId }: { sessionId: string; questionId: string; engagementId: string }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="question-field-notes" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t('assessments.fieldNotes')}</summary>
+      {open && <QuestionNotes sessionId={sessionId} questionId={questionId} engagementId={engagementId} />}
+    </details>
   );
 }

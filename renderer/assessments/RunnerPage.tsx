@@ -219,6 +219,7 @@ function Runner({ detail, reload }: { detail: AssessmentDetail; reload: () => vo
               <QuestionCard
                 key={question.id}
                 sessionId={session.id}
+                engagementId={session.engagementId}
                 question={question}
                 value={answers[question.id]}
                 note={detail.answers[question.id]?.note ?? ''}

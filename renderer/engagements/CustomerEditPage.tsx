@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/i18n';
 import { callSafe } from '../lib/api';
 import { useCall } from '../lib/use-call';
 import { PageHeading } from '../app/PageHeading';
-import { ErrorView, Loading } from '../app/StateViews';
+import { RecordLoadFailed, RecordLoading } from '../app/RecordStates';
 import { CustomerFields } from './CustomerFields';
 import { Field, FormError, fieldId, inputProps } from './Field';
 import { firstErrorField, toFieldErrors, type FieldErrors } from './form-issues';
@@ -27,24 +27,9 @@ export function CustomerEditPage() {
   );
   if (id === undefined) return <CustomerForm key="new" initial={null} back={back} />;
   if (customer.status === 'error') {
-    const notFound = customer.error.code === 'not_found';
-    const title = notFound ? t('engagements.customers.notFoundTitle') : t('common.errorTitle');
-    return (
-      <section className="page" aria-labelledby="page-title">
-        {back}
-        <PageHeading title={title}>{title}</PageHeading>
-        {notFound ? <p>{t('engagements.customers.notFound', { id })}</p> : <ErrorView message={customer.error.message} onRetry={customer.reload} />}
-      </section>
-    );
+    return <RecordLoadFailed error={customer.error} back={back} notFoundTitle={t('engagements.customers.notFoundTitle')} notFoundText={t('engagements.customers.notFound', { id })} onRetry={customer.reload} />;
   }
-  if (customer.data === null || customer.data.id !== id) {
-    return (
-      <section className="page">
-        {back}
-        <Loading />
-      </section>
-    );
-  }
+  if (customer.data === null || customer.data.id !== id) return <RecordLoading back={back} />;
   // Keyed by id so a different customer starts a fresh form.
   return <CustomerForm key={customer.data.id} initial={customer.data} back={back} />;
 }

@@ -8,6 +8,7 @@ import { onListKeyDown } from '../lib/list-focus';
 import { PageHeading } from '../app/PageHeading';
 import { Dialog } from '../app/Dialog';
 import { ErrorView, Loading } from '../app/StateViews';
+import { RecordLoadFailed, RecordLoading } from '../app/RecordStates';
 import { kindLabel, stageLabel } from './labels';
 import './engagements.css';
 
@@ -22,24 +23,9 @@ export function CustomerPage() {
     </Link>
   );
   if (customer.status === 'error') {
-    const notFound = customer.error.code === 'not_found';
-    const title = notFound ? t('engagements.customers.notFoundTitle') : t('common.errorTitle');
-    return (
-      <section className="page" aria-labelledby="page-title">
-        {back}
-        <PageHeading title={title}>{title}</PageHeading>
-        {notFound ? <p>{t('engagements.customers.notFound', { id })}</p> : <ErrorView message={customer.error.message} onRetry={customer.reload} />}
-      </section>
-    );
+    return <RecordLoadFailed error={customer.error} back={back} notFoundTitle={t('engagements.customers.notFoundTitle')} notFoundText={t('engagements.customers.notFound', { id })} onRetry={customer.reload} />;
   }
-  if (customer.data === null || customer.data.id !== id) {
-    return (
-      <section className="page">
-        {back}
-        <Loading />
-      </section>
-    );
-  }
+  if (customer.data === null || customer.data.id !== id) return <RecordLoading back={back} />;
   return <CustomerView customer={customer.data} back={back} />;
 }
 

@@ -4,8 +4,10 @@ import { useI18n } from '../i18n/i18n';
 import { useCall } from '../lib/use-call';
 import { focusFirstItem, onListKeyDown } from '../lib/list-focus';
 import { PageHeading } from '../app/PageHeading';
-import { EmptyState, ErrorView, Loading } from '../app/StateViews';
+import { EmptyState } from '../app/StateViews';
+import { setSearchParam } from '../lib/search-params';
 import { SortHeader } from './SortHeader';
+import { FilterText, ListResults } from './ListResults';
 import { kindLabel, shortDate } from './labels';
 import { CUSTOMER_SORT_KEYS, nextSort, parseSort, sortCustomers, sortParam, type CustomerSortKey, type Sort } from './sort';
 import './engagements.css';
@@ -26,15 +28,7 @@ export function CustomersPage() {
   const rows = list.data ? sortCustomers(list.data, sort, lang) : null;
 
   function setParam(name: string, value: string): void {
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        if (value === '') next.delete(name);
-        else next.set(name, value);
-        return next;
-      },
-      { replace: true },
-    );
+    setSearchParam(setParams, name, value);
   }
   function onSort(key: CustomerSortKey): void {
     setParam('sort', sortParam(nextSort(sort, key, DESC_FIRST)));
@@ -64,67 +58,51 @@ export function CustomersPage() {
       ) : (
         <>
           <form role="search" className="filter-bar" onSubmit={(e) => e.preventDefault()}>
-            <label className="filter-field grow">
-              <span className="field-label">{t('engagements.customers.filter')}</span>
-              <input
-                type="search"
-                value={query}
-                placeholder={t('engagements.customers.filterPlaceholder')}
-                autoComplete="off"
-                spellCheck={false}
-                maxLength={200}
-                onChange={(e) => {
-                  setQuery(e.target.value);
-                  setParam('q', e.target.value);
-                }}
-                onKeyDown={onFilterKeyDown}
-              />
-            </label>
+            <FilterText
+              label={t('engagements.customers.filter')}
+              placeholder={t('engagements.customers.filterPlaceholder')}
+              value={query}
+              onChange={(value) => {
+                setQuery(value);
+                setParam('q', value);
+              }}
+              onKeyDown={onFilterKeyDown}
+            />
           </form>
-          <div className="results-bar">
-            <p className="result-count" role="status">
-              {rows && list.status !== 'error' ? tn('engagements.customers.count', rows.length) : ''}
-            </p>
-            <span className="muted list-hint">{t('engagements.customers.listHint')}</span>
-          </div>
-          {list.status === 'error' ? (
-            <ErrorView message={list.error.message} onRetry={list.reload} />
-          ) : rows === null ? (
-            <Loading />
-          ) : rows.length === 0 ? (
-            <p className="empty-results">{t('engagements.customers.noMatches')}</p>
-          ) : (
-            <div className="table-scroll">
-              <table className="data-table" aria-label={t('engagements.customers.title')} aria-busy={list.status === 'loading'}>
-                <thead>
-                  <tr>
-                    <SortHeader column="name" label={t('engagements.customers.col.name')} sort={sort} onSort={onSort} />
-                    <SortHeader column="kind" label={t('engagements.customers.col.kind')} sort={sort} onSort={onSort} />
-                    <SortHeader column="industry" label={t('engagements.customers.col.industry')} sort={sort} onSort={onSort} />
-                    <SortHeader column="region" label={t('engagements.customers.col.region')} sort={sort} onSort={onSort} />
-                    <SortHeader column="engagements" label={t('engagements.customers.col.engagements')} sort={sort} onSort={onSort} />
-                    <SortHeader column="updated" label={t('engagements.col.updated')} sort={sort} onSort={onSort} />
-                  </tr>
-                </thead>
-                <tbody ref={bodyRef} onKeyDown={(e) => onListKeyDown(e, ROW_LINK)}>
-                  {rows.map((c) => (
-                    <tr key={c.id}>
-                      <td className="cell-main">
-                        <Link to={`/customers/${c.id}`} className="customer-link">
-                          {c.name}
-                        </Link>
-                      </td>
-                      <td>{kindLabel(c.kind, t)}</td>
-                      <td>{c.industry}</td>
-                      <td>{c.region}</td>
-                      <td className="cell-number">{c.engagementCount}</td>
-                      <td className="cell-date">{shortDate(c.updatedAt)}</td>
+          <ListResults list={list} rows={rows} count={(n) => tn('engagements.customers.count', n)} hint={t('engagements.customers.listHint')} noMatches={t('engagements.customers.noMatches')}>
+            {(matches) => (
+              <div className="table-scroll">
+                <table className="data-table" aria-label={t('engagements.customers.title')} aria-busy={list.status === 'loading'}>
+                  <thead>
+                    <tr>
+                      <SortHeader column="name" label={t('engagements.customers.col.name')} sort={sort} onSort={onSort} />
+                      <SortHeader column="kind" label={t('engagements.customers.col.kind')} sort={sort} onSort={onSort} />
+                      <SortHeader column="industry" label={t('engagements.customers.col.industry')} sort={sort} onSort={onSort} />
+                      <SortHeader column="region" label={t('engagements.customers.col.region')} sort={sort} onSort={onSort} />
+                      <SortHeader column="engagements" label={t('engagements.customers.col.engagements')} sort={sort} onSort={onSort} />
+                      <SortHeader column="updated" label={t('engagements.col.updated')} sort={sort} onSort={onSort} />
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+                  </thead>
+                  <tbody ref={bodyRef} onKeyDown={(e) => onListKeyDown(e, ROW_LINK)}>
+                    {matches.map((c) => (
+                      <tr key={c.id}>
+                        <td className="cell-main">
+                          <Link to={`/customers/${c.id}`} className="customer-link">
+                            {c.name}
+                          </Link>
+                        </td>
+                        <td>{kindLabel(c.kind, t)}</td>
+                        <td>{c.industry}</td>
+                        <td>{c.region}</td>
+                        <td className="cell-number">{c.engagementCount}</td>
+                        <td className="cell-date">{shortDate(c.updatedAt)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </ListResults>
         </>
       )}
     </section>

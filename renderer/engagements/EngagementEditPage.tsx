@@ -7,7 +7,7 @@ import { callSafe } from '../lib/api';
 import { useCall } from '../lib/use-call';
 import { useCatalog } from '../state/catalog';
 import { PageHeading } from '../app/PageHeading';
-import { ErrorView, Loading } from '../app/StateViews';
+import { RecordLoadFailed, RecordLoading } from '../app/RecordStates';
 import { CustomerFields, type CustomerBasics } from './CustomerFields';
 import { Field, FormError, fieldId, inputProps } from './Field';
 import { firstErrorField, toFieldErrors, type FieldErrors } from './form-issues';
@@ -33,24 +33,9 @@ export function EngagementEditPage() {
   );
   if (id === undefined) return <EngagementForm key="new" initial={null} back={back} />;
   if (engagement.status === 'error') {
-    const notFound = engagement.error.code === 'not_found';
-    const title = notFound ? t('engagements.notFoundTitle') : t('common.errorTitle');
-    return (
-      <section className="page" aria-labelledby="page-title">
-        {back}
-        <PageHeading title={title}>{title}</PageHeading>
-        {notFound ? <p>{t('engagements.notFound', { id })}</p> : <ErrorView message={engagement.error.message} onRetry={engagement.reload} />}
-      </section>
-    );
+    return <RecordLoadFailed error={engagement.error} back={back} notFoundTitle={t('engagements.notFoundTitle')} notFoundText={t('engagements.notFound', { id })} onRetry={engagement.reload} />;
   }
-  if (engagement.data === null || engagement.data.id !== id) {
-    return (
-      <section className="page">
-        {back}
-        <Loading />
-      </section>
-    );
-  }
+  if (engagement.data === null || engagement.data.id !== id) return <RecordLoading back={back} />;
   return <EngagementForm key={engagement.data.id} initial={engagement.data} back={back} />;
 }
 

@@ -7,7 +7,7 @@ import { useCall } from '../lib/use-call';
 import { useScenarios } from '../state/catalog';
 import { PageHeading } from '../app/PageHeading';
 import { Dialog } from '../app/Dialog';
-import { ErrorView, Loading } from '../app/StateViews';
+import { RecordLoadFailed, RecordLoading } from '../app/RecordStates';
 import { kindLabel, stageLabel } from './labels';
 import { EngagementRisks } from '../risks/EngagementRisks';
 import { EngagementNotes } from '../notes/EngagementNotes';
@@ -30,24 +30,9 @@ export function EngagementPage() {
     </Link>
   );
   if (engagement.status === 'error') {
-    const notFound = engagement.error.code === 'not_found';
-    const title = notFound ? t('engagements.notFoundTitle') : t('common.errorTitle');
-    return (
-      <section className="page" aria-labelledby="page-title">
-        {back}
-        <PageHeading title={title}>{title}</PageHeading>
-        {notFound ? <p>{t('engagements.notFound', { id })}</p> : <ErrorView message={engagement.error.message} onRetry={engagement.reload} />}
-      </section>
-    );
+    return <RecordLoadFailed error={engagement.error} back={back} notFoundTitle={t('engagements.notFoundTitle')} notFoundText={t('engagements.notFound', { id })} onRetry={engagement.reload} />;
   }
-  if (engagement.data === null || engagement.data.id !== id) {
-    return (
-      <section className="page">
-        {back}
-        <Loading />
-      </section>
-    );
-  }
+  if (engagement.data === null || engagement.data.id !== id) return <RecordLoading back={back} />;
   return <EngagementView engagement={engagement.data} back={back} />;
 }
 

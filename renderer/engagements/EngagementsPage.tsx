@@ -6,8 +6,10 @@ import { useCall } from '../lib/use-call';
 import { focusFirstItem, onListKeyDown } from '../lib/list-focus';
 import { useScenarios } from '../state/catalog';
 import { PageHeading } from '../app/PageHeading';
-import { EmptyState, ErrorView, Loading } from '../app/StateViews';
+import { EmptyState } from '../app/StateViews';
+import { setSearchParam } from '../lib/search-params';
 import { SortHeader } from './SortHeader';
+import { FilterText, ListResults } from './ListResults';
 import { stageLabel, shortDate } from './labels';
 import { ENGAGEMENT_SORT_KEYS, nextSort, parseSort, sortEngagements, sortParam, type EngagementSortKey, type Sort } from './sort';
 import './engagements.css';
@@ -41,15 +43,7 @@ export function EngagementsPage() {
   const customers = useCall('customers.list', {});
 
   function setParam(name: string, value: string): void {
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        if (value === '') next.delete(name);
-        else next.set(name, value);
-        return next;
-      },
-      { replace: true },
-    );
+    setSearchParam(setParams, name, value);
   }
 
   const filtered = stage !== null || customerId !== '' || query.trim() !== '';
@@ -79,22 +73,16 @@ export function EngagementsPage() {
       ) : (
         <>
           <form role="search" className="filter-bar" aria-label={t('engagements.filters')} onSubmit={(e) => e.preventDefault()}>
-            <label className="filter-field grow">
-              <span className="field-label">{t('engagements.filterText')}</span>
-              <input
-                type="search"
-                value={query}
-                placeholder={t('engagements.filterPlaceholder')}
-                autoComplete="off"
-                spellCheck={false}
-                maxLength={200}
-                onChange={(e) => {
-                  setQuery(e.target.value);
-                  setParam('q', e.target.value);
-                }}
-                onKeyDown={onFilterKeyDown}
-              />
-            </label>
+            <FilterText
+              label={t('engagements.filterText')}
+              placeholder={t('engagements.filterPlaceholder')}
+              value={query}
+              onChange={(value) => {
+                setQuery(value);
+                setParam('q', value);
+              }}
+              onKeyDown={onFilterKeyDown}
+            />
             <label className="filter-field">
               <span className="field-label">{t('engagements.filterStage')}</span>
               <select value={stage ?? ''} onChange={(e) => setParam('stage', e.target.value)}>
@@ -130,22 +118,11 @@ export function EngagementsPage() {
             )}
           </form>
 
-          <div className="results-bar">
-            <p className="result-count" role="status">
-              {rows && list.status !== 'error' ? tn('engagements.count', rows.length) : ''}
-            </p>
-            <span className="muted list-hint">{t('engagements.listHint')}</span>
-          </div>
-
-          {list.status === 'error' ? (
-            <ErrorView message={list.error.message} onRetry={list.reload} />
-          ) : rows === null ? (
-            <Loading />
-          ) : rows.length === 0 ? (
-            <p className="empty-results">{t('engagements.noMatches')}</p>
-          ) : (
-            <EngagementTable rows={rows} sort={sort} onSort={(key) => setParam('sort', sortParam(nextSort(sort, key, DESC_FIRST)))} busy={list.status === 'loading'} bodyRef={tableRef} />
-          )}
+          <ListResults list={list} rows={rows} count={(n) => tn('engagements.count', n)} hint={t('engagements.listHint')} noMatches={t('engagements.noMatches')}>
+            {(matches) => (
+              <EngagementTable rows={matches} sort={sort} onSort={(key) => setParam('sort', sortParam(nextSort(sort, key, DESC_FIRST)))} busy={list.status === 'loading'} bodyRef={tableRef} />
+            )}
+          </ListResults>
         </>
       )}
     </section>

@@ -2,7 +2,8 @@ import { useEffect, useState, type FormEvent, type KeyboardEvent, type ReactNode
 import { Link, useParams } from 'react-router';
 import { LESSON_FIELD_MAX, LESSON_SCENARIOS_MAX, LESSON_TITLE_MAX, missingForReady, type Lesson, type LessonFields } from '../../core/notes/types';
 import { PageHeading } from '../app/PageHeading';
-import { ErrorView, Loading } from '../app/StateViews';
+import { Loading } from '../app/StateViews';
+import { RecordLoadFailed } from '../app/RecordStates';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
 import { callSafe } from '../lib/api';
@@ -27,15 +28,7 @@ export function LessonPage() {
     </Link>
   );
   if (lesson.status === 'error') {
-    const notFound = lesson.error.code === 'not_found';
-    const title = notFound ? t('lessons.notFoundTitle') : t('common.errorTitle');
-    return (
-      <section className="page" aria-labelledby="page-title">
-        {back}
-        <PageHeading title={title}>{title}</PageHeading>
-        {notFound ? <p>{t('lessons.notFound', { id })}</p> : <ErrorView message={lesson.error.message} onRetry={lesson.reload} />}
-      </section>
-    );
+    return <RecordLoadFailed error={lesson.error} back={back} notFoundTitle={t('lessons.notFoundTitle')} notFoundText={t('lessons.notFound', { id })} onRetry={lesson.reload} />;
   }
   if (lesson.data === null || lesson.data.id !== id) return <Loading />;
   return <LessonForm key={lesson.data.id} lesson={lesson.data} back={back} />;

@@ -3,7 +3,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { Note } from '../../core/notes/types';
 import { PageHeading } from '../app/PageHeading';
 import { Dialog } from '../app/Dialog';
-import { ErrorView, Loading } from '../app/StateViews';
+import { Loading } from '../app/StateViews';
+import { RecordLoadFailed } from '../app/RecordStates';
 import { RichTextEditor } from '../editor/RichTextEditor';
 import { useI18n } from '../i18n/i18n';
 import { callSafe } from '../lib/api';
@@ -22,14 +23,7 @@ export function NotePage() {
   const [loadCount, setLoadCount] = useState(0);
 
   if (note.status === 'error') {
-    const notFound = note.error.code === 'not_found';
-    const title = notFound ? t('notes.notFoundTitle') : t('common.errorTitle');
-    return (
-      <section className="page" aria-labelledby="page-title">
-        <PageHeading title={title}>{title}</PageHeading>
-        {notFound ? <p>{t('notes.notFound', { id })}</p> : <ErrorView message={note.error.message} onRetry={note.reload} />}
-      </section>
-    );
+    return <RecordLoadFailed error={note.error} notFoundTitle={t('notes.notFoundTitle')} notFoundText={t('notes.notFound', { id })} onRetry={note.reload} />;
   }
   if (note.data === null || note.data.id !== id || note.status === 'loading') return <Loading />;
   return (

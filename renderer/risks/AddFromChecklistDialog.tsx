@@ -6,6 +6,7 @@ import { ErrorView, Loading } from '../app/StateViews';
 import { callSafe } from '../lib/api';
 import { useCall } from '../lib/use-call';
 import { useI18n } from '../i18n/i18n';
+import { EngagementOptions } from './EngagementOptions';
 
 type EngagementOption = { id: string; title: string; customerName: string; scenarios: string[] };
 
@@ -96,11 +97,7 @@ export function AddFromChecklistDialog({
                 setResult(null);
               }}
             >
-              {engagements.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.title} — {e.customerName}
-                </option>
-              ))}
+              <EngagementOptions engagements={engagements} />
             </select>
           </label>
         )}

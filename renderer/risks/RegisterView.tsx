@@ -2,10 +2,9 @@ import { useState } from 'react';
 import type { RiskItem } from '../../core/risks/types';
 import { HeatMap, type HeatSelection } from '../charts/HeatMap';
 import { useI18n } from '../i18n/i18n';
+import type { EngagementOption } from './EngagementOptions';
 import { RiskDialog } from './RiskDialog';
 import { RiskTable } from './RiskTable';
-
-type EngagementOption = { id: string; title: string; customerName: string };
 
 /**
  * The heat map beside the table of the given risks. A chosen cell narrows the table to that

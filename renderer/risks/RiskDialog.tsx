@@ -5,8 +5,8 @@ import { Dialog } from '../app/Dialog';
 import { callSafe } from '../lib/api';
 import { useCall } from '../lib/use-call';
 import { useI18n } from '../i18n/i18n';
+import { EngagementOptions, type EngagementOption } from './EngagementOptions';
 
-type EngagementOption = { id: string; title: string; customerName: string };
 type LinkedArticle = { id: string; title: Localized | null };
 
 /**
@@ -95,11 +95,7 @@ export function RiskDialog({
             <span>{t('risks.field.engagement')}</span>
             <select value={form.engagementId} onChange={(e) => set('engagementId', e.target.value)} required>
               <option value="">{t('risks.field.chooseEngagement')}</option>
-              {engagements.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.title} — {e.customerName}
-                </option>
-              ))}
+              <EngagementOptions engagements={engagements} />
             </select>
           </label>
         )}
@@ -122,26 +118,8 @@ export function RiskDialog({
               ))}
             </select>
           </label>
-          <label className="field">
-            <span>{t('risks.field.likelihood')}</span>
-            <select value={form.likelihood} onChange={(e) => set('likelihood', Number(e.target.value))}>
-              {RISK_LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>{t('risks.field.impact')}</span>
-            <select value={form.impact} onChange={(e) => set('impact', Number(e.target.value))}>
-              {RISK_LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LevelSelect label={t('risks.field.likelihood')} value={form.likelihood} onChange={(level) => set('likelihood', level)} />
+          <LevelSelect label={t('risks.field.impact')} value={form.impact} onChange={(level) => set('impact', level)} />
           <label className="field">
             <span>{t('risks.field.status')}</span>
             <select value={form.status} onChange={(e) => set('status', e.target.value as RiskStatus)}>
@@ -258,5 +236,21 @@ export function RiskDialog({
         </div>
       </form>
     </Dialog>
+  );
+}
+
+/** Likelihood or impact: one of the 1–5 risk levels. */
+function LevelSelect({ label, value, onChange }: { label: string; value: number; onChange: (level: number) => void }) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <select value={value} onChange={(e) => onChange(Number(e.target.value))}>
+        {RISK_LEVELS.map((l) => (
+          <option key={l} value={l}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -5,7 +5,9 @@ import { PageHeading } from '../app/PageHeading';
 import { ErrorView, Loading } from '../app/StateViews';
 import type { HeatSelection } from '../charts/HeatMap';
 import { useCall } from '../lib/use-call';
+import { setSearchParam } from '../lib/search-params';
 import { useI18n } from '../i18n/i18n';
+import { EngagementOptions } from './EngagementOptions';
 import { AddFromChecklistDialog } from './AddFromChecklistDialog';
 import { RegisterView } from './RegisterView';
 import { RiskDialog } from './RiskDialog';
@@ -39,15 +41,7 @@ export function RisksPage() {
   const cell = parseCell(params.get('cell'));
 
   function setParam(name: string, value: string | null): void {
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        if (value === null || value === '') next.delete(name);
-        else next.set(name, value);
-        return next;
-      },
-      { replace: true },
-    );
+    setSearchParam(setParams, name, value);
   }
 
   // Text fields update the URL (and so the list) after a short pause.
@@ -112,11 +106,7 @@ export function RisksPage() {
           <span>{t('risks.filter.engagement')}</span>
           <select value={engagementId} onChange={(e) => setParam('engagement', e.target.value)}>
             <option value="">{t('risks.filter.allEngagements')}</option>
-            {engagementOptions.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.title} — {e.customerName}
-              </option>
-            ))}
+            <EngagementOptions engagements={engagementOptions} />
           </select>
         </label>
         <label className="field">

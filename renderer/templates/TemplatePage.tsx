@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import type { TemplateDetail } from '../../core/api/calls/templates';
 import { PageHeading } from '../app/PageHeading';
-import { ErrorView, Loading } from '../app/StateViews';
+import { Loading } from '../app/StateViews';
+import { RecordLoadFailed } from '../app/RecordStates';
 import { useI18n } from '../i18n/i18n';
 import { useCall } from '../lib/use-call';
 import { formatDateTime } from '../notes/format';
@@ -25,14 +26,7 @@ export function TemplatePage() {
   const [notice, setNotice] = useState<string | null>(null);
 
   if (template.status === 'error') {
-    const notFound = template.error.code === 'not_found';
-    const title = notFound ? t('templates.notFoundTitle') : t('common.errorTitle');
-    return (
-      <section className="page" aria-labelledby="page-title">
-        <PageHeading title={title}>{title}</PageHeading>
-        {notFound ? <p>{t('templates.notFound', { id })}</p> : <ErrorView message={template.error.message} onRetry={template.reload} />}
-      </section>
-    );
+    return <RecordLoadFailed error={template.error} notFoundTitle={t('templates.notFoundTitle')} notFoundText={t('templates.notFound', { id })} onRetry={template.reload} />;
   }
   if (template.data === null || template.status === 'loading') return <Loading />;
   const detail = template.data;

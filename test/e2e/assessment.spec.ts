@@ -83,6 +83,16 @@ test('start, skip logic both ways, a bad number, a photo, review and sign-off', 
   expect(stored.result.requiredMissing).not.toContain('has-ivr');
   expect(stored.result.requiredMissing).not.toContain('ivr-menu-depth');
 
+  // A rich field note on the question: created from the runner, linked back to the question.
+  await hasIvr.getByText('Field notes on this question').click();
+  await expect(hasIvr.getByText('No notes on this question yet.')).toBeVisible();
+  await hasIvr.getByRole('button', { name: 'Add a note' }).click();
+  await page.waitForURL(/#\/notes\//);
+  const notes = await api<{ questionId: string | null }[]>(host.appUrl, 'notes.list', { sessionId, questionId: 'has-ivr' });
+  expect(notes.map((n) => n.questionId)).toEqual(['has-ivr']);
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Intelligent customer service readiness' })).toBeVisible();
+
   await page.getByRole('link', { name: 'Review and complete' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Review: / })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Which channels do customers use to contact you?' })).toBeVisible();
