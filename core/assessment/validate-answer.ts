@@ -1,5 +1,6 @@
 import type { Question } from '../content/schemas';
 import type { AnswerValue } from './logic';
+import { isRealDate } from '../dates';
 
 export const TEXT_ANSWER_MAX = 20_000;
 export const EVIDENCE_MAX_FILES = 50;
@@ -46,11 +47,6 @@ export function validateAnswer(q: Question, value: unknown): string | null {
       if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && SHA256.test(v))) return 'evidence must be a list of stored attachments';
       return value.length > EVIDENCE_MAX_FILES ? `at most ${EVIDENCE_MAX_FILES} files per question` : null;
   }
-}
-
-function isRealDate(text: string): boolean {
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
 /** Narrows a validated answer to the stored value type. */

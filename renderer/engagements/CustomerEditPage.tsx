@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Customer } from '../../core/engagements/types';
 import { CONTACTS_MAX } from '../../core/engagements/types';
@@ -8,7 +8,8 @@ import { useCall } from '../lib/use-call';
 import { PageHeading } from '../app/PageHeading';
 import { RecordLoadFailed, RecordLoading } from '../app/RecordStates';
 import { CustomerFields } from './CustomerFields';
-import { Field, FormError, fieldId, inputProps } from './Field';
+import { Field, FormActions, FormError, fieldId, inputProps } from './Field';
+import { RowsFieldset } from './RowsFieldset';
 import { firstErrorField, toFieldErrors, type FieldErrors } from './form-issues';
 import { focusField, onFormKeyDown } from './form-keys';
 import { customerCreateArgs, customerDraft, customerUpdateArgs, isDirty, keyRowErrors, rowKey, sentContactRows, type ContactDraft, type CustomerDraft } from './drafts';
@@ -42,7 +43,6 @@ function CustomerForm({ initial, back }: { initial: Customer | null; back: React
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const addButton = useRef<HTMLButtonElement>(null);
   const dirty = isDirty(before, draft);
   const guard = useUnsavedGuard(dirty && !saving);
   const title = initial ? t('engagements.customers.editTitle') : t('engagements.customers.createTitle');
@@ -61,7 +61,6 @@ function CustomerForm({ initial, back }: { initial: Customer | null; back: React
   }
   function removeContact(key: string): void {
     setDraft((d) => ({ ...d, contacts: d.contacts.filter((c) => c.key !== key) }));
-    addButton.current?.focus();
   }
 
   async function save(): Promise<void> {
@@ -110,11 +109,19 @@ function CustomerForm({ initial, back }: { initial: Customer | null; back: React
           <textarea {...inputProps('notes', errors)} rows={4} value={draft.notes} onChange={(e) => update({ notes: e.target.value })} />
         </Field>
 
-        <fieldset className="rows-fieldset">
-          <legend>{t('engagements.customers.contacts')}</legend>
-          {draft.contacts.length === 0 && <p className="muted">{t('engagements.customers.noContacts')}</p>}
-          {draft.contacts.map((c, index) => (
-            <div className="form-row row-item" key={c.key} role="group" aria-label={`${t('engagements.customers.contacts')} ${index + 1}`}>
+        <RowsFieldset
+          legend={t('engagements.customers.contacts')}
+          emptyText={t('engagements.customers.noContacts')}
+          rows={draft.contacts}
+          max={CONTACTS_MAX}
+          error={errors['contacts'] ?? null}
+          addLabel={t('engagements.customers.addContact')}
+          removeLabel={(c, index) => t('engagements.customers.removeContact', { name: c.name || String(index + 1) })}
+          onAdd={addContact}
+          onRemove={removeContact}
+        >
+          {(c) => (
+            <>
               <Field path={`contacts.${c.key}.name`} label={t('engagements.customers.contact.name')} errors={errors} className="grow">
                 <input type="text" {...inputProps(`contacts.${c.key}.name`, errors)} value={c.name} autoComplete="off" onChange={(e) => updateContact(c.key, { name: e.target.value })} />
               </Field>
@@ -127,26 +134,11 @@ function CustomerForm({ initial, back }: { initial: Customer | null; back: React
               <Field path={`contacts.${c.key}.phone`} label={t('engagements.customers.contact.phone')} errors={errors}>
                 <input type="tel" {...inputProps(`contacts.${c.key}.phone`, errors)} value={c.phone} autoComplete="off" onChange={(e) => updateContact(c.key, { phone: e.target.value })} />
               </Field>
-              <button type="button" className="row-remove" onClick={() => removeContact(c.key)} aria-label={t('engagements.customers.removeContact', { name: c.name || String(index + 1) })}>
-                ×
-              </button>
-            </div>
-          ))}
-          <FormError message={errors['contacts'] ?? null} />
-          <button type="button" ref={addButton} onClick={addContact} disabled={draft.contacts.length >= CONTACTS_MAX}>
-            + {t('engagements.customers.addContact')}
-          </button>
-        </fieldset>
+            </>
+          )}
+        </RowsFieldset>
 
-        <div className="form-actions">
-          <button type="submit" className="primary-button" disabled={saving} aria-keyshortcuts="Control+S Meta+S">
-            {saving ? t('engagements.saving') : t('engagements.save')}
-          </button>
-          <button type="button" onClick={() => navigate(leaveTo)} aria-keyshortcuts="Escape">
-            {t('engagements.cancel')}
-          </button>
-          <span className="muted form-keys">{t('engagements.formKeys')}</span>
-        </div>
+        <FormActions saving={saving} onCancel={() => navigate(leaveTo)} />
       </form>
       {guard.dialog}
     </section>

@@ -6,10 +6,11 @@ import { callSafe } from '../lib/api';
 import { useCall } from '../lib/use-call';
 import { onListKeyDown } from '../lib/list-focus';
 import { PageHeading } from '../app/PageHeading';
-import { Dialog } from '../app/Dialog';
 import { ErrorView, Loading } from '../app/StateViews';
 import { RecordLoadFailed, RecordLoading } from '../app/RecordStates';
 import { kindLabel, stageLabel } from './labels';
+import { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
+import { FormError } from './Field';
 import './engagements.css';
 
 /** `#/customers/:id`: the customer's details and contacts, and its engagements. */
@@ -76,11 +77,7 @@ function CustomerView({ customer: c, back }: { customer: Customer; back: ReactNo
           {t('engagements.customers.deleteBlocked')}
         </p>
       )}
-      {deleteError && (
-        <p className="form-error-banner" role="alert">
-          {deleteError}
-        </p>
-      )}
+      <FormError message={deleteError} />
 
       <section className="detail-card" aria-label={t('engagements.customers.details')}>
         <dl className="detail-grid">
@@ -164,18 +161,13 @@ function CustomerView({ customer: c, back }: { customer: Customer; back: ReactNo
       </section>
 
       {confirmDelete && (
-        <Dialog labelledBy="delete-customer-title" onClose={() => setConfirmDelete(false)}>
-          <h2 id="delete-customer-title">{t('engagements.customers.deleteTitle')}</h2>
-          <p>{t('engagements.customers.deleteBody', { name: c.name })}</p>
-          <div className="dialog-actions">
-            <button type="button" onClick={() => setConfirmDelete(false)}>
-              {t('engagements.cancel')}
-            </button>
-            <button type="button" className="danger-button" onClick={() => void remove()}>
-              {t('engagements.deleteConfirm')}
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDeleteDialog
+          titleId="delete-customer-title"
+          title={t('engagements.customers.deleteTitle')}
+          body={t('engagements.customers.deleteBody', { name: c.name })}
+          onCancel={() => setConfirmDelete(false)}
+          onConfirm={() => void remove()}
+        />
       )}
     </article>
   );

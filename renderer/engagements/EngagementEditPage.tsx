@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ENGAGEMENT_SCENARIOS_MAX, ENGAGEMENT_STAGES, TEAM_MAX, type Engagement, type EngagementStage } from '../../core/engagements/types';
 import { ENGAGEMENT_ISSUES } from '../../core/api/calls/engagements';
@@ -9,7 +9,8 @@ import { useCatalog } from '../state/catalog';
 import { PageHeading } from '../app/PageHeading';
 import { RecordLoadFailed, RecordLoading } from '../app/RecordStates';
 import { CustomerFields, type CustomerBasics } from './CustomerFields';
-import { Field, FormError, fieldId, inputProps } from './Field';
+import { Field, FormActions, FormError, fieldId, inputProps } from './Field';
+import { RowsFieldset } from './RowsFieldset';
 import { firstErrorField, toFieldErrors, type FieldErrors } from './form-issues';
 import { focusField, onFormKeyDown } from './form-keys';
 import { engagementCreateArgs, engagementDraft, engagementDraftIssues, engagementUpdateArgs, isDirty, keyRowErrors, rowKey, sentMemberRows, type EngagementDraft, type MemberDraft } from './drafts';
@@ -55,7 +56,6 @@ function EngagementForm({ initial, back }: { initial: Engagement | null; back: R
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const addButton = useRef<HTMLButtonElement>(null);
   const dirty = isDirty(before, draft) || isDirty(beforeChoice, choice);
   const guard = useUnsavedGuard(dirty && !saving);
   const title = initial ? t('engagements.editTitle') : t('engagements.createTitle');
@@ -74,7 +74,6 @@ function EngagementForm({ initial, back }: { initial: Engagement | null; back: R
   }
   function removeMember(key: string): void {
     setDraft((d) => ({ ...d, team: d.team.filter((m) => m.key !== key) }));
-    addButton.current?.focus();
   }
   function toggleScenario(id: string, on: boolean): void {
     setDraft((d) => ({ ...d, scenarios: on ? [...d.scenarios, id] : d.scenarios.filter((s) => s !== id) }));
@@ -294,37 +293,30 @@ function EngagementForm({ initial, back }: { initial: Engagement | null; back: R
           )}
         </fieldset>
 
-        <fieldset className="rows-fieldset">
-          <legend>{t('engagements.field.team')}</legend>
-          {draft.team.length === 0 && <p className="muted">{t('engagements.noTeam')}</p>}
-          {draft.team.map((m, index) => (
-            <div className="form-row row-item" key={m.key} role="group" aria-label={`${t('engagements.field.team')} ${index + 1}`}>
+        <RowsFieldset
+          legend={t('engagements.field.team')}
+          emptyText={t('engagements.noTeam')}
+          rows={draft.team}
+          max={TEAM_MAX}
+          error={errors['team'] ?? null}
+          addLabel={t('engagements.addMember')}
+          removeLabel={(m, index) => t('engagements.removeMember', { name: m.name || String(index + 1) })}
+          onAdd={addMember}
+          onRemove={removeMember}
+        >
+          {(m) => (
+            <>
               <Field path={`team.${m.key}.name`} label={t('engagements.field.memberName')} errors={errors} className="grow">
                 <input type="text" {...inputProps(`team.${m.key}.name`, errors)} value={m.name} autoComplete="off" onChange={(e) => updateMember(m.key, { name: e.target.value })} />
               </Field>
               <Field path={`team.${m.key}.role`} label={t('engagements.field.memberRole')} errors={errors} className="grow">
                 <input type="text" {...inputProps(`team.${m.key}.role`, errors)} value={m.role} autoComplete="off" onChange={(e) => updateMember(m.key, { role: e.target.value })} />
               </Field>
-              <button type="button" className="row-remove" onClick={() => removeMember(m.key)} aria-label={t('engagements.removeMember', { name: m.name || String(index + 1) })}>
-                ×
-              </button>
-            </div>
-          ))}
-          <FormError message={errors['team'] ?? null} />
-          <button type="button" ref={addButton} onClick={addMember} disabled={draft.team.length >= TEAM_MAX}>
-            + {t('engagements.addMember')}
-          </button>
-        </fieldset>
+            </>
+          )}
+        </RowsFieldset>
 
-        <div className="form-actions">
-          <button type="submit" className="primary-button" disabled={saving} aria-keyshortcuts="Control+S Meta+S">
-            {saving ? t('engagements.saving') : t('engagements.save')}
-          </button>
-          <button type="button" onClick={() => navigate(leaveTo)} aria-keyshortcuts="Escape">
-            {t('engagements.cancel')}
-          </button>
-          <span className="muted form-keys">{t('engagements.formKeys')}</span>
-        </div>
+        <FormActions saving={saving} onCancel={() => navigate(leaveTo)} />
       </form>
       {guard.dialog}
     </section>

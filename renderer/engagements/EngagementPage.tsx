@@ -6,13 +6,14 @@ import { callSafe } from '../lib/api';
 import { useCall } from '../lib/use-call';
 import { useScenarios } from '../state/catalog';
 import { PageHeading } from '../app/PageHeading';
-import { Dialog } from '../app/Dialog';
 import { RecordLoadFailed, RecordLoading } from '../app/RecordStates';
 import { kindLabel, stageLabel } from './labels';
 import { EngagementRisks } from '../risks/EngagementRisks';
 import { EngagementNotes } from '../notes/EngagementNotes';
 import { EngagementProposals } from '../proposals/EngagementProposals';
 import { EngagementAssessments } from '../assessments/EngagementAssessments';
+import { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
+import { FormError } from './Field';
 import './engagements.css';
 
 function isStage(value: string): value is EngagementStage {
@@ -98,11 +99,7 @@ function EngagementView({ engagement: initial, back }: { engagement: Engagement;
           </button>
         </div>
       </header>
-      {deleteError && (
-        <p className="form-error-banner" role="alert">
-          {deleteError}
-        </p>
-      )}
+      <FormError message={deleteError} />
 
       <section className="detail-card" aria-label={t('engagements.details')}>
         <dl className="detail-grid">
@@ -179,18 +176,13 @@ function EngagementView({ engagement: initial, back }: { engagement: Engagement;
       </div>
 
       {confirmDelete && (
-        <Dialog labelledBy="delete-engagement-title" onClose={() => setConfirmDelete(false)}>
-          <h2 id="delete-engagement-title">{t('engagements.deleteTitle')}</h2>
-          <p>{t('engagements.deleteBody', { title: e.title })}</p>
-          <div className="dialog-actions">
-            <button type="button" onClick={() => setConfirmDelete(false)}>
-              {t('engagements.cancel')}
-            </button>
-            <button type="button" className="danger-button" onClick={() => void remove()}>
-              {t('engagements.deleteConfirm')}
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDeleteDialog
+          titleId="delete-engagement-title"
+          title={t('engagements.deleteTitle')}
+          body={t('engagements.deleteBody', { title: e.title })}
+          onCancel={() => setConfirmDelete(false)}
+          onConfirm={() => void remove()}
+        />
       )}
     </article>
   );

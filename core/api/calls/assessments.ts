@@ -4,7 +4,7 @@ import type { AssessmentResult } from '../../assessment/engine';
 import type { AssessmentDetail, AssessmentSummary, DefinitionSummary, UpgradePreview } from '../../assessment/types';
 import { ASSESSMENT_STATUSES } from '../../assessment/types';
 import { TEXT_ANSWER_MAX } from '../../assessment/validate-answer';
-import { id, returns } from './common';
+import { id, maxText, returns } from './common';
 
 /** Guided scenario assessments: definitions, sessions, autosaved answers, upgrades and sign-off. */
 
@@ -18,13 +18,13 @@ const SIGNATURE_BASE64_MAX = 2 * 1024 * 1024;
  * is checked by the handler against the session's definition. null clears the answer.
  */
 const answerValue = z.union([
-  z.string().max(TEXT_ANSWER_MAX, `is too long; at most ${TEXT_ANSWER_MAX} characters`),
+  maxText(TEXT_ANSWER_MAX),
   z.number().refine(Number.isFinite, 'must be a finite number'),
   z.boolean(),
   z.array(z.string().max(200, 'has an entry longer than 200 characters')).max(200, 'has more than 200 entries'),
   z.null(),
 ]);
-const note = z.string().max(ANSWER_NOTE_MAX, `is too long; at most ${ANSWER_NOTE_MAX} characters`);
+const note = maxText(ANSWER_NOTE_MAX);
 const sessionId = id;
 const questionId = contentId;
 

@@ -12,3 +12,8 @@ export const id = z.string().min(1).max(200);
 export const noArgs = z.object({}).strict();
 /** An ISO calendar date (YYYY-MM-DD). */
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+
+/** A string of at most `max` characters, refused with a message that says the limit. */
+export function maxText(max: number) {
+  return z.string().max(max, `is too long; at most ${max} characters`);
+}

@@ -16,7 +16,8 @@ import {
   type Engagement,
   type EngagementSummary,
 } from '../../engagements/types';
-import { id, isoDate, returns } from './common';
+import { isRealDate } from '../../dates';
+import { id, isoDate, maxText, returns } from './common';
 
 /** Customers (enterprises, operator branches) and the engagements done for them. */
 
@@ -45,10 +46,7 @@ function requiredText(max: number) {
 }
 
 /** YYYY-MM-DD that is also a real day (no 2025-02-30). */
-const calendarDate = isoDate.refine((value) => {
-  const day = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
-}, ENGAGEMENT_ISSUES.notADate);
+const calendarDate = isoDate.refine(isRealDate, ENGAGEMENT_ISSUES.notADate);
 
 const email = text(CONTACT_FIELD_MAX).refine((value) => value === '' || /^[^\s@]+@[^\s@]+$/.test(value), ENGAGEMENT_ISSUES.badEmail);
 
@@ -89,7 +87,7 @@ function datesInOrder(value: { startDate?: string | null; endDate?: string | nul
   }
 }
 
-const listQuery = z.string().max(LIST_QUERY_MAX, `is too long; at most ${LIST_QUERY_MAX} characters`).optional();
+const listQuery = maxText(LIST_QUERY_MAX).optional();
 
 export const engagementCalls = {
   /** Creates a customer with its contacts. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LANGS } from '../../i18n';
 import { KB_ARTICLE_TYPES, SEARCH_KINDS, type KbArticle, type KbArticleSummary, type KbFacets, type SearchResult } from '../../kb/types';
-import { id, noArgs, returns } from './common';
+import { id, maxText, noArgs, returns } from './common';
 import { SEARCH_QUERY_MAX, type KbListResult } from '../types';
 
 /** Knowledge-base calls: browse, search, read. */
@@ -10,7 +10,7 @@ export const kbCalls = {
   'kb.search': {
     args: z
       .object({
-        query: z.string().max(SEARCH_QUERY_MAX, `is too long; at most ${SEARCH_QUERY_MAX} characters`),
+        query: maxText(SEARCH_QUERY_MAX),
         kinds: z
           .array(z.enum(SEARCH_KINDS, { message: `must each be one of ${SEARCH_KINDS.join(', ')}` }))
           .min(1, 'must name at least one kind, or be left out to search every kind')

@@ -17,13 +17,9 @@ import {
   type NoteSummary,
   type TagCount,
 } from '../../notes/types';
-import { id, noArgs, returns } from './common';
+import { id, maxText, noArgs, returns } from './common';
 
 /** Field notes (rich text on an engagement, an assessment or one question) and lessons codified from them. */
-
-function text(max: number) {
-  return z.string().max(max, `is too long; at most ${max} characters`);
-}
 
 const tag = z.string().trim().min(1, 'must not be empty').max(TAG_MAX_CHARS, `is too long; at most ${TAG_MAX_CHARS} characters`);
 const tags = z.array(tag).max(TAGS_MAX, `can list at most ${TAGS_MAX} tags`);
@@ -35,7 +31,7 @@ const bodyJson = z.string().min(1, 'must not be empty').max(MAX_NOTE_JSON_BYTES 
 /** An ISO timestamp as returned in updatedAt. */
 const timestamp = z.string().max(40).regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, 'must be a timestamp as returned in updatedAt');
 
-const lessonField = text(LESSON_FIELD_MAX);
+const lessonField = maxText(LESSON_FIELD_MAX);
 
 export const noteCalls = {
   /** Creates a note on an engagement, an assessment session or one question of it. */
@@ -45,7 +41,7 @@ export const noteCalls = {
         engagementId: id.optional(),
         sessionId: id.optional(),
         questionId: id.optional(),
-        title: text(NOTE_TITLE_MAX).default(''),
+        title: maxText(NOTE_TITLE_MAX).default(''),
         bodyJson: bodyJson.optional(),
         tags: tags.optional(),
       })
@@ -55,7 +51,7 @@ export const noteCalls = {
   },
   /** Saves the fields given (autosave); refused as a conflict when baseUpdatedAt is older than the stored note. */
   'notes.save': {
-    args: z.object({ id, title: text(NOTE_TITLE_MAX).optional(), bodyJson: bodyJson.optional(), tags: tags.optional(), baseUpdatedAt: timestamp.optional() }).strict(),
+    args: z.object({ id, title: maxText(NOTE_TITLE_MAX).optional(), bodyJson: bodyJson.optional(), tags: tags.optional(), baseUpdatedAt: timestamp.optional() }).strict(),
     result: returns<Note>(),
   },
   /** One note with its body and the engagement it belongs to. */
@@ -88,7 +84,7 @@ export const noteCalls = {
     args: z
       .object({
         id,
-        title: text(LESSON_TITLE_MAX).optional(),
+        title: maxText(LESSON_TITLE_MAX).optional(),
         context: lessonField.optional(),
         problem: lessonField.optional(),
         action: lessonField.optional(),

@@ -8,7 +8,8 @@ import {
   type ChecklistSummary,
   type RiskItem,
 } from '../../risks/types';
-import { id, isoDate, returns } from './common';
+import { isRealDate } from '../../dates';
+import { id, isoDate, maxText, returns } from './common';
 
 /** Risk checklists from the content pack, and each engagement's risk register. */
 
@@ -16,30 +17,26 @@ import { id, isoDate, returns } from './common';
 export const MAX_RISKS_PER_ADD = 200;
 export const RISK_TEXT_LIMITS = { title: 300, description: 4000, mitigation: 4000, owner: 200, reason: 1000, query: 200 } as const;
 
-/** A calendar day that exists: Date would quietly roll 2026-02-30 over to March. */
-const realDate = isoDate.refine((s) => {
-  const parsed = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === s;
-}, 'is not a real date');
+/** A calendar day that exists (no 2026-02-30). */
+const realDate = isoDate.refine(isRealDate, 'is not a real date');
 const level = z
   .number({ error: 'must be a whole number from 1 to 5' })
   .int('must be a whole number from 1 to 5')
   .min(1, 'must be from 1 to 5')
   .max(5, 'must be from 1 to 5');
-const text = (max: number) => z.string().max(max, `is too long; at most ${max} characters`);
 const title = z.string().trim().min(1, 'is empty; give the risk a title').max(RISK_TEXT_LIMITS.title, `is too long; at most ${RISK_TEXT_LIMITS.title} characters`);
 const articles = z.array(id).max(50, 'lists too many articles; at most 50');
 
 /** The fields a consultant can edit on a risk. */
 const editable = {
   title,
-  description: text(RISK_TEXT_LIMITS.description),
+  description: maxText(RISK_TEXT_LIMITS.description),
   category: z.enum(RISK_CATEGORIES),
   likelihood: level,
   impact: level,
-  owner: text(RISK_TEXT_LIMITS.owner),
+  owner: maxText(RISK_TEXT_LIMITS.owner),
   status: z.enum(RISK_STATUSES),
-  mitigation: text(RISK_TEXT_LIMITS.mitigation),
+  mitigation: maxText(RISK_TEXT_LIMITS.mitigation),
   articles,
 };
 
@@ -59,8 +56,8 @@ export const riskCalls = {
         status: z.enum(RISK_STATUSES).optional(),
         category: z.enum(RISK_CATEGORIES).optional(),
         overdue: z.boolean().optional(),
-        owner: text(RISK_TEXT_LIMITS.owner).optional(),
-        query: text(RISK_TEXT_LIMITS.query).optional(),
+        owner: maxText(RISK_TEXT_LIMITS.owner).optional(),
+        query: maxText(RISK_TEXT_LIMITS.query).optional(),
       })
       .strict(),
     result: returns<RiskItem[]>(),
@@ -71,7 +68,7 @@ export const riskCalls = {
       .object({
         engagementId: id,
         items: z
-          .array(z.object({ checklistId: id, itemId: id, reason: text(RISK_TEXT_LIMITS.reason).optional() }).strict())
+          .array(z.object({ checklistId: id, itemId: id, reason: maxText(RISK_TEXT_LIMITS.reason).optional() }).strict())
           .min(1, 'is empty; pick at least one checklist item')
           .max(MAX_RISKS_PER_ADD, `has too many items; at most ${MAX_RISKS_PER_ADD} at once`),
         source: z.enum(['checklist', 'assessment']),

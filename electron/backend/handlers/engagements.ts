@@ -18,6 +18,7 @@ import {
   updateEngagement,
 } from '../repos/engagement-repo';
 import type { HandlerContext, HandlersFor } from './context';
+import { foundOrFail } from './found';
 
 /** A bad_request that names the field, so forms can show it next to that field. */
 function badField(path: string, message: string, detail: string): ApiFailure {
@@ -25,15 +26,11 @@ function badField(path: string, message: string, detail: string): ApiFailure {
 }
 
 function customerOrFail(db: Db, id: string): Customer {
-  const customer = getCustomer(db, id);
-  if (!customer) throw new ApiFailure('not_found', `No customer with id "${id}".`);
-  return customer;
+  return foundOrFail(getCustomer(db, id), 'customer', id);
 }
 
 function engagementOrFail(db: Db, id: string): Engagement {
-  const engagement = getEngagement(db, id);
-  if (!engagement) throw new ApiFailure('not_found', `No engagement with id "${id}".`);
-  return engagement;
+  return foundOrFail(getEngagement(db, id), 'engagement', id);
 }
 
 function checkScenarios(db: Db, scenarios: string[]): void {

@@ -11,6 +11,7 @@ import { engagementExists, getNote, getNotes, insertNote, listNotes, noteTags, r
 import { listScenarios } from '../repos/scenario-repo';
 import { deleteSearchDocs, upsertSearchDoc } from '../search/documents';
 import type { HandlerContext, HandlersFor } from './context';
+import { foundOrFail } from './found';
 
 /** The body as stored: checked, with its plain text. Anything the check finds is refused, never silently changed. */
 function checkedBody(bodyJson: string): { json: string; text: string } {
@@ -31,15 +32,11 @@ function checkedBody(bodyJson: string): { json: string; text: string } {
 }
 
 function noteOrFail(db: Db, id: string): Note {
-  const note = getNote(db, id);
-  if (!note) throw new ApiFailure('not_found', `No note with id "${id}".`);
-  return note;
+  return foundOrFail(getNote(db, id), 'note', id);
 }
 
 function lessonOrFail(db: Db, id: string): Lesson {
-  const lesson = getLesson(db, id);
-  if (!lesson) throw new ApiFailure('not_found', `No lesson with id "${id}".`);
-  return lesson;
+  return foundOrFail(getLesson(db, id), 'lesson', id);
 }
 
 function indexNote(db: Db, note: { id: string; title: string; text: string }): void {
