@@ -1,6 +1,5 @@
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   Footer,
   HeadingLevel,
@@ -20,6 +19,7 @@ import { RADAR_EXPORT_SIZE, radarSvg } from '../../../core/report/radar-svg';
 import { radarPng } from './radar-png';
 import { imageSize } from './png';
 import { packDocx, storedImage, type StoredMedia } from './docx-package';
+import { columnWidths, CONTENT_TWIPS, cellBorders, DOCX_IMAGE_TYPES, documentLanguage, FONTS, HEADER_FILL, MUTED, PAGE_PROPERTIES, scaled, SVG_FONT } from './docx-common';
 
 /**
  * Writes the assessment report model as a Word document: real headings and tables, the radar as
@@ -29,53 +29,27 @@ import { packDocx, storedImage, type StoredMedia } from './docx-package';
 /** Reads an attachment's bytes; null when the file is not on this device. */
 export type ReadFile = (file: ReportFile) => Buffer | null;
 
-/** A4 with 2 cm margins: 17 cm of text width = 9638 twips ≈ 642 px at Word's 96 px per inch. */
-const PAGE = { width: 11906, height: 16838, margin: 1134 } as const;
-const CONTENT_TWIPS = PAGE.width - 2 * PAGE.margin;
 const PHOTO_MAX_PX = 600;
 const SIGNATURE_MAX_PX = 260;
 
-/**
- * Latin text in Calibri, Chinese in Microsoft YaHei (Windows, macOS Office). LibreOffice maps a
- * missing YaHei to the system's CJK font (Noto Sans CJK SC on Linux) through fontconfig; the
- * eastAsia language tag tells both which glyphs to pick for shared Han characters.
- */
-const FONTS = { ascii: 'Calibri', hAnsi: 'Calibri', cs: 'Calibri', eastAsia: 'Microsoft YaHei' } as const;
-const SVG_FONT = "Calibri, 'Microsoft YaHei', 'Noto Sans CJK SC', 'PingFang SC', sans-serif";
-const MUTED = '5C6672';
-const BORDER = 'C3C9D2';
-
-const DOCX_IMAGE_TYPES: Record<string, 'png' | 'jpg' | 'gif'> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif' };
-
-function cellBorders() {
-  const side = { style: BorderStyle.SINGLE, size: 4, color: BORDER };
-  return { top: side, bottom: side, left: side, right: side };
-}
-
 function table(columns: string[], rows: string[][], widths: number[]): Table {
-  const total = widths.reduce((a, b) => a + b, 0);
-  const columnWidths = widths.map((w) => Math.floor((CONTENT_TWIPS * w) / total));
+  const twips = columnWidths(widths);
   const cell = (text: string, i: number, header: boolean): TableCell =>
     new TableCell({
-      width: { size: columnWidths[i] ?? 0, type: WidthType.DXA },
+      width: { size: twips[i] ?? 0, type: WidthType.DXA },
       borders: cellBorders(),
       margins: { top: 40, bottom: 40, left: 80, right: 80 },
-      ...(header ? { shading: { type: ShadingType.CLEAR, fill: 'F1F3F6', color: 'auto' } } : {}),
+      ...(header ? { shading: { type: ShadingType.CLEAR, fill: HEADER_FILL, color: 'auto' } } : {}),
       children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: header, size: 19 })] })),
     });
   return new Table({
     width: { size: CONTENT_TWIPS, type: WidthType.DXA },
-    columnWidths,
+    columnWidths: twips,
     rows: [
       new TableRow({ tableHeader: true, children: columns.map((c, i) => cell(c, i, true)) }),
       ...rows.map((r) => new TableRow({ cantSplit: true, children: columns.map((_, i) => cell(r[i] ?? '', i, false)) })),
     ],
   });
-}
-
-function scaled(size: { width: number; height: number }, maxWidth: number): { width: number; height: number } {
-  if (size.width <= maxWidth) return size;
-  return { width: maxWidth, height: Math.round((size.height * maxWidth) / size.width) };
 }
 
 function files(block: Extract<ReportBlock, { kind: 'files' }>, read: ReadFile, media: StoredMedia): FileChild[] {
@@ -145,7 +119,7 @@ function blockToDocx(block: ReportBlock, read: ReadFile, media: StoredMedia): Fi
 }
 
 export async function assessmentDocx(report: AssessmentReport, read: ReadFile): Promise<Buffer> {
-  const language = report.lang === 'zh' ? { value: 'zh-CN', eastAsia: 'zh-CN' } : { value: 'en-GB', eastAsia: 'zh-CN' };
+  const language = documentLanguage(report.lang);
   const media: StoredMedia = new Map();
   const doc = new Document({
     title: report.title,
@@ -153,7 +127,7 @@ export async function assessmentDocx(report: AssessmentReport, read: ReadFile): 
     styles: { default: { document: { run: { font: FONTS, size: 21, language } } } },
     sections: [
       {
-        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } },
+        properties: PAGE_PROPERTIES,
         footers: {
           default: new Footer({
             children: [
