@@ -2,13 +2,17 @@ import { createHeadlessEditor } from '@lexical/headless';
 import { $convertFromMarkdownString, TRANSFORMERS } from '@lexical/markdown';
 import { $isLinkNode } from '@lexical/link';
 import { $getRoot, $isElementNode, type LexicalNode } from 'lexical';
-import { KB_NODES } from './lexical-nodes';
+import { KB_NODES, TEMPLATE_NODES } from './lexical-nodes';
+import { TABLE } from './markdown-table';
 
 export type ConvertedText = { json: string; text: string };
 /** A conversion plus the link targets that were turned back into plain text. */
 export type Conversion = ConvertedText & { droppedLinks: string[] };
 /** Something in a Markdown body outside the subset FORMAT.md allows; line counts from 1. */
 export type MarkdownIssue = { line: number; message: string };
+
+/** `tables`: GFM tables become Lexical tables (proposal templates); off for KB articles, which have none. */
+export type ConvertOptions = { tables?: boolean };
 
 /** `kb:<article-id>`: the renderer turns these into in-app links. */
 const KB_LINK = /^kb:[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -37,10 +41,11 @@ function unwrapUnsafeLinks(node: LexicalNode, dropped: string[]): void {
  * dropped. Runs in plain Node with a headless editor (no DOM). Lexical's Markdown import does not
  * interpret HTML, so raw HTML stays inert text.
  */
-export function convertMarkdown(markdown: string): Conversion {
+export function convertMarkdown(markdown: string, options: ConvertOptions = {}): Conversion {
+  const tables = options.tables === true;
   const editor = createHeadlessEditor({
     namespace: 'fieldbench-kb',
-    nodes: [...KB_NODES],
+    nodes: [...(tables ? TEMPLATE_NODES : KB_NODES)],
     onError: (error) => {
       throw error;
     },
@@ -48,7 +53,7 @@ export function convertMarkdown(markdown: string): Conversion {
   const droppedLinks: string[] = [];
   editor.update(
     () => {
-      $convertFromMarkdownString(markdown.replace(/\r\n?/g, '\n'), TRANSFORMERS);
+      $convertFromMarkdownString(markdown.replace(/\r\n?/g, '\n'), tables ? [TABLE, ...TRANSFORMERS] : TRANSFORMERS);
       unwrapUnsafeLinks($getRoot(), droppedLinks);
     },
     { discrete: true },

@@ -15,6 +15,7 @@ import { withProvenance } from './provenance';
 import { timelineSchedule } from './timeline';
 import {
   MAX_PHASE_WEEKS,
+  MAX_TABLE_ROWS,
   VARIABLE_NODE_TYPE,
   type GenerationProblem,
   type Pricing,
@@ -214,9 +215,13 @@ function resolveVariable(name: string, ctx: Context, item: RepeatItem | null): R
       if (!assessment) return { ok: false, reason: 'no-value', message: 'no assessment was chosen for this proposal' };
       const question = findQuestion(assessment.definition, variable.question);
       if (!question) return unknown(`"${variable.question}" is not a question of the assessment`);
-      const value = answerText(question, assessment.answers[question.id], ctx.lang);
-      if (value === '') return { ok: false, reason: 'no-answer', message: `the question "${pick(question.text, ctx.lang)}" has no answer` };
-      return { ok: true, value, source: { kind: 'answer', ref: question.id, label: `${pick(question.text, ctx.lang)} = ${value}` } };
+      const stored = assessment.answers[question.id];
+      const words = answerText(question, stored, ctx.lang);
+      if (words === '') return { ok: false, reason: 'no-answer', message: `the question "${pick(question.text, ctx.lang)}" has no answer` };
+      // Templates say the unit in their own words ("about {{answer.monthly-contacts}} contacts a month"),
+      // so a number goes into the text bare; the source keeps the answer with its unit.
+      const value = question.type === 'number' && typeof stored === 'number' ? new Intl.NumberFormat(NUMBER_LOCALE[ctx.lang], { maximumFractionDigits: 4 }).format(stored) : words;
+      return { ok: true, value, source: { kind: 'answer', ref: question.id, label: `${pick(question.text, ctx.lang)} = ${words}` } };
     }
     case 'item': {
       if (!item) return unknown('can only be used in a section that repeats');
@@ -304,9 +309,10 @@ function renderBody(markdown: string, ctx: Context, base: Provenance, item: Repe
     slots.push({ name, resolved: resolveVariable(name, ctx, item) });
     return `${SLOT_START}${slots.length - 1}${SLOT_END}`;
   });
-  const { json } = convertMarkdown(withSlots);
+  const { json } = convertMarkdown(withSlots, { tables: true });
   const reported = new Set<string>();
-  return blocksOf(json).map((block) => {
+  return blocksOf(json).map((converted) => {
+    const block = keepTableRows(converted, ctx, section);
     const used = new Set<number>();
     const links = new Set<string>();
     const filled = fillNode(block, slots, used, links);
@@ -329,6 +335,24 @@ function renderBody(markdown: string, ctx: Context, base: Provenance, item: Repe
     }
     return withProvenance(filled, provenance);
   });
+}
+
+/**
+ * A table from a template keeps its first MAX_TABLE_ROWS rows (header included): the proposal check
+ * would refuse a longer one, so the rest is left out and reported rather than failing the whole
+ * generation. Tables only come from Markdown at the top level (cells hold inline text).
+ */
+function keepTableRows(block: Node, ctx: Context, section: { id: string; title: string }): Node {
+  const rows = block.type === 'table' && Array.isArray(block.children) ? (block.children as Node[]) : [];
+  if (rows.length <= MAX_TABLE_ROWS) return block;
+  ctx.problems.push({
+    sectionId: section.id,
+    sectionTitle: section.title,
+    kind: 'long-table',
+    subject: String(rows.length),
+    message: `A table in section ${section.title} has ${rows.length} rows; only the first ${MAX_TABLE_ROWS} were kept`,
+  });
+  return { ...block, children: rows.slice(0, MAX_TABLE_ROWS) };
 }
 
 /** Joins lists that follow each other (a repeated "- item" body becomes one list, not one list per member). */

@@ -175,8 +175,8 @@ export type Proposal = {
 export type GenerationProblem = {
   sectionId: string;
   sectionTitle: string;
-  kind: 'unknown-variable' | 'missing-value' | 'broken-rule' | 'missing-article' | 'empty-repeat';
-  /** The variable name or the rule as JSON, when the problem is about one. */
+  kind: 'unknown-variable' | 'missing-value' | 'broken-rule' | 'missing-article' | 'empty-repeat' | 'long-table';
+  /** The variable name or the rule as JSON, when the problem is about one (for long-table: the table's row count). */
   subject: string;
   message: string;
 };

@@ -55,6 +55,30 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<{ nam
   return { name: download.suggestedFilename(), bytes: fs.readFileSync(file) };
 }
 
+/**
+ * Types at the end of a section's text, as a writer would: once the editor shows its last paragraph
+ * (ending with `lastText`, or the generated text when empty), click into that paragraph, go to the end;
+ * a new paragraph when `lastText` is empty.
+ */
+async function appendToSummary(page: Page, editor: Locator, lastText: string, typed: string): Promise<void> {
+  const last = editor.locator('p').last();
+  if (lastText) await expect(last).toHaveText(lastText);
+  else await expect(last).toContainText('The delivery lead is');
+  await last.click();
+  await expect(editor).toBeFocused();
+  await page.keyboard.press('Control+End');
+  if (!lastText) await page.keyboard.press('Enter');
+  await page.keyboard.type(typed);
+  await expect(editor.locator('p').last()).toContainText(typed.trim());
+}
+
+/** The plain text of the last block of a stored section. */
+function lastParagraph(proposal: ProposalDetail, title: string): string {
+  const body = proposal.sections.find((s) => s.title === title)?.bodyJson ?? '{}';
+  const root = (JSON.parse(body) as { root?: { children?: { children?: { text?: string }[] }[] } }).root;
+  return (root?.children?.at(-1)?.children ?? []).map((c) => c.text ?? '').join('');
+}
+
 /** Decodes the XML entities Word text may hold. */
 function xmlText(xml: string): string {
   return xml.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
@@ -119,11 +143,12 @@ test('pre-sales turns the assessed engagement into a priced, versioned proposal 
   // ── Edit the executive summary in the editor.
   await outline(page).getByRole('button', { name: /Executive summary/ }).click();
   const summary = page.getByRole('textbox', { name: /Text of “Executive summary”/ });
-  await summary.click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type(EDIT);
+  // The answers filled in as the template words them: the number bare, the template's own unit after it.
+  await expect(summary).toContainText(`${CUSTOMER} handles about 250,000 customer contacts a month.`);
+  await appendToSummary(page, summary, '', EDIT);
   await expect(saved(page)).toBeVisible({ timeout: 10_000 });
+  const edited = await api<ProposalDetail>(host.appUrl, 'proposals.get', { id: proposalId });
+  expect(lastParagraph(edited, 'Executive summary')).toBe(EDIT);
 
   // ── Prices on the pricing table and an overall discount; the totals shown are core's.
   await outline(page).getByRole('button', { name: /Price breakdown/ }).click();
@@ -151,13 +176,11 @@ test('pre-sales turns the assessed engagement into a priced, versioned proposal 
   await page.getByLabel('Unit price, line 1').fill('3100');
   await expect(saved(page)).toBeVisible({ timeout: 10_000 });
   await outline(page).getByRole('button', { name: /Executive summary/ }).click();
-  await summary.click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.type(` ${CHANGE}`);
+  await appendToSummary(page, summary, EDIT, ` ${CHANGE}`);
   await expect(saved(page)).toBeVisible({ timeout: 10_000 });
   const changed = await api<ProposalDetail>(host.appUrl, 'proposals.get', { id: proposalId });
   expect(changed.pricing.lines[0]?.unitPrice).toBe('3100');
-  expect(changed.sections.find((s) => s.title === 'Executive summary')?.bodyJson).toContain(CHANGE);
+  expect(lastParagraph(changed, 'Executive summary')).toBe(`${EDIT} ${CHANGE}`);
   const totals = pricingTotals(changed.pricing);
   expect(totals.total).not.toBe(first.total);
 
@@ -198,7 +221,6 @@ test('pre-sales turns the assessed engagement into a priced, versioned proposal 
     ['Tax (6%)', money(totals.tax)],
     ['Total', money(totals.total)],
   ]);
-  fs.writeFileSync('/tmp/presales-debug.docx', docx.bytes); fs.writeFileSync('/tmp/presales-debug.json', JSON.stringify(changed, null, 1)); // DEBUG
   const docText = squashed(await docxText(docx.bytes));
   expect(docText).toContain(squashed(`${EDIT} ${CHANGE}`));
   expect(docText).toContain(squashed(CUSTOMER));

@@ -125,10 +125,18 @@ test.describe('proposal export and DOCX import', () => {
     await expect(problems).toContainText('{{acount.manager}} is not a variable templates may use');
     await expect(problems).toContainText('Pricing is not read from the document');
 
-    const { proposal, problems: generation } = await api<{ proposal: ProposalDetail; problems: unknown[] }>(appUrl, 'proposals.generate', { engagementId, templateId: 'delta-chat-poc', lang: 'en' });
-    expect(generation).toEqual([]);
+    // Pre-sales staff pick the imported template for the assessed engagement, as for any other.
+    await gotoRoute(page, appUrl, `/engagements/${engagementId}`);
+    await page.getByRole('region', { name: 'Proposals' }).getByRole('button', { name: 'New proposal' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New proposal' });
+    await dialog.getByLabel('Template', { exact: true }).selectOption('delta-chat-poc');
+    await dialog.getByLabel('English').check();
+    await dialog.getByRole('button', { name: 'Generate' }).click();
+    await page.waitForURL(/#\/proposals\/[^/]+$/);
+    const proposalId = /#\/proposals\/([^/?]+)/.exec(page.url())?.[1] ?? '';
+    const proposal = await api<ProposalDetail>(appUrl, 'proposals.get', { id: proposalId });
+    expect(proposal.templateId).toBe('delta-chat-poc');
     expect(proposal.sections.map((s) => s.title)).toEqual(expect.arrayContaining(['Summary', 'Plan']));
-    await gotoRoute(page, appUrl, `/proposals/${proposal.id}`);
-    await expect(page.locator('.rt-root')).toContainText('A pilot for Delta Mobile, about 250,000');
+    await expect(page.locator('.rt-root').first()).toContainText('A pilot for Delta Mobile, about 250,000');
   });
 });

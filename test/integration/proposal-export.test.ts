@@ -4,7 +4,7 @@ import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import { encodePng, PNG_SIGNATURE } from '../../electron/backend/export/png';
-import { blocksOf, documentJson, paragraph, textNode } from '../../core/proposals/lexical-json';
+import { blocksOf, documentJson, paragraph, plainText, textNode } from '../../core/proposals/lexical-json';
 import { groupThousands, pricingTotals } from '../../core/proposals/money';
 import type { ProposalDetail } from '../../core/proposals/types';
 import { BUNDLED_PACK, callFail, callOk, startBackend } from '../helpers/backend';
@@ -209,6 +209,10 @@ describe('DOCX import as a template', () => {
     expect(text).toContain('华东电信 Eastern Telecom');
     expect(text).toContain('250,000');
     expect(text).toContain('Zhang Min');
+    // The Word table comes through as a table in the proposal, not as lines of "| … |" text.
+    const sites = blocksOf(proposal.sections.find((s) => s.id === 'sites')?.bodyJson ?? '');
+    expect(sites.map((b) => b.type)).toEqual(['table']);
+    expect(sites.map(plainText)).toEqual(['Site\tAgents\nShanghai\t120']);
   });
 
   it('refuses a file named .docx that is not one, and stores nothing', async () => {

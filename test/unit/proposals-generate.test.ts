@@ -103,11 +103,11 @@ function variablesIn(node: Node): Node[] {
 }
 
 describe('generateProposal', () => {
-  it('fills variables in English: customer, answers in words with units, scores, readiness, team lead', () => {
+  it('fills variables in English: customer, answers in words (numbers bare: the template says the unit), scores, readiness, team lead', () => {
     const result = generateProposal(input());
     expect(result.problems).toEqual([]);
     const summary = sectionText(result, 'executive-summary');
-    expect(summary).toContain('Eastern Telecom handles about 250,000');
+    expect(summary).toContain('Eastern Telecom handles about 250,000 customer contacts a month.');
     expect(summary).toMatch(/overall readiness at \d+(\.\d)? out of 100 \(Pilot ready\)/);
     expect(summary).toContain('The delivery lead is Zhang Min.');
     expect(summary).not.toContain('{{');
@@ -118,7 +118,7 @@ describe('generateProposal', () => {
     const result = generateProposal(input({ lang: 'zh' }));
     expect(result.problems).toEqual([]);
     const summary = sectionText(result, 'executive-summary');
-    expect(summary).toContain('Eastern Telecom 每月约处理 250,000');
+    expect(summary).toContain('Eastern Telecom 每月约处理 250,000 次客户联络。');
     expect(summary).toContain('（可开展试点）');
     expect(result.proposal.sections.map((s) => s.title)).toContain('风险登记册');
     expect(result.proposal.pricing.lines[0]?.unit).toBe('人天');
