@@ -54,10 +54,13 @@ test.describe('proposals', () => {
     // Edit the executive summary.
     await outline(page).getByRole('button', { name: /Executive summary/ }).click();
     const summary = page.getByRole('textbox', { name: /Text of “Executive summary”/ });
-    await summary.click();
+    // Click into the last paragraph (a click in the middle may land anywhere), then go to its end.
+    await summary.locator('p').last().click();
+    await expect(summary).toBeFocused();
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Agreed with the contact centre director on site.');
+    await expect(summary.locator('p').last()).toHaveText('Agreed with the contact centre director on site.');
     await expect(saved(page)).toBeVisible({ timeout: 10_000 });
 
     // Pricing: a price that is not a number is marked at its cell and not saved; then real prices and a discount.
@@ -85,9 +88,11 @@ test.describe('proposals', () => {
     await expect(page.getByText('Saved version “Priced for review”.')).toBeVisible();
     await page.getByLabel('Overall discount value').fill('15');
     await outline(page).getByRole('button', { name: /Executive summary/ }).click();
-    await summary.click();
+    await summary.locator('p').last().click();
+    await expect(summary).toBeFocused();
     await page.keyboard.press('Control+End');
     await page.keyboard.type(' Budget approved in principle.');
+    await expect(summary.locator('p').last()).toContainText('Budget approved in principle.');
     await expect(saved(page)).toBeVisible({ timeout: 10_000 });
 
     // Compare the version with the current proposal: inserted words are marked.
