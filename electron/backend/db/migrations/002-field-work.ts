@@ -1,7 +1,8 @@
 import type { Migration } from './types';
 
 /**
- * Search tuning and what on-site work (engagements, assessments, risks, notes) needs beyond 001.
+ * Search tuning, and what on-site work (engagements, assessments, risks, notes) and proposals need
+ * beyond 001.
  * Additive only: new tables, new columns with defaults, new indexes.
  */
 export const fieldWork: Migration = {
