@@ -18,7 +18,7 @@ import { useI18n } from '../i18n/i18n';
 import { attachFile } from '../lib/attachments';
 import { EDITOR_NODES, PROPOSAL_EDITOR_NODES } from './nodes';
 import { ProvenanceMarkers, TableRowLimitPlugin } from './proposal-plugins';
-import { FilePastePlugin, LinkPolicyPlugin, linkUrlAt } from './plugins';
+import { DocumentEdgeKeysPlugin, FilePastePlugin, LinkPolicyPlugin, linkUrlAt } from './plugins';
 import { setBlock, Toolbar, type BlockType } from './Toolbar';
 import './editor.css';
 
@@ -178,6 +178,7 @@ function EditorBody({ onChange, label, attachTo, onError, placeholder, showSourc
       <AutoLinkPlugin matchers={AUTO_LINKS} />
       <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} />
       <LinkPolicyPlugin />
+      <DocumentEdgeKeysPlugin />
       <FilePastePlugin onFiles={storeImages} />
       {maxTableRows !== undefined && <TableRowLimitPlugin maxRows={maxTableRows} onRefused={onError} />}
       <OnChangePlugin ignoreSelectionChange onChange={(state) => onChange(JSON.stringify(state.toJSON()))} />

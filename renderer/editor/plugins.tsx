@@ -3,7 +3,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $isLinkNode, AutoLinkNode, LinkNode } from '@lexical/link';
 import { DRAG_DROP_PASTE } from '@lexical/rich-text';
 import { $findMatchingParent } from '@lexical/utils';
-import { $getNearestNodeFromDOMNode, $getRoot, $insertNodes, $isTextNode, COMMAND_PRIORITY_LOW, TextNode, type LexicalEditor } from 'lexical';
+import { $getNearestNodeFromDOMNode, $getRoot, $insertNodes, $isTextNode, COMMAND_PRIORITY_LOW, KEY_DOWN_COMMAND, TextNode, type LexicalEditor } from 'lexical';
 import { isAllowedNoteLink } from '../../core/notes/lexical-document';
 import { $createImageNode } from './ImageNode';
 
@@ -70,6 +70,34 @@ export function FilePastePlugin({ onFiles }: { onFiles: (files: File[]) => Promi
         COMMAND_PRIORITY_LOW,
       ),
     [editor, onFiles],
+  );
+  return null;
+}
+
+/**
+ * Ctrl/Cmd+Home and Ctrl/Cmd+End move to the start and end of the document. Left to the browser,
+ * they do nothing when the text ends (or starts) with an inline widget such as an unresolved
+ * variable, because the caret cannot be placed beside a non-editable element at a block's edge.
+ */
+export function DocumentEdgeKeysPlugin() {
+  const [editor] = useLexicalComposerContext();
+  useEffect(
+    () =>
+      editor.registerCommand(
+        KEY_DOWN_COMMAND,
+        (event: KeyboardEvent) => {
+          if (!(event.ctrlKey || event.metaKey) || event.shiftKey || event.altKey) return false;
+          if (event.key !== 'End' && event.key !== 'Home') return false;
+          event.preventDefault();
+          editor.update(() => {
+            if (event.key === 'End') $getRoot().selectEnd();
+            else $getRoot().selectStart();
+          });
+          return true;
+        },
+        COMMAND_PRIORITY_LOW,
+      ),
+    [editor],
   );
   return null;
 }
