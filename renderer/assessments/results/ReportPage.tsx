@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n';
 import { htmlLang } from '../../i18n/translate';
 import { useAttachmentUrl } from '../../lib/attachments';
 import { useCall } from '../../lib/use-call';
+import '../../styles/print-sheet.css';
 import './report.css';
 
 /**
@@ -28,8 +29,8 @@ export function ReportPage() {
   }, [report.data, t]);
 
   return (
-    <div className="report-page">
-      <div className="report-toolbar" role="toolbar" aria-label={t('report.toolbar')}>
+    <div className="print-page">
+      <div className="print-toolbar" role="toolbar" aria-label={t('report.toolbar')}>
         <Link to={`/assessments/${encodeURIComponent(id)}/results`}>{t('report.back')}</Link>
         <label>
           {t('report.language')}{' '}
@@ -58,7 +59,7 @@ export function ReportPage() {
 
 function ReportDocument({ report }: { report: AssessmentReport }) {
   return (
-    <article className="report-sheet" lang={htmlLang(report.lang)} data-testid="report">
+    <article className="print-sheet report-sheet" lang={htmlLang(report.lang)} data-testid="report">
       {report.blocks.map((block, i) => (
         <Block key={i} block={block} />
       ))}

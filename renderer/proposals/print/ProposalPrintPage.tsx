@@ -14,6 +14,7 @@ import { useI18n } from '../../i18n/i18n';
 import { htmlLang } from '../../i18n/translate';
 import { useCall } from '../../lib/use-call';
 import { LexicalView } from './LexicalView';
+import '../../styles/print-sheet.css';
 import './print.css';
 
 /**
@@ -122,7 +123,7 @@ function PrintDocument({ proposal, engagement }: { proposal: ProposalDetail; eng
   };
 
   return (
-    <article className={`print-sheet print-lang-${lang}`} lang={htmlLang(lang)} data-testid="proposal-print">
+    <article className={`print-sheet proposal-sheet print-lang-${lang}`} lang={htmlLang(lang)} data-testid="proposal-print">
       <section className="print-cover">
         <h1>{proposal.title}</h1>
         <dl className="print-fields">
