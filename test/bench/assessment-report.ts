@@ -4,10 +4,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { coldLoadMs, inAppNavigationMs, type Shown } from './page-timing';
 import { createBackend } from '../../electron/backend/backend';
 import { encodePng } from '../../electron/backend/export/png';
 import { ICS_ANSWERS } from '../helpers/ics-assessment';
 import { fmt, summary, type BenchModule } from './assessment/stats';
+
+/** The results page counts as shown when the radar's area is painted. */
+const RADAR_SHOWN: Shown = { selector: '[data-testid="radar"] .radar-area' };
 
 // npm runs benchmarks from the repository root.
 const PACK = path.resolve('resources', 'content');
@@ -201,32 +205,11 @@ export const resultsRadar: BenchModule = {
           window.location.hash = '#/kb';
         });
         await page.waitForSelector('.kb-results, #page-title');
-        inApp.push(
-          await page.evaluate(
-            (target) =>
-              new Promise<number>((resolve) => {
-                const start = performance.now();
-                window.location.hash = target;
-                const check = (): void => {
-                  const area = document.querySelector('[data-testid="radar"] .radar-area');
-                  if (area && area.getBoundingClientRect().width > 0) resolve(performance.now() - start);
-                  else requestAnimationFrame(check);
-                };
-                requestAnimationFrame(check);
-              }),
-            route,
-          ),
-        );
+        inApp.push(await inAppNavigationMs(page, route, RADAR_SHOWN));
       }
-      // Opening the page cold (a new document, as after a reload): navigation start → radar polygon
-      // visible. Leaving for about:blank first makes it a new document, so performance.now() restarts.
+      // Opening the page cold (a new document, as after a reload): navigation start → radar visible.
       const cold: number[] = [];
-      for (let i = 0; i < PAGE_RUNS; i++) {
-        await page.goto('about:blank');
-        await page.goto(`${appUrl.origin}/${route}`);
-        await page.waitForSelector('[data-testid="radar"] .radar-area', { state: 'visible' });
-        cold.push(await page.evaluate(() => performance.now()));
-      }
+      for (let i = 0; i < PAGE_RUNS; i++) cold.push(await coldLoadMs(page, `${appUrl.origin}/${route}`, RADAR_SHOWN));
       const a = summary(inApp);
       const c = summary(cold);
       console.log(`results page, navigation in the app → radar visible (${PAGE_RUNS} runs): p50 ${fmt(a.p50)}, p95 ${fmt(a.p95)} (target ≤ 200 ms)`);

@@ -239,25 +239,8 @@ export function hasChecklistItem(db: Db, engagementId: string, checklistId: stri
   );
 }
 
-export type NewRisk = {
-  engagementId: string;
-  checklistId: string | null;
-  checklistItemId: string | null;
-  source: RiskSource;
-  sessionId: string | null;
-  recommendationReason: string;
-  lang: Lang | null;
-  title: string;
-  description: string;
-  category: RiskCategory;
-  likelihood: number;
-  impact: number;
-  owner: string;
-  dueDate: string | null;
-  status: RiskStatus;
-  mitigation: string;
-  articles: string[];
-};
+/** What a new risk is made of: the record minus what the store computes (id, score, overdue, titles, times). */
+export type NewRisk = Omit<RiskItem, 'id' | 'engagementTitle' | 'customerName' | 'score' | 'articleRefs' | 'overdue' | 'createdAt' | 'updatedAt'>;
 
 /** Inserts risks in one transaction; returns their ids in order. */
 export function insertRisks(db: Db, risks: readonly NewRisk[]): string[] {
