@@ -42,15 +42,7 @@ export type CallArgs<N extends CallName> = z.input<Calls[N]['args']>;
 export type ParsedArgs<N extends CallName> = z.output<Calls[N]['args']>;
 export type CallResult<N extends CallName> = Calls[N]['result'];
 
-/** Push events from backend to renderer. */
-export type Events = {
-  /** Knowledge-base content changed (import, upgrade, edit, sync). */
-  'kb.changed': { reason: 'content-import' | 'edit' | 'sync' };
-  /** The bundled content pack was imported or upgraded. */
-  'content.imported': { packVersion: number; added: number; updated: number; problems: number };
-};
-export type EventName = keyof Events;
-export const EVENT_NAMES: readonly EventName[] = ['kb.changed', 'content.imported'];
+export * from './events';
 
 export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name);

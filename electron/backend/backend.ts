@@ -54,7 +54,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     const report = importPack(db, pack, new Date());
     if (report.imported) {
       emit('content.imported', { packVersion: report.packVersion, added: report.added, updated: report.updated, problems: pack.problems.length });
-      emit('kb.changed', { reason: 'content-import' });
+      emit('data.changed', { tables: ['scenarios', 'kb_articles', 'kb_article_texts', 'assessment_definitions', 'risk_checklists', 'poc_templates'], ids: [] });
     }
   } catch (error) {
     db.close();

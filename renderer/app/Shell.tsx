@@ -29,7 +29,7 @@ export function Shell() {
   useEffect(() => {
     void loadCatalog();
   }, [loadCatalog]);
-  useEvent('kb.changed', () => void loadCatalog());
+  useEvent('data.changed', () => void loadCatalog());
   useEvent('content.imported', () => void loadCatalog());
 
   // A new page starts at its top.

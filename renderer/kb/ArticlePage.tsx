@@ -23,7 +23,7 @@ export function ArticlePage() {
   const { t } = useI18n();
   const article = useCall('kb.get', { id });
   const related = useCall('kb.related', { id, limit: 8 });
-  useEvent('kb.changed', () => {
+  useEvent('data.changed', () => {
     article.reload();
     related.reload();
   });

@@ -84,7 +84,7 @@ export function KbPage() {
     searching ? { query: view.query, ...(view.kind !== null && { kinds: [view.kind] }), ...filters, lang, limit: Math.min(SEARCH_PAGE * pages, SEARCH_MAX) } : null,
   );
   const list = useCall('kb.list', searching ? null : { ...filters, sort: view.sort, lang, limit: Math.min(LIST_PAGE * pages, LIST_MAX) });
-  useEvent('kb.changed', () => {
+  useEvent('data.changed', () => {
     facets.reload();
     if (searching) search.reload();
     else list.reload();

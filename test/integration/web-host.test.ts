@@ -120,12 +120,12 @@ describe('browser host', () => {
             resolve(text);
           }
         });
-        setTimeout(() => host.emit('kb.changed', { reason: 'edit' }), 50);
+        setTimeout(() => host.emit('content.imported', { packVersion: 2, added: 1, updated: 0, problems: 0 }), 50);
       });
       req.on('error', reject);
       req.end();
     });
-    expect(received).toContain('event: kb.changed\ndata: {"reason":"edit"}');
+    expect(received).toContain('event: content.imported\ndata: {"packVersion":2,"added":1,"updated":0,"problems":0}');
   });
 
   it('accepts its own origin and localhost, and answers preflights with no grants', async () => {

@@ -1,0 +1,16 @@
+import type { RecordTable } from './tables';
+
+/** Push events from backend to renderer; both transports carry exactly these. */
+export type Events = {
+  /**
+   * Records changed (a user's edit, a content import, later sync), sent once after each commit.
+   * `ids` are the changed rows' keys, at most DATA_CHANGED_MAX_IDS of them: bulk changes list
+   * only the first ones, so invalidate by table.
+   */
+  'data.changed': { tables: RecordTable[]; ids: string[] };
+  /** The bundled content pack was imported or upgraded. */
+  'content.imported': { packVersion: number; added: number; updated: number; problems: number };
+};
+export type EventName = keyof Events;
+export const EVENT_NAMES: readonly EventName[] = ['data.changed', 'content.imported'];
+export const DATA_CHANGED_MAX_IDS = 1000;

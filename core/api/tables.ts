@@ -1,0 +1,31 @@
+/**
+ * The tables whose rows are records (written only through the backend's write funnel,
+ * electron/backend/db/changes.ts). `data.changed` names them, so the renderer's query cache can
+ * tell which answers a change may affect. Content tables are the published knowledge space; the
+ * rest is field work from a consultant's own space. Every one of them syncs.
+ */
+export const CONTENT_TABLES = ['scenarios', 'kb_articles', 'kb_article_texts', 'assessment_definitions', 'risk_checklists', 'poc_templates'] as const;
+
+export const FIELD_WORK_TABLES = [
+  'customers',
+  'customer_contacts',
+  'engagements',
+  'assessment_sessions',
+  'assessment_answers',
+  'assessment_answers_set_aside',
+  'risk_items',
+  'field_notes',
+  'lessons',
+  'proposals',
+  'proposal_versions',
+  'proposal_status_history',
+  'attachments',
+  'attachment_links',
+] as const;
+
+export const RECORD_TABLES = [...CONTENT_TABLES, ...FIELD_WORK_TABLES] as const;
+export type RecordTable = (typeof RECORD_TABLES)[number];
+
+export function isRecordTable(name: unknown): name is RecordTable {
+  return typeof name === 'string' && (RECORD_TABLES as readonly string[]).includes(name);
+}
