@@ -10,6 +10,8 @@ import { MIGRATIONS } from './db/migrations';
 import { loadPack } from './content/load-pack';
 import { importPack } from './content/import-pack';
 import { createHandlers } from './handlers';
+import { onDataChanged } from './db/changes';
+import { createDefinitionCache } from './services/definitions';
 
 export type { Emit } from './events';
 export type Log = (message: string, error?: unknown) => void;
@@ -46,6 +48,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const dbFile = path.join(options.dataDir, DB_FILE_NAME);
   const db = openDatabase(dbFile, { nativeBinding: options.nativeBinding });
+  // Every commit of the write funnel becomes one data.changed event (the renderer's query cache listens).
+  onDataChanged(db, (change) => emit('data.changed', change));
   try {
     const migrated = await migrate(db, MIGRATIONS, dbFile);
     if (migrated.backupPath) log(`backed up before migrating: ${migrated.backupPath}`);
@@ -54,7 +58,6 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     const report = importPack(db, pack, new Date());
     if (report.imported) {
       emit('content.imported', { packVersion: report.packVersion, added: report.added, updated: report.updated, problems: pack.problems.length });
-      emit('data.changed', { tables: ['scenarios', 'kb_articles', 'kb_article_texts', 'assessment_definitions', 'risk_checklists', 'poc_templates'], ids: [] });
     }
   } catch (error) {
     db.close();
@@ -68,6 +71,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     schemaVersion: schemaVersion(db),
     emit,
     platform: options.platform ?? {},
+    definitions: createDefinitionCache(db),
   });
   return {
     call: (method, args) => dispatch(handlers, method, args, log),

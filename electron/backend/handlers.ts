@@ -1,32 +1,46 @@
 import type { Handlers } from '../../core/api/dispatch';
+import { joinMaps } from '../../core/api/join';
 import { appHandlers } from './handlers/app';
+import { settingsHandlers } from './handlers/settings';
+import { contentHandlers } from './handlers/content';
+import { scenarioHandlers } from './handlers/scenarios';
 import { kbHandlers } from './handlers/kb';
 import { attachmentHandlers } from './handlers/attachments';
+import { checklistHandlers } from './handlers/checklists';
+import { riskHandlers } from './handlers/risks';
+import { customerHandlers } from './handlers/customers';
+import { engagementHandlers } from './handlers/engagements';
 import { assessmentHandlers } from './handlers/assessments';
 import { templateHandlers } from './handlers/templates';
 import { reportHandlers } from './handlers/reports';
-import { riskHandlers } from './handlers/risks';
-import { engagementHandlers } from './handlers/engagements';
 import { noteHandlers } from './handlers/notes';
+import { lessonHandlers } from './handlers/lessons';
 import { proposalHandlers } from './handlers/proposals';
-import { proposalExportHandlers } from './handlers/proposal-export';
 import type { HandlerContext } from './handlers/context';
 
 export type { HandlerContext } from './handlers/context';
 
-/** The backend's handler table: every domain's handlers joined (see core/api/contract.ts). */
+/**
+ * The backend's handler table: one table per call prefix (handlers/<prefix>.ts, the same split as
+ * core/api/calls), joined so that a name handled twice fails to compile and fails at start-up.
+ */
 export function createHandlers(ctx: HandlerContext): Handlers {
-  return {
-    ...appHandlers(ctx),
-    ...kbHandlers(ctx),
-    ...attachmentHandlers(ctx),
-    ...assessmentHandlers(ctx),
-    ...templateHandlers(ctx),
-    ...reportHandlers(ctx),
-    ...riskHandlers(ctx),
-    ...engagementHandlers(ctx),
-    ...noteHandlers(ctx),
-    ...proposalHandlers(ctx),
-    ...proposalExportHandlers(ctx),
-  };
+  return joinMaps([
+    appHandlers(ctx),
+    settingsHandlers(ctx),
+    contentHandlers(ctx),
+    scenarioHandlers(ctx),
+    kbHandlers(ctx),
+    attachmentHandlers(ctx),
+    checklistHandlers(ctx),
+    riskHandlers(ctx),
+    customerHandlers(ctx),
+    engagementHandlers(ctx),
+    assessmentHandlers(ctx),
+    templateHandlers(ctx),
+    reportHandlers(ctx),
+    noteHandlers(ctx),
+    lessonHandlers(ctx),
+    proposalHandlers(ctx),
+  ]);
 }

@@ -5,6 +5,7 @@ import type { CallArgs, CallName, CallResult } from '../../core/api/contract';
 import type { ApiError } from '../../core/api/result';
 import type { Platform } from '../../electron/backend/platform';
 import { makeTempDir } from './temp-dir';
+import { guardRecordTables } from '../../electron/backend/db/write-guard';
 
 /** The small fixture pack (2 scenarios, 3 articles, 2 assessments, 1 checklist, 1 template). */
 export const FIXTURE_PACK = path.join(__dirname, '..', 'fixtures', 'packs', 'valid');
@@ -34,6 +35,8 @@ export async function startBackend(options: { dataDir?: string; contentDir?: str
     log: () => {},
     ...(options.platform ? { platform: options.platform } : {}),
   });
+  // Any write to a record table that does not come from the write funnel aborts (and fails the test).
+  guardRecordTables(backend.db);
   let closed = false;
   const close = backend.close;
   backend.close = () => {

@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { commit, insert } from '../../electron/backend/db/changes';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
@@ -37,9 +38,19 @@ async function completedSession(backend: Backend): Promise<{ sessionId: string; 
     lang: 'en',
   });
   // A field note written during the assessment (as the notes screen stores it: Lexical JSON plus its text).
-  backend.db
-    .prepare(`INSERT INTO field_notes (id, engagement_id, session_id, title, body_json, body_text, created_at, updated_at) VALUES ('n1', ?, ?, 'Site walk', '{}', 'Supervisor keeps a paper log of callbacks.', ?, ?)`)
-    .run(engagement.id, sessionId, '2026-03-14T10:00:00.000Z', '2026-03-14T10:00:00.000Z');
+  commit(backend.db, [
+    insert('field_notes', {
+      id: 'n1',
+      engagement_id: engagement.id,
+      session_id: sessionId,
+      question_id: null,
+      title: 'Site walk',
+      body_json: '{}',
+      body_text: 'Supervisor keeps a paper log of callbacks.',
+      tags: '[]',
+      created_at: '2026-03-14T10:00:00.000Z',
+    }),
+  ]);
   await callOk(backend, 'assessments.complete', { sessionId, signoff: { name: 'Li Wei', role: 'Head of customer service', signatureBase64: SIGNATURE.toString('base64') } });
   return { sessionId, engagementId: engagement.id };
 }

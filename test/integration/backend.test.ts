@@ -32,7 +32,7 @@ async function value(backend: Backend, method: string, args: unknown = {}): Prom
 describe('backend', () => {
   it('imports the content pack on first run and reports it', async () => {
     const { backend, events } = await start();
-    expect(events).toEqual(['content.imported', 'data.changed']);
+    expect(events).toEqual(['data.changed', 'content.imported']);
     expect(await value(backend, 'content.status')).toMatchObject({
       packId: 'test-pack',
       packVersion: 1,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { commit, update } from '../../electron/backend/db/changes';
 import type { Backend } from '../../electron/backend/backend';
 import type { TemplateFile } from '../../core/content/schemas';
 import { blocksOf, documentJson, paragraph, plainText, table, textNode } from '../../core/proposals/lexical-json';
@@ -202,7 +203,7 @@ describe('proposals', () => {
 
   it('warns about content from articles past their review date', async () => {
     const { backend, proposal } = await generated();
-    backend.db.prepare("UPDATE kb_articles SET review_date = '2020-01-31' WHERE id = 'ics-intent-taxonomy-method'").run();
+    commit(backend.db, [update('kb_articles', { id: 'ics-intent-taxonomy-method' }, { review_date: '2020-01-31' })]);
     const detail = await callOk(backend, 'proposals.get', { id: proposal.id });
     expect(detail.stale.length).toBeGreaterThan(0);
     expect(new Set(detail.stale.map((s) => [s.sectionId, s.articleId, s.reviewDate].join(' ')))).toEqual(new Set(['approach ics-intent-taxonomy-method 2020-01-31']));

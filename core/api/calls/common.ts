@@ -17,3 +17,8 @@ export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date w
 export function maxText(max: number) {
   return z.string().max(max, `is too long; at most ${max} characters`);
 }
+
+/** Text trimmed of surrounding space, at most `max` characters. */
+export function trimmedText(max: number) {
+  return z.string().trim().max(max, `is too long; at most ${max} characters`);
+}

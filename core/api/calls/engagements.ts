@@ -1,25 +1,18 @@
 import { z } from 'zod';
 import {
   CONTACT_FIELD_MAX,
-  CONTACTS_MAX,
-  CUSTOMER_FIELD_MAX,
-  CUSTOMER_KINDS,
-  CUSTOMER_NAME_MAX,
-  CUSTOMER_NOTES_MAX,
   ENGAGEMENT_SCENARIOS_MAX,
   ENGAGEMENT_STAGES,
   ENGAGEMENT_TITLE_MAX,
   LIST_QUERY_MAX,
   TEAM_MAX,
-  type Customer,
-  type CustomerSummary,
   type Engagement,
   type EngagementSummary,
 } from '../../engagements/types';
 import { isRealDate } from '../../dates';
-import { id, isoDate, maxText, returns } from './common';
+import { id, isoDate, maxText, returns, trimmedText } from './common';
 
-/** Customers (enterprises, operator branches) and the engagements done for them. */
+/** Engagements: the work done for a customer (customers.ts holds the customers). */
 
 /**
  * Issue messages the renderer recognises to show them in the user's language (it shows any other
@@ -38,35 +31,13 @@ export const ENGAGEMENT_ISSUES = {
   duplicateScenario: 'lists the same scenario twice',
 } as const;
 
-function text(max: number) {
-  return z.string().trim().max(max, `is too long; at most ${max} characters`);
-}
-function requiredText(max: number) {
+const text = trimmedText;
+export function requiredText(max: number) {
   return text(max).min(1, ENGAGEMENT_ISSUES.required);
 }
 
 /** YYYY-MM-DD that is also a real day (no 2025-02-30). */
 const calendarDate = isoDate.refine(isRealDate, ENGAGEMENT_ISSUES.notADate);
-
-const email = text(CONTACT_FIELD_MAX).refine((value) => value === '' || /^[^\s@]+@[^\s@]+$/.test(value), ENGAGEMENT_ISSUES.badEmail);
-
-const contactFields = {
-  name: requiredText(CONTACT_FIELD_MAX),
-  role: text(CONTACT_FIELD_MAX).optional(),
-  email: email.optional(),
-  phone: text(50).optional(),
-};
-const newContact = z.object(contactFields).strict();
-/** In an update a contact with an id changes that contact; one without is added. */
-const contactUpdate = z.object({ id: id.optional(), ...contactFields }).strict();
-
-const customerFields = {
-  name: requiredText(CUSTOMER_NAME_MAX),
-  kind: z.enum(CUSTOMER_KINDS),
-  industry: text(CUSTOMER_FIELD_MAX).optional(),
-  region: text(CUSTOMER_FIELD_MAX).optional(),
-  notes: text(CUSTOMER_NOTES_MAX).optional(),
-};
 
 const scenarioIds = z
   .array(id)
@@ -87,35 +58,9 @@ function datesInOrder(value: { startDate?: string | null; endDate?: string | nul
   }
 }
 
-const listQuery = maxText(LIST_QUERY_MAX).optional();
+export const listQuery = maxText(LIST_QUERY_MAX).optional();
 
 export const engagementCalls = {
-  /** Creates a customer with its contacts. */
-  'customers.create': {
-    args: z.object({ ...customerFields, contacts: z.array(newContact).max(CONTACTS_MAX, `can list at most ${CONTACTS_MAX} contacts`).optional() }).strict(),
-    result: returns<Customer>(),
-  },
-  /** Changes the fields given; a given contact list replaces the stored one (matched by id). */
-  'customers.update': {
-    args: z
-      .object({
-        id,
-        name: customerFields.name.optional(),
-        kind: customerFields.kind.optional(),
-        industry: customerFields.industry,
-        region: customerFields.region,
-        notes: customerFields.notes,
-        contacts: z.array(contactUpdate).max(CONTACTS_MAX, `can list at most ${CONTACTS_MAX} contacts`).optional(),
-      })
-      .strict(),
-    result: returns<Customer>(),
-  },
-  /** Customers by name, optionally those whose name, industry or region contain the query. */
-  'customers.list': { args: z.object({ query: listQuery }).strict(), result: returns<CustomerSummary[]>() },
-  /** One customer with its contacts. */
-  'customers.get': { args: z.object({ id }).strict(), result: returns<Customer>() },
-  /** Deletes a customer (a tombstone); refused while it has engagements. */
-  'customers.remove': { args: z.object({ id }).strict(), result: returns<{ removed: boolean }>() },
   /** Creates an engagement for an existing customer. */
   'engagements.create': {
     args: z

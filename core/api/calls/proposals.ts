@@ -29,8 +29,9 @@ import {
   type ProposalVersionSummary,
 } from '../../proposals/types';
 import { id, isoDate, returns } from './common';
+import type { ExportedFile } from './reports';
 
-/** POC proposals: generated from a template and an assessment, edited, versioned, moved through statuses. */
+/** POC proposals: generated from a template and an assessment, edited, versioned, moved through statuses, exported. */
 
 /**
  * Total size of all section bodies sent in one save (each section is also limited on its own);
@@ -192,4 +193,10 @@ export const proposalCalls = {
   'proposals.restore': { args: z.object({ versionId: id }).strict(), result: returns<ProposalDetail>() },
   /** Removes a proposal (a tombstone, so sync can carry it). */
   'proposals.remove': { args: z.object({ id }).strict(), result: returns<{ removed: boolean }>() },
+  /** The proposal (or one of its saved versions) as a Word document: cover, contents, numbered pages, tables, the timeline chart. */
+  'proposals.exportDocx': { args: z.object({ id, versionId: id.optional() }).strict(), result: returns<ExportedFile>() },
+  /** The proposal as PDF, printed by the host (Electron); `unavailable` where the print page + the browser's print dialog is the way. */
+  'proposals.exportPdf': { args: z.object({ id }).strict(), result: returns<ExportedFile>() },
+  /** The proposal as GitHub-flavoured Markdown (tables for criteria, pricing with totals and the timeline). */
+  'proposals.exportMarkdown': { args: z.object({ id }).strict(), result: returns<ExportedFile>() },
 } as const;

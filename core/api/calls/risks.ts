@@ -4,14 +4,12 @@ import {
   RISK_CATEGORIES,
   RISK_STATUSES,
   type AddFromChecklistResult,
-  type Checklist,
-  type ChecklistSummary,
   type RiskItem,
 } from '../../risks/types';
 import { isRealDate } from '../../dates';
 import { id, isoDate, maxText, returns } from './common';
 
-/** Risk checklists from the content pack, and each engagement's risk register. */
+/** Each engagement's risk register (checklists.ts has the checklists risks are copied from). */
 
 /** Most items one "add from checklist" may carry (a whole large checklist fits). */
 export const MAX_RISKS_PER_ADD = 200;
@@ -41,13 +39,6 @@ const editable = {
 };
 
 export const riskCalls = {
-  /** Risk checklists, optionally only those meant for a scenario (checklists for every scenario included). */
-  'checklists.list': {
-    args: z.object({ scenario: id.optional() }).strict(),
-    result: returns<ChecklistSummary[]>(),
-  },
-  /** One checklist with its items, in both languages. */
-  'checklists.get': { args: z.object({ id }).strict(), result: returns<Checklist>() },
   /** The risk register across engagements (or one), filtered; highest score first. */
   'risks.list': {
     args: z

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { Localized } from '../../i18n';
 import type { Origin } from '../../kb/types';
 import { contentId, templateFile, type TemplateFile } from '../../content/schemas';
+import type { ImportProblem } from '../../templates/docx-import';
 import { id, returns } from './common';
 
-/** POC proposal templates: from the content pack, editable in the app; every save is a new version. */
+/** POC proposal templates: from the content pack, editable in the app (every save is a new version), imported from Word. */
 
 export type TemplateSummary = { id: string; version: number; title: Localized; scenarios: string[] };
 
@@ -23,6 +24,18 @@ export type TemplateDetail = {
 /** Largest template accepted (its JSON); a pack template is a few tens of kB. */
 export const MAX_TEMPLATE_JSON_CHARS = 2 * 1024 * 1024;
 export const MAX_TEMPLATE_SECTIONS = 200;
+
+/** Largest Word document accepted for import. */
+export const MAX_IMPORT_DOCX_BYTES = 20 * 1024 * 1024;
+/** Base64 of MAX_IMPORT_DOCX_BYTES, so a bigger file is refused before it is decoded. */
+const MAX_IMPORT_BASE64_CHARS = Math.ceil(MAX_IMPORT_DOCX_BYTES / 3) * 4;
+
+export type DocxImportResult = {
+  /** The template as stored (a new user template, or the next version of one with the same id). */
+  template: TemplateDetail;
+  /** What could not be carried over as it was, each naming the section. */
+  problems: ImportProblem[];
+};
 
 export const templateCalls = {
   /** The newest version of each POC template, optionally only those for one scenario, by title. */
@@ -46,5 +59,26 @@ export const templateCalls = {
       })
       .strict(),
     result: returns<TemplateDetail>(),
+  },
+  /** Imports a Word document as a new POC template draft (sections at Heading 1/2); refused with bad_file when it is not one. */
+  'templates.importDocx': {
+    args: z
+      .object({
+        name: z
+          .string()
+          .trim()
+          .min(1, 'is empty; give the file name')
+          .max(255, 'is too long; a file name has at most 255 characters')
+          .regex(/\.docx$/i, 'must end in .docx; only Word documents (.docx) can be imported'),
+        dataBase64: z
+          .string()
+          .min(1, 'is empty; the file has no content')
+          .max(MAX_IMPORT_BASE64_CHARS, `is larger than ${MAX_IMPORT_DOCX_BYTES / 1024 / 1024} MB; split the document or remove large pictures`)
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64'),
+        /** The scenarios the template is for; every scenario on this device when left out. */
+        scenarios: z.array(contentId).min(1, 'must name at least one scenario').max(50, 'can name at most 50 scenarios').optional(),
+      })
+      .strict(),
+    result: returns<DocxImportResult>(),
   },
 } as const;

@@ -1,92 +1,14 @@
-import { ApiFailure } from '../../../core/api/result';
-import { ENGAGEMENT_ISSUES, type engagementCalls } from '../../../core/api/calls/engagements';
-import type { Customer, Engagement } from '../../../core/engagements/types';
-import type { Db } from '../db/connection';
-import {
-  contactIds,
-  countEngagements,
-  getCustomer,
-  getEngagement,
-  insertCustomer,
-  insertEngagement,
-  listCustomers,
-  listEngagements,
-  removeCustomer,
-  removeEngagement,
-  unknownScenarios,
-  updateCustomer,
-  updateEngagement,
-} from '../repos/engagement-repo';
+import type { engagementCalls } from '../../../core/api/calls/engagements';
+import { listEngagements } from '../repos/engagement-repo';
+import { changeEngagement, createEngagement, deleteEngagement, engagementOrFail } from '../services/engagements';
 import type { HandlerContext, HandlersFor } from './context';
-import { foundOrFail } from './found';
-
-/** A bad_request that names the field, so forms can show it next to that field. */
-function badField(path: string, message: string, detail: string): ApiFailure {
-  return new ApiFailure('bad_request', `${path}: ${detail}`, [{ path, message }]);
-}
-
-function customerOrFail(db: Db, id: string): Customer {
-  return foundOrFail(getCustomer(db, id), 'customer', id);
-}
-
-function engagementOrFail(db: Db, id: string): Engagement {
-  return foundOrFail(getEngagement(db, id), 'engagement', id);
-}
-
-function checkScenarios(db: Db, scenarios: string[]): void {
-  const [first, ...rest] = unknownScenarios(db, scenarios);
-  if (first !== undefined) {
-    const named = [first, ...rest].join('", "');
-    throw badField(`scenarios.${scenarios.indexOf(first)}`, ENGAGEMENT_ISSUES.unknownScenario, `no scenario "${named}" in this workbench.`);
-  }
-}
 
 export function engagementHandlers({ db }: HandlerContext): HandlersFor<typeof engagementCalls> {
   return {
-    'customers.create': (args) => insertCustomer(db, args),
-    'customers.update': ({ id, ...patch }) => {
-      const existing = customerOrFail(db, id);
-      if (patch.contacts) {
-        const own = contactIds(db, id);
-        patch.contacts.forEach((contact, index) => {
-          if (contact.id !== undefined && !own.has(contact.id)) {
-            throw badField(`contacts.${index}.id`, ENGAGEMENT_ISSUES.notOwnContact, `contact "${contact.id}" does not belong to customer "${id}".`);
-          }
-        });
-      }
-      return updateCustomer(db, existing, patch);
-    },
-    'customers.list': ({ query }) => listCustomers(db, query),
-    'customers.get': ({ id }) => customerOrFail(db, id),
-    'customers.remove': ({ id }) => {
-      const count = countEngagements(db, id);
-      if (count > 0) {
-        throw new ApiFailure('conflict', `Customer "${id}" still has ${count} engagement(s); delete or keep them before deleting the customer.`);
-      }
-      return { removed: removeCustomer(db, id) };
-    },
-    'engagements.create': (args) => {
-      if (!getCustomer(db, args.customerId)) {
-        throw badField('customerId', ENGAGEMENT_ISSUES.unknownCustomer, `no customer with id "${args.customerId}".`);
-      }
-      checkScenarios(db, args.scenarios);
-      return insertEngagement(db, args);
-    },
-    'engagements.update': ({ id, ...patch }) => {
-      const existing = engagementOrFail(db, id);
-      if (patch.scenarios) checkScenarios(db, patch.scenarios);
-      // One date may change alone: compare it with the stored other one.
-      const start = patch.startDate === undefined ? existing.startDate : patch.startDate;
-      const end = patch.endDate === undefined ? existing.endDate : patch.endDate;
-      if (start && end && end < start) {
-        const path = patch.endDate === undefined ? 'startDate' : 'endDate';
-        const message = path === 'endDate' ? ENGAGEMENT_ISSUES.endBeforeStart : ENGAGEMENT_ISSUES.startAfterEnd;
-        throw badField(path, message, `${end} is before ${start}.`);
-      }
-      return updateEngagement(db, existing, patch);
-    },
+    'engagements.create': (args) => createEngagement(db, args),
+    'engagements.update': (args) => changeEngagement(db, args),
     'engagements.list': (filter) => listEngagements(db, filter),
     'engagements.get': ({ id }) => engagementOrFail(db, id),
-    'engagements.remove': ({ id }) => ({ removed: removeEngagement(db, id) }),
+    'engagements.remove': ({ id }) => deleteEngagement(db, id),
   };
 }

@@ -2,7 +2,7 @@ import type { kbCalls } from '../../../core/api/calls/kb';
 import { articleFacets, getArticle, listArticles, relatedArticles } from '../repos/kb-repo';
 import { searchKb } from '../search/search';
 import type { HandlerContext, HandlersFor } from './context';
-import { foundOrFail } from './found';
+import { foundOrFail } from '../services/found';
 
 export function kbHandlers({ db }: HandlerContext): HandlersFor<typeof kbCalls> {
   return {

@@ -3,6 +3,7 @@ import type { AnswerValue } from '../../../core/assessment/logic';
 import type { AssessmentSession, AssessmentStatus, SetAsideAnswer, Signoff, StoredAnswer } from '../../../core/assessment/types';
 import type { Localized } from '../../../core/i18n';
 import type { Db } from '../db/connection';
+import { commit, insert, remove, stampNow, touch, transact, update, type Change } from '../db/changes';
 import { newId } from './ids';
 
 /** Assessment definitions (read), sessions, answers and set-aside answers (read and write). */
@@ -82,12 +83,20 @@ function toSession(row: SessionRow): AssessmentSession {
   };
 }
 
-export function insertSession(db: Db, session: { engagementId: string; definitionId: string; definitionVersion: number; at: string }): string {
+export function insertSession(db: Db, session: { engagementId: string; definitionId: string; definitionVersion: number }): string {
   const id = newId();
-  db.prepare(
-    `INSERT INTO assessment_sessions (id, engagement_id, definition_id, definition_version, status, started_at, updated_at)
-     VALUES (?, ?, ?, ?, 'in-progress', ?, ?)`,
-  ).run(id, session.engagementId, session.definitionId, session.definitionVersion, session.at, session.at);
+  commit(db, [
+    insert('assessment_sessions', {
+      id,
+      engagement_id: session.engagementId,
+      definition_id: session.definitionId,
+      definition_version: session.definitionVersion,
+      status: 'in-progress',
+      signoff: null,
+      started_at: stampNow(),
+      completed_at: null,
+    }),
+  ]);
   return id;
 }
 
@@ -137,35 +146,51 @@ export function getAnswers(db: Db, sessionId: string): Record<string, StoredAnsw
   return answers;
 }
 
-const touchSession = (db: Db, sessionId: string, at: string): void => {
-  db.prepare('UPDATE assessment_sessions SET updated_at = ? WHERE id = ?').run(at, sessionId);
-};
+/**
+ * The answer row of one question. Its id is derived from session and question, so the same
+ * answer written on two devices is one row when it syncs, never two that collide on
+ * UNIQUE (session_id, question_id).
+ */
+function answerRow(db: Db, sessionId: string, questionId: string): { id: string; value: string | null; note: string; deleted: number } | undefined {
+  return db.prepare('SELECT id, value, note, deleted FROM assessment_answers WHERE session_id = ? AND question_id = ?').get(sessionId, questionId) as
+    | { id: string; value: string | null; note: string; deleted: number }
+    | undefined;
+}
+
+function writeAnswer(db: Db, sessionId: string, questionId: string, value: string | null, note: string): Change[] {
+  const stored = answerRow(db, sessionId, questionId);
+  const answer = stored
+    ? update('assessment_answers', { id: stored.id }, { value, note, deleted: 0 })
+    : insert('assessment_answers', { id: `${sessionId}:${questionId}`, session_id: sessionId, question_id: questionId, value, note });
+  // The session's updated_at orders the lists by last activity.
+  return [answer, touch('assessment_sessions', { id: sessionId })];
+}
 
 /**
  * Stores one answer (and its note when given) and touches the session, in one transaction: one
- * commit, durable when this returns (the connection runs synchronous=FULL).
+ * commit, durable when this returns (the connection runs synchronous=FULL). Returns the answer's stamp.
  */
-export function saveAnswer(db: Db, sessionId: string, questionId: string, value: AnswerValue, note: string | undefined, at: string): void {
-  db.transaction(() => {
-    db.prepare(
-      `INSERT INTO assessment_answers (id, session_id, question_id, value, note, updated_at) VALUES (@id, @sessionId, @questionId, @value, @note, @at)
-       ON CONFLICT (session_id, question_id) DO UPDATE SET value = excluded.value,
-         note = CASE WHEN @keepNote THEN assessment_answers.note ELSE excluded.note END, updated_at = excluded.updated_at, deleted = 0`,
-    ).run({ id: newId(), sessionId, questionId, value: value === null ? null : JSON.stringify(value), note: note ?? '', keepNote: note === undefined ? 1 : 0, at });
-    touchSession(db, sessionId, at);
-  })();
+export function saveAnswer(db: Db, sessionId: string, questionId: string, value: AnswerValue, note: string | undefined): string {
+  return transact(db, () => {
+    const stored = answerRow(db, sessionId, questionId);
+    const keptNote = stored && stored.deleted === 0 ? stored.note : '';
+    commit(db, writeAnswer(db, sessionId, questionId, value === null ? null : JSON.stringify(value), note ?? keptNote));
+    return answerStamp(db, sessionId, questionId);
+  });
 }
 
-/** Stores the note on one question, keeping its answer; one transaction. */
-export function saveNote(db: Db, sessionId: string, questionId: string, note: string, at: string): void {
-  db.transaction(() => {
-    db.prepare(
-      `INSERT INTO assessment_answers (id, session_id, question_id, value, note, updated_at) VALUES (?, ?, ?, NULL, ?, ?)
-       ON CONFLICT (session_id, question_id) DO UPDATE SET note = excluded.note, updated_at = excluded.updated_at,
-         value = CASE WHEN assessment_answers.deleted = 1 THEN NULL ELSE assessment_answers.value END, deleted = 0`,
-    ).run(newId(), sessionId, questionId, note, at);
-    touchSession(db, sessionId, at);
-  })();
+/** Stores the note on one question, keeping its answer; one transaction. Returns the answer's stamp. */
+export function saveNote(db: Db, sessionId: string, questionId: string, note: string): string {
+  return transact(db, () => {
+    const stored = answerRow(db, sessionId, questionId);
+    const keptValue = stored && stored.deleted === 0 ? stored.value : null;
+    commit(db, writeAnswer(db, sessionId, questionId, keptValue, note));
+    return answerStamp(db, sessionId, questionId);
+  });
+}
+
+function answerStamp(db: Db, sessionId: string, questionId: string): string {
+  return db.prepare('SELECT updated_at FROM assessment_answers WHERE session_id = ? AND question_id = ?').pluck().get(sessionId, questionId) as string;
 }
 
 type SetAsideRow = { question_id: string; value: string | null; note: string; reason: string; from_version: number; set_aside_at: string };
@@ -194,33 +219,39 @@ export function getSetAside(db: Db, sessionId: string): SetAsideAnswer[] {
  */
 export function moveSessionToVersion(
   db: Db,
-  move: { sessionId: string; fromVersion: number; toVersion: number; at: string; setAside: { questionId: string; reason: string; questionRemoved: boolean }[] },
+  move: { sessionId: string; fromVersion: number; toVersion: number; setAside: { questionId: string; reason: string; questionRemoved: boolean }[] },
 ): void {
-  const read = db.prepare('SELECT value, note FROM assessment_answers WHERE session_id = ? AND question_id = ? AND deleted = 0');
-  const keep = db.prepare(
-    `INSERT INTO assessment_answers_set_aside (id, session_id, question_id, from_version, value, note, reason, set_aside_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const drop = db.prepare('UPDATE assessment_answers SET deleted = 1, updated_at = ? WHERE session_id = ? AND question_id = ?');
-  const clear = db.prepare('UPDATE assessment_answers SET value = NULL, updated_at = ? WHERE session_id = ? AND question_id = ?');
-  db.transaction(() => {
+  transact(db, () => {
+    const at = stampNow();
+    const changes: Change[] = [];
     for (const s of move.setAside) {
-      const row = read.get(move.sessionId, s.questionId) as { value: string | null; note: string } | undefined;
-      if (!row) continue;
-      keep.run(newId(), move.sessionId, s.questionId, move.fromVersion, row.value, row.note, s.reason, move.at);
-      (s.questionRemoved ? drop : clear).run(move.at, move.sessionId, s.questionId);
+      const row = answerRow(db, move.sessionId, s.questionId);
+      if (!row || row.deleted === 1) continue;
+      changes.push(
+        insert('assessment_answers_set_aside', {
+          id: newId(),
+          session_id: move.sessionId,
+          question_id: s.questionId,
+          from_version: move.fromVersion,
+          value: row.value,
+          note: row.note,
+          reason: s.reason,
+          set_aside_at: at,
+        }),
+        s.questionRemoved ? remove('assessment_answers', { id: row.id }) : update('assessment_answers', { id: row.id }, { value: null }),
+      );
     }
-    db.prepare('UPDATE assessment_sessions SET definition_version = ?, updated_at = ? WHERE id = ?').run(move.toVersion, move.at, move.sessionId);
-  })();
+    changes.push(update('assessment_sessions', { id: move.sessionId }, { definition_version: move.toVersion }));
+    commit(db, changes);
+  });
 }
 
 /** Marks a session completed with its sign-off; false when it was not in progress. */
 export function markCompleted(db: Db, sessionId: string, signoff: Signoff, at: string): boolean {
-  const changed = db
-    .prepare(
-      `UPDATE assessment_sessions SET status = 'completed', signoff = ?, completed_at = ?, updated_at = ?
-       WHERE id = ? AND status = 'in-progress' AND deleted = 0`,
-    )
-    .run(JSON.stringify(signoff), at, at, sessionId).changes;
-  return changed > 0;
+  return transact(db, () => {
+    const session = getSession(db, sessionId);
+    if (!session || session.status !== 'in-progress') return false;
+    commit(db, [update('assessment_sessions', { id: sessionId }, { status: 'completed', signoff: JSON.stringify(signoff), completed_at: at })]);
+    return true;
+  });
 }

@@ -1,6 +1,7 @@
 import type { AttachmentInfo, AttachmentOwner } from '../../../core/api/calls/attachments';
 import type { Db } from '../db/connection';
-import { newId, nowIso } from './ids';
+import { commit, insert, remove, transact, update } from '../db/changes';
+import { newId } from './ids';
 
 type LinkRow = {
   link_id: string;
@@ -32,23 +33,23 @@ const LINK_SELECT = `
   SELECT l.id AS link_id, a.sha256, a.mime, a.size, COALESCE(NULLIF(l.name, ''), a.original_name) AS original_name, l.caption, l.created_at
   FROM attachment_links l JOIN attachments a ON a.sha256 = l.sha256`;
 
-/** Records a stored file and links it to its owner; one transaction. */
+/** Records a stored file (once per content) and links it to its owner; one transaction. */
 export function insertAttachment(
   db: Db,
   file: { sha256: string; mime: string; size: number; name: string },
   link: { ownerTable: AttachmentOwner; ownerId: string; caption: string },
 ): AttachmentInfo {
-  const now = nowIso();
   const linkId = newId();
-  db.transaction(() => {
-    db.prepare(
-      `INSERT INTO attachments (sha256, mime, size, original_name, created_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (sha256) DO UPDATE SET stored_locally = 1`,
-    ).run(file.sha256, file.mime, file.size, file.name, now);
-    db.prepare(
-      'INSERT INTO attachment_links (id, sha256, owner_table, owner_id, caption, name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(linkId, file.sha256, link.ownerTable, link.ownerId, link.caption, file.name, now);
-  })();
+  transact(db, () => {
+    const stored = getAttachment(db, file.sha256) !== null;
+    commit(db, [
+      // The same bytes can arrive under other names: the first name stays on the file, each link keeps its own.
+      stored
+        ? update('attachments', { sha256: file.sha256 }, { stored_locally: 1 })
+        : insert('attachments', { sha256: file.sha256, mime: file.mime, size: file.size, original_name: file.name, stored_locally: 1 }),
+      insert('attachment_links', { id: linkId, sha256: file.sha256, owner_table: link.ownerTable, owner_id: link.ownerId, caption: link.caption, name: file.name }),
+    ]);
+  });
   const info = getLink(db, linkId);
   if (!info) throw new Error('attachment link vanished after insert');
   return info;
@@ -73,11 +74,15 @@ export function getAttachment(db: Db, sha256: string): { sha256: string; mime: s
   return row ?? null;
 }
 
-export function setCaption(db: Db, linkId: string, caption: string): AttachmentInfo | null {
-  db.prepare('UPDATE attachment_links SET caption = ? WHERE id = ? AND deleted = 0').run(caption, linkId);
-  return getLink(db, linkId);
+/** Changes a live link's caption; the caller checked that it exists. */
+export function setCaption(db: Db, linkId: string, caption: string): AttachmentInfo {
+  commit(db, [update('attachment_links', { id: linkId }, { caption }, { deleted: 0 })]);
+  const info = getLink(db, linkId);
+  if (!info) throw new Error('attachment link vanished after update');
+  return info;
 }
 
+/** Tombstones a link (the file stays for other links and sync); false when there was no live link. */
 export function removeLink(db: Db, linkId: string): boolean {
-  return db.prepare('UPDATE attachment_links SET deleted = 1 WHERE id = ? AND deleted = 0').run(linkId).changes > 0;
+  return transact(db, () => getLink(db, linkId) !== null && (commit(db, [remove('attachment_links', { id: linkId })])[0]?.changed ?? false));
 }

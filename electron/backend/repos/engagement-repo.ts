@@ -11,7 +11,8 @@ import type {
 } from '../../../core/engagements/types';
 import type { Db } from '../db/connection';
 import { stringArray } from './json';
-import { newId, nowIso } from './ids';
+import { commit, insert, remove, transact, update, type Change } from '../db/changes';
+import { newId } from './ids';
 
 /** Customers, their contacts and engagements. Deleting is a tombstone (deleted = 1) everywhere. */
 
@@ -118,22 +119,24 @@ export function contactIds(db: Db, customerId: string): Set<string> {
 
 export function insertCustomer(db: Db, input: CustomerInput): Customer {
   const id = newId();
-  const now = nowIso();
-  db.transaction(() => {
-    db.prepare(
-      'INSERT INTO customers (id, name, kind, industry, region, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(id, input.name, input.kind, input.industry ?? '', input.region ?? '', input.notes ?? '', now, now);
-    for (const contact of input.contacts ?? []) insertContact(db, id, contact, now);
-  })();
+  commit(db, [
+    insert('customers', { id, name: input.name, kind: input.kind, industry: input.industry ?? '', region: input.region ?? '', notes: input.notes ?? '' }),
+    ...(input.contacts ?? []).map((contact) => newContact(id, contact)),
+  ]);
   const customer = getCustomer(db, id);
   if (!customer) throw new Error('customer vanished after insert');
   return customer;
 }
 
-function insertContact(db: Db, customerId: string, contact: ContactInput, now: string): void {
-  db.prepare(
-    'INSERT INTO customer_contacts (id, customer_id, name, role, email, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(newId(), customerId, contact.name, contact.role ?? '', contact.email ?? '', contact.phone ?? '', now, now);
+function newContact(customerId: string, contact: ContactInput): Change {
+  return insert('customer_contacts', {
+    id: newId(),
+    customer_id: customerId,
+    name: contact.name,
+    role: contact.role ?? '',
+    email: contact.email ?? '',
+    phone: contact.phone ?? '',
+  });
 }
 
 /**
@@ -142,39 +145,30 @@ function insertContact(db: Db, customerId: string, contact: ContactInput, now: s
  * tombstoned. The caller checks that every given contact id belongs to this customer.
  */
 export function updateCustomer(db: Db, existing: Customer, patch: CustomerPatch): Customer {
-  const now = nowIso();
-  db.transaction(() => {
-    db.prepare('UPDATE customers SET name = ?, kind = ?, industry = ?, region = ?, notes = ?, updated_at = ? WHERE id = ?').run(
-      patch.name ?? existing.name,
-      patch.kind ?? existing.kind,
-      patch.industry ?? existing.industry,
-      patch.region ?? existing.region,
-      patch.notes ?? existing.notes,
-      now,
-      existing.id,
-    );
-    if (patch.contacts) replaceContacts(db, existing, patch.contacts, now);
-  })();
+  commit(db, [
+    update('customers', { id: existing.id }, { name: patch.name, kind: patch.kind, industry: patch.industry, region: patch.region, notes: patch.notes }),
+    ...(patch.contacts ? contactChanges(existing, patch.contacts) : []),
+  ]);
   const customer = getCustomer(db, existing.id);
   if (!customer) throw new Error('customer vanished after update');
   return customer;
 }
 
-function replaceContacts(db: Db, existing: Customer, contacts: ContactInput[], now: string): void {
+function contactChanges(existing: Customer, contacts: ContactInput[]): Change[] {
   const stored = new Map(existing.contacts.map((c) => [c.id, c]));
   const kept = new Set<string>();
-  const update = db.prepare('UPDATE customer_contacts SET name = ?, role = ?, email = ?, phone = ?, updated_at = ? WHERE id = ?');
+  const changes: Change[] = [];
   for (const contact of contacts) {
     const old = contact.id === undefined ? undefined : stored.get(contact.id);
     if (!old) {
-      insertContact(db, existing.id, contact, now);
+      changes.push(newContact(existing.id, contact));
       continue;
     }
     kept.add(old.id);
-    update.run(contact.name, contact.role ?? old.role, contact.email ?? old.email, contact.phone ?? old.phone, now, old.id);
+    changes.push(update('customer_contacts', { id: old.id }, { name: contact.name, role: contact.role, email: contact.email, phone: contact.phone }));
   }
-  const tombstone = db.prepare('UPDATE customer_contacts SET deleted = 1, updated_at = ? WHERE id = ?');
-  for (const id of stored.keys()) if (!kept.has(id)) tombstone.run(now, id);
+  for (const id of stored.keys()) if (!kept.has(id)) changes.push(remove('customer_contacts', { id }));
+  return changes;
 }
 
 export function countEngagements(db: Db, customerId: string): number {
@@ -183,12 +177,12 @@ export function countEngagements(db: Db, customerId: string): number {
 
 /** Tombstones the customer and its contacts; false when there was nothing to delete. */
 export function removeCustomer(db: Db, id: string): boolean {
-  const now = nowIso();
-  return db.transaction(() => {
-    const changed = db.prepare('UPDATE customers SET deleted = 1, updated_at = ? WHERE id = ? AND deleted = 0').run(now, id).changes > 0;
-    if (changed) db.prepare('UPDATE customer_contacts SET deleted = 1, updated_at = ? WHERE customer_id = ? AND deleted = 0').run(now, id);
-    return changed;
-  })();
+  return transact(db, () => {
+    if (!getCustomer(db, id)) return false;
+    const contacts = db.prepare('SELECT id FROM customer_contacts WHERE customer_id = ? AND deleted = 0').pluck().all(id) as string[];
+    commit(db, [remove('customers', { id }), ...contacts.map((contactId) => remove('customer_contacts', { id: contactId }))]);
+    return true;
+  });
 }
 
 // Engagements ---------------------------------------------------------------------------------
@@ -257,22 +251,18 @@ function teamToJson(team: { name: string; role?: string }[]): string {
 
 export function insertEngagement(db: Db, input: EngagementInput): Engagement {
   const id = newId();
-  const now = nowIso();
-  db.prepare(
-    `INSERT INTO engagements (id, customer_id, title, stage, scenarios, team, start_date, end_date, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    id,
-    input.customerId,
-    input.title,
-    input.stage,
-    JSON.stringify(input.scenarios),
-    teamToJson(input.team ?? []),
-    input.startDate ?? null,
-    input.endDate ?? null,
-    now,
-    now,
-  );
+  commit(db, [
+    insert('engagements', {
+      id,
+      customer_id: input.customerId,
+      title: input.title,
+      stage: input.stage,
+      scenarios: JSON.stringify(input.scenarios),
+      team: teamToJson(input.team ?? []),
+      start_date: input.startDate ?? null,
+      end_date: input.endDate ?? null,
+    }),
+  ]);
   const engagement = getEngagement(db, id);
   if (!engagement) throw new Error('engagement vanished after insert');
   return engagement;
@@ -280,21 +270,25 @@ export function insertEngagement(db: Db, input: EngagementInput): Engagement {
 
 /** Applies the fields given and keeps the others; a date given as null is cleared. */
 export function updateEngagement(db: Db, existing: Engagement, patch: EngagementPatch): Engagement {
-  db.prepare('UPDATE engagements SET title = ?, stage = ?, scenarios = ?, team = ?, start_date = ?, end_date = ?, updated_at = ? WHERE id = ?').run(
-    patch.title ?? existing.title,
-    patch.stage ?? existing.stage,
-    JSON.stringify(patch.scenarios ?? existing.scenarios),
-    teamToJson(patch.team ?? existing.team),
-    patch.startDate === undefined ? existing.startDate : patch.startDate,
-    patch.endDate === undefined ? existing.endDate : patch.endDate,
-    nowIso(),
-    existing.id,
-  );
+  commit(db, [
+    update(
+      'engagements',
+      { id: existing.id },
+      {
+        title: patch.title,
+        stage: patch.stage,
+        scenarios: patch.scenarios === undefined ? undefined : JSON.stringify(patch.scenarios),
+        team: patch.team === undefined ? undefined : teamToJson(patch.team),
+        start_date: patch.startDate,
+        end_date: patch.endDate,
+      },
+    ),
+  ]);
   const engagement = getEngagement(db, existing.id);
   if (!engagement) throw new Error('engagement vanished after update');
   return engagement;
 }
 
 export function removeEngagement(db: Db, id: string): boolean {
-  return db.prepare('UPDATE engagements SET deleted = 1, updated_at = ? WHERE id = ? AND deleted = 0').run(nowIso(), id).changes > 0;
+  return transact(db, () => getEngagement(db, id) !== null && (commit(db, [remove('engagements', { id })])[0]?.changed ?? false));
 }

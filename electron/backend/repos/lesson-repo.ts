@@ -1,10 +1,10 @@
 import type { Lesson, LessonFields, LessonStatus, LessonSummary, SourceNote } from '../../../core/notes/types';
 import type { Db } from '../db/connection';
 import { stringArray } from './json';
-import { newId, nowIso } from './ids';
-import { laterThan } from './note-repo';
+import { commit, insert, update } from '../db/changes';
+import { newId } from './ids';
 
-/** Lessons codified from field notes. Deleting is a tombstone; the search index is kept by the handlers. */
+/** Lessons codified from field notes. Deleting is a tombstone; the write funnel keeps the search index. */
 
 type LessonRow = {
   id: string;
@@ -83,47 +83,45 @@ export function listLessons(db: Db, filter: { status?: LessonStatus | undefined;
 
 export function insertLesson(db: Db, input: LessonFields & { engagementId: string | null; sourceNoteIds: string[] }): Lesson {
   const id = newId();
-  const now = nowIso();
-  db.prepare(
-    `INSERT INTO lessons (id, engagement_id, title, context, problem, action, result, recommendation, scenarios, tags, source_notes, status, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
-  ).run(
-    id,
-    input.engagementId,
-    input.title,
-    input.context,
-    input.problem,
-    input.action,
-    input.result,
-    input.recommendation,
-    JSON.stringify(input.scenarios),
-    JSON.stringify(input.tags),
-    JSON.stringify(input.sourceNoteIds),
-    now,
-    now,
-  );
+  commit(db, [
+    insert('lessons', {
+      id,
+      engagement_id: input.engagementId,
+      title: input.title,
+      context: input.context,
+      problem: input.problem,
+      action: input.action,
+      result: input.result,
+      recommendation: input.recommendation,
+      scenarios: JSON.stringify(input.scenarios),
+      tags: JSON.stringify(input.tags),
+      source_notes: JSON.stringify(input.sourceNoteIds),
+      status: 'draft',
+    }),
+  ]);
   const lesson = getLesson(db, id);
   if (!lesson) throw new Error('lesson vanished after insert');
   return lesson;
 }
 
 export function updateLesson(db: Db, existing: Lesson, next: LessonFields & { status: LessonStatus }): Lesson {
-  db.prepare(
-    `UPDATE lessons SET title = ?, context = ?, problem = ?, action = ?, result = ?, recommendation = ?, scenarios = ?, tags = ?, status = ?, updated_at = ?
-     WHERE id = ?`,
-  ).run(
-    next.title,
-    next.context,
-    next.problem,
-    next.action,
-    next.result,
-    next.recommendation,
-    JSON.stringify(next.scenarios),
-    JSON.stringify(next.tags),
-    next.status,
-    laterThan(existing.updatedAt),
-    existing.id,
-  );
+  commit(db, [
+    update(
+      'lessons',
+      { id: existing.id },
+      {
+        title: next.title,
+        context: next.context,
+        problem: next.problem,
+        action: next.action,
+        result: next.result,
+        recommendation: next.recommendation,
+        scenarios: JSON.stringify(next.scenarios),
+        tags: JSON.stringify(next.tags),
+        status: next.status,
+      },
+    ),
+  ]);
   const lesson = getLesson(db, existing.id);
   if (!lesson) throw new Error('lesson vanished after update');
   return lesson;

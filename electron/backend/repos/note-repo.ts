@@ -2,9 +2,10 @@ import type { Note, NoteSummary, TagCount } from '../../../core/notes/types';
 import { excerptOf } from '../../../core/notes/types';
 import type { Db } from '../db/connection';
 import { stringArray } from './json';
-import { newId, nowIso } from './ids';
+import { commit, insert, remove, transact, update } from '../db/changes';
+import { newId } from './ids';
 
-/** Field notes. Deleting is a tombstone (deleted = 1); the search index is kept by the handlers in the same transaction. */
+/** Field notes. Deleting is a tombstone (deleted = 1); the write funnel keeps the search index. */
 
 type NoteRow = {
   id: string;
@@ -102,41 +103,35 @@ export type NoteInput = {
 
 export function insertNote(db: Db, input: NoteInput): Note {
   const id = newId();
-  const now = nowIso();
-  db.prepare(
-    `INSERT INTO field_notes (id, engagement_id, session_id, question_id, title, body_json, body_text, tags, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, input.engagementId, input.sessionId, input.questionId, input.title, input.bodyJson, input.text, JSON.stringify(input.tags), now, now);
+  commit(db, [
+    insert('field_notes', {
+      id,
+      engagement_id: input.engagementId,
+      session_id: input.sessionId,
+      question_id: input.questionId,
+      title: input.title,
+      body_json: input.bodyJson,
+      body_text: input.text,
+      tags: JSON.stringify(input.tags),
+    }),
+  ]);
   const note = getNote(db, id);
   if (!note) throw new Error('note vanished after insert');
   return note;
 }
 
-/**
- * A timestamp later than `previous`. Autosave compares updatedAt values, so two saves within the
- * same millisecond (or a clock that stepped back) must still give distinct, increasing stamps.
- */
-export function laterThan(previous: string, now: string = nowIso()): string {
-  if (now > previous) return now;
-  return new Date(Date.parse(previous) + 1).toISOString();
-}
-
 export function updateNote(db: Db, existing: Note, patch: { title: string; bodyJson: string; text: string; tags: string[] }): Note {
-  db.prepare('UPDATE field_notes SET title = ?, body_json = ?, body_text = ?, tags = ?, updated_at = ? WHERE id = ?').run(
-    patch.title,
-    patch.bodyJson,
-    patch.text,
-    JSON.stringify(patch.tags),
-    laterThan(existing.updatedAt),
-    existing.id,
-  );
+  commit(db, [
+    update('field_notes', { id: existing.id }, { title: patch.title, body_json: patch.bodyJson, body_text: patch.text, tags: JSON.stringify(patch.tags) }),
+  ]);
   const note = getNote(db, existing.id);
   if (!note) throw new Error('note vanished after update');
   return note;
 }
 
+/** Tombstones a note (the search index drops it with the commit); false when there was no live note. */
 export function removeNote(db: Db, id: string): boolean {
-  return db.prepare('UPDATE field_notes SET deleted = 1, updated_at = ? WHERE id = ? AND deleted = 0').run(nowIso(), id).changes > 0;
+  return transact(db, () => getNote(db, id) !== null && (commit(db, [remove('field_notes', { id })])[0]?.changed ?? false));
 }
 
 export function noteTags(db: Db): TagCount[] {

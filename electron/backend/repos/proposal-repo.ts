@@ -14,7 +14,8 @@ import type {
   Timeline,
 } from '../../../core/proposals/types';
 import type { Db } from '../db/connection';
-import { newId, nowIso } from './ids';
+import { commit, insert, remove, stampNow, transact, update, type Change } from '../db/changes';
+import { newId } from './ids';
 
 /**
  * Proposals, their named versions and their status history. A proposal row keeps its sections and
@@ -97,73 +98,52 @@ export function insertProposal(
   content: ProposalContent,
 ): Proposal {
   const id = newId();
-  const now = nowIso();
-  db.prepare(
-    `INSERT INTO proposals (id, engagement_id, session_id, template_id, template_version, title, lang, status, status_reason,
-       body_json, body_text, pricing, timeline, provenance, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'draft', '', ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    id,
-    head.engagementId,
-    head.sessionId,
-    head.templateId,
-    head.templateVersion,
-    content.title,
-    head.lang,
-    bodyJson(content),
-    content.text,
-    JSON.stringify(content.pricing),
-    JSON.stringify(content.timeline),
-    JSON.stringify({ articles: content.articleIds }),
-    now,
-    now,
-  );
-  insertStatusHistory(db, id, null, 'draft', '', now);
+  commit(db, [
+    insert('proposals', {
+      id,
+      engagement_id: head.engagementId,
+      session_id: head.sessionId,
+      template_id: head.templateId,
+      template_version: head.templateVersion,
+      lang: head.lang,
+      status: 'draft',
+      status_reason: '',
+      ...contentColumns(content),
+    }),
+    statusHistoryEntry(id, null, 'draft', ''),
+  ]);
   const proposal = getProposal(db, id);
   if (!proposal) throw new Error('proposal vanished after insert');
   return proposal;
 }
 
-/** A timestamp later than `previous`, so that two saves in one millisecond still differ (baseUpdatedAt compares them). */
-function laterThan(previous: string, now: string = nowIso()): string {
-  if (now > previous) return now;
-  return new Date(Date.parse(previous) + 1).toISOString();
+function contentColumns(content: ProposalContent) {
+  return {
+    title: content.title,
+    body_json: bodyJson(content),
+    body_text: content.text,
+    pricing: JSON.stringify(content.pricing),
+    timeline: JSON.stringify(content.timeline),
+    provenance: JSON.stringify({ articles: content.articleIds }),
+  };
 }
 
 export function updateProposalContent(db: Db, existing: Proposal, content: ProposalContent): Proposal {
-  db.prepare('UPDATE proposals SET title = ?, body_json = ?, body_text = ?, pricing = ?, timeline = ?, provenance = ?, updated_at = ? WHERE id = ?').run(
-    content.title,
-    bodyJson(content),
-    content.text,
-    JSON.stringify(content.pricing),
-    JSON.stringify(content.timeline),
-    JSON.stringify({ articles: content.articleIds }),
-    laterThan(existing.updatedAt),
-    existing.id,
-  );
+  commit(db, [update('proposals', { id: existing.id }, contentColumns(content))]);
   const proposal = getProposal(db, existing.id);
   if (!proposal) throw new Error('proposal vanished after update');
   return proposal;
 }
 
 export function updateProposalStatus(db: Db, existing: Proposal, status: ProposalStatus, reason: string): Proposal {
-  const at = laterThan(existing.updatedAt);
-  db.prepare('UPDATE proposals SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?').run(status, reason, at, existing.id);
-  insertStatusHistory(db, existing.id, existing.status, status, reason, at);
+  commit(db, [update('proposals', { id: existing.id }, { status, status_reason: reason }), statusHistoryEntry(existing.id, existing.status, status, reason)]);
   const proposal = getProposal(db, existing.id);
   if (!proposal) throw new Error('proposal vanished after update');
   return proposal;
 }
 
-function insertStatusHistory(db: Db, proposalId: string, from: ProposalStatus | null, to: ProposalStatus, reason: string, at: string): void {
-  db.prepare('INSERT INTO proposal_status_history (id, proposal_id, from_status, to_status, reason, changed_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-    newId(),
-    proposalId,
-    from,
-    to,
-    reason,
-    at,
-  );
+function statusHistoryEntry(proposalId: string, from: ProposalStatus | null, to: ProposalStatus, reason: string): Change {
+  return insert('proposal_status_history', { id: newId(), proposal_id: proposalId, from_status: from, to_status: to, reason, changed_at: stampNow() });
 }
 
 export function statusHistory(db: Db, proposalId: string): StatusHistoryEntry[] {
@@ -173,8 +153,9 @@ export function statusHistory(db: Db, proposalId: string): StatusHistoryEntry[] 
   return rows.map((r) => ({ from: r.from_status, to: r.to_status, reason: r.reason, at: r.changed_at }));
 }
 
+/** Tombstones a proposal; false when there was no live proposal. */
 export function removeProposal(db: Db, id: string): boolean {
-  return db.prepare('UPDATE proposals SET deleted = 1, updated_at = ? WHERE id = ? AND deleted = 0').run(nowIso(), id).changes > 0;
+  return transact(db, () => getProposal(db, id) !== null && (commit(db, [remove('proposals', { id })])[0]?.changed ?? false));
 }
 
 type SummaryRow = ProposalRow & { engagement_title: string; customer_name: string; version_count: number };
@@ -230,18 +211,10 @@ function toVersionSummary(r: VersionRow): ProposalVersionSummary {
 
 export function insertVersion(db: Db, proposal: Proposal, name: string, automatic: boolean): ProposalVersionSummary {
   const id = newId();
-  // Versions of one proposal sort by creation: keep the stamps strictly increasing.
-  const last = db.prepare('SELECT max(created_at) AS at FROM proposal_versions WHERE proposal_id = ?').get(proposal.id) as { at: string | null };
-  const at = last.at === null ? nowIso() : laterThan(last.at);
-  db.prepare('INSERT INTO proposal_versions (id, proposal_id, name, snapshot, created_at, automatic) VALUES (?, ?, ?, ?, ?, ?)').run(
-    id,
-    proposal.id,
-    name,
-    JSON.stringify(snapshotOf(proposal)),
-    at,
-    automatic ? 1 : 0,
-  );
-  return { id, proposalId: proposal.id, name, automatic, createdAt: at };
+  // The funnel's stamps never repeat, so versions of one proposal sort by creation.
+  commit(db, [insert('proposal_versions', { id, proposal_id: proposal.id, name, snapshot: JSON.stringify(snapshotOf(proposal)), automatic: automatic ? 1 : 0 })]);
+  const created = db.prepare('SELECT created_at FROM proposal_versions WHERE id = ?').pluck().get(id) as string;
+  return { id, proposalId: proposal.id, name, automatic, createdAt: created };
 }
 
 export function listVersions(db: Db, proposalId: string): ProposalVersionSummary[] {

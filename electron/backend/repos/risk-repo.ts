@@ -12,7 +12,8 @@ import type {
 } from '../../../core/risks/types';
 import type { ChecklistFile } from '../../../core/content/schemas';
 import type { Db } from '../db/connection';
-import { newId, nowIso } from './ids';
+import { commit, insert, remove, transact, update } from '../db/changes';
+import { newId } from './ids';
 import { stringArray } from './json';
 
 /** Risk checklists (reads) and the risk register. The only place with SQL about risks. */
@@ -244,40 +245,33 @@ export type NewRisk = Omit<RiskItem, 'id' | 'engagementTitle' | 'customerName' |
 
 /** Inserts risks in one transaction; returns their ids in order. */
 export function insertRisks(db: Db, risks: readonly NewRisk[]): string[] {
-  const insert = db.prepare(
-    `INSERT INTO risk_items (id, engagement_id, checklist_id, checklist_item_id, source, session_id, recommendation_reason, lang,
-       title, description, category, likelihood, impact, owner, due_date, status, mitigation, articles, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  const ids = risks.map(() => newId());
+  commit(
+    db,
+    risks.map((r, i) =>
+      insert('risk_items', {
+        id: ids[i] ?? newId(),
+        engagement_id: r.engagementId,
+        checklist_id: r.checklistId,
+        checklist_item_id: r.checklistItemId,
+        source: r.source,
+        session_id: r.sessionId,
+        recommendation_reason: r.recommendationReason,
+        lang: r.lang,
+        title: r.title,
+        description: r.description,
+        category: r.category,
+        likelihood: r.likelihood,
+        impact: r.impact,
+        owner: r.owner,
+        due_date: r.dueDate,
+        status: r.status,
+        mitigation: r.mitigation,
+        articles: JSON.stringify(r.articles),
+      }),
+    ),
   );
-  const now = nowIso();
-  return db.transaction(() =>
-    risks.map((r) => {
-      const riskId = newId();
-      insert.run(
-        riskId,
-        r.engagementId,
-        r.checklistId,
-        r.checklistItemId,
-        r.source,
-        r.sessionId,
-        r.recommendationReason,
-        r.lang,
-        r.title,
-        r.description,
-        r.category,
-        r.likelihood,
-        r.impact,
-        r.owner,
-        r.dueDate,
-        r.status,
-        r.mitigation,
-        JSON.stringify(r.articles),
-        now,
-        now,
-      );
-      return riskId;
-    }),
-  )();
+  return ids;
 }
 
 export type RiskChanges = {
@@ -293,36 +287,33 @@ export type RiskChanges = {
   articles?: string[] | undefined;
 };
 
-const CHANGE_COLUMNS: { [K in keyof RiskChanges]-?: string } = {
-  title: 'title',
-  description: 'description',
-  category: 'category',
-  likelihood: 'likelihood',
-  impact: 'impact',
-  owner: 'owner',
-  dueDate: 'due_date',
-  status: 'status',
-  mitigation: 'mitigation',
-  articles: 'articles',
-};
-
-/** Applies the given changes; false when there is no such (live) risk. */
-export function updateRisk(db: Db, id: string, changes: RiskChanges): boolean {
-  const sets: string[] = [];
-  const params: (string | number | null)[] = [];
-  for (const key of Object.keys(CHANGE_COLUMNS) as (keyof RiskChanges)[]) {
-    const value = changes[key];
-    if (value === undefined) continue;
-    sets.push(`${CHANGE_COLUMNS[key]} = ?`);
-    params.push(Array.isArray(value) ? JSON.stringify(value) : value);
-  }
-  sets.push('updated_at = ?');
-  params.push(nowIso());
-  const sql = `UPDATE risk_items SET ${sets.join(', ')} WHERE id = ? AND deleted = 0`;
-  return db.prepare(sql).run(...params, id).changes > 0;
+/** Applies the given changes to a live risk (the caller checked it exists). */
+export function updateRisk(db: Db, id: string, changes: RiskChanges): void {
+  commit(db, [
+    update(
+      'risk_items',
+      { id },
+      {
+        title: changes.title,
+        description: changes.description,
+        category: changes.category,
+        likelihood: changes.likelihood,
+        impact: changes.impact,
+        owner: changes.owner,
+        due_date: changes.dueDate,
+        status: changes.status,
+        mitigation: changes.mitigation,
+        articles: changes.articles === undefined ? undefined : JSON.stringify(changes.articles),
+      },
+      { deleted: 0 },
+    ),
+  ]);
 }
 
 /** Tombstones a risk; false when it was not there (or already removed). */
 export function removeRisk(db: Db, id: string): boolean {
-  return db.prepare('UPDATE risk_items SET deleted = 1, updated_at = ? WHERE id = ? AND deleted = 0').run(nowIso(), id).changes > 0;
+  return transact(db, () => {
+    const live = db.prepare('SELECT 1 FROM risk_items WHERE id = ? AND deleted = 0').get(id) !== undefined;
+    return live && (commit(db, [remove('risk_items', { id })])[0]?.changed ?? false);
+  });
 }

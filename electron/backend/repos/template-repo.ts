@@ -2,6 +2,7 @@ import type { TemplateDetail, TemplateSummary } from '../../../core/api/calls/te
 import type { TemplateFile } from '../../../core/content/schemas';
 import type { Origin } from '../../../core/kb/types';
 import type { Db } from '../db/connection';
+import { commit, insert } from '../db/changes';
 import { stringArray } from './json';
 
 /** POC templates: read, and new versions written in the app (a version is never overwritten). */
@@ -47,9 +48,17 @@ export function highestTemplateVersion(db: Db, id: string): number | null {
 }
 
 /** Stores a new version written in the app; the caller chose a version number not used before. */
-export function insertUserTemplate(db: Db, template: TemplateFile, at: string): void {
-  db.prepare(
-    `INSERT INTO poc_templates (id, version, title_en, title_zh, scenarios, template, origin, locally_modified, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, 'user', 1, ?)`,
-  ).run(template.id, template.version, template.title.en, template.title.zh, JSON.stringify(template.scenarios), JSON.stringify(template), at);
+export function insertUserTemplate(db: Db, template: TemplateFile): void {
+  commit(db, [
+    insert('poc_templates', {
+      id: template.id,
+      version: template.version,
+      title_en: template.title.en,
+      title_zh: template.title.zh,
+      scenarios: JSON.stringify(template.scenarios),
+      template: JSON.stringify(template),
+      origin: 'user',
+      locally_modified: 1,
+    }),
+  ]);
 }

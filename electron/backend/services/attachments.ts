@@ -1,0 +1,53 @@
+import { ApiFailure } from '../../../core/api/result';
+import { MAX_ATTACHMENT_BYTES, type AttachmentInfo, type AttachmentOwner } from '../../../core/api/calls/attachments';
+import type { ParsedArgs } from '../../../core/api/contract';
+import { checkClaimedType } from '../../../core/files/sniff';
+import type { Db } from '../db/connection';
+import { readFile, storeFile } from '../files/attachment-store';
+import { getAttachment, getLink, insertAttachment, removeLink, setCaption } from '../repos/attachment-repo';
+import type { ServiceContext } from './context';
+
+/** Files attached to records: stored once per content (sha256), linked to each record that shows them. */
+
+export type StoredFile = { sha256: string; mime: string; size: number; name: string };
+
+/** Writes the bytes to the attachment store (durably, content-addressed); no record yet. */
+export function storeBytes({ dataDir }: Pick<ServiceContext, 'dataDir'>, file: { name: string; mime: string; bytes: Uint8Array }): StoredFile {
+  return { sha256: storeFile(dataDir, file.bytes), mime: file.mime, size: file.bytes.length, name: file.name };
+}
+
+/** Records a stored file and links it to its owner. */
+export function linkFile(db: Db, file: StoredFile, link: { ownerTable: AttachmentOwner; ownerId: string; caption: string }): AttachmentInfo {
+  return insertAttachment(db, file, link);
+}
+
+/** Checks the file (size, type by its bytes), stores it and links it to the record. */
+export function addAttachment(ctx: ServiceContext, { ownerTable, ownerId, name, mime, dataBase64, caption }: ParsedArgs<'attachments.add'>): AttachmentInfo {
+  const bytes = Buffer.from(dataBase64, 'base64');
+  if (bytes.length === 0) throw new ApiFailure('bad_request', `"${name}" is empty; nothing was attached.`);
+  if (bytes.length > MAX_ATTACHMENT_BYTES) {
+    const mb = (bytes.length / 1024 / 1024).toFixed(1);
+    throw new ApiFailure('too_large', `"${name}" is ${mb} MB; attachments can be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`);
+  }
+  const checked = checkClaimedType(name, mime, bytes);
+  if ('error' in checked) throw new ApiFailure('bad_file', checked.error);
+  const file = storeBytes(ctx, { name, mime: checked.mime, bytes });
+  return linkFile(ctx.db, file, { ownerTable, ownerId, caption: caption ?? '' });
+}
+
+/** A stored file's bytes with its type, or not_found when this device does not have it. */
+export function readAttachment({ db, dataDir }: ServiceContext, sha256: string): { sha256: string; mime: string; size: number; bytes: Buffer } {
+  const meta = getAttachment(db, sha256);
+  const bytes = meta ? readFile(dataDir, sha256) : null;
+  if (!meta || !bytes) throw new ApiFailure('not_found', `No stored file ${sha256.slice(0, 12)}… on this device.`);
+  return { sha256, mime: meta.mime, size: meta.size, bytes };
+}
+
+export function captionAttachment(db: Db, linkId: string, caption: string): AttachmentInfo {
+  if (!getLink(db, linkId)) throw new ApiFailure('not_found', `No attachment link "${linkId}".`);
+  return setCaption(db, linkId, caption);
+}
+
+export function unlinkAttachment(db: Db, linkId: string): { removed: boolean } {
+  return { removed: removeLink(db, linkId) };
+}

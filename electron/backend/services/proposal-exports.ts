@@ -1,0 +1,63 @@
+import { ApiFailure } from '../../../core/api/result';
+import type { ExportedFile } from '../../../core/api/calls/reports';
+import { exportFileName, type ProposalExport } from '../../../core/proposals/export-tables';
+import { proposalMarkdown } from '../../../core/proposals/markdown';
+import { checkPricing } from '../../../core/proposals/money';
+import { localDay } from '../../../core/risks/rules';
+import type { Db } from '../db/connection';
+import { proposalDocx } from '../export/proposal-docx';
+import { readFile } from '../files/attachment-store';
+import { getEngagement } from '../repos/engagement-repo';
+import { getProposal, getVersion } from '../repos/proposal-repo';
+import type { ServiceContext } from './context';
+import { exportedFile, printedPdf } from './exported-file';
+
+/** Proposals as files for the customer: DOCX, PDF (printed by the host) and Markdown. */
+
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** The print-styled proposal page the host renders to PDF (renderer/proposals/print/ProposalPrintPage.tsx). */
+export function proposalPrintRoute(id: string): string {
+  return `/proposals/${encodeURIComponent(id)}/print`;
+}
+
+/** The proposal (or a saved version of it) with what the cover shows; refuses figures that cannot be totalled. */
+function exportOf(db: Db, id: string, versionId?: string): ProposalExport {
+  const proposal = getProposal(db, id);
+  if (!proposal) throw new ApiFailure('not_found', `No proposal with id "${id}"; nothing was exported.`);
+  let content: ProposalExport['proposal'] = proposal;
+  let versionName: string | null = null;
+  if (versionId !== undefined) {
+    const version = getVersion(db, versionId);
+    if (!version || version.proposalId !== id) throw new ApiFailure('not_found', `No saved version "${versionId}" of this proposal; nothing was exported.`);
+    content = version.snapshot;
+    versionName = version.name;
+  }
+  const [problem] = checkPricing(content.pricing);
+  if (problem) throw new ApiFailure('bad_request', `The pricing cannot be totalled: ${problem.message}. Correct it in the proposal, then export again.`);
+  const engagement = getEngagement(db, proposal.engagementId);
+  return {
+    proposal: content,
+    customerName: engagement?.customer.name ?? '',
+    engagementTitle: engagement?.title ?? '',
+    versionName,
+    date: localDay(),
+  };
+}
+
+export async function exportDocx({ db, dataDir }: ServiceContext, id: string, versionId: string | undefined): Promise<ExportedFile> {
+  const doc = exportOf(db, id, versionId);
+  const bytes = await proposalDocx(doc, (sha256) => readFile(dataDir, sha256));
+  return exportedFile(exportFileName(doc, 'docx'), DOCX_MIME, bytes);
+}
+
+export async function exportPdf({ db, platform }: ServiceContext, id: string): Promise<ExportedFile> {
+  // Fails with not_found before anything is rendered when the proposal does not exist.
+  const doc = exportOf(db, id);
+  return exportedFile(exportFileName(doc, 'pdf'), 'application/pdf', await printedPdf(platform, proposalPrintRoute(id)));
+}
+
+export function exportMarkdown({ db }: ServiceContext, id: string): ExportedFile {
+  const doc = exportOf(db, id);
+  return exportedFile(exportFileName(doc, 'md'), 'text/markdown; charset=utf-8', Buffer.from(proposalMarkdown(doc), 'utf8'));
+}
