@@ -5,7 +5,7 @@ import { FIXED_TEMPLATE_VARIABLES } from '../../../core/content/template-vars';
 import { exportFileName, type ProposalExport } from '../../../core/proposals/export-tables';
 import { proposalMarkdown } from '../../../core/proposals/markdown';
 import { checkPricing } from '../../../core/proposals/money';
-import { localDay } from '../../../core/risks/rules';
+import { localDay } from '../../../core/dates';
 import { proposalDocx } from '../export/proposal-docx';
 import { readFile } from '../files/attachment-store';
 import { docxToHtml, templateFromHtml } from '../import/docx-template';

@@ -3,7 +3,7 @@ import type { proposalCalls } from '../../../core/api/calls/proposals';
 import type { ParsedArgs } from '../../../core/api/contract';
 import { evaluateAssessment, type Answers } from '../../../core/assessment/engine';
 import type { StoredAnswer } from '../../../core/assessment/types';
-import { localDay } from '../../../core/risks/rules';
+import { localDay } from '../../../core/dates';
 import { checkProposalDocument } from '../../../core/proposals/document';
 import { diffProposals } from '../../../core/proposals/diff';
 import { generateProposal, type ArticleSource, type AssessmentSource } from '../../../core/proposals/generate';

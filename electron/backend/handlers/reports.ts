@@ -1,4 +1,5 @@
 import { ApiFailure } from '../../../core/api/result';
+import { localDay } from '../../../core/dates';
 import type { reportCalls } from '../../../core/api/calls/reports';
 import type { Lang, Localized } from '../../../core/i18n';
 import { buildAssessmentReport, type AssessmentReport, type ReportFile } from '../../../core/report/assessment-report';
@@ -33,7 +34,7 @@ function fileNamePart(text: string): string {
 
 /** e.g. assessment-report-Eastern-Telecom-2026-11-23-en.docx */
 function reportFileName(model: AssessmentReport, lang: Lang, extension: 'docx' | 'pdf'): string {
-  return `${fileNamePart(`assessment-report-${model.customer}`)}-${new Date().toISOString().slice(0, 10)}-${lang}.${extension}`;
+  return `${fileNamePart(`assessment-report-${model.customer}`)}-${localDay()}-${lang}.${extension}`;
 }
 
 export function reportHandlers(ctx: HandlerContext): HandlersFor<typeof reportCalls> {

@@ -1,7 +1,7 @@
 import { ApiFailure } from '../../../core/api/result';
 import type { riskCalls } from '../../../core/api/calls/risks';
 import { pick } from '../../../core/i18n';
-import { localDay } from '../../../core/risks/rules';
+import { localDay } from '../../../core/dates';
 import type { AddFromChecklistResult, Checklist, RiskItem } from '../../../core/risks/types';
 import type { Db } from '../db/connection';
 import {
