@@ -1,8 +1,8 @@
-// ESLint rule enforcing the layer table of docs/DESIGN.md ("Layers"): an allowlist per layer of
-// the code it may import (folders or single modules of the repository) and of the npm packages it
-// may import. Node built-ins count as packages (`NODE`). Type-only imports count too: a type import
-// still ties the layer to the package. docs/DESIGN.md shows LAYER_RULES as a table, and
-// test/unit/layers-rule.test.ts checks that the two agree.
+// ESLint rule enforcing the layer table of docs/DESIGN.md ("Layout and layers"): an allowlist per
+// layer of the code it may import (folders or single modules of the repository) and of the npm
+// packages it may import. Node built-ins count as packages (`NODE`). Type-only imports count too:
+// a type import still ties the layer to the package. docs/DESIGN.md shows LAYER_RULES as a table,
+// and test/unit/layers-rule.test.ts checks that the two agree.
 import path from 'node:path';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -99,7 +99,7 @@ function codeAllowed(layer, target) {
 
 function describeAllowed(layer) {
   const { code, packages } = LAYER_RULES[layer];
-  return `${layer} may import ${code.join(', ')} and the packages ${packages.length === 0 ? '(none)' : packages.join(', ')}; see docs/DESIGN.md, "Layers"`;
+  return `${layer} may import ${code.join(', ')} and the packages ${packages.length === 0 ? '(none)' : packages.join(', ')}; see docs/DESIGN.md, "Layout and layers"`;
 }
 
 function check(context, node, source) {
