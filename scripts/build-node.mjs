@@ -5,16 +5,9 @@ import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleOptions, ENTRIES } from './node-bundles.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-/** [entry, output]. The web host's CLI is electron/web/main.ts: it starts startWebHost (server.ts) and prints the URL. */
-const ENTRIES = [
-  ['electron/main/main.ts', 'dist/electron/main.cjs'],
-  ['electron/preload/preload.ts', 'dist/electron/preload.cjs'],
-  ['electron/backend/worker.ts', 'dist/electron/backend-worker.cjs'],
-  ['electron/web/main.ts', 'dist/web/server.cjs'],
-];
 
 /**
  * `packages: 'external'` keeps every bare import external. Our own code is imported by relative
@@ -34,18 +27,7 @@ function runtimeSourceImports(metafile) {
 }
 
 async function buildEntry(entry, out) {
-  const result = await build({
-    entryPoints: [path.join(root, entry)],
-    outfile: path.join(root, out),
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    sourcemap: true,
-    packages: 'external',
-    metafile: true,
-    logLevel: 'warning',
-  });
+  const result = await build(bundleOptions(entry, out));
   return runtimeSourceImports(result.metafile);
 }
 

@@ -1,3 +1,4 @@
+import { localDay } from '../../core/dates';
 import type { CustomerKind, EngagementStage } from '../../core/engagements/types';
 import type { Translate } from '../i18n/i18n';
 
@@ -9,7 +10,7 @@ export function kindLabel(kind: CustomerKind, t: Translate): string {
   return t(`engagements.customers.kind.${kind}`);
 }
 
-/** The date part of a stored timestamp (YYYY-MM-DD), for dense tables. */
+/** The local day (YYYY-MM-DD) of a stored UTC timestamp, for dense tables. */
 export function shortDate(iso: string): string {
-  return iso.slice(0, 10);
+  return localDay(new Date(iso));
 }

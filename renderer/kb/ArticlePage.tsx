@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { localDay } from '../../core/dates';
 import type { Lang } from '../../core/i18n';
 import { pick } from '../../core/i18n';
 import type { KbArticle, KbArticleSummary } from '../../core/kb/types';
@@ -122,7 +123,7 @@ function ArticleView({ article: a, related, back }: { article: KbArticle; relate
               <dt>{t('article.reviewDate')}</dt>
               <dd className={a.pastReview ? 'overdue' : undefined}>{a.reviewDate ?? t('article.noReviewDate')}</dd>
               <dt>{t('article.updated')}</dt>
-              <dd>{a.updatedAt.slice(0, 10)}</dd>
+              <dd>{localDay(new Date(a.updatedAt))}</dd>
               <dt>{t('article.origin')}</dt>
               <dd>{t(`article.origin.${a.origin}`)}</dd>
             </dl>

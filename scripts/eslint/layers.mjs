@@ -1,82 +1,151 @@
-// ESLint rule enforcing the layer table of ../shared/DESIGN.md: who may import whom.
-// A layer is found from the file's path; relative imports are resolved to the layer they land
-// in, and bare imports of platform modules (electron, node:*, better-sqlite3) are checked too.
+// ESLint rule enforcing the layer table of docs/DESIGN.md ("Layout and layers"): an allowlist per
+// layer of the code it may import (folders or single modules of the repository) and of the npm
+// packages it may import. Node built-ins count as packages (`NODE`). Type-only imports count too:
+// a type import still ties the layer to the package. docs/DESIGN.md shows LAYER_RULES as a table,
+// and test/unit/layers-rule.test.ts checks that the two agree.
 import path from 'node:path';
 import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-const LAYERS = ['core', 'electron/backend', 'electron/main', 'electron/preload', 'electron/web', 'renderer', 'server'];
+/** Stands for every Node built-in module (`node:fs`, `path`, …) in a `packages` list. */
+export const NODE = 'node:*';
 
-/** Which layers each layer may import (relative imports). */
-const ALLOWED = {
-  core: ['core'],
-  'electron/backend': ['core', 'electron/backend'],
-  'electron/main': ['core', 'electron/backend', 'electron/main'],
-  'electron/web': ['core', 'electron/backend', 'electron/web'],
-  'electron/preload': ['core', 'electron/preload'],
-  renderer: ['core', 'renderer'],
-  server: ['core', 'server'],
+/**
+ * What each layer may import. `code`: repository paths without extension — a folder (everything
+ * below it) or one module. `packages`: npm package names; `@scope/*` allows a whole scope.
+ * Layers are matched by the longest folder prefix, so order does not matter.
+ */
+export const LAYER_RULES = {
+  core: {
+    code: ['core'],
+    packages: ['zod', 'lexical', '@lexical/*', 'diff'],
+  },
+  renderer: {
+    code: ['core', 'renderer'],
+    packages: ['react', 'react-dom', 'react-router', 'zustand', 'd3', 'lexical', '@lexical/*', '@tanstack/react-query'],
+  },
+  'electron/backend': {
+    code: ['core', 'electron/backend'],
+    packages: [NODE, 'better-sqlite3', 'docx', 'jszip', 'mammoth', 'yaml', 'zod', '@resvg/resvg-js', 'htmlparser2', 'parse5'],
+  },
+  // Main talks to the backend only through the messages of its utility process.
+  'electron/main': {
+    code: ['core', 'electron/main', 'electron/backend/worker-protocol'],
+    packages: [NODE, 'electron'],
+  },
+  // The preload sees only the API contract: no behaviour, no Node.
+  'electron/preload': {
+    code: ['core/api', 'electron/preload'],
+    packages: ['electron'],
+  },
+  'electron/web': {
+    code: ['core', 'electron/backend', 'electron/web'],
+    packages: [NODE],
+  },
+  server: {
+    code: ['core', 'server'],
+    packages: [NODE, 'better-sqlite3', 'pg', 'fastify'],
+  },
 };
 
-/** Bare packages tied to one runtime, and the layers allowed to use them. */
-const PLATFORM_PACKAGES = {
-  electron: ['electron/main', 'electron/preload'],
-  'better-sqlite3': ['electron/backend', 'server'],
-};
+/**
+ * Outside every layer and free to import anything: tests, scripts, and the build-tool
+ * configuration files named here (they run in Node at build time). Any other file must belong to a
+ * layer.
+ */
+export const EXEMPT_FOLDERS = ['test', 'scripts'];
+export const EXEMPT_FILES = ['eslint.config.mjs', 'vitest.config.ts', 'renderer/vite.config.ts', 'test/e2e/playwright.config.ts', 'test/e2e-electron/playwright.config.ts'];
 
-const NODE_FREE = new Set(['core', 'renderer', 'electron/preload']);
+const LAYERS = Object.keys(LAYER_RULES).sort((a, b) => b.length - a.length);
 const BUILTINS = new Set(builtinModules);
+const SOURCE_EXTENSION = /\.(?:[cm]?[jt]sx?)$/;
 
+/** The repository path of a file, with forward slashes. */
+function repoPath(file) {
+  return path.relative(ROOT, file).split(path.sep).join('/');
+}
+
+/** The layer a file belongs to; 'exempt' for tests, scripts and root config; null when it has none. */
 export function layerOf(file) {
-  // Build-tool configuration (vite.config.ts, …) runs in Node at build time, outside the layers.
-  if (/\.config\.[cm]?[jt]s$/.test(file)) return null;
-  const rel = path.relative(ROOT, file).split(path.sep).join('/');
-  return LAYERS.find((l) => rel === l || rel.startsWith(`${l}/`)) ?? null;
+  const rel = repoPath(file);
+  if (EXEMPT_FILES.includes(rel) || EXEMPT_FOLDERS.some((f) => rel.startsWith(`${f}/`))) return 'exempt';
+  return LAYERS.find((l) => rel.startsWith(`${l}/`)) ?? null;
+}
+
+/** The npm package a bare specifier names: `@scope/name` or `name`; Node built-ins as written. */
+export function packageOf(specifier) {
+  if (specifier.startsWith('node:')) return specifier;
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+function isBuiltin(specifier) {
+  return specifier.startsWith('node:') || BUILTINS.has(specifier) || BUILTINS.has(packageOf(specifier));
+}
+
+function packageAllowed(layer, specifier) {
+  const allowed = LAYER_RULES[layer].packages;
+  if (isBuiltin(specifier)) return allowed.includes(NODE);
+  const name = packageOf(specifier);
+  return allowed.some((p) => p === name || (p.endsWith('/*') && name.startsWith(p.slice(0, -1))));
+}
+
+/** Whether a repository path (extension already removed) lies in one of the allowed code paths. */
+function codeAllowed(layer, target) {
+  return LAYER_RULES[layer].code.some((p) => target === p || target.startsWith(`${p}/`));
+}
+
+function describeAllowed(layer) {
+  const { code, packages } = LAYER_RULES[layer];
+  return `${layer} may import ${code.join(', ')} and the packages ${packages.length === 0 ? '(none)' : packages.join(', ')}; see docs/DESIGN.md, "Layout and layers"`;
 }
 
 function check(context, node, source) {
   if (typeof source !== 'string') return;
   const from = layerOf(context.filename);
-  if (from === null) return; // tests, scripts and config may import anything
-  if (source.startsWith('.')) {
-    const target = path.resolve(path.dirname(context.filename), source);
-    const to = layerOf(target);
-    if (to === null) {
-      context.report({ node, message: `${from} may not import "${source}": it is outside every layer.` });
-      return;
-    }
-    if (!ALLOWED[from].includes(to)) {
-      context.report({ node, message: `${from} may not import ${to} ("${source}"); see the layer table in DESIGN.md.` });
-      return;
-    }
-    // The preload sees only the API contract of core, nothing with behaviour.
-    if (from === 'electron/preload' && to === 'core') {
-      const rel = path.relative(path.join(ROOT, 'core'), target).split(path.sep).join('/');
-      if (!rel.startsWith('api/')) context.report({ node, message: `electron/preload may import only core/api (the contract), not "${source}".` });
+  if (from === null || from === 'exempt') return;
+  if (source.startsWith('.') || source.startsWith('/')) {
+    const resolved = path.resolve(path.dirname(context.filename), source);
+    const to = layerOf(resolved);
+    const target = repoPath(resolved).replace(SOURCE_EXTENSION, '');
+    if (to === null || to === 'exempt') {
+      context.report({ node, message: `${from} may not import "${source}": ${target} is outside every layer.` });
+    } else if (!codeAllowed(from, target)) {
+      context.report({ node, message: `${from} may not import "${source}" (${target}): ${describeAllowed(from)}.` });
     }
     return;
   }
-  const bare = source.startsWith('node:') ? source : source.split('/')[0].startsWith('@') ? source.split('/').slice(0, 2).join('/') : source.split('/')[0];
-  if (source.startsWith('node:') || BUILTINS.has(bare)) {
-    if (NODE_FREE.has(from)) context.report({ node, message: `${from} must not use Node built-in "${source}".` });
-    return;
-  }
-  const owners = PLATFORM_PACKAGES[bare];
-  if (owners && !owners.includes(from)) {
-    context.report({ node, message: `${from} may not import "${bare}"; only ${owners.join(' and ')} may.` });
+  if (!packageAllowed(from, source)) {
+    const what = isBuiltin(source) ? `the Node built-in "${source}"` : `the package "${packageOf(source)}"`;
+    context.report({ node, message: `${from} may not import ${what}: ${describeAllowed(from)}.` });
   }
 }
 
+/** The string of a literal node or of a TS literal type (`import('x')` in a type position). */
+function literal(node) {
+  if (!node) return undefined;
+  if (node.type === 'Literal') return node.value;
+  if (node.type === 'TSLiteralType') return literal(node.literal);
+  return undefined;
+}
+
 export const layersRule = {
-  meta: { type: 'problem', docs: { description: 'enforce the architecture layer table' }, schema: [] },
+  meta: { type: 'problem', docs: { description: 'enforce the layer table of docs/DESIGN.md' }, schema: [] },
   create(context) {
-    const literal = (n) => (n && n.type === 'Literal' ? n.value : undefined);
     return {
+      Program: (node) => {
+        if (layerOf(context.filename) === null) {
+          context.report({ node, message: `${repoPath(context.filename)} is outside every layer: put it in ${Object.keys(LAYER_RULES).join(', ')}, test/ or scripts/.` });
+        }
+      },
       ImportDeclaration: (node) => check(context, node, node.source.value),
       ExportNamedDeclaration: (node) => node.source && check(context, node, node.source.value),
       ExportAllDeclaration: (node) => check(context, node, node.source.value),
       ImportExpression: (node) => check(context, node, literal(node.source)),
+      TSImportType: (node) => check(context, node, literal(node.argument) ?? literal(node.parameter)),
+      TSExternalModuleReference: (node) => check(context, node, literal(node.expression)),
       CallExpression: (node) => {
         if (node.callee.type === 'Identifier' && node.callee.name === 'require') check(context, node, literal(node.arguments[0]));
       },

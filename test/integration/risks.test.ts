@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
-import { localDay } from '../../core/risks/rules';
+import { localDay } from '../../core/dates';
 import { BUNDLED_PACK, callFail, callOk, startBackend } from '../helpers/backend';
 
 /** A backend on the bundled pack with one customer and engagement; returns the engagement id. */

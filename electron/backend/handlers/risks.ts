@@ -1,5 +1,5 @@
 import type { riskCalls } from '../../../core/api/calls/risks';
-import { localDay } from '../../../core/risks/rules';
+import { localDay } from '../../../core/dates';
 import { listRisks } from '../repos/risk-repo';
 import { addRisksFromChecklist, changeRisk, createRisk, deleteRisk } from '../services/risks';
 import type { HandlerContext, HandlersFor } from './context';

@@ -3,8 +3,3 @@ export function stringArray(text: string): string[] {
   const value: unknown = JSON.parse(text);
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
-
-/** Today's date as YYYY-MM-DD (UTC), for review-date comparisons. */
-export function today(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}

@@ -1,7 +1,8 @@
 import type { Lang, Localized } from '../../../core/i18n';
 import type { KbArticle, KbArticleSummary, KbArticleType, KbFacets, Origin } from '../../../core/kb/types';
 import type { Db } from '../db/connection';
-import { stringArray, today } from './json';
+import { localDay } from '../../../core/dates';
+import { stringArray } from './json';
 
 /** Knowledge-base reads. The only place with SQL about kb_articles besides the importer. */
 
@@ -86,7 +87,7 @@ export function listArticles(db: Db, filter: ListFilter): { items: KbArticleSumm
   const rows = db
     .prepare(`SELECT ${SUMMARY_COLUMNS} WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .all(...params, filter.limit ?? 200, filter.offset ?? 0) as ArticleRow[];
-  const t = today();
+  const t = localDay();
   return { items: rows.map((r) => toSummary(r, t)), total };
 }
 
@@ -95,7 +96,7 @@ export function getArticleSummaries(db: Db, ids: readonly string[]): KbArticleSu
   const rows = db
     .prepare(`SELECT ${SUMMARY_COLUMNS} WHERE a.deleted = 0 AND a.id IN (SELECT value FROM json_each(?))`)
     .all(JSON.stringify(ids)) as ArticleRow[];
-  const t = today();
+  const t = localDay();
   const byId = new Map(rows.map((r) => [r.id, toSummary(r, t)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
@@ -106,7 +107,7 @@ export function getArticle(db: Db, id: string): KbArticle | null {
   const bodies = db.prepare('SELECT lang, body_json FROM kb_article_texts WHERE article_id = ?').all(id) as { lang: Lang; body_json: string }[];
   const body: KbArticle['body'] = { en: null, zh: null };
   for (const b of bodies) body[b.lang] = b.body_json;
-  return { ...toSummary(row, today()), version: row.version, author: row.author, body };
+  return { ...toSummary(row, localDay()), version: row.version, author: row.author, body };
 }
 
 export function articleFacets(db: Db): KbFacets {

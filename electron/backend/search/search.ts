@@ -2,7 +2,8 @@ import type { Statement } from 'better-sqlite3';
 import type { Lang } from '../../../core/i18n';
 import { SEARCH_KINDS, type KbArticleType, type SearchHit, type SearchKind, type SearchResult } from '../../../core/kb/types';
 import type { Db } from '../db/connection';
-import { stringArray, today } from '../repos/json';
+import { localDay } from '../../../core/dates';
+import { stringArray } from '../repos/json';
 import { display, parseTerms, quote, termMatch, type QueryTerm } from './query';
 import { ELLIPSIS, MARK_CLOSE, MARK_OPEN, toSnippetParts } from './snippet';
 
@@ -329,7 +330,7 @@ export function searchKb(db: Db, args: KbSearchArgs): SearchResult {
     ]),
   );
   const owners = { note: recordMeta(db, 'note', idsOf('note')), lesson: recordMeta(db, 'lesson', idsOf('lesson')) };
-  const todayIso = today();
+  const todayIso = localDay();
   const hits: SearchHit[] = page.flatMap(({ doc, score }): SearchHit[] => {
     const mark = marked.get(doc.rowid);
     if (!mark) return [];

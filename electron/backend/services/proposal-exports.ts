@@ -3,7 +3,7 @@ import type { ExportedFile } from '../../../core/api/calls/reports';
 import { exportFileName, type ProposalExport } from '../../../core/proposals/export-tables';
 import { proposalMarkdown } from '../../../core/proposals/markdown';
 import { checkPricing } from '../../../core/proposals/money';
-import { localDay } from '../../../core/risks/rules';
+import { localDay } from '../../../core/dates';
 import type { Db } from '../db/connection';
 import { proposalDocx } from '../export/proposal-docx';
 import { readFile } from '../files/attachment-store';

@@ -1,7 +1,7 @@
 import { ApiFailure } from '../../../core/api/result';
 import type { ParsedArgs } from '../../../core/api/contract';
 import { evaluateAssessment } from '../../../core/assessment/engine';
-import { localDay } from '../../../core/risks/rules';
+import { localDay } from '../../../core/dates';
 import { checkProposalDocument } from '../../../core/proposals/document';
 import { diffProposals } from '../../../core/proposals/diff';
 import { generateProposal, type ArticleSource, type AssessmentSource } from '../../../core/proposals/generate';

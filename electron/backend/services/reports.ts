@@ -1,7 +1,7 @@
 import type { Lang, Localized } from '../../../core/i18n';
 import type { ExportedFile } from '../../../core/api/calls/reports';
 import { buildAssessmentReport, type AssessmentReport, type ReportFile } from '../../../core/report/assessment-report';
-import { localDay } from '../../../core/risks/rules';
+import { localDay } from '../../../core/dates';
 import { assessmentDocx } from '../export/assessment-docx';
 import { readFile } from '../files/attachment-store';
 import { listLinks } from '../repos/attachment-repo';

@@ -1,7 +1,7 @@
 import { ApiFailure } from '../../../core/api/result';
 import type { ParsedArgs } from '../../../core/api/contract';
 import { pick } from '../../../core/i18n';
-import { localDay } from '../../../core/risks/rules';
+import { localDay } from '../../../core/dates';
 import type { AddFromChecklistResult, Checklist, RiskItem } from '../../../core/risks/types';
 import { transact } from '../db/changes';
 import type { Db } from '../db/connection';

@@ -6,7 +6,7 @@ import { PROPOSAL_LABELS } from '../../../core/proposals/labels';
 import { checkPricing } from '../../../core/proposals/money';
 import { timelineSchedule } from '../../../core/proposals/timeline';
 import type { ProposalDetail } from '../../../core/proposals/types';
-import { localDay } from '../../../core/risks/rules';
+import { localDay } from '../../../core/dates';
 import { ErrorView, Loading } from '../../app/StateViews';
 import { useAppliedTheme } from '../../app/theme';
 import { Gantt } from '../../charts/Gantt';

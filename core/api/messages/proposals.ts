@@ -1,0 +1,51 @@
+import { defineApiMessages } from './define';
+
+/** Proposals, their pricing and timeline, and their exports. */
+export const proposalMessages = defineApiMessages({
+  'pricing.empty': { en: 'is empty', zh: '为空' },
+  'pricing.thousands': {
+    en: '"{value}" is not a number; write it without thousands separators, e.g. "{fixed}"',
+    zh: '“{value}”不是数字；请去掉千位分隔符，例如“{fixed}”',
+  },
+  'pricing.notNumber': { en: '"{value}" is not a number', zh: '“{value}”不是数字' },
+  'pricing.tooManyDigits': { en: '"{value}" is too large; at most {max} digits before the point', zh: '“{value}”太大；整数部分最多 {max} 位' },
+  'pricing.tooManyDecimals': { en: '"{value}" has too many decimals; at most {max}', zh: '“{value}”小数位太多；最多 {max} 位' },
+  'pricing.negative': { en: '"{value}" is negative; use a discount to lower a price', zh: '“{value}”是负数；降价请使用折扣' },
+  'pricing.currency': { en: '"{value}" is not an ISO 4217 code such as CNY', zh: '“{value}”不是 ISO 4217 币种代码（如 CNY）' },
+  'pricing.taxOverOne': { en: '"{value}" is more than 1; write the rate as a fraction, e.g. "0.06" for 6%', zh: '“{value}”大于 1；税率请写成小数，例如 6% 写作“0.06”' },
+  'pricing.overPercent': { en: '"{value}" is more than 100%', zh: '“{value}”超过 100%' },
+  'pricing.itemEmpty': { en: 'is empty; name what is sold', zh: '为空；请填写所售内容' },
+  'pricing.discountOverSubtotal': { en: '{value} is more than the subtotal {subtotal}', zh: '{value} 超过了小计 {subtotal}' },
+  'pricing.onLine': { en: '{field} on line {line}: {problem}', zh: '第 {line} 行的{field}：{problem}' },
+  'pricing.ofPricing': { en: '{field}: {problem}', zh: '{field}：{problem}' },
+  'pricingField.quantity': { en: 'Quantity', zh: '数量' },
+  'pricingField.unitPrice': { en: 'Unit price', zh: '单价' },
+  'pricingField.discountPercent': { en: 'Discount', zh: '折扣' },
+  'pricingField.taxRate': { en: 'Tax rate', zh: '税率' },
+  'pricingField.discount': { en: 'Discount', zh: '折扣' },
+  'pricingField.currency': { en: 'Currency', zh: '币种' },
+  'pricingField.item': { en: 'Item', zh: '项目' },
+
+  'timeline.start': { en: 'Start date: "{value}" is not a date written YYYY-MM-DD', zh: '开始日期：“{value}”不是 YYYY-MM-DD 格式的日期' },
+  'timeline.nameEmpty': { en: 'Name of phase {phase}: is empty', zh: '第 {phase} 阶段的名称为空' },
+  'timeline.weeks': { en: 'Weeks of phase {phase}: {weeks} is not a whole number from 1 to 52', zh: '第 {phase} 阶段的周数：{weeks} 不是 1 到 52 之间的整数' },
+
+  'proposal.sectionIdTwice': { en: 'Section "{section}": the id "{id}" is used by another section', zh: '章节“{section}”：编号“{id}”已被另一章节使用' },
+  'proposal.sectionProblem': { en: 'Section "{section}": {problem}', zh: '章节“{section}”：{problem}' },
+  'error.proposalRefused': { en: 'The proposal was refused; nothing was saved: {problem}.', zh: '方案未被接受，什么也没有保存：{problem}。' },
+  'error.proposalRefusedMore': { en: 'The proposal was refused; nothing was saved: {problem} (and {more} more).', zh: '方案未被接受，什么也没有保存：{problem}（另有 {more} 处问题）。' },
+  'error.noTemplate': { en: 'No POC template "{id}" on this device.', zh: '此设备上没有 POC 模板“{id}”。' },
+  'error.noTemplateVersion': { en: 'No POC template "{id}" version {version} on this device.', zh: '此设备上没有 POC 模板“{id}”的第 {version} 版。' },
+  'error.proposalChanged': {
+    en: 'This proposal was changed at {at}, after the copy you edited was loaded ({base}); reload it and apply your change again. Nothing was saved.',
+    zh: '这份方案在你编辑的副本加载（{base}）之后于 {at} 被修改；请重新加载并再次修改。什么也没有保存。',
+  },
+  'error.statusFinal': { en: 'A proposal cannot move from {from} to {to}: {from} is final.', zh: '方案不能从“{from}”改为“{to}”：“{from}”是最终状态。' },
+  'error.statusMove': { en: 'A proposal cannot move from {from} to {to}: from {from} it can move to {options}.', zh: '方案不能从“{from}”改为“{to}”：从“{from}”只能改为{options}。' },
+  'issue.reasonNeeded': { en: 'is needed when a proposal is {status}', zh: '方案为“{status}”时必须填写' },
+  'error.reasonNeeded': { en: 'Say why the proposal was {status}; it is kept for win/loss analysis.', zh: '请说明方案{status}的原因；它会用于赢单/丢单分析。' },
+  'error.noVersionOfProposal': { en: 'No saved version "{id}" of this proposal.', zh: '这份方案没有保存过版本“{id}”。' },
+  'error.pricingNotTotalled': { en: 'The pricing cannot be totalled: {problem}. Correct it in the proposal, then export again.', zh: '报价无法合计：{problem}。请在方案中改正后再导出。' },
+  'version.beforeRestoring': { en: 'Before restoring {name}', zh: '恢复“{name}”之前' },
+  'word.or': { en: ' or ', zh: '或' },
+});

@@ -1,0 +1,55 @@
+import { defineApiMessages } from './define';
+
+/** POC templates: the checks before saving, and Word import. */
+export const templateMessages = defineApiMessages({
+  'rule.varNeedsId': { en: '"var" needs a question id (a string)', zh: '“var” 需要一个问题编号（字符串）' },
+  'rule.varOperands': { en: '"var" takes a question id and at most one default, not {count} operands', zh: '“var” 只接受一个问题编号和至多一个默认值，而不是 {count} 个操作数' },
+  'rule.arity': { en: '"{op}" takes {expected} operands, not {count}', zh: '“{op}” 需要 {expected} 个操作数，而不是 {count} 个' },
+  'rule.needsOperand': { en: '"{op}" needs at least one operand', zh: '“{op}” 至少需要一个操作数' },
+
+  'template.idTwice': { en: 'Section {section}: the id "{id}" is used by another section', zh: '章节 {section}：编号“{id}”已被另一章节使用' },
+  'template.ruleBroken': { en: 'Section {section}: the rule is broken: {problem}', zh: '章节 {section}：规则有误：{problem}' },
+  'template.ruleUnknownQuestion': {
+    en: 'Section {section}: the rule refers to question "{question}", which is not in the assessments of {scenarios}',
+    zh: '章节 {section}：规则引用的问题“{question}”不在 {scenarios} 的评估中',
+  },
+  'template.unknownArticle': { en: 'Section {section}: no knowledge-base article "{article}" on this device', zh: '章节 {section}：此设备上没有知识库文章“{article}”' },
+  'template.unknownVariable': { en: 'Section {section}: unknown variable {{{name}}}', zh: '章节 {section}：未知变量 {{{name}}}' },
+  'template.unknownVariableSuggest': {
+    en: 'Section {section}: unknown variable {{{name}}} — did you mean {suggestion}?',
+    zh: '章节 {section}：未知变量 {{{name}}}——是否想用 {suggestion}？',
+  },
+  'template.itemOutsideRepeat': { en: 'Section {section}: {{{name}}} can only be used in a section that repeats', zh: '章节 {section}：{{{name}}} 只能用在重复的章节中' },
+  'template.unknownQuestionVariable': {
+    en: 'Section {section}: {{{name}}} names "{question}", which is not a question in the assessments of {scenarios}',
+    zh: '章节 {section}：{{{name}}} 引用的“{question}”不是 {scenarios} 评估中的问题',
+  },
+  'template.unknownQuestionVariableSuggest': {
+    en: 'Section {section}: {{{name}}} names "{question}", which is not a question in the assessments of {scenarios} — did you mean {suggestion}?',
+    zh: '章节 {section}：{{{name}}} 引用的“{question}”不是 {scenarios} 评估中的问题——是否想用 {suggestion}？',
+  },
+  'template.unknownDimension': {
+    en: 'Section {section}: {{{name}}} names "{dimension}", which is not a dimension in the assessments of {scenarios}',
+    zh: '章节 {section}：{{{name}}} 引用的“{dimension}”不是 {scenarios} 评估中的维度',
+  },
+  'template.pricing': { en: 'Pricing: {problem}', zh: '报价：{problem}' },
+  'template.phaseTooLong': { en: 'Phase {phase}: {weeks} weeks is more than 52', zh: '阶段 {phase}：{weeks} 周超过了 52 周' },
+
+  'error.templateRefused': { en: 'The template was not saved: {problem}.', zh: '模板未保存：{problem}。' },
+  'error.templateRefusedMore': { en: 'The template was not saved: {problem} (and {more} more).', zh: '模板未保存：{problem}（另有 {more} 处问题）。' },
+  'issue.noSuchTemplateVersion': { en: 'names POC template "{id}" version {version}, which is not on this device', zh: '指定的 POC 模板“{id}”第 {version} 版不在此设备上' },
+  'error.templateHasNewer': {
+    en: 'Template "{id}" has a newer version {newest} than the version {edited} you edited; open the newest and apply your change again. Nothing was saved.',
+    zh: '模板“{id}”已有比你编辑的第 {edited} 版更新的第 {newest} 版；请打开最新版本再次修改。什么也没有保存。',
+  },
+  'error.docxTooLarge': {
+    en: '“{name}” is larger than {max} MB; split the document or remove large pictures. Nothing was imported.',
+    zh: '“{name}”大于 {max} MB；请拆分文档或删除大图片。什么也没有导入。',
+  },
+  'error.noScenariosYet': {
+    en: 'There are no scenarios on this device yet (the content pack is not imported); nothing was imported.',
+    zh: '此设备上还没有场景（内容包尚未导入），什么也没有导入。',
+  },
+  'error.importMakesBadTemplate': { en: '“{name}” makes a template that cannot be stored: {field} {problem}. Nothing was imported.', zh: '“{name}”生成的模板无法保存：{field} {problem}。什么也没有导入。' },
+  'error.importTooBig': { en: '“{name}” makes a template that is too large: {field} {problem}. Split the document. Nothing was imported.', zh: '“{name}”生成的模板太大：{field} {problem}。请拆分文档。什么也没有导入。' },
+});
