@@ -1,6 +1,7 @@
 import { calls, isCallName, type CallName, type CallResult, type ParsedArgs } from './contract';
-import { ApiFailure, fail, ok, type ApiResult } from './result';
-import { describeIssues, issuesToText } from './issues';
+import { msg } from './message';
+import { ApiFailure, failed, fieldsFailure, ok, type ApiResult } from './result';
+import { describeIssues } from './issues';
 
 /** The backend's handler table: one function per contract entry (a missing one fails to compile). */
 export type Handlers = {
@@ -15,21 +16,21 @@ export type DispatchLog = (message: string, error: unknown) => void;
  */
 export async function dispatch(handlers: Handlers, method: unknown, args: unknown, log: DispatchLog): Promise<ApiResult<unknown>> {
   if (!isCallName(method)) {
-    const shown = typeof method === 'string' ? `"${method.slice(0, 80)}"` : `of type ${typeof method}`;
-    return fail('unknown_method', `Unknown API method ${shown}.`);
+    const shown = typeof method === 'string' ? method.slice(0, 80) : `(${typeof method})`;
+    return failed('unknown_method', msg('error.unknownCall', { call: shown }));
   }
-  const parsed = calls[method].args.safeParse(args === undefined ? {} : args);
+  const input = args === undefined ? {} : args;
+  const parsed = calls[method].args.safeParse(input);
   if (!parsed.success) {
-    const issues = describeIssues(parsed.error);
-    return fail('bad_request', `Invalid arguments for ${method}: ${issuesToText(issues)}`, issues);
+    return { ok: false, error: fieldsFailure(describeIssues(parsed.error, input)).toError() };
   }
   try {
     const handler = handlers[method] as (a: unknown) => unknown;
     return ok(await handler(parsed.data));
   } catch (error) {
-    if (error instanceof ApiFailure) return fail(error.code, error.message, error.issues);
+    if (error instanceof ApiFailure) return { ok: false, error: error.toError() };
     log(`handler ${method} failed`, error);
     const detail = error instanceof Error ? error.message : String(error);
-    return fail('internal', `${method} failed unexpectedly: ${detail}`);
+    return failed('internal', msg('error.internal', { call: method, detail }));
   }
 }

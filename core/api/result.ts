@@ -1,3 +1,5 @@
+import { formatApiMessage, type ApiMessage } from './message';
+
 /** What can go wrong in a call, as the renderer sees it. */
 export const ERROR_CODES = [
   'bad_request', // arguments failed validation
@@ -11,31 +13,70 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export type ApiError = {
-  code: ErrorCode;
+/** One offending field: its path (e.g. "contacts.1.email") and what is wrong with it. */
+export type ApiIssue = ApiMessage & {
+  path: string;
+  /** The issue in English, for logs and tests; the renderer words `key` + `params` itself. */
   message: string;
-  /** For bad_request: one entry per offending field, e.g. { path: "query", message: "..." }. */
-  issues?: { path: string; message: string }[];
+};
+
+export type ApiError = ApiMessage & {
+  code: ErrorCode;
+  /** The error in English, for logs and tests; the renderer words `key` + `params` itself. */
+  message: string;
+  /** For bad_request: one entry per offending field. */
+  issues?: ApiIssue[];
 };
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
+/** A field issue with its English text filled in. */
+export function issue(path: string, message: ApiMessage): ApiIssue {
+  return { ...message, path, message: formatApiMessage(message, 'en') };
+}
+
 /** Thrown by services for expected failures; dispatch turns it into an error result. */
 export class ApiFailure extends Error {
-  readonly code: ErrorCode;
-  readonly issues: ApiError['issues'];
-  constructor(code: ErrorCode, message: string, issues?: ApiError['issues']) {
-    super(message);
-    this.name = 'ApiFailure';
-    this.code = code;
-    this.issues = issues;
+  override name = 'ApiFailure';
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: ApiMessage,
+    readonly issues?: ApiIssue[],
+  ) {
+    super(formatApiMessage(detail, 'en'));
   }
+
+  toError(): ApiError {
+    return errorOf(this.code, this.detail, this.issues);
+  }
+}
+
+export function errorOf(code: ErrorCode, detail: ApiMessage, issues?: ApiIssue[]): ApiError {
+  const error: ApiError = { code, key: detail.key, params: detail.params, message: formatApiMessage(detail, 'en') };
+  return issues === undefined || issues.length === 0 ? error : { ...error, issues };
 }
 
 export function ok<T>(value: T): ApiResult<T> {
   return { ok: true, value };
 }
 
-export function fail(code: ErrorCode, message: string, issues?: ApiError['issues']): ApiResult<never> {
-  return issues === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, issues } };
+export function failed(code: ErrorCode, detail: ApiMessage, issues?: ApiIssue[]): ApiResult<never> {
+  return { ok: false, error: errorOf(code, detail, issues) };
+}
+
+/** A bad_request about one field, so forms can show it next to that field. */
+export function fieldFailure(path: string, problem: ApiMessage): ApiFailure {
+  return new ApiFailure('bad_request', { key: 'error.invalidField', params: { field: path, problem } }, [issue(path, problem)]);
+}
+
+/** A bad_request about several fields: the first one words the error, all are listed. */
+export function fieldsFailure(issues: ApiIssue[]): ApiFailure {
+  const [first] = issues;
+  if (!first) return new ApiFailure('bad_request', { key: 'issue.invalid', params: {} });
+  const problem: ApiMessage = { key: first.key, params: first.params };
+  const detail: ApiMessage =
+    issues.length === 1
+      ? { key: 'error.invalidField', params: { field: first.path, problem } }
+      : { key: 'error.invalidFields', params: { field: first.path, problem, more: issues.length - 1 } };
+  return new ApiFailure('bad_request', detail, issues);
 }

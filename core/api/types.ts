@@ -3,8 +3,6 @@ import type { KbArticleSummary } from '../kb/types';
 
 /** Types and limits shared by the contract's call maps and their users. */
 
-export const SEARCH_QUERY_MAX = 2000;
-
 export const THEMES = ['light', 'dark', 'system'] as const;
 export type Theme = (typeof THEMES)[number];
 export type Settings = { language: Lang; theme: Theme };

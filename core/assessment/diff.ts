@@ -1,3 +1,4 @@
+import { msg, type ApiMessage } from '../api/message';
 import type { Question } from '../content/schemas';
 import type { Definition, Answers } from './engine';
 import { validateAnswer } from './validate-answer';
@@ -36,15 +37,15 @@ export function diffDefinitions(from: Definition, to: Definition): DefinitionDif
  * Carries a session's answers to a newer definition: answers to removed questions, or that the new
  * question no longer accepts, are set aside (returned, so the UI can show them), never silently lost.
  */
-export function carryAnswers(to: Definition, answers: Answers): { kept: Record<string, AnswerValue>; setAside: { questionId: string; value: AnswerValue; reason: string }[] } {
+export function carryAnswers(to: Definition, answers: Answers): { kept: Record<string, AnswerValue>; setAside: { questionId: string; value: AnswerValue; reason: ApiMessage }[] } {
   const target = questionsById(to);
   const kept: Record<string, AnswerValue> = {};
-  const setAside: { questionId: string; value: AnswerValue; reason: string }[] = [];
+  const setAside: { questionId: string; value: AnswerValue; reason: ApiMessage }[] = [];
   for (const [id, value] of Object.entries(answers)) {
     if (value === undefined) continue;
     const q = target.get(id);
     if (!q) {
-      setAside.push({ questionId: id, value, reason: 'the question was removed' });
+      setAside.push({ questionId: id, value, reason: msg('answer.questionRemoved') });
       continue;
     }
     const problem = validateAnswer(q, value);

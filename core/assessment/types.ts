@@ -1,3 +1,4 @@
+import type { ApiMessage } from '../api/message';
 import type { Localized } from '../i18n';
 import type { AssessmentResult, Definition } from './engine';
 import type { AnswerValue } from './logic';
@@ -14,7 +15,7 @@ export type Signoff = { name: string; role: string; signedAt: string; signatureS
 export type StoredAnswer = { value: AnswerValue; note: string; updatedAt: string };
 
 /** An answer that did not fit the definition version a session moved to, kept so it can be read back. */
-export type SetAsideAnswer = { questionId: string; value: AnswerValue; note: string; reason: string; fromVersion: number; setAsideAt: string };
+export type SetAsideAnswer = { questionId: string; value: AnswerValue; note: string; reason: ApiMessage; fromVersion: number; setAsideAt: string };
 
 export type AssessmentSession = {
   id: string;
@@ -71,5 +72,5 @@ export type UpgradePreview = {
     removed: { questionId: string; text: Localized }[];
     changed: { questionId: string; text: Localized; fields: string[] }[];
   };
-  setAside: { questionId: string; text: Localized; value: AnswerValue; reason: string }[];
+  setAside: { questionId: string; text: Localized; value: AnswerValue; reason: ApiMessage }[];
 };

@@ -1,3 +1,4 @@
+import { msg, type ApiMessage } from '../api/message';
 import type { Rule } from './schemas';
 
 /**
@@ -23,22 +24,22 @@ function operands(value: Rule): Rule[] {
   return Array.isArray(value) ? value : [value];
 }
 
-/** Every shape problem in a rule, as messages; empty when it is sound. */
-export function ruleShapeProblems(rule: Rule | undefined): string[] {
-  const problems: string[] = [];
+/** Every shape problem in a rule; empty when it is sound. */
+export function ruleShapeProblems(rule: Rule | undefined): ApiMessage[] {
+  const problems: ApiMessage[] = [];
   const walk = (r: Rule): void => {
     if (Array.isArray(r)) return r.forEach(walk);
     if (typeof r !== 'object' || r === null) return;
     for (const [op, operand] of Object.entries(r)) {
       const args = operands(operand);
       if (op === 'var') {
-        if (typeof args[0] !== 'string' || args[0] === '') problems.push('"var" needs a question id (a string)');
-        else if (args.length > 2) problems.push(`"var" takes a question id and at most one default, not ${args.length} operands`);
+        if (typeof args[0] !== 'string' || args[0] === '') problems.push(msg('rule.varNeedsId'));
+        else if (args.length > 2) problems.push(msg('rule.varOperands', { count: args.length }));
         continue;
       }
       const arity = ARITY[op];
-      if (arity && !arity.includes(args.length)) problems.push(`"${op}" takes ${arity.join(' or ')} operands, not ${args.length}`);
-      if ((op === 'and' || op === 'or') && args.length === 0) problems.push(`"${op}" needs at least one operand`);
+      if (arity && !arity.includes(args.length)) problems.push(msg('rule.arity', { op, expected: arity.join('/'), count: args.length }));
+      if ((op === 'and' || op === 'or') && args.length === 0) problems.push(msg('rule.needsOperand', { op }));
       args.forEach(walk);
     }
   };

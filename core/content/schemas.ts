@@ -5,7 +5,7 @@ import { KB_ARTICLE_TYPES } from '../kb/types';
 
 export const contentId = z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase kebab-case (letters, digits and single dashes)')
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'issue.notContentId')
   .max(80);
 
 export const localized = z
@@ -17,11 +17,11 @@ export const localized = z
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'is not a real date');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'issue.notIsoDate')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'issue.notADate');
 
 const version = z.number().int().min(1);
-const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal number written as a string, e.g. "1200.50"');
+const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/, 'issue.notDecimal');
 
 /** JSON Logic limited to the operators the assessment engine implements; checked structurally. */
 export const RULE_OPERATORS = ['var', '==', '!=', '<', '<=', '>', '>=', 'and', 'or', '!', 'in'] as const;
@@ -36,9 +36,10 @@ export const rule: z.ZodType<Rule> = z.lazy(() =>
     z.array(rule),
     z
       .record(z.string(), rule)
-      .refine((o) => Object.keys(o).length === 1, 'a rule object has exactly one operator')
+      .refine((o) => Object.keys(o).length === 1, 'issue.ruleOneOperator')
       .refine((o) => Object.keys(o).every((k) => (RULE_OPERATORS as readonly string[]).includes(k)), {
-        message: `unknown rule operator; allowed: ${RULE_OPERATORS.join(', ')}`,
+        message: 'issue.ruleUnknownOperator',
+        params: { operators: RULE_OPERATORS.join(', ') },
       }),
   ]),
 );
@@ -99,7 +100,7 @@ export const question = z.discriminatedUnion('type', [
       scale: z
         .object({ min: z.number().int(), max: z.number().int(), minLabel: localized.optional(), maxLabel: localized.optional() })
         .strict()
-        .refine((s) => s.max > s.min, 'scale max must be greater than min'),
+        .refine((s) => s.max > s.min, 'issue.scaleMaxMin'),
       scores: scores.optional(),
     })
     .strict(),
@@ -147,7 +148,7 @@ export const assessmentFile = z
           .object({
             id: contentId,
             kind: z.enum(['template', 'risk', 'article']),
-            ref: z.string().regex(/^[a-z0-9-]+(#[a-z0-9-]+)?$/, 'must be an id, or checklist-id#item-id for a risk'),
+            ref: z.string().regex(/^[a-z0-9-]+(#[a-z0-9-]+)?$/, 'issue.notRef'),
             when: rule,
             reason: localized,
           })
@@ -205,13 +206,13 @@ export const templateFile = z
             repeat: z.enum(['team', 'scenarios', 'milestones']).optional(),
           })
           .strict()
-          .refine((s) => s.body !== undefined || s.fromArticle !== undefined, 'a section needs a body or fromArticle'),
+          .refine((s) => s.body !== undefined || s.fromArticle !== undefined, 'issue.sectionNeedsBody'),
       )
       .min(1),
     successCriteria: z.array(z.object({ metric: localized, target: localized, measurement: localized }).strict()).default([]),
     pricing: z
       .object({
-        currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as CNY'),
+        currency: z.string().regex(/^[A-Z]{3}$/, 'issue.notCurrency'),
         taxRate: decimalString,
         lines: z
           .array(z.object({ item: localized, unit: localized, quantity: decimalString, unitPrice: decimalString }).strict())

@@ -1,3 +1,4 @@
+import { msg, type ApiMessage } from '../api/message';
 /**
  * What a file really is, judged by its first bytes rather than by its name or claimed type:
  * a file that says it is an image must start like one before the app shows or embeds it.
@@ -32,13 +33,12 @@ export function isImageType(mime: string): boolean {
  * Checks a claimed type against the bytes. Returns the type to store, or an error message when a
  * file claims to be an image (by type or by name) and its bytes are not one the app can show.
  */
-export function checkClaimedType(name: string, claimedMime: string, bytes: Uint8Array): { mime: string; isImage: boolean } | { error: string } {
+export function checkClaimedType(name: string, claimedMime: string, bytes: Uint8Array): { mime: string; isImage: boolean } | { error: ApiMessage } {
   const sniffed = sniffType(bytes);
   const claimsImage = isImageType(claimedMime) || /\.(png|jpe?g|gif|webp|bmp|heic|tiff?)$/i.test(name);
   if (sniffed !== null && IMAGE_TYPES.includes(sniffed)) return { mime: sniffed, isImage: true };
   if (claimsImage) {
-    const what = claimedMime && isImageType(claimedMime) ? claimedMime : 'an image';
-    return { error: `"${name}" claims to be ${what}, but its content is not a PNG, JPEG, GIF or WebP image.` };
+    return { error: msg('error.notAnImage', { name }) };
   }
   if (sniffed === 'application/pdf') return { mime: sniffed, isImage: false };
   // Other files are kept as opaque bytes: never shown inline, only offered for download.

@@ -1,3 +1,4 @@
+import { formatApiMessage } from '../api/message';
 import type { TemplateFile } from '../content/schemas';
 import { convertMarkdown } from '../content/markdown';
 import { ruleShapeProblems } from '../content/rules';
@@ -418,7 +419,7 @@ function ruleHolds(rule: TemplateFile['sections'][number]['when'], ctx: Context,
   if (rule === undefined) return true;
   const shape = ruleShapeProblems(rule);
   if (shape.length > 0) {
-    ruleProblem(ctx, sectionId, sectionTitle, rule, shape.join('; '));
+    ruleProblem(ctx, sectionId, sectionTitle, rule, shape.map((p) => formatApiMessage(p, 'en')).join('; '));
     return false;
   }
   const answers = ctx.input.assessment?.answers ?? {};

@@ -1,3 +1,4 @@
+import { formatApiMessage, msg, type ApiMessage } from '../api/message';
 import type { Pricing, PricingTotals } from './types';
 
 /**
@@ -15,7 +16,7 @@ export const MAX_FRACTION_DIGITS = 6;
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
-export type ParsedDecimal = { ok: true; value: Decimal } | { ok: false; reason: string };
+export type ParsedDecimal = { ok: true; value: Decimal } | { ok: false; reason: ApiMessage };
 
 /**
  * Reads a decimal string as a person typed it. Only digits with an optional minus and one point are
@@ -24,20 +25,20 @@ export type ParsedDecimal = { ok: true; value: Decimal } | { ok: false; reason: 
  */
 export function parseDecimal(raw: string): ParsedDecimal {
   const text = raw.trim();
-  if (text === '') return { ok: false, reason: 'is empty' };
+  if (text === '') return { ok: false, reason: msg('pricing.empty') };
   if (!DECIMAL.test(text)) {
     if (/^-?[\d,]+(\.\d+)?$/.test(text) && text.includes(',')) {
-      return { ok: false, reason: `"${clip(text)}" is not a number; write it without thousands separators, e.g. "${text.replace(/,/g, '')}"` };
+      return { ok: false, reason: msg('pricing.thousands', { value: clip(text), fixed: clip(text.replace(/,/g, '')) }) };
     }
-    return { ok: false, reason: `"${clip(text)}" is not a number` };
+    return { ok: false, reason: msg('pricing.notNumber', { value: clip(text) }) };
   }
   const negative = text.startsWith('-');
   const [whole = '', fraction = ''] = (negative ? text.slice(1) : text).split('.');
   if (whole.replace(/^0+(?=\d)/, '').length > MAX_INTEGER_DIGITS) {
-    return { ok: false, reason: `"${clip(text)}" is too large; at most ${MAX_INTEGER_DIGITS} digits before the point` };
+    return { ok: false, reason: msg('pricing.tooManyDigits', { value: clip(text), max: MAX_INTEGER_DIGITS }) };
   }
   if (fraction.length > MAX_FRACTION_DIGITS) {
-    return { ok: false, reason: `"${clip(text)}" has too many decimals; at most ${MAX_FRACTION_DIGITS}` };
+    return { ok: false, reason: msg('pricing.tooManyDecimals', { value: clip(text), max: MAX_FRACTION_DIGITS }) };
   }
   const units = BigInt(whole + fraction);
   return { ok: true, value: { units: negative ? -units : units, scale: fraction.length } };
@@ -50,7 +51,7 @@ function clip(text: string): string {
 /** Parses a string known to be valid (checked before); throws with the reason otherwise. */
 export function decimal(raw: string): Decimal {
   const parsed = parseDecimal(raw);
-  if (!parsed.ok) throw new Error(parsed.reason);
+  if (!parsed.ok) throw new Error(formatApiMessage(parsed.reason, 'en'));
   return parsed.value;
 }
 
@@ -136,18 +137,27 @@ export type PricingProblem = {
   /** Index of the line, or null for a field of the whole pricing. */
   line: number | null;
   field: 'quantity' | 'unitPrice' | 'discountPercent' | 'taxRate' | 'discount' | 'currency' | 'item';
-  message: string;
+  /** What is wrong with the value, as the cell shows it. */
+  problem: ApiMessage;
+  /** The same, naming the field and line (for messages that stand alone). */
+  message: ApiMessage;
 };
 
-const FIELD_NAMES: Record<PricingProblem['field'], string> = {
-  quantity: 'Quantity',
-  unitPrice: 'Unit price',
-  discountPercent: 'Discount',
-  taxRate: 'Tax rate',
-  discount: 'Discount',
-  currency: 'Currency',
-  item: 'Item',
-};
+const FIELD_NAMES = {
+  quantity: 'pricingField.quantity',
+  unitPrice: 'pricingField.unitPrice',
+  discountPercent: 'pricingField.discountPercent',
+  taxRate: 'pricingField.taxRate',
+  discount: 'pricingField.discount',
+  currency: 'pricingField.currency',
+  item: 'pricingField.item',
+} as const satisfies Record<PricingProblem['field'], string>;
+
+function pricingProblem(line: number | null, field: PricingProblem['field'], problem: ApiMessage): PricingProblem {
+  const name = msg(FIELD_NAMES[field]);
+  const message = line === null ? msg('pricing.ofPricing', { field: name, problem }) : msg('pricing.onLine', { field: name, line: line + 1, problem });
+  return { line, field, problem, message };
+}
 
 /**
  * Everything wrong with a pricing, each message naming the line (counted from 1) and the field:
@@ -155,41 +165,39 @@ const FIELD_NAMES: Record<PricingProblem['field'], string> = {
  */
 export function checkPricing(pricing: Pricing): PricingProblem[] {
   const problems: PricingProblem[] = [];
-  const check = (line: number | null, field: PricingProblem['field'], raw: string, limits: { max?: string; maxWhy?: string }): Decimal | null => {
-    const where = line === null ? FIELD_NAMES[field] : `${FIELD_NAMES[field]} on line ${line + 1}`;
+  const check = (line: number | null, field: PricingProblem['field'], raw: string, limit?: { max: string; over: 'pricing.taxOverOne' | 'pricing.overPercent' }): Decimal | null => {
     const parsed = parseDecimal(raw);
+    const value = clip(raw.trim());
     if (!parsed.ok) {
-      problems.push({ line, field, message: `${where}: ${parsed.reason}` });
+      problems.push(pricingProblem(line, field, parsed.reason));
       return null;
     }
     if (isNegative(parsed.value)) {
-      problems.push({ line, field, message: `${where}: "${raw.trim()}" is negative; use a discount to lower a price` });
+      problems.push(pricingProblem(line, field, msg('pricing.negative', { value })));
       return null;
     }
-    if (limits.max !== undefined && compare(parsed.value, decimal(limits.max)) > 0) {
-      problems.push({ line, field, message: `${where}: "${raw.trim()}" ${limits.maxWhy ?? `is more than ${limits.max}`}` });
+    if (limit !== undefined && compare(parsed.value, decimal(limit.max)) > 0) {
+      problems.push(pricingProblem(line, field, msg(limit.over, { value })));
       return null;
     }
     return parsed.value;
   };
-  if (!/^[A-Z]{3}$/.test(pricing.currency)) {
-    problems.push({ line: null, field: 'currency', message: `Currency: "${clip(pricing.currency)}" is not an ISO 4217 code such as CNY` });
-  }
-  check(null, 'taxRate', pricing.taxRate, { max: '1', maxWhy: 'is more than 1; write the rate as a fraction, e.g. "0.06" for 6%' });
+  if (!/^[A-Z]{3}$/.test(pricing.currency)) problems.push(pricingProblem(null, 'currency', msg('pricing.currency', { value: clip(pricing.currency) })));
+  check(null, 'taxRate', pricing.taxRate, { max: '1', over: 'pricing.taxOverOne' });
   pricing.lines.forEach((line, index) => {
-    if (line.item.trim() === '') problems.push({ line: index, field: 'item', message: `Item on line ${index + 1}: is empty; name what is sold` });
-    check(index, 'quantity', line.quantity, {});
-    check(index, 'unitPrice', line.unitPrice, {});
+    if (line.item.trim() === '') problems.push(pricingProblem(index, 'item', msg('pricing.itemEmpty')));
+    check(index, 'quantity', line.quantity);
+    check(index, 'unitPrice', line.unitPrice);
     if (line.discountPercent !== undefined && line.discountPercent.trim() !== '') {
-      check(index, 'discountPercent', line.discountPercent, { max: '100', maxWhy: 'is more than 100%' });
+      check(index, 'discountPercent', line.discountPercent, { max: '100', over: 'pricing.overPercent' });
     }
   });
   const discount = pricing.discount;
-  const value = check(null, 'discount', discount.value, discount.kind === 'percent' ? { max: '100', maxWhy: 'is more than 100%' } : {});
+  const value = check(null, 'discount', discount.value, discount.kind === 'percent' ? { max: '100', over: 'pricing.overPercent' } : undefined);
   if (value !== null && discount.kind === 'amount' && problems.length === 0) {
     const subtotal = subtotalOf(pricing);
     if (compare(value, subtotal) > 0) {
-      problems.push({ line: null, field: 'discount', message: `Discount: ${discount.value.trim()} is more than the subtotal ${money(subtotal)}` });
+      problems.push(pricingProblem(null, 'discount', msg('pricing.discountOverSubtotal', { value: clip(discount.value.trim()), subtotal: money(subtotal) })));
     }
   }
   return problems;

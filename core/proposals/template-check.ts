@@ -1,3 +1,4 @@
+import { msg, type ApiMessage } from '../api/message';
 import type { TemplateFile } from '../content/schemas';
 import { ruleShapeProblems } from '../content/rules';
 import { FIXED_TEMPLATE_VARIABLES, parseTemplateVariable, templateVariablesIn } from '../content/template-vars';
@@ -14,7 +15,7 @@ import type { Pricing } from './types';
  * assessments, articles that exist, unique section ids. Each problem names the section and field.
  */
 
-export type TemplateProblem = { path: string; message: string };
+export type TemplateProblem = { path: string; message: ApiMessage };
 
 export type TemplateCheckContext = {
   /** The assessment definitions of the template's scenarios (newest versions). */
@@ -36,22 +37,22 @@ export function checkTemplate(template: TemplateFile, ctx: TemplateCheckContext)
     'item.name',
     'item.role',
   ];
-  const whose = `the assessments of ${template.scenarios.join(', ')}`;
+  const scenarios = template.scenarios.join(', ');
   const seen = new Set<string>();
 
   template.sections.forEach((section, i) => {
     const where = `sections.${i}`;
-    const title = section.title.en;
-    if (seen.has(section.id)) problems.push({ path: `${where}.id`, message: `Section ${title}: the id "${section.id}" is used by another section` });
+    const title = section.title;
+    if (seen.has(section.id)) problems.push({ path: `${where}.id`, message: msg('template.idTwice', { section: title, id: section.id }) });
     seen.add(section.id);
-    for (const problem of ruleShapeProblems(section.when)) problems.push({ path: `${where}.when`, message: `Section ${title}: the rule is broken: ${problem}` });
+    for (const problem of ruleShapeProblems(section.when)) problems.push({ path: `${where}.when`, message: msg('template.ruleBroken', { section: title, problem }) });
     if (known) {
       for (const ref of referencedQuestions(section.when)) {
-        if (ref !== 'scenario' && !questions.has(ref)) problems.push({ path: `${where}.when`, message: `Section ${title}: the rule refers to question "${ref}", which is not in ${whose}` });
+        if (ref !== 'scenario' && !questions.has(ref)) problems.push({ path: `${where}.when`, message: msg('template.ruleUnknownQuestion', { section: title, question: ref, scenarios }) });
       }
     }
     if (section.fromArticle !== undefined && !ctx.articleExists(section.fromArticle)) {
-      problems.push({ path: `${where}.fromArticle`, message: `Section ${title}: no knowledge-base article "${section.fromArticle}" on this device` });
+      problems.push({ path: `${where}.fromArticle`, message: msg('template.unknownArticle', { section: title, article: section.fromArticle }) });
     }
     for (const lang of LANGS) {
       const field = `${where}.body.${lang}`;
@@ -59,14 +60,24 @@ export function checkTemplate(template: TemplateFile, ctx: TemplateCheckContext)
         const variable = parseTemplateVariable(name);
         if (variable === null) {
           const suggestion = suggestVariable(name, names);
-          problems.push({ path: field, message: `Section ${title}: unknown variable {{${name}}}${suggestion !== undefined ? ` — did you mean ${suggestion}?` : ''}` });
+          problems.push({
+            path: field,
+            message: suggestion === undefined ? msg('template.unknownVariable', { section: title, name }) : msg('template.unknownVariableSuggest', { section: title, name, suggestion }),
+          });
         } else if (variable.kind === 'item' && section.repeat === undefined) {
-          problems.push({ path: field, message: `Section ${title}: {{${name}}} can only be used in a section that repeats` });
+          problems.push({ path: field, message: msg('template.itemOutsideRepeat', { section: title, name }) });
         } else if (known && variable.kind === 'answer' && !questions.has(variable.question)) {
           const suggestion = suggestVariable(name, names);
-          problems.push({ path: field, message: `Section ${title}: {{${name}}} names "${variable.question}", which is not a question in ${whose}${suggestion !== undefined ? ` — did you mean ${suggestion}?` : ''}` });
+          const question = variable.question;
+          problems.push({
+            path: field,
+            message:
+              suggestion === undefined
+                ? msg('template.unknownQuestionVariable', { section: title, name, question, scenarios })
+                : msg('template.unknownQuestionVariableSuggest', { section: title, name, question, scenarios, suggestion }),
+          });
         } else if (known && variable.kind === 'score' && !dimensions.has(variable.dimension)) {
-          problems.push({ path: field, message: `Section ${title}: {{${name}}} names "${variable.dimension}", which is not a dimension in ${whose}` });
+          problems.push({ path: field, message: msg('template.unknownDimension', { section: title, name, dimension: variable.dimension, scenarios }) });
         }
       }
     }
@@ -79,10 +90,10 @@ export function checkTemplate(template: TemplateFile, ctx: TemplateCheckContext)
   };
   for (const p of checkPricing(pricing)) {
     const field = p.field === 'taxRate' ? 'pricing.taxRate' : p.line === null ? `pricing.${p.field}` : `pricing.lines.${p.line}.${p.field}`;
-    problems.push({ path: field, message: `Pricing: ${p.message}` });
+    problems.push({ path: field, message: msg('template.pricing', { problem: p.message }) });
   }
   template.timeline.forEach((phase, i) => {
-    if (phase.weeks > 52) problems.push({ path: `timeline.${i}.weeks`, message: `Phase ${phase.phase.en}: ${phase.weeks} weeks is more than 52` });
+    if (phase.weeks > 52) problems.push({ path: `timeline.${i}.weeks`, message: msg('template.phaseTooLong', { phase: phase.phase, weeks: phase.weeks }) });
   });
   return problems;
 }

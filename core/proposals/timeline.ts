@@ -1,3 +1,4 @@
+import { msg, type ApiMessage } from '../api/message';
 import type { ScheduledPhase, Timeline } from './types';
 
 /**
@@ -59,18 +60,18 @@ export function timelineWeeks(timeline: Timeline): number {
   return timeline.phases.reduce((sum, phase) => sum + phase.weeks, 0);
 }
 
-export type TimelineProblem = { phase: number | null; field: 'start' | 'weeks' | 'name'; message: string };
+export type TimelineProblem = { phase: number | null; field: 'start' | 'weeks' | 'name'; message: ApiMessage };
 
 /** What is wrong with a timeline, each message naming the phase (counted from 1) and the field. */
 export function checkTimeline(timeline: Timeline): TimelineProblem[] {
   const problems: TimelineProblem[] = [];
   if (!isCalendarDate(timeline.start)) {
-    problems.push({ phase: null, field: 'start', message: `Start date: "${timeline.start.slice(0, 40)}" is not a date written YYYY-MM-DD` });
+    problems.push({ phase: null, field: 'start', message: msg('timeline.start', { value: timeline.start.slice(0, 40) }) });
   }
   timeline.phases.forEach((phase, index) => {
-    if (phase.name.trim() === '') problems.push({ phase: index, field: 'name', message: `Name of phase ${index + 1}: is empty` });
+    if (phase.name.trim() === '') problems.push({ phase: index, field: 'name', message: msg('timeline.nameEmpty', { phase: index + 1 }) });
     if (!Number.isInteger(phase.weeks) || phase.weeks < 1 || phase.weeks > 52) {
-      problems.push({ phase: index, field: 'weeks', message: `Weeks of phase ${index + 1}: ${phase.weeks} is not a whole number from 1 to 52` });
+      problems.push({ phase: index, field: 'weeks', message: msg('timeline.weeks', { phase: index + 1, weeks: String(phase.weeks) }) });
     }
   });
   return problems;

@@ -1,3 +1,4 @@
+import { formatApiMessage } from '../api/message';
 import type { AssessmentDetail } from '../assessment/types';
 import type { Recommendation } from '../assessment/engine';
 import { isAnswered } from '../assessment/engine';
@@ -138,7 +139,7 @@ export function buildAssessmentReport(input: ReportInput): AssessmentReport {
       kind: 'table',
       columns: [L.question, L.answer, L.reason],
       widths: [2, 2, 3],
-      rows: detail.setAside.map((a) => [a.questionId, a.value === null ? '' : Array.isArray(a.value) ? a.value.join(L.listSeparator) : String(a.value), a.reason]),
+      rows: detail.setAside.map((a) => [a.questionId, a.value === null ? '' : Array.isArray(a.value) ? a.value.join(L.listSeparator) : String(a.value), formatApiMessage(a.reason, lang)]),
     });
   }
 

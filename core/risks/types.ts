@@ -1,3 +1,4 @@
+import type { ApiMessage } from '../api/message';
 import type { Lang, Localized } from '../i18n';
 import { RISK_CATEGORIES } from '../content/schemas';
 
@@ -84,5 +85,5 @@ export type RiskSkipReason = 'already-in-register' | 'listed-twice' | 'unknown-c
 
 export type AddFromChecklistResult = {
   added: RiskItem[];
-  skipped: { checklistId: string; itemId: string; reason: RiskSkipReason; message: string }[];
+  skipped: { checklistId: string; itemId: string; reason: RiskSkipReason; message: ApiMessage }[];
 };

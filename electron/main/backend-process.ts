@@ -1,5 +1,6 @@
 import { utilityProcess, type UtilityProcess } from 'electron';
-import type { ApiResult } from '../../core/api/result';
+import { msg } from '../../core/api/message';
+import { failed, type ApiResult } from '../../core/api/result';
 import type { FromWorker, ToWorker, WorkerInit } from '../backend/worker-protocol';
 
 type Pending = { resolve: (result: ApiResult<unknown>) => void };
@@ -46,7 +47,7 @@ export function startBackendProcess(
       }
     });
     proc.on('exit', () => {
-      for (const p of pending.values()) p.resolve({ ok: false, error: { code: 'unavailable', message: 'The backend stopped while handling this call. Try again.' } });
+      for (const p of pending.values()) p.resolve(failed('unavailable', msg('error.backendStopped')));
       pending.clear();
       if (child === proc) child = null;
     });
@@ -56,7 +57,7 @@ export function startBackendProcess(
 
   return {
     call(method, args) {
-      if (stopping) return Promise.resolve({ ok: false, error: { code: 'unavailable', message: 'Fieldbench is shutting down.' } });
+      if (stopping) return Promise.resolve(failed('unavailable', msg('error.shuttingDown')));
       child ??= spawn();
       const id = nextId++;
       const proc = child;

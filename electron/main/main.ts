@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { EVENT_NAMES } from '../../core/api/contract';
+import { EVENT_NAMES } from '../../core/api/events';
 import { startBackendProcess, type BackendProcess } from './backend-process';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { printRouteToPdf } from './pdf';
 import { isAppUrl } from './security';
 import { createMainWindow, lockDownSession } from './window';
 import { IPC_CALL, IPC_EVENT } from '../../core/api/ipc';
+import { msg } from '../../core/api/message';
+import { failed } from '../../core/api/result';
 
 /** Electron shell: lifecycle, the window, and the relay between renderer and backend. */
 
@@ -67,8 +69,8 @@ if (!app.requestSingleInstanceLock()) {
     );
 
     ipcMain.handle(IPC_CALL, (event, method: unknown, args: unknown) => {
-      if (!trustedSender(event)) return { ok: false, error: { code: 'unavailable', message: 'Calls are accepted only from the Fieldbench window.' } };
-      return backend?.call(method, args) ?? { ok: false, error: { code: 'unavailable', message: 'The backend is not running.' } };
+      if (!trustedSender(event)) return failed('unavailable', msg('error.untrustedSender'));
+      return backend?.call(method, args) ?? failed('unavailable', msg('error.backendNotRunning'));
     });
 
     mainWindow = createMainWindow(path.join(__dirname, 'preload.cjs'));

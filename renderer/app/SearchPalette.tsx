@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { SEARCH_QUERY_MAX } from '../../core/api/contract';
+import { SEARCH_QUERY_MAX } from '../../core/api/limits';
 import { useI18n } from '../i18n/i18n';
 import { htmlLang } from '../i18n/translate';
 import { useCall } from '../lib/use-call';

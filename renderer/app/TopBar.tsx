@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { THEMES, type Theme } from '../../core/api/contract';
+import { THEMES, type Theme } from '../../core/api/types';
 import { LANGS, type Lang } from '../../core/i18n';
 import { useI18n } from '../i18n/i18n';
 import { useSettings } from '../state/settings';

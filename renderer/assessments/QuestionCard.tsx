@@ -1,7 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import type { Question } from '../../core/content/schemas';
 import type { AnswerValue } from '../../core/assessment/logic';
-import { ANSWER_NOTE_MAX } from '../../core/api/calls/assessments';
+import { ANSWER_NOTE_MAX } from '../../core/api/limits';
 import { useI18n } from '../i18n/i18n';
 import type { SaveStatus } from './autosave';
 import { AnswerFiles } from './AnswerFiles';

@@ -49,7 +49,7 @@ export function RunnerPage() {
 }
 
 function Runner({ detail, reload }: { detail: AssessmentDetail; reload: () => void }) {
-  const { t, tn, text, lang } = useI18n();
+  const { t, tn, text, lang, apiText } = useI18n();
   const { session, definition } = detail;
   const readOnly = session.status === 'completed';
   const [params, setParams] = useSearchParams();
@@ -250,7 +250,7 @@ function Runner({ detail, reload }: { detail: AssessmentDetail; reload: () => vo
               <ul>
                 {detail.setAside.map((s) => (
                   <li key={`${s.questionId}-${s.setAsideAt}`}>
-                    <code>{s.questionId}</code> (v{s.fromVersion}): {t('assessments.setAsideReason', { value: showValue(s.value), reason: s.reason })}
+                    <code>{s.questionId}</code> (v{s.fromVersion}): {t('assessments.setAsideReason', { value: showValue(s.value), reason: apiText(s.reason) })}
                     {s.note && <span className="muted"> — {s.note}</span>}
                   </li>
                 ))}

@@ -12,7 +12,7 @@ import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { AutoLinkPlugin, createLinkMatcherWithRegExp } from '@lexical/react/LexicalAutoLinkPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
-import type { AttachmentOwner } from '../../core/api/calls/attachments';
+import type { AttachmentOwner } from '../../core/api/limits';
 import { isAllowedNoteLink } from '../../core/notes/lexical-document';
 import { useI18n } from '../i18n/i18n';
 import { attachFile } from '../lib/attachments';

@@ -36,7 +36,8 @@ export function CustomerEditPage() {
 }
 
 function CustomerForm({ initial, back }: { initial: Customer | null; back: ReactNode }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const navigate = useNavigate();
   const [before] = useState(() => customerDraft(initial));
   const [draft, setDraft] = useState<CustomerDraft>(before);
@@ -74,10 +75,10 @@ function CustomerForm({ initial, back }: { initial: Customer | null; back: React
       navigate(`/customers/${result.value.id}`);
       return;
     }
-    const fieldErrors = toFieldErrors(result.error, t);
+    const fieldErrors = toFieldErrors(result.error, i18n);
     if (fieldErrors === null) {
       setErrors({});
-      setFormError(t('engagements.saveFailed', { message: result.error.message }));
+      setFormError(t('engagements.saveFailed', { message: i18n.apiText(result.error) }));
       return;
     }
     const keyed = keyRowErrors(fieldErrors, 'contacts', sentContactRows(draft.contacts));

@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ENGAGEMENT_SCENARIOS_MAX, ENGAGEMENT_STAGES, TEAM_MAX, type Engagement, type EngagementStage } from '../../core/engagements/types';
-import { ENGAGEMENT_ISSUES } from '../../core/api/calls/engagements';
+import { msg } from '../../core/api/message';
+import { issue, type ApiError } from '../../core/api/result';
 import { useI18n } from '../i18n/i18n';
 import { callSafe } from '../lib/api';
 import { useCall } from '../lib/use-call';
@@ -44,7 +45,8 @@ type CustomerChoice = { mode: 'existing'; customerId: string } | { mode: 'new'; 
 const NO_BASICS: CustomerBasics = { name: '', kind: 'enterprise', industry: '', region: '' };
 
 function EngagementForm({ initial, back }: { initial: Engagement | null; back: ReactNode }) {
-  const { t, text } = useI18n();
+  const i18n = useI18n();
+  const { t, text } = i18n;
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const scenarios = useCatalog((s) => s.scenarios);
@@ -93,11 +95,11 @@ function EngagementForm({ initial, back }: { initial: Engagement | null; back: R
     ...draft.team.flatMap((m) => [`team.${m.key}.name`, `team.${m.key}.role`]),
   ];
 
-  function showFailure(error: { message: string; issues?: { path: string; message: string }[] }, prefix = ''): void {
-    const fieldErrors = toFieldErrors(error, t, prefix);
+  function showFailure(error: Pick<ApiError, 'key' | 'params' | 'issues'>, prefix = ''): void {
+    const fieldErrors = toFieldErrors(error, i18n, prefix);
     if (fieldErrors === null) {
       setErrors({});
-      setFormError(t('engagements.saveFailed', { message: error.message }));
+      setFormError(t('engagements.saveFailed', { message: i18n.apiText(error) }));
       return;
     }
     // Any issue about one scenario ("scenarios.2") shows under the scenario list.
@@ -128,8 +130,8 @@ function EngagementForm({ initial, back }: { initial: Engagement | null; back: R
       }
       if (choice.mode === 'new') {
         const local = engagementDraftIssues(draft);
-        if (choice.basics.name.trim() === '') local.unshift({ path: 'customer.name', message: ENGAGEMENT_ISSUES.required });
-        if (local.length > 0) return showFailure({ message: '', issues: local });
+        if (choice.basics.name.trim() === '') local.unshift(issue('customer.name', msg('issue.required')));
+        if (local.length > 0) return showFailure({ ...msg('issue.invalid'), issues: local });
         const created = await callSafe('customers.create', { ...choice.basics });
         if (!created.ok) return showFailure(created.error, 'customer.');
         // From now on the form works with the stored customer: saving again never creates it twice.

@@ -1,6 +1,7 @@
 import type { Customer, CustomerKind, Engagement, EngagementStage } from '../../core/engagements/types';
 import type { CallArgs } from '../../core/api/contract';
-import { ENGAGEMENT_ISSUES } from '../../core/api/calls/engagements';
+import { msg } from '../../core/api/message';
+import { issue, type ApiIssue } from '../../core/api/result';
 
 /**
  * What the forms edit, and how a draft becomes call arguments. Pure functions, so the rules
@@ -145,10 +146,10 @@ export function keyRowErrors(errors: Readonly<Record<string, string>>, field: st
  * customer inline, so every problem shows at once and no customer is created for a form that
  * cannot be saved; the backend still checks everything.
  */
-export function engagementDraftIssues(draft: EngagementDraft): { path: string; message: string }[] {
-  const issues: { path: string; message: string }[] = [];
-  if (draft.title.trim() === '') issues.push({ path: 'title', message: ENGAGEMENT_ISSUES.required });
-  if (draft.scenarios.length === 0) issues.push({ path: 'scenarios', message: ENGAGEMENT_ISSUES.noScenario });
-  if (draft.startDate !== '' && draft.endDate !== '' && draft.endDate < draft.startDate) issues.push({ path: 'endDate', message: ENGAGEMENT_ISSUES.endBeforeStart });
+export function engagementDraftIssues(draft: EngagementDraft): ApiIssue[] {
+  const issues: ApiIssue[] = [];
+  if (draft.title.trim() === '') issues.push(issue('title', msg('issue.required')));
+  if (draft.scenarios.length === 0) issues.push(issue('scenarios', msg('issue.noScenario')));
+  if (draft.startDate !== '' && draft.endDate !== '' && draft.endDate < draft.startDate) issues.push(issue('endDate', msg('issue.endBeforeStart')));
   return issues;
 }

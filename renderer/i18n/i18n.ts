@@ -1,4 +1,5 @@
 import { useCallback, useMemo } from 'react';
+import { formatApiMessage, type ApiMessage } from '../../core/api/message';
 import { pick, type Lang, type Localized } from '../../core/i18n';
 import { useSettings } from '../state/settings';
 import type { MessageKey } from './en';
@@ -15,6 +16,8 @@ export type I18n = {
   tn: TranslatePlural;
   /** A bilingual content text in the UI language, falling back to the other language. */
   text: (value: Localized) => string;
+  /** What the backend said (an error, a field issue, a notice), in the UI language. */
+  apiText: (message: ApiMessage) => string;
 };
 
 /** The UI language (from the stored settings) and its helpers. */
@@ -23,5 +26,6 @@ export function useI18n(): I18n {
   const t = useCallback<Translate>((key, params) => translate(lang, key, params), [lang]);
   const tn = useCallback<TranslatePlural>((key, count, params) => translatePlural(lang, key, count, params), [lang]);
   const text = useCallback((value: Localized) => pick(value, lang), [lang]);
-  return useMemo(() => ({ lang, t, tn, text }), [lang, t, tn, text]);
+  const apiText = useCallback((message: ApiMessage) => formatApiMessage(message, lang), [lang]);
+  return useMemo(() => ({ lang, t, tn, text, apiText }), [lang, t, tn, text, apiText]);
 }

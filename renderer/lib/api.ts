@@ -1,5 +1,6 @@
 import type { CallArgs, CallName, CallResult, EventName, Events } from '../../core/api/contract';
-import type { ApiError, ApiResult } from '../../core/api/result';
+import { msg } from '../../core/api/message';
+import { failed, type ApiError, type ApiResult } from '../../core/api/result';
 import { HTTP_PROTOCOL, type Bridge } from '../../core/api/bridge';
 
 /**
@@ -85,13 +86,13 @@ function httpBridge(): Bridge {
           body: JSON.stringify({ method, args }),
         });
       } catch (error) {
-        return { ok: false, error: { code: 'unavailable', message: `Cannot reach the Fieldbench host: ${String(error)}` } };
+        return failed('unavailable', msg('error.hostUnreachable', { detail: String(error) }));
       }
       if (res.status === 401) {
-        return { ok: false, error: { code: 'unavailable', message: 'This page has no access key. Open Fieldbench with the full link that "npm run web" printed (it ends with #k=…).' } };
+        return failed('unavailable', msg('error.noAccessKey'));
       }
       if (res.status !== 200) {
-        return { ok: false, error: { code: 'unavailable', message: `The Fieldbench host refused the call (HTTP ${res.status}): ${await res.text()}` } };
+        return failed('unavailable', msg('error.hostRefused', { status: res.status, detail: (await res.text()).slice(0, 300) }));
       }
       return (await res.json()) as ApiResult<unknown>;
     },

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { MAX_ATTACHMENT_BYTES, type AttachmentInfo, type AttachmentOwner } from '../../core/api/calls/attachments';
+import type { AttachmentInfo } from '../../core/api/calls/attachments';
+import { MAX_ATTACHMENT_BYTES, type AttachmentOwner } from '../../core/api/limits';
 import { call } from './api';
 
 /** The one way screens attach files and show stored images. */

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { PROPOSAL_STATUS_MOVES, STATUSES_NEEDING_REASON, type ProposalDetail, type ProposalStatus } from '../../core/proposals/types';
-import { STATUS_REASON_MAX } from '../../core/api/calls/proposals';
+import { STATUS_REASON_MAX } from '../../core/api/limits';
 import { Dialog } from '../app/Dialog';
 import { useI18n } from '../i18n/i18n';
 import { callSafe } from '../lib/api';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { CompareSide, ProposalComparison, ProposalDetail } from '../../core/proposals/types';
-import { VERSION_NAME_MAX } from '../../core/api/calls/proposals';
+import { VERSION_NAME_MAX } from '../../core/api/limits';
 import { Dialog } from '../app/Dialog';
 import { ErrorView, Loading } from '../app/StateViews';
 import { useI18n } from '../i18n/i18n';

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { MAX_IMPORT_DOCX_BYTES } from '../../core/api/calls/templates';
+import { MAX_IMPORT_DOCX_BYTES } from '../../core/api/limits';
 import { useI18n } from '../i18n/i18n';
 import { callSafe } from '../lib/api';
 import { fileToBase64 } from '../lib/attachments';

@@ -61,3 +61,8 @@ export async function callFail(backend: Backend, method: string, args: unknown):
   if (result.ok) throw new Error(`${method} unexpectedly succeeded`);
   return result.error;
 }
+
+/** A failed call's field issues as path and English text: what the tests read. */
+export function issuesOf(error: ApiError): { path: string; message: string }[] {
+  return (error.issues ?? []).map((i) => ({ path: i.path, message: i.message }));
+}

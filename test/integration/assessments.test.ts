@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatApiMessage, msg } from '../../core/api/message';
 import type { Backend } from '../../electron/backend/backend';
 import { callFail, callOk, startBackend } from '../helpers/backend';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -121,7 +122,7 @@ describe('assessment sessions', () => {
     await callOk(backend, 'assessments.answer', { sessionId, questionId: 'channel', value: 'chat' });
 
     const cases: [string, unknown, RegExp][] = [
-      ['ivr-levels', 11, /IVR menu levels.*ivr-levels.*above the maximum 10/],
+      ['ivr-levels', 11, /“IVR menu levels”: 11 is above the maximum 10/],
       ['ivr-levels', 2.5, /whole number/],
       ['ivr-levels', 'three', /enter a number/],
       ['channel', 'fax', /Main channel.*"fax" is not one of the options/],
@@ -156,7 +157,8 @@ describe('assessment sessions', () => {
 
     const refused = await callFail(backend, 'assessments.complete', { sessionId, signoff });
     expect(refused.code).toBe('conflict');
-    expect(refused.message).toMatch(/“Main channel” \(channel\).*“IVR menu levels” \(ivr-levels\)/);
+    expect(refused.message).toMatch(/required questions before completing: “Main channel”, “IVR menu levels”/);
+    expect(formatApiMessage(refused, 'zh')).toMatch(/完成前请先回答必答问题：“主要渠道”、“IVR 菜单层数”/);
     expect(refused.issues?.map((i) => i.path)).toEqual(['channel', 'ivr-levels']);
     expect((await callFail(backend, 'assessments.complete', { sessionId, signoff: { ...signoff, name: ' ' } })).message).toMatch(/name.*empty/);
     expect((await callFail(backend, 'assessments.complete', { sessionId, signoff: { ...signoff, signatureBase64: '' } })).message).toMatch(/draw a signature/);
@@ -222,8 +224,8 @@ describe('assessment sessions', () => {
           ],
         },
         setAside: [
-          { questionId: 'legacy-crm', text: { en: 'CRM', zh: 'CRM 系统' }, value: 'old', reason: '"old" is not one of the options' },
-          { questionId: 'fax-volume', text: { en: 'Faxes per day', zh: '每日传真量' }, value: 40, reason: 'the question was removed' },
+          { questionId: 'legacy-crm', text: { en: 'CRM', zh: 'CRM 系统' }, value: 'old', reason: msg('answer.notAnOption', { value: 'old' }) },
+          { questionId: 'fax-volume', text: { en: 'Faxes per day', zh: '每日传真量' }, value: 40, reason: msg('answer.questionRemoved') },
         ],
       });
       // Nothing moved yet.
@@ -241,7 +243,7 @@ describe('assessment sessions', () => {
         'pain-points': 'Queues',
         'legacy-crm': null,
       });
-      expect(moved.setAside.map((s) => [s.questionId, s.value, s.note, s.fromVersion, s.reason])).toEqual([
+      expect(moved.setAside.map((s) => [s.questionId, s.value, s.note, s.fromVersion, formatApiMessage(s.reason, 'en')])).toEqual([
         ['legacy-crm', 'old', '', 1, '"old" is not one of the options'],
         ['fax-volume', 40, 'Only the billing desk', 1, 'the question was removed'],
       ]);

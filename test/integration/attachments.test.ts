@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_ATTACHMENT_BYTES } from '../../core/api/calls/attachments';
+import { MAX_ATTACHMENT_BYTES } from '../../core/api/limits';
 import { callFail, callOk, startBackend } from '../helpers/backend';
 
 // A 1×1 PNG.

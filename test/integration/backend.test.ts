@@ -76,7 +76,7 @@ describe('backend', () => {
   it('gives clear errors for bad calls and keeps working', async () => {
     const { backend } = await start();
     expect(await backend.call('kb.drop', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    expect(await backend.call('kb.get', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found', message: 'No knowledge-base article with id "nope".' } });
+    expect(await backend.call('kb.get', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found', key: 'error.notFound', message: 'No knowledge-base article with id "nope" on this device.' } });
     expect(await backend.call('kb.search', { query: 'x'.repeat(100 * 1024) })).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringMatching(/query: is too long/) } });
     expect(await backend.call('settings.update', { theme: 'neon' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect(await value(backend, 'kb.search', { query: '"NEAR( -x:* )' })).toMatchObject({ hits: [] });

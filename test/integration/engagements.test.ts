@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
-import { callFail, callOk, startBackend } from '../helpers/backend';
+import { callFail, callOk, startBackend, issuesOf } from '../helpers/backend';
 
 // Scenario ids in the fixture pack.
 const ICS = 'intelligent-customer-service';
@@ -76,7 +76,7 @@ describe('customers', () => {
     if (!bob) throw new Error('contact missing');
     const error = await callFail(backend, 'customers.update', { id: a.id, contacts: [{ id: bob.id, name: 'Bob' }] });
     expect(error.code).toBe('bad_request');
-    expect(error.issues).toEqual([{ path: 'contacts.0.id', message: 'is not a contact of this customer' }]);
+    expect(issuesOf(error)).toEqual([{ path: 'contacts.0.id', message: 'is not a contact of this customer' }]);
     expect((await callOk(backend, 'customers.get', { id: a.id })).contacts.map((c) => c.name)).toEqual(['Alice']);
     expect((await callOk(backend, 'customers.get', { id: b.id })).contacts.map((c) => c.name)).toEqual(['Bob']);
   });
@@ -139,9 +139,9 @@ describe('customers', () => {
     expect(error.message).toContain('name: must not be empty');
 
     const tooMany = Array.from({ length: 51 }, (_, i) => ({ name: `Person ${i}` }));
-    expect((await callFail(backend, 'customers.create', { name: 'X', kind: 'enterprise', contacts: tooMany })).issues?.[0]).toEqual({
+    expect(issuesOf(await callFail(backend, 'customers.create', { name: 'X', kind: 'enterprise', contacts: tooMany }))[0]).toEqual({
       path: 'contacts',
-      message: 'can list at most 50 contacts',
+      message: 'has too many entries; at most 50',
     });
     expect((await callFail(backend, 'customers.create', { name: 'X', kind: 'enterprise', secret: 1 })).code).toBe('bad_request');
     expect((await callFail(backend, 'customers.list', { query: 'q'.repeat(201) })).issues?.[0]?.path).toBe('query');
@@ -215,18 +215,18 @@ describe('engagements', () => {
     const base = { customerId: customer.id, title: 'T', scenarios: [ICS] };
     const error = await callFail(backend, 'engagements.create', { ...base, startDate: '2025-05-10', endDate: '2025-05-09' });
     expect(error.code).toBe('bad_request');
-    expect(error.issues).toEqual([{ path: 'endDate', message: 'must be on or after the start date' }]);
+    expect(issuesOf(error)).toEqual([{ path: 'endDate', message: 'must be on or after the start date' }]);
 
     const created = await callOk(backend, 'engagements.create', { ...base, startDate: '2025-05-10', endDate: '2025-05-20' });
     const endOnly = await callFail(backend, 'engagements.update', { id: created.id, endDate: '2025-05-01' });
-    expect(endOnly.issues).toEqual([{ path: 'endDate', message: 'must be on or after the start date' }]);
-    expect(endOnly.message).toContain('2025-05-01 is before 2025-05-10');
+    expect(issuesOf(endOnly)).toEqual([{ path: 'endDate', message: 'must be on or after the start date' }]);
+    expect(endOnly.message).toBe('endDate: must be on or after the start date.');
     const startOnly = await callFail(backend, 'engagements.update', { id: created.id, startDate: '2025-06-01' });
-    expect(startOnly.issues).toEqual([{ path: 'startDate', message: 'must be on or before the end date' }]);
+    expect(issuesOf(startOnly)).toEqual([{ path: 'startDate', message: 'must be on or before the end date' }]);
     expect(await callOk(backend, 'engagements.get', { id: created.id })).toEqual(created);
 
     const notADay = await callFail(backend, 'engagements.create', { ...base, startDate: '2025-02-30' });
-    expect(notADay.issues).toEqual([{ path: 'startDate', message: 'is not a real calendar date' }]);
+    expect(issuesOf(notADay)).toEqual([{ path: 'startDate', message: 'is not a real calendar date' }]);
     expect((await callFail(backend, 'engagements.create', { ...base, endDate: '1/2/2025' })).issues?.[0]?.path).toBe('endDate');
   });
 
@@ -235,22 +235,22 @@ describe('engagements', () => {
     const customer = await makeCustomer(backend);
     const noCustomer = await callFail(backend, 'engagements.create', { customerId: 'ghost', title: 'T', scenarios: [ICS] });
     expect(noCustomer).toMatchObject({ code: 'bad_request', issues: [{ path: 'customerId', message: 'names a customer that does not exist' }] });
-    expect(noCustomer.message).toContain('ghost');
+    expect(noCustomer.message).toBe('customerId: names a customer that does not exist.');
 
     const noScenario = await callFail(backend, 'engagements.create', { customerId: customer.id, title: 'T', scenarios: [ICS, 'teleportation'] });
-    expect(noScenario).toMatchObject({ code: 'bad_request', issues: [{ path: 'scenarios.1', message: 'names a scenario that does not exist' }] });
+    expect(noScenario).toMatchObject({ code: 'bad_request', issues: [{ path: 'scenarios.1', message: 'names a scenario that is not on this device: "teleportation"' }] });
     expect(noScenario.message).toContain('teleportation');
 
     const created = await callOk(backend, 'engagements.create', { customerId: customer.id, title: 'T', scenarios: [ICS] });
     expect((await callFail(backend, 'engagements.update', { id: created.id, scenarios: ['nope'] })).issues?.[0]?.path).toBe('scenarios.0');
     const none = await callFail(backend, 'engagements.create', { customerId: customer.id, title: 'T', scenarios: [] });
-    expect(none.issues).toEqual([{ path: 'scenarios', message: 'must name at least one scenario' }]);
-    expect((await callFail(backend, 'engagements.create', { customerId: customer.id, title: 'T', scenarios: [ICS, ICS] })).issues).toEqual([
-      { path: 'scenarios', message: 'lists the same scenario twice' },
+    expect(issuesOf(none)).toEqual([{ path: 'scenarios', message: 'must name at least one scenario' }]);
+    expect(issuesOf(await callFail(backend, 'engagements.create', { customerId: customer.id, title: 'T', scenarios: [ICS, ICS] }))).toEqual([
+      { path: 'scenarios', message: 'lists the same entry twice' },
     ]);
     const nine = Array.from({ length: 9 }, () => ICS);
     expect((await callFail(backend, 'engagements.create', { customerId: customer.id, title: 'T', scenarios: nine })).issues?.[0]?.message).toBe(
-      'can name at most 8 scenarios',
+      'has too many entries; at most 8',
     );
     expect((await callFail(backend, 'engagements.get', { id: 'missing-engagement' })).message).toContain('missing-engagement');
     expect((await callFail(backend, 'engagements.update', { id: 'missing-engagement', title: 'x' })).code).toBe('not_found');
@@ -270,9 +270,9 @@ describe('engagements', () => {
     const paths = (error.issues ?? []).map((i) => i.path).sort();
     expect(paths).toEqual(['stage', 'team.0.name', 'title']);
     const bigTeam = Array.from({ length: 31 }, (_, i) => ({ name: `P${i}`, role: '' }));
-    expect((await callFail(backend, 'engagements.create', { customerId: customer.id, title: 'T', scenarios: [ICS], team: bigTeam })).issues?.[0]).toEqual({
+    expect(issuesOf(await callFail(backend, 'engagements.create', { customerId: customer.id, title: 'T', scenarios: [ICS], team: bigTeam }))[0]).toEqual({
       path: 'team',
-      message: 'can list at most 30 people',
+      message: 'has too many entries; at most 30',
     });
     expect((await callFail(backend, 'engagements.list', { stage: 'later' })).issues?.[0]?.path).toBe('stage');
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import { segmentForIndex } from '../../core/text/segment';
-import { callFail, callOk, startBackend } from '../helpers/backend';
+import { callFail, callOk, startBackend, issuesOf } from '../helpers/backend';
 
 type Node = Record<string, unknown>;
 const text = (t: string): Node => ({ type: 'text', text: t, format: 0, detail: 0, mode: 'normal', style: '', version: 1 });
@@ -180,7 +180,7 @@ describe('lessons', () => {
     const refused = await callFail(backend, 'lessons.save', { id: lesson.id, status: 'ready' });
     expect(refused.code).toBe('bad_request');
     expect(refused.message).toContain('recommendation');
-    expect(refused.issues).toEqual([{ path: 'recommendation', message: 'must not be empty for a ready lesson' }]);
+    expect(issuesOf(refused)).toEqual([{ path: 'recommendation', message: 'must not be empty for a ready lesson' }]);
     expect((await callOk(backend, 'lessons.get', { id: lesson.id })).status).toBe('draft');
 
     const missingTwo = await callFail(backend, 'lessons.save', { id: lesson.id, problem: '  ', status: 'ready' });

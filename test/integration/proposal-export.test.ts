@@ -126,7 +126,7 @@ describe('proposal export', () => {
 
     const other = await callOk(backend, 'proposals.generate', { engagementId: proposal.engagementId, templateId: 'poc-ics-voicebot', lang: 'en' });
     expect(await callFail(backend, 'proposals.exportDocx', { id: other.proposal.id, versionId: version.id })).toMatchObject({ code: 'not_found' });
-    expect(await callFail(backend, 'proposals.exportMarkdown', { id: 'nope' })).toMatchObject({ code: 'not_found', message: 'No proposal with id "nope"; nothing was exported.' });
+    expect(await callFail(backend, 'proposals.exportMarkdown', { id: 'nope' })).toMatchObject({ code: 'not_found', message: 'No proposal with id "nope" on this device.' });
   });
 
   it('prints the PDF through the host, or answers unavailable where the print page is the way', async () => {
@@ -233,7 +233,7 @@ describe('DOCX import as a template', () => {
     });
     expect(await callFail(backend, 'templates.importDocx', { name: 'manual.docx', dataBase64: (await Packer.toBuffer(manual)).toString('base64') })).toMatchObject({
       code: 'too_large',
-      message: '“manual.docx” makes a template that cannot be stored: template has more than 200 sections. Split the document. Nothing was imported.',
+      message: '“manual.docx” makes a template that is too large: template has more than 200 sections. Split the document. Nothing was imported.',
     });
     expect(await callOk(backend, 'templates.list', {})).toEqual(before);
   });

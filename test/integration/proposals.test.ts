@@ -4,7 +4,7 @@ import type { Backend } from '../../electron/backend/backend';
 import type { TemplateFile } from '../../core/content/schemas';
 import { blocksOf, documentJson, paragraph, plainText, table, textNode } from '../../core/proposals/lexical-json';
 import type { ProposalDetail } from '../../core/proposals/types';
-import { BUNDLED_PACK, callFail, callOk, startBackend } from '../helpers/backend';
+import { BUNDLED_PACK, callFail, callOk, startBackend, issuesOf } from '../helpers/backend';
 import { ICS_ANSWERS } from '../helpers/ics-assessment';
 import { largeProposalContent, storeLargeProposal } from '../helpers/large-proposal';
 
@@ -122,7 +122,7 @@ describe('proposals', () => {
     const badPrice = await callFail(backend, 'proposals.save', { id: proposal.id, title: 'Should not stick', pricing: { ...saved.pricing, lines: badLines } });
     expect(badPrice.code).toBe('bad_request');
     expect(badPrice.message).toContain('Unit price on line 3: "12,5x" is not a number');
-    expect(badPrice.issues).toEqual([{ path: 'pricing.lines.2.unitPrice', message: 'Unit price on line 3: "12,5x" is not a number' }]);
+    expect(issuesOf(badPrice)).toEqual([{ path: 'pricing.lines.2.unitPrice', message: 'Unit price on line 3: "12,5x" is not a number' }]);
 
     const rows = Array.from({ length: 2000 }, (_, i) => [`Site ${i}`, String(i)]);
     const huge = sections.map((s) => (s.id === 'data-requirements' ? { ...s, bodyJson: documentJson([table(['Site', 'Calls'], rows)]) } : s));
@@ -139,7 +139,7 @@ describe('proposals', () => {
   it('moves through statuses, needs a reason to win or lose, and keeps the history', async () => {
     const { backend, proposal } = await generated();
     const id = proposal.id;
-    expect(await callFail(backend, 'proposals.setStatus', { id, status: 'sent' })).toMatchObject({ code: 'conflict', message: expect.stringContaining('from draft it can move to internal-review') });
+    expect(await callFail(backend, 'proposals.setStatus', { id, status: 'sent' })).toMatchObject({ code: 'conflict', message: 'A proposal cannot move from Draft to Sent: from Draft it can move to Internal review.' });
     await callOk(backend, 'proposals.setStatus', { id, status: 'internal-review' });
     await callOk(backend, 'proposals.setStatus', { id, status: 'draft', reason: 'Pricing needs another look' });
     await callOk(backend, 'proposals.setStatus', { id, status: 'internal-review' });
@@ -147,7 +147,7 @@ describe('proposals', () => {
     expect(await callFail(backend, 'proposals.setStatus', { id, status: 'lost', reason: '  ' })).toMatchObject({ code: 'bad_request', issues: [{ path: 'reason' }] });
     const lost = await callOk(backend, 'proposals.setStatus', { id, status: 'lost', reason: 'Budget moved to next year' });
     expect(lost).toMatchObject({ status: 'lost', statusReason: 'Budget moved to next year' });
-    expect((await callFail(backend, 'proposals.setStatus', { id, status: 'won', reason: 'x' })).message).toContain('it is lost, which is final');
+    expect((await callFail(backend, 'proposals.setStatus', { id, status: 'won', reason: 'x' })).message).toContain('Lost is final');
     const history = backend.db
       .prepare('SELECT from_status, to_status, reason FROM proposal_status_history WHERE proposal_id = ? ORDER BY changed_at, rowid')
       .all(id) as { from_status: string | null; to_status: string; reason: string }[];
@@ -239,7 +239,7 @@ describe('templates', () => {
     const broken = await callFail(backend, 'templates.save', {
       template: withSection({ id: 'closing', title: { en: 'Closing', zh: '结语' }, when: { '==': [{ var: 'has-ivr' }] }, body: { en: 'x', zh: 'x' } }),
     });
-    expect(broken.issues).toEqual([{ path: 'template.sections.10.when', message: 'Section Closing: the rule is broken: "==" takes 2 operands, not 1' }]);
+    expect(issuesOf(broken)).toEqual([{ path: 'template.sections.10.when', message: 'Section Closing: the rule is broken: "==" takes 2 operands, not 1' }]);
     const badOperator = await callFail(backend, 'templates.save', { template: withSection({ id: 'closing', title: { en: 'C', zh: 'C' }, when: { xor: [] }, body: { en: 'x', zh: 'x' } } as never) });
     expect(badOperator.code).toBe('bad_request');
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import { localDay } from '../../core/dates';
-import { BUNDLED_PACK, callFail, callOk, startBackend } from '../helpers/backend';
+import { BUNDLED_PACK, callFail, callOk, issuesOf, startBackend } from '../helpers/backend';
+import { msg } from '../../core/api/message';
 
 /** A backend on the bundled pack with one customer and engagement; returns the engagement id. */
 async function withEngagement(title = 'Voicebot POC'): Promise<{ backend: Backend; engagementId: string }> {
@@ -85,7 +86,7 @@ describe('risk register', () => {
       ['no-such-item', 'unknown-item'],
       ['x', 'unknown-checklist'],
     ]);
-    expect(first.skipped[1]?.message).toContain('no-such-item');
+    expect(first.skipped[1]?.message).toEqual(msg('notice.unknownChecklistItem', { checklist: 'rc-customer-service-ai', item: 'no-such-item' }));
 
     // Again, with one new item: the ones already in the register are skipped with the reason.
     const second = await callOk(backend, 'risks.addFromChecklist', {
@@ -194,7 +195,7 @@ describe('risk register', () => {
       lang: 'en',
       items: [{ checklistId: 'rc-data-readiness', itemId: 'labels-missing' }],
     });
-    expect(noSession.message).toContain('no-such-session');
+    expect(issuesOf(noSession)).toEqual([{ path: 'sessionId', message: 'is not an assessment of this engagement' }]);
     const tooMany = Array.from({ length: 201 }, (_, i) => ({ checklistId: 'rc-data-readiness', itemId: `item-${i}` }));
     expect((await callFail(backend, 'risks.addFromChecklist', { engagementId, source: 'checklist', lang: 'en', items: tooMany })).message).toContain('200');
     expect((await callFail(backend, 'risks.addFromChecklist', { engagementId, source: 'checklist', lang: 'en', items: [] })).code).toBe('bad_request');

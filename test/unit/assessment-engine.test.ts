@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatApiMessage } from '../../core/api/message';
 import { assessmentFile, type AssessmentFile } from '../../core/content/schemas';
 import { checkDefinition, evaluateAssessment, visibility } from '../../core/assessment/engine';
 import { evaluate, referencedQuestions, RuleError } from '../../core/assessment/logic';
@@ -169,7 +170,8 @@ describe('answer validation', () => {
     ['go-live', '2026-02-30', /not a real date/],
     ['go-live', 'tomorrow', /YYYY-MM-DD/],
   ])('%s rejects %j', (id, value, message) => {
-    expect(validateAnswer(q(id), value)).toMatch(message);
+    const problem = validateAnswer(q(id), value);
+    expect(problem && formatApiMessage(problem, 'en')).toMatch(message);
   });
   it('accepts good values and clearing', () => {
     expect(validateAnswer(q('ivr-menus'), 3)).toBeNull();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch, type Handlers } from '../../core/api/dispatch';
 import { ApiFailure } from '../../core/api/result';
 import { calls } from '../../core/api/contract';
+import { formatApiMessage, msg } from '../../core/api/message';
 
 const seen: unknown[] = [];
 const handlers = Object.fromEntries(
@@ -9,7 +10,7 @@ const handlers = Object.fromEntries(
     name,
     (args: unknown) => {
       seen.push(args);
-      if (name === 'kb.get') throw new ApiFailure('not_found', 'No knowledge-base article with id "x".');
+      if (name === 'kb.get') throw new ApiFailure('not_found', msg('error.notFound', { what: msg('record.article'), id: 'x' }));
       if (name === 'kb.facets') throw new Error('disk on fire');
       return { name };
     },
@@ -34,8 +35,8 @@ describe('dispatch', () => {
     const cases: [string, unknown, RegExp][] = [
       ['kb.search', { query: 42 }, /query/],
       ['kb.search', { query: 'x', limit: 1e9 }, /limit/],
-      ['kb.search', { query: 'x', extra: true }, /extra|Unrecognized/i],
-      ['kb.search', 'just a string', /root|object/i],
+      ['kb.search', { query: 'x', extra: true }, /does not know: extra/],
+      ['kb.search', 'just a string', /\(root\): has the wrong type; expected object/],
       ['kb.get', {}, /id/],
       ['settings.update', { language: 'fr' }, /language/],
       ['kb.search', { query: 'a'.repeat(100 * 1024) }, /query: is too long/],
@@ -56,12 +57,18 @@ describe('dispatch', () => {
   });
 
   it('passes expected failures through and hides nothing about bugs but the stack', async () => {
-    expect(await dispatch(handlers, 'kb.get', { id: 'x' }, log)).toEqual({
+    const missing = await dispatch(handlers, 'kb.get', { id: 'x' }, log);
+    expect(missing).toEqual({
       ok: false,
-      error: { code: 'not_found', message: 'No knowledge-base article with id "x".' },
+      error: { code: 'not_found', key: 'error.notFound', params: { what: msg('record.article'), id: 'x' }, message: 'No knowledge-base article with id "x" on this device.' },
     });
+    // The renderer words the same error in the user's language from its key and parameters.
+    if (!missing.ok) expect(formatApiMessage(missing.error, 'zh')).toBe('此设备上没有编号为“x”的知识库文章。');
     const bug = await dispatch(handlers, 'kb.facets', {}, log);
-    expect(bug).toEqual({ ok: false, error: { code: 'internal', message: 'kb.facets failed unexpectedly: disk on fire' } });
+    expect(bug).toEqual({
+      ok: false,
+      error: { code: 'internal', key: 'error.internal', params: { call: 'kb.facets', detail: 'disk on fire' }, message: 'kb.facets failed unexpectedly: disk on fire' },
+    });
     expect(logged).toContain('handler kb.facets failed');
   });
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { formatApiMessage } from '../../core/api/message';
 import { assessmentFile, templateFile, type TemplateFile } from '../../core/content/schemas';
 import { evaluateAssessment } from '../../core/assessment/engine';
 import type { AnswerValue } from '../../core/assessment/logic';
@@ -297,7 +298,7 @@ describe('checkTemplate', () => {
       ],
       pricing: { ...template.pricing, lines: template.pricing.lines.slice(0, 1).map((l) => ({ ...l, unitPrice: '-5' })) },
     };
-    expect(checkTemplate(bad, context).map((p) => `${p.path}: ${p.message}`)).toEqual([
+    expect(checkTemplate(bad, context).map((p) => `${p.path}: ${formatApiMessage(p.message, 'en')}`)).toEqual([
       'sections.10.when: Section Extra: the rule refers to question "no-such-question", which is not in the assessments of intelligent-customer-service',
       'sections.10.body.en: Section Extra: {{answer.monthly-contacs}} names "monthly-contacs", which is not a question in the assessments of intelligent-customer-service — did you mean answer.monthly-contacts?',
       'sections.10.body.en: Section Extra: {{item.name}} can only be used in a section that repeats',

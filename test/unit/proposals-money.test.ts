@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatApiMessage } from '../../core/api/message';
 import { add, checkPricing, decimal, formatMoney, groupThousands, money, multiply, parseDecimal, pricingTotals, round, toDecimalString } from '../../core/proposals/money';
 import type { Pricing } from '../../core/proposals/types';
 
@@ -36,9 +37,15 @@ describe('decimal parsing', () => {
   });
 
   it('refuses what is not a plain number, saying what is wrong', () => {
-    expect(parseDecimal('1,234.5')).toEqual({ ok: false, reason: expect.stringContaining('without thousands separators, e.g. "1234.5"') });
-    expect(parseDecimal('12,5x')).toEqual({ ok: false, reason: '"12,5x" is not a number' });
-    expect(parseDecimal('')).toEqual({ ok: false, reason: 'is empty' });
+    const reason = (raw: string) => {
+      const parsed = parseDecimal(raw);
+      return parsed.ok ? null : formatApiMessage(parsed.reason, 'en');
+    };
+    expect(reason('1,234.5')).toContain('without thousands separators, e.g. "1234.5"');
+    expect(reason('12,5x')).toBe('"12,5x" is not a number');
+    expect(reason('')).toBe('is empty');
+    const chinese = parseDecimal('12,5x');
+    expect(chinese.ok ? null : formatApiMessage(chinese.reason, 'zh')).toBe('“12,5x”不是数字');
     expect(parseDecimal('1e5').ok).toBe(false);
     expect(parseDecimal('NaN').ok).toBe(false);
     expect(parseDecimal('1'.repeat(16)).ok).toBe(false);
@@ -130,14 +137,22 @@ describe('pricingTotals', () => {
 describe('checkPricing', () => {
   it('names the line and field of a price that is not a number', () => {
     const p = pricing([['1', '10'], ['2', '20'], ['3', '12,5x']]);
-    expect(checkPricing(p)).toEqual([{ line: 2, field: 'unitPrice', message: 'Unit price on line 3: "12,5x" is not a number' }]);
+    const problems = checkPricing(p);
+    expect(problems.map((x) => [x.line, x.field, formatApiMessage(x.message, 'en'), formatApiMessage(x.problem, 'en')])).toEqual([
+      [2, 'unitPrice', 'Unit price on line 3: "12,5x" is not a number', '"12,5x" is not a number'],
+    ]);
+    expect(formatApiMessage(problems[0]!.message, 'zh')).toBe('第 3 行的单价：“12,5x”不是数字');
   });
 
   it('refuses negative figures, rates over 1, discounts over 100 % or over the subtotal', () => {
-    expect(checkPricing(pricing([['-1', '10']]))[0]?.message).toBe('Quantity on line 1: "-1" is negative; use a discount to lower a price');
-    expect(checkPricing(pricing([['1', '10']], { taxRate: '6' }))[0]?.message).toContain('write the rate as a fraction');
-    expect(checkPricing(pricing([['1', '10']], { discount: { kind: 'percent', value: '120' } }))[0]?.message).toBe('Discount: "120" is more than 100%');
-    expect(checkPricing(pricing([['1', '10']], { discount: { kind: 'amount', value: '11' } }))[0]?.message).toBe('Discount: 11 is more than the subtotal 10.00');
+    const first = (p: Pricing) => {
+      const problem = checkPricing(p)[0];
+      return problem ? formatApiMessage(problem.message, 'en') : null;
+    };
+    expect(first(pricing([['-1', '10']]))).toBe('Quantity on line 1: "-1" is negative; use a discount to lower a price');
+    expect(first(pricing([['1', '10']], { taxRate: '6' }))).toContain('write the rate as a fraction');
+    expect(first(pricing([['1', '10']], { discount: { kind: 'percent', value: '120' } }))).toBe('Discount: "120" is more than 100%');
+    expect(first(pricing([['1', '10']], { discount: { kind: 'amount', value: '11' } }))).toBe('Discount: 11 is more than the subtotal 10.00');
     expect(checkPricing(pricing([['1', '10', '101']]))[0]?.field).toBe('discountPercent');
   });
 

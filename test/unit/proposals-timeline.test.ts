@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatApiMessage } from '../../core/api/message';
 import { addDays, checkTimeline, daysBetween, isCalendarDate, timelineEnd, timelineSchedule, timelineWeeks } from '../../core/proposals/timeline';
 import type { Timeline } from '../../core/proposals/types';
 
@@ -41,7 +42,7 @@ describe('timeline', () => {
 
   it('reports bad weeks and dates by phase', () => {
     const bad: Timeline = { start: '2026-02-30', phases: [{ id: 'a', name: '', weeks: 0, deliverables: '' }, { id: 'b', name: 'B', weeks: 1.5, deliverables: '' }] };
-    expect(checkTimeline(bad).map((p) => p.message)).toEqual([
+    expect(checkTimeline(bad).map((p) => formatApiMessage(p.message, 'en'))).toEqual([
       'Start date: "2026-02-30" is not a date written YYYY-MM-DD',
       'Name of phase 1: is empty',
       'Weeks of phase 1: 0 is not a whole number from 1 to 52',

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EngagementSummary } from '../../core/engagements/types';
 import { ENGAGEMENT_STAGES } from '../../core/engagements/types';
+import { formatApiMessage, msg, type ApiMessage } from '../../core/api/message';
+import { issue } from '../../core/api/result';
 import { translate } from '../../renderer/i18n/translate';
 import type { Translate } from '../../renderer/i18n/i18n';
 import {
@@ -16,8 +18,8 @@ import {
 import { issueText, toFieldErrors, firstErrorField } from '../../renderer/engagements/form-issues';
 import { nextSort, parseSort, sortEngagements, sortParam, ENGAGEMENT_SORT_KEYS } from '../../renderer/engagements/sort';
 
-const en: Translate = (key, params) => translate('en', key, params);
-const zh: Translate = (key, params) => translate('zh', key, params);
+const en = { t: ((key, params) => translate('en', key, params)) satisfies Translate, apiText: (m: ApiMessage) => formatApiMessage(m, 'en') };
+const zh = { t: ((key, params) => translate('zh', key, params)) satisfies Translate, apiText: (m: ApiMessage) => formatApiMessage(m, 'zh') };
 
 describe('engagement form drafts', () => {
   it('drops contact rows left empty and maps backend row numbers back to the form rows', () => {
@@ -61,16 +63,17 @@ describe('engagement form drafts', () => {
 });
 
 describe('form issues', () => {
-  it('shows known backend issues in the UI language and others as sent', () => {
-    expect(issueText('must be on or after the start date', en)).toBe('Must be on or after the start date.');
-    expect(issueText('must be on or after the start date', zh)).toBe('不能早于开始日期。');
-    expect(issueText('is too long; at most 100 characters', zh)).toBe('太长：最多 100 个字符。');
-    expect(issueText('Invalid option: expected one of "a"|"b"', en)).toBe('Invalid option: expected one of "a"|"b"');
+  it('shows backend issues in the UI language: in the form wording where it has one, else from the message key', () => {
+    expect(issueText(msg('issue.endBeforeStart'), en)).toBe('Must be on or after the start date.');
+    expect(issueText(msg('issue.endBeforeStart'), zh)).toBe('不能早于开始日期。');
+    expect(issueText(msg('issue.tooLong', { max: 100 }), zh)).toBe('太长：最多 100 个字符。');
+    expect(issueText(msg('issue.notOneOf', { options: 'a, b' }), en)).toBe('must be one of a, b');
+    expect(issueText(msg('issue.notOneOf', { options: 'a, b' }), zh)).toBe('必须是以下之一：a, b');
   });
 
   it('keys issues by field, keeps the first per field, and finds the first one in form order', () => {
-    const errors = toFieldErrors({ issues: [{ path: 'name', message: 'must not be empty' }, { path: 'name', message: 'other' }, { path: 'kind', message: 'bad' }] }, en, 'customer.');
-    expect(errors).toEqual({ 'customer.name': 'Required.', 'customer.kind': 'bad' });
+    const errors = toFieldErrors({ issues: [issue('name', msg('issue.required')), issue('name', msg('issue.tooLong', { max: 3 })), issue('kind', msg('issue.invalid'))] }, en, 'customer.');
+    expect(errors).toEqual({ 'customer.name': 'Required.', 'customer.kind': 'is not valid' });
     expect(toFieldErrors({}, en)).toBeNull();
     expect(firstErrorField({ title: 'x', endDate: 'y' }, ['endDate', 'title'])).toBe('endDate');
   });

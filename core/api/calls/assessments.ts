@@ -8,8 +8,7 @@ import { id, maxText, returns } from './common';
 
 /** Guided scenario assessments: definitions, sessions, autosaved answers, upgrades and sign-off. */
 
-/** Longest per-question note. */
-export const ANSWER_NOTE_MAX = 20_000;
+import { ANSWER_NOTE_MAX } from '../limits';
 /** Largest drawn signature accepted (base64 of a PNG); a canvas signature is tens of kB. */
 const SIGNATURE_BASE64_MAX = 2 * 1024 * 1024;
 
@@ -19,7 +18,7 @@ const SIGNATURE_BASE64_MAX = 2 * 1024 * 1024;
  */
 const answerValue = z.union([
   maxText(TEXT_ANSWER_MAX),
-  z.number().refine(Number.isFinite, 'must be a finite number'),
+  z.number().refine(Number.isFinite, 'issue.finiteNumber'),
   z.boolean(),
   z.array(z.string().max(200, 'has an entry longer than 200 characters')).max(200, 'has more than 200 entries'),
   z.null(),
@@ -70,14 +69,14 @@ export const assessmentCalls = {
         sessionId,
         signoff: z
           .object({
-            name: z.string().trim().min(1, 'is empty; enter who signs off').max(200, 'is too long; at most 200 characters'),
+            name: z.string().trim().min(1, 'issue.signerName').max(200),
             role: z.string().trim().max(200, 'is too long; at most 200 characters'),
             signatureBase64: z
               .string()
-              .min(1, 'is empty; draw a signature')
-              .max(SIGNATURE_BASE64_MAX, 'is too large for a signature')
-              .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64'),
-            signedAt: z.iso.datetime({ offset: true, message: 'must be an ISO date and time' }).optional(),
+              .min(1, 'issue.noSignature')
+              .max(SIGNATURE_BASE64_MAX, 'issue.signatureTooLarge')
+              .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'issue.notBase64'),
+            signedAt: z.iso.datetime({ offset: true, message: 'issue.notDateTime' }).optional(),
           })
           .strict(),
       })

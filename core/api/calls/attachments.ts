@@ -1,16 +1,12 @@
 import { z } from 'zod';
 import { id, returns } from './common';
+import { ATTACHMENT_OWNERS, MAX_ATTACHMENT_BYTES } from '../limits';
 
 /** Photos and files attached to records (assessment answers, notes, sessions, risks, engagements). */
 
-/** Largest file accepted as an attachment. */
-export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 /** Base64 grows 4/3; the argument limit follows the byte limit. */
 const MAX_BASE64_CHARS = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4;
 
-/** The records attachments can belong to (their table names). */
-export const ATTACHMENT_OWNERS = ['assessment_answers', 'assessment_sessions', 'field_notes', 'risk_items', 'engagements', 'lessons'] as const;
-export type AttachmentOwner = (typeof ATTACHMENT_OWNERS)[number];
 
 /** One attachment as it hangs on a record. */
 export type AttachmentInfo = {
@@ -27,7 +23,7 @@ export type AttachmentInfo = {
 };
 
 const owner = z.object({ ownerTable: z.enum(ATTACHMENT_OWNERS), ownerId: id }).strict();
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 in lowercase hex');
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'issue.notSha256');
 
 export const attachmentCalls = {
   /** Stores a file (content-addressed) and links it to a record; images are checked by their bytes. */
@@ -38,8 +34,8 @@ export const attachmentCalls = {
         mime: z.string().max(100),
         dataBase64: z
           .string()
-          .max(MAX_BASE64_CHARS, `is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB; attach a smaller file`)
-          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64'),
+          .refine((text) => text.length <= MAX_BASE64_CHARS, { message: 'issue.fileTooLargeMb', params: { max: MAX_ATTACHMENT_BYTES / 1024 / 1024 } })
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'issue.notBase64'),
         caption: z.string().max(500).optional(),
       })
       .strict(),

@@ -11,14 +11,14 @@ export function returns<T>(): T {
 export const id = z.string().min(1).max(200);
 export const noArgs = z.object({}).strict();
 /** An ISO calendar date (YYYY-MM-DD). */
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'issue.notIsoDate');
 
-/** A string of at most `max` characters, refused with a message that says the limit. */
+/** A string of at most `max` characters (the issue names the limit). */
 export function maxText(max: number) {
-  return z.string().max(max, `is too long; at most ${max} characters`);
+  return z.string().max(max);
 }
 
 /** Text trimmed of surrounding space, at most `max` characters. */
 export function trimmedText(max: number) {
-  return z.string().trim().max(max, `is too long; at most ${max} characters`);
+  return z.string().trim().max(max);
 }

@@ -10,11 +10,11 @@ import {
   type CustomerSummary,
 } from '../../engagements/types';
 import { id, returns, trimmedText } from './common';
-import { ENGAGEMENT_ISSUES, listQuery, requiredText } from './engagements';
+import { listQuery, requiredText } from './engagements';
 
 /** Customers (enterprises, operator branches) and their contacts. */
 
-const email = trimmedText(CONTACT_FIELD_MAX).refine((value) => value === '' || /^[^\s@]+@[^\s@]+$/.test(value), ENGAGEMENT_ISSUES.badEmail);
+const email = trimmedText(CONTACT_FIELD_MAX).refine((value) => value === '' || /^[^\s@]+@[^\s@]+$/.test(value), 'issue.badEmail');
 
 const contactFields = {
   name: requiredText(CONTACT_FIELD_MAX),
@@ -37,7 +37,7 @@ const customerFields = {
 export const customerCalls = {
   /** Creates a customer with its contacts. */
   'customers.create': {
-    args: z.object({ ...customerFields, contacts: z.array(newContact).max(CONTACTS_MAX, `can list at most ${CONTACTS_MAX} contacts`).optional() }).strict(),
+    args: z.object({ ...customerFields, contacts: z.array(newContact).max(CONTACTS_MAX).optional() }).strict(),
     result: returns<Customer>(),
   },
   /** Changes the fields given; a given contact list replaces the stored one (matched by id). */
@@ -50,7 +50,7 @@ export const customerCalls = {
         industry: customerFields.industry,
         region: customerFields.region,
         notes: customerFields.notes,
-        contacts: z.array(contactUpdate).max(CONTACTS_MAX, `can list at most ${CONTACTS_MAX} contacts`).optional(),
+        contacts: z.array(contactUpdate).max(CONTACTS_MAX).optional(),
       })
       .strict(),
     result: returns<Customer>(),

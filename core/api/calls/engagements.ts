@@ -14,39 +14,22 @@ import { id, isoDate, maxText, returns, trimmedText } from './common';
 
 /** Engagements: the work done for a customer (customers.ts holds the customers). */
 
-/**
- * Issue messages the renderer recognises to show them in the user's language (it shows any other
- * message as the backend wrote it).
- */
-export const ENGAGEMENT_ISSUES = {
-  required: 'must not be empty',
-  noScenario: 'must name at least one scenario',
-  endBeforeStart: 'must be on or after the start date',
-  startAfterEnd: 'must be on or before the end date',
-  notOwnContact: 'is not a contact of this customer',
-  notADate: 'is not a real calendar date',
-  badEmail: 'must look like name@example.com',
-  unknownScenario: 'names a scenario that does not exist',
-  unknownCustomer: 'names a customer that does not exist',
-  duplicateScenario: 'lists the same scenario twice',
-} as const;
-
 const text = trimmedText;
 export function requiredText(max: number) {
-  return text(max).min(1, ENGAGEMENT_ISSUES.required);
+  return text(max).min(1, 'issue.required');
 }
 
 /** YYYY-MM-DD that is also a real day (no 2025-02-30). */
-const calendarDate = isoDate.refine(isRealDate, ENGAGEMENT_ISSUES.notADate);
+const calendarDate = isoDate.refine(isRealDate, 'issue.notADate');
 
 const scenarioIds = z
   .array(id)
-  .min(1, ENGAGEMENT_ISSUES.noScenario)
-  .max(ENGAGEMENT_SCENARIOS_MAX, `can name at most ${ENGAGEMENT_SCENARIOS_MAX} scenarios`)
-  .refine((ids) => new Set(ids).size === ids.length, ENGAGEMENT_ISSUES.duplicateScenario);
+  .min(1, 'issue.noScenario')
+  .max(ENGAGEMENT_SCENARIOS_MAX)
+  .refine((ids) => new Set(ids).size === ids.length, 'issue.listedTwice');
 
 const teamMember = z.object({ name: requiredText(CONTACT_FIELD_MAX), role: text(CONTACT_FIELD_MAX).optional() }).strict();
-const team = z.array(teamMember).max(TEAM_MAX, `can list at most ${TEAM_MAX} people`);
+const team = z.array(teamMember).max(TEAM_MAX);
 
 /** Null clears a date in an update. */
 const optionalDate = calendarDate.nullable().optional();
@@ -54,7 +37,7 @@ const optionalDate = calendarDate.nullable().optional();
 /** When both dates are given, the end may not come before the start. */
 function datesInOrder(value: { startDate?: string | null; endDate?: string | null }, ctx: z.RefinementCtx): void {
   if (value.startDate && value.endDate && value.endDate < value.startDate) {
-    ctx.addIssue({ code: 'custom', path: ['endDate'], message: ENGAGEMENT_ISSUES.endBeforeStart });
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'issue.endBeforeStart' });
   }
 }
 

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { LANGS } from '../../i18n';
 import { KB_ARTICLE_TYPES, SEARCH_KINDS, type KbArticle, type KbArticleSummary, type KbFacets, type SearchResult } from '../../kb/types';
 import { id, maxText, noArgs, returns } from './common';
-import { SEARCH_QUERY_MAX, type KbListResult } from '../types';
+import { SEARCH_QUERY_MAX } from '../limits';
+import type { KbListResult } from '../types';
 
 /** Knowledge-base calls: browse, search, read. */
 export const kbCalls = {
@@ -12,9 +13,9 @@ export const kbCalls = {
       .object({
         query: maxText(SEARCH_QUERY_MAX),
         kinds: z
-          .array(z.enum(SEARCH_KINDS, { message: `must each be one of ${SEARCH_KINDS.join(', ')}` }))
-          .min(1, 'must name at least one kind, or be left out to search every kind')
-          .max(SEARCH_KINDS.length, `can name at most ${SEARCH_KINDS.length} kinds`)
+          .array(z.enum(SEARCH_KINDS))
+          .min(1)
+          .max(SEARCH_KINDS.length)
           .optional(),
         scenario: id.optional(),
         type: z.enum(KB_ARTICLE_TYPES).optional(),

@@ -24,9 +24,9 @@ export const lessonCalls = {
       .object({
         noteIds: z
           .array(id)
-          .min(1, 'must name at least one note')
-          .max(CODIFY_NOTES_MAX, `can name at most ${CODIFY_NOTES_MAX} notes`)
-          .refine((ids) => new Set(ids).size === ids.length, 'names the same note twice'),
+          .min(1)
+          .max(CODIFY_NOTES_MAX)
+          .refine((ids) => new Set(ids).size === ids.length, 'issue.listedTwice'),
         lang: z.enum(LANGS).optional(),
       })
       .strict(),
@@ -45,8 +45,8 @@ export const lessonCalls = {
         recommendation: lessonField.optional(),
         scenarios: z
           .array(id)
-          .max(LESSON_SCENARIOS_MAX, `can name at most ${LESSON_SCENARIOS_MAX} scenarios`)
-          .refine((ids) => new Set(ids).size === ids.length, 'lists the same scenario twice')
+          .max(LESSON_SCENARIOS_MAX)
+          .refine((ids) => new Set(ids).size === ids.length, 'issue.listedTwice')
           .optional(),
         tags: tags.optional(),
         status: z.enum(EDITABLE_LESSON_STATUSES).optional(),

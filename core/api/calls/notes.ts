@@ -12,15 +12,15 @@ import { id, maxText, noArgs, returns } from './common';
 
 /** Field notes: rich text on an engagement, an assessment or one question (lessons.ts codifies them). */
 
-const tag = z.string().trim().min(1, 'must not be empty').max(TAG_MAX_CHARS, `is too long; at most ${TAG_MAX_CHARS} characters`);
-export const tags = z.array(tag).max(TAGS_MAX, `can list at most ${TAGS_MAX} tags`);
+const tag = z.string().trim().min(1).max(TAG_MAX_CHARS);
+export const tags = z.array(tag).max(TAGS_MAX);
 
 // The exact 2 MB rule is applied by the handler with a message that says how large the note is;
 // this bound only keeps absurd arguments out (a character is at most 3 bytes of UTF-8 in JSON).
-const bodyJson = z.string().min(1, 'must not be empty').max(MAX_NOTE_JSON_BYTES * 4, `is far larger than the ${MAX_NOTE_JSON_BYTES / 1024 / 1024} MB a note may have`);
+const bodyJson = z.string().min(1).max(MAX_NOTE_JSON_BYTES * 4);
 
 /** An ISO timestamp as returned in updatedAt. */
-const timestamp = z.string().max(40).regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, 'must be a timestamp as returned in updatedAt');
+const timestamp = z.string().max(40).regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, 'issue.notTimestamp');
 
 export const noteCalls = {
   /** Creates a note on an engagement, an assessment session or one question of it. */
@@ -35,7 +35,7 @@ export const noteCalls = {
         tags: tags.optional(),
       })
       .strict()
-      .refine((a) => a.questionId === undefined || a.sessionId !== undefined, { path: ['questionId'], message: 'needs the sessionId of the assessment it belongs to' }),
+      .refine((a) => a.questionId === undefined || a.sessionId !== undefined, { path: ['questionId'], message: 'issue.questionNeedsSession' }),
     result: returns<Note>(),
   },
   /** Saves the fields given (autosave); refused as a conflict when baseUpdatedAt is older than the stored note. */

@@ -28,73 +28,70 @@ import {
   type ProposalVersion,
   type ProposalVersionSummary,
 } from '../../proposals/types';
+import { MAX_PROPOSAL_SAVE_CHARS, STATUS_REASON_MAX, VERSION_NAME_MAX } from '../limits';
 import { id, isoDate, returns } from './common';
 import type { ExportedFile } from './reports';
 
 /** POC proposals: generated from a template and an assessment, edited, versioned, moved through statuses, exported. */
 
-/**
- * Total size of all section bodies sent in one save (each section is also limited on its own);
- * below the browser host's request limit (HTTP_PROTOCOL.maxBodyBytes) so the message is this one.
- */
-export const MAX_PROPOSAL_SAVE_CHARS = 30 * 1024 * 1024;
-export const VERSION_NAME_MAX = 200;
-export const STATUS_REASON_MAX = 2000;
 
-const text = (max: number, what: string) => z.string().max(max, `is too long; ${what} can be at most ${max} characters`);
+const text = (max: number) => z.string().max(max);
 /** Decimal figures are checked by checkPricing (money.ts) so the message can name the line; here only the length. */
-const figure = z.string().max(40, 'is too long for a number');
+const figure = z.string().max(40);
 
 const provenance = z
   .array(
     z
       .object({
-        kind: z.enum(PROVENANCE_KINDS, { message: `must be one of ${PROVENANCE_KINDS.join(', ')}` }),
-        ref: text(MAX_PROVENANCE_REF_CHARS, 'a provenance reference'),
-        label: text(MAX_PROVENANCE_LABEL_CHARS, 'a provenance label').optional(),
+        kind: z.enum(PROVENANCE_KINDS),
+        ref: text(MAX_PROVENANCE_REF_CHARS),
+        label: text(MAX_PROVENANCE_LABEL_CHARS).optional(),
       })
       .strict(),
   )
-  .max(MAX_PROVENANCE_PER_BLOCK, `can have at most ${MAX_PROVENANCE_PER_BLOCK} entries`);
+  .max(MAX_PROVENANCE_PER_BLOCK);
 
 export const proposalSectionSchema = z
   .object({
-    id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be 1 to 100 letters, digits, dashes or underscores'),
-    title: z.string().trim().min(1, 'is empty; give the section a title').max(SECTION_TITLE_MAX, `is too long; at most ${SECTION_TITLE_MAX} characters`),
-    kind: z.enum(PROPOSAL_SECTION_KINDS, { message: `must be one of ${PROPOSAL_SECTION_KINDS.join(', ')}` }),
+    id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'issue.notSafeId'),
+    title: z.string().trim().min(1).max(SECTION_TITLE_MAX),
+    kind: z.enum(PROPOSAL_SECTION_KINDS),
     // Characters, not bytes: the handler checks the UTF-8 size and the document itself.
-    bodyJson: z.string().min(1, 'is empty').max(MAX_PROPOSAL_SECTION_JSON_BYTES, 'is larger than 2 MB; move large content into attachments'),
+    bodyJson: z
+      .string()
+      .min(1)
+      .refine((json) => json.length <= MAX_PROPOSAL_SECTION_JSON_BYTES, { message: 'issue.sectionTooLarge', params: { max: MAX_PROPOSAL_SECTION_JSON_BYTES / 1024 / 1024 } }),
     source: provenance,
   })
   .strict();
 
 export const successCriterionSchema = z
   .object({
-    metric: text(CRITERION_FIELD_MAX, 'a metric'),
-    target: text(CRITERION_FIELD_MAX, 'a target'),
-    measurement: text(CRITERION_FIELD_MAX, 'a measurement'),
+    metric: text(CRITERION_FIELD_MAX),
+    target: text(CRITERION_FIELD_MAX),
+    measurement: text(CRITERION_FIELD_MAX),
   })
   .strict();
 
 export const pricingSchema = z
   .object({
-    currency: z.string().regex(CURRENCY_PATTERN, 'must be an ISO 4217 code such as CNY'),
+    currency: z.string().regex(CURRENCY_PATTERN, 'issue.notCurrency'),
     taxRate: figure,
-    discount: z.object({ kind: z.enum(DISCOUNT_KINDS, { message: 'must be percent or amount' }), value: figure }).strict(),
+    discount: z.object({ kind: z.enum(DISCOUNT_KINDS), value: figure }).strict(),
     lines: z
       .array(
         z
           .object({
-            id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be 1 to 100 letters, digits, dashes or underscores'),
-            item: text(PRICING_TEXT_MAX, 'an item'),
-            unit: text(PRICING_TEXT_MAX, 'a unit'),
+            id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'issue.notSafeId'),
+            item: text(PRICING_TEXT_MAX),
+            unit: text(PRICING_TEXT_MAX),
             quantity: figure,
             unitPrice: figure,
             discountPercent: figure.optional(),
           })
           .strict(),
       )
-      .max(MAX_PRICING_LINES, `can have at most ${MAX_PRICING_LINES} lines`),
+      .max(MAX_PRICING_LINES),
   })
   .strict();
 
@@ -105,19 +102,19 @@ export const timelineSchema = z
       .array(
         z
           .object({
-            id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be 1 to 100 letters, digits, dashes or underscores'),
-            name: text(TIMELINE_TEXT_MAX, 'a phase name'),
-            weeks: z.number().int('must be a whole number of weeks').min(1, 'must be at least 1 week').max(MAX_PHASE_WEEKS, `must be at most ${MAX_PHASE_WEEKS} weeks`),
-            deliverables: text(TIMELINE_TEXT_MAX, 'deliverables'),
-            milestone: text(TIMELINE_TEXT_MAX, 'a milestone').optional(),
+            id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'issue.notSafeId'),
+            name: text(TIMELINE_TEXT_MAX),
+            weeks: z.number().int('issue.wholeNumber').min(1).max(MAX_PHASE_WEEKS),
+            deliverables: text(TIMELINE_TEXT_MAX),
+            milestone: text(TIMELINE_TEXT_MAX).optional(),
           })
           .strict(),
       )
-      .max(MAX_TIMELINE_PHASES, `can have at most ${MAX_TIMELINE_PHASES} phases`),
+      .max(MAX_TIMELINE_PHASES),
   })
   .strict();
 
-const title = z.string().trim().min(1, 'is empty; give the proposal a title').max(PROPOSAL_TITLE_MAX, `is too long; at most ${PROPOSAL_TITLE_MAX} characters`);
+const title = z.string().trim().min(1).max(PROPOSAL_TITLE_MAX);
 const versionSide = z.union([z.literal('current'), id]);
 
 export const proposalCalls = {
@@ -129,7 +126,7 @@ export const proposalCalls = {
         sessionId: id.optional(),
         templateId: contentId,
         templateVersion: z.number().int().min(1).max(1_000_000).optional(),
-        lang: z.enum(LANGS, { message: 'must be en or zh' }),
+        lang: z.enum(LANGS),
         title: title.optional(),
       })
       .strict(),
@@ -150,11 +147,11 @@ export const proposalCalls = {
         title: title.optional(),
         sections: z
           .array(proposalSectionSchema)
-          .min(1, 'must keep at least one section')
-          .max(MAX_PROPOSAL_SECTIONS, `can have at most ${MAX_PROPOSAL_SECTIONS} sections`)
-          .refine((s) => s.reduce((n, x) => n + x.bodyJson.length, 0) <= MAX_PROPOSAL_SAVE_CHARS, 'are larger than 30 MB in total; move large content into attachments')
+          .min(1)
+          .max(MAX_PROPOSAL_SECTIONS)
+          .refine((s) => s.reduce((n, x) => n + x.bodyJson.length, 0) <= MAX_PROPOSAL_SAVE_CHARS, { message: 'issue.totalTooLarge', params: { max: MAX_PROPOSAL_SAVE_CHARS / 1024 / 1024 } })
           .optional(),
-        successCriteria: z.array(successCriterionSchema).max(MAX_SUCCESS_CRITERIA, `can have at most ${MAX_SUCCESS_CRITERIA} criteria`).optional(),
+        successCriteria: z.array(successCriterionSchema).max(MAX_SUCCESS_CRITERIA).optional(),
         pricing: pricingSchema.optional(),
         timeline: timelineSchema.optional(),
         baseUpdatedAt: z.string().max(40).optional(),
@@ -167,8 +164,8 @@ export const proposalCalls = {
     args: z
       .object({
         id,
-        status: z.enum(PROPOSAL_STATUSES, { message: `must be one of ${PROPOSAL_STATUSES.join(', ')}` }),
-        reason: text(STATUS_REASON_MAX, 'a reason').optional(),
+        status: z.enum(PROPOSAL_STATUSES),
+        reason: text(STATUS_REASON_MAX).optional(),
       })
       .strict(),
     result: returns<ProposalDetail>(),
@@ -176,7 +173,7 @@ export const proposalCalls = {
   /** Saves the current state as a named version. */
   'proposals.saveVersion': {
     args: z
-      .object({ id, name: z.string().trim().min(1, 'is empty; name the version').max(VERSION_NAME_MAX, `is too long; at most ${VERSION_NAME_MAX} characters`) })
+      .object({ id, name: z.string().trim().min(1).max(VERSION_NAME_MAX) })
       .strict(),
     result: returns<ProposalVersionSummary>(),
   },

@@ -7,23 +7,21 @@ import {
   type RiskItem,
 } from '../../risks/types';
 import { isRealDate } from '../../dates';
+import { MAX_RISKS_PER_ADD, RISK_TEXT_LIMITS } from '../limits';
 import { id, isoDate, maxText, returns } from './common';
 
 /** Each engagement's risk register (checklists.ts has the checklists risks are copied from). */
 
-/** Most items one "add from checklist" may carry (a whole large checklist fits). */
-export const MAX_RISKS_PER_ADD = 200;
-export const RISK_TEXT_LIMITS = { title: 300, description: 4000, mitigation: 4000, owner: 200, reason: 1000, query: 200 } as const;
 
 /** A calendar day that exists (no 2026-02-30). */
-const realDate = isoDate.refine(isRealDate, 'is not a real date');
+const realDate = isoDate.refine(isRealDate, 'issue.notADate');
 const level = z
-  .number({ error: 'must be a whole number from 1 to 5' })
-  .int('must be a whole number from 1 to 5')
-  .min(1, 'must be from 1 to 5')
-  .max(5, 'must be from 1 to 5');
-const title = z.string().trim().min(1, 'is empty; give the risk a title').max(RISK_TEXT_LIMITS.title, `is too long; at most ${RISK_TEXT_LIMITS.title} characters`);
-const articles = z.array(id).max(50, 'lists too many articles; at most 50');
+  .number({ error: 'issue.level' })
+  .int('issue.level')
+  .min(1, 'issue.level')
+  .max(5, 'issue.level');
+const title = z.string().trim().min(1).max(RISK_TEXT_LIMITS.title);
+const articles = z.array(id).max(50);
 
 /** The fields a consultant can edit on a risk. */
 const editable = {
@@ -60,8 +58,8 @@ export const riskCalls = {
         engagementId: id,
         items: z
           .array(z.object({ checklistId: id, itemId: id, reason: maxText(RISK_TEXT_LIMITS.reason).optional() }).strict())
-          .min(1, 'is empty; pick at least one checklist item')
-          .max(MAX_RISKS_PER_ADD, `has too many items; at most ${MAX_RISKS_PER_ADD} at once`),
+          .min(1)
+          .max(MAX_RISKS_PER_ADD),
         source: z.enum(['checklist', 'assessment']),
         sessionId: id.optional(),
         lang: z.enum(LANGS),

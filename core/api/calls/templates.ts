@@ -3,6 +3,7 @@ import type { Localized } from '../../i18n';
 import type { Origin } from '../../kb/types';
 import { contentId, templateFile, type TemplateFile } from '../../content/schemas';
 import type { ImportProblem } from '../../templates/docx-import';
+import { MAX_IMPORT_DOCX_BYTES, MAX_TEMPLATE_JSON_CHARS, MAX_TEMPLATE_SECTIONS } from '../limits';
 import { id, returns } from './common';
 
 /** POC proposal templates: from the content pack, editable in the app (every save is a new version), imported from Word. */
@@ -21,12 +22,6 @@ export type TemplateDetail = {
   versions: TemplateVersionSummary[];
 };
 
-/** Largest template accepted (its JSON); a pack template is a few tens of kB. */
-export const MAX_TEMPLATE_JSON_CHARS = 2 * 1024 * 1024;
-export const MAX_TEMPLATE_SECTIONS = 200;
-
-/** Largest Word document accepted for import. */
-export const MAX_IMPORT_DOCX_BYTES = 20 * 1024 * 1024;
 /** Base64 of MAX_IMPORT_DOCX_BYTES, so a bigger file is refused before it is decoded. */
 const MAX_IMPORT_BASE64_CHARS = Math.ceil(MAX_IMPORT_DOCX_BYTES / 3) * 4;
 
@@ -54,8 +49,8 @@ export const templateCalls = {
       .object({
         basedOn: z.object({ id: contentId, version: z.number().int().min(1).max(1_000_000) }).strict().optional(),
         template: templateFile
-          .refine((t) => t.sections.length <= MAX_TEMPLATE_SECTIONS, `has more than ${MAX_TEMPLATE_SECTIONS} sections`)
-          .refine((t) => JSON.stringify(t).length <= MAX_TEMPLATE_JSON_CHARS, 'is larger than 2 MB'),
+          .refine((t) => t.sections.length <= MAX_TEMPLATE_SECTIONS, { message: 'issue.templateTooManySections', params: { max: MAX_TEMPLATE_SECTIONS } })
+          .refine((t) => JSON.stringify(t).length <= MAX_TEMPLATE_JSON_CHARS, { message: 'issue.templateTooLarge', params: { max: MAX_TEMPLATE_JSON_CHARS / 1024 / 1024 } }),
       })
       .strict(),
     result: returns<TemplateDetail>(),
@@ -67,16 +62,16 @@ export const templateCalls = {
         name: z
           .string()
           .trim()
-          .min(1, 'is empty; give the file name')
-          .max(255, 'is too long; a file name has at most 255 characters')
-          .regex(/\.docx$/i, 'must end in .docx; only Word documents (.docx) can be imported'),
+          .min(1)
+          .max(255)
+          .regex(/\.docx$/i, 'issue.notDocxName'),
         dataBase64: z
           .string()
-          .min(1, 'is empty; the file has no content')
-          .max(MAX_IMPORT_BASE64_CHARS, `is larger than ${MAX_IMPORT_DOCX_BYTES / 1024 / 1024} MB; split the document or remove large pictures`)
-          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64'),
+          .min(1, 'issue.fileEmpty')
+          .refine((text) => text.length <= MAX_IMPORT_BASE64_CHARS, { message: 'issue.fileTooLargeMb', params: { max: MAX_IMPORT_DOCX_BYTES / 1024 / 1024 } })
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'issue.notBase64'),
         /** The scenarios the template is for; every scenario on this device when left out. */
-        scenarios: z.array(contentId).min(1, 'must name at least one scenario').max(50, 'can name at most 50 scenarios').optional(),
+        scenarios: z.array(contentId).min(1, 'issue.noScenario').max(50).optional(),
       })
       .strict(),
     result: returns<DocxImportResult>(),

@@ -13,6 +13,9 @@ export const assessmentMessages = defineApiMessages({
   'error.requiredUnanswered': { en: 'Answer the required questions before completing: {questions}.', zh: '完成前请先回答必答问题：{questions}。' },
   'error.signatureNotPng': { en: 'The signature is not a PNG image; draw it again.', zh: '签名不是 PNG 图片，请重新签名。' },
 
+  'answer.questionRemoved': { en: 'the question was removed', zh: '该问题已被删除' },
+  /** A reason stored as plain English text by versions before messages were keyed. */
+  'answer.storedReason': { en: '{reason}', zh: '{reason}' },
   'answer.chooseOne': { en: 'choose one of the options', zh: '请选择一个选项' },
   'answer.notAnOption': { en: '"{value}" is not one of the options', zh: '“{value}”不是可选项' },
   'answer.chooseAny': { en: 'choose any of the options', zh: '请从选项中选择' },

@@ -2,6 +2,7 @@ import { defineApiMessages } from './define';
 
 /** Proposals, their pricing and timeline, and their exports. */
 export const proposalMessages = defineApiMessages({
+  'issue.notCurrency': { en: 'must be an ISO 4217 code such as CNY', zh: '必须是 ISO 4217 币种代码，例如 CNY' },
   'pricing.empty': { en: 'is empty', zh: '为空' },
   'pricing.thousands': {
     en: '"{value}" is not a number; write it without thousands separators, e.g. "{fixed}"',

@@ -35,6 +35,15 @@ export const templateMessages = defineApiMessages({
   'template.pricing': { en: 'Pricing: {problem}', zh: '报价：{problem}' },
   'template.phaseTooLong': { en: 'Phase {phase}: {weeks} weeks is more than 52', zh: '阶段 {phase}：{weeks} 周超过了 52 周' },
 
+  'error.notWord': {
+    en: '“{name}” is not a Word document ({why}); save it from Word or LibreOffice as .docx and import it again. Nothing was imported.',
+    zh: '“{name}”不是 Word 文档（{why}）；请用 Word 或 LibreOffice 另存为 .docx 后再导入。什么也没有导入。',
+  },
+  'docx.notZip': { en: 'it is not a zip package', zh: '它不是 zip 包' },
+  'docx.damagedZip': { en: 'the zip package is damaged', zh: 'zip 包已损坏' },
+  'docx.noDocumentXml': { en: 'it has no word/document.xml', zh: '缺少 word/document.xml' },
+  'docx.unreadable': { en: 'it could not be read: {detail}', zh: '无法读取：{detail}' },
+  'error.docxNoText': { en: '“{name}” has no text to make a template from; nothing was imported.', zh: '“{name}”中没有可用于生成模板的文字，什么也没有导入。' },
   'error.templateRefused': { en: 'The template was not saved: {problem}.', zh: '模板未保存：{problem}。' },
   'error.templateRefusedMore': { en: 'The template was not saved: {problem} (and {more} more).', zh: '模板未保存：{problem}（另有 {more} 处问题）。' },
   'issue.noSuchTemplateVersion': { en: 'names POC template "{id}" version {version}, which is not on this device', zh: '指定的 POC 模板“{id}”第 {version} 版不在此设备上' },

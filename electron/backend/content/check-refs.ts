@@ -1,6 +1,7 @@
 import type { ContentProblem } from '../../../core/api/contract';
 import { checkDefinition } from '../../../core/assessment/engine';
 import { referencedQuestions } from '../../../core/assessment/logic';
+import { formatApiMessage } from '../../../core/api/message';
 import { ruleShapeProblems } from '../../../core/content/rules';
 import type { AssessmentFile, Rule, TemplateFile } from '../../../core/content/schemas';
 import { parseTemplateVariable, templateVariablesIn } from '../../../core/content/template-vars';
@@ -29,7 +30,8 @@ export function checkReferences(pack: LoadedPack, fileOf: FileOf): ContentProble
     if (!set.has(id)) problems.push({ file, field, message: `names ${what} "${id}", which is not in the pack` });
   };
   const shape = (rule: Rule | undefined, file: string, field: string): void => {
-    for (const message of ruleShapeProblems(rule)) problems.push({ file, field, message });
+    // Pack problems are for the pack's authors (the validate:content command): worded in English.
+    for (const problem of ruleShapeProblems(rule)) problems.push({ file, field, message: formatApiMessage(problem, 'en') });
   };
   const unique = (ids: string[], what: string, file: string, field: (i: number) => string): void => {
     const seen = new Set<string>();

@@ -1,3 +1,5 @@
+import { formatApiMessage, isApiMessageKey } from '../../../core/api/message';
+import { issueMessage } from '../../../core/api/issues';
 import fs from 'node:fs';
 import path from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
@@ -106,6 +108,8 @@ function fieldOf(at: readonly PropertyKey[]): string {
 /** Zod's wording for a missing field ("expected string, received undefined") is not what an author needs. */
 function describe(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) return `is required (${issue.expected})`;
+  // The schemas' own checks carry message keys (they also check what users save): pack authors read English.
+  if (isApiMessageKey(issue.message)) return formatApiMessage(issueMessage(issue, null), 'en');
   return issue.message;
 }
 

@@ -9,7 +9,7 @@ export function kbHandlers({ db }: HandlerContext): HandlersFor<typeof kbCalls> 
     'kb.search': (args) => searchKb(db, args),
     'kb.list': (args) => listArticles(db, args),
     'kb.facets': () => articleFacets(db),
-    'kb.get': ({ id }) => foundOrFail(getArticle(db, id), 'knowledge-base article', id),
-    'kb.related': ({ id, limit }) => foundOrFail(relatedArticles(db, id, limit ?? 6), 'knowledge-base article', id),
+    'kb.get': ({ id }) => foundOrFail(getArticle(db, id), 'record.article', id),
+    'kb.related': ({ id, limit }) => foundOrFail(relatedArticles(db, id, limit ?? 6), 'record.article', id),
   };
 }

@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
+import { msg, type ApiMessage } from '../../../core/api/message';
 import { ApiFailure } from '../../../core/api/result';
 import type { TemplateFile } from '../../../core/content/schemas';
 import type { Lang } from '../../../core/i18n';
@@ -16,20 +17,20 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 // Title-styled paragraphs name the template; Word's Subtitle is an ordinary paragraph.
 const STYLE_MAP = ["p[style-name='Title'] => h1.doc-title:fresh", "p[style-name='Subtitle'] => p:fresh"];
 
-function notWord(name: string, why: string): ApiFailure {
-  return new ApiFailure('bad_file', `“${name}” is not a Word document (${why}); save it from Word or LibreOffice as .docx and import it again. Nothing was imported.`);
+function notWord(name: string, why: ApiMessage): ApiFailure {
+  return new ApiFailure('bad_file', msg('error.notWord', { name, why }));
 }
 
 /** The document's HTML as mammoth writes it; refuses what is not a .docx. */
 export async function docxToHtml(name: string, bytes: Buffer): Promise<string> {
-  if (bytes.length < 4 || ZIP_MAGIC.some((b, i) => bytes[i] !== b)) throw notWord(name, 'it is not a zip package');
+  if (bytes.length < 4 || ZIP_MAGIC.some((b, i) => bytes[i] !== b)) throw notWord(name, msg('docx.notZip'));
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch {
-    throw notWord(name, 'the zip package is damaged');
+    throw notWord(name, msg('docx.damagedZip'));
   }
-  if (zip.file('word/document.xml') === null) throw notWord(name, 'it has no word/document.xml');
+  if (zip.file('word/document.xml') === null) throw notWord(name, msg('docx.noDocumentXml'));
   try {
     const result = await mammoth.convertToHtml(
       { buffer: bytes },
@@ -38,8 +39,7 @@ export async function docxToHtml(name: string, bytes: Buffer): Promise<string> {
     );
     return result.value;
   } catch (error) {
-    const why = error instanceof Error ? error.message.slice(0, 200) : 'it could not be read';
-    throw notWord(name, why);
+    throw notWord(name, msg('docx.unreadable', { detail: error instanceof Error ? error.message.slice(0, 200) : String(error) }));
   }
 }
 
@@ -95,7 +95,7 @@ export function templateFromHtml(html: string, input: { fileName: string; scenar
     return { id: sectionId(sectionTitle, i, used), title: isIntroduction ? loc('introduction') : both(sectionTitle), body: both(s.markdown) };
   });
   if (sections.length === 0) {
-    throw new ApiFailure('bad_file', `“${input.fileName}” has no text to make a template from; nothing was imported.`);
+    throw new ApiFailure('bad_file', msg('error.docxNoText', { name: input.fileName }));
   }
   const other = lang === 'en' ? 'Chinese' : 'English';
   problems.push({ where: 'template', message: `The document is in ${lang === 'en' ? 'English' : 'Chinese'}; the ${other} text is a copy of it — translate it in the template editor` });

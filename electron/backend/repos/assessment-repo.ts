@@ -1,3 +1,4 @@
+import { isApiMessage, msg, type ApiMessage } from '../../../core/api/message';
 import type { Definition } from '../../../core/assessment/engine';
 import type { AnswerValue } from '../../../core/assessment/logic';
 import type { AssessmentSession, AssessmentStatus, SetAsideAnswer, Signoff, StoredAnswer } from '../../../core/assessment/types';
@@ -193,6 +194,17 @@ function answerStamp(db: Db, sessionId: string, questionId: string): string {
   return db.prepare('SELECT updated_at FROM assessment_answers WHERE session_id = ? AND question_id = ?').pluck().get(sessionId, questionId) as string;
 }
 
+/** Why an answer was set aside: a message stored as JSON; older rows hold English text. */
+function storedReason(text: string): ApiMessage {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (isApiMessage(parsed)) return parsed;
+  } catch {
+    // plain text written before reasons were messages
+  }
+  return msg('answer.storedReason', { reason: text });
+}
+
 type SetAsideRow = { question_id: string; value: string | null; note: string; reason: string; from_version: number; set_aside_at: string };
 
 export function getSetAside(db: Db, sessionId: string): SetAsideAnswer[] {
@@ -206,7 +218,7 @@ export function getSetAside(db: Db, sessionId: string): SetAsideAnswer[] {
     questionId: r.question_id,
     value: r.value === null ? null : (JSON.parse(r.value) as AnswerValue),
     note: r.note,
-    reason: r.reason,
+    reason: storedReason(r.reason),
     fromVersion: r.from_version,
     setAsideAt: r.set_aside_at,
   }));
@@ -219,7 +231,7 @@ export function getSetAside(db: Db, sessionId: string): SetAsideAnswer[] {
  */
 export function moveSessionToVersion(
   db: Db,
-  move: { sessionId: string; fromVersion: number; toVersion: number; setAside: { questionId: string; reason: string; questionRemoved: boolean }[] },
+  move: { sessionId: string; fromVersion: number; toVersion: number; setAside: { questionId: string; reason: ApiMessage; questionRemoved: boolean }[] },
 ): void {
   transact(db, () => {
     const at = stampNow();
@@ -235,7 +247,7 @@ export function moveSessionToVersion(
           from_version: move.fromVersion,
           value: row.value,
           note: row.note,
-          reason: s.reason,
+          reason: JSON.stringify(s.reason),
           set_aside_at: at,
         }),
         s.questionRemoved ? remove('assessment_answers', { id: row.id }) : update('assessment_answers', { id: row.id }, { value: null }),

@@ -1,4 +1,5 @@
-import type { AttachmentInfo, AttachmentOwner } from '../../../core/api/calls/attachments';
+import type { AttachmentInfo } from '../../../core/api/calls/attachments';
+import type { AttachmentOwner } from '../../../core/api/limits';
 import type { Db } from '../db/connection';
 import { commit, insert, remove, transact, update } from '../db/changes';
 import { newId } from './ids';

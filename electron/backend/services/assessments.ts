@@ -1,4 +1,5 @@
-import { ApiFailure } from '../../../core/api/result';
+import { msg } from '../../../core/api/message';
+import { ApiFailure, issue } from '../../../core/api/result';
 import type { ParsedArgs } from '../../../core/api/contract';
 import { evaluateAssessment, findQuestion, type Answers, type Definition } from '../../../core/assessment/engine';
 import { carryAnswers, diffDefinitions } from '../../../core/assessment/diff';
@@ -12,7 +13,7 @@ import type {
   UpgradePreview,
 } from '../../../core/assessment/types';
 import type { AssessmentResult } from '../../../core/assessment/engine';
-import type { Localized } from '../../../core/i18n';
+import { pick, type Localized } from '../../../core/i18n';
 import { sniffType } from '../../../core/files/sniff';
 import { stampNow, transact } from '../db/changes';
 import {
@@ -31,6 +32,7 @@ import {
 } from '../repos/assessment-repo';
 import { linkFile, storeBytes } from './attachments';
 import type { ServiceContext } from './context';
+import { notFound } from './found';
 
 /** Guided assessments: sessions on a definition version, answers checked against it, upgrades, sign-off. */
 
@@ -51,19 +53,19 @@ function questionText(def: Definition, questionId: string): Localized {
 
 function sessionOf({ db }: ServiceContext, id: string): AssessmentSession {
   const session = getSession(db, id);
-  if (!session) throw new ApiFailure('not_found', `No assessment session "${id}".`);
+  if (!session) throw notFound('record.assessment', id);
   return session;
 }
 
 function inProgress(ctx: ServiceContext, id: string): AssessmentSession {
   const session = sessionOf(ctx, id);
-  if (session.status === 'completed') throw new ApiFailure('conflict', `This assessment was completed on ${session.completedAt ?? session.updatedAt} and can no longer be changed.`);
+  if (session.status === 'completed') throw new ApiFailure('conflict', msg('error.assessmentCompleted', { at: session.completedAt ?? session.updatedAt }));
   return session;
 }
 
 function questionOf(def: Definition, questionId: string) {
   const question = findQuestion(def, questionId);
-  if (!question) throw new ApiFailure('bad_request', `Question "${questionId}" is not part of "${def.id}" version ${def.version}.`);
+  if (!question) throw new ApiFailure('bad_request', msg('error.questionNotInDefinition', { question: questionId, definition: def.id, version: def.version }));
   return question;
 }
 
@@ -82,7 +84,7 @@ export function sessionDetail(ctx: ServiceContext, id: string): AssessmentDetail
   const { db } = ctx;
   const session = sessionOf(ctx, id);
   const engagement = getEngagementRef(db, session.engagementId);
-  if (!engagement) throw new ApiFailure('not_found', `The engagement of assessment "${id}" no longer exists.`);
+  if (!engagement) throw new ApiFailure('not_found', msg('error.assessmentEngagementGone', { id }));
   const { definition } = ctx.definitions.get(session.definitionId, session.definitionVersion);
   const answers = getAnswers(db, id);
   const latest = latestDefinitionVersion(db, session.definitionId);
@@ -99,9 +101,9 @@ export function sessionDetail(ctx: ServiceContext, id: string): AssessmentDetail
 
 export function startSession(ctx: ServiceContext, { engagementId, definitionId }: ParsedArgs<'assessments.start'>): AssessmentDetail {
   const id = transact(ctx.db, () => {
-    if (!getEngagementRef(ctx.db, engagementId)) throw new ApiFailure('not_found', `No engagement "${engagementId}".`);
+    if (!getEngagementRef(ctx.db, engagementId)) throw notFound('record.engagement', engagementId);
     const version = latestDefinitionVersion(ctx.db, definitionId);
-    if (version === null) throw new ApiFailure('not_found', `No assessment definition "${definitionId}" on this device.`);
+    if (version === null) throw new ApiFailure('not_found', msg('error.definitionNotOnDevice', { id: definitionId }));
     return insertSession(ctx.db, { engagementId, definitionId, definitionVersion: version });
   });
   return sessionDetail(ctx, id);
@@ -138,7 +140,7 @@ export function answerQuestion(ctx: ServiceContext, { sessionId, questionId, val
     const { definition } = ctx.definitions.get(session.definitionId, session.definitionVersion);
     const question = questionOf(definition, questionId);
     const problem = validateAnswer(question, value);
-    if (problem) throw new ApiFailure('bad_request', `“${question.text.en}” (${questionId}): ${problem}.`, [{ path: questionId, message: problem }]);
+    if (problem) throw new ApiFailure('bad_request', msg('error.answerRefused', { question: question.text, problem }), [issue(questionId, problem)]);
     const savedAt = saveAnswer(ctx.db, sessionId, questionId, value, note);
     return { savedAt, result: evaluateAssessment(definition, answerValues(getAnswers(ctx.db, sessionId))) };
   });
@@ -180,7 +182,7 @@ export function previewUpgrade(ctx: ServiceContext, sessionId: string): UpgradeP
   const session = sessionOf(ctx, sessionId);
   const latest = latestDefinitionVersion(ctx.db, session.definitionId);
   if (latest === null || latest <= session.definitionVersion) {
-    throw new ApiFailure('conflict', `This assessment already uses the newest version (${session.definitionVersion}) of "${session.definitionId}".`);
+    throw new ApiFailure('conflict', msg('error.alreadyNewest', { version: session.definitionVersion, id: session.definitionId }));
   }
   const { removedIds: _unused, ...shown } = planUpgrade(ctx, session, latest);
   return shown;
@@ -191,7 +193,7 @@ export function upgradeSession(ctx: ServiceContext, { sessionId, toVersion }: Pa
   transact(ctx.db, () => {
     const session = inProgress(ctx, sessionId);
     if (toVersion <= session.definitionVersion) {
-      throw new ApiFailure('conflict', `Version ${toVersion} is not newer than the version this assessment uses (${session.definitionVersion}).`);
+      throw new ApiFailure('conflict', msg('error.versionNotNewer', { to: toVersion, from: session.definitionVersion }));
     }
     const planned = planUpgrade(ctx, session, toVersion);
     moveSessionToVersion(ctx.db, {
@@ -210,18 +212,19 @@ export function completeSession(ctx: ServiceContext, { sessionId, signoff }: Par
   const current = sessionDetail(ctx, sessionId);
   const missing = current.result.requiredMissing;
   if (missing.length > 0) {
-    const names = missing.map((q) => `“${questionText(current.definition, q).en}” (${q})`).join(', ');
-    throw new ApiFailure('conflict', `Answer the required questions before completing: ${names}.`, missing.map((q) => ({ path: q, message: 'required' })));
+    const texts = missing.map((q) => questionText(current.definition, q));
+    const questions = { en: texts.map((t) => `“${pick(t, 'en')}”`).join(', '), zh: texts.map((t) => `“${pick(t, 'zh')}”`).join('、') };
+    throw new ApiFailure('conflict', msg('error.requiredUnanswered', { questions }), missing.map((q) => issue(q, msg('issue.required'))));
   }
   const bytes = Buffer.from(signoff.signatureBase64, 'base64');
-  if (sniffType(bytes) !== 'image/png') throw new ApiFailure('bad_file', 'The signature is not a PNG image; draw it again.');
+  if (sniffType(bytes) !== 'image/png') throw new ApiFailure('bad_file', msg('error.signatureNotPng'));
   // The file is stored before the transaction: a rollback leaves at most an unlinked file behind.
   const file = storeBytes(ctx, { name: 'signature.png', mime: 'image/png', bytes });
   transact(ctx.db, () => {
     const at = stampNow();
     linkFile(ctx.db, file, { ownerTable: 'assessment_sessions', ownerId: sessionId, caption: signoff.name });
     const done = markCompleted(ctx.db, sessionId, { name: signoff.name, role: signoff.role, signedAt: signoff.signedAt ?? at, signatureSha256: file.sha256 }, at);
-    if (!done) throw new ApiFailure('conflict', 'This assessment was completed meanwhile.');
+    if (!done) throw new ApiFailure('conflict', msg('error.assessmentCompletedMeanwhile'));
   });
   return sessionDetail(ctx, sessionId);
 }

@@ -1,11 +1,14 @@
+import { msg } from '../../../core/api/message';
 import { ApiFailure } from '../../../core/api/result';
-import { MAX_ATTACHMENT_BYTES, type AttachmentInfo, type AttachmentOwner } from '../../../core/api/calls/attachments';
+import type { AttachmentInfo } from '../../../core/api/calls/attachments';
+import { MAX_ATTACHMENT_BYTES, type AttachmentOwner } from '../../../core/api/limits';
 import type { ParsedArgs } from '../../../core/api/contract';
 import { checkClaimedType } from '../../../core/files/sniff';
 import type { Db } from '../db/connection';
 import { readFile, storeFile } from '../files/attachment-store';
 import { getAttachment, getLink, insertAttachment, removeLink, setCaption } from '../repos/attachment-repo';
 import type { ServiceContext } from './context';
+import { notFound } from './found';
 
 /** Files attached to records: stored once per content (sha256), linked to each record that shows them. */
 
@@ -24,10 +27,9 @@ export function linkFile(db: Db, file: StoredFile, link: { ownerTable: Attachmen
 /** Checks the file (size, type by its bytes), stores it and links it to the record. */
 export function addAttachment(ctx: ServiceContext, { ownerTable, ownerId, name, mime, dataBase64, caption }: ParsedArgs<'attachments.add'>): AttachmentInfo {
   const bytes = Buffer.from(dataBase64, 'base64');
-  if (bytes.length === 0) throw new ApiFailure('bad_request', `"${name}" is empty; nothing was attached.`);
+  if (bytes.length === 0) throw new ApiFailure('bad_request', msg('error.fileEmpty', { name }));
   if (bytes.length > MAX_ATTACHMENT_BYTES) {
-    const mb = (bytes.length / 1024 / 1024).toFixed(1);
-    throw new ApiFailure('too_large', `"${name}" is ${mb} MB; attachments can be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`);
+    throw new ApiFailure('too_large', msg('error.fileTooLarge', { name, size: (bytes.length / 1024 / 1024).toFixed(1), max: MAX_ATTACHMENT_BYTES / 1024 / 1024 }));
   }
   const checked = checkClaimedType(name, mime, bytes);
   if ('error' in checked) throw new ApiFailure('bad_file', checked.error);
@@ -39,12 +41,12 @@ export function addAttachment(ctx: ServiceContext, { ownerTable, ownerId, name, 
 export function readAttachment({ db, dataDir }: ServiceContext, sha256: string): { sha256: string; mime: string; size: number; bytes: Buffer } {
   const meta = getAttachment(db, sha256);
   const bytes = meta ? readFile(dataDir, sha256) : null;
-  if (!meta || !bytes) throw new ApiFailure('not_found', `No stored file ${sha256.slice(0, 12)}… on this device.`);
+  if (!meta || !bytes) throw new ApiFailure('not_found', msg('error.fileNotStored', { sha: sha256.slice(0, 12) }));
   return { sha256, mime: meta.mime, size: meta.size, bytes };
 }
 
 export function captionAttachment(db: Db, linkId: string, caption: string): AttachmentInfo {
-  if (!getLink(db, linkId)) throw new ApiFailure('not_found', `No attachment link "${linkId}".`);
+  if (!getLink(db, linkId)) throw notFound('record.attachmentLink', linkId);
   return setCaption(db, linkId, caption);
 }
 

@@ -1,3 +1,4 @@
+import { msg } from '../../../core/api/message';
 import { ApiFailure } from '../../../core/api/result';
 import type { Db } from '../db/connection';
 import { getDefinition, type StoredDefinition } from '../repos/assessment-repo';
@@ -30,7 +31,7 @@ export function createDefinitionCache(db: Db): DefinitionCache {
     find,
     get(id, version) {
       const found = find(id, version);
-      if (!found) throw new ApiFailure('not_found', `Assessment definition "${id}" version ${version} is not on this device.`);
+      if (!found) throw new ApiFailure('not_found', msg('error.definitionMissing', { id, version }));
       return found;
     },
   };

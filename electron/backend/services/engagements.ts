@@ -1,5 +1,5 @@
-import { ApiFailure } from '../../../core/api/result';
-import { ENGAGEMENT_ISSUES } from '../../../core/api/calls/engagements';
+import { msg } from '../../../core/api/message';
+import { ApiFailure, fieldFailure } from '../../../core/api/result';
 import type { ParsedArgs } from '../../../core/api/contract';
 import type { Customer, Engagement } from '../../../core/engagements/types';
 import { transact } from '../db/changes';
@@ -21,25 +21,17 @@ import { foundOrFail } from './found';
 
 /** Customers and engagements: the rules around their records. */
 
-/** A bad_request that names the field, so forms can show it next to that field. */
-function badField(path: string, message: string, detail: string): ApiFailure {
-  return new ApiFailure('bad_request', `${path}: ${detail}`, [{ path, message }]);
-}
-
 export function customerOrFail(db: Db, id: string): Customer {
-  return foundOrFail(getCustomer(db, id), 'customer', id);
+  return foundOrFail(getCustomer(db, id), 'record.customer', id);
 }
 
 export function engagementOrFail(db: Db, id: string): Engagement {
-  return foundOrFail(getEngagement(db, id), 'engagement', id);
+  return foundOrFail(getEngagement(db, id), 'record.engagement', id);
 }
 
 function checkScenarios(db: Db, scenarios: string[]): void {
-  const [first, ...rest] = unknownScenarios(db, scenarios);
-  if (first !== undefined) {
-    const named = [first, ...rest].join('", "');
-    throw badField(`scenarios.${scenarios.indexOf(first)}`, ENGAGEMENT_ISSUES.unknownScenario, `no scenario "${named}" in this workbench.`);
-  }
+  const [first] = unknownScenarios(db, scenarios);
+  if (first !== undefined) throw fieldFailure(`scenarios.${scenarios.indexOf(first)}`, msg('issue.unknownScenario', { id: first }));
 }
 
 export function createCustomer(db: Db, args: ParsedArgs<'customers.create'>): Customer {
@@ -53,7 +45,7 @@ export function changeCustomer(db: Db, { id, ...patch }: ParsedArgs<'customers.u
       const own = contactIds(db, id);
       patch.contacts.forEach((contact, index) => {
         if (contact.id !== undefined && !own.has(contact.id)) {
-          throw badField(`contacts.${index}.id`, ENGAGEMENT_ISSUES.notOwnContact, `contact "${contact.id}" does not belong to customer "${id}".`);
+          throw fieldFailure(`contacts.${index}.id`, msg('issue.notOwnContact'));
         }
       });
     }
@@ -65,9 +57,7 @@ export function changeCustomer(db: Db, { id, ...patch }: ParsedArgs<'customers.u
 export function deleteCustomer(db: Db, id: string): { removed: boolean } {
   return transact(db, () => {
     const count = countEngagements(db, id);
-    if (count > 0) {
-      throw new ApiFailure('conflict', `Customer "${id}" still has ${count} engagement(s); delete or keep them before deleting the customer.`);
-    }
+    if (count > 0) throw new ApiFailure('conflict', msg('error.customerHasEngagements', { count }));
     return { removed: removeCustomer(db, id) };
   });
 }
@@ -75,7 +65,7 @@ export function deleteCustomer(db: Db, id: string): { removed: boolean } {
 export function createEngagement(db: Db, args: ParsedArgs<'engagements.create'>): Engagement {
   return transact(db, () => {
     if (!getCustomer(db, args.customerId)) {
-      throw badField('customerId', ENGAGEMENT_ISSUES.unknownCustomer, `no customer with id "${args.customerId}".`);
+      throw fieldFailure('customerId', msg('issue.unknownCustomer'));
     }
     checkScenarios(db, args.scenarios);
     return insertEngagement(db, args);
@@ -90,9 +80,7 @@ export function changeEngagement(db: Db, { id, ...patch }: ParsedArgs<'engagemen
     const start = patch.startDate === undefined ? existing.startDate : patch.startDate;
     const end = patch.endDate === undefined ? existing.endDate : patch.endDate;
     if (start && end && end < start) {
-      const path = patch.endDate === undefined ? 'startDate' : 'endDate';
-      const message = path === 'endDate' ? ENGAGEMENT_ISSUES.endBeforeStart : ENGAGEMENT_ISSUES.startAfterEnd;
-      throw badField(path, message, `${end} is before ${start}.`);
+      throw patch.endDate === undefined ? fieldFailure('startDate', msg('issue.startAfterEnd')) : fieldFailure('endDate', msg('issue.endBeforeStart'));
     }
     return updateEngagement(db, existing, patch);
   });

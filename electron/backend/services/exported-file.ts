@@ -1,3 +1,4 @@
+import { msg } from '../../../core/api/message';
 import { ApiFailure } from '../../../core/api/result';
 import type { ExportedFile } from '../../../core/api/calls/reports';
 import type { Platform } from '../platform';
@@ -10,7 +11,7 @@ export function exportedFile(fileName: string, mime: string, bytes: Buffer): Exp
 /** An app route printed to PDF by the host; `unavailable` where the host cannot print (the browser host). */
 export async function printedPdf(platform: Platform, route: string): Promise<Buffer> {
   if (!platform.printPdf) {
-    throw new ApiFailure('unavailable', 'This host cannot make PDF files itself: open the print view and choose Print / Save as PDF.');
+    throw new ApiFailure('unavailable', msg('error.noPdfHere'));
   }
   const bytes = Buffer.from(await platform.printPdf(route));
   if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new Error('the host returned something that is not a PDF');

@@ -1,4 +1,5 @@
-import { ApiFailure } from '../../../core/api/result';
+import { joinedMessages, msg } from '../../../core/api/message';
+import { ApiFailure, fieldFailure, issue } from '../../../core/api/result';
 import type { ParsedArgs } from '../../../core/api/contract';
 import { pick } from '../../../core/i18n';
 import { draftLesson, type CodifyEngagement } from '../../../core/notes/codify';
@@ -15,17 +16,12 @@ import { foundOrFail } from './found';
 /** Lessons: codified from field notes, edited until ready, then submitted for review (sync). */
 
 export function lessonOrFail(db: Db, id: string): Lesson {
-  return foundOrFail(getLesson(db, id), 'lesson', id);
+  return foundOrFail(getLesson(db, id), 'record.lesson', id);
 }
 
 function checkScenarios(db: Db, scenarios: string[]): void {
-  const unknown = unknownScenarios(db, scenarios);
-  const [first] = unknown;
-  if (first !== undefined) {
-    throw new ApiFailure('bad_request', `scenarios: no scenario "${unknown.join('", "')}" in this workbench.`, [
-      { path: `scenarios.${scenarios.indexOf(first)}`, message: 'names a scenario that does not exist' },
-    ]);
-  }
+  const [first] = unknownScenarios(db, scenarios);
+  if (first !== undefined) throw fieldFailure(`scenarios.${scenarios.indexOf(first)}`, msg('issue.unknownScenario', { id: first }));
 }
 
 /** A draft lesson prefilled from the notes' text and their engagement. */
@@ -33,13 +29,9 @@ export function codifyNotes(db: Db, { noteIds, lang }: ParsedArgs<'lessons.codif
   return transact(db, () => {
     const notes = getNotes(db, noteIds);
     const missing = noteIds.filter((id) => !notes.some((n) => n.id === id));
-    if (missing.length > 0) throw new ApiFailure('not_found', `No note with id "${missing.join('", "')}".`);
+    if (missing.length > 0) throw new ApiFailure('not_found', msg('error.notesNotFound', { ids: missing.map((id) => `"${id}"`).join(', ') }));
     const engagementIds = [...new Set(notes.flatMap((n) => (n.engagementId === null ? [] : [n.engagementId])))];
-    if (engagementIds.length > 1) {
-      throw new ApiFailure('bad_request', 'noteIds: these notes belong to different engagements; codify notes of one engagement at a time.', [
-        { path: 'noteIds', message: 'names notes of different engagements' },
-      ]);
-    }
+    if (engagementIds.length > 1) throw fieldFailure('noteIds', msg('issue.notesOfDifferentEngagements'));
     const engagement = engagementIds[0] === undefined ? null : getEngagement(db, engagementIds[0]);
     const language = lang ?? detectLang(notes.map((n) => `${n.title}\n${n.text}`).join('\n'));
     let context: CodifyEngagement | null = null;
@@ -68,9 +60,8 @@ export function codifyNotes(db: Db, { noteIds, lang }: ParsedArgs<'lessons.codif
 export function saveLesson(db: Db, { id, status, ...patch }: ParsedArgs<'lessons.save'>): Lesson {
   return transact(db, () => {
     const existing = lessonOrFail(db, id);
-    if (existing.status === 'submitted' || existing.status === 'merged') {
-      throw new ApiFailure('conflict', `This lesson is ${existing.status} for review; it can no longer be changed on this device.`);
-    }
+    if (existing.status === 'submitted') throw new ApiFailure('conflict', msg('error.lessonSubmitted'));
+    if (existing.status === 'merged') throw new ApiFailure('conflict', msg('error.lessonMerged'));
     if (patch.scenarios !== undefined) checkScenarios(db, patch.scenarios);
     const next = {
       title: patch.title === undefined ? existing.title : patch.title.trim(),
@@ -87,11 +78,8 @@ export function saveLesson(db: Db, { id, status, ...patch }: ParsedArgs<'lessons
     if (next.status === 'ready') {
       const missing = missingForReady(next);
       if (missing.length > 0) {
-        throw new ApiFailure(
-          'bad_request',
-          `A lesson can be marked ready only when it has a ${missing.join(', ')}: ${missing.length === 1 ? 'that field is' : 'these fields are'} empty.`,
-          missing.map((field) => ({ path: field, message: 'must not be empty for a ready lesson' })),
-        );
+        const fields = joinedMessages(missing.map((field) => msg(`lessonField.${field}`)));
+        throw new ApiFailure('bad_request', msg('error.lessonNotReady', { fields }), missing.map((field) => issue(field, msg('issue.requiredForReady'))));
       }
     }
     return updateLesson(db, existing, next);

@@ -1,34 +1,30 @@
-import { ApiFailure } from '../../../core/api/result';
+import { msg } from '../../../core/api/message';
+import { ApiFailure, fieldFailure, issue } from '../../../core/api/result';
 import type { ParsedArgs } from '../../../core/api/contract';
 import { checkLexicalDocument, EMPTY_DOCUMENT_JSON, noteSizeProblem } from '../../../core/notes/lexical-document';
 import { normalizeTags, type Note } from '../../../core/notes/types';
 import { transact } from '../db/changes';
 import type { Db } from '../db/connection';
 import { engagementExists, getNote, insertNote, removeNote, sessionEngagement, updateNote } from '../repos/note-repo';
-import { foundOrFail } from './found';
+import { foundOrFail, notFound } from './found';
 
 /** Field notes: rich text on an engagement, an assessment session or one question of it. */
 
 /** The body as stored: checked, with its plain text. Anything the check finds is refused, never silently changed. */
 export function checkedBody(bodyJson: string): { json: string; text: string } {
   const tooLarge = noteSizeProblem(bodyJson);
-  if (tooLarge !== null) throw new ApiFailure('too_large', tooLarge);
+  if (tooLarge !== null) throw new ApiFailure('too_large', msg('issue.documentProblem', { detail: tooLarge }));
   const checked = checkLexicalDocument(bodyJson);
   const [first] = checked.problems;
   if (first !== undefined || checked.json === null) {
-    const where = first ? `bodyJson.${first.path}: ${first.message}` : 'bodyJson: is not a Lexical document';
-    const more = checked.problems.length > 1 ? ` (and ${checked.problems.length - 1} more)` : '';
-    throw new ApiFailure(
-      'bad_request',
-      `The note body was refused: ${where}${more}.`,
-      checked.problems.map((p) => ({ path: `bodyJson.${p.path}`, message: p.message })),
-    );
+    const issues = checked.problems.map((p) => issue(`bodyJson.${p.path}`, msg('issue.documentProblem', { detail: p.message })));
+    throw new ApiFailure('bad_request', msg('error.documentRefused', { field: issues[0]?.path ?? 'bodyJson', problem: msg('issue.documentProblem', { detail: first?.message ?? '' }) }), issues);
   }
   return { json: checked.json, text: checked.text };
 }
 
 export function noteOrFail(db: Db, id: string): Note {
-  return foundOrFail(getNote(db, id), 'note', id);
+  return foundOrFail(getNote(db, id), 'record.note', id);
 }
 
 /** Where a new note belongs: a question needs its session, and a session decides the engagement. */
@@ -36,15 +32,11 @@ function placement(db: Db, args: { engagementId?: string | undefined; sessionId?
   let engagementId = args.engagementId ?? null;
   if (args.sessionId !== undefined) {
     const ofSession = sessionEngagement(db, args.sessionId);
-    if (ofSession === null) throw new ApiFailure('not_found', `No assessment session with id "${args.sessionId}".`);
-    if (engagementId !== null && engagementId !== ofSession) {
-      throw new ApiFailure('bad_request', `engagementId: assessment session "${args.sessionId}" belongs to another engagement.`, [
-        { path: 'engagementId', message: 'is not the engagement of this assessment session' },
-      ]);
-    }
+    if (ofSession === null) throw notFound('record.assessment', args.sessionId);
+    if (engagementId !== null && engagementId !== ofSession) throw fieldFailure('engagementId', msg('issue.notEngagementOfSession'));
     engagementId = ofSession;
   }
-  if (engagementId !== null && !engagementExists(db, engagementId)) throw new ApiFailure('not_found', `No engagement with id "${engagementId}".`);
+  if (engagementId !== null && !engagementExists(db, engagementId)) throw notFound('record.engagement', engagementId);
   return { engagementId, sessionId: args.sessionId ?? null, questionId: args.questionId ?? null };
 }
 
@@ -61,10 +53,7 @@ export function saveNote(db: Db, { id, title, bodyJson, tags, baseUpdatedAt }: P
   return transact(db, () => {
     const existing = noteOrFail(db, id);
     if (baseUpdatedAt !== undefined && baseUpdatedAt < existing.updatedAt) {
-      throw new ApiFailure(
-        'conflict',
-        `This note was changed elsewhere at ${existing.updatedAt} after the version you edited (${baseUpdatedAt}); reload it before saving, so neither version is lost.`,
-      );
+      throw new ApiFailure('conflict', msg('error.noteChangedElsewhere', { at: existing.updatedAt, base: baseUpdatedAt }));
     }
     return updateNote(db, existing, {
       title: title === undefined ? existing.title : title.trim(),

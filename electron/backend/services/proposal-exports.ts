@@ -1,3 +1,4 @@
+import { msg } from '../../../core/api/message';
 import { ApiFailure } from '../../../core/api/result';
 import type { ExportedFile } from '../../../core/api/calls/reports';
 import { exportFileName, type ProposalExport } from '../../../core/proposals/export-tables';
@@ -10,6 +11,7 @@ import { readFile } from '../files/attachment-store';
 import { getEngagement } from '../repos/engagement-repo';
 import { getProposal, getVersion } from '../repos/proposal-repo';
 import type { ServiceContext } from './context';
+import { notFound } from './found';
 import { exportedFile, printedPdf } from './exported-file';
 
 /** Proposals as files for the customer: DOCX, PDF (printed by the host) and Markdown. */
@@ -24,17 +26,17 @@ export function proposalPrintRoute(id: string): string {
 /** The proposal (or a saved version of it) with what the cover shows; refuses figures that cannot be totalled. */
 function exportOf(db: Db, id: string, versionId?: string): ProposalExport {
   const proposal = getProposal(db, id);
-  if (!proposal) throw new ApiFailure('not_found', `No proposal with id "${id}"; nothing was exported.`);
+  if (!proposal) throw notFound('record.proposal', id);
   let content: ProposalExport['proposal'] = proposal;
   let versionName: string | null = null;
   if (versionId !== undefined) {
     const version = getVersion(db, versionId);
-    if (!version || version.proposalId !== id) throw new ApiFailure('not_found', `No saved version "${versionId}" of this proposal; nothing was exported.`);
+    if (!version || version.proposalId !== id) throw new ApiFailure('not_found', msg('error.noVersionOfProposal', { id: versionId }));
     content = version.snapshot;
     versionName = version.name;
   }
   const [problem] = checkPricing(content.pricing);
-  if (problem) throw new ApiFailure('bad_request', `The pricing cannot be totalled: ${problem.message}. Correct it in the proposal, then export again.`);
+  if (problem) throw new ApiFailure('bad_request', msg('error.pricingNotTotalled', { problem: problem.message }));
   const engagement = getEngagement(db, proposal.engagementId);
   return {
     proposal: content,

@@ -1,4 +1,7 @@
-import { ApiFailure } from '../../../core/api/result';
+import { formatApiMessage, msg, type ApiMessage } from '../../../core/api/message';
+import { ApiFailure, fieldFailure, issue, type ApiIssue } from '../../../core/api/result';
+import { VERSION_NAME_MAX } from '../../../core/api/limits';
+import { PROPOSAL_LABELS } from '../../../core/proposals/labels';
 import type { ParsedArgs } from '../../../core/api/contract';
 import { evaluateAssessment } from '../../../core/assessment/engine';
 import { localDay } from '../../../core/dates';
@@ -18,10 +21,12 @@ import {
   type ProposalDetail,
   type ProposalSection,
   type ProposalSnapshot,
+  type ProposalStatus,
   type ProposalVersion,
   type ProposalVersionSummary,
 } from '../../../core/proposals/types';
 import type { TemplateFile } from '../../../core/content/schemas';
+import type { Localized } from '../../../core/i18n';
 import { getAnswers, getSession, listSessions } from '../repos/assessment-repo';
 import { getEngagement } from '../repos/engagement-repo';
 import { getArticle, getArticleSummaries } from '../repos/kb-repo';
@@ -44,13 +49,17 @@ import { transact } from '../db/changes';
 import type { Db } from '../db/connection';
 import { answerValues } from './assessments';
 import type { ServiceContext } from './context';
+import { notFound } from './found';
 
-type Issue = { path: string; message: string };
+/** A status's name in both languages, for messages. */
+function statusLabel(status: ProposalStatus): Localized {
+  return { en: PROPOSAL_LABELS.en.statuses[status], zh: PROPOSAL_LABELS.zh.statuses[status] };
+}
 
-function refuse(what: string, issues: Issue[]): never {
+function refuse(issues: ApiIssue[]): never {
   const [first] = issues;
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-  throw new ApiFailure('bad_request', `${what} was refused; nothing was saved: ${first?.message ?? 'it is not valid'}${more}.`, issues);
+  const problem: ApiMessage = first ? { key: first.key, params: first.params } : msg('issue.invalid');
+  throw new ApiFailure('bad_request', issues.length > 1 ? msg('error.proposalRefusedMore', { problem, more: issues.length - 1 }) : msg('error.proposalRefused', { problem }), issues);
 }
 
 /** Article ids a template reads: its fromArticle sections and the kb: links in its bodies. */
@@ -71,35 +80,36 @@ function templateArticleIds(template: TemplateFile): string[] {
  * written elsewhere may hold, say, an http: link that proposals do not keep; its words stay.
  */
 function checkedSections(sections: readonly ProposalSection[], lenient = false): { sections: ProposalSection[]; text: string } {
-  const issues: Issue[] = [];
+  const issues: ApiIssue[] = [];
   const ids = new Set<string>();
   const texts: string[] = [];
   const out = sections.map((section, index) => {
-    if (ids.has(section.id)) issues.push({ path: `sections.${index}.id`, message: `Section "${section.title}": the id "${section.id}" is used by another section` });
+    if (ids.has(section.id)) issues.push(issue(`sections.${index}.id`, msg('proposal.sectionIdTwice', { section: section.title, id: section.id })));
     ids.add(section.id);
     const checked = checkProposalDocument(section.bodyJson);
-    if (checked.json === null) issues.push({ path: `sections.${index}.bodyJson`, message: `Section "${section.title}": ${checked.problems[0]?.message ?? 'is not a Lexical document'}` });
-    else if (!lenient) issues.push(...checked.problems.map((p) => ({ path: `sections.${index}.bodyJson.${p.path}`, message: `Section "${section.title}": ${p.message}` })));
+    const inSection = (detail: string) => msg('proposal.sectionProblem', { section: section.title, problem: msg('issue.documentProblem', { detail }) });
+    if (checked.json === null) issues.push(issue(`sections.${index}.bodyJson`, inSection(checked.problems[0]?.message ?? '')));
+    else if (!lenient) issues.push(...checked.problems.map((p) => issue(`sections.${index}.bodyJson.${p.path}`, inSection(p.message))));
     texts.push(section.title, checked.text);
     return { ...section, bodyJson: checked.json ?? section.bodyJson };
   });
-  if (issues.length > 0) refuse('The proposal', issues);
+  if (issues.length > 0) refuse(issues);
   return { sections: out, text: texts.filter((t) => t !== '').join('\n\n') };
 }
 
 function checkFigures(content: Pick<ProposalContent, 'pricing' | 'timeline'>): void {
-  const issues: Issue[] = [
-    ...checkPricing(content.pricing).map((p) => ({ path: p.line === null ? `pricing.${p.field}` : `pricing.lines.${p.line}.${p.field}`, message: p.message })),
-    ...checkTimeline(content.timeline).map((p) => ({ path: p.phase === null ? `timeline.${p.field}` : `timeline.phases.${p.phase}.${p.field}`, message: p.message })),
+  const issues: ApiIssue[] = [
+    ...checkPricing(content.pricing).map((p) => issue(p.line === null ? `pricing.${p.field}` : `pricing.lines.${p.line}.${p.field}`, p.message)),
+    ...checkTimeline(content.timeline).map((p) => issue(p.phase === null ? `timeline.${p.field}` : `timeline.phases.${p.phase}.${p.field}`, p.message)),
   ];
-  if (issues.length > 0) refuse('The proposal', issues);
+  if (issues.length > 0) refuse(issues);
 }
 
 /** POC proposals: generation from a template and an assessment, edits, statuses, versions. */
 
 export function proposalOrFail(db: Db, id: string): Proposal {
   const proposal = getProposal(db, id);
-  if (!proposal) throw new ApiFailure('not_found', `No proposal with id "${id}".`);
+  if (!proposal) throw notFound('record.proposal', id);
   return proposal;
 }
 
@@ -134,9 +144,7 @@ function assessmentFor(ctx: ServiceContext, engagementId: string, sessionId: str
   }
   const session = getSession(db, id);
   if (!session || session.engagementId !== engagementId) {
-    throw new ApiFailure('bad_request', `sessionId: no assessment session "${id}" in engagement "${engagementId}".`, [
-      { path: 'sessionId', message: 'is not an assessment of this engagement' },
-    ]);
+    throw fieldFailure('sessionId', msg('issue.notSessionOfEngagement'));
   }
   const { definition } = ctx.definitions.get(session.definitionId, session.definitionVersion);
   const answers = answerValues(getAnswers(db, session.id));
@@ -147,11 +155,11 @@ function assessmentFor(ctx: ServiceContext, engagementId: string, sessionId: str
 export function generate(ctx: ServiceContext, args: ParsedArgs<'proposals.generate'>): { proposal: ProposalDetail; problems: GenerationProblem[] } {
   const { db } = ctx;
   const engagement = getEngagement(db, args.engagementId);
-  if (!engagement) throw new ApiFailure('not_found', `No engagement with id "${args.engagementId}"; no proposal was generated.`);
+  if (!engagement) throw notFound('record.engagement', args.engagementId);
   const stored = getTemplate(db, args.templateId, args.templateVersion);
   if (!stored) {
-    const which = args.templateVersion === undefined ? '' : ` version ${args.templateVersion}`;
-    throw new ApiFailure('not_found', `No POC template "${args.templateId}"${which} on this device; no proposal was generated.`);
+    const { templateId: id, templateVersion: version } = args;
+    throw new ApiFailure('not_found', version === undefined ? msg('error.noTemplate', { id }) : msg('error.noTemplateVersion', { id, version }));
   }
   const template = stored.template;
   const articles: ArticleSource[] = templateArticleIds(template).flatMap((id) => {
@@ -201,10 +209,7 @@ export function saveProposal(db: Db, { id, baseUpdatedAt, ...patch }: ParsedArgs
   const saved = transact(db, () => {
     const existing = proposalOrFail(db, id);
     if (baseUpdatedAt !== undefined && baseUpdatedAt !== existing.updatedAt) {
-      throw new ApiFailure(
-        'conflict',
-        `This proposal was changed at ${existing.updatedAt}, after the copy you edited was loaded (${baseUpdatedAt}); reload it and apply your change again. Nothing was saved.`,
-      );
+      throw new ApiFailure('conflict', msg('error.proposalChanged', { at: existing.updatedAt, base: baseUpdatedAt }));
     }
     const content = contentOf({
       title: patch.title ?? existing.title,
@@ -224,14 +229,14 @@ export function setProposalStatus(db: Db, { id, status, reason }: ParsedArgs<'pr
     const existing = proposalOrFail(db, id);
     const allowed = PROPOSAL_STATUS_MOVES[existing.status];
     if (!allowed.includes(status)) {
-      const options = allowed.length === 0 ? `it is ${existing.status}, which is final` : `from ${existing.status} it can move to ${allowed.join(' or ')}`;
-      throw new ApiFailure('conflict', `A proposal cannot move from ${existing.status} to ${status}: ${options}.`);
+      const [from, to] = [statusLabel(existing.status), statusLabel(status)];
+      const options = { en: allowed.map((s) => statusLabel(s).en).join(' or '), zh: allowed.map((s) => `“${statusLabel(s).zh}”`).join('或') };
+      throw new ApiFailure('conflict', allowed.length === 0 ? msg('error.statusFinal', { from, to }) : msg('error.statusMove', { from, to, options }));
     }
     const why = (reason ?? '').trim();
     if (STATUSES_NEEDING_REASON.includes(status) && why === '') {
-      throw new ApiFailure('bad_request', `reason: say why the proposal was ${status}; it is kept for win/loss analysis.`, [
-        { path: 'reason', message: `is needed when a proposal is ${status}` },
-      ]);
+      const label = statusLabel(status);
+      throw new ApiFailure('bad_request', msg('error.reasonNeeded', { status: label }), [issue('reason', msg('issue.reasonNeeded', { status: label }))]);
     }
     return updateProposalStatus(db, existing, status, why);
   });
@@ -244,14 +249,14 @@ export function saveProposalVersion(db: Db, id: string, name: string): ProposalV
 
 export function versionOrFail(db: Db, versionId: string): ProposalVersion {
   const version = getVersion(db, versionId);
-  if (!version) throw new ApiFailure('not_found', `No saved proposal version with id "${versionId}".`);
+  if (!version) throw notFound('record.proposalVersion', versionId);
   return version;
 }
 
 function compareSide(db: Db, proposal: Proposal, which: string): { side: CompareSide; snapshot: ProposalSnapshot } {
   if (which === 'current') return { side: { kind: 'current', savedAt: proposal.updatedAt }, snapshot: snapshotOf(proposal) };
   const version = getVersion(db, which);
-  if (!version || version.proposalId !== proposal.id) throw new ApiFailure('not_found', `No saved version "${which}" of this proposal.`);
+  if (!version || version.proposalId !== proposal.id) throw new ApiFailure('not_found', msg('error.noVersionOfProposal', { id: which }));
   return { side: { kind: 'version', versionId: version.id, name: version.name, savedAt: version.createdAt }, snapshot: version.snapshot };
 }
 
@@ -269,7 +274,8 @@ export function restoreVersion(db: Db, versionId: string): ProposalDetail {
     const existing = proposalOrFail(db, version.proposalId);
     // Checked before anything is written: a version that no longer passes the checks restores nothing.
     const content = contentOf(version.snapshot);
-    insertVersion(db, existing, `Before restoring ${version.name}`.slice(0, 200), true);
+    // Named in the proposal's language: the versions list belongs to the document.
+    insertVersion(db, existing, formatApiMessage(msg('version.beforeRestoring', { name: version.name }), existing.lang).slice(0, VERSION_NAME_MAX), true);
     return updateProposalContent(db, existing, content);
   });
   return proposalDetail(db, restored);

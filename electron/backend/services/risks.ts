@@ -1,4 +1,5 @@
-import { ApiFailure } from '../../../core/api/result';
+import { msg } from '../../../core/api/message';
+import { fieldFailure } from '../../../core/api/result';
 import type { ParsedArgs } from '../../../core/api/contract';
 import { pick } from '../../../core/i18n';
 import { localDay } from '../../../core/dates';
@@ -17,20 +18,18 @@ import {
   updateRisk,
   type NewRisk,
 } from '../repos/risk-repo';
+import { notFound } from './found';
 
 /** The risk register: risks copied from checklists (in one language) or written by hand. */
 
 function requireEngagement(db: Db, engagementId: string): void {
-  if (!engagementExists(db, engagementId)) throw new ApiFailure('not_found', `No engagement with id "${engagementId}"; nothing was added.`);
+  if (!engagementExists(db, engagementId)) throw notFound('record.engagement', engagementId);
 }
 
 function requireKnownArticles(db: Db, articles: readonly string[] | undefined): void {
   if (!articles) return;
   const unknown = unknownArticles(db, articles);
-  if (unknown.length > 0) {
-    const list = unknown.map((a) => `"${a}"`).join(', ');
-    throw new ApiFailure('bad_request', `articles: no knowledge-base article with id ${list}.`, [{ path: 'articles', message: `unknown article ${list}` }]);
-  }
+  if (unknown.length > 0) throw fieldFailure('articles', msg('issue.unknownArticle', { ids: unknown.map((a) => `"${a}"`).join(', ') }));
 }
 
 /** Reads back a risk just written; it must be there. */
@@ -42,7 +41,7 @@ function mustGet(db: Db, id: string): RiskItem {
 
 export function checklistOrFail(db: Db, id: string): Checklist {
   const checklist = getChecklist(db, id);
-  if (!checklist) throw new ApiFailure('not_found', `No risk checklist with id "${id}".`);
+  if (!checklist) throw notFound('record.checklist', id);
   return checklist;
 }
 
@@ -51,7 +50,7 @@ export function addRisksFromChecklist(db: Db, { engagementId, items, source, ses
   const ids = transact(db, () => {
     requireEngagement(db, engagementId);
     if (sessionId !== undefined && !sessionBelongsTo(db, sessionId, engagementId)) {
-      throw new ApiFailure('bad_request', `sessionId: no assessment session "${sessionId}" in engagement "${engagementId}".`);
+      throw fieldFailure('sessionId', msg('issue.notSessionOfEngagement'));
     }
     const checklists = new Map<string, Checklist | null>();
     const seen = new Set<string>();
@@ -63,13 +62,13 @@ export function addRisksFromChecklist(db: Db, { engagementId, items, source, ses
       const checklist = checklists.get(checklistId) ?? null;
       const item = checklist?.items.find((i) => i.id === itemId);
       if (!checklist) {
-        skipped.push({ checklistId, itemId, reason: 'unknown-checklist', message: `No risk checklist "${checklistId}" on this device.` });
+        skipped.push({ checklistId, itemId, reason: 'unknown-checklist', message: msg('notice.unknownChecklist', { checklist: checklistId }) });
       } else if (!item) {
-        skipped.push({ checklistId, itemId, reason: 'unknown-item', message: `Checklist "${checklistId}" has no item "${itemId}".` });
+        skipped.push({ checklistId, itemId, reason: 'unknown-item', message: msg('notice.unknownChecklistItem', { checklist: checklistId, item: itemId }) });
       } else if (seen.has(ref)) {
-        skipped.push({ checklistId, itemId, reason: 'listed-twice', message: `${ref} was listed more than once; it was added once.` });
+        skipped.push({ checklistId, itemId, reason: 'listed-twice', message: msg('notice.listedTwice', { ref }) });
       } else if (hasChecklistItem(db, engagementId, checklistId, itemId)) {
-        skipped.push({ checklistId, itemId, reason: 'already-in-register', message: `${ref} is already in this engagement's risk register.` });
+        skipped.push({ checklistId, itemId, reason: 'already-in-register', message: msg('notice.alreadyInRegister', { ref }) });
       } else {
         // The texts are copied in one language so a later pack upgrade never changes the consultant's record.
         toAdd.push({
@@ -133,7 +132,7 @@ export function createRisk(db: Db, args: ParsedArgs<'risks.create'>): RiskItem {
 export function changeRisk(db: Db, { id, ...changes }: ParsedArgs<'risks.update'>): RiskItem {
   transact(db, () => {
     requireKnownArticles(db, changes.articles);
-    if (!getRisk(db, id, localDay())) throw new ApiFailure('not_found', `No risk with id "${id}"; nothing was changed.`);
+    if (!getRisk(db, id, localDay())) throw notFound('record.risk', id);
     updateRisk(db, id, { ...changes, owner: changes.owner?.trim() });
   });
   return mustGet(db, id);

@@ -1,5 +1,8 @@
-import { ApiFailure } from '../../../core/api/result';
-import { MAX_IMPORT_DOCX_BYTES, templateCalls, type DocxImportResult, type TemplateDetail } from '../../../core/api/calls/templates';
+import { msg, type ApiMessage } from '../../../core/api/message';
+import { ApiFailure, fieldFailure, issue } from '../../../core/api/result';
+import { describeIssues } from '../../../core/api/issues';
+import { templateCalls, type DocxImportResult, type TemplateDetail } from '../../../core/api/calls/templates';
+import { MAX_IMPORT_DOCX_BYTES } from '../../../core/api/limits';
 import type { ParsedArgs } from '../../../core/api/contract';
 import { FIXED_TEMPLATE_VARIABLES } from '../../../core/content/template-vars';
 import { checkTemplate } from '../../../core/proposals/template-check';
@@ -15,7 +18,7 @@ import { getTemplate, highestTemplateVersion, insertUserTemplate } from '../repo
 
 export function templateOrFail(db: Db, id: string, version: number | undefined): TemplateDetail {
   const template = getTemplate(db, id, version);
-  if (!template) throw new ApiFailure('not_found', `No POC template "${id}"${version === undefined ? '' : ` version ${version}`} on this device.`);
+  if (!template) throw new ApiFailure('not_found', version === undefined ? msg('error.noTemplate', { id }) : msg('error.noTemplateVersion', { id, version }));
   return template;
 }
 
@@ -24,14 +27,11 @@ export function saveTemplate(db: Db, { basedOn, template }: ParsedArgs<'template
   const version = transact(db, () => {
     if (basedOn !== undefined) {
       const base = getTemplate(db, basedOn.id, basedOn.version);
-      if (!base) throw new ApiFailure('not_found', `basedOn: no POC template "${basedOn.id}" version ${basedOn.version} on this device; nothing was saved.`);
+      if (!base) throw fieldFailure('basedOn', msg('issue.noSuchTemplateVersion', { id: basedOn.id, version: basedOn.version }));
       // Someone (or sync) saved a newer version of the same template since the editor opened this one.
       const newest = getTemplate(db, basedOn.id);
       if (basedOn.id === template.id && newest && newest.version > basedOn.version) {
-        throw new ApiFailure(
-          'conflict',
-          `Template "${template.id}" has a newer version ${newest.version} than the version ${basedOn.version} you edited; open the newest and apply your change again. Nothing was saved.`,
-        );
+        throw new ApiFailure('conflict', msg('error.templateHasNewer', { id: template.id, newest: newest.version, edited: basedOn.version }));
       }
     }
     const problems = checkTemplate(template, {
@@ -40,8 +40,9 @@ export function saveTemplate(db: Db, { basedOn, template }: ParsedArgs<'template
     });
     const [first] = problems;
     if (first !== undefined) {
-      const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-      throw new ApiFailure('bad_request', `The template was not saved: ${first.message}${more}.`, problems.map((p) => ({ path: `template.${p.path}`, message: p.message })));
+      const problem: ApiMessage = first.message;
+      const detail = problems.length > 1 ? msg('error.templateRefusedMore', { problem, more: problems.length - 1 }) : msg('error.templateRefused', { problem });
+      throw new ApiFailure('bad_request', detail, problems.map((p) => issue(`template.${p.path}`, p.message)));
     }
     const next = (highestTemplateVersion(db, template.id) ?? 0) + 1;
     insertUserTemplate(db, { ...template, version: next });
@@ -54,15 +55,14 @@ export function saveTemplate(db: Db, { basedOn, template }: ParsedArgs<'template
 export async function importDocxTemplate(db: Db, { name, dataBase64, scenarios }: ParsedArgs<'templates.importDocx'>): Promise<DocxImportResult> {
   const bytes = Buffer.from(dataBase64, 'base64');
   if (bytes.length > MAX_IMPORT_DOCX_BYTES) {
-    throw new ApiFailure('too_large', `“${name}” is larger than ${MAX_IMPORT_DOCX_BYTES / 1024 / 1024} MB; split the document or remove large pictures. Nothing was imported.`);
+    throw new ApiFailure('too_large', msg('error.docxTooLarge', { name, max: MAX_IMPORT_DOCX_BYTES / 1024 / 1024 }));
   }
   const onDevice = listScenarios(db).map((s) => s.id);
   const unknown = (scenarios ?? []).filter((s) => !onDevice.includes(s));
-  if (unknown.length > 0) {
-    throw new ApiFailure('bad_request', `scenarios: no scenario "${unknown[0]}" on this device; nothing was imported.`, [{ path: 'scenarios', message: `names unknown scenario "${unknown[0]}"` }]);
-  }
+  const [unknownScenario] = unknown;
+  if (unknownScenario !== undefined) throw fieldFailure('scenarios', msg('issue.unknownScenario', { id: unknownScenario }));
   const chosen = scenarios ?? onDevice;
-  if (chosen.length === 0) throw new ApiFailure('conflict', 'There are no scenarios on this device yet (the content pack is not imported); nothing was imported.');
+  if (chosen.length === 0) throw new ApiFailure('conflict', msg('error.noScenariosYet'));
   const definitions = listLatestDefinitions(db).filter((d) => chosen.includes(d.definition.scenario));
   const variables = [
     ...FIXED_TEMPLATE_VARIABLES,
@@ -74,10 +74,11 @@ export async function importDocxTemplate(db: Db, { name, dataBase64, scenarios }
   // The same schema and limits as a template saved in the editor (at most 200 sections, 2 MB).
   const parsed = templateCalls['templates.save'].args.safeParse({ template: draft.template });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const what = `${issue?.path.join('.') ?? 'template'} ${issue?.message ?? 'is not valid'}`;
-    const tooLarge = /more than|larger than/.test(what);
-    throw new ApiFailure(tooLarge ? 'too_large' : 'bad_file', `“${name}” makes a template that cannot be stored: ${what}.${tooLarge ? ' Split the document.' : ''} Nothing was imported.`);
+    const [first] = describeIssues(parsed.error, { template: draft.template });
+    const field = first?.path ?? 'template';
+    const problem: ApiMessage = first ? { key: first.key, params: first.params } : msg('issue.invalid');
+    const tooLarge = first !== undefined && ['issue.tooMany', 'issue.tooLong', 'issue.templateTooLarge', 'issue.templateTooManySections'].includes(first.key);
+    throw new ApiFailure(tooLarge ? 'too_large' : 'bad_file', tooLarge ? msg('error.importTooBig', { name, field, problem }) : msg('error.importMakesBadTemplate', { name, field, problem }));
   }
   return { template: saveTemplate(db, parsed.data), problems: draft.problems };
 }

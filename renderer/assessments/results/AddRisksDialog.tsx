@@ -19,7 +19,7 @@ export function AddRisksDialog({
   titleOf: (ref: string) => string;
   onClose: () => void;
 }) {
-  const { t, tn, lang } = useI18n();
+  const { t, tn, lang, apiText } = useI18n();
   const [selected, setSelected] = useState<Set<string>>(() => new Set(recommendations.map((r) => r.ref)));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -71,7 +71,7 @@ export function AddRisksDialog({
           {done.skipped.length > 0 && (
             <ul className="muted">
               {done.skipped.map((s) => (
-                <li key={`${s.checklistId}#${s.itemId}`}>{s.message}</li>
+                <li key={`${s.checklistId}#${s.itemId}`}>{apiText(s.message)}</li>
               ))}
             </ul>
           )}

@@ -7,6 +7,7 @@ import { checkPricing } from '../../../core/proposals/money';
 import { timelineSchedule } from '../../../core/proposals/timeline';
 import type { ProposalDetail } from '../../../core/proposals/types';
 import { localDay } from '../../../core/dates';
+import { formatApiMessage } from '../../../core/api/message';
 import { ErrorView, Loading } from '../../app/StateViews';
 import { useAppliedTheme } from '../../app/theme';
 import { Gantt } from '../../charts/Gantt';
@@ -102,7 +103,7 @@ function StructuredTable({ table }: { table: ExportTable }) {
 }
 
 function PrintDocument({ proposal, engagement }: { proposal: ProposalDetail; engagement: Engagement }) {
-  const { t } = useI18n();
+  const { t, lang: uiLang } = useI18n();
   const doc: ProposalExport = useMemo(
     () => ({ proposal, customerName: engagement.customer.name, engagementTitle: engagement.title, versionName: null, date: localDay() }),
     [proposal, engagement],
@@ -160,7 +161,7 @@ function PrintDocument({ proposal, engagement }: { proposal: ProposalDetail; eng
             )}
             {section.kind === 'pricing' && pricingProblem && (
               <p role="alert" className="error-text">
-                {t('proposalPrint.pricingProblem', { message: pricingProblem.message })}
+                {t('proposalPrint.pricingProblem', { message: formatApiMessage(pricingProblem.message, uiLang) })}
               </p>
             )}
             {table && table.rows.length > 0 && <StructuredTable table={table} />}
