@@ -16,7 +16,7 @@ export * from './types';
 /**
  * The one contract between renderer and backend. Each entry: a runtime schema for the arguments
  * (the renderer is not trusted: the backend validates every call) and the result type.
- * Both transports (Electron IPC and the browser host's HTTP) carry exactly these calls.
+ * Both transports (Electron's MessagePort and the browser host's HTTP) carry exactly these calls.
  */
 
 export const calls = {

@@ -4,14 +4,14 @@ import type { AssessmentResult } from '../../assessment/engine';
 import type { AssessmentDetail, AssessmentSummary, DefinitionSummary, UpgradePreview } from '../../assessment/types';
 import { ASSESSMENT_STATUSES } from '../../assessment/types';
 import { TEXT_ANSWER_MAX } from '../../assessment/validate-answer';
-import { id, maxText, returns } from './common';
+import { bytes, id, maxText, returns } from './common';
 
 /** Guided scenario assessments: definitions, sessions, autosaved answers, upgrades and sign-off. */
 
 /** Longest per-question note. */
 export const ANSWER_NOTE_MAX = 20_000;
-/** Largest drawn signature accepted (base64 of a PNG); a canvas signature is tens of kB. */
-const SIGNATURE_BASE64_MAX = 2 * 1024 * 1024;
+/** Largest drawn signature accepted (a PNG); a canvas signature is tens of kB. */
+const SIGNATURE_PNG_MAX = 1536 * 1024;
 
 /**
  * An answer value as the renderer may send it; its fit to the question (options, ranges, dates)
@@ -72,11 +72,8 @@ export const assessmentCalls = {
           .object({
             name: z.string().trim().min(1, 'is empty; enter who signs off').max(200, 'is too long; at most 200 characters'),
             role: z.string().trim().max(200, 'is too long; at most 200 characters'),
-            signatureBase64: z
-              .string()
-              .min(1, 'is empty; draw a signature')
-              .max(SIGNATURE_BASE64_MAX, 'is too large for a signature')
-              .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64'),
+            /** The drawn signature as PNG bytes. */
+            signaturePng: bytes(SIGNATURE_PNG_MAX, { tooLarge: 'is too large for a signature', empty: 'is empty; draw a signature' }),
             signedAt: z.iso.datetime({ offset: true, message: 'must be an ISO date and time' }).optional(),
           })
           .strict(),

@@ -1,12 +1,10 @@
 import { z } from 'zod';
-import { id, returns } from './common';
+import { bytes, id, returns } from './common';
 
 /** Photos and files attached to records (assessment answers, notes, sessions, risks, engagements). */
 
 /** Largest file accepted as an attachment. */
 export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
-/** Base64 grows 4/3; the argument limit follows the byte limit. */
-const MAX_BASE64_CHARS = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4;
 
 /** The records attachments can belong to (their table names). */
 export const ATTACHMENT_OWNERS = ['assessment_answers', 'assessment_sessions', 'field_notes', 'risk_items', 'engagements', 'lessons'] as const;
@@ -36,10 +34,8 @@ export const attachmentCalls = {
       .extend({
         name: z.string().min(1).max(255),
         mime: z.string().max(100),
-        dataBase64: z
-          .string()
-          .max(MAX_BASE64_CHARS, `is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB; attach a smaller file`)
-          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64'),
+        /** The file's bytes. */
+        data: bytes(MAX_ATTACHMENT_BYTES, { tooLarge: `is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB; attach a smaller file` }),
         caption: z.string().max(500).optional(),
       })
       .strict(),
@@ -47,10 +43,10 @@ export const attachmentCalls = {
   },
   /** The attachments linked to one record, oldest first. */
   'attachments.list': { args: owner, result: returns<AttachmentInfo[]>() },
-  /** One stored file's bytes, for showing or exporting it. */
+  /** One stored file's bytes (screens show images by URL instead: Bridge.blobUrl). */
   'attachments.read': {
     args: z.object({ sha256 }).strict(),
-    result: returns<{ sha256: string; mime: string; size: number; dataBase64: string }>(),
+    result: returns<{ sha256: string; mime: string; size: number; data: Uint8Array }>(),
   },
   /** Changes an attachment's caption. */
   'attachments.caption': { args: z.object({ linkId: id, caption: z.string().max(500) }).strict(), result: returns<AttachmentInfo>() },

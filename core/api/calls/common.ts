@@ -17,3 +17,15 @@ export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date w
 export function maxText(max: number) {
   return z.string().max(max, `is too long; at most ${max} characters`);
 }
+
+/**
+ * Binary data (a file's bytes): a Uint8Array, never base64 — only the browser host's HTTP codec
+ * frames it (core/api/http-envelope.ts); Electron's MessagePort carries it as it is. At most `max`
+ * bytes, refused with `tooLarge`; with `empty`, at least one byte.
+ */
+export function bytes(max: number, messages: { tooLarge: string; empty?: string }) {
+  const data = z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'must be binary data (a Uint8Array)' });
+  const bounded = data.refine((b) => b.byteLength <= max, { message: messages.tooLarge });
+  const { empty } = messages;
+  return empty === undefined ? bounded : bounded.refine((b) => b.byteLength > 0, { message: empty });
+}

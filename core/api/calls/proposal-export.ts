@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { contentId } from '../../content/schemas';
 import type { ImportProblem } from '../../templates/docx-import';
-import { id, returns } from './common';
+import { bytes, id, returns } from './common';
 import type { ExportedFile } from './reports';
 import type { TemplateDetail } from './templates';
 
@@ -9,8 +9,6 @@ import type { TemplateDetail } from './templates';
 
 /** Largest Word document accepted for import. */
 export const MAX_IMPORT_DOCX_BYTES = 20 * 1024 * 1024;
-/** Base64 of MAX_IMPORT_DOCX_BYTES, so a bigger file is refused before it is decoded. */
-const MAX_IMPORT_BASE64_CHARS = Math.ceil(MAX_IMPORT_DOCX_BYTES / 3) * 4;
 
 export type DocxImportResult = {
   /** The template as stored (a new user template, or the next version of one with the same id). */
@@ -36,11 +34,11 @@ export const proposalExportCalls = {
           .min(1, 'is empty; give the file name')
           .max(255, 'is too long; a file name has at most 255 characters')
           .regex(/\.docx$/i, 'must end in .docx; only Word documents (.docx) can be imported'),
-        dataBase64: z
-          .string()
-          .min(1, 'is empty; the file has no content')
-          .max(MAX_IMPORT_BASE64_CHARS, `is larger than ${MAX_IMPORT_DOCX_BYTES / 1024 / 1024} MB; split the document or remove large pictures`)
-          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64'),
+        /** The Word document's bytes. */
+        data: bytes(MAX_IMPORT_DOCX_BYTES, {
+          tooLarge: `is larger than ${MAX_IMPORT_DOCX_BYTES / 1024 / 1024} MB; split the document or remove large pictures`,
+          empty: 'is empty; the file has no content',
+        }),
         /** The scenarios the template is for; every scenario on this device when left out. */
         scenarios: z.array(contentId).min(1, 'must name at least one scenario').max(50, 'can name at most 50 scenarios').optional(),
       })

@@ -214,7 +214,7 @@ export function assessmentHandlers({ db, dataDir }: HandlerContext): HandlersFor
         const names = missing.map((q) => `“${questionText(current.definition, q).en}” (${q})`).join(', ');
         throw new ApiFailure('conflict', `Answer the required questions before completing: ${names}.`, missing.map((q) => ({ path: q, message: 'required' })));
       }
-      const bytes = Buffer.from(signoff.signatureBase64, 'base64');
+      const bytes = Buffer.from(signoff.signaturePng.buffer, signoff.signaturePng.byteOffset, signoff.signaturePng.byteLength);
       const name = 'signature.png';
       if (sniffType(bytes) !== 'image/png') throw new ApiFailure('bad_file', 'The signature is not a PNG image; draw it again.');
       const sha256 = storeFile(dataDir, bytes);

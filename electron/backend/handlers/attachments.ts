@@ -8,8 +8,8 @@ import type { HandlerContext, HandlersFor } from './context';
 
 export function attachmentHandlers({ db, dataDir }: HandlerContext): HandlersFor<typeof attachmentCalls> {
   return {
-    'attachments.add': ({ ownerTable, ownerId, name, mime, dataBase64, caption }) => {
-      const bytes = Buffer.from(dataBase64, 'base64');
+    'attachments.add': ({ ownerTable, ownerId, name, mime, data, caption }) => {
+      const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
       if (bytes.length === 0) throw new ApiFailure('bad_request', `"${name}" is empty; nothing was attached.`);
       if (bytes.length > MAX_ATTACHMENT_BYTES) {
         const mb = (bytes.length / 1024 / 1024).toFixed(1);
@@ -25,7 +25,7 @@ export function attachmentHandlers({ db, dataDir }: HandlerContext): HandlersFor
       const meta = getAttachment(db, sha256);
       const bytes = meta ? readFile(dataDir, sha256) : null;
       if (!meta || !bytes) throw new ApiFailure('not_found', `No stored file ${sha256.slice(0, 12)}… on this device.`);
-      return { sha256, mime: meta.mime, size: meta.size, dataBase64: bytes.toString('base64') };
+      return { sha256, mime: meta.mime, size: meta.size, data: bytes };
     },
     'attachments.caption': ({ linkId, caption }) => {
       const info = setCaption(db, linkId, caption);

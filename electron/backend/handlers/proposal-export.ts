@@ -6,6 +6,7 @@ import { exportFileName, type ProposalExport } from '../../../core/proposals/exp
 import { proposalMarkdown } from '../../../core/proposals/markdown';
 import { checkPricing } from '../../../core/proposals/money';
 import { localDay } from '../../../core/risks/rules';
+import { deliverFile } from '../export/deliver';
 import { proposalDocx } from '../export/proposal-docx';
 import { readFile } from '../files/attachment-store';
 import { docxToHtml, templateFromHtml } from '../import/docx-template';
@@ -52,7 +53,7 @@ export function proposalExportHandlers(ctx: HandlerContext): HandlersFor<typeof 
     };
   };
 
-  const file = (fileName: string, mime: string, bytes: Buffer) => ({ fileName, mime, dataBase64: bytes.toString('base64'), size: bytes.length });
+  const file = (fileName: string, mime: string, bytes: Buffer) => deliverFile(platform, { fileName, mime, data: bytes });
 
   return {
     'proposals.exportDocx': async ({ id, versionId }) => {
@@ -74,8 +75,8 @@ export function proposalExportHandlers(ctx: HandlerContext): HandlersFor<typeof 
       const doc = exportOf(id);
       return file(exportFileName(doc, 'md'), 'text/markdown; charset=utf-8', Buffer.from(proposalMarkdown(doc), 'utf8'));
     },
-    'templates.importDocx': async ({ name, dataBase64, scenarios }) => {
-      const bytes = Buffer.from(dataBase64, 'base64');
+    'templates.importDocx': async ({ name, data, scenarios }) => {
+      const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
       if (bytes.length > MAX_IMPORT_DOCX_BYTES) {
         throw new ApiFailure('too_large', `“${name}” is larger than ${MAX_IMPORT_DOCX_BYTES / 1024 / 1024} MB; split the document or remove large pictures. Nothing was imported.`);
       }

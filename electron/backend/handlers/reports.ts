@@ -3,6 +3,7 @@ import type { reportCalls } from '../../../core/api/calls/reports';
 import type { Lang, Localized } from '../../../core/i18n';
 import { buildAssessmentReport, type AssessmentReport, type ReportFile } from '../../../core/report/assessment-report';
 import { assessmentDocx } from '../export/assessment-docx';
+import { deliverFile } from '../export/deliver';
 import { readFile } from '../files/attachment-store';
 import { listLinks } from '../repos/attachment-repo';
 import { getArticleSummaries } from '../repos/kb-repo';
@@ -95,13 +96,13 @@ export function reportHandlers(ctx: HandlerContext): HandlersFor<typeof reportCa
       const bytes = Buffer.from(await platform.printPdf(reportRoute(sessionId, lang)));
       if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new Error('the host returned something that is not a PDF');
       const fileName = reportFileName(model, lang, 'pdf');
-      return { fileName, mime: 'application/pdf', dataBase64: bytes.toString('base64'), size: bytes.length };
+      return deliverFile(platform, { fileName, mime: 'application/pdf', data: bytes });
     },
     'reports.assessmentDocx': async ({ sessionId, lang }) => {
       const model = await report(sessionId, lang);
       const bytes = await assessmentDocx(model, (file) => readFile(dataDir, file.sha256));
       const fileName = reportFileName(model, lang, 'docx');
-      return { fileName, mime: DOCX_MIME, dataBase64: bytes.toString('base64'), size: bytes.length };
+      return deliverFile(platform, { fileName, mime: DOCX_MIME, data: bytes });
     },
   };
 }
