@@ -44,7 +44,7 @@ function measure(mode: string, document: string): TransportFigures {
 }
 
 const LABELS: [mode: string, label: string][] = [
-  ['http', 'browser host, HTTP envelope (call route → renderer HTTP bridge)'],
+  ['http', 'browser host, HTTP envelope (call route → renderer HTTP bridge, run under Node)'],
   ['port', 'Electron MessagePort (port hub → preload port client; structured clone, run under Node)'],
   ['save', 'Electron export: saved through platform.saveFile, written by the backend'],
   ['base64-json', 'before this change: JSON with the document in base64, parsed and decoded'],
