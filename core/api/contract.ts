@@ -24,7 +24,7 @@ export * from './events';
  * The one contract between renderer and backend: one call map per call prefix
  * (`calls/<prefix>.ts`, e.g. every `risks.*` call in calls/risks.ts), joined here. Each entry: a
  * runtime schema for the arguments (the renderer is not trusted: the backend validates every
- * call) and the result type. Both transports (Electron IPC and the browser host's HTTP) carry
+ * call) and the result type. Both transports (Electron's MessagePort and the browser host's HTTP) carry
  * exactly these calls. A name declared twice fails to compile and fails at start-up.
  */
 export const calls = joinMaps([

@@ -4,6 +4,7 @@ import { dispatch, type Handlers } from '../../core/api/dispatch';
 import type { Emit } from './events';
 import type { Platform } from './platform';
 import type { ApiResult } from '../../core/api/result';
+import type { BlobFile } from '../../core/api/blobs';
 import { openDatabase, type Db } from './db/connection';
 import { migrate, schemaVersion } from './db/migrate';
 import { MIGRATIONS } from './db/migrations';
@@ -12,6 +13,7 @@ import { importPack } from './content/import-pack';
 import { createHandlers } from './handlers';
 import { onDataChanged } from './db/changes';
 import { createDefinitionCache } from './services/definitions';
+import { readBlob } from './files/blobs';
 
 export type { Emit } from './events';
 export type Log = (message: string, error?: unknown) => void;
@@ -34,6 +36,8 @@ export type BackendOptions = {
 export type Backend = {
   /** Validates and runs one untrusted call; never throws. */
   call(method: unknown, args: unknown): Promise<ApiResult<unknown>>;
+  /** A stored attachment for the hosts' read-only blob URLs; null unless it has an attachment row and its file. */
+  readBlob(sha256: string): BlobFile | null;
   handlers: Handlers;
   db: Db;
   close(): void;
@@ -75,6 +79,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   });
   return {
     call: (method, args) => dispatch(handlers, method, args, log),
+    readBlob: (sha256) => readBlob(db, options.dataDir, sha256),
     handlers,
     db,
     close: () => db.close(),

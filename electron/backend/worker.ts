@@ -1,14 +1,19 @@
-import { createBackend, type Backend } from './backend';
-import type { FromWorker, ToWorker } from './worker-protocol';
+import { msg } from '../../core/api/message';
+import { failed } from '../../core/api/result';
+import { writeFileWhole } from './files/write-file';
+import { launchBackend, type LaunchedBackend } from './launch';
+import { createPortHub, type BackendPort } from './port-hub';
+import type { FromWorker, PrintPdfResult, SaveDialogResult, ToWorker } from './worker-protocol';
 
 /**
- * Entry of the backend utility process. Electron main forks it, sends `init`, then relays calls.
- * Synchronous SQLite work happens here, so it never blocks the window. This file does not import
- * 'electron': utilityProcess gives us process.parentPort, typed minimally below.
+ * Entry of the backend utility process. Electron main forks it and sends `init`; then each
+ * renderer gets its own MessagePort (`connect`) and calls the backend directly, never through
+ * main. Synchronous SQLite work happens here, so it never blocks the window. This file does not
+ * import 'electron': utilityProcess gives us process.parentPort, typed minimally below.
  */
 
 type ParentPort = {
-  on(event: 'message', listener: (e: { data: unknown }) => void): void;
+  on(event: 'message', listener: (e: { data: unknown; ports: BackendPort[] }) => void): void;
   postMessage(message: FromWorker): void;
 };
 
@@ -17,54 +22,79 @@ if (!parentPort) {
   console.error('backend-worker must run in an Electron utilityProcess');
   process.exit(1);
 }
-const port: ParentPort = parentPort;
+const main: ParentPort = parentPort;
+const log = (message: string, error?: unknown): void => console.error(`[backend] ${message}`, error ?? '');
 
-let backend: Backend | null = null;
-const queued: Extract<ToWorker, { type: 'call' }>[] = [];
+let backend: LaunchedBackend | null = null;
+const hub = createPortHub((method, args) => backend?.call(method, args) ?? Promise.resolve(failed('unavailable', msg('error.notInitialised'))), log);
 
-// PDF printing needs a browser window, which only main has: ask it and wait for the answer.
-let nextPrintId = 1;
-const printing = new Map<number, { resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void }>();
-function printPdf(route: string): Promise<Uint8Array> {
-  const id = nextPrintId++;
-  return new Promise((resolve, reject) => {
-    printing.set(id, { resolve, reject });
-    port.postMessage({ type: 'print-pdf', id, route });
+// Printing and the save dialog need windows, which only main has: ask it and wait for the answer.
+let nextRequestId = 1;
+const waitingForMain = new Map<number, (answer: PrintPdfResult | SaveDialogResult) => void>();
+function askMain(request: (id: number) => FromWorker): Promise<PrintPdfResult | SaveDialogResult> {
+  const id = nextRequestId++;
+  return new Promise((resolve) => {
+    waitingForMain.set(id, resolve);
+    main.postMessage(request(id));
   });
 }
 
-async function answer(request: Extract<ToWorker, { type: 'call' }>, ready: Backend): Promise<void> {
-  const result = await ready.call(request.method, request.args);
-  port.postMessage({ type: 'result', id: request.id, result });
+async function printPdf(route: string): Promise<Uint8Array> {
+  const answer = await askMain((id) => ({ type: 'print-pdf', id, route }));
+  if (answer.type !== 'print-pdf-result') throw new Error(`main answered a print request with ${answer.type}`);
+  if (!answer.ok) throw new Error(answer.message);
+  return answer.data;
 }
 
-port.on('message', (e) => {
+async function saveFile(file: { fileName: string; data: Uint8Array }): Promise<string | null> {
+  const answer = await askMain((id) => ({ type: 'save-dialog', id, fileName: file.fileName }));
+  if (answer.type !== 'save-dialog-result') throw new Error(`main answered a save request with ${answer.type}`);
+  if (answer.path === null) return null;
+  await writeFileWhole(answer.path, file.data);
+  return answer.path;
+}
+
+main.on('message', (e) => {
   const message = e.data as ToWorker;
-  if (message.type === 'init') {
-    createBackend({
-      dataDir: message.dataDir,
-      contentDir: message.contentDir,
-      appVersion: message.appVersion,
-      nativeBinding: message.nativeBinding,
-      host: 'electron',
-      emit: (event, payload) => port.postMessage({ type: 'event', event, payload } as FromWorker),
-      platform: { printPdf },
-    }).then(
-      (ready) => {
-        backend = ready;
-        port.postMessage({ type: 'ready' });
-        for (const request of queued.splice(0)) void answer(request, ready);
-      },
-      (error: unknown) => port.postMessage({ type: 'fatal', message: error instanceof Error ? error.message : String(error) }),
-    );
-  } else if (message.type === 'call') {
-    if (backend) void answer(message, backend);
-    else queued.push(message);
-  } else if (message.type === 'print-pdf-result') {
-    const waiting = printing.get(message.id);
-    printing.delete(message.id);
-    if (message.ok) waiting?.resolve(Buffer.from(message.dataBase64, 'base64'));
-    else waiting?.reject(new Error(message.message));
+  switch (message.type) {
+    case 'init': {
+      const launched = launchBackend({
+        dataDir: message.dataDir,
+        contentDir: message.contentDir,
+        appVersion: message.appVersion,
+        nativeBinding: message.nativeBinding,
+        host: 'electron',
+        emit: hub.emit,
+        log,
+        platform: { printPdf, saveFile },
+      });
+      backend = launched;
+      void launched.started.then((failure) => main.postMessage(failure === null ? { type: 'ready' } : { type: 'fatal', message: failure }));
+      break;
+    }
+    case 'connect': {
+      const [port] = e.ports;
+      if (port) hub.serve(port);
+      else log('connect arrived without a port; ignored');
+      break;
+    }
+    case 'read-blob': {
+      const { id, sha256 } = message;
+      void (backend?.readBlob(sha256) ?? Promise.resolve(null)).then(
+        (file) => main.postMessage({ type: 'blob', id, file }),
+        (error: unknown) => {
+          log(`reading blob ${sha256} failed`, error);
+          main.postMessage({ type: 'blob', id, file: null });
+        },
+      );
+      break;
+    }
+    case 'print-pdf-result':
+    case 'save-dialog-result': {
+      waitingForMain.get(message.id)?.(message);
+      waitingForMain.delete(message.id);
+      break;
+    }
   }
 });
 

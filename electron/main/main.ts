@@ -1,17 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { EVENT_NAMES } from '../../core/api/events';
+import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, type IpcMainEvent, type WebContents } from 'electron';
+import { IPC_CONNECT, IPC_PORT, type PortOffer } from '../../core/api/ipc';
+import { msg, type ApiMessage } from '../../core/api/message';
 import { startBackendProcess, type BackendProcess } from './backend-process';
-import { registerAppScheme, serveRenderer } from './protocol';
+import { registerAppScheme, serveApp } from './protocol';
 import { printRouteToPdf } from './pdf';
+import { saveDialogOptions } from './save-dialog';
 import { isAppUrl } from './security';
 import { createMainWindow, lockDownSession } from './window';
-import { IPC_CALL, IPC_EVENT } from '../../core/api/ipc';
-import { msg } from '../../core/api/message';
-import { failed } from '../../core/api/result';
 
-/** Electron shell: lifecycle, the window, and the relay between renderer and backend. */
+/**
+ * Electron shell: lifecycle, the window, and the hand-over of each page's MessagePort to the
+ * backend utility process. Calls never pass through main: it checks who asks for a port, once.
+ */
 
 registerAppScheme();
 
@@ -22,6 +24,8 @@ if (!app.requestSingleInstanceLock()) {
   let backend: BackendProcess | null = null;
   // Hidden windows that render a report to PDF: their page calls the backend too.
   const printWindows = new Set<WebContents>();
+  // Pages holding a port, told when the backend stops so their calls in flight fail at once.
+  const connected = new Set<WebContents>();
 
   app.on('second-instance', () => {
     if (!mainWindow) return;
@@ -29,11 +33,25 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
 
-  /** Only our own top-level page in our own windows may call the backend. */
-  function trustedSender(event: IpcMainInvokeEvent): boolean {
+  /** Only our own top-level page in our own windows may talk to the backend. */
+  function trustedSender(event: IpcMainEvent): boolean {
     const frame = event.senderFrame;
     const ownWindow = (mainWindow !== null && event.sender === mainWindow.webContents) || printWindows.has(event.sender);
     return ownWindow && frame !== null && frame.parent === null && isAppUrl(frame.url);
+  }
+
+  function offerPort(event: IpcMainEvent): void {
+    const refuse = (reason: ApiMessage): void => event.sender.postMessage(IPC_PORT, { ok: false, reason } satisfies PortOffer);
+    if (!trustedSender(event)) return refuse(msg('error.untrustedSender'));
+    if (!backend) return refuse(msg('error.backendNotRunning'));
+    const { port1, port2 } = new MessageChannelMain();
+    backend.connect(port1);
+    event.sender.postMessage(IPC_PORT, { ok: true } satisfies PortOffer, [port2]);
+    const contents = event.sender;
+    if (!connected.has(contents)) {
+      connected.add(contents);
+      contents.once('destroyed', () => connected.delete(contents));
+    }
   }
 
   void app.whenReady().then(() => {
@@ -44,10 +62,9 @@ if (!app.requestSingleInstanceLock()) {
       : path.join(appPath, '.cache', 'electron-native', 'better_sqlite3.node');
 
     lockDownSession();
-    serveRenderer(path.join(appPath, 'dist', 'renderer'));
     Menu.setApplicationMenu(process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' }]) : null);
 
-    backend = startBackendProcess(
+    const started = startBackendProcess(
       path.join(__dirname, 'backend-worker.cjs'),
       {
         dataDir: app.getPath('userData'),
@@ -55,23 +72,30 @@ if (!app.requestSingleInstanceLock()) {
         appVersion: app.getVersion(),
         nativeBinding: fs.existsSync(nativeCandidate) ? nativeCandidate : undefined,
       },
-      (message) => {
-        if (EVENT_NAMES.includes(message.event)) mainWindow?.webContents.send(IPC_EVENT, message.event, message.payload);
+      {
+        printPdf: (route) =>
+          printRouteToPdf(
+            route,
+            path.join(__dirname, 'preload.cjs'),
+            (contents) => printWindows.add(contents),
+            (contents) => printWindows.delete(contents),
+          ),
+        async chooseSavePath(fileName) {
+          const options = saveDialogOptions(app.getPath('downloads'), fileName);
+          const chosen = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+          return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+        },
+        // The window shows the reason (every call answers `unavailable` with it); the log keeps it too.
+        onStartupFailed: (message) => console.error(`[main] the backend could not start: ${message}`),
+        onExit() {
+          for (const contents of connected) contents.postMessage(IPC_PORT, { ok: false, reason: msg('error.backendStopped') } satisfies PortOffer);
+          connected.clear();
+        },
       },
-      (message) => dialog.showErrorBox('Fieldbench cannot open its data', message),
-      (route) =>
-        printRouteToPdf(
-          route,
-          path.join(__dirname, 'preload.cjs'),
-          (contents) => printWindows.add(contents),
-          (contents) => printWindows.delete(contents),
-        ),
     );
-
-    ipcMain.handle(IPC_CALL, (event, method: unknown, args: unknown) => {
-      if (!trustedSender(event)) return failed('unavailable', msg('error.untrustedSender'));
-      return backend?.call(method, args) ?? failed('unavailable', msg('error.backendNotRunning'));
-    });
+    backend = started;
+    serveApp(path.join(appPath, 'dist', 'renderer'), (sha256) => started.readBlob(sha256));
+    ipcMain.on(IPC_CONNECT, offerPort);
 
     mainWindow = createMainWindow(path.join(__dirname, 'preload.cjs'));
     mainWindow.on('closed', () => (mainWindow = null));

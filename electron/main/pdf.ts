@@ -1,5 +1,6 @@
-import { BrowserWindow, type WebContents } from 'electron';
-import { APP_ENTRY_URL, webPreferences } from './security';
+import { BrowserWindow, type IpcMainEvent, type WebContents } from 'electron';
+import { IPC_PRINT_READY } from '../../core/api/ipc';
+import { APP_ENTRY_URL, isAppUrl, webPreferences } from './security';
 import { guardContents } from './window';
 
 /** The only routes main renders to PDF: the print-styled assessment report and proposal. */
@@ -11,26 +12,40 @@ export function isPrintableRoute(route: string): boolean {
 
 const READY_TIMEOUT_MS = 20_000;
 
-// Runs in the page (sandboxed, isolated world): resolves once the report (or proposal) is on screen
-// with every image loaded, or with false after the timeout. The print pages show placeholders
-// (.report-image-loading, .print-image-loading) until each attachment's bytes arrive.
-const WAIT_FOR_REPORT = `new Promise((resolve) => {
-  const started = Date.now();
-  const check = () => {
-    const ready = document.querySelector('[data-testid="report"], [data-testid="proposal-print"]') !== null
-      && document.querySelector('.report-image-loading, .print-image-loading') === null
-      && Array.from(document.images).every((img) => img.complete);
-    if (ready) resolve(true);
-    else if (Date.now() - started > ${READY_TIMEOUT_MS}) resolve(false);
-    else setTimeout(check, 50);
-  };
-  check();
-})`;
+/**
+ * Resolves when the page in `contents` says it is complete (Bridge.printReady: data shown, every
+ * image loaded or failed); rejects after the timeout with what happened. Only the page's own
+ * top-level app frame counts. `stop` drops the wait (the window is going away).
+ */
+function waitForPrintReady(contents: WebContents, timeoutMs: number): { ready: Promise<void>; stop: () => void } {
+  let stop = (): void => {};
+  const ready = new Promise<void>((resolve, reject) => {
+    const onReady = (event: IpcMainEvent): void => {
+      const frame = event.senderFrame;
+      if (frame === null || frame.parent !== null || !isAppUrl(frame.url)) return;
+      stop();
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`the print page did not say it was ready within ${timeoutMs / 1000} s (its data or images did not load)`));
+    }, timeoutMs);
+    stop = () => {
+      clearTimeout(timer);
+      contents.ipc.removeListener(IPC_PRINT_READY, onReady);
+    };
+    contents.ipc.on(IPC_PRINT_READY, onReady);
+  });
+  // Awaited after loading; a failed load must not leave it rejected and unhandled meanwhile.
+  ready.catch(() => {});
+  return { ready, stop };
+}
 
 /**
  * Renders an app route to PDF with Chromium's printToPDF in a hidden window that has the same
- * hardened preferences and navigation guards as the main window. `trust` lets the window's page
- * call the backend while it renders; `untrust` is called when the window is gone.
+ * hardened preferences and navigation guards as the main window, once the page has said it is
+ * ready. `trust` lets the window's page call the backend while it renders; `untrust` is called
+ * when the window is gone.
  */
 export async function printRouteToPdf(
   route: string,
@@ -43,12 +58,14 @@ export async function printRouteToPdf(
   const contents = win.webContents;
   guardContents(contents);
   trust(contents);
+  // Listen before loading: the page may be ready before loadURL settles.
+  const wait = waitForPrintReady(contents, READY_TIMEOUT_MS);
   try {
     await win.loadURL(`${APP_ENTRY_URL}#${route}`);
-    const ready = (await contents.executeJavaScript(WAIT_FOR_REPORT)) as boolean;
-    if (!ready) throw new Error('the report page did not finish loading within 20 s');
+    await wait.ready;
     return await contents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
   } finally {
+    wait.stop();
     untrust(contents);
     win.destroy();
   }

@@ -1,4 +1,5 @@
 import type { WebPreferences } from 'electron';
+import { APP_BLOB_HOST } from '../../core/api/blobs';
 
 /**
  * The security configuration of the shell, as plain data and pure functions so tests can assert
@@ -15,7 +16,8 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data: blob:",
+  // app://blob/<sha256>: stored attachments (protocol.ts).
+  `img-src 'self' ${APP_SCHEME}://${APP_BLOB_HOST} data:`,
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",

@@ -1,24 +1,30 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { APP_BLOB_HOST } from '../../core/api/blobs';
 import type { Bridge } from '../../core/api/bridge';
-import type { ApiResult } from '../../core/api/result';
-import type { EventName } from '../../core/api/contract';
-import { IPC_CALL, IPC_EVENT } from '../../core/api/ipc';
+import { IPC_CONNECT, IPC_PORT, IPC_PRINT_READY, type PortOffer } from '../../core/api/ipc';
+import { msg } from '../../core/api/message';
+import { createPortClient, type ClientPort } from '../../core/api/port';
 
 /**
- * Exposes exactly one object, `window.bridge`, to the sandboxed renderer: a call into the API
- * contract and a subscription to its push events. Raw ipcRenderer never crosses the bridge.
+ * Exposes exactly one object, `window.bridge`, to the sandboxed renderer. Calls and push events
+ * travel over a MessagePort straight to the backend utility process; main hands the port over
+ * (IPC_CONNECT → IPC_PORT) after checking this page. The port and raw ipcRenderer stay here, in
+ * the preload's isolated world: the page sees only these four functions.
  */
+const client = createPortClient(() => ipcRenderer.send(IPC_CONNECT));
+
+// A port, or why there is none (refused, or the backend stopped: the next call asks again).
+ipcRenderer.on(IPC_PORT, (event: IpcRendererEvent, offer: PortOffer) => {
+  const [port] = event.ports;
+  if (offer.ok && port) client.attach(port as ClientPort);
+  else client.detach(offer.ok ? msg('error.noPortOffered') : offer.reason);
+});
+
 const bridge = {
-  call: (method: string, args: unknown) => ipcRenderer.invoke(IPC_CALL, method, args) as Promise<ApiResult<unknown>>,
-  on: (event: EventName, listener: (payload: never) => void) => {
-    const wrapped = (_e: IpcRendererEvent, name: unknown, payload: unknown): void => {
-      if (name === event) listener(payload as never);
-    };
-    ipcRenderer.on(IPC_EVENT, wrapped);
-    return () => {
-      ipcRenderer.removeListener(IPC_EVENT, wrapped);
-    };
-  },
+  call: (method: string, args: unknown) => client.call(method, args),
+  on: (event, listener) => client.on(event, listener),
+  blobUrl: (sha256: string) => `app://${APP_BLOB_HOST}/${encodeURIComponent(sha256)}`,
+  printReady: () => ipcRenderer.send(IPC_PRINT_READY),
 } satisfies Bridge;
 
 contextBridge.exposeInMainWorld('bridge', bridge);

@@ -42,6 +42,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
   console.log(`Fieldbench web: ${host.url}`);
   console.log(`Data folder: ${dataDir} (set FIELDBENCH_DATA_DIR to use another)`);
+  if (host.startupProblem !== null) {
+    console.error(`Fieldbench web: ${host.startupProblem}\nThe app opens and shows this; every call answers "unavailable" until it is fixed and the host restarted.`);
+  }
 }
 
 main().catch((error: unknown) => {

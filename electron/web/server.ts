@@ -3,18 +3,20 @@ import http from 'node:http';
 import path from 'node:path';
 import { HTTP_PROTOCOL } from '../../core/api/bridge';
 import type { EventName, Events } from '../../core/api/contract';
-import { createBackend, type Backend } from '../backend/backend';
+import { launchBackend } from '../backend/launch';
+import { serveBlob, serveCall } from './api-routes';
 import { createEventHub } from './events';
 import { hostGuard, newSecret, secretMatches } from './guards';
-import { isJsonContentType, readBody, send, sendJson, SECURITY_HEADERS } from './responses';
+import { send, SECURITY_HEADERS } from './responses';
 import { contentType, pickStatic } from './static-files';
 
 export { CONTENT_SECURITY_POLICY } from './responses';
 
 /**
  * The browser host: the built renderer plus the API contract over HTTP, on 127.0.0.1 only.
- * Everything a page can do goes through POST /api/call (the same dispatch as Electron IPC) and
- * GET /api/events; there are no other endpoints. See README.md for the security model.
+ * Everything a page can do goes through POST /api/call (the same dispatch as Electron's port),
+ * GET /api/events and the read-only GET /api/blob/<sha256>; there are no other endpoints. See
+ * README.md for the security model.
  */
 
 export type WebHostOptions = {
@@ -35,6 +37,11 @@ export type WebHost = {
   url: string;
   port: number;
   secret: string;
+  /**
+   * Why the backend could not start (e.g. a database from a newer version), or null. The host
+   * still serves the app, and every call answers `unavailable` with this reason.
+   */
+  startupProblem: string | null;
   close(): Promise<void>;
   /** Pushes an event to connected pages, exactly as the backend does (tests use it). */
   emit<E extends EventName>(event: E, payload: Events[E]): void;
@@ -49,21 +56,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
   const log = options.log ?? ((message: string) => console.error(message));
   const hub = createEventHub();
-  let backend: Backend;
-  try {
-    backend = await createBackend({
-      dataDir: options.dataDir,
-      contentDir: options.contentDir,
-      host: 'web',
-      appVersion: options.appVersion,
-      emit: hub.emit,
-      log: (message, error) => log(`[backend] ${message}${error === undefined ? '' : ` ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`}`),
-    });
-  } catch (error) {
-    hub.close();
-    throw error;
-  }
+  const backend = launchBackend({
+    dataDir: options.dataDir,
+    contentDir: options.contentDir,
+    host: 'web',
+    appVersion: options.appVersion,
+    emit: hub.emit,
+    log: (message, error) => log(`[backend] ${message}${error === undefined ? '' : ` ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`}`),
+  });
+  const startupProblem = await backend.started;
   const secret = newSecret();
+  // <img> cannot send the secret header, so blob URLs carry this second per-launch value instead.
+  // It opens only GET /api/blob/ (read-only), never a call, and the page learns it from the
+  // answers to its calls.
+  const blobToken = newSecret();
   // The port is known only after listen() when 0 was asked for; requests cannot arrive before that.
   let guard: ReturnType<typeof hostGuard> = () => ({ ok: false, status: 503, message: 'Starting.' });
 
@@ -83,11 +89,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     // The Host header is validated above, so a fixed base only serves to parse the path.
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname);
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return handleApi(req, res, url);
     return handleStatic(req, res, url.pathname);
   }
 
-  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    const pathname = url.pathname;
+    if (pathname.startsWith(HTTP_PROTOCOL.blobPath)) {
+      if (!secretMatches(url.searchParams.get(HTTP_PROTOCOL.blobTokenParam) ?? undefined, blobToken)) {
+        req.resume();
+        return send(res, 401, `Refused: missing or wrong blob token (the "${HTTP_PROTOCOL.blobTokenParam}" parameter). Blob URLs come from the app's page.`);
+      }
+      return serveBlob(req, res, pathname, (sha256) => backend.readBlob(sha256));
+    }
     if (!secretMatches(req.headers[HTTP_PROTOCOL.secretHeader], secret)) {
       req.resume();
       return send(res, 401, `Refused: missing or wrong ${HTTP_PROTOCOL.secretHeader} header. Open the app with the URL the host printed.`);
@@ -100,35 +114,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       req.resume();
       return send(res, 404, `No API endpoint at ${pathname}.`);
     }
-    if (req.method !== 'POST') {
-      req.resume();
-      return send(res, 405, `Use POST for ${pathname}.`, { allow: 'POST' });
-    }
-    if (!isJsonContentType(req.headers['content-type'])) {
-      req.resume();
-      return send(res, 415, `Refused: ${pathname} takes content-type application/json, got "${req.headers['content-type'] ?? 'none'}".`);
-    }
-    const tooLarge = `Refused: request body larger than ${HTTP_PROTOCOL.maxBodyBytes} bytes.`;
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > HTTP_PROTOCOL.maxBodyBytes) {
-      // Answer at once and drop the connection rather than read a body we will refuse.
-      req.resume();
-      return send(res, 413, tooLarge, { connection: 'close' });
-    }
-    const body = await readBody(req, HTTP_PROTOCOL.maxBodyBytes);
-    if (body === 'too-large') return send(res, 413, tooLarge);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body.toString('utf8'));
-    } catch (error) {
-      return send(res, 400, `Request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      return send(res, 400, 'Request body must be a JSON object: {"method": "<domain>.<verb>", "args": {…}}.');
-    }
-    const { method, args } = parsed as { method?: unknown; args?: unknown };
-    // dispatch validates method and args against the contract and never throws.
-    sendJson(res, 200, await backend.call(method, args));
+    return serveCall(req, res, (method, args) => backend.call(method, args), { [HTTP_PROTOCOL.blobTokenHeader]: blobToken });
   }
 
   async function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {
@@ -172,6 +158,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: `http://127.0.0.1:${port}/#${HTTP_PROTOCOL.fragmentKey}=${secret}`,
     port,
     secret,
+    startupProblem,
     emit: hub.emit,
     close() {
       closing ??= (async () => {

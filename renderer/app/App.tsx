@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { useSettings } from '../state/settings';
 import { Shell } from './Shell';
+import { Unavailable } from './Unavailable';
 import { EmptySection } from './EmptySection';
 import { EMPTY_SECTIONS } from './sections';
 import { KbPage } from '../kb/KbPage';
@@ -49,10 +50,13 @@ const router = createHashRouter([
 export function App() {
   const loaded = useSettings((s) => s.loaded);
   const load = useSettings((s) => s.load);
+  const problem = useSettings((s) => s.problem);
   useEffect(() => {
     void load();
   }, [load]);
   // Wait for the stored language and theme so the first paint is already in them (a local call).
   if (!loaded) return null;
+  // The first call tells whether the backend can serve at all (it answers every call alike).
+  if (problem?.kind === 'load' && problem.error.code === 'unavailable') return <Unavailable reason={problem.error} />;
   return <RouterProvider router={router} />;
 }

@@ -13,7 +13,7 @@ import { SearchPalette } from './SearchPalette';
 
 /** The frame around every page: skip link, top bar, navigation, main area, status bar, palette. */
 export function Shell() {
-  const { t, lang } = useI18n();
+  const { t, lang, apiText } = useI18n();
   const theme = useSettings((s) => s.settings.theme);
   const problem = useSettings((s) => s.problem);
   const dismissProblem = useSettings((s) => s.dismissProblem);
@@ -66,7 +66,7 @@ export function Shell() {
       <main id="main" ref={mainRef} tabIndex={-1}>
         {problem && (
           <div className="notice warn settings-problem" role="alert">
-            <span>{t(problem.kind === 'load' ? 'settings.loadFailed' : 'settings.saveFailed', { message: problem.message })}</span>
+            <span>{t(problem.kind === 'load' ? 'settings.loadFailed' : 'settings.saveFailed', { message: apiText(problem.error) })}</span>
             <button type="button" className="link-button" onClick={dismissProblem}>
               {t('common.close')}
             </button>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AttachmentInfo } from '../../core/api/calls/attachments';
-import { attachFile, useAttachmentUrl } from '../lib/attachments';
+import { attachFile } from '../lib/attachments';
+import { StoredImage } from '../lib/StoredImage';
 import { call } from '../lib/api';
 import { useCall } from '../lib/use-call';
 import { useI18n } from '../i18n/i18n';
@@ -12,15 +13,10 @@ export function answerOwnerId(sessionId: string, questionId: string): string {
 
 function Thumb({ file, onRemove, disabled }: { file: AttachmentInfo; onRemove: () => void; disabled: boolean }) {
   const { t } = useI18n();
-  const { url, error } = useAttachmentUrl(file.isImage ? file.sha256 : null);
   return (
     <li className="answer-file">
       {file.isImage ? (
-        url ? (
-          <img src={url} alt={file.name} />
-        ) : (
-          <span className="thumb-placeholder" title={error ?? undefined} aria-hidden="true" />
-        )
+        <StoredImage sha256={file.sha256} alt={file.name} fallback={<span className="thumb-placeholder" aria-hidden="true" />} />
       ) : (
         <span className="file-icon" aria-hidden="true">
           ▤

@@ -3,13 +3,15 @@ import { useI18n } from '../i18n/i18n';
 
 /**
  * A drawn signature on a canvas. Pointer events serve mouse, pen and touch alike (touch-action is
- * off on the canvas so a finger draws instead of scrolling). Reports the PNG (base64) after each
+ * off on the canvas so a finger draws instead of scrolling). Reports the PNG's bytes after each
  * stroke, or null once cleared.
  */
-export function SignaturePad({ onChange, labelledBy, describedBy }: { onChange: (pngBase64: string | null) => void; labelledBy: string; describedBy: string }) {
+export function SignaturePad({ onChange, labelledBy, describedBy }: { onChange: (png: Uint8Array | null) => void; labelledBy: string; describedBy: string }) {
   const { t } = useI18n();
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);
+  // Encoding is asynchronous: only the newest stroke (or a clear after it) may report.
+  const version = useRef(0);
 
   useEffect(() => {
     const c = canvas.current;
@@ -55,11 +57,18 @@ export function SignaturePad({ onChange, labelledBy, describedBy }: { onChange: 
   const up = (e: PointerEvent<HTMLCanvasElement>): void => {
     if (!drawing.current) return;
     drawing.current = false;
-    onChange(e.currentTarget.toDataURL('image/png').replace(/^data:image\/png;base64,/, ''));
+    const stroke = ++version.current;
+    e.currentTarget.toBlob((png) => {
+      if (!png) return;
+      void png.arrayBuffer().then((buffer) => {
+        if (stroke === version.current) onChange(new Uint8Array(buffer));
+      });
+    }, 'image/png');
   };
   const clear = (): void => {
     const c = canvas.current;
     c?.getContext('2d')?.clearRect(0, 0, c.width, c.height);
+    version.current++;
     onChange(null);
   };
 

@@ -12,7 +12,7 @@ export function SignoffDialog({ sessionId, onClose }: { sessionId: string; onClo
   const navigate = useNavigate();
   const [name, setName] = useState('');
   const [role, setRole] = useState('');
-  const [signature, setSignature] = useState<string | null>(null);
+  const [signature, setSignature] = useState<Uint8Array | null>(null);
   const [now] = useState(() => new Date().toISOString());
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -24,7 +24,7 @@ export function SignoffDialog({ sessionId, onClose }: { sessionId: string; onClo
     if (name.trim() === '' || !signature) return;
     setBusy(true);
     setProblem(null);
-    const result = await callSafe('assessments.complete', { sessionId, signoff: { name: name.trim(), role: role.trim(), signatureBase64: signature, signedAt: now } });
+    const result = await callSafe('assessments.complete', { sessionId, signoff: { name: name.trim(), role: role.trim(), signaturePng: signature, signedAt: now } });
     if (result.ok) {
       void navigate(`/assessments/${sessionId}/results`);
       return;

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { $applyNodeReplacement, DecoratorNode, type EditorConfig, type LexicalNode, type NodeKey, type SerializedLexicalNode, type Spread } from 'lexical';
-import { useAttachmentUrl } from '../lib/attachments';
+import { StoredImage } from '../lib/StoredImage';
 import { useI18n } from '../i18n/i18n';
 
 /**
@@ -71,14 +71,10 @@ export function $isImageNode(node: LexicalNode | null | undefined): node is Imag
 
 function AttachmentImage({ sha256, altText }: { sha256: string; altText: string }) {
   const { t } = useI18n();
-  const { url, error } = useAttachmentUrl(sha256);
-  if (error !== null) {
-    return (
-      <span className="rt-image-missing" role="img" aria-label={t('editor.imageMissing', { name: altText })}>
-        {t('editor.imageMissing', { name: altText })}
-      </span>
-    );
-  }
-  if (url === null) return <span className="rt-image-loading">{t('editor.imageLoading')}</span>;
-  return <img className="rt-image" src={url} alt={altText} draggable={false} />;
+  const missing = (
+    <span className="rt-image-missing" role="img" aria-label={t('editor.imageMissing', { name: altText })}>
+      {t('editor.imageMissing', { name: altText })}
+    </span>
+  );
+  return <StoredImage className="rt-image" sha256={sha256} alt={altText} draggable={false} fallback={missing} />;
 }

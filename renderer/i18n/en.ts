@@ -40,6 +40,8 @@ const shellAndKb = {
   'theme.system': 'System',
   'settings.saveFailed': 'Your preference could not be saved: {message}',
   'settings.loadFailed': 'Your preferences could not be read: {message}',
+  'unavailable.title': 'Fieldbench cannot open its data',
+  'unavailable.help': 'Nothing was changed. Fix the cause above — for example, update Fieldbench when the data was written by a newer version — then start Fieldbench again.',
   'status.label': 'Status',
   'status.pack': 'Content pack {id} v{version}',
   'status.packImported': 'imported {date}',

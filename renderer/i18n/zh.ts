@@ -42,6 +42,8 @@ const shellAndKb = {
   'theme.system': '跟随系统',
   'settings.saveFailed': '偏好设置未能保存：{message}',
   'settings.loadFailed': '偏好设置未能读取：{message}',
+  'unavailable.title': 'Fieldbench 无法打开其数据',
+  'unavailable.help': '没有做任何更改。请先解决上述问题（例如数据由更新版本的 Fieldbench 写入时，请更新 Fieldbench），然后重新启动 Fieldbench。',
   'status.label': '状态',
   'status.pack': '内容包 {id} v{version}',
   'status.packImported': '导入于 {date}',

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { downloadBase64 } from '../assessments/results/download';
+import { downloadBytes } from '../lib/download';
 import { useI18n } from '../i18n/i18n';
 import { callSafe } from '../lib/api';
 import { useCall } from '../lib/use-call';
@@ -9,8 +9,9 @@ type Format = 'docx' | 'pdf' | 'markdown';
 
 /**
  * Export the proposal as Word, PDF or Markdown, after the pending edits are saved. In Electron the
- * app prints the PDF from the proposal's print page; in the browser host that page opens and the
- * browser's print dialog saves it ("Save as PDF").
+ * app saves the file through its save dialog (the PDF printed from the proposal's print page); in
+ * the browser host the bytes arrive and are downloaded, and the print page opens for the browser's
+ * print dialog to save the PDF ("Save as PDF").
  */
 export function ExportMenu({ proposalId, flush }: { proposalId: string; flush: () => Promise<boolean> }) {
   const { t } = useI18n();
@@ -32,9 +33,14 @@ export function ExportMenu({ proposalId, flush }: { proposalId: string; flush: (
       setState({ kind: 'error', message: t('proposals.exportFailed', { message: result.error.message }) });
       return;
     }
-    downloadBase64(result.value.dataBase64, result.value.mime, result.value.fileName);
-    const size = result.value.size < 1024 * 1024 ? `${Math.max(1, Math.round(result.value.size / 1024))} kB` : `${(result.value.size / 1024 / 1024).toFixed(1)} MB`;
-    setState({ kind: 'done', message: t('proposals.exported', { name: result.value.fileName, size }) });
+    const file = result.value;
+    if (file.delivery === 'cancelled') {
+      setState({ kind: 'idle' });
+      return;
+    }
+    if (file.delivery === 'download') downloadBytes(file.data, file.mime, file.fileName);
+    const size = file.size < 1024 * 1024 ? `${Math.max(1, Math.round(file.size / 1024))} kB` : `${(file.size / 1024 / 1024).toFixed(1)} MB`;
+    setState({ kind: 'done', message: file.delivery === 'saved' ? t('proposals.savedTo', { path: file.path, size }) : t('proposals.exported', { name: file.fileName, size }) });
   }
 
   const busy = state.kind === 'busy';

@@ -1,8 +1,9 @@
 import { create } from 'zustand';
 import type { Settings } from '../../core/api/contract';
+import type { ApiError } from '../../core/api/result';
 import { callSafe } from '../lib/api';
 
-export type SettingsProblem = { kind: 'load' | 'save'; message: string };
+export type SettingsProblem = { kind: 'load' | 'save'; error: ApiError };
 
 type SettingsState = {
   settings: Settings;
@@ -28,14 +29,14 @@ export const useSettings = create<SettingsState>((set, get) => ({
   async load() {
     const result = await callSafe('settings.get', {});
     if (result.ok) set({ settings: result.value, loaded: true, problem: null });
-    else set({ loaded: true, problem: { kind: 'load', message: result.error.message } });
+    else set({ loaded: true, problem: { kind: 'load', error: result.error } });
   },
   async update(changes) {
     const previous = get().settings;
     set({ settings: { ...previous, ...changes } });
     const result = await callSafe('settings.update', changes);
     if (result.ok) set({ settings: result.value, problem: null });
-    else set({ settings: previous, problem: { kind: 'save', message: result.error.message } });
+    else set({ settings: previous, problem: { kind: 'save', error: result.error } });
   },
   dismissProblem() {
     set({ problem: null });

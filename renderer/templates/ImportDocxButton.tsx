@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { MAX_IMPORT_DOCX_BYTES } from '../../core/api/limits';
 import { useI18n } from '../i18n/i18n';
 import { callSafe } from '../lib/api';
-import { fileToBase64 } from '../lib/attachments';
+import { fileBytes } from '../lib/attachments';
 
 /** What the template page shows after an import: what could not be carried over, per section. */
 export type ImportedLocationState = { importProblems?: { where: string; message: string }[] };
@@ -25,7 +25,7 @@ export function ImportDocxButton() {
       return;
     }
     setState({ kind: 'busy' });
-    const result = await callSafe('templates.importDocx', { name: file.name, dataBase64: await fileToBase64(file) });
+    const result = await callSafe('templates.importDocx', { name: file.name, data: await fileBytes(file) });
     if (!result.ok) {
       setState({ kind: 'error', message: t('templates.importFailed', { message: result.error.message }) });
       return;

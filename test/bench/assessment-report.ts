@@ -1,13 +1,12 @@
 import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { coldLoadMs, inAppNavigationMs, type Shown } from './page-timing';
 import { createBackend } from '../../electron/backend/backend';
-import { encodePng } from '../../electron/backend/export/png';
-import { ICS_ANSWERS } from '../helpers/ics-assessment';
+import { createHttpBridge } from '../../renderer/lib/http-bridge';
+import { completedAssessment, noisePhotos, type Call, type Photo } from '../helpers/report-photos';
 import { fmt, summary, type BenchModule } from './assessment/stats';
 
 /** The results page counts as shown when the radar's area is painted. */
@@ -19,21 +18,6 @@ const SERVER = path.resolve('dist', 'web', 'server.cjs');
 const PHOTOS = 20;
 const DOCX_RUNS = 5;
 const PAGE_RUNS = 15;
-
-type Call = (method: string, args: unknown) => Promise<unknown>;
-type Photo = { name: string; mime: string; bytes: Buffer };
-
-/**
- * Photo-sized PNGs of random noise: ~1.4–2.9 MB each. Noise does not compress at all, so this is
- * the worst case for the export (a PNG screenshot or scan compresses far better).
- */
-function noisePhotos(count: number): Photo[] {
-  return Array.from({ length: count }, (_, i) => {
-    const width = 800 + (i % 5) * 100;
-    const height = 600 + (i % 3) * 100;
-    return { name: `photo-${i + 1}.png`, mime: 'image/png', bytes: encodePng({ width, height, pixels: new Uint8Array(crypto.randomBytes(width * height * 3)) }) };
-  });
-}
 
 /**
  * What consultants mostly attach: phone-camera JPEGs of 5–12 megapixels, ~1.3–3.3 MB each (quality
@@ -84,24 +68,6 @@ async function phoneJpegs(count: number): Promise<Photo[]> {
   }
 }
 
-/** A completed ICS assessment with the photos spread over its questions and a signature. */
-async function completedAssessment(call: Call, photos: Photo[]): Promise<{ sessionId: string; photoBytes: number }> {
-  const customer = (await call('customers.create', { name: 'Bench Telecom', kind: 'enterprise' })) as { id: string };
-  const engagement = (await call('engagements.create', { customerId: customer.id, title: 'Bench pilot', scenarios: ['intelligent-customer-service'] })) as { id: string };
-  const started = (await call('assessments.start', { engagementId: engagement.id, definitionId: 'ics-readiness' })) as { session: { id: string } };
-  const sessionId = started.session.id;
-  for (const [questionId, value, note] of ICS_ANSWERS) await call('assessments.answer', { sessionId, questionId, value, ...(note ? { note } : {}) });
-  const questions = ['current-process-photos', 'has-ivr', 'call-recordings', 'crm-integration', 'telephony-platform'];
-  let photoBytes = 0;
-  for (const [i, photo] of photos.entries()) {
-    photoBytes += photo.bytes.length;
-    await call('attachments.add', { ownerTable: 'assessment_answers', ownerId: `${sessionId}:${questions[i % questions.length] ?? ''}`, name: photo.name, mime: photo.mime, dataBase64: photo.bytes.toString('base64'), caption: `Site photo ${i + 1}` });
-  }
-  const signature = encodePng({ width: 300, height: 100, pixels: new Uint8Array(300 * 100 * 3).fill(250) });
-  await call('assessments.complete', { sessionId, signoff: { name: 'Bench Signer', role: 'Sponsor', signatureBase64: signature.toString('base64') } });
-  return { sessionId, photoBytes };
-}
-
 const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 /** Times the DOCX export of a complete assessment with these photos, through the validating dispatcher. */
@@ -125,27 +91,6 @@ async function measureDocx(label: string, photos: Photo[]): Promise<void> {
     }
     const s = summary(times);
     console.log(`DOCX export, ${label} (${photos.length} photos, ${mb(photoBytes)} of images → ${mb(size)} document, ${DOCX_RUNS} runs, en/zh): p50 ${fmt(s.p50)}, max ${fmt(s.max)} (target ≤ 2000 ms)`);
-
-    // Memory of one export on its way to the user: the result as the browser host sends it (JSON
-    // with the document in base64), then decoded back to bytes as the renderer does.
-    globalThis.gc?.();
-    const before = process.memoryUsage.rss();
-    let peak = before;
-    const sample = (): void => {
-      peak = Math.max(peak, process.memoryUsage.rss());
-    };
-    const sampler = setInterval(sample, 5);
-    try {
-      const json = JSON.stringify(await backend.call('reports.assessmentDocx', { sessionId, lang: 'en' }));
-      sample();
-      const parsed = JSON.parse(json) as { value: { dataBase64: string } };
-      sample();
-      const decoded = Buffer.from(parsed.value.dataBase64, 'base64');
-      sample();
-      console.log(`  memory of one export sent as JSON (${mb(json.length)}) and decoded (${mb(decoded.length)}): RSS ${mb(before)} before, peak ${mb(peak)} (+${mb(peak - before)})`);
-    } finally {
-      clearInterval(sampler);
-    }
   } finally {
     backend.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -186,11 +131,11 @@ export const resultsRadar: BenchModule = {
     try {
       const appUrl = new URL(host.url);
       const secret = new URLSearchParams(appUrl.hash.slice(1)).get('k') ?? '';
+      const bridge = createHttpBridge({ baseUrl: appUrl.origin, secret: () => secret });
       const call: Call = async (method, args) => {
-        const res = await fetch(new URL('/api/call', appUrl.origin), { method: 'POST', headers: { 'content-type': 'application/json', 'x-fieldbench-secret': secret }, body: JSON.stringify({ method, args }) });
-        const body = (await res.json()) as { ok: true; value: unknown } | { ok: false; error: { message: string } };
-        if (!body.ok) throw new Error(`${method}: ${body.error.message}`);
-        return body.value;
+        const result = await bridge.call(method, args);
+        if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+        return result.value;
       };
       const { sessionId } = await completedAssessment(call, noisePhotos(2));
       const page = await browser.newPage();

@@ -47,8 +47,8 @@ async function assessedEngagement(backend: Backend): Promise<string> {
   });
   const started = await call(backend, 'assessments.start', { engagementId: engagement.id, definitionId: 'ics-readiness' });
   for (const [questionId, value] of ICS_ANSWERS) await call(backend, 'assessments.answer', { sessionId: started.session.id, questionId, value });
-  const signature = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-  await call(backend, 'assessments.complete', { sessionId: started.session.id, signoff: { name: 'Li Wei', role: 'Sponsor', signatureBase64: signature } });
+  const signature = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  await call(backend, 'assessments.complete', { sessionId: started.session.id, signoff: { name: 'Li Wei', role: 'Sponsor', signaturePng: signature } });
   return engagement.id;
 }
 
@@ -131,7 +131,8 @@ async function browserFigures(dir: string, proposalId: string): Promise<void> {
       await page.goto('about:blank');
       const start = performance.now();
       await page.goto(`${origin}/#/proposals/${proposalId}/print`);
-      await page.waitForSelector('[data-testid="proposal-print"]', { state: 'visible' });
+      // The moment Electron prints too: the page has said it is complete (lib/print-ready.ts).
+      await page.waitForSelector('html[data-print-ready]', { state: 'attached' });
       const out = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
       pdf.push(performance.now() - start);
       bytes = out.length;

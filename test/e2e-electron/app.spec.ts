@@ -45,16 +45,32 @@ test('the window opens isolated and sandboxed, with only the bridge exposed', as
     });
     expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
 
-    // The renderer sees none of Node: no require, no process; only the typed bridge.
+    // The renderer sees none of Node: no require, no process; only the typed bridge with its four
+    // functions (the MessagePort and ipcRenderer stay in the preload's isolated world).
     const globals = await page.evaluate(() => {
       const w = window as unknown as Record<string, unknown>;
-      return { bridge: typeof w.bridge, require: typeof w.require, process: typeof w.process };
+      const bridge = w.bridge as Record<string, unknown>;
+      return { bridge: Object.keys(bridge).sort(), require: typeof w.require, process: typeof w.process, ipc: typeof w.ipcRenderer };
     });
-    expect(globals).toEqual({ bridge: 'object', require: 'undefined', process: 'undefined' });
+    expect(globals).toEqual({ bridge: ['blobUrl', 'call', 'on', 'printReady'], require: 'undefined', process: 'undefined', ipc: 'undefined' });
 
-    // And the bridge reaches the backend.
+    // And the bridge reaches the backend, over the port main handed over.
     await page.getByRole('searchbox', { name: 'Search the knowledge base' }).fill('containment');
     await expect(page.locator('.article-list li').first()).toBeVisible();
+
+    // Bytes cross as Uint8Array, and stored images come back read-only from app://blob/<sha256>.
+    const shown = await page.evaluate(async () => {
+      type Result = { ok: boolean; value?: { sha256: string }; error?: { message: string } };
+      const bridge = (window as unknown as { bridge: { call(m: string, a: unknown): Promise<Result>; blobUrl(sha: string): string } }).bridge;
+      const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+      const added = await bridge.call('attachments.add', { ownerTable: 'field_notes', ownerId: 'electron-e2e', name: 'dot.png', mime: 'image/png', data: png });
+      if (!added.ok || !added.value) throw new Error(added.error?.message ?? 'attachments.add failed');
+      const img = new Image();
+      img.src = bridge.blobUrl(added.value.sha256);
+      await img.decode();
+      return { src: img.src, width: img.naturalWidth };
+    });
+    expect(shown).toEqual({ src: expect.stringMatching(/^app:\/\/blob\/[0-9a-f]{64}$/), width: 1 });
   } finally {
     await app.close();
     fs.rmSync(userData, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import mammoth from 'mammoth';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { createHttpBridge } from '../../renderer/lib/http-bridge';
 import { ICS_ANSWERS } from '../helpers/ics-assessment';
 
 /**
@@ -10,18 +11,13 @@ import { ICS_ANSWERS } from '../helpers/ics-assessment';
  * `appUrl` is the host's URL with its `#k=<secret>` fragment (the `appUrl` fixture, or `host.appUrl`).
  */
 
-/** Calls the host's API with the page's secret, as the renderer would; throws with the call's message on failure. */
+/** Calls the host's API with the page's secret through the renderer's own HTTP transport; throws with the call's message on failure. */
 export async function api<T>(appUrl: string, method: string, args: unknown): Promise<T> {
   const url = new URL(appUrl);
   const secret = new URLSearchParams(url.hash.slice(1)).get('k') ?? '';
-  const res = await fetch(new URL('/api/call', url.origin), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-fieldbench-secret': secret },
-    body: JSON.stringify({ method, args }),
-  });
-  const result = (await res.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
+  const result = await createHttpBridge({ baseUrl: url.origin, secret: () => secret }).call(method, args);
   if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value;
+  return result.value as T;
 }
 
 /**
@@ -68,12 +64,12 @@ export async function completedIcsAssessment(appUrl: string, setup: CompletedIcs
       ownerId: `${sessionId}:current-process-photos`,
       name: setup.photo.name,
       mime: 'image/png',
-      dataBase64: setup.photo.png.toString('base64'),
+      data: setup.photo.png,
       caption: setup.photo.caption,
     });
   }
-  const signature = (setup.signaturePng ?? TINY_PNG).toString('base64');
-  await api(appUrl, 'assessments.complete', { sessionId, signoff: { name: 'Li Wei', role: 'Head of customer service', signatureBase64: signature } });
+  const signature = setup.signaturePng ?? TINY_PNG;
+  await api(appUrl, 'assessments.complete', { sessionId, signoff: { name: 'Li Wei', role: 'Head of customer service', signaturePng: signature } });
   return { engagementId: engagement.id, title: engagement.title, sessionId };
 }
 

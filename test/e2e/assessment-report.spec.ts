@@ -80,6 +80,11 @@ test.describe('assessment results and report', () => {
     await expect(page.getByRole('button', { name: 'Print / Save as PDF' })).toBeEnabled();
     await expect(page.getByRole('img', { name: 'Queue board at 10:00' })).toBeVisible();
     await expect(page.locator('.report-signature img')).toBeVisible();
+    // Photos are plain <img> elements on read-only blob URLs, and the page says when it is complete
+    // (Electron prints then; here the mark on <html> shows the same moment).
+    await expect(page.getByRole('img', { name: 'Queue board at 10:00' })).toHaveAttribute('src', /^\/api\/blob\/[0-9a-f]{64}\?t=/);
+    expect(await page.getByRole('img', { name: 'Queue board at 10:00' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await expect(page.locator('html')).toHaveAttribute('data-print-ready', 'true');
 
     const en = await pdfText(page);
     expect(en).toContain(folded('Which channels do customers use to contact you?'));

@@ -145,6 +145,9 @@ test('a customer with contacts, an engagement for it, found by typing, its stage
 });
 
 test('leaving an edited form asks first; Escape cancels and keeps what was stored', async ({ page }) => {
+  // The page gets its access key from the first visit (without it the app only says so).
+  await page.goto(host.appUrl);
+  await expect(page.getByRole('heading', { level: 1, name: 'Knowledge base' })).toBeVisible();
   await gotoRoute(page, host.appUrl, '/customers/new');
   await page.locator('#field-name').fill('Unsaved Co');
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Knowledge base' }).click();

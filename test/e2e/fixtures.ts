@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
+import { createHttpBridge } from '../../renderer/lib/http-bridge';
 
 /**
  * Each Playwright worker starts its own browser host — the built app, `node dist/web/server.cjs
@@ -63,12 +64,8 @@ export async function stopHost(host: Host): Promise<void> {
 async function resetSettings(host: Host): Promise<void> {
   const url = new URL(host.appUrl);
   const secret = new URLSearchParams(url.hash.slice(1)).get('k') ?? '';
-  const res = await fetch(new URL('/api/call', url.origin), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-fieldbench-secret': secret },
-    body: JSON.stringify({ method: 'settings.update', args: { language: 'en', theme: 'system' } }),
-  });
-  if (!res.ok) throw new Error(`could not reset settings: HTTP ${res.status} ${await res.text()}`);
+  const result = await createHttpBridge({ baseUrl: url.origin, secret: () => secret }).call('settings.update', { language: 'en', theme: 'system' });
+  if (!result.ok) throw new Error(`could not reset settings: ${result.error.code}: ${result.error.message}`);
 }
 
 export const test = base.extend<{ freshSettings: void }, { host: Host; appUrl: string; dataDir: string }>({

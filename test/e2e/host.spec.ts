@@ -16,7 +16,7 @@ test.describe('browser host', () => {
     await expect(page.locator('#root > *').first()).toBeVisible();
     const statuses = await page.evaluate(async () => {
       const call = (headers: Record<string, string>) =>
-        fetch('/api/call', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ method: 'app.info', args: {} }) }).then((r) => r.status);
+        fetch('/api/call', { method: 'POST', headers: { 'content-type': 'application/x-fieldbench', ...headers }, body: '' }).then((r) => r.status);
       return { missing: await call({}), wrong: await call({ 'x-fieldbench-secret': 'x'.repeat(43) }) };
     });
     expect(statuses).toEqual({ missing: 401, wrong: 401 });

@@ -137,7 +137,8 @@ test.describe('field notes', () => {
     await page.getByTestId('editor-image-input').setInputFiles({ name: 'queue-board.png', mimeType: 'image/png', buffer: TINY_PNG });
     const image = editorText(page).locator('img.rt-image');
     await expect(image).toBeVisible();
-    await expect(image).toHaveAttribute('src', /^blob:/);
+    // A plain <img> on the read-only blob URL: no bytes pass through the page's JavaScript.
+    await expect(image).toHaveAttribute('src', /^\/api\/blob\/[0-9a-f]{64}\?t=[\w-]{43}$/);
     await expect(image).toHaveAttribute('alt', 'queue-board.png');
     await expect(saved(page)).toBeVisible({ timeout: 10_000 });
     const attachments = await api<{ name: string; isImage: boolean }[]>(appUrl, 'attachments.list', { ownerTable: 'field_notes', ownerId: noteId });

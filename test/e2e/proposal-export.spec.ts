@@ -72,6 +72,7 @@ test.describe('proposal export and DOCX import', () => {
     await expect(sheet).toBeVisible();
     await expect(page.getByRole('button', { name: 'Print / Save as PDF' })).toBeEnabled();
     await expect(sheet.getByRole('img', { name: /^Timeline chart: / })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('data-print-ready', 'true');
     const pdf = await printedPdf(page);
     // pdfjs joins wrapped lines without a space: compare without white space.
     const squashed = (text: string): string => folded(text).replace(/\s+/g, '');

@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { createBackend, type Backend } from '../../electron/backend/backend';
 import type { CallArgs, CallName, CallResult } from '../../core/api/contract';
+import type { ExportedFile } from '../../core/api/calls/reports';
 import type { ApiError } from '../../core/api/result';
 import type { Platform } from '../../electron/backend/platform';
 import { makeTempDir } from './temp-dir';
@@ -65,4 +66,11 @@ export async function callFail(backend: Backend, method: string, args: unknown):
 /** A failed call's field issues as path and English text: what the tests read. */
 export function issuesOf(error: ApiError): { path: string; message: string }[] {
   return (error.issues ?? []).map((i) => ({ path: i.path, message: i.message }));
+}
+
+/** The bytes of an export the backend handed back for download (a host without a save dialog); throws otherwise. */
+export function exportedBytes(file: ExportedFile): Buffer {
+  if (file.delivery !== 'download') throw new Error(`${file.fileName} was not handed back as bytes (delivery: ${file.delivery})`);
+  expect(file.size).toBe(file.data.byteLength);
+  return Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength);
 }

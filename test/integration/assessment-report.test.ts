@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import { createRaster, fillPolygon } from '../../electron/backend/export/raster';
 import { encodePng } from '../../electron/backend/export/png';
-import { BUNDLED_PACK, callFail, callOk, startBackend } from '../helpers/backend';
+import { BUNDLED_PACK, callFail, callOk, exportedBytes, startBackend } from '../helpers/backend';
 import { ICS_ANSWERS, icsDefinition } from '../helpers/ics-assessment';
 
 /** A photo-sized PNG (wider than the page, so it must be scaled down in Word). */
@@ -27,9 +27,9 @@ async function completedSession(backend: Backend): Promise<{ sessionId: string; 
   const sessionId = started.session.id;
   for (const [questionId, value, note] of ICS_ANSWERS) await callOk(backend, 'assessments.answer', { sessionId, questionId, value, ...(note ? { note } : {}) });
   const owner = { ownerTable: 'assessment_answers', ownerId: `${sessionId}:current-process-photos` } as const;
-  await callOk(backend, 'attachments.add', { ...owner, name: 'queue-board.png', mime: 'image/png', dataBase64: photo(1600, 1200).toString('base64'), caption: 'Queue board at 10:00' });
-  await callOk(backend, 'attachments.add', { ...owner, name: 'wallboard.webp', mime: 'image/webp', dataBase64: WEBP.toString('base64') });
-  await callOk(backend, 'attachments.add', { ownerTable: 'assessment_answers', ownerId: `${sessionId}:has-ivr`, name: 'ivr-menu.png', mime: 'image/png', dataBase64: photo(400, 300).toString('base64') });
+  await callOk(backend, 'attachments.add', { ...owner, name: 'queue-board.png', mime: 'image/png', data: photo(1600, 1200), caption: 'Queue board at 10:00' });
+  await callOk(backend, 'attachments.add', { ...owner, name: 'wallboard.webp', mime: 'image/webp', data: WEBP });
+  await callOk(backend, 'attachments.add', { ownerTable: 'assessment_answers', ownerId: `${sessionId}:has-ivr`, name: 'ivr-menu.png', mime: 'image/png', data: photo(400, 300) });
   await callOk(backend, 'risks.addFromChecklist', {
     engagementId: engagement.id,
     items: [{ checklistId: 'rc-personal-information', itemId: 'recording-consent' }],
@@ -51,14 +51,13 @@ async function completedSession(backend: Backend): Promise<{ sessionId: string; 
       created_at: '2026-03-14T10:00:00.000Z',
     }),
   ]);
-  await callOk(backend, 'assessments.complete', { sessionId, signoff: { name: 'Li Wei', role: 'Head of customer service', signatureBase64: SIGNATURE.toString('base64') } });
+  await callOk(backend, 'assessments.complete', { sessionId, signoff: { name: 'Li Wei', role: 'Head of customer service', signaturePng: SIGNATURE } });
   return { sessionId, engagementId: engagement.id };
 }
 
 async function openDocx(backend: Backend, sessionId: string, lang: 'en' | 'zh') {
   const file = await callOk(backend, 'reports.assessmentDocx', { sessionId, lang });
-  const bytes = Buffer.from(file.dataBase64, 'base64');
-  expect(file.size).toBe(bytes.length);
+  const bytes = exportedBytes(file);
   const zip = await JSZip.loadAsync(bytes);
   const names = Object.values(zip.files).filter((f) => !f.dir).map((f) => f.name);
   const read = (name: string): Promise<Buffer> => {

@@ -9,7 +9,7 @@ const PACKS = path.join(__dirname, '..', 'fixtures', 'packs', 'assessment-versio
 const V1 = path.join(PACKS, 'v1');
 const V2 = path.join(PACKS, 'v2');
 // A 1×1 PNG, as a drawn signature would be.
-const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const SHA = 'a'.repeat(64);
 
 async function engagement(backend: Backend, scenario = 'site-survey'): Promise<string> {
@@ -153,7 +153,7 @@ describe('assessment sessions', () => {
     const { backend } = await startBackend({ contentDir: V1 });
     const sessionId = await startSession(backend);
     await callOk(backend, 'assessments.answer', { sessionId, questionId: 'has-ivr', value: true });
-    const signoff = { name: 'Li Wei', role: 'CTO', signatureBase64: PNG_BASE64 };
+    const signoff = { name: 'Li Wei', role: 'CTO', signaturePng: PNG };
 
     const refused = await callFail(backend, 'assessments.complete', { sessionId, signoff });
     expect(refused.code).toBe('conflict');
@@ -161,12 +161,13 @@ describe('assessment sessions', () => {
     expect(formatApiMessage(refused, 'zh')).toMatch(/完成前请先回答必答问题：“主要渠道”、“IVR 菜单层数”/);
     expect(refused.issues?.map((i) => i.path)).toEqual(['channel', 'ivr-levels']);
     expect((await callFail(backend, 'assessments.complete', { sessionId, signoff: { ...signoff, name: ' ' } })).message).toMatch(/name.*empty/);
-    expect((await callFail(backend, 'assessments.complete', { sessionId, signoff: { ...signoff, signatureBase64: '' } })).message).toMatch(/draw a signature/);
+    expect((await callFail(backend, 'assessments.complete', { sessionId, signoff: { ...signoff, signaturePng: new Uint8Array(0) } })).message).toMatch(/draw a signature/);
+    expect((await callFail(backend, 'assessments.complete', { sessionId, signoff: { ...signoff, signaturePng: 'iVBORw0KGgo=' } })).message).toMatch(/signaturePng: must be binary data/);
 
     await callOk(backend, 'assessments.answer', { sessionId, questionId: 'channel', value: 'voice' });
     await callOk(backend, 'assessments.answer', { sessionId, questionId: 'ivr-levels', value: 2 });
-    const notPng = Buffer.from('not an image').toString('base64');
-    expect((await callFail(backend, 'assessments.complete', { sessionId, signoff: { ...signoff, signatureBase64: notPng } })).code).toBe('bad_file');
+    const notPng = Buffer.from('not an image');
+    expect((await callFail(backend, 'assessments.complete', { sessionId, signoff: { ...signoff, signaturePng: notPng } })).code).toBe('bad_file');
 
     const done = await callOk(backend, 'assessments.complete', { sessionId, signoff: { ...signoff, signedAt: '2027-03-01T10:42:00Z' } });
     expect(done.session.status).toBe('completed');

@@ -7,11 +7,12 @@ import { encodePng, PNG_SIGNATURE } from '../../electron/backend/export/png';
 import { blocksOf, documentJson, paragraph, plainText, textNode } from '../../core/proposals/lexical-json';
 import { groupThousands, pricingTotals } from '../../core/proposals/money';
 import type { ProposalDetail } from '../../core/proposals/types';
-import { BUNDLED_PACK, callFail, callOk, startBackend } from '../helpers/backend';
+import { BUNDLED_PACK, callFail, callOk, exportedBytes, startBackend } from '../helpers/backend';
+import type { ExportedFile } from '../../core/api/calls/reports';
 import { ICS_ANSWERS } from '../helpers/ics-assessment';
 
 // A 1×1 PNG: the sign-off signature.
-const SIGNATURE = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+const SIGNATURE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 /** An engagement with a completed ics assessment and a risk from the checklist, as the on-site tests leave it. */
 async function assessedEngagement(backend: Backend): Promise<string> {
@@ -33,7 +34,7 @@ async function assessedEngagement(backend: Backend): Promise<string> {
     sessionId: started.session.id,
     lang: 'en',
   });
-  await callOk(backend, 'assessments.complete', { sessionId: started.session.id, signoff: { name: 'Li Wei', role: 'Head of customer service', signatureBase64: SIGNATURE } });
+  await callOk(backend, 'assessments.complete', { sessionId: started.session.id, signoff: { name: 'Li Wei', role: 'Head of customer service', signaturePng: SIGNATURE } });
   return engagement.id;
 }
 
@@ -43,7 +44,7 @@ async function exportableProposal(): Promise<{ backend: Backend; proposal: Propo
   const engagementId = await assessedEngagement(backend);
   const { proposal } = await callOk(backend, 'proposals.generate', { engagementId, templateId: 'poc-ics-voicebot', lang: 'en' });
   const photo = encodePng({ width: 40, height: 20, pixels: new Uint8Array(40 * 20 * 3).fill(200) });
-  const attached = await callOk(backend, 'attachments.add', { ownerTable: 'engagements', ownerId: engagementId, name: 'site.png', mime: 'image/png', dataBase64: photo.toString('base64') });
+  const attached = await callOk(backend, 'attachments.add', { ownerTable: 'engagements', ownerId: engagementId, name: 'site.png', mime: 'image/png', data: photo });
   const [first, ...rest] = proposal.sections;
   if (!first) throw new Error('no sections');
   const body = documentJson([
@@ -59,8 +60,8 @@ async function exportableProposal(): Promise<{ backend: Backend; proposal: Propo
   return { backend, proposal: saved, photo };
 }
 
-async function docxParts(dataBase64: string): Promise<{ zip: JSZip; html: string; text: string; documentXml: string }> {
-  const buffer = Buffer.from(dataBase64, 'base64');
+async function docxParts(file: ExportedFile): Promise<{ zip: JSZip; html: string; text: string; documentXml: string }> {
+  const buffer = exportedBytes(file);
   const zip = await JSZip.loadAsync(buffer);
   const documentXml = (await zip.file('word/document.xml')?.async('string')) ?? '';
   return { zip, html: (await mammoth.convertToHtml({ buffer })).value, text: (await mammoth.extractRawText({ buffer })).value, documentXml };
@@ -72,7 +73,7 @@ describe('proposal export', () => {
     const file = await callOk(backend, 'proposals.exportDocx', { id: proposal.id });
     expect(file.mime).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(file.fileName).toMatch(/^proposal-.+-\d{4}-\d{2}-\d{2}\.docx$/);
-    const { zip, html, text, documentXml } = await docxParts(file.dataBase64);
+    const { zip, html, text, documentXml } = await docxParts(file);
 
     // Cover, then every section title as Heading 1 (what the TOC field collects).
     expect(text.startsWith(`\n\n${proposal.title}`)).toBe(true);
@@ -110,14 +111,14 @@ describe('proposal export', () => {
     const { backend, proposal } = await exportableProposal();
     const version = await callOk(backend, 'proposals.saveVersion', { id: proposal.id, name: 'Sent to customer' });
     const changed = await callOk(backend, 'proposals.save', { id: proposal.id, title: 'Revised after the workshop' });
-    const old = await docxParts((await callOk(backend, 'proposals.exportDocx', { id: proposal.id, versionId: version.id })).dataBase64);
+    const old = await docxParts((await callOk(backend, 'proposals.exportDocx', { id: proposal.id, versionId: version.id })));
     expect(old.text).toContain(proposal.title);
     expect(old.text).toContain('Version: Sent to customer');
     expect(old.text).not.toContain('Revised after the workshop');
 
     const md = await callOk(backend, 'proposals.exportMarkdown', { id: proposal.id });
     expect(md.fileName).toMatch(/\.md$/);
-    const markdown = Buffer.from(md.dataBase64, 'base64').toString('utf8');
+    const markdown = exportedBytes(md).toString('utf8');
     const totals = pricingTotals(changed.pricing);
     expect(markdown.startsWith('# Revised after the workshop\n')).toBe(true);
     expect(markdown).toContain(`| **Total** |  |  |  |  | **CNY ${groupThousands(totals.total)}** |`);
@@ -184,7 +185,7 @@ describe('DOCX import as a template', () => {
     const { backend } = await startBackend({ contentDir: BUNDLED_PACK });
     const engagementId = await assessedEngagement(backend);
     const bytes = await wordTemplate();
-    const imported = await callOk(backend, 'templates.importDocx', { name: 'Voice POC (Word).docx', dataBase64: bytes.toString('base64'), scenarios: ['intelligent-customer-service'] });
+    const imported = await callOk(backend, 'templates.importDocx', { name: 'Voice POC (Word).docx', data: bytes, scenarios: ['intelligent-customer-service'] });
     const t = imported.template;
     expect([t.id, t.version, t.origin, t.template.title]).toEqual(['voice-poc-word', 1, 'user', { en: 'Voice POC (Word)', zh: 'Voice POC (Word)' }]);
     expect(t.template.sections.map((s) => [s.id, s.title.en])).toEqual([
@@ -199,7 +200,7 @@ describe('DOCX import as a template', () => {
     expect(imported.problems[0]?.message).toContain('{{sponsor.name}} is not a variable templates may use');
 
     // Importing again makes version 2 of the same template.
-    const again = await callOk(backend, 'templates.importDocx', { name: 'Voice POC (Word).docx', dataBase64: bytes.toString('base64') });
+    const again = await callOk(backend, 'templates.importDocx', { name: 'Voice POC (Word).docx', data: bytes });
     expect([again.template.id, again.template.version]).toEqual(['voice-poc-word', 2]);
 
     const { proposal, problems } = await callOk(backend, 'proposals.generate', { engagementId, templateId: 'voice-poc-word', templateVersion: 1, lang: 'en' });
@@ -218,20 +219,20 @@ describe('DOCX import as a template', () => {
   it('refuses a file named .docx that is not one, and stores nothing', async () => {
     const { backend } = await startBackend({ contentDir: BUNDLED_PACK });
     const before = await callOk(backend, 'templates.list', {});
-    const notZip = await callFail(backend, 'templates.importDocx', { name: 'proposal.docx', dataBase64: Buffer.from('Dear customer, this is plain text.').toString('base64') });
+    const notZip = await callFail(backend, 'templates.importDocx', { name: 'proposal.docx', data: Buffer.from('Dear customer, this is plain text.') });
     expect(notZip).toMatchObject({ code: 'bad_file', message: expect.stringMatching(/^“proposal\.docx” is not a Word document \(it is not a zip package\)/) });
     const zip = new JSZip();
     zip.file('hello.txt', 'not a document');
-    const otherZip = await callFail(backend, 'templates.importDocx', { name: 'archive.docx', dataBase64: (await zip.generateAsync({ type: 'nodebuffer' })).toString('base64') });
+    const otherZip = await callFail(backend, 'templates.importDocx', { name: 'archive.docx', data: await zip.generateAsync({ type: 'nodebuffer' }) });
     expect(otherZip).toMatchObject({ code: 'bad_file', message: expect.stringContaining('“archive.docx” is not a Word document (it has no word/document.xml)') });
     const truncated = (await wordTemplate()).subarray(0, 400);
-    expect(await callFail(backend, 'templates.importDocx', { name: 'cut.docx', dataBase64: truncated.toString('base64') })).toMatchObject({ code: 'bad_file' });
-    expect(await callFail(backend, 'templates.importDocx', { name: 'notes.txt', dataBase64: 'aGk=' })).toMatchObject({ code: 'bad_request' });
+    expect(await callFail(backend, 'templates.importDocx', { name: 'cut.docx', data: truncated })).toMatchObject({ code: 'bad_file' });
+    expect(await callFail(backend, 'templates.importDocx', { name: 'notes.txt', data: Buffer.from('hi') })).toMatchObject({ code: 'bad_request' });
     // A manual of 201 chapters makes more sections than a template may have.
     const manual = new Document({
       sections: [{ children: Array.from({ length: 201 }, (_, i) => [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(`Chapter ${i + 1}`)] }), new Paragraph(`Text ${i + 1}`)]).flat() }],
     });
-    expect(await callFail(backend, 'templates.importDocx', { name: 'manual.docx', dataBase64: (await Packer.toBuffer(manual)).toString('base64') })).toMatchObject({
+    expect(await callFail(backend, 'templates.importDocx', { name: 'manual.docx', data: await Packer.toBuffer(manual) })).toMatchObject({
       code: 'too_large',
       message: '“manual.docx” makes a template that is too large: template has more than 200 sections. Split the document. Nothing was imported.',
     });

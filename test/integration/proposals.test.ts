@@ -9,7 +9,7 @@ import { ICS_ANSWERS } from '../helpers/ics-assessment';
 import { largeProposalContent, storeLargeProposal } from '../helpers/large-proposal';
 
 // A 1×1 PNG: the sign-off signature.
-const SIGNATURE = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+const SIGNATURE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 /** A completed ics assessment on an engagement with a team, dates and a risk from the checklist. */
 async function assessedEngagement(backend: Backend): Promise<{ engagementId: string; sessionId: string }> {
@@ -35,7 +35,7 @@ async function assessedEngagement(backend: Backend): Promise<{ engagementId: str
     sessionId,
     lang: 'en',
   });
-  await callOk(backend, 'assessments.complete', { sessionId, signoff: { name: 'Li Wei', role: 'Head of customer service', signatureBase64: SIGNATURE } });
+  await callOk(backend, 'assessments.complete', { sessionId, signoff: { name: 'Li Wei', role: 'Head of customer service', signaturePng: SIGNATURE } });
   return { engagementId: engagement.id, sessionId };
 }
 

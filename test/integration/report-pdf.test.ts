@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
-import { BUNDLED_PACK, callFail, callOk, startBackend } from '../helpers/backend';
+import { BUNDLED_PACK, callFail, callOk, exportedBytes, startBackend } from '../helpers/backend';
 
 /** The PDF export: printed by the host when it can (Electron), refused with the way out when it cannot (browser host). */
 
@@ -28,7 +28,7 @@ describe('reports.assessmentPdf', () => {
     expect(routes).toEqual([`/assessments/${sessionId}/report?lang=zh`]);
     expect(file).toMatchObject({ mime: 'application/pdf' });
     expect(file.fileName).toMatch(/^assessment-report-Eastern-Telecom-\d{4}-\d{2}-\d{2}-zh\.pdf$/);
-    expect(Buffer.from(file.dataBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(exportedBytes(file).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('in a host that cannot print, says to use the print view', async () => {

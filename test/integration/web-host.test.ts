@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -6,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/server';
 import { defaultWebDataDir, parsePort } from '../../electron/web/config';
 import { HTTP_PROTOCOL } from '../../core/api/bridge';
+import { decodeEnvelope, ENVELOPE_CONTENT_TYPE, encodeEnvelope } from '../../core/api/http-envelope';
+import type { ApiResult } from '../../core/api/result';
 import { makeTempDir } from '../helpers/temp-dir';
+import { newerDataFolder } from '../helpers/newer-data';
 
 const CONTENT = path.join(__dirname, '..', 'fixtures', 'packs', 'valid');
 let host: WebHost;
@@ -15,21 +19,37 @@ let rendererDir: string;
 const cleanups: (() => void)[] = [];
 
 /** Raw HTTP so tests control every header, including Host (fetch would not let us). */
-function request(options: { path: string; method?: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string; bytes: Buffer };
+function request(options: { path: string; method?: string; headers?: Record<string, string>; body?: string | Buffer | Uint8Array[] }): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port: host.port, path: options.path, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${host.port}`, ...options.headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: bytes.toString('utf8'), bytes });
+      });
     });
     req.on('error', reject);
-    if (options.body !== undefined) req.write(options.body);
+    if (Array.isArray(options.body)) for (const part of options.body) req.write(part);
+    else if (options.body !== undefined) req.write(options.body);
     req.end();
   });
 }
 
+/** POSTs to /api/call: a value is sent as an envelope, a string or Buffer as the raw body. */
 const api = (body: unknown, headers: Record<string, string> = {}) =>
-  request({ path: HTTP_PROTOCOL.callPath, method: 'POST', headers: { 'content-type': 'application/json', [HTTP_PROTOCOL.secretHeader]: host.secret, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  request({
+    path: HTTP_PROTOCOL.callPath,
+    method: 'POST',
+    headers: { 'content-type': ENVELOPE_CONTENT_TYPE, [HTTP_PROTOCOL.secretHeader]: host.secret, ...headers },
+    body: typeof body === 'string' || Buffer.isBuffer(body) ? body : encodeEnvelope(body),
+  });
+/** The ApiResult an envelope answer carries. */
+const result = (answer: Answer): ApiResult<unknown> => {
+  expect(answer.headers['content-type']).toBe(ENVELOPE_CONTENT_TYPE);
+  return decodeEnvelope(answer.bytes) as ApiResult<unknown>;
+};
 
 beforeAll(async () => {
   const data = makeTempDir();
@@ -71,7 +91,7 @@ describe('browser host', () => {
   });
 
   it('requires the secret on every API call', async () => {
-    const missing = await request({ path: HTTP_PROTOCOL.callPath, method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"method":"app.info"}' });
+    const missing = await request({ path: HTTP_PROTOCOL.callPath, method: 'POST', headers: { 'content-type': ENVELOPE_CONTENT_TYPE }, body: encodeEnvelope({ method: 'app.info' }) });
     expect(missing.status).toBe(401);
     expect((await api({ method: 'app.info' }, { [HTTP_PROTOCOL.secretHeader]: 'wrong' })).status).toBe(401);
     expect((await request({ path: HTTP_PROTOCOL.eventsPath })).status).toBe(401);
@@ -86,20 +106,88 @@ describe('browser host', () => {
   it('carries the contract: results, unknown methods, bad arguments', async () => {
     const info = await api({ method: 'app.info', args: {} });
     expect(info.status).toBe(200);
-    expect(JSON.parse(info.body)).toMatchObject({ ok: true, value: { host: 'web' } });
-    expect(JSON.parse((await api({ method: 'fs.readFile', args: {} })).body)).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    const bad = JSON.parse((await api({ method: 'kb.search', args: { query: 7 } })).body) as { ok: boolean; error: { code: string; message: string } };
-    expect(bad.error.code).toBe('bad_request');
-    expect(bad.error.message).toMatch(/query/);
+    expect(result(info)).toMatchObject({ ok: true, value: { host: 'web' } });
+    expect(result(await api({ method: 'fs.readFile', args: {} }))).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    const bad = result(await api({ method: 'kb.search', args: { query: 7 } }));
+    expect(bad).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringMatching(/query/) } });
   });
 
   it('rejects malformed and oversized bodies with clear messages', async () => {
-    const malformed = await api('{"method": ');
+    /** A raw envelope: the header JSON as given, then the blob bytes. */
+    const raw = (header: string, blobs = Buffer.alloc(0)): Buffer => {
+      const json = Buffer.from(header, 'utf8');
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(json.length);
+      return Buffer.concat([length, json, blobs]);
+    };
+    const malformed = await api(raw('{"json": {"method": '));
     expect(malformed.status).toBe(400);
-    expect(malformed.body).toMatch(/not valid JSON/);
-    expect((await api('[1,2]')).status).toBe(400);
+    expect(malformed.body).toMatch(/not a valid application\/x-fieldbench envelope: the header is not valid UTF-8 JSON/);
+    expect((await api(raw('{"json": [1, 2], "blobs": []}'))).body).toMatch(/must carry an object/);
+    expect((await api(raw('{"json": {"method": "app.info"}, "blobs": [{"path": ["args"], "size": 3}]}'))).body).toMatch(/blobs add up to 3 bytes, but 0 follow/);
+    expect((await api(raw('{"json": {"args": {"data": "x"}}, "blobs": [{"path": ["args", "data"], "size": 1}]}', Buffer.from('x')))).body).toMatch(/blob 0: the JSON has no null at args\.data/);
+    expect((await api(Buffer.from([0, 0, 0, 200, 123]))).body).toMatch(/header is said to have 200 bytes/);
     expect((await api('x'.repeat(HTTP_PROTOCOL.maxBodyBytes + 1000))).status).toBe(413);
+    const json = await api(JSON.stringify({ method: 'app.info' }), { 'content-type': 'application/json' });
+    expect([json.status, json.body]).toEqual([415, expect.stringContaining('takes content-type application/x-fieldbench')]);
     expect((await api({ method: 'app.info' }, { 'content-type': 'text/plain' })).status).toBe(415);
+  });
+
+  it('carries bytes raw both ways: an attachment in, the same bytes out, never base64', async () => {
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), crypto.randomBytes(64 * 1024)]);
+    const parts = encodeEnvelope({ method: 'attachments.add', args: { ownerTable: 'field_notes', ownerId: 'n1', name: 'rack.png', mime: 'image/png', data: png } });
+    // The upload is the JSON header plus the file itself: no 4/3 growth.
+    expect(parts.reduce((n, p) => n + p.byteLength, 0)).toBeLessThan(png.length + 400);
+    const added = result(await api({ method: 'attachments.add', args: { ownerTable: 'field_notes', ownerId: 'n1', name: 'rack.png', mime: 'image/png', data: png } }));
+    expect(added).toMatchObject({ ok: true, value: { name: 'rack.png', size: png.length } });
+    const sha256 = (added as { value: { sha256: string } }).value.sha256;
+    const read = await api({ method: 'attachments.read', args: { sha256 } });
+    expect(read.bytes.length).toBeLessThan(png.length + 400);
+    const value = (result(read) as { value: { data: Uint8Array } }).value;
+    expect(value.data).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(value.data).equals(png)).toBe(true);
+    // Arguments that are not bytes where bytes belong are refused by the contract, naming the field.
+    const base64 = result(await api({ method: 'attachments.add', args: { ownerTable: 'field_notes', ownerId: 'n1', name: 'x.png', mime: 'image/png', data: png.toString('base64') } }));
+    expect(base64).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringMatching(/data: must be binary data/) } });
+  });
+
+  it('serves stored files read-only at /api/blob/<sha256> with the per-launch blob token', async () => {
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), crypto.randomBytes(1000)]);
+    const html = Buffer.from('<html><script>alert(1)</script></html>');
+    const add = async (name: string, mime: string, data: Buffer) => {
+      const answer = await api({ method: 'attachments.add', args: { ownerTable: 'field_notes', ownerId: 'n2', name, mime, data } });
+      return { token: String(answer.headers[HTTP_PROTOCOL.blobTokenHeader]), sha256: (result(answer) as { value: { sha256: string } }).value.sha256 };
+    };
+    const image = await add('rack.png', 'image/png', png);
+    const page = await add('page “1”.html', 'text/html', html);
+    expect(image.token).toMatch(/^[\w-]{43}$/);
+    expect(image.token).not.toBe(host.secret);
+    const blob = (sha256: string, token = image.token, method = 'GET') => request({ path: `${HTTP_PROTOCOL.blobPath}${sha256}?${HTTP_PROTOCOL.blobTokenParam}=${token}`, method });
+
+    const shown = await blob(image.sha256);
+    expect(shown.status).toBe(200);
+    expect(shown.bytes.equals(png)).toBe(true);
+    expect(shown.headers).toMatchObject({ 'content-type': 'image/png', 'content-disposition': 'inline', 'x-content-type-options': 'nosniff', 'content-security-policy': 'sandbox' });
+    expect(Object.keys(shown.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
+    // Anything but an image is only ever a download, under its own name.
+    const other = await blob(page.sha256);
+    expect(other.headers['content-type']).toBe('application/octet-stream');
+    expect(other.headers['content-disposition']).toBe(`attachment; filename="page _1_.html"; filename*=UTF-8''page%20%E2%80%9C1%E2%80%9D.html`);
+
+    expect((await blob(image.sha256, 'wrong')).status).toBe(401);
+    expect((await request({ path: `${HTTP_PROTOCOL.blobPath}${image.sha256}` })).status).toBe(401);
+    // The secret opens calls, not blobs: the blob route wants its own token.
+    expect((await blob(image.sha256, host.secret)).status).toBe(401);
+    expect((await blob('a'.repeat(64))).status).toBe(404);
+    expect((await blob('..%2f..%2fpackage.json')).status).toBe(400);
+    // Dot segments are folded by the URL parser and land outside /api/blob/: nothing is served.
+    expect((await blob('../../package.json')).body).not.toContain('"name"');
+    expect((await blob(image.sha256.toUpperCase())).status).toBe(400);
+    expect((await blob(image.sha256, image.token, 'POST')).status).toBe(405);
+    const head = await blob(image.sha256, image.token, 'HEAD');
+    expect([head.status, head.headers['content-length'], head.bytes.length]).toEqual([200, String(png.length), 0]);
+    // The Host check still comes first.
+    expect((await request({ path: `${HTTP_PROTOCOL.blobPath}${image.sha256}?t=${image.token}`, headers: { host: 'evil.example' } })).status).toBe(421);
   });
 
   it('never serves files outside the renderer folder', async () => {
@@ -171,10 +259,39 @@ describe('browser host', () => {
     await expect(startWebHost({ port: 0, dataDir: path.join(empty.dir, 'data'), contentDir: CONTENT, rendererDir: path.join(empty.dir, 'nothing'), appVersion: '0.0.0-test', log: () => {} })).rejects.toThrow(/npm run build/);
   });
 
+  it('after a failed start-up serves the app and answers every call at once with unavailable and the reason', async () => {
+    const newer = await startWebHost({ port: 0, dataDir: await newerDataFolder(), contentDir: CONTENT, rendererDir, appVersion: '0.0.0-test', log: () => {} });
+    try {
+      expect(newer.startupProblem).toMatch(/^Fieldbench could not open its data: This data file was written by a newer version of Fieldbench/);
+      const call = (method: string, args: unknown) =>
+        new Promise<{ status: number; bytes: Buffer; type: string | undefined }>((resolve, reject) => {
+          const req = http.request(
+            { host: '127.0.0.1', port: newer.port, path: HTTP_PROTOCOL.callPath, method: 'POST', headers: { host: `127.0.0.1:${newer.port}`, 'content-type': ENVELOPE_CONTENT_TYPE, [HTTP_PROTOCOL.secretHeader]: newer.secret } },
+            (res) => {
+              const chunks: Buffer[] = [];
+              res.on('data', (c: Buffer) => chunks.push(c));
+              res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes: Buffer.concat(chunks), type: res.headers['content-type'] }));
+            },
+          );
+          req.on('error', reject);
+          for (const part of encodeEnvelope({ method, args })) req.write(part);
+          req.end();
+        });
+      for (const [method, args] of [['settings.get', {}], ['kb.search', { query: 'x' }], ['attachments.list', { ownerTable: 'field_notes', ownerId: 'n' }]] as const) {
+        const answer = await call(method, args);
+        expect([answer.status, answer.type]).toEqual([200, ENVELOPE_CONTENT_TYPE]);
+        expect(decodeEnvelope(answer.bytes)).toMatchObject({ ok: false, error: { code: 'unavailable', key: 'error.cannotOpenData', message: newer.startupProblem } });
+      }
+    } finally {
+      await newer.close();
+    }
+  });
+
   it('keeps data across a restart on the same data folder', async () => {
-    expect(JSON.parse((await api({ method: 'settings.update', args: { theme: 'dark' } })).body)).toMatchObject({ ok: true });
+    expect(result(await api({ method: 'settings.update', args: { theme: 'dark' } }))).toMatchObject({ ok: true });
     await host.close();
     host = await startWebHost({ port: 0, dataDir, contentDir: CONTENT, rendererDir, appVersion: '0.0.0-test', log: () => {} });
-    expect(JSON.parse((await api({ method: 'settings.get', args: {} })).body)).toMatchObject({ ok: true, value: { theme: 'dark' } });
+    expect(host.startupProblem).toBeNull();
+    expect(result(await api({ method: 'settings.get', args: {} }))).toMatchObject({ ok: true, value: { theme: 'dark' } });
   });
 });

@@ -1,26 +1,48 @@
 import { describe, expect, it, vi } from 'vitest';
+import { msg } from '../../core/api/message';
 
 /**
  * Boots electron/main/main.ts against a recording stand-in for 'electron' (no binary on CI) and
- * checks the lifecycle rules: single-instance lock, the app scheme registered before ready, and
- * API calls accepted only from the app's own top-level frame in its own window.
+ * checks the lifecycle rules: single-instance lock, the app scheme registered before ready, a
+ * MessagePort to the backend handed only to the app's own top-level frame in its own window (one
+ * end to the page, the other to the utility process), blob URLs served by asking the backend, and
+ * the pages told when the backend stops.
  */
 
-type Handler = (event: unknown, ...args: unknown[]) => unknown;
+type Listener = (...args: unknown[]) => unknown;
+type FakePort = { name: string; closed: boolean; close(): void };
+type Posted = { channel: string; message: unknown; ports: FakePort[] };
+
 const state = vi.hoisted(() => ({
   lockRequested: 0,
   schemes: [] as unknown[],
-  ipcHandlers: new Map<string, Handler>(),
+  ipcListeners: new Map<string, Listener>(),
   readyCallbacks: [] as (() => void)[],
   windows: [] as { webContents: unknown }[],
   forked: [] as string[],
-  posted: [] as unknown[],
+  toWorker: [] as { message: unknown; transfer: FakePort[] }[],
+  workerListeners: new Map<string, Listener>(),
+  channels: 0,
+  protocolHandler: null as null | ((request: Request) => Promise<Response>),
 }));
 
+/** A page's webContents as main sees it: what main posted to it, and its 'destroyed' listeners. */
+function contents() {
+  const posted: Posted[] = [];
+  const listeners = new Map<string, Listener>();
+  return {
+    posted,
+    on: () => {},
+    once: (name: string, fn: Listener) => listeners.set(name, fn),
+    setWindowOpenHandler: () => {},
+    postMessage: (channel: string, message: unknown, ports: FakePort[] = []) => posted.push({ channel, message, ports }),
+    destroy: () => listeners.get('destroyed')?.(),
+  };
+}
+
 vi.mock('electron', () => {
-  const webContents = { on: () => {}, setWindowOpenHandler: () => {}, send: () => {} };
   class BrowserWindow {
-    webContents = { ...webContents };
+    webContents = contents();
     constructor() {
       state.windows.push(this);
     }
@@ -32,61 +54,126 @@ vi.mock('electron', () => {
       return Promise.resolve();
     }
   }
+  class MessageChannelMain {
+    port1: FakePort;
+    port2: FakePort;
+    constructor() {
+      state.channels++;
+      const port = (name: string): FakePort => ({ name, closed: false, close: () => {} });
+      this.port1 = port(`backend-end-${state.channels}`);
+      this.port2 = port(`page-end-${state.channels}`);
+    }
+  }
   const app = {
     requestSingleInstanceLock: () => (state.lockRequested++, true),
     on: () => {},
     quit: () => {},
     whenReady: () => ({ then: (fn: () => void) => state.readyCallbacks.push(fn) }),
     getAppPath: () => '/nonexistent/app',
-    getPath: () => '/nonexistent/user-data',
+    getPath: (name: string) => `/nonexistent/${name}`,
     getVersion: () => '0.0.0-test',
     isPackaged: false,
   };
   return {
     app,
     BrowserWindow,
-    dialog: { showErrorBox: () => {} },
-    ipcMain: { handle: (channel: string, fn: Handler) => state.ipcHandlers.set(channel, fn) },
+    MessageChannelMain,
+    dialog: { showSaveDialog: () => Promise.resolve({ canceled: true }) },
+    ipcMain: { on: (channel: string, fn: Listener) => state.ipcListeners.set(channel, fn) },
     Menu: { setApplicationMenu: () => {}, buildFromTemplate: () => ({}) },
-    protocol: { registerSchemesAsPrivileged: (s: unknown[]) => state.schemes.push(...s), handle: () => {} },
+    protocol: {
+      registerSchemesAsPrivileged: (s: unknown[]) => state.schemes.push(...s),
+      handle: (_scheme: string, fn: (request: Request) => Promise<Response>) => (state.protocolHandler = fn),
+    },
     session: { defaultSession: { setPermissionRequestHandler: () => {}, setPermissionCheckHandler: () => {} } },
     shell: { openExternal: () => Promise.resolve() },
     utilityProcess: {
       fork: (modulePath: string) => {
         state.forked.push(modulePath);
-        return { on: () => {}, postMessage: (m: unknown) => state.posted.push(m), kill: () => {} };
+        return {
+          on: (name: string, fn: Listener) => state.workerListeners.set(name, fn),
+          postMessage: (message: unknown, transfer: FakePort[] = []) => state.toWorker.push({ message, transfer }),
+          kill: () => {},
+        };
       },
     },
   };
 });
 
 await import('../../electron/main/main');
-const { IPC_CALL } = await import('../../core/api/ipc');
+const { IPC_CONNECT, IPC_PORT } = await import('../../core/api/ipc');
+
+const APP_FRAME = { url: 'app://fieldbench/index.html', parent: null };
+const connect = (sender: unknown, senderFrame: unknown): unknown => state.ipcListeners.get(IPC_CONNECT)?.({ sender, senderFrame });
+const sent = (type: string) => state.toWorker.filter((m) => (m.message as { type: string }).type === type);
 
 describe('Electron main lifecycle', () => {
   it('takes the single-instance lock and registers the app scheme before ready', () => {
     expect(state.lockRequested).toBe(1);
     expect(state.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
-    expect(state.ipcHandlers.size).toBe(0); // nothing is wired before ready
+    expect(state.ipcListeners.size).toBe(0); // nothing is wired before ready
   });
 
-  it('accepts API calls only from the app frame of its own window', async () => {
+  it('hands a MessagePort to the backend only to the app frame of its own window', () => {
     state.readyCallbacks.forEach((fn) => fn());
-    const handle = state.ipcHandlers.get(IPC_CALL);
-    expect(handle).toBeDefined();
-    const win = state.windows[0];
-    const appFrame = { url: 'app://fieldbench/index.html', parent: null };
+    expect(state.ipcListeners.has(IPC_CONNECT)).toBe(true);
+    const win = state.windows[0]?.webContents as ReturnType<typeof contents>;
 
-    const foreign = await handle?.({ sender: {}, senderFrame: appFrame }, 'app.info', {});
-    expect(foreign).toMatchObject({ ok: false, error: { code: 'unavailable' } });
-    const wrongOrigin = await handle?.({ sender: win?.webContents, senderFrame: { url: 'https://evil.example/', parent: null } }, 'app.info', {});
-    expect(wrongOrigin).toMatchObject({ ok: false });
-    const subFrame = await handle?.({ sender: win?.webContents, senderFrame: { url: 'app://fieldbench/x', parent: appFrame } }, 'app.info', {});
-    expect(subFrame).toMatchObject({ ok: false });
-    expect(state.posted.filter((m) => (m as { type: string }).type === 'call')).toEqual([]);
+    const foreign = contents();
+    connect(foreign, APP_FRAME);
+    connect(win, { url: 'https://evil.example/', parent: null });
+    connect(win, { url: 'app://fieldbench/x', parent: APP_FRAME });
+    connect(win, null);
+    // Refused with the reason, no port made, nothing sent to the backend (not even started).
+    expect(foreign.posted).toEqual([{ channel: IPC_PORT, message: { ok: false, reason: msg('error.untrustedSender') }, ports: [] }]);
+    expect(win.posted.map((p) => [p.message, p.ports.length])).toEqual(Array(3).fill([{ ok: false, reason: msg('error.untrustedSender') }, 0]));
+    expect(state.channels).toBe(0);
+    expect(state.forked).toEqual([]);
 
-    void handle?.({ sender: win?.webContents, senderFrame: appFrame }, 'app.info', {});
-    expect(state.forked.at(-1)).toMatch(/backend-worker\.cjs$/);
-    expect(state.posted).toContainEqual(expect.objectContaining({ type: 'call', method: 'app.info' }));
+    connect(win, APP_FRAME);
+    expect(state.forked).toEqual([expect.stringMatching(/backend-worker\.cjs$/)]);
+    expect((state.toWorker[0]?.message as { type: string }).type).toBe('init');
+    // One channel: one end to the utility process, the other to the page; calls never pass main.
+    expect(state.channels).toBe(1);
+    expect(sent('connect')).toEqual([{ message: { type: 'connect' }, transfer: [expect.objectContaining({ name: 'backend-end-1' })] }]);
+    expect(win.posted.at(-1)).toEqual({ channel: IPC_PORT, message: { ok: true }, ports: [expect.objectContaining({ name: 'page-end-1' })] });
+    expect(sent('call')).toEqual([]);
+  });
+
+  it('serves app://blob/<sha256> by asking the backend, with the type from its row', async () => {
+    const handler = state.protocolHandler;
+    if (!handler) throw new Error('the app protocol has no handler');
+    const sha = 'ab'.repeat(32);
+    const answering = handler(new Request(`app://blob/${sha}`));
+    await Promise.resolve();
+    const [request] = sent('read-blob');
+    expect(request?.message).toEqual({ type: 'read-blob', id: expect.any(Number), sha256: sha });
+    const id = (request?.message as { id: number }).id;
+    state.workerListeners.get('message')?.({ type: 'blob', id, file: { mime: 'image/png', name: 'rack.png', data: new Uint8Array([137, 80, 78, 71]) } });
+    const res = await answering;
+    expect(res.status).toBe(200);
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(new Uint8Array([137, 80, 78, 71]));
+    expect(Object.fromEntries(res.headers)).toMatchObject({ 'content-type': 'image/png', 'content-disposition': 'inline', 'x-content-type-options': 'nosniff' });
+
+    // A path that is not a sha256 never reaches the backend; an unknown file is a 404.
+    const asked = sent('read-blob').length;
+    expect((await handler(new Request('app://blob/..%2f..%2fetc%2fpasswd'))).status).toBe(400);
+    expect((await handler(new Request(`app://blob/${sha.toUpperCase()}`))).status).toBe(400);
+    expect(sent('read-blob')).toHaveLength(asked);
+    const missing = handler(new Request(`app://blob/${'cd'.repeat(32)}`));
+    await Promise.resolve();
+    state.workerListeners.get('message')?.({ type: 'blob', id: (sent('read-blob').at(-1)?.message as { id: number }).id, file: null });
+    expect((await missing).status).toBe(404);
+  });
+
+  it('tells every connected page when the backend stops, and starts a new one on the next connect', () => {
+    const win = state.windows[0]?.webContents as ReturnType<typeof contents>;
+    const before = win.posted.length;
+    state.workerListeners.get('exit')?.(1);
+    expect(win.posted.slice(before)).toEqual([{ channel: IPC_PORT, message: { ok: false, reason: msg('error.backendStopped') }, ports: [] }]);
+    connect(win, APP_FRAME);
+    expect(state.forked).toHaveLength(2);
+    expect(sent('connect')).toHaveLength(2);
+    expect(win.posted.at(-1)?.message).toEqual({ ok: true });
   });
 });

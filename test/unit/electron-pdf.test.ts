@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 /**
  * Main's PDF printing (electron/main/pdf.ts) against a recording stand-in for 'electron': the
  * hidden window gets the hardened preferences and navigation guards, only the report route is
- * printed, and the window is untrusted and destroyed whatever happens.
+ * printed, it prints once its page says it is ready (Bridge.printReady over IPC), and the window is
+ * untrusted and destroyed whatever happens.
  */
 
 type Listener = (...args: unknown[]) => unknown;
@@ -12,7 +13,9 @@ const recorded = vi.hoisted(() => ({
   listeners: [] as string[],
   loaded: [] as string[],
   destroyed: 0,
-  ready: true,
+  /** The frame that says "ready" once the page has loaded; null: the page never says it. */
+  readyFrom: { url: 'app://fieldbench/index.html', parent: null } as { url: string; parent: unknown } | null,
+  ipcListeners: new Map<string, Listener>(),
   printOptions: [] as unknown[],
 }));
 
@@ -21,7 +24,10 @@ vi.mock('electron', () => {
     webContents = {
       on: (name: string, _fn: Listener) => recorded.listeners.push(name),
       setWindowOpenHandler: () => recorded.listeners.push('window-open'),
-      executeJavaScript: () => Promise.resolve(recorded.ready),
+      ipc: {
+        on: (channel: string, fn: Listener) => recorded.ipcListeners.set(channel, fn),
+        removeListener: (channel: string, fn: Listener) => recorded.ipcListeners.get(channel) === fn && recorded.ipcListeners.delete(channel),
+      },
       printToPDF: (options: unknown) => (recorded.printOptions.push(options), Promise.resolve(Buffer.from('%PDF-1.7'))),
     };
     constructor(options: { show?: boolean; webPreferences?: Record<string, unknown> }) {
@@ -29,6 +35,10 @@ vi.mock('electron', () => {
     }
     loadURL(url: string) {
       recorded.loaded.push(url);
+      // The page renders, loads its images, then says so (a frame that is not its own first).
+      const ready = recorded.ipcListeners.get('fieldbench:print-ready');
+      ready?.({ senderFrame: { url: 'app://fieldbench/index.html', parent: {} } });
+      if (recorded.readyFrom) ready?.({ senderFrame: recorded.readyFrom });
       return Promise.resolve();
     }
     destroy() {
@@ -46,7 +56,8 @@ beforeEach(() => {
   recorded.loaded.length = 0;
   recorded.printOptions.length = 0;
   recorded.destroyed = 0;
-  recorded.ready = true;
+  recorded.readyFrom = { url: 'app://fieldbench/index.html', parent: null };
+  recorded.ipcListeners.clear();
 });
 
 describe('printing a report to PDF in Electron', () => {
@@ -82,15 +93,35 @@ describe('printing a report to PDF in Electron', () => {
     expect(trusted).toHaveLength(1);
     expect(untrusted).toEqual(trusted);
     expect(recorded.destroyed).toBe(1);
+    expect(recorded.ipcListeners.size).toBe(0);
   });
 
-  it('gives up with a reason when the page never finishes, and still cleans up', async () => {
-    recorded.ready = false;
-    const untrusted: unknown[] = [];
-    await expect(printRouteToPdf('/assessments/s1/report?lang=en', '/p.cjs', () => {}, (c) => untrusted.push(c))).rejects.toThrow('did not finish loading');
-    expect(untrusted).toHaveLength(1);
-    expect(recorded.destroyed).toBe(1);
+  it('waits for the page itself: a subframe saying "ready" does not count, and then it gives up with a reason', async () => {
+    recorded.readyFrom = null;
+    vi.useFakeTimers();
+    try {
+      const untrusted: unknown[] = [];
+      const printing = printRouteToPdf('/assessments/s1/report?lang=en', '/p.cjs', () => {}, (c) => untrusted.push(c));
+      const outcome = expect(printing).rejects.toThrow('did not say it was ready within 20 s');
+      await vi.advanceTimersByTimeAsync(20_000);
+      await outcome;
+      expect(untrusted).toHaveLength(1);
+      expect(recorded.destroyed).toBe(1);
+      expect(recorded.printOptions).toHaveLength(0);
+      expect(recorded.ipcListeners.size).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('does not print before the page is ready', async () => {
+    recorded.readyFrom = null;
+    const printing = printRouteToPdf('/proposals/p1/print', '/p.cjs', () => {}, () => {});
+    await new Promise((r) => setTimeout(r, 20));
     expect(recorded.printOptions).toHaveLength(0);
+    recorded.ipcListeners.get('fieldbench:print-ready')?.({ senderFrame: { url: 'app://fieldbench/index.html', parent: null } });
+    expect((await printing).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(recorded.printOptions).toHaveLength(1);
   });
 
   it('opens no window for a route it will not print', async () => {

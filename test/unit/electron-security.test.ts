@@ -79,6 +79,22 @@ describe('Electron security configuration', () => {
     expect(csp).toMatch(/frame-ancestors 'none'/);
   });
 
+  it('takes images only from the app and its read-only blob URLs (no blob: or remote images)', () => {
+    const imgSrc = security.CONTENT_SECURITY_POLICY.split('; ').find((d) => d.startsWith('img-src'));
+    expect(imgSrc).toBe("img-src 'self' app://blob data:");
+  });
+
+  it('suggests where to save an export: in Downloads, under the last part of the name, with its type', async () => {
+    const { saveDialogOptions } = await import('../../electron/main/save-dialog');
+    expect(saveDialogOptions('/home/li/Downloads', 'assessment-report-X-2026-03-01-en.docx')).toMatchObject({
+      defaultPath: '/home/li/Downloads/assessment-report-X-2026-03-01-en.docx',
+      filters: [{ name: 'Word document', extensions: ['docx'] }, { name: 'All files', extensions: ['*'] }],
+    });
+    expect(saveDialogOptions('/dl', '../../.bashrc').defaultPath).toBe('/dl/.bashrc');
+    expect(saveDialogOptions('/dl', 'C:\\Windows\\x.pdf')).toMatchObject({ defaultPath: '/dl/x.pdf', filters: [{ name: 'PDF document', extensions: ['pdf'] }, expect.anything()] });
+    expect(saveDialogOptions('/dl', 'notes.xyz').filters).toEqual([{ name: 'All files', extensions: ['*'] }]);
+  });
+
   it('serves the app from the custom protocol, not file://', () => {
     expect(security.APP_ENTRY_URL.startsWith('app://fieldbench/')).toBe(true);
     expect(security.isAppUrl('app://fieldbench/index.html')).toBe(true);

@@ -4,13 +4,13 @@ import type { AssessmentResult } from '../../assessment/engine';
 import type { AssessmentDetail, AssessmentSummary, DefinitionSummary, UpgradePreview } from '../../assessment/types';
 import { ASSESSMENT_STATUSES } from '../../assessment/types';
 import { TEXT_ANSWER_MAX } from '../../assessment/validate-answer';
-import { id, maxText, returns } from './common';
+import { bytes, id, maxText, returns } from './common';
 
 /** Guided scenario assessments: definitions, sessions, autosaved answers, upgrades and sign-off. */
 
 import { ANSWER_NOTE_MAX } from '../limits';
-/** Largest drawn signature accepted (base64 of a PNG); a canvas signature is tens of kB. */
-const SIGNATURE_BASE64_MAX = 2 * 1024 * 1024;
+/** Largest drawn signature accepted (a PNG); a canvas signature is tens of kB. */
+const SIGNATURE_PNG_MAX = 1536 * 1024;
 
 /**
  * An answer value as the renderer may send it; its fit to the question (options, ranges, dates)
@@ -70,12 +70,9 @@ export const assessmentCalls = {
         signoff: z
           .object({
             name: z.string().trim().min(1, 'issue.signerName').max(200),
-            role: z.string().trim().max(200, 'is too long; at most 200 characters'),
-            signatureBase64: z
-              .string()
-              .min(1, 'issue.noSignature')
-              .max(SIGNATURE_BASE64_MAX, 'issue.signatureTooLarge')
-              .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'issue.notBase64'),
+            role: z.string().trim().max(200),
+            /** The drawn signature as PNG bytes. */
+            signaturePng: bytes(SIGNATURE_PNG_MAX, { tooLarge: 'issue.signatureTooLarge', empty: 'issue.noSignature' }),
             signedAt: z.iso.datetime({ offset: true, message: 'issue.notDateTime' }).optional(),
           })
           .strict(),

@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import { id, returns } from './common';
+import { bytes, id, returns } from './common';
 import { ATTACHMENT_OWNERS, MAX_ATTACHMENT_BYTES } from '../limits';
 
 /** Photos and files attached to records (assessment answers, notes, sessions, risks, engagements). */
-
-/** Base64 grows 4/3; the argument limit follows the byte limit. */
-const MAX_BASE64_CHARS = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4;
 
 
 /** One attachment as it hangs on a record. */
@@ -32,10 +29,8 @@ export const attachmentCalls = {
       .extend({
         name: z.string().min(1).max(255),
         mime: z.string().max(100),
-        dataBase64: z
-          .string()
-          .refine((text) => text.length <= MAX_BASE64_CHARS, { message: 'issue.fileTooLargeMb', params: { max: MAX_ATTACHMENT_BYTES / 1024 / 1024 } })
-          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'issue.notBase64'),
+        /** The file's bytes. */
+        data: bytes(MAX_ATTACHMENT_BYTES, { tooLarge: 'issue.fileTooLargeMb' }),
         caption: z.string().max(500).optional(),
       })
       .strict(),
@@ -43,10 +38,10 @@ export const attachmentCalls = {
   },
   /** The attachments linked to one record, oldest first. */
   'attachments.list': { args: owner, result: returns<AttachmentInfo[]>() },
-  /** One stored file's bytes, for showing or exporting it. */
+  /** One stored file's bytes (screens show images by URL instead: Bridge.blobUrl). */
   'attachments.read': {
     args: z.object({ sha256 }).strict(),
-    result: returns<{ sha256: string; mime: string; size: number; dataBase64: string }>(),
+    result: returns<{ sha256: string; mime: string; size: number; data: Uint8Array }>(),
   },
   /** Changes an attachment's caption. */
   'attachments.caption': { args: z.object({ linkId: id, caption: z.string().max(500) }).strict(), result: returns<AttachmentInfo>() },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ApiMessageKey } from '../messages';
 
 /** Building blocks shared by the per-domain call maps. */
 
@@ -21,4 +22,16 @@ export function maxText(max: number) {
 /** Text trimmed of surrounding space, at most `max` characters. */
 export function trimmedText(max: number) {
   return z.string().trim().max(max);
+}
+
+/**
+ * Binary data (a file's bytes): a Uint8Array, never base64 — only the browser host's HTTP codec
+ * frames it (core/api/http-envelope.ts); Electron's MessagePort carries it as it is. At most `max`
+ * bytes, refused with `tooLarge` (its `{max}` is the limit in MB); with `empty`, at least one byte.
+ */
+export function bytes(max: number, messages: { tooLarge: ApiMessageKey; empty?: ApiMessageKey }) {
+  const data = z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'issue.notBinary' });
+  const bounded = data.refine((b) => b.byteLength <= max, { message: messages.tooLarge, params: { max: Math.round((max / 1024 / 1024) * 10) / 10 } });
+  const { empty } = messages;
+  return empty === undefined ? bounded : bounded.refine((b) => b.byteLength > 0, { message: empty });
 }

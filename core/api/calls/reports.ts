@@ -5,7 +5,17 @@ import { id, returns } from './common';
 
 /** Reports made from an engagement's records, in English or Chinese. */
 
-export type ExportedFile = { fileName: string; mime: string; dataBase64: string; size: number };
+/**
+ * An exported document, and what became of it. A host that saves files itself (Electron: its save
+ * dialog, through the backend's platform.saveFile) answers `saved` or `cancelled` and the bytes
+ * never reach the renderer; the browser host answers `download` with the bytes, which the renderer
+ * offers as a download.
+ */
+export type ExportedFile = { fileName: string; mime: string; size: number } & (
+  | { delivery: 'download'; data: Uint8Array }
+  | { delivery: 'saved'; path: string }
+  | { delivery: 'cancelled' }
+);
 
 const reportArgs = z.object({ sessionId: id, lang: z.enum(LANGS, { error: 'must be "en" or "zh"' }) }).strict();
 

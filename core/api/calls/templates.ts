@@ -4,7 +4,7 @@ import type { Origin } from '../../kb/types';
 import { contentId, templateFile, type TemplateFile } from '../../content/schemas';
 import type { ImportProblem } from '../../templates/docx-import';
 import { MAX_IMPORT_DOCX_BYTES, MAX_TEMPLATE_JSON_CHARS, MAX_TEMPLATE_SECTIONS } from '../limits';
-import { id, returns } from './common';
+import { bytes, id, returns } from './common';
 
 /** POC proposal templates: from the content pack, editable in the app (every save is a new version), imported from Word. */
 
@@ -22,8 +22,6 @@ export type TemplateDetail = {
   versions: TemplateVersionSummary[];
 };
 
-/** Base64 of MAX_IMPORT_DOCX_BYTES, so a bigger file is refused before it is decoded. */
-const MAX_IMPORT_BASE64_CHARS = Math.ceil(MAX_IMPORT_DOCX_BYTES / 3) * 4;
 
 export type DocxImportResult = {
   /** The template as stored (a new user template, or the next version of one with the same id). */
@@ -65,11 +63,8 @@ export const templateCalls = {
           .min(1)
           .max(255)
           .regex(/\.docx$/i, 'issue.notDocxName'),
-        dataBase64: z
-          .string()
-          .min(1, 'issue.fileEmpty')
-          .refine((text) => text.length <= MAX_IMPORT_BASE64_CHARS, { message: 'issue.fileTooLargeMb', params: { max: MAX_IMPORT_DOCX_BYTES / 1024 / 1024 } })
-          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'issue.notBase64'),
+        /** The Word document's bytes. */
+        data: bytes(MAX_IMPORT_DOCX_BYTES, { tooLarge: 'issue.fileTooLargeMb', empty: 'issue.fileEmpty' }),
         /** The scenarios the template is for; every scenario on this device when left out. */
         scenarios: z.array(contentId).min(1, 'issue.noScenario').max(50).optional(),
       })

@@ -28,6 +28,7 @@ export const commonMessages = defineApiMessages({
   'issue.notDateTime': { en: 'must be an ISO date and time', zh: '必须是 ISO 格式的日期时间' },
   'issue.level': { en: 'must be a whole number from 1 to 5', zh: '必须是 1 到 5 之间的整数' },
   'issue.fileTooLargeMb': { en: 'is larger than {max} MB; use a smaller file', zh: '大于 {max} MB，请使用更小的文件' },
+  'issue.notBinary': { en: 'must be binary data (a Uint8Array)', zh: '必须是二进制数据（Uint8Array）' },
   'issue.fileEmpty': { en: 'is empty; the file has no content', zh: '为空，文件没有内容' },
   'issue.notDocxName': { en: 'must end in .docx; only Word documents (.docx) can be imported', zh: '必须以 .docx 结尾；只能导入 Word 文档（.docx）' },
   'issue.sectionTooLarge': { en: 'is larger than {max} MB; move large content into attachments', zh: '大于 {max} MB，请把大的内容放到附件中' },

@@ -1,10 +1,15 @@
+import { formatApiMessage, msg, type ApiMessage } from '../../../core/api/message';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from './connection';
 import type { Migration } from './migrations/types';
 
+/** A database this build must not open; `detail` says why in words the UI can translate. */
 export class MigrationError extends Error {
   override name = 'MigrationError';
+  constructor(readonly detail: ApiMessage) {
+    super(formatApiMessage(detail, 'en'));
+  }
 }
 
 type Applied = { id: number; name: string };
@@ -26,15 +31,10 @@ export function checkMigrationPrefix(applied: Applied[], shipped: readonly Migra
   applied.forEach((a, i) => {
     const s = shipped[i];
     if (s === undefined) {
-      throw new MigrationError(
-        `This data file was written by a newer version of Fieldbench (schema ${a.id} "${a.name}"; this version knows up to ${shipped.length}). ` +
-          'Update Fieldbench to open it; the file was not changed.',
-      );
+      throw new MigrationError(msg('error.dataFromNewerVersion', { id: a.id, name: a.name, known: shipped.length }));
     }
     if (s.id !== a.id || s.name !== a.name) {
-      throw new MigrationError(
-        `This data file's schema history differs from this version's at step ${i + 1} (file has ${a.id} "${a.name}", expected ${s.id} "${s.name}"). The file was not changed.`,
-      );
+      throw new MigrationError(msg('error.schemaHistoryDiffers', { step: i + 1, found: `${a.id} "${a.name}"`, expected: `${s.id} "${s.name}"` }));
     }
   });
 }
@@ -47,7 +47,8 @@ export type MigrateResult = { applied: number[]; backupPath: string | null };
  */
 export async function migrate(db: Db, shipped: readonly Migration[], dbFile: string | null): Promise<MigrateResult> {
   shipped.forEach((m, i) => {
-    if (m.id !== i + 1) throw new MigrationError(`shipped migrations must be numbered 1..n; found ${m.id} at position ${i + 1}`);
+    // A build error, not a user's: plain English.
+    if (m.id !== i + 1) throw new Error(`shipped migrations must be numbered 1..n; found ${m.id} at position ${i + 1}`);
   });
   const applied = appliedMigrations(db);
   checkMigrationPrefix(applied, shipped);
@@ -67,7 +68,7 @@ export async function migrate(db: Db, shipped: readonly Migration[], dbFile: str
       record.run(m.id, m.name, new Date().toISOString());
     })();
   }
-  if (backupPath !== null && !fs.existsSync(backupPath)) throw new MigrationError(`backup ${backupPath} was not written`);
+  if (backupPath !== null && !fs.existsSync(backupPath)) throw new Error(`backup ${backupPath} was not written`);
   return { applied: pending.map((m) => m.id), backupPath };
 }
 

@@ -10,7 +10,7 @@ export function attachmentHandlers(ctx: HandlerContext): HandlersFor<typeof atta
     'attachments.list': ({ ownerTable, ownerId }) => listLinks(db, ownerTable, ownerId),
     'attachments.read': ({ sha256 }) => {
       const file = readAttachment(ctx, sha256);
-      return { sha256: file.sha256, mime: file.mime, size: file.size, dataBase64: file.bytes.toString('base64') };
+      return { sha256: file.sha256, mime: file.mime, size: file.size, data: file.bytes };
     },
     'attachments.caption': ({ linkId, caption }) => captionAttachment(db, linkId, caption),
     'attachments.remove': ({ linkId }) => unlinkAttachment(db, linkId),

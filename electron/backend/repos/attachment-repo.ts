@@ -68,9 +68,9 @@ export function listLinks(db: Db, ownerTable: AttachmentOwner, ownerId: string):
   return rows.map(toInfo);
 }
 
-export function getAttachment(db: Db, sha256: string): { sha256: string; mime: string; size: number } | null {
-  const row = db.prepare('SELECT sha256, mime, size FROM attachments WHERE sha256 = ?').get(sha256) as
-    | { sha256: string; mime: string; size: number }
+export function getAttachment(db: Db, sha256: string): { sha256: string; mime: string; size: number; name: string } | null {
+  const row = db.prepare('SELECT sha256, mime, size, original_name AS name FROM attachments WHERE sha256 = ?').get(sha256) as
+    | { sha256: string; mime: string; size: number; name: string }
     | undefined;
   return row ?? null;
 }

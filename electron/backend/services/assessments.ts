@@ -30,7 +30,7 @@ import {
   saveAnswer,
   saveNote,
 } from '../repos/assessment-repo';
-import { linkFile, storeBytes } from './attachments';
+import { bufferOf, linkFile, storeBytes } from './attachments';
 import type { ServiceContext } from './context';
 import { notFound } from './found';
 
@@ -216,7 +216,7 @@ export function completeSession(ctx: ServiceContext, { sessionId, signoff }: Par
     const questions = { en: texts.map((t) => `“${pick(t, 'en')}”`).join(', '), zh: texts.map((t) => `“${pick(t, 'zh')}”`).join('、') };
     throw new ApiFailure('conflict', msg('error.requiredUnanswered', { questions }), missing.map((q) => issue(q, msg('issue.required'))));
   }
-  const bytes = Buffer.from(signoff.signatureBase64, 'base64');
+  const bytes = bufferOf(signoff.signaturePng);
   if (sniffType(bytes) !== 'image/png') throw new ApiFailure('bad_file', msg('error.signatureNotPng'));
   // The file is stored before the transaction: a rollback leaves at most an unlinked file behind.
   const file = storeBytes(ctx, { name: 'signature.png', mime: 'image/png', bytes });

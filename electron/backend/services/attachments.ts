@@ -12,6 +12,11 @@ import { notFound } from './found';
 
 /** Files attached to records: stored once per content (sha256), linked to each record that shows them. */
 
+/** A Buffer over the same memory (no copy), for the Node APIs that want one. */
+export function bufferOf(data: Uint8Array): Buffer {
+  return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+}
+
 export type StoredFile = { sha256: string; mime: string; size: number; name: string };
 
 /** Writes the bytes to the attachment store (durably, content-addressed); no record yet. */
@@ -25,8 +30,8 @@ export function linkFile(db: Db, file: StoredFile, link: { ownerTable: Attachmen
 }
 
 /** Checks the file (size, type by its bytes), stores it and links it to the record. */
-export function addAttachment(ctx: ServiceContext, { ownerTable, ownerId, name, mime, dataBase64, caption }: ParsedArgs<'attachments.add'>): AttachmentInfo {
-  const bytes = Buffer.from(dataBase64, 'base64');
+export function addAttachment(ctx: ServiceContext, { ownerTable, ownerId, name, mime, data, caption }: ParsedArgs<'attachments.add'>): AttachmentInfo {
+  const bytes = bufferOf(data);
   if (bytes.length === 0) throw new ApiFailure('bad_request', msg('error.fileEmpty', { name }));
   if (bytes.length > MAX_ATTACHMENT_BYTES) {
     throw new ApiFailure('too_large', msg('error.fileTooLarge', { name, size: (bytes.length / 1024 / 1024).toFixed(1), max: MAX_ATTACHMENT_BYTES / 1024 / 1024 }));

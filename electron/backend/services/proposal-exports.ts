@@ -12,7 +12,8 @@ import { getEngagement } from '../repos/engagement-repo';
 import { getProposal, getVersion } from '../repos/proposal-repo';
 import type { ServiceContext } from './context';
 import { notFound } from './found';
-import { exportedFile, printedPdf } from './exported-file';
+import { deliverFile } from '../export/deliver';
+import { printedPdf } from './printed-pdf';
 
 /** Proposals as files for the customer: DOCX, PDF (printed by the host) and Markdown. */
 
@@ -47,19 +48,20 @@ function exportOf(db: Db, id: string, versionId?: string): ProposalExport {
   };
 }
 
-export async function exportDocx({ db, dataDir }: ServiceContext, id: string, versionId: string | undefined): Promise<ExportedFile> {
+export async function exportDocx({ db, dataDir, platform }: ServiceContext, id: string, versionId: string | undefined): Promise<ExportedFile> {
   const doc = exportOf(db, id, versionId);
   const bytes = await proposalDocx(doc, (sha256) => readFile(dataDir, sha256));
-  return exportedFile(exportFileName(doc, 'docx'), DOCX_MIME, bytes);
+  return deliverFile(platform, { fileName: exportFileName(doc, 'docx'), mime: DOCX_MIME, data: bytes });
 }
 
 export async function exportPdf({ db, platform }: ServiceContext, id: string): Promise<ExportedFile> {
   // Fails with not_found before anything is rendered when the proposal does not exist.
   const doc = exportOf(db, id);
-  return exportedFile(exportFileName(doc, 'pdf'), 'application/pdf', await printedPdf(platform, proposalPrintRoute(id)));
+  const bytes = await printedPdf(platform, proposalPrintRoute(id));
+  return deliverFile(platform, { fileName: exportFileName(doc, 'pdf'), mime: 'application/pdf', data: bytes });
 }
 
-export function exportMarkdown({ db }: ServiceContext, id: string): ExportedFile {
+export function exportMarkdown({ db, platform }: ServiceContext, id: string): Promise<ExportedFile> {
   const doc = exportOf(db, id);
-  return exportedFile(exportFileName(doc, 'md'), 'text/markdown; charset=utf-8', Buffer.from(proposalMarkdown(doc), 'utf8'));
+  return deliverFile(platform, { fileName: exportFileName(doc, 'md'), mime: 'text/markdown; charset=utf-8', data: Buffer.from(proposalMarkdown(doc), 'utf8') });
 }

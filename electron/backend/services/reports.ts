@@ -11,7 +11,8 @@ import { getChecklist, listRisks } from '../repos/risk-repo';
 import { listTemplates } from '../repos/template-repo';
 import { sessionDetail } from './assessments';
 import type { ServiceContext } from './context';
-import { exportedFile, printedPdf } from './exported-file';
+import { deliverFile } from '../export/deliver';
+import { printedPdf } from './printed-pdf';
 
 /** The assessment report: one document model that the print page shows and the DOCX contains. */
 
@@ -85,11 +86,12 @@ export function assessmentReport(ctx: ServiceContext, sessionId: string, lang: L
 export async function assessmentReportDocx(ctx: ServiceContext, sessionId: string, lang: Lang): Promise<ExportedFile> {
   const model = assessmentReport(ctx, sessionId, lang);
   const bytes = await assessmentDocx(model, (file) => readFile(ctx.dataDir, file.sha256));
-  return exportedFile(reportFileName(model, lang, 'docx'), DOCX_MIME, bytes);
+  return deliverFile(ctx.platform, { fileName: reportFileName(model, lang, 'docx'), mime: DOCX_MIME, data: bytes });
 }
 
 export async function assessmentReportPdf(ctx: ServiceContext, sessionId: string, lang: Lang): Promise<ExportedFile> {
   // Fails with not_found before anything is rendered when the session does not exist.
   const model = assessmentReport(ctx, sessionId, lang);
-  return exportedFile(reportFileName(model, lang, 'pdf'), 'application/pdf', await printedPdf(ctx.platform, reportRoute(sessionId, lang)));
+  const bytes = await printedPdf(ctx.platform, reportRoute(sessionId, lang));
+  return deliverFile(ctx.platform, { fileName: reportFileName(model, lang, 'pdf'), mime: 'application/pdf', data: bytes });
 }

@@ -13,6 +13,7 @@ import { listLatestDefinitions } from '../repos/assessment-repo';
 import { unknownArticles } from '../repos/risk-repo';
 import { listScenarios } from '../repos/scenario-repo';
 import { getTemplate, highestTemplateVersion, insertUserTemplate } from '../repos/template-repo';
+import { bufferOf } from './attachments';
 
 /** POC templates: every save is a new version (never an overwrite); Word documents become templates. */
 
@@ -52,8 +53,8 @@ export function saveTemplate(db: Db, { basedOn, template }: ParsedArgs<'template
 }
 
 /** A Word document as a new template: sections at headings, variables kept where allowed, the rest reported. */
-export async function importDocxTemplate(db: Db, { name, dataBase64, scenarios }: ParsedArgs<'templates.importDocx'>): Promise<DocxImportResult> {
-  const bytes = Buffer.from(dataBase64, 'base64');
+export async function importDocxTemplate(db: Db, { name, data, scenarios }: ParsedArgs<'templates.importDocx'>): Promise<DocxImportResult> {
+  const bytes = bufferOf(data);
   if (bytes.length > MAX_IMPORT_DOCX_BYTES) {
     throw new ApiFailure('too_large', msg('error.docxTooLarge', { name, max: MAX_IMPORT_DOCX_BYTES / 1024 / 1024 }));
   }

@@ -4,13 +4,14 @@ import { LANGS, type Lang } from '../../../core/i18n';
 import { Dialog } from '../../app/Dialog';
 import { useI18n } from '../../i18n/i18n';
 import { callSafe } from '../../lib/api';
-import { downloadBase64 } from './download';
+import { downloadBytes } from '../../lib/download';
 import { useCall } from '../../lib/use-call';
 
 /**
- * Chooses the report language (the UI language by default), then downloads the DOCX or the PDF.
- * In Electron the PDF is printed by the app (printToPDF of the print-styled report page); in the
- * browser host that page opens and the browser's print dialog saves it ("Save as PDF").
+ * Chooses the report language (the UI language by default), then saves the DOCX or the PDF. In
+ * Electron the app saves it through its save dialog (the PDF printed by the app from the
+ * print-styled report page); in the browser host the DOCX arrives as bytes and is downloaded, and
+ * the report page opens for the browser's print dialog to save the PDF ("Save as PDF").
  */
 export function ExportDialog({ sessionId, format, onClose }: { sessionId: string; format: 'docx' | 'pdf'; onClose: () => void }) {
   const { t, lang: uiLang } = useI18n();
@@ -32,9 +33,14 @@ export function ExportDialog({ sessionId, format, onClose }: { sessionId: string
       setState({ kind: 'error', message: t('results.exportFailed', { message: result.error.message }) });
       return;
     }
-    downloadBase64(result.value.dataBase64, result.value.mime, result.value.fileName);
-    const size = `${(result.value.size / 1024 / 1024).toFixed(1)} MB`;
-    setState({ kind: 'done', message: t('results.exported', { name: result.value.fileName, size }) });
+    const file = result.value;
+    if (file.delivery === 'cancelled') {
+      setState({ kind: 'idle' });
+      return;
+    }
+    if (file.delivery === 'download') downloadBytes(file.data, file.mime, file.fileName);
+    const size = `${(file.size / 1024 / 1024).toFixed(1)} MB`;
+    setState({ kind: 'done', message: file.delivery === 'saved' ? t('results.saved', { path: file.path, size }) : t('results.exported', { name: file.fileName, size }) });
   }
 
   return (

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { LANGS, type Lang } from '../../../core/i18n';
 import type { AssessmentReport, ReportBlock, ReportFile } from '../../../core/report/assessment-report';
@@ -7,8 +7,9 @@ import { useAppliedTheme } from '../../app/theme';
 import { RadarChart } from '../../charts/RadarChart';
 import { useI18n } from '../../i18n/i18n';
 import { htmlLang } from '../../i18n/translate';
-import { useAttachmentUrl } from '../../lib/attachments';
+import { StoredImage } from '../../lib/StoredImage';
 import { useCall } from '../../lib/use-call';
+import { usePrintReady } from '../../lib/print-ready';
 import '../../styles/print-sheet.css';
 import './report.css';
 
@@ -27,9 +28,11 @@ export function ReportPage() {
   useEffect(() => {
     document.title = report.data ? report.data.title : t('report.pageTitle');
   }, [report.data, t]);
+  const page = useRef<HTMLDivElement>(null);
+  usePrintReady(page, report.status === 'ready');
 
   return (
-    <div className="print-page">
+    <div className="print-page" ref={page}>
       <div className="print-toolbar" role="toolbar" aria-label={t('report.toolbar')}>
         <Link to={`/assessments/${encodeURIComponent(id)}/results`}>{t('report.back')}</Link>
         <label>
@@ -147,11 +150,9 @@ function Block({ block }: { block: ReportBlock }) {
 
 function ReportImage({ file, withCaption }: { file: ReportFile; withCaption: boolean }) {
   const { t } = useI18n();
-  const { url, error } = useAttachmentUrl(file.sha256);
-  if (error) return <p className="error-text">{t('report.fileMissing', { name: file.name, message: error })}</p>;
   return (
     <figure>
-      {url ? <img src={url} alt={file.caption || file.name} /> : <span className="report-image-loading" aria-hidden="true" />}
+      <StoredImage sha256={file.sha256} alt={file.caption || file.name} fallback={<span className="error-text">{t('report.fileMissing', { name: file.name })}</span>} />
       {withCaption && <figcaption>{file.caption || file.name}</figcaption>}
     </figure>
   );

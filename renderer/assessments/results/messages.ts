@@ -55,6 +55,7 @@ export const resultsMessages = defineMessages(
     'results.exportSavePdf': 'Save PDF',
     'results.exporting': 'Preparing the document…',
     'results.exported': '{name} downloaded ({size}).',
+    'results.saved': 'Saved to {path} ({size}).',
     'results.exportFailed': 'The report could not be exported: {message}',
     'report.pageTitle': 'Assessment report',
     'report.toolbar': 'Report actions',
@@ -62,7 +63,7 @@ export const resultsMessages = defineMessages(
     'report.language': 'Report language',
     'report.print': 'Print / Save as PDF',
     'report.loadFailed': 'The report could not be prepared: {message}',
-    'report.fileMissing': '{name} could not be loaded: {message}',
+    'report.fileMissing': '{name} could not be loaded: it is not stored on this device.',
   },
   {
     'results.title': '结果：{title}',
@@ -117,6 +118,7 @@ export const resultsMessages = defineMessages(
     'results.exportSavePdf': '保存 PDF',
     'results.exporting': '正在生成文档…',
     'results.exported': '已下载 {name}（{size}）。',
+    'results.saved': '已保存到 {path}（{size}）。',
     'results.exportFailed': '报告无法导出：{message}',
     'report.pageTitle': '评估报告',
     'report.toolbar': '报告操作',
@@ -124,6 +126,6 @@ export const resultsMessages = defineMessages(
     'report.language': '报告语言',
     'report.print': '打印 / 另存为 PDF',
     'report.loadFailed': '报告无法生成：{message}',
-    'report.fileMissing': '无法加载 {name}：{message}',
+    'report.fileMissing': '无法加载 {name}：此设备上没有保存该文件。',
   },
 );

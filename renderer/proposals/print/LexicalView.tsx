@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { JsonObject } from '../../../core/notes/lexical-document';
 import { blocksOf } from '../../../core/proposals/lexical-json';
-import { useAttachmentUrl } from '../../lib/attachments';
+import { StoredImage } from '../../lib/StoredImage';
 
 /**
  * A proposal section body (serialized Lexical JSON, already checked by the backend) as plain React
@@ -44,9 +44,7 @@ function formattedText(text: string, format: number, key: number): ReactNode {
 }
 
 function PrintImage({ sha256, alt, missing }: { sha256: string; alt: string; missing: string }) {
-  const { url, error } = useAttachmentUrl(sha256);
-  if (error) return <span className="print-image-missing">[{alt || missing}]</span>;
-  return url ? <img className="print-image" src={url} alt={alt} /> : <span className="print-image-loading" aria-hidden="true" />;
+  return <StoredImage className="print-image" sha256={sha256} alt={alt} fallback={<span className="print-image-missing">[{alt || missing}]</span>} />;
 }
 
 function inline(nodes: readonly Node[], labels: ViewLabels): ReactNode[] {

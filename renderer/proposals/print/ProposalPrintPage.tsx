@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Engagement } from '../../../core/engagements/types';
 import { coverFields, EXPORT_LABELS, sectionTable, type ExportTable, type ProposalExport } from '../../../core/proposals/export-tables';
@@ -14,6 +14,7 @@ import { Gantt } from '../../charts/Gantt';
 import { useI18n } from '../../i18n/i18n';
 import { htmlLang } from '../../i18n/translate';
 import { useCall } from '../../lib/use-call';
+import { usePrintReady } from '../../lib/print-ready';
 import { LexicalView } from './LexicalView';
 import '../../styles/print-sheet.css';
 import './print.css';
@@ -37,8 +38,10 @@ export function ProposalPrintPage() {
   }, [proposal.data, t]);
 
   const error = proposal.status === 'error' ? proposal.error : engagement.status === 'error' ? engagement.error : null;
+  const page = useRef<HTMLDivElement>(null);
+  usePrintReady(page, proposal.status === 'ready' && engagement.status === 'ready');
   return (
-    <div className="print-page">
+    <div className="print-page" ref={page}>
       <div className="print-toolbar" role="toolbar" aria-label={t('proposalPrint.toolbar')}>
         <Link to={`/proposals/${encodeURIComponent(id)}`}>{t('proposalPrint.back')}</Link>
         <span className="muted">{t('proposalPrint.hint')}</span>
