@@ -1,4 +1,5 @@
-import { blocksOf, plainText } from './lexical-json';
+import { plainText } from '../richtext/text';
+import { blocksOf } from '../richtext/walk';
 import { pricingTotals } from './money';
 import type { DiffToken, FieldChange, ProposalDiff, ProposalSection, ProposalSnapshot, SectionDiff } from './types';
 

@@ -1,5 +1,5 @@
 import { suggestVariable } from '../proposals/generate';
-import { escapeMarkdown } from '../proposals/markdown';
+import { escapeMarkdown } from '../document/markdown';
 
 /**
  * A Word document's HTML (as mammoth writes it) → POC template sections with Markdown bodies.

@@ -1,13 +1,12 @@
 import { spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { coldLoadMs, inAppNavigationMs, type Shown } from './page-timing';
 import { createBackend } from '../../electron/backend/backend';
-import { encodePng } from '../../electron/backend/export/png';
 import { ICS_ANSWERS } from '../helpers/ics-assessment';
+import { noisePng, picturePng } from '../helpers/png';
 import { fmt, summary, type BenchModule } from './assessment/stats';
 
 /** The results page counts as shown when the radar's area is painted. */
@@ -31,7 +30,7 @@ function noisePhotos(count: number): Photo[] {
   return Array.from({ length: count }, (_, i) => {
     const width = 800 + (i % 5) * 100;
     const height = 600 + (i % 3) * 100;
-    return { name: `photo-${i + 1}.png`, mime: 'image/png', bytes: encodePng({ width, height, pixels: new Uint8Array(crypto.randomBytes(width * height * 3)) }) };
+    return { name: `photo-${i + 1}.png`, mime: 'image/png', bytes: noisePng(width, height, i + 1) };
   });
 }
 
@@ -97,7 +96,7 @@ async function completedAssessment(call: Call, photos: Photo[]): Promise<{ sessi
     photoBytes += photo.bytes.length;
     await call('attachments.add', { ownerTable: 'assessment_answers', ownerId: `${sessionId}:${questions[i % questions.length] ?? ''}`, name: photo.name, mime: photo.mime, dataBase64: photo.bytes.toString('base64'), caption: `Site photo ${i + 1}` });
   }
-  const signature = encodePng({ width: 300, height: 100, pixels: new Uint8Array(300 * 100 * 3).fill(250) });
+  const signature = picturePng(300, 100, { background: '#fafafa', accent: '#1b2027' });
   await call('assessments.complete', { sessionId, signoff: { name: 'Bench Signer', role: 'Sponsor', signatureBase64: signature.toString('base64') } });
   return { sessionId, photoBytes };
 }

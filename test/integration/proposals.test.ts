@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import type { TemplateFile } from '../../core/content/schemas';
-import { blocksOf, documentJson, paragraph, plainText, table, textNode } from '../../core/proposals/lexical-json';
+import { documentJson, paragraph, table, textNode } from '../../core/richtext/build';
+import { plainText } from '../../core/richtext/text';
+import { blocksOf } from '../../core/richtext/walk';
 import type { ProposalDetail } from '../../core/proposals/types';
 import { BUNDLED_PACK, callFail, callOk, startBackend } from '../helpers/backend';
 import { ICS_ANSWERS } from '../helpers/ics-assessment';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffProposals, diffText, tokenize } from '../../core/proposals/diff';
-import { documentJson, paragraph, textNode } from '../../core/proposals/lexical-json';
+import { documentJson, paragraph, textNode } from '../../core/richtext/build';
 import type { DiffToken, ProposalSection, ProposalSnapshot } from '../../core/proposals/types';
 
 function section(id: string, title: string, ...paragraphs: string[]): ProposalSection {

@@ -3,10 +3,10 @@ import { MAX_IMPORT_DOCX_BYTES, type proposalExportCalls } from '../../../core/a
 import { templateCalls } from '../../../core/api/calls/templates';
 import { FIXED_TEMPLATE_VARIABLES } from '../../../core/content/template-vars';
 import { exportFileName, type ProposalExport } from '../../../core/proposals/export-tables';
-import { proposalMarkdown } from '../../../core/proposals/markdown';
+import { proposalDocument, proposalMarkdown } from '../../../core/proposals/export-document';
 import { checkPricing } from '../../../core/proposals/money';
 import { localDay } from '../../../core/risks/rules';
-import { proposalDocx } from '../export/proposal-docx';
+import { documentDocx } from '../export/docx-writer';
 import { readFile } from '../files/attachment-store';
 import { docxToHtml, templateFromHtml } from '../import/docx-template';
 import { listLatestDefinitions } from '../repos/assessment-repo';
@@ -57,7 +57,7 @@ export function proposalExportHandlers(ctx: HandlerContext): HandlersFor<typeof 
   return {
     'proposals.exportDocx': async ({ id, versionId }) => {
       const doc = exportOf(id, versionId);
-      const bytes = await proposalDocx(doc, (sha256) => readFile(dataDir, sha256));
+      const bytes = await documentDocx(proposalDocument(doc), (sha256) => readFile(dataDir, sha256));
       return file(exportFileName(doc, 'docx'), DOCX_MIME, bytes);
     },
     'proposals.exportPdf': async ({ id }) => {

@@ -2,7 +2,7 @@ import { ApiFailure } from '../../../core/api/result';
 import type { reportCalls } from '../../../core/api/calls/reports';
 import type { Lang, Localized } from '../../../core/i18n';
 import { buildAssessmentReport, type AssessmentReport, type ReportFile } from '../../../core/report/assessment-report';
-import { assessmentDocx } from '../export/assessment-docx';
+import { documentDocx } from '../export/docx-writer';
 import { readFile } from '../files/attachment-store';
 import { listLinks } from '../repos/attachment-repo';
 import { getArticleSummaries } from '../repos/kb-repo';
@@ -99,7 +99,7 @@ export function reportHandlers(ctx: HandlerContext): HandlersFor<typeof reportCa
     },
     'reports.assessmentDocx': async ({ sessionId, lang }) => {
       const model = await report(sessionId, lang);
-      const bytes = await assessmentDocx(model, (file) => readFile(dataDir, file.sha256));
+      const bytes = await documentDocx(model, (sha256) => readFile(dataDir, sha256));
       const fileName = reportFileName(model, lang, 'docx');
       return { fileName, mime: DOCX_MIME, dataBase64: bytes.toString('base64'), size: bytes.length };
     },

@@ -62,7 +62,6 @@ export const resultsMessages = defineMessages(
     'report.language': 'Report language',
     'report.print': 'Print / Save as PDF',
     'report.loadFailed': 'The report could not be prepared: {message}',
-    'report.fileMissing': '{name} could not be loaded: {message}',
   },
   {
     'results.title': '结果：{title}',
@@ -124,6 +123,5 @@ export const resultsMessages = defineMessages(
     'report.language': '报告语言',
     'report.print': '打印 / 另存为 PDF',
     'report.loadFailed': '报告无法生成：{message}',
-    'report.fileMissing': '无法加载 {name}：{message}',
   },
 );
