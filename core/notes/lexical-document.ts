@@ -24,7 +24,7 @@ export function isAllowedNoteLink(raw: string): boolean {
   return /^mailto:[^\s\p{Cc}@]+@[^\s\p{Cc}@]+$/iu.test(url);
 }
 
-export const NOTE_LINKS: LinkPolicy = { allows: isAllowedNoteLink, allowed: 'https:, mailto: or kb:<article-id>' };
+const NOTE_LINKS: LinkPolicy = { allows: isAllowedNoteLink, allowed: 'https:, mailto: or kb:<article-id>' };
 
 export const NOTE_RULES: RichTextRules = { what: 'note', maxBytes: MAX_NOTE_JSON_BYTES, links: NOTE_LINKS, extraNodeTypes: [] };
 

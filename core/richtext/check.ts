@@ -14,7 +14,7 @@ import { childrenOf, isRichNode, type RichNode } from './walk';
 /** Deepest nesting accepted (root → list → item → list → … ); the editor's own documents stay far below. */
 export const MAX_DOCUMENT_DEPTH = 40;
 /** Most nodes a body may hold, so that a hostile body cannot make the check itself slow. */
-export const MAX_DOCUMENT_NODES = 100_000;
+const MAX_DOCUMENT_NODES = 100_000;
 /** Most problems reported: a hostile body could carry thousands, and the first ones say enough. */
 const MAX_PROBLEMS = 50;
 
@@ -64,7 +64,7 @@ const MAX_STYLE_CHARS = 1000;
  * font sizes from the toolbar). Today: anything that cannot load or run something; an allowlist of
  * properties belongs here too.
  */
-export function cleanTextStyle(style: unknown): { style: string; problem: string | null } {
+function cleanTextStyle(style: unknown): { style: string; problem: string | null } {
   if (style === undefined || style === '') return { style: '', problem: null };
   if (typeof style !== 'string' || style.length > MAX_STYLE_CHARS || UNSAFE_STYLE.test(style)) {
     return { style: '', problem: 'has a style that can load or run something; the style was left out' };
@@ -97,7 +97,7 @@ export function sizeProblem(json: string, rules: Pick<RichTextRules, 'what' | 'm
 }
 
 /** The message for a table over the row limit, e.g. "Tables can have at most 500 rows; this one has 2,000". */
-export function tableRowsProblem(rows: number, maxRows: number): string {
+function tableRowsProblem(rows: number, maxRows: number): string {
   return `Tables can have at most ${maxRows.toLocaleString('en')} rows; this one has ${rows.toLocaleString('en')}. Split it or attach the data as a file.`;
 }
 

@@ -49,12 +49,6 @@ export function tidyText(text: string): string {
     .trim();
 }
 
-/** The tidy plain text of a serialized editor state ('' when it is not one). */
-export function documentText(json: string): string {
-  const root = rootOf(json);
-  return root ? tidyText(plainText(root)) : '';
-}
-
 /** A part of a document under one heading (the part before the first heading has heading null). */
 export type DocumentSection = { heading: string | null; text: string };
 

@@ -8,7 +8,7 @@
 export type RichNode = { [key: string]: unknown };
 
 /** Lexical's text format bits (TextNode `format`). */
-export const TEXT_FORMAT = {
+const TEXT_FORMAT = {
   bold: 1,
   italic: 2,
   strikethrough: 4,
