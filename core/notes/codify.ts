@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n';
 import type { CustomerKind } from '../engagements/types';
-import { sectionsOf } from './lexical-document';
+import { sectionsOf } from '../richtext/text';
 import type { LessonFields } from './types';
 
 /**

@@ -1,83 +1,73 @@
-import { blocksOf, plainText } from './lexical-json';
+import { diffArrays } from 'diff';
+import { plainText } from '../richtext/text';
+import { blocksOf } from '../richtext/walk';
+import { segmentHanRun } from '../text/segment';
 import { pricingTotals } from './money';
 import type { DiffToken, FieldChange, ProposalDiff, ProposalSection, ProposalSnapshot, SectionDiff } from './types';
 
 /**
  * Compares two proposal snapshots for the side-by-side view: each section word by word (Chinese
- * character by character), and every changed field of the title, success criteria, pricing and
- * timeline. The word diff is a longest-common-subsequence over tokens after the common start and
- * end are set aside; very long changed stretches are compared line by line first so the table
- * never grows past a few million cells.
+ * word by word too, after segmenting it), and every changed field of the title, success criteria,
+ * pricing and timeline. Sequences are compared with jsdiff (Myers' algorithm); when two texts
+ * differ in too many places to compare word by word at once, they are matched line by line first
+ * and word by word inside each changed stretch, so the work stays bounded.
  */
 
-/** Largest LCS table (cells) computed at once. */
-const MAX_LCS_CELLS = 4_000_000;
+/** Most token edits one comparison explores before it gives up and a coarser one is used. */
+const MAX_EDITS = 1000;
 
-/** Words, single Han characters, runs of spaces, and single punctuation marks. */
+// A word is letters and digits that are not Han; a run of Han characters is split into its words.
+const TOKEN = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}_'’-])+|\s+|[^\s\p{L}\p{N}]/gu;
+
+/** Words (Chinese ones found by the segmenter), runs of spaces, and single punctuation marks. */
 export function tokenize(text: string): string[] {
-  return text.match(/\p{Script=Han}|[\p{L}\p{N}_'’-]+|\s+|[^\s\p{L}\p{N}]/gu) ?? [];
-}
-
-type Op<T> = { op: 'same' | 'added' | 'removed'; item: T };
-
-function lcs<T>(a: readonly T[], b: readonly T[]): Op<T>[] {
-  const n = a.length;
-  const m = b.length;
-  // lengths[i][j] = LCS of a[i..] and b[j..], in one flat array.
-  const lengths = new Uint32Array((n + 1) * (m + 1));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lengths[i * (m + 1) + j] = a[i] === b[j] ? (lengths[(i + 1) * (m + 1) + j + 1] ?? 0) + 1 : Math.max(lengths[(i + 1) * (m + 1) + j] ?? 0, lengths[i * (m + 1) + j + 1] ?? 0);
-    }
+  const tokens: string[] = [];
+  for (const [token] of text.matchAll(TOKEN)) {
+    if (/^\p{Script=Han}/u.test(token)) tokens.push(...segmentHanRun(token));
+    else tokens.push(token);
   }
-  const ops: Op<T>[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (a[i] === b[j]) {
-      ops.push({ op: 'same', item: a[i] as T });
-      i++;
-      j++;
-    } else if ((lengths[(i + 1) * (m + 1) + j] ?? 0) >= (lengths[i * (m + 1) + j + 1] ?? 0)) {
-      ops.push({ op: 'removed', item: a[i++] as T });
-    } else {
-      ops.push({ op: 'added', item: b[j++] as T });
-    }
-  }
-  while (i < n) ops.push({ op: 'removed', item: a[i++] as T });
-  while (j < m) ops.push({ op: 'added', item: b[j++] as T });
-  return ops;
+  return tokens;
 }
 
-/** Diff of two sequences: common start and end kept, the middle by LCS when it fits, else all removed then all added. */
-function diffSequence<T>(a: readonly T[], b: readonly T[], middle: (a: readonly T[], b: readonly T[]) => Op<T>[]): Op<T>[] {
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  return [
-    ...a.slice(0, start).map((item): Op<T> => ({ op: 'same', item })),
-    ...middle(a.slice(start, endA), b.slice(start, endB)),
-    ...a.slice(endA).map((item): Op<T> => ({ op: 'same', item })),
-  ];
+type Op = { op: 'same' | 'added' | 'removed'; item: string };
+
+/** The edit script from `a` to `b`, one op per item; null when they differ in more than MAX_EDITS places. */
+function diffItems(a: readonly string[], b: readonly string[]): Op[] | null {
+  const changes = diffArrays([...a], [...b], { maxEditLength: MAX_EDITS });
+  if (changes === undefined) return null;
+  return changes.flatMap((change) => change.value.map((item): Op => ({ op: change.added ? 'added' : change.removed ? 'removed' : 'same', item })));
 }
 
-function wholesale<T>(a: readonly T[], b: readonly T[]): Op<T>[] {
-  return [...a.map((item): Op<T> => ({ op: 'removed', item })), ...b.map((item): Op<T> => ({ op: 'added', item }))];
+function wholesale(a: readonly string[], b: readonly string[]): Op[] {
+  return [...a.map((item): Op => ({ op: 'removed', item })), ...b.map((item): Op => ({ op: 'added', item }))];
 }
 
-function tokenDiff(a: string, b: string): Op<string>[] {
-  return diffSequence(tokenize(a), tokenize(b), (x, y) => ((x.length + 1) * (y.length + 1) <= MAX_LCS_CELLS ? lcs(x, y) : wholesale(x, y)));
+function tokenDiff(a: string, b: string): Op[] | null {
+  return diffItems(tokenize(a), tokenize(b));
+}
+
+/**
+ * A changed stretch of lines, word by word; when even that has too many changes, line i against
+ * line i (each with its line break, so both sides still read exactly as they were).
+ */
+function stretchDiff(removed: readonly string[], added: readonly string[]): Op[] {
+  const whole = tokenDiff(removed.join('\n'), added.join('\n'));
+  if (whole) return whole;
+  const withBreaks = (lines: readonly string[]) => lines.map((line, i) => (i < lines.length - 1 ? `${line}\n` : line));
+  const before = withBreaks(removed);
+  const after = withBreaks(added);
+  return Array.from({ length: Math.max(before.length, after.length) }, (_, i) => {
+    const a = before[i] ?? '';
+    const b = after[i] ?? '';
+    return tokenDiff(a, b) ?? wholesale([a], [b]);
+  }).flat();
 }
 
 /** Joins neighbouring tokens with the same mark, so the view renders few spans. */
-function compact(ops: readonly Op<string>[]): DiffToken[] {
+function compact(ops: readonly Op[]): DiffToken[] {
   const tokens: DiffToken[] = [];
   for (const { op, item } of ops) {
+    if (item === '') continue;
     const last = tokens.at(-1);
     if (last && last.op === op) last.text += item;
     else tokens.push({ text: item, op });
@@ -85,18 +75,19 @@ function compact(ops: readonly Op<string>[]): DiffToken[] {
   return tokens;
 }
 
-/** Word-level diff of two texts; long texts are matched line by line first, then word by word inside changed lines. */
+/** Word-level diff of two texts; texts with very many changes are matched line by line first, then word by word inside changed lines. */
 export function diffText(a: string, b: string): DiffToken[] {
-  const tokensA = tokenize(a).length;
-  const tokensB = tokenize(b).length;
-  if ((tokensA + 1) * (tokensB + 1) <= MAX_LCS_CELLS) return compact(tokenDiff(a, b));
-  const lines = diffSequence(a.split('\n'), b.split('\n'), (x, y) => ((x.length + 1) * (y.length + 1) <= MAX_LCS_CELLS ? lcs(x, y) : wholesale(x, y)));
-  const ops: Op<string>[] = [];
+  const words = tokenDiff(a, b);
+  if (words) return compact(words);
+  const linesA = a.split('\n');
+  const linesB = b.split('\n');
+  const lines = diffItems(linesA, linesB) ?? wholesale(linesA, linesB);
+  const ops: Op[] = [];
   // A run of removed lines next to added lines is one changed stretch: compare it word by word.
   let removed: string[] = [];
   let added: string[] = [];
   const flush = (): void => {
-    if (removed.length > 0 || added.length > 0) ops.push(...tokenDiff(removed.join('\n'), added.join('\n')), { op: 'same', item: '\n' });
+    if (removed.length > 0 || added.length > 0) ops.push(...stretchDiff(removed, added), { op: 'same', item: '\n' });
     removed = [];
     added = [];
   };

@@ -1,4 +1,6 @@
-import { checkLexicalDocument, type CheckedDocument, type DocumentRules, type JsonObject } from '../notes/lexical-document';
+import { NOTE_RULES } from '../notes/lexical-document';
+import { checkRichText, type CheckedDocument, type RichTextRules } from '../richtext/check';
+import type { RichNode } from '../richtext/walk';
 import { parseProvenance } from './provenance';
 import {
   MAX_PROPOSAL_SECTION_JSON_BYTES,
@@ -9,27 +11,27 @@ import {
 } from './types';
 
 /**
- * The check of a proposal section body from the renderer (or a restored version): what notes allow,
- * plus the VariableNode and the provenance NodeState, tables of at most MAX_TABLE_ROWS rows, and
- * 2 MB per section.
+ * The rules of a proposal section body from the renderer (or a restored version): what notes
+ * allow, plus the VariableNode and the provenance NodeState, tables of at most MAX_TABLE_ROWS
+ * rows, and 2 MB per section. The check itself is core/richtext/check.ts.
  */
 
 const REASONS = new Set<string>(VARIABLE_REASONS);
 const VARIABLE_NAME = /^[^{}\s][^{}]{0,199}$/;
 
-function checkVariableNode(node: JsonObject): { node: JsonObject | null; problems: string[] } {
+function checkVariableNode(node: RichNode): { node: RichNode | null; problems: string[] } {
   const name = typeof node.name === 'string' ? node.name.trim() : '';
   if (!VARIABLE_NAME.test(name)) return { node: null, problems: ['is a variable without a name (1 to 200 characters, no braces)'] };
   const reason = typeof node.reason === 'string' && REASONS.has(node.reason) ? node.reason : 'unknown';
-  const out: JsonObject = { type: VARIABLE_NODE_TYPE, version: 1, name, reason };
+  const out: RichNode = { type: VARIABLE_NODE_TYPE, version: 1, name, reason };
   if (typeof node.suggestion === 'string' && VARIABLE_NAME.test(node.suggestion)) out.suggestion = node.suggestion;
   return { node: out, problems: [] };
 }
 
-function checkState(state: unknown): { state: JsonObject | undefined; problems: string[] } {
+function checkState(state: unknown): { state: RichNode | undefined; problems: string[] } {
   if (typeof state !== 'object' || state === null || Array.isArray(state)) return { state: undefined, problems: ['node state is not an object; it was left out'] };
   const problems: string[] = [];
-  const out: JsonObject = {};
+  const out: RichNode = {};
   for (const [key, value] of Object.entries(state)) {
     if (key !== PROVENANCE_STATE_KEY) {
       problems.push(`node state "${key.slice(0, 40)}" is not one proposals keep; it was left out`);
@@ -42,9 +44,10 @@ function checkState(state: unknown): { state: JsonObject | undefined; problems: 
   return { state: Object.keys(out).length > 0 ? out : undefined, problems };
 }
 
-export const PROPOSAL_DOCUMENT_RULES: DocumentRules = {
+export const PROPOSAL_DOCUMENT_RULES: RichTextRules = {
   what: 'proposal section',
   maxBytes: MAX_PROPOSAL_SECTION_JSON_BYTES,
+  links: NOTE_RULES.links,
   extraNodeTypes: [VARIABLE_NODE_TYPE],
   maxTableRows: MAX_TABLE_ROWS,
   checkState,
@@ -53,5 +56,5 @@ export const PROPOSAL_DOCUMENT_RULES: DocumentRules = {
 
 /** Checks one section body; problems name the place and what is wrong. */
 export function checkProposalDocument(json: string): CheckedDocument {
-  return checkLexicalDocument(json, PROPOSAL_DOCUMENT_RULES);
+  return checkRichText(json, PROPOSAL_DOCUMENT_RULES);
 }

@@ -1,3 +1,4 @@
+import type { TableBlock } from '../document/model';
 import type { Lang } from '../i18n';
 import { PROPOSAL_LABELS } from './labels';
 import { decimal, groupThousands, multiply, pricingTotals, toDecimalString } from './money';
@@ -5,9 +6,9 @@ import { timelineSchedule } from './timeline';
 import type { Pricing, Proposal, SuccessCriterion, Timeline } from './types';
 
 /**
- * What every proposal export (DOCX, PDF print page, Markdown) shows beyond the section bodies: the
- * cover fields and the structured tables (success criteria, pricing with totals, timeline), built
- * once here so the three formats can never disagree on a figure or a label.
+ * What a proposal shows beyond its section bodies: the cover fields and the structured tables
+ * (success criteria, pricing with totals, timeline), built once here as document-model tables so
+ * the exports (export-document.ts) can never disagree on a figure or a label.
  */
 
 /** The proposal as it is exported, with the names the cover needs. */
@@ -29,12 +30,7 @@ export type ExportLabels = {
   version: string;
   currentVersion: string;
   contents: string;
-  /** After a field label on the cover (": " or "："). */
-  colon: string;
-  /** The footer words around the page numbers: before N, between N and M, after M. */
-  page: [string, string, string];
   timelineChart: string;
-  image: string;
 };
 
 export const EXPORT_LABELS: Record<Lang, ExportLabels> = {
@@ -46,10 +42,7 @@ export const EXPORT_LABELS: Record<Lang, ExportLabels> = {
     version: 'Version',
     currentVersion: 'Current draft',
     contents: 'Contents',
-    colon: ': ',
-    page: ['Page ', ' of ', ''],
     timelineChart: 'Timeline chart',
-    image: 'Image',
   },
   zh: {
     customer: '客户',
@@ -59,23 +52,12 @@ export const EXPORT_LABELS: Record<Lang, ExportLabels> = {
     version: '版本',
     currentVersion: '当前草稿',
     contents: '目录',
-    colon: '：',
-    page: ['第 ', ' 页，共 ', ' 页'],
     timelineChart: '进度甘特图',
-    image: '图片',
   },
 };
 
-export type ExportTable = {
-  columns: string[];
-  rows: string[][];
-  /** Rows under the body (pricing totals): the label in the first cell, the figure in the last. */
-  totals: string[][];
-  /** Relative column widths. */
-  widths: number[];
-  /** Which columns hold figures (right-aligned). */
-  numeric: boolean[];
-};
+/** A structured table: every cell plain text, with widths, figures marked, and totals where it has them. */
+export type ExportTable = TableBlock & { columns: string[]; rows: string[][]; totals: [string, string][]; widths: number[]; numeric: boolean[] };
 
 export function coverFields(doc: ProposalExport): { label: string; value: string }[] {
   const labels = EXPORT_LABELS[doc.proposal.lang];
@@ -91,6 +73,7 @@ export function coverFields(doc: ProposalExport): { label: string; value: string
 export function criteriaTable(criteria: readonly SuccessCriterion[], lang: Lang): ExportTable {
   const l = PROPOSAL_LABELS[lang];
   return {
+    kind: 'table',
     columns: [l.metric, l.target, l.measurement],
     rows: criteria.map((c) => [c.metric, c.target, c.measurement]),
     totals: [],
@@ -113,6 +96,7 @@ export function pricingTable(pricing: Pricing, lang: Lang): ExportTable {
   const c = pricing.currency;
   const discountLabel = pricing.discount.kind === 'percent' ? `${l.discount} (${groupThousands(pricing.discount.value.trim())}%)` : l.discount;
   return {
+    kind: 'table',
     columns: [l.item, l.unit, l.quantity, `${l.unitPrice} (${c})`, l.lineDiscount, `${l.net} (${c})`],
     rows: pricing.lines.map((line) => [
       line.item,
@@ -137,6 +121,7 @@ export function pricingTable(pricing: Pricing, lang: Lang): ExportTable {
 export function timelineTable(timeline: Timeline, lang: Lang): ExportTable {
   const l = PROPOSAL_LABELS[lang];
   return {
+    kind: 'table',
     columns: [l.phase, l.start, l.end, l.weeks, l.deliverables, l.milestone],
     rows: timelineSchedule(timeline).map((p) => [p.name, p.start, p.end, String(p.weeks), p.deliverables, p.milestone ?? '']),
     totals: [],
@@ -145,7 +130,7 @@ export function timelineTable(timeline: Timeline, lang: Lang): ExportTable {
   };
 }
 
-/** The table a structured section shows under its introduction; null for text and risk sections (their table is in the body). */
+/** The table a structured section shows under its introduction; null for text and risk sections (their table is in the body). Throws on pricing checkPricing refuses. */
 export function sectionTable(kind: Proposal['sections'][number]['kind'], doc: ProposalExport['proposal']): ExportTable | null {
   switch (kind) {
     case 'success-criteria':

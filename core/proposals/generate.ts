@@ -1,6 +1,6 @@
 import { formatApiMessage } from '../api/message';
 import type { TemplateFile } from '../content/schemas';
-import { convertMarkdown } from '../content/markdown';
+import { convertMarkdown } from '../richtext/markdown';
 import { ruleShapeProblems } from '../content/rules';
 import { FIXED_TEMPLATE_VARIABLES, parseTemplateVariable, type TemplateVariable } from '../content/template-vars';
 import { findQuestion, type AssessmentResult, type Definition } from '../assessment/engine';
@@ -11,7 +11,8 @@ import type { RiskItem } from '../risks/types';
 import { ACTIVE_RISK_STATUSES } from '../risks/types';
 import { answerText } from '../report/answer-text';
 import { PROPOSAL_LABELS } from './labels';
-import { blocksOf, documentJson, paragraph, table, textNode, type Node } from './lexical-json';
+import { documentJson, paragraph, table, textNode } from '../richtext/build';
+import { blocksOf, childrenOf, type RichNode } from '../richtext/walk';
 import { withProvenance } from './provenance';
 import { timelineSchedule } from './timeline';
 import {
@@ -243,17 +244,17 @@ function problemFor(slot: Slot & { resolved: { ok: false } }, sectionId: string,
   return { sectionId, sectionTitle, kind: 'missing-value', subject: name, message: `{{${name}}} in section ${sectionTitle} was left to fill in: ${resolved.message}` };
 }
 
-function variableNode(slot: Slot & { resolved: { ok: false } }): Node {
-  const node: Node = { type: VARIABLE_NODE_TYPE, version: 1, name: slot.name, reason: slot.resolved.reason };
+function variableNode(slot: Slot & { resolved: { ok: false } }): RichNode {
+  const node: RichNode = { type: VARIABLE_NODE_TYPE, version: 1, name: slot.name, reason: slot.resolved.reason };
   if (slot.resolved.suggestion !== undefined) node.suggestion = slot.resolved.suggestion;
   return node;
 }
 
 /** Replaces the placeholders in one text node: filled values stay in the text, unfilled ones become VariableNodes. */
-function fillText(node: Node, slots: readonly Slot[], used: Set<number>): Node[] {
+function fillText(node: RichNode, slots: readonly Slot[], used: Set<number>): RichNode[] {
   const text = typeof node.text === 'string' ? node.text : '';
   if (!text.includes(SLOT_START)) return [node];
-  const out: Node[] = [];
+  const out: RichNode[] = [];
   let pending = '';
   let last = 0;
   for (const match of text.matchAll(SLOT)) {
@@ -276,8 +277,8 @@ function fillText(node: Node, slots: readonly Slot[], used: Set<number>): Node[]
   return out;
 }
 
-function fillNode(node: Node, slots: readonly Slot[], used: Set<number>, articleLinks: Set<string>): Node {
-  const out: Node = { ...node };
+function fillNode(node: RichNode, slots: readonly Slot[], used: Set<number>, articleLinks: Set<string>): RichNode {
+  const out: RichNode = { ...node };
   if (typeof node.url === 'string') {
     // A variable inside a link target: filled when it can be, else dropped from the address.
     const url = node.url.replace(SLOT, (_, i: string) => {
@@ -290,7 +291,7 @@ function fillNode(node: Node, slots: readonly Slot[], used: Set<number>, article
     if (article !== undefined) articleLinks.add(article);
   }
   if (Array.isArray(node.children)) {
-    out.children = (node.children as Node[]).flatMap((child) => (child.type === 'text' ? fillText(child, slots, used) : [fillNode(child, slots, used, articleLinks)]));
+    out.children = childrenOf(node).flatMap((child) => (child.type === 'text' ? fillText(child, slots, used) : [fillNode(child, slots, used, articleLinks)]));
   }
   return out;
 }
@@ -303,7 +304,7 @@ function addUnique(list: Provenance, entry: ProvenanceRef): void {
  * Markdown with `{{variables}}` → top-level blocks, each carrying its provenance: the template
  * section, the answers, scores and engagement fields it used, and the articles it links to.
  */
-function renderBody(markdown: string, ctx: Context, base: Provenance, item: RepeatItem | null, section: { id: string; title: string }): Node[] {
+function renderBody(markdown: string, ctx: Context, base: Provenance, item: RepeatItem | null, section: { id: string; title: string }): RichNode[] {
   const slots: Slot[] = [];
   const withSlots = markdown.replace(/\{\{([^{}]*)\}\}/g, (_, raw: string) => {
     const name = raw.trim();
@@ -343,8 +344,8 @@ function renderBody(markdown: string, ctx: Context, base: Provenance, item: Repe
  * would refuse a longer one, so the rest is left out and reported rather than failing the whole
  * generation. Tables only come from Markdown at the top level (cells hold inline text).
  */
-function keepTableRows(block: Node, ctx: Context, section: { id: string; title: string }): Node {
-  const rows = block.type === 'table' && Array.isArray(block.children) ? (block.children as Node[]) : [];
+function keepTableRows(block: RichNode, ctx: Context, section: { id: string; title: string }): RichNode {
+  const rows = block.type === 'table' ? childrenOf(block) : [];
   if (rows.length <= MAX_TABLE_ROWS) return block;
   ctx.problems.push({
     sectionId: section.id,
@@ -357,12 +358,12 @@ function keepTableRows(block: Node, ctx: Context, section: { id: string; title: 
 }
 
 /** Joins lists that follow each other (a repeated "- item" body becomes one list, not one list per member). */
-function mergeAdjacentLists(blocks: Node[]): Node[] {
-  const out: Node[] = [];
+function mergeAdjacentLists(blocks: RichNode[]): RichNode[] {
+  const out: RichNode[] = [];
   for (const block of blocks) {
     const previous = out.at(-1);
     if (previous && previous.type === 'list' && block.type === 'list' && previous.listType === block.listType) {
-      const children = [...(previous.children as Node[]), ...(block.children as Node[])].map((child, i) => ({ ...child, value: i + 1 }));
+      const children = [...childrenOf(previous), ...childrenOf(block)].map((child, i) => ({ ...child, value: i + 1 }));
       const provenance: Provenance = [...((previous.$ as { provenance?: Provenance } | undefined)?.provenance ?? [])];
       for (const p of (block.$ as { provenance?: Provenance } | undefined)?.provenance ?? []) addUnique(provenance, p);
       out[out.length - 1] = withProvenance({ ...previous, children }, provenance);
@@ -464,7 +465,7 @@ const RISK_ORDER = (a: RiskItem, b: RiskItem): number => {
 };
 
 /** The risk register as an editable table: active risks first, highest score first; each row says which risk it is. */
-export function risksBlocks(risks: readonly RiskItem[], lang: Lang, base: Provenance): Node[] {
+export function risksBlocks(risks: readonly RiskItem[], lang: Lang, base: Provenance): RichNode[] {
   const labels = PROPOSAL_LABELS[lang];
   if (risks.length === 0) return [withProvenance(paragraph([textNode(labels.noRisks)]), base)];
   const sorted = [...risks].sort(RISK_ORDER);
@@ -472,7 +473,7 @@ export function risksBlocks(risks: readonly RiskItem[], lang: Lang, base: Proven
     [labels.risk, labels.likelihoodImpact, labels.owner, labels.mitigation],
     sorted.map((r) => [r.title, `${r.likelihood} × ${r.impact} = ${r.score}`, r.owner.trim() === '' ? labels.unassigned : r.owner, r.mitigation]),
   );
-  const rows = (built.children as Node[]).map((row, i) => {
+  const rows = childrenOf(built).map((row, i) => {
     const risk = i === 0 ? undefined : sorted[i - 1];
     return risk ? withProvenance(row, [{ kind: 'risk', ref: risk.id, label: risk.title }]) : row;
   });
@@ -539,7 +540,7 @@ export function generateProposal(input: GenerationInput): GenerationResult {
     const title = pick(section.title, lang);
     const base: Provenance = [{ kind: 'template', ref: `${templateRef}#${section.id}`, label: title }];
     if (!ruleHolds(section.when, ctx, section.id, title)) continue;
-    let blocks: Node[];
+    let blocks: RichNode[];
     if (section.fromArticle !== undefined) {
       const article = ctx.articles.get(section.fromArticle);
       const body = article ? (article.body[lang] ?? article.body[lang === 'en' ? 'zh' : 'en']) : null;
@@ -580,7 +581,7 @@ export function generateProposal(input: GenerationInput): GenerationResult {
   }
 
   const labels = PROPOSAL_LABELS[lang];
-  const structuredSection = (kind: Exclude<ProposalSectionKind, 'text'>, blocks: Node[], source: Provenance): ProposalSection => ({
+  const structuredSection = (kind: Exclude<ProposalSectionKind, 'text'>, blocks: RichNode[], source: Provenance): ProposalSection => ({
     id: uniqueId(STRUCTURED_IDS[kind], taken),
     title: labels.sectionTitle[kind],
     kind,

@@ -1,4 +1,4 @@
-import { blocksOf } from './lexical-json';
+import { blocksOf } from '../richtext/walk';
 import { provenanceOf } from './provenance';
 import type { Localized } from '../i18n';
 import { pick, type Lang } from '../i18n';

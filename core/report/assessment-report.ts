@@ -4,34 +4,23 @@ import type { Recommendation } from '../assessment/engine';
 import { isAnswered } from '../assessment/engine';
 import { pick, type Lang, type Localized } from '../i18n';
 import type { RiskItem } from '../risks/types';
-import type { RadarAxisInput } from './radar-geometry';
+import { headingBlock, paragraphBlock } from '../document/build';
+import type { Block, DocumentFile, DocumentModel } from '../document/model';
 import { answerText, becauseText } from './answer-text';
 import { fill, REPORT_LABELS } from './report-labels';
 
 /**
- * The assessment report as a neutral document: a list of blocks that the DOCX writer (backend)
- * and the print page (renderer) both render, so the two exports say exactly the same. Pure: it
- * takes what the backend gathered and returns text, never reading files or the database.
+ * The assessment report as a document (core/document/model.ts) that the DOCX writer (backend) and
+ * the print page (renderer) both render, so the two exports say exactly the same. Pure: it takes
+ * what the backend gathered and returns text, never reading files or the database.
  */
 
 /** A file attached to an answer or the session; `isImage` means its bytes were checked to be an image. */
-export type ReportFile = { sha256: string; name: string; caption: string; mime: string; isImage: boolean };
+export type ReportFile = DocumentFile;
 
-export type ReportBlock =
-  | { kind: 'heading'; level: 1 | 2 | 3; text: string }
-  | { kind: 'paragraph'; text: string; tone: 'normal' | 'muted' | 'strong' }
-  | { kind: 'fields'; rows: { label: string; value: string }[] }
-  | { kind: 'table'; columns: string[]; rows: string[][]; /** relative widths, one per column */ widths: number[] }
-  | { kind: 'radar'; axes: RadarAxisInput[]; caption: string; notScored: string; /** dimension, score */ columns: [string, string] }
-  | { kind: 'files'; files: ReportFile[]; role: 'photos' | 'signature'; otherFilesLabel: string };
-
-export type AssessmentReport = {
-  lang: Lang;
-  /** For the file name and the document properties. */
-  title: string;
+export type AssessmentReport = DocumentModel & {
+  /** For the file name. */
   customer: string;
-  footerLabel: string;
-  blocks: ReportBlock[];
 };
 
 export type ReportNote = { title: string; text: string; updatedAt: string };
@@ -64,11 +53,11 @@ export function buildAssessmentReport(input: ReportInput): AssessmentReport {
   const def = detail.definition;
   const result = detail.result;
   const t = (value: Localized): string => pick(value, lang);
-  const blocks: ReportBlock[] = [];
+  const blocks: Block[] = [];
   const title = `${L.title}: ${t(def.title)}`;
 
   // Title block.
-  blocks.push({ kind: 'heading', level: 1, text: title });
+  blocks.push(headingBlock(1, title));
   blocks.push({
     kind: 'fields',
     rows: [
@@ -83,7 +72,7 @@ export function buildAssessmentReport(input: ReportInput): AssessmentReport {
   });
 
   // Scores, readiness, radar.
-  blocks.push({ kind: 'heading', level: 2, text: L.scores });
+  blocks.push(headingBlock(2, L.scores));
   const level = def.readinessLevels.find((l) => l.id === result.readiness);
   blocks.push({
     kind: 'fields',
@@ -115,17 +104,17 @@ export function buildAssessmentReport(input: ReportInput): AssessmentReport {
 
   // Answers by section: what was asked, answered, noted and photographed.
   const visible = new Set(result.visibleQuestions);
-  blocks.push({ kind: 'heading', level: 2, text: L.answers });
-  blocks.push({ kind: 'paragraph', tone: 'muted', text: fill(L.answeredCount, { answered: result.answeredCount, visible: visible.size }) });
+  blocks.push(headingBlock(2, L.answers));
+  blocks.push(paragraphBlock(fill(L.answeredCount, { answered: result.answeredCount, visible: visible.size }), 'muted'));
   def.sections.forEach((section, s) => {
     const questions = section.questions.filter((q) => visible.has(q.id));
     if (questions.length === 0) return;
-    blocks.push({ kind: 'heading', level: 3, text: `${s + 1}. ${t(section.title)}` });
+    blocks.push(headingBlock(3, `${s + 1}. ${t(section.title)}`));
     questions.forEach((q, i) => {
       const stored = detail.answers[q.id];
       const photos = input.photos[q.id] ?? [];
       const words = isAnswered(stored?.value ?? null) ? answerText(q, stored?.value ?? null, lang) : '';
-      blocks.push({ kind: 'paragraph', tone: 'strong', text: `${s + 1}.${i + 1} ${t(q.text)}` });
+      blocks.push(paragraphBlock(`${s + 1}.${i + 1} ${t(q.text)}`, 'lead'));
       const rows = [{ label: L.answer, value: words || (q.type === 'evidence' && photos.length > 0 ? `${photos.length} × ${L.photos}` : L.notAnswered) }];
       if (stored?.note.trim()) rows.push({ label: L.note, value: stored.note.trim() });
       blocks.push({ kind: 'fields', rows });
@@ -133,8 +122,8 @@ export function buildAssessmentReport(input: ReportInput): AssessmentReport {
     });
   });
   if (detail.setAside.length > 0) {
-    blocks.push({ kind: 'heading', level: 3, text: L.setAside });
-    blocks.push({ kind: 'paragraph', tone: 'muted', text: L.setAsideIntro });
+    blocks.push(headingBlock(3, L.setAside));
+    blocks.push(paragraphBlock(L.setAsideIntro, 'muted'));
     blocks.push({
       kind: 'table',
       columns: [L.question, L.answer, L.reason],
@@ -144,8 +133,8 @@ export function buildAssessmentReport(input: ReportInput): AssessmentReport {
   }
 
   // Gaps: the biggest lost points first (the engine sorts them).
-  blocks.push({ kind: 'heading', level: 2, text: L.gaps });
-  if (result.gaps.length === 0) blocks.push({ kind: 'paragraph', tone: 'muted', text: L.noGaps });
+  blocks.push(headingBlock(2, L.gaps));
+  if (result.gaps.length === 0) blocks.push(paragraphBlock(L.noGaps, 'muted'));
   else
     blocks.push({
       kind: 'table',
@@ -159,13 +148,13 @@ export function buildAssessmentReport(input: ReportInput): AssessmentReport {
     });
 
   // Recommendations grouped by kind, each with its reason and the answers that triggered it.
-  blocks.push({ kind: 'heading', level: 2, text: L.recommendations });
-  if (result.recommendations.length === 0) blocks.push({ kind: 'paragraph', tone: 'muted', text: L.noRecommendations });
+  blocks.push(headingBlock(2, L.recommendations));
+  if (result.recommendations.length === 0) blocks.push(paragraphBlock(L.noRecommendations, 'muted'));
   const kindLabel = { template: L.kindTemplate, risk: L.kindRisk, article: L.kindArticle } as const;
   for (const kind of KIND_ORDER) {
     const recs = result.recommendations.filter((r) => r.kind === kind);
     if (recs.length === 0) continue;
-    blocks.push({ kind: 'heading', level: 3, text: kindLabel[kind] });
+    blocks.push(headingBlock(3, kindLabel[kind]));
     blocks.push({
       kind: 'table',
       columns: [L.recommendation, L.reason, L.because],
@@ -179,8 +168,8 @@ export function buildAssessmentReport(input: ReportInput): AssessmentReport {
   }
 
   // The engagement's risk register.
-  blocks.push({ kind: 'heading', level: 2, text: L.risks });
-  if (input.risks.length === 0) blocks.push({ kind: 'paragraph', tone: 'muted', text: L.noRisks });
+  blocks.push(headingBlock(2, L.risks));
+  if (input.risks.length === 0) blocks.push(paragraphBlock(L.noRisks, 'muted'));
   else
     blocks.push({
       kind: 'table',
@@ -198,18 +187,18 @@ export function buildAssessmentReport(input: ReportInput): AssessmentReport {
     });
 
   // Field notes written during the assessment.
-  blocks.push({ kind: 'heading', level: 2, text: L.notes });
-  if (input.notes.length === 0) blocks.push({ kind: 'paragraph', tone: 'muted', text: L.noNotes });
+  blocks.push(headingBlock(2, L.notes));
+  if (input.notes.length === 0) blocks.push(paragraphBlock(L.noNotes, 'muted'));
   for (const note of input.notes) {
-    blocks.push({ kind: 'heading', level: 3, text: note.title });
-    blocks.push({ kind: 'paragraph', tone: 'muted', text: formatTimestamp(note.updatedAt) });
-    for (const para of note.text.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean)) blocks.push({ kind: 'paragraph', tone: 'normal', text: para });
+    blocks.push(headingBlock(3, note.title));
+    blocks.push(paragraphBlock(formatTimestamp(note.updatedAt), 'muted'));
+    for (const para of note.text.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean)) blocks.push(paragraphBlock(para));
   }
 
   // Sign-off with the drawn signature.
-  blocks.push({ kind: 'heading', level: 2, text: L.signoff });
+  blocks.push(headingBlock(2, L.signoff));
   const signoff = detail.session.signoff;
-  if (!signoff) blocks.push({ kind: 'paragraph', tone: 'muted', text: L.notSignedOff });
+  if (!signoff) blocks.push(paragraphBlock(L.notSignedOff, 'muted'));
   else {
     blocks.push({
       kind: 'fields',
@@ -220,8 +209,8 @@ export function buildAssessmentReport(input: ReportInput): AssessmentReport {
       ],
     });
     if (input.signature) blocks.push({ kind: 'files', role: 'signature', files: [input.signature], otherFilesLabel: L.otherFiles });
-    else blocks.push({ kind: 'paragraph', tone: 'muted', text: L.noSignatureImage });
+    else blocks.push(paragraphBlock(L.noSignatureImage, 'muted'));
   }
 
-  return { lang, title, customer: detail.engagement.customerName, footerLabel: L.page, blocks };
+  return { lang, title, customer: detail.engagement.customerName, blocks };
 }

@@ -1,8 +1,9 @@
+import { escapeXml, fontAttribute } from '../document/svg';
 import { radarGeometry, type Point, type RadarAxisInput } from './radar-geometry';
 
 /**
- * The radar as a standalone SVG document (for Word, which shows it with the PNG as fallback).
- * Colours are fixed: a document has no theme. Text is escaped; labels come from content.
+ * The radar as a standalone SVG document for Word (the backend rasterises the same SVG for the PNG
+ * fallback). Colours are fixed: a document has no theme. Text is escaped; labels come from content.
  */
 
 export const RADAR_EXPORT_SIZE = { width: 560, height: 420, labelMargin: 90 } as const;
@@ -18,16 +19,12 @@ export const RADAR_COLOURS = {
   muted: '#5c6672',
 } as const;
 
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
-}
-
 function path(points: readonly Point[]): string {
   return points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x} ${p.y}`).join(' ') + ' Z';
 }
 
 /** `notScored` is the word shown instead of a score for a dimension without one. */
-export function radarSvg(axes: readonly RadarAxisInput[], notScored: string, fontFamily: string): string {
+export function radarSvg(axes: readonly RadarAxisInput[], notScored: string): string {
   const g = radarGeometry(axes, RADAR_EXPORT_SIZE);
   const c = RADAR_COLOURS;
   const parts: string[] = [
@@ -41,9 +38,9 @@ export function radarSvg(axes: readonly RadarAxisInput[], notScored: string, fon
     if (axis.value !== null) parts.push(`<circle cx="${axis.point.x}" cy="${axis.point.y}" r="3.5" fill="${c.stroke}"/>`);
     const score = axis.value === null ? notScored : String(axis.value);
     parts.push(
-      `<text x="${axis.labelAt.x}" y="${axis.labelAt.y}" text-anchor="${axis.anchor}" font-family="${escapeXml(fontFamily)}" font-size="13" fill="${c.text}">` +
-        `<tspan x="${axis.labelAt.x}" dy="0">${escapeXml(axis.label)}</tspan>` +
-        `<tspan x="${axis.labelAt.x}" dy="16" fill="${c.muted}">${escapeXml(score)}</tspan></text>`,
+      `<text x="${axis.labelAt.x}" y="${axis.labelAt.y}" text-anchor="${axis.anchor}" font-size="13" fill="${c.text}">` +
+        `<tspan x="${axis.labelAt.x}" dy="0" ${fontAttribute(axis.label)}>${escapeXml(axis.label)}</tspan>` +
+        `<tspan x="${axis.labelAt.x}" dy="16" fill="${c.muted}" ${fontAttribute(score)}>${escapeXml(score)}</tspan></text>`,
     );
   }
   parts.push('</svg>');

@@ -72,7 +72,6 @@ export type ReportLabels = {
   signedAt: string;
   signature: string;
   noSignatureImage: string;
-  page: string;
   riskCategory: Record<RiskCategory, string>;
   riskStatus: Record<RiskStatus, string>;
 };
@@ -143,7 +142,6 @@ const en: ReportLabels = {
   signedAt: 'Signed',
   signature: 'Signature',
   noSignatureImage: 'The signature image is not on this device.',
-  page: 'Page',
   riskCategory: {
     data: 'Data',
     compliance: 'Compliance',
@@ -223,7 +221,6 @@ const zh: ReportLabels = {
   signedAt: '签核时间',
   signature: '签名',
   noSignatureImage: '此设备上没有签名图片。',
-  page: '页码',
   riskCategory: {
     data: '数据',
     compliance: '合规',

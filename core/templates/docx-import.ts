@@ -1,14 +1,21 @@
+import { headingBlock, isReadableLink, mergeRuns } from '../document/build';
+import { blocksMarkdown } from '../document/markdown';
+import type { Block, Inline, ListBlock, ListItem, Mark, TableBlock, TableCell } from '../document/model';
 import { suggestVariable } from '../proposals/generate';
-import { escapeMarkdown } from '../proposals/markdown';
 
 /**
- * A Word document's HTML (as mammoth writes it) → POC template sections with Markdown bodies.
- * Sections start at Heading 1 and Heading 2; deeper headings become ## / ### inside a body;
- * paragraphs, bold/italic/strikethrough, lists, links and tables (GFM) are kept; images are
- * dropped and reported. `{{name}}` and Word merge-field text such as «customer name» become
- * variables when they name one a template may use; anything else stays as plain text and is
- * reported. The HTML is only ever read as tokens here — nothing of it is rendered as HTML.
+ * A Word document's HTML (as mammoth writes it, parsed into a tree by the backend's HTML parser)
+ * → POC template sections with Markdown bodies. Sections start at Heading 1 and Heading 2; deeper
+ * headings become ## / ### inside a body; paragraphs, bold/italic/strikethrough, lists, links and
+ * tables (GFM) are kept; images are dropped and reported. `{{name}}` and Word merge-field text
+ * such as «customer name» become variables when they name one a template may use; anything else
+ * stays as plain text and is reported. The HTML becomes document blocks and the one Markdown
+ * writer (core/document/markdown.ts) writes them — nothing of it is ever rendered as HTML.
  */
+
+/** An element of parsed HTML: its tag (lower case), attributes, and children (text is a string). */
+export type HtmlElement = { tag: string; attrs: Record<string, string>; children: HtmlNode[] };
+export type HtmlNode = HtmlElement | string;
 
 export type ImportedSection = { title: string; markdown: string };
 export type ImportProblem = { where: string; message: string };
@@ -21,55 +28,12 @@ export type ImportedDocument = {
   mostlyChinese: boolean;
 };
 
-type Element = { tag: string; attrs: Record<string, string>; children: HtmlNode[] };
-type HtmlNode = Element | string;
-
-const VOID_TAGS = new Set(['br', 'img', 'hr']);
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name.startsWith('#x') || name.startsWith('#X')) return safeCodePoint(parseInt(name.slice(2), 16), whole);
-    if (name.startsWith('#')) return safeCodePoint(parseInt(name.slice(1), 10), whole);
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
-}
-
-function safeCodePoint(code: number, fallback: string): string {
-  return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : fallback;
-}
-
-/** A forgiving parser for mammoth's (well-formed, attribute-light) HTML into a small tree. */
-export function parseHtml(html: string): Element {
-  const root: Element = { tag: 'root', attrs: {}, children: [] };
-  const stack: Element[] = [root];
-  const token = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-zA-Z-:]+(?:="[^"]*")?)*)\s*(\/?)>|<!--[\s\S]*?-->|([^<]+)|</g;
-  for (const match of html.matchAll(token)) {
-    const [whole, closing, rawTag, rawAttrs = '', selfClosing, text] = match;
-    const top = stack[stack.length - 1] as Element;
-    if (text !== undefined) {
-      top.children.push(decodeEntities(text));
-      continue;
-    }
-    if (rawTag === undefined) {
-      // A comment, or a stray "<" that starts no tag: text.
-      if (whole === '<') top.children.push('<');
-      continue;
-    }
-    const tag = rawTag.toLowerCase();
-    if (closing) {
-      const at = stack.map((e) => e.tag).lastIndexOf(tag);
-      if (at > 0) stack.length = at;
-      continue;
-    }
-    const attrs: Record<string, string> = {};
-    for (const a of rawAttrs.matchAll(/([a-zA-Z-:]+)(?:="([^"]*)")?/g)) attrs[(a[1] ?? '').toLowerCase()] = decodeEntities(a[2] ?? '');
-    const element: Element = { tag, attrs, children: [] };
-    top.children.push(element);
-    if (!selfClosing && !VOID_TAGS.has(tag)) stack.push(element);
-  }
-  return root;
-}
+export type ImportOptions = {
+  /** Every variable name a template for the chosen scenarios may use. */
+  variables: readonly string[];
+  /** Used for the section of text that comes before the first heading. */
+  introductionTitle: string;
+};
 
 function textOf(node: HtmlNode): string {
   return typeof node === 'string' ? node : node.children.map(textOf).join('');
@@ -86,24 +50,24 @@ type Context = {
   bySquashed: Map<string, string>;
   problems: ImportProblem[];
   where: string;
-  images: number;
 };
 
 const VARIABLE_TEXT = /\{\{([^{}]{0,200})\}\}|«([^«»]{1,200})»/g;
+const MARK_TAGS: Readonly<Record<string, Mark>> = { strong: 'bold', b: 'bold', em: 'italic', i: 'italic', s: 'strikethrough', del: 'strikethrough' };
 
-/** Plain text → Markdown: escaped, with variables recognised. */
-function textMarkdown(text: string, ctx: Context): string {
-  let out = '';
+/** Text → runs: the words as they are, variables recognised (unknown ones kept as «text» and reported). */
+function textRuns(text: string, marks: readonly Mark[], ctx: Context): Inline[] {
+  const withMarks = marks.length > 0 ? { marks: [...marks] } : {};
+  const runs: Inline[] = [];
   let last = 0;
   for (const match of text.matchAll(VARIABLE_TEXT)) {
-    const at = match.index;
-    out += escapeMarkdown(text.slice(last, at));
-    last = at + match[0].length;
+    runs.push({ kind: 'text', text: text.slice(last, match.index), ...withMarks });
+    last = match.index + match[0].length;
     const braced = match[1];
     const raw = (braced ?? match[2] ?? '').trim();
     const name = braced !== undefined ? raw : (ctx.bySquashed.get(squash(raw)) ?? null);
     if (name !== null && ctx.known.has(name)) {
-      out += `{{${name}}}`;
+      runs.push({ kind: 'variable', name, ...withMarks });
       continue;
     }
     const guess = ctx.bySquashed.get(squash(raw)) ?? suggestVariable(raw, ctx.variables);
@@ -112,155 +76,131 @@ function textMarkdown(text: string, ctx: Context): string {
       where: ctx.where,
       message: `${match[0].slice(0, 80)} is not a variable templates may use; it was kept as the text «${raw.slice(0, 80)}»${hint}`,
     });
-    out += escapeMarkdown(`«${raw}»`);
+    runs.push({ kind: 'text', text: `«${raw}»`, ...withMarks });
   }
-  return out + escapeMarkdown(text.slice(last));
+  runs.push({ kind: 'text', text: text.slice(last), ...withMarks });
+  return runs;
 }
 
-function isAllowedHref(href: string): boolean {
-  return /^(https?:|mailto:)/i.test(href.trim());
-}
-
-/** Inline content as one line of Markdown. */
-function inline(nodes: readonly HtmlNode[], ctx: Context): string {
-  return nodes
-    .map((node) => {
-      if (typeof node === 'string') return textMarkdown(node.replace(/\s+/g, ' '), ctx);
-      const inner = () => inline(node.children, ctx);
-      const wrap = (mark: string) => {
-        const text = inner();
-        const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text) ?? [];
-        return core === '' ? text : `${lead}${mark}${core}${mark}${trail}`;
-      };
-      switch (node.tag) {
-        case 'strong':
-        case 'b':
-          return wrap('**');
-        case 'em':
-        case 'i':
-          return wrap('*');
-        case 's':
-        case 'del':
-          return wrap('~~');
-        case 'br':
-          return ' ';
-        case 'img':
-          ctx.images++;
-          ctx.problems.push({ where: ctx.where, message: `an image${node.attrs.alt ? ` (“${node.attrs.alt.slice(0, 60)}”)` : ''} was left out; templates hold text only — add pictures to the proposal after generating it` });
-          return '';
-        case 'a': {
-          const href = node.attrs.href ?? '';
-          const text = inner();
-          if (href === '' || href.startsWith('#')) return text;
-          if (!isAllowedHref(href)) {
-            ctx.problems.push({ where: ctx.where, message: `the link to “${href.slice(0, 80)}” was removed (only http(s) and mailto links are kept); its text stays` });
-            return text;
-          }
-          return `[${text}](${/[\s()<>]/.test(href) ? `<${href.replace(/[<>]/g, encodeURIComponent)}>` : href})`;
+/** Inline content as runs; white space is folded as HTML shows it. */
+function inline(nodes: readonly HtmlNode[], marks: readonly Mark[], ctx: Context): Inline[] {
+  return nodes.flatMap((node): Inline[] => {
+    if (typeof node === 'string') return textRuns(node.replace(/\s+/g, ' '), marks, ctx);
+    const mark = MARK_TAGS[node.tag];
+    if (mark !== undefined) return inline(node.children, marks.includes(mark) ? marks : [...marks, mark], ctx);
+    switch (node.tag) {
+      case 'br':
+        return [{ kind: 'text', text: ' ' }];
+      case 'img':
+        ctx.problems.push({ where: ctx.where, message: `an image${node.attrs.alt ? ` (“${node.attrs.alt.slice(0, 60)}”)` : ''} was left out; templates hold text only — add pictures to the proposal after generating it` });
+        return [];
+      case 'a': {
+        const href = (node.attrs.href ?? '').trim();
+        const content = inline(node.children, marks, ctx);
+        if (href === '' || href.startsWith('#')) return content;
+        if (!isReadableLink(href)) {
+          ctx.problems.push({ where: ctx.where, message: `the link to “${href.slice(0, 80)}” was removed (only http(s) and mailto links are kept); its text stays` });
+          return content;
         }
-        default:
-          return inner();
+        return [{ kind: 'link', url: href, content: mergeRuns(content) }];
       }
-    })
-    .join('');
+      default:
+        return inline(node.children, marks, ctx);
+    }
+  });
 }
 
-function list(element: Element, indent: string, ctx: Context): string[] {
-  const lines: string[] = [];
-  let number = 1;
-  for (const item of element.children) {
-    if (typeof item === 'string' || item.tag !== 'li') continue;
-    const nested = item.children.filter((c): c is Element => typeof c !== 'string' && (c.tag === 'ul' || c.tag === 'ol'));
-    const own = item.children.filter((c) => typeof c === 'string' || (c.tag !== 'ul' && c.tag !== 'ol'));
-    const text = own
-      .map((c) => (typeof c !== 'string' && c.tag === 'p' ? inline(c.children, ctx) : inline([c], ctx)))
-      .join(' ')
-      .replace(/\s+/g, ' ')
-      .trim();
-    lines.push(`${indent}${element.tag === 'ol' ? `${number++}.` : '-'} ${text}`);
-    for (const sub of nested) lines.push(...list(sub, `${indent}    `, ctx));
-  }
-  return lines;
+/** Runs with their white space folded and trimmed at both ends, as a paragraph shows them. */
+function tidy(runs: readonly Inline[]): Inline[] {
+  const merged = mergeRuns(runs.map((run) => (run.kind === 'text' ? { ...run, text: run.text.replace(/\s+/g, ' ') } : run)));
+  const first = merged[0];
+  if (first?.kind === 'text') merged[0] = { ...first, text: first.text.trimStart() };
+  const last = merged.at(-1);
+  if (last?.kind === 'text') merged[merged.length - 1] = { ...last, text: last.text.trimEnd() };
+  return mergeRuns(merged);
 }
 
-function table(element: Element, ctx: Context): string {
-  const rows: string[][] = [];
-  const collect = (node: Element) => {
+const listOf = (node: HtmlNode): HtmlElement | null => (typeof node !== 'string' && (node.tag === 'ul' || node.tag === 'ol') ? node : null);
+
+function list(element: HtmlElement, ctx: Context): ListBlock {
+  const items: ListItem[] = element.children
+    .filter((item): item is HtmlElement => typeof item !== 'string' && item.tag === 'li')
+    .map((item) => {
+      const own = item.children.filter((c) => listOf(c) === null);
+      // Paragraphs inside an item read as one line.
+      const content = own.flatMap((c, i): Inline[] => [...(i > 0 ? [{ kind: 'text' as const, text: ' ' }] : []), ...inline(typeof c !== 'string' && c.tag === 'p' ? c.children : [c], [], ctx)]);
+      const nested = item.children.flatMap((c) => listOf(c) ?? []);
+      return { content: tidy(content), lists: nested.map((sub) => list(sub, ctx)) };
+    });
+  return { kind: 'list', style: element.tag === 'ol' ? 'number' : 'bullet', start: 1, items };
+}
+
+function cell(element: HtmlElement, ctx: Context): TableCell {
+  const blocks = element.children.map((c): Block => {
+    const nested = listOf(c);
+    if (nested) return list(nested, ctx);
+    return { kind: 'paragraph', content: tidy(inline(typeof c !== 'string' && c.tag === 'p' ? c.children : [c], [], ctx)) };
+  });
+  return { blocks };
+}
+
+function table(element: HtmlElement, ctx: Context): TableBlock | null {
+  const rows: TableCell[][] = [];
+  const collect = (node: HtmlElement): void => {
     for (const child of node.children) {
       if (typeof child === 'string') continue;
-      if (child.tag === 'tr') {
-        rows.push(
-          child.children
-            .filter((c): c is Element => typeof c !== 'string' && (c.tag === 'td' || c.tag === 'th'))
-            .map((cell) =>
-              cell.children
-                .map((c) => (typeof c === 'string' ? inline([c], ctx) : c.tag === 'ul' || c.tag === 'ol' ? list(c, '', ctx).map((l) => l.trim()).join('; ') : inline(c.tag === 'p' ? c.children : [c], ctx)))
-                .filter((t) => t.trim() !== '')
-                .join(' ')
-                .replace(/\s+/g, ' ')
-                // Pipes in the text were escaped with the rest of the Markdown syntax (escapeMarkdown).
-                .trim(),
-            ),
-        );
-      } else if (child.tag === 'thead' || child.tag === 'tbody' || child.tag === 'tfoot') {
-        collect(child);
-      }
+      if (child.tag === 'tr') rows.push(child.children.filter((c): c is HtmlElement => typeof c !== 'string' && (c.tag === 'td' || c.tag === 'th')).map((c) => cell(c, ctx)));
+      else if (child.tag === 'thead' || child.tag === 'tbody' || child.tag === 'tfoot') collect(child);
     }
   };
   collect(element);
-  if (rows.length === 0) return '';
-  const width = Math.max(...rows.map((r) => r.length), 1);
-  const line = (cells: string[]) => `| ${Array.from({ length: width }, (_, i) => cells[i] ?? '').join(' | ')} |`;
-  const [header = [], ...body] = rows;
-  return [line(header), `| ${Array.from({ length: width }, () => '---').join(' | ')} |`, ...body.map(line)].join('\n');
+  const [header, ...body] = rows;
+  // Markdown tables need a header: the first row is it.
+  return header ? { kind: 'table', columns: header, rows: body } : null;
 }
 
-/** One block element as Markdown ('' when it holds nothing). */
-function block(element: Element, ctx: Context): string {
+/** One top-level element as blocks ([] when it holds nothing). */
+function blocks(element: HtmlElement, ctx: Context): Block[] {
   switch (element.tag) {
     case 'h3':
-      return `## ${inline(element.children, ctx).trim()}`;
+      return [{ kind: 'heading', level: 2, content: tidy(inline(element.children, [], ctx)) }];
     case 'h4':
     case 'h5':
     case 'h6':
-      return `### ${inline(element.children, ctx).trim()}`;
+      return [{ kind: 'heading', level: 3, content: tidy(inline(element.children, [], ctx)) }];
     case 'ul':
     case 'ol':
-      return list(element, '', ctx).join('\n');
-    case 'table':
-      return table(element, ctx);
+      return [list(element, ctx)];
+    case 'table': {
+      const built = table(element, ctx);
+      return built ? [built] : [];
+    }
     case 'blockquote':
-      return element.children
-        .map((c) => (typeof c === 'string' ? inline([c], ctx) : block(c, ctx)))
-        .filter((t) => t.trim() !== '')
-        .map((t) => `> ${t}`)
-        .join('\n>\n');
+      return element.children.flatMap((c): Block[] =>
+        typeof c === 'string' || c.tag === 'p' ? [{ kind: 'quote', content: tidy(inline(typeof c === 'string' ? [c] : c.children, [], ctx)) }] : blocks(c, ctx),
+      );
     default:
-      return inline(element.children, ctx).trim();
+      return [{ kind: 'paragraph', content: tidy(inline(element.children, [], ctx)) }];
   }
 }
 
-export type ImportOptions = {
-  /** Every variable name a template for the chosen scenarios may use. */
-  variables: readonly string[];
-  /** Used for the section of text that comes before the first heading. */
-  introductionTitle: string;
-};
-
 /** Splits the document at Heading 1/2 and converts each part to template Markdown. */
-export function htmlToTemplateSections(html: string, options: ImportOptions): ImportedDocument {
-  const root = parseHtml(html);
+export function htmlToTemplateSections(root: HtmlElement, options: ImportOptions): ImportedDocument {
   const known = new Set(options.variables);
   const bySquashed = new Map<string, string>();
   for (const name of options.variables) if (!bySquashed.has(squash(name))) bySquashed.set(squash(name), name);
-  const ctx: Context = { variables: options.variables, known, bySquashed, problems: [], where: options.introductionTitle, images: 0 };
+  const ctx: Context = { variables: options.variables, known, bySquashed, problems: [], where: options.introductionTitle };
   let title: string | null = null;
-  const parts: { title: string; blocks: string[] }[] = [];
-  let current: { title: string; blocks: string[] } = { title: options.introductionTitle, blocks: [] };
+  const parts: { title: string; markdown: string[] }[] = [];
+  let current: { title: string; markdown: string[] } = { title: options.introductionTitle, markdown: [] };
+  const add = (converted: Block[]): void => {
+    const markdown = blocksMarkdown(converted);
+    if (markdown.trim() !== '') current.markdown.push(markdown);
+  };
 
   for (const node of root.children) {
     if (typeof node === 'string') {
-      if (node.trim() !== '') current.blocks.push(textMarkdown(node.trim(), ctx));
+      if (node.trim() !== '') add([{ kind: 'paragraph', content: tidy(textRuns(node.trim(), [], ctx)) }]);
       continue;
     }
     const isDocTitle = node.tag === 'h1' && /\bdoc-title\b/.test(node.attrs.class ?? '');
@@ -272,12 +212,11 @@ export function htmlToTemplateSections(html: string, options: ImportOptions): Im
       const heading = textOf(node).replace(/\s+/g, ' ').trim();
       if (heading === '') continue;
       parts.push(current);
-      current = { title: heading, blocks: [] };
+      current = { title: heading, markdown: [] };
       ctx.where = heading;
       continue;
     }
-    const markdown = block(node, ctx);
-    if (markdown.trim() !== '') current.blocks.push(markdown);
+    add(blocks(node, ctx));
   }
   parts.push(current);
 
@@ -287,11 +226,11 @@ export function htmlToTemplateSections(html: string, options: ImportOptions): Im
   let carried: string[] = [];
   parts.forEach((part, index) => {
     const isIntroduction = index === 0;
-    if (part.blocks.length === 0) {
-      if (!isIntroduction) carried.push(`## ${escapeMarkdown(part.title)}`);
+    if (part.markdown.length === 0) {
+      if (!isIntroduction) carried.push(blocksMarkdown([headingBlock(2, part.title)]));
       return;
     }
-    sections.push({ title: part.title, markdown: [...carried, ...part.blocks].join('\n\n') });
+    sections.push({ title: part.title, markdown: [...carried, ...part.markdown].join('\n\n') });
     carried = [];
   });
   if (carried.length > 0) {

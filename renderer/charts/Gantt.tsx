@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
+import { diamondPath, ganttGeometry } from '../../core/proposals/gantt';
 import type { ScheduledPhase } from '../../core/proposals/types';
-import { diamondPath, fitLabel, ganttLayout } from './gantt';
 import './gantt.css';
 
 export type GanttLabels = {
@@ -15,12 +15,13 @@ export type GanttLabels = {
 };
 
 /**
- * The proposal timeline as a Gantt chart: bars per phase, milestone diamonds, date ticks. The
+ * The proposal timeline as a Gantt chart: bars per phase, milestone diamonds, date ticks, drawn
+ * from core's one Gantt geometry (the same numbers as the chart in exported documents). The
  * picture is one role="img" whose name summarises every phase; a visually hidden table holds the
  * same dates. Colours come from the theme's CSS variables (gantt.css).
  */
 export function Gantt({ phases, labels }: { phases: readonly ScheduledPhase[]; labels: GanttLabels }) {
-  const layout = useMemo(() => ganttLayout(phases), [phases]);
+  const layout = useMemo(() => ganttGeometry(phases), [phases]);
   const summary = phases.map(labels.describe).join('; ');
   return (
     <figure className="gantt">
@@ -29,14 +30,14 @@ export function Gantt({ phases, labels }: { phases: readonly ScheduledPhase[]; l
           <g key={tick.date}>
             <line className="gantt-grid" x1={tick.x} x2={tick.x} y1={layout.axisY - 4} y2={layout.height - 4} />
             <text className="gantt-tick" x={tick.x + 3} y={layout.axisY - 8}>
-              {layout.tickUnit === 'week' ? tick.date.slice(5) : tick.date.slice(0, 7)}
+              {tick.label}
             </text>
           </g>
         ))}
         {layout.bars.map((bar) => (
           <g key={bar.id}>
             <text className="gantt-label" x={bar.labelX} y={bar.labelY} textAnchor="end" dominantBaseline="middle">
-              {fitLabel(bar.name, layout.plotLeft)}
+              {bar.label}
             </text>
             <rect className="gantt-bar" x={bar.x} y={bar.y} width={bar.width} height={bar.height} rx={3} />
             {bar.milestoneAt && <path className="gantt-milestone" d={diamondPath(bar.milestoneAt)} />}

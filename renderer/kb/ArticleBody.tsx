@@ -4,7 +4,7 @@ import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalC
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
-import { KB_NODES } from '../../core/content/lexical-nodes';
+import { KB_NODES } from '../../core/richtext/nodes';
 import type { LexicalJson } from '../../core/kb/types';
 import { useI18n } from '../i18n/i18n';
 import { ErrorView } from '../app/StateViews';

@@ -1,6 +1,5 @@
-import { createRaster, fillPolygon } from '../../electron/backend/export/raster';
-import { encodePng } from '../../electron/backend/export/png';
 import { icsDefinition } from '../helpers/ics-assessment';
+import { picturePng } from '../helpers/png';
 import { completedIcsAssessment, folded, gotoRoute, pdfText } from './app-api';
 import { test, expect } from './fixtures';
 
@@ -11,9 +10,7 @@ import { test, expect } from './fixtures';
  */
 
 function png(width: number, height: number): Buffer {
-  const r = createRaster(width, height, { r: 240, g: 240, b: 240 });
-  fillPolygon(r, [{ x: 5, y: 5 }, { x: width - 5, y: height / 2 }, { x: 5, y: height - 5 }], { r: 40, g: 90, b: 200 });
-  return encodePng(r);
+  return picturePng(width, height, { background: '#f0f0f0', accent: '#285ac8' });
 }
 
 test.describe('assessment results and report', () => {
@@ -79,7 +76,7 @@ test.describe('assessment results and report', () => {
     await expect(page.getByTestId('report').getByRole('heading', { level: 1 })).toHaveText(`Assessment report: ${def.title.en}`);
     await expect(page.getByRole('button', { name: 'Print / Save as PDF' })).toBeEnabled();
     await expect(page.getByRole('img', { name: 'Queue board at 10:00' })).toBeVisible();
-    await expect(page.locator('.report-signature img')).toBeVisible();
+    await expect(page.locator('.doc-signature img')).toBeVisible();
     // Photos are plain <img> elements on read-only blob URLs, and the page says when it is complete
     // (Electron prints then; here the mark on <html> shows the same moment).
     await expect(page.getByRole('img', { name: 'Queue board at 10:00' })).toHaveAttribute('src', /^\/api\/blob\/[0-9a-f]{64}\?t=/);

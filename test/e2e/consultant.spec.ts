@@ -250,7 +250,7 @@ test('a consultant runs the ICS assessment on site, reports it, registers its ri
   await expect(page).toHaveURL(new RegExp(`#/assessments/${sessionId}/report\\?lang=en$`));
   await expect(page.getByRole('button', { name: 'Print / Save as PDF' })).toBeEnabled();
   await expect(page.getByTestId('report').getByRole('img', { name: 'agent-desktop.png' })).toBeVisible();
-  await expect(page.locator('.report-signature img')).toBeVisible();
+  await expect(page.locator('.doc-signature img')).toBeVisible();
   const pdf = await printedPdf(page);
   expect(pdf.pages).toBeGreaterThan(0);
   for (const words of ['Which channels do customers use to contact you?', 'Voice hotline, WeChat official account or mini program', '120,000 contacts / month', 'On-premises platform with CTI interfaces', SIGNER]) {

@@ -1,6 +1,7 @@
 import type { Backend } from '../../electron/backend/backend';
 import type { Lang } from '../../core/i18n';
-import { documentJson, heading, paragraph, table, textNode, type Node } from '../../core/proposals/lexical-json';
+import { documentJson, heading, paragraph, table, textNode } from '../../core/richtext/build';
+import type { RichNode } from '../../core/richtext/walk';
 import { withProvenance } from '../../core/proposals/provenance';
 import type { Pricing, Proposal, ProposalDetail, ProposalSection, SuccessCriterion, Timeline } from '../../core/proposals/types';
 import type { CallArgs, CallName, CallResult } from '../../core/api/contract';
@@ -27,7 +28,7 @@ function prose(lang: Lang, seed: number, count: number): string {
   return lang === 'en' ? `${text.charAt(0).toUpperCase()}${text.slice(1)}.` : `${text}。`;
 }
 
-function list(items: string[]): Node {
+function list(items: string[]): RichNode {
   return {
     type: 'list',
     version: 1,
@@ -43,7 +44,7 @@ function list(items: string[]): Node {
 
 function textSection(lang: Lang, index: number): ProposalSection {
   const source = [{ kind: 'template' as const, ref: `bench-template@1#section-${index}`, label: `Section ${index}` }];
-  const blocks: Node[] = [];
+  const blocks: RichNode[] = [];
   for (let part = 0; part < 3; part++) {
     blocks.push(withProvenance(heading('h3', lang === 'en' ? `Part ${index}.${part + 1}` : `第 ${index}.${part + 1} 部分`), source));
     for (let p = 0; p < 5; p++) blocks.push(withProvenance(paragraph([textNode(prose(lang, index * 100 + part * 10 + p, 80))]), source));
@@ -141,7 +142,7 @@ export function largeProposal(lang: Lang = 'en'): Proposal {
   };
 }
 
-/** Like callOk in ./backend.ts, which imports vitest: this helper also runs in the benchmarks under plain Node. */
+/** Like callOk in ./backend.ts, which imports vitest: this helper also runs in the benchmarks under plain RichNode. */
 async function call<N extends CallName>(backend: Backend, method: N, args: CallArgs<N>): Promise<CallResult<N>> {
   const result = await backend.call(method, args);
   if (!result.ok) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`);

@@ -1,5 +1,4 @@
-import crypto from 'node:crypto';
-import { encodePng } from '../../electron/backend/export/png';
+import { noisePng, picturePng } from './png';
 import { ICS_ANSWERS } from './ics-assessment';
 
 /**
@@ -19,7 +18,7 @@ export function noisePhotos(count: number): Photo[] {
   return Array.from({ length: count }, (_, i) => {
     const width = 800 + (i % 5) * 100;
     const height = 600 + (i % 3) * 100;
-    return { name: `photo-${i + 1}.png`, mime: 'image/png', bytes: encodePng({ width, height, pixels: new Uint8Array(crypto.randomBytes(width * height * 3)) }) };
+    return { name: `photo-${i + 1}.png`, mime: 'image/png', bytes: noisePng(width, height, i + 1) };
   });
 }
 
@@ -37,7 +36,7 @@ export async function completedAssessment(call: Call, photos: Photo[]): Promise<
     const ownerId = `${sessionId}:${questions[i % questions.length] ?? ''}`;
     await call('attachments.add', { ownerTable: 'assessment_answers', ownerId, name: photo.name, mime: photo.mime, data: photo.bytes, caption: `Site photo ${i + 1}` });
   }
-  const signature = encodePng({ width: 300, height: 100, pixels: new Uint8Array(300 * 100 * 3).fill(250) });
+  const signature = picturePng(300, 100, { background: '#fafafa', accent: '#1b2027' });
   await call('assessments.complete', { sessionId, signoff: { name: 'Bench Signer', role: 'Sponsor', signaturePng: signature } });
   return { sessionId, photoBytes };
 }

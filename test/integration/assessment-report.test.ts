@@ -3,17 +3,12 @@ import { commit, insert } from '../../electron/backend/db/changes';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
-import { createRaster, fillPolygon } from '../../electron/backend/export/raster';
-import { encodePng } from '../../electron/backend/export/png';
 import { BUNDLED_PACK, callFail, callOk, exportedBytes, startBackend } from '../helpers/backend';
 import { ICS_ANSWERS, icsDefinition } from '../helpers/ics-assessment';
+import { picturePng } from '../helpers/png';
 
 /** A photo-sized PNG (wider than the page, so it must be scaled down in Word). */
-function photo(width: number, height: number): Buffer {
-  const r = createRaster(width, height, { r: 230, g: 236, b: 240 });
-  fillPolygon(r, [{ x: 10, y: 10 }, { x: width - 10, y: height / 2 }, { x: 10, y: height - 10 }], { r: 200, g: 80, b: 40 });
-  return encodePng(r);
-}
+const photo = (width: number, height: number): Buffer => picturePng(width, height);
 
 const SIGNATURE = photo(300, 100);
 // A WebP header: an image the app shows but Word cannot embed, so the report lists it by name.

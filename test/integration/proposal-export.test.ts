@@ -3,13 +3,17 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
-import { encodePng, PNG_SIGNATURE } from '../../electron/backend/export/png';
-import { blocksOf, documentJson, paragraph, plainText, textNode } from '../../core/proposals/lexical-json';
+import { documentJson, paragraph, textNode } from '../../core/richtext/build';
+import { plainText } from '../../core/richtext/text';
+import { blocksOf } from '../../core/richtext/walk';
 import { groupThousands, pricingTotals } from '../../core/proposals/money';
 import type { ProposalDetail } from '../../core/proposals/types';
 import { BUNDLED_PACK, callFail, callOk, exportedBytes, startBackend } from '../helpers/backend';
 import type { ExportedFile } from '../../core/api/calls/reports';
 import { ICS_ANSWERS } from '../helpers/ics-assessment';
+import { picturePng } from '../helpers/png';
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 // A 1×1 PNG: the sign-off signature.
 const SIGNATURE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -43,7 +47,7 @@ async function exportableProposal(): Promise<{ backend: Backend; proposal: Propo
   const { backend } = await startBackend({ contentDir: BUNDLED_PACK });
   const engagementId = await assessedEngagement(backend);
   const { proposal } = await callOk(backend, 'proposals.generate', { engagementId, templateId: 'poc-ics-voicebot', lang: 'en' });
-  const photo = encodePng({ width: 40, height: 20, pixels: new Uint8Array(40 * 20 * 3).fill(200) });
+  const photo = picturePng(40, 20);
   const attached = await callOk(backend, 'attachments.add', { ownerTable: 'engagements', ownerId: engagementId, name: 'site.png', mime: 'image/png', data: photo });
   const [first, ...rest] = proposal.sections;
   if (!first) throw new Error('no sections');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateAssessment } from '../../core/assessment/engine';
 import type { AssessmentDetail, StoredAnswer } from '../../core/assessment/types';
-import { buildAssessmentReport, formatTimestamp, type AssessmentReport, type ReportBlock, type ReportInput } from '../../core/report/assessment-report';
+import { buildAssessmentReport, formatTimestamp, type AssessmentReport, type ReportInput } from '../../core/report/assessment-report';
+import { blockText, cellText, documentPlainText } from '../../core/document/text';
 import { answerText, becauseText } from '../../core/report/answer-text';
 import { radarGeometry, hasScores } from '../../core/report/radar-geometry';
 import { radarSvg } from '../../core/report/radar-svg';
@@ -54,27 +55,10 @@ function input(partial: Partial<ReportInput> = {}): ReportInput {
   };
 }
 
-const texts = (report: AssessmentReport): string =>
-  report.blocks
-    .map((b: ReportBlock) => {
-      switch (b.kind) {
-        case 'heading':
-        case 'paragraph':
-          return b.text;
-        case 'fields':
-          return b.rows.map((r) => `${r.label}: ${r.value}`).join('\n');
-        case 'table':
-          return [b.columns.join(' | '), ...b.rows.map((r) => r.join(' | '))].join('\n');
-        case 'radar':
-          return b.axes.map((a) => `${a.label}=${a.value}`).join(' ');
-        case 'files':
-          return b.files.map((f) => f.name).join(' ');
-      }
-    })
-    .join('\n');
+const texts = (report: AssessmentReport): string => documentPlainText(report);
 
 const headings = (report: AssessmentReport, level: 1 | 2 | 3): string[] =>
-  report.blocks.flatMap((b) => (b.kind === 'heading' && b.level === level ? [b.text] : []));
+  report.blocks.flatMap((b) => (b.kind === 'heading' && b.level === level ? [blockText(b)] : []));
 
 describe('assessment report model', () => {
   it('has a title block, scores, answers by section, gaps, recommendations, risks, notes and sign-off, in that order', () => {
@@ -107,17 +91,17 @@ describe('assessment report model', () => {
     const text = texts(report);
     expect(text).not.toContain('How many levels deep is the IVR menu?');
     expect(text).toContain('Do you have an IVR (voice menu) today?');
-    const goLive = report.blocks.findIndex((b) => b.kind === 'paragraph' && b.text.endsWith(icsDefinition().sections.at(-1)?.questions.find((q) => q.id === 'target-go-live')?.text.en ?? '?'));
+    const goLive = report.blocks.findIndex((b) => b.kind === 'paragraph' && blockText(b).endsWith(icsDefinition().sections.at(-1)?.questions.find((q) => q.id === 'target-go-live')?.text.en ?? '?'));
     expect(goLive).toBeGreaterThan(0);
     expect(report.blocks[goLive + 1]).toEqual({ kind: 'fields', rows: [{ label: 'Answer', value: 'Not answered' }] });
   });
 
   it('lists gaps biggest loss first and recommendations grouped by kind with the answers that triggered them', () => {
     const report = buildAssessmentReport(input());
-    const gapTable = report.blocks[report.blocks.findIndex((b) => b.kind === 'heading' && b.text === 'Gaps') + 1];
+    const gapTable = report.blocks[report.blocks.findIndex((b) => b.kind === 'heading' && blockText(b) === 'Gaps') + 1];
     expect(gapTable?.kind).toBe('table');
     if (gapTable?.kind !== 'table') return;
-    const lost = gapTable.rows.map((r) => Number(r[3]));
+    const lost = gapTable.rows.map((r) => Number(cellText(r[3] ?? '')));
     expect(lost).toEqual([...lost].sort((a, b) => b - a));
     const consent = icsDefinition().sections.flatMap((x) => x.questions).find((q) => q.id === 'recording-consent');
     expect(gapTable.rows[0]?.[0]).toBe(consent?.text.en);
@@ -214,7 +198,7 @@ describe('radar geometry and SVG', () => {
   });
 
   it('draws the same polygon into the SVG and escapes labels', () => {
-    const svg = radarSvg(axes, 'not scored', 'Calibri');
+    const svg = radarSvg(axes, 'not scored');
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg).toContain('C &lt;&amp;&gt;');
     expect(svg).not.toContain('C <&>');

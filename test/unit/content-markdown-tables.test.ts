@@ -1,18 +1,19 @@
 import { createHeadlessEditor } from '@lexical/headless';
 import { $getRoot } from 'lexical';
 import { describe, expect, it } from 'vitest';
-import { TEMPLATE_NODES } from '../../core/content/lexical-nodes';
-import { convertMarkdown } from '../../core/content/markdown';
-import { parseDelimiterRow, splitTableRow } from '../../core/content/markdown-table';
+import { RICH_TEXT_NODES } from '../../core/richtext/nodes';
+import { convertMarkdown } from '../../core/richtext/markdown';
+import { parseDelimiterRow, splitTableRow } from '../../core/richtext/markdown-table';
 import { checkProposalDocument } from '../../core/proposals/document';
-import { blocksOf, plainText, type Node } from '../../core/proposals/lexical-json';
+import { plainText } from '../../core/richtext/text';
+import { blocksOf, childrenOf, walk, type RichNode } from '../../core/richtext/walk';
 
-function children(node: Node | undefined): Node[] {
-  return Array.isArray(node?.children) ? (node.children as Node[]) : [];
-}
+const children = (node: RichNode | undefined): RichNode[] => (node ? childrenOf(node) : []);
 
-function typesIn(node: Node): string[] {
-  return [String(node.type), ...children(node).flatMap(typesIn)];
+function typesIn(node: RichNode): string[] {
+  const types: string[] = [];
+  walk(node, (n) => void types.push(String(n.type)));
+  return types;
 }
 
 const SITES = [
@@ -48,7 +49,7 @@ describe('GFM tables in template Markdown', () => {
     ]);
 
     const [shanghai, agents, notes] = children(rows[1]);
-    const firstText = (cell: Node | undefined) => children(children(cell)[0])[0];
+    const firstText = (cell: RichNode | undefined) => children(children(cell)[0])[0];
     expect(firstText(shanghai)).toMatchObject({ type: 'text', text: 'Shanghai', format: 1 });
     expect(children(children(rows[2])[0])[0]?.children).toEqual([expect.objectContaining({ text: 'Beijing', format: 2 })]);
     expect(children(children(children(rows[2])[2])[0])[0]).toMatchObject({ type: 'text', text: 'a|b', format: 16 });
@@ -59,12 +60,12 @@ describe('GFM tables in template Markdown', () => {
     expect(children(shanghai)[0]?.format).toBe('left');
   });
 
-  it('produces JSON the proposal check accepts unchanged and an editor with TEMPLATE_NODES loads', () => {
+  it('produces JSON the proposal check accepts unchanged and an editor with RICH_TEXT_NODES loads', () => {
     const { json, text } = convertMarkdown(SITES, { tables: true });
     const checked = checkProposalDocument(json);
     expect(checked.problems).toEqual([]);
     expect(JSON.parse(checked.json ?? '')).toEqual(JSON.parse(json));
-    const editor = createHeadlessEditor({ nodes: [...TEMPLATE_NODES], onError: (e) => { throw e; } });
+    const editor = createHeadlessEditor({ nodes: [...RICH_TEXT_NODES], onError: (e) => { throw e; } });
     editor.setEditorState(editor.parseEditorState(json));
     expect(editor.getEditorState().read(() => $getRoot().getTextContent())).toBe(text);
     expect(text).toContain('Shanghai');

@@ -1,38 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { createHeadlessEditor } from '@lexical/headless';
 import { $getRoot } from 'lexical';
-import { KB_NODES } from '../../core/content/lexical-nodes';
-import { convertMarkdown, isAllowedLink, lintKbMarkdown, markdownToLexical } from '../../electron/backend/content/markdown';
+import { lintKbMarkdown } from '../../core/content/markdown-lint';
+import { KB_NODES } from '../../core/richtext/nodes';
+import { convertMarkdown, isAllowedArticleLink } from '../../core/richtext/markdown';
+import { nodesOfType, rootOf, walk, type RichNode } from '../../core/richtext/walk';
 
-type JsonNode = { type: string; tag?: string; listType?: string; url?: string; text?: string; format?: number; children?: JsonNode[] };
-
-function tree(json: string): JsonNode {
-  return (JSON.parse(json) as { root: JsonNode }).root;
+/** Every node of a converted document, root first (through the rich-text module's one visitor). */
+function nodes(json: string): RichNode[] {
+  const found: RichNode[] = [];
+  const root = rootOf(json);
+  if (root) walk(root, (node) => void found.push(node));
+  return found;
 }
 
-function all(node: JsonNode): JsonNode[] {
-  return [node, ...(node.children ?? []).flatMap(all)];
-}
+const ofType = nodesOfType;
 
-const ofType = (json: string, type: string): JsonNode[] => all(tree(json)).filter((n) => n.type === type);
-
-describe('markdownToLexical', () => {
+describe('convertMarkdown (Markdown in)', () => {
   it('runs under plain Node: there is no DOM here', () => {
     expect(typeof (globalThis as { document?: unknown }).document).toBe('undefined');
-    expect(markdownToLexical('hello').text).toBe('hello');
+    expect(convertMarkdown('hello').text).toBe('hello');
   });
 
   it('converts ## and ### headings, paragraphs and inline formats', () => {
-    const { json, text } = markdownToLexical('## Why it matters\n\nSome **bold**, *italic* and `code`.\n\n### Details\n\nMore.');
+    const { json, text } = convertMarkdown('## Why it matters\n\nSome **bold**, *italic* and `code`.\n\n### Details\n\nMore.');
     expect(ofType(json, 'heading').map((h) => h.tag)).toEqual(['h2', 'h3']);
-    const bold = all(tree(json)).find((n) => n.text === 'bold');
+    const bold = nodes(json).find((n) => n.text === 'bold');
     expect(bold?.format).toBe(1); // Lexical's IS_BOLD
-    expect(all(tree(json)).find((n) => n.text === 'code')?.format).toBe(16); // IS_CODE
+    expect(nodes(json).find((n) => n.text === 'code')?.format).toBe(16); // IS_CODE
     expect(text).toBe('Why it matters\n\nSome bold, italic and code.\n\nDetails\n\nMore.');
   });
 
   it('converts bullet and numbered lists and block quotes', () => {
-    const { json, text } = markdownToLexical('- one\n- two\n\n1. first\n2. second\n\n> quoted');
+    const { json, text } = convertMarkdown('- one\n- two\n\n1. first\n2. second\n\n> quoted');
     expect(ofType(json, 'list').map((l) => l.listType)).toEqual(['bullet', 'number']);
     expect(ofType(json, 'listitem')).toHaveLength(4);
     expect(ofType(json, 'quote')).toHaveLength(1);
@@ -40,7 +40,7 @@ describe('markdownToLexical', () => {
   });
 
   it('keeps http, https, mailto and kb: links', () => {
-    const { json } = markdownToLexical(
+    const { json } = convertMarkdown(
       'See [a](https://example.org/x?y=1), [b](http://example.org), [c](mailto:dpo@example.com) and [d](kb:ics-intent-taxonomy-method).',
     );
     expect(ofType(json, 'link').map((l) => l.url)).toEqual([
@@ -58,39 +58,39 @@ describe('markdownToLexical', () => {
     expect(json.toLowerCase()).not.toContain('javascript:');
     expect(json).not.toContain('data:text');
     expect(text).toBe('one two three four five six');
-    expect(all(tree(json)).find((n) => n.text === 'two')?.format).toBe(1);
+    expect(nodes(json).find((n) => n.text === 'two')?.format).toBe(1);
     expect(droppedLinks).toEqual(['javascript:alert(1)', 'JavaScript:alert(2)', 'data:text/html,x', 'vbscript:x', '/relative', 'KB:Upper']);
   });
 
   it('leaves raw HTML as inert text', () => {
-    const { json, text } = markdownToLexical('Before <script>alert(1)</script> and <img src=x onerror=alert(2)>\n\n<div>block</div>');
+    const { json, text } = convertMarkdown('Before <script>alert(1)</script> and <img src=x onerror=alert(2)>\n\n<div>block</div>');
     expect(text).toContain('<script>alert(1)</script>');
     expect(text).toContain('<img src=x onerror=alert(2)>');
     expect(text).toContain('<div>block</div>');
     // Only plain structure nodes: nothing that could carry markup.
-    const types = new Set(all(tree(json)).map((n) => n.type));
+    const types = new Set(nodes(json).map((n) => n.type));
     expect([...types].sort()).toEqual(['paragraph', 'root', 'text']);
   });
 
   it('keeps Chinese text and mixed en/zh as they are', () => {
-    const { json, text } = markdownToLexical('## 为什么重要\n\n先对**通话转写**进行聚类，再抽样标注 (NLU)。\n\n- 第一步\n- 第二步');
+    const { json, text } = convertMarkdown('## 为什么重要\n\n先对**通话转写**进行聚类，再抽样标注 (NLU)。\n\n- 第一步\n- 第二步');
     expect(ofType(json, 'heading')[0]?.tag).toBe('h2');
     expect(text).toBe('为什么重要\n\n先对通话转写进行聚类，再抽样标注 (NLU)。\n\n第一步\n\n第二步');
   });
 
   it('treats Windows line endings like Unix ones', () => {
-    expect(markdownToLexical('## A\r\n\r\n- b\r\n- c').json).toBe(markdownToLexical('## A\n\n- b\n- c').json);
+    expect(convertMarkdown('## A\r\n\r\n- b\r\n- c').json).toBe(convertMarkdown('## A\n\n- b\n- c').json);
   });
 
   it('produces JSON that an editor with the shared KB_NODES can load (what the renderer does)', () => {
-    const { json, text } = markdownToLexical('## T\n\n- [x](kb:a-b)\n\n```\nconst a = 1;\n```\n\n> q');
+    const { json, text } = convertMarkdown('## T\n\n- [x](kb:a-b)\n\n```\nconst a = 1;\n```\n\n> q');
     const editor = createHeadlessEditor({ nodes: [...KB_NODES], onError: (e) => { throw e; } });
     const state = editor.parseEditorState(json);
     expect(state.read(() => $getRoot().getTextContent())).toBe(text);
   });
 });
 
-describe('isAllowedLink', () => {
+describe('isAllowedArticleLink', () => {
   it.each([
     ['https://a.example', true],
     ['HTTP://a.example', true],
@@ -104,7 +104,7 @@ describe('isAllowedLink', () => {
     ['#anchor', false],
     ['', false],
   ])('%s → %s', (url, allowed) => {
-    expect(isAllowedLink(url)).toBe(allowed);
+    expect(isAllowedArticleLink(url)).toBe(allowed);
   });
 });
 

@@ -1,14 +1,8 @@
-import crypto from 'node:crypto';
 import { Document, ImageRun, Paragraph } from 'docx';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { packDocx, storedImage, type StoredMedia } from '../../electron/backend/export/docx-package';
-import { encodePng } from '../../electron/backend/export/png';
-
-/** Noise does not compress, like a photo. */
-function noisePng(width: number, height: number): Buffer {
-  return encodePng({ width, height, pixels: new Uint8Array(crypto.randomBytes(width * height * 3)) });
-}
+import { noisePng } from '../helpers/png';
 
 /** The zip's entries in file order with their compression method (0 stored, 8 deflated), from the local headers. */
 function localEntries(zip: Buffer): { name: string; method: number }[] {
@@ -39,8 +33,8 @@ function docWith(media: StoredMedia, images: { id: string; bytes: Buffer }[]): D
 
 describe('DOCX packing with stored photos', () => {
   it('puts the real photos in the package stored, the XML deflated, and [Content_Types].xml first', async () => {
-    const a = noisePng(120, 90);
-    const b = noisePng(90, 120);
+    const a = noisePng(120, 90, 1);
+    const b = noisePng(90, 120, 2);
     const media: StoredMedia = new Map();
     // The same attachment shown twice is one media part, as ImageRun does for equal bytes.
     const packed = await packDocx(docWith(media, [{ id: 'a', bytes: a }, { id: 'b', bytes: b }, { id: 'a', bytes: a }]), media);
@@ -63,8 +57,8 @@ describe('DOCX packing with stored photos', () => {
 
   it('refuses to write a package when a stored photo did not make it into the document', async () => {
     const media: StoredMedia = new Map();
-    const doc = docWith(media, [{ id: 'shown', bytes: noisePng(10, 10) }]);
-    storedImage(media, 'never-shown', noisePng(10, 10));
+    const doc = docWith(media, [{ id: 'shown', bytes: noisePng(10, 10, 3) }]);
+    storedImage(media, 'never-shown', noisePng(10, 10, 4));
     await expect(packDocx(doc, media)).rejects.toThrow('the DOCX package lacks 1 of its 2 images');
   });
 });

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkLexicalDocument,
-  detectLang,
-  EMPTY_DOCUMENT_JSON,
-  isAllowedNoteLink,
-  MAX_DOCUMENT_DEPTH,
-  MAX_NOTE_JSON_BYTES,
-  noteSizeProblem,
-  sectionsOf,
-  utf8Bytes,
-} from '../../core/notes/lexical-document';
+import { checkLexicalDocument, detectLang, EMPTY_DOCUMENT_JSON, isAllowedNoteLink, MAX_NOTE_JSON_BYTES, noteSizeProblem } from '../../core/notes/lexical-document';
+import { MAX_DOCUMENT_DEPTH, utf8Bytes } from '../../core/richtext/check';
+import { sectionsOf } from '../../core/richtext/text';
 import { draftLesson, fieldForHeading } from '../../core/notes/codify';
 import { excerptOf, missingForReady, normalizeTags } from '../../core/notes/types';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffProposals, diffText, tokenize } from '../../core/proposals/diff';
-import { documentJson, paragraph, textNode } from '../../core/proposals/lexical-json';
+import { documentJson, paragraph, textNode } from '../../core/richtext/build';
 import type { DiffToken, ProposalSection, ProposalSnapshot } from '../../core/proposals/types';
 
 function section(id: string, title: string, ...paragraphs: string[]): ProposalSection {
@@ -47,10 +47,15 @@ describe('diffText', () => {
     ]);
   });
 
-  it('compares Chinese character by character', () => {
-    expect(tokenize('试点八周')).toEqual(['试', '点', '八', '周']);
-    const tokens = diffText('试点运行八周。', '试点运行十周。');
-    expect(tokens.filter((t) => t.op !== 'same')).toEqual([
+  it('compares Chinese word by word, after segmenting it', () => {
+    expect(tokenize('我们的客户服务中心')).toEqual(['我们', '的', '客户', '服务', '中心']);
+    expect(tokenize('第3季度 AI 试点')).toEqual(['第', '3', '季度', ' ', 'AI', ' ', '试', '点']);
+    // A changed word is marked whole, not as the characters that happen to differ.
+    expect(diffText('我们的客户服务中心', '我们的客户管理中心').filter((t) => t.op !== 'same')).toEqual([
+      { text: '服务', op: 'removed' },
+      { text: '管理', op: 'added' },
+    ]);
+    expect(diffText('试点运行八周。', '试点运行十周。').filter((t) => t.op !== 'same')).toEqual([
       { text: '八', op: 'removed' },
       { text: '十', op: 'added' },
     ]);
@@ -61,7 +66,23 @@ describe('diffText', () => {
     for (const a of texts) for (const b of texts) expect(sides(diffText(a, b))).toEqual({ left: a, right: b });
   });
 
-  it('handles long texts line by line without building a huge table', () => {
+  it('compares texts with very many changes line by line, then word by word inside changed lines', () => {
+    const lines = Array.from({ length: 800 }, (_, i) => `Line ${i} says something about the pilot and its scope.`);
+    // Every line changes a little: thousands of word edits, more than one word-level pass explores.
+    const changed = lines.map((line, i) => line.replace('something', `thing ${i}`));
+    const a = lines.join('\n');
+    const b = changed.join('\n');
+    const tokens = diffText(a, b);
+    expect(sides(tokens)).toEqual({ left: a, right: b });
+    // Word by word: only "something" goes, and the words around it stay on every line.
+    const removed = tokens.filter((t) => t.op === 'removed');
+    expect(removed).toHaveLength(800);
+    expect(removed.every((t) => t.text === 'something')).toBe(true);
+    const same = tokens.filter((t) => t.op === 'same').map((t) => t.text).join('');
+    expect(same.match(/about the pilot and its scope\./g)).toHaveLength(800);
+  });
+
+  it('handles long texts without comparing more than it must', () => {
     const lines = Array.from({ length: 3000 }, (_, i) => `Line ${i} says something about the pilot and its scope.`);
     const changed = [...lines];
     changed[1500] = 'Line 1500 says something different about the pilot.';

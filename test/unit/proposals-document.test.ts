@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkProposalDocument } from '../../core/proposals/document';
-import { documentJson, paragraph, table, textNode } from '../../core/proposals/lexical-json';
+import { documentJson, paragraph, table, textNode } from '../../core/richtext/build';
 import { parseProvenance, withProvenance } from '../../core/proposals/provenance';
 import { checkLexicalDocument } from '../../core/notes/lexical-document';
 import { MAX_TABLE_ROWS } from '../../core/proposals/types';
@@ -39,12 +39,12 @@ describe('proposal document check', () => {
 
   it('allows a section up to 2 MB and names the size above it', () => {
     const big = documentJson([paragraph([textNode('字'.repeat(800_000))])]);
-    expect(checkProposalDocument(big).problems[0]?.message).toMatch(/^This proposal section is 2\.3 MB; it can be at most 2 MB/);
+    expect(checkProposalDocument(big).problems[0]?.message).toMatch(/^This proposal section is 2\.3 MB; a proposal section can be at most 2 MB/);
   });
 
   it('leaves notes as they were: no variables there', () => {
     const body = documentJson([paragraph([{ type: 'variable', version: 1, name: 'x', reason: 'unknown' }])]);
-    expect(checkLexicalDocument(body).problems[0]?.message).toContain('which notes do not allow');
+    expect(checkLexicalDocument(body).problems[0]?.message).toContain('which a note does not allow');
   });
 
   it('parses provenance for the editor NodeState', () => {

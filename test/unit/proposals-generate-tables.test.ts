@@ -6,7 +6,8 @@ import { templateFile, type TemplateFile } from '../../core/content/schemas';
 import type { Engagement } from '../../core/engagements/types';
 import { generateProposal, type GenerationInput } from '../../core/proposals/generate';
 import { checkProposalDocument } from '../../core/proposals/document';
-import { blocksOf, plainText, type Node } from '../../core/proposals/lexical-json';
+import { plainText } from '../../core/richtext/text';
+import { blocksOf, type RichNode } from '../../core/richtext/walk';
 import { provenanceOf } from '../../core/proposals/provenance';
 import { MAX_TABLE_ROWS } from '../../core/proposals/types';
 
@@ -30,15 +31,15 @@ function input(body: string): GenerationInput {
   return { template, lang: 'en', engagement, scenarios: [], assessment: null, risks: [], articles: [], today: '2026-03-20' };
 }
 
-function sitesBlocks(result: ReturnType<typeof generateProposal>): Node[] {
+function sitesBlocks(result: ReturnType<typeof generateProposal>): RichNode[] {
   const section = result.proposal.sections.find((s) => s.id === 'sites');
   if (!section) throw new Error('no sites section');
   expect(checkProposalDocument(section.bodyJson).problems).toEqual([]);
   return blocksOf(section.bodyJson);
 }
 
-function rowsOf(table: Node | undefined): Node[] {
-  return Array.isArray(table?.children) ? (table.children as Node[]) : [];
+function rowsOf(table: RichNode | undefined): RichNode[] {
+  return Array.isArray(table?.children) ? (table.children as RichNode[]) : [];
 }
 
 describe('generateProposal with GFM tables in a template body', () => {

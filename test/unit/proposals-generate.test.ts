@@ -9,7 +9,9 @@ import type { AnswerValue } from '../../core/assessment/logic';
 import type { Engagement } from '../../core/engagements/types';
 import type { RiskItem } from '../../core/risks/types';
 import { generateProposal, suggestVariable, type ArticleSource, type GenerationInput } from '../../core/proposals/generate';
-import { blocksOf, documentJson, heading, paragraph, plainText, textNode, type Node } from '../../core/proposals/lexical-json';
+import { documentJson, heading, paragraph, textNode } from '../../core/richtext/build';
+import { plainText } from '../../core/richtext/text';
+import { blocksOf, type RichNode } from '../../core/richtext/walk';
 import { provenanceOf } from '../../core/proposals/provenance';
 import { checkProposalDocument } from '../../core/proposals/document';
 import { checkTemplate } from '../../core/proposals/template-check';
@@ -98,9 +100,9 @@ function sectionText(result: ReturnType<typeof generateProposal>, id: string): s
   return blocksOf(section.bodyJson).map(plainText).join('\n');
 }
 
-function variablesIn(node: Node): Node[] {
+function variablesIn(node: RichNode): RichNode[] {
   if (node.type === 'variable') return [node];
-  return Array.isArray(node.children) ? (node.children as Node[]).flatMap(variablesIn) : [];
+  return Array.isArray(node.children) ? (node.children as RichNode[]).flatMap(variablesIn) : [];
 }
 
 describe('generateProposal', () => {
@@ -138,8 +140,8 @@ describe('generateProposal', () => {
       },
     ]);
     const [block] = blocksOf(result.proposal.sections[0]?.bodyJson ?? '');
-    expect(variablesIn(block as Node)).toEqual([{ type: 'variable', version: 1, name: 'custmer.name', reason: 'unknown', suggestion: 'customer.name' }]);
-    expect(plainText(block as Node)).toBe('Dear {{custmer.name}}, hello.');
+    expect(variablesIn(block as RichNode)).toEqual([{ type: 'variable', version: 1, name: 'custmer.name', reason: 'unknown', suggestion: 'customer.name' }]);
+    expect(plainText(block as RichNode)).toBe('Dear {{custmer.name}}, hello.');
   });
 
   it('leaves an unanswered question as a variable to fill in', () => {
@@ -186,7 +188,7 @@ describe('generateProposal', () => {
     const result = generateProposal(input());
     const blocks = blocksOf(result.proposal.sections.find((s) => s.id === 'team')?.bodyJson ?? '');
     expect(blocks).toHaveLength(1);
-    expect(plainText(blocks[0] as Node)).toBe('Anna Berg, Conversation designer\nZhang Min, Delivery lead');
+    expect(plainText(blocks[0] as RichNode)).toBe('Anna Berg, Conversation designer\nZhang Min, Delivery lead');
     expect(provenanceOf(blocks[0]).map((p) => p.ref)).toEqual(['poc-ics-voicebot@1#team', 'team.0', 'team.1']);
     const noTeam = generateProposal(input({ engagement: { ...engagement, team: [] } }));
     expect(noTeam.proposal.sections.map((s) => s.id)).not.toContain('team');
@@ -212,7 +214,7 @@ describe('generateProposal', () => {
     const result = generateProposal(input());
     const section = result.proposal.sections.find((s) => s.kind === 'risks');
     const [tableBlock] = blocksOf(section?.bodyJson ?? '');
-    const rows = (tableBlock?.children ?? []) as Node[];
+    const rows = (tableBlock?.children ?? []) as RichNode[];
     expect(rows.map((r) => plainText(r))).toEqual([
       'Risk\tLikelihood × impact\tOwner\tMitigation',
       'Latency\t4 × 4 = 16\tNot assigned\tMitigate Latency',

@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { coverFields, pricingTable, ratePercent, timelineTable, type ProposalExport } from '../../core/proposals/export-tables';
-import { documentJson, heading, paragraph, table, textNode, type Node } from '../../core/proposals/lexical-json';
-import { escapeMarkdown, lexicalToMarkdown, proposalMarkdown } from '../../core/proposals/markdown';
+import { escapeMarkdown } from '../../core/document/markdown';
+import { proposalMarkdown } from '../../core/proposals/export-document';
+import { documentJson, heading, link, list, paragraph, table, textNode } from '../../core/richtext/build';
+import { convertMarkdown, richTextMarkdown } from '../../core/richtext/markdown';
 import { withProvenance } from '../../core/proposals/provenance';
 import type { Pricing, Proposal } from '../../core/proposals/types';
-
-function list(listType: 'bullet' | 'number' | 'check', items: (Node | string)[], start = 1): Node {
-  return {
-    type: 'list',
-    version: 1,
-    listType,
-    start,
-    tag: listType === 'number' ? 'ol' : 'ul',
-    children: items.map((item, i) =>
-      typeof item === 'string'
-        ? { type: 'listitem', version: 1, value: i + 1, checked: listType === 'check' ? i === 0 : undefined, children: [textNode(item)] }
-        : { type: 'listitem', version: 1, value: i + 1, children: [item] },
-    ),
-  };
-}
 
 const PRICING: Pricing = {
   currency: 'CNY',
@@ -54,7 +41,7 @@ function exportOf(overrides: Partial<Proposal> = {}): ProposalExport {
   };
 }
 
-describe('Lexical JSON → Markdown', () => {
+describe('rich text → Markdown', () => {
   it('writes headings under the section, inline formats, links, images and unfilled variables', () => {
     const json = documentJson([
       withProvenance(heading('h2', 'Scope'), [{ kind: 'template', ref: 't@1#scope' }]),
@@ -67,40 +54,48 @@ describe('Lexical JSON → Markdown', () => {
         textNode(' '),
         textNode('a `tick`', 16),
         { type: 'linebreak', version: 1 },
-        { type: 'link', version: 1, url: 'https://example.com/a b', children: [textNode('the site')] },
+        link('https://example.com/a b', [textNode('the site')]),
+        textNode(' and '),
+        link('kb:ics-poc-checklist', [textNode('the checklist')]),
         textNode(' for '),
         { type: 'variable', version: 1, name: 'customer.name', reason: 'no-value' },
         textNode(' '),
         { type: 'image', version: 1, sha256: 'ab'.repeat(32), altText: 'Site [photo]' },
       ]),
     ]);
-    expect(lexicalToMarkdown(json, 1)).toBe(
+    expect(richTextMarkdown(json, { headingLevel: 3 })).toBe(
       [
         '### Scope',
         '',
-        `**Bold** and *italic* ~~gone~~ \`\` a \`tick\` \`\`\\\n[the site](<https://example.com/a b>) for {{customer.name}} ![Site \\[photo\\]](attachment:${'ab'.repeat(32)})`,
+        `**Bold** and *italic* ~~gone~~ \`\` a \`tick\` \`\`\\\n[the site](<https://example.com/a b>) and the checklist for {{customer.name}} ![Site \\[photo\\]](attachment:${'ab'.repeat(32)})`,
       ].join('\n'),
     );
   });
 
-  it('writes bullet, numbered and nested check lists', () => {
+  it('writes bullet, numbered and nested check lists, nesting by four spaces', () => {
     const json = documentJson([
-      list('bullet', ['one', list('bullet', ['one.a'])]),
-      list('number', ['first', 'second'], 3),
-      list('check', ['done', 'open']),
+      list('bullet', ['one', list('bullet', ['one.a', list('number', ['deep'])])]),
+      list('number', ['first', 'second'], { start: 3 }),
+      list('check', ['done', 'open'], { checked: [0] }),
     ]);
-    expect(lexicalToMarkdown(json)).toBe(['- one', '   - one.a', '', '3. first', '4. second', '', '- [x] done', '- [ ] open'].join('\n'));
+    expect(richTextMarkdown(json)).toBe(['- one', '    - one.a', '        1. deep', '', '3. first', '4. second', '', '- [x] done', '- [ ] open'].join('\n'));
+  });
+
+  it('reads its own lists back as the same nesting', () => {
+    const markdown = richTextMarkdown(documentJson([list('bullet', ['one', list('bullet', ['one.a'])])]));
+    const back = richTextMarkdown(convertMarkdown(markdown).json);
+    expect(back).toBe(markdown);
   });
 
   it('writes a table as GFM with the first row as header and pipes escaped', () => {
     const json = documentJson([table(['Risk', 'Owner'], [['Data | access', 'Li Wei'], ['Latency', '']])]);
-    expect(lexicalToMarkdown(json)).toBe(['| Risk | Owner |', '| --- | --- |', '| Data \\| access | Li Wei |', '| Latency |  |'].join('\n'));
+    expect(richTextMarkdown(json)).toBe(['| Risk | Owner |', '| --- | --- |', '| Data \\| access | Li Wei |', '| Latency |  |'].join('\n'));
   });
 
   it('escapes what would read as Markdown syntax', () => {
     expect(escapeMarkdown('# not a heading *or* _emphasis_ <b>')).toBe('\\# not a heading \\*or\\* \\_emphasis\\_ \\<b\\>');
     expect(escapeMarkdown('1. not a list')).toBe('\\1. not a list');
-    expect(lexicalToMarkdown(documentJson([paragraph([textNode('- [x] literal')])]))).toBe('\\- \\[x\\] literal');
+    expect(richTextMarkdown(documentJson([paragraph([textNode('- [x] literal')])]))).toBe('\\- \\[x\\] literal');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleIdsIn, staleBlocks } from '../../core/proposals/stale';
-import { documentJson, paragraph, textNode } from '../../core/proposals/lexical-json';
+import { documentJson, paragraph, textNode } from '../../core/richtext/build';
 import { withProvenance } from '../../core/proposals/provenance';
 import type { ProposalSection } from '../../core/proposals/types';
 

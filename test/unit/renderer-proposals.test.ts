@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ganttLayout, fitLabel, GANTT_SCREEN_SIZE } from '../../renderer/charts/gantt';
+import { fitLabel, GANTT_SCREEN_SIZE, ganttGeometry as ganttLayout } from '../../core/proposals/gantt';
 import { timelineSchedule } from '../../core/proposals/timeline';
 import type { Pricing } from '../../core/proposals/types';
 import { newPricingLine, pricingCellProblems, taxPercentFromRate, taxRateFromPercent, totalsIfValid } from '../../renderer/proposals/pricing-edit';

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { FIXED_TEMPLATE_VARIABLES } from '../../core/content/template-vars';
-import { htmlToTemplateSections, parseHtml } from '../../core/templates/docx-import';
+import { htmlToTemplateSections as fromTree, type ImportOptions } from '../../core/templates/docx-import';
+import { parseHtml } from '../../electron/backend/import/html-tree';
 
 const OPTIONS = { variables: [...FIXED_TEMPLATE_VARIABLES, 'answer.monthly-contacts'], introductionTitle: 'Introduction' };
+
+/** Mammoth's HTML as the backend reads it: parsed by htmlparser2, then converted by core. */
+const htmlToTemplateSections = (html: string, options: ImportOptions) => fromTree(parseHtml(html), options);
 
 describe('Word HTML → template sections', () => {
   it('splits at Heading 1 and 2, takes the Title, and converts paragraphs, formats, lists, links and tables', () => {
@@ -59,6 +63,17 @@ describe('Word HTML → template sections', () => {
 
   it('reads entities and stray angle brackets without losing text', () => {
     const root = parseHtml('<p>a &lt; b &#x4e2d;&#25991; &bogus; 3 < 4</p>');
-    expect(root.children).toEqual([{ tag: 'p', attrs: {}, children: ['a < b 中文 &bogus; 3 ', '<', ' 4'] }]);
+    expect(root.children).toEqual([{ tag: 'p', attrs: {}, children: ['a < b 中文 &bogus; 3 < 4'] }]);
+  });
+
+  it('parses HTML as browsers do: unclosed paragraphs, attributes in any quotes, comments dropped', () => {
+    const root = parseHtml("<P CLASS='doc-title'>One<p>Two <!-- note --><b>bold</p><ul><li>a<li>b</ul>");
+    expect(root.children).toEqual([
+      { tag: 'p', attrs: { class: 'doc-title' }, children: ['One'] },
+      { tag: 'p', attrs: {}, children: ['Two ', { tag: 'b', attrs: {}, children: ['bold'] }] },
+      { tag: 'ul', attrs: {}, children: [{ tag: 'li', attrs: {}, children: ['a'] }, { tag: 'li', attrs: {}, children: ['b'] }] },
+    ]);
+    const sections = htmlToTemplateSections('<h2>Scope</h2><p>Calls &gt; 10k<br/>a &amp; b</p><blockquote><p>Quoted</p></blockquote>', OPTIONS);
+    expect(sections.sections).toEqual([{ title: 'Scope', markdown: 'Calls \\> 10k a & b\n\n> Quoted' }]);
   });
 });

@@ -19,7 +19,8 @@ import {
   type ScenarioFile,
   type TemplateFile,
 } from '../../../core/content/schemas';
-import { convertMarkdown, lintKbMarkdown, type ConvertedText } from './markdown';
+import { lintKbMarkdown } from '../../../core/content/markdown-lint';
+import { convertMarkdown, type ConvertedText } from '../../../core/richtext/markdown';
 import { checkReferences, type PackFolder } from './check-refs';
 
 export type LoadedArticle = KbFrontMatter & { body: { en: ConvertedText; zh: ConvertedText } };

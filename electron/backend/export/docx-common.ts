@@ -2,9 +2,8 @@ import { BorderStyle } from 'docx';
 import type { Lang } from '../../../core/i18n';
 
 /**
- * What every Word document Fieldbench writes shares: A4 pages, the fonts (CJK included), the
- * colours of muted text and table borders, and the image types Word embeds. Used by the
- * assessment report and the proposal exporters so both look like one product.
+ * The page and type of every Word document Fieldbench writes (docx-writer.ts): A4 pages, the
+ * fonts (CJK included), the colours of muted text and table borders, the image types Word embeds.
  */
 
 /** A4 with 2 cm margins: 17 cm of text width = 9638 twips ≈ 642 px at Word's 96 px per inch. */
@@ -17,8 +16,6 @@ export const CONTENT_TWIPS = PAGE.width - 2 * PAGE.margin;
  * eastAsia language tag tells both which glyphs to pick for shared Han characters.
  */
 export const FONTS = { ascii: 'Calibri', hAnsi: 'Calibri', cs: 'Calibri', eastAsia: 'Microsoft YaHei' } as const;
-/** The same fonts for text inside an SVG picture. */
-export const SVG_FONT = "Calibri, 'Microsoft YaHei', 'Noto Sans CJK SC', 'PingFang SC', sans-serif";
 export const MUTED = '5C6672';
 export const BORDER = 'C3C9D2';
 export const HEADER_FILL = 'F1F3F6';

@@ -5,6 +5,7 @@ import { ApiFailure } from '../../../core/api/result';
 import type { TemplateFile } from '../../../core/content/schemas';
 import type { Lang } from '../../../core/i18n';
 import { htmlToTemplateSections, type ImportProblem } from '../../../core/templates/docx-import';
+import { parseHtml } from './html-tree';
 
 /**
  * Reads a Word document for import as a POC template: checks that it really is one (a zip with
@@ -79,7 +80,7 @@ export type DocxTemplateDraft = { template: TemplateFile; problems: ImportProble
  * pricing line at 0.00 and one timeline phase to edit (the document's tables are kept as text).
  */
 export function templateFromHtml(html: string, input: { fileName: string; scenarios: string[]; variables: readonly string[] }): DocxTemplateDraft {
-  const converted = htmlToTemplateSections(html, { variables: input.variables, introductionTitle: INTRODUCTION });
+  const converted = htmlToTemplateSections(parseHtml(html), { variables: input.variables, introductionTitle: INTRODUCTION });
   const lang: Lang = converted.mostlyChinese ? 'zh' : 'en';
   const words = DEFAULTS[lang];
   const problems = [...converted.problems];

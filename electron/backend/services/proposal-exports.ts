@@ -2,11 +2,11 @@ import { msg } from '../../../core/api/message';
 import { ApiFailure } from '../../../core/api/result';
 import type { ExportedFile } from '../../../core/api/calls/reports';
 import { exportFileName, type ProposalExport } from '../../../core/proposals/export-tables';
-import { proposalMarkdown } from '../../../core/proposals/markdown';
+import { proposalDocument, proposalMarkdown } from '../../../core/proposals/export-document';
 import { checkPricing } from '../../../core/proposals/money';
 import { localDay } from '../../../core/dates';
 import type { Db } from '../db/connection';
-import { proposalDocx } from '../export/proposal-docx';
+import { documentDocx } from '../export/docx-writer';
 import { readFile } from '../files/attachment-store';
 import { getEngagement } from '../repos/engagement-repo';
 import { getProposal, getVersion } from '../repos/proposal-repo';
@@ -50,7 +50,7 @@ function exportOf(db: Db, id: string, versionId?: string): ProposalExport {
 
 export async function exportDocx({ db, dataDir, platform }: ServiceContext, id: string, versionId: string | undefined): Promise<ExportedFile> {
   const doc = exportOf(db, id, versionId);
-  const bytes = await proposalDocx(doc, (sha256) => readFile(dataDir, sha256));
+  const bytes = await documentDocx(proposalDocument(doc), (sha256) => readFile(dataDir, sha256));
   return deliverFile(platform, { fileName: exportFileName(doc, 'docx'), mime: DOCX_MIME, data: bytes });
 }
 

@@ -2,7 +2,7 @@ import type { Lang, Localized } from '../../../core/i18n';
 import type { ExportedFile } from '../../../core/api/calls/reports';
 import { buildAssessmentReport, type AssessmentReport, type ReportFile } from '../../../core/report/assessment-report';
 import { localDay } from '../../../core/dates';
-import { assessmentDocx } from '../export/assessment-docx';
+import { documentDocx } from '../export/docx-writer';
 import { readFile } from '../files/attachment-store';
 import { listLinks } from '../repos/attachment-repo';
 import { getArticleSummaries } from '../repos/kb-repo';
@@ -85,7 +85,7 @@ export function assessmentReport(ctx: ServiceContext, sessionId: string, lang: L
 
 export async function assessmentReportDocx(ctx: ServiceContext, sessionId: string, lang: Lang): Promise<ExportedFile> {
   const model = assessmentReport(ctx, sessionId, lang);
-  const bytes = await assessmentDocx(model, (file) => readFile(ctx.dataDir, file.sha256));
+  const bytes = await documentDocx(model, (sha256) => readFile(ctx.dataDir, sha256));
   return deliverFile(ctx.platform, { fileName: reportFileName(model, lang, 'docx'), mime: DOCX_MIME, data: bytes });
 }
 

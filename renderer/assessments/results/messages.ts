@@ -63,7 +63,6 @@ export const resultsMessages = defineMessages(
     'report.language': 'Report language',
     'report.print': 'Print / Save as PDF',
     'report.loadFailed': 'The report could not be prepared: {message}',
-    'report.fileMissing': '{name} could not be loaded: it is not stored on this device.',
   },
   {
     'results.title': '结果：{title}',
@@ -126,6 +125,5 @@ export const resultsMessages = defineMessages(
     'report.language': '报告语言',
     'report.print': '打印 / 另存为 PDF',
     'report.loadFailed': '报告无法生成：{message}',
-    'report.fileMissing': '无法加载 {name}：此设备上没有保存该文件。',
   },
 );

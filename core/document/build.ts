@@ -1,0 +1,65 @@
+import type { Block, HeadingLevel, Inline, Mark } from './model';
+
+/**
+ * Small builders for document blocks from plain text, and the one rule for which links a reader
+ * of a document can follow.
+ */
+
+/** Runs for plain text: a line break in the text becomes a break. */
+export function textRuns(text: string, marks?: Mark[]): Inline[] {
+  const runs: Inline[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (i > 0) runs.push({ kind: 'break' });
+    if (line !== '') runs.push(marks && marks.length > 0 ? { kind: 'text', text: line, marks } : { kind: 'text', text: line });
+  });
+  return runs;
+}
+
+export function headingBlock(level: HeadingLevel, text: string): Block {
+  return { kind: 'heading', level, content: textRuns(text) };
+}
+
+export function paragraphBlock(text: string, tone?: 'lead' | 'muted'): Block {
+  return tone ? { kind: 'paragraph', content: textRuns(text), tone } : { kind: 'paragraph', content: textRuns(text) };
+}
+
+/** Links that lead somewhere for the reader of an exported document: kb: links lead into the app, which they do not have. */
+export function isReadableLink(url: string): boolean {
+  return /^(https?:|mailto:)/i.test(url.trim());
+}
+
+function sameMarks(a: readonly Mark[] | undefined, b: readonly Mark[] | undefined): boolean {
+  return (a ?? []).join() === (b ?? []).join();
+}
+
+/** Joins neighbouring text runs with the same marks, so writers emit few runs. */
+export function mergeRuns(runs: readonly Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const run of runs) {
+    const last = out.at(-1);
+    if (run.kind === 'text' && run.text === '') continue;
+    if (run.kind === 'text' && last?.kind === 'text' && sameMarks(last.marks, run.marks)) out[out.length - 1] = { ...last, text: last.text + run.text };
+    else out.push(run);
+  }
+  return out;
+}
+
+/** The plain text of runs (variables as `{{name}}`, images as their alternative text). */
+export function runsText(runs: readonly Inline[]): string {
+  return runs
+    .map((run) => {
+      switch (run.kind) {
+        case 'text':
+          return run.text;
+        case 'break':
+          return '\n';
+        case 'variable':
+          return `{{${run.name}}}`;
+        case 'image':
+          return run.alt;
+        case 'link':
+          return runsText(run.content);
+      }
+    })
+    .join('');
+}

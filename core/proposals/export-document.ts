@@ -1,0 +1,53 @@
+import { headingBlock } from '../document/build';
+import { richTextBlocks } from '../document/from-richtext';
+import { documentMarkdown } from '../document/markdown';
+import type { Block, DocumentModel } from '../document/model';
+import { coverFields, EXPORT_LABELS, sectionTable, type ProposalExport } from './export-tables';
+import { PROPOSAL_LABELS } from './labels';
+import { checkPricing } from './money';
+import { timelineSchedule } from './timeline';
+
+/**
+ * A proposal as a document: the cover, the contents, then each section — its title, its body
+ * under it, the Gantt chart of a timeline section, and the table of a structured section. Every
+ * export (DOCX, the print page that becomes the PDF, Markdown) is written from this. Pure.
+ */
+
+function sectionBlocks(section: ProposalExport['proposal']['sections'][number], doc: ProposalExport): Block[] {
+  const p = doc.proposal;
+  const words = PROPOSAL_LABELS[p.lang];
+  const blocks: Block[] = [headingBlock(2, section.title), ...richTextBlocks(section.bodyJson, { headingLevel: 3 })];
+  if (section.kind === 'timeline') {
+    const phases = timelineSchedule(p.timeline);
+    if (phases.length > 0) {
+      const labels = { title: EXPORT_LABELS[p.lang].timelineChart, phase: words.phase, start: words.start, end: words.end, weeks: words.weeks, milestone: words.milestone };
+      blocks.push({ kind: 'gantt', phases, labels });
+    }
+  }
+  // Figures that cannot be totalled have no table: the exports refuse them before this, and the print page says why.
+  const totalled = section.kind !== 'pricing' || checkPricing(p.pricing).length === 0;
+  const table = totalled ? sectionTable(section.kind, p) : null;
+  if (table && table.rows.length > 0) blocks.push(table);
+  return blocks;
+}
+
+export function proposalDocument(doc: ProposalExport): DocumentModel {
+  const p = doc.proposal;
+  const labels = EXPORT_LABELS[p.lang];
+  return {
+    lang: p.lang,
+    title: p.title,
+    blocks: [
+      { kind: 'cover', title: p.title, fields: coverFields(doc) },
+      { kind: 'pageBreak' },
+      { kind: 'contents', title: labels.contents, entries: p.sections.map((s) => s.title) },
+      { kind: 'pageBreak' },
+      ...p.sections.flatMap((section) => sectionBlocks(section, doc)),
+    ],
+  };
+}
+
+/** The proposal as one GitHub-flavoured Markdown file. */
+export function proposalMarkdown(doc: ProposalExport): string {
+  return documentMarkdown(proposalDocument(doc));
+}
