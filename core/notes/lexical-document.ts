@@ -1,3 +1,4 @@
+import type { ApiMessage } from '../api/message';
 import type { Lang } from '../i18n';
 import { documentJson } from '../richtext/build';
 import { checkRichText, sizeProblem, type CheckedDocument, type LinkPolicy, type RichTextRules } from '../richtext/check';
@@ -24,12 +25,12 @@ export function isAllowedNoteLink(raw: string): boolean {
   return /^mailto:[^\s\p{Cc}@]+@[^\s\p{Cc}@]+$/iu.test(url);
 }
 
-const NOTE_LINKS: LinkPolicy = { allows: isAllowedNoteLink, allowed: 'https:, mailto: or kb:<article-id>' };
+const NOTE_LINKS: LinkPolicy = { allows: isAllowedNoteLink };
 
-export const NOTE_RULES: RichTextRules = { what: 'note', maxBytes: MAX_NOTE_JSON_BYTES, links: NOTE_LINKS, extraNodeTypes: [] };
+export const NOTE_RULES: RichTextRules = { what: 'docKind.note', maxBytes: MAX_NOTE_JSON_BYTES, links: NOTE_LINKS, extraNodeTypes: [] };
 
 /** The message for a body over the limit, or null when it fits. */
-export function noteSizeProblem(json: string): string | null {
+export function noteSizeProblem(json: string): ApiMessage | null {
   return sizeProblem(json, NOTE_RULES);
 }
 

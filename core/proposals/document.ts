@@ -1,3 +1,4 @@
+import { msg, type ApiMessage } from '../api/message';
 import { NOTE_RULES } from '../notes/lexical-document';
 import { checkRichText, type CheckedDocument, type RichTextRules } from '../richtext/check';
 import type { RichNode } from '../richtext/walk';
@@ -19,22 +20,22 @@ import {
 const REASONS = new Set<string>(VARIABLE_REASONS);
 const VARIABLE_NAME = /^[^{}\s][^{}]{0,199}$/;
 
-function checkVariableNode(node: RichNode): { node: RichNode | null; problems: string[] } {
+function checkVariableNode(node: RichNode): { node: RichNode | null; problems: ApiMessage[] } {
   const name = typeof node.name === 'string' ? node.name.trim() : '';
-  if (!VARIABLE_NAME.test(name)) return { node: null, problems: ['is a variable without a name (1 to 200 characters, no braces)'] };
+  if (!VARIABLE_NAME.test(name)) return { node: null, problems: [msg('rich.variableWithoutName')] };
   const reason = typeof node.reason === 'string' && REASONS.has(node.reason) ? node.reason : 'unknown';
   const out: RichNode = { type: VARIABLE_NODE_TYPE, version: 1, name, reason };
   if (typeof node.suggestion === 'string' && VARIABLE_NAME.test(node.suggestion)) out.suggestion = node.suggestion;
   return { node: out, problems: [] };
 }
 
-function checkState(state: unknown): { state: RichNode | undefined; problems: string[] } {
-  if (typeof state !== 'object' || state === null || Array.isArray(state)) return { state: undefined, problems: ['node state is not an object; it was left out'] };
-  const problems: string[] = [];
+function checkState(state: unknown): { state: RichNode | undefined; problems: ApiMessage[] } {
+  if (typeof state !== 'object' || state === null || Array.isArray(state)) return { state: undefined, problems: [msg('rich.stateNotObject')] };
+  const problems: ApiMessage[] = [];
   const out: RichNode = {};
   for (const [key, value] of Object.entries(state)) {
     if (key !== PROVENANCE_STATE_KEY) {
-      problems.push(`node state "${key.slice(0, 40)}" is not one proposals keep; it was left out`);
+      problems.push(msg('rich.stateNotKept', { key: key.slice(0, 40) }));
       continue;
     }
     const parsed = parseProvenance(value);
@@ -45,7 +46,7 @@ function checkState(state: unknown): { state: RichNode | undefined; problems: st
 }
 
 export const PROPOSAL_DOCUMENT_RULES: RichTextRules = {
-  what: 'proposal section',
+  what: 'docKind.proposalSection',
   maxBytes: MAX_PROPOSAL_SECTION_JSON_BYTES,
   links: NOTE_RULES.links,
   extraNodeTypes: [VARIABLE_NODE_TYPE],

@@ -1,3 +1,4 @@
+import { msg, type ApiMessage } from '../api/message';
 import {
   MAX_PROVENANCE_LABEL_CHARS,
   MAX_PROVENANCE_PER_BLOCK,
@@ -16,29 +17,29 @@ import {
 
 const KINDS = new Set<string>(PROVENANCE_KINDS);
 
-export type ParsedProvenance = { provenance: Provenance; problems: string[] };
+export type ParsedProvenance = { provenance: Provenance; problems: ApiMessage[] };
 
 /** Reads a provenance value; entries that are not well-formed are left out and named in problems. */
 export function parseProvenance(value: unknown): ParsedProvenance {
-  if (!Array.isArray(value)) return { provenance: [], problems: value === undefined ? [] : ['provenance is not a list'] };
-  const problems: string[] = [];
+  if (!Array.isArray(value)) return { provenance: [], problems: value === undefined ? [] : [msg('provenance.notList')] };
+  const problems: ApiMessage[] = [];
   const provenance: Provenance = [];
   value.forEach((entry: unknown, index) => {
     if (provenance.length >= MAX_PROVENANCE_PER_BLOCK) {
-      if (index === MAX_PROVENANCE_PER_BLOCK) problems.push(`provenance has more than ${MAX_PROVENANCE_PER_BLOCK} entries; the rest were left out`);
+      if (index === MAX_PROVENANCE_PER_BLOCK) problems.push(msg('provenance.tooMany', { max: MAX_PROVENANCE_PER_BLOCK }));
       return;
     }
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-      problems.push(`provenance entry ${index + 1} is not an object`);
+      problems.push(msg('provenance.notObject', { entry: index + 1 }));
       return;
     }
     const { kind, ref, label } = entry as { kind?: unknown; ref?: unknown; label?: unknown };
     if (typeof kind !== 'string' || !KINDS.has(kind)) {
-      problems.push(`provenance entry ${index + 1} has the kind "${String(kind).slice(0, 40)}"; allowed: ${PROVENANCE_KINDS.join(', ')}`);
+      problems.push(msg('provenance.badKind', { entry: index + 1, kind: String(kind).slice(0, 40), kinds: PROVENANCE_KINDS.join(', ') }));
       return;
     }
     if (typeof ref !== 'string' || ref.length === 0 || ref.length > MAX_PROVENANCE_REF_CHARS) {
-      problems.push(`provenance entry ${index + 1} needs a reference of 1 to ${MAX_PROVENANCE_REF_CHARS} characters`);
+      problems.push(msg('provenance.badRef', { entry: index + 1, max: MAX_PROVENANCE_REF_CHARS }));
       return;
     }
     const out: ProvenanceRef = { kind: kind as ProvenanceKind, ref };

@@ -1,3 +1,4 @@
+import { msg, type ApiMessage } from '../api/message';
 import { RICH_TEXT_NODE_TYPES } from './nodes';
 import { plainText, tidyText } from './text';
 import { childrenOf, isRichNode, type RichNode } from './walk';
@@ -21,7 +22,7 @@ const MAX_PROBLEMS = 50;
 export type DocumentProblem = {
   /** Where in the document, e.g. "root.children.2.children.0". */
   path: string;
-  message: string;
+  message: ApiMessage;
 };
 
 export type CheckedDocument = {
@@ -32,13 +33,13 @@ export type CheckedDocument = {
   problems: DocumentProblem[];
 };
 
-/** Which link targets a kind of document keeps, and how to say so in a problem. */
-export type LinkPolicy = { allows: (url: string) => boolean; /** e.g. "https:, mailto: or kb:<article-id>" */ allowed: string };
+/** Which link targets a kind of document keeps. */
+export type LinkPolicy = { allows: (url: string) => boolean };
 
 /** What a kind of document may hold. */
 export type RichTextRules = {
-  /** What the document is called in messages ("note", "proposal section"); its plural adds an s. */
-  what: string;
+  /** What the document is called in messages. */
+  what: 'docKind.note' | 'docKind.proposalSection';
   maxBytes: number;
   links: LinkPolicy;
   /** Node types allowed besides RICH_TEXT_NODE_TYPES. */
@@ -49,9 +50,9 @@ export type RichTextRules = {
    * Checks a node's NodeState (its `$` key) and returns what to keep (undefined: drop it) and the
    * problems found. Without it, `$` is kept as the editor wrote it.
    */
-  checkState?: (state: unknown, node: { type: string }) => { state: RichNode | undefined; problems: string[] };
+  checkState?: (state: unknown, node: { type: string }) => { state: RichNode | undefined; problems: ApiMessage[] };
   /** Checks a node type from extraNodeTypes; returns the cleaned node or null with a message. */
-  checkExtraNode?: (node: RichNode) => { node: RichNode | null; problems: string[] };
+  checkExtraNode?: (node: RichNode) => { node: RichNode | null; problems: ApiMessage[] };
 };
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -64,10 +65,10 @@ const MAX_STYLE_CHARS = 1000;
  * font sizes from the toolbar). Today: anything that cannot load or run something; an allowlist of
  * properties belongs here too.
  */
-function cleanTextStyle(style: unknown): { style: string; problem: string | null } {
+function cleanTextStyle(style: unknown): { style: string; problem: ApiMessage | null } {
   if (style === undefined || style === '') return { style: '', problem: null };
   if (typeof style !== 'string' || style.length > MAX_STYLE_CHARS || UNSAFE_STYLE.test(style)) {
-    return { style: '', problem: 'has a style that can load or run something; the style was left out' };
+    return { style: '', problem: msg('rich.unsafeStyle') };
   }
   return { style, problem: null };
 }
@@ -88,22 +89,22 @@ export function utf8Bytes(text: string): number {
   return bytes;
 }
 
-/** "This note is 5.1 MB; a note can be at most 2 MB. …", or null when the body fits. */
-export function sizeProblem(json: string, rules: Pick<RichTextRules, 'what' | 'maxBytes'>): string | null {
+/** "This note is 5.1 MB; it can be at most 2 MB. …", or null when the body fits. */
+export function sizeProblem(json: string, rules: Pick<RichTextRules, 'what' | 'maxBytes'>): ApiMessage | null {
   const bytes = utf8Bytes(json);
   if (bytes <= rules.maxBytes) return null;
   const mb = (n: number): string => (n / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
-  return `This ${rules.what} is ${(bytes / 1024 / 1024).toFixed(1)} MB; a ${rules.what} can be at most ${mb(rules.maxBytes)} MB. Move large content into attachments.`;
+  return msg('rich.tooLarge', { what: msg(rules.what), size: (bytes / 1024 / 1024).toFixed(1), max: mb(rules.maxBytes) });
 }
 
 /** The message for a table over the row limit, e.g. "Tables can have at most 500 rows; this one has 2,000". */
-function tableRowsProblem(rows: number, maxRows: number): string {
-  return `Tables can have at most ${maxRows.toLocaleString('en')} rows; this one has ${rows.toLocaleString('en')}. Split it or attach the data as a file.`;
+function tableRowsProblem(rows: number, maxRows: number): ApiMessage {
+  return msg('rich.tableTooLong', { max: maxRows.toLocaleString('en'), rows: rows.toLocaleString('en') });
 }
 
 type Check = { problems: DocumentProblem[]; nodes: number; rules: RichTextRules; known: Set<string> };
 
-function problem(check: Check, path: string, message: string): void {
+function problem(check: Check, path: string, message: ApiMessage): void {
   if (check.problems.length < MAX_PROBLEMS) check.problems.push({ path, message });
 }
 
@@ -114,25 +115,25 @@ const UNWRAP = '__unwrap__';
 function cleanNode(node: unknown, path: string, depth: number, check: Check): RichNode | null {
   check.nodes++;
   if (check.nodes > MAX_DOCUMENT_NODES) {
-    if (check.nodes === MAX_DOCUMENT_NODES + 1) problem(check, path, `the document has more than ${MAX_DOCUMENT_NODES} nodes`);
+    if (check.nodes === MAX_DOCUMENT_NODES + 1) problem(check, path, msg('rich.tooManyNodes', { max: MAX_DOCUMENT_NODES }));
     return null;
   }
   if (!isRichNode(node)) {
-    problem(check, path, 'is not a node (an object with a type)');
+    problem(check, path, msg('rich.notANode'));
     return null;
   }
   const { rules } = check;
   const type = node.type;
   if (typeof type !== 'string' || !check.known.has(type)) {
-    problem(check, path, `has the node type "${String(type).slice(0, 50)}", which a ${rules.what} does not allow`);
+    problem(check, path, msg('rich.typeNotAllowed', { type: String(type).slice(0, 50), what: msg(rules.what) }));
     return null;
   }
   if (type === 'root' && depth > 0) {
-    problem(check, path, 'is a root node inside the document');
+    problem(check, path, msg('rich.nestedRoot'));
     return null;
   }
   if (depth > MAX_DOCUMENT_DEPTH) {
-    problem(check, path, `is nested deeper than ${MAX_DOCUMENT_DEPTH} levels`);
+    problem(check, path, msg('rich.tooDeep', { max: MAX_DOCUMENT_DEPTH }));
     return null;
   }
   const out: RichNode = { ...node };
@@ -154,7 +155,7 @@ function cleanNode(node: unknown, path: string, depth: number, check: Check): Ri
 
   if (type === 'text' || type === 'code-highlight') {
     if (typeof node.text !== 'string') {
-      problem(check, path, 'is a text node without text');
+      problem(check, path, msg('rich.textWithoutText'));
       return null;
     }
     if (node.style !== undefined) {
@@ -167,11 +168,11 @@ function cleanNode(node: unknown, path: string, depth: number, check: Check): Ri
   if (type === 'image') {
     const sha256 = node.sha256;
     if (typeof sha256 !== 'string' || !SHA256.test(sha256)) {
-      problem(check, path, 'is an image that does not name an attachment by its sha256');
+      problem(check, path, msg('rich.imageWithoutSha'));
       return null;
     }
     for (const key of ['src', 'url', 'href']) {
-      if (key in node) problem(check, `${path}.${key}`, `images in ${rules.what}s show attachments only, never a URL; the URL was left out`);
+      if (key in node) problem(check, `${path}.${key}`, msg('rich.imageUrl'));
     }
     const altText = typeof node.altText === 'string' ? node.altText.slice(0, 500) : '';
     return { type: 'image', version: 1, sha256, altText };
@@ -180,7 +181,7 @@ function cleanNode(node: unknown, path: string, depth: number, check: Check): Ri
   if (type === 'link' || type === 'autolink') {
     const url = typeof node.url === 'string' ? node.url : '';
     if (!rules.links.allows(url)) {
-      problem(check, path, `links to "${url.slice(0, 80)}"; ${rules.what}s link only to ${rules.links.allowed}, so the link was removed and its text kept`);
+      problem(check, path, msg('rich.linkRemoved', { url: url.slice(0, 80) }));
       return { type: UNWRAP, children: cleanChildren(node.children, path, depth, check) };
     }
     out.url = url.trim();
@@ -193,7 +194,7 @@ function cleanNode(node: unknown, path: string, depth: number, check: Check): Ri
   if (Array.isArray(node.children)) {
     out.children = cleanChildren(node.children, path, depth, check);
   } else if (node.children !== undefined) {
-    problem(check, `${path}.children`, 'is not a list of nodes');
+    problem(check, `${path}.children`, msg('rich.childrenNotList'));
     out.children = [];
   }
   return out;
@@ -219,10 +220,10 @@ export function checkRichText(json: string, rules: RichTextRules): CheckedDocume
   try {
     parsed = JSON.parse(json);
   } catch (error) {
-    return { json: null, text: '', problems: [{ path: 'root', message: `is not valid JSON (${error instanceof Error ? error.message : String(error)})` }] };
+    return { json: null, text: '', problems: [{ path: 'root', message: msg('rich.notJson', { detail: error instanceof Error ? error.message : String(error) }) }] };
   }
   if (!isRichNode(parsed) || !isRichNode(parsed.root) || parsed.root.type !== 'root' || !Array.isArray(parsed.root.children)) {
-    return { json: null, text: '', problems: [{ path: 'root', message: 'is not a Lexical editor state (a root node with children)' }] };
+    return { json: null, text: '', problems: [{ path: 'root', message: msg('rich.notEditorState') }] };
   }
   const check: Check = { problems: [], nodes: 0, rules, known: new Set([...RICH_TEXT_NODE_TYPES, ...rules.extraNodeTypes]) };
   const root = cleanNode(parsed.root, 'root', 0, check);

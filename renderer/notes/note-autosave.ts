@@ -1,3 +1,4 @@
+import { useI18n } from '../i18n/i18n';
 import { useCallback } from 'react';
 import type { Note } from '../../core/notes/types';
 import { noteSizeProblem } from '../../core/notes/lexical-document';
@@ -38,8 +39,6 @@ export function dropLocalCopy(noteId: string): void {
   dropCopy(NOTE_COPIES, noteId);
 }
 
-const sizeProblem = (draft: NoteDraft): string | null => noteSizeProblem(draft.bodyJson);
-
 export function useNoteAutosave(note: Note): {
   status: NoteSaveStatus;
   change: (patch: Partial<NoteDraft>, delayMs?: number) => void;
@@ -49,6 +48,14 @@ export function useNoteAutosave(note: Note): {
     (draft: NoteDraft, _changed: ReadonlySet<keyof NoteDraft>, baseUpdatedAt: string) =>
       callSafe('notes.save', { id: note.id, title: draft.title, bodyJson: draft.bodyJson, tags: draft.tags, baseUpdatedAt }),
     [note.id],
+  );
+  const { apiText } = useI18n();
+  const sizeProblem = useCallback(
+    (draft: NoteDraft): string | null => {
+      const problem = noteSizeProblem(draft.bodyJson);
+      return problem === null ? null : apiText(problem);
+    },
+    [apiText],
   );
   const { status, change, retry } = useAutosave<NoteDraft>({
     id: note.id,

@@ -119,7 +119,7 @@ describe('notes', () => {
     const note = await callOk(backend, 'notes.create', { title: 'Survey', bodyJson: doc(paragraph(text('kept'))) });
     const huge = doc(paragraph(text('x'.repeat(Math.round(5.1 * 1024 * 1024)))));
     const error = await callFail(backend, 'notes.save', { id: note.id, bodyJson: huge, baseUpdatedAt: note.updatedAt });
-    expect(error).toMatchObject({ code: 'too_large', message: 'This note is 5.1 MB; a note can be at most 2 MB. Move large content into attachments.' });
+    expect(error).toMatchObject({ code: 'too_large', message: 'This note is 5.1 MB; it can be at most 2 MB. Move large content into attachments.' });
     expect(await callOk(backend, 'notes.get', { id: note.id })).toEqual(note);
     expect((await callFail(backend, 'notes.create', { title: 'Huge', bodyJson: huge })).code).toBe('too_large');
   });

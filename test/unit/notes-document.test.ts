@@ -1,4 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { formatApiMessage, type ApiMessage } from '../../core/api/message';
+
+const en = (message: ApiMessage): string => formatApiMessage(message, 'en');
+const firstProblem = (checked: { problems: { message: ApiMessage }[] }): string => {
+  const [first] = checked.problems;
+  return first ? en(first.message) : '';
+};
 import { checkLexicalDocument, detectLang, EMPTY_DOCUMENT_JSON, isAllowedNoteLink, MAX_NOTE_JSON_BYTES, noteSizeProblem } from '../../core/notes/lexical-document';
 import { MAX_DOCUMENT_DEPTH, utf8Bytes } from '../../core/richtext/check';
 import { sectionsOf } from '../../core/richtext/text';
@@ -70,14 +77,14 @@ describe('checkLexicalDocument', () => {
   it('refuses unknown node types, html and scripts', () => {
     const checked = checkLexicalDocument(doc(paragraph(text('ok')), { type: 'html', html: '<script>alert(1)</script>', version: 1 }, paragraph({ type: 'youtube', videoID: 'x', version: 1 })));
     expect(checked.problems.map((p) => p.path)).toEqual(['root.children.1', 'root.children.2.children.0']);
-    expect(checked.problems[0]?.message).toContain('"html"');
+    expect(firstProblem(checked)).toContain('"html"');
     expect(checked.json).not.toContain('script');
   });
 
   it('lets images name attachments only, never URLs', () => {
     const byUrl = checkLexicalDocument(doc(paragraph({ type: 'image', src: 'https://tracker.example.com/p.png', altText: 'x', version: 1 })));
     expect(byUrl.problems).toHaveLength(1);
-    expect(byUrl.problems[0]?.message).toContain('sha256');
+    expect(firstProblem(byUrl)).toContain('sha256');
     const both = checkLexicalDocument(doc(paragraph({ type: 'image', sha256: 'b'.repeat(64), src: 'https://tracker.example.com/p.png', version: 1 })));
     expect(both.problems.map((p) => p.path)).toEqual(['root.children.0.children.0.src']);
     expect(both.json).not.toContain('tracker');
@@ -95,21 +102,23 @@ describe('checkLexicalDocument', () => {
     for (let i = 0; i < MAX_DOCUMENT_DEPTH + 5; i++) deep = { type: 'quote', children: [deep], version: 1 };
     const checked = checkLexicalDocument(doc(deep));
     expect(checked.problems).toHaveLength(1);
-    expect(checked.problems[0]?.message).toContain(`deeper than ${MAX_DOCUMENT_DEPTH}`);
+    expect(firstProblem(checked)).toContain(`deeper than ${MAX_DOCUMENT_DEPTH}`);
     expect(checked.text).not.toContain('bottom');
   });
 
   it('refuses what is not a Lexical state', () => {
-    expect(checkLexicalDocument('{').problems[0]?.message).toContain('not valid JSON');
-    expect(checkLexicalDocument('{"root":{"type":"paragraph","children":[]}}').problems[0]?.message).toContain('not a Lexical editor state');
+    expect(firstProblem(checkLexicalDocument('{'))).toContain('not valid JSON');
+    expect(firstProblem(checkLexicalDocument('{"root":{"type":"paragraph","children":[]}}'))).toContain('not a Lexical editor state');
     expect(checkLexicalDocument('[]').json).toBeNull();
     expect(checkLexicalDocument(EMPTY_DOCUMENT_JSON)).toEqual({ json: EMPTY_DOCUMENT_JSON, text: '', problems: [] });
   });
 
   it('refuses a body over 2 MB with a message that says how large it is', () => {
     const big = doc(paragraph(text('x'.repeat(Math.round(5.1 * 1024 * 1024)))));
-    expect(noteSizeProblem(big)).toBe('This note is 5.1 MB; a note can be at most 2 MB. Move large content into attachments.');
-    expect(checkLexicalDocument(big).problems[0]?.message).toContain('5.1 MB');
+    const tooLarge = noteSizeProblem(big);
+    expect(tooLarge && en(tooLarge)).toBe('This note is 5.1 MB; it can be at most 2 MB. Move large content into attachments.');
+    expect(tooLarge && formatApiMessage(tooLarge, 'zh')).toBe('这份笔记有 5.1 MB，最多 2 MB。请把大的内容放到附件中。');
+    expect(firstProblem(checkLexicalDocument(big))).toContain('5.1 MB');
     expect(noteSizeProblem(doc(paragraph(text('x'.repeat(MAX_NOTE_JSON_BYTES - 500)))))).toBeNull();
   });
 

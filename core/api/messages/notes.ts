@@ -2,8 +2,6 @@ import { defineApiMessages } from './define';
 
 /** Field notes and lessons. */
 export const noteMessages = defineApiMessages({
-  'issue.documentProblem': { en: '{detail}', zh: '{detail}' },
-  'error.documentRefused': { en: 'The note body was refused: {field} {problem}.', zh: '笔记内容未被接受：{field} {problem}。' },
   'issue.notEngagementOfSession': { en: 'is not the engagement of this assessment session', zh: '不是该评估所属的项目' },
   'issue.questionNeedsSession': { en: 'needs the sessionId of the assessment it belongs to', zh: '需要提供所属评估的 sessionId' },
   'issue.notesOfDifferentEngagements': { en: 'names notes of different engagements; codify notes of one engagement at a time', zh: '包含不同项目的笔记；每次只能提炼同一项目的笔记' },

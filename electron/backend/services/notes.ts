@@ -13,12 +13,15 @@ import { foundOrFail, notFound } from './found';
 /** The body as stored: checked, with its plain text. Anything the check finds is refused, never silently changed. */
 export function checkedBody(bodyJson: string): { json: string; text: string } {
   const tooLarge = noteSizeProblem(bodyJson);
-  if (tooLarge !== null) throw new ApiFailure('too_large', msg('issue.documentProblem', { detail: tooLarge }));
+  if (tooLarge !== null) throw new ApiFailure('too_large', tooLarge);
   const checked = checkLexicalDocument(bodyJson);
   const [first] = checked.problems;
   if (first !== undefined || checked.json === null) {
-    const issues = checked.problems.map((p) => issue(`bodyJson.${p.path}`, msg('issue.documentProblem', { detail: p.message })));
-    throw new ApiFailure('bad_request', msg('error.documentRefused', { field: issues[0]?.path ?? 'bodyJson', problem: msg('issue.documentProblem', { detail: first?.message ?? '' }) }), issues);
+    const issues = checked.problems.map((p) => issue(`bodyJson.${p.path}`, p.message));
+    const problem = first?.message ?? msg('rich.notEditorState');
+    const field = issues[0]?.path ?? 'bodyJson';
+    const detail = issues.length > 1 ? msg('error.bodyRefusedMore', { what: msg('docKind.note'), field, problem, more: issues.length - 1 }) : msg('error.bodyRefused', { what: msg('docKind.note'), field, problem });
+    throw new ApiFailure('bad_request', detail, issues);
   }
   return { json: checked.json, text: checked.text };
 }

@@ -87,8 +87,8 @@ function checkedSections(sections: readonly ProposalSection[], lenient = false):
     if (ids.has(section.id)) issues.push(issue(`sections.${index}.id`, msg('proposal.sectionIdTwice', { section: section.title, id: section.id })));
     ids.add(section.id);
     const checked = checkProposalDocument(section.bodyJson);
-    const inSection = (detail: string) => msg('proposal.sectionProblem', { section: section.title, problem: msg('issue.documentProblem', { detail }) });
-    if (checked.json === null) issues.push(issue(`sections.${index}.bodyJson`, inSection(checked.problems[0]?.message ?? '')));
+    const inSection = (problem: ApiMessage) => msg('proposal.sectionProblem', { section: section.title, problem });
+    if (checked.json === null) issues.push(issue(`sections.${index}.bodyJson`, inSection(checked.problems[0]?.message ?? msg('rich.notEditorState'))));
     else if (!lenient) issues.push(...checked.problems.map((p) => issue(`sections.${index}.bodyJson.${p.path}`, inSection(p.message))));
     texts.push(section.title, checked.text);
     return { ...section, bodyJson: checked.json ?? section.bodyJson };
