@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { SEARCH_QUERY_MAX } from '../../core/api/contract';
 import { useI18n } from '../i18n/i18n';
 import { htmlLang } from '../i18n/translate';
-import { useCall } from '../lib/use-call';
+import { useQuery } from '../data/use-query';
 import { nextIndex } from '../lib/list-keys';
 import { Snippet } from '../kb/Snippet';
 import { KindBadge } from '../kb/ResultLists';
@@ -34,7 +34,7 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
   }, [query]);
   useEffect(() => setActive(0), [debounced]);
 
-  const results = useCall('kb.search', debounced !== '' ? { query: debounced.slice(0, SEARCH_QUERY_MAX), lang, limit: PALETTE_LIMIT } : null);
+  const results = useQuery('kb.search', debounced !== '' ? { query: debounced.slice(0, SEARCH_QUERY_MAX), lang, limit: PALETTE_LIMIT } : null);
   const hits = debounced !== '' && results.data ? results.data.hits : [];
 
   useEffect(() => {

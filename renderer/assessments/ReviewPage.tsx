@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { findQuestion } from '../../core/assessment/engine';
-import { useCall } from '../lib/use-call';
+import { useQuery } from '../data/use-query';
 import { useI18n } from '../i18n/i18n';
 import { PageHeading } from '../app/PageHeading';
 import { ErrorView, Loading } from '../app/StateViews';
@@ -13,7 +13,7 @@ import './assessments.css';
 export function ReviewPage() {
   const { id = '' } = useParams();
   const { t, text, lang } = useI18n();
-  const detail = useCall('assessments.get', { id });
+  const detail = useQuery('assessments.get', { id });
   const [signing, setSigning] = useState(false);
   const d = detail.data;
   if (!d) {

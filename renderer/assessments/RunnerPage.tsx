@@ -4,8 +4,8 @@ import type { AssessmentDetail } from '../../core/assessment/types';
 import { evaluateAssessment, type Answers } from '../../core/assessment/engine';
 import type { AnswerValue } from '../../core/assessment/logic';
 import { adjacentQuestion, sectionProgress } from '../../core/assessment/progress';
-import { callSafe } from '../lib/api';
-import { useCall } from '../lib/use-call';
+import { mutate } from '../data/query-client';
+import { currentData, useQuery } from '../data/use-query';
 import { useI18n } from '../i18n/i18n';
 import { PageHeading } from '../app/PageHeading';
 import { ErrorView, Loading } from '../app/StateViews';
@@ -26,8 +26,8 @@ function storedMode(): Mode {
 export function RunnerPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const detail = useCall('assessments.get', { id });
-  const d = detail.data;
+  const detail = useQuery('assessments.get', { id });
+  const d = currentData(detail);
   if (!d) {
     return (
       <section className="page" aria-labelledby="page-title">
@@ -45,10 +45,10 @@ export function RunnerPage() {
     );
   }
   // A new definition version (after an upgrade) starts the runner afresh from the stored answers.
-  return <Runner key={`${d.session.id}@${d.session.definitionVersion}`} detail={d} reload={detail.reload} />;
+  return <Runner key={`${d.session.id}@${d.session.definitionVersion}`} detail={d} />;
 }
 
-function Runner({ detail, reload }: { detail: AssessmentDetail; reload: () => void }) {
+function Runner({ detail }: { detail: AssessmentDetail }) {
   const { t, tn, text, lang } = useI18n();
   const { session, definition } = detail;
   const readOnly = session.status === 'completed';
@@ -82,7 +82,7 @@ function Runner({ detail, reload }: { detail: AssessmentDetail; reload: () => vo
     save(
       `answer:${questionId}`,
       async (): Promise<SaveOutcome> => {
-        const r = await callSafe('assessments.answer', { sessionId: session.id, questionId, value });
+        const r = await mutate('assessments.answer', { sessionId: session.id, questionId, value });
         return r.ok ? { ok: true, savedAt: r.value.savedAt } : { ok: false, message: r.error.message };
       },
       delayMs,
@@ -92,7 +92,7 @@ function Runner({ detail, reload }: { detail: AssessmentDetail; reload: () => vo
     save(
       `note:${questionId}`,
       async (): Promise<SaveOutcome> => {
-        const r = await callSafe('assessments.note', { sessionId: session.id, questionId, note: body });
+        const r = await mutate('assessments.note', { sessionId: session.id, questionId, note: body });
         return r.ok ? { ok: true, savedAt: r.value.savedAt } : { ok: false, message: r.error.message };
       },
       delayMs,
@@ -182,10 +182,8 @@ function Runner({ detail, reload }: { detail: AssessmentDetail; reload: () => vo
         <UpgradeDialog
           sessionId={session.id}
           onClose={() => setUpgrading(false)}
-          onMoved={() => {
-            setUpgrading(false);
-            reload();
-          }}
+          // The upgrade refreshes the session; its new definition version remounts the runner.
+          onMoved={() => setUpgrading(false)}
         />
       )}
 

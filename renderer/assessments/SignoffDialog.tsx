@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { callSafe } from '../lib/api';
+import { mutate } from '../data/query-client';
 import { useI18n } from '../i18n/i18n';
 import { Dialog } from '../app/Dialog';
 import { formatDateTime } from './format';
@@ -24,7 +24,7 @@ export function SignoffDialog({ sessionId, onClose }: { sessionId: string; onClo
     if (name.trim() === '' || !signature) return;
     setBusy(true);
     setProblem(null);
-    const result = await callSafe('assessments.complete', { sessionId, signoff: { name: name.trim(), role: role.trim(), signatureBase64: signature, signedAt: now } });
+    const result = await mutate('assessments.complete', { sessionId, signoff: { name: name.trim(), role: role.trim(), signatureBase64: signature, signedAt: now } });
     if (result.ok) {
       void navigate(`/assessments/${sessionId}/results`);
       return;

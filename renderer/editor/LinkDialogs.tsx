@@ -3,7 +3,7 @@ import { isAllowedNoteLink } from '../../core/notes/lexical-document';
 import type { SearchHit } from '../../core/kb/types';
 import { Dialog } from '../app/Dialog';
 import { useI18n } from '../i18n/i18n';
-import { useCall } from '../lib/use-call';
+import { useQuery } from '../data/use-query';
 
 /** Asks for a link target; only what the note link policy allows is accepted. */
 export function LinkDialog({ initialUrl, onClose, onLink }: { initialUrl: string; onClose: () => void; onLink: (url: string | null) => void }) {
@@ -75,7 +75,7 @@ export function KbLinkDialog({ onClose, onPick }: { onClose: () => void; onPick:
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
-  const search = useCall('kb.search', query.trim() === '' ? null : { query, limit: 12, kinds: ['kb'] });
+  const search = useQuery('kb.search', query.trim() === '' ? null : { query, limit: 12, kinds: ['kb'] });
   // Only article hits: other kinds (notes, lessons) may appear in search results but are not KB links.
   const hits = (search.data?.hits ?? []).filter((h) => h.kind === 'kb');
   const listId = `${inputId}-list`;

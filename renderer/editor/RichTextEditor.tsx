@@ -16,6 +16,7 @@ import type { AttachmentOwner } from '../../core/api/calls/attachments';
 import { isAllowedNoteLink } from '../../core/notes/lexical-document';
 import { useI18n } from '../i18n/i18n';
 import { attachFile } from '../lib/attachments';
+import { afterMutation } from '../data/query-client';
 import { EDITOR_NODES, PROPOSAL_EDITOR_NODES } from './nodes';
 import { ProvenanceMarkers, TableRowLimitPlugin } from './proposal-plugins';
 import { DocumentEdgeKeysPlugin, FilePastePlugin, LinkPolicyPlugin, linkUrlAt } from './plugins';
@@ -117,6 +118,8 @@ function EditorBody({ onChange, label, attachTo, onError, placeholder, showSourc
           onError(t('editor.imageFailed', { name: file.name, message: error instanceof Error ? error.message : String(error) }));
         }
       }
+      // attachFile (lib/attachments.ts) calls the backend itself: what it changed is refreshed here.
+      if (files.length > 0) afterMutation('attachments.add');
       return stored;
     },
     [attachTo, onError, t],

@@ -6,9 +6,9 @@ import { Loading } from '../app/StateViews';
 import { RecordLoadFailed } from '../app/RecordStates';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
-import { callSafe } from '../lib/api';
-import { useCall } from '../lib/use-call';
-import { useScenarios } from '../state/catalog';
+import { mutate } from '../data/query-client';
+import { currentData, useQuery } from '../data/use-query';
+import { useScenarios } from '../data/catalog';
 import { TagsInput } from '../notes/TagsInput';
 import { formatTime } from '../notes/format';
 import './lessons.css';
@@ -21,17 +21,19 @@ const REQUIRED = new Set<string>(['title', 'problem', 'action', 'recommendation'
 export function LessonPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const lesson = useCall('lessons.get', { id });
+  const lesson = useQuery('lessons.get', { id });
   const back = (
     <Link to="/lessons" className="back-link">
       ← {t('lessons.back')}
     </Link>
   );
+  const loaded = currentData(lesson);
+  // The form takes the lesson once: a later refetch (after its own save) never resets it.
+  if (loaded) return <LessonForm key={loaded.id} lesson={loaded} back={back} />;
   if (lesson.status === 'error') {
     return <RecordLoadFailed error={lesson.error} back={back} notFoundTitle={t('lessons.notFoundTitle')} notFoundText={t('lessons.notFound', { id })} onRetry={lesson.reload} />;
   }
-  if (lesson.data === null || lesson.data.id !== id) return <Loading />;
-  return <LessonForm key={lesson.data.id} lesson={lesson.data} back={back} />;
+  return <Loading />;
 }
 
 /** Only the editable fields: the call refuses any other key. */
@@ -69,7 +71,7 @@ function LessonForm({ lesson: initial, back }: { lesson: Lesson; back: ReactNode
   async function submit(status: 'draft' | 'ready'): Promise<void> {
     if (locked) return;
     setSave({ state: 'saving' });
-    const result = await callSafe('lessons.save', { id: lesson.id, ...fields, status });
+    const result = await mutate('lessons.save', { id: lesson.id, ...fields, status });
     if (result.ok) {
       setLesson(result.value);
       setFields(fieldsOf(result.value));

@@ -7,8 +7,8 @@ import { Loading } from '../app/StateViews';
 import { RecordLoadFailed } from '../app/RecordStates';
 import { RichTextEditor } from '../editor/RichTextEditor';
 import { useI18n } from '../i18n/i18n';
-import { callSafe } from '../lib/api';
-import { useCall } from '../lib/use-call';
+import { mutate } from '../data/query-client';
+import { currentData, useQuery } from '../data/use-query';
 import { formatDateTime, formatTime } from './format';
 import { dropLocalCopy, readLocalCopy, useNoteAutosave, type LocalCopy, type NoteSaveStatus } from './note-autosave';
 import { TagsInput } from './TagsInput';
@@ -18,24 +18,18 @@ import './notes.css';
 export function NotePage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const note = useCall('notes.get', { id });
+  const note = useQuery('notes.get', { id });
   // Bumped to load the stored version again (after a conflict), which remounts the editor.
   const [loadCount, setLoadCount] = useState(0);
 
+  const loaded = currentData(note);
+  // The editor takes the note once: the refetch its own autosave causes never resets it. Only
+  // "load the stored version" (after a conflict) remounts it, once the stored version is here.
+  if (loaded) return <NoteView key={`${loaded.id}:${loadCount}`} note={loaded} onReload={() => void note.reload().then(() => setLoadCount((n) => n + 1))} />;
   if (note.status === 'error') {
     return <RecordLoadFailed error={note.error} notFoundTitle={t('notes.notFoundTitle')} notFoundText={t('notes.notFound', { id })} onRetry={note.reload} />;
   }
-  if (note.data === null || note.data.id !== id || note.status === 'loading') return <Loading />;
-  return (
-    <NoteView
-      key={`${note.data.id}:${loadCount}`}
-      note={note.data}
-      onReload={() => {
-        setLoadCount((n) => n + 1);
-        note.reload();
-      }}
-    />
-  );
+  return <Loading />;
 }
 
 function NoteView({ note, onReload }: { note: Note; onReload: () => void }) {
@@ -59,7 +53,7 @@ function NoteView({ note, onReload }: { note: Note; onReload: () => void }) {
   }
 
   async function remove(): Promise<void> {
-    const result = await callSafe('notes.remove', { id: note.id });
+    const result = await mutate('notes.remove', { id: note.id });
     if (!result.ok) {
       setConfirmDelete(false);
       setDeleteError(t('notes.deleteFailed', { message: result.error.message }));

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type { Note } from '../../core/notes/types';
 import { noteSizeProblem } from '../../core/notes/lexical-document';
-import { callSafe } from '../lib/api';
+import { mutate } from '../data/query-client';
 import {
   dropLocalCopy as dropCopy,
   readLocalCopy as readCopy,
@@ -47,7 +47,7 @@ export function useNoteAutosave(note: Note): {
 } {
   const save = useCallback(
     (draft: NoteDraft, _changed: ReadonlySet<keyof NoteDraft>, baseUpdatedAt: string) =>
-      callSafe('notes.save', { id: note.id, title: draft.title, bodyJson: draft.bodyJson, tags: draft.tags, baseUpdatedAt }),
+      mutate('notes.save', { id: note.id, title: draft.title, bodyJson: draft.bodyJson, tags: draft.tags, baseUpdatedAt }),
     [note.id],
   );
   const { status, change, retry } = useAutosave<NoteDraft>({

@@ -7,8 +7,8 @@ import { Dialog } from '../app/Dialog';
 import { ErrorView, Loading } from '../app/StateViews';
 import { RichTextEditor } from '../editor/RichTextEditor';
 import { useI18n } from '../i18n/i18n';
-import { callSafe } from '../lib/api';
-import { useCall } from '../lib/use-call';
+import { mutate } from '../data/query-client';
+import { currentData, useQuery } from '../data/use-query';
 import { dropLocalCopy, readLocalCopy, type LocalCopy, type SaveStatus } from '../lib/autosave';
 import { formatDateTime, formatTime } from '../notes/format';
 import { CompareView } from './CompareView';
@@ -30,10 +30,28 @@ export type ProposalLocationState = { problems?: GenerationProblem[] };
 export function ProposalPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const proposal = useCall('proposals.get', { id });
+  const proposal = useQuery('proposals.get', { id });
   const [loadCount, setLoadCount] = useState(0);
   const [restoredNotice, setRestoredNotice] = useState<string | null>(null);
 
+  const loaded = currentData(proposal);
+  // The editor takes the proposal once: the refetch its own autosave causes never resets it. A
+  // restore or "load the stored version" remounts it, once the stored proposal is here.
+  if (loaded) {
+    return (
+      <ProposalEditor
+        key={`${loaded.id}:${loadCount}`}
+        proposal={loaded}
+        notice={restoredNotice}
+        onReload={(notice) =>
+          void proposal.reload().then(() => {
+            setRestoredNotice(notice ?? null);
+            setLoadCount((n) => n + 1);
+          })
+        }
+      />
+    );
+  }
   if (proposal.status === 'error') {
     const notFound = proposal.error.code === 'not_found';
     const title = notFound ? t('proposals.notFoundTitle') : t('common.errorTitle');
@@ -44,19 +62,7 @@ export function ProposalPage() {
       </section>
     );
   }
-  if (proposal.data === null || proposal.data.id !== id || proposal.status === 'loading') return <Loading />;
-  return (
-    <ProposalEditor
-      key={`${proposal.data.id}:${loadCount}`}
-      proposal={proposal.data}
-      notice={restoredNotice}
-      onReload={(notice) => {
-        setRestoredNotice(notice ?? null);
-        setLoadCount((n) => n + 1);
-        proposal.reload();
-      }}
-    />
-  );
+  return <Loading />;
 }
 
 function ProposalEditor({ proposal: loaded, notice, onReload }: { proposal: ProposalDetail; notice: string | null; onReload: (notice?: string) => void }) {
@@ -86,7 +92,7 @@ function ProposalEditor({ proposal: loaded, notice, onReload }: { proposal: Prop
   const currentSpot = useRef<UnresolvedSpot | null>(null);
   const pendingFocus = useRef<UnresolvedSpot | null>(null);
   const [focusTick, setFocusTick] = useState(0);
-  const engagement = useCall('engagements.get', { id: loaded.engagementId });
+  const engagement = useQuery('engagements.get', { id: loaded.engagementId });
 
   // The generation problems travel in the history entry once: a reload or a restore must not show them again.
   useEffect(() => {
@@ -156,7 +162,7 @@ function ProposalEditor({ proposal: loaded, notice, onReload }: { proposal: Prop
   }
 
   async function remove(): Promise<void> {
-    const result = await callSafe('proposals.remove', { id: loaded.id });
+    const result = await mutate('proposals.remove', { id: loaded.id });
     if (!result.ok) {
       setConfirmDelete(false);
       setActionError(t('proposals.actionFailed', { message: result.error.message }));

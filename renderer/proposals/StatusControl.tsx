@@ -3,7 +3,7 @@ import { PROPOSAL_STATUS_MOVES, STATUSES_NEEDING_REASON, type ProposalDetail, ty
 import { STATUS_REASON_MAX } from '../../core/api/calls/proposals';
 import { Dialog } from '../app/Dialog';
 import { useI18n } from '../i18n/i18n';
-import { callSafe } from '../lib/api';
+import { mutate } from '../data/query-client';
 
 /** A status as a badge, coloured by where the proposal stands. */
 export function StatusBadge({ status }: { status: ProposalStatus }) {
@@ -26,7 +26,7 @@ export function StatusControl({ proposal, onChanged }: { proposal: ProposalDetai
   async function move(status: ProposalStatus, why?: string): Promise<void> {
     setBusy(true);
     setError(null);
-    const result = await callSafe('proposals.setStatus', { id: proposal.id, status, ...(why !== undefined ? { reason: why } : {}) });
+    const result = await mutate('proposals.setStatus', { id: proposal.id, status, ...(why !== undefined ? { reason: why } : {}) });
     setBusy(false);
     if (!result.ok) {
       setError(t('proposals.actionFailed', { message: result.error.message }));

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { Proposal } from '../../core/proposals/types';
-import { callSafe } from '../lib/api';
+import { mutate } from '../data/query-client';
 import { useAutosave, type CopyStore } from '../lib/autosave';
 
 /** What the proposal editor changes in place; status and versions have their own calls. */
@@ -28,7 +28,7 @@ export function useProposalAutosave(proposal: Proposal) {
   const id = proposal.id;
   const save = useCallback(
     (draft: ProposalDraft, changed: ReadonlySet<keyof ProposalDraft>, baseUpdatedAt: string) =>
-      callSafe('proposals.save', {
+      mutate('proposals.save', {
         id,
         baseUpdatedAt,
         ...(changed.has('title') ? { title: draft.title } : {}),

@@ -2,8 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Localized } from '../../core/i18n';
 import { RISK_CATEGORIES, RISK_LEVELS, RISK_STATUSES, type RiskCategory, type RiskItem, type RiskStatus } from '../../core/risks/types';
 import { Dialog } from '../app/Dialog';
-import { callSafe } from '../lib/api';
-import { useCall } from '../lib/use-call';
+import { mutate } from '../data/query-client';
+import { useQuery } from '../data/use-query';
 import { useI18n } from '../i18n/i18n';
 import { EngagementOptions, type EngagementOption } from './EngagementOptions';
 
@@ -18,14 +18,12 @@ export function RiskDialog({
   engagements,
   engagementId,
   onClose,
-  onSaved,
 }: {
   item: RiskItem | null;
   engagements: readonly EngagementOption[];
   /** Preselected (and fixed) engagement for a new risk. */
   engagementId?: string;
   onClose: () => void;
-  onSaved: () => void;
 }) {
   const { t, text, lang } = useI18n();
   const ids = useId();
@@ -46,7 +44,7 @@ export function RiskDialog({
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState(false);
-  const hits = useCall('kb.search', articleQuery.trim() === '' ? null : { query: articleQuery, lang, limit: 8, kinds: ['kb'] });
+  const hits = useQuery('kb.search', articleQuery.trim() === '' ? null : { query: articleQuery, lang, limit: 8, kinds: ['kb'] });
 
   function set<K extends keyof typeof form>(key: K, value: (typeof form)[K]): void {
     setForm((f) => ({ ...f, [key]: value }));
@@ -69,19 +67,17 @@ export function RiskDialog({
       articles: articles.map((a) => a.id),
     };
     const result = item
-      ? await callSafe('risks.update', { id: item.id, ...fields, dueDate: form.dueDate === '' ? null : form.dueDate })
-      : await callSafe('risks.create', { engagementId: form.engagementId, ...fields, ...(form.dueDate !== '' && { dueDate: form.dueDate }) });
+      ? await mutate('risks.update', { id: item.id, ...fields, dueDate: form.dueDate === '' ? null : form.dueDate })
+      : await mutate('risks.create', { engagementId: form.engagementId, ...fields, ...(form.dueDate !== '' && { dueDate: form.dueDate }) });
     setSaving(false);
     if (!result.ok) return setProblem(result.error.message);
-    onSaved();
     onClose();
   }
 
   async function remove(): Promise<void> {
     if (!item) return;
-    const result = await callSafe('risks.remove', { id: item.id });
+    const result = await mutate('risks.remove', { id: item.id });
     if (!result.ok) return setProblem(result.error.message);
-    onSaved();
     onClose();
   }
 

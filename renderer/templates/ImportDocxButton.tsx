@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { MAX_IMPORT_DOCX_BYTES } from '../../core/api/calls/proposal-export';
 import { useI18n } from '../i18n/i18n';
-import { callSafe } from '../lib/api';
+import { mutate } from '../data/query-client';
 import { fileToBase64 } from '../lib/attachments';
 
 /** What the template page shows after an import: what could not be carried over, per section. */
@@ -25,7 +25,7 @@ export function ImportDocxButton() {
       return;
     }
     setState({ kind: 'busy' });
-    const result = await callSafe('templates.importDocx', { name: file.name, dataBase64: await fileToBase64(file) });
+    const result = await mutate('templates.importDocx', { name: file.name, dataBase64: await fileToBase64(file) });
     if (!result.ok) {
       setState({ kind: 'error', message: t('templates.importFailed', { message: result.error.message }) });
       return;

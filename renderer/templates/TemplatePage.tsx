@@ -5,7 +5,7 @@ import { PageHeading } from '../app/PageHeading';
 import { Loading } from '../app/StateViews';
 import { RecordLoadFailed } from '../app/RecordStates';
 import { useI18n } from '../i18n/i18n';
-import { useCall } from '../lib/use-call';
+import { currentData, useQuery } from '../data/use-query';
 import { formatDateTime } from '../notes/format';
 import { TemplateForm } from './TemplateForm';
 import { ruleText } from './template-form';
@@ -21,15 +21,17 @@ export function TemplatePage() {
   const versionParam = Number(params.get('version'));
   const version = Number.isInteger(versionParam) && versionParam > 0 ? versionParam : undefined;
   const { t } = useI18n();
-  const template = useCall('templates.get', version === undefined ? { id } : { id, version });
+  const template = useQuery('templates.get', version === undefined ? { id } : { id, version });
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
-  if (template.status === 'error') {
-    return <RecordLoadFailed error={template.error} notFoundTitle={t('templates.notFoundTitle')} notFoundText={t('templates.notFound', { id })} onRetry={template.reload} />;
+  const detail = currentData(template);
+  if (!detail) {
+    if (template.status === 'error') {
+      return <RecordLoadFailed error={template.error} notFoundTitle={t('templates.notFoundTitle')} notFoundText={t('templates.notFound', { id })} onRetry={template.reload} />;
+    }
+    return <Loading />;
   }
-  if (template.data === null || template.status === 'loading') return <Loading />;
-  const detail = template.data;
   const newest = detail.versions[0]?.version ?? detail.version;
   return editing ? (
     <TemplateForm
@@ -40,7 +42,6 @@ export function TemplatePage() {
         setEditing(false);
         setNotice(t('templates.saved', { version: saved.version }));
         setParams({}, { replace: true });
-        template.reload();
       }}
     />
   ) : (

@@ -5,7 +5,7 @@ import { Dialog } from '../../app/Dialog';
 import { useI18n } from '../../i18n/i18n';
 import { callSafe } from '../../lib/api';
 import { downloadBase64 } from './download';
-import { useCall } from '../../lib/use-call';
+import { useQuery } from '../../data/use-query';
 
 /**
  * Chooses the report language (the UI language by default), then downloads the DOCX or the PDF.
@@ -16,7 +16,7 @@ export function ExportDialog({ sessionId, format, onClose }: { sessionId: string
   const { t, lang: uiLang } = useI18n();
   const navigate = useNavigate();
   const [lang, setLang] = useState<Lang>(uiLang);
-  const info = useCall('app.info', {});
+  const info = useQuery('app.info', {});
   const hostPrintsPdf = info.data?.host === 'electron';
   const [state, setState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'done'; message: string } | { kind: 'error'; message: string }>({ kind: 'idle' });
 

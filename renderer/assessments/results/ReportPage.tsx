@@ -8,7 +8,7 @@ import { RadarChart } from '../../charts/RadarChart';
 import { useI18n } from '../../i18n/i18n';
 import { htmlLang } from '../../i18n/translate';
 import { useAttachmentUrl } from '../../lib/attachments';
-import { useCall } from '../../lib/use-call';
+import { useQuery } from '../../data/use-query';
 import '../../styles/print-sheet.css';
 import './report.css';
 
@@ -21,7 +21,7 @@ export function ReportPage() {
   const [params, setParams] = useSearchParams();
   const { t, lang: uiLang } = useI18n();
   const lang: Lang = (LANGS as readonly string[]).includes(params.get('lang') ?? '') ? (params.get('lang') as Lang) : uiLang;
-  const report = useCall('reports.assessment', { sessionId: id, lang });
+  const report = useQuery('reports.assessment', { sessionId: id, lang });
   // Paper is white: the report always uses the light palette, whatever the app's theme.
   useAppliedTheme('light');
   useEffect(() => {

@@ -12,7 +12,7 @@ import { useAppliedTheme } from '../../app/theme';
 import { Gantt } from '../../charts/Gantt';
 import { useI18n } from '../../i18n/i18n';
 import { htmlLang } from '../../i18n/translate';
-import { useCall } from '../../lib/use-call';
+import { useQuery } from '../../data/use-query';
 import { LexicalView } from './LexicalView';
 import '../../styles/print-sheet.css';
 import './print.css';
@@ -26,9 +26,9 @@ import './print.css';
 export function ProposalPrintPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const proposal = useCall('proposals.get', { id });
+  const proposal = useQuery('proposals.get', { id });
   const engagementId = proposal.data?.engagementId;
-  const engagement = useCall('engagements.get', engagementId === undefined ? null : { id: engagementId });
+  const engagement = useQuery('engagements.get', engagementId === undefined ? null : { id: engagementId });
   // Paper is white: the print page always uses the light palette, whatever the app's theme.
   useAppliedTheme('light');
   useEffect(() => {
