@@ -4,6 +4,7 @@ import { App } from './app/App';
 import { DataProvider } from './data/DataProvider';
 import './styles/base.css';
 import './styles/shell.css';
+import './ui/ui.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -2,7 +2,8 @@ import { useState, type ReactNode } from 'react';
 import type { ContentProblem } from '../../core/api/contract';
 import { useI18n } from '../i18n/i18n';
 import { useQuery } from '../data/use-query';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/Dialog';
+import './shell-dialogs.css';
 
 /**
  * The footer: which content pack this device has, an honest warning when the pack had problems

@@ -38,7 +38,7 @@ export function AssessmentsPage() {
           <PageHeading title={t('assessments.title')}>{t('assessments.title')}</PageHeading>
           <p className="muted">{t('assessments.intro')}</p>
         </div>
-        <button type="button" className="primary" onClick={() => setStarting(true)}>
+        <button type="button" className="primary-button" onClick={() => setStarting(true)}>
           {t('assessments.start')}
         </button>
       </header>

@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { mutate } from '../data/query-client';
 import { useI18n } from '../i18n/i18n';
-import { Dialog } from '../app/Dialog';
-import { formatDateTime } from './format';
+import { Dialog, DialogActions } from '../ui/Dialog';
+import { formatDateTime } from '../ui/format';
 import { SignaturePad } from './SignaturePad';
 
 /** Name, role, the time (now) and a drawn signature; completes the session and opens its results. */
@@ -63,14 +63,7 @@ export function SignoffDialog({ sessionId, onClose }: { sessionId: string; onClo
             {problem}
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('assessments.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('assessments.completing') : t('assessments.signAndComplete')}
-          </button>
-        </div>
+        <DialogActions cancelLabel={t('assessments.cancel')} onCancel={onClose} actionLabel={t('assessments.signAndComplete')} busyLabel={t('assessments.completing')} busy={busy} />
       </form>
     </Dialog>
   );

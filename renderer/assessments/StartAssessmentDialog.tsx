@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { mutate } from '../data/query-client';
 import { useQuery } from '../data/use-query';
 import { useI18n } from '../i18n/i18n';
-import { Dialog } from '../app/Dialog';
+import { Dialog, DialogActions } from '../ui/Dialog';
 import { ErrorView, Loading } from '../app/StateViews';
 
 /** Pick an engagement (unless given), then a definition — the engagement's scenarios first — and start. */
@@ -91,14 +91,14 @@ export function StartAssessmentDialog({ engagementId: fixed, onClose }: { engage
             {problem}
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('assessments.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy || !engagementId || !definitionId}>
-            {busy ? t('assessments.starting') : t('assessments.startAction')}
-          </button>
-        </div>
+        <DialogActions
+          cancelLabel={t('assessments.cancel')}
+          onCancel={onClose}
+          actionLabel={t('assessments.startAction')}
+          busyLabel={t('assessments.starting')}
+          busy={busy}
+          disabled={!engagementId || !definitionId}
+        />
       </form>
     </Dialog>
   );

@@ -3,7 +3,7 @@ import type { AnswerValue } from '../../core/assessment/logic';
 import { mutate } from '../data/query-client';
 import { useQuery } from '../data/use-query';
 import { useI18n } from '../i18n/i18n';
-import { Dialog } from '../app/Dialog';
+import { Dialog, DialogActions } from '../ui/Dialog';
 import { ErrorView, Loading } from '../app/StateViews';
 
 export function showValue(value: AnswerValue): string {
@@ -91,16 +91,15 @@ export function UpgradeDialog({ sessionId, onClose, onMoved }: { sessionId: stri
           )}
         </div>
       )}
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          {t('assessments.cancel')}
-        </button>
-        {p && (
-          <button type="button" className="primary" disabled={moving} onClick={() => void move(p.to)}>
-            {moving ? t('assessments.upgrading') : t('assessments.upgradeAction', { to: p.to })}
-          </button>
-        )}
-      </div>
+      <DialogActions
+        cancelLabel={t('assessments.cancel')}
+        onCancel={onClose}
+        actionLabel={p ? t('assessments.upgradeAction', { to: p.to }) : t('assessments.showChanges')}
+        busyLabel={t('assessments.upgrading')}
+        busy={moving}
+        disabled={!p}
+        onConfirm={() => p && void move(p.to)}
+      />
     </Dialog>
   );
 }

@@ -161,6 +161,8 @@ function EditorBody({ onChange, label, attachTo, onError, placeholder, showSourc
   }
 
   return (
+    // Ctrl/Cmd+click on a link inside the editable text; the keyboard has the link dialog (Ctrl+K).
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions
     <div className="rich-editor" onKeyDown={onKeyDown} onClick={onClick}>
       <Toolbar onPickImage={attachTo ? pickImage : null} dialog={dialog} setDialog={setDialog} />
       <div className={showSources ? 'rich-editor-body with-sources' : 'rich-editor-body'}>

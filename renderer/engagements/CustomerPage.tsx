@@ -10,7 +10,7 @@ import { ErrorView, Loading } from '../app/StateViews';
 import { RecordLoadFailed, RecordLoading } from '../app/RecordStates';
 import { kindLabel, stageLabel } from './labels';
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
-import { FormError } from './Field';
+import { FormError } from '../ui/Field';
 import './engagements.css';
 
 /** `#/customers/:id`: the customer's details and contacts, and its engagements. */

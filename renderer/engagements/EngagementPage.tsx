@@ -13,7 +13,7 @@ import { EngagementNotes } from '../notes/EngagementNotes';
 import { EngagementProposals } from '../proposals/EngagementProposals';
 import { EngagementAssessments } from '../assessments/EngagementAssessments';
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
-import { FormError } from './Field';
+import { FormError } from '../ui/Field';
 import './engagements.css';
 
 function isStage(value: string): value is EngagementStage {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useSearchParams } from 'react-router';
 import type { KbListResult } from '../../core/api/contract';
 import { SEARCH_KINDS, type SearchKind, type SearchResult } from '../../core/kb/types';
@@ -59,12 +59,14 @@ export function KbPage() {
     setParams(kbViewToParams(to), { replace: historyMode(view, to) === 'replace' });
   }
 
+  // Reads the view as it is when the pause ends (a filter may have changed meanwhile).
+  const commitDraft = useEffectEvent((query: string) => {
+    if (query !== view.query) setView({ query });
+  });
   useEffect(() => {
-    if (draft === view.query) return;
-    const timer = setTimeout(() => setView({ query: draft }), SEARCH_DEBOUNCE_MS);
+    const timer = setTimeout(() => commitDraft(draft), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-    // viewKey stands for the whole view that setView reads.
-  }, [draft, viewKey]);
+  }, [draft]);
 
   // "Show more" grows the page; a different view starts again from one page.
   const [more, setMore] = useState({ key: viewKey, pages: 1 });

@@ -10,7 +10,8 @@ import { mutate } from '../data/query-client';
 import { currentData, useQuery } from '../data/use-query';
 import { useScenarios } from '../data/catalog';
 import { TagsInput } from '../notes/TagsInput';
-import { formatTime } from '../notes/format';
+import { IDLE, type SaveState } from '../data/autosave';
+import { SaveStatus } from '../ui/SaveStatus';
 import './lessons.css';
 
 type TextField = 'context' | 'problem' | 'action' | 'result' | 'recommendation';
@@ -42,18 +43,16 @@ function fieldsOf(lesson: Lesson): LessonFields {
   return { title, context, problem, action, result, recommendation, scenarios, tags };
 }
 
-type SaveState = { state: 'clean' } | { state: 'dirty' } | { state: 'saving' } | { state: 'saved'; at: string } | { state: 'error'; message: string };
-
 function LessonForm({ lesson: initial, back }: { lesson: Lesson; back: ReactNode }) {
   const { t, text, lang } = useI18n();
   const scenarios = useScenarios();
   const [lesson, setLesson] = useState(initial);
   const [fields, setFields] = useState<LessonFields>(() => fieldsOf(initial));
-  const [save, setSave] = useState<SaveState>({ state: 'clean' });
+  const [save, setSave] = useState<SaveState>(IDLE);
   const [issues, setIssues] = useState<Record<string, string>>({});
   const locked = lesson.status === 'submitted' || lesson.status === 'merged';
   const heading = fields.title.trim() || t('lessons.untitled');
-  const dirty = save.state === 'dirty' || save.state === 'error';
+  const dirty = save.state === 'unsaved' || save.state === 'error';
 
   // Leaving with unsaved edits asks first (the browser's own prompt).
   useEffect(() => {
@@ -65,7 +64,7 @@ function LessonForm({ lesson: initial, back }: { lesson: Lesson; back: ReactNode
 
   function edit(patch: Partial<LessonFields>): void {
     setFields((f) => ({ ...f, ...patch }));
-    setSave({ state: 'dirty' });
+    setSave({ state: 'unsaved' });
   }
 
   async function submit(status: 'draft' | 'ready'): Promise<void> {
@@ -80,7 +79,7 @@ function LessonForm({ lesson: initial, back }: { lesson: Lesson; back: ReactNode
       return;
     }
     setIssues(Object.fromEntries((result.error.issues ?? []).map((i) => [i.path, i.message])));
-    setSave({ state: 'error', message: result.error.message });
+    setSave({ state: 'error', message: result.error.message, conflict: result.error.code === 'conflict' });
   }
 
   function onFormKeyDown(event: KeyboardEvent<HTMLFormElement>): void {
@@ -214,20 +213,7 @@ function LessonForm({ lesson: initial, back }: { lesson: Lesson; back: ReactNode
 
         {!locked && (
           <div className="lesson-actions">
-            <p className="lesson-save-line" role="status" aria-live="polite">
-              {save.state === 'saving'
-                ? t('lessons.saving')
-                : save.state === 'saved'
-                  ? t('lessons.saved', { time: formatTime(save.at, lang) })
-                  : save.state === 'dirty'
-                    ? t('lessons.unsaved')
-                    : ''}
-            </p>
-            {save.state === 'error' && (
-              <p className="lesson-error" role="alert">
-                {t('lessons.saveFailed', { message: save.message })}
-              </p>
-            )}
+            <SaveStatus state={save} className="lesson-save-line" onRetry={() => void submit(lesson.status === 'ready' ? 'ready' : 'draft')} />
             {lesson.status !== 'ready' && missing.length > 0 && <p className="muted">{t('lessons.missing', { fields: missingNames })}</p>}
             <div className="lesson-buttons">
               {lesson.status === 'ready' ? (

@@ -4,7 +4,7 @@ import { PageHeading } from '../app/PageHeading';
 import { EmptyState, ErrorView, Loading } from '../app/StateViews';
 import { useI18n } from '../i18n/i18n';
 import { useQuery } from '../data/use-query';
-import { formatDateTime } from '../notes/format';
+import { formatDateTime } from '../ui/format';
 import './lessons.css';
 
 function isStatus(value: string | null): value is LessonStatus {

@@ -5,7 +5,7 @@ import { ErrorView, Loading } from '../app/StateViews';
 import { useI18n } from '../i18n/i18n';
 import { mutate } from '../data/query-client';
 import { useQuery } from '../data/use-query';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../ui/format';
 import './notes.css';
 import '../lessons/lessons.css';
 

@@ -2,15 +2,17 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Note } from '../../core/notes/types';
 import { PageHeading } from '../app/PageHeading';
-import { Dialog } from '../app/Dialog';
+import { Dialog, DialogActions } from '../ui/Dialog';
 import { Loading } from '../app/StateViews';
 import { RecordLoadFailed } from '../app/RecordStates';
 import { RichTextEditor } from '../editor/RichTextEditor';
 import { useI18n } from '../i18n/i18n';
 import { mutate } from '../data/query-client';
 import { currentData, useQuery } from '../data/use-query';
-import { formatDateTime, formatTime } from './format';
-import { dropLocalCopy, readLocalCopy, useNoteAutosave, type LocalCopy, type NoteSaveStatus } from './note-autosave';
+import { formatDateTime } from '../ui/format';
+import { dropLocalCopy, IDLE, readLocalCopy, useAutosave, type LocalCopy } from '../data/autosave';
+import { SaveStatus } from '../ui/SaveStatus';
+import { NOTE_COPIES, noteAutosave, type NoteDraft } from './note-autosave';
 import { TagsInput } from './TagsInput';
 import './notes.css';
 
@@ -35,18 +37,20 @@ export function NotePage() {
 function NoteView({ note, onReload }: { note: Note; onReload: () => void }) {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
-  const [localCopy, setLocalCopy] = useState<LocalCopy | null>(() => {
-    const copy = readLocalCopy(note.id);
+  const [localCopy, setLocalCopy] = useState<LocalCopy<NoteDraft> | null>(() => {
+    const copy = readLocalCopy(NOTE_COPIES, note.id);
     return copy && (copy.bodyJson !== note.bodyJson || copy.title !== note.title || copy.tags.join('\n') !== note.tags.join('\n')) ? copy : null;
   });
   const [shown, setShown] = useState({ title: note.title, tags: note.tags, bodyJson: note.bodyJson, editorKey: 0 });
   const [editorError, setEditorError] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleteError, setDeleteError] = useState<string | null>(null);
-  const { status, change, retry } = useNoteAutosave(note);
+  const { states, change: changeDraft, retry } = useAutosave(noteAutosave(note));
+  const status = states[note.id] ?? IDLE;
+  const change = (patch: Partial<NoteDraft>, delayMs?: number): void => changeDraft(note.id, patch, delayMs);
   const heading = shown.title.trim() || t('notes.untitled');
 
-  function restoreCopy(copy: LocalCopy): void {
+  function restoreCopy(copy: LocalCopy<NoteDraft>): void {
     setShown({ title: copy.title, tags: copy.tags, bodyJson: copy.bodyJson, editorKey: shown.editorKey + 1 });
     change({ title: copy.title, tags: copy.tags, bodyJson: copy.bodyJson }, 0);
     setLocalCopy(null);
@@ -59,7 +63,7 @@ function NoteView({ note, onReload }: { note: Note; onReload: () => void }) {
       setDeleteError(t('notes.deleteFailed', { message: result.error.message }));
       return;
     }
-    dropLocalCopy(note.id);
+    dropLocalCopy(NOTE_COPIES, note.id);
     navigate(note.engagementId ? `/engagements/${note.engagementId}` : '/lessons');
   }
 
@@ -96,7 +100,14 @@ function NoteView({ note, onReload }: { note: Note; onReload: () => void }) {
           <PageHeading title={heading}>{heading}</PageHeading>
         </div>
         <div className="note-header-side">
-          <SaveLine status={status} onRetry={retry} onReload={onReload} updatedAt={note.updatedAt} />
+          <SaveStatus
+            state={status}
+            className="note-save"
+            idle={t('notes.updated', { time: formatDateTime(note.updatedAt, lang) })}
+            keptLocally={t('notes.keptLocally')}
+            conflict={{ message: t('notes.conflict'), reloadLabel: t('notes.reload'), onReload }}
+            onRetry={() => retry(note.id)}
+          />
           <button type="button" className="danger-button" onClick={() => setConfirmDelete(true)}>
             {t('notes.delete')}
           </button>
@@ -112,7 +123,7 @@ function NoteView({ note, onReload }: { note: Note; onReload: () => void }) {
           <button
             type="button"
             onClick={() => {
-              dropLocalCopy(note.id);
+              dropLocalCopy(NOTE_COPIES, note.id);
               setLocalCopy(null);
             }}
           >
@@ -165,49 +176,9 @@ function NoteView({ note, onReload }: { note: Note; onReload: () => void }) {
         <Dialog labelledBy="delete-note-title" onClose={() => setConfirmDelete(false)}>
           <h2 id="delete-note-title">{t('notes.deleteTitle')}</h2>
           <p>{t('notes.deleteBody', { title: heading })}</p>
-          <div className="dialog-actions note-dialog-actions">
-            <button type="button" onClick={() => setConfirmDelete(false)}>
-              {t('notes.cancel')}
-            </button>
-            <button type="button" className="danger-button" onClick={() => void remove()}>
-              {t('notes.deleteConfirm')}
-            </button>
-          </div>
+          <DialogActions cancelLabel={t('notes.cancel')} onCancel={() => setConfirmDelete(false)} actionLabel={t('notes.deleteConfirm')} danger onConfirm={() => void remove()} />
         </Dialog>
       )}
     </article>
-  );
-}
-
-/** "Saving…", "Saved 10:42" or why it was not saved, with Retry (or, after a conflict, loading the stored version). */
-function SaveLine({ status, onRetry, onReload, updatedAt }: { status: NoteSaveStatus; onRetry: () => void; onReload: () => void; updatedAt: string }) {
-  const { t, lang } = useI18n();
-  if (status.state === 'error') {
-    return (
-      <div className="note-save note-save-error" role="alert">
-        <p>{status.conflict ? t('notes.conflict') : t('notes.notSaved', { message: status.message })}</p>
-        <p className="muted">{t('notes.keptLocally')}</p>
-        {status.conflict ? (
-          <button type="button" onClick={onReload}>
-            {t('notes.reload')}
-          </button>
-        ) : (
-          <button type="button" onClick={onRetry}>
-            {t('notes.retry')}
-          </button>
-        )}
-      </div>
-    );
-  }
-  const text =
-    status.state === 'saving'
-      ? t('notes.saving')
-      : status.state === 'saved'
-        ? t('notes.saved', { time: formatTime(status.at, lang) })
-        : t('notes.updated', { time: formatDateTime(updatedAt, lang) });
-  return (
-    <p className="note-save muted" role="status" aria-live="polite">
-      {text}
-    </p>
   );
 }

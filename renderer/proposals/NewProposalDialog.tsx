@@ -2,12 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { LANGS, type Lang } from '../../core/i18n';
 import type { TemplateSummary } from '../../core/api/calls/templates';
-import { Dialog } from '../app/Dialog';
+import { Dialog, DialogActions } from '../ui/Dialog';
 import { Loading } from '../app/StateViews';
 import { useI18n } from '../i18n/i18n';
 import { mutate, setQueryResult } from '../data/query-client';
 import { useQuery } from '../data/use-query';
-import { formatDateTime } from '../notes/format';
+import { formatDateTime } from '../ui/format';
 import type { ProposalLocationState } from './ProposalPage';
 
 /** Templates for the engagement's scenarios first, then the others, each group by title. */
@@ -160,14 +160,7 @@ export function NewProposalDialog({ engagementId: fixedEngagement, onClose }: { 
             {state.message}
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('proposals.cancel')}
-          </button>
-          <button type="submit" className="primary-button" disabled={state.kind === 'busy' || !engagementId || !templateId}>
-            {t('proposals.generate')}
-          </button>
-        </div>
+        <DialogActions cancelLabel={t('proposals.cancel')} onCancel={onClose} actionLabel={t('proposals.generate')} busy={state.kind === 'busy'} disabled={!engagementId || !templateId} />
       </form>
     </Dialog>
   );

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import type { ProposalSummary } from '../../core/proposals/types';
 import { groupThousands } from '../../core/proposals/money';
 import { useI18n } from '../i18n/i18n';
-import { formatDateTime } from '../notes/format';
+import { formatDateTime } from '../ui/format';
 import { StatusBadge } from './StatusControl';
 
 /** Proposals as a table: title, engagement (unless shown on one), status, total, last change, versions. */

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { PROPOSAL_STATUS_MOVES, STATUSES_NEEDING_REASON, type ProposalDetail, type ProposalStatus } from '../../core/proposals/types';
 import { STATUS_REASON_MAX } from '../../core/api/calls/proposals';
-import { Dialog } from '../app/Dialog';
+import { Dialog, DialogActions } from '../ui/Dialog';
 import { useI18n } from '../i18n/i18n';
 import { mutate } from '../data/query-client';
 
@@ -105,14 +105,7 @@ export function StatusControl({ proposal, onChanged }: { proposal: ProposalDetai
                 {error}
               </p>
             )}
-            <div className="dialog-actions">
-              <button type="button" onClick={() => setAsking(null)}>
-                {t('proposals.cancel')}
-              </button>
-              <button type="submit" className="primary-button" disabled={busy}>
-                {t('proposals.reasonConfirm', { status: t(`proposals.status.${asking}`) })}
-              </button>
-            </div>
+            <DialogActions cancelLabel={t('proposals.cancel')} onCancel={() => setAsking(null)} actionLabel={t('proposals.reasonConfirm', { status: t(`proposals.status.${asking}`) })} busy={busy} />
           </form>
         </Dialog>
       )}

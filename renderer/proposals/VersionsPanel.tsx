@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import type { CompareSide, ProposalComparison, ProposalDetail } from '../../core/proposals/types';
 import { VERSION_NAME_MAX } from '../../core/api/calls/proposals';
-import { Dialog } from '../app/Dialog';
+import { Dialog, DialogActions } from '../ui/Dialog';
 import { ErrorView, Loading } from '../app/StateViews';
 import { useI18n } from '../i18n/i18n';
 import { fetchQuery, mutate } from '../data/query-client';
 import { useQuery } from '../data/use-query';
-import { formatDateTime } from '../notes/format';
+import { formatDateTime } from '../ui/format';
 
 /**
  * Named versions of a proposal: save one (after the pending edits are saved), list them, compare
@@ -149,14 +149,7 @@ export function VersionsPanel({
         <Dialog labelledBy="restore-title" onClose={() => setRestoring(null)}>
           <h2 id="restore-title">{t('proposals.restoreTitle', { name: restoring.name })}</h2>
           <p>{t('proposals.restoreBody', { name: restoring.name })}</p>
-          <div className="dialog-actions">
-            <button type="button" onClick={() => setRestoring(null)}>
-              {t('proposals.cancel')}
-            </button>
-            <button type="button" className="primary-button" disabled={busy === 'restore'} onClick={() => void restore(restoring)}>
-              {t('proposals.restoreConfirm')}
-            </button>
-          </div>
+          <DialogActions cancelLabel={t('proposals.cancel')} onCancel={() => setRestoring(null)} actionLabel={t('proposals.restoreConfirm')} busy={busy === 'restore'} onConfirm={() => void restore(restoring)} />
         </Dialog>
       )}
     </section>

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { LANGS, type Lang } from '../../core/i18n';
 import type { AddFromChecklistResult, ChecklistSummary } from '../../core/risks/types';
-import { Dialog } from '../app/Dialog';
+import { Dialog, DialogActions } from '../ui/Dialog';
 import { ErrorView, Loading } from '../app/StateViews';
 import { mutate } from '../data/query-client';
 import { useQuery } from '../data/use-query';
@@ -183,14 +183,14 @@ export function AddFromChecklistDialog({
           </div>
         )}
       </div>
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          {result ? t('risks.add.done') : t('risks.cancel')}
-        </button>
-        <button type="button" className="primary" disabled={busy || chosen.length === 0 || engagementId === ''} onClick={() => void add()}>
-          {tn('risks.add.submit', chosen.length)}
-        </button>
-      </div>
+      <DialogActions
+        cancelLabel={result ? t('risks.add.done') : t('risks.cancel')}
+        onCancel={onClose}
+        actionLabel={tn('risks.add.submit', chosen.length)}
+        busy={busy}
+        disabled={chosen.length === 0 || engagementId === ''}
+        onConfirm={() => void add()}
+      />
     </Dialog>
   );
 }

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Localized } from '../../core/i18n';
 import { RISK_CATEGORIES, RISK_LEVELS, RISK_STATUSES, type RiskCategory, type RiskItem, type RiskStatus } from '../../core/risks/types';
-import { Dialog } from '../app/Dialog';
+import { Dialog, DialogActions } from '../ui/Dialog';
 import { mutate } from '../data/query-client';
 import { useQuery } from '../data/use-query';
 import { useI18n } from '../i18n/i18n';
@@ -209,7 +209,7 @@ export function RiskDialog({
         {confirmRemove && item ? (
           <div className="notice warn confirm-remove" role="alert">
             <p>{t('risks.removeConfirm', { title: item.title })}</p>
-            <button type="button" className="danger" onClick={() => void remove()}>
+            <button type="button" className="danger-button" onClick={() => void remove()}>
               {t('risks.removeYes')}
             </button>{' '}
             <button type="button" onClick={() => setConfirmRemove(false)}>
@@ -217,19 +217,13 @@ export function RiskDialog({
             </button>
           </div>
         ) : null}
-        <div className="dialog-actions">
+        <DialogActions cancelLabel={t('risks.cancel')} onCancel={onClose} actionLabel={t('risks.save')} busyLabel={t('risks.saving')} busy={saving}>
           {item && !confirmRemove && (
-            <button type="button" className="danger remove-risk" onClick={() => setConfirmRemove(true)}>
+            <button type="button" className="danger-button remove-risk" onClick={() => setConfirmRemove(true)}>
               {t('risks.remove')}
             </button>
           )}
-          <button type="button" onClick={onClose}>
-            {t('risks.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={saving}>
-            {saving ? t('risks.saving') : t('risks.save')}
-          </button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );

@@ -93,7 +93,7 @@ export function RisksPage() {
           <button type="button" onClick={() => setDialog('checklist')} disabled={engagementOptions.length === 0}>
             {t('risks.addFromChecklist')}
           </button>
-          <button type="button" className="primary" onClick={() => setDialog('new')} disabled={engagementOptions.length === 0}>
+          <button type="button" className="primary-button" onClick={() => setDialog('new')} disabled={engagementOptions.length === 0}>
             {t('risks.new')}
           </button>
         </div>

@@ -6,7 +6,7 @@ import { Loading } from '../app/StateViews';
 import { RecordLoadFailed } from '../app/RecordStates';
 import { useI18n } from '../i18n/i18n';
 import { currentData, useQuery } from '../data/use-query';
-import { formatDateTime } from '../notes/format';
+import { formatDateTime } from '../ui/format';
 import { TemplateForm } from './TemplateForm';
 import { ruleText } from './template-form';
 import type { ImportedLocationState } from './ImportDocxButton';

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { Recommendation } from '../../../core/assessment/engine';
 import type { AssessmentDetail } from '../../../core/assessment/types';
 import type { AddFromChecklistResult } from '../../../core/risks/types';
-import { Dialog } from '../../app/Dialog';
+import { Dialog, DialogActions } from '../../ui/Dialog';
 import { useI18n } from '../../i18n/i18n';
 import { mutate } from '../../data/query-client';
 
@@ -102,14 +102,7 @@ export function AddRisksDialog({
               {error}
             </p>
           )}
-          <div className="dialog-actions">
-            <button type="button" onClick={onClose}>
-              {t('results.cancel')}
-            </button>
-            <button type="submit" className="primary" disabled={busy}>
-              {t('results.addRisksSubmit')}
-            </button>
-          </div>
+          <DialogActions cancelLabel={t('results.cancel')} onCancel={onClose} actionLabel={t('results.addRisksSubmit')} busy={busy} />
         </form>
       )}
     </Dialog>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { LANGS, type Lang } from '../../../core/i18n';
-import { Dialog } from '../../app/Dialog';
+import { Dialog, DialogActions } from '../../ui/Dialog';
 import { useI18n } from '../../i18n/i18n';
 import { callSafe } from '../../lib/api';
 import { downloadBase64 } from './download';
@@ -65,14 +65,12 @@ export function ExportDialog({ sessionId, format, onClose }: { sessionId: string
             {state.message}
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {state.kind === 'done' ? t('common.close') : t('results.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={state.kind === 'busy'}>
-            {t(format === 'docx' ? 'results.exportDownload' : hostPrintsPdf ? 'results.exportSavePdf' : 'results.exportOpen')}
-          </button>
-        </div>
+        <DialogActions
+          cancelLabel={state.kind === 'done' ? t('common.close') : t('results.cancel')}
+          onCancel={onClose}
+          actionLabel={t(format === 'docx' ? 'results.exportDownload' : hostPrintsPdf ? 'results.exportSavePdf' : 'results.exportOpen')}
+          busy={state.kind === 'busy'}
+        />
       </form>
     </Dialog>
   );

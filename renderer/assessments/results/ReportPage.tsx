@@ -42,7 +42,7 @@ export function ReportPage() {
             ))}
           </select>
         </label>
-        <button type="button" className="primary" disabled={!report.data} onClick={() => window.print()}>
+        <button type="button" className="primary-button" disabled={!report.data} onClick={() => window.print()}>
           {t('report.print')}
         </button>
       </div>

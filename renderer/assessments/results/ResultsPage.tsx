@@ -9,7 +9,7 @@ import { EmptyState, ErrorView, Loading } from '../../app/StateViews';
 import { RadarChart } from '../../charts/RadarChart';
 import { useI18n } from '../../i18n/i18n';
 import { useQuery } from '../../data/use-query';
-import { formatDateTime } from '../format';
+import { formatDateTime } from '../../ui/format';
 import { AddRisksDialog } from './AddRisksDialog';
 import { ExportDialog } from './ExportDialog';
 import { useRefTitles } from './ref-titles';

@@ -41,7 +41,7 @@ export function ProposalPrintPage() {
       <div className="print-toolbar" role="toolbar" aria-label={t('proposalPrint.toolbar')}>
         <Link to={`/proposals/${encodeURIComponent(id)}`}>{t('proposalPrint.back')}</Link>
         <span className="muted">{t('proposalPrint.hint')}</span>
-        <button type="button" className="primary" disabled={!proposal.data || !engagement.data} onClick={() => window.print()}>
+        <button type="button" className="primary-button" disabled={!proposal.data || !engagement.data} onClick={() => window.print()}>
           {t('proposalPrint.print')}
         </button>
       </div>
