@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -27,6 +27,12 @@ export function Dialog({
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Opened as soon as the element exists, before the children's effects run: they may measure
+  // themselves (the signature pad sizes its canvas), and a closed <dialog> has no size.
+  const attach = useCallback((dialog: HTMLDialogElement | null) => {
+    ref.current = dialog;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -86,7 +92,7 @@ export function Dialog({
     // The keyboard handlers serve the whole dialog; the backdrop press has Escape as its keyboard equivalent.
     // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <dialog
-      ref={ref}
+      ref={attach}
       className={className ? `dialog ${className}` : 'dialog'}
       aria-labelledby={labelledBy}
       aria-label={label}
