@@ -48,6 +48,8 @@ export default tseslint.config(
       // delegated from its focusable controls: only pointer handlers make an element look clickable.
       'jsx-a11y/no-noninteractive-element-interactions': ['error', { handlers: ['onClick', 'onMouseDown', 'onMouseUp', 'onKeyPress'] }],
       'jsx-a11y/no-static-element-interactions': ['error', { handlers: ['onClick', 'onMouseDown', 'onMouseUp', 'onKeyPress'] }],
+      // A region that scrolls on its own must be reachable by keyboard to be scrolled (WCAG 2.1.1).
+      'jsx-a11y/no-noninteractive-tabindex': ['error', { roles: ['tabpanel', 'region'] }],
       // A checkbox label's text may sit in nested spans (title and reason).
       'jsx-a11y/label-has-associated-control': ['error', { depth: 3 }],
       'no-restricted-properties': ['error', { property: 'dangerouslySetInnerHTML', message: 'Render structured data, never HTML strings.' }],

@@ -114,7 +114,12 @@ function TemplateView({ detail, newest, notice, onEdit, onVersion }: { detail: T
                     {t('templates.fromArticle')}: <Link to={`/kb/${s.fromArticle}`}>kb:{s.fromArticle}</Link>
                   </p>
                 )}
-                {s.body && <pre className="template-body">{text(s.body)}</pre>}
+                {s.body && (
+                  // A long body scrolls inside its box: focusable, so the keyboard can scroll it too.
+                  <pre className="template-body" tabIndex={0} role="region" aria-label={t('templates.sectionText', { title: text(s.title) })}>
+                    {text(s.body)}
+                  </pre>
+                )}
               </li>
             ))}
           </ol>
