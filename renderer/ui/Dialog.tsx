@@ -27,18 +27,22 @@ export function Dialog({
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Where focus was before the dialog opened, to give it back.
+  const returnFocus = useRef<HTMLElement | null>(null);
   // Opened as soon as the element exists, before the children's effects run: they may measure
   // themselves (the signature pad sizes its canvas), and a closed <dialog> has no size.
   const attach = useCallback((dialog: HTMLDialogElement | null) => {
     ref.current = dialog;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (!dialog || dialog.open) return;
+    returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    dialog.showModal();
   }, []);
 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
+    const previous = returnFocus.current;
     const first = initialFocus?.current ?? dialog.querySelector<HTMLElement>(FOCUSABLE) ?? dialog;
     first.focus();
     return () => {
