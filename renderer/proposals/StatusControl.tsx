@@ -4,6 +4,7 @@ import { STATUS_REASON_MAX } from '../../core/api/calls/proposals';
 import { Dialog, DialogActions } from '../ui/Dialog';
 import { useI18n } from '../i18n/i18n';
 import { mutate } from '../data/query-client';
+import { formatDateTime } from '../ui/format';
 
 /** A status as a badge, coloured by where the proposal stands. */
 export function StatusBadge({ status }: { status: ProposalStatus }) {
@@ -71,7 +72,7 @@ export function StatusControl({ proposal, onChanged }: { proposal: ProposalDetai
           <ol>
             {proposal.history.map((entry) => (
               <li key={`${entry.at}-${entry.to}`}>
-                {t('proposals.historyEntry', { time: new Date(entry.at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB'), status: t(`proposals.status.${entry.to}`) })}
+                {t('proposals.historyEntry', { time: formatDateTime(entry.at, lang), status: t(`proposals.status.${entry.to}`) })}
                 {entry.reason && <span className="muted"> — “{entry.reason}”</span>}
               </li>
             ))}

@@ -20,11 +20,6 @@ export function formatMoney(currency: string, amount: string): string {
   return `${currency} ${groupThousands(amount)}`;
 }
 
-/** "12 kB" below a megabyte, "3.4 MB" above. */
-export function formatFileSize(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
 /** A count with the UI language's digit grouping. */
 export function formatCount(count: number, lang: Lang): string {
   return count.toLocaleString(locale(lang));
