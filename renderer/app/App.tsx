@@ -5,40 +5,31 @@ import { Shell } from './Shell';
 import { Unavailable } from './Unavailable';
 import { EmptySection } from './EmptySection';
 import { EMPTY_SECTIONS } from './sections';
-import { KbPage } from '../kb/KbPage';
-import { ArticlePage } from '../kb/ArticlePage';
+import { lazyPage } from './lazy-page';
 import { engagementRoutes } from '../engagements/routes';
-import { RisksPage } from '../risks/RisksPage';
-import { ResultsPage } from '../assessments/results/ResultsPage';
-import { ReportPage } from '../assessments/results/ReportPage';
 import { assessmentRoutes } from '../assessments/routes';
-import { NotePage } from '../notes/NotePage';
-import { LessonPage } from '../lessons/LessonPage';
-import { LessonsPage } from '../lessons/LessonsPage';
 import { proposalRoutes } from '../proposals/routes';
-import { ProposalPrintPage } from '../proposals/print/ProposalPrintPage';
 import { templateRoutes } from '../templates/routes';
 
 // Hash routing works the same under app://fieldbench/ (Electron) and http://127.0.0.1 (browser host):
 // the server only ever serves index.html, and the route never reaches it.
 const router = createHashRouter([
   // The print-styled report stands alone: no app chrome on screen or on paper.
-  { path: '/assessments/:id/report', element: <ReportPage /> },
-  { path: '/proposals/:id/print', element: <ProposalPrintPage /> },
+  { path: '/assessments/:id/report', element: lazyPage(() => import('../assessments/results/ReportPage'), 'ReportPage') },
+  { path: '/proposals/:id/print', element: lazyPage(() => import('../proposals/print/ProposalPrintPage'), 'ProposalPrintPage') },
   {
     path: '/',
     element: <Shell />,
     children: [
       { index: true, element: <Navigate to="/kb" replace /> },
-      { path: 'kb', element: <KbPage /> },
-      { path: 'kb/:id', element: <ArticlePage /> },
+      { path: 'kb', element: lazyPage(() => import('../kb/KbPage'), 'KbPage') },
+      { path: 'kb/:id', element: lazyPage(() => import('../kb/ArticlePage'), 'ArticlePage') },
       ...engagementRoutes,
-      { path: 'risks', element: <RisksPage /> },
-      { path: 'assessments/:id/results', element: <ResultsPage /> },
+      { path: 'risks', element: lazyPage(() => import('../risks/RisksPage'), 'RisksPage') },
       ...assessmentRoutes,
-      { path: 'notes/:id', element: <NotePage /> },
-      { path: 'lessons', element: <LessonsPage /> },
-      { path: 'lessons/:id', element: <LessonPage /> },
+      { path: 'notes/:id', element: lazyPage(() => import('../notes/NotePage'), 'NotePage') },
+      { path: 'lessons', element: lazyPage(() => import('../lessons/LessonsPage'), 'LessonsPage') },
+      { path: 'lessons/:id', element: lazyPage(() => import('../lessons/LessonPage'), 'LessonPage') },
       ...proposalRoutes,
       ...templateRoutes,
       ...EMPTY_SECTIONS.map((section) => ({ path: section, element: <EmptySection section={section} /> })),

@@ -3,14 +3,15 @@ import { useNavigate } from 'react-router';
 import { SEARCH_QUERY_MAX } from '../../core/api/limits';
 import { useI18n } from '../i18n/i18n';
 import { htmlLang } from '../i18n/translate';
-import { useCall } from '../lib/use-call';
+import { useQuery } from '../data/use-query';
 import { nextIndex } from '../lib/list-keys';
 import { Snippet } from '../kb/Snippet';
 import { KindBadge } from '../kb/ResultLists';
 import { hitKindKey, hitPath } from '../kb/hits';
 import { snippetText } from '../kb/snippet';
 import { EMPTY_KB_VIEW, kbViewPath } from '../kb/url-state';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/Dialog';
+import './shell-dialogs.css';
 
 const PALETTE_DEBOUNCE_MS = 120;
 const PALETTE_LIMIT = 8;
@@ -29,12 +30,15 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
   const [active, setActive] = useState(0);
 
   useEffect(() => {
-    const timer = setTimeout(() => setDebounced(query.trim()), PALETTE_DEBOUNCE_MS);
+    const timer = setTimeout(() => {
+      // New results start at the first hit.
+      setDebounced(query.trim());
+      setActive(0);
+    }, PALETTE_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [query]);
-  useEffect(() => setActive(0), [debounced]);
 
-  const results = useCall('kb.search', debounced !== '' ? { query: debounced.slice(0, SEARCH_QUERY_MAX), lang, limit: PALETTE_LIMIT } : null);
+  const results = useQuery('kb.search', debounced !== '' ? { query: debounced.slice(0, SEARCH_QUERY_MAX), lang, limit: PALETTE_LIMIT } : null);
   const hits = debounced !== '' && results.data ? results.data.hits : [];
 
   useEffect(() => {
@@ -53,7 +57,7 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
     navigate(kbViewPath({ ...EMPTY_KB_VIEW, query: query.trim() }));
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
+  function onKeyDown(event: KeyboardEvent<HTMLDialogElement>): void {
     const moved = event.key === 'ArrowDown' || event.key === 'ArrowUp' ? nextIndex(event.key, active, hits.length) : null;
     if (moved !== null) {
       event.preventDefault();
@@ -92,6 +96,8 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
       />
       <ul id="palette-results" ref={listRef} role="listbox" aria-label={t('palette.results')} className="palette-results">
         {hits.map((hit, i) => (
+          // An option of the listbox: the keyboard picks it through the combobox (arrows, Enter), the pointer here.
+          // eslint-disable-next-line jsx-a11y/click-events-have-key-events
           <li
             key={`${hit.kind}:${hit.id}`}
             id={`palette-hit-${i}`}

@@ -3,8 +3,6 @@ import { Outlet, useLocation } from 'react-router';
 import { useI18n } from '../i18n/i18n';
 import { htmlLang } from '../i18n/translate';
 import { useSettings } from '../state/settings';
-import { useCatalog } from '../state/catalog';
-import { useEvent } from '../lib/use-event';
 import { useAppliedTheme } from './theme';
 import { TopBar } from './TopBar';
 import { SideNav } from './SideNav';
@@ -17,7 +15,6 @@ export function Shell() {
   const theme = useSettings((s) => s.settings.theme);
   const problem = useSettings((s) => s.problem);
   const dismissProblem = useSettings((s) => s.dismissProblem);
-  const loadCatalog = useCatalog((s) => s.load);
   const [paletteOpen, setPaletteOpen] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
@@ -26,11 +23,6 @@ export function Shell() {
   useEffect(() => {
     document.documentElement.lang = htmlLang(lang);
   }, [lang]);
-  useEffect(() => {
-    void loadCatalog();
-  }, [loadCatalog]);
-  useEvent('data.changed', () => void loadCatalog());
-  useEvent('content.imported', () => void loadCatalog());
 
   // A new page starts at its top.
   useEffect(() => {

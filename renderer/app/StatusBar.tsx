@@ -1,8 +1,9 @@
 import { useState, type ReactNode } from 'react';
 import type { ContentProblem } from '../../core/api/contract';
 import { useI18n } from '../i18n/i18n';
-import { useCatalog } from '../state/catalog';
-import { Dialog } from './Dialog';
+import { useQuery } from '../data/use-query';
+import { Dialog } from '../ui/Dialog';
+import './shell-dialogs.css';
 
 /**
  * The footer: which content pack this device has, an honest warning when the pack had problems
@@ -10,29 +11,28 @@ import { Dialog } from './Dialog';
  */
 export function StatusBar() {
   const { t, tn } = useI18n();
-  const content = useCatalog((s) => s.content);
-  const reload = useCatalog((s) => s.load);
+  const content = useQuery('content.status', {});
   const [problemsOpen, setProblemsOpen] = useState(false);
 
   let pack: ReactNode;
-  if (content.status === 'loading') pack = <span>{t('common.loading')}</span>;
-  else if (content.status === 'error')
+  if (content.status === 'error')
     pack = (
       <span className="status-error">
         {t('status.loadFailed', { message: content.error.message })}{' '}
-        <button type="button" className="link-button" onClick={() => void reload()}>
+        <button type="button" className="link-button" onClick={() => void content.reload()}>
           {t('common.retry')}
         </button>
       </span>
     );
-  else if (content.value.packId === null) pack = <span>{t('status.noPack')}</span>;
+  else if (content.data === null) pack = <span>{t('common.loading')}</span>;
+  else if (content.data.packId === null) pack = <span>{t('status.noPack')}</span>;
   else
     pack = (
-      <span title={content.value.importedAt ? t('status.packImported', { date: content.value.importedAt }) : undefined}>
-        {t('status.pack', { id: content.value.packId, version: content.value.packVersion ?? '?' })}
+      <span title={content.data.importedAt ? t('status.packImported', { date: content.data.importedAt }) : undefined}>
+        {t('status.pack', { id: content.data.packId, version: content.data.packVersion ?? '?' })}
       </span>
     );
-  const problems = content.status === 'ready' ? content.value.problems : [];
+  const problems = content.data?.problems ?? [];
 
   return (
     <>

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { AttachmentInfo } from '../../core/api/calls/attachments';
 import { attachFile } from '../lib/attachments';
 import { StoredImage } from '../lib/StoredImage';
-import { call } from '../lib/api';
-import { useCall } from '../lib/use-call';
+import { afterMutation, fetchQuery, mutate } from '../data/query-client';
+import { useQuery } from '../data/use-query';
 import { useI18n } from '../i18n/i18n';
 
 /** The owner id of a question's photos and files: one record per session and question. */
@@ -49,14 +49,14 @@ export function AnswerFiles({
 }) {
   const { t } = useI18n();
   const owner = { ownerTable: 'assessment_answers', ownerId: answerOwnerId(sessionId, questionId) } as const;
-  const files = useCall('attachments.list', owner);
+  const files = useQuery('attachments.list', owner);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
   const refreshed = async (): Promise<void> => {
-    const list = await call('attachments.list', owner);
-    files.reload();
-    onFilesChange?.(list.map((f) => f.sha256));
+    const list = await fetchQuery('attachments.list', owner);
+    if (!list.ok) throw new Error(list.error.message);
+    onFilesChange?.(list.value.map((f) => f.sha256));
   };
 
   const add = async (picked: FileList | null): Promise<void> => {
@@ -68,6 +68,8 @@ export function AnswerFiles({
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
     }
+    // attachFile (lib/attachments.ts) calls the backend itself: what it changed is refreshed here.
+    afterMutation('attachments.add');
     try {
       await refreshed();
     } catch (error) {
@@ -78,8 +80,12 @@ export function AnswerFiles({
 
   const remove = async (linkId: string): Promise<void> => {
     setProblem(null);
+    const removed = await mutate('attachments.remove', { linkId });
+    if (!removed.ok) {
+      setProblem(removed.error.message);
+      return;
+    }
     try {
-      await call('attachments.remove', { linkId });
       await refreshed();
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ASSESSMENT_STATUSES, type AssessmentStatus } from '../../core/assessment/types';
-import { useCall } from '../lib/use-call';
+import { useQuery } from '../data/use-query';
 import { useI18n } from '../i18n/i18n';
 import { PageHeading } from '../app/PageHeading';
 import { EmptyState, ErrorView, Loading } from '../app/StateViews';
@@ -19,8 +19,8 @@ export function AssessmentsPage() {
   const [params, setParams] = useSearchParams();
   const status = asStatus(params.get('status'));
   const engagementId = params.get('engagement') ?? undefined;
-  const sessions = useCall('assessments.list', { ...(status ? { status } : {}), ...(engagementId ? { engagementId } : {}) });
-  const engagements = useCall('engagements.list', {});
+  const sessions = useQuery('assessments.list', { ...(status ? { status } : {}), ...(engagementId ? { engagementId } : {}) });
+  const engagements = useQuery('engagements.list', {});
   const [starting, setStarting] = useState(false);
 
   const setFilter = (key: 'status' | 'engagement', value: string): void => {
@@ -38,7 +38,7 @@ export function AssessmentsPage() {
           <PageHeading title={t('assessments.title')}>{t('assessments.title')}</PageHeading>
           <p className="muted">{t('assessments.intro')}</p>
         </div>
-        <button type="button" className="primary" onClick={() => setStarting(true)}>
+        <button type="button" className="primary-button" onClick={() => setStarting(true)}>
           {t('assessments.start')}
         </button>
       </header>

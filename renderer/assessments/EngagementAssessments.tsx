@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useCall } from '../lib/use-call';
+import { useQuery } from '../data/use-query';
 import { useI18n } from '../i18n/i18n';
 import { ErrorView, Loading } from '../app/StateViews';
 import { SessionTable } from './SessionTable';
@@ -9,7 +9,7 @@ import './assessments.css';
 /** The engagement page's panel: its assessments with status and progress, and a Start button. */
 export function EngagementAssessments({ engagementId }: { engagementId: string }) {
   const { t } = useI18n();
-  const sessions = useCall('assessments.list', { engagementId });
+  const sessions = useQuery('assessments.list', { engagementId });
   const [starting, setStarting] = useState(false);
   return (
     <section className="panel engagement-assessments" aria-labelledby="engagement-assessments-title">

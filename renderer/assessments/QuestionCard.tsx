@@ -3,10 +3,10 @@ import type { Question } from '../../core/content/schemas';
 import type { AnswerValue } from '../../core/assessment/logic';
 import { ANSWER_NOTE_MAX } from '../../core/api/limits';
 import { useI18n } from '../i18n/i18n';
-import type { SaveStatus } from './autosave';
+import type { SaveState } from '../data/autosave';
 import { AnswerFiles } from './AnswerFiles';
 import { choiceValues, QuestionInput, TYPING_DEBOUNCE_MS } from './QuestionInput';
-import { SaveStatusText } from './SaveStatusText';
+import { SaveStatus } from '../ui/SaveStatus';
 import { QuestionNotes } from '../notes/QuestionNotes';
 
 type Props = {
@@ -16,8 +16,8 @@ type Props = {
   value: AnswerValue | undefined;
   note: string;
   disabled: boolean;
-  status: SaveStatus | undefined;
-  noteStatus: SaveStatus | undefined;
+  status: SaveState | undefined;
+  noteStatus: SaveState | undefined;
   onAnswer: (value: AnswerValue, delayMs: number) => void;
   onNote: (note: string, delayMs: number) => void;
   onRetry: () => void;
@@ -62,7 +62,7 @@ export function QuestionCard({ sessionId, engagementId, question, value, note, d
           {text(question.text)}
           {question.required && <span className="required-mark"> · {t('assessments.required')}</span>}
         </h3>
-        <SaveStatusText status={status} onRetry={onRetry} />
+        {status && <SaveStatus state={status} onRetry={onRetry} quiet />}
       </header>
       {(question.help || question.helpArticles.length > 0) && (
         <details className="why-we-ask">
@@ -106,7 +106,7 @@ export function QuestionCard({ sessionId, engagementId, question, value, note, d
         <label htmlFor={`note-${question.id}`} className="field-label">
           {t('assessments.note')}
         </label>
-        <SaveStatusText status={noteStatus} onRetry={onRetryNote} />
+        {noteStatus && <SaveStatus state={noteStatus} onRetry={onRetryNote} quiet />}
         <textarea
           id={`note-${question.id}`}
           rows={2}

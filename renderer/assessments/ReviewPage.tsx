@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { findQuestion } from '../../core/assessment/engine';
-import { useCall } from '../lib/use-call';
+import { useQuery } from '../data/use-query';
 import { useI18n } from '../i18n/i18n';
 import { PageHeading } from '../app/PageHeading';
 import { ErrorView, Loading } from '../app/StateViews';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../ui/format';
 import { SignoffDialog } from './SignoffDialog';
 import './assessments.css';
 
@@ -13,7 +13,7 @@ import './assessments.css';
 export function ReviewPage() {
   const { id = '' } = useParams();
   const { t, text, lang } = useI18n();
-  const detail = useCall('assessments.get', { id });
+  const detail = useQuery('assessments.get', { id });
   const [signing, setSigning] = useState(false);
   const d = detail.data;
   if (!d) {
@@ -58,7 +58,7 @@ export function ReviewPage() {
       <div className="review-actions">
         <Link to={`/assessments/${d.session.id}`}>{t('assessments.backToRunner')}</Link>
         {!completed && (
-          <button type="button" className="primary" disabled={missing.length > 0} aria-describedby={missing.length > 0 ? 'complete-blocked' : undefined} onClick={() => setSigning(true)}>
+          <button type="button" className="primary-button" disabled={missing.length > 0} aria-describedby={missing.length > 0 ? 'complete-blocked' : undefined} onClick={() => setSigning(true)}>
             {t('assessments.complete')}
           </button>
         )}

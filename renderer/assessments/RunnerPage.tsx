@@ -3,14 +3,15 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import type { AssessmentDetail } from '../../core/assessment/types';
 import { evaluateAssessment, type Answers } from '../../core/assessment/engine';
 import type { AnswerValue } from '../../core/assessment/logic';
+import type { ApiResult } from '../../core/api/result';
 import { adjacentQuestion, sectionProgress } from '../../core/assessment/progress';
-import { callSafe } from '../lib/api';
-import { useCall } from '../lib/use-call';
+import { mutate } from '../data/query-client';
+import { currentData, useQuery } from '../data/use-query';
 import { useI18n } from '../i18n/i18n';
 import { PageHeading } from '../app/PageHeading';
 import { ErrorView, Loading } from '../app/StateViews';
-import { useAutosave, type SaveOutcome, type SaveStatus } from './autosave';
-import { formatDateTime, formatTime } from './format';
+import { useAutosave, type SaveAck } from '../data/autosave';
+import { formatDateTime, formatTime } from '../ui/format';
 import { QuestionCard } from './QuestionCard';
 import { showValue, UpgradeDialog } from './UpgradeDialog';
 import './assessments.css';
@@ -26,8 +27,8 @@ function storedMode(): Mode {
 export function RunnerPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const detail = useCall('assessments.get', { id });
-  const d = detail.data;
+  const detail = useQuery('assessments.get', { id });
+  const d = currentData(detail);
   if (!d) {
     return (
       <section className="page" aria-labelledby="page-title">
@@ -45,10 +46,15 @@ export function RunnerPage() {
     );
   }
   // A new definition version (after an upgrade) starts the runner afresh from the stored answers.
-  return <Runner key={`${d.session.id}@${d.session.definitionVersion}`} detail={d} reload={detail.reload} />;
+  return <Runner key={`${d.session.id}@${d.session.definitionVersion}`} detail={d} />;
 }
 
-function Runner({ detail, reload }: { detail: AssessmentDetail; reload: () => void }) {
+/** What the runner's saves report: when the backend acknowledged the write. */
+function acknowledged(result: ApiResult<{ savedAt: string }>): ApiResult<SaveAck> {
+  return result.ok ? { ok: true, value: { savedAt: result.value.savedAt } } : result;
+}
+
+function Runner({ detail }: { detail: AssessmentDetail }) {
   const { t, tn, text, lang, apiText } = useI18n();
   const { session, definition } = detail;
   const readOnly = session.status === 'completed';
@@ -58,7 +64,13 @@ function Runner({ detail, reload }: { detail: AssessmentDetail; reload: () => vo
     Object.fromEntries(Object.entries(detail.answers).map(([q, a]) => [q, a.value])),
   );
   const [upgrading, setUpgrading] = useState(false);
-  const { statuses, save, retry } = useAutosave();
+  // Each answer and each note saves on its own, keyed by question.
+  const answerSaves = useAutosave<{ value: AnswerValue }>({
+    save: async (questionId, draft) => acknowledged(await mutate('assessments.answer', { sessionId: session.id, questionId, value: draft.value })),
+  });
+  const noteSaves = useAutosave<{ note: string }>({
+    save: async (questionId, draft) => acknowledged(await mutate('assessments.note', { sessionId: session.id, questionId, note: draft.note })),
+  });
 
   const result = useMemo(() => evaluateAssessment(definition, answers as Answers), [definition, answers]);
   const progress = useMemo(() => sectionProgress(definition, result, answers as Answers), [definition, result, answers]);
@@ -79,26 +91,11 @@ function Runner({ detail, reload }: { detail: AssessmentDetail; reload: () => vo
 
   const answer = (questionId: string, value: AnswerValue, delayMs: number): void => {
     setAnswers((a) => ({ ...a, [questionId]: value }));
-    save(
-      `answer:${questionId}`,
-      async (): Promise<SaveOutcome> => {
-        const r = await callSafe('assessments.answer', { sessionId: session.id, questionId, value });
-        return r.ok ? { ok: true, savedAt: r.value.savedAt } : { ok: false, message: r.error.message };
-      },
-      delayMs,
-    );
+    answerSaves.change(questionId, { value }, delayMs);
   };
-  const note = (questionId: string, body: string, delayMs: number): void =>
-    save(
-      `note:${questionId}`,
-      async (): Promise<SaveOutcome> => {
-        const r = await callSafe('assessments.note', { sessionId: session.id, questionId, note: body });
-        return r.ok ? { ok: true, savedAt: r.value.savedAt } : { ok: false, message: r.error.message };
-      },
-      delayMs,
-    );
+  const note = (questionId: string, body: string, delayMs: number): void => noteSaves.change(questionId, { note: body }, delayMs);
 
-  const all = Object.values(statuses);
+  const all = [...Object.values(answerSaves.states), ...Object.values(noteSaves.states)];
   const failed = all.filter((s) => s.state === 'error').length;
   const saving = all.some((s) => s.state === 'saving');
   const lastSaved = all.reduce<string | null>((last, s) => (s.state === 'saved' && (!last || s.at > last) ? s.at : last), null);
@@ -162,7 +159,7 @@ function Runner({ detail, reload }: { detail: AssessmentDetail; reload: () => vo
           {readOnly ? (
             <Link to={`/assessments/${session.id}/results`}>{t('assessments.results')}</Link>
           ) : (
-            <Link className="button-link primary" to={`/assessments/${session.id}/review`}>
+            <Link className="button-link primary-button" to={`/assessments/${session.id}/review`}>
               {t('assessments.review')}
             </Link>
           )}
@@ -182,10 +179,8 @@ function Runner({ detail, reload }: { detail: AssessmentDetail; reload: () => vo
         <UpgradeDialog
           sessionId={session.id}
           onClose={() => setUpgrading(false)}
-          onMoved={() => {
-            setUpgrading(false);
-            reload();
-          }}
+          // The upgrade refreshes the session; its new definition version remounts the runner.
+          onMoved={() => setUpgrading(false)}
         />
       )}
 
@@ -224,12 +219,12 @@ function Runner({ detail, reload }: { detail: AssessmentDetail; reload: () => vo
                 value={answers[question.id]}
                 note={detail.answers[question.id]?.note ?? ''}
                 disabled={readOnly}
-                status={statuses[`answer:${question.id}`] as SaveStatus | undefined}
-                noteStatus={statuses[`note:${question.id}`] as SaveStatus | undefined}
+                status={answerSaves.states[question.id]}
+                noteStatus={noteSaves.states[question.id]}
                 onAnswer={(v, delay) => answer(question.id, v, delay)}
                 onNote={(n, delay) => note(question.id, n, delay)}
-                onRetry={() => retry(`answer:${question.id}`)}
-                onRetryNote={() => retry(`note:${question.id}`)}
+                onRetry={() => answerSaves.retry(question.id)}
+                onRetryNote={() => noteSaves.retry(question.id)}
               />
             );
           })}

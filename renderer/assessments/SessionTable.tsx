@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { AssessmentSummary } from '../../core/assessment/types';
 import { useI18n } from '../i18n/i18n';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../ui/format';
 
 /** Sessions with status, progress and score; each opens its runner (or results when completed). */
 export function SessionTable({ sessions, showEngagement }: { sessions: AssessmentSummary[]; showEngagement: boolean }) {

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { callSafe } from '../lib/api';
+import { mutate } from '../data/query-client';
 import { useI18n } from '../i18n/i18n';
-import { Dialog } from '../app/Dialog';
-import { formatDateTime } from './format';
+import { Dialog, DialogActions } from '../ui/Dialog';
+import { formatDateTime } from '../ui/format';
 import { SignaturePad } from './SignaturePad';
 
 /** Name, role, the time (now) and a drawn signature; completes the session and opens its results. */
@@ -24,7 +24,7 @@ export function SignoffDialog({ sessionId, onClose }: { sessionId: string; onClo
     if (name.trim() === '' || !signature) return;
     setBusy(true);
     setProblem(null);
-    const result = await callSafe('assessments.complete', { sessionId, signoff: { name: name.trim(), role: role.trim(), signaturePng: signature, signedAt: now } });
+    const result = await mutate('assessments.complete', { sessionId, signoff: { name: name.trim(), role: role.trim(), signaturePng: signature, signedAt: now } });
     if (result.ok) {
       void navigate(`/assessments/${sessionId}/results`);
       return;
@@ -63,14 +63,7 @@ export function SignoffDialog({ sessionId, onClose }: { sessionId: string; onClo
             {problem}
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('assessments.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('assessments.completing') : t('assessments.signAndComplete')}
-          </button>
-        </div>
+        <DialogActions cancelLabel={t('assessments.cancel')} onCancel={onClose} actionLabel={t('assessments.signAndComplete')} busyLabel={t('assessments.completing')} busy={busy} />
       </form>
     </Dialog>
   );

@@ -1,18 +1,18 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { callSafe } from '../lib/api';
-import { useCall } from '../lib/use-call';
+import { mutate } from '../data/query-client';
+import { useQuery } from '../data/use-query';
 import { useI18n } from '../i18n/i18n';
-import { Dialog } from '../app/Dialog';
+import { Dialog, DialogActions } from '../ui/Dialog';
 import { ErrorView, Loading } from '../app/StateViews';
 
 /** Pick an engagement (unless given), then a definition — the engagement's scenarios first — and start. */
 export function StartAssessmentDialog({ engagementId: fixed, onClose }: { engagementId?: string; onClose: () => void }) {
   const { t, tn, text } = useI18n();
   const navigate = useNavigate();
-  const engagements = useCall('engagements.list', fixed ? null : {});
-  const fixedEngagement = useCall('engagements.get', fixed ? { id: fixed } : null);
-  const definitions = useCall('assessments.definitions', {});
+  const engagements = useQuery('engagements.list', fixed ? null : {});
+  const fixedEngagement = useQuery('engagements.get', fixed ? { id: fixed } : null);
+  const definitions = useQuery('assessments.definitions', {});
   const [engagementId, setEngagementId] = useState(fixed ?? '');
   const [definitionId, setDefinitionId] = useState('');
   const [busy, setBusy] = useState(false);
@@ -31,7 +31,7 @@ export function StartAssessmentDialog({ engagementId: fixed, onClose }: { engage
     if (!engagementId || !definitionId) return;
     setBusy(true);
     setProblem(null);
-    const result = await callSafe('assessments.start', { engagementId, definitionId });
+    const result = await mutate('assessments.start', { engagementId, definitionId });
     if (result.ok) {
       void navigate(`/assessments/${result.value.session.id}`);
       return;
@@ -91,14 +91,14 @@ export function StartAssessmentDialog({ engagementId: fixed, onClose }: { engage
             {problem}
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('assessments.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy || !engagementId || !definitionId}>
-            {busy ? t('assessments.starting') : t('assessments.startAction')}
-          </button>
-        </div>
+        <DialogActions
+          cancelLabel={t('assessments.cancel')}
+          onCancel={onClose}
+          actionLabel={t('assessments.startAction')}
+          busyLabel={t('assessments.starting')}
+          busy={busy}
+          disabled={!engagementId || !definitionId}
+        />
       </form>
     </Dialog>
   );

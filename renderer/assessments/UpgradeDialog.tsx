@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { AnswerValue } from '../../core/assessment/logic';
-import { call } from '../lib/api';
-import { useCall } from '../lib/use-call';
+import { mutate } from '../data/query-client';
+import { useQuery } from '../data/use-query';
 import { useI18n } from '../i18n/i18n';
-import { Dialog } from '../app/Dialog';
+import { Dialog, DialogActions } from '../ui/Dialog';
 import { ErrorView, Loading } from '../app/StateViews';
 
 export function showValue(value: AnswerValue): string {
@@ -14,7 +14,7 @@ export function showValue(value: AnswerValue): string {
 /** Lists exactly which questions a newer definition version adds, removes and changes, then moves the session. */
 export function UpgradeDialog({ sessionId, onClose, onMoved }: { sessionId: string; onClose: () => void; onMoved: () => void }) {
   const { t, text, apiText } = useI18n();
-  const preview = useCall('assessments.previewUpgrade', { sessionId });
+  const preview = useQuery('assessments.previewUpgrade', { sessionId });
   const [moving, setMoving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const p = preview.data;
@@ -22,13 +22,13 @@ export function UpgradeDialog({ sessionId, onClose, onMoved }: { sessionId: stri
   const move = async (to: number): Promise<void> => {
     setMoving(true);
     setProblem(null);
-    try {
-      await call('assessments.upgrade', { sessionId, toVersion: to });
+    const result = await mutate('assessments.upgrade', { sessionId, toVersion: to });
+    if (result.ok) {
       onMoved();
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
-      setMoving(false);
+      return;
     }
+    setProblem(result.error.message);
+    setMoving(false);
   };
 
   return (
@@ -91,16 +91,15 @@ export function UpgradeDialog({ sessionId, onClose, onMoved }: { sessionId: stri
           )}
         </div>
       )}
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          {t('assessments.cancel')}
-        </button>
-        {p && (
-          <button type="button" className="primary" disabled={moving} onClick={() => void move(p.to)}>
-            {moving ? t('assessments.upgrading') : t('assessments.upgradeAction', { to: p.to })}
-          </button>
-        )}
-      </div>
+      <DialogActions
+        cancelLabel={t('assessments.cancel')}
+        onCancel={onClose}
+        actionLabel={p ? t('assessments.upgradeAction', { to: p.to }) : t('assessments.showChanges')}
+        busyLabel={t('assessments.upgrading')}
+        busy={moving}
+        disabled={!p}
+        onConfirm={() => p && void move(p.to)}
+      />
     </Dialog>
   );
 }

@@ -1,9 +1,9 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { isAllowedNoteLink } from '../../core/notes/lexical-document';
 import type { SearchHit } from '../../core/kb/types';
-import { Dialog } from '../app/Dialog';
+import { Dialog, DialogActions } from '../ui/Dialog';
 import { useI18n } from '../i18n/i18n';
-import { useCall } from '../lib/use-call';
+import { useQuery } from '../data/use-query';
 
 /** Asks for a link target; only what the note link policy allows is accepted. */
 export function LinkDialog({ initialUrl, onClose, onLink }: { initialUrl: string; onClose: () => void; onLink: (url: string | null) => void }) {
@@ -45,19 +45,13 @@ export function LinkDialog({ initialUrl, onClose, onLink }: { initialUrl: string
         <p id={`${inputId}-hint`} className={error ? 'error-text' : 'muted'} role={error ? 'alert' : undefined}>
           {error ?? t('editor.linkHint')}
         </p>
-        <div className="dialog-actions editor-dialog-actions">
+        <DialogActions cancelLabel={t('editor.cancel')} onCancel={onClose} actionLabel={t('editor.linkApply')}>
           {initialUrl !== '' && (
             <button type="button" onClick={() => onLink(null)}>
               {t('editor.linkRemove')}
             </button>
           )}
-          <button type="button" onClick={onClose}>
-            {t('editor.cancel')}
-          </button>
-          <button type="submit" className="primary-button">
-            {t('editor.linkApply')}
-          </button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );
@@ -75,7 +69,7 @@ export function KbLinkDialog({ onClose, onPick }: { onClose: () => void; onPick:
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
-  const search = useCall('kb.search', query.trim() === '' ? null : { query, limit: 12, kinds: ['kb'] });
+  const search = useQuery('kb.search', query.trim() === '' ? null : { query, limit: 12, kinds: ['kb'] });
   // Only article hits: other kinds (notes, lessons) may appear in search results but are not KB links.
   const hits = (search.data?.hits ?? []).filter((h) => h.kind === 'kb');
   const listId = `${inputId}-list`;
@@ -126,6 +120,8 @@ export function KbLinkDialog({ onClose, onPick }: { onClose: () => void; onPick:
       {query.trim() !== '' && search.status === 'ready' && hits.length === 0 && <p className="muted">{t('editor.kbNone')}</p>}
       <ul id={listId} role="listbox" aria-label={t('editor.kbResults')} className="editor-kb-results">
         {hits.map((hit, i) => (
+          // An option of the listbox: the keyboard picks it through the combobox (arrows, Enter), the pointer here.
+          // eslint-disable-next-line jsx-a11y/click-events-have-key-events
           <li
             key={`${hit.id}-${hit.lang}`}
             id={`${listId}-${i}`}

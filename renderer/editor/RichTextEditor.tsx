@@ -16,6 +16,7 @@ import type { AttachmentOwner } from '../../core/api/limits';
 import { isAllowedNoteLink } from '../../core/notes/lexical-document';
 import { useI18n } from '../i18n/i18n';
 import { attachFile } from '../lib/attachments';
+import { afterMutation } from '../data/query-client';
 import { EDITOR_NODES, PROPOSAL_EDITOR_NODES } from './nodes';
 import { ProvenanceMarkers, TableRowLimitPlugin } from './proposal-plugins';
 import { DocumentEdgeKeysPlugin, FilePastePlugin, LinkPolicyPlugin, linkUrlAt } from './plugins';
@@ -117,6 +118,8 @@ function EditorBody({ onChange, label, attachTo, onError, placeholder, showSourc
           onError(t('editor.imageFailed', { name: file.name, message: error instanceof Error ? error.message : String(error) }));
         }
       }
+      // attachFile (lib/attachments.ts) calls the backend itself: what it changed is refreshed here.
+      if (files.length > 0) afterMutation('attachments.add');
       return stored;
     },
     [attachTo, onError, t],
@@ -158,6 +161,8 @@ function EditorBody({ onChange, label, attachTo, onError, placeholder, showSourc
   }
 
   return (
+    // Ctrl/Cmd+click on a link inside the editable text; the keyboard has the link dialog (Ctrl+K).
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions
     <div className="rich-editor" onKeyDown={onKeyDown} onClick={onClick}>
       <Toolbar onPickImage={attachTo ? pickImage : null} dialog={dialog} setDialog={setDialog} />
       <div className={showSources ? 'rich-editor-body with-sources' : 'rich-editor-body'}>

@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $applyNodeReplacement, $createTextNode, $getNodeByKey, DecoratorNode, type EditorConfig, type LexicalNode, type NodeKey } from 'lexical';
 import { VARIABLE_NODE_TYPE, VARIABLE_REASONS, type SerializedVariableNode, type VariableReason } from '../../core/proposals/types';
-import { Dialog } from '../app/Dialog';
+import { Dialog, DialogActions } from '../ui/Dialog';
 import { useI18n } from '../i18n/i18n';
 
 /**
@@ -121,14 +121,7 @@ function VariableChip({ nodeKey, name, reason, suggestion }: { nodeKey: NodeKey;
             <p className="muted">{why}</p>
             <label htmlFor={`variable-text-${nodeKey}`}>{t('editor.variableText')}</label>
             <input id={`variable-text-${nodeKey}`} type="text" value={text} maxLength={2000} onChange={(e) => setText(e.target.value)} />
-            <div className="dialog-actions">
-              <button type="button" onClick={() => setOpen(false)}>
-                {t('editor.cancel')}
-              </button>
-              <button type="submit" className="primary-button" disabled={text.trim() === ''}>
-                {t('editor.variableReplace')}
-              </button>
-            </div>
+            <DialogActions cancelLabel={t('editor.cancel')} onCancel={() => setOpen(false)} actionLabel={t('editor.variableReplace')} disabled={text.trim() === ''} />
           </form>
         </Dialog>,
           document.body,

@@ -4,6 +4,7 @@ import { $getRoot, $getState, COMMAND_PRIORITY_HIGH, createState, PASTE_COMMAND 
 import { parseProvenance } from '../../core/proposals/provenance';
 import { PROVENANCE_STATE_KEY, type Provenance } from '../../core/proposals/types';
 import { useI18n } from '../i18n/i18n';
+import { formatCount } from '../ui/format';
 
 /**
  * The proposal editor's additions to the one rich-text editor: where each generated block came
@@ -57,6 +58,8 @@ export function ProvenanceMarkers() {
   return (
     <div className="rt-sources" aria-label={t('editor.sourcesLabel')} role="group">
       {markers.map((m, index) => (
+        // Focusable so keyboard users can read a block's sources, which show on focus as on hover.
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
         <span key={m.key} className="rt-source-marker" style={{ top: m.top }} tabIndex={0} role="note" aria-label={describe(m.provenance)} data-testid="source-marker">
           <span aria-hidden="true">{index + 1}</span>
           <span className="rt-source-text" aria-hidden="true">
@@ -81,7 +84,7 @@ export function pastedTableRows(html: string): number {
 /** Refuses a paste whose table has more rows than proposals allow; nothing is inserted and onRefused says why. */
 export function TableRowLimitPlugin({ maxRows, onRefused }: { maxRows: number; onRefused: (message: string) => void }) {
   const [editor] = useLexicalComposerContext();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   useEffect(
     () =>
       editor.registerCommand(
@@ -92,12 +95,12 @@ export function TableRowLimitPlugin({ maxRows, onRefused }: { maxRows: number; o
           const rows = html === '' ? 0 : pastedTableRows(html);
           if (rows <= maxRows) return false;
           event.preventDefault();
-          onRefused(t('editor.tableTooLarge', { rows: rows.toLocaleString(), max: maxRows.toLocaleString() }));
+          onRefused(t('editor.tableTooLarge', { rows: formatCount(rows, lang), max: formatCount(maxRows, lang) }));
           return true;
         },
         COMMAND_PRIORITY_HIGH,
       ),
-    [editor, maxRows, onRefused, t],
+    [editor, lang, maxRows, onRefused, t],
   );
   return null;
 }

@@ -1,4 +1,4 @@
-import { Dialog } from '../app/Dialog';
+import { Dialog, DialogActions } from '../ui/Dialog';
 import { useI18n } from '../i18n/i18n';
 
 /** Asks before a customer or an engagement is deleted: Cancel (or Escape) keeps it, Delete runs onConfirm. */
@@ -8,14 +8,7 @@ export function ConfirmDeleteDialog({ titleId, title, body, onCancel, onConfirm 
     <Dialog labelledBy={titleId} onClose={onCancel}>
       <h2 id={titleId}>{title}</h2>
       <p>{body}</p>
-      <div className="dialog-actions">
-        <button type="button" onClick={onCancel}>
-          {t('engagements.cancel')}
-        </button>
-        <button type="button" className="danger-button" onClick={onConfirm}>
-          {t('engagements.deleteConfirm')}
-        </button>
-      </div>
+      <DialogActions cancelLabel={t('engagements.cancel')} onCancel={onCancel} actionLabel={t('engagements.deleteConfirm')} danger onConfirm={onConfirm} />
     </Dialog>
   );
 }

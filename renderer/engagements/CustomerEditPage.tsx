@@ -3,12 +3,13 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { Customer } from '../../core/engagements/types';
 import { CONTACTS_MAX } from '../../core/engagements/types';
 import { useI18n } from '../i18n/i18n';
-import { callSafe } from '../lib/api';
-import { useCall } from '../lib/use-call';
+import { mutate } from '../data/query-client';
+import { currentData, useQuery } from '../data/use-query';
 import { PageHeading } from '../app/PageHeading';
 import { RecordLoadFailed, RecordLoading } from '../app/RecordStates';
 import { CustomerFields } from './CustomerFields';
-import { Field, FormActions, FormError, fieldId, inputProps } from './Field';
+import { Field, FormError, fieldId, inputProps } from '../ui/Field';
+import { FormActions } from './FormActions';
 import { RowsFieldset } from './RowsFieldset';
 import { firstErrorField, toFieldErrors, type FieldErrors } from './form-issues';
 import { focusField, onFormKeyDown } from './form-keys';
@@ -20,19 +21,20 @@ import './engagements.css';
 export function CustomerEditPage() {
   const { id } = useParams();
   const { t } = useI18n();
-  const customer = useCall('customers.get', id === undefined ? null : { id });
+  const customer = useQuery('customers.get', id === undefined ? null : { id });
   const back = (
     <Link to={id === undefined ? '/customers' : `/customers/${id}`} className="back-link">
       ← {t('engagements.customers.back')}
     </Link>
   );
   if (id === undefined) return <CustomerForm key="new" initial={null} back={back} />;
+  const loaded = currentData(customer);
+  // Keyed by id so a different customer starts a fresh form; a later refetch never resets it.
+  if (loaded) return <CustomerForm key={loaded.id} initial={loaded} back={back} />;
   if (customer.status === 'error') {
     return <RecordLoadFailed error={customer.error} back={back} notFoundTitle={t('engagements.customers.notFoundTitle')} notFoundText={t('engagements.customers.notFound', { id })} onRetry={customer.reload} />;
   }
-  if (customer.data === null || customer.data.id !== id) return <RecordLoading back={back} />;
-  // Keyed by id so a different customer starts a fresh form.
-  return <CustomerForm key={customer.data.id} initial={customer.data} back={back} />;
+  return <RecordLoading back={back} />;
 }
 
 function CustomerForm({ initial, back }: { initial: Customer | null; back: ReactNode }) {
@@ -68,7 +70,7 @@ function CustomerForm({ initial, back }: { initial: Customer | null; back: React
     if (saving) return;
     setSaving(true);
     setFormError(null);
-    const result = initial ? await callSafe('customers.update', customerUpdateArgs(initial.id, draft)) : await callSafe('customers.create', customerCreateArgs(draft));
+    const result = initial ? await mutate('customers.update', customerUpdateArgs(initial.id, draft)) : await mutate('customers.create', customerCreateArgs(draft));
     setSaving(false);
     if (result.ok) {
       guard.allowLeaving();

@@ -1,6 +1,6 @@
 import { CUSTOMER_KINDS, type CustomerKind } from '../../core/engagements/types';
 import { useI18n } from '../i18n/i18n';
-import { Field, inputProps } from './Field';
+import { Field, inputProps } from '../ui/Field';
 import type { FieldErrors } from './form-issues';
 import { kindLabel } from './labels';
 

@@ -2,22 +2,22 @@ import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Customer } from '../../core/engagements/types';
 import { useI18n } from '../i18n/i18n';
-import { callSafe } from '../lib/api';
-import { useCall } from '../lib/use-call';
+import { mutate } from '../data/query-client';
+import { useQuery } from '../data/use-query';
 import { onListKeyDown } from '../lib/list-focus';
 import { PageHeading } from '../app/PageHeading';
 import { ErrorView, Loading } from '../app/StateViews';
 import { RecordLoadFailed, RecordLoading } from '../app/RecordStates';
 import { kindLabel, stageLabel } from './labels';
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
-import { FormError } from './Field';
+import { FormError } from '../ui/Field';
 import './engagements.css';
 
 /** `#/customers/:id`: the customer's details and contacts, and its engagements. */
 export function CustomerPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const customer = useCall('customers.get', { id });
+  const customer = useQuery('customers.get', { id });
   const back = (
     <Link to="/customers" className="back-link">
       ← {t('engagements.customers.back')}
@@ -33,14 +33,14 @@ export function CustomerPage() {
 function CustomerView({ customer: c, back }: { customer: Customer; back: ReactNode }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const engagements = useCall('engagements.list', { customerId: c.id });
+  const engagements = useQuery('engagements.list', { customerId: c.id });
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const hasEngagements = (engagements.data?.length ?? 0) > 0;
   const notSet = <span className="muted">{t('engagements.customers.notSet')}</span>;
 
   async function remove(): Promise<void> {
-    const result = await callSafe('customers.remove', { id: c.id });
+    const result = await mutate('customers.remove', { id: c.id });
     if (result.ok) {
       navigate('/customers');
     } else {

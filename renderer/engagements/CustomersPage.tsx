@@ -1,7 +1,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '../i18n/i18n';
-import { useCall } from '../lib/use-call';
+import { useQuery } from '../data/use-query';
 import { focusFirstItem, onListKeyDown } from '../lib/list-focus';
 import { PageHeading } from '../app/PageHeading';
 import { EmptyState } from '../app/StateViews';
@@ -23,8 +23,8 @@ export function CustomersPage() {
   const sort = parseSort(params.get('sort'), CUSTOMER_SORT_KEYS, DEFAULT_SORT);
   const [query, setQuery] = useState(params.get('q') ?? '');
   const bodyRef = useRef<HTMLTableSectionElement>(null);
-  const list = useCall('customers.list', query.trim() ? { query: query.trim() } : {});
-  const all = useCall('customers.list', {});
+  const list = useQuery('customers.list', query.trim() ? { query: query.trim() } : {});
+  const all = useQuery('customers.list', {});
   const rows = list.data ? sortCustomers(list.data, sort, lang) : null;
 
   function setParam(name: string, value: string): void {

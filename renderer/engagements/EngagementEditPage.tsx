@@ -4,13 +4,13 @@ import { ENGAGEMENT_SCENARIOS_MAX, ENGAGEMENT_STAGES, TEAM_MAX, type Engagement,
 import { msg } from '../../core/api/message';
 import { issue, type ApiError } from '../../core/api/result';
 import { useI18n } from '../i18n/i18n';
-import { callSafe } from '../lib/api';
-import { useCall } from '../lib/use-call';
-import { useCatalog } from '../state/catalog';
+import { mutate } from '../data/query-client';
+import { currentData, useQuery } from '../data/use-query';
 import { PageHeading } from '../app/PageHeading';
 import { RecordLoadFailed, RecordLoading } from '../app/RecordStates';
 import { CustomerFields, type CustomerBasics } from './CustomerFields';
-import { Field, FormActions, FormError, fieldId, inputProps } from './Field';
+import { Field, FormError, fieldId, inputProps } from '../ui/Field';
+import { FormActions } from './FormActions';
 import { RowsFieldset } from './RowsFieldset';
 import { firstErrorField, toFieldErrors, type FieldErrors } from './form-issues';
 import { focusField, onFormKeyDown } from './form-keys';
@@ -27,18 +27,20 @@ function isStage(value: string): value is EngagementStage {
 export function EngagementEditPage() {
   const { id } = useParams();
   const { t } = useI18n();
-  const engagement = useCall('engagements.get', id === undefined ? null : { id });
+  const engagement = useQuery('engagements.get', id === undefined ? null : { id });
   const back = (
     <Link to={id === undefined ? '/engagements' : `/engagements/${id}`} className="back-link">
       ← {t('engagements.back')}
     </Link>
   );
   if (id === undefined) return <EngagementForm key="new" initial={null} back={back} />;
+  const loaded = currentData(engagement);
+  // The form takes the record once: a later refetch (a change saved elsewhere) never resets it.
+  if (loaded) return <EngagementForm key={loaded.id} initial={loaded} back={back} />;
   if (engagement.status === 'error') {
     return <RecordLoadFailed error={engagement.error} back={back} notFoundTitle={t('engagements.notFoundTitle')} notFoundText={t('engagements.notFound', { id })} onRetry={engagement.reload} />;
   }
-  if (engagement.data === null || engagement.data.id !== id) return <RecordLoading back={back} />;
-  return <EngagementForm key={engagement.data.id} initial={engagement.data} back={back} />;
+  return <RecordLoading back={back} />;
 }
 
 type CustomerChoice = { mode: 'existing'; customerId: string } | { mode: 'new'; basics: CustomerBasics };
@@ -49,8 +51,9 @@ function EngagementForm({ initial, back }: { initial: Engagement | null; back: R
   const { t, text } = i18n;
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const scenarios = useCatalog((s) => s.scenarios);
-  const customers = useCall('customers.list', initial ? null : {});
+  const scenarios = useQuery('scenarios.list', {});
+  const scenarioList = scenarios.data;
+  const customers = useQuery('customers.list', initial ? null : {});
   const [before] = useState(() => engagementDraft(initial));
   const [draft, setDraft] = useState<EngagementDraft>(before);
   const [beforeChoice] = useState<CustomerChoice>(() => ({ mode: 'existing', customerId: params.get('customer') ?? '' }));
@@ -116,7 +119,7 @@ function EngagementForm({ initial, back }: { initial: Engagement | null; back: R
     setFormError(null);
     try {
       if (initial) {
-        const result = await callSafe('engagements.update', engagementUpdateArgs(initial.id, before, draft));
+        const result = await mutate('engagements.update', engagementUpdateArgs(initial.id, before, draft));
         if (!result.ok) return showFailure(result.error);
         guard.allowLeaving();
         navigate(`/engagements/${initial.id}`);
@@ -132,13 +135,12 @@ function EngagementForm({ initial, back }: { initial: Engagement | null; back: R
         const local = engagementDraftIssues(draft);
         if (choice.basics.name.trim() === '') local.unshift(issue('customer.name', msg('issue.required')));
         if (local.length > 0) return showFailure({ ...msg('issue.invalid'), issues: local });
-        const created = await callSafe('customers.create', { ...choice.basics });
+        const created = await mutate('customers.create', { ...choice.basics });
         if (!created.ok) return showFailure(created.error, 'customer.');
         // From now on the form works with the stored customer: saving again never creates it twice.
         customerId = created.value.id;
         setChoice({ mode: 'existing', customerId });
-        customers.reload();
-        const result = await callSafe('engagements.create', engagementCreateArgs(customerId, draft));
+        const result = await mutate('engagements.create', engagementCreateArgs(customerId, draft));
         if (!result.ok) {
           showFailure(result.error);
           setFormError(t('engagements.customerCreated', { name: created.value.name }));
@@ -148,7 +150,7 @@ function EngagementForm({ initial, back }: { initial: Engagement | null; back: R
         navigate(`/engagements/${result.value.id}`);
         return;
       }
-      const result = await callSafe('engagements.create', engagementCreateArgs(customerId, draft));
+      const result = await mutate('engagements.create', engagementCreateArgs(customerId, draft));
       if (!result.ok) return showFailure(result.error);
       guard.allowLeaving();
       navigate(`/engagements/${result.value.id}`);
@@ -260,9 +262,9 @@ function EngagementForm({ initial, back }: { initial: Engagement | null; back: R
           </p>
           {scenarios.status === 'loading' && <p className="muted">{t('engagements.scenariosLoading')}</p>}
           {scenarios.status === 'error' && <p className="form-error">{t('engagements.scenariosFailed', { message: scenarios.error.message })}</p>}
-          {scenarios.status === 'ready' && (
+          {scenarioList !== null && (
             <div className="scenario-choices">
-              {scenarios.value.map((s, index) => {
+              {scenarioList.map((s, index) => {
                 const checked = draft.scenarios.includes(s.id);
                 return (
                   <label key={s.id} className="check">
@@ -279,7 +281,7 @@ function EngagementForm({ initial, back }: { initial: Engagement | null; back: R
               })}
               {/* Scenarios kept from before that this device no longer knows: still shown, so they can be removed. */}
               {draft.scenarios
-                .filter((id) => !scenarios.value.some((s) => s.id === id))
+                .filter((id) => !scenarioList.some((s) => s.id === id))
                 .map((id) => (
                   <label key={id} className="check">
                     <input type="checkbox" checked onChange={(e) => toggleScenario(id, e.target.checked)} />

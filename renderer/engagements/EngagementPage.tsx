@@ -2,9 +2,9 @@ import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ENGAGEMENT_STAGES, type Engagement, type EngagementStage } from '../../core/engagements/types';
 import { useI18n } from '../i18n/i18n';
-import { callSafe } from '../lib/api';
-import { useCall } from '../lib/use-call';
-import { useScenarios } from '../state/catalog';
+import { mutate, setQueryResult } from '../data/query-client';
+import { currentData, useQuery } from '../data/use-query';
+import { useScenarios } from '../data/catalog';
 import { PageHeading } from '../app/PageHeading';
 import { RecordLoadFailed, RecordLoading } from '../app/RecordStates';
 import { kindLabel, stageLabel } from './labels';
@@ -13,7 +13,7 @@ import { EngagementNotes } from '../notes/EngagementNotes';
 import { EngagementProposals } from '../proposals/EngagementProposals';
 import { EngagementAssessments } from '../assessments/EngagementAssessments';
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
-import { FormError } from './Field';
+import { FormError } from '../ui/Field';
 import './engagements.css';
 
 function isStage(value: string): value is EngagementStage {
@@ -24,38 +24,36 @@ function isStage(value: string): value is EngagementStage {
 export function EngagementPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const engagement = useCall('engagements.get', { id });
+  const engagement = useQuery('engagements.get', { id });
   const back = (
     <Link to="/engagements" className="back-link">
       ← {t('engagements.back')}
     </Link>
   );
+  const loaded = currentData(engagement);
+  if (loaded) return <EngagementView engagement={loaded} back={back} />;
   if (engagement.status === 'error') {
     return <RecordLoadFailed error={engagement.error} back={back} notFoundTitle={t('engagements.notFoundTitle')} notFoundText={t('engagements.notFound', { id })} onRetry={engagement.reload} />;
   }
-  if (engagement.data === null || engagement.data.id !== id) return <RecordLoading back={back} />;
-  return <EngagementView engagement={engagement.data} back={back} />;
+  return <RecordLoading back={back} />;
 }
 
-function EngagementView({ engagement: initial, back }: { engagement: Engagement; back: ReactNode }) {
+function EngagementView({ engagement: e, back }: { engagement: Engagement; back: ReactNode }) {
   const { t, text } = useI18n();
   const navigate = useNavigate();
   const scenarios = useScenarios();
-  // The stage changes in place; the rest of the page shows what was loaded.
-  const [engagement, setEngagement] = useState(initial);
   const [stageStatus, setStageStatus] = useState<{ kind: 'saved' | 'failed'; message: string } | null>(null);
   const [savingStage, setSavingStage] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleteError, setDeleteError] = useState<string | null>(null);
-  const e = engagement;
 
   async function changeStage(stage: EngagementStage): Promise<void> {
     setSavingStage(true);
     setStageStatus(null);
-    const result = await callSafe('engagements.update', { id: e.id, stage });
+    const result = await mutate('engagements.update', { id: e.id, stage });
     setSavingStage(false);
     if (result.ok) {
-      setEngagement(result.value);
+      setQueryResult('engagements.get', { id: e.id }, result.value);
       setStageStatus({ kind: 'saved', message: t('engagements.stageSaved', { stage: stageLabel(stage, t) }) });
     } else {
       setStageStatus({ kind: 'failed', message: t('engagements.stageFailed', { message: result.error.message }) });
@@ -63,7 +61,7 @@ function EngagementView({ engagement: initial, back }: { engagement: Engagement;
   }
 
   async function remove(): Promise<void> {
-    const result = await callSafe('engagements.remove', { id: e.id });
+    const result = await mutate('engagements.remove', { id: e.id });
     if (result.ok) {
       navigate('/engagements');
     } else {

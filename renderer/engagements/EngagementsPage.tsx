@@ -2,9 +2,9 @@ import { useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ENGAGEMENT_STAGES, type EngagementStage, type EngagementSummary } from '../../core/engagements/types';
 import { useI18n } from '../i18n/i18n';
-import { useCall } from '../lib/use-call';
+import { useQuery } from '../data/use-query';
 import { focusFirstItem, onListKeyDown } from '../lib/list-focus';
-import { useScenarios } from '../state/catalog';
+import { useScenarios } from '../data/catalog';
 import { PageHeading } from '../app/PageHeading';
 import { EmptyState } from '../app/StateViews';
 import { setSearchParam } from '../lib/search-params';
@@ -38,9 +38,9 @@ export function EngagementsPage() {
   const [query, setQuery] = useState(params.get('q') ?? '');
   const tableRef = useRef<HTMLTableSectionElement>(null);
 
-  const list = useCall('engagements.list', { ...(stage && { stage }), ...(customerId && { customerId }), ...(query.trim() && { query: query.trim() }) });
-  const all = useCall('engagements.list', {});
-  const customers = useCall('customers.list', {});
+  const list = useQuery('engagements.list', { ...(stage && { stage }), ...(customerId && { customerId }), ...(query.trim() && { query: query.trim() }) });
+  const all = useQuery('engagements.list', {});
+  const customers = useQuery('customers.list', {});
 
   function setParam(name: string, value: string): void {
     setSearchParam(setParams, name, value);

@@ -1,5 +1,5 @@
 import type { KeyboardEvent, ReactNode } from 'react';
-import type { CallHandle } from '../lib/use-call';
+import type { QueryHandle } from '../data/use-query';
 import { ErrorView, Loading } from '../app/StateViews';
 
 /** The free-text filter of a list page; ArrowDown from it moves into the rows (onKeyDown). */
@@ -45,7 +45,7 @@ export function ListResults<T>({
   noMatches,
   children,
 }: {
-  list: CallHandle<unknown>;
+  list: QueryHandle<unknown>;
   /** The sorted rows, null until the first answer. */
   rows: T[] | null;
   count: (n: number) => string;

@@ -1,5 +1,5 @@
 import { useRef, type ReactNode } from 'react';
-import { FormError } from './Field';
+import { FormError } from '../ui/Field';
 
 /**
  * A form's list of repeated rows (a customer's contacts, an engagement's team): each row a

@@ -1,19 +1,14 @@
 import type { RouteObject } from 'react-router';
-import { EngagementsPage } from './EngagementsPage';
-import { EngagementPage } from './EngagementPage';
-import { EngagementEditPage } from './EngagementEditPage';
-import { CustomersPage } from './CustomersPage';
-import { CustomerPage } from './CustomerPage';
-import { CustomerEditPage } from './CustomerEditPage';
+import { lazyPage } from '../app/lazy-page';
 
-/** The engagement and customer screens (hash routes, children of the shell). */
+/** The engagement and customer screens (hash routes, children of the shell), each loaded on demand. */
 export const engagementRoutes: RouteObject[] = [
-  { path: 'engagements', element: <EngagementsPage /> },
-  { path: 'engagements/new', element: <EngagementEditPage /> },
-  { path: 'engagements/:id', element: <EngagementPage /> },
-  { path: 'engagements/:id/edit', element: <EngagementEditPage /> },
-  { path: 'customers', element: <CustomersPage /> },
-  { path: 'customers/new', element: <CustomerEditPage /> },
-  { path: 'customers/:id', element: <CustomerPage /> },
-  { path: 'customers/:id/edit', element: <CustomerEditPage /> },
+  { path: 'engagements', element: lazyPage(() => import('./EngagementsPage'), 'EngagementsPage') },
+  { path: 'engagements/new', element: lazyPage(() => import('./EngagementEditPage'), 'EngagementEditPage') },
+  { path: 'engagements/:id', element: lazyPage(() => import('./EngagementPage'), 'EngagementPage') },
+  { path: 'engagements/:id/edit', element: lazyPage(() => import('./EngagementEditPage'), 'EngagementEditPage') },
+  { path: 'customers', element: lazyPage(() => import('./CustomersPage'), 'CustomersPage') },
+  { path: 'customers/new', element: lazyPage(() => import('./CustomerEditPage'), 'CustomerEditPage') },
+  { path: 'customers/:id', element: lazyPage(() => import('./CustomerPage'), 'CustomerPage') },
+  { path: 'customers/:id/edit', element: lazyPage(() => import('./CustomerEditPage'), 'CustomerEditPage') },
 ];

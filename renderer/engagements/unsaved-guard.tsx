@@ -1,6 +1,6 @@
 import { useCallback, useRef, type ReactNode } from 'react';
 import { useBeforeUnload, useBlocker } from 'react-router';
-import { Dialog } from '../app/Dialog';
+import { Dialog, DialogActions } from '../ui/Dialog';
 import { useI18n } from '../i18n/i18n';
 
 export type UnsavedGuard = {
@@ -41,14 +41,7 @@ export function useUnsavedGuard(dirty: boolean): UnsavedGuard {
       <Dialog labelledBy="unsaved-title" onClose={() => blocker.reset()}>
         <h2 id="unsaved-title">{t('engagements.unsaved.title')}</h2>
         <p>{t('engagements.unsaved.body')}</p>
-        <div className="dialog-actions">
-          <button type="button" onClick={() => blocker.reset()}>
-            {t('engagements.unsaved.stay')}
-          </button>
-          <button type="button" className="danger-button" onClick={() => blocker.proceed()}>
-            {t('engagements.unsaved.leave')}
-          </button>
-        </div>
+        <DialogActions cancelLabel={t('engagements.unsaved.stay')} onCancel={() => blocker.reset()} actionLabel={t('engagements.unsaved.leave')} danger onConfirm={() => blocker.proceed()} />
       </Dialog>
     ) : null;
   return { dialog, allowLeaving };

@@ -9,6 +9,7 @@ import { lessonMessages } from '../lessons/messages';
 import { proposalMessages } from '../proposals/messages';
 import { templateMessages } from '../templates/messages';
 import { proposalPrintMessages } from '../proposals/print/messages';
+import { uiMessages } from '../ui/messages';
 /**
  * English UI messages. `{name}` marks a parameter. Keys ending in `.one` / `.other` are the two
  * plural forms used by `tn()`. The zh-CN dictionary must have exactly these keys (see zh.ts).
@@ -153,6 +154,7 @@ export const en = {
   ...proposalMessages.en,
   ...templateMessages.en,
   ...proposalPrintMessages.en,
+  ...uiMessages.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

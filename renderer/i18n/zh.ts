@@ -10,6 +10,7 @@ import { lessonMessages } from '../lessons/messages';
 import { proposalMessages } from '../proposals/messages';
 import { templateMessages } from '../templates/messages';
 import { proposalPrintMessages } from '../proposals/print/messages';
+import { uiMessages } from '../ui/messages';
 
 /**
  * Simplified Chinese UI messages. The type demands exactly the English keys: a missing key fails
@@ -154,4 +155,5 @@ export const zh: { readonly [K in MessageKey]: string } = {
   ...proposalMessages.zh,
   ...templateMessages.zh,
   ...proposalPrintMessages.zh,
+  ...uiMessages.zh,
 };

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { KbArticleSummary } from '../../core/kb/types';
 import { useI18n } from '../i18n/i18n';
-import { useScenarios } from '../state/catalog';
+import { useScenarios } from '../data/catalog';
 import { scenarioName } from './labels';
 import { EMPTY_KB_VIEW, kbViewPath } from './url-state';
 

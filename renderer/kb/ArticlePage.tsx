@@ -6,8 +6,7 @@ import { pick } from '../../core/i18n';
 import type { KbArticle, KbArticleSummary } from '../../core/kb/types';
 import { useI18n } from '../i18n/i18n';
 import { htmlLang } from '../i18n/translate';
-import { useCall, type CallHandle } from '../lib/use-call';
-import { useEvent } from '../lib/use-event';
+import { useQuery, type QueryHandle } from '../data/use-query';
 import { onListKeyDown } from '../lib/list-focus';
 import { PageHeading } from '../app/PageHeading';
 import { ErrorView, Loading } from '../app/StateViews';
@@ -22,12 +21,8 @@ const ArticleBody = lazy(() => import('./ArticleBody').then((m) => ({ default: m
 export function ArticlePage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const article = useCall('kb.get', { id });
-  const related = useCall('kb.related', { id, limit: 8 });
-  useEvent('data.changed', () => {
-    article.reload();
-    related.reload();
-  });
+  const article = useQuery('kb.get', { id });
+  const related = useQuery('kb.related', { id, limit: 8 });
 
   const back = (
     <Link to="/kb" className="back-link">
@@ -65,7 +60,7 @@ export function ArticlePage() {
   return <ArticleView article={article.data} related={related} back={back} />;
 }
 
-function ArticleView({ article: a, related, back }: { article: KbArticle; related: CallHandle<KbArticleSummary[]>; back: ReactNode }) {
+function ArticleView({ article: a, related, back }: { article: KbArticle; related: QueryHandle<KbArticleSummary[]>; back: ReactNode }) {
   const { t, lang: uiLang } = useI18n();
   const [params, setParams] = useSearchParams();
   const wanted: Lang = parseLangParam(params.get('lang')) ?? uiLang;
@@ -135,7 +130,7 @@ function ArticleView({ article: a, related, back }: { article: KbArticle; relate
   );
 }
 
-function RelatedArticles({ related }: { related: CallHandle<KbArticleSummary[]> }) {
+function RelatedArticles({ related }: { related: QueryHandle<KbArticleSummary[]> }) {
   const { t, text } = useI18n();
   return (
     <nav className="side-block related" aria-labelledby="related-title">

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { KB_ARTICLE_TYPES, type KbArticleType, type KbFacets } from '../../core/kb/types';
 import { pick } from '../../core/i18n';
 import { useI18n } from '../i18n/i18n';
-import { useCatalog, useScenarios } from '../state/catalog';
-import type { CallHandle } from '../lib/use-call';
+import { useQuery } from '../data/use-query';
+import type { QueryHandle } from '../data/use-query';
 import { byLabel } from './labels';
 import { hasFilters, toggleTag, type KbView } from './url-state';
 
@@ -19,11 +19,10 @@ function isType(value: string): value is KbArticleType {
  * Counts come from kb.facets; a scenario's count includes articles that apply to every scenario,
  * as its filter does.
  */
-export function Facets({ view, facets, onChange }: { view: KbView; facets: CallHandle<KbFacets>; onChange: (next: Partial<KbView>) => void }) {
+export function Facets({ view, facets, onChange }: { view: KbView; facets: QueryHandle<KbFacets>; onChange: (next: Partial<KbView>) => void }) {
   const { t, lang } = useI18n();
-  const scenarios = useScenarios();
-  const scenarioState = useCatalog((s) => s.scenarios);
-  const reloadCatalog = useCatalog((s) => s.load);
+  const scenarioState = useQuery('scenarios.list', {});
+  const scenarios = scenarioState.data ?? [];
   const [allTags, setAllTags] = useState(false);
   const data = facets.data;
 
@@ -59,7 +58,7 @@ export function Facets({ view, facets, onChange }: { view: KbView; facets: CallH
         {scenarioState.status === 'error' && (
           <p className="error-text">
             {t('kb.scenariosFailed', { message: scenarioState.error.message })}{' '}
-            <button type="button" className="link-button" onClick={() => void reloadCatalog()}>
+            <button type="button" className="link-button" onClick={() => void scenarioState.reload()}>
               {t('common.retry')}
             </button>
           </p>

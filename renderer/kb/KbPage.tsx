@@ -1,11 +1,9 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useSearchParams } from 'react-router';
 import type { KbListResult } from '../../core/api/contract';
 import { SEARCH_KINDS, type SearchKind, type SearchResult } from '../../core/kb/types';
 import { useI18n } from '../i18n/i18n';
-import { useCatalog } from '../state/catalog';
-import { useCall, type CallHandle } from '../lib/use-call';
-import { useEvent } from '../lib/use-event';
+import { useQuery, type QueryHandle } from '../data/use-query';
 import { focusFirstItem } from '../lib/list-focus';
 import { PageHeading } from '../app/PageHeading';
 import { ErrorView, Loading } from '../app/StateViews';
@@ -41,7 +39,7 @@ export function KbPage() {
   const [params, setParams] = useSearchParams();
   const view = parseKbView(params);
   const viewKey = kbViewToParams(view).toString();
-  const scenarios = useCatalog((s) => s.scenarios);
+  const scenarios = useQuery('scenarios.list', {});
   const listRef = useRef<HTMLUListElement>(null);
 
   // The input shows what is typed; the URL (and so the search) follows after a pause.
@@ -61,12 +59,14 @@ export function KbPage() {
     setParams(kbViewToParams(to), { replace: historyMode(view, to) === 'replace' });
   }
 
+  // Reads the view as it is when the pause ends (a filter may have changed meanwhile).
+  const commitDraft = useEffectEvent((query: string) => {
+    if (query !== view.query) setView({ query });
+  });
   useEffect(() => {
-    if (draft === view.query) return;
-    const timer = setTimeout(() => setView({ query: draft }), SEARCH_DEBOUNCE_MS);
+    const timer = setTimeout(() => commitDraft(draft), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-    // viewKey stands for the whole view that setView reads.
-  }, [draft, viewKey]);
+  }, [draft]);
 
   // "Show more" grows the page; a different view starts again from one page.
   const [more, setMore] = useState({ key: viewKey, pages: 1 });
@@ -78,19 +78,14 @@ export function KbPage() {
     ...(view.type !== null && { type: view.type }),
     ...(view.tags.length > 0 && { tags: view.tags }),
   };
-  const facets = useCall('kb.facets', {});
-  const search = useCall(
+  const facets = useQuery('kb.facets', {});
+  const search = useQuery(
     'kb.search',
     searching ? { query: view.query, ...(view.kind !== null && { kinds: [view.kind] }), ...filters, lang, limit: Math.min(SEARCH_PAGE * pages, SEARCH_MAX) } : null,
   );
-  const list = useCall('kb.list', searching ? null : { ...filters, sort: view.sort, lang, limit: Math.min(LIST_PAGE * pages, LIST_MAX) });
-  useEvent('data.changed', () => {
-    facets.reload();
-    if (searching) search.reload();
-    else list.reload();
-  });
+  const list = useQuery('kb.list', searching ? null : { ...filters, sort: view.sort, lang, limit: Math.min(LIST_PAGE * pages, LIST_MAX) });
 
-  const scenario = scenarios.status === 'ready' ? scenarios.value.find((s) => s.id === view.scenario) : undefined;
+  const scenario = scenarios.data?.find((s) => s.id === view.scenario);
   const heading = scenario ? text(scenario.name) : t('kb.title');
 
   function onSearchKeyDown(event: KeyboardEvent<HTMLInputElement>): void {
@@ -171,7 +166,7 @@ function BrowseResults({
   canShowMore,
   onShowMore,
   filtered,
-}: ListProps & { state: CallHandle<KbListResult>; sort: KbSort; onSort: (sort: KbSort) => void; filtered: boolean }) {
+}: ListProps & { state: QueryHandle<KbListResult>; sort: KbSort; onSort: (sort: KbSort) => void; filtered: boolean }) {
   const { t, tn } = useI18n();
   const data = state.data;
   return (
@@ -215,7 +210,7 @@ function SearchResults({
   articleFilters,
   canShowMore,
   onShowMore,
-}: ListProps & { state: CallHandle<SearchResult>; kind: SearchKind | null; onKind: (kind: SearchKind | null) => void; articleFilters: boolean }) {
+}: ListProps & { state: QueryHandle<SearchResult>; kind: SearchKind | null; onKind: (kind: SearchKind | null) => void; articleFilters: boolean }) {
   const { t, tn } = useI18n();
   const data = state.data;
   // On an error the alert below says what happened; the count stays empty rather than stale.

@@ -6,11 +6,12 @@ import { Loading } from '../app/StateViews';
 import { RecordLoadFailed } from '../app/RecordStates';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
-import { callSafe } from '../lib/api';
-import { useCall } from '../lib/use-call';
-import { useScenarios } from '../state/catalog';
+import { mutate } from '../data/query-client';
+import { currentData, useQuery } from '../data/use-query';
+import { useScenarios } from '../data/catalog';
 import { TagsInput } from '../notes/TagsInput';
-import { formatTime } from '../notes/format';
+import { IDLE, type SaveState } from '../data/autosave';
+import { SaveStatus } from '../ui/SaveStatus';
 import './lessons.css';
 
 type TextField = 'context' | 'problem' | 'action' | 'result' | 'recommendation';
@@ -21,17 +22,19 @@ const REQUIRED = new Set<string>(['title', 'problem', 'action', 'recommendation'
 export function LessonPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const lesson = useCall('lessons.get', { id });
+  const lesson = useQuery('lessons.get', { id });
   const back = (
     <Link to="/lessons" className="back-link">
       ← {t('lessons.back')}
     </Link>
   );
+  const loaded = currentData(lesson);
+  // The form takes the lesson once: a later refetch (after its own save) never resets it.
+  if (loaded) return <LessonForm key={loaded.id} lesson={loaded} back={back} />;
   if (lesson.status === 'error') {
     return <RecordLoadFailed error={lesson.error} back={back} notFoundTitle={t('lessons.notFoundTitle')} notFoundText={t('lessons.notFound', { id })} onRetry={lesson.reload} />;
   }
-  if (lesson.data === null || lesson.data.id !== id) return <Loading />;
-  return <LessonForm key={lesson.data.id} lesson={lesson.data} back={back} />;
+  return <Loading />;
 }
 
 /** Only the editable fields: the call refuses any other key. */
@@ -40,18 +43,16 @@ function fieldsOf(lesson: Lesson): LessonFields {
   return { title, context, problem, action, result, recommendation, scenarios, tags };
 }
 
-type SaveState = { state: 'clean' } | { state: 'dirty' } | { state: 'saving' } | { state: 'saved'; at: string } | { state: 'error'; message: string };
-
 function LessonForm({ lesson: initial, back }: { lesson: Lesson; back: ReactNode }) {
-  const { t, text, lang } = useI18n();
+  const { t, text, lang, apiText } = useI18n();
   const scenarios = useScenarios();
   const [lesson, setLesson] = useState(initial);
   const [fields, setFields] = useState<LessonFields>(() => fieldsOf(initial));
-  const [save, setSave] = useState<SaveState>({ state: 'clean' });
+  const [save, setSave] = useState<SaveState>(IDLE);
   const [issues, setIssues] = useState<Record<string, string>>({});
   const locked = lesson.status === 'submitted' || lesson.status === 'merged';
   const heading = fields.title.trim() || t('lessons.untitled');
-  const dirty = save.state === 'dirty' || save.state === 'error';
+  const dirty = save.state === 'unsaved' || save.state === 'error';
 
   // Leaving with unsaved edits asks first (the browser's own prompt).
   useEffect(() => {
@@ -63,13 +64,13 @@ function LessonForm({ lesson: initial, back }: { lesson: Lesson; back: ReactNode
 
   function edit(patch: Partial<LessonFields>): void {
     setFields((f) => ({ ...f, ...patch }));
-    setSave({ state: 'dirty' });
+    setSave({ state: 'unsaved' });
   }
 
   async function submit(status: 'draft' | 'ready'): Promise<void> {
     if (locked) return;
     setSave({ state: 'saving' });
-    const result = await callSafe('lessons.save', { id: lesson.id, ...fields, status });
+    const result = await mutate('lessons.save', { id: lesson.id, ...fields, status });
     if (result.ok) {
       setLesson(result.value);
       setFields(fieldsOf(result.value));
@@ -77,8 +78,8 @@ function LessonForm({ lesson: initial, back }: { lesson: Lesson; back: ReactNode
       setSave({ state: 'saved', at: result.value.updatedAt });
       return;
     }
-    setIssues(Object.fromEntries((result.error.issues ?? []).map((i) => [i.path, i.message])));
-    setSave({ state: 'error', message: result.error.message });
+    setIssues(Object.fromEntries((result.error.issues ?? []).map((i) => [i.path, apiText(i)])));
+    setSave({ state: 'error', problem: result.error, conflict: result.error.code === 'conflict' });
   }
 
   function onFormKeyDown(event: KeyboardEvent<HTMLFormElement>): void {
@@ -212,20 +213,7 @@ function LessonForm({ lesson: initial, back }: { lesson: Lesson; back: ReactNode
 
         {!locked && (
           <div className="lesson-actions">
-            <p className="lesson-save-line" role="status" aria-live="polite">
-              {save.state === 'saving'
-                ? t('lessons.saving')
-                : save.state === 'saved'
-                  ? t('lessons.saved', { time: formatTime(save.at, lang) })
-                  : save.state === 'dirty'
-                    ? t('lessons.unsaved')
-                    : ''}
-            </p>
-            {save.state === 'error' && (
-              <p className="lesson-error" role="alert">
-                {t('lessons.saveFailed', { message: save.message })}
-              </p>
-            )}
+            <SaveStatus state={save} className="lesson-save-line" onRetry={() => void submit(lesson.status === 'ready' ? 'ready' : 'draft')} />
             {lesson.status !== 'ready' && missing.length > 0 && <p className="muted">{t('lessons.missing', { fields: missingNames })}</p>}
             <div className="lesson-buttons">
               {lesson.status === 'ready' ? (

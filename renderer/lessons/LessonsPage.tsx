@@ -3,8 +3,8 @@ import { LESSON_STATUSES, type LessonStatus } from '../../core/notes/types';
 import { PageHeading } from '../app/PageHeading';
 import { EmptyState, ErrorView, Loading } from '../app/StateViews';
 import { useI18n } from '../i18n/i18n';
-import { useCall } from '../lib/use-call';
-import { formatDateTime } from '../notes/format';
+import { useQuery } from '../data/use-query';
+import { formatDateTime } from '../ui/format';
 import './lessons.css';
 
 function isStatus(value: string | null): value is LessonStatus {
@@ -17,7 +17,7 @@ export function LessonsPage() {
   const [params, setParams] = useSearchParams();
   const raw = params.get('status');
   const status = isStatus(raw) ? raw : undefined;
-  const lessons = useCall('lessons.list', status ? { status } : {});
+  const lessons = useQuery('lessons.list', status ? { status } : {});
 
   return (
     <section className="page lessons-page" aria-labelledby="page-title">

@@ -3,9 +3,9 @@ import { Link, useNavigate } from 'react-router';
 import { CODIFY_NOTES_MAX, type NoteSummary } from '../../core/notes/types';
 import { ErrorView, Loading } from '../app/StateViews';
 import { useI18n } from '../i18n/i18n';
-import { callSafe } from '../lib/api';
-import { useCall } from '../lib/use-call';
-import { formatDateTime } from './format';
+import { mutate } from '../data/query-client';
+import { useQuery } from '../data/use-query';
+import { formatDateTime } from '../ui/format';
 import './notes.css';
 import '../lessons/lessons.css';
 
@@ -18,7 +18,7 @@ export function useCreateNote(): { create: (where: { engagementId?: string; sess
   async function create(where: { engagementId?: string; sessionId?: string; questionId?: string }): Promise<void> {
     setBusy(true);
     setError(null);
-    const result = await callSafe('notes.create', { ...where, title: '' });
+    const result = await mutate('notes.create', { ...where, title: '' });
     setBusy(false);
     if (result.ok) navigate(`/notes/${result.value.id}`);
     else setError(t('notes.createFailed', { message: result.error.message }));
@@ -57,8 +57,8 @@ export function NoteRow({ note, selectable }: { note: NoteSummary; selectable?: 
 export function EngagementNotes({ engagementId }: { engagementId: string }) {
   const { t, tn, lang } = useI18n();
   const navigate = useNavigate();
-  const notes = useCall('notes.list', { engagementId });
-  const lessons = useCall('lessons.list', { engagementId });
+  const notes = useQuery('notes.list', { engagementId });
+  const lessons = useQuery('lessons.list', { engagementId });
   const [selected, setSelected] = useState<string[]>([]);
   const [codifying, setCodifying] = useState(false);
   const [codifyError, setCodifyError] = useState<string | null>(null);
@@ -71,7 +71,7 @@ export function EngagementNotes({ engagementId }: { engagementId: string }) {
   async function codify(): Promise<void> {
     setCodifying(true);
     setCodifyError(null);
-    const result = await callSafe('lessons.codify', { noteIds: selected, lang });
+    const result = await mutate('lessons.codify', { noteIds: selected, lang });
     setCodifying(false);
     if (result.ok) navigate(`/lessons/${result.value.id}`);
     else setCodifyError(t('notes.codifyFailed', { message: result.error.message }));

@@ -2,15 +2,17 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Note } from '../../core/notes/types';
 import { PageHeading } from '../app/PageHeading';
-import { Dialog } from '../app/Dialog';
+import { Dialog, DialogActions } from '../ui/Dialog';
 import { Loading } from '../app/StateViews';
 import { RecordLoadFailed } from '../app/RecordStates';
 import { RichTextEditor } from '../editor/RichTextEditor';
 import { useI18n } from '../i18n/i18n';
-import { callSafe } from '../lib/api';
-import { useCall } from '../lib/use-call';
-import { formatDateTime, formatTime } from './format';
-import { dropLocalCopy, readLocalCopy, useNoteAutosave, type LocalCopy, type NoteSaveStatus } from './note-autosave';
+import { mutate } from '../data/query-client';
+import { currentData, useQuery } from '../data/use-query';
+import { formatDateTime } from '../ui/format';
+import { dropLocalCopy, IDLE, readLocalCopy, useAutosave, type LocalCopy } from '../data/autosave';
+import { SaveStatus } from '../ui/SaveStatus';
+import { NOTE_COPIES, noteAutosave, type NoteDraft } from './note-autosave';
 import { TagsInput } from './TagsInput';
 import './notes.css';
 
@@ -18,54 +20,50 @@ import './notes.css';
 export function NotePage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const note = useCall('notes.get', { id });
+  const note = useQuery('notes.get', { id });
   // Bumped to load the stored version again (after a conflict), which remounts the editor.
   const [loadCount, setLoadCount] = useState(0);
 
+  const loaded = currentData(note);
+  // The editor takes the note once: the refetch its own autosave causes never resets it. Only
+  // "load the stored version" (after a conflict) remounts it, once the stored version is here.
+  if (loaded) return <NoteView key={`${loaded.id}:${loadCount}`} note={loaded} onReload={() => void note.reload().then(() => setLoadCount((n) => n + 1))} />;
   if (note.status === 'error') {
     return <RecordLoadFailed error={note.error} notFoundTitle={t('notes.notFoundTitle')} notFoundText={t('notes.notFound', { id })} onRetry={note.reload} />;
   }
-  if (note.data === null || note.data.id !== id || note.status === 'loading') return <Loading />;
-  return (
-    <NoteView
-      key={`${note.data.id}:${loadCount}`}
-      note={note.data}
-      onReload={() => {
-        setLoadCount((n) => n + 1);
-        note.reload();
-      }}
-    />
-  );
+  return <Loading />;
 }
 
 function NoteView({ note, onReload }: { note: Note; onReload: () => void }) {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
-  const [localCopy, setLocalCopy] = useState<LocalCopy | null>(() => {
-    const copy = readLocalCopy(note.id);
+  const [localCopy, setLocalCopy] = useState<LocalCopy<NoteDraft> | null>(() => {
+    const copy = readLocalCopy(NOTE_COPIES, note.id);
     return copy && (copy.bodyJson !== note.bodyJson || copy.title !== note.title || copy.tags.join('\n') !== note.tags.join('\n')) ? copy : null;
   });
   const [shown, setShown] = useState({ title: note.title, tags: note.tags, bodyJson: note.bodyJson, editorKey: 0 });
   const [editorError, setEditorError] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleteError, setDeleteError] = useState<string | null>(null);
-  const { status, change, retry } = useNoteAutosave(note);
+  const { states, change: changeDraft, retry } = useAutosave(noteAutosave(note));
+  const status = states[note.id] ?? IDLE;
+  const change = (patch: Partial<NoteDraft>, delayMs?: number): void => changeDraft(note.id, patch, delayMs);
   const heading = shown.title.trim() || t('notes.untitled');
 
-  function restoreCopy(copy: LocalCopy): void {
+  function restoreCopy(copy: LocalCopy<NoteDraft>): void {
     setShown({ title: copy.title, tags: copy.tags, bodyJson: copy.bodyJson, editorKey: shown.editorKey + 1 });
     change({ title: copy.title, tags: copy.tags, bodyJson: copy.bodyJson }, 0);
     setLocalCopy(null);
   }
 
   async function remove(): Promise<void> {
-    const result = await callSafe('notes.remove', { id: note.id });
+    const result = await mutate('notes.remove', { id: note.id });
     if (!result.ok) {
       setConfirmDelete(false);
       setDeleteError(t('notes.deleteFailed', { message: result.error.message }));
       return;
     }
-    dropLocalCopy(note.id);
+    dropLocalCopy(NOTE_COPIES, note.id);
     navigate(note.engagementId ? `/engagements/${note.engagementId}` : '/lessons');
   }
 
@@ -102,7 +100,14 @@ function NoteView({ note, onReload }: { note: Note; onReload: () => void }) {
           <PageHeading title={heading}>{heading}</PageHeading>
         </div>
         <div className="note-header-side">
-          <SaveLine status={status} onRetry={retry} onReload={onReload} updatedAt={note.updatedAt} />
+          <SaveStatus
+            state={status}
+            className="note-save"
+            idle={t('notes.updated', { time: formatDateTime(note.updatedAt, lang) })}
+            keptLocally={t('notes.keptLocally')}
+            conflict={{ message: t('notes.conflict'), reloadLabel: t('notes.reload'), onReload }}
+            onRetry={() => retry(note.id)}
+          />
           <button type="button" className="danger-button" onClick={() => setConfirmDelete(true)}>
             {t('notes.delete')}
           </button>
@@ -118,7 +123,7 @@ function NoteView({ note, onReload }: { note: Note; onReload: () => void }) {
           <button
             type="button"
             onClick={() => {
-              dropLocalCopy(note.id);
+              dropLocalCopy(NOTE_COPIES, note.id);
               setLocalCopy(null);
             }}
           >
@@ -171,49 +176,9 @@ function NoteView({ note, onReload }: { note: Note; onReload: () => void }) {
         <Dialog labelledBy="delete-note-title" onClose={() => setConfirmDelete(false)}>
           <h2 id="delete-note-title">{t('notes.deleteTitle')}</h2>
           <p>{t('notes.deleteBody', { title: heading })}</p>
-          <div className="dialog-actions note-dialog-actions">
-            <button type="button" onClick={() => setConfirmDelete(false)}>
-              {t('notes.cancel')}
-            </button>
-            <button type="button" className="danger-button" onClick={() => void remove()}>
-              {t('notes.deleteConfirm')}
-            </button>
-          </div>
+          <DialogActions cancelLabel={t('notes.cancel')} onCancel={() => setConfirmDelete(false)} actionLabel={t('notes.deleteConfirm')} danger onConfirm={() => void remove()} />
         </Dialog>
       )}
     </article>
-  );
-}
-
-/** "Saving…", "Saved 10:42" or why it was not saved, with Retry (or, after a conflict, loading the stored version). */
-function SaveLine({ status, onRetry, onReload, updatedAt }: { status: NoteSaveStatus; onRetry: () => void; onReload: () => void; updatedAt: string }) {
-  const { t, lang } = useI18n();
-  if (status.state === 'error') {
-    return (
-      <div className="note-save note-save-error" role="alert">
-        <p>{status.conflict ? t('notes.conflict') : t('notes.notSaved', { message: status.message })}</p>
-        <p className="muted">{t('notes.keptLocally')}</p>
-        {status.conflict ? (
-          <button type="button" onClick={onReload}>
-            {t('notes.reload')}
-          </button>
-        ) : (
-          <button type="button" onClick={onRetry}>
-            {t('notes.retry')}
-          </button>
-        )}
-      </div>
-    );
-  }
-  const text =
-    status.state === 'saving'
-      ? t('notes.saving')
-      : status.state === 'saved'
-        ? t('notes.saved', { time: formatTime(status.at, lang) })
-        : t('notes.updated', { time: formatDateTime(updatedAt, lang) });
-  return (
-    <p className="note-save muted" role="status" aria-live="polite">
-      {text}
-    </p>
   );
 }

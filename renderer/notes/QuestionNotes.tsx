@@ -1,6 +1,6 @@
 import { ErrorView, Loading } from '../app/StateViews';
 import { useI18n } from '../i18n/i18n';
-import { useCall } from '../lib/use-call';
+import { useQuery } from '../data/use-query';
 import { NoteRow, useCreateNote } from './EngagementNotes';
 import './notes.css';
 
@@ -10,7 +10,7 @@ import './notes.css';
  */
 export function QuestionNotes({ sessionId, questionId, engagementId }: { sessionId: string; questionId: string; engagementId: string }) {
   const { t } = useI18n();
-  const notes = useCall('notes.list', { sessionId, questionId });
+  const notes = useQuery('notes.list', { sessionId, questionId });
   const { create, busy, error } = useCreateNote();
   const headingId = `question-notes-${questionId}`;
   return (

@@ -1,7 +1,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { normalizeTags, TAG_MAX_CHARS, TAGS_MAX } from '../../core/notes/types';
 import { useI18n } from '../i18n/i18n';
-import { useCall } from '../lib/use-call';
+import { useQuery } from '../data/use-query';
 
 /** Tags as removable chips plus an input with suggestions from the tags already used on notes. */
 export function TagsInput({ tags, onChange, label }: { tags: string[]; onChange: (tags: string[]) => void; label: string }) {
@@ -9,7 +9,7 @@ export function TagsInput({ tags, onChange, label }: { tags: string[]; onChange:
   const inputId = useId();
   const listId = useId();
   const [value, setValue] = useState('');
-  const suggestions = useCall('notes.tags', {});
+  const suggestions = useQuery('notes.tags', {});
   const own = new Set(tags.map((tag) => tag.toLocaleLowerCase()));
 
   function add(raw: string): void {

@@ -1,29 +1,13 @@
-import { useI18n } from '../i18n/i18n';
-import { useCallback } from 'react';
 import type { Note } from '../../core/notes/types';
 import { noteSizeProblem } from '../../core/notes/lexical-document';
-import { callSafe } from '../lib/api';
-import {
-  dropLocalCopy as dropCopy,
-  readLocalCopy as readCopy,
-  useAutosave,
-  type CopyStore,
-  type LocalCopy as KeptCopy,
-  type SaveStatus,
-} from '../lib/autosave';
+import { mutate } from '../data/query-client';
+import type { AutosaveOptions, CopyStore } from '../data/autosave';
 
-/**
- * Autosave for one note (renderer/lib/autosave.ts does the work: debounce, one save at a time,
- * baseUpdatedAt conflicts, an unsaved copy in localStorage until the backend acknowledges it).
- */
-
-export { AUTOSAVE_DELAY_MS } from '../lib/autosave';
+/** How a note autosaves (renderer/data/autosave.ts does the work), keyed by the note's id. */
 
 export type NoteDraft = { title: string; bodyJson: string; tags: string[] };
-export type LocalCopy = KeptCopy<NoteDraft>;
-export type NoteSaveStatus = SaveStatus;
 
-const NOTE_COPIES: CopyStore<NoteDraft> = {
+export const NOTE_COPIES: CopyStore<NoteDraft> = {
   prefix: 'fieldbench.note-copy.',
   read: (value) =>
     typeof value.title === 'string' && typeof value.bodyJson === 'string' && Array.isArray(value.tags)
@@ -31,39 +15,14 @@ const NOTE_COPIES: CopyStore<NoteDraft> = {
       : null,
 };
 
-export function readLocalCopy(noteId: string): LocalCopy | null {
-  return readCopy(NOTE_COPIES, noteId);
-}
-
-export function dropLocalCopy(noteId: string): void {
-  dropCopy(NOTE_COPIES, noteId);
-}
-
-export function useNoteAutosave(note: Note): {
-  status: NoteSaveStatus;
-  change: (patch: Partial<NoteDraft>, delayMs?: number) => void;
-  retry: () => void;
-} {
-  const save = useCallback(
-    (draft: NoteDraft, _changed: ReadonlySet<keyof NoteDraft>, baseUpdatedAt: string) =>
-      callSafe('notes.save', { id: note.id, title: draft.title, bodyJson: draft.bodyJson, tags: draft.tags, baseUpdatedAt }),
-    [note.id],
-  );
-  const { apiText } = useI18n();
-  const sizeProblem = useCallback(
-    (draft: NoteDraft): string | null => {
-      const problem = noteSizeProblem(draft.bodyJson);
-      return problem === null ? null : apiText(problem);
+export function noteAutosave(note: Note): AutosaveOptions<NoteDraft> {
+  return {
+    opened: { [note.id]: { draft: { title: note.title, bodyJson: note.bodyJson, tags: note.tags }, version: note.updatedAt } },
+    copies: NOTE_COPIES,
+    problem: (draft) => noteSizeProblem(draft.bodyJson),
+    save: async (id, draft, _changed, version) => {
+      const result = await mutate('notes.save', { id, title: draft.title, bodyJson: draft.bodyJson, tags: draft.tags, ...(version !== null && { baseUpdatedAt: version }) });
+      return result.ok ? { ok: true, value: { savedAt: result.value.updatedAt, version: result.value.updatedAt } } : result;
     },
-    [apiText],
-  );
-  const { status, change, retry } = useAutosave<NoteDraft>({
-    id: note.id,
-    store: NOTE_COPIES,
-    initial: { title: note.title, bodyJson: note.bodyJson, tags: note.tags },
-    baseUpdatedAt: note.updatedAt,
-    save,
-    problem: sizeProblem,
-  });
-  return { status, change, retry };
+  };
 }

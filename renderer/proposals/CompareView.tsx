@@ -1,5 +1,5 @@
 import type { ProposalComparison } from '../../core/proposals/types';
-import { groupThousands } from '../../core/proposals/money';
+import { formatMoney } from '../ui/format';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
 import { changedSections, fieldLabel, sideBySide, type Run } from './compare-view';
@@ -49,8 +49,8 @@ export function CompareView({ comparison, sideName, onClose }: { comparison: Pro
       {totalsChanged && (
         <p className="notice">
           {t('proposals.compareTotals', {
-            from: `${totals.currencyFrom} ${groupThousands(totals.from)}`,
-            to: `${totals.currencyTo} ${groupThousands(totals.to)}`,
+            from: formatMoney(totals.currencyFrom, totals.from),
+            to: formatMoney(totals.currencyTo, totals.to),
           })}
         </p>
       )}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ErrorView, Loading } from '../app/StateViews';
 import { useI18n } from '../i18n/i18n';
-import { useCall } from '../lib/use-call';
+import { useQuery } from '../data/use-query';
 import { NewProposalDialog } from './NewProposalDialog';
 import { ProposalTable } from './ProposalTable';
 import './proposals.css';
@@ -9,7 +9,7 @@ import './proposals.css';
 /** The engagement page's proposals panel: its proposals and "New proposal" for this engagement. */
 export function EngagementProposals({ engagementId }: { engagementId: string }) {
   const { t } = useI18n();
-  const proposals = useCall('proposals.list', { engagementId });
+  const proposals = useQuery('proposals.list', { engagementId });
   const [creating, setCreating] = useState(false);
   return (
     <section className="panel" aria-labelledby="proposals-title">

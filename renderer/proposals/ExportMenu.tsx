@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { downloadBytes } from '../lib/download';
 import { useI18n } from '../i18n/i18n';
 import { callSafe } from '../lib/api';
-import { useCall } from '../lib/use-call';
+import { useQuery } from '../data/use-query';
 
 type Format = 'docx' | 'pdf' | 'markdown';
 
@@ -16,7 +16,7 @@ type Format = 'docx' | 'pdf' | 'markdown';
 export function ExportMenu({ proposalId, flush }: { proposalId: string; flush: () => Promise<boolean> }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const info = useCall('app.info', {});
+  const info = useQuery('app.info', {});
   const hostPrintsPdf = info.data?.host === 'electron';
   const [state, setState] = useState<{ kind: 'idle' } | { kind: 'busy'; format: Format } | { kind: 'done' | 'error'; message: string }>({ kind: 'idle' });
 

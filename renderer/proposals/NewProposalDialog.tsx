@@ -2,12 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { LANGS, type Lang } from '../../core/i18n';
 import type { TemplateSummary } from '../../core/api/calls/templates';
-import { Dialog } from '../app/Dialog';
+import { Dialog, DialogActions } from '../ui/Dialog';
 import { Loading } from '../app/StateViews';
 import { useI18n } from '../i18n/i18n';
-import { callSafe } from '../lib/api';
-import { useCall } from '../lib/use-call';
-import { formatDateTime } from '../notes/format';
+import { mutate, setQueryResult } from '../data/query-client';
+import { useQuery } from '../data/use-query';
+import { formatDateTime } from '../ui/format';
 import type { ProposalLocationState } from './ProposalPage';
 
 /** Templates for the engagement's scenarios first, then the others, each group by title. */
@@ -24,11 +24,11 @@ export function orderTemplates(templates: readonly TemplateSummary[], scenarios:
 export function NewProposalDialog({ engagementId: fixedEngagement, onClose }: { engagementId?: string; onClose: () => void }) {
   const { t, lang: uiLang, text } = useI18n();
   const navigate = useNavigate();
-  const engagements = useCall('engagements.list', fixedEngagement ? null : {});
+  const engagements = useQuery('engagements.list', fixedEngagement ? null : {});
   const [engagementId, setEngagementId] = useState(fixedEngagement ?? '');
-  const engagement = useCall('engagements.get', engagementId ? { id: engagementId } : null);
-  const assessments = useCall('assessments.list', engagementId ? { engagementId, status: 'completed' } : null);
-  const templates = useCall('templates.list', {});
+  const engagement = useQuery('engagements.get', engagementId ? { id: engagementId } : null);
+  const assessments = useQuery('assessments.list', engagementId ? { engagementId, status: 'completed' } : null);
+  const templates = useQuery('templates.list', {});
   const [sessionChoice, setSessionChoice] = useState<string | null>(null);
   const [templateChoice, setTemplateChoice] = useState<string | null>(null);
   const [lang, setLang] = useState<Lang>(uiLang);
@@ -45,7 +45,7 @@ export function NewProposalDialog({ engagementId: fixedEngagement, onClose }: { 
     event.preventDefault();
     if (!engagementId || !templateId) return;
     setState({ kind: 'busy' });
-    const result = await callSafe('proposals.generate', {
+    const result = await mutate('proposals.generate', {
       engagementId,
       templateId,
       lang,
@@ -56,6 +56,8 @@ export function NewProposalDialog({ engagementId: fixedEngagement, onClose }: { 
       setState({ kind: 'error', message: t('proposals.generateFailed', { message: result.error.message }) });
       return;
     }
+    // The editor opens on the proposal just made, without fetching it again.
+    setQueryResult('proposals.get', { id: result.value.proposal.id }, result.value.proposal);
     const state: ProposalLocationState = { problems: result.value.problems };
     navigate(`/proposals/${result.value.proposal.id}`, { state });
   }
@@ -158,14 +160,7 @@ export function NewProposalDialog({ engagementId: fixedEngagement, onClose }: { 
             {state.message}
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('proposals.cancel')}
-          </button>
-          <button type="submit" className="primary-button" disabled={state.kind === 'busy' || !engagementId || !templateId}>
-            {t('proposals.generate')}
-          </button>
-        </div>
+        <DialogActions cancelLabel={t('proposals.cancel')} onCancel={onClose} actionLabel={t('proposals.generate')} busy={state.kind === 'busy'} disabled={!engagementId || !templateId} />
       </form>
     </Dialog>
   );

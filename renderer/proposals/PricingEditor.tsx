@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { groupThousands } from '../../core/proposals/money';
+import { formatMoney } from '../ui/format';
 import { COMMON_CURRENCIES, DISCOUNT_KINDS, MAX_PRICING_LINES, PRICING_TEXT_MAX, type DiscountKind, type Pricing, type PricingLine } from '../../core/proposals/types';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
@@ -37,7 +37,7 @@ export function PricingEditor({ initial, onChange }: { initial: Pricing; onChang
   const problems = useMemo(() => pricingCellProblems(effective), [effective]);
   const totals = totalsIfValid(effective, problems);
   const netOf = new Map(totals?.lines.map((l) => [l.id, l.net]) ?? []);
-  const money = (value: string | undefined): string => (value === undefined ? t('proposals.pricing.notComputed') : `${draft.currency} ${groupThousands(value)}`);
+  const money = (value: string | undefined): string => (value === undefined ? t('proposals.pricing.notComputed') : formatMoney(draft.currency, value));
 
   function update(next: Pricing, nextTax = taxText): void {
     setDraft(next);

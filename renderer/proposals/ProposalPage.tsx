@@ -3,19 +3,20 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import type { GenerationProblem, ProposalComparison, ProposalDetail, ProposalSection } from '../../core/proposals/types';
 import { MAX_TABLE_ROWS, SECTION_TITLE_MAX, PROPOSAL_TITLE_MAX } from '../../core/proposals/types';
 import { PageHeading } from '../app/PageHeading';
-import { Dialog } from '../app/Dialog';
+import { Dialog, DialogActions } from '../ui/Dialog';
 import { ErrorView, Loading } from '../app/StateViews';
 import { RichTextEditor } from '../editor/RichTextEditor';
 import { useI18n } from '../i18n/i18n';
-import { callSafe } from '../lib/api';
-import { useCall } from '../lib/use-call';
-import { dropLocalCopy, readLocalCopy, type LocalCopy, type SaveStatus } from '../lib/autosave';
-import { formatDateTime, formatTime } from '../notes/format';
+import { mutate } from '../data/query-client';
+import { currentData, useQuery } from '../data/use-query';
+import { dropLocalCopy, IDLE, readLocalCopy, useAutosave, type LocalCopy } from '../data/autosave';
+import { SaveStatus } from '../ui/SaveStatus';
+import { formatDateTime } from '../ui/format';
 import { CompareView } from './CompareView';
 import { CriteriaEditor } from './CriteriaEditor';
 import { ExportMenu } from './ExportMenu';
 import { PricingEditor } from './PricingEditor';
-import { PROPOSAL_COPIES, useProposalAutosave, type ProposalDraft } from './proposal-autosave';
+import { PROPOSAL_COPIES, proposalAutosave, type ProposalDraft } from './proposal-autosave';
 import { StatusControl } from './StatusControl';
 import { TimelineEditor } from './TimelineEditor';
 import { countVariables, nextSpot, unresolvedSpots, type UnresolvedSpot } from './unresolved';
@@ -30,10 +31,28 @@ export type ProposalLocationState = { problems?: GenerationProblem[] };
 export function ProposalPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const proposal = useCall('proposals.get', { id });
+  const proposal = useQuery('proposals.get', { id });
   const [loadCount, setLoadCount] = useState(0);
   const [restoredNotice, setRestoredNotice] = useState<string | null>(null);
 
+  const loaded = currentData(proposal);
+  // The editor takes the proposal once: the refetch its own autosave causes never resets it. A
+  // restore or "load the stored version" remounts it, once the stored proposal is here.
+  if (loaded) {
+    return (
+      <ProposalEditor
+        key={`${loaded.id}:${loadCount}`}
+        proposal={loaded}
+        notice={restoredNotice}
+        onReload={(notice) =>
+          void proposal.reload().then(() => {
+            setRestoredNotice(notice ?? null);
+            setLoadCount((n) => n + 1);
+          })
+        }
+      />
+    );
+  }
   if (proposal.status === 'error') {
     const notFound = proposal.error.code === 'not_found';
     const title = notFound ? t('proposals.notFoundTitle') : t('common.errorTitle');
@@ -44,19 +63,7 @@ export function ProposalPage() {
       </section>
     );
   }
-  if (proposal.data === null || proposal.data.id !== id || proposal.status === 'loading') return <Loading />;
-  return (
-    <ProposalEditor
-      key={`${proposal.data.id}:${loadCount}`}
-      proposal={proposal.data}
-      notice={restoredNotice}
-      onReload={(notice) => {
-        setRestoredNotice(notice ?? null);
-        setLoadCount((n) => n + 1);
-        proposal.reload();
-      }}
-    />
-  );
+  return <Loading />;
 }
 
 function ProposalEditor({ proposal: loaded, notice, onReload }: { proposal: ProposalDetail; notice: string | null; onReload: (notice?: string) => void }) {
@@ -81,12 +88,14 @@ function ProposalEditor({ proposal: loaded, notice, onReload }: { proposal: Prop
   const [comparison, setComparison] = useState<ProposalComparison | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
-  const { status, change, retry, rebase, flush } = useProposalAutosave(loaded);
+  const { states, change: changeDraft, retry, rebase, flush } = useAutosave(proposalAutosave(loaded));
+  const status = states[loaded.id] ?? IDLE;
+  const change = useCallback((patch: Partial<ProposalDraft>, delayMs?: number) => changeDraft(loaded.id, patch, delayMs), [changeDraft, loaded.id]);
   const sectionsRef = useRef(loaded.sections);
   const currentSpot = useRef<UnresolvedSpot | null>(null);
   const pendingFocus = useRef<UnresolvedSpot | null>(null);
   const [focusTick, setFocusTick] = useState(0);
-  const engagement = useCall('engagements.get', { id: loaded.engagementId });
+  const engagement = useQuery('engagements.get', { id: loaded.engagementId });
 
   // The generation problems travel in the history entry once: a reload or a restore must not show them again.
   useEffect(() => {
@@ -156,7 +165,7 @@ function ProposalEditor({ proposal: loaded, notice, onReload }: { proposal: Prop
   }
 
   async function remove(): Promise<void> {
-    const result = await callSafe('proposals.remove', { id: loaded.id });
+    const result = await mutate('proposals.remove', { id: loaded.id });
     if (!result.ok) {
       setConfirmDelete(false);
       setActionError(t('proposals.actionFailed', { message: result.error.message }));
@@ -201,7 +210,14 @@ function ProposalEditor({ proposal: loaded, notice, onReload }: { proposal: Prop
           />
         </div>
         <div className="proposal-header-side">
-          <SaveLine status={status} onRetry={retry} onReload={() => onReload()} updatedAt={proposal.updatedAt} />
+          <SaveStatus
+            state={status}
+            className="proposal-save"
+            idle={t('proposals.updated', { time: formatDateTime(proposal.updatedAt, lang) })}
+            keptLocally={t('proposals.keptLocally')}
+            conflict={{ message: t('proposals.conflict'), reloadLabel: t('proposals.reload'), onReload: () => onReload() }}
+            onRetry={() => retry(loaded.id)}
+          />
           <button type="button" className="danger-button" onClick={() => setConfirmDelete(true)}>
             {t('proposals.delete')}
           </button>
@@ -212,7 +228,7 @@ function ProposalEditor({ proposal: loaded, notice, onReload }: { proposal: Prop
         <StatusControl
           proposal={proposal}
           onChanged={(next) => {
-            rebase(next.updatedAt);
+            rebase(loaded.id, next.updatedAt);
             setProposal(next);
           }}
         />
@@ -366,14 +382,7 @@ function ProposalEditor({ proposal: loaded, notice, onReload }: { proposal: Prop
         <Dialog labelledBy="delete-proposal-title" onClose={() => setConfirmDelete(false)}>
           <h2 id="delete-proposal-title">{t('proposals.deleteTitle')}</h2>
           <p>{t('proposals.deleteBody', { title: heading })}</p>
-          <div className="dialog-actions">
-            <button type="button" onClick={() => setConfirmDelete(false)}>
-              {t('proposals.cancel')}
-            </button>
-            <button type="button" className="danger-button" onClick={() => void remove()}>
-              {t('proposals.deleteConfirm')}
-            </button>
-          </div>
+          <DialogActions cancelLabel={t('proposals.cancel')} onCancel={() => setConfirmDelete(false)} actionLabel={t('proposals.deleteConfirm')} danger onConfirm={() => void remove()} />
         </Dialog>
       )}
     </article>
@@ -445,35 +454,3 @@ function SectionPane({
   );
 }
 
-/** "Saving…", "Saved 10:42" or why it was not saved, with Retry (or, after a conflict, loading the stored proposal). */
-function SaveLine({ status, onRetry, onReload, updatedAt }: { status: SaveStatus; onRetry: () => void; onReload: () => void; updatedAt: string }) {
-  const { t, lang } = useI18n();
-  if (status.state === 'error') {
-    return (
-      <div className="proposal-save proposal-save-error" role="alert">
-        <p>{status.conflict ? t('proposals.conflict') : t('proposals.notSaved', { message: status.message })}</p>
-        <p className="muted">{t('proposals.keptLocally')}</p>
-        {status.conflict ? (
-          <button type="button" onClick={onReload}>
-            {t('proposals.reload')}
-          </button>
-        ) : (
-          <button type="button" onClick={onRetry}>
-            {t('proposals.retry')}
-          </button>
-        )}
-      </div>
-    );
-  }
-  const text =
-    status.state === 'saving'
-      ? t('proposals.saving')
-      : status.state === 'saved'
-        ? t('proposals.saved', { time: formatTime(status.at, lang) })
-        : t('proposals.updated', { time: formatDateTime(updatedAt, lang) });
-  return (
-    <p className="proposal-save muted" role="status" aria-live="polite">
-      {text}
-    </p>
-  );
-}

@@ -1,8 +1,7 @@
 import { Link } from 'react-router';
 import type { ProposalSummary } from '../../core/proposals/types';
-import { groupThousands } from '../../core/proposals/money';
 import { useI18n } from '../i18n/i18n';
-import { formatDateTime } from '../notes/format';
+import { formatDateTime, formatMoney } from '../ui/format';
 import { StatusBadge } from './StatusControl';
 
 /** Proposals as a table: title, engagement (unless shown on one), status, total, last change, versions. */
@@ -40,7 +39,7 @@ export function ProposalTable({ proposals, showEngagement }: { proposals: readon
               <StatusBadge status={p.status} />
             </td>
             <td className="num">
-              {p.currency} {groupThousands(p.total)}
+              {formatMoney(p.currency, p.total)}
             </td>
             <td>{formatDateTime(p.updatedAt, lang)}</td>
             <td className="num">{p.versionCount}</td>

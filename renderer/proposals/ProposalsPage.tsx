@@ -4,7 +4,7 @@ import { PROPOSAL_STATUSES, type ProposalStatus } from '../../core/proposals/typ
 import { PageHeading } from '../app/PageHeading';
 import { EmptyState, ErrorView, Loading } from '../app/StateViews';
 import { useI18n } from '../i18n/i18n';
-import { useCall } from '../lib/use-call';
+import { useQuery } from '../data/use-query';
 import { NewProposalDialog } from './NewProposalDialog';
 import { ProposalTable } from './ProposalTable';
 import '../engagements/engagements.css';
@@ -19,7 +19,7 @@ export function ProposalsPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const status = statusFrom(params.get('status'));
-  const proposals = useCall('proposals.list', status ? { status } : {});
+  const proposals = useQuery('proposals.list', status ? { status } : {});
   const [creating, setCreating] = useState(false);
 
   return (

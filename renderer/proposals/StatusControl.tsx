@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { PROPOSAL_STATUS_MOVES, STATUSES_NEEDING_REASON, type ProposalDetail, type ProposalStatus } from '../../core/proposals/types';
 import { STATUS_REASON_MAX } from '../../core/api/limits';
-import { Dialog } from '../app/Dialog';
+import { Dialog, DialogActions } from '../ui/Dialog';
 import { useI18n } from '../i18n/i18n';
-import { callSafe } from '../lib/api';
+import { mutate } from '../data/query-client';
+import { formatDateTime } from '../ui/format';
 
 /** A status as a badge, coloured by where the proposal stands. */
 export function StatusBadge({ status }: { status: ProposalStatus }) {
@@ -26,7 +27,7 @@ export function StatusControl({ proposal, onChanged }: { proposal: ProposalDetai
   async function move(status: ProposalStatus, why?: string): Promise<void> {
     setBusy(true);
     setError(null);
-    const result = await callSafe('proposals.setStatus', { id: proposal.id, status, ...(why !== undefined ? { reason: why } : {}) });
+    const result = await mutate('proposals.setStatus', { id: proposal.id, status, ...(why !== undefined ? { reason: why } : {}) });
     setBusy(false);
     if (!result.ok) {
       setError(t('proposals.actionFailed', { message: result.error.message }));
@@ -71,7 +72,7 @@ export function StatusControl({ proposal, onChanged }: { proposal: ProposalDetai
           <ol>
             {proposal.history.map((entry) => (
               <li key={`${entry.at}-${entry.to}`}>
-                {t('proposals.historyEntry', { time: new Date(entry.at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB'), status: t(`proposals.status.${entry.to}`) })}
+                {t('proposals.historyEntry', { time: formatDateTime(entry.at, lang), status: t(`proposals.status.${entry.to}`) })}
                 {entry.reason && <span className="muted"> — “{entry.reason}”</span>}
               </li>
             ))}
@@ -105,14 +106,7 @@ export function StatusControl({ proposal, onChanged }: { proposal: ProposalDetai
                 {error}
               </p>
             )}
-            <div className="dialog-actions">
-              <button type="button" onClick={() => setAsking(null)}>
-                {t('proposals.cancel')}
-              </button>
-              <button type="submit" className="primary-button" disabled={busy}>
-                {t('proposals.reasonConfirm', { status: t(`proposals.status.${asking}`) })}
-              </button>
-            </div>
+            <DialogActions cancelLabel={t('proposals.cancel')} onCancel={() => setAsking(null)} actionLabel={t('proposals.reasonConfirm', { status: t(`proposals.status.${asking}`) })} busy={busy} />
           </form>
         </Dialog>
       )}

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import type { CompareSide, ProposalComparison, ProposalDetail } from '../../core/proposals/types';
 import { VERSION_NAME_MAX } from '../../core/api/limits';
-import { Dialog } from '../app/Dialog';
+import { Dialog, DialogActions } from '../ui/Dialog';
 import { ErrorView, Loading } from '../app/StateViews';
 import { useI18n } from '../i18n/i18n';
-import { callSafe } from '../lib/api';
-import { useCall } from '../lib/use-call';
-import { formatDateTime } from '../notes/format';
+import { fetchQuery, mutate } from '../data/query-client';
+import { useQuery } from '../data/use-query';
+import { formatDateTime } from '../ui/format';
 
 /**
  * Named versions of a proposal: save one (after the pending edits are saved), list them, compare
@@ -25,7 +25,7 @@ export function VersionsPanel({
   onRestored: (proposal: ProposalDetail, name: string) => void;
 }) {
   const { t, lang } = useI18n();
-  const versions = useCall('proposals.versions', { id: proposalId });
+  const versions = useQuery('proposals.versions', { id: proposalId });
   const [name, setName] = useState('');
   const [busy, setBusy] = useState<'save' | 'compare' | 'restore' | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -46,7 +46,7 @@ export function VersionsPanel({
       setMessage({ kind: 'error', text: t('proposals.actionFailed', { message: t('proposals.keptLocally') }) });
       return;
     }
-    const result = await callSafe('proposals.saveVersion', { id: proposalId, name: trimmed });
+    const result = await mutate('proposals.saveVersion', { id: proposalId, name: trimmed });
     setBusy(null);
     if (!result.ok) {
       setMessage({ kind: 'error', text: t('proposals.actionFailed', { message: result.error.message }) });
@@ -54,14 +54,13 @@ export function VersionsPanel({
     }
     setName('');
     setMessage({ kind: 'ok', text: t('proposals.versionSaved', { name: result.value.name }) });
-    versions.reload();
   }
 
   async function compare(): Promise<void> {
     setBusy('compare');
     setMessage(null);
     await flush();
-    const result = await callSafe('proposals.compare', { proposalId, from: fromValue, to });
+    const result = await fetchQuery('proposals.compare', { proposalId, from: fromValue, to });
     setBusy(null);
     if (result.ok) onCompared(result.value);
     else setMessage({ kind: 'error', text: t('proposals.actionFailed', { message: result.error.message }) });
@@ -71,7 +70,7 @@ export function VersionsPanel({
     setBusy('restore');
     setMessage(null);
     await flush();
-    const result = await callSafe('proposals.restore', { versionId: version.id });
+    const result = await mutate('proposals.restore', { versionId: version.id });
     setBusy(null);
     setRestoring(null);
     if (result.ok) onRestored(result.value, version.name);
@@ -150,14 +149,7 @@ export function VersionsPanel({
         <Dialog labelledBy="restore-title" onClose={() => setRestoring(null)}>
           <h2 id="restore-title">{t('proposals.restoreTitle', { name: restoring.name })}</h2>
           <p>{t('proposals.restoreBody', { name: restoring.name })}</p>
-          <div className="dialog-actions">
-            <button type="button" onClick={() => setRestoring(null)}>
-              {t('proposals.cancel')}
-            </button>
-            <button type="button" className="primary-button" disabled={busy === 'restore'} onClick={() => void restore(restoring)}>
-              {t('proposals.restoreConfirm')}
-            </button>
-          </div>
+          <DialogActions cancelLabel={t('proposals.cancel')} onCancel={() => setRestoring(null)} actionLabel={t('proposals.restoreConfirm')} busy={busy === 'restore'} onConfirm={() => void restore(restoring)} />
         </Dialog>
       )}
     </section>

@@ -1,7 +1,6 @@
-import { useCallback } from 'react';
 import type { Proposal } from '../../core/proposals/types';
-import { callSafe } from '../lib/api';
-import { useAutosave, type CopyStore } from '../lib/autosave';
+import { mutate } from '../data/query-client';
+import type { AutosaveOptions, CopyStore } from '../data/autosave';
 
 /** What the proposal editor changes in place; status and versions have their own calls. */
 export type ProposalDraft = Pick<Proposal, 'title' | 'sections' | 'successCriteria' | 'pricing' | 'timeline'>;
@@ -23,21 +22,22 @@ export function draftOf(proposal: Proposal): ProposalDraft {
   return { title: proposal.title, sections: proposal.sections, successCriteria: proposal.successCriteria, pricing: proposal.pricing, timeline: proposal.timeline };
 }
 
-/** Autosave of a proposal: only the parts changed since the last acknowledged save are sent. */
-export function useProposalAutosave(proposal: Proposal) {
-  const id = proposal.id;
-  const save = useCallback(
-    (draft: ProposalDraft, changed: ReadonlySet<keyof ProposalDraft>, baseUpdatedAt: string) =>
-      callSafe('proposals.save', {
+/** How a proposal autosaves (renderer/data/autosave.ts), keyed by its id: only the parts changed since the last acknowledged save are sent. */
+export function proposalAutosave(proposal: Proposal): AutosaveOptions<ProposalDraft> {
+  return {
+    opened: { [proposal.id]: { draft: draftOf(proposal), version: proposal.updatedAt } },
+    copies: PROPOSAL_COPIES,
+    save: async (id, draft, changed, version) => {
+      const result = await mutate('proposals.save', {
         id,
-        baseUpdatedAt,
+        ...(version !== null && { baseUpdatedAt: version }),
         ...(changed.has('title') ? { title: draft.title } : {}),
         ...(changed.has('sections') ? { sections: draft.sections } : {}),
         ...(changed.has('successCriteria') ? { successCriteria: draft.successCriteria } : {}),
         ...(changed.has('pricing') ? { pricing: draft.pricing } : {}),
         ...(changed.has('timeline') ? { timeline: draft.timeline } : {}),
-      }),
-    [id],
-  );
-  return useAutosave<ProposalDraft>({ id, store: PROPOSAL_COPIES, initial: draftOf(proposal), baseUpdatedAt: proposal.updatedAt, save });
+      });
+      return result.ok ? { ok: true, value: { savedAt: result.value.updatedAt, version: result.value.updatedAt } } : result;
+    },
+  };
 }

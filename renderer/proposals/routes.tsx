@@ -1,9 +1,8 @@
 import type { RouteObject } from 'react-router';
-import { ProposalsPage } from './ProposalsPage';
-import { ProposalPage } from './ProposalPage';
+import { lazyPage } from '../app/lazy-page';
 
-/** The proposals section's routes, inside the app shell. */
+/** The proposals section's routes, inside the app shell, each loaded on demand. */
 export const proposalRoutes: RouteObject[] = [
-  { path: 'proposals', element: <ProposalsPage /> },
-  { path: 'proposals/:id', element: <ProposalPage /> },
+  { path: 'proposals', element: lazyPage(() => import('./ProposalsPage'), 'ProposalsPage') },
+  { path: 'proposals/:id', element: lazyPage(() => import('./ProposalPage'), 'ProposalPage') },
 ];

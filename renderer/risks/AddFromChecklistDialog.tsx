@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import { LANGS, type Lang } from '../../core/i18n';
 import type { AddFromChecklistResult, ChecklistSummary } from '../../core/risks/types';
-import { Dialog } from '../app/Dialog';
+import { Dialog, DialogActions } from '../ui/Dialog';
 import { ErrorView, Loading } from '../app/StateViews';
-import { callSafe } from '../lib/api';
-import { useCall } from '../lib/use-call';
+import { mutate } from '../data/query-client';
+import { useQuery } from '../data/use-query';
 import { useI18n } from '../i18n/i18n';
 import { EngagementOptions } from './EngagementOptions';
 
@@ -24,24 +24,22 @@ export function AddFromChecklistDialog({
   engagements,
   engagementId: fixedEngagement,
   onClose,
-  onAdded,
 }: {
   engagements: readonly EngagementOption[];
   engagementId?: string;
   onClose: () => void;
-  onAdded: () => void;
 }) {
   const { t, tn, text, lang: uiLang } = useI18n();
   const ids = useId();
   const [engagementId, setEngagementId] = useState(fixedEngagement ?? engagements[0]?.id ?? '');
   const engagement = engagements.find((e) => e.id === engagementId);
   const scenarios = engagement?.scenarios ?? [];
-  const checklists = useCall('checklists.list', {});
+  const checklists = useQuery('checklists.list', {});
   const ordered = checklists.data ? orderChecklists(checklists.data, scenarios) : [];
   const [chosenChecklist, setChosenChecklist] = useState<string | null>(null);
   const checklistId = chosenChecklist ?? ordered[0]?.id ?? null;
-  const checklist = useCall('checklists.get', checklistId ? { id: checklistId } : null);
-  const existing = useCall('risks.list', engagementId ? { engagementId } : null);
+  const checklist = useQuery('checklists.get', checklistId ? { id: checklistId } : null);
+  const existing = useQuery('risks.list', engagementId ? { engagementId } : null);
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const [lang, setLang] = useState<Lang>(uiLang);
   const [result, setResult] = useState<AddFromChecklistResult | null>(null);
@@ -65,7 +63,7 @@ export function AddFromChecklistDialog({
   async function add(): Promise<void> {
     if (!checklistId || chosen.length === 0) return;
     setBusy(true);
-    const answer = await callSafe('risks.addFromChecklist', {
+    const answer = await mutate('risks.addFromChecklist', {
       engagementId,
       source: 'checklist',
       lang,
@@ -76,8 +74,6 @@ export function AddFromChecklistDialog({
     setProblem(null);
     setResult(answer.value);
     setTicked(new Set());
-    existing.reload();
-    onAdded();
   }
 
   const titleId = `${ids}-title`;
@@ -187,14 +183,14 @@ export function AddFromChecklistDialog({
           </div>
         )}
       </div>
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          {result ? t('risks.add.done') : t('risks.cancel')}
-        </button>
-        <button type="button" className="primary" disabled={busy || chosen.length === 0 || engagementId === ''} onClick={() => void add()}>
-          {tn('risks.add.submit', chosen.length)}
-        </button>
-      </div>
+      <DialogActions
+        cancelLabel={result ? t('risks.add.done') : t('risks.cancel')}
+        onCancel={onClose}
+        actionLabel={tn('risks.add.submit', chosen.length)}
+        busy={busy}
+        disabled={chosen.length === 0 || engagementId === ''}
+        onConfirm={() => void add()}
+      />
     </Dialog>
   );
 }

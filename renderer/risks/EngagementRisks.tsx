@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { HeatSelection } from '../charts/HeatMap';
 import { ErrorView, Loading } from '../app/StateViews';
-import { useCall } from '../lib/use-call';
+import { useQuery } from '../data/use-query';
 import { useI18n } from '../i18n/i18n';
 import { AddFromChecklistDialog } from './AddFromChecklistDialog';
 import { RegisterView } from './RegisterView';
@@ -11,8 +11,8 @@ import './risks.css';
 /** One engagement's risk register, compact, for the engagement page. */
 export function EngagementRisks({ engagementId }: { engagementId: string }) {
   const { t } = useI18n();
-  const engagement = useCall('engagements.get', { id: engagementId });
-  const risks = useCall('risks.list', { engagementId });
+  const engagement = useQuery('engagements.get', { id: engagementId });
+  const risks = useQuery('risks.list', { engagementId });
   const [cell, setCell] = useState<HeatSelection>(null);
   const [dialog, setDialog] = useState<'new' | 'checklist' | null>(null);
   const e = engagement.data;
@@ -36,11 +36,11 @@ export function EngagementRisks({ engagementId }: { engagementId: string }) {
       ) : risks.data === null ? (
         <Loading />
       ) : (
-        <RegisterView items={risks.data} engagements={options} cell={cell} onCell={setCell} compact emptyText={t('risks.empty')} onChanged={risks.reload} />
+        <RegisterView items={risks.data} engagements={options} cell={cell} onCell={setCell} compact emptyText={t('risks.empty')} />
       )}
-      {dialog === 'new' && <RiskDialog item={null} engagements={options} engagementId={engagementId} onClose={() => setDialog(null)} onSaved={risks.reload} />}
+      {dialog === 'new' && <RiskDialog item={null} engagements={options} engagementId={engagementId} onClose={() => setDialog(null)} />}
       {dialog === 'checklist' && (
-        <AddFromChecklistDialog engagements={options} engagementId={engagementId} onClose={() => setDialog(null)} onAdded={risks.reload} />
+        <AddFromChecklistDialog engagements={options} engagementId={engagementId} onClose={() => setDialog(null)} />
       )}
     </section>
   );

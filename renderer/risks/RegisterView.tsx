@@ -17,7 +17,6 @@ export function RegisterView({
   onCell,
   compact = false,
   emptyText,
-  onChanged,
 }: {
   items: readonly RiskItem[];
   engagements: readonly EngagementOption[];
@@ -25,7 +24,6 @@ export function RegisterView({
   onCell: (cell: HeatSelection) => void;
   compact?: boolean;
   emptyText: string;
-  onChanged: () => void;
 }) {
   const { t, tn } = useI18n();
   const [editing, setEditing] = useState<RiskItem | null>(null);
@@ -48,9 +46,9 @@ export function RegisterView({
             </p>
           )}
         </div>
-        {shown.length === 0 ? <p className="empty-results">{emptyText}</p> : <RiskTable items={shown} compact={compact} onChanged={onChanged} onEdit={setEditing} />}
+        {shown.length === 0 ? <p className="empty-results">{emptyText}</p> : <RiskTable items={shown} compact={compact} onEdit={setEditing} />}
       </div>
-      {editing && <RiskDialog item={editing} engagements={engagements} onClose={() => setEditing(null)} onSaved={onChanged} />}
+      {editing && <RiskDialog item={editing} engagements={engagements} onClose={() => setEditing(null)} />}
     </div>
   );
 }

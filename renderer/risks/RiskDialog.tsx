@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Localized } from '../../core/i18n';
 import { RISK_CATEGORIES, RISK_LEVELS, RISK_STATUSES, type RiskCategory, type RiskItem, type RiskStatus } from '../../core/risks/types';
-import { Dialog } from '../app/Dialog';
-import { callSafe } from '../lib/api';
-import { useCall } from '../lib/use-call';
+import { Dialog, DialogActions } from '../ui/Dialog';
+import { mutate } from '../data/query-client';
+import { useQuery } from '../data/use-query';
 import { useI18n } from '../i18n/i18n';
 import { EngagementOptions, type EngagementOption } from './EngagementOptions';
 
@@ -18,14 +18,12 @@ export function RiskDialog({
   engagements,
   engagementId,
   onClose,
-  onSaved,
 }: {
   item: RiskItem | null;
   engagements: readonly EngagementOption[];
   /** Preselected (and fixed) engagement for a new risk. */
   engagementId?: string;
   onClose: () => void;
-  onSaved: () => void;
 }) {
   const { t, text, lang } = useI18n();
   const ids = useId();
@@ -46,7 +44,7 @@ export function RiskDialog({
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState(false);
-  const hits = useCall('kb.search', articleQuery.trim() === '' ? null : { query: articleQuery, lang, limit: 8, kinds: ['kb'] });
+  const hits = useQuery('kb.search', articleQuery.trim() === '' ? null : { query: articleQuery, lang, limit: 8, kinds: ['kb'] });
 
   function set<K extends keyof typeof form>(key: K, value: (typeof form)[K]): void {
     setForm((f) => ({ ...f, [key]: value }));
@@ -69,19 +67,17 @@ export function RiskDialog({
       articles: articles.map((a) => a.id),
     };
     const result = item
-      ? await callSafe('risks.update', { id: item.id, ...fields, dueDate: form.dueDate === '' ? null : form.dueDate })
-      : await callSafe('risks.create', { engagementId: form.engagementId, ...fields, ...(form.dueDate !== '' && { dueDate: form.dueDate }) });
+      ? await mutate('risks.update', { id: item.id, ...fields, dueDate: form.dueDate === '' ? null : form.dueDate })
+      : await mutate('risks.create', { engagementId: form.engagementId, ...fields, ...(form.dueDate !== '' && { dueDate: form.dueDate }) });
     setSaving(false);
     if (!result.ok) return setProblem(result.error.message);
-    onSaved();
     onClose();
   }
 
   async function remove(): Promise<void> {
     if (!item) return;
-    const result = await callSafe('risks.remove', { id: item.id });
+    const result = await mutate('risks.remove', { id: item.id });
     if (!result.ok) return setProblem(result.error.message);
-    onSaved();
     onClose();
   }
 
@@ -213,7 +209,7 @@ export function RiskDialog({
         {confirmRemove && item ? (
           <div className="notice warn confirm-remove" role="alert">
             <p>{t('risks.removeConfirm', { title: item.title })}</p>
-            <button type="button" className="danger" onClick={() => void remove()}>
+            <button type="button" className="danger-button" onClick={() => void remove()}>
               {t('risks.removeYes')}
             </button>{' '}
             <button type="button" onClick={() => setConfirmRemove(false)}>
@@ -221,19 +217,13 @@ export function RiskDialog({
             </button>
           </div>
         ) : null}
-        <div className="dialog-actions">
+        <DialogActions cancelLabel={t('risks.cancel')} onCancel={onClose} actionLabel={t('risks.save')} busyLabel={t('risks.saving')} busy={saving}>
           {item && !confirmRemove && (
-            <button type="button" className="danger remove-risk" onClick={() => setConfirmRemove(true)}>
+            <button type="button" className="danger-button remove-risk" onClick={() => setConfirmRemove(true)}>
               {t('risks.remove')}
             </button>
           )}
-          <button type="button" onClick={onClose}>
-            {t('risks.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={saving}>
-            {saving ? t('risks.saving') : t('risks.save')}
-          </button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );

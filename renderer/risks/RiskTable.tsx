@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { RISK_STATUSES, type RiskItem, type RiskStatus } from '../../core/risks/types';
-import { callSafe } from '../lib/api';
+import { mutate } from '../data/query-client';
 import { useI18n } from '../i18n/i18n';
 import type { CallArgs } from '../../core/api/contract';
 import { severityOf } from '../charts/heatmap';
@@ -18,12 +18,10 @@ function isStatus(value: string): value is RiskStatus {
 export function RiskTable({
   items,
   compact = false,
-  onChanged,
   onEdit,
 }: {
   items: readonly RiskItem[];
   compact?: boolean;
-  onChanged: () => void;
   onEdit: (item: RiskItem) => void;
 }) {
   const { t } = useI18n();
@@ -32,10 +30,9 @@ export function RiskTable({
   const sorted = sortRisks(items, sort.key, sort.direction);
 
   async function save(args: CallArgs<'risks.update'>): Promise<void> {
-    const result = await callSafe('risks.update', args);
+    const result = await mutate('risks.update', args);
     if (result.ok) setError(null);
     else setError(t('risks.saveFailed', { message: result.error.message }));
-    onChanged();
   }
 
   function header(key: RiskSort, label: string) {

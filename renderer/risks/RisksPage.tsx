@@ -4,7 +4,7 @@ import { RISK_CATEGORIES, RISK_STATUSES, type RiskCategory, type RiskStatus } fr
 import { PageHeading } from '../app/PageHeading';
 import { ErrorView, Loading } from '../app/StateViews';
 import type { HeatSelection } from '../charts/HeatMap';
-import { useCall } from '../lib/use-call';
+import { useQuery } from '../data/use-query';
 import { setSearchParam } from '../lib/search-params';
 import { useI18n } from '../i18n/i18n';
 import { EngagementOptions } from './EngagementOptions';
@@ -65,8 +65,8 @@ export function RisksPage() {
     return () => clearTimeout(timer);
   }, [ownerDraft, queryDraft, owner, query, setParams]);
 
-  const engagements = useCall('engagements.list', {});
-  const risks = useCall('risks.list', {
+  const engagements = useQuery('engagements.list', {});
+  const risks = useQuery('risks.list', {
     ...(engagementId !== '' && { engagementId }),
     ...(status && { status }),
     ...(category && { category }),
@@ -93,7 +93,7 @@ export function RisksPage() {
           <button type="button" onClick={() => setDialog('checklist')} disabled={engagementOptions.length === 0}>
             {t('risks.addFromChecklist')}
           </button>
-          <button type="button" className="primary" onClick={() => setDialog('new')} disabled={engagementOptions.length === 0}>
+          <button type="button" className="primary-button" onClick={() => setDialog('new')} disabled={engagementOptions.length === 0}>
             {t('risks.new')}
           </button>
         </div>
@@ -177,12 +177,12 @@ export function RisksPage() {
           cell={cell}
           onCell={(c) => setParam('cell', c ? `${c.likelihood}-${c.impact}` : null)}
           emptyText={emptyText}
-          onChanged={risks.reload}
+         
         />
       )}
 
-      {dialog === 'new' && <RiskDialog item={null} engagements={engagementOptions} onClose={() => setDialog(null)} onSaved={risks.reload} />}
-      {dialog === 'checklist' && <AddFromChecklistDialog engagements={engagementOptions} onClose={() => setDialog(null)} onAdded={risks.reload} />}
+      {dialog === 'new' && <RiskDialog item={null} engagements={engagementOptions} onClose={() => setDialog(null)} />}
+      {dialog === 'checklist' && <AddFromChecklistDialog engagements={engagementOptions} onClose={() => setDialog(null)} />}
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { MAX_IMPORT_DOCX_BYTES } from '../../core/api/limits';
 import { useI18n } from '../i18n/i18n';
-import { callSafe } from '../lib/api';
+import { mutate } from '../data/query-client';
 import { fileBytes } from '../lib/attachments';
 
 /** What the template page shows after an import: what could not be carried over, per section. */
@@ -14,7 +14,7 @@ export type ImportedLocationState = { importProblems?: { where: string; message:
  * it is read; one that is not a Word document is refused by the backend with its reason.
  */
 export function ImportDocxButton() {
-  const { t } = useI18n();
+  const { t, apiText } = useI18n();
   const navigate = useNavigate();
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'error'; message: string }>({ kind: 'idle' });
@@ -25,9 +25,9 @@ export function ImportDocxButton() {
       return;
     }
     setState({ kind: 'busy' });
-    const result = await callSafe('templates.importDocx', { name: file.name, data: await fileBytes(file) });
+    const result = await mutate('templates.importDocx', { name: file.name, data: await fileBytes(file) });
     if (!result.ok) {
-      setState({ kind: 'error', message: t('templates.importFailed', { message: result.error.message }) });
+      setState({ kind: 'error', message: t('templates.importFailed', { message: apiText(result.error) }) });
       return;
     }
     const state: ImportedLocationState = { importProblems: result.value.problems };

@@ -5,8 +5,8 @@ import type { Localized } from '../../core/i18n';
 import { PageHeading } from '../app/PageHeading';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
-import { callSafe } from '../lib/api';
-import { useCall } from '../lib/use-call';
+import { mutate } from '../data/query-client';
+import { useQuery } from '../data/use-query';
 import { insertVariable, issuesAt, newSectionId, parseRuleText, pickerVariables, ruleText, unplacedIssues, type TemplateSection } from './template-form';
 
 const REPEATS = ['team', 'scenarios', 'milestones'] as const;
@@ -24,7 +24,7 @@ export function TemplateForm({ detail, nextVersion, onCancel, onSaved }: { detai
   const [issues, setIssues] = useState<Issue[]>([]);
   const [state, setState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'error'; message: string }>({ kind: 'idle' });
   const [variable, setVariable] = useState('customer.name');
-  const articles = useCall('kb.list', { limit: 500, sort: 'title' });
+  const articles = useQuery('kb.list', { limit: 500, sort: 'title' });
   // The body textarea edited last, and its selection, for the variable picker.
   const lastBody = useRef<{ section: number; lang: 'en' | 'zh'; start: number; end: number } | null>(null);
   const placed = new Set<string>();
@@ -94,7 +94,7 @@ export function TemplateForm({ detail, nextVersion, onCancel, onSaved }: { detai
     };
     setState({ kind: 'busy' });
     setIssues([]);
-    const result = await callSafe('templates.save', { basedOn: { id: detail.id, version: detail.version }, template });
+    const result = await mutate('templates.save', { basedOn: { id: detail.id, version: detail.version }, template });
     if (result.ok) {
       onSaved(result.value);
       return;

@@ -5,8 +5,8 @@ import { PageHeading } from '../app/PageHeading';
 import { Loading } from '../app/StateViews';
 import { RecordLoadFailed } from '../app/RecordStates';
 import { useI18n } from '../i18n/i18n';
-import { useCall } from '../lib/use-call';
-import { formatDateTime } from '../notes/format';
+import { currentData, useQuery } from '../data/use-query';
+import { formatDateTime } from '../ui/format';
 import { TemplateForm } from './TemplateForm';
 import { ruleText } from './template-form';
 import type { ImportedLocationState } from './ImportDocxButton';
@@ -21,15 +21,17 @@ export function TemplatePage() {
   const versionParam = Number(params.get('version'));
   const version = Number.isInteger(versionParam) && versionParam > 0 ? versionParam : undefined;
   const { t } = useI18n();
-  const template = useCall('templates.get', version === undefined ? { id } : { id, version });
+  const template = useQuery('templates.get', version === undefined ? { id } : { id, version });
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
-  if (template.status === 'error') {
-    return <RecordLoadFailed error={template.error} notFoundTitle={t('templates.notFoundTitle')} notFoundText={t('templates.notFound', { id })} onRetry={template.reload} />;
+  const detail = currentData(template);
+  if (!detail) {
+    if (template.status === 'error') {
+      return <RecordLoadFailed error={template.error} notFoundTitle={t('templates.notFoundTitle')} notFoundText={t('templates.notFound', { id })} onRetry={template.reload} />;
+    }
+    return <Loading />;
   }
-  if (template.data === null || template.status === 'loading') return <Loading />;
-  const detail = template.data;
   const newest = detail.versions[0]?.version ?? detail.version;
   return editing ? (
     <TemplateForm
@@ -40,7 +42,6 @@ export function TemplatePage() {
         setEditing(false);
         setNotice(t('templates.saved', { version: saved.version }));
         setParams({}, { replace: true });
-        template.reload();
       }}
     />
   ) : (
@@ -113,7 +114,12 @@ function TemplateView({ detail, newest, notice, onEdit, onVersion }: { detail: T
                     {t('templates.fromArticle')}: <Link to={`/kb/${s.fromArticle}`}>kb:{s.fromArticle}</Link>
                   </p>
                 )}
-                {s.body && <pre className="template-body">{text(s.body)}</pre>}
+                {s.body && (
+                  // A long body scrolls inside its box: focusable, so the keyboard can scroll it too.
+                  <pre className="template-body" tabIndex={0} role="region" aria-label={t('templates.sectionText', { title: text(s.title) })}>
+                    {text(s.body)}
+                  </pre>
+                )}
               </li>
             ))}
           </ol>

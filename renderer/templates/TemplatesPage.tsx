@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { PageHeading } from '../app/PageHeading';
 import { EmptyState, ErrorView, Loading } from '../app/StateViews';
 import { useI18n } from '../i18n/i18n';
-import { useCall } from '../lib/use-call';
+import { useQuery } from '../data/use-query';
 import { ImportDocxButton } from './ImportDocxButton';
 import '../engagements/engagements.css';
 import '../proposals/proposals.css';
@@ -11,8 +11,8 @@ import './templates.css';
 /** `#/templates`: the POC templates on this device (newest version of each), by title. */
 export function TemplatesPage() {
   const { t, text } = useI18n();
-  const templates = useCall('templates.list', {});
-  const scenarios = useCall('scenarios.list', {});
+  const templates = useQuery('templates.list', {});
+  const scenarios = useQuery('scenarios.list', {});
   const scenarioName = (id: string): string => {
     const found = scenarios.data?.find((s) => s.id === id);
     return found ? text(found.name) : id;

@@ -1,9 +1,8 @@
 import type { RouteObject } from 'react-router';
-import { TemplatesPage } from './TemplatesPage';
-import { TemplatePage } from './TemplatePage';
+import { lazyPage } from '../app/lazy-page';
 
-/** POC templates, reached from the proposals section. */
+/** POC templates, reached from the proposals section, each loaded on demand. */
 export const templateRoutes: RouteObject[] = [
-  { path: 'templates', element: <TemplatesPage /> },
-  { path: 'templates/:id', element: <TemplatePage /> },
+  { path: 'templates', element: lazyPage(() => import('./TemplatesPage'), 'TemplatesPage') },
+  { path: 'templates/:id', element: lazyPage(() => import('./TemplatePage'), 'TemplatePage') },
 ];

@@ -240,8 +240,10 @@ test.describe('knowledge base', () => {
     } finally {
       await api(appUrl, 'notes.remove', { id: note.id });
     }
-    // A deleted note is gone from search.
+    // A deleted note is gone from search. It was removed outside this page: a fresh load asks the
+    // backend again instead of relying on its data.changed event reaching the page's query cache.
     await gotoRoute(page, appUrl, '/kb?q=quokka');
+    await page.reload();
     await expect(page.getByText('Nothing matches.')).toBeVisible();
   });
 

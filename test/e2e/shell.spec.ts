@@ -46,6 +46,8 @@ test.describe('app shell', () => {
 
   test('Ctrl+K opens quick search from anywhere; arrows, Enter and Escape work', async ({ page }) => {
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Risks' }).click();
+    // The page loads on demand and its heading takes focus when it arrives: wait for it first.
+    await expect(page.getByRole('heading', { level: 1, name: 'Risks' })).toBeFocused();
     const riskLink = page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Risks' });
     await riskLink.focus();
 

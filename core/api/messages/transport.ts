@@ -21,6 +21,7 @@ export const transportMessages = defineApiMessages({
     en: "This data file's schema history differs from this version's at step {step} (file has {found}, expected {expected}). The file was not changed.",
     zh: '此数据文件的架构历史在第 {step} 步与本版本不同（文件中是 {found}，应为 {expected}）。文件未被改动。',
   },
+  'error.unexpected': { en: 'Something went wrong: {detail}', zh: '出现意外错误：{detail}' },
   'error.hostUnreachable': { en: 'Cannot reach the Fieldbench host: {detail}', zh: '无法连接 Fieldbench 服务：{detail}' },
   'error.noAccessKey': {
     en: 'This page has no access key. Open Fieldbench with the full link that "npm run web" printed (it ends with #k=…).',

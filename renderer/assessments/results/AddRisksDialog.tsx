@@ -3,9 +3,9 @@ import { Link } from 'react-router';
 import type { Recommendation } from '../../../core/assessment/engine';
 import type { AssessmentDetail } from '../../../core/assessment/types';
 import type { AddFromChecklistResult } from '../../../core/risks/types';
-import { Dialog } from '../../app/Dialog';
+import { Dialog, DialogActions } from '../../ui/Dialog';
 import { useI18n } from '../../i18n/i18n';
-import { callSafe } from '../../lib/api';
+import { mutate } from '../../data/query-client';
 
 /** Recommended risk items, all preselected, copied into the engagement's register in the UI language. */
 export function AddRisksDialog({
@@ -44,7 +44,7 @@ export function AddRisksDialog({
     }
     setBusy(true);
     setError(null);
-    const result = await callSafe('risks.addFromChecklist', { engagementId: detail.engagement.id, items, source: 'assessment', sessionId: detail.session.id, lang });
+    const result = await mutate('risks.addFromChecklist', { engagementId: detail.engagement.id, items, source: 'assessment', sessionId: detail.session.id, lang });
     setBusy(false);
     if (result.ok) setDone(result.value);
     else setError(result.error.message);
@@ -102,14 +102,7 @@ export function AddRisksDialog({
               {error}
             </p>
           )}
-          <div className="dialog-actions">
-            <button type="button" onClick={onClose}>
-              {t('results.cancel')}
-            </button>
-            <button type="submit" className="primary" disabled={busy}>
-              {t('results.addRisksSubmit')}
-            </button>
-          </div>
+          <DialogActions cancelLabel={t('results.cancel')} onCancel={onClose} actionLabel={t('results.addRisksSubmit')} busy={busy} />
         </form>
       )}
     </Dialog>

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { LANGS, type Lang } from '../../../core/i18n';
-import { Dialog } from '../../app/Dialog';
+import { Dialog, DialogActions } from '../../ui/Dialog';
 import { useI18n } from '../../i18n/i18n';
 import { callSafe } from '../../lib/api';
 import { downloadBytes } from '../../lib/download';
-import { useCall } from '../../lib/use-call';
+import { useQuery } from '../../data/use-query';
 
 /**
  * Chooses the report language (the UI language by default), then saves the DOCX or the PDF. In
@@ -17,7 +17,7 @@ export function ExportDialog({ sessionId, format, onClose }: { sessionId: string
   const { t, lang: uiLang } = useI18n();
   const navigate = useNavigate();
   const [lang, setLang] = useState<Lang>(uiLang);
-  const info = useCall('app.info', {});
+  const info = useQuery('app.info', {});
   const hostPrintsPdf = info.data?.host === 'electron';
   const [state, setState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'done'; message: string } | { kind: 'error'; message: string }>({ kind: 'idle' });
 
@@ -71,14 +71,12 @@ export function ExportDialog({ sessionId, format, onClose }: { sessionId: string
             {state.message}
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {state.kind === 'done' ? t('common.close') : t('results.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={state.kind === 'busy'}>
-            {t(format === 'docx' ? 'results.exportDownload' : hostPrintsPdf ? 'results.exportSavePdf' : 'results.exportOpen')}
-          </button>
-        </div>
+        <DialogActions
+          cancelLabel={state.kind === 'done' ? t('common.close') : t('results.cancel')}
+          onCancel={onClose}
+          actionLabel={t(format === 'docx' ? 'results.exportDownload' : hostPrintsPdf ? 'results.exportSavePdf' : 'results.exportOpen')}
+          busy={state.kind === 'busy'}
+        />
       </form>
     </Dialog>
   );

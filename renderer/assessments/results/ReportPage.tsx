@@ -5,7 +5,7 @@ import { ErrorView, Loading } from '../../app/StateViews';
 import { useAppliedTheme } from '../../app/theme';
 import { DocumentView } from '../../document/DocumentView';
 import { useI18n } from '../../i18n/i18n';
-import { useCall } from '../../lib/use-call';
+import { useQuery } from '../../data/use-query';
 import { usePrintReady } from '../../lib/print-ready';
 import '../../styles/print-sheet.css';
 
@@ -19,7 +19,7 @@ export function ReportPage() {
   const [params, setParams] = useSearchParams();
   const { t, lang: uiLang, apiText } = useI18n();
   const lang: Lang = (LANGS as readonly string[]).includes(params.get('lang') ?? '') ? (params.get('lang') as Lang) : uiLang;
-  const report = useCall('reports.assessment', { sessionId: id, lang });
+  const report = useQuery('reports.assessment', { sessionId: id, lang });
   // Paper is white: the report always uses the light palette, whatever the app's theme.
   useAppliedTheme('light');
   useEffect(() => {
@@ -42,7 +42,7 @@ export function ReportPage() {
             ))}
           </select>
         </label>
-        <button type="button" className="primary" disabled={!report.data} onClick={() => window.print()}>
+        <button type="button" className="primary-button" disabled={!report.data} onClick={() => window.print()}>
           {t('report.print')}
         </button>
       </div>

@@ -8,8 +8,8 @@ import { PageHeading } from '../../app/PageHeading';
 import { EmptyState, ErrorView, Loading } from '../../app/StateViews';
 import { RadarChart } from '../../charts/RadarChart';
 import { useI18n } from '../../i18n/i18n';
-import { useCall } from '../../lib/use-call';
-import { formatDateTime } from '../format';
+import { useQuery } from '../../data/use-query';
+import { formatDateTime } from '../../ui/format';
 import { AddRisksDialog } from './AddRisksDialog';
 import { ExportDialog } from './ExportDialog';
 import { useRefTitles } from './ref-titles';
@@ -21,7 +21,7 @@ const KINDS: readonly Recommendation['kind'][] = ['template', 'risk', 'article']
 export function ResultsPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const detail = useCall('assessments.get', { id });
+  const detail = useQuery('assessments.get', { id });
 
   if (detail.status === 'error' && !detail.data) {
     const message = detail.error.code === 'not_found' ? t('results.notFound', { id }) : detail.error.message;

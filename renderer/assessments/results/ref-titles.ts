@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Recommendation } from '../../../core/assessment/engine';
 import type { Localized } from '../../../core/i18n';
-import { callSafe } from '../../lib/api';
+import { fetchQuery } from '../../data/query-client';
 
 /**
  * Titles of what an assessment's recommendations point to (POC templates, checklist items, KB
@@ -24,9 +24,9 @@ export function useRefTitles(recommendations: readonly Recommendation[] | null):
       const ofKind = (kind: Recommendation['kind']) => [...new Set(refs.filter(([k]) => k === kind).map(([, ref]) => ref))];
       const checklistIds = [...new Set(ofKind('risk').map((ref) => ref.split('#')[0] ?? ''))];
       const [templates, articles, checklists] = await Promise.all([
-        ofKind('template').length > 0 ? callSafe('templates.list', {}) : null,
-        Promise.all(ofKind('article').map((id) => callSafe('kb.get', { id }))),
-        Promise.all(checklistIds.map((id) => callSafe('checklists.get', { id }))),
+        ofKind('template').length > 0 ? fetchQuery('templates.list', {}) : null,
+        Promise.all(ofKind('article').map((id) => fetchQuery('kb.get', { id }))),
+        Promise.all(checklistIds.map((id) => fetchQuery('checklists.get', { id }))),
       ]);
       if (templates && !templates.ok) fail(templates.error.message);
       if (templates?.ok) for (const t of templates.value) titles[t.id] = t.title;

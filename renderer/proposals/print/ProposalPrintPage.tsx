@@ -9,7 +9,7 @@ import { ErrorView, Loading } from '../../app/StateViews';
 import { useAppliedTheme } from '../../app/theme';
 import { DocumentView } from '../../document/DocumentView';
 import { useI18n } from '../../i18n/i18n';
-import { useCall } from '../../lib/use-call';
+import { useQuery } from '../../data/use-query';
 import { usePrintReady } from '../../lib/print-ready';
 import '../../styles/print-sheet.css';
 
@@ -22,9 +22,9 @@ import '../../styles/print-sheet.css';
 export function ProposalPrintPage() {
   const { id = '' } = useParams();
   const { t, apiText } = useI18n();
-  const proposal = useCall('proposals.get', { id });
+  const proposal = useQuery('proposals.get', { id });
   const engagementId = proposal.data?.engagementId;
-  const engagement = useCall('engagements.get', engagementId === undefined ? null : { id: engagementId });
+  const engagement = useQuery('engagements.get', engagementId === undefined ? null : { id: engagementId });
   // Paper is white: the print page always uses the light palette, whatever the app's theme.
   useAppliedTheme('light');
   useEffect(() => {
@@ -39,7 +39,7 @@ export function ProposalPrintPage() {
       <div className="print-toolbar" role="toolbar" aria-label={t('proposalPrint.toolbar')}>
         <Link to={`/proposals/${encodeURIComponent(id)}`}>{t('proposalPrint.back')}</Link>
         <span className="muted">{t('proposalPrint.hint')}</span>
-        <button type="button" className="primary" disabled={!proposal.data || !engagement.data} onClick={() => window.print()}>
+        <button type="button" className="primary-button" disabled={!proposal.data || !engagement.data} onClick={() => window.print()}>
           {t('proposalPrint.print')}
         </button>
       </div>

@@ -1,6 +1,7 @@
 import type { ReactElement, ReactNode } from 'react';
-import { useI18n } from '../i18n/i18n';
-import type { FieldErrors } from './form-issues';
+
+/** Errors by field path ("contacts.1.email"), as the forms show them. */
+type FieldErrors = Readonly<Record<string, string>>;
 
 /** The DOM id of the input for a field path ("contacts.1.email" → "field-contacts-1-email"). */
 export function fieldId(path: string): string {
@@ -55,21 +56,5 @@ export function FormError({ message }: { message: string | null }): ReactNode {
     <p className="form-error-banner" role="alert">
       {message}
     </p>
-  );
-}
-
-/** Save and Cancel under a customer or engagement form, with the hint that Ctrl+S saves and Escape cancels. */
-export function FormActions({ saving, onCancel }: { saving: boolean; onCancel: () => void }) {
-  const { t } = useI18n();
-  return (
-    <div className="form-actions">
-      <button type="submit" className="primary-button" disabled={saving} aria-keyshortcuts="Control+S Meta+S">
-        {saving ? t('engagements.saving') : t('engagements.save')}
-      </button>
-      <button type="button" onClick={onCancel} aria-keyshortcuts="Escape">
-        {t('engagements.cancel')}
-      </button>
-      <span className="muted form-keys">{t('engagements.formKeys')}</span>
-    </div>
   );
 }

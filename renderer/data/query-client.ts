@@ -1,0 +1,109 @@
+import { QueryClient, type Query, type QueryKey } from '@tanstack/react-query';
+import type { CallArgs, CallName, CallResult } from '../../core/api/contract';
+import { CONTENT_TABLES } from '../../core/api/tables';
+import type { ApiError, ApiResult } from '../../core/api/result';
+import { callSafe, onEvent } from '../lib/api';
+import { readsOf, writesOf, type MutationName, type QueryName, type Source } from './sources';
+
+/**
+ * The renderer's cache of backend answers (TanStack Query). An answer is kept under
+ * [call name, arguments] and is fresh until something it reads changes: the backend says so with
+ * `data.changed` after every commit, and this renderer's own mutations say so on success (the
+ * event arrives a moment later, and a screen opened right after a mutation must not show what was
+ * there before). No timers: an answer from the local backend does not age.
+ */
+
+/** A failed call, carried through TanStack Query's error channel with the backend's error intact. */
+export class CallFailed extends Error {
+  readonly error: ApiError;
+  constructor(error: ApiError) {
+    super(error.message);
+    this.name = 'CallFailed';
+    this.error = error;
+  }
+}
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: Infinity,
+      gcTime: 5 * 60_000,
+      // The backend is local: a failure is an answer (shown with a Retry), not a network blip.
+      retry: false,
+      refetchOnWindowFocus: false,
+      refetchOnReconnect: false,
+      // Offline-first: the backend is reachable whatever navigator.onLine says.
+      networkMode: 'always',
+    },
+  },
+});
+
+export type QueryKeyOf<N extends QueryName> = readonly [N, CallArgs<N>];
+
+export function queryKeyOf<N extends QueryName>(method: N, args: CallArgs<N>): QueryKeyOf<N> {
+  return [method, args] as const;
+}
+
+export async function runQuery<N extends QueryName>(method: N, args: CallArgs<N>): Promise<CallResult<N>> {
+  const result = await callSafe(method, args);
+  if (!result.ok) throw new CallFailed(result.error);
+  return result.value;
+}
+
+function methodOf(key: QueryKey): CallName {
+  return key[0] as CallName;
+}
+
+/**
+ * Something in `changed` changed: answers on screen that read it are fetched again (the screen
+ * keeps the old answer until the new one arrives, so nothing flickers); answers not on screen are
+ * dropped, so a screen opened later loads afresh instead of showing them stale.
+ */
+export function refreshSources(changed: readonly Source[]): void {
+  if (changed.length === 0) return;
+  const set = new Set<Source>(changed);
+  const affected = (query: Query): boolean => readsOf(methodOf(query.queryKey)).some((s) => set.has(s));
+  queryClient.removeQueries({ type: 'inactive', predicate: affected });
+  void queryClient.invalidateQueries({ type: 'active', predicate: affected });
+}
+
+/** Refreshes what a successful mutation affects; for the few mutations made outside `mutate` (attachFile). */
+export function afterMutation(method: MutationName): void {
+  refreshSources(writesOf(method));
+}
+
+/** Runs a mutation; on success refreshes every cached answer that reads what it writes. */
+export async function mutate<N extends MutationName>(method: N, args: CallArgs<N>): Promise<ApiResult<CallResult<N>>> {
+  const result = await callSafe(method, args);
+  if (result.ok) afterMutation(method);
+  return result;
+}
+
+/** A query run on demand (a click, not a render), answered from the cache when it holds the answer. */
+export async function fetchQuery<N extends QueryName>(method: N, args: CallArgs<N>): Promise<ApiResult<CallResult<N>>> {
+  try {
+    const value = await queryClient.fetchQuery({ queryKey: queryKeyOf(method, args), queryFn: () => runQuery(method, args) });
+    return { ok: true, value };
+  } catch (error) {
+    if (error instanceof CallFailed) return { ok: false, error: error.error };
+    throw error;
+  }
+}
+
+/**
+ * Puts an answer a mutation already returned into the cache (the proposal `proposals.generate`
+ * made), so the screen that shows it next does not fetch it again.
+ */
+export function setQueryResult<N extends QueryName>(method: N, args: CallArgs<N>, value: CallResult<N>): void {
+  queryClient.setQueryData(queryKeyOf(method, args), value);
+}
+
+/** Listens to the backend's change events for the app's lifetime; returns the unsubscribe function. */
+export function connectQueryCache(): () => void {
+  const offData = onEvent('data.changed', ({ tables }) => refreshSources(tables));
+  const offContent = onEvent('content.imported', () => refreshSources(['content_pack', ...CONTENT_TABLES]));
+  return () => {
+    offData();
+    offContent();
+  };
+}

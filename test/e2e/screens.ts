@@ -1,0 +1,76 @@
+import { expect, type Page, type Request } from '@playwright/test';
+import { api, completedIcsAssessment } from './app-api';
+
+/**
+ * Every main screen of the app with the records it needs, set up once through the host's API, and
+ * a way to open one and wait until it has settled. Shared by the query-cache and the accessibility
+ * specs, which both walk all of them.
+ */
+
+export type Screen = { name: string; route: string };
+
+type Summary = { id: string };
+
+/** A completed and an in-progress assessment, a risk, a note, a lesson and a proposal on one engagement. */
+export async function setUpScreens(appUrl: string): Promise<Screen[]> {
+  const { engagementId, sessionId } = await completedIcsAssessment(appUrl, { customer: 'Screens Telecom', title: 'Screens pilot' });
+  const engagement = await api<{ customer: { id: string } }>(appUrl, 'engagements.get', { id: engagementId });
+  const running = await api<{ session: { id: string } }>(appUrl, 'assessments.start', { engagementId, definitionId: 'ics-readiness' });
+  await api(appUrl, 'risks.create', { engagementId, title: 'Call recordings cannot leave the site', category: 'data', likelihood: 4, impact: 4 });
+  const note = await api<Summary>(appUrl, 'notes.create', { engagementId, title: 'Queue board readings' });
+  const lesson = await api<Summary>(appUrl, 'lessons.codify', { noteIds: [note.id], lang: 'en' });
+  const templates = await api<Summary[]>(appUrl, 'templates.list', {});
+  const template = templates[0]?.id ?? '';
+  const generated = await api<{ proposal: Summary }>(appUrl, 'proposals.generate', { engagementId, sessionId, templateId: template, lang: 'en' });
+  const articles = await api<{ items: Summary[] }>(appUrl, 'kb.list', { limit: 1 });
+  const article = articles.items[0]?.id ?? '';
+  return [
+    { name: 'knowledge base', route: '/kb' },
+    { name: 'article', route: `/kb/${article}` },
+    { name: 'search results', route: '/kb?q=customer' },
+    { name: 'customers', route: '/customers' },
+    { name: 'customer', route: `/customers/${engagement.customer.id}` },
+    { name: 'customer form', route: `/customers/${engagement.customer.id}/edit` },
+    { name: 'engagements', route: '/engagements' },
+    { name: 'engagement (notes, risks, assessments, proposals)', route: `/engagements/${engagementId}` },
+    { name: 'engagement form', route: `/engagements/${engagementId}/edit` },
+    { name: 'assessments', route: '/assessments' },
+    { name: 'runner', route: `/assessments/${running.session.id}` },
+    { name: 'review', route: `/assessments/${running.session.id}/review` },
+    { name: 'results', route: `/assessments/${sessionId}/results` },
+    { name: 'risks', route: '/risks' },
+    { name: 'note', route: `/notes/${note.id}` },
+    { name: 'lessons', route: '/lessons' },
+    { name: 'lesson', route: `/lessons/${lesson.id}` },
+    { name: 'proposals', route: '/proposals' },
+    { name: 'proposal', route: `/proposals/${generated.proposal.id}` },
+    { name: 'templates', route: '/templates' },
+    { name: 'template', route: `/templates/${template}` },
+  ];
+}
+
+/** Counts the calls the page sends to the backend, by "method args". */
+export function watchCalls(page: Page): { calls: string[]; inFlight: () => number } {
+  const calls: string[] = [];
+  const open = new Set<Request>();
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/api/call')) return;
+    open.add(request);
+    const body = request.postDataJSON() as { method: string; args: unknown };
+    calls.push(`${body.method} ${JSON.stringify(body.args)}`);
+  });
+  page.on('requestfinished', (request) => open.delete(request));
+  page.on('requestfailed', (request) => open.delete(request));
+  return { calls, inFlight: () => open.size };
+}
+
+/** Waits until the screen shows its heading, nothing on it still says "Loading", and no call has been open for a moment. */
+export async function settled(page: Page, watch: { inFlight: () => number }): Promise<void> {
+  await expect(page.locator('h1').first()).toBeVisible();
+  await expect(page.locator('.loading')).toHaveCount(0);
+  let quiet = 0;
+  while (quiet < 3) {
+    await page.waitForTimeout(100);
+    quiet = watch.inFlight() === 0 ? quiet + 1 : 0;
+  }
+}
