@@ -1,3 +1,4 @@
+import { msg, type ApiMessage } from '../api/message';
 import { headingBlock, isReadableLink, mergeRuns } from '../document/build';
 import { blocksMarkdown } from '../document/markdown';
 import type { Block, Inline, ListBlock, ListItem, Mark, TableBlock, TableCell } from '../document/model';
@@ -18,7 +19,7 @@ export type HtmlElement = { tag: string; attrs: Record<string, string>; children
 export type HtmlNode = HtmlElement | string;
 
 export type ImportedSection = { title: string; markdown: string };
-export type ImportProblem = { where: string; message: string };
+export type ImportProblem = { where: string; message: ApiMessage };
 export type ImportedDocument = {
   /** The text of a Title-styled paragraph, when the document has one. */
   title: string | null;
@@ -71,10 +72,10 @@ function textRuns(text: string, marks: readonly Mark[], ctx: Context): Inline[] 
       continue;
     }
     const guess = ctx.bySquashed.get(squash(raw)) ?? suggestVariable(raw, ctx.variables);
-    const hint = guess !== undefined && guess !== raw ? ` — did you mean {{${guess}}}?` : '';
+    const shown = { text: match[0].slice(0, 80), raw: raw.slice(0, 80) };
     ctx.problems.push({
       where: ctx.where,
-      message: `${match[0].slice(0, 80)} is not a variable templates may use; it was kept as the text «${raw.slice(0, 80)}»${hint}`,
+      message: guess !== undefined && guess !== raw ? msg('import.notVariableSuggest', { ...shown, guess }) : msg('import.notVariable', shown),
     });
     runs.push({ kind: 'text', text: `«${raw}»`, ...withMarks });
   }
@@ -92,14 +93,14 @@ function inline(nodes: readonly HtmlNode[], marks: readonly Mark[], ctx: Context
       case 'br':
         return [{ kind: 'text', text: ' ' }];
       case 'img':
-        ctx.problems.push({ where: ctx.where, message: `an image${node.attrs.alt ? ` (“${node.attrs.alt.slice(0, 60)}”)` : ''} was left out; templates hold text only — add pictures to the proposal after generating it` });
+        ctx.problems.push({ where: ctx.where, message: node.attrs.alt ? msg('import.imageLeftOutNamed', { alt: node.attrs.alt.slice(0, 60) }) : msg('import.imageLeftOut') });
         return [];
       case 'a': {
         const href = (node.attrs.href ?? '').trim();
         const content = inline(node.children, marks, ctx);
         if (href === '' || href.startsWith('#')) return content;
         if (!isReadableLink(href)) {
-          ctx.problems.push({ where: ctx.where, message: `the link to “${href.slice(0, 80)}” was removed (only http(s) and mailto links are kept); its text stays` });
+          ctx.problems.push({ where: ctx.where, message: msg('import.linkRemoved', { url: href.slice(0, 80) }) });
           return content;
         }
         return [{ kind: 'link', url: href, content: mergeRuns(content) }];

@@ -29,7 +29,7 @@ export function RecordLoadFailed({
     <section className="page" aria-labelledby="page-title">
       {back}
       <PageHeading title={title}>{title}</PageHeading>
-      {notFound ? <p>{notFoundText}</p> : <ErrorView message={error.message} onRetry={onRetry} />}
+      {notFound ? <p>{notFoundText}</p> : <ErrorView message={error} onRetry={onRetry} />}
     </section>
   );
 }

@@ -21,7 +21,7 @@ const PALETTE_LIMIT = 8;
  * combobox over a listbox of hits: arrows move, Enter opens the highlighted one, Escape closes.
  */
 export function SearchPalette({ onClose }: { onClose: () => void }) {
-  const { t, tn, lang } = useI18n();
+  const { t, tn, lang, apiText } = useI18n();
   const navigate = useNavigate();
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -71,7 +71,7 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
 
   let status: string;
   if (debounced === '') status = t('palette.empty');
-  else if (results.status === 'error') status = results.error.message;
+  else if (results.status === 'error') status = apiText(results.error);
   else if (results.data === null) status = t('common.loading');
   else if (hits.length === 0) status = t('palette.noResults');
   else status = `${tn('palette.count', results.data.total)} — ${t('palette.hint')}`;

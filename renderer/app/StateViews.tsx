@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { ApiMessage } from '../../core/api/message';
 import { useI18n } from '../i18n/i18n';
 
 /** A polite "loading" line; screen readers hear it once, sighted users see it in place. */
@@ -11,13 +12,13 @@ export function Loading({ label }: { label?: string }) {
   );
 }
 
-/** An API or display error: says what went wrong (the backend's own message) and offers a retry. */
-export function ErrorView({ title, message, onRetry }: { title?: string; message: string; onRetry?: () => void }) {
-  const { t } = useI18n();
+/** An API or display error: says what went wrong (what the backend said, in the UI language) and offers a retry. */
+export function ErrorView({ title, message, onRetry }: { title?: string; message: string | ApiMessage; onRetry?: () => void }) {
+  const { t, apiText } = useI18n();
   return (
     <div className="error-view" role="alert">
       <p className="error-title">{title ?? t('common.errorTitle')}</p>
-      <p className="error-message">{message}</p>
+      <p className="error-message">{typeof message === 'string' ? message : apiText(message)}</p>
       {onRetry && (
         <button type="button" onClick={onRetry}>
           {t('common.retry')}

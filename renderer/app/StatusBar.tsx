@@ -10,7 +10,7 @@ import './shell-dialogs.css';
  * (with the list in a dialog), and the sync state.
  */
 export function StatusBar() {
-  const { t, tn } = useI18n();
+  const { t, tn, apiText } = useI18n();
   const content = useQuery('content.status', {});
   const [problemsOpen, setProblemsOpen] = useState(false);
 
@@ -18,7 +18,7 @@ export function StatusBar() {
   if (content.status === 'error')
     pack = (
       <span className="status-error">
-        {t('status.loadFailed', { message: content.error.message })}{' '}
+        {t('status.loadFailed', { message: apiText(content.error) })}{' '}
         <button type="button" className="link-button" onClick={() => void content.reload()}>
           {t('common.retry')}
         </button>

@@ -47,7 +47,7 @@ export function AnswerFiles({
   disabled: boolean;
   onFilesChange?: (sha256s: string[]) => void;
 }) {
-  const { t } = useI18n();
+  const { t, apiText } = useI18n();
   const owner = { ownerTable: 'assessment_answers', ownerId: answerOwnerId(sessionId, questionId) } as const;
   const files = useQuery('attachments.list', owner);
   const [busy, setBusy] = useState(false);
@@ -55,7 +55,7 @@ export function AnswerFiles({
 
   const refreshed = async (): Promise<void> => {
     const list = await fetchQuery('attachments.list', owner);
-    if (!list.ok) throw new Error(list.error.message);
+    if (!list.ok) throw new Error(apiText(list.error));
     onFilesChange?.(list.value.map((f) => f.sha256));
   };
 
@@ -82,7 +82,7 @@ export function AnswerFiles({
     setProblem(null);
     const removed = await mutate('attachments.remove', { linkId });
     if (!removed.ok) {
-      setProblem(removed.error.message);
+      setProblem(apiText(removed.error));
       return;
     }
     try {
@@ -107,7 +107,7 @@ export function AnswerFiles({
       ) : (
         files.status === 'ready' && <span className="muted">{t('assessments.noFiles')}</span>
       )}
-      {files.status === 'error' && <p className="error-text">{files.error.message}</p>}
+      {files.status === 'error' && <p className="error-text">{apiText(files.error)}</p>}
       {!disabled && (
         <div className="file-actions">
           <label className="file-button">

@@ -66,7 +66,7 @@ export function AssessmentsPage() {
           </select>
         </label>
       </div>
-      {sessions.status === 'error' && <ErrorView message={sessions.error.message} onRetry={sessions.reload} />}
+      {sessions.status === 'error' && <ErrorView message={sessions.error} onRetry={sessions.reload} />}
       {sessions.data === null && sessions.status === 'loading' && <Loading />}
       {sessions.data && sessions.data.length === 0 && (
         <EmptyState title={t('assessments.emptyTitle')}>

@@ -19,7 +19,7 @@ export function EngagementAssessments({ engagementId }: { engagementId: string }
           {t('assessments.start')}
         </button>
       </header>
-      {sessions.status === 'error' && <ErrorView message={sessions.error.message} onRetry={sessions.reload} />}
+      {sessions.status === 'error' && <ErrorView message={sessions.error} onRetry={sessions.reload} />}
       {sessions.data === null && sessions.status === 'loading' && <Loading />}
       {sessions.data && sessions.data.length === 0 && <p className="muted">{t('assessments.engagementEmpty')}</p>}
       {sessions.data && sessions.data.length > 0 && <SessionTable sessions={sessions.data} showEngagement={false} />}

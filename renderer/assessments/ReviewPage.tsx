@@ -20,7 +20,7 @@ export function ReviewPage() {
     return (
       <section className="page" aria-labelledby="page-title">
         <PageHeading title={t('assessments.title')}>{detail.status === 'error' ? t('assessments.notFoundTitle') : t('assessments.title')}</PageHeading>
-        {detail.status === 'error' ? <ErrorView message={detail.error.message} onRetry={detail.reload} /> : <Loading />}
+        {detail.status === 'error' ? <ErrorView message={detail.error} onRetry={detail.reload} /> : <Loading />}
       </section>
     );
   }

@@ -37,7 +37,7 @@ export function RunnerPage() {
             <PageHeading title={detail.error.code === 'not_found' ? t('assessments.notFoundTitle') : t('common.errorTitle')}>
               {detail.error.code === 'not_found' ? t('assessments.notFoundTitle') : t('common.errorTitle')}
             </PageHeading>
-            <ErrorView message={detail.error.message} onRetry={detail.reload} />
+            <ErrorView message={detail.error} onRetry={detail.reload} />
           </>
         ) : (
           <Loading />

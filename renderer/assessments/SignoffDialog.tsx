@@ -8,7 +8,7 @@ import { SignaturePad } from './SignaturePad';
 
 /** Name, role, the time (now) and a drawn signature; completes the session and opens its results. */
 export function SignoffDialog({ sessionId, onClose }: { sessionId: string; onClose: () => void }) {
-  const { t, lang } = useI18n();
+  const { t, lang, apiText } = useI18n();
   const navigate = useNavigate();
   const [name, setName] = useState('');
   const [role, setRole] = useState('');
@@ -29,7 +29,7 @@ export function SignoffDialog({ sessionId, onClose }: { sessionId: string; onClo
       void navigate(`/assessments/${sessionId}/results`);
       return;
     }
-    setProblem(result.error.message);
+    setProblem(apiText(result.error));
     setBusy(false);
   };
 

@@ -8,7 +8,7 @@ import { ErrorView, Loading } from '../app/StateViews';
 
 /** Pick an engagement (unless given), then a definition — the engagement's scenarios first — and start. */
 export function StartAssessmentDialog({ engagementId: fixed, onClose }: { engagementId?: string; onClose: () => void }) {
-  const { t, tn, text } = useI18n();
+  const { t, tn, text, apiText } = useI18n();
   const navigate = useNavigate();
   const engagements = useQuery('engagements.list', fixed ? null : {});
   const fixedEngagement = useQuery('engagements.get', fixed ? { id: fixed } : null);
@@ -36,7 +36,7 @@ export function StartAssessmentDialog({ engagementId: fixed, onClose }: { engage
       void navigate(`/assessments/${result.value.session.id}`);
       return;
     }
-    setProblem(result.error.message);
+    setProblem(apiText(result.error));
     setBusy(false);
   };
 
@@ -64,7 +64,7 @@ export function StartAssessmentDialog({ engagementId: fixed, onClose }: { engage
             <label htmlFor="start-engagement" className="field-label">
               {t('assessments.pickEngagement')}
             </label>
-            {engagements.status === 'error' && <ErrorView message={engagements.error.message} onRetry={engagements.reload} />}
+            {engagements.status === 'error' && <ErrorView message={engagements.error} onRetry={engagements.reload} />}
             {engagements.data && engagements.data.length === 0 && <p className="muted">{t('assessments.noEngagements')}</p>}
             {engagements.data && engagements.data.length > 0 && (
               <select id="start-engagement" value={engagementId} onChange={(e) => setEngagementId(e.target.value)} required>
@@ -80,7 +80,7 @@ export function StartAssessmentDialog({ engagementId: fixed, onClose }: { engage
         )}
         <p className="field-label">{t('assessments.pickDefinition')}</p>
         {definitions.status === 'loading' && <Loading />}
-        {definitions.status === 'error' && <ErrorView message={definitions.error.message} onRetry={definitions.reload} />}
+        {definitions.status === 'error' && <ErrorView message={definitions.error} onRetry={definitions.reload} />}
         {definitions.status === 'ready' && defs.length === 0 && <p className="muted">{t('assessments.noDefinitions')}</p>}
         <div className="definition-list">
           {group(t('assessments.suggested'), suggested)}

@@ -27,7 +27,7 @@ export function UpgradeDialog({ sessionId, onClose, onMoved }: { sessionId: stri
       onMoved();
       return;
     }
-    setProblem(result.error.message);
+    setProblem(apiText(result.error));
     setMoving(false);
   };
 
@@ -35,7 +35,7 @@ export function UpgradeDialog({ sessionId, onClose, onMoved }: { sessionId: stri
     <Dialog labelledBy="upgrade-title" onClose={onClose} className="upgrade-dialog">
       <h2 id="upgrade-title">{p ? t('assessments.upgradeTitle', { to: p.to }) : t('assessments.showChanges')}</h2>
       {preview.status === 'loading' && <Loading />}
-      {preview.status === 'error' && <ErrorView message={preview.error.message} onRetry={preview.reload} />}
+      {preview.status === 'error' && <ErrorView message={preview.error} onRetry={preview.reload} />}
       {p && (
         <div className="upgrade-body">
           <p>{t('assessments.upgradeIntro', { from: p.from, to: p.to })}</p>

@@ -63,7 +63,7 @@ function plain(parts: SearchHit['title']): string {
 
 /** Finds a knowledge-base article with `kb.search` and links to it (kb:<id>). */
 export function KbLinkDialog({ onClose, onPick }: { onClose: () => void; onPick: (hit: { id: string; title: string }) => void }) {
-  const { t } = useI18n();
+  const { t, apiText } = useI18n();
   const titleId = useId();
   const inputId = useId();
   const [query, setQuery] = useState('');
@@ -114,7 +114,7 @@ export function KbLinkDialog({ onClose, onPick }: { onClose: () => void; onPick:
       />
       {search.status === 'error' && (
         <p className="error-text" role="alert">
-          {search.error.message}
+          {apiText(search.error)}
         </p>
       )}
       {query.trim() !== '' && search.status === 'ready' && hits.length === 0 && <p className="muted">{t('editor.kbNone')}</p>}

@@ -31,7 +31,7 @@ export function CustomerPage() {
 }
 
 function CustomerView({ customer: c, back }: { customer: Customer; back: ReactNode }) {
-  const { t } = useI18n();
+  const { t, apiText } = useI18n();
   const navigate = useNavigate();
   const engagements = useQuery('engagements.list', { customerId: c.id });
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -45,7 +45,7 @@ function CustomerView({ customer: c, back }: { customer: Customer; back: ReactNo
       navigate('/customers');
     } else {
       setConfirmDelete(false);
-      setDeleteError(t('engagements.customers.deleteFailed', { message: result.error.message }));
+      setDeleteError(t('engagements.customers.deleteFailed', { message: apiText(result.error) }));
     }
   }
 
@@ -138,7 +138,7 @@ function CustomerView({ customer: c, back }: { customer: Customer; back: ReactNo
           </Link>
         </div>
         {engagements.status === 'error' ? (
-          <ErrorView message={engagements.error.message} onRetry={engagements.reload} />
+          <ErrorView message={engagements.error} onRetry={engagements.reload} />
         ) : engagements.data === null ? (
           <Loading />
         ) : engagements.data.length === 0 ? (

@@ -205,7 +205,7 @@ function EngagementForm({ initial, back }: { initial: Engagement | null; back: R
             </div>
             {choice.mode === 'existing' ? (
               customers.status === 'error' ? (
-                <p className="form-error">{t('engagements.customersFailed', { message: customers.error.message })}</p>
+                <p className="form-error">{t('engagements.customersFailed', { message: i18n.apiText(customers.error) })}</p>
               ) : (
                 <Field path="customerId" label={t('engagements.field.customer')} errors={errors} hint={customers.status === 'ready' && customerList.length === 0 ? t('engagements.noCustomers') : undefined}>
                   <select
@@ -261,7 +261,7 @@ function EngagementForm({ initial, back }: { initial: Engagement | null; back: R
             {t('engagements.field.scenariosHint')}
           </p>
           {scenarios.status === 'loading' && <p className="muted">{t('engagements.scenariosLoading')}</p>}
-          {scenarios.status === 'error' && <p className="form-error">{t('engagements.scenariosFailed', { message: scenarios.error.message })}</p>}
+          {scenarios.status === 'error' && <p className="form-error">{t('engagements.scenariosFailed', { message: i18n.apiText(scenarios.error) })}</p>}
           {scenarioList !== null && (
             <div className="scenario-choices">
               {scenarioList.map((s, index) => {

@@ -39,7 +39,7 @@ export function EngagementPage() {
 }
 
 function EngagementView({ engagement: e, back }: { engagement: Engagement; back: ReactNode }) {
-  const { t, text } = useI18n();
+  const { t, text, apiText } = useI18n();
   const navigate = useNavigate();
   const scenarios = useScenarios();
   const [stageStatus, setStageStatus] = useState<{ kind: 'saved' | 'failed'; message: string } | null>(null);
@@ -56,7 +56,7 @@ function EngagementView({ engagement: e, back }: { engagement: Engagement; back:
       setQueryResult('engagements.get', { id: e.id }, result.value);
       setStageStatus({ kind: 'saved', message: t('engagements.stageSaved', { stage: stageLabel(stage, t) }) });
     } else {
-      setStageStatus({ kind: 'failed', message: t('engagements.stageFailed', { message: result.error.message }) });
+      setStageStatus({ kind: 'failed', message: t('engagements.stageFailed', { message: apiText(result.error) }) });
     }
   }
 
@@ -66,7 +66,7 @@ function EngagementView({ engagement: e, back }: { engagement: Engagement; back:
       navigate('/engagements');
     } else {
       setConfirmDelete(false);
-      setDeleteError(t('engagements.deleteFailed', { message: result.error.message }));
+      setDeleteError(t('engagements.deleteFailed', { message: apiText(result.error) }));
     }
   }
 

@@ -62,7 +62,7 @@ export function ListResults<T>({
         <span className="muted list-hint">{hint}</span>
       </div>
       {list.status === 'error' ? (
-        <ErrorView message={list.error.message} onRetry={list.reload} />
+        <ErrorView message={list.error} onRetry={list.reload} />
       ) : rows === null ? (
         <Loading />
       ) : rows.length === 0 ? (

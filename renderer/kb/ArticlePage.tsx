@@ -44,7 +44,7 @@ export function ArticlePage() {
       <section className="page" aria-labelledby="page-title">
         {back}
         <PageHeading title={t('common.errorTitle')}>{t('common.errorTitle')}</PageHeading>
-        <ErrorView message={article.error.message} onRetry={article.reload} />
+        <ErrorView message={article.error} onRetry={article.reload} />
       </section>
     );
   }
@@ -136,7 +136,7 @@ function RelatedArticles({ related }: { related: QueryHandle<KbArticleSummary[]>
     <nav className="side-block related" aria-labelledby="related-title">
       <h2 id="related-title">{t('article.related')}</h2>
       {related.status === 'error' ? (
-        <ErrorView message={related.error.message} onRetry={related.reload} />
+        <ErrorView message={related.error} onRetry={related.reload} />
       ) : related.data === null || related.status === 'loading' ? (
         <Loading />
       ) : related.data.length === 0 ? (

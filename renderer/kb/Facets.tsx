@@ -20,7 +20,7 @@ function isType(value: string): value is KbArticleType {
  * as its filter does.
  */
 export function Facets({ view, facets, onChange }: { view: KbView; facets: QueryHandle<KbFacets>; onChange: (next: Partial<KbView>) => void }) {
-  const { t, lang } = useI18n();
+  const { t, lang, apiText } = useI18n();
   const scenarioState = useQuery('scenarios.list', {});
   const scenarios = scenarioState.data ?? [];
   const [allTags, setAllTags] = useState(false);
@@ -57,7 +57,7 @@ export function Facets({ view, facets, onChange }: { view: KbView; facets: Query
         </label>
         {scenarioState.status === 'error' && (
           <p className="error-text">
-            {t('kb.scenariosFailed', { message: scenarioState.error.message })}{' '}
+            {t('kb.scenariosFailed', { message: apiText(scenarioState.error) })}{' '}
             <button type="button" className="link-button" onClick={() => void scenarioState.reload()}>
               {t('common.retry')}
             </button>
@@ -81,7 +81,7 @@ export function Facets({ view, facets, onChange }: { view: KbView; facets: Query
       </label>
       <fieldset className="tag-facet">
         <legend className="field-label">{t('kb.tags')}</legend>
-        {facets.status === 'error' && <p className="error-text">{t('kb.facetsFailed', { message: facets.error.message })}</p>}
+        {facets.status === 'error' && <p className="error-text">{t('kb.facetsFailed', { message: apiText(facets.error) })}</p>}
         <div className="tag-cloud">
           {shownTags.map((f) => {
             const on = view.tags.includes(f.tag);

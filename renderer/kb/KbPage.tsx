@@ -187,7 +187,7 @@ function BrowseResults({
         </label>
       </div>
       {state.status === 'error' ? (
-        <ErrorView message={state.error.message} onRetry={state.reload} />
+        <ErrorView message={state.error} onRetry={state.reload} />
       ) : data === null ? (
         <Loading />
       ) : data.items.length === 0 ? (
@@ -238,7 +238,7 @@ function SearchResults({
       {articleFilters && kind === null && <p className="muted kind-hint">{t('search.kindsArticlesOnly')}</p>}
       {state.status === 'error' ? (
         // Retrying a refused query would only repeat the refusal: the query has to change.
-        <ErrorView title={t('kb.searchFailed')} message={state.error.message} onRetry={state.error.code === 'bad_request' ? undefined : state.reload} />
+        <ErrorView title={t('kb.searchFailed')} message={state.error} onRetry={state.error.code === 'bad_request' ? undefined : state.reload} />
       ) : data === null ? (
         <Loading />
       ) : (

@@ -37,7 +37,7 @@ export function LessonsPage() {
         </select>
       </div>
       {lessons.status === 'error' ? (
-        <ErrorView message={lessons.error.message} onRetry={lessons.reload} />
+        <ErrorView message={lessons.error} onRetry={lessons.reload} />
       ) : lessons.data === null ? (
         <Loading />
       ) : lessons.data.length === 0 ? (

@@ -11,7 +11,7 @@ import '../lessons/lessons.css';
 
 /** Opens a new note at once (it is saved empty, then autosaved as it is written). */
 export function useCreateNote(): { create: (where: { engagementId?: string; sessionId?: string; questionId?: string }) => Promise<void>; busy: boolean; error: string | null } {
-  const { t } = useI18n();
+  const { t, apiText } = useI18n();
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +21,7 @@ export function useCreateNote(): { create: (where: { engagementId?: string; sess
     const result = await mutate('notes.create', { ...where, title: '' });
     setBusy(false);
     if (result.ok) navigate(`/notes/${result.value.id}`);
-    else setError(t('notes.createFailed', { message: result.error.message }));
+    else setError(t('notes.createFailed', { message: apiText(result.error) }));
   }
   return { create, busy, error };
 }
@@ -55,7 +55,7 @@ export function NoteRow({ note, selectable }: { note: NoteSummary; selectable?: 
 
 /** The engagement page's notes panel: its notes, New note, and "Codify as lesson" for the ones selected. */
 export function EngagementNotes({ engagementId }: { engagementId: string }) {
-  const { t, tn, lang } = useI18n();
+  const { t, tn, lang, apiText } = useI18n();
   const navigate = useNavigate();
   const notes = useQuery('notes.list', { engagementId });
   const lessons = useQuery('lessons.list', { engagementId });
@@ -74,7 +74,7 @@ export function EngagementNotes({ engagementId }: { engagementId: string }) {
     const result = await mutate('lessons.codify', { noteIds: selected, lang });
     setCodifying(false);
     if (result.ok) navigate(`/lessons/${result.value.id}`);
-    else setCodifyError(t('notes.codifyFailed', { message: result.error.message }));
+    else setCodifyError(t('notes.codifyFailed', { message: apiText(result.error) }));
   }
 
   const live = notes.data ?? [];
@@ -101,7 +101,7 @@ export function EngagementNotes({ engagementId }: { engagementId: string }) {
         </p>
       )}
       {notes.status === 'error' ? (
-        <ErrorView message={notes.error.message} onRetry={notes.reload} />
+        <ErrorView message={notes.error} onRetry={notes.reload} />
       ) : notes.data === null ? (
         <Loading />
       ) : live.length === 0 ? (

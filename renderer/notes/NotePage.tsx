@@ -35,7 +35,7 @@ export function NotePage() {
 }
 
 function NoteView({ note, onReload }: { note: Note; onReload: () => void }) {
-  const { t, lang } = useI18n();
+  const { t, lang, apiText } = useI18n();
   const navigate = useNavigate();
   const [localCopy, setLocalCopy] = useState<LocalCopy<NoteDraft> | null>(() => {
     const copy = readLocalCopy(NOTE_COPIES, note.id);
@@ -60,7 +60,7 @@ function NoteView({ note, onReload }: { note: Note; onReload: () => void }) {
     const result = await mutate('notes.remove', { id: note.id });
     if (!result.ok) {
       setConfirmDelete(false);
-      setDeleteError(t('notes.deleteFailed', { message: result.error.message }));
+      setDeleteError(t('notes.deleteFailed', { message: apiText(result.error) }));
       return;
     }
     dropLocalCopy(NOTE_COPIES, note.id);

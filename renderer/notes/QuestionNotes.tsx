@@ -27,7 +27,7 @@ export function QuestionNotes({ sessionId, questionId, engagementId }: { session
         </p>
       )}
       {notes.status === 'error' ? (
-        <ErrorView message={notes.error.message} onRetry={notes.reload} />
+        <ErrorView message={notes.error} onRetry={notes.reload} />
       ) : notes.data === null ? (
         <Loading />
       ) : notes.data.length === 0 ? (

@@ -20,7 +20,7 @@ export function EngagementProposals({ engagementId }: { engagementId: string }) 
         </button>
       </div>
       {proposals.status === 'error' ? (
-        <ErrorView message={proposals.error.message} onRetry={proposals.reload} />
+        <ErrorView message={proposals.error} onRetry={proposals.reload} />
       ) : proposals.data === null ? (
         <Loading />
       ) : proposals.data.length === 0 ? (

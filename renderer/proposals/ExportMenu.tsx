@@ -14,7 +14,7 @@ type Format = 'docx' | 'pdf' | 'markdown';
  * print dialog to save the PDF ("Save as PDF").
  */
 export function ExportMenu({ proposalId, flush }: { proposalId: string; flush: () => Promise<boolean> }) {
-  const { t } = useI18n();
+  const { t, apiText } = useI18n();
   const navigate = useNavigate();
   const info = useQuery('app.info', {});
   const hostPrintsPdf = info.data?.host === 'electron';
@@ -30,7 +30,7 @@ export function ExportMenu({ proposalId, flush }: { proposalId: string; flush: (
     const method = format === 'docx' ? 'proposals.exportDocx' : format === 'pdf' ? 'proposals.exportPdf' : 'proposals.exportMarkdown';
     const result = await callSafe(method, { id: proposalId });
     if (!result.ok) {
-      setState({ kind: 'error', message: t('proposals.exportFailed', { message: result.error.message }) });
+      setState({ kind: 'error', message: t('proposals.exportFailed', { message: apiText(result.error) }) });
       return;
     }
     const file = result.value;

@@ -22,7 +22,7 @@ export function orderTemplates(templates: readonly TemplateSummary[], scenarios:
  * opens with what generation could not fill.
  */
 export function NewProposalDialog({ engagementId: fixedEngagement, onClose }: { engagementId?: string; onClose: () => void }) {
-  const { t, lang: uiLang, text } = useI18n();
+  const { t, lang: uiLang, text, apiText } = useI18n();
   const navigate = useNavigate();
   const engagements = useQuery('engagements.list', fixedEngagement ? null : {});
   const [engagementId, setEngagementId] = useState(fixedEngagement ?? '');
@@ -53,7 +53,7 @@ export function NewProposalDialog({ engagementId: fixedEngagement, onClose }: { 
       ...(title.trim() ? { title: title.trim() } : {}),
     });
     if (!result.ok) {
-      setState({ kind: 'error', message: t('proposals.generateFailed', { message: result.error.message }) });
+      setState({ kind: 'error', message: t('proposals.generateFailed', { message: apiText(result.error) }) });
       return;
     }
     // The editor opens on the proposal just made, without fetching it again.
@@ -92,7 +92,7 @@ export function NewProposalDialog({ engagementId: fixedEngagement, onClose }: { 
                 ))}
               </select>
             )}
-            {engagements.status === 'error' && <p className="error-text">{engagements.error.message}</p>}
+            {engagements.status === 'error' && <p className="error-text">{apiText(engagements.error)}</p>}
           </div>
         )}
         {engagementId && (
@@ -107,7 +107,7 @@ export function NewProposalDialog({ engagementId: fixedEngagement, onClose }: { 
               <option value="">{t('proposals.noAssessment')}</option>
             </select>
             {assessments.data !== null && completed.length === 0 && <p className="muted">{t('proposals.noCompleted')}</p>}
-            {assessments.status === 'error' && <p className="error-text">{assessments.error.message}</p>}
+            {assessments.status === 'error' && <p className="error-text">{apiText(assessments.error)}</p>}
           </div>
         )}
         <div className="prop-field">
@@ -136,7 +136,7 @@ export function NewProposalDialog({ engagementId: fixedEngagement, onClose }: { 
               </optgroup>
             </select>
           )}
-          {templates.status === 'error' && <p className="error-text">{templates.error.message}</p>}
+          {templates.status === 'error' && <p className="error-text">{apiText(templates.error)}</p>}
         </div>
         <fieldset className="prop-field export-langs">
           <legend>{t('proposals.language')}</legend>

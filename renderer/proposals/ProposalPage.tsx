@@ -59,7 +59,7 @@ export function ProposalPage() {
     return (
       <section className="page" aria-labelledby="page-title">
         <PageHeading title={title}>{title}</PageHeading>
-        {notFound ? <p>{t('proposals.notFound', { id })}</p> : <ErrorView message={proposal.error.message} onRetry={proposal.reload} />}
+        {notFound ? <p>{t('proposals.notFound', { id })}</p> : <ErrorView message={proposal.error} onRetry={proposal.reload} />}
       </section>
     );
   }
@@ -67,7 +67,7 @@ export function ProposalPage() {
 }
 
 function ProposalEditor({ proposal: loaded, notice, onReload }: { proposal: ProposalDetail; notice: string | null; onReload: (notice?: string) => void }) {
-  const { t, tn, lang } = useI18n();
+  const { t, tn, lang, apiText } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
   const sideName = useSideName();
@@ -168,7 +168,7 @@ function ProposalEditor({ proposal: loaded, notice, onReload }: { proposal: Prop
     const result = await mutate('proposals.remove', { id: loaded.id });
     if (!result.ok) {
       setConfirmDelete(false);
-      setActionError(t('proposals.actionFailed', { message: result.error.message }));
+      setActionError(t('proposals.actionFailed', { message: apiText(result.error) }));
       return;
     }
     dropLocalCopy(PROPOSAL_COPIES, loaded.id);

@@ -52,7 +52,7 @@ export function ProposalsPage() {
         </select>
       </div>
       {proposals.status === 'error' ? (
-        <ErrorView message={proposals.error.message} onRetry={proposals.reload} />
+        <ErrorView message={proposals.error} onRetry={proposals.reload} />
       ) : proposals.data === null ? (
         <Loading />
       ) : proposals.data.length === 0 ? (

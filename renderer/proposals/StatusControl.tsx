@@ -17,7 +17,7 @@ export function StatusBadge({ status }: { status: ProposalStatus }) {
  * won and lost ask for the reason, which is kept for win/loss analytics.
  */
 export function StatusControl({ proposal, onChanged }: { proposal: ProposalDetail; onChanged: (proposal: ProposalDetail) => void }) {
-  const { t, lang } = useI18n();
+  const { t, lang, apiText } = useI18n();
   const [asking, setAsking] = useState<ProposalStatus | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -30,7 +30,7 @@ export function StatusControl({ proposal, onChanged }: { proposal: ProposalDetai
     const result = await mutate('proposals.setStatus', { id: proposal.id, status, ...(why !== undefined ? { reason: why } : {}) });
     setBusy(false);
     if (!result.ok) {
-      setError(t('proposals.actionFailed', { message: result.error.message }));
+      setError(t('proposals.actionFailed', { message: apiText(result.error) }));
       return;
     }
     setAsking(null);

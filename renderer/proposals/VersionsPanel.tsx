@@ -24,7 +24,7 @@ export function VersionsPanel({
   onCompared: (comparison: ProposalComparison) => void;
   onRestored: (proposal: ProposalDetail, name: string) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang, apiText } = useI18n();
   const versions = useQuery('proposals.versions', { id: proposalId });
   const [name, setName] = useState('');
   const [busy, setBusy] = useState<'save' | 'compare' | 'restore' | null>(null);
@@ -49,7 +49,7 @@ export function VersionsPanel({
     const result = await mutate('proposals.saveVersion', { id: proposalId, name: trimmed });
     setBusy(null);
     if (!result.ok) {
-      setMessage({ kind: 'error', text: t('proposals.actionFailed', { message: result.error.message }) });
+      setMessage({ kind: 'error', text: t('proposals.actionFailed', { message: apiText(result.error) }) });
       return;
     }
     setName('');
@@ -63,7 +63,7 @@ export function VersionsPanel({
     const result = await fetchQuery('proposals.compare', { proposalId, from: fromValue, to });
     setBusy(null);
     if (result.ok) onCompared(result.value);
-    else setMessage({ kind: 'error', text: t('proposals.actionFailed', { message: result.error.message }) });
+    else setMessage({ kind: 'error', text: t('proposals.actionFailed', { message: apiText(result.error) }) });
   }
 
   async function restore(version: { id: string; name: string }): Promise<void> {
@@ -74,7 +74,7 @@ export function VersionsPanel({
     setBusy(null);
     setRestoring(null);
     if (result.ok) onRestored(result.value, version.name);
-    else setMessage({ kind: 'error', text: t('proposals.actionFailed', { message: result.error.message }) });
+    else setMessage({ kind: 'error', text: t('proposals.actionFailed', { message: apiText(result.error) }) });
   }
 
   const options = [
@@ -100,7 +100,7 @@ export function VersionsPanel({
         </p>
       )}
       {versions.status === 'error' ? (
-        <ErrorView message={versions.error.message} onRetry={versions.reload} />
+        <ErrorView message={versions.error} onRetry={versions.reload} />
       ) : versions.data === null ? (
         <Loading />
       ) : list.length === 0 ? (

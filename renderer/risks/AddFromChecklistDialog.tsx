@@ -29,7 +29,7 @@ export function AddFromChecklistDialog({
   engagementId?: string;
   onClose: () => void;
 }) {
-  const { t, tn, text, lang: uiLang } = useI18n();
+  const { t, tn, text, lang: uiLang, apiText } = useI18n();
   const ids = useId();
   const [engagementId, setEngagementId] = useState(fixedEngagement ?? engagements[0]?.id ?? '');
   const engagement = engagements.find((e) => e.id === engagementId);
@@ -70,7 +70,7 @@ export function AddFromChecklistDialog({
       items: chosen.map((i) => ({ checklistId, itemId: i.id })),
     });
     setBusy(false);
-    if (!answer.ok) return setProblem(answer.error.message);
+    if (!answer.ok) return setProblem(apiText(answer.error));
     setProblem(null);
     setResult(answer.value);
     setTicked(new Set());
@@ -98,7 +98,7 @@ export function AddFromChecklistDialog({
           </label>
         )}
         {checklists.status === 'error' ? (
-          <ErrorView message={checklists.error.message} onRetry={checklists.reload} />
+          <ErrorView message={checklists.error} onRetry={checklists.reload} />
         ) : !checklists.data ? (
           <Loading />
         ) : ordered.length === 0 ? (
@@ -134,7 +134,7 @@ export function AddFromChecklistDialog({
               </label>
             </div>
             {checklist.status === 'error' ? (
-              <ErrorView message={checklist.error.message} onRetry={checklist.reload} />
+              <ErrorView message={checklist.error} onRetry={checklist.reload} />
             ) : items.length === 0 ? (
               <Loading />
             ) : (

@@ -32,7 +32,7 @@ export function EngagementRisks({ engagementId }: { engagementId: string }) {
         </div>
       </div>
       {risks.status === 'error' ? (
-        <ErrorView message={risks.error.message} onRetry={risks.reload} />
+        <ErrorView message={risks.error} onRetry={risks.reload} />
       ) : risks.data === null ? (
         <Loading />
       ) : (

@@ -25,7 +25,7 @@ export function RiskDialog({
   engagementId?: string;
   onClose: () => void;
 }) {
-  const { t, text, lang } = useI18n();
+  const { t, text, lang, apiText } = useI18n();
   const ids = useId();
   const [form, setForm] = useState({
     engagementId: item?.engagementId ?? engagementId ?? '',
@@ -70,14 +70,14 @@ export function RiskDialog({
       ? await mutate('risks.update', { id: item.id, ...fields, dueDate: form.dueDate === '' ? null : form.dueDate })
       : await mutate('risks.create', { engagementId: form.engagementId, ...fields, ...(form.dueDate !== '' && { dueDate: form.dueDate }) });
     setSaving(false);
-    if (!result.ok) return setProblem(result.error.message);
+    if (!result.ok) return setProblem(apiText(result.error));
     onClose();
   }
 
   async function remove(): Promise<void> {
     if (!item) return;
     const result = await mutate('risks.remove', { id: item.id });
-    if (!result.ok) return setProblem(result.error.message);
+    if (!result.ok) return setProblem(apiText(result.error));
     onClose();
   }
 

@@ -24,7 +24,7 @@ export function RiskTable({
   compact?: boolean;
   onEdit: (item: RiskItem) => void;
 }) {
-  const { t } = useI18n();
+  const { t, apiText } = useI18n();
   const [sort, setSort] = useState<{ key: RiskSort; direction: SortDirection }>({ key: 'score', direction: 'desc' });
   const [error, setError] = useState<string | null>(null);
   const sorted = sortRisks(items, sort.key, sort.direction);
@@ -32,7 +32,7 @@ export function RiskTable({
   async function save(args: CallArgs<'risks.update'>): Promise<void> {
     const result = await mutate('risks.update', args);
     if (result.ok) setError(null);
-    else setError(t('risks.saveFailed', { message: result.error.message }));
+    else setError(t('risks.saveFailed', { message: apiText(result.error) }));
   }
 
   function header(key: RiskSort, label: string) {

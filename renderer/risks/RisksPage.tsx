@@ -99,7 +99,7 @@ export function RisksPage() {
         </div>
       </header>
       {engagements.status === 'ready' && engagementOptions.length === 0 && <p className="notice">{t('risks.needEngagement')}</p>}
-      {engagements.status === 'error' && <ErrorView message={engagements.error.message} onRetry={engagements.reload} />}
+      {engagements.status === 'error' && <ErrorView message={engagements.error} onRetry={engagements.reload} />}
 
       <form className="risk-filters" aria-label={t('risks.filters')} onSubmit={(e) => e.preventDefault()}>
         <label className="field">
@@ -167,7 +167,7 @@ export function RisksPage() {
       </div>
 
       {risks.status === 'error' ? (
-        <ErrorView message={risks.error.message} onRetry={risks.reload} />
+        <ErrorView message={risks.error} onRetry={risks.reload} />
       ) : risks.data === null ? (
         <Loading />
       ) : (

@@ -1,3 +1,4 @@
+import type { ImportProblem } from '../../core/templates/docx-import';
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { MAX_IMPORT_DOCX_BYTES } from '../../core/api/limits';
@@ -6,7 +7,7 @@ import { mutate } from '../data/query-client';
 import { fileBytes } from '../lib/attachments';
 
 /** What the template page shows after an import: what could not be carried over, per section. */
-export type ImportedLocationState = { importProblems?: { where: string; message: string }[] };
+export type ImportedLocationState = { importProblems?: ImportProblem[] };
 
 /**
  * "Import DOCX…": a Word document becomes a new template (or the next version of one with the same

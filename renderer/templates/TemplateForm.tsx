@@ -18,7 +18,7 @@ type Issue = { path: string; message: string };
  * version; what the backend refuses is shown at the field it names.
  */
 export function TemplateForm({ detail, nextVersion, onCancel, onSaved }: { detail: TemplateDetail; nextVersion: number; onCancel: () => void; onSaved: (saved: TemplateDetail) => void }) {
-  const { t, text } = useI18n();
+  const { t, text, apiText } = useI18n();
   const [draft, setDraft] = useState<TemplateFile>(detail.template);
   const [rules, setRules] = useState<string[]>(() => detail.template.sections.map((s) => ruleText(s.when)));
   const [issues, setIssues] = useState<Issue[]>([]);
@@ -99,8 +99,8 @@ export function TemplateForm({ detail, nextVersion, onCancel, onSaved }: { detai
       onSaved(result.value);
       return;
     }
-    setIssues(result.error.issues ?? []);
-    setState({ kind: 'error', message: t('templates.saveFailed', { message: result.error.message }) });
+    setIssues((result.error.issues ?? []).map((i) => ({ path: i.path, message: apiText(i) })));
+    setState({ kind: 'error', message: t('templates.saveFailed', { message: apiText(result.error) }) });
   }
 
   const localizedFields = (path: string, value: Localized, keys: [MessageKey, MessageKey], onChange: (value: Localized) => void, multiline = false) =>

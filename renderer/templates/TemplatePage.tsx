@@ -50,7 +50,7 @@ export function TemplatePage() {
 }
 
 function TemplateView({ detail, newest, notice, onEdit, onVersion }: { detail: TemplateDetail; newest: number; notice: string | null; onEdit: () => void; onVersion: (version: number) => void }) {
-  const { t, text, lang } = useI18n();
+  const { t, text, lang, apiText } = useI18n();
   const importProblems = (useLocation().state as ImportedLocationState | null)?.importProblems ?? [];
   const tpl = detail.template;
   const title = text(tpl.title);
@@ -89,7 +89,7 @@ function TemplateView({ detail, newest, notice, onEdit, onVersion }: { detail: T
           <ul>
             {importProblems.map((p, i) => (
               <li key={i}>
-                <strong>{p.where}</strong>: {p.message}
+                <strong>{p.where}</strong>: {apiText(p.message)}
               </li>
             ))}
           </ul>

@@ -30,7 +30,7 @@ export function TemplatesPage() {
         <ImportDocxButton />
       </header>
       {templates.status === 'error' ? (
-        <ErrorView message={templates.error.message} onRetry={templates.reload} />
+        <ErrorView message={templates.error} onRetry={templates.reload} />
       ) : templates.data === null ? (
         <Loading />
       ) : templates.data.length === 0 ? (

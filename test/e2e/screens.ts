@@ -1,4 +1,5 @@
 import { expect, type Page, type Request } from '@playwright/test';
+import { decodeEnvelope } from '../../core/api/http-envelope';
 import { api, completedIcsAssessment } from './app-api';
 
 /**
@@ -56,8 +57,10 @@ export function watchCalls(page: Page): { calls: string[]; inFlight: () => numbe
   page.on('request', (request) => {
     if (!request.url().endsWith('/api/call')) return;
     open.add(request);
-    const body = request.postDataJSON() as { method: string; args: unknown };
-    calls.push(`${body.method} ${JSON.stringify(body.args)}`);
+    // Calls travel in the browser host's envelope (core/api/http-envelope.ts), not as plain JSON.
+    const raw = request.postDataBuffer();
+    const body = (raw ? decodeEnvelope(new Uint8Array(raw)) : null) as { method: string; args: unknown } | null;
+    if (body) calls.push(`${body.method} ${JSON.stringify(body.args)}`);
   });
   page.on('requestfinished', (request) => open.delete(request));
   page.on('requestfailed', (request) => open.delete(request));

@@ -2,6 +2,7 @@ import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableC
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
+import { formatApiMessage } from '../../core/api/message';
 import type { Backend } from '../../electron/backend/backend';
 import { documentJson, paragraph, textNode } from '../../core/richtext/build';
 import { plainText } from '../../core/richtext/text';
@@ -201,7 +202,8 @@ describe('DOCX import as a template', () => {
     expect(t.template.sections[1]?.body?.en).toBe('1. Discovery workshop\n2. Pilot on live traffic');
     expect(t.template.sections[2]?.body?.en).toBe('| Site | Agents |\n| --- | --- |\n| Shanghai | 120 |');
     expect(imported.problems.map((p) => p.where)).toEqual(['Summary', 'template', 'pricing', 'timeline']);
-    expect(imported.problems[0]?.message).toContain('{{sponsor.name}} is not a variable templates may use');
+    const first = imported.problems[0];
+    expect(first && formatApiMessage(first.message, 'en')).toContain('{{sponsor.name}} is not a variable templates may use');
 
     // Importing again makes version 2 of the same template.
     const again = await callOk(backend, 'templates.importDocx', { name: 'Voice POC (Word).docx', data: bytes });

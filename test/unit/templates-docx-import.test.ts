@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { formatApiMessage, type ApiMessage } from '../../core/api/message';
+
+/** Problems with their messages in English, as the tests read them. */
+const english = (problems: { where: string; message: ApiMessage }[]) => problems.map((p) => ({ where: p.where, message: formatApiMessage(p.message, 'en') }));
 import { FIXED_TEMPLATE_VARIABLES } from '../../core/content/template-vars';
 import { htmlToTemplateSections as fromTree, type ImportOptions } from '../../core/templates/docx-import';
 import { parseHtml } from '../../electron/backend/import/html-tree';
@@ -40,14 +44,14 @@ describe('Word HTML → template sections', () => {
       ].join('\n'),
     );
     expect(result.sections[2]?.markdown).toBe('Lead: {{team.lead}}');
-    expect(result.problems).toEqual([{ where: 'Overview', message: expect.stringContaining('the link to “file:///etc/passwd” was removed') }]);
+    expect(english(result.problems)).toEqual([{ where: 'Overview', message: expect.stringContaining('the link to “file:///etc/passwd” was removed') }]);
     expect(result.mostlyChinese).toBe(false);
   });
 
   it('keeps unknown variables as text and reports them with a suggestion', () => {
     const result = htmlToTemplateSections('<h1>Intro</h1><p>Dear {{custmer.name}}, «favourite colour» {{answer.monthly-contacts}}</p>', OPTIONS);
     expect(result.sections[0]?.markdown).toBe('Dear «custmer.name», «favourite colour» {{answer.monthly-contacts}}');
-    expect(result.problems.map((p) => p.message)).toEqual([
+    expect(english(result.problems).map((p) => p.message)).toEqual([
       '{{custmer.name}} is not a variable templates may use; it was kept as the text «custmer.name» — did you mean {{customer.name}}?',
       '«favourite colour» is not a variable templates may use; it was kept as the text «favourite colour»',
     ]);
@@ -57,7 +61,7 @@ describe('Word HTML → template sections', () => {
     const html = '<h1>方案</h1><h2>背景</h2><p>客户 <img src="" alt="机房照片" /> 现状<script>alert(1)</script> &lt;b&gt;</p>';
     const result = htmlToTemplateSections(html, OPTIONS);
     expect(result.sections).toEqual([{ title: '背景', markdown: '## 方案\n\n客户  现状alert(1) \\<b\\>' }]);
-    expect(result.problems).toEqual([{ where: '背景', message: expect.stringContaining('an image (“机房照片”) was left out') }]);
+    expect(english(result.problems)).toEqual([{ where: '背景', message: expect.stringContaining('an image (“机房照片”) was left out') }]);
     expect(result.mostlyChinese).toBe(true);
   });
 

@@ -44,6 +44,34 @@ export const templateMessages = defineApiMessages({
   'docx.noDocumentXml': { en: 'it has no word/document.xml', zh: '缺少 word/document.xml' },
   'docx.unreadable': { en: 'it could not be read: {detail}', zh: '无法读取：{detail}' },
   'error.docxNoText': { en: '“{name}” has no text to make a template from; nothing was imported.', zh: '“{name}”中没有可用于生成模板的文字，什么也没有导入。' },
+  'import.notVariable': {
+    en: '{text} is not a variable templates may use; it was kept as the text «{raw}»',
+    zh: '{text} 不是模板可用的变量；已按文字«{raw}»保留',
+  },
+  'import.notVariableSuggest': {
+    en: '{text} is not a variable templates may use; it was kept as the text «{raw}» — did you mean {{{guess}}}?',
+    zh: '{text} 不是模板可用的变量；已按文字«{raw}»保留——是否想用 {{{guess}}}？',
+  },
+  'import.imageLeftOut': { en: 'an image was left out; templates hold text only — add pictures to the proposal after generating it', zh: '图片已被去掉；模板只保存文字——请在生成方案后再添加图片' },
+  'import.imageLeftOutNamed': {
+    en: 'an image (“{alt}”) was left out; templates hold text only — add pictures to the proposal after generating it',
+    zh: '图片（“{alt}”）已被去掉；模板只保存文字——请在生成方案后再添加图片',
+  },
+  'import.linkRemoved': { en: 'the link to “{url}” was removed (only http(s) and mailto links are kept); its text stays', zh: '指向“{url}”的链接已被去掉（只保留 http(s) 和 mailto 链接）；文字保留' },
+  'import.oneLanguage': {
+    en: 'The document is in {lang}; the {other} text is a copy of it — translate it in the template editor',
+    zh: '文档是{lang}的；{other}文本是它的副本——请在模板编辑器中翻译',
+  },
+  'import.pricingAdded': {
+    en: 'Pricing is not read from the document: one line “{item}” at 0.00 was added; set the lines and prices in the template editor',
+    zh: '不会从文档中读取报价：已添加一行“{item}”，单价 0.00；请在模板编辑器中设置报价行和价格',
+  },
+  'import.timelineAdded': {
+    en: 'The timeline is not read from the document: one 4-week phase “{phase}” was added; set the phases in the template editor',
+    zh: '不会从文档中读取时间计划：已添加一个 4 周的阶段“{phase}”；请在模板编辑器中设置阶段',
+  },
+  'langName.en': { en: 'English', zh: '英文' },
+  'langName.zh': { en: 'Chinese', zh: '中文' },
   'error.templateRefused': { en: 'The template was not saved: {problem}.', zh: '模板未保存：{problem}。' },
   'error.templateRefusedMore': { en: 'The template was not saved: {problem} (and {more} more).', zh: '模板未保存：{problem}（另有 {more} 处问题）。' },
   'issue.noSuchTemplateVersion': { en: 'names POC template "{id}" version {version}, which is not on this device', zh: '指定的 POC 模板“{id}”第 {version} 版不在此设备上' },

@@ -98,10 +98,9 @@ export function templateFromHtml(html: string, input: { fileName: string; scenar
   if (sections.length === 0) {
     throw new ApiFailure('bad_file', msg('error.docxNoText', { name: input.fileName }));
   }
-  const other = lang === 'en' ? 'Chinese' : 'English';
-  problems.push({ where: 'template', message: `The document is in ${lang === 'en' ? 'English' : 'Chinese'}; the ${other} text is a copy of it — translate it in the template editor` });
-  problems.push({ where: 'pricing', message: `Pricing is not read from the document: one line “${words.pricingItem}” at 0.00 was added; set the lines and prices in the template editor` });
-  problems.push({ where: 'timeline', message: `The timeline is not read from the document: one 4-week phase “${words.phase}” was added; set the phases in the template editor` });
+  problems.push({ where: 'template', message: msg('import.oneLanguage', { lang: msg(`langName.${lang}`), other: msg(lang === 'en' ? 'langName.zh' : 'langName.en') }) });
+  problems.push({ where: 'pricing', message: msg('import.pricingAdded', { item: words.pricingItem }) });
+  problems.push({ where: 'timeline', message: msg('import.timelineAdded', { phase: words.phase }) });
   const template: TemplateFile = {
     id: templateIdFrom(input.fileName) || 'imported-template',
     version: 1,

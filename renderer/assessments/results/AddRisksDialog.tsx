@@ -47,7 +47,7 @@ export function AddRisksDialog({
     const result = await mutate('risks.addFromChecklist', { engagementId: detail.engagement.id, items, source: 'assessment', sessionId: detail.session.id, lang });
     setBusy(false);
     if (result.ok) setDone(result.value);
-    else setError(result.error.message);
+    else setError(apiText(result.error));
   }
 
   function toggle(ref: string): void {

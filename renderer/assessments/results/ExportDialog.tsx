@@ -14,7 +14,7 @@ import { useQuery } from '../../data/use-query';
  * the report page opens for the browser's print dialog to save the PDF ("Save as PDF").
  */
 export function ExportDialog({ sessionId, format, onClose }: { sessionId: string; format: 'docx' | 'pdf'; onClose: () => void }) {
-  const { t, lang: uiLang } = useI18n();
+  const { t, lang: uiLang, apiText } = useI18n();
   const navigate = useNavigate();
   const [lang, setLang] = useState<Lang>(uiLang);
   const info = useQuery('app.info', {});
@@ -30,7 +30,7 @@ export function ExportDialog({ sessionId, format, onClose }: { sessionId: string
     setState({ kind: 'busy' });
     const result = await callSafe(format === 'pdf' ? 'reports.assessmentPdf' : 'reports.assessmentDocx', { sessionId, lang });
     if (!result.ok) {
-      setState({ kind: 'error', message: t('results.exportFailed', { message: result.error.message }) });
+      setState({ kind: 'error', message: t('results.exportFailed', { message: apiText(result.error) }) });
       return;
     }
     const file = result.value;

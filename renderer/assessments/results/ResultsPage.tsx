@@ -20,11 +20,11 @@ const KINDS: readonly Recommendation['kind'][] = ['template', 'risk', 'article']
 /** An assessment's scores, readiness, gaps and recommendations, with risk and report actions. */
 export function ResultsPage() {
   const { id = '' } = useParams();
-  const { t } = useI18n();
+  const { t, apiText } = useI18n();
   const detail = useQuery('assessments.get', { id });
 
   if (detail.status === 'error' && !detail.data) {
-    const message = detail.error.code === 'not_found' ? t('results.notFound', { id }) : detail.error.message;
+    const message = detail.error.code === 'not_found' ? t('results.notFound', { id }) : apiText(detail.error);
     return (
       <div className="page results-page">
         <PageHeading title={t('report.pageTitle')}>{t('report.pageTitle')}</PageHeading>
@@ -37,7 +37,7 @@ export function ResultsPage() {
 }
 
 function Results({ detail }: { detail: AssessmentDetail }) {
-  const { t, text, lang } = useI18n();
+  const { t, text, lang, apiText } = useI18n();
   const [exporting, setExporting] = useState<'docx' | 'pdf' | null>(null);
   const [addingRisks, setAddingRisks] = useState(false);
   const { session, definition: def, result } = detail;
@@ -139,7 +139,7 @@ function Results({ detail }: { detail: AssessmentDetail }) {
 
       <section aria-labelledby="results-recs">
         <h2 id="results-recs">{t('results.recommendations')}</h2>
-        {refTitles.error && <p className="notice warn">{t('results.titlesFailed', { message: refTitles.error })}</p>}
+        {refTitles.error && <p className="notice warn">{t('results.titlesFailed', { message: apiText(refTitles.error) })}</p>}
         {result.recommendations.length === 0 && <p className="muted">{t('results.noRecommendations')}</p>}
         {KINDS.map((kind) => {
           const recs = result.recommendations.filter((r) => r.kind === kind);
