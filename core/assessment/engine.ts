@@ -1,5 +1,5 @@
 import type { AssessmentFile, Question, Rule } from '../content/schemas';
-import { RULE_OPERATORS } from '../content/schemas';
+import { RULE_OPERATORS } from '../content/lists';
 import { holds, referencedQuestions, type AnswerValue } from './logic';
 
 /**

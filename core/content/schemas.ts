@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KB_ARTICLE_TYPES } from '../kb/types';
+import { RISK_CATEGORIES, RULE_OPERATORS } from './lists';
 
 /** Schemas for the files of a content pack (see resources/content/FORMAT.md). */
 
@@ -23,8 +24,7 @@ const isoDate = z
 const version = z.number().int().min(1);
 const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/, 'issue.notDecimal');
 
-/** JSON Logic limited to the operators the assessment engine implements; checked structurally. */
-export const RULE_OPERATORS = ['var', '==', '!=', '<', '<=', '>', '>=', 'and', 'or', '!', 'in'] as const;
+/** JSON Logic limited to the operators the assessment engine implements (RULE_OPERATORS); checked structurally. */
 export type Rule = boolean | number | string | null | Rule[] | { [op: string]: Rule };
 
 export const rule: z.ZodType<Rule> = z.lazy(() =>
@@ -157,8 +157,6 @@ export const assessmentFile = z
       .default([]),
   })
   .strict();
-
-export const RISK_CATEGORIES = ['data', 'compliance', 'integration', 'technical', 'organisation', 'commercial', 'operations', 'security'] as const;
 
 export const checklistFile = z
   .object({

@@ -1,6 +1,6 @@
 import type { ApiMessage } from '../api/message';
 import type { Lang, Localized } from '../i18n';
-import { RISK_CATEGORIES } from '../content/schemas';
+import { RISK_CATEGORIES } from '../content/lists';
 
 /** Risk checklists (reference content) and the risk register (the consultant's own records). */
 

@@ -8,7 +8,7 @@ import { nextIndex } from '../lib/list-keys';
 import { Snippet } from '../kb/Snippet';
 import { KindBadge } from '../kb/ResultLists';
 import { hitKindKey, hitPath } from '../kb/hits';
-import { snippetText } from '../kb/snippet';
+import { snippetText } from '../kb/snippet-parts';
 import { EMPTY_KB_VIEW, kbViewPath } from '../kb/url-state';
 import { Dialog } from '../ui/Dialog';
 import './shell-dialogs.css';

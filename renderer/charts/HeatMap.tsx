@@ -1,6 +1,6 @@
 import { useMemo, type KeyboardEvent } from 'react';
 import { useI18n } from '../i18n/i18n';
-import { LEVELS, binRisks, cellFill, heatLayout, type Level } from './heatmap';
+import { LEVELS, binRisks, cellFill, heatLayout, type Level } from './heatmap-layout';
 
 export type HeatSelection = { likelihood: number; impact: number } | null;
 

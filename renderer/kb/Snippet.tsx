@@ -1,5 +1,5 @@
 import type { SnippetPart } from '../../core/kb/types';
-import { mergeSnippetParts } from './snippet';
+import { mergeSnippetParts } from './snippet-parts';
 
 /**
  * Highlighted text from structured parts: matches become <mark> elements and everything is text

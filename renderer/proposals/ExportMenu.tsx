@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { downloadBytes } from '../lib/download';
+import { receiveExport } from '../lib/download';
+import { ExportStatus, type ExportState } from '../ui/ExportStatus';
 import { useI18n } from '../i18n/i18n';
 import { callSafe } from '../lib/api';
 import { useQuery } from '../data/use-query';
@@ -18,10 +19,10 @@ export function ExportMenu({ proposalId, flush }: { proposalId: string; flush: (
   const navigate = useNavigate();
   const info = useQuery('app.info', {});
   const hostPrintsPdf = info.data?.host === 'electron';
-  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'busy'; format: Format } | { kind: 'done' | 'error'; message: string }>({ kind: 'idle' });
+  const [state, setState] = useState<ExportState>({ kind: 'idle' });
 
   async function exportAs(format: Format): Promise<void> {
-    setState({ kind: 'busy', format });
+    setState({ kind: 'busy' });
     await flush();
     if (format === 'pdf' && !hostPrintsPdf) {
       void navigate(`/proposals/${encodeURIComponent(proposalId)}/print`);
@@ -33,14 +34,8 @@ export function ExportMenu({ proposalId, flush }: { proposalId: string; flush: (
       setState({ kind: 'error', message: t('proposals.exportFailed', { message: apiText(result.error) }) });
       return;
     }
-    const file = result.value;
-    if (file.delivery === 'cancelled') {
-      setState({ kind: 'idle' });
-      return;
-    }
-    if (file.delivery === 'download') downloadBytes(file.data, file.mime, file.fileName);
-    const size = file.size < 1024 * 1024 ? `${Math.max(1, Math.round(file.size / 1024))} kB` : `${(file.size / 1024 / 1024).toFixed(1)} MB`;
-    setState({ kind: 'done', message: file.delivery === 'saved' ? t('proposals.savedTo', { path: file.path, size }) : t('proposals.exported', { name: file.fileName, size }) });
+    const told = receiveExport(result.value, t);
+    setState(told === null ? { kind: 'idle' } : { kind: 'done', message: told });
   }
 
   const busy = state.kind === 'busy';
@@ -58,21 +53,7 @@ export function ExportMenu({ proposalId, flush }: { proposalId: string; flush: (
           {t(label)}
         </button>
       ))}
-      {busy && (
-        <span role="status" className="muted">
-          {t('proposals.exporting')}
-        </span>
-      )}
-      {state.kind === 'done' && (
-        <span role="status" className="muted export-result">
-          {state.message}
-        </span>
-      )}
-      {state.kind === 'error' && (
-        <span role="alert" className="error-text export-result">
-          {state.message}
-        </span>
-      )}
+      <ExportStatus state={state} className="export-result" />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { RISK_STATUSES, type RiskItem, type RiskStatus } from '../../core/risks/
 import { mutate } from '../data/query-client';
 import { useI18n } from '../i18n/i18n';
 import type { CallArgs } from '../../core/api/contract';
-import { severityOf } from '../charts/heatmap';
+import { severityOf } from '../charts/heatmap-layout';
 import { defaultDirection, sortRisks, type RiskSort, type SortDirection } from './sort';
 import { ArticleLinks } from './ArticleLinks';
 

@@ -24,3 +24,8 @@ export function formatMoney(currency: string, amount: string): string {
 export function formatCount(count: number, lang: Lang): string {
   return count.toLocaleString(locale(lang));
 }
+
+/** A file size for people: "830 kB", "41.7 MB". */
+export function formatFileSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -36,4 +36,10 @@ describe('bundles reach only what they need of the contract', () => {
     expect(inputs.filter((i) => i.startsWith('core/api/calls/') || i === 'core/api/contract.ts')).toEqual([]);
   });
 
+  it('the renderer pulls no zod and no schema (only the types of the contract)', async () => {
+    const { inputs, packages } = await reach('renderer/main.tsx', 'browser');
+    expect(inputs.length).toBeGreaterThan(100);
+    expect(packages).not.toContain('zod');
+    expect(inputs.filter((i) => i.startsWith('core/api/calls/') || i === 'core/api/contract.ts' || i === 'core/content/schemas.ts')).toEqual([]);
+  });
 });

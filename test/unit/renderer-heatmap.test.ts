@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binRisks, cellFill, heatLayout, severityOf } from '../../renderer/charts/heatmap';
+import { binRisks, cellFill, heatLayout, severityOf } from '../../renderer/charts/heatmap-layout';
 import { isOverdue, parseRiskRef } from '../../core/risks/rules';
 
 describe('heat map binning and colour', () => {

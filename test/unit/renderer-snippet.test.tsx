@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { Snippet } from '../../renderer/kb/Snippet';
-import { mergeSnippetParts, snippetText } from '../../renderer/kb/snippet';
+import { mergeSnippetParts, snippetText } from '../../renderer/kb/snippet-parts';
 
 describe('search snippet parts', () => {
   it('joins neighbours of the same kind and drops empty parts', () => {

@@ -4,7 +4,8 @@ import { LANGS, type Lang } from '../../../core/i18n';
 import { Dialog, DialogActions } from '../../ui/Dialog';
 import { useI18n } from '../../i18n/i18n';
 import { callSafe } from '../../lib/api';
-import { downloadBytes } from '../../lib/download';
+import { receiveExport } from '../../lib/download';
+import { ExportStatus, type ExportState } from '../../ui/ExportStatus';
 import { useQuery } from '../../data/use-query';
 
 /**
@@ -19,7 +20,7 @@ export function ExportDialog({ sessionId, format, onClose }: { sessionId: string
   const [lang, setLang] = useState<Lang>(uiLang);
   const info = useQuery('app.info', {});
   const hostPrintsPdf = info.data?.host === 'electron';
-  const [state, setState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'done'; message: string } | { kind: 'error'; message: string }>({ kind: 'idle' });
+  const [state, setState] = useState<ExportState>({ kind: 'idle' });
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
@@ -33,14 +34,8 @@ export function ExportDialog({ sessionId, format, onClose }: { sessionId: string
       setState({ kind: 'error', message: t('results.exportFailed', { message: apiText(result.error) }) });
       return;
     }
-    const file = result.value;
-    if (file.delivery === 'cancelled') {
-      setState({ kind: 'idle' });
-      return;
-    }
-    if (file.delivery === 'download') downloadBytes(file.data, file.mime, file.fileName);
-    const size = `${(file.size / 1024 / 1024).toFixed(1)} MB`;
-    setState({ kind: 'done', message: file.delivery === 'saved' ? t('results.saved', { path: file.path, size }) : t('results.exported', { name: file.fileName, size }) });
+    const told = receiveExport(result.value, t);
+    setState(told === null ? { kind: 'idle' } : { kind: 'done', message: told });
   }
 
   return (
@@ -56,21 +51,7 @@ export function ExportDialog({ sessionId, format, onClose }: { sessionId: string
           ))}
         </fieldset>
         {format === 'pdf' && <p className="muted">{t(hostPrintsPdf ? 'results.exportPdfHintSave' : 'results.exportPdfHint')}</p>}
-        {state.kind === 'busy' && (
-          <p role="status" className="muted">
-            {t('results.exporting')}
-          </p>
-        )}
-        {state.kind === 'done' && (
-          <p role="status" className="notice">
-            {state.message}
-          </p>
-        )}
-        {state.kind === 'error' && (
-          <p role="alert" className="error-text">
-            {state.message}
-          </p>
-        )}
+        <ExportStatus state={state} />
         <DialogActions
           cancelLabel={state.kind === 'done' ? t('common.close') : t('results.cancel')}
           onCancel={onClose}

@@ -1,0 +1,9 @@
+/**
+ * Fixed lists of the content-pack formats, without zod: the renderer and core's rules import these
+ * and must not pull the schemas (content/schemas.ts builds its checks from the same lists).
+ */
+
+/** JSON Logic limited to the operators the assessment engine implements. */
+export const RULE_OPERATORS = ['var', '==', '!=', '<', '<=', '>', '>=', 'and', 'or', '!', 'in'] as const;
+
+export const RISK_CATEGORIES = ['data', 'compliance', 'integration', 'technical', 'organisation', 'commercial', 'operations', 'security'] as const;
