@@ -40,7 +40,7 @@ test.describe('accessibility', () => {
     test(`every main screen, ${look.theme} theme, ${look.language}`, async ({ page, appUrl }) => {
       test.setTimeout(120_000);
       await useLook(page, appUrl, look);
-      const watch = watchCalls(page);
+      const watch = await watchCalls(page);
       for (const screen of screens) {
         await gotoRoute(page, appUrl, screen.route);
         await settled(page, watch);
@@ -51,7 +51,7 @@ test.describe('accessibility', () => {
     test(`the dialogs, ${look.theme} theme, ${look.language}`, async ({ page, appUrl }) => {
       test.setTimeout(60_000);
       await useLook(page, appUrl, look);
-      const watch = watchCalls(page);
+      const watch = await watchCalls(page);
       const engagement = screens.find((s) => s.name.startsWith('engagement ('));
       const note = screens.find((s) => s.name === 'note');
       if (!engagement || !note) throw new Error('screens are missing');

@@ -17,18 +17,18 @@ test.describe('query cache', () => {
 
   test('every main screen fetches each key once', async ({ page, appUrl }) => {
     test.setTimeout(90_000);
+    const watch = await watchCalls(page);
     await page.goto(appUrl);
-    const watch = watchCalls(page);
     for (const screen of screens) {
       await gotoRoute(page, appUrl, screen.route);
       await settled(page, watch);
-      watch.calls.length = 0;
-      // A fresh start on the screen: nothing cached from the screens before.
+      // A fresh start on the screen: nothing cached from the screens before (a new document records anew).
       await page.reload();
       await settled(page, watch);
-      const repeated = watch.calls.filter((call, i) => watch.calls.indexOf(call) !== i);
+      const calls = await watch.calls();
+      const repeated = calls.filter((call, i) => calls.indexOf(call) !== i);
       expect(repeated, `${screen.name} (${screen.route}) fetched again: ${repeated.join(', ')}`).toEqual([]);
-      expect(watch.calls.length, `${screen.name} made no call at all`).toBeGreaterThan(0);
+      expect(calls.length, `${screen.name} made no call at all`).toBeGreaterThan(0);
     }
   });
 
@@ -36,35 +36,36 @@ test.describe('query cache', () => {
     const engagementPage = screens.find((s) => s.route.startsWith('/engagements/') && !s.route.endsWith('/edit'));
     if (!engagementPage) throw new Error('no engagement screen');
     const engagementId = engagementPage.route.split('/')[2] ?? '';
+    const watch = await watchCalls(page);
     await page.goto(appUrl);
-    const watch = watchCalls(page);
     await gotoRoute(page, appUrl, engagementPage.route);
     await settled(page, watch);
-    expect(watch.calls.filter((c) => c === `engagements.get ${JSON.stringify({ id: engagementId })}`)).toHaveLength(1);
+    expect((await watch.calls()).filter((c) => c === `engagements.get ${JSON.stringify({ id: engagementId })}`)).toHaveLength(1);
 
     const panel = page.getByRole('region', { name: 'Proposals' });
     await panel.getByRole('button', { name: 'New proposal' }).click();
     const dialog = page.getByRole('dialog', { name: 'New proposal' });
     await expect(dialog.getByLabel('Assessment')).toHaveValue(/.+/);
     await dialog.getByLabel('English').check();
-    watch.calls.length = 0;
+    await watch.reset();
     await dialog.getByRole('button', { name: 'Generate' }).click();
     await expect(page).toHaveURL(/#\/proposals\/[\w-]+$/);
     const proposalId = /#\/proposals\/([\w-]+)$/.exec(page.url())?.[1] ?? '';
     await settled(page, watch);
-    expect(watch.calls.some((c) => c.startsWith('proposals.generate '))).toBe(true);
-    expect(watch.calls.filter((c) => c === `proposals.get ${JSON.stringify({ id: proposalId })}`)).toEqual([]);
+    const calls = await watch.calls();
+    expect(calls.some((c) => c.startsWith('proposals.generate '))).toBe(true);
+    expect(calls.filter((c) => c === `proposals.get ${JSON.stringify({ id: proposalId })}`)).toEqual([]);
   });
 
   test('typing in a note survives the refetch its own autosave causes', async ({ page, appUrl }) => {
     const note = await api<{ id: string }>(appUrl, 'notes.create', { title: 'Morning' });
+    const watch = await watchCalls(page);
     await page.goto(appUrl);
-    const watch = watchCalls(page);
     await gotoRoute(page, appUrl, `/notes/${note.id}`);
     const title = page.getByRole('textbox', { name: 'Title' });
     await expect(title).toHaveValue('Morning');
-    const gets = (): number => watch.calls.filter((c) => c === `notes.get ${JSON.stringify({ id: note.id })}`).length;
-    const before = gets();
+    const gets = async (): Promise<number> => (await watch.calls()).filter((c) => c === `notes.get ${JSON.stringify({ id: note.id })}`).length;
+    const before = await gets();
 
     await title.click();
     await page.keyboard.press('End');

@@ -1,5 +1,4 @@
 import { expect, type Page, type Request } from '@playwright/test';
-import { decodeEnvelope } from '../../core/api/http-envelope';
 import { api, completedIcsAssessment } from './app-api';
 
 /**
@@ -50,21 +49,45 @@ export async function setUpScreens(appUrl: string): Promise<Screen[]> {
   ];
 }
 
-/** Counts the calls the page sends to the backend, by "method args". */
-export function watchCalls(page: Page): { calls: string[]; inFlight: () => number } {
-  const calls: string[] = [];
+export type CallWatch = { calls: () => Promise<string[]>; reset: () => Promise<void>; inFlight: () => number };
+
+/**
+ * Counts the calls the page sends to the backend, by "method args". The page sends each call as a
+ * Blob in the browser host's envelope (core/api/http-envelope.ts), whose body the browser does not
+ * hand to Playwright, so a script in the page records the envelope's JSON header as it leaves.
+ */
+/** Call it before the page is opened: the recorder is installed in every document the page loads. */
+export async function watchCalls(page: Page): Promise<CallWatch> {
+  await page.addInitScript(() => {
+    const recorded: string[] = [];
+    (window as unknown as { __fieldbenchCalls: string[] }).__fieldbenchCalls = recorded;
+    const send = window.fetch.bind(window);
+    window.fetch = async (input, init) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (url.endsWith('/api/call') && init?.body instanceof Blob) {
+        // [u32 big-endian header length][UTF-8 JSON header {"json": {method, args}, ...}]
+        const bytes = new Uint8Array(await init.body.arrayBuffer());
+        const length = new DataView(bytes.buffer).getUint32(0);
+        const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + length))) as { json: { method: string; args: unknown } };
+        recorded.push(`${header.json.method} ${JSON.stringify(header.json.args)}`);
+      }
+      return send(input, init);
+    };
+  });
   const open = new Set<Request>();
   page.on('request', (request) => {
-    if (!request.url().endsWith('/api/call')) return;
-    open.add(request);
-    // Calls travel in the browser host's envelope (core/api/http-envelope.ts), not as plain JSON.
-    const raw = request.postDataBuffer();
-    const body = (raw ? decodeEnvelope(new Uint8Array(raw)) : null) as { method: string; args: unknown } | null;
-    if (body) calls.push(`${body.method} ${JSON.stringify(body.args)}`);
+    if (request.url().endsWith('/api/call')) open.add(request);
   });
   page.on('requestfinished', (request) => open.delete(request));
   page.on('requestfailed', (request) => open.delete(request));
-  return { calls, inFlight: () => open.size };
+  return {
+    calls: () => page.evaluate(() => [...((window as unknown as { __fieldbenchCalls?: string[] }).__fieldbenchCalls ?? [])]),
+    reset: () =>
+      page.evaluate(() => {
+        (window as unknown as { __fieldbenchCalls?: string[] }).__fieldbenchCalls?.splice(0);
+      }),
+    inFlight: () => open.size,
+  };
 }
 
 /** Waits until the screen shows its heading, nothing on it still says "Loading", and no call has been open for a moment. */
