@@ -1,4 +1,5 @@
 import { formatApiMessage, type ApiMessage } from './message';
+import type { RecordTable } from './tables';
 
 /** What can go wrong in a call, as the renderer sees it. */
 export const ERROR_CODES = [
@@ -28,7 +29,11 @@ export type ApiError = ApiMessage & {
   issues?: ApiIssue[];
 };
 
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+/** A commit a call made: its number (as in `data.changed`) and the record tables it changed. */
+export type Committed = { seq: number; tables: RecordTable[] };
+
+/** `committed` lists the commits the call made, when it made any (see `data.changed`). */
+export type ApiResult<T> = { ok: true; value: T; committed?: Committed[] } | { ok: false; error: ApiError };
 
 /** A field issue with its English text filled in. */
 export function issue(path: string, message: ApiMessage): ApiIssue {

@@ -11,7 +11,7 @@ import { MIGRATIONS } from './db/migrations';
 import { loadPack } from './content/load-pack';
 import { importPack } from './content/import-pack';
 import { createHandlers } from './handlers';
-import { onDataChanged } from './db/changes';
+import { collectCommits, onDataChanged } from './db/changes';
 import { createDefinitionCache } from './services/definitions';
 import { readBlob } from './files/blobs';
 
@@ -78,7 +78,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     definitions: createDefinitionCache(db),
   });
   return {
-    call: (method, args) => dispatch(handlers, method, args, log),
+    call: async (method, args) => {
+      const { result, committed } = await collectCommits(() => dispatch(handlers, method, args, log));
+      return result.ok && committed.length > 0 ? { ...result, committed } : result;
+    },
     readBlob: (sha256) => readBlob(db, options.dataDir, sha256),
     handlers,
     db,

@@ -1,5 +1,5 @@
 import { QueryClient, type Query, type QueryKey } from '@tanstack/react-query';
-import type { CallArgs, CallName, CallResult } from '../../core/api/contract';
+import type { CallArgs, CallName, CallResult, Events } from '../../core/api/contract';
 import { CONTENT_TABLES } from '../../core/api/tables';
 import type { ApiError, ApiResult } from '../../core/api/result';
 import { callSafe, onEvent } from '../lib/api';
@@ -72,10 +72,43 @@ export function afterMutation(method: MutationName): void {
   refreshSources(writesOf(method));
 }
 
-/** Runs a mutation; on success refreshes every cached answer that reads what it writes. */
+// The echo of this renderer's own commits. A mutation refreshes what it changed as soon as its
+// result arrives; the `data.changed` of the same commits (which may come before or after that
+// result, on another channel) must not fetch the same answers again: a proposal just generated
+// opens from the answer the call returned. Events that arrive while a mutation is on its way wait
+// for it, so they can be told apart by their commit number.
+const ownCommits = new Set<number>();
+const OWN_COMMITS_KEPT = 500;
+let mutationsInFlight = 0;
+const waitingEvents: Events['data.changed'][] = [];
+
+function takeChange(change: Events['data.changed']): void {
+  if (ownCommits.delete(change.seq)) return;
+  refreshSources(change.tables);
+}
+
+function onDataChanged(change: Events['data.changed']): void {
+  if (mutationsInFlight > 0) waitingEvents.push(change);
+  else takeChange(change);
+}
+
+/** Runs a mutation; on success refreshes every cached answer that reads what it changed. */
 export async function mutate<N extends MutationName>(method: N, args: CallArgs<N>): Promise<ApiResult<CallResult<N>>> {
-  const result = await callSafe(method, args);
-  if (result.ok) afterMutation(method);
+  mutationsInFlight++;
+  let result: ApiResult<CallResult<N>>;
+  try {
+    result = await callSafe(method, args);
+  } finally {
+    mutationsInFlight--;
+  }
+  if (result.ok) {
+    const committed = result.committed ?? [];
+    for (const commit of committed) ownCommits.add(commit.seq);
+    // An echo that never comes (the event stream was reconnecting) must not be remembered forever.
+    while (ownCommits.size > OWN_COMMITS_KEPT) ownCommits.delete(ownCommits.values().next().value ?? 0);
+    refreshSources(committed.length > 0 ? committed.flatMap((c) => c.tables) : writesOf(method));
+  }
+  if (mutationsInFlight === 0) for (const change of waitingEvents.splice(0)) takeChange(change);
   return result;
 }
 
@@ -100,7 +133,7 @@ export function setQueryResult<N extends QueryName>(method: N, args: CallArgs<N>
 
 /** Listens to the backend's change events for the app's lifetime; returns the unsubscribe function. */
 export function connectQueryCache(): () => void {
-  const offData = onEvent('data.changed', ({ tables }) => refreshSources(tables));
+  const offData = onEvent('data.changed', onDataChanged);
   const offContent = onEvent('content.imported', () => refreshSources(['content_pack', ...CONTENT_TABLES]));
   return () => {
     offData();

@@ -114,6 +114,6 @@ test.describe('assessment results and report', () => {
     const download = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Download DOCX' }).click();
     expect((await download).suggestedFilename()).toMatch(/^assessment-report-Eastern-Telecom-\d{4}-\d{2}-\d{2}-zh\.docx$/);
-    await expect(dialog.getByRole('status')).toContainText('downloaded');
+    await expect(dialog.getByRole('status')).toContainText('Downloaded');
   });
 });

@@ -237,7 +237,7 @@ test('a consultant runs the ICS assessment on site, reports it, registers its ri
   await docxDialog.getByRole('button', { name: 'Download DOCX' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^assessment-report-Northbay-Mobile-\d{4}-\d{2}-\d{2}-en\.docx$/);
-  await expect(docxDialog.getByRole('status')).toContainText('downloaded');
+  await expect(docxDialog.getByRole('status')).toContainText('Downloaded');
   const docx = await docxText(fs.readFileSync(await download.path()));
   for (const words of ['Voice hotline, WeChat official account or mini program', '120,000 contacts / month', 'Shorter waits and better satisfaction', 'Only with a change request to the vendor', 'File exports only', 'Callers repeat their account number to every agent after billing runs.', SIGNER]) {
     expect(docx).toContain(words);

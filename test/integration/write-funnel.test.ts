@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RECORD_TABLES } from '../../core/api/tables';
 import { segmentForIndex } from '../../core/text/segment';
-import { commit, insert, onDataChanged, remove, StaleWriteError, touch, transact, update, upsert, type DataChanged } from '../../electron/backend/db/changes';
+import { collectCommits, commit, insert, onDataChanged, remove, StaleWriteError, touch, transact, update, upsert, type DataChanged } from '../../electron/backend/db/changes';
 import { openDatabase, type Db } from '../../electron/backend/db/connection';
 import { migrate } from '../../electron/backend/db/migrate';
 import { MIGRATIONS } from '../../electron/backend/db/migrations';
@@ -131,10 +131,25 @@ describe('the write funnel', () => {
       commit(db, [insert('customer_contacts', { id: 'k1', customer_id: 'c1', name: 'Li Wei', role: '', email: '', phone: '' })]);
       expect(events).toEqual([]);
     });
-    expect(events).toEqual([{ tables: ['customers', 'customer_contacts'], ids: ['c1', 'k1'] }]);
+    expect(events).toEqual([{ tables: ['customers', 'customer_contacts'], ids: ['c1', 'k1'], seq: expect.any(Number) }]);
     commit(db, [insert('kb_articles', { id: 'a1', version: 1, type: 'method', scenarios: '[]', tags: '[]', related: '[]', author: '', review_date: null, origin: 'pack', locally_modified: 0 })]);
     commit(db, [insert('kb_article_texts', { article_id: 'a1', lang: 'zh', title: '标题', summary: '', body_json: '{}', body_text: '' })]);
-    expect(events.at(-1)).toEqual({ tables: ['kb_article_texts'], ids: ['a1/zh'] });
+    expect(events.at(-1)).toEqual({ tables: ['kb_article_texts'], ids: ['a1/zh'], seq: (events.at(-2)?.seq ?? 0) + 1 });
+  });
+
+  it('tells a call which commits it made, across awaits, and nothing of others', async () => {
+    const { db, events } = await freshDb();
+    const { result, committed } = await collectCommits(async () => {
+      commit(db, [customer('c1')]);
+      await new Promise((r) => setTimeout(r, 5));
+      commit(db, [update('customers', { id: 'c1' }, { name: 'Renamed' })]);
+      return 'done';
+    });
+    expect(result).toBe('done');
+    expect(committed).toEqual(events.map((e) => ({ seq: e.seq, tables: e.tables })));
+    expect(committed.map((c) => c.tables)).toEqual([['customers'], ['customers']]);
+    commit(db, [update('customers', { id: 'c1' }, { name: 'Outside any call' })]);
+    expect(committed).toHaveLength(2);
   });
 
   it('announces nothing when the transaction fails', async () => {

@@ -158,7 +158,7 @@ describe('the query cache', () => {
 
     await callOk(current.backend, 'engagements.update', { id, title: 'Contact centre, phase 2' });
     await callOk(current.backend, 'engagements.update', { id: hidden, title: 'Hidden, renamed' });
-    await act(async () => emit('data.changed', { tables: ['engagements'], ids: [id, hidden] }));
+    await act(async () => emit('data.changed', { tables: ['engagements'], ids: [id, hidden], seq: 90_001 }));
     await until(() => text('a') === 'Contact centre, phase 2', 'the new title');
     expect(fetches('engagements.get', { id })).toBe(2);
     expect(fetches('kb.facets')).toBe(1);
@@ -176,6 +176,32 @@ describe('the query cache', () => {
     expect(result.ok).toBe(true);
     await until(() => text('a') === 'Renamed here', 'the renamed title');
     expect(fetches('engagements.get', { id })).toBe(2);
+  });
+
+  it('fetches nothing more for the echo of its own commit, whether it comes before or after the result', async () => {
+    const id = await newEngagement('Contact centre');
+    await render(<EngagementTitle id={id} testId="a" />);
+    await until(() => text('a') === 'Contact centre', 'the title');
+    // After: the result names its commit, and the event of that commit changes nothing more.
+    const renamed = await act(async () => mutate('engagements.update', { id, title: 'Renamed here' }));
+    if (!renamed.ok) throw new Error('the rename failed');
+    const [commit] = renamed.committed ?? [];
+    expect(commit?.tables).toEqual(['engagements']);
+    await until(() => text('a') === 'Renamed here' && !queryClient.isFetching(), 'the renamed title');
+    await act(async () => emit('data.changed', { tables: ['engagements'], ids: [id], seq: commit?.seq ?? -1 }));
+    await until(() => !queryClient.isFetching(), 'quiet');
+    expect(fetches('engagements.get', { id })).toBe(2);
+    // Before: an event that arrives while a mutation is on its way waits for its result.
+    const pending = mutate('engagements.update', { id, title: 'Renamed again' });
+    await act(async () => emit('data.changed', { tables: ['engagements'], ids: [id], seq: (commit?.seq ?? 0) + 1 }));
+    await act(async () => pending);
+    await until(() => text('a') === 'Renamed again' && !queryClient.isFetching(), 'the second title');
+    expect(fetches('engagements.get', { id })).toBe(3);
+    // A change made elsewhere still refreshes.
+    await callOk(current.backend, 'engagements.update', { id, title: 'Renamed elsewhere' });
+    await act(async () => emit('data.changed', { tables: ['engagements'], ids: [id], seq: 99_999 }));
+    await until(() => text('a') === 'Renamed elsewhere', 'the title from elsewhere');
+    expect(fetches('engagements.get', { id })).toBe(4);
   });
 
   it('shows an answer a mutation returned without fetching it', async () => {
@@ -214,7 +240,7 @@ describe('the query cache', () => {
     });
     // The save of another field, as an autosave would make it, announces the record.
     await callOk(current.backend, 'engagements.update', { id, stage: 'delivery' });
-    await act(async () => emit('data.changed', { tables: ['engagements'], ids: [id] }));
+    await act(async () => emit('data.changed', { tables: ['engagements'], ids: [id], seq: 90_002 }));
     await until(() => fetches('engagements.get', { id }) === 2 && !queryClient.isFetching(), 'the refetch');
     expect(container.querySelector<HTMLInputElement>('[data-testid="title"]')?.value).toBe('Contact centre, typed');
     expect(mounts).toBe(1);

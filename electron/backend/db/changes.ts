@@ -1,5 +1,7 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Statement } from 'better-sqlite3';
 import { DATA_CHANGED_MAX_IDS, type Events } from '../../../core/api/events';
+import type { Committed } from '../../../core/api/result';
 import type { RecordTable } from '../../../core/api/tables';
 import { updateSearchIndex } from '../search/indexers';
 import type { Db } from './connection';
@@ -80,6 +82,9 @@ type Listener = (change: DataChanged) => void;
 type OpenTransaction = { applied: Applied[] };
 
 const open = new WeakMap<Db, OpenTransaction>();
+/** The commits made during one call (see collectCommits); the async context carries it across awaits. */
+const callCommits = new AsyncLocalStorage<Committed[]>();
+let lastSeq = 0;
 const listeners = new WeakMap<Db, Set<Listener>>();
 const statementCache = new WeakMap<Db, Map<string, Statement>>();
 let writing = 0;
@@ -227,11 +232,20 @@ function statement(db: Db, sql: string): Statement {
 
 function announce(db: Db, applied: readonly Applied[]): void {
   if (applied.length === 0) return;
+  const tables = [...new Set(applied.map((a) => a.table))];
+  const seq = ++lastSeq;
+  callCommits.getStore()?.push({ seq, tables });
   const set = listeners.get(db);
   if (!set || set.size === 0) return;
-  const tables = [...new Set(applied.map((a) => a.table))];
   const ids = [...new Set(applied.map((a) => a.row))].slice(0, DATA_CHANGED_MAX_IDS);
-  for (const listener of set) listener({ tables, ids });
+  for (const listener of set) listener({ tables, ids, seq });
+}
+
+/** Runs one call and says which commits it made (the backend puts them in the call's result). */
+export async function collectCommits<T>(call: () => Promise<T>): Promise<{ result: T; committed: Committed[] }> {
+  const committed: Committed[] = [];
+  const result = await callCommits.run(committed, call);
+  return { result, committed };
 }
 
 function withoutUndefined(values: Record<string, SqlValue | undefined>): Values {
