@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
-import { LANGS, type Lang } from '../../core/i18n';
+import type { Lang } from '../../core/i18n';
 import type { AddFromChecklistResult, ChecklistSummary } from '../../core/risks/types';
 import { Dialog, DialogActions } from '../ui/Dialog';
+import { LanguageSelect } from '../ui/LanguageSelect';
 import { ErrorView, Loading } from '../app/StateViews';
 import { mutate } from '../data/query-client';
 import { useQuery } from '../data/use-query';
@@ -124,13 +125,7 @@ export function AddFromChecklistDialog({
               </label>
               <label className="field">
                 <span>{t('risks.add.lang')}</span>
-                <select value={lang} onChange={(e) => setLang(e.target.value === 'zh' ? 'zh' : 'en')}>
-                  {LANGS.map((l) => (
-                    <option key={l} value={l}>
-                      {t(`lang.${l}`)}
-                    </option>
-                  ))}
-                </select>
+                <LanguageSelect value={lang} onChange={setLang} />
               </label>
             </div>
             {checklist.status === 'error' ? (

@@ -4,6 +4,7 @@ import { LANGS, type Lang } from '../../../core/i18n';
 import { ErrorView, Loading } from '../../app/StateViews';
 import { useAppliedTheme } from '../../app/theme';
 import { DocumentView } from '../../document/DocumentView';
+import { LanguageSelect } from '../../ui/LanguageSelect';
 import { useI18n } from '../../i18n/i18n';
 import { useQuery } from '../../data/use-query';
 import { usePrintReady } from '../../lib/print-ready';
@@ -34,13 +35,7 @@ export function ReportPage() {
         <Link to={`/assessments/${encodeURIComponent(id)}/results`}>{t('report.back')}</Link>
         <label>
           {t('report.language')}{' '}
-          <select value={lang} onChange={(e) => setParams({ lang: e.target.value }, { replace: true })}>
-            {LANGS.map((l) => (
-              <option key={l} value={l}>
-                {t(`lang.${l}`)}
-              </option>
-            ))}
-          </select>
+          <LanguageSelect value={lang} onChange={(next) => setParams({ lang: next }, { replace: true })} />
         </label>
         <button type="button" className="primary-button" disabled={!report.data} onClick={() => window.print()}>
           {t('report.print')}
