@@ -10,6 +10,11 @@ export const ERROR_CODES = [
   'too_large', // a file or text is larger than the app accepts
   'bad_file', // a file is not what it claims to be, or cannot be read
   'unavailable', // the backend cannot serve the call right now
+  'disk_full', // the disk (or the quota) has no room for what was to be written
+  'read_only', // the data folder or database cannot be written (read-only medium, mount or file)
+  'no_permission', // the operating system refused access to a file or folder
+  'locked', // another process holds the database or the data folder
+  'damaged', // the database or a stored file is damaged
   'internal', // a bug: logged with details on the backend side
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
