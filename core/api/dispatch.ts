@@ -11,10 +11,18 @@ export type Handlers = {
 export type DispatchLog = (message: string, error: unknown) => void;
 
 /**
+ * Recognises failures of the machine (a full disk, a read-only or locked database, …) among the
+ * errors a handler throws and says them as an ApiFailure with their own code; null for anything
+ * else, which is reported as `internal`. The backend supplies it (it knows SQLite's and Node's
+ * error codes; core does not).
+ */
+export type ErrorClassifier = (error: unknown) => ApiFailure | null;
+
+/**
  * Validates an untrusted (method, args) pair and runs the handler. Never throws: every outcome,
  * including a bug in a handler, comes back as an ApiResult.
  */
-export async function dispatch(handlers: Handlers, method: unknown, args: unknown, log: DispatchLog): Promise<ApiResult<unknown>> {
+export async function dispatch(handlers: Handlers, method: unknown, args: unknown, log: DispatchLog, classify?: ErrorClassifier): Promise<ApiResult<unknown>> {
   if (!isCallName(method)) {
     const shown = typeof method === 'string' ? method.slice(0, 80) : `(${typeof method})`;
     return failed('unknown_method', msg('error.unknownCall', { call: shown }));
@@ -29,6 +37,11 @@ export async function dispatch(handlers: Handlers, method: unknown, args: unknow
     return ok(await handler(parsed.data));
   } catch (error) {
     if (error instanceof ApiFailure) return { ok: false, error: error.toError() };
+    const environment = classify?.(error) ?? null;
+    if (environment !== null) {
+      log(`handler ${method} failed: ${environment.code}`, error);
+      return { ok: false, error: environment.toError() };
+    }
     log(`handler ${method} failed`, error);
     const detail = error instanceof Error ? error.message : String(error);
     return failed('internal', msg('error.internal', { call: method, detail }));
