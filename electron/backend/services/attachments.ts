@@ -5,7 +5,8 @@ import { MAX_ATTACHMENT_BYTES, type AttachmentOwner } from '../../../core/api/li
 import type { ParsedArgs } from '../../../core/api/contract';
 import { checkClaimedType } from '../../../core/files/sniff';
 import type { Db } from '../db/connection';
-import { readFile, storeFile } from '../files/attachment-store';
+import { readFile, storeFile, StoredFileMismatch } from '../files/attachment-store';
+import { environmentKind } from '../environment-errors';
 import { getAttachment, getLink, insertAttachment, removeLink, setCaption } from '../repos/attachment-repo';
 import type { ServiceContext } from './context';
 import { notFound } from './found';
@@ -17,11 +18,33 @@ export function bufferOf(data: Uint8Array): Buffer {
   return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 }
 
+/** A file size as people read it: "12 KB", "3.4 MB". */
+function sizeText(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 export type StoredFile = { sha256: string; mime: string; size: number; name: string };
 
-/** Writes the bytes to the attachment store (durably, content-addressed); no record yet. */
+/**
+ * Writes the bytes to the attachment store (durably, whole, content-addressed); no record yet.
+ * Every file a record shows — an attachment, a sign-off signature — comes through here, so all of
+ * them fail the same way when the disk is full or does not keep what it was given: with a message
+ * naming the file, and with nothing stored.
+ */
 export function storeBytes({ dataDir }: Pick<ServiceContext, 'dataDir'>, file: { name: string; mime: string; bytes: Uint8Array }): StoredFile {
-  return { sha256: storeFile(dataDir, file.bytes), mime: file.mime, size: file.bytes.length, name: file.name };
+  const size = file.bytes.length;
+  try {
+    return { sha256: storeFile(dataDir, file.bytes), mime: file.mime, size, name: file.name };
+  } catch (error) {
+    if (environmentKind(error) === 'disk_full') {
+      throw new ApiFailure('disk_full', msg('error.noRoomForFile', { name: file.name, size: sizeText(size), folder: dataDir }));
+    }
+    if (error instanceof StoredFileMismatch) {
+      throw new ApiFailure('damaged', msg('error.fileNotStoredWhole', { name: file.name, written: error.storedSize, size, folder: dataDir }));
+    }
+    // Anything else from the machine (read-only, permission, …) is worded by dispatch's classifier.
+    throw error;
+  }
 }
 
 /** Records a stored file and links it to its owner. */
