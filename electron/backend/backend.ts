@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { dispatch, type Handlers } from '../../core/api/dispatch';
 import type { Emit } from './events';
@@ -14,6 +13,8 @@ import { createHandlers } from './handlers';
 import { collectCommits, onDataChanged } from './db/changes';
 import { createDefinitionCache } from './services/definitions';
 import { readBlob } from './files/blobs';
+import { checkDatabaseWritable, checkDataFolderWritable } from './db/preflight';
+import { environmentClassifier } from './environment-errors';
 
 export type { Emit } from './events';
 export type Log = (message: string, error?: unknown) => void;
@@ -45,16 +46,21 @@ export type Backend = {
 
 export const DB_FILE_NAME = 'fieldbench.db';
 
-/** Opens (or creates) the local store, migrates it, brings the bundled content up to date. */
+/**
+ * Opens (or creates) the local store, migrates it, brings the bundled content up to date. Throws
+ * an ApiFailure (read_only, no_permission, disk_full, …) when the data folder or the database
+ * cannot be written, before anything is changed (db/preflight.ts).
+ */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const emit: Emit = options.emit ?? (() => {});
   const log: Log = options.log ?? ((message, error) => console.error(`[backend] ${message}`, error ?? ''));
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  checkDataFolderWritable(options.dataDir);
   const dbFile = path.join(options.dataDir, DB_FILE_NAME);
   const db = openDatabase(dbFile, { nativeBinding: options.nativeBinding });
   // Every commit of the write funnel becomes one data.changed event (the renderer's query cache listens).
   onDataChanged(db, (change) => emit('data.changed', change));
   try {
+    checkDatabaseWritable(db, dbFile, options.dataDir);
     const migrated = await migrate(db, MIGRATIONS, dbFile);
     if (migrated.backupPath) log(`backed up before migrating: ${migrated.backupPath}`);
     const pack = loadPack(options.contentDir);
@@ -77,9 +83,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     platform: options.platform ?? {},
     definitions: createDefinitionCache(db),
   });
+  const classify = environmentClassifier(options.dataDir);
   return {
     call: async (method, args) => {
-      const { result, committed } = await collectCommits(() => dispatch(handlers, method, args, log));
+      const { result, committed } = await collectCommits(() => dispatch(handlers, method, args, log, classify));
       return result.ok && committed.length > 0 ? { ...result, committed } : result;
     },
     readBlob: (sha256) => readBlob(db, options.dataDir, sha256),

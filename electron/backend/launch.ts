@@ -1,13 +1,14 @@
 import { formatApiMessage, msg, type ApiMessage } from '../../core/api/message';
 import { MigrationError } from './db/migrate';
-import { failed, type ApiResult } from '../../core/api/result';
+import { ApiFailure, failed, type ApiResult } from '../../core/api/result';
 import type { BlobFile } from '../../core/api/blobs';
 import { createBackend, type Backend, type BackendOptions } from './backend';
+import { environmentFailure } from './environment-errors';
 
 /**
  * The backend as both hosts run it (the Electron utility process and the browser host). Calls
  * made while it starts wait for it. When start-up fails — a database written by a newer version,
- * a damaged file — every call, waiting or new, is answered at once with `unavailable` carrying the
+ * a damaged file, a data folder that is read-only, full or not ours to write — every call, waiting or new, is answered at once with `unavailable` carrying the
  * reason, so the UI can say what is wrong instead of waiting forever.
  */
 export type LaunchedBackend = {
@@ -23,14 +24,24 @@ export type LaunchedBackend = {
 
 type Outcome = { backend: Backend } | { failure: ApiMessage };
 
+/**
+ * Why start-up failed, as the user reads it: what a check found (a newer database, a read-only
+ * folder, …) or what the machine did (a full disk, a damaged file), else the error's own text.
+ */
+function startupReason(error: unknown, dataDir: string): ApiMessage | string {
+  if (error instanceof MigrationError || error instanceof ApiFailure) return error.detail;
+  const environment = environmentFailure(error, dataDir);
+  if (environment !== null) return environment.detail;
+  return error instanceof Error ? error.message : String(error);
+}
+
 export function launchBackend(options: BackendOptions): LaunchedBackend {
   const log = options.log ?? ((message: string, error?: unknown) => console.error(`[backend] ${message}`, error ?? ''));
   const outcome: Promise<Outcome> = createBackend(options).then(
     (backend) => ({ backend }),
     (error: unknown) => {
       log('start-up failed; every call will answer "unavailable"', error);
-      const reason: ApiMessage | string = error instanceof MigrationError ? error.detail : error instanceof Error ? error.message : String(error);
-      return { failure: msg('error.cannotOpenData', { reason }) };
+      return { failure: msg('error.cannotOpenData', { reason: startupReason(error, options.dataDir) }) };
     },
   );
   let closed = false;
