@@ -13,6 +13,7 @@ import { createHandlers } from './handlers';
 import { collectCommits, onDataChanged } from './db/changes';
 import { createDefinitionCache } from './services/definitions';
 import { readBlob } from './files/blobs';
+import { sweepAttachmentLeftovers } from './files/sweep';
 import { checkDatabaseWritable, checkDataFolderWritable } from './db/preflight';
 import { environmentClassifier } from './environment-errors';
 
@@ -69,6 +70,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     if (report.imported) {
       emit('content.imported', { packVersion: report.packVersion, added: report.added, updated: report.updated, problems: pack.problems.length });
     }
+    sweepLeftovers(db, options.dataDir, log);
   } catch (error) {
     db.close();
     throw error;
@@ -94,4 +96,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     db,
     close: () => db.close(),
   };
+}
+
+/** Start-up housekeeping: a failure is logged and never keeps the app from starting. */
+function sweepLeftovers(db: Db, dataDir: string, log: Log): void {
+  try {
+    sweepAttachmentLeftovers(db, dataDir, { now: new Date(), log });
+  } catch (error) {
+    log('start-up sweep of the attachments folder failed; nothing was removed', error);
+  }
 }

@@ -87,3 +87,23 @@ export function setCaption(db: Db, linkId: string, caption: string): AttachmentI
 export function removeLink(db: Db, linkId: string): boolean {
   return transact(db, () => getLink(db, linkId) !== null && (commit(db, [remove('attachment_links', { id: linkId })])[0]?.changed ?? false));
 }
+
+/**
+ * Every sha256 a row names — each attachment row, tombstoned or not, and each sign-off's
+ * signature — so the start-up sweep never removes a file a row refers to.
+ */
+export function referencedSha256s(db: Db): Set<string> {
+  const rows = db
+    .prepare(
+      `SELECT sha256 FROM attachments
+       UNION SELECT json_extract(signoff, '$.signatureSha256') FROM assessment_sessions WHERE signoff IS NOT NULL`,
+    )
+    .pluck()
+    .all() as (string | null)[];
+  return new Set(rows.filter((sha): sha is string => typeof sha === 'string'));
+}
+
+/** How many stored-file rows there are, tombstoned or not. */
+export function countAttachments(db: Db): number {
+  return db.prepare('SELECT count(*) FROM attachments').pluck().get() as number;
+}
