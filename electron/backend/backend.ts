@@ -15,6 +15,7 @@ import { createDefinitionCache } from './services/definitions';
 import { readBlob } from './files/blobs';
 import { sweepAttachmentLeftovers } from './files/sweep';
 import { checkDatabaseWritable, checkDataFolderWritable } from './db/preflight';
+import { checkpoint, IDLE_CHECKPOINT_MS, idleCheckpoint } from './db/checkpoint';
 import { environmentClassifier } from './environment-errors';
 
 export type { Emit } from './events';
@@ -33,6 +34,8 @@ export type BackendOptions = {
   log?: Log;
   /** Host capabilities the backend cannot provide itself (see platform.ts). */
   platform?: Platform;
+  /** How long without a call before the WAL is checkpointed (db/checkpoint.ts); tests shorten it. */
+  idleCheckpointMs?: number;
 };
 
 export type Backend = {
@@ -86,15 +89,28 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     definitions: createDefinitionCache(db),
   });
   const classify = environmentClassifier(options.dataDir);
+  const idle = idleCheckpoint(db, { idleMs: options.idleCheckpointMs ?? IDLE_CHECKPOINT_MS, log });
   return {
     call: async (method, args) => {
       const { result, committed } = await collectCommits(() => dispatch(handlers, method, args, log, classify));
+      idle.activity();
       return result.ok && committed.length > 0 ? { ...result, committed } : result;
     },
     readBlob: (sha256) => readBlob(db, options.dataDir, sha256),
     handlers,
     db,
-    close: () => db.close(),
+    close: () => {
+      idle.stop();
+      if (!db.open) return;
+      // Closing checkpoints too, but only when no other connection has the file open; this one
+      // always leaves the database file whole and the WAL empty.
+      try {
+        checkpoint(db);
+      } catch (error) {
+        log('checkpoint at shutdown failed', error);
+      }
+      db.close();
+    },
   };
 }
 
