@@ -84,6 +84,8 @@ export const CALL_EFFECTS = {
   'templates.takePackUpdate': { kind: 'mutation', writes: ['poc_templates', 'content_pack'] },
 
   'reports.assessment': { kind: 'query', reads: [...SESSION_READS, 'risk_items', 'kb_articles', 'kb_article_texts', 'risk_checklists', 'poc_templates', ...ATTACHMENT_WRITES] },
+  // Whether files are on the device is not in any table: asked afresh before each export (callSafe), never cached.
+  'reports.assessmentMissingFiles': { kind: 'query', reads: [...SESSION_READS, 'field_notes', ...ATTACHMENT_WRITES] },
   'reports.assessmentPdf': { kind: 'file' },
   'reports.assessmentDocx': { kind: 'file' },
 
@@ -109,6 +111,7 @@ export const CALL_EFFECTS = {
   'proposals.compare': { kind: 'query', reads: ['proposals', 'proposal_versions'] },
   'proposals.restore': { kind: 'mutation', writes: ['proposals', 'proposal_versions'] },
   'proposals.remove': { kind: 'mutation', writes: ['proposals'] },
+  'proposals.exportMissingFiles': { kind: 'query', reads: ['proposals', 'proposal_versions', ...ATTACHMENT_WRITES] },
   'proposals.exportDocx': { kind: 'file' },
   'proposals.exportPdf': { kind: 'file' },
   'proposals.exportMarkdown': { kind: 'file' },
