@@ -1,8 +1,7 @@
 import type { Db } from '../db/connection';
-import { LANGS } from '../../../core/i18n';
+import { LANGS, type Localized } from '../../../core/i18n';
 import { commit, insert, transact, upsert, type Change } from '../db/changes';
 import type { LoadedArticle, LoadedPack } from './load-pack';
-import type { Localized } from '../../../core/i18n';
 import type { PackRecordKind } from '../../../core/content/lists';
 import { recordHeldBack, type HeldBackRecord } from '../repos/pack-update-repo';
 
