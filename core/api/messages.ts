@@ -10,11 +10,12 @@ import { templateMessages } from './messages/templates';
 import { transportMessages } from './messages/transport';
 import { richTextMessages } from './messages/richtext';
 import { storageMessages } from './messages/storage';
+import { contentMessages } from './messages/content';
 
 /**
  * Everything the backend can say to a user, in English and Chinese: field issues, errors and
  * notices, one group per domain (messages/<domain>.ts), joined so a key is defined once.
  */
-export const API_MESSAGES = joinMaps([commonMessages, engagementMessages, assessmentMessages, fileMessages, riskMessages, noteMessages, proposalMessages, templateMessages, transportMessages, richTextMessages, storageMessages]);
+export const API_MESSAGES = joinMaps([commonMessages, engagementMessages, assessmentMessages, fileMessages, riskMessages, noteMessages, proposalMessages, templateMessages, transportMessages, richTextMessages, storageMessages, contentMessages]);
 
 export type ApiMessageKey = keyof typeof API_MESSAGES;

@@ -7,3 +7,7 @@
 export const RULE_OPERATORS = ['var', '==', '!=', '<', '<=', '>', '>=', 'and', 'or', '!', 'in'] as const;
 
 export const RISK_CATEGORIES = ['data', 'compliance', 'integration', 'technical', 'organisation', 'commercial', 'operations', 'security'] as const;
+
+/** The kinds of record a content pack brings (the importer holds updates back per kind and id). */
+export const PACK_RECORD_KINDS = ['scenario', 'article', 'assessment', 'checklist', 'template'] as const;
+export type PackRecordKind = (typeof PACK_RECORD_KINDS)[number];

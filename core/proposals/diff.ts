@@ -115,21 +115,25 @@ export function sectionText(section: ProposalSection): string {
   return [section.title, ...blocksOf(section.bodyJson).map(plainText)].join('\n');
 }
 
-function diffSections(from: readonly ProposalSection[], to: readonly ProposalSection[]): SectionDiff[] {
+/**
+ * Two lists of sections matched by id (proposal sections, template sections): each section in the
+ * order of `to`, compared word by word as `textOf` puts it; removed ones where they were.
+ */
+export function diffSectionList<S extends { id: string }>(from: readonly S[], to: readonly S[], titleOf: (s: S) => string, textOf: (s: S) => string): SectionDiff[] {
   const fromById = new Map(from.map((s) => [s.id, s]));
   const toIds = new Set(to.map((s) => s.id));
   const result: SectionDiff[] = to.map((section) => {
     const before = fromById.get(section.id);
-    if (!before) return { id: section.id, change: 'added', fromTitle: null, toTitle: section.title, tokens: [{ text: sectionText(section), op: 'added' }] };
-    const a = sectionText(before);
-    const b = sectionText(section);
-    if (a === b) return { id: section.id, change: 'same', fromTitle: before.title, toTitle: section.title, tokens: [{ text: b, op: 'same' }] };
-    return { id: section.id, change: 'changed', fromTitle: before.title, toTitle: section.title, tokens: diffText(a, b) };
+    if (!before) return { id: section.id, change: 'added', fromTitle: null, toTitle: titleOf(section), tokens: [{ text: textOf(section), op: 'added' }] };
+    const a = textOf(before);
+    const b = textOf(section);
+    if (a === b) return { id: section.id, change: 'same', fromTitle: titleOf(before), toTitle: titleOf(section), tokens: [{ text: b, op: 'same' }] };
+    return { id: section.id, change: 'changed', fromTitle: titleOf(before), toTitle: titleOf(section), tokens: diffText(a, b) };
   });
   // Removed sections go back where they were: after the nearest earlier section that is still shown.
   from.forEach((section, index) => {
     if (toIds.has(section.id)) return;
-    const removed: SectionDiff = { id: section.id, change: 'removed', fromTitle: section.title, toTitle: null, tokens: [{ text: sectionText(section), op: 'removed' }] };
+    const removed: SectionDiff = { id: section.id, change: 'removed', fromTitle: titleOf(section), toTitle: null, tokens: [{ text: textOf(section), op: 'removed' }] };
     let at = 0;
     for (let i = index - 1; i >= 0; i--) {
       const previous = from[i];
@@ -241,7 +245,7 @@ export function diffProposals(from: ProposalSnapshot, to: ProposalSnapshot): Pro
     (p) => `${p.name} (${p.weeks} weeks)`,
   );
   return {
-    sections: diffSections(from.sections, to.sections),
+    sections: diffSectionList(from.sections, to.sections, (s) => s.title, sectionText),
     fields,
     totals: { from: totalOf(from), to: totalOf(to), currencyFrom: from.pricing.currency, currencyTo: to.pricing.currency },
   };

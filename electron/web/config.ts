@@ -12,6 +12,14 @@ export function defaultWebDataDir(env: NodeJS.ProcessEnv = process.env, platform
   return path.join(env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'fieldbench-web');
 }
 
+/**
+ * The content pack the host imports: FIELDBENCH_CONTENT_DIR (a content author trying a pack, or a
+ * test bringing a newer one to a data folder), else the bundled one under the repository root.
+ */
+export function webContentDir(root: string, env: NodeJS.ProcessEnv = process.env): string {
+  return env.FIELDBENCH_CONTENT_DIR ? path.resolve(env.FIELDBENCH_CONTENT_DIR) : path.join(root, 'resources', 'content');
+}
+
 const DEFAULT_PORT = 5717;
 
 /** The port from `--port N`, `--port=N` or FIELDBENCH_PORT (the flag wins); 0 picks a free port. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultWebDataDir, parsePort } from './config';
+import { defaultWebDataDir, parsePort, webContentDir } from './config';
 import { startWebHost } from './server';
 
 /**
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const host = await startWebHost({
     port: parsePort(process.argv.slice(2), process.env),
     dataDir,
-    contentDir: path.join(root, 'resources', 'content'),
+    contentDir: webContentDir(root),
     rendererDir,
     appVersion: typeof pkg.version === 'string' ? pkg.version : '0.0.0',
   });

@@ -31,6 +31,8 @@ export const CALL_EFFECTS = {
   'settings.get': { kind: 'query', reads: ['settings'] },
   'settings.update': { kind: 'mutation', writes: ['settings'] },
   'content.status': { kind: 'query', reads: ['content_pack', ...CONTENT_TABLES] },
+  // Held-back pack updates are content-pack bookkeeping: 'content_pack' covers them.
+  'content.dismissUpdate': { kind: 'mutation', writes: ['content_pack'] },
   'scenarios.list': { kind: 'query', reads: KB_READS },
 
   'kb.search': { kind: 'query', reads: [...KB_READS, 'field_notes', 'lessons', 'engagements'] },
@@ -78,8 +80,12 @@ export const CALL_EFFECTS = {
   'templates.get': { kind: 'query', reads: ['poc_templates'] },
   'templates.save': { kind: 'mutation', writes: ['poc_templates'] },
   'templates.importDocx': { kind: 'mutation', writes: ['poc_templates'] },
+  'templates.packUpdate': { kind: 'query', reads: ['content_pack', 'poc_templates'] },
+  'templates.takePackUpdate': { kind: 'mutation', writes: ['poc_templates', 'content_pack'] },
 
   'reports.assessment': { kind: 'query', reads: [...SESSION_READS, 'risk_items', 'kb_articles', 'kb_article_texts', 'risk_checklists', 'poc_templates', ...ATTACHMENT_WRITES] },
+  // Whether files are on the device is not in any table: asked afresh before each export (callSafe), never cached.
+  'reports.assessmentMissingFiles': { kind: 'query', reads: [...SESSION_READS, 'field_notes', ...ATTACHMENT_WRITES] },
   'reports.assessmentPdf': { kind: 'file' },
   'reports.assessmentDocx': { kind: 'file' },
 
@@ -105,6 +111,7 @@ export const CALL_EFFECTS = {
   'proposals.compare': { kind: 'query', reads: ['proposals', 'proposal_versions'] },
   'proposals.restore': { kind: 'mutation', writes: ['proposals', 'proposal_versions'] },
   'proposals.remove': { kind: 'mutation', writes: ['proposals'] },
+  'proposals.exportMissingFiles': { kind: 'query', reads: ['proposals', 'proposal_versions', ...ATTACHMENT_WRITES] },
   'proposals.exportDocx': { kind: 'file' },
   'proposals.exportPdf': { kind: 'file' },
   'proposals.exportMarkdown': { kind: 'file' },

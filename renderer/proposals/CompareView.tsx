@@ -4,7 +4,8 @@ import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
 import { changedSections, fieldLabel, sideBySide, type Run } from './compare-view';
 
-function Runs({ runs }: { runs: Run[] }) {
+/** Marked runs of a side-by-side column: deletions struck through, insertions underlined. */
+export function Runs({ runs }: { runs: Run[] }) {
   const { t } = useI18n();
   return (
     <>

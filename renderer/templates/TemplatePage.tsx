@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/i18n';
 import { currentData, useQuery } from '../data/use-query';
 import { formatDateTime } from '../ui/format';
 import { TemplateForm } from './TemplateForm';
+import { PackUpdateNotice } from './PackUpdateNotice';
 import { ruleText } from './template-form';
 import type { ImportedLocationState } from './ImportDocxButton';
 import '../engagements/engagements.css';
@@ -45,11 +46,32 @@ export function TemplatePage() {
       }}
     />
   ) : (
-    <TemplateView detail={detail} newest={newest} notice={notice} onEdit={() => setEditing(true)} onVersion={(v) => setParams({ version: String(v) })} />
+    <TemplateView
+      detail={detail}
+      newest={newest}
+      notice={notice}
+      onEdit={() => setEditing(true)}
+      onVersion={(v) => setParams({ version: String(v) })}
+      onTaken={(taken, packVersion) => {
+        setNotice(t('templates.packUpdate.taken', { pack: packVersion, version: taken.version }));
+        setParams({}, { replace: true });
+      }}
+      onDismissed={(packVersion) => setNotice(t('templates.packUpdate.dismissed', { pack: packVersion }))}
+    />
   );
 }
 
-function TemplateView({ detail, newest, notice, onEdit, onVersion }: { detail: TemplateDetail; newest: number; notice: string | null; onEdit: () => void; onVersion: (version: number) => void }) {
+type TemplateViewProps = {
+  detail: TemplateDetail;
+  newest: number;
+  notice: string | null;
+  onEdit: () => void;
+  onVersion: (version: number) => void;
+  onTaken: (taken: TemplateDetail, packVersion: number) => void;
+  onDismissed: (packVersion: number) => void;
+};
+
+function TemplateView({ detail, newest, notice, onEdit, onVersion, onTaken, onDismissed }: TemplateViewProps) {
   const { t, text, lang, apiText } = useI18n();
   const importProblems = (useLocation().state as ImportedLocationState | null)?.importProblems ?? [];
   const tpl = detail.template;
@@ -83,6 +105,7 @@ function TemplateView({ detail, newest, notice, onEdit, onVersion }: { detail: T
           {notice}
         </p>
       )}
+      <PackUpdateNotice id={detail.id} onTaken={onTaken} onDismissed={onDismissed} />
       {importProblems.length > 0 && (
         <section className="notice warn" aria-labelledby="import-problems-title">
           <h2 id="import-problems-title">{t('templates.importProblems')}</h2>

@@ -16,11 +16,12 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 const SERVER = path.join(root, 'dist', 'web', 'server.cjs');
 const START_TIMEOUT_MS = 30_000;
 
-export async function startHost(dataDir: string): Promise<Host> {
+/** Starts a host on `dataDir`, importing the bundled content pack or the one in `options.contentDir`. */
+export async function startHost(dataDir: string, options: { contentDir?: string } = {}): Promise<Host> {
   if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run "npm run build" first.`);
   const child = spawn(process.execPath, [SERVER, '--port', '0'], {
     cwd: root,
-    env: { ...process.env, FIELDBENCH_DATA_DIR: dataDir, FIELDBENCH_PORT: undefined },
+    env: { ...process.env, FIELDBENCH_DATA_DIR: dataDir, FIELDBENCH_PORT: undefined, FIELDBENCH_CONTENT_DIR: options.contentDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let errors = '';

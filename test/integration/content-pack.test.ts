@@ -387,7 +387,7 @@ describe('importing a content pack', () => {
   it('imports everything on first run as pack records, with search documents in both languages', async () => {
     const db = await freshDb();
     const report = importPack(db, loadPack(VALID), new Date('2026-11-01T00:00:00Z'));
-    expect(report).toEqual({ imported: true, packVersion: 1, added: 9, updated: 0, unchanged: 0, skippedUserModified: 0 });
+    expect(report).toEqual({ imported: true, packVersion: 1, added: 9, updated: 0, unchanged: 0, skippedUserModified: 0, heldBack: 0 });
 
     for (const table of ['scenarios', 'kb_articles', 'assessment_definitions', 'risk_checklists', 'poc_templates'])
       expect(db.prepare(`SELECT DISTINCT origin FROM ${table}`).all(), table).toEqual([{ origin: 'pack' }]);
@@ -431,7 +431,7 @@ describe('importing a content pack', () => {
     importPack(db, loadPack(VALID), new Date('2026-11-01T00:00:00Z'));
     const before = changes(db);
     const again = importPack(db, loadPack(VALID), new Date('2026-12-01T00:00:00Z'));
-    expect(again).toEqual({ imported: false, packVersion: 1, added: 0, updated: 0, unchanged: 0, skippedUserModified: 0 });
+    expect(again).toEqual({ imported: false, packVersion: 1, added: 0, updated: 0, unchanged: 0, skippedUserModified: 0, heldBack: 0 });
     expect(changes(db)).toBe(before);
     expect(one(db, 'SELECT imported_at FROM content_packs')).toEqual({ imported_at: '2026-11-01T00:00:00.000Z' });
   });
@@ -449,7 +449,7 @@ describe('importing a content pack', () => {
 
     const report = importPack(db, loadPack(upgradedPack()), new Date('2026-12-01T00:00:00Z'));
     // Updated: ics scenario, ics article, both definitions (new versions), the template (new version).
-    expect(report).toEqual({ imported: true, packVersion: 2, added: 0, updated: 5, unchanged: 0, skippedUserModified: 4 });
+    expect(report).toEqual({ imported: true, packVersion: 2, added: 0, updated: 5, unchanged: 0, skippedUserModified: 4, heldBack: 4 });
 
     expect(titleOf(db, 'ics-intent-method')).toBe('Building an intent taxonomy (v2)');
     expect(titleOf(db, 'comp-pi-export')).toBe('My edited title');
@@ -468,6 +468,15 @@ describe('importing a content pack', () => {
       { version: 2, title_en: 'Voicebot POC (v2)' },
     ]);
     expect(one(db, 'SELECT version, imported_at FROM content_packs')).toEqual({ version: 2, imported_at: '2026-12-01T00:00:00.000Z' });
+    // What was skipped is recorded as held back, with the pack's record, and why.
+    expect(db.prepare("SELECT kind, id, pack_version, reason, state, held_at, json_extract(record, '$.version') AS v FROM pack_updates ORDER BY kind, id").all()).toEqual(
+      [
+        ['article', 'bse-sleep-method', 'deleted'],
+        ['article', 'comp-pi-export', 'edited'],
+        ['checklist', 'rc-data', 'edited'],
+        ['scenario', 'base-station-energy-saving', 'owned'],
+      ].map(([kind, id, reason]) => ({ kind, id, pack_version: 2, reason, state: 'held', held_at: '2026-12-01T00:00:00.000Z', v: 2 })),
+    );
     // The index follows the upgrade, and a deleted article stays out of search.
     expect(searchKb(db, { query: '"(v2)" taxonomy' }).hits.map((h) => h.id)).toEqual(['ics-intent-method']);
     expect(searchKb(db, { query: 'carriers' }).hits).toEqual([]);
@@ -495,10 +504,11 @@ describe('importing a content pack', () => {
     const pack = loadPack(dir);
     expect(pack.problems).toEqual([]);
     const report = importPack(db, pack, new Date('2026-12-01T00:00:00Z'));
-    expect(report).toEqual({ imported: true, packVersion: 2, added: 1, updated: 0, unchanged: 8, skippedUserModified: 1 });
+    expect(report).toEqual({ imported: true, packVersion: 2, added: 1, updated: 0, unchanged: 8, skippedUserModified: 1, heldBack: 1 });
     expect(titleOf(db, 'new-article')).toBe('A new article');
     expect(one(db, "SELECT deleted FROM kb_articles WHERE id = 'bse-sleep-method'")).toEqual({ deleted: 0 });
     expect(db.prepare("SELECT version, origin FROM assessment_definitions WHERE id = 'mine-readiness'").all()).toEqual([{ version: 7, origin: 'user' }]);
+    expect(db.prepare('SELECT kind, id, pack_version, reason FROM pack_updates').all()).toEqual([{ kind: 'assessment', id: 'mine-readiness', pack_version: 9, reason: 'owned' }]);
   });
 
   it('imports a file whose version was raised even when the pack version was not', async () => {
@@ -507,8 +517,25 @@ describe('importing a content pack', () => {
     const dir = packCopy();
     edit(dir, 'kb/comp-pi-export.md', (t) => bumpVersion(1, 2)(t).replace('Personal information export', 'PI export, revised'));
     const report = importPack(db, loadPack(dir), new Date('2026-12-01T00:00:00Z'));
-    expect(report).toEqual({ imported: true, packVersion: 1, added: 0, updated: 1, unchanged: 8, skippedUserModified: 0 });
+    expect(report).toEqual({ imported: true, packVersion: 1, added: 0, updated: 1, unchanged: 8, skippedUserModified: 0, heldBack: 0 });
     expect(titleOf(db, 'comp-pi-export')).toBe('PI export, revised');
+  });
+
+  it('records an update held back by a user change even when the pack version was not raised', async () => {
+    const db = await freshDb();
+    importPack(db, loadPack(VALID), new Date('2026-11-01T00:00:00Z'));
+    db.prepare("UPDATE kb_articles SET locally_modified = 1 WHERE id = 'comp-pi-export'").run();
+    const dir = packCopy();
+    edit(dir, 'kb/comp-pi-export.md', (t) => bumpVersion(1, 2)(t).replace('Personal information export', 'PI export, revised'));
+    const report = importPack(db, loadPack(dir), new Date('2026-12-01T00:00:00Z'));
+    // Nothing is imported (so nothing is counted), but the update the user's change keeps out is recorded.
+    expect(report).toEqual({ imported: false, packVersion: 1, added: 0, updated: 0, unchanged: 0, skippedUserModified: 0, heldBack: 1 });
+    expect(db.prepare("SELECT kind, id, pack_version, reason, json_extract(record, '$.title.en') AS title FROM pack_updates").all()).toEqual([
+      { kind: 'article', id: 'comp-pi-export', pack_version: 2, reason: 'edited', title: 'PI export, revised' },
+    ]);
+    // Importing the same again records nothing new.
+    expect(importPack(db, loadPack(dir), new Date('2026-12-02T00:00:00Z')).heldBack).toBe(0);
+    expect(one(db, 'SELECT held_at FROM pack_updates')).toEqual({ held_at: '2026-12-01T00:00:00.000Z' });
   });
 
   it('does not step back when an older pack meets a newer database', async () => {

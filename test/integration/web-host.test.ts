@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/server';
-import { defaultWebDataDir, parsePort } from '../../electron/web/config';
+import { defaultWebDataDir, parsePort, webContentDir } from '../../electron/web/config';
 import { HTTP_PROTOCOL } from '../../core/api/bridge';
 import { decodeEnvelope, ENVELOPE_CONTENT_TYPE, encodeEnvelope } from '../../core/api/http-envelope';
 import type { ApiResult } from '../../core/api/result';
@@ -239,7 +239,9 @@ describe('browser host', () => {
     expect(res.body).not.toContain('outside-the-folder');
   });
 
-  it('reads its port and data folder from flags and the environment', () => {
+  it('reads its port, data folder and content pack from flags and the environment', () => {
+    expect(webContentDir('/app', {})).toBe(path.join('/app', 'resources', 'content'));
+    expect(webContentDir('/app', { FIELDBENCH_CONTENT_DIR: '/packs/next' })).toBe(path.resolve('/packs/next'));
     expect(parsePort([], {})).toBe(5717);
     expect(parsePort([], { FIELDBENCH_PORT: '6001' })).toBe(6001);
     expect(parsePort(['--port', '0'], { FIELDBENCH_PORT: '6001' })).toBe(0);

@@ -13,7 +13,10 @@ import { picturePng } from '../helpers/png';
 
 const PHOTO = picturePng(1200, 600);
 const PHOTO_SHA = 'a'.repeat(64);
-const read = (sha256: string): Buffer | null => (sha256 === PHOTO_SHA ? PHOTO : null);
+/** A WebP header: on the device, but not a picture Word embeds. */
+const WEBP = Buffer.concat([Buffer.from('RIFF\0\0\0\0WEBPVP8 ', 'latin1'), Buffer.alloc(16)]);
+const WEBP_SHA = 'e'.repeat(64);
+const read = (sha256: string): Buffer | null => (sha256 === PHOTO_SHA ? PHOTO : sha256 === WEBP_SHA ? WEBP : null);
 
 async function written(doc: DocumentModel) {
   const bytes = await documentDocx(doc, read);
@@ -56,7 +59,8 @@ const BLOCKS: Block[] = [
     otherFilesLabel: 'Attached files (not shown)',
     files: [
       { sha256: PHOTO_SHA, name: 'rack.png', caption: 'The rack', mime: 'image/png', isImage: true },
-      { sha256: 'e'.repeat(64), name: 'board.webp', caption: '', mime: 'image/webp', isImage: true },
+      { sha256: WEBP_SHA, name: 'board.webp', caption: '', mime: 'image/webp', isImage: true },
+      { sha256: 'c'.repeat(64), name: 'queue.png', caption: 'Queue at 10:00', mime: 'image/png', isImage: true },
     ],
   },
   { kind: 'quote', content: text('Quoted') },
@@ -81,6 +85,9 @@ describe('DOCX writer', () => {
     expect(html).toContain('The rack');
     // Word cannot embed WebP: the file is named instead.
     expect(html).toContain('<strong>Attached files (not shown): </strong>board.webp');
+    // A photo whose file is not on this device keeps its place with a placeholder, and its caption.
+    expect(html).toContain('<p><em>[Image: Queue at 10:00]</em></p><p><em>Queue at 10:00</em></p>');
+    expect(html).not.toMatch(/not shown\): <\/strong>[^<]*queue\.png/);
     expect(html).toContain('line one');
     // Figures right-aligned, the header row repeated, rows kept whole; the photo scaled to the page width (600 px).
     expect(documentXml).toContain('<w:tblHeader/>');

@@ -30,7 +30,7 @@ import {
 } from '../../proposals/types';
 import { MAX_PROPOSAL_SAVE_CHARS, STATUS_REASON_MAX, VERSION_NAME_MAX } from '../limits';
 import { id, isoDate, returns } from './common';
-import type { ExportedFile } from './reports';
+import type { ExportedFile, MissingFile } from './reports';
 
 /** POC proposals: generated from a template and an assessment, edited, versioned, moved through statuses, exported. */
 
@@ -190,6 +190,11 @@ export const proposalCalls = {
   'proposals.restore': { args: z.object({ versionId: id }).strict(), result: returns<ProposalDetail>() },
   /** Removes a proposal (a tombstone, so sync can carry it). */
   'proposals.remove': { args: z.object({ id }).strict(), result: returns<{ removed: boolean }>() },
+  /**
+   * The pictures an export of the proposal (or of a saved version) would show whose files are not on
+   * this device, with where each belongs: asked before exporting, so the user can decide first.
+   */
+  'proposals.exportMissingFiles': { args: z.object({ id, versionId: id.optional() }).strict(), result: returns<MissingFile[]>() },
   /** The proposal (or one of its saved versions) as a Word document: cover, contents, numbered pages, tables, the timeline chart. */
   'proposals.exportDocx': { args: z.object({ id, versionId: id.optional() }).strict(), result: returns<ExportedFile>() },
   /** The proposal as PDF, printed by the host (Electron); `unavailable` where the print page + the browser's print dialog is the way. */

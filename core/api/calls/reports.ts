@@ -17,11 +17,26 @@ export type ExportedFile = { fileName: string; mime: string; size: number } & (
   | { delivery: 'cancelled' }
 );
 
+/**
+ * A picture an export would show whose file is not on this device (an attachment whose row arrived
+ * without its file, or whose file was lost). The export keeps a visible placeholder in its place.
+ */
+export type MissingFile = {
+  sha256: string;
+  /** The file's name (for a picture in rich text without a stored name, its alternative text). */
+  name: string;
+  caption: string;
+  /** Where it belongs: the question, section or heading it is shown under, in the document's language. */
+  where: string;
+};
+
 const reportArgs = z.object({ sessionId: id, lang: z.enum(LANGS, { error: 'must be "en" or "zh"' }) }).strict();
 
 export const reportCalls = {
   /** The assessment report as a document model (what the print page shows and the DOCX contains). */
   'reports.assessment': { args: reportArgs, result: returns<AssessmentReport>() },
+  /** The photos (and signature) the report in this language would show whose files are not on this device; asked before exporting. */
+  'reports.assessmentMissingFiles': { args: reportArgs, result: returns<MissingFile[]>() },
   /** The assessment report as PDF, printed by the host (Electron); `unavailable` where the print view is the way. */
   'reports.assessmentPdf': { args: reportArgs, result: returns<ExportedFile>() },
   /** The assessment report as a Word document, for downloading. */

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import type { Localized } from '../../i18n';
+import { LANGS, type Localized } from '../../i18n';
 import type { Origin } from '../../kb/types';
 import { contentId, templateFile, type TemplateFile } from '../../content/schemas';
 import type { ImportProblem } from '../../templates/docx-import';
+import type { TemplateDiff } from '../../templates/diff';
+import type { HeldBackUpdate } from '../types';
 import { MAX_IMPORT_DOCX_BYTES, MAX_TEMPLATE_JSON_CHARS, MAX_TEMPLATE_SECTIONS } from '../limits';
 import { bytes, id, returns } from './common';
 
@@ -22,6 +24,23 @@ export type TemplateDetail = {
   versions: TemplateVersionSummary[];
 };
 
+
+/** A newer version of a template from the content pack, held back because the template was edited on this device. */
+export type TemplatePackUpdate = {
+  id: string;
+  /** The template's version in the content pack. */
+  packVersion: number;
+  reason: HeldBackUpdate['reason'];
+  heldAt: string;
+  /** The version it is compared with: the newest one on this device (null when none is left). */
+  current: TemplateVersionSummary | null;
+  /** The version number taking it stores it under (the user's versions stay as they are). */
+  nextVersion: number;
+  /** The pack's template. */
+  template: TemplateFile;
+  /** From the current version to the pack's, in the language asked for; null without a current version. */
+  diff: TemplateDiff | null;
+};
 
 export type DocxImportResult = {
   /** The template as stored (a new user template, or the next version of one with the same id). */
@@ -51,6 +70,19 @@ export const templateCalls = {
           .refine((t) => JSON.stringify(t).length <= MAX_TEMPLATE_JSON_CHARS, { message: 'issue.templateTooLarge', params: { max: MAX_TEMPLATE_JSON_CHARS / 1024 / 1024 } }),
       })
       .strict(),
+    result: returns<TemplateDetail>(),
+  },
+  /** The content pack's newer version of a template, held back because it was edited here, compared with the newest version; null when none waits. */
+  'templates.packUpdate': {
+    args: z.object({ id: contentId, lang: z.enum(LANGS) }).strict(),
+    result: returns<TemplatePackUpdate | null>(),
+  },
+  /**
+   * Takes the held-back pack version as a NEW version of the template (every existing version stays);
+   * refused with `conflict` when the pack has since offered a different version than `packVersion`.
+   */
+  'templates.takePackUpdate': {
+    args: z.object({ id: contentId, packVersion: z.number().int().min(1).max(1_000_000) }).strict(),
     result: returns<TemplateDetail>(),
   },
   /** Imports a Word document as a new POC template draft (sections at Heading 1/2); refused with bad_file when it is not one. */

@@ -1,7 +1,9 @@
 import type { Db } from '../db/connection';
-import { LANGS } from '../../../core/i18n';
+import { LANGS, type Localized } from '../../../core/i18n';
 import { commit, insert, transact, upsert, type Change } from '../db/changes';
 import type { LoadedArticle, LoadedPack } from './load-pack';
+import type { PackRecordKind } from '../../../core/content/lists';
+import { recordHeldBack, type HeldBackRecord } from '../repos/pack-update-repo';
 
 export type ImportReport = {
   imported: boolean;
@@ -11,12 +13,19 @@ export type ImportReport = {
   unchanged: number;
   /** Pack records not applied because the user changed or deleted them, or a user/sync record owns the id. */
   skippedUserModified: number;
+  /** Of those, the ones newer than what this device has from the pack, newly recorded as held back (pack_updates). */
+  heldBack: number;
 };
 
 /** The row stored under a pack record's id that decides what an import may do. */
 type Stored = { version: number; origin: string; locally_modified: number; deleted: number };
 type Outcome = 'add' | 'update' | 'unchanged' | 'skip';
-type Step = { outcome: Outcome; changes: () => Change[] };
+type Step = {
+  outcome: Outcome;
+  changes: () => Change[];
+  /** For a skipped record: the update held back, or null when the pack brings nothing newer than the device has from it. */
+  held: () => HeldBackRecord | null;
+};
 
 /**
  * What to do with one pack record. Only a pack row the user has neither changed nor deleted is
@@ -35,13 +44,15 @@ function decide(stored: Stored | undefined, version: number): Outcome {
  * Brings the bundled pack into the database: on first run, when pack.yaml's version is newer
  * than the one recorded, or when a file's version is newer than what is stored (an author who
  * forgot to raise the pack version). Never touches what users wrote or changed and never deletes:
- * articles that left the pack stay, as a device may rely on them. Assessment definitions and POC
- * templates are kept per version because sessions and proposals record the version they were
- * made from. One transaction through the write funnel (which also indexes the articles): a
- * failure leaves the database as it was.
+ * articles that left the pack stay, as a device may rely on them. A newer pack version of a record
+ * the user changed is held back instead: recorded with the pack's record in pack_updates, so the
+ * user is told and can compare it and take it (templates: as a new version) or dismiss it.
+ * Assessment definitions and POC templates are kept per version because sessions and proposals
+ * record the version they were made from. One transaction through the write funnel (which also
+ * indexes the articles): a failure leaves the database as it was.
  */
 export function importPack(db: Db, pack: LoadedPack, now: Date): ImportReport {
-  const report: ImportReport = { imported: false, packVersion: pack.manifest?.version ?? 0, added: 0, updated: 0, unchanged: 0, skippedUserModified: 0 };
+  const report: ImportReport = { imported: false, packVersion: pack.manifest?.version ?? 0, added: 0, updated: 0, unchanged: 0, skippedUserModified: 0, heldBack: 0 };
   const manifest = pack.manifest;
   if (!manifest) return report;
   const at = now.toISOString();
@@ -51,6 +62,10 @@ export function importPack(db: Db, pack: LoadedPack, now: Date): ImportReport {
     const newerPack = stored === undefined || stored.version < manifest.version;
     const steps = [...scenarioSteps(db, pack), ...articleSteps(db, pack), ...definitionSteps(db, pack, at), ...checklistSteps(db, pack), ...templateSteps(db, pack)];
     const changes = steps.some((s) => s.outcome === 'add' || s.outcome === 'update');
+    // What the user's changes keep out is recorded even when nothing else is imported (a file
+    // raised without the pack version), so an update never goes missing without a word.
+    const held = steps.flatMap((s) => (s.outcome === 'skip' ? [s.held()] : [])).filter((h) => h !== null);
+    report.heldBack = recordHeldBack(db, manifest.id, held, at);
     if (!newerPack && !changes) return false;
 
     const writes: Change[] = [];
@@ -72,10 +87,22 @@ export function importPack(db: Db, pack: LoadedPack, now: Date): ImportReport {
   return report;
 }
 
+/**
+ * A skipped record of a one-row-per-id table is held back when the pack's version is newer than the
+ * stored row's: an edited or deleted pack row came from an older pack, and a user or sync row of
+ * the same or a higher version already has what the pack brings.
+ */
+function heldSingle(kind: PackRecordKind, id: string, version: number, title: Localized, record: unknown, stored: Stored | undefined): HeldBackRecord | null {
+  if (!stored || version <= stored.version) return null;
+  const reason = stored.origin !== 'pack' ? 'owned' : stored.deleted !== 0 ? 'deleted' : 'edited';
+  return { kind, id, packVersion: version, title, reason, record };
+}
+
 function scenarioSteps(db: Db, pack: LoadedPack): Step[] {
   const row = db.prepare('SELECT version, origin, locally_modified, deleted FROM scenarios WHERE id = ?');
   return pack.scenarios.map((s) => ({
     outcome: decide(row.get(s.id) as Stored | undefined, s.version),
+    held: () => heldSingle('scenario', s.id, s.version, s.name, s, row.get(s.id) as Stored | undefined),
     changes: () => [
       upsert('scenarios', {
         id: s.id,
@@ -113,7 +140,11 @@ function articleSteps(db: Db, pack: LoadedPack): Step[] {
       upsert('kb_article_texts', { article_id: a.id, lang, title: a.title[lang], summary: a.summary[lang], body_json: a.body[lang].json, body_text: a.body[lang].text }),
     ),
   ];
-  return pack.articles.map((a) => ({ outcome: decide(row.get(a.id) as Stored | undefined, a.version), changes: () => changes(a) }));
+  return pack.articles.map((a) => ({
+    outcome: decide(row.get(a.id) as Stored | undefined, a.version),
+    held: () => heldSingle('article', a.id, a.version, a.title, a, row.get(a.id) as Stored | undefined),
+    changes: () => changes(a),
+  }));
 }
 
 /**
@@ -123,11 +154,35 @@ function articleSteps(db: Db, pack: LoadedPack): Step[] {
 const versionedRow = (table: 'assessment_definitions' | 'poc_templates', flags: string): string =>
   `SELECT version, origin, ${flags} FROM ${table} WHERE id = ? ORDER BY (origin <> 'pack') DESC, version DESC LIMIT 1`;
 
+/** The newest version the importer stored under an id (rows of origin 'pack' are only ever its own). */
+const newestFromPack = (table: 'assessment_definitions' | 'poc_templates'): string => `SELECT max(version) AS v FROM ${table} WHERE id = ? AND origin = 'pack'`;
+
+/**
+ * A skipped record of an id+version table (templates, definitions) is held back when the pack's
+ * version is newer than every version the importer stored under the id: the user's own versions
+ * are numbered on from the pack's and say nothing about what the pack has brought.
+ */
+function heldVersioned(
+  kind: PackRecordKind,
+  id: string,
+  version: number,
+  title: Localized,
+  record: unknown,
+  stored: Stored | undefined,
+  fromPack: { v: number | null },
+): HeldBackRecord | null {
+  if (!stored || version <= (fromPack.v ?? 0)) return null;
+  const reason = stored.origin === 'pack' ? 'deleted' : fromPack.v !== null ? 'edited' : 'owned';
+  return { kind, id, packVersion: version, title, reason, record };
+}
+
 function definitionSteps(db: Db, pack: LoadedPack, at: string): Step[] {
   // Definitions are never edited locally: a change is a new version.
   const row = db.prepare(versionedRow('assessment_definitions', '0 AS locally_modified, 0 AS deleted'));
+  const fromPack = db.prepare(newestFromPack('assessment_definitions'));
   return pack.assessments.map((d) => ({
     outcome: decide(row.get(d.id) as Stored | undefined, d.version),
+    held: () => heldVersioned('assessment', d.id, d.version, d.title, d, row.get(d.id) as Stored | undefined, fromPack.get(d.id) as { v: number | null }),
     changes: () => [
       insert('assessment_definitions', {
         id: d.id,
@@ -147,6 +202,7 @@ function checklistSteps(db: Db, pack: LoadedPack): Step[] {
   const row = db.prepare('SELECT version, origin, locally_modified, deleted FROM risk_checklists WHERE id = ?');
   return pack.checklists.map((c) => ({
     outcome: decide(row.get(c.id) as Stored | undefined, c.version),
+    held: () => heldSingle('checklist', c.id, c.version, c.title, c, row.get(c.id) as Stored | undefined),
     changes: () => [
       upsert('risk_checklists', {
         id: c.id,
@@ -165,8 +221,10 @@ function checklistSteps(db: Db, pack: LoadedPack): Step[] {
 function templateSteps(db: Db, pack: LoadedPack): Step[] {
   // A user who edited (or deleted) the newest template keeps it as the newest: no version is added above it.
   const row = db.prepare(versionedRow('poc_templates', 'locally_modified, deleted'));
+  const fromPack = db.prepare(newestFromPack('poc_templates'));
   return pack.templates.map((t) => ({
     outcome: decide(row.get(t.id) as Stored | undefined, t.version),
+    held: () => heldVersioned('template', t.id, t.version, t.title, t, row.get(t.id) as Stored | undefined, fromPack.get(t.id) as { v: number | null }),
     changes: () => [
       insert('poc_templates', {
         id: t.id,

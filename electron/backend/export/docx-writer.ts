@@ -84,12 +84,22 @@ function markOptions(marks: readonly Mark[] = []): IRunOptions {
 /** A picture from an attachment, scaled to `maxWidth`; null when its bytes are missing or not a picture Word embeds. */
 function picture(sha256: string, alt: string, maxWidth: number, ctx: Ctx): ImageRun | null {
   const bytes = ctx.read(sha256);
-  const sniffed = bytes ? sniffType(bytes) : null;
+  return bytes ? pictureOf(bytes, sha256, alt, maxWidth, ctx) : null;
+}
+
+/** A picture from bytes, scaled to `maxWidth`; null when they are not a picture Word embeds. */
+function pictureOf(bytes: Buffer, sha256: string, alt: string, maxWidth: number, ctx: Ctx): ImageRun | null {
+  const sniffed = sniffType(bytes);
   const type = sniffed ? DOCX_IMAGE_TYPES[sniffed] : undefined;
-  const size = bytes && type ? imageSize(bytes) : null;
-  if (!bytes || !type || !size || size.width === 0 || size.height === 0) return null;
+  const size = type ? imageSize(bytes) : null;
+  if (!type || !size || size.width === 0 || size.height === 0) return null;
   // Large photos go in as they are (stored, not deflated: see docx-package.ts): re-encoding would need an image codec.
   return new ImageRun({ type, data: storedImage(ctx.media, sha256, bytes), transformation: scaled(size, maxWidth), altText: { name: alt || sha256.slice(0, 12), title: alt, description: alt } });
+}
+
+/** Where a picture belongs whose file is not on this device (or cannot be embedded): its words stay, so the reader knows one belongs here. */
+function missingPicture(alt: string, ctx: Ctx): TextRun {
+  return new TextRun({ text: `[${ctx.words.image}${alt ? `: ${alt}` : ''}]`, italics: true, color: MUTED });
 }
 
 function inline(runs: readonly Inline[], ctx: Ctx, base: RunBase = {}, link = false): ParagraphChild[] {
@@ -105,7 +115,7 @@ function inline(runs: readonly Inline[], ctx: Ctx, base: RunBase = {}, link = fa
         return [new TextRun({ ...base, ...markOptions(run.marks), text: `{{${run.name}}}`, bold: true, highlight: HighlightColor.YELLOW })];
       case 'image':
         // The words stay when the picture cannot, so the reader knows one belongs here.
-        return [picture(run.sha256, run.alt, PICTURE_MAX_PX, ctx) ?? new TextRun({ text: `[${ctx.words.image}${run.alt ? `: ${run.alt}` : ''}]`, italics: true, color: MUTED })];
+        return [picture(run.sha256, run.alt, PICTURE_MAX_PX, ctx) ?? missingPicture(run.alt, ctx)];
       case 'link':
         return [new ExternalHyperlink({ link: run.url, children: inline(run.content, ctx, base, true) })];
     }
@@ -189,13 +199,23 @@ function files(block: Extract<Block, { kind: 'files' }>, ctx: Ctx): FileChild[] 
   const out: FileChild[] = [];
   const notShown: string[] = [];
   for (const file of block.files) {
-    const image = file.isImage ? picture(file.sha256, file.caption || file.name, block.role === 'signature' ? SIGNATURE_MAX_PX : PICTURE_MAX_PX, ctx) : null;
+    const caption = (): void => {
+      if (block.role === 'photos') out.push(new Paragraph({ children: [new TextRun({ text: file.caption || file.name, italics: true, color: MUTED, size: SMALL_TEXT })] }));
+    };
+    const bytes = file.isImage ? ctx.read(file.sha256) : null;
+    if (file.isImage && bytes === null) {
+      // A photo whose file is not on this device keeps its place, visibly, as on the print page.
+      out.push(new Paragraph({ keepNext: true, children: [missingPicture(file.caption || file.name, ctx)] }));
+      caption();
+      continue;
+    }
+    const image = bytes ? pictureOf(bytes, file.sha256, file.caption || file.name, block.role === 'signature' ? SIGNATURE_MAX_PX : PICTURE_MAX_PX, ctx) : null;
     if (!image) {
       notShown.push(file.name);
       continue;
     }
     out.push(new Paragraph({ keepNext: true, children: [image] }));
-    if (block.role === 'photos') out.push(new Paragraph({ children: [new TextRun({ text: file.caption || file.name, italics: true, color: MUTED, size: SMALL_TEXT })] }));
+    caption();
   }
   if (notShown.length > 0) out.push(new Paragraph({ children: [new TextRun({ text: `${block.otherFilesLabel}${ctx.words.colon}`, bold: true }), new TextRun(notShown.join(', '))] }));
   return out;

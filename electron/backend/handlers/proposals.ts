@@ -12,7 +12,7 @@ import {
   setProposalStatus,
   versionOrFail,
 } from '../services/proposals';
-import { exportDocx, exportMarkdown, exportPdf } from '../services/proposal-exports';
+import { exportDocx, exportMarkdown, exportMissingFiles, exportPdf } from '../services/proposal-exports';
 import type { HandlerContext, HandlersFor } from './context';
 
 export function proposalHandlers(ctx: HandlerContext): HandlersFor<typeof proposalCalls> {
@@ -29,6 +29,7 @@ export function proposalHandlers(ctx: HandlerContext): HandlersFor<typeof propos
     'proposals.compare': (args) => compareProposal(db, args),
     'proposals.restore': ({ versionId }) => restoreVersion(db, versionId),
     'proposals.remove': ({ id }) => deleteProposal(db, id),
+    'proposals.exportMissingFiles': ({ id, versionId }) => exportMissingFiles(ctx, id, versionId),
     'proposals.exportDocx': ({ id, versionId }) => exportDocx(ctx, id, versionId),
     'proposals.exportPdf': ({ id }) => exportPdf(ctx, id),
     'proposals.exportMarkdown': ({ id }) => exportMarkdown(ctx, id),

@@ -1,6 +1,7 @@
 import type { templateCalls } from '../../../core/api/calls/templates';
 import { listTemplates } from '../repos/template-repo';
 import { importDocxTemplate, saveTemplate, templateOrFail } from '../services/templates';
+import { takeTemplateUpdate, templatePackUpdate } from '../services/pack-updates';
 import type { HandlerContext, HandlersFor } from './context';
 
 export function templateHandlers({ db }: HandlerContext): HandlersFor<typeof templateCalls> {
@@ -9,5 +10,7 @@ export function templateHandlers({ db }: HandlerContext): HandlersFor<typeof tem
     'templates.get': ({ id, version }) => templateOrFail(db, id, version),
     'templates.save': (args) => saveTemplate(db, args),
     'templates.importDocx': (args) => importDocxTemplate(db, args),
+    'templates.packUpdate': ({ id, lang }) => templatePackUpdate(db, id, lang),
+    'templates.takePackUpdate': (args) => takeTemplateUpdate(db, args, new Date()),
   };
 }

@@ -1,5 +1,6 @@
 import type { ContentProblem, ContentStatus } from '../../../core/api/contract';
 import type { Db } from '../db/connection';
+import { listHeldBack } from './pack-update-repo';
 
 export function contentStatus(db: Db): ContentStatus {
   const pack = db.prepare('SELECT id, version, imported_at, problems FROM content_packs ORDER BY imported_at DESC LIMIT 1').get() as
@@ -18,5 +19,6 @@ export function contentStatus(db: Db): ContentStatus {
       templates: count('SELECT count(DISTINCT id) AS n FROM poc_templates WHERE deleted = 0'),
     },
     problems: pack ? (JSON.parse(pack.problems) as ContentProblem[]) : [],
+    heldBack: listHeldBack(db),
   };
 }

@@ -1,6 +1,6 @@
 import { msg } from '../../../core/api/message';
 import { ApiFailure } from '../../../core/api/result';
-import type { ExportedFile } from '../../../core/api/calls/reports';
+import type { ExportedFile, MissingFile } from '../../../core/api/calls/reports';
 import { exportFileName, type ProposalExport } from '../../../core/proposals/export-tables';
 import { proposalDocument, proposalMarkdown } from '../../../core/proposals/export-document';
 import { checkPricing } from '../../../core/proposals/money';
@@ -14,6 +14,7 @@ import type { ServiceContext } from './context';
 import { notFound } from './found';
 import { deliverFile } from '../export/deliver';
 import { printedPdf } from './printed-pdf';
+import { missingFiles } from '../export/missing-files';
 
 /** Proposals as files for the customer: DOCX, PDF (printed by the host) and Markdown. */
 
@@ -46,6 +47,11 @@ function exportOf(db: Db, id: string, versionId?: string): ProposalExport {
     versionName,
     date: localDay(),
   };
+}
+
+/** The pictures the proposal's document (the same for DOCX, PDF and Markdown) would show whose files are not on this device. */
+export function exportMissingFiles({ db, dataDir }: ServiceContext, id: string, versionId: string | undefined): MissingFile[] {
+  return missingFiles(db, dataDir, proposalDocument(exportOf(db, id, versionId)));
 }
 
 export async function exportDocx({ db, dataDir, platform }: ServiceContext, id: string, versionId: string | undefined): Promise<ExportedFile> {

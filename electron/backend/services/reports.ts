@@ -1,5 +1,5 @@
 import type { Lang, Localized } from '../../../core/i18n';
-import type { ExportedFile } from '../../../core/api/calls/reports';
+import type { ExportedFile, MissingFile } from '../../../core/api/calls/reports';
 import { buildAssessmentReport, type AssessmentReport, type ReportFile } from '../../../core/report/assessment-report';
 import { localDay } from '../../../core/dates';
 import { documentDocx } from '../export/docx-writer';
@@ -13,6 +13,7 @@ import { sessionDetail } from './assessments';
 import type { ServiceContext } from './context';
 import { deliverFile } from '../export/deliver';
 import { printedPdf } from './printed-pdf';
+import { missingFiles } from '../export/missing-files';
 
 /** The assessment report: one document model that the print page shows and the DOCX contains. */
 
@@ -81,6 +82,11 @@ export function assessmentReport(ctx: ServiceContext, sessionId: string, lang: L
     refTitles: refTitles(ctx, detail.result.recommendations),
     generatedAt: new Date().toISOString(),
   });
+}
+
+/** The photos and the signature the report would show whose files are not on this device. */
+export function assessmentMissingFiles(ctx: ServiceContext, sessionId: string, lang: Lang): MissingFile[] {
+  return missingFiles(ctx.db, ctx.dataDir, assessmentReport(ctx, sessionId, lang));
 }
 
 export async function assessmentReportDocx(ctx: ServiceContext, sessionId: string, lang: Lang): Promise<ExportedFile> {

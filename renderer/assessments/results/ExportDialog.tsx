@@ -1,18 +1,22 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { LANGS, type Lang } from '../../../core/i18n';
+import type { MissingFile } from '../../../core/api/calls/reports';
 import { Dialog, DialogActions } from '../../ui/Dialog';
 import { useI18n } from '../../i18n/i18n';
 import { callSafe } from '../../lib/api';
 import { receiveExport } from '../../lib/download';
 import { ExportStatus, type ExportState } from '../../ui/ExportStatus';
 import { useQuery } from '../../data/use-query';
+import { MissingFiles } from '../../ui/MissingFiles';
 
 /**
  * Chooses the report language (the UI language by default), then saves the DOCX or the PDF. In
  * Electron the app saves it through its save dialog (the PDF printed by the app from the
  * print-styled report page); in the browser host the DOCX arrives as bytes and is downloaded, and
- * the report page opens for the browser's print dialog to save the PDF ("Save as PDF").
+ * the report page opens for the browser's print dialog to save the PDF ("Save as PDF"). Photos
+ * whose files are not on this device are listed first, with the question each belongs to, and the
+ * export waits for "Export anyway" (the document keeps a placeholder where each belongs).
  */
 export function ExportDialog({ sessionId, format, onClose }: { sessionId: string; format: 'docx' | 'pdf'; onClose: () => void }) {
   const { t, lang: uiLang, apiText } = useI18n();
@@ -21,9 +25,26 @@ export function ExportDialog({ sessionId, format, onClose }: { sessionId: string
   const info = useQuery('app.info', {});
   const hostPrintsPdf = info.data?.host === 'electron';
   const [state, setState] = useState<ExportState>({ kind: 'idle' });
+  // The photos missing from the report in `lang`, shown to the user and waiting for "Export anyway" (null: none shown).
+  const [missing, setMissing] = useState<MissingFile[] | null>(null);
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
+    if (missing === null) {
+      // Asked afresh before every export (after "Export anyway" the list was seen): a file may have arrived or gone since.
+      setState({ kind: 'busy' });
+      const check = await callSafe('reports.assessmentMissingFiles', { sessionId, lang });
+      if (!check.ok) {
+        setState({ kind: 'error', message: t('export.checkFailed', { message: apiText(check.error) }) });
+        return;
+      }
+      if (check.value.length > 0) {
+        setMissing(check.value);
+        setState({ kind: 'idle' });
+        return;
+      }
+    }
+    setMissing(null);
     if (format === 'pdf' && !hostPrintsPdf) {
       void navigate(`/assessments/${encodeURIComponent(sessionId)}/report?lang=${lang}`);
       return;
@@ -46,16 +67,32 @@ export function ExportDialog({ sessionId, format, onClose }: { sessionId: string
           <legend>{t('results.exportLanguage')}</legend>
           {LANGS.map((l) => (
             <label key={l}>
-              <input type="radio" name="export-lang" value={l} checked={lang === l} onChange={() => setLang(l)} /> {t(`lang.${l}`)}
+              <input
+                type="radio"
+                name="export-lang"
+                value={l}
+                checked={lang === l}
+                onChange={() => {
+                  setLang(l);
+                  // Where a photo belongs is named in the report's language: check again.
+                  setMissing(null);
+                }}
+              />{' '}
+              {t(`lang.${l}`)}
             </label>
           ))}
         </fieldset>
         {format === 'pdf' && <p className="muted">{t(hostPrintsPdf ? 'results.exportPdfHintSave' : 'results.exportPdfHint')}</p>}
+        {missing !== null && <MissingFiles files={missing} what="photos" />}
         <ExportStatus state={state} />
         <DialogActions
           cancelLabel={state.kind === 'done' ? t('common.close') : t('results.cancel')}
           onCancel={onClose}
-          actionLabel={t(format === 'docx' ? 'results.exportDownload' : hostPrintsPdf ? 'results.exportSavePdf' : 'results.exportOpen')}
+          actionLabel={
+            missing !== null
+              ? t('export.anyway')
+              : t(format === 'docx' ? 'results.exportDownload' : hostPrintsPdf ? 'results.exportSavePdf' : 'results.exportOpen')
+          }
           busy={state.kind === 'busy'}
         />
       </form>
