@@ -10,7 +10,8 @@ import type { BackupInfo, RecoveryStatus, RescueReport, RestoreResult } from '..
 import { formatApiMessage } from '../../core/api/message';
 import { FIXTURE_PACK } from '../helpers/backend';
 import { makeTempDir } from '../helpers/temp-dir';
-import { damage, NOTE_COUNT, populate, type Damage } from '../helpers/damage';
+import { damage, type Damage } from '../helpers/damage';
+import { NOTE_COUNT, populate } from '../helpers/populate';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).reverse().forEach((c) => c()));
