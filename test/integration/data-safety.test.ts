@@ -3,6 +3,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildSync } from 'esbuild';
+import Database from 'better-sqlite3';
 import { launchBackend, type LaunchedBackend } from '../../electron/backend/launch';
 import { createBackend } from '../../electron/backend/backend';
 import type { ApiResult } from '../../core/api/result';
@@ -247,5 +248,37 @@ describe('backups', () => {
     expect((await backend.handlers['recovery.status']({})).integrity).toBe('checking');
     await backend.settled();
     expect((await backend.handlers['recovery.status']({})).integrity).toBe('ok');
+  });
+});
+
+describe('two writers on one database', () => {
+  it('never overwrites an acknowledged note save unseen, and never answers "database is locked", even without the folder lock', async () => {
+    const dataDir = tempDataDir();
+    const { noteIds } = await populate(dataDir);
+    const ids = noteIds.slice(0, 3);
+    const bundle = path.join(__dirname, '..', '..', '.cache', 'test-bundles', 'note-writer.cjs');
+    buildSync({ entryPoints: [path.join(__dirname, '..', 'helpers', 'note-writer.entry.ts')], outfile: bundle, bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', logLevel: 'warning' });
+    type Outcome = { id: string; title: string; base: string; ok: boolean; updatedAt?: string; code?: string };
+    const run = (tag: string): Promise<Outcome[]> =>
+      new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, [bundle, dataDir, FIXTURE_PACK, JSON.stringify(ids), '150', tag], { stdio: ['ignore', 'pipe', 'inherit'] });
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => (out += String(d)));
+        child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as Outcome[]) : reject(new Error(`writer ${tag} exited with ${code}`))));
+      });
+    const [a, b] = await Promise.all([run('A'), run('B')]);
+    const all = [...a, ...b];
+    // Conflicts are the honest answer to a lost race; nothing else may fail.
+    expect(all.filter((o) => !o.ok && o.code !== 'conflict')).toEqual([]);
+    const db = new Database(path.join(dataDir, 'fieldbench.db'), { readonly: true });
+    cleanups.push(() => db.close());
+    for (const id of ids) {
+      const acked = all.filter((o) => o.ok && o.id === id).sort((x, y) => ((x.updatedAt ?? '') < (y.updatedAt ?? '') ? -1 : 1));
+      expect(acked.length).toBeGreaterThan(0);
+      // Each acknowledged save was made from the revision the previous one produced: none was overwritten unseen.
+      acked.slice(1).forEach((o, i) => expect(o.base, `save ${o.title} of ${id}`).toBe(acked[i]?.updatedAt));
+      const stored = db.prepare('SELECT title, updated_at FROM field_notes WHERE id = ?').get(id) as { title: string; updated_at: string };
+      expect(stored).toEqual({ title: acked.at(-1)?.title, updated_at: acked.at(-1)?.updatedAt });
+    }
   });
 });
