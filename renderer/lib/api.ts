@@ -56,7 +56,8 @@ function browserSecret(): string {
  * — it takes the new key and starts the app afresh with it.
  */
 function watchForNewKey(): void {
-  if (window.bridge) return;
+  // Not in a page (unit tests import this module under Node), or in Electron (no key at all).
+  if (typeof window === 'undefined' || window.bridge) return;
   const onNavigate = (): void => {
     const fromHash = takeSecretFromHash();
     if (!fromHash || fromHash === sessionStorage.getItem(SECRET_KEY)) return;
