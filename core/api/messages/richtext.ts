@@ -31,7 +31,10 @@ export const richTextMessages = defineApiMessages({
     zh: '链接到“{url}”；链接只能指向 https:、mailto: 或 kb:<文章编号>，因此去掉了链接，保留了文字',
   },
   'rich.childrenNotList': { en: 'is not a list of nodes', zh: '不是节点列表' },
-  'rich.variableWithoutName': { en: 'is a variable without a name (1 to 200 characters, no braces)', zh: '是没有名称的变量（1 到 200 个字符，不含花括号）' },
+  'rich.variableWithoutName': {
+    en: 'is a variable whose name is missing or not allowed: 1 to 100 letters, digits, “_”, “.” or “-”, starting with a letter, digit or “_”',
+    zh: '是名称缺失或不被允许的变量：名称须为 1 到 100 个字母、数字、“_”、“.”或“-”，并以字母、数字或“_”开头',
+  },
   'rich.stateNotObject': { en: 'node state is not an object; it was left out', zh: '节点状态不是对象，已被去掉' },
   'rich.stateNotKept': { en: 'node state "{key}" is not one proposals keep; it was left out', zh: '方案不保留节点状态“{key}”，已被去掉' },
   'provenance.notList': { en: 'provenance is not a list', zh: '来源不是列表' },
