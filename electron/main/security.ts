@@ -1,4 +1,5 @@
 import type { WebPreferences } from 'electron';
+import { isAllowedMailto } from '../../core/richtext/links';
 import { APP_BLOB_HOST } from '../../core/api/blobs';
 
 /**
@@ -62,6 +63,8 @@ export function isAllowedExternalUrl(url: string): boolean {
     const u = new URL(url);
     if (!EXTERNAL_PROTOCOLS.has(u.protocol)) return false;
     if (u.protocol === 'https:' && (u.username !== '' || u.password !== '')) return false;
+    // An email program acts on parameters (`attach=~/.ssh/id_rsa`): only an address, subject, body and cc.
+    if (u.protocol === 'mailto:' && !isAllowedMailto(url)) return false;
     return true;
   } catch {
     return false;

@@ -111,6 +111,13 @@ describe('Electron security configuration', () => {
     }
   });
 
+  it('hands mailto: links to the OS only with an address, subject, body and cc', () => {
+    expect(security.isAllowedExternalUrl('mailto:a@example.org?subject=Site%20visit&body=Hi&cc=b@example.org')).toBe(true);
+    for (const url of ['mailto:a@example.org?attach=/home/user/.ssh/id_rsa', 'mailto:a@example.org?ATTACHMENT=~/x', 'mailto:a@example.org?subject=x&%61ttach=/etc/passwd', 'mailto:a@example.org?bcc=c@example.org', 'mailto:?subject=x', 'mailto:a@example.org?subject=a&subject=b']) {
+      expect(security.isAllowedExternalUrl(url), url).toBe(false);
+    }
+  });
+
   it('denies every permission', () => {
     for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) expect(security.allowPermission(p)).toBe(false);
   });
