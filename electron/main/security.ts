@@ -1,4 +1,4 @@
-import type { WebPreferences } from 'electron';
+import type { MenuItemConstructorOptions, WebPreferences } from 'electron';
 import { isAllowedMailto } from '../../core/richtext/links';
 import { APP_BLOB_HOST } from '../../core/api/blobs';
 
@@ -28,7 +28,20 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
-export function webPreferences(preloadPath: string): WebPreferences {
+/** Where the app runs: a packaged build on a platform, or a development run. */
+export type Runtime = { packaged: boolean; platform: NodeJS.Platform };
+
+/**
+ * Spell checking only where the operating system's own checker does it (macOS). On Windows and
+ * Linux Chromium would download Hunspell dictionaries from Google's servers at run time — an
+ * offline product on a customer's network must not — so it stays off there until dictionaries ship
+ * with the app.
+ */
+export function spellcheckEnabled(platform: NodeJS.Platform): boolean {
+  return platform === 'darwin';
+}
+
+export function webPreferences(preloadPath: string, runtime: Runtime): WebPreferences {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -41,7 +54,9 @@ export function webPreferences(preloadPath: string): WebPreferences {
     experimentalFeatures: false,
     webviewTag: false,
     navigateOnDragDrop: false,
-    spellcheck: true,
+    spellcheck: spellcheckEnabled(runtime.platform),
+    // No DevTools in a build a customer's laptop runs: they would open every record and the backend port.
+    devTools: !runtime.packaged,
   };
 }
 
@@ -95,4 +110,16 @@ export function resolveAppFile(rendererDir: string, requestUrl: string, join: (.
   const file = normalize(join(root, relative));
   const sep = root.endsWith('/') || root.endsWith('\\') ? '' : root.includes('\\') ? '\\' : '/';
   return file.startsWith(root + sep) ? file : null;
+}
+
+/**
+ * The application menu: none on Windows and Linux; on macOS the standard menus, with a View menu
+ * that has no DevTools item or reload in a packaged build (the standard `viewMenu` role brings both).
+ */
+export function applicationMenuTemplate(runtime: Runtime): MenuItemConstructorOptions[] | null {
+  if (runtime.platform !== 'darwin') return null;
+  const view: MenuItemConstructorOptions = runtime.packaged
+    ? { label: 'View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] }
+    : { role: 'viewMenu' };
+  return [{ role: 'appMenu' }, { role: 'editMenu' }, view, { role: 'windowMenu' }];
 }

@@ -2,16 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES } from '../../core/api/limits';
-import type { Backend } from '../../electron/backend/backend';
-import { callFail, callOk, startBackend } from '../helpers/backend';
+import { callFail, callOk, noteOwner, startBackend } from '../helpers/backend';
 
 // A 1×1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-/** Files belong to a record that exists: a note to attach them to. */
-async function noteOwner(backend: Backend): Promise<{ ownerTable: 'field_notes'; ownerId: string }> {
-  const note = await callOk(backend, 'notes.create', { title: 'Site visit' });
-  return { ownerTable: 'field_notes', ownerId: note.id };
-}
+
 
 describe('attachments', () => {
   it('stores a photo by content, links it, reads it back, captions and unlinks it', async () => {

@@ -51,7 +51,8 @@ describe('the Electron transport (MessagePort) under Node', () => {
     expect(await client.call('kb.search', { query: 7 })).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringMatching(/query/) } });
 
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array.from({ length: 5000 }, (_, i) => i % 251)]);
-    const added = await client.call('attachments.add', { ownerTable: 'field_notes', ownerId: 'n1', name: 'rack.png', mime: 'image/png', data: png });
+    const note = (await client.call('notes.create', { title: 'Rack B' })) as { value: { id: string } };
+    const added = await client.call('attachments.add', { ownerTable: 'field_notes', ownerId: note.value.id, name: 'rack.png', mime: 'image/png', data: png });
     expect(added).toMatchObject({ ok: true, value: { size: png.length, isImage: true } });
     const sha256 = (added as { value: { sha256: string } }).value.sha256;
     const read = await client.call('attachments.read', { sha256 });

@@ -4,11 +4,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatApiMessage, type ApiMessage } from '../../core/api/message';
 import { launchBackend } from '../../electron/backend/launch';
-import { callFail, callOk, FIXTURE_PACK, startBackend } from '../helpers/backend';
+import { callFail, callOk, FIXTURE_PACK, startBackend, noteOwner } from '../helpers/backend';
 import { mountTmpfs, TMPFS_UNAVAILABLE } from '../helpers/tmpfs';
 
 const V1 = path.join(__dirname, '..', 'fixtures', 'packs', 'assessment-versions', 'v1');
-const owner = { ownerTable: 'field_notes', ownerId: 'note-1' } as const;
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** Anything in the attachments folder that is not a whole file named by its hash. */
@@ -24,6 +23,7 @@ describe.skipIf(TMPFS_UNAVAILABLE !== null)('a full disk (a small tmpfs data fol
   it('refuses an attachment that does not fit with disk_full, stores nothing, and takes it whole once there is room', async () => {
     const disk = mountTmpfs(4096);
     const { backend, dataDir } = await startBackend({ dataDir: disk.dir });
+    const owner = await noteOwner(backend);
     const photo = crypto.randomBytes(1024 * 1024);
     disk.fill(256 * 1024);
 

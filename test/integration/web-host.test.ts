@@ -135,10 +135,11 @@ describe('browser host', () => {
 
   it('carries bytes raw both ways: an attachment in, the same bytes out, never base64', async () => {
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), crypto.randomBytes(64 * 1024)]);
-    const parts = encodeEnvelope({ method: 'attachments.add', args: { ownerTable: 'field_notes', ownerId: 'n1', name: 'rack.png', mime: 'image/png', data: png } });
+    const n1 = (result(await api({ method: 'notes.create', args: { title: 'Rack B' } })) as { value: { id: string } }).value.id;
+    const parts = encodeEnvelope({ method: 'attachments.add', args: { ownerTable: 'field_notes', ownerId: n1, name: 'rack.png', mime: 'image/png', data: png } });
     // The upload is the JSON header plus the file itself: no 4/3 growth.
     expect(parts.reduce((n, p) => n + p.byteLength, 0)).toBeLessThan(png.length + 400);
-    const added = result(await api({ method: 'attachments.add', args: { ownerTable: 'field_notes', ownerId: 'n1', name: 'rack.png', mime: 'image/png', data: png } }));
+    const added = result(await api({ method: 'attachments.add', args: { ownerTable: 'field_notes', ownerId: n1, name: 'rack.png', mime: 'image/png', data: png } }));
     expect(added).toMatchObject({ ok: true, value: { name: 'rack.png', size: png.length } });
     const sha256 = (added as { value: { sha256: string } }).value.sha256;
     const read = await api({ method: 'attachments.read', args: { sha256 } });
@@ -147,15 +148,16 @@ describe('browser host', () => {
     expect(value.data).toBeInstanceOf(Uint8Array);
     expect(Buffer.from(value.data).equals(png)).toBe(true);
     // Arguments that are not bytes where bytes belong are refused by the contract, naming the field.
-    const base64 = result(await api({ method: 'attachments.add', args: { ownerTable: 'field_notes', ownerId: 'n1', name: 'x.png', mime: 'image/png', data: png.toString('base64') } }));
+    const base64 = result(await api({ method: 'attachments.add', args: { ownerTable: 'field_notes', ownerId: n1, name: 'x.png', mime: 'image/png', data: png.toString('base64') } }));
     expect(base64).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringMatching(/data: must be binary data/) } });
   });
 
   it('serves stored files read-only at /api/blob/<sha256> with the per-launch blob token', async () => {
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), crypto.randomBytes(1000)]);
     const html = Buffer.from('<html><script>alert(1)</script></html>');
+    const n2 = (result(await api({ method: 'notes.create', args: { title: 'Site photos' } })) as { value: { id: string } }).value.id;
     const add = async (name: string, mime: string, data: Buffer) => {
-      const answer = await api({ method: 'attachments.add', args: { ownerTable: 'field_notes', ownerId: 'n2', name, mime, data } });
+      const answer = await api({ method: 'attachments.add', args: { ownerTable: 'field_notes', ownerId: n2, name, mime, data } });
       return { token: String(answer.headers[HTTP_PROTOCOL.blobTokenHeader]), sha256: (result(answer) as { value: { sha256: string } }).value.sha256 };
     };
     const image = await add('rack.png', 'image/png', png);
