@@ -60,6 +60,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Fieldbench</title><div id="root"></div>');
   fs.mkdirSync(path.join(rendererDir, 'assets'));
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js.map'), '{"version":3,"sources":["secret.ts"]}');
   host = await startWebHost({ port: 0, dataDir, contentDir: CONTENT, rendererDir, appVersion: '0.0.0-test', log: () => {} });
 });
 afterAll(async () => {
@@ -82,6 +83,10 @@ describe('browser host', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(Object.keys(res.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
     expect((await request({ path: '/assets/app.js' })).headers['content-type']).toMatch(/javascript/);
+    // The build writes source maps beside the bundles; the host never serves them.
+    const map = await request({ path: '/assets/app.js.map' });
+    expect(map.status).toBe(404);
+    expect(map.body).not.toContain('secret.ts');
     expect((await request({ path: '/kb/some-route' })).body).toContain('<div id="root">');
   });
 
