@@ -5,6 +5,7 @@ import type { AttachmentInfo } from '../../../core/api/calls/attachments';
 import { MAX_ATTACHMENT_BYTES, type AttachmentOwner } from '../../../core/api/limits';
 import type { ParsedArgs } from '../../../core/api/contract';
 import { checkClaimedType } from '../../../core/files/sniff';
+import { imageSize } from '../export/image-size';
 import type { Db } from '../db/connection';
 import { readFile, storeFile, StoredFileMismatch } from '../files/attachment-store';
 import { environmentKind } from '../environment-errors';
@@ -53,6 +54,18 @@ export function linkFile(db: Db, file: StoredFile, link: { ownerTable: Attachmen
   return insertAttachment(db, file, link);
 }
 
+/** Most pixels a stored picture may have: a small file can declare a picture that takes gigabytes to decode. */
+export const MAX_PICTURE_MEGAPIXELS = 100;
+
+/** Refuses a picture whose header declares more pixels than any screen or export should decode (read from the header only). */
+function checkPictureSize(name: string, bytes: Uint8Array): void {
+  const size = imageSize(bytes);
+  if (size === null) return;
+  if (size.width * size.height > MAX_PICTURE_MEGAPIXELS * 1_000_000) {
+    throw new ApiFailure('too_large', msg('archive.imageTooLarge', { name, width: size.width, height: size.height, max: MAX_PICTURE_MEGAPIXELS }));
+  }
+}
+
 /** What each owner table is called in "not found" messages. */
 const OWNER_RECORDS: Readonly<Record<AttachmentOwner, Extract<ApiMessageKey, `record.${string}`>>> = {
   assessment_answers: 'record.assessment',
@@ -83,6 +96,7 @@ export function addAttachment(ctx: ServiceContext, { ownerTable, ownerId, name, 
   }
   const checked = checkClaimedType(name, mime, bytes);
   if ('error' in checked) throw new ApiFailure('bad_file', checked.error);
+  if (checked.isImage) checkPictureSize(name, bytes);
   const file = storeBytes(ctx, { name, mime: checked.mime, bytes });
   return linkFile(ctx.db, file, { ownerTable, ownerId, caption: caption ?? '' });
 }
