@@ -116,6 +116,12 @@ async function setUp(host: Host): Promise<{ fixture: Fixture; ledger: Ledger }> 
   };
 }
 
+/** A write the backend refused: on a full disk that is the honest answer; anything else stops the script. */
+function refused(code: string, method: string, onDiskFull: () => void): void {
+  if (code !== 'disk_full') throw new Error(`${method}: ${code}`);
+  onDiskFull();
+}
+
 let counter = 0;
 const unique = (): string => `${Date.now().toString(36)}-${(counter++).toString(36)}`;
 
@@ -132,8 +138,7 @@ async function write(host: Host, fixture: Fixture, ledger: Ledger, dead: Promise
       const title = `note ${unique()}`;
       settle = host.call<{ id: string }>('notes.create', { engagementId: fixture.engagementId, title }).then((r) => {
         if (r.ok) ledger.notes.set(r.value.id, { acked: title, inFlight: null });
-        else if (r.error.code === 'disk_full') onDiskFull();
-        else throw new Error(`notes.create: ${r.error.code}`);
+        else refused(r.error.code, 'notes.create', onDiskFull);
       });
     } else if (kind === 1) {
       const id = noteIds[step % noteIds.length] as string;
@@ -144,23 +149,20 @@ async function write(host: Host, fixture: Fixture, ledger: Ledger, dead: Promise
         if (r.ok) ledger.notes.set(id, { acked: title, inFlight: null });
         else {
           entry.inFlight = null;
-          if (r.error.code === 'disk_full') onDiskFull();
-          else throw new Error(`notes.save: ${r.error.code}`);
+          refused(r.error.code, 'notes.save', onDiskFull);
         }
       });
     } else if (kind === 2) {
       const name = `customer ${unique()}`;
       settle = host.call<{ id: string }>('customers.create', { name, kind: 'enterprise' }).then((r) => {
         if (r.ok) ledger.customers.set(r.value.id, name);
-        else if (r.error.code === 'disk_full') onDiskFull();
-        else throw new Error(`customers.create: ${r.error.code}`);
+        else refused(r.error.code, 'customers.create', onDiskFull);
       });
     } else if (kind === 3) {
       const title = `risk ${unique()}`;
       settle = host.call<{ id: string }>('risks.create', { engagementId: fixture.engagementId, title, category: 'data', likelihood: 3, impact: 4 }).then((r) => {
         if (r.ok) ledger.risks.set(r.value.id, title);
-        else if (r.error.code === 'disk_full') onDiskFull();
-        else throw new Error(`risks.create: ${r.error.code}`);
+        else refused(r.error.code, 'risks.create', onDiskFull);
       });
     } else if (kind === 4) {
       // Numeric questions take any count: a value of its own each time shows which save landed.
@@ -174,8 +176,7 @@ async function write(host: Host, fixture: Fixture, ledger: Ledger, dead: Promise
         if (r.ok) ledger.answers.set(q, { acked: JSON.stringify(value), inFlight: null });
         else {
           entry.inFlight = null;
-          if (r.error.code === 'disk_full') onDiskFull();
-          else throw new Error(`assessments.answer: ${r.error.code}`);
+          refused(r.error.code, 'assessments.answer', onDiskFull);
         }
       });
     } else if (kind === 5) {
@@ -187,15 +188,13 @@ async function write(host: Host, fixture: Fixture, ledger: Ledger, dead: Promise
           proposalBase = r.value.updatedAt;
         } else {
           ledger.proposalTitle.inFlight = null;
-          if (r.error.code === 'disk_full') onDiskFull();
-          else throw new Error(`proposals.save: ${r.error.code}`);
+          refused(r.error.code, 'proposals.save', onDiskFull);
         }
       });
     } else if (kind === 6) {
       settle = host.call<{ id: string }>('proposals.saveVersion', { id: fixture.proposalId, name: `v ${unique()}` }).then((r) => {
         if (r.ok) ledger.versions.add(r.value.id);
-        else if (r.error.code === 'disk_full') onDiskFull();
-        else throw new Error(`proposals.saveVersion: ${r.error.code}`);
+        else refused(r.error.code, 'proposals.saveVersion', onDiskFull);
       });
     } else {
       const data = new Uint8Array(crypto.randomBytes(1024 + (counter++ % 64) * 1024));
@@ -203,8 +202,7 @@ async function write(host: Host, fixture: Fixture, ledger: Ledger, dead: Promise
       const owner = noteIds[step % noteIds.length] as string;
       settle = host.call('attachments.add', { ownerTable: 'field_notes', ownerId: owner, name: `photo-${unique()}.bin`, mime: 'application/octet-stream', data }).then((r) => {
         if (r.ok) ledger.attachments.set(sha, owner);
-        else if (r.error.code === 'disk_full') onDiskFull();
-        else throw new Error(`attachments.add: ${r.error.code}`);
+        else refused(r.error.code, 'attachments.add', onDiskFull);
       });
     }
     const outcome = await Promise.race([settle.then(() => 'answered' as const), dead.then(() => 'dead' as const)]);
