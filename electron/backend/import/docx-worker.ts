@@ -1,5 +1,8 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+// The worker requires mammoth by its resolved path, which esbuild cannot see: this import names it
+// in the bundle, so scripts/package-size.mjs (and electron-builder) count it as needed at run time.
+import 'mammoth';
 
 /**
  * Runs mammoth's Word → HTML conversion in a worker thread with a heap limit and a time limit, so
