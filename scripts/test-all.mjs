@@ -35,6 +35,8 @@ function readReport(file) {
 }
 
 const suites = [];
+/** Names of failed tests, listed again just above the summary so a log's tail says what failed. */
+const failures = [];
 const add = (name, passed, failed, skipped = 0, note = '') => suites.push({ name, passed, failed, skipped, note });
 const single = (name, ok, note = '') => add(name, ok ? 1 : 0, ok ? 0 : 1, 0, note);
 
@@ -59,6 +61,11 @@ if (vitest && typeof vitest.numTotalTests === 'number') {
   const failed = vitest.numFailedTests;
   // A file that fails to load fails the run without failing any test: count it so it cannot pass silently.
   const unexplained = !vitestOk && failed === 0 ? 1 : 0;
+  for (const file of vitest.testResults ?? []) {
+    for (const t of file.assertionResults ?? []) {
+      if (t.status === 'failed') failures.push(`vitest  ${path.relative(root, file.name)} › ${t.fullName ?? t.title} — ${String(t.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 200)}`);
+    }
+  }
   add('vitest', vitest.numPassedTests, failed + unexplained, vitest.numPendingTests + vitest.numTodoTests, unexplained ? 'failed outside any test (see output)' : '');
 } else {
   add('vitest', 0, 1, 0, 'no report');
@@ -79,6 +86,13 @@ if (process.env.FIELDBENCH_SKIP_E2E === '1') {
     const failed = e2e.stats.unexpected + e2e.stats.flaky;
     // Errors outside tests (config, fixtures that could not start) fail the run with no failed test.
     const unexplained = !e2eOk && failed === 0 ? 1 : 0;
+    const walk = (suite, titles) => {
+      for (const spec of suite.specs ?? []) {
+        for (const t of spec.tests ?? []) if (t.status === 'unexpected' || t.status === 'flaky') failures.push(`e2e     ${spec.file}:${spec.line} › ${[...titles, spec.title].join(' › ')} (${t.status})`);
+      }
+      for (const child of suite.suites ?? []) walk(child, suite.title && !suite.title.endsWith('.ts') ? [...titles, suite.title] : titles);
+    };
+    for (const suite of e2e.suites ?? []) walk(suite, []);
     add('e2e', e2e.stats.expected, failed + unexplained, e2e.stats.skipped, unexplained ? 'failed outside any test (see output)' : '');
   } else {
     add('e2e', 0, 1, 0, 'no report');
@@ -103,6 +117,10 @@ if (process.env.FIELDBENCH_SKIP_MUTATIONS === '1') {
 }
 
 const total = suites.reduce((t, s) => ({ passed: t.passed + s.passed, failed: t.failed + s.failed, skipped: t.skipped + s.skipped }), { passed: 0, failed: 0, skipped: 0 });
+if (failures.length > 0) {
+  console.log('\nfailed:');
+  for (const line of failures) console.log(`  ${line}`);
+}
 console.log('\nsuite                passed  failed  skipped');
 for (const s of suites) {
   console.log(`${s.name.padEnd(20)} ${String(s.passed).padStart(6)}  ${String(s.failed).padStart(6)}  ${String(s.skipped).padStart(7)}${s.note ? `  (${s.note})` : ''}`);

@@ -115,13 +115,22 @@ function removeBackup(dataDir: string, id: string): void {
   fs.rmSync(backupFile(dataDir, id), { force: true });
 }
 
+// Two backups started in the same millisecond (the daily one at start-up and one by hand) must
+// still list in the order they were asked for, so "newest" is never a coin toss.
+let lastBackupTime = 0;
+
+function backupTime(): Date {
+  lastBackupTime = Math.max(Date.now(), lastBackupTime + 1);
+  return new Date(lastBackupTime);
+}
+
 /**
  * Backs the open database up with the backup API, verifies the copy and describes it; then prunes
  * older backups of the same reason. Throws when the copy could not be made or is not whole (and
  * leaves no trace of it), so a caller that needs a backup first (a migration, a restore) stops.
  */
 export async function createBackup(db: Db, dataDir: string, reason: BackupReason, options: BackupOptions): Promise<BackupInfo> {
-  const at = options.now ?? new Date();
+  const at = options.now ?? backupTime();
   const id = `fieldbench-${stamp(at)}-${crypto.randomBytes(3).toString('hex')}-${reason}`;
   fs.mkdirSync(backupsDir(dataDir), { recursive: true });
   const file = backupFile(dataDir, id);
