@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { isTimestamp } from './hlc';
+import { isSpace, ROLES } from './spaces';
+
+/**
+ * The wire protocol between a device and the central repository (server/). JSON over HTTPS,
+ * `Authorization: Bearer <device token>` on every call but enrolment and health. Every body is
+ * validated with these schemas on the side that receives it: the server trusts no device, and a
+ * device trusts no server answer further than its schema (and then checks each message again
+ * before applying it).
+ *
+ * Endpoints (all under /api/v1 but the health checks):
+ *   GET  /health                       → 200 { ok: true } while the process runs
+ *   GET  /ready                        → 200 { ok: true } when the database answers, else 503
+ *   POST /api/v1/enrol                 EnrolRequest → EnrolResponse (no token; rate limited)
+ *   GET  /api/v1/me                    → MeResponse
+ *   POST /api/v1/sync                  SyncRequest → SyncResponse
+ *   GET  /api/v1/spaces/:space/buckets → BucketsResponse (the space's digest per hour)
+ *   GET  /api/v1/spaces/:space/messages?from=<timestamp>&after=<timestamp>&limit=<n>
+ *                                      → MessagesResponse (messages with timestamp ≥ from, > after,
+ *                                        in timestamp order: the repair pull after a digest differs)
+ *   POST /api/v1/blobs/:sha256         BlobStartRequest → BlobStatus (start or resume an upload)
+ *   PUT  /api/v1/blobs/:sha256?offset=<n>  raw bytes (application/octet-stream, ≤ BLOB_CHUNK_BYTES)
+ *                                      → BlobStatus; 409 { received } when offset ≠ bytes received
+ *   GET  /api/v1/blobs/:sha256         the file; honours `Range: bytes=<start>-` to resume
+ *
+ * Errors: 4xx/5xx with ErrorResponse. 400 malformed, 401 no or bad token (or revoked device), 403
+ * a space the user may not read or write, 409 blob offset mismatch, 413 too large, 422 a clock too
+ * far off or a blob whose bytes do not match its sha256, 426 protocol version not served, 429 too
+ * many sign-in attempts.
+ */
+
+export const PROTOCOL_VERSION = 1;
+export const MAX_MESSAGES_PER_REQUEST = 5000;
+export const MAX_MESSAGES_PER_RESPONSE = 5000;
+/** The largest sync request body the server accepts. */
+export const MAX_SYNC_BODY_BYTES = 32 * 1024 * 1024;
+export const MAX_VALUE_CHARS = 4 * 1024 * 1024;
+export const MAX_ROW_CHARS = 300;
+export const MAX_COLUMNS_PER_MESSAGE = 64;
+export const BLOB_CHUNK_BYTES = 1024 * 1024;
+/** Same as the largest attachment a device accepts (core/api/limits.ts). */
+export const MAX_BLOB_BYTES = 25 * 1024 * 1024;
+
+const timestamp = z.string().refine(isTimestamp, { message: 'not a sync timestamp' });
+const space = z.string().refine(isSpace, { message: 'not a space' });
+const column = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/);
+const value = z.union([z.string().max(MAX_VALUE_CHARS), z.number().finite(), z.null()]);
+
+/**
+ * One change to one synced row at one HLC time: the columns it set, with their new values. Per
+ * column it is last-writer-wins by timestamp; a delete is `deleted: 1` like any other column.
+ */
+export const syncMessageSchema = z.strictObject({
+  timestamp,
+  space,
+  dataset: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/),
+  row: z.string().min(1).max(MAX_ROW_CHARS),
+  values: z.record(column, value).refine((v) => Object.keys(v).length > 0 && Object.keys(v).length <= MAX_COLUMNS_PER_MESSAGE, {
+    message: `a message sets 1 to ${MAX_COLUMNS_PER_MESSAGE} columns`,
+  }),
+});
+export type SyncMessage = z.infer<typeof syncMessageSchema>;
+
+export const digestSchema = z.strictObject({ hash: z.number().int().min(0), count: z.number().int().min(0) });
+export const bucketSchema = z.strictObject({ bucket: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}$/), hash: z.number().int().min(0), count: z.number().int().min(0) });
+
+export const userSchema = z.strictObject({ id: z.string(), name: z.string(), displayName: z.string(), role: z.enum(ROLES) });
+export type SyncUser = z.infer<typeof userSchema>;
+
+export const enrolRequestSchema = z.strictObject({
+  username: z.string().min(1).max(100),
+  password: z.string().min(1).max(1000),
+  deviceName: z.string().min(1).max(200),
+});
+export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
+
+export const enrolResponseSchema = z.strictObject({
+  token: z.string().min(32).max(200),
+  deviceId: z.string(),
+  user: userSchema,
+  serverTime: z.string(),
+});
+export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
+
+export const meResponseSchema = z.strictObject({ user: userSchema, deviceId: z.string(), spaces: z.array(space), serverTime: z.string() });
+export type MeResponse = z.infer<typeof meResponseSchema>;
+
+/**
+ * One round: push what the device has not yet sent, pull what it lacks. `spaces` holds the pull
+ * cursor of every space the device knows (0 for a new one); the server answers for every space the
+ * user may read, so a device learns of new spaces (a manager, of a new author's review space).
+ */
+export const syncRequestSchema = z.strictObject({
+  protocol: z.number().int(),
+  /** The device's database schema version, for the server's logs and for refusing old clients. */
+  schema: z.number().int().min(0),
+  clientTime: z.string(),
+  messages: z.array(syncMessageSchema).max(MAX_MESSAGES_PER_REQUEST),
+  spaces: z.record(space, z.strictObject({ cursor: z.number().int().min(0) })),
+  /** Most messages to return in this answer (the server may return fewer). */
+  limit: z.number().int().min(1).max(MAX_MESSAGES_PER_RESPONSE).optional(),
+});
+export type SyncRequest = z.infer<typeof syncRequestSchema>;
+
+export const spaceStateSchema = z.strictObject({
+  /** Pass back as the cursor next time (after applying `messages`). */
+  cursor: z.number().int().min(0),
+  /** True when more messages wait after this answer's. */
+  more: z.boolean(),
+  /** The space's digest on the server after this request's messages were stored. */
+  digest: digestSchema,
+});
+export type SpaceState = z.infer<typeof spaceStateSchema>;
+
+export const syncResponseSchema = z.strictObject({
+  serverTime: z.string(),
+  /** How many of the pushed messages were new to the server (the rest it already had). */
+  stored: z.number().int().min(0),
+  /** Messages the device lacks, from other devices, in the order the server stored them. */
+  messages: z.array(syncMessageSchema),
+  spaces: z.record(space, spaceStateSchema),
+});
+export type SyncResponse = z.infer<typeof syncResponseSchema>;
+
+export const bucketsResponseSchema = z.strictObject({ space, buckets: z.array(bucketSchema) });
+export type BucketsResponse = z.infer<typeof bucketsResponseSchema>;
+
+export const messagesResponseSchema = z.strictObject({ messages: z.array(syncMessageSchema), more: z.boolean() });
+export type MessagesResponse = z.infer<typeof messagesResponseSchema>;
+
+export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
+export const blobStartRequestSchema = z.strictObject({ size: z.number().int().min(0) });
+export const blobStatusSchema = z.strictObject({ sha256: z.string().regex(SHA256_PATTERN), size: z.number().int().min(0), received: z.number().int().min(0), complete: z.boolean() });
+export type BlobStatus = z.infer<typeof blobStatusSchema>;
+
+/** Every error answer: a stable code, an English message naming what is wrong, and where when known. */
+export const errorResponseSchema = z.strictObject({
+  error: z.strictObject({ code: z.string(), message: z.string(), where: z.string().optional() }),
+});
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;
