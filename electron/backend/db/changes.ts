@@ -4,6 +4,7 @@ import { DATA_CHANGED_MAX_IDS, type Events } from '../../../core/api/events';
 import type { Committed } from '../../../core/api/result';
 import type { RecordTable } from '../../../core/api/tables';
 import { updateSearchIndex } from '../search/indexers';
+import { recordOutgoing } from '../sync/outbox';
 import type { Db } from './connection';
 import { hasColumn, rowName, tableSpec, type KeyOf, type NewRow, type Row, type RowPatch, type SqlValue, type TombstoneTable } from './tables';
 
@@ -15,8 +16,8 @@ import { hasColumn, rowName, tableSpec, type KeyOf, type NewRow, type Row, type 
  * - the funnel stamps `created_at` / `updated_at` (strictly increasing per row: the revision that
  *   optimistic-concurrency checks compare) and turns deletes into tombstones;
  * - it knows what each change really changed, per column (`Applied`): the search index is kept from
- *   that through the registry in search/indexers.ts, and sync will append its per-column HLC
- *   messages from it in the same transaction;
+ *   that through the registry in search/indexers.ts, and the sync outbox (sync/outbox.ts) appends
+ *   one HLC-stamped message per changed row in the same transaction;
  * - after the commit it tells listeners once (`data.changed { tables, ids }`).
  *
  * Repositories keep the SQL for reads and build changes with insert/update/remove/upsert/touch. A
@@ -79,7 +80,7 @@ export class StaleWriteError extends Error {
 export type DataChanged = Events['data.changed'];
 type Listener = (change: DataChanged) => void;
 
-type OpenTransaction = { applied: Applied[] };
+type OpenTransaction = { applied: Applied[]; fromSync: boolean };
 
 const open = new WeakMap<Db, OpenTransaction>();
 /** The commits made during one call (see collectCommits); the async context carries it across awaits. */
@@ -107,10 +108,13 @@ export function onDataChanged(db: Db, listener: Listener): () => void {
  * transact). Everything committed in it is indexed before the commit and announced after it.
  * `work` must be synchronous: SQLite transactions cannot wait for promises.
  */
-export function transact<T>(db: Db, work: () => T): T {
-  if (open.has(db)) return work();
+export function transact<T>(db: Db, work: () => T, options: { fromSync?: boolean } = {}): T {
+  if (open.has(db)) {
+    if (options.fromSync === true && open.get(db)?.fromSync !== true) throw new Error('write funnel: changes from sync cannot join a local transaction');
+    return work();
+  }
   if (db.inTransaction) throw new Error('write funnel: a transaction was opened around transact(); use transact() for every write transaction');
-  const state: OpenTransaction = { applied: [] };
+  const state: OpenTransaction = { applied: [], fromSync: options.fromSync === true };
   open.set(db, state);
   let result: T;
   try {
@@ -119,6 +123,9 @@ export function transact<T>(db: Db, work: () => T): T {
         const value = work();
         if (value instanceof Promise) throw new Error('write funnel: transact() work must be synchronous');
         updateSearchIndex(db, state.applied);
+        // Local changes become sync messages in this same transaction; changes that came by sync
+        // are already in the log (sync/apply.ts).
+        if (!state.fromSync) recordOutgoing(db, state.applied);
         return value;
       })
       .immediate();

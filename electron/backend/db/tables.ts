@@ -262,6 +262,29 @@ export const TABLES = {
     key: ['id'],
     columns: { id: 'text', sha256: 'text', owner_table: 'text', owner_id: 'text', name: 'text', caption: 'text', created_at: 'text', deleted: 'int' },
   },
+
+  // Review (a user's review space) -------------------------------------------------------------
+  submissions: {
+    key: ['id'],
+    columns: {
+      id: 'text',
+      author_id: 'text',
+      author_name: 'text',
+      kind: 'text',
+      source_id: 'text',
+      title: 'text',
+      content: 'json',
+      content_text: 'text',
+      scenarios: 'json',
+      submitted_at: 'text',
+      status: 'text',
+      review_note: 'text',
+      reviewed_by: 'text',
+      reviewed_at: 'text?',
+      article_id: 'text?',
+      ...stamped,
+    },
+  },
 } as const satisfies Record<RecordTable, TableSpec>;
 
 type Specs = typeof TABLES;

@@ -1,0 +1,250 @@
+import { isRecordTable, type RecordTable } from '../../../core/api/tables';
+import { observe } from '../../../core/sync/hlc';
+import type { SyncMessage } from '../../../core/sync/protocol';
+import { tableBelongs } from '../../../core/sync/spaces';
+import { commit, insert, update, type Change } from '../db/changes';
+import type { Db } from '../db/connection';
+import { hasColumn, tableSpec, type SqlValue } from '../db/tables';
+import { keyOfRowName } from './columns';
+import { checkIncomingValue } from './incoming';
+import { addToDigest, cellKey, hasMessage } from './log';
+import { saveClock, syncClock, type SyncIdentity } from './state';
+
+/**
+ * Applies messages from the server, inside the caller's `transact(db, …, { fromSync: true })`:
+ *
+ * - a message already in the log is skipped (replays and duplicates change nothing);
+ * - one that does not belong (a table its space may not hold, a row that lives in another space,
+ *   a value of the wrong kind, rich text that cannot be made safe, a clock far ahead) is refused
+ *   and kept in the log as refused, so both sides' digests still agree;
+ * - otherwise each column is last-writer-wins by HLC timestamp, whatever order messages come in;
+ * - a column this device changed and has not yet sent, changed elsewhere too, is a conflict: the
+ *   later value wins as everywhere, and both values are kept for the user (sync_conflicts);
+ * - a row whose parent has not arrived yet (or whose first message was lost) waits in
+ *   sync_rows.pending and is written as soon as it can be.
+ *
+ * Writes go through the write funnel, so the search index and `data.changed` follow as for any
+ * change, and a row's revision (updated_at) moves so an open editor notices.
+ */
+
+export type ItemStatus = 'applied' | 'unchanged' | 'refused' | 'conflict' | 'waiting';
+export type RunItem = { dataset: string; row: string; status: ItemStatus; detail?: string; before?: Record<string, SqlValue> };
+export type ApplyResult = { received: number; applied: number; refused: number; conflicts: number; waiting: number; items: RunItem[] };
+
+type Values = Record<string, SqlValue>;
+type RowState = { space: string; stamps: Record<string, string>; pending: Values | null };
+
+/** Local defaults for device-only columns of a row that arrives by sync. */
+function localDefaults(table: RecordTable, now: string): Values {
+  const out: Values = {};
+  if (hasColumn(table, 'origin')) out.origin = 'sync';
+  if (hasColumn(table, 'locally_modified')) out.locally_modified = 0;
+  if (hasColumn(table, 'imported_at')) out.imported_at = now;
+  if (hasColumn(table, 'stored_locally')) out.stored_locally = 0;
+  return out;
+}
+
+export function applyIncoming(db: Db, identity: SyncIdentity, messages: readonly SyncMessage[], unsent: ReadonlySet<string>, now: number = Date.now()): ApplyResult {
+  const result: ApplyResult = { received: 0, applied: 0, refused: 0, conflicts: 0, waiting: 0, items: [] };
+  const clock = syncClock(db, identity.node);
+  const sorted = [...messages].sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));
+  const touchedPending = new Set<string>();
+  for (const message of sorted) {
+    if (hasMessage(db, message.timestamp)) continue;
+    result.received++;
+    const refusal = refusalOf(db, message, clock, now);
+    const state = refusal === null ? 1 : 2;
+    db.prepare('INSERT INTO sync_log (timestamp, space, dataset, row, vals, state) VALUES (?, ?, ?, ?, ?, ?)').run(
+      message.timestamp,
+      message.space,
+      message.dataset,
+      message.row,
+      JSON.stringify(message.values),
+      state,
+    );
+    addToDigest(db, message.space, message.timestamp);
+    if (refusal !== null) {
+      result.refused++;
+      result.items.push({ dataset: message.dataset, row: message.row, status: 'refused', detail: refusal.reason });
+      continue;
+    }
+    const table = message.dataset as RecordTable;
+    const outcome = applyOne(db, table, message, cleanedValues(table, message), unsent, now);
+    if (outcome.status === 'refused') {
+      db.prepare('UPDATE sync_log SET state = 2 WHERE timestamp = ?').run(message.timestamp);
+      result.refused++;
+    }
+    if (outcome.status === 'applied' || outcome.status === 'conflict') result.applied++;
+    if (outcome.status === 'conflict') result.conflicts++;
+    if (outcome.status === 'waiting') touchedPending.add(`${table}\u0000${message.row}`);
+    result.items.push(outcome);
+  }
+  // Rows that waited for a parent: try again now that the whole batch is in.
+  for (const item of retryPending(db, now)) {
+    result.items.push(item);
+    result.applied++;
+    touchedPending.delete(`${item.dataset}\u0000${item.row}`);
+  }
+  result.waiting = touchedPending.size;
+  saveClock(db, clock);
+  return result;
+}
+
+function refusalOf(db: Db, message: SyncMessage, clock: ReturnType<typeof syncClock>, now: number): { reason: string } | null {
+  if (!isRecordTable(message.dataset)) return { reason: `"${message.dataset}" is not a synced table` };
+  if (!tableBelongs(message.space, message.dataset)) return { reason: `${message.dataset} does not belong in ${message.space}` };
+  const table = message.dataset;
+  const key = keyOfRowName(table, message.row);
+  if (key === null) return { reason: `"${message.row.slice(0, 80)}" does not name a ${table} row` };
+  for (const [column, value] of Object.entries(key)) {
+    if (column in message.values && message.values[column] !== value) return { reason: `the key column ${column} does not match the row name` };
+  }
+  const known = rowState(db, table, message.row);
+  if (known !== null && known.space !== message.space) return { reason: `${table} ${message.row} lives in ${known.space}, not ${message.space}` };
+  if (table === 'kb_article_texts') {
+    const article = rowState(db, 'kb_articles', String(key.article_id));
+    if (article !== null && article.space !== message.space) return { reason: `the article of ${message.row} lives in ${article.space}` };
+  }
+  for (const [column, value] of Object.entries(message.values)) {
+    const checked = checkIncomingValue(table, column, value);
+    if (!checked.ok) return { reason: checked.reason };
+  }
+  try {
+    observe(clock, message.timestamp, now);
+  } catch (error) {
+    return { reason: error instanceof Error ? error.message : String(error) };
+  }
+  return null;
+}
+
+function cleanedValues(table: RecordTable, message: SyncMessage): Values {
+  const out: Values = {};
+  for (const [column, value] of Object.entries(message.values)) {
+    const checked = checkIncomingValue(table, column, value);
+    if (checked.ok) out[column] = checked.value;
+  }
+  return out;
+}
+
+function rowState(db: Db, table: string, row: string): RowState | null {
+  const found = db.prepare('SELECT space, stamps, pending FROM sync_rows WHERE dataset = ? AND row = ?').get(table, row) as
+    | { space: string; stamps: string; pending: string | null }
+    | undefined;
+  if (!found) return null;
+  return { space: found.space, stamps: JSON.parse(found.stamps) as Record<string, string>, pending: found.pending === null ? null : (JSON.parse(found.pending) as Values) };
+}
+
+function saveRowState(db: Db, table: string, row: string, state: RowState): void {
+  db.prepare(
+    `INSERT INTO sync_rows (dataset, row, space, stamps, pending) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (dataset, row) DO UPDATE SET stamps = excluded.stamps, pending = excluded.pending`,
+  ).run(table, row, state.space, JSON.stringify(state.stamps), state.pending === null ? null : JSON.stringify(state.pending));
+}
+
+function readStored(db: Db, table: RecordTable, key: Values): Values | undefined {
+  const columns = tableSpec(table).key;
+  return db.prepare(`SELECT * FROM ${table} WHERE ${columns.map((c) => `${c} = ?`).join(' AND ')}`).get(...columns.map((c) => key[c] ?? null)) as Values | undefined;
+}
+
+function applyOne(db: Db, table: RecordTable, message: SyncMessage, values: Values, unsent: ReadonlySet<string>, now: number): RunItem {
+  const key = keyOfRowName(table, message.row) as Values;
+  const state = rowState(db, table, message.row) ?? { space: message.space, stamps: {}, pending: null };
+  const stored = readStored(db, table, key);
+  const newer: Values = {};
+  const conflicts: string[] = [];
+  for (const [column, value] of Object.entries(values)) {
+    const localStamp = state.stamps[column];
+    const wins = localStamp === undefined || message.timestamp > localStamp;
+    if (unsent.has(cellKey(table, message.row, column)) && localStamp !== undefined && stored !== undefined && stored[column] !== value) {
+      recordConflict(db, table, message.row, column, stored[column] ?? null, value, localStamp, message.timestamp, wins ? 'remote' : 'local', now);
+      conflicts.push(column);
+    }
+    if (!wins) continue;
+    newer[column] = value;
+    state.stamps[column] = message.timestamp;
+  }
+  const status = (base: 'applied' | 'unchanged'): RunItem['status'] => (conflicts.length > 0 ? 'conflict' : base);
+  const detail = conflicts.length > 0 ? `changed here and elsewhere: ${conflicts.join(', ')}` : undefined;
+  if (Object.keys(newer).length === 0) {
+    saveRowState(db, table, message.row, state);
+    return { dataset: table, row: message.row, status: status('unchanged'), ...(detail ? { detail } : {}) };
+  }
+  if (stored !== undefined) {
+    const before: Values = {};
+    for (const column of Object.keys(newer)) before[column] = stored[column] ?? null;
+    try {
+      db.transaction(() => writeChange(db, update(table as never, key as never, newer as never)))();
+    } catch (error) {
+      // A value this database's rules refuse (a status it does not know, say): refused, and the
+      // row keeps what it had, column timestamps included.
+      if (isConstraintError(error)) return { dataset: table, row: message.row, status: 'refused', detail: constraintDetail(error) };
+      throw error;
+    }
+    saveRowState(db, table, message.row, state);
+    return { dataset: table, row: message.row, status: status('applied'), before, ...(detail ? { detail } : {}) };
+  }
+  // A row this device does not have yet: gather its columns until it can be written.
+  state.pending = { ...(state.pending ?? {}), ...key, ...newer };
+  saveRowState(db, table, message.row, state);
+  const created = tryInsert(db, table, message.row, state, now);
+  return created ?? { dataset: table, row: message.row, status: 'waiting', detail: 'waiting for the rest of the record or its parent' };
+}
+
+/** Inserts a pending row in a savepoint; null when it cannot be written yet (a parent or a required column is missing). */
+function tryInsert(db: Db, table: RecordTable, row: string, state: RowState, now: number): RunItem | null {
+  const pending = state.pending ?? {};
+  const { deleted, ...rest } = pending;
+  const values: Values = { ...localDefaults(table, new Date(now).toISOString()), ...rest };
+  try {
+    db.transaction(() => {
+      writeChange(db, insert(table as never, values as never));
+      if (deleted === 1) writeChange(db, update(table as never, keyOfRowName(table, row) as never, { deleted: 1 } as never));
+    })();
+  } catch (error) {
+    if (isConstraintError(error)) return null;
+    throw error;
+  }
+  state.pending = null;
+  saveRowState(db, table, row, state);
+  return { dataset: table, row, status: 'applied', before: { '': 'created' } };
+}
+
+function retryPending(db: Db, now: number): RunItem[] {
+  const done: RunItem[] = [];
+  // Parents before children: keep going while a pass writes something.
+  for (let pass = 0; pass < 10; pass++) {
+    const rows = db.prepare('SELECT dataset, row FROM sync_rows WHERE pending IS NOT NULL').all() as { dataset: string; row: string }[];
+    let wrote = false;
+    for (const r of rows) {
+      if (!isRecordTable(r.dataset)) continue;
+      const state = rowState(db, r.dataset, r.row);
+      if (state === null) continue;
+      const item = tryInsert(db, r.dataset, r.row, state, now);
+      if (item) {
+        done.push(item);
+        wrote = true;
+      }
+    }
+    if (!wrote) break;
+  }
+  return done;
+}
+
+function writeChange(db: Db, change: Change): void {
+  commit(db, [change]);
+}
+
+function isConstraintError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_CONSTRAINT');
+}
+
+function constraintDetail(error: unknown): string {
+  return `refused by this database's rules: ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`;
+}
+
+function recordConflict(db: Db, table: string, row: string, column: string, local: SqlValue, remote: SqlValue, localTs: string, remoteTs: string, kept: 'local' | 'remote', now: number): void {
+  db.prepare(
+    `INSERT INTO sync_conflicts (dataset, row, column_name, local_value, remote_value, local_timestamp, remote_timestamp, kept, detected_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(table, row, column, JSON.stringify(local), JSON.stringify(remote), localTs, remoteTs, kept, new Date(now).toISOString());
+}

@@ -1,0 +1,129 @@
+import { bucketStart, digestOf, firstDifference, sameDigest, type Digest } from '../../../core/sync/digest';
+import { PROTOCOL_VERSION, type BucketsResponse, type MessagesResponse, type SyncMessage, type SyncRequest, type SyncResponse } from '../../../core/sync/protocol';
+import { ownSpace, PUBLISHED_SPACE, reviewSpace } from '../../../core/sync/spaces';
+import { transact } from '../db/changes';
+import type { Db } from '../db/connection';
+import { applyIncoming, type ApplyResult, type RunItem } from './apply';
+import { acknowledge, localBuckets, outbox, outboxSize, type OutboxMessage } from './log';
+import { readCursors, saveCursors, type SyncIdentity } from './state';
+
+/**
+ * One sync, independent of how bytes travel: rounds of push-and-pull until nothing is left either
+ * way, then a digest check per space that repairs any gap (a message the cursor skipped, one lost
+ * by an earlier version, a restored backup) by pulling the differing hours again. Each round's
+ * acknowledgements, applied messages and new cursors commit in one transaction, so a sync cut at
+ * any point — the network, the server, this process — resumes exactly where it stopped: what was
+ * not acknowledged is sent again (the server keeps one copy), what was not applied is pulled again.
+ */
+
+export type Transport = {
+  sync: (request: SyncRequest) => Promise<SyncResponse>;
+  buckets: (space: string) => Promise<BucketsResponse>;
+  messages: (space: string, from: string, after: string | null, limit: number) => Promise<MessagesResponse>;
+};
+
+export type RoundHooks = {
+  /** Before pulled messages are applied: 'stop' leaves them unapplied (cursors unmoved) and ends the sync. */
+  beforeApply?: (messages: readonly SyncMessage[]) => Promise<'apply' | 'stop'>;
+  onRound?: (progress: { sent: number; received: number; bytesUp: number; bytesDown: number; left: number }) => void;
+  /** Serialised sizes, for progress (the HTTP transport measures real bytes). */
+  measure?: (value: unknown) => number;
+};
+
+export type SyncOutcome = {
+  sent: number;
+  received: number;
+  apply: Omit<ApplyResult, 'items'>;
+  items: RunItem[];
+  sentRows: { dataset: string; row: string }[];
+  stopped: boolean;
+  repaired: string[];
+  bytesUp: number;
+  bytesDown: number;
+};
+
+export const PUSH_BATCH = 2000;
+export const PULL_LIMIT = 2000;
+const MAX_ROUNDS = 10_000;
+
+export function knownSpaces(identity: SyncIdentity, cursors: Record<string, number>): Record<string, { cursor: number }> {
+  const spaces: Record<string, { cursor: number }> = {};
+  for (const space of [ownSpace(identity.userId), reviewSpace(identity.userId), PUBLISHED_SPACE, ...Object.keys(cursors)]) spaces[space] = { cursor: cursors[space] ?? 0 };
+  return spaces;
+}
+
+export async function runSync(db: Db, identity: SyncIdentity, transport: Transport, schema: number, unsent: ReadonlySet<string>, hooks: RoundHooks = {}, now: () => number = Date.now): Promise<SyncOutcome> {
+  const outcome: SyncOutcome = { sent: 0, received: 0, apply: { received: 0, applied: 0, refused: 0, conflicts: 0, waiting: 0 }, items: [], sentRows: [], stopped: false, repaired: [], bytesUp: 0, bytesDown: 0 };
+  const measure = hooks.measure ?? (() => 0);
+  let digests: Record<string, Digest> = {};
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const batch = outbox(db, PUSH_BATCH);
+    const request: SyncRequest = {
+      protocol: PROTOCOL_VERSION,
+      schema,
+      clientTime: new Date(now()).toISOString(),
+      messages: batch,
+      spaces: knownSpaces(identity, readCursors(db)),
+      limit: PULL_LIMIT,
+    };
+    const response = await transport.sync(request);
+    outcome.bytesUp += measure(request);
+    outcome.bytesDown += measure(response);
+    const apply = hooks.beforeApply && response.messages.length > 0 ? await hooks.beforeApply(response.messages) : 'apply';
+    transact(
+      db,
+      () => {
+        acknowledge(db, batch);
+        if (apply === 'stop') return;
+        record(outcome, applyIncoming(db, identity, response.messages, unsent, now()));
+        const cursors = readCursors(db);
+        for (const [space, state] of Object.entries(response.spaces)) cursors[space] = state.cursor;
+        saveCursors(db, cursors);
+      },
+      { fromSync: true },
+    );
+    outcome.sent += batch.length;
+    outcome.sentRows.push(...batch.map((m: OutboxMessage) => ({ dataset: m.dataset, row: m.row })));
+    outcome.received += response.messages.length;
+    digests = Object.fromEntries(Object.entries(response.spaces).map(([space, s]) => [space, s.digest]));
+    const left = outboxSize(db);
+    hooks.onRound?.({ sent: outcome.sent, received: outcome.received, bytesUp: outcome.bytesUp, bytesDown: outcome.bytesDown, left });
+    if (apply === 'stop') {
+      outcome.stopped = true;
+      return outcome;
+    }
+    const more = Object.values(response.spaces).some((s) => s.more);
+    if (!more && left === 0) break;
+  }
+  // Every space: same messages on both sides? If not, pull the hours that differ again.
+  for (const [space, theirs] of Object.entries(digests)) {
+    if (sameDigest(digestOf(localBuckets(db, space)), theirs)) continue;
+    await repair(db, identity, transport, space, unsent, outcome, now);
+    outcome.repaired.push(space);
+  }
+  return outcome;
+}
+
+async function repair(db: Db, identity: SyncIdentity, transport: Transport, space: string, unsent: ReadonlySet<string>, outcome: SyncOutcome, now: () => number): Promise<void> {
+  const { buckets } = await transport.buckets(space);
+  const from = firstDifference(localBuckets(db, space), buckets);
+  if (from === null) return;
+  let after: string | null = null;
+  for (let page = 0; page < MAX_ROUNDS; page++) {
+    const { messages, more } = await transport.messages(space, bucketStart(from), after, PULL_LIMIT);
+    transact(db, () => record(outcome, applyIncoming(db, identity, messages, unsent, now())), { fromSync: true });
+    outcome.received += messages.length;
+    const last = messages.at(-1);
+    if (!more || last === undefined) break;
+    after = last.timestamp;
+  }
+}
+
+function record(outcome: SyncOutcome, result: ApplyResult): void {
+  outcome.apply.received += result.received;
+  outcome.apply.applied += result.applied;
+  outcome.apply.refused += result.refused;
+  outcome.apply.conflicts += result.conflicts;
+  outcome.apply.waiting = result.waiting;
+  outcome.items.push(...result.items);
+}

@@ -1,0 +1,98 @@
+import crypto from 'node:crypto';
+import { clockState, createClock, type Clock } from '../../../core/sync/hlc';
+import type { Role } from '../../../core/sync/spaces';
+import type { Db } from '../db/connection';
+
+/**
+ * What this device knows about its sync account, kept in `sync_state` (device bookkeeping, never
+ * synced). A device is enrolled once, for one user; until then nothing is recorded for sync, and
+ * enrolling seeds the outbox with every record the user already has (seed.ts).
+ */
+
+export type SyncIdentity = {
+  serverUrl: string;
+  userId: string;
+  userName: string;
+  displayName: string;
+  role: Role;
+  deviceId: string;
+  /** This device's HLC node id (16 hex digits). */
+  node: string;
+  enrolledAt: string;
+};
+
+const identities = new WeakMap<Db, SyncIdentity | null>();
+const clocks = new WeakMap<Db, Clock>();
+
+function read(db: Db, key: string): string | undefined {
+  return (db.prepare('SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+}
+
+function write(db: Db, key: string, value: string): void {
+  db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
+function remove(db: Db, key: string): void {
+  db.prepare('DELETE FROM sync_state WHERE key = ?').run(key);
+}
+
+/** The enrolled account, or null while the device is not connected to a central repository. */
+export function syncIdentity(db: Db): SyncIdentity | null {
+  if (identities.has(db)) return identities.get(db) ?? null;
+  const raw = read(db, 'identity');
+  const identity = raw === undefined ? null : (JSON.parse(raw) as SyncIdentity);
+  identities.set(db, identity);
+  return identity;
+}
+
+export function saveIdentity(db: Db, identity: SyncIdentity): void {
+  write(db, 'identity', JSON.stringify(identity));
+  identities.set(db, identity);
+}
+
+export function forgetIdentity(db: Db): void {
+  for (const key of ['identity', 'token', 'clock', 'cursors']) remove(db, key);
+  identities.set(db, null);
+  clocks.delete(db);
+}
+
+export function newNodeId(): string {
+  return crypto.randomBytes(8).toString('hex');
+}
+
+/** The device's clock, loaded once; `saveClock` stores it in the same transaction as the messages it stamped. */
+export function syncClock(db: Db, node: string): Clock {
+  let clock = clocks.get(db);
+  if (clock === undefined || clock.node !== node) {
+    clock = createClock(node, read(db, 'clock'));
+    clocks.set(db, clock);
+  }
+  return clock;
+}
+
+export function saveClock(db: Db, clock: Clock): void {
+  write(db, 'clock', clockState(clock));
+}
+
+/** Forgets the cached clock (after a restore put another database in place). */
+export function dropCaches(db: Db): void {
+  identities.delete(db);
+  clocks.delete(db);
+}
+
+export function readCursors(db: Db): Record<string, number> {
+  const raw = read(db, 'cursors');
+  return raw === undefined ? {} : (JSON.parse(raw) as Record<string, number>);
+}
+
+export function saveCursors(db: Db, cursors: Record<string, number>): void {
+  write(db, 'cursors', JSON.stringify(cursors));
+}
+
+export function readSetting(db: Db, key: 'token' | 'auto'): string | undefined {
+  return read(db, key);
+}
+
+export function saveSetting(db: Db, key: 'token' | 'auto', value: string): void {
+  write(db, key, value);
+}

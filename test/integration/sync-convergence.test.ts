@@ -1,0 +1,122 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { commit, insert, remove, update } from '../../electron/backend/db/changes';
+import { openDatabase, type Db } from '../../electron/backend/db/connection';
+import { migrate } from '../../electron/backend/db/migrate';
+import { MIGRATIONS } from '../../electron/backend/db/migrations';
+import { guardRecordTables } from '../../electron/backend/db/write-guard';
+import { unsentColumns } from '../../electron/backend/sync/log';
+import { runSync } from '../../electron/backend/sync/round';
+import { newNodeId, saveIdentity, type SyncIdentity } from '../../electron/backend/sync/state';
+import { createRelay, LostConnection, type Faults, type Relay } from '../helpers/sync-relay';
+
+/**
+ * Property: whatever the devices do and whatever the network does to their syncs (requests and
+ * answers lost, answers repeated and shuffled, devices cut off for a while), once every device
+ * syncs cleanly all replicas are equal, and every cell holds the value of its last write by HLC
+ * timestamp — no write that a device acknowledged is lost.
+ */
+
+const dbs: Db[] = [];
+afterEach(() => dbs.splice(0).forEach((db) => db.close()));
+
+async function device(userId: string): Promise<{ db: Db; identity: SyncIdentity }> {
+  const db = openDatabase(':memory:');
+  dbs.push(db);
+  await migrate(db, MIGRATIONS, null);
+  guardRecordTables(db);
+  const identity: SyncIdentity = { serverUrl: 'http://127.0.0.1:1', userId, userName: userId, displayName: userId, role: 'consultant', deviceId: newNodeId(), node: newNodeId(), enrolledAt: new Date().toISOString() };
+  saveIdentity(db, identity);
+  return { db, identity };
+}
+
+type Op =
+  | { kind: 'edit'; device: number; row: number; column: 'name' | 'industry' | 'region'; value: string }
+  | { kind: 'delete'; device: number; row: number }
+  | { kind: 'sync'; device: number; faults: Faults };
+
+const opArb = (devices: number): fc.Arbitrary<Op> =>
+  fc.oneof(
+    { weight: 5, arbitrary: fc.record({ kind: fc.constant('edit' as const), device: fc.nat(devices - 1), row: fc.nat(3), column: fc.constantFrom('name' as const, 'industry' as const, 'region' as const), value: fc.string({ maxLength: 6 }) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), device: fc.nat(devices - 1), row: fc.nat(3) }) },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        kind: fc.constant('sync' as const),
+        device: fc.nat(devices - 1),
+        faults: fc.record({ loseRequest: fc.boolean(), loseAnswer: fc.boolean(), duplicate: fc.boolean(), reverse: fc.boolean(), skipOne: fc.boolean() }, { requiredKeys: [] }),
+      }),
+    },
+  );
+
+function apply(db: Db, op: Extract<Op, { kind: 'edit' | 'delete' }>): void {
+  const id = `c${op.row}`;
+  const exists = db.prepare('SELECT 1 FROM customers WHERE id = ?').get(id) !== undefined;
+  if (op.kind === 'delete') {
+    if (exists) commit(db, [remove('customers', { id })]);
+    return;
+  }
+  if (!exists) commit(db, [insert('customers', { id, name: '', kind: 'enterprise', industry: '', region: '', notes: '', [op.column]: op.value })]);
+  else commit(db, [update('customers', { id }, { [op.column]: op.value, deleted: 0 })]);
+}
+
+async function sync(relay: Relay, d: { db: Db; identity: SyncIdentity }, faults: Faults = {}): Promise<void> {
+  try {
+    await runSync(d.db, d.identity, relay.transport(faults), 4, unsentColumns(d.db));
+  } catch (error) {
+    if (!(error instanceof LostConnection)) throw error;
+  }
+}
+
+function customers(db: Db): unknown[] {
+  return db.prepare('SELECT id, name, kind, industry, region, notes, deleted FROM customers ORDER BY id').all();
+}
+
+/** Per cell, the value of the write with the highest timestamp in any device's log. */
+function lastWrites(all: Db[]): Map<string, unknown> {
+  const best = new Map<string, { ts: string; value: unknown }>();
+  for (const db of all) {
+    for (const m of db.prepare("SELECT timestamp, row, vals FROM sync_log WHERE dataset = 'customers'").all() as { timestamp: string; row: string; vals: string }[]) {
+      for (const [column, value] of Object.entries(JSON.parse(m.vals) as Record<string, unknown>)) {
+        const key = `${m.row}.${column}`;
+        const seen = best.get(key);
+        if (!seen || m.timestamp > seen.ts) best.set(key, { ts: m.timestamp, value });
+      }
+    }
+  }
+  return new Map([...best].map(([k, v]) => [k, v.value]));
+}
+
+describe('sync convergence (property)', () => {
+  it('all replicas end equal and keep every last write, whatever the network did', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 2, max: 5 }).chain((n) => fc.tuple(fc.constant(n), fc.array(opArb(n), { minLength: 1, maxLength: 40 }))),
+        async ([n, ops]) => {
+          const relay = createRelay();
+          const devices = await Promise.all(Array.from({ length: n }, () => device('u1')));
+          for (const op of ops) {
+            const d = devices[op.device];
+            if (!d) continue;
+            if (op.kind === 'sync') await sync(relay, d, op.faults);
+            else apply(d.db, op);
+          }
+          // The network heals: everyone syncs twice (the second pass brings what others pushed in the first).
+          for (let pass = 0; pass < 2; pass++) for (const d of devices) await sync(relay, d);
+          const first = customers(devices[0]?.db as Db);
+          for (const d of devices) expect(customers(d.db)).toEqual(first);
+          const expected = lastWrites(devices.map((d) => d.db));
+          for (const row of first as Record<string, unknown>[]) {
+            for (const column of ['name', 'industry', 'region', 'deleted']) {
+              const key = `${String(row.id)}.${column}`;
+              if (expected.has(key)) expect(row[column]).toEqual(expected.get(key));
+            }
+          }
+          for (const d of devices) expect(d.db.prepare('SELECT count(*) AS n FROM sync_log WHERE state = 0').get()).toEqual({ n: 0 });
+          for (const d of devices) expect(d.db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
