@@ -16,6 +16,7 @@ import { noteCalls } from './calls/notes';
 import { lessonCalls } from './calls/lessons';
 import { proposalCalls } from './calls/proposals';
 import { backupCalls } from './calls/backups';
+import { syncCalls } from './calls/sync';
 import { joinMaps } from './join';
 
 export * from './types';
@@ -46,6 +47,7 @@ export const calls = joinMaps([
   lessonCalls,
   proposalCalls,
   backupCalls,
+  syncCalls,
 ]);
 
 export type Calls = typeof calls;

@@ -1,3 +1,4 @@
+import type { SyncProgress } from '../sync/status';
 import type { RecordTable } from './tables';
 
 /** Push events from backend to renderer; both transports carry exactly these. */
@@ -12,7 +13,9 @@ export type Events = {
   'data.changed': { tables: RecordTable[]; ids: string[]; seq: number };
   /** The bundled content pack was imported or upgraded. */
   'content.imported': { packVersion: number; added: number; updated: number; problems: number };
+  /** A sync's progress: records and bytes each way, the phase it is in, and when it ends. */
+  'sync.progress': SyncProgress;
 };
 export type EventName = keyof Events;
-export const EVENT_NAMES: readonly EventName[] = ['data.changed', 'content.imported'];
+export const EVENT_NAMES: readonly EventName[] = ['data.changed', 'content.imported', 'sync.progress'];
 export const DATA_CHANGED_MAX_IDS = 1000;

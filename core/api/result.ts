@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'unknown_method', // no such call in the contract
   'not_found', // the thing named does not exist
   'conflict', // the change clashes with what is stored
+  'forbidden', // the central repository refused this device or user (sync)
   'too_large', // a file or text is larger than the app accepts
   'bad_file', // a file is not what it claims to be, or cannot be read
   'unavailable', // the backend cannot serve the call right now

@@ -5,7 +5,7 @@ import type { Platform } from './platform';
 import { ApiFailure, type ApiResult } from '../../core/api/result';
 import { msg, type ApiMessage } from '../../core/api/message';
 import type { BlobFile } from '../../core/api/blobs';
-import type { RecoveryStatus, RestoreResult } from '../../core/api/types';
+import type { BackupReason, RecoveryStatus, RestoreResult } from '../../core/api/types';
 import { openDatabase, type Db } from './db/connection';
 import { migrate, schemaVersion } from './db/migrate';
 import { MIGRATIONS } from './db/migrations';
@@ -24,6 +24,7 @@ import { checkDatabaseHealth } from './db/health';
 import { asNeedsRecovery, DatabaseNeedsRecovery, refuseSuspiciouslyEmpty } from './db/needs-recovery';
 import { integrityCheckInBackground, markRunning, markStopped } from './db/integrity-check';
 import { createBackup, dailyBackupDue, listBackups, removeUnfinishedBackups } from './db/backups';
+import { createSyncService, type SyncOptions } from './sync/service';
 
 export type { Emit } from './events';
 export type Log = (message: string, error?: unknown) => void;
@@ -49,6 +50,8 @@ export type BackendOptions = {
   restore?: (id: string) => Promise<RestoreResult>;
   /** How often the daily backup is looked at while running; tests shorten it. */
   backupCheckMs?: number;
+  /** Sync settings: the token key from the host (Electron: safeStorage), and test hooks. */
+  sync?: Pick<SyncOptions, 'secretKey' | 'fetch' | 'autoIntervalMs' | 'transport' | 'now'>;
 };
 
 export type Backend = {
@@ -149,7 +152,18 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const backupTimer = setInterval(backupIfDue, options.backupCheckMs ?? BACKUP_CHECK_MS);
   backupTimer.unref();
 
+  const backupNow = (reason: BackupReason) => createBackup(open, dataDir, reason, { appVersion: options.appVersion, nativeBinding: options.nativeBinding });
+  const sync = createSyncService({
+    db: open,
+    dataDir,
+    schemaVersion: schemaVersion(open),
+    emit: (progress) => emit('sync.progress', progress),
+    createBackup: () => backupNow('before-sync'),
+    log,
+    ...options.sync,
+  });
   const handlers = createHandlers({
+    sync,
     db: open,
     host: options.host,
     appVersion: options.appVersion,
@@ -160,7 +174,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     definitions: createDefinitionCache(open),
     dataSafety: {
       status: () => ({ mode: 'normal', dataDir, problem: null, notices: [...notices], integrity, backups: listBackups(dataDir) }),
-      createBackup: (reason) => createBackup(open, dataDir, reason, { appVersion: options.appVersion, nativeBinding: options.nativeBinding }),
+      createBackup: backupNow,
       restore: (id) => {
         if (options.restore === undefined) throw new Error('restoring a backup needs the launcher (launch.ts)');
         return options.restore(id);
@@ -185,6 +199,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       await Promise.all([...background, backingUp]);
     },
     close: () => {
+      sync.close();
       idle.stop();
       clearInterval(backupTimer);
       if (open.open) {

@@ -17,6 +17,7 @@ import { noteHandlers } from './handlers/notes';
 import { lessonHandlers } from './handlers/lessons';
 import { proposalHandlers } from './handlers/proposals';
 import { backupHandlers } from './handlers/backups';
+import { syncHandlers } from './handlers/sync';
 import type { HandlerContext } from './handlers/context';
 
 export type { HandlerContext } from './handlers/context';
@@ -44,5 +45,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     lessonHandlers(ctx),
     proposalHandlers(ctx),
     backupHandlers(ctx),
+    syncHandlers(ctx),
   ]);
 }

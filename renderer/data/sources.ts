@@ -6,13 +6,14 @@ import { CONTENT_TABLES, type RecordTable } from '../../core/api/tables';
  * under its call name and arguments and dropped or refetched when a table it reads changes
  * (`data.changed`, or a mutation of this renderer that writes it). `settings` and `content_pack`
  * are not record tables: the preferences change only through `settings.update`, the content
- * pack's status only with `content.imported`; `backups` is the data folder's backups list.
+ * pack's status only with `content.imported`; `backups` is the data folder's backups list; `sync`
+ * is the sync bookkeeping (account, runs, conflicts), refreshed by every `sync.progress` event.
  *
  * A call missing here fails to compile (and `renderer-query-cache.test.ts` checks every call of the
  * contract at run time), so a new call is classified where it is added. Listing a table too many
  * costs one refetch; a table too few shows stale data, so when unsure, list it.
  */
-export type Source = RecordTable | 'settings' | 'content_pack' | 'backups';
+export type Source = RecordTable | 'settings' | 'content_pack' | 'backups' | 'sync';
 
 export type CallEffect =
   /** Reads records; cached by call name and arguments. */
@@ -123,6 +124,19 @@ export const CALL_EFFECTS = {
   'recovery.status': { kind: 'query', reads: ['backups'] },
   'recovery.restoreBackup': { kind: 'mutation', writes: ['backups'] },
   'recovery.rescue': { kind: 'mutation', writes: ['backups'] },
+
+  // Records a sync changes announce themselves with data.changed; these are its own bookkeeping.
+  'sync.status': { kind: 'query', reads: ['sync'] },
+  'sync.enrol': { kind: 'mutation', writes: ['sync'] },
+  'sync.now': { kind: 'mutation', writes: ['sync', 'backups'] },
+  'sync.confirm': { kind: 'mutation', writes: ['sync', 'backups'] },
+  'sync.setAuto': { kind: 'mutation', writes: ['sync'] },
+  'sync.history': { kind: 'query', reads: ['sync'] },
+  'sync.runItems': { kind: 'query', reads: ['sync'] },
+  'sync.rollback': { kind: 'mutation', writes: ['sync'] },
+  'sync.conflicts': { kind: 'query', reads: ['sync'] },
+  'sync.resolveConflict': { kind: 'mutation', writes: ['sync'] },
+  'sync.disconnect': { kind: 'mutation', writes: ['sync'] },
 } as const satisfies Record<CallName, CallEffect>;
 
 type Effects = typeof CALL_EFFECTS;

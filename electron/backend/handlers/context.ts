@@ -2,6 +2,7 @@ import type { Handlers } from '../../../core/api/dispatch';
 import type { CallName } from '../../../core/api/contract';
 import type { Emit } from '../events';
 import type { ServiceContext } from '../services/context';
+import type { SyncService } from '../sync/service';
 import type { BackupInfo, BackupReason, RecoveryStatus, RestoreResult } from '../../../core/api/types';
 
 /** The data-safety operations of a running backend (backend.ts builds them; restoring goes through launch.ts). */
@@ -21,6 +22,7 @@ export type HandlerContext = ServiceContext & {
   schemaVersion: number;
   emit: Emit;
   dataSafety: DataSafety;
+  sync: SyncService;
 };
 
 /** The handlers for one call map (e.g. `HandlersFor<typeof kbCalls>`). */

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { noArgs, returns } from './common';
+import type { SyncConflict, SyncRunItem, SyncRunSummary, SyncStatus } from '../../sync/status';
+
+/** https or http, a host name or address (IPv6 in brackets), an optional port and path; nothing else. */
+export const SERVER_URL = /^https?:\/\/([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?(\/[A-Za-z0-9._~/-]*)?$/;
+const serverUrl = z.string().trim().max(500).regex(SERVER_URL, 'issue.notServerUrl');
+const runId = z.number().int().min(1);
+
+/** Sync with the central repository: the account of this device, syncing, its history and conflicts. */
+export const syncCalls = {
+  /** Whether this device is enrolled, what waits to be sent, the last run. */
+  'sync.status': { args: noArgs, result: returns<SyncStatus>() },
+  /** Enrols this device with the user's credentials (once); the server gives it a revocable token. */
+  'sync.enrol': {
+    args: z.object({ serverUrl, username: z.string().trim().min(1).max(100), password: z.string().min(1).max(1000), deviceName: z.string().trim().min(1).max(200) }).strict(),
+    result: returns<SyncStatus>(),
+  },
+  /** Syncs now: sends what changed here, brings what changed elsewhere. */
+  'sync.now': { args: noArgs, result: returns<SyncRunSummary>() },
+  /** Applies a sync that waited for confirmation because it deletes or overwrites much. */
+  'sync.confirm': { args: z.object({ runId }).strict(), result: returns<SyncRunSummary>() },
+  /** Turns background sync (when the server is reachable) on or off. */
+  'sync.setAuto': { args: z.object({ auto: z.boolean() }).strict(), result: returns<SyncStatus>() },
+  /** The latest sync runs, newest first. */
+  'sync.history': { args: z.object({ limit: z.number().int().min(1).max(200).optional() }).strict(), result: returns<SyncRunSummary[]>() },
+  /** What one run sent and received, record by record. */
+  'sync.runItems': { args: z.object({ runId }).strict(), result: returns<SyncRunItem[]>() },
+  /** Undoes what a run changed on this device, as new changes (which then sync like any other). */
+  'sync.rollback': { args: z.object({ runId }).strict(), result: returns<{ reverted: number }>() },
+  /** Fields changed here and on another device before either saw the other's change. */
+  'sync.conflicts': { args: noArgs, result: returns<SyncConflict[]>() },
+  /** Keeps one of a conflict's two values. */
+  'sync.resolveConflict': { args: z.object({ id: z.number().int().min(1), keep: z.enum(['local', 'remote']) }).strict(), result: returns<{ resolved: boolean }>() },
+  /** Forgets this device's account (its data stays; to sync again it enrols again). */
+  'sync.disconnect': { args: noArgs, result: returns<SyncStatus>() },
+} as const;

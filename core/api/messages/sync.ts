@@ -1,0 +1,45 @@
+import { defineApiMessages } from './define';
+
+/** Sync with the central repository: enrolment, a sync that could not finish, conflicts. */
+export const syncMessages = defineApiMessages({
+  'issue.notServerUrl': { en: 'is not a server address (https://… or http://…, without a user name, query or #)', zh: '不是服务器地址（https://… 或 http://…，不含用户名、查询参数或 #）' },
+  'error.syncNotEnrolled': {
+    en: 'This device is not connected to a central repository yet. Connect it in Settings › Sync with your user name and password.',
+    zh: '此设备尚未连接中央知识库。请在“设置 → 同步”中用你的用户名和密码连接。',
+  },
+  'error.syncAlreadyEnrolled': {
+    en: 'This device is already connected as {user} to {server}. Disconnect it first to connect another account.',
+    zh: '此设备已以 {user} 的身份连接到 {server}。要连接其他账户，请先断开连接。',
+  },
+  'error.syncOtherUser': {
+    en: 'This data folder holds the work of {user}; it cannot be connected as {other}. Use a new data folder for another account.',
+    zh: '此数据文件夹保存的是 {user} 的工作，不能以 {other} 的身份连接。其他账户请使用新的数据文件夹。',
+  },
+  'error.syncUnreachable': {
+    en: 'The central repository at {server} could not be reached ({reason}). Your work is kept here and syncs when the server is reachable again.',
+    zh: '无法连接中央知识库 {server}（{reason}）。你的工作已保存在本机，服务器可以连接时会自动同步。',
+  },
+  'error.syncSignIn': { en: 'The user name or password was not accepted by {server}.', zh: '{server} 不接受该用户名或密码。' },
+  'error.syncRateLimited': {
+    en: 'Too many sign-in attempts; the server accepts the next one in {minutes} minutes.',
+    zh: '登录尝试次数过多；服务器将在 {minutes} 分钟后接受下一次尝试。',
+  },
+  'error.syncRevoked': {
+    en: 'The server no longer accepts this device (it was revoked, or the account was disabled). Your work is kept here; ask an administrator, then connect again.',
+    zh: '服务器不再接受此设备（设备已被吊销或账户已停用）。你的工作仍保存在本机；请联系管理员，然后重新连接。',
+  },
+  'error.syncForbidden': { en: 'The server refused this sync: {reason}', zh: '服务器拒绝了此次同步：{reason}' },
+  'error.syncClockDrift': {
+    en: "This device's clock differs from the server's by {minutes} minutes. Set the date and time correctly (automatic time is best), then sync again.",
+    zh: '此设备的时钟与服务器相差 {minutes} 分钟。请正确设置日期和时间（最好开启自动对时），然后再同步。',
+  },
+  'error.syncUpgrade': { en: 'The server speaks a newer sync protocol. Update Fieldbench, then sync again.', zh: '服务器使用更新的同步协议。请更新 Fieldbench 后再同步。' },
+  'error.syncServer': { en: 'The central repository answered with an error ({status}: {reason}). Your work is kept here; sync again later.', zh: '中央知识库返回错误（{status}：{reason}）。你的工作已保存在本机，请稍后再同步。' },
+  'error.syncBadAnswer': { en: 'The central repository sent an answer this version cannot read ({reason}). Nothing from it was applied.', zh: '中央知识库返回了此版本无法读取的应答（{reason}），没有应用其中任何内容。' },
+  'error.syncRunning': { en: 'A sync is already running; it reports its progress in the status bar.', zh: '同步正在进行中，进度显示在状态栏。' },
+  'error.syncNoSuchRun': { en: 'There is no sync run {id}.', zh: '不存在编号为 {id} 的同步记录。' },
+  'error.syncNotConfirmable': { en: 'Sync run {id} is not waiting for confirmation.', zh: '同步记录 {id} 不在等待确认。' },
+  'error.syncNothingToRollBack': { en: 'Sync run {id} changed nothing on this device, so there is nothing to roll back.', zh: '同步记录 {id} 没有改动本机数据，无需回滚。' },
+  'error.syncNoSuchConflict': { en: 'There is no open conflict {id}.', zh: '不存在未解决的冲突 {id}。' },
+  'error.syncFileFailed': { en: 'The file “{name}” could not be transferred ({reason}); it is tried again at the next sync.', zh: '文件“{name}”传输失败（{reason}）；下次同步时会重试。' },
+});

@@ -1,0 +1,73 @@
+import type { ApiMessage } from '../api/message';
+import type { Role } from './spaces';
+
+/** What the renderer learns about sync (the `sync.*` calls and the `sync.progress` event). */
+
+export type SyncAccount = { serverUrl: string; userName: string; displayName: string; role: Role; deviceId: string; enrolledAt: string };
+
+export type SyncTrigger = 'manual' | 'background' | 'confirmed';
+export type SyncRunStatus = 'running' | 'done' | 'failed' | 'needs_confirmation' | 'rolled_back';
+
+/** What a sync would delete or overwrite on this device, shown for confirmation when it is much. */
+export type SyncPreview = {
+  deletes: number;
+  overwrites: number;
+  creates: number;
+  /** The first records affected, with a readable label. */
+  examples: { dataset: string; row: string; label: string; kind: 'delete' | 'overwrite' }[];
+};
+
+export type SyncRunSummary = {
+  id: number;
+  startedAt: string;
+  finishedAt: string | null;
+  trigger: SyncTrigger;
+  status: SyncRunStatus;
+  sent: number;
+  received: number;
+  applied: number;
+  refused: number;
+  conflicts: number;
+  bytesUp: number;
+  bytesDown: number;
+  /** The backup taken before this run applied anything (Settings › Backups). */
+  backupId: string | null;
+  error: ApiMessage | null;
+  preview: SyncPreview | null;
+};
+
+export type SyncStatus = {
+  account: SyncAccount | null;
+  auto: boolean;
+  running: boolean;
+  /** Changes made here that the server has not acknowledged yet. */
+  outbox: number;
+  /** Records that arrived without their parent and wait for it. */
+  waiting: number;
+  openConflicts: number;
+  lastRun: SyncRunSummary | null;
+  lastSuccessAt: string | null;
+};
+
+export type SyncItemStatus = 'sent' | 'applied' | 'unchanged' | 'refused' | 'conflict' | 'waiting' | 'rolled_back';
+
+export type SyncRunItem = { seq: number; direction: 'up' | 'down'; dataset: string; row: string; label: string; status: SyncItemStatus; detail: string | null };
+
+export type SyncConflict = {
+  id: number;
+  dataset: string;
+  row: string;
+  column: string;
+  label: string;
+  /** The values as stored (JSON-decoded); rich text comes as its plain text too. */
+  localValue: string | number | null;
+  remoteValue: string | number | null;
+  localText: string;
+  remoteText: string;
+  kept: 'local' | 'remote';
+  detectedAt: string;
+};
+
+export type SyncPhase = 'connecting' | 'sending' | 'receiving' | 'files' | 'checking' | 'done' | 'failed' | 'waiting';
+
+export type SyncProgress = { runId: number; phase: SyncPhase; sent: number; toSend: number; received: number; bytesUp: number; bytesDown: number; files: number };

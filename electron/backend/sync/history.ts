@@ -1,0 +1,206 @@
+import type { ApiMessage } from '../../../core/api/message';
+import { isRecordTable } from '../../../core/api/tables';
+import type { SyncConflict, SyncPreview, SyncRunItem, SyncRunSummary, SyncTrigger } from '../../../core/sync/status';
+import type { Db } from '../db/connection';
+import { hasColumn, tableSpec } from '../db/tables';
+import type { RunItem } from './apply';
+import { keyOfRowName } from './columns';
+
+/** The sync history (sync_runs, sync_run_items) and the conflicts list, read and written. */
+
+type RunRow = {
+  id: number;
+  started_at: string;
+  finished_at: string | null;
+  trigger: SyncTrigger;
+  status: SyncRunSummary['status'];
+  sent: number;
+  received: number;
+  applied: number;
+  refused: number;
+  conflicts: number;
+  bytes_up: number;
+  bytes_down: number;
+  backup_id: string | null;
+  error: string | null;
+  preview: string | null;
+};
+
+function toSummary(r: RunRow): SyncRunSummary {
+  return {
+    id: r.id,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    trigger: r.trigger,
+    status: r.status,
+    sent: r.sent,
+    received: r.received,
+    applied: r.applied,
+    refused: r.refused,
+    conflicts: r.conflicts,
+    bytesUp: r.bytes_up,
+    bytesDown: r.bytes_down,
+    backupId: r.backup_id,
+    error: r.error === null ? null : (JSON.parse(r.error) as ApiMessage),
+    preview: r.preview === null ? null : (JSON.parse(r.preview) as SyncPreview),
+  };
+}
+
+/** How many runs are kept (older ones and their items are dropped when a run starts). */
+export const RUNS_KEPT = 200;
+/** Most items recorded per run and direction; the counts stay exact beyond it. */
+export const ITEMS_KEPT_PER_RUN = 5000;
+
+export function startRun(db: Db, trigger: SyncTrigger, now: string): number {
+  db.prepare('DELETE FROM sync_runs WHERE id <= (SELECT max(id) FROM sync_runs) - ?').run(RUNS_KEPT);
+  return Number(db.prepare("INSERT INTO sync_runs (started_at, trigger, status) VALUES (?, ?, 'running')").run(now, trigger).lastInsertRowid);
+}
+
+export type RunUpdate = Partial<{
+  status: SyncRunSummary['status'];
+  finishedAt: string;
+  sent: number;
+  received: number;
+  applied: number;
+  refused: number;
+  conflicts: number;
+  bytesUp: number;
+  bytesDown: number;
+  backupId: string;
+  error: ApiMessage;
+  preview: SyncPreview;
+}>;
+
+export function updateRun(db: Db, id: number, u: RunUpdate): void {
+  const columns: Record<string, string | number | null> = {};
+  if (u.status !== undefined) columns.status = u.status;
+  if (u.finishedAt !== undefined) columns.finished_at = u.finishedAt;
+  if (u.sent !== undefined) columns.sent = u.sent;
+  if (u.received !== undefined) columns.received = u.received;
+  if (u.applied !== undefined) columns.applied = u.applied;
+  if (u.refused !== undefined) columns.refused = u.refused;
+  if (u.conflicts !== undefined) columns.conflicts = u.conflicts;
+  if (u.bytesUp !== undefined) columns.bytes_up = u.bytesUp;
+  if (u.bytesDown !== undefined) columns.bytes_down = u.bytesDown;
+  if (u.backupId !== undefined) columns.backup_id = u.backupId;
+  if (u.error !== undefined) columns.error = JSON.stringify(u.error);
+  if (u.preview !== undefined) columns.preview = JSON.stringify(u.preview);
+  const names = Object.keys(columns);
+  if (names.length === 0) return;
+  db.prepare(`UPDATE sync_runs SET ${names.map((n) => `${n} = ?`).join(', ')} WHERE id = ?`).run(...names.map((n) => columns[n] ?? null), id);
+}
+
+export function addItems(db: Db, runId: number, direction: 'up' | 'down', items: readonly (RunItem | { dataset: string; row: string; status: 'sent' })[]): void {
+  const counted = db.prepare('SELECT count(*) AS n, coalesce(max(seq), 0) AS last FROM sync_run_items WHERE run_id = ? AND direction = ?').get(runId, direction) as { n: number; last: number };
+  const insert = db.prepare('INSERT INTO sync_run_items (run_id, seq, direction, dataset, row, status, detail, before) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  let seq = (db.prepare('SELECT coalesce(max(seq), 0) AS last FROM sync_run_items WHERE run_id = ?').get(runId) as { last: number }).last;
+  let room = ITEMS_KEPT_PER_RUN - counted.n;
+  for (const item of items) {
+    // Rolling back needs every change a run made: those are kept beyond the display limit.
+    const needed = 'before' in item && item.before !== undefined;
+    if (room <= 0 && !needed) continue;
+    room--;
+    const detail = 'detail' in item && item.detail !== undefined ? JSON.stringify(item.detail) : null;
+    const before = 'before' in item && item.before !== undefined ? JSON.stringify(item.before) : null;
+    insert.run(runId, ++seq, direction, item.dataset, item.row, item.status, detail, before);
+  }
+}
+
+export function getRun(db: Db, id: number): SyncRunSummary | null {
+  const row = db.prepare('SELECT * FROM sync_runs WHERE id = ?').get(id) as RunRow | undefined;
+  return row ? toSummary(row) : null;
+}
+
+export function listRuns(db: Db, limit: number): SyncRunSummary[] {
+  return (db.prepare('SELECT * FROM sync_runs ORDER BY id DESC LIMIT ?').all(limit) as RunRow[]).map(toSummary);
+}
+
+export function lastSuccess(db: Db): string | null {
+  return (db.prepare("SELECT max(finished_at) AS at FROM sync_runs WHERE status = 'done'").get() as { at: string | null }).at;
+}
+
+/** A readable name for a record: its title or name as stored here, else its table and id. */
+export function labelOf(db: Db, dataset: string, row: string): string {
+  if (!isRecordTable(dataset)) return `${dataset} ${row}`;
+  const key = keyOfRowName(dataset, row);
+  const column = ['title', 'name', 'original_name', 'question_id'].find((c) => hasColumn(dataset, c));
+  if (key === null || column === undefined) return `${dataset} ${row}`;
+  const keyColumns = tableSpec(dataset).key;
+  const found = db.prepare(`SELECT ${column} AS label FROM ${dataset} WHERE ${keyColumns.map((c) => `${c} = ?`).join(' AND ')}`).get(...keyColumns.map((c) => key[c] ?? null)) as
+    | { label: string | null }
+    | undefined;
+  return found?.label ? String(found.label) : `${dataset} ${row}`;
+}
+
+export function runItems(db: Db, runId: number): SyncRunItem[] {
+  const rows = db.prepare('SELECT seq, direction, dataset, row, status, detail FROM sync_run_items WHERE run_id = ? ORDER BY seq LIMIT ?').all(runId, ITEMS_KEPT_PER_RUN * 2) as {
+    seq: number;
+    direction: 'up' | 'down';
+    dataset: string;
+    row: string;
+    status: SyncRunItem['status'];
+    detail: string | null;
+  }[];
+  return rows.map((r) => ({ ...r, label: labelOf(db, r.dataset, r.row), detail: r.detail === null ? null : (JSON.parse(r.detail) as string) }));
+}
+
+type ConflictRow = {
+  id: number;
+  dataset: string;
+  row: string;
+  column_name: string;
+  local_value: string | null;
+  remote_value: string | null;
+  kept: 'local' | 'remote';
+  detected_at: string;
+};
+
+function displayText(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  // Rich text and JSON columns: their words, not their markup.
+  if (value.startsWith('{') || value.startsWith('[')) {
+    try {
+      const words: string[] = [];
+      const walk = (node: unknown): void => {
+        if (typeof node !== 'object' || node === null) return;
+        if ('text' in node && typeof node.text === 'string') words.push(node.text);
+        for (const child of Object.values(node)) if (typeof child === 'object') walk(child);
+      };
+      walk(JSON.parse(value));
+      return words.join(' ');
+    } catch {
+      return value;
+    }
+  }
+  return value;
+}
+
+export function openConflicts(db: Db): SyncConflict[] {
+  const rows = db.prepare('SELECT * FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY detected_at DESC, id DESC LIMIT 500').all() as ConflictRow[];
+  return rows.map((r) => {
+    const localValue = r.local_value === null ? null : (JSON.parse(r.local_value) as string | number | null);
+    const remoteValue = r.remote_value === null ? null : (JSON.parse(r.remote_value) as string | number | null);
+    return {
+      id: r.id,
+      dataset: r.dataset,
+      row: r.row,
+      column: r.column_name,
+      label: labelOf(db, r.dataset, r.row),
+      localValue,
+      remoteValue,
+      localText: displayText(localValue),
+      remoteText: displayText(remoteValue),
+      kept: r.kept,
+      detectedAt: r.detected_at,
+    };
+  });
+}
+
+export function countOpenConflicts(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL').get() as { n: number }).n;
+}
+
+export function countWaiting(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM sync_rows WHERE pending IS NOT NULL').get() as { n: number }).n;
+}

@@ -1,0 +1,129 @@
+import { msg } from '../../../core/api/message';
+import { ApiFailure } from '../../../core/api/result';
+import {
+  bucketsResponseSchema,
+  enrolResponseSchema,
+  errorResponseSchema,
+  messagesResponseSchema,
+  syncResponseSchema,
+  type EnrolRequest,
+  type EnrolResponse,
+} from '../../../core/sync/protocol';
+import type { z } from 'zod';
+import type { Transport } from './round';
+
+/**
+ * The HTTP side of sync: every request to the central repository, its answer checked against the
+ * protocol's schema, and every failure turned into one message the user can act on (unreachable,
+ * revoked, clock, protocol, server error). Nothing here retries: a sync that fails stops, keeps
+ * what it committed, and the next one resumes.
+ */
+
+export const REQUEST_TIMEOUT_MS = 60_000;
+
+export type Fetch = typeof fetch;
+
+/** Counts the bytes that went each way, for progress and history. */
+export type ByteCounter = { up: number; down: number };
+
+async function request<S extends z.ZodType>(
+  server: string,
+  path: string,
+  init: { method: 'GET' | 'POST'; token?: string; body?: unknown },
+  schema: S,
+  counter: ByteCounter | null,
+  fetchImpl: Fetch,
+): Promise<z.infer<S>> {
+  const body = init.body === undefined ? undefined : JSON.stringify(init.body);
+  let response: Response;
+  try {
+    response = await fetchImpl(new URL(path, withSlash(server)), {
+      method: init.method,
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(init.token === undefined ? {} : { authorization: `Bearer ${init.token}` }) },
+      ...(body === undefined ? {} : { body }),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      redirect: 'error',
+    });
+  } catch (error) {
+    throw new ApiFailure('unavailable', msg('error.syncUnreachable', { server, reason: reasonOf(error) }));
+  }
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    throw new ApiFailure('unavailable', msg('error.syncUnreachable', { server, reason: reasonOf(error) }));
+  }
+  if (counter) {
+    counter.up += Buffer.byteLength(body ?? '') + path.length;
+    counter.down += Buffer.byteLength(text);
+  }
+  if (!response.ok) throw failureOf(server, response, text);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ApiFailure('unavailable', msg('error.syncBadAnswer', { reason: 'not JSON' }));
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new ApiFailure('unavailable', msg('error.syncBadAnswer', { reason: `${first?.path.join('.') ?? ''}: ${first?.message ?? ''}` }));
+  }
+  return parsed.data;
+}
+
+function withSlash(server: string): string {
+  return server.endsWith('/') ? server : `${server}/`;
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as Error & { cause?: unknown }).cause;
+    if (cause instanceof Error && 'code' in cause && typeof cause.code === 'string') return cause.code;
+    if (error.name === 'TimeoutError') return 'no answer in time';
+    return error.message.slice(0, 120);
+  }
+  return String(error).slice(0, 120);
+}
+
+function failureOf(server: string, response: Response, text: string): ApiFailure {
+  let code = '';
+  let message = text.slice(0, 200);
+  try {
+    const parsed = errorResponseSchema.safeParse(JSON.parse(text));
+    if (parsed.success) {
+      code = parsed.data.error.code;
+      message = parsed.data.error.message;
+    }
+  } catch {
+    // Not JSON (a proxy's error page): its first words are the reason.
+  }
+  if (response.status === 401) return new ApiFailure('forbidden', code === 'sign_in' ? msg('error.syncSignIn', { server }) : msg('error.syncRevoked'));
+  if (response.status === 403) return new ApiFailure('forbidden', msg('error.syncForbidden', { reason: message }));
+  if (response.status === 426) return new ApiFailure('conflict', msg('error.syncUpgrade'));
+  if (response.status === 429) {
+    const seconds = Number(response.headers.get('retry-after') ?? '900');
+    return new ApiFailure('conflict', msg('error.syncRateLimited', { minutes: Math.max(1, Math.ceil(seconds / 60)) }));
+  }
+  if (response.status === 422 && code === 'clock_drift') {
+    const minutes = /(-?\d+) minutes/.exec(message)?.[1] ?? '?';
+    return new ApiFailure('conflict', msg('error.syncClockDrift', { minutes }));
+  }
+  return new ApiFailure('unavailable', msg('error.syncServer', { status: response.status, reason: message }));
+}
+
+export function enrol(server: string, body: EnrolRequest, fetchImpl: Fetch = fetch): Promise<EnrolResponse> {
+  return request(server, 'api/v1/enrol', { method: 'POST', body }, enrolResponseSchema, null, fetchImpl);
+}
+
+/** The transport runSync uses, bound to one server and device token. */
+export function httpTransport(server: string, token: string, counter: ByteCounter, fetchImpl: Fetch = fetch): Transport {
+  return {
+    sync: (body) => request(server, 'api/v1/sync', { method: 'POST', token, body }, syncResponseSchema, counter, fetchImpl),
+    buckets: (space) => request(server, `api/v1/spaces/${encodeURIComponent(space)}/buckets`, { method: 'GET', token }, bucketsResponseSchema, counter, fetchImpl),
+    messages: (space, from, after, limit) => {
+      const query = new URLSearchParams({ from, limit: String(limit), ...(after === null ? {} : { after }) });
+      return request(server, `api/v1/spaces/${encodeURIComponent(space)}/messages?${query.toString()}`, { method: 'GET', token }, messagesResponseSchema, counter, fetchImpl);
+    },
+  };
+}

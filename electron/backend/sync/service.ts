@@ -1,0 +1,376 @@
+import os from 'node:os';
+import { msg } from '../../../core/api/message';
+import { ApiFailure } from '../../../core/api/result';
+import { isRecordTable, type RecordTable } from '../../../core/api/tables';
+import type { BackupInfo } from '../../../core/api/types';
+import type { SyncMessage } from '../../../core/sync/protocol';
+import type { SyncConflict, SyncPreview, SyncProgress, SyncRunItem, SyncRunSummary, SyncStatus, SyncTrigger } from '../../../core/sync/status';
+import { commit, onDataChanged, remove, transact, update } from '../db/changes';
+import type { Db } from '../db/connection';
+import { hasColumn, tableSpec, type SqlValue } from '../db/tables';
+import { keyOfRowName } from './columns';
+import { enrol as enrolRequest, httpTransport, type ByteCounter, type Fetch } from './http';
+import { addItems, countOpenConflicts, countWaiting, getRun, labelOf, lastSuccess, listRuns, openConflicts, runItems, startRun, updateRun } from './history';
+import { hasMessage, outboxSize, unsentColumns } from './log';
+import { runSync, type Transport } from './round';
+import { keyFromFile, openSecret, sealSecret } from './secret';
+import { seedOutbox } from './seed';
+import { dropCaches, forgetIdentity, newNodeId, readSetting, saveIdentity, saveSetting, syncIdentity } from './state';
+
+/**
+ * Sync as the app sees it: enrolment, "Sync now", background sync, the preview of a sync that
+ * deletes or overwrites much, a backup before each sync that changes anything here, the history,
+ * rollback of a run, and conflicts. One sync at a time per backend.
+ */
+
+export type SyncOptions = {
+  db: Db;
+  dataDir: string;
+  schemaVersion: number;
+  emit: (progress: SyncProgress) => void;
+  createBackup: () => Promise<BackupInfo>;
+  /** Key for the stored device token (Electron: kept by main with safeStorage); else sync.key in the data folder. */
+  secretKey?: Buffer;
+  fetch?: Fetch;
+  /** Background sync period; 0 turns the timer off (tests). */
+  autoIntervalMs?: number;
+  now?: () => number;
+  log?: (message: string, error?: unknown) => void;
+  /** Replaces HTTP (tests). */
+  transport?: (server: string, token: string, counter: ByteCounter) => Transport;
+};
+
+export type SyncService = {
+  status(): SyncStatus;
+  enrol(args: { serverUrl: string; username: string; password: string; deviceName: string }): Promise<SyncStatus>;
+  syncNow(trigger?: SyncTrigger): Promise<SyncRunSummary>;
+  confirm(runId: number): Promise<SyncRunSummary>;
+  setAuto(auto: boolean): SyncStatus;
+  history(limit: number): SyncRunSummary[];
+  runItems(runId: number): SyncRunItem[];
+  rollback(runId: number): { reverted: number };
+  conflicts(): SyncConflict[];
+  resolveConflict(id: number, keep: 'local' | 'remote'): { resolved: boolean };
+  disconnect(): SyncStatus;
+  close(): void;
+};
+
+/** A pulled batch that deletes or overwrites at least this much waits for the user's confirmation. */
+export const PREVIEW_DELETES = 10;
+export const PREVIEW_OVERWRITES = 50;
+const DEFAULT_INTERVAL_MS = 5 * 60 * 1000;
+/** After a local change, background sync waits this long for more before it sends. */
+const AFTER_CHANGE_MS = 20_000;
+const MAX_BACKOFF_MS = 30 * 60 * 1000;
+
+export function createSyncService(options: SyncOptions): SyncService {
+  const { db } = options;
+  const now = options.now ?? Date.now;
+  const log = options.log ?? (() => {});
+  let key: Buffer | null = options.secretKey ?? null;
+  const secretKey = (): Buffer => (key ??= keyFromFile(options.dataDir));
+  let running: Promise<SyncRunSummary> | null = null;
+  let closed = false;
+  let failures = 0;
+
+  const status = (): SyncStatus => {
+    const identity = syncIdentity(db);
+    const runs = listRuns(db, 1);
+    return {
+      account:
+        identity === null
+          ? null
+          : { serverUrl: identity.serverUrl, userName: identity.userName, displayName: identity.displayName, role: identity.role, deviceId: identity.deviceId, enrolledAt: identity.enrolledAt },
+      auto: readSetting(db, 'auto') !== '0',
+      running: running !== null,
+      outbox: identity === null ? 0 : outboxSize(db),
+      waiting: countWaiting(db),
+      openConflicts: countOpenConflicts(db),
+      lastRun: runs[0] ?? null,
+      lastSuccessAt: lastSuccess(db),
+    };
+  };
+
+  const token = (): string => {
+    const sealed = readSetting(db, 'token');
+    const plain = sealed === undefined ? null : openSecret(secretKey(), sealed);
+    if (plain === null) throw new ApiFailure('forbidden', msg('error.syncRevoked'));
+    return plain;
+  };
+
+  const enrol: SyncService['enrol'] = async ({ serverUrl, username, password, deviceName }) => {
+    const existing = syncIdentity(db);
+    if (existing !== null) throw new ApiFailure('conflict', msg('error.syncAlreadyEnrolled', { user: existing.userName, server: existing.serverUrl }));
+    const answer = await enrolRequest(serverUrl, { username, password, deviceName: deviceName || os.hostname() }, options.fetch);
+    const previousUser = readPreviousUser(db);
+    if (previousUser !== null && previousUser !== answer.user.id) {
+      throw new ApiFailure('conflict', msg('error.syncOtherUser', { user: previousUser, other: answer.user.name }));
+    }
+    transact(db, () => {
+      const identity = {
+        serverUrl,
+        userId: answer.user.id,
+        userName: answer.user.name,
+        displayName: answer.user.displayName,
+        role: answer.user.role,
+        deviceId: answer.deviceId,
+        node: newNodeId(),
+        enrolledAt: new Date(now()).toISOString(),
+      };
+      saveIdentity(db, identity);
+      saveSetting(db, 'token', sealSecret(secretKey(), answer.token));
+      db.prepare("INSERT INTO sync_state (key, value) VALUES ('user', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(answer.user.id);
+      const seeded = seedOutbox(db, identity, now());
+      log(`enrolled as ${answer.user.name} (${answer.user.role}) on ${serverUrl}; ${seeded} records to send`);
+    });
+    schedule(1000);
+    return status();
+  };
+
+  const progress = (p: SyncProgress): void => {
+    try {
+      options.emit(p);
+    } catch (error) {
+      log('a sync progress listener failed', error);
+    }
+  };
+
+  const run = async (trigger: SyncTrigger): Promise<SyncRunSummary> => {
+    const identity = syncIdentity(db);
+    if (identity === null) throw new ApiFailure('conflict', msg('error.syncNotEnrolled'));
+    const runId = startRun(db, trigger, new Date(now()).toISOString());
+    const counter: ByteCounter = { up: 0, down: 0 };
+    const toSend = outboxSize(db);
+    progress({ runId, phase: 'connecting', sent: 0, toSend, received: 0, bytesUp: 0, bytesDown: 0, files: 0 });
+    let backupId: string | null = null;
+    try {
+      const transport = (options.transport ?? ((s, t, c) => httpTransport(s, t, c, options.fetch)))(identity.serverUrl, token(), counter);
+      const unsent = unsentColumns(db);
+      const outcome = await runSync(
+        db,
+        identity,
+        transport,
+        options.schemaVersion,
+        unsent,
+        {
+          beforeApply: async (messages) => {
+            const fresh = messages.filter((m) => !hasMessage(db, m.timestamp));
+            if (fresh.length === 0) return 'apply';
+            if (trigger !== 'confirmed') {
+              const preview = previewOf(db, fresh);
+              if (preview.deletes >= PREVIEW_DELETES || preview.overwrites >= PREVIEW_OVERWRITES) {
+                updateRun(db, runId, { preview });
+                return 'stop';
+              }
+            }
+            if (backupId === null) backupId = (await options.createBackup()).id;
+            return 'apply';
+          },
+          onRound: (p) => progress({ runId, phase: p.left > 0 ? 'sending' : 'receiving', sent: p.sent, toSend, received: p.received, bytesUp: counter.up, bytesDown: counter.down, files: 0 }),
+        },
+        now,
+      );
+      transact(
+        db,
+        () => {
+          addItems(db, runId, 'up', outcome.sentRows.map((r) => ({ ...r, status: 'sent' as const })));
+          addItems(db, runId, 'down', outcome.items);
+          updateRun(db, runId, {
+            status: outcome.stopped ? 'needs_confirmation' : 'done',
+            finishedAt: new Date(now()).toISOString(),
+            sent: outcome.sent,
+            received: outcome.apply.received,
+            applied: outcome.apply.applied,
+            refused: outcome.apply.refused,
+            conflicts: outcome.apply.conflicts,
+            bytesUp: counter.up,
+            bytesDown: counter.down,
+            ...(backupId === null ? {} : { backupId }),
+          });
+        },
+        { fromSync: true },
+      );
+      if (outcome.repaired.length > 0) log(`sync: the digest check pulled again in ${outcome.repaired.join(', ')}`);
+      failures = 0;
+      progress({ runId, phase: outcome.stopped ? 'waiting' : 'done', sent: outcome.sent, toSend, received: outcome.apply.received, bytesUp: counter.up, bytesDown: counter.down, files: 0 });
+    } catch (error) {
+      failures++;
+      const failure = error instanceof ApiFailure ? error : null;
+      if (failure === null) log('sync failed', error);
+      updateRun(db, runId, {
+        status: 'failed',
+        finishedAt: new Date(now()).toISOString(),
+        bytesUp: counter.up,
+        bytesDown: counter.down,
+        error: failure?.detail ?? msg('error.syncServer', { status: 0, reason: error instanceof Error ? error.message.slice(0, 200) : String(error) }),
+        ...(backupId === null ? {} : { backupId }),
+      });
+      progress({ runId, phase: 'failed', sent: 0, toSend, received: 0, bytesUp: counter.up, bytesDown: counter.down, files: 0 });
+      if (failure === null) throw error;
+      throw failure;
+    }
+    return getRun(db, runId) as SyncRunSummary;
+  };
+
+  const syncNow = (trigger: SyncTrigger = 'manual'): Promise<SyncRunSummary> => {
+    if (running !== null) throw new ApiFailure('conflict', msg('error.syncRunning'));
+    const started = run(trigger).finally(() => {
+      running = null;
+    });
+    running = started;
+    return started;
+  };
+
+  // Background sync: on a timer, and shortly after local changes; backs off while failing.
+  let timer: NodeJS.Timeout | null = null;
+  const interval = options.autoIntervalMs ?? DEFAULT_INTERVAL_MS;
+  function schedule(delay: number): void {
+    if (closed || interval === 0) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      void backgroundSync();
+    }, delay);
+    timer.unref();
+  }
+  async function backgroundSync(): Promise<void> {
+    const identity = syncIdentity(db);
+    if (identity !== null && readSetting(db, 'auto') !== '0' && running === null) {
+      try {
+        await syncNow('background');
+      } catch {
+        // Recorded in the history and shown in the status bar; the next attempt waits longer.
+      }
+    }
+    schedule(Math.min(MAX_BACKOFF_MS, interval * 2 ** Math.min(failures, 4)));
+  }
+  schedule(interval);
+  const unsubscribe = onDataChanged(db, () => {
+    if (syncIdentity(db) !== null && outboxSize(db) > 0 && failures === 0) schedule(AFTER_CHANGE_MS);
+  });
+
+  return {
+    status,
+    enrol,
+    syncNow,
+    confirm: async (runId) => {
+      const run = getRun(db, runId);
+      if (run === null) throw new ApiFailure('not_found', msg('error.syncNoSuchRun', { id: runId }));
+      if (run.status !== 'needs_confirmation') throw new ApiFailure('conflict', msg('error.syncNotConfirmable', { id: runId }));
+      const result = await syncNow('confirmed');
+      updateRun(db, runId, { status: 'done' });
+      return result;
+    },
+    setAuto: (auto) => {
+      saveSetting(db, 'auto', auto ? '1' : '0');
+      if (auto) schedule(1000);
+      return status();
+    },
+    history: (limit) => listRuns(db, limit),
+    runItems: (runId) => {
+      if (getRun(db, runId) === null) throw new ApiFailure('not_found', msg('error.syncNoSuchRun', { id: runId }));
+      return runItems(db, runId);
+    },
+    rollback: (runId) => rollbackRun(db, runId),
+    conflicts: () => openConflicts(db),
+    resolveConflict: (id, keep) => resolveConflict(db, id, keep, now),
+    disconnect: () => {
+      if (running !== null) throw new ApiFailure('conflict', msg('error.syncRunning'));
+      db.transaction(() => forgetIdentity(db))();
+      dropCaches(db);
+      return status();
+    },
+    close: () => {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      unsubscribe();
+    },
+  };
+}
+
+/** The user this data folder synced as before (kept after a disconnect, so it is not mixed with another's work). */
+function readPreviousUser(db: Db): string | null {
+  return (db.prepare("SELECT value FROM sync_state WHERE key = 'user'").get() as { value: string } | undefined)?.value ?? null;
+}
+
+function readStored(db: Db, table: RecordTable, row: string): Record<string, SqlValue> | undefined {
+  const key = keyOfRowName(table, row);
+  if (key === null) return undefined;
+  const columns = tableSpec(table).key;
+  return db.prepare(`SELECT * FROM ${table} WHERE ${columns.map((c) => `${c} = ?`).join(' AND ')}`).get(...columns.map((c) => key[c] ?? null)) as
+    | Record<string, SqlValue>
+    | undefined;
+}
+
+/** What applying these messages would delete or overwrite here (values that differ from what is stored). */
+export function previewOf(db: Db, messages: readonly SyncMessage[]): SyncPreview {
+  const preview: SyncPreview = { deletes: 0, overwrites: 0, creates: 0, examples: [] };
+  const seen = new Set<string>();
+  for (const m of messages) {
+    if (!isRecordTable(m.dataset)) continue;
+    const id = `${m.dataset}\u0000${m.row}`;
+    if (seen.has(id)) continue;
+    const stored = readStored(db, m.dataset, m.row);
+    if (stored === undefined) {
+      preview.creates++;
+      seen.add(id);
+      continue;
+    }
+    const kind = m.values.deleted === 1 && stored.deleted === 0 ? 'delete' : Object.entries(m.values).some(([c, v]) => c in stored && stored[c] !== v) ? 'overwrite' : null;
+    if (kind === null) continue;
+    seen.add(id);
+    if (kind === 'delete') preview.deletes++;
+    else preview.overwrites++;
+    if (preview.examples.length < 20) preview.examples.push({ dataset: m.dataset, row: m.row, label: labelOf(db, m.dataset, m.row), kind });
+  }
+  return preview;
+}
+
+/** Writes back what a run replaced, as new local changes that win everywhere when they sync. */
+function rollbackRun(db: Db, runId: number): { reverted: number } {
+  const run = getRun(db, runId);
+  if (run === null) throw new ApiFailure('not_found', msg('error.syncNoSuchRun', { id: runId }));
+  const items = db.prepare("SELECT seq, dataset, row, before FROM sync_run_items WHERE run_id = ? AND direction = 'down' AND before IS NOT NULL ORDER BY seq DESC").all(runId) as {
+    seq: number;
+    dataset: string;
+    row: string;
+    before: string;
+  }[];
+  if (items.length === 0) throw new ApiFailure('conflict', msg('error.syncNothingToRollBack', { id: runId }));
+  let reverted = 0;
+  transact(db, () => {
+    for (const item of items) {
+      if (!isRecordTable(item.dataset)) continue;
+      const table = item.dataset;
+      const key = keyOfRowName(table, item.row);
+      if (key === null || readStored(db, table, item.row) === undefined) continue;
+      const before = JSON.parse(item.before) as Record<string, SqlValue>;
+      if ('' in before) {
+        // The run created the row: take it away again (a tombstone, where the table keeps them).
+        if (hasColumn(table, 'deleted')) commit(db, [remove(table as never, key as never)]);
+      } else {
+        commit(db, [update(table as never, key as never, before as never)]);
+      }
+      db.prepare("UPDATE sync_run_items SET status = 'rolled_back' WHERE run_id = ? AND seq = ?").run(runId, item.seq);
+      reverted++;
+    }
+    updateRun(db, runId, { status: 'rolled_back' });
+  });
+  return { reverted };
+}
+
+function resolveConflict(db: Db, id: number, keep: 'local' | 'remote', now: () => number): { resolved: boolean } {
+  const conflict = db.prepare('SELECT dataset, row, column_name, local_value, remote_value FROM sync_conflicts WHERE id = ? AND resolved_at IS NULL').get(id) as
+    | { dataset: string; row: string; column_name: string; local_value: string | null; remote_value: string | null }
+    | undefined;
+  if (conflict === undefined || !isRecordTable(conflict.dataset)) throw new ApiFailure('not_found', msg('error.syncNoSuchConflict', { id }));
+  const table = conflict.dataset;
+  const raw = keep === 'local' ? conflict.local_value : conflict.remote_value;
+  const value = raw === null ? null : (JSON.parse(raw) as SqlValue);
+  const key = keyOfRowName(table, conflict.row);
+  transact(db, () => {
+    if (key !== null && readStored(db, table, conflict.row) !== undefined) commit(db, [update(table as never, key as never, { [conflict.column_name]: value } as never)]);
+    db.prepare('UPDATE sync_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?').run(new Date(now()).toISOString(), keep, id);
+  });
+  return { resolved: true };
+}
