@@ -17,6 +17,7 @@ import { lessonCalls } from './calls/lessons';
 import { proposalCalls } from './calls/proposals';
 import { backupCalls } from './calls/backups';
 import { syncCalls } from './calls/sync';
+import { reviewCalls } from './calls/review';
 import { joinMaps } from './join';
 
 export * from './types';
@@ -48,6 +49,7 @@ export const calls = joinMaps([
   proposalCalls,
   backupCalls,
   syncCalls,
+  reviewCalls,
 ]);
 
 export type Calls = typeof calls;

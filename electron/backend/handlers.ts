@@ -18,6 +18,7 @@ import { lessonHandlers } from './handlers/lessons';
 import { proposalHandlers } from './handlers/proposals';
 import { backupHandlers } from './handlers/backups';
 import { syncHandlers } from './handlers/sync';
+import { reviewHandlers } from './handlers/review';
 import type { HandlerContext } from './handlers/context';
 
 export type { HandlerContext } from './handlers/context';
@@ -46,5 +47,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     proposalHandlers(ctx),
     backupHandlers(ctx),
     syncHandlers(ctx),
+    reviewHandlers(ctx),
   ]);
 }

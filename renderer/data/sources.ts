@@ -137,6 +137,13 @@ export const CALL_EFFECTS = {
   'sync.conflicts': { kind: 'query', reads: ['sync'] },
   'sync.resolveConflict': { kind: 'mutation', writes: ['sync'] },
   'sync.disconnect': { kind: 'mutation', writes: ['sync'] },
+
+  'review.submit': { kind: 'mutation', writes: ['submissions', 'lessons'] },
+  'review.list': { kind: 'query', reads: ['submissions'] },
+  'review.forSource': { kind: 'query', reads: ['submissions'] },
+  'review.get': { kind: 'query', reads: ['submissions'] },
+  'review.decide': { kind: 'mutation', writes: ['submissions'] },
+  'review.publish': { kind: 'mutation', writes: ['submissions', ...KB_READS] },
 } as const satisfies Record<CallName, CallEffect>;
 
 type Effects = typeof CALL_EFFECTS;

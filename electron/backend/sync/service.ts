@@ -8,6 +8,7 @@ import type { SyncConflict, SyncPreview, SyncProgress, SyncRunItem, SyncRunSumma
 import { commit, onDataChanged, remove, transact, update } from '../db/changes';
 import type { Db } from '../db/connection';
 import { hasColumn, tableSpec, type SqlValue } from '../db/tables';
+import { reflectReviews } from '../services/review';
 import { keyOfRowName } from './columns';
 import { enrol as enrolRequest, httpTransport, type ByteCounter, type Fetch } from './http';
 import { addItems, countOpenConflicts, countWaiting, getRun, labelOf, lastSuccess, listRuns, openConflicts, runItems, startRun, updateRun } from './history';
@@ -190,6 +191,8 @@ export function createSyncService(options: SyncOptions): SyncService {
         },
         { fromSync: true },
       );
+      // The author's lessons follow their reviews (returned ones can be edited again).
+      reflectReviews(db);
       if (outcome.repaired.length > 0) log(`sync: the digest check pulled again in ${outcome.repaired.join(', ')}`);
       failures = 0;
       progress({ runId, phase: outcome.stopped ? 'waiting' : 'done', sent: outcome.sent, toSend, received: outcome.apply.received, bytesUp: counter.up, bytesDown: counter.down, files: 0 });

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { LANGS } from '../../i18n';
+import { KB_ARTICLE_TYPES } from '../../kb/types';
+import { MERGE_MAX, REVIEW_DECISIONS, REVIEW_NOTE_MAX, SUBMISSION_KINDS, SUBMISSION_STATUSES, type Submission, type SubmissionSummary } from '../../review/types';
+import { id, maxText, returns } from './common';
+import { tags } from './notes';
+
+/** Submitting lessons and notes for review, and the knowledge managers' review of them. */
+export const reviewCalls = {
+  /** Submits a lesson (ready or returned) or a field note for review; it syncs to the reviewers. */
+  'review.submit': { args: z.object({ kind: z.enum(SUBMISSION_KINDS), id }).strict(), result: returns<SubmissionSummary>() },
+  /** Submissions on this device: the user's own, and for knowledge managers everyone's. */
+  'review.list': { args: z.object({ status: z.enum(SUBMISSION_STATUSES).optional() }).strict(), result: returns<SubmissionSummary[]>() },
+  /** The submission of a lesson or note, if it was submitted. */
+  'review.forSource': { args: z.object({ sourceId: id }).strict(), result: returns<SubmissionSummary | null>() },
+  /** One submission with its content. */
+  'review.get': { args: z.object({ id }).strict(), result: returns<Submission>() },
+  /** A knowledge manager takes a submission into review, returns it with comments, or rejects it. */
+  'review.decide': {
+    args: z.object({ id, status: z.enum(REVIEW_DECISIONS), note: maxText(REVIEW_NOTE_MAX) }).strict(),
+    result: returns<SubmissionSummary>(),
+  },
+  /**
+   * A knowledge manager publishes one submission, or merges several, as a new knowledge-base
+   * article in the published space (every device receives it); the sources are named in it.
+   */
+  'review.publish': {
+    args: z
+      .object({
+        ids: z
+          .array(id)
+          .min(1)
+          .max(MERGE_MAX)
+          .refine((ids) => new Set(ids).size === ids.length, 'issue.listedTwice'),
+        title: z.string().trim().min(1).max(200),
+        summary: maxText(1000),
+        type: z.enum(KB_ARTICLE_TYPES),
+        scenarios: z.array(id).max(8),
+        tags,
+        lang: z.enum(LANGS),
+      })
+      .strict(),
+    result: returns<{ articleId: string }>(),
+  },
+} as const;

@@ -1,0 +1,32 @@
+import { defineApiMessages } from './define';
+
+/** Submitting for review and reviewing. */
+export const reviewMessages = defineApiMessages({
+  'error.reviewLessonNotReady': {
+    en: 'Only a lesson marked ready (or returned by a reviewer and marked ready again) can be submitted; this one is {status}.',
+    zh: '只有标记为“可提交”的经验（或被审核人退回后再次标记为“可提交”）才能提交；这条经验当前为“{status}”。',
+  },
+  'error.reviewNoSuchSubmission': { en: 'There is no submission {id} on this device.', zh: '此设备上没有编号为 {id} 的提交。' },
+  'error.reviewNotManager': { en: 'Only knowledge managers review and publish submissions.', zh: '只有知识管理员可以审核和发布提交内容。' },
+  'error.reviewFinal': { en: '“{title}” is already {status}; it can no longer change.', zh: '“{title}”已{status}，不能再更改。' },
+  'error.reviewNeedsNote': { en: 'Say what the author should change (or why it is rejected).', zh: '请说明作者需要修改什么（或拒绝的原因）。' },
+  'error.reviewNoSuchScenario': { en: 'There is no scenario {id}.', zh: '不存在场景 {id}。' },
+  'lessonStatus.draft': { en: 'a draft', zh: '草稿' },
+  'lessonStatus.ready': { en: 'ready', zh: '可提交' },
+  'lessonStatus.submitted': { en: 'submitted', zh: '已提交' },
+  'lessonStatus.returned': { en: 'returned', zh: '已退回' },
+  'lessonStatus.merged': { en: 'merged', zh: '已合并' },
+  'submissionStatus.submitted': { en: 'submitted', zh: '已提交' },
+  'submissionStatus.in_review': { en: 'in review', zh: '审核中' },
+  'submissionStatus.returned': { en: 'returned', zh: '已退回' },
+  'submissionStatus.merged': { en: 'merged', zh: '已合并' },
+  'submissionStatus.published': { en: 'published', zh: '已发布' },
+  'submissionStatus.rejected': { en: 'rejected', zh: '已拒绝' },
+  'review.sources': { en: 'Sources', zh: '来源' },
+  'review.part.context': { en: 'Context', zh: '背景' },
+  'review.part.problem': { en: 'Problem', zh: '问题' },
+  'review.part.action': { en: 'What we did', zh: '采取的行动' },
+  'review.part.result': { en: 'Result', zh: '结果' },
+  'review.part.recommendation': { en: 'Recommendation', zh: '建议' },
+  'review.sourceLine': { en: '{title} — {author}, submitted {date}', zh: '{title} —— {author}，提交于 {date}' },
+});

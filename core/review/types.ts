@@ -1,0 +1,56 @@
+import type { KbArticleType } from '../kb/types';
+
+/**
+ * Review: consultants submit codified lessons and field notes from their devices; they travel to
+ * the author's review space, where knowledge managers take them into review, send them back with
+ * comments, reject them, or publish them (one, or several merged) as a knowledge-base article in
+ * the published space, which every device receives. Status changes travel back to the author.
+ */
+
+export const SUBMISSION_KINDS = ['lesson', 'note'] as const;
+export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
+
+export const SUBMISSION_STATUSES = ['submitted', 'in_review', 'returned', 'merged', 'published', 'rejected'] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+/** Statuses a reviewer sets by hand (publishing and merging set theirs with the article). */
+export const REVIEW_DECISIONS = ['in_review', 'returned', 'rejected'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+
+export const REVIEW_NOTE_MAX = 4000;
+export const MERGE_MAX = 20;
+
+/** A lesson as submitted (its fields) or a note (its body and tags). */
+export type SubmissionContent =
+  | { kind: 'lesson'; context: string; problem: string; action: string; result: string; recommendation: string; tags: string[] }
+  | { kind: 'note'; bodyJson: string; tags: string[] };
+
+export type SubmissionSummary = {
+  id: string;
+  kind: SubmissionKind;
+  sourceId: string;
+  title: string;
+  authorName: string;
+  excerpt: string;
+  scenarios: string[];
+  status: SubmissionStatus;
+  submittedAt: string;
+  reviewNote: string;
+  reviewedBy: string;
+  reviewedAt: string | null;
+  articleId: string | null;
+  /** True when this device's user wrote it. */
+  mine: boolean;
+};
+
+export type Submission = SubmissionSummary & { content: SubmissionContent; text: string };
+
+export type PublishArgs = {
+  ids: string[];
+  title: string;
+  summary: string;
+  type: KbArticleType;
+  scenarios: string[];
+  tags: string[];
+  lang: 'en' | 'zh';
+};

@@ -1,0 +1,15 @@
+import type { reviewCalls } from '../../../core/api/calls/review';
+import { decide, forSource, listForReview, publish, reviewOf, submitForReview } from '../services/review';
+import type { HandlerContext, HandlersFor } from './context';
+
+/** Submitting for review and reviewing (services/review.ts). */
+export function reviewHandlers({ db }: HandlerContext): HandlersFor<typeof reviewCalls> {
+  return {
+    'review.submit': (args) => submitForReview(db, args),
+    'review.list': ({ status }) => listForReview(db, status),
+    'review.forSource': ({ sourceId }) => forSource(db, sourceId),
+    'review.get': ({ id }) => reviewOf(db, id),
+    'review.decide': (args) => decide(db, args),
+    'review.publish': (args) => publish(db, args),
+  };
+}

@@ -1,0 +1,113 @@
+import type { Submission, SubmissionContent, SubmissionKind, SubmissionStatus, SubmissionSummary } from '../../../core/review/types';
+import { excerptOf } from '../../../core/notes/types';
+import { commit, update, upsert } from '../db/changes';
+import type { Db } from '../db/connection';
+
+/** Submissions for review (a synced table in the author's review space). */
+
+type SubmissionRow = {
+  id: string;
+  author_id: string;
+  author_name: string;
+  kind: SubmissionKind;
+  source_id: string;
+  title: string;
+  content: string;
+  content_text: string;
+  scenarios: string;
+  submitted_at: string;
+  status: SubmissionStatus;
+  review_note: string;
+  reviewed_by: string;
+  reviewed_at: string | null;
+  article_id: string | null;
+};
+
+function toSummary(r: SubmissionRow, me: string | null): SubmissionSummary {
+  return {
+    id: r.id,
+    kind: r.kind,
+    sourceId: r.source_id,
+    title: r.title,
+    authorName: r.author_name,
+    excerpt: excerptOf(r.content_text),
+    scenarios: JSON.parse(r.scenarios) as string[],
+    status: r.status,
+    submittedAt: r.submitted_at,
+    reviewNote: r.review_note,
+    reviewedBy: r.reviewed_by,
+    reviewedAt: r.reviewed_at,
+    articleId: r.article_id,
+    mine: me !== null && r.author_id === me,
+  };
+}
+
+export function submissionId(kind: SubmissionKind, sourceId: string): string {
+  return `${kind}-${sourceId}`;
+}
+
+export function getSubmission(db: Db, id: string, me: string | null): Submission | null {
+  const r = db.prepare('SELECT * FROM submissions WHERE id = ? AND deleted = 0').get(id) as SubmissionRow | undefined;
+  if (!r) return null;
+  return { ...toSummary(r, me), content: JSON.parse(r.content) as SubmissionContent, text: r.content_text };
+}
+
+export function submissionForSource(db: Db, sourceId: string, me: string | null): SubmissionSummary | null {
+  const r = db.prepare('SELECT * FROM submissions WHERE source_id = ? AND deleted = 0 ORDER BY submitted_at DESC LIMIT 1').get(sourceId) as SubmissionRow | undefined;
+  return r ? toSummary(r, me) : null;
+}
+
+export function listSubmissions(db: Db, status: SubmissionStatus | undefined, me: string | null): SubmissionSummary[] {
+  const rows = (
+    status === undefined
+      ? db.prepare('SELECT * FROM submissions WHERE deleted = 0 ORDER BY submitted_at DESC LIMIT 1000').all()
+      : db.prepare('SELECT * FROM submissions WHERE deleted = 0 AND status = ? ORDER BY submitted_at DESC LIMIT 1000').all(status)
+  ) as SubmissionRow[];
+  return rows.map((r) => toSummary(r, me));
+}
+
+export type NewSubmission = {
+  id: string;
+  authorId: string;
+  authorName: string;
+  kind: SubmissionKind;
+  sourceId: string;
+  title: string;
+  content: SubmissionContent;
+  text: string;
+  scenarios: string[];
+  submittedAt: string;
+};
+
+/** A first submission, or a resubmission of the same lesson or note after it was returned. */
+export function putSubmission(db: Db, s: NewSubmission): void {
+  commit(db, [
+    upsert('submissions', {
+      id: s.id,
+      author_id: s.authorId,
+      author_name: s.authorName,
+      kind: s.kind,
+      source_id: s.sourceId,
+      title: s.title,
+      content: JSON.stringify(s.content),
+      content_text: s.text,
+      scenarios: JSON.stringify(s.scenarios),
+      submitted_at: s.submittedAt,
+      status: 'submitted',
+      review_note: '',
+      reviewed_by: '',
+      reviewed_at: null,
+      article_id: null,
+    }),
+  ]);
+}
+
+export function setReview(db: Db, id: string, review: { status: SubmissionStatus; note: string; by: string; at: string; articleId?: string }): void {
+  commit(db, [
+    update(
+      'submissions',
+      { id },
+      { status: review.status, review_note: review.note, reviewed_by: review.by, reviewed_at: review.at, ...(review.articleId === undefined ? {} : { article_id: review.articleId }) },
+    ),
+  ]);
+}

@@ -1,0 +1,202 @@
+import { formatApiMessage, msg } from '../../../core/api/message';
+import { ApiFailure } from '../../../core/api/result';
+import type { ParsedArgs } from '../../../core/api/contract';
+import { localDay } from '../../../core/dates';
+import { checkLexicalDocument } from '../../../core/notes/lexical-document';
+import { normalizeTags } from '../../../core/notes/types';
+import { documentJson, heading, list, paragraph, textNode } from '../../../core/richtext/build';
+import { childrenOf, isRichNode, type RichNode } from '../../../core/richtext/walk';
+import { PUBLISHED_SPACE } from '../../../core/sync/spaces';
+import type { Submission, SubmissionContent, SubmissionSummary } from '../../../core/review/types';
+import { commit, insert, transact } from '../db/changes';
+import type { Db } from '../db/connection';
+import { unknownScenarios } from '../repos/engagement-repo';
+import { newId } from '../repos/ids';
+import { getLesson, updateLesson } from '../repos/lesson-repo';
+import { getNote } from '../repos/note-repo';
+import { getSubmission, listSubmissions, putSubmission, setReview, submissionForSource, submissionId } from '../repos/review-repo';
+import { assignSpace } from '../sync/outbox';
+import { syncIdentity, type SyncIdentity } from '../sync/state';
+import { foundOrFail } from './found';
+
+/**
+ * Submitting for review (authors) and reviewing (knowledge managers). A submission is a copy of
+ * the lesson or note as it was submitted, in the author's review space; the lesson itself is
+ * locked ('submitted') until a reviewer returns it. Publishing writes a new article into the
+ * published space, naming its sources, and every device receives it with the next sync.
+ */
+
+const FINAL = new Set(['merged', 'published', 'rejected']);
+
+function identityOrFail(db: Db): SyncIdentity {
+  const identity = syncIdentity(db);
+  if (identity === null) throw new ApiFailure('conflict', msg('error.syncNotEnrolled'));
+  return identity;
+}
+
+function managerOrFail(db: Db): SyncIdentity {
+  const identity = identityOrFail(db);
+  if (identity.role !== 'knowledge_manager') throw new ApiFailure('forbidden', msg('error.reviewNotManager'));
+  return identity;
+}
+
+function submissionOrFail(db: Db, id: string, me: string | null): Submission {
+  const found = getSubmission(db, id, me);
+  if (found === null) throw new ApiFailure('not_found', msg('error.reviewNoSuchSubmission', { id }));
+  return found;
+}
+
+export function submitForReview(db: Db, { kind, id }: ParsedArgs<'review.submit'>, now: Date = new Date()): SubmissionSummary {
+  const identity = identityOrFail(db);
+  return transact(db, () => {
+    let content: SubmissionContent;
+    let title: string;
+    let text: string;
+    let scenarios: string[] = [];
+    if (kind === 'lesson') {
+      const lesson = foundOrFail(getLesson(db, id), 'record.lesson', id);
+      if (lesson.status !== 'ready') throw new ApiFailure('conflict', msg('error.reviewLessonNotReady', { status: msg(`lessonStatus.${lesson.status}`) }));
+      content = { kind: 'lesson', context: lesson.context, problem: lesson.problem, action: lesson.action, result: lesson.result, recommendation: lesson.recommendation, tags: lesson.tags };
+      title = lesson.title;
+      text = [lesson.context, lesson.problem, lesson.action, lesson.result, lesson.recommendation].filter((t) => t !== '').join('\n\n');
+      scenarios = lesson.scenarios;
+      updateLesson(db, lesson, { ...lesson, status: 'submitted' });
+    } else {
+      const note = foundOrFail(getNote(db, id), 'record.note', id);
+      content = { kind: 'note', bodyJson: note.bodyJson, tags: note.tags };
+      title = note.title;
+      text = note.text;
+    }
+    const submission = submissionId(kind, id);
+    putSubmission(db, { id: submission, authorId: identity.userId, authorName: identity.displayName, kind, sourceId: id, title, content, text, scenarios, submittedAt: now.toISOString() });
+    return submissionOrFail(db, submission, identity.userId);
+  });
+}
+
+export function listForReview(db: Db, status: ParsedArgs<'review.list'>['status']): SubmissionSummary[] {
+  return listSubmissions(db, status, syncIdentity(db)?.userId ?? null);
+}
+
+export function reviewOf(db: Db, id: string): Submission {
+  return submissionOrFail(db, id, syncIdentity(db)?.userId ?? null);
+}
+
+export function forSource(db: Db, sourceId: string): SubmissionSummary | null {
+  return submissionForSource(db, sourceId, syncIdentity(db)?.userId ?? null);
+}
+
+export function decide(db: Db, { id, status, note }: ParsedArgs<'review.decide'>, now: Date = new Date()): SubmissionSummary {
+  const identity = managerOrFail(db);
+  return transact(db, () => {
+    const submission = submissionOrFail(db, id, identity.userId);
+    if (FINAL.has(submission.status)) throw new ApiFailure('conflict', msg('error.reviewFinal', { title: submission.title, status: msg(`submissionStatus.${submission.status}`) }));
+    if (status !== 'in_review' && note.trim() === '') throw new ApiFailure('bad_request', msg('error.reviewNeedsNote'));
+    setReview(db, id, { status, note: note.trim(), by: identity.displayName, at: now.toISOString() });
+    return submissionOrFail(db, id, identity.userId);
+  });
+}
+
+/** The article body: each submission's content (under its title when several are merged), then its sources. */
+function articleBody(submissions: readonly Submission[], lang: 'en' | 'zh', timeZone?: string): RichNode[] {
+  const word = (key: 'review.sources' | `review.part.${'context' | 'problem' | 'action' | 'result' | 'recommendation'}`) => formatApiMessage(msg(key), lang);
+  const blocks: RichNode[] = [];
+  for (const s of submissions) {
+    if (submissions.length > 1) blocks.push(heading('h2', s.title));
+    const level = submissions.length > 1 ? 'h3' : 'h2';
+    if (s.content.kind === 'lesson') {
+      const parts = [
+        ['review.part.context', s.content.context],
+        ['review.part.problem', s.content.problem],
+        ['review.part.action', s.content.action],
+        ['review.part.result', s.content.result],
+        ['review.part.recommendation', s.content.recommendation],
+      ] as const;
+      for (const [key, value] of parts) {
+        if (value.trim() === '') continue;
+        blocks.push(heading(level, word(key)));
+        for (const line of value.split(/\n{2,}/)) blocks.push(paragraph([textNode(line)]));
+      }
+    } else {
+      // The note's body as submitted, checked again (it came from another device).
+      const checked = checkLexicalDocument(s.content.bodyJson);
+      const root: unknown = checked.json === null ? null : (JSON.parse(checked.json) as { root?: unknown }).root;
+      if (isRichNode(root)) blocks.push(...childrenOf(root));
+    }
+  }
+  blocks.push(heading('h2', word('review.sources')));
+  blocks.push(
+    list(
+      'bullet',
+      submissions.map((s) => formatApiMessage(msg('review.sourceLine', { title: s.title, author: s.authorName, date: localDay(new Date(s.submittedAt), timeZone) }), lang)),
+    ),
+  );
+  return blocks;
+}
+
+export function publish(db: Db, args: ParsedArgs<'review.publish'>, now: Date = new Date()): { articleId: string } {
+  const identity = managerOrFail(db);
+  return transact(db, () => {
+    const submissions = args.ids.map((id) => submissionOrFail(db, id, identity.userId));
+    for (const s of submissions) {
+      if (FINAL.has(s.status)) throw new ApiFailure('conflict', msg('error.reviewFinal', { title: s.title, status: msg(`submissionStatus.${s.status}`) }));
+    }
+    const [unknown] = unknownScenarios(db, args.scenarios);
+    if (unknown !== undefined) throw new ApiFailure('bad_request', msg('error.reviewNoSuchScenario', { id: unknown }));
+    const articleId = `lesson-${newId()}`;
+    const blocks = articleBody(submissions, args.lang);
+    const body = documentJson(blocks);
+    const checked = checkLexicalDocument(body);
+    const bodyJson = checked.json ?? body;
+    // The article and its texts live in the published space: every device receives them.
+    assignSpace(db, 'kb_articles', articleId, PUBLISHED_SPACE);
+    for (const lang of ['en', 'zh'] as const) assignSpace(db, 'kb_article_texts', `${articleId}/${lang}`, PUBLISHED_SPACE);
+    commit(db, [
+      insert('kb_articles', {
+        id: articleId,
+        version: 1,
+        type: args.type,
+        scenarios: JSON.stringify(args.scenarios),
+        tags: JSON.stringify(normalizeTags(args.tags)),
+        related: '[]',
+        author: identity.displayName,
+        review_date: localDay(new Date(now.getTime() + 365 * 24 * 3600 * 1000)),
+        origin: 'user',
+        locally_modified: 0,
+      }),
+      // One text for both languages: the reviewer wrote it in one; the article is found in either.
+      ...(['en', 'zh'] as const).map((lang) =>
+        insert('kb_article_texts', { article_id: articleId, lang, title: args.title, summary: args.summary, body_json: bodyJson, body_text: checked.text }),
+      ),
+    ]);
+    const status = submissions.length === 1 ? 'published' : 'merged';
+    for (const s of submissions) setReview(db, s.id, { status, note: s.reviewNote, by: identity.displayName, at: now.toISOString(), articleId });
+    return { articleId };
+  });
+}
+
+/**
+ * On the author's device, after a sync: a lesson follows its submission's review — returned or
+ * rejected lessons can be edited again, published or merged ones are done.
+ */
+export function reflectReviews(db: Db): number {
+  const identity = syncIdentity(db);
+  if (identity === null) return 0;
+  const rows = db
+    .prepare(
+      `SELECT s.source_id AS id, s.status AS review, l.status AS lesson FROM submissions s JOIN lessons l ON l.id = s.source_id
+       WHERE s.kind = 'lesson' AND s.author_id = ? AND s.deleted = 0 AND l.deleted = 0`,
+    )
+    .all(identity.userId) as { id: string; review: string; lesson: string }[];
+  let changed = 0;
+  transact(db, () => {
+    for (const r of rows) {
+      const wanted = r.review === 'returned' || r.review === 'rejected' ? 'returned' : r.review === 'merged' || r.review === 'published' ? 'merged' : 'submitted';
+      if (r.lesson === wanted || (wanted === 'returned' && (r.lesson === 'draft' || r.lesson === 'ready'))) continue;
+      const lesson = getLesson(db, r.id);
+      if (lesson === null) continue;
+      updateLesson(db, lesson, { ...lesson, status: wanted });
+      changed++;
+    }
+  });
+  return changed;
+}
