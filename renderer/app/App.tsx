@@ -4,8 +4,6 @@ import { useSettings } from '../state/settings';
 import { Shell } from './Shell';
 import { Unavailable } from './Unavailable';
 import { RecoveryScreen } from '../settings/RecoveryScreen';
-import { EmptySection } from './EmptySection';
-import { EMPTY_SECTIONS } from './sections';
 import { lazyPage } from './lazy-page';
 import { engagementRoutes } from '../engagements/routes';
 import { assessmentRoutes } from '../assessments/routes';
@@ -34,7 +32,9 @@ const router = createHashRouter([
       ...proposalRoutes,
       ...templateRoutes,
       { path: 'settings', element: lazyPage(() => import('../settings/SettingsPage'), 'SettingsPage') },
-      ...EMPTY_SECTIONS.map((section) => ({ path: section, element: <EmptySection section={section} /> })),
+      { path: 'review', element: lazyPage(() => import('../review/ReviewPage'), 'ReviewPage') },
+      { path: 'review/:id', element: lazyPage(() => import('../review/SubmissionPage'), 'SubmissionPage') },
+      { path: 'sync', element: lazyPage(() => import('../sync/SyncPage'), 'SyncPage') },
       { path: '*', element: <Navigate to="/kb" replace /> },
     ],
   },

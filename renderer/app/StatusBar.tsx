@@ -6,6 +6,7 @@ import { useQuery } from '../data/use-query';
 import { mutate } from '../data/query-client';
 import { Dialog } from '../ui/Dialog';
 import { formatDateTime } from '../ui/format';
+import { SyncIndicator } from '../sync/SyncIndicator';
 import './shell-dialogs.css';
 
 /**
@@ -54,7 +55,7 @@ export function StatusBar() {
             ⚠ {tn('status.heldBack', heldBack.length)}
           </button>
         )}
-        <span className="status-sync">{t('status.local')}</span>
+        <SyncIndicator />
       </footer>
       {/* Outside the footer, which is a one-line strip with its own text styles. */}
       {problemsOpen && <ProblemsDialog problems={problems} onClose={() => setProblemsOpen(false)} />}

@@ -135,8 +135,12 @@ export function setQueryResult<N extends QueryName>(method: N, args: CallArgs<N>
 export function connectQueryCache(): () => void {
   const offData = onEvent('data.changed', onDataChanged);
   const offContent = onEvent('content.imported', () => refreshSources(['content_pack', ...CONTENT_TABLES]));
+  // A sync's own bookkeeping (status, history, conflicts, the backup it made); the records it
+  // changed come with their own data.changed.
+  const offSync = onEvent('sync.progress', () => refreshSources(['sync', 'backups']));
   return () => {
     offData();
     offContent();
+    offSync();
   };
 }

@@ -11,6 +11,8 @@ import { templateMessages } from '../templates/messages';
 import { proposalPrintMessages } from '../proposals/print/messages';
 import { uiMessages } from '../ui/messages';
 import { settingsMessages } from '../settings/messages';
+import { syncMessages } from '../sync/messages';
+import { reviewMessages } from '../review/messages';
 /**
  * English UI messages. `{name}` marks a parameter. Keys ending in `.one` / `.other` are the two
  * plural forms used by `tn()`. The zh-CN dictionary must have exactly these keys (see zh.ts).
@@ -56,7 +58,6 @@ const shellAndKb = {
   'status.problemFile': 'File',
   'status.problemField': 'Field',
   'status.problemMessage': 'Problem',
-  'status.local': 'Working locally — no sync configured on this device',
   'status.heldBack.one': '{count} content-pack update held back',
   'status.heldBack.other': '{count} content-pack updates held back',
   'status.heldBackTitle': 'Content-pack updates held back',
@@ -84,10 +85,6 @@ const shellAndKb = {
   'common.close': 'Close',
   'common.errorTitle': 'Something went wrong',
   'common.showMore': 'Show more',
-  'empty.review.title': 'Nothing to review on this device yet.',
-  'empty.review.body': 'Field notes and lessons submitted for review appear here, for knowledge managers to merge, publish or send back.',
-  'empty.sync.title': 'This device has not synced yet.',
-  'empty.sync.body': 'Everything you do is stored on this device. Once a central repository is configured, this section shows what was sent, what was received and what is waiting.',
   'kb.title': 'Knowledge base',
   'kb.searchLabel': 'Search the knowledge base',
   'kb.searchPlaceholder': 'Words, "exact phrases", prefix* — English or 中文',
@@ -179,6 +176,8 @@ export const en = {
   ...proposalPrintMessages.en,
   ...uiMessages.en,
   ...settingsMessages.en,
+  ...syncMessages.en,
+  ...reviewMessages.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

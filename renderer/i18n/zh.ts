@@ -12,6 +12,8 @@ import { templateMessages } from '../templates/messages';
 import { proposalPrintMessages } from '../proposals/print/messages';
 import { uiMessages } from '../ui/messages';
 import { settingsMessages } from '../settings/messages';
+import { syncMessages } from '../sync/messages';
+import { reviewMessages } from '../review/messages';
 
 /**
  * Simplified Chinese UI messages. The type demands exactly the English keys: a missing key fails
@@ -58,7 +60,6 @@ const shellAndKb = {
   'status.problemFile': '文件',
   'status.problemField': '字段',
   'status.problemMessage': '问题',
-  'status.local': '本地工作中——本设备未配置同步',
   'status.heldBack.one': '{count} 项内容包更新被暂缓',
   'status.heldBack.other': '{count} 项内容包更新被暂缓',
   'status.heldBackTitle': '被暂缓的内容包更新',
@@ -86,10 +87,6 @@ const shellAndKb = {
   'common.close': '关闭',
   'common.errorTitle': '出现问题',
   'common.showMore': '显示更多',
-  'empty.review.title': '本设备上还没有待审核的内容。',
-  'empty.review.body': '提交审核的现场笔记和经验教训会出现在这里，供知识经理合并、发布或退回。',
-  'empty.sync.title': '本设备尚未同步。',
-  'empty.sync.body': '你的所有操作都保存在本设备上。配置中央知识库后，这里会显示已发送、已接收和待处理的内容。',
   'kb.title': '知识库',
   'kb.searchLabel': '搜索知识库',
   'kb.searchPlaceholder': '词语、"精确短语"、前缀* —— 中文或 English',
@@ -180,4 +177,6 @@ export const zh: { readonly [K in MessageKey]: string } = {
   ...proposalPrintMessages.zh,
   ...uiMessages.zh,
   ...settingsMessages.zh,
+  ...syncMessages.zh,
+  ...reviewMessages.zh,
 };

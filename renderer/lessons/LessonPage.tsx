@@ -12,6 +12,7 @@ import { useScenarios } from '../data/catalog';
 import { TagsInput } from '../notes/TagsInput';
 import { IDLE, type SaveState } from '../data/autosave';
 import { SaveStatus } from '../ui/SaveStatus';
+import { ReviewPanel } from '../review/ReviewPanel';
 import './lessons.css';
 
 type TextField = 'context' | 'problem' | 'action' | 'result' | 'recommendation';
@@ -30,7 +31,8 @@ export function LessonPage() {
   );
   const loaded = currentData(lesson);
   // The form takes the lesson once: a later refetch (after its own save) never resets it.
-  if (loaded) return <LessonForm key={loaded.id} lesson={loaded} back={back} />;
+  // A submitted or merged lesson is locked: the form starts afresh when review changes that.
+  if (loaded) return <LessonForm key={`${loaded.id}:${loaded.status === 'submitted' || loaded.status === 'merged'}`} lesson={loaded} back={back} />;
   if (lesson.status === 'error') {
     return <RecordLoadFailed error={lesson.error} back={back} notFoundTitle={t('lessons.notFoundTitle')} notFoundText={t('lessons.notFound', { id })} onRetry={lesson.reload} />;
   }
@@ -240,6 +242,7 @@ function LessonForm({ lesson: initial, back }: { lesson: Lesson; back: ReactNode
           </div>
         )}
       </form>
+      <ReviewPanel kind="lesson" sourceId={lesson.id} canSubmit={lesson.status === 'ready' && save.state !== 'saving'} needsReady={lesson.status !== 'ready' && !locked} />
     </article>
   );
 }

@@ -15,6 +15,7 @@ import { SaveStatus } from '../ui/SaveStatus';
 import { NOTE_COPIES, noteAutosave, type NoteDraft } from './note-autosave';
 import { TagsInput } from './TagsInput';
 import './notes.css';
+import { ReviewPanel } from '../review/ReviewPanel';
 
 /** `#/notes/:id`: one note — title, tags, the rich text — saved as you type. */
 export function NotePage() {
@@ -171,6 +172,8 @@ function NoteView({ note, onReload }: { note: Note; onReload: () => void }) {
         onError={setEditorError}
         onChange={(bodyJson) => change({ bodyJson })}
       />
+
+      <ReviewPanel kind="note" sourceId={note.id} canSubmit={status.state !== 'saving'} />
 
       {confirmDelete && (
         <Dialog labelledBy="delete-note-title" onClose={() => setConfirmDelete(false)}>

@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { KB_ARTICLE_TYPES, type KbArticleType } from '../../core/kb/types';
+import type { SubmissionSummary } from '../../core/review/types';
+import { mutate } from '../data/query-client';
+import { useI18n } from '../i18n/i18n';
+import { Dialog, DialogActions } from '../ui/Dialog';
+
+/** Publishes one submission, or merges several, as a new knowledge-base article in the published space. */
+export function PublishDialog({ submissions, onClose }: { submissions: SubmissionSummary[]; onClose: (published: boolean) => void }) {
+  const { t, lang, apiText } = useI18n();
+  const first = submissions[0];
+  const [title, setTitle] = useState(first?.title ?? '');
+  const [summary, setSummary] = useState(first?.excerpt ?? '');
+  const [type, setType] = useState<KbArticleType>(first?.kind === 'lesson' ? 'lesson' : 'best-practice');
+  const [articleLang, setArticleLang] = useState<'en' | 'zh'>(lang);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const scenarios = [...new Set(submissions.flatMap((s) => s.scenarios))].slice(0, 8);
+
+  async function publish(): Promise<void> {
+    setBusy(true);
+    setFailure(null);
+    const result = await mutate('review.publish', { ids: submissions.map((s) => s.id), title: title.trim(), summary: summary.trim(), type, scenarios, tags: [], lang: articleLang });
+    setBusy(false);
+    if (result.ok) onClose(true);
+    else setFailure(t('review.failed', { message: apiText(result.error) }));
+  }
+
+  return (
+    <Dialog labelledBy="publish-title" onClose={() => onClose(false)} className="publish-dialog">
+      <h2 id="publish-title">{t('review.publishTitle')}</h2>
+      <p className="muted">{t('review.publishIntro')}</p>
+      <ul className="publish-sources">
+        {submissions.map((s) => (
+          <li key={s.id}>
+            {s.title} — {s.authorName}
+          </li>
+        ))}
+      </ul>
+      <div className="form-field">
+        <label htmlFor="publish-article-title">{t('review.articleTitle')}</label>
+        <input id="publish-article-title" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} required />
+      </div>
+      <div className="form-field">
+        <label htmlFor="publish-summary">{t('review.summary')}</label>
+        <textarea id="publish-summary" value={summary} maxLength={1000} rows={3} onChange={(e) => setSummary(e.target.value)} />
+      </div>
+      <div className="form-field">
+        <label htmlFor="publish-type">{t('review.type')}</label>
+        <select id="publish-type" value={type} onChange={(e) => setType(e.target.value as KbArticleType)}>
+          {KB_ARTICLE_TYPES.map((k) => (
+            <option key={k} value={k}>
+              {t(`kb.type.${k}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="form-field">
+        <label htmlFor="publish-lang">{t('review.lang')}</label>
+        <select id="publish-lang" value={articleLang} onChange={(e) => setArticleLang(e.target.value as 'en' | 'zh')}>
+          <option value="en">{t('lang.en')}</option>
+          <option value="zh">{t('lang.zh')}</option>
+        </select>
+      </div>
+      {failure !== null && (
+        <p className="notice warn" role="alert">
+          {failure}
+        </p>
+      )}
+      <DialogActions
+        cancelLabel={t('review.cancel')}
+        onCancel={() => onClose(false)}
+        actionLabel={t('review.publishNow')}
+        busyLabel={t('review.publishing')}
+        busy={busy}
+        disabled={title.trim() === ''}
+        onConfirm={() => void publish()}
+      />
+    </Dialog>
+  );
+}

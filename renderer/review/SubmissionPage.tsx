@@ -1,0 +1,139 @@
+import { lazy, Suspense, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { ReviewDecision, Submission } from '../../core/review/types';
+import { PageHeading } from '../app/PageHeading';
+import { RecordLoadFailed } from '../app/RecordStates';
+import { Loading } from '../app/StateViews';
+import { mutate } from '../data/query-client';
+import { currentData, useQuery } from '../data/use-query';
+import { useI18n } from '../i18n/i18n';
+import { Dialog, DialogActions } from '../ui/Dialog';
+import { formatDateTime } from '../ui/format';
+import { PublishDialog } from './PublishDialog';
+import './review.css';
+
+const ArticleBody = lazy(() => import('../kb/ArticleBody').then((m) => ({ default: m.ArticleBody })));
+const PARTS = ['context', 'problem', 'action', 'result', 'recommendation'] as const;
+
+/** `#/review/:id`: one submission as it was submitted, its review, and the reviewer's actions. */
+export function SubmissionPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const submission = useQuery('review.get', { id });
+  const back = (
+    <Link to="/review" className="back-link">
+      ← {t('review.back')}
+    </Link>
+  );
+  const loaded = currentData(submission);
+  if (loaded) return <SubmissionView submission={loaded} back={back} />;
+  if (submission.status === 'error') return <RecordLoadFailed error={submission.error} back={back} notFoundTitle={t('review.empty')} notFoundText={id} onRetry={submission.reload} />;
+  return <Loading />;
+}
+
+function SubmissionView({ submission: s, back }: { submission: Submission; back: React.ReactNode }) {
+  const { t, lang, apiText } = useI18n();
+  const sync = useQuery('sync.status', {});
+  const manager = sync.data?.account?.role === 'knowledge_manager';
+  const final = s.status === 'merged' || s.status === 'published' || s.status === 'rejected';
+  const [deciding, setDeciding] = useState<Exclude<ReviewDecision, 'in_review'> | null>(null);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [publishing, setPublishing] = useState(false);
+
+  async function decide(status: ReviewDecision, text: string): Promise<void> {
+    setBusy(true);
+    setFailure(null);
+    const result = await mutate('review.decide', { id: s.id, status, note: text });
+    setBusy(false);
+    if (result.ok) setDeciding(null);
+    else setFailure(t('review.failed', { message: apiText(result.error) }));
+  }
+
+  return (
+    <article className="page submission-page" aria-labelledby="page-title">
+      <header className="page-header">
+        <div>
+          {back}
+          <p className="muted">
+            {t(`review.kind.${s.kind}`)} · {s.authorName} · {formatDateTime(s.submittedAt, lang)}
+          </p>
+          <PageHeading title={s.title}>{s.title}</PageHeading>
+        </div>
+        <p className={`review-status review-status-${s.status}`}>{t(`review.status.${s.status}`)}</p>
+      </header>
+      {s.reviewNote !== '' && <p className="notice">{t('review.reviewerNote', { by: s.reviewedBy, note: s.reviewNote })}</p>}
+      {s.articleId && (
+        <p>
+          <Link to={`/kb/${encodeURIComponent(s.articleId)}`}>{t('review.openArticle')}</Link>
+        </p>
+      )}
+      <section className="submission-content">
+        {s.content.kind === 'lesson' ? (
+          PARTS.map((part) => {
+            const text = s.content.kind === 'lesson' ? s.content[part] : '';
+            return text.trim() === '' ? null : (
+              <section key={part}>
+                <h2>{t(`review.part.${part}`)}</h2>
+                <p className="submission-text">{text}</p>
+              </section>
+            );
+          })
+        ) : (
+          <Suspense fallback={<Loading />}>
+            <ArticleBody state={s.content.bodyJson} label={s.title} />
+          </Suspense>
+        )}
+      </section>
+      {manager && !final && (
+        <div className="review-actions">
+          {s.status !== 'in_review' && (
+            <button type="button" disabled={busy} onClick={() => void decide('in_review', '')}>
+              {t('review.take')}
+            </button>
+          )}
+          <button type="button" disabled={busy} onClick={() => setDeciding('returned')}>
+            {t('review.return')}
+          </button>
+          <button type="button" disabled={busy} onClick={() => setDeciding('rejected')}>
+            {t('review.reject')}
+          </button>
+          <button type="button" className="primary-button" disabled={busy} onClick={() => setPublishing(true)}>
+            {t('review.publish')}
+          </button>
+        </div>
+      )}
+      {failure !== null && !deciding && (
+        <p className="notice warn" role="alert">
+          {failure}
+        </p>
+      )}
+      {deciding && (
+        <Dialog labelledBy="decide-title" onClose={() => setDeciding(null)}>
+          <h2 id="decide-title">{deciding === 'returned' ? t('review.returnTitle', { title: s.title }) : t('review.rejectTitle', { title: s.title })}</h2>
+          <div className="form-field">
+            <label htmlFor="review-note">{t('review.noteLabel')}</label>
+            <textarea id="review-note" rows={4} maxLength={4000} value={note} onChange={(e) => setNote(e.target.value)} />
+          </div>
+          {failure !== null && (
+            <p className="notice warn" role="alert">
+              {failure}
+            </p>
+          )}
+          <DialogActions
+            cancelLabel={t('review.cancel')}
+            onCancel={() => setDeciding(null)}
+            actionLabel={t('review.send')}
+            busyLabel={t('review.send')}
+            busy={busy}
+            disabled={note.trim() === ''}
+            danger={deciding === 'rejected'}
+            onConfirm={() => void decide(deciding, note)}
+          />
+        </Dialog>
+      )}
+      {publishing && <PublishDialog submissions={[s]} onClose={() => setPublishing(false)} />}
+    </article>
+  );
+}

@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import type { SyncConflict } from '../../core/sync/status';
+import { mutate } from '../data/query-client';
+import { useQuery } from '../data/use-query';
+import { useI18n } from '../i18n/i18n';
+import { formatDateTime } from '../ui/format';
+
+/**
+ * Fields changed here and on another device before either saw the other's change: both values
+ * side by side (rich text as its words), the one in use marked, and a choice of which to keep.
+ */
+export function ConflictList() {
+  const { t, apiText } = useI18n();
+  const conflicts = useQuery('sync.conflicts', {});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState<number | null>(null);
+
+  async function keep(conflict: SyncConflict, side: 'local' | 'remote'): Promise<void> {
+    setBusy(conflict.id);
+    setFailure(null);
+    const result = await mutate('sync.resolveConflict', { id: conflict.id, keep: side });
+    setBusy(null);
+    if (!result.ok) setFailure(t('sync.failedAction', { message: apiText(result.error) }));
+  }
+
+  const list = conflicts.data ?? [];
+  return (
+    <section aria-labelledby="conflicts-title" className="sync-section">
+      <h2 id="conflicts-title">
+        {t('sync.conflictsTitle')} {list.length > 0 && <span className="count-badge">{list.length}</span>}
+      </h2>
+      {list.length === 0 ? (
+        <p className="muted">{t('sync.conflictsEmpty')}</p>
+      ) : (
+        <>
+          <p className="muted">{t('sync.conflictsIntro')}</p>
+          <ul className="conflict-list">
+            {list.map((c) => (
+              <ConflictItem key={c.id} conflict={c} busy={busy === c.id} onKeep={(side) => void keep(c, side)} />
+            ))}
+          </ul>
+        </>
+      )}
+      {failure !== null && (
+        <p className="notice warn" role="alert">
+          {failure}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function ConflictItem({ conflict, busy, onKeep }: { conflict: SyncConflict; busy: boolean; onKeep: (side: 'local' | 'remote') => void }) {
+  const { t, lang } = useI18n();
+  const headingId = `conflict-${conflict.id}`;
+  return (
+    <li className="conflict" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('sync.conflictField', { label: conflict.label, column: conflict.column })}</h3>
+      <p className="muted">{formatDateTime(conflict.detectedAt, lang)}</p>
+      <div className="conflict-sides">
+        {(['local', 'remote'] as const).map((side) => (
+          <div key={side} className={`conflict-side${conflict.kept === side ? ' in-use' : ''}`}>
+            <p className="conflict-side-title">
+              {side === 'local' ? t('sync.thisDevice') : t('sync.otherDevice')}
+              {conflict.kept === side && <span className="conflict-in-use"> · {t('sync.inUse')}</span>}
+            </p>
+            <p className="conflict-value">{side === 'local' ? conflict.localText : conflict.remoteText}</p>
+            <button type="button" disabled={busy} onClick={() => onKeep(side)}>
+              {side === 'local' ? t('sync.keepLocal') : t('sync.keepRemote')}
+            </button>
+          </div>
+        ))}
+      </div>
+    </li>
+  );
+}

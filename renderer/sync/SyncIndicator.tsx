@@ -1,0 +1,44 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import type { SyncProgress } from '../../core/sync/status';
+import { useQuery } from '../data/use-query';
+import { useI18n } from '../i18n/i18n';
+import { onEvent } from '../lib/api';
+import { formatDateTime } from '../ui/format';
+
+/**
+ * The status bar's sync state, honest about what it knows: working locally (not connected),
+ * syncing (with counts), stopped (and why), changes waiting to be sent, a sync waiting for
+ * confirmation, conflicts, or when it last synced. Each links to the Sync section.
+ */
+export function SyncIndicator() {
+  const { t, tn, lang, apiText } = useI18n();
+  const status = useQuery('sync.status', {});
+  const [progress, setProgress] = useState<SyncProgress | null>(null);
+  useEffect(() => onEvent('sync.progress', setProgress), []);
+  const s = status.data;
+  if (s === null) return null;
+  const parts: { text: string; warn: boolean }[] = [];
+  if (s.account === null) parts.push({ text: t('status.syncLocal'), warn: false });
+  else if (s.running) {
+    parts.push({ text: progress ? `${t('status.syncing')} ↑${progress.sent} ↓${progress.received}` : t('status.syncing'), warn: false });
+  } else {
+    const last = s.lastRun;
+    if (last?.status === 'failed' && last.error) parts.push({ text: t('status.syncFailed', { message: apiText(last.error) }), warn: true });
+    else if (last?.status === 'needs_confirmation') parts.push({ text: t('status.syncConfirm'), warn: true });
+    else parts.push({ text: s.lastSuccessAt ? t('status.syncOk', { time: formatDateTime(s.lastSuccessAt, lang) }) : t('status.syncNever'), warn: false });
+    if (s.outbox > 0) parts.push({ text: tn('status.syncWaiting', s.outbox), warn: false });
+  }
+  if (s.openConflicts > 0) parts.push({ text: tn('status.syncConflicts', s.openConflicts), warn: true });
+  return (
+    <Link to="/sync" className="status-sync" aria-live="polite">
+      {parts.map((p, i) => (
+        <span key={i} className={p.warn ? 'status-warning' : undefined}>
+          {i > 0 ? ' · ' : ''}
+          {p.warn ? '⚠ ' : ''}
+          {p.text}
+        </span>
+      ))}
+    </Link>
+  );
+}

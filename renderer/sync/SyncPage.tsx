@@ -1,0 +1,209 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { SyncProgress, SyncRunSummary, SyncStatus } from '../../core/sync/status';
+import { PageHeading } from '../app/PageHeading';
+import { ErrorView, Loading } from '../app/StateViews';
+import { mutate } from '../data/query-client';
+import { useQuery } from '../data/use-query';
+import { toFieldErrors, type FieldErrors } from '../engagements/form-issues';
+import { useI18n } from '../i18n/i18n';
+import { onEvent } from '../lib/api';
+import { Dialog, DialogActions } from '../ui/Dialog';
+import { Field, inputProps } from '../ui/Field';
+import { formatDateTime, formatFileSize } from '../ui/format';
+import { ConflictList } from './ConflictList';
+import { RunHistory } from './RunHistory';
+import './sync.css';
+
+/** `#/sync`: connect this device, sync now, see progress, history and conflicts. */
+export function SyncPage() {
+  const { t, apiText } = useI18n();
+  const status = useQuery('sync.status', {});
+  return (
+    <section className="page sync-page" aria-labelledby="page-title">
+      <header className="page-header">
+        <PageHeading title={t('sync.title')}>{t('sync.title')}</PageHeading>
+      </header>
+      <p className="muted sync-intro">{t('sync.intro')}</p>
+      {status.status === 'error' && <ErrorView message={t('sync.loadFailed', { message: apiText(status.error) })} onRetry={status.reload} />}
+      {status.data === null && status.status !== 'error' && <Loading />}
+      {status.data && (status.data.account === null ? <EnrolForm /> : <Connected status={status.data} />)}
+    </section>
+  );
+}
+
+function EnrolForm() {
+  const i18n = useI18n();
+  const { t, apiText } = i18n;
+  const [serverUrl, setServerUrl] = useState('');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [deviceName, setDeviceName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    setBusy(true);
+    setFailure(null);
+    setErrors({});
+    const result = await mutate('sync.enrol', { serverUrl: serverUrl.trim(), username: username.trim(), password, deviceName: deviceName.trim() || navigatorName() });
+    setBusy(false);
+    if (result.ok) {
+      setPassword('');
+      return;
+    }
+    const fieldErrors = toFieldErrors(result.error, i18n);
+    if (fieldErrors === null) setFailure(apiText(result.error));
+    else setErrors(fieldErrors);
+  }
+
+  return (
+    <section aria-labelledby="enrol-title" className="sync-section">
+      <h2 id="enrol-title">{t('sync.enrolTitle')}</h2>
+      <p className="muted">{t('sync.enrolIntro')}</p>
+      <form className="sync-enrol" onSubmit={(e) => void submit(e)} noValidate>
+        <Field path="serverUrl" label={t('sync.serverUrl')} errors={errors} hint={t('sync.serverUrlHelp')}>
+          <input {...inputProps('serverUrl', errors)} type="url" required autoComplete="url" value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} />
+        </Field>
+        <Field path="username" label={t('sync.username')} errors={errors}>
+          <input {...inputProps('username', errors)} required autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />
+        </Field>
+        <Field path="password" label={t('sync.password')} errors={errors}>
+          <input {...inputProps('password', errors)} type="password" required autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        </Field>
+        <Field path="deviceName" label={t('sync.deviceName')} errors={errors}>
+          <input {...inputProps('deviceName', errors)} value={deviceName} placeholder={navigatorName()} onChange={(e) => setDeviceName(e.target.value)} />
+        </Field>
+        {failure !== null && (
+          <p className="notice warn" role="alert">
+            {failure}
+          </p>
+        )}
+        <p>
+          <button type="submit" className="primary-button" disabled={busy}>
+            {busy ? t('sync.enrolling') : t('sync.enrol')}
+          </button>
+        </p>
+      </form>
+    </section>
+  );
+}
+
+function navigatorName(): string {
+  const platform = typeof navigator === 'undefined' ? '' : navigator.platform;
+  return platform ? `Fieldbench on ${platform}` : 'Fieldbench';
+}
+
+/** The live progress of a running sync, from `sync.progress` events. */
+export function useSyncProgress(): SyncProgress | null {
+  const [progress, setProgress] = useState<SyncProgress | null>(null);
+  useEffect(() => onEvent('sync.progress', setProgress), []);
+  return progress;
+}
+
+function Connected({ status }: { status: SyncStatus }) {
+  const { t, tn, lang, apiText } = useI18n();
+  const progress = useSyncProgress();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [disconnecting, setDisconnecting] = useState(false);
+  const account = status.account;
+  if (account === null) return null;
+  const running = status.running || busy;
+
+  async function act(run: () => Promise<{ ok: true } | { ok: false; error: Parameters<typeof apiText>[0] }>): Promise<void> {
+    setBusy(true);
+    setFailure(null);
+    const result = await run();
+    setBusy(false);
+    if (!result.ok) setFailure(t('sync.failedAction', { message: apiText(result.error) }));
+  }
+
+  const last = status.lastRun;
+  const waitingRun: SyncRunSummary | null = last?.status === 'needs_confirmation' ? last : null;
+  return (
+    <>
+      <section aria-labelledby="account-title" className="sync-section">
+        <h2 id="account-title" className="visually-hidden">
+          {t('sync.enrolTitle')}
+        </h2>
+        <p>{t('sync.account', { name: account.displayName, role: t(`sync.role.${account.role}`), server: account.serverUrl })}</p>
+        <p className="muted">{t('sync.device', { id: account.deviceId, date: formatDateTime(account.enrolledAt, lang) })}</p>
+        <div className="sync-actions">
+          <button type="button" className="primary-button" disabled={running} onClick={() => void act(() => mutate('sync.now', {}))}>
+            {running ? t('sync.running') : t('sync.now')}
+          </button>
+          <label className="sync-auto">
+            <input type="checkbox" checked={status.auto} onChange={(e) => void act(() => mutate('sync.setAuto', { auto: e.target.checked }))} /> {t('sync.auto')}
+          </label>
+        </div>
+        <ul className="sync-facts">
+          <li>{status.outbox > 0 ? tn('sync.outbox', status.outbox) : t('sync.allSent')}</li>
+          {status.waiting > 0 && <li>{tn('sync.waiting', status.waiting)}</li>}
+          <li>{status.lastSuccessAt ? t('sync.lastSuccess', { time: formatDateTime(status.lastSuccessAt, lang) }) : t('sync.never')}</li>
+        </ul>
+        <p role="status" aria-live="polite" className="sync-progress">
+          {progress && (running || progress.phase === 'failed' || progress.phase === 'waiting')
+            ? t('sync.progress', {
+                phase: t(`sync.phase.${progress.phase}`),
+                sent: progress.sent,
+                toSend: progress.toSend,
+                received: progress.received,
+                up: formatFileSize(progress.bytesUp),
+                down: formatFileSize(progress.bytesDown),
+              })
+            : ''}
+        </p>
+        {last?.status === 'failed' && last.error && (
+          <p className="notice warn" role="alert">
+            {t('sync.failed', { message: apiText(last.error) })}
+          </p>
+        )}
+        {failure !== null && (
+          <p className="notice warn" role="alert">
+            {failure}
+          </p>
+        )}
+      </section>
+      {waitingRun?.preview && (
+        <section aria-labelledby="confirm-title" className="sync-section sync-confirm">
+          <h2 id="confirm-title">{t('sync.confirmTitle')}</h2>
+          <p>{t('sync.confirmBody', { deletes: waitingRun.preview.deletes, overwrites: waitingRun.preview.overwrites, creates: waitingRun.preview.creates })}</p>
+          <ul className="sync-preview">
+            {waitingRun.preview.examples.map((e) => (
+              <li key={`${e.dataset}/${e.row}`}>
+                {e.label} — {t(`sync.preview.${e.kind}`)}
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="primary-button" disabled={running} onClick={() => void act(() => mutate('sync.confirm', { runId: waitingRun.id }))}>
+            {t('sync.confirm')}
+          </button>
+        </section>
+      )}
+      <ConflictList />
+      <RunHistory />
+      <p>
+        <button type="button" className="link-button" onClick={() => setDisconnecting(true)} disabled={running}>
+          {t('sync.disconnect')}
+        </button>
+      </p>
+      {disconnecting && (
+        <Dialog labelledBy="disconnect-title" onClose={() => setDisconnecting(false)}>
+          <h2 id="disconnect-title">{t('sync.disconnectTitle')}</h2>
+          <p>{t('sync.disconnectBody', { count: status.outbox })}</p>
+          <DialogActions
+            cancelLabel={t('sync.cancel')}
+            onCancel={() => setDisconnecting(false)}
+            actionLabel={t('sync.disconnectConfirm')}
+            busyLabel={t('sync.disconnectConfirm')}
+            busy={busy}
+            danger
+            onConfirm={() => void act(() => mutate('sync.disconnect', {})).then(() => setDisconnecting(false))}
+          />
+        </Dialog>
+      )}
+    </>
+  );
+}
