@@ -46,7 +46,7 @@ export const LAYER_RULES = {
   },
   server: {
     code: ['core', 'server'],
-    packages: [NODE, 'better-sqlite3', 'pg', 'fastify'],
+    packages: [NODE, 'better-sqlite3', 'pg', 'fastify', 'zod'],
   },
 };
 

@@ -1,0 +1,105 @@
+import readline from 'node:readline';
+import { ROLES, type Role } from '../core/sync/spaces';
+import { hashPassword, newId } from './auth';
+import { ConfigError, openStore, readConfig } from './config';
+import type { Sql } from './store/sql';
+import { addUser, findUserByName, listAudit, listDevices, listUsers, revokeDevice, setUserDisabled, setUserPassword } from './store/store';
+
+/**
+ * `npm run server:admin -- <command>`: accounts and devices, against the database the server
+ * uses (same environment). Passwords come from FIELDBENCH_PASSWORD or are asked for on stdin, never
+ * from the command line (it is visible to other users of the machine).
+ */
+const USAGE = `usage: npm run server:admin -- <command>
+  user add <name> --role <${ROLES.join('|')}> [--display <display name>]
+  user disable <name>        user enable <name>        user password <name>
+  user list
+  device list [--user <name>]
+  device revoke <device id>
+  audit [--limit <n>]`;
+
+class UsageError extends Error {}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i === -1) return undefined;
+  const value = args[i + 1];
+  if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value`);
+  return value;
+}
+
+async function password(): Promise<string> {
+  const fromEnv = process.env.FIELDBENCH_PASSWORD;
+  if (fromEnv !== undefined) return fromEnv;
+  const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+  const answer = await new Promise<string>((resolve) => rl.question('Password: ', resolve));
+  rl.close();
+  return answer;
+}
+
+async function checkedPassword(): Promise<string> {
+  const value = await password();
+  if (value.length < 10) throw new UsageError('the password must have at least 10 characters');
+  return value;
+}
+
+async function run(sql: Sql, args: string[]): Promise<string> {
+  const [group, command, name] = args;
+  if (group === 'user' && command === 'add' && name) {
+    const role = option(args, '--role');
+    if (!role || !(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+    if (!/^[A-Za-z0-9._@-]{1,100}$/.test(name)) throw new UsageError('a user name has 1-100 letters, digits, ".", "_", "@" or "-"');
+    if (await findUserByName(sql, name)) throw new UsageError(`the user ${name} exists already`);
+    await addUser(sql, { id: newId(), name, displayName: option(args, '--display') ?? name, role: role as Role, passwordHash: await hashPassword(await checkedPassword()) });
+    return `added ${name} (${role})`;
+  }
+  if (group === 'user' && (command === 'disable' || command === 'enable') && name) {
+    if (!(await setUserDisabled(sql, name, command === 'disable'))) throw new UsageError(`there is no user ${name}`);
+    return `${command}d ${name}`;
+  }
+  if (group === 'user' && command === 'password' && name) {
+    if (!(await findUserByName(sql, name))) throw new UsageError(`there is no user ${name}`);
+    await setUserPassword(sql, name, await hashPassword(await checkedPassword()));
+    return `password of ${name} changed`;
+  }
+  if (group === 'user' && command === 'list') {
+    return (await listUsers(sql)).map((u) => `${u.name}\t${u.role}\t${Number(u.disabled) ? 'disabled' : 'enabled'}\t${u.display_name}`).join('\n');
+  }
+  if (group === 'device' && command === 'list') {
+    const user = option(args, '--user');
+    return (await listDevices(sql, user)).map((d) => `${d.id}\t${d.user_name}\t${d.name}\t${d.revoked_at ? `revoked ${d.revoked_at}` : `last seen ${d.last_seen_at ?? 'never'}`}`).join('\n');
+  }
+  if (group === 'device' && command === 'revoke' && name) {
+    if (!(await revokeDevice(sql, name))) throw new UsageError(`there is no active device ${name}`);
+    return `revoked ${name}`;
+  }
+  if (group === 'audit') {
+    const limit = Number(option(args, '--limit') ?? '50');
+    if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a positive whole number');
+    return (await listAudit(sql, limit)).map((a) => `${a.at}\t${a.action}\t${a.user_id ?? '-'}\t${a.device_id ?? '-'}\t${a.detail}`).join('\n');
+  }
+  throw new UsageError(USAGE);
+}
+
+async function main(): Promise<number> {
+  const sql = await openStore(readConfig());
+  try {
+    const out = await run(sql, process.argv.slice(2));
+    if (out !== '') console.log(out);
+    return 0;
+  } finally {
+    await sql.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError || error instanceof ConfigError) {
+      console.error(`fieldbench admin: ${error.message}`);
+      process.exit(2);
+    }
+    console.error(error);
+    process.exit(1);
+  },
+);

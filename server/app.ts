@@ -1,0 +1,307 @@
+import crypto from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import type { z } from 'zod';
+import { MAX_DRIFT_MS } from '../core/sync/hlc';
+import {
+  BLOB_CHUNK_BYTES,
+  blobStartRequestSchema,
+  enrolRequestSchema,
+  MAX_BLOB_BYTES,
+  MAX_MESSAGES_PER_RESPONSE,
+  MAX_SYNC_BODY_BYTES,
+  PROTOCOL_VERSION,
+  SHA256_PATTERN,
+  syncRequestSchema,
+  type BlobStatus,
+  type SyncMessage,
+  type SyncResponse,
+} from '../core/sync/protocol';
+import { canRead, canWrite, isSpace, ownSpace, PUBLISHED_SPACE, readsAllReviewSpaces, reviewSpace, spaceKind, tableBelongs } from '../core/sync/spaces';
+import { dummyHash, hashToken, newId, newToken, verifyPassword } from './auth';
+import type { Sql } from './store/sql';
+import {
+  actorOfToken,
+  addDevice,
+  appendChunk,
+  audit,
+  blobChunks,
+  blobStatus,
+  bucketsOfSpace,
+  clearFailures,
+  digestOfSpace,
+  findUserByName,
+  finishBlob,
+  messagesAfter,
+  messagesFrom,
+  recentFailures,
+  recordFailure,
+  reviewSpaces,
+  startBlob,
+  storeMessages,
+  touchDevice,
+  type DeviceActor,
+} from './store/store';
+
+/**
+ * The central repository's HTTP API (the protocol in core/sync/protocol.ts). It authenticates
+ * devices, checks each message's space against the user (and the table against the space), stores
+ * messages once, and hands out what a device may read. It never looks inside a message's values.
+ */
+
+export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
+export const MAX_FAILURES_PER_USER = 5;
+export const MAX_FAILURES_PER_IP = 20;
+const DEFAULT_PULL = 2000;
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly where?: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.join('.') ?? '';
+  throw new HttpError(400, 'bad_request', `${where === '' ? 'the body' : where}: ${issue?.message ?? 'is not valid'}`, where);
+}
+
+export type AppOptions = { sql: Sql; logger?: FastifyServerOptions['logger']; https?: { cert: Buffer; key: Buffer } | undefined; now?: () => number };
+
+export function createApp({ sql, logger = false, https, now = Date.now }: AppOptions): FastifyInstance {
+  const app = (https ? Fastify({ logger, bodyLimit: MAX_SYNC_BODY_BYTES, https }) : Fastify({ logger, bodyLimit: MAX_SYNC_BODY_BYTES })) as unknown as FastifyInstance;
+
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: BLOB_CHUNK_BYTES }, (_req, body, done) => done(null, body));
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    if (error instanceof HttpError) {
+      void reply
+        .code(error.status)
+        .headers(error.headers)
+        .send({ error: { code: error.code, message: error.message, ...(error.where === undefined ? {} : { where: error.where }) } });
+      return;
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      void reply.code(413).send({ error: { code: 'too_large', message: 'the request body is larger than the server accepts' } });
+      return;
+    }
+    if (status >= 400 && status < 500) {
+      const code = error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'unsupported_type' : 'bad_request';
+      void reply.code(status === 415 ? 415 : 400).send({ error: { code, message: error.message } });
+      return;
+    }
+    request.log.error({ err: error }, 'request failed');
+    void reply.code(500).send({ error: { code: 'internal', message: 'the server failed; the error is in its log' } });
+  });
+  app.setNotFoundHandler((_request, reply) => {
+    void reply.code(404).send({ error: { code: 'not_found', message: 'no such endpoint' } });
+  });
+
+  const authenticate = async (request: FastifyRequest): Promise<DeviceActor> => {
+    const header = request.headers.authorization ?? '';
+    const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header);
+    if (!match?.[1]) throw new HttpError(401, 'unauthenticated', 'a device token is required (Authorization: Bearer …)');
+    const actor = await actorOfToken(sql, hashToken(match[1]));
+    if (actor === null) throw new HttpError(401, 'unauthenticated', 'this device token is not valid: unknown, revoked, or its user is disabled');
+    return actor;
+  };
+
+  app.get('/health', async () => ({ ok: true }));
+  app.get('/ready', async (_request, reply) => {
+    try {
+      await sql.all('SELECT 1 AS ok');
+      return { ok: true };
+    } catch {
+      return reply.code(503).send({ ok: false });
+    }
+  });
+
+  app.post('/api/v1/enrol', { bodyLimit: 64 * 1024 }, async (request) => {
+    const body = parse(enrolRequestSchema, request.body);
+    const ip = request.ip;
+    const since = new Date(now() - SIGN_IN_WINDOW_MS).toISOString();
+    const failures = await recentFailures(sql, body.username, ip, since);
+    if (failures.user >= MAX_FAILURES_PER_USER || failures.ip >= MAX_FAILURES_PER_IP) {
+      await audit(sql, { userId: null, deviceId: null, action: 'sign_in_limited', detail: { username: body.username, ip } });
+      throw new HttpError(429, 'rate_limited', 'too many failed sign-ins; try again later', undefined, { 'retry-after': String(SIGN_IN_WINDOW_MS / 1000) });
+    }
+    const user = await findUserByName(sql, body.username);
+    const valid = await verifyPassword(body.password, user?.password_hash ?? (await dummyHash()));
+    if (!user || !valid) {
+      await recordFailure(sql, body.username, ip);
+      await audit(sql, { userId: user?.id ?? null, deviceId: null, action: 'sign_in_failed', detail: { username: body.username, ip } });
+      throw new HttpError(401, 'sign_in', 'the user name or password is not right');
+    }
+    if (Number(user.disabled) !== 0) {
+      await audit(sql, { userId: user.id, deviceId: null, action: 'sign_in_refused', detail: { reason: 'disabled', ip } });
+      throw new HttpError(403, 'disabled', 'this account is disabled');
+    }
+    await clearFailures(sql, body.username);
+    const token = newToken();
+    const deviceId = newId();
+    await addDevice(sql, { id: deviceId, userId: user.id, name: body.deviceName, tokenHash: hashToken(token) });
+    await audit(sql, { userId: user.id, deviceId, action: 'enrol', detail: { deviceName: body.deviceName, ip } });
+    return { token, deviceId, user: { id: user.id, name: user.name, displayName: user.display_name, role: user.role }, serverTime: new Date(now()).toISOString() };
+  });
+
+  const readableSpaces = async (actor: DeviceActor, asked: readonly string[]): Promise<string[]> => {
+    const a = { userId: actor.userId, role: actor.role };
+    const spaces = new Set<string>([ownSpace(actor.userId), reviewSpace(actor.userId), PUBLISHED_SPACE, ...asked]);
+    if (readsAllReviewSpaces(a)) for (const s of await reviewSpaces(sql)) spaces.add(s);
+    for (const s of spaces) if (!canRead(a, s)) throw new HttpError(403, 'forbidden', `${actor.userName} may not read ${s}`, s);
+    return [...spaces].sort();
+  };
+
+  app.get('/api/v1/me', async (request) => {
+    const actor = await authenticate(request);
+    return {
+      user: { id: actor.userId, name: actor.userName, displayName: actor.displayName, role: actor.role },
+      deviceId: actor.deviceId,
+      spaces: await readableSpaces(actor, []),
+      serverTime: new Date(now()).toISOString(),
+    };
+  });
+
+  app.post('/api/v1/sync', async (request): Promise<SyncResponse> => {
+    const actor = await authenticate(request);
+    const raw = request.body as { protocol?: unknown } | null;
+    // The protocol version first: a newer client's body may not fit this server's schema at all.
+    if (raw && typeof raw === 'object' && typeof raw.protocol === 'number' && raw.protocol !== PROTOCOL_VERSION) {
+      throw new HttpError(426, 'upgrade', `this server speaks sync protocol ${PROTOCOL_VERSION}, not ${raw.protocol}`);
+    }
+    const body = parse(syncRequestSchema, request.body);
+    const clientTime = Date.parse(body.clientTime);
+    if (Number.isNaN(clientTime)) throw new HttpError(400, 'bad_request', 'clientTime: is not a time', 'clientTime');
+    const drift = clientTime - now();
+    if (Math.abs(drift) > MAX_DRIFT_MS) {
+      throw new HttpError(422, 'clock_drift', `the device clock is ${Math.round(drift / 60000)} minutes off the server's; at most ${MAX_DRIFT_MS / 60000} are accepted`);
+    }
+    const a = { userId: actor.userId, role: actor.role };
+    for (const [i, m] of body.messages.entries()) {
+      if (!canWrite(a, m.space)) throw new HttpError(403, 'forbidden', `${actor.userName} may not write ${m.space}`, `messages.${i}.space`);
+      if (!tableBelongs(m.space, m.dataset)) throw new HttpError(400, 'bad_request', `${m.dataset} does not belong in ${m.space}`, `messages.${i}.dataset`);
+    }
+    const stored = await storeMessages(sql, body.messages, actor.deviceId);
+    await auditWrites(actor, body.messages, stored.length);
+    if (body.messages.length > 0) await touchDevice(sql, actor.deviceId);
+    const mine = new Set(body.messages.map((m) => m.timestamp));
+    const spaces = await readableSpaces(actor, Object.keys(body.spaces));
+    let room = body.limit ?? DEFAULT_PULL;
+    room = Math.min(room, MAX_MESSAGES_PER_RESPONSE);
+    const out: SyncMessage[] = [];
+    const states: SyncResponse['spaces'] = {};
+    for (const space of spaces) {
+      const cursor = body.spaces[space]?.cursor ?? 0;
+      const page = room > 0 ? await messagesAfter(sql, space, cursor, room) : { messages: [], more: true };
+      room -= page.messages.length;
+      for (const m of page.messages) if (!mine.has(m.timestamp)) out.push({ timestamp: m.timestamp, space: m.space, dataset: m.dataset, row: m.row, values: m.values });
+      states[space] = { cursor: page.messages.at(-1)?.seq ?? cursor, more: page.more, digest: await digestOfSpace(sql, space) };
+    }
+    return { serverTime: new Date(now()).toISOString(), stored: stored.length, messages: out, spaces: states };
+  });
+
+  const auditWrites = async (actor: DeviceActor, messages: readonly SyncMessage[], stored: number): Promise<void> => {
+    if (stored === 0) return;
+    const published = messages.filter((m) => m.space === PUBLISHED_SPACE).length;
+    if (published > 0) await audit(sql, { userId: actor.userId, deviceId: actor.deviceId, action: 'publish', detail: { messages: published } });
+    const reviewed = [...new Set(messages.filter((m) => spaceKind(m.space) === 'review' && m.space !== reviewSpace(actor.userId)).map((m) => m.space))];
+    if (reviewed.length > 0) await audit(sql, { userId: actor.userId, deviceId: actor.deviceId, action: 'review', detail: { spaces: reviewed } });
+  };
+
+  const spaceParam = (request: FastifyRequest, actor: DeviceActor): string => {
+    const space = (request.params as { space?: string }).space ?? '';
+    if (!isSpace(space)) throw new HttpError(400, 'bad_request', 'not a space', 'space');
+    if (!canRead({ userId: actor.userId, role: actor.role }, space)) throw new HttpError(403, 'forbidden', `${actor.userName} may not read ${space}`, space);
+    return space;
+  };
+
+  app.get('/api/v1/spaces/:space/buckets', async (request) => {
+    const actor = await authenticate(request);
+    const space = spaceParam(request, actor);
+    return { space, buckets: await bucketsOfSpace(sql, space) };
+  });
+
+  app.get('/api/v1/spaces/:space/messages', async (request) => {
+    const actor = await authenticate(request);
+    const space = spaceParam(request, actor);
+    const query = request.query as { from?: string; after?: string; limit?: string };
+    const from = query.from ?? '';
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(from)) throw new HttpError(400, 'bad_request', 'from: must be a time', 'from');
+    const limit = Math.min(MAX_MESSAGES_PER_RESPONSE, Math.max(1, Number(query.limit ?? DEFAULT_PULL) || DEFAULT_PULL));
+    return messagesFrom(sql, space, from, query.after ?? null, limit);
+  });
+
+  const shaParam = (request: FastifyRequest): string => {
+    const sha = (request.params as { sha?: string }).sha ?? '';
+    if (!SHA256_PATTERN.test(sha)) throw new HttpError(400, 'bad_request', 'not a sha256 (64 lowercase hex digits)', 'sha256');
+    return sha;
+  };
+  const statusOf = async (sha: string): Promise<BlobStatus> => {
+    const row = await blobStatus(sql, sha);
+    if (!row) throw new HttpError(404, 'not_found', 'no upload of this file was started');
+    return { sha256: row.sha256, size: row.size, received: row.received, complete: row.complete === 1 };
+  };
+
+  app.post('/api/v1/blobs/:sha', { bodyLimit: 4096 }, async (request) => {
+    const actor = await authenticate(request);
+    const sha = shaParam(request);
+    const { size } = parse(blobStartRequestSchema, request.body);
+    if (size > MAX_BLOB_BYTES) throw new HttpError(413, 'too_large', `the file is ${size} bytes; at most ${MAX_BLOB_BYTES} are accepted`);
+    const existing = await blobStatus(sql, sha);
+    if (existing && existing.size !== size) throw new HttpError(409, 'size_mismatch', `an upload of this file with ${existing.size} bytes exists`);
+    if (!existing) await startBlob(sql, sha, size, actor.userId);
+    return statusOf(sha);
+  });
+
+  app.put('/api/v1/blobs/:sha', async (request, reply: FastifyReply) => {
+    await authenticate(request);
+    const sha = shaParam(request);
+    const offset = Number((request.query as { offset?: string }).offset);
+    if (!Number.isSafeInteger(offset) || offset < 0) throw new HttpError(400, 'bad_request', 'offset: must be a whole number of bytes', 'offset');
+    const data = request.body;
+    if (!Buffer.isBuffer(data) || data.length === 0) throw new HttpError(400, 'bad_request', 'the body must be the bytes (application/octet-stream)');
+    const status = await statusOf(sha);
+    if (status.complete) return status;
+    if (offset !== status.received) return reply.code(409).send({ error: { code: 'offset', message: `the server has ${status.received} bytes; send from there`, where: String(status.received) } });
+    if (offset + data.length > status.size) throw new HttpError(400, 'bad_request', `the chunk goes past the declared size (${status.size} bytes)`);
+    if (!(await appendChunk(sql, sha, offset, data))) {
+      const now = await statusOf(sha);
+      return reply.code(409).send({ error: { code: 'offset', message: `the server has ${now.received} bytes; send from there`, where: String(now.received) } });
+    }
+    const after = await statusOf(sha);
+    if (after.received === after.size) {
+      const hash = crypto.createHash('sha256');
+      for (const chunk of await blobChunks(sql, sha)) hash.update(chunk.data);
+      const matches = hash.digest('hex') === sha;
+      await finishBlob(sql, sha, matches);
+      if (!matches) throw new HttpError(422, 'hash_mismatch', 'the bytes received do not have the sha256 they were sent under; the upload starts again from 0');
+      return statusOf(sha);
+    }
+    return after;
+  });
+
+  app.get('/api/v1/blobs/:sha', async (request, reply) => {
+    await authenticate(request);
+    const sha = shaParam(request);
+    const status = await statusOf(sha);
+    if (!status.complete) throw new HttpError(404, 'not_found', 'this file has not been uploaded completely');
+    const range = /^bytes=(\d+)-$/.exec(request.headers.range ?? '');
+    const start = range?.[1] === undefined ? 0 : Number(range[1]);
+    if (start > status.size) throw new HttpError(416, 'range', `the file has ${status.size} bytes`);
+    const parts = (await blobChunks(sql, sha)).map((c) => (c.offset + c.data.length <= start ? null : c.offset >= start ? c.data : c.data.subarray(start - c.offset))).filter((b): b is Buffer => b !== null);
+    const body = Buffer.concat(parts);
+    void reply.header('content-type', 'application/octet-stream').header('accept-ranges', 'bytes');
+    if (range) void reply.code(206).header('content-range', `bytes ${start}-${status.size - 1}/${status.size}`);
+    return reply.send(body);
+  });
+
+  return app;
+}

@@ -1,0 +1,38 @@
+import { createApp } from './app';
+import { ConfigError, openStore, readConfig } from './config';
+
+/**
+ * `npm run server`: the central repository. Settings come from the environment (README.md). It
+ * stops gracefully on SIGTERM or SIGINT: no new connections, requests in flight finish, then the
+ * database is closed.
+ */
+async function main(): Promise<void> {
+  const config = readConfig();
+  const sql = await openStore(config);
+  const app = createApp({ sql, logger: { level: config.logLevel }, https: config.tls ?? undefined });
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'stopping');
+    void app
+      .close()
+      .then(() => sql.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          app.log.error({ err: error }, 'stopping failed');
+          process.exit(1);
+        },
+      );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  const address = await app.listen({ host: config.host, port: config.port });
+  app.log.info({ address, database: config.databaseUrl === null ? `sqlite in ${config.dataDir}` : 'postgresql' }, 'fieldbench server listening');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? `fieldbench server: ${error.message}` : error);
+  process.exit(error instanceof ConfigError ? 2 : 1);
+});

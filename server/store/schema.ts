@@ -1,0 +1,92 @@
+import type { Sql } from './sql';
+
+/**
+ * The server's tables, created or brought up to date at start-up (each step once, in order,
+ * recorded in schema_version). Written once for both databases; only the auto-numbered key and
+ * the binary type differ. Several processes may start at once on one PostgreSQL: the steps run in
+ * a transaction holding an advisory lock.
+ */
+const STEPS: ((d: { serial: string; bytes: string }) => string[])[] = [
+  ({ serial, bytes }) => [
+    `CREATE TABLE users (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL UNIQUE,
+      display_name TEXT NOT NULL,
+      role TEXT NOT NULL,
+      password_hash TEXT NOT NULL,
+      disabled INTEGER NOT NULL DEFAULT 0,
+      created_at TEXT NOT NULL
+    )`,
+    `CREATE TABLE devices (
+      id TEXT PRIMARY KEY,
+      user_id TEXT NOT NULL REFERENCES users(id),
+      name TEXT NOT NULL,
+      token_hash TEXT NOT NULL UNIQUE,
+      created_at TEXT NOT NULL,
+      last_seen_at TEXT,
+      revoked_at TEXT
+    )`,
+    `CREATE TABLE messages (
+      seq ${serial},
+      space TEXT NOT NULL,
+      timestamp TEXT NOT NULL,
+      dataset TEXT NOT NULL,
+      row_name TEXT NOT NULL,
+      vals TEXT NOT NULL,
+      device_id TEXT NOT NULL,
+      received_at TEXT NOT NULL,
+      UNIQUE (space, timestamp)
+    )`,
+    'CREATE INDEX messages_space_seq ON messages (space, seq)',
+    `CREATE TABLE space_buckets (
+      space TEXT NOT NULL,
+      bucket TEXT NOT NULL,
+      hash BIGINT NOT NULL,
+      count BIGINT NOT NULL,
+      PRIMARY KEY (space, bucket)
+    )`,
+    `CREATE TABLE blobs (
+      sha256 TEXT PRIMARY KEY,
+      size BIGINT NOT NULL,
+      received BIGINT NOT NULL DEFAULT 0,
+      complete INTEGER NOT NULL DEFAULT 0,
+      created_by TEXT NOT NULL,
+      created_at TEXT NOT NULL
+    )`,
+    `CREATE TABLE blob_chunks (
+      sha256 TEXT NOT NULL,
+      offset_bytes BIGINT NOT NULL,
+      data ${bytes} NOT NULL,
+      PRIMARY KEY (sha256, offset_bytes)
+    )`,
+    `CREATE TABLE audit (
+      id ${serial},
+      at TEXT NOT NULL,
+      user_id TEXT,
+      device_id TEXT,
+      action TEXT NOT NULL,
+      detail TEXT NOT NULL
+    )`,
+    `CREATE TABLE sign_in_failures (
+      username TEXT NOT NULL,
+      ip TEXT NOT NULL,
+      at TEXT NOT NULL
+    )`,
+    'CREATE INDEX sign_in_failures_user ON sign_in_failures (username, at)',
+    'CREATE INDEX sign_in_failures_ip ON sign_in_failures (ip, at)',
+  ],
+];
+
+export async function migrateServer(sql: Sql): Promise<void> {
+  const dialect = sql.dialect === 'postgres' ? { serial: 'BIGSERIAL PRIMARY KEY', bytes: 'BYTEA' } : { serial: 'INTEGER PRIMARY KEY', bytes: 'BLOB' };
+  await sql.transaction(async (tx) => {
+    if (tx.dialect === 'postgres') await tx.all('SELECT pg_advisory_xact_lock(4242001)');
+    await tx.run('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+    const current = Number((await tx.all<{ v: number | null }>('SELECT max(version) AS v FROM schema_version'))[0]?.v ?? 0);
+    if (current > STEPS.length) throw new Error(`the server database is at schema version ${current}, newer than this server (${STEPS.length}); update the server`);
+    for (let version = current + 1; version <= STEPS.length; version++) {
+      for (const statement of STEPS[version - 1]?.(dialect) ?? []) await tx.run(statement);
+      await tx.run('INSERT INTO schema_version (version) VALUES (?)', [version]);
+    }
+  });
+}

@@ -1,0 +1,249 @@
+import { bucketOf, DIGEST_MODULUS, hashTimestamp, type Bucket, type Digest } from '../../core/sync/digest';
+import type { SyncMessage } from '../../core/sync/protocol';
+import type { Role } from '../../core/sync/spaces';
+import { one, type Sql } from './sql';
+
+/**
+ * Everything the server stores, as functions over one `Sql`: users and devices, the messages of
+ * each space with their digest, blobs in chunks, sign-in failures and the audit log. Nothing is
+ * kept in process memory, so any number of server processes can share one PostgreSQL.
+ */
+
+export type UserRow = { id: string; name: string; display_name: string; role: Role; password_hash: string; disabled: number; created_at: string };
+export type DeviceActor = { deviceId: string; userId: string; userName: string; displayName: string; role: Role };
+
+const now = (): string => new Date().toISOString();
+
+// Users and devices --------------------------------------------------------------------------
+
+export function findUserByName(sql: Sql, name: string): Promise<UserRow | undefined> {
+  return one<UserRow>(sql, 'SELECT * FROM users WHERE name = ?', [name]);
+}
+
+export async function listUsers(sql: Sql): Promise<UserRow[]> {
+  return sql.all<UserRow>('SELECT * FROM users ORDER BY name');
+}
+
+export async function addUser(sql: Sql, user: { id: string; name: string; displayName: string; role: Role; passwordHash: string }): Promise<void> {
+  await sql.run('INSERT INTO users (id, name, display_name, role, password_hash, disabled, created_at) VALUES (?, ?, ?, ?, ?, 0, ?)', [
+    user.id,
+    user.name,
+    user.displayName,
+    user.role,
+    user.passwordHash,
+    now(),
+  ]);
+}
+
+export async function setUserDisabled(sql: Sql, name: string, disabled: boolean): Promise<boolean> {
+  return (await sql.run('UPDATE users SET disabled = ? WHERE name = ?', [disabled ? 1 : 0, name])).changes === 1;
+}
+
+export async function setUserPassword(sql: Sql, name: string, passwordHash: string): Promise<boolean> {
+  return (await sql.run('UPDATE users SET password_hash = ? WHERE name = ?', [passwordHash, name])).changes === 1;
+}
+
+export async function addDevice(sql: Sql, device: { id: string; userId: string; name: string; tokenHash: string }): Promise<void> {
+  await sql.run('INSERT INTO devices (id, user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)', [device.id, device.userId, device.name, device.tokenHash, now()]);
+}
+
+/** The device and user behind a token; null when unknown, revoked, or the user is disabled. */
+export async function actorOfToken(sql: Sql, tokenHash: string): Promise<DeviceActor | null> {
+  const row = await one<{ device_id: string; revoked_at: string | null; user_id: string; name: string; display_name: string; role: Role; disabled: number }>(
+    sql,
+    `SELECT d.id AS device_id, d.revoked_at, u.id AS user_id, u.name, u.display_name, u.role, u.disabled
+     FROM devices d JOIN users u ON u.id = d.user_id WHERE d.token_hash = ?`,
+    [tokenHash],
+  );
+  if (!row || row.revoked_at !== null || Number(row.disabled) !== 0) return null;
+  return { deviceId: row.device_id, userId: row.user_id, userName: row.name, displayName: row.display_name, role: row.role };
+}
+
+export async function touchDevice(sql: Sql, deviceId: string): Promise<void> {
+  await sql.run('UPDATE devices SET last_seen_at = ? WHERE id = ?', [now(), deviceId]);
+}
+
+export type DeviceRow = { id: string; user_name: string; name: string; created_at: string; last_seen_at: string | null; revoked_at: string | null };
+
+export function listDevices(sql: Sql, userName?: string): Promise<DeviceRow[]> {
+  const base = 'SELECT d.id, u.name AS user_name, d.name, d.created_at, d.last_seen_at, d.revoked_at FROM devices d JOIN users u ON u.id = d.user_id';
+  return userName === undefined ? sql.all<DeviceRow>(`${base} ORDER BY d.created_at`) : sql.all<DeviceRow>(`${base} WHERE u.name = ? ORDER BY d.created_at`, [userName]);
+}
+
+export async function revokeDevice(sql: Sql, id: string): Promise<boolean> {
+  return (await sql.run('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [now(), id])).changes === 1;
+}
+
+// Sign-in limits and audit ---------------------------------------------------------------------
+
+export async function recentFailures(sql: Sql, username: string, ip: string, sinceIso: string): Promise<{ user: number; ip: number }> {
+  const user = await one<{ n: number }>(sql, 'SELECT count(*) AS n FROM sign_in_failures WHERE username = ? AND at > ?', [username, sinceIso]);
+  const byIp = await one<{ n: number }>(sql, 'SELECT count(*) AS n FROM sign_in_failures WHERE ip = ? AND at > ?', [ip, sinceIso]);
+  return { user: Number(user?.n ?? 0), ip: Number(byIp?.n ?? 0) };
+}
+
+export async function recordFailure(sql: Sql, username: string, ip: string): Promise<void> {
+  await sql.run('INSERT INTO sign_in_failures (username, ip, at) VALUES (?, ?, ?)', [username, ip, now()]);
+  // Keep the table small: failures older than a day no longer count for anything.
+  await sql.run('DELETE FROM sign_in_failures WHERE at < ?', [new Date(Date.now() - 24 * 3600 * 1000).toISOString()]);
+}
+
+export async function clearFailures(sql: Sql, username: string): Promise<void> {
+  await sql.run('DELETE FROM sign_in_failures WHERE username = ?', [username]);
+}
+
+export async function audit(sql: Sql, entry: { userId: string | null; deviceId: string | null; action: string; detail: Record<string, unknown> }): Promise<void> {
+  await sql.run('INSERT INTO audit (at, user_id, device_id, action, detail) VALUES (?, ?, ?, ?, ?)', [now(), entry.userId, entry.deviceId, entry.action, JSON.stringify(entry.detail)]);
+}
+
+export type AuditRow = { id: number; at: string; user_id: string | null; device_id: string | null; action: string; detail: string };
+
+export function listAudit(sql: Sql, limit: number): Promise<AuditRow[]> {
+  return sql.all<AuditRow>('SELECT * FROM audit ORDER BY id DESC LIMIT ?', [limit]);
+}
+
+// Messages and digests -------------------------------------------------------------------------
+
+type MessageRow = { seq: number; space: string; timestamp: string; dataset: string; row_name: string; vals: string };
+
+function toMessage(r: MessageRow): SyncMessage {
+  return { timestamp: r.timestamp, space: r.space, dataset: r.dataset, row: r.row_name, values: JSON.parse(r.vals) as SyncMessage['values'] };
+}
+
+/**
+ * Stores messages once each (a message already held is skipped) and adds the new ones to their
+ * space's digest in the same transaction. Returns the timestamps that were new.
+ */
+export async function storeMessages(sql: Sql, messages: readonly SyncMessage[], deviceId: string): Promise<string[]> {
+  if (messages.length === 0) return [];
+  return sql.transaction(async (tx) => {
+    const received = now();
+    const fresh: { space: string; timestamp: string }[] = [];
+    if (tx.dialect === 'postgres') {
+      // One statement per batch: arrays unnested into rows.
+      const rows = await tx.all<{ space: string; timestamp: string }>(
+        `INSERT INTO messages (space, timestamp, dataset, row_name, vals, device_id, received_at)
+         SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+         ON CONFLICT (space, timestamp) DO NOTHING RETURNING space, timestamp`,
+        [
+          messages.map((m) => m.space),
+          messages.map((m) => m.timestamp),
+          messages.map((m) => m.dataset),
+          messages.map((m) => m.row),
+          messages.map((m) => JSON.stringify(m.values)),
+          messages.map(() => deviceId),
+          messages.map(() => received),
+        ] as unknown as string[],
+      );
+      fresh.push(...rows);
+    } else {
+      for (const m of messages) {
+        const r = await tx.run('INSERT INTO messages (space, timestamp, dataset, row_name, vals, device_id, received_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (space, timestamp) DO NOTHING', [
+          m.space,
+          m.timestamp,
+          m.dataset,
+          m.row,
+          JSON.stringify(m.values),
+          deviceId,
+          received,
+        ]);
+        if (r.changes === 1) fresh.push({ space: m.space, timestamp: m.timestamp });
+      }
+    }
+    const buckets = new Map<string, { space: string; bucket: string; hash: number; count: number }>();
+    for (const f of fresh) {
+      const key = `${f.space}\u0000${bucketOf(f.timestamp)}`;
+      const b = buckets.get(key) ?? { space: f.space, bucket: bucketOf(f.timestamp), hash: 0, count: 0 };
+      b.hash = (b.hash + hashTimestamp(f.timestamp)) % DIGEST_MODULUS;
+      b.count += 1;
+      buckets.set(key, b);
+    }
+    for (const b of buckets.values()) {
+      await tx.run(
+        `INSERT INTO space_buckets (space, bucket, hash, count) VALUES (?, ?, ?, ?)
+         ON CONFLICT (space, bucket) DO UPDATE SET hash = (space_buckets.hash + excluded.hash) % ${DIGEST_MODULUS}, count = space_buckets.count + excluded.count`,
+        [b.space, b.bucket, b.hash, b.count],
+      );
+    }
+    return fresh.map((f) => f.timestamp);
+  });
+}
+
+/** Messages of a space after a cursor, in the order they were stored, at most `limit` (+ whether more wait). */
+export async function messagesAfter(sql: Sql, space: string, cursor: number, limit: number): Promise<{ messages: (SyncMessage & { seq: number })[]; more: boolean }> {
+  const rows = await sql.all<MessageRow>('SELECT seq, space, timestamp, dataset, row_name, vals FROM messages WHERE space = ? AND seq > ? ORDER BY seq LIMIT ?', [space, cursor, limit + 1]);
+  const more = rows.length > limit;
+  return { messages: rows.slice(0, limit).map((r) => ({ ...toMessage(r), seq: Number(r.seq) })), more };
+}
+
+/** Messages of a space by timestamp (the repair pull after a digest difference). */
+export async function messagesFrom(sql: Sql, space: string, from: string, after: string | null, limit: number): Promise<{ messages: SyncMessage[]; more: boolean }> {
+  const rows =
+    after === null
+      ? await sql.all<MessageRow>('SELECT seq, space, timestamp, dataset, row_name, vals FROM messages WHERE space = ? AND timestamp >= ? ORDER BY timestamp LIMIT ?', [space, from, limit + 1])
+      : await sql.all<MessageRow>('SELECT seq, space, timestamp, dataset, row_name, vals FROM messages WHERE space = ? AND timestamp >= ? AND timestamp > ? ORDER BY timestamp LIMIT ?', [
+          space,
+          from,
+          after,
+          limit + 1,
+        ]);
+  return { messages: rows.slice(0, limit).map(toMessage), more: rows.length > limit };
+}
+
+export async function bucketsOfSpace(sql: Sql, space: string): Promise<Bucket[]> {
+  const rows = await sql.all<{ bucket: string; hash: number; count: number }>('SELECT bucket, hash, count FROM space_buckets WHERE space = ? ORDER BY bucket', [space]);
+  return rows.map((r) => ({ bucket: r.bucket, hash: Number(r.hash), count: Number(r.count) }));
+}
+
+export async function digestOfSpace(sql: Sql, space: string): Promise<Digest> {
+  let hash = 0;
+  let count = 0;
+  for (const b of await bucketsOfSpace(sql, space)) {
+    hash = (hash + b.hash) % DIGEST_MODULUS;
+    count += b.count;
+  }
+  return { hash, count };
+}
+
+/** Every review space that holds anything (what knowledge managers read). */
+export async function reviewSpaces(sql: Sql): Promise<string[]> {
+  return (await sql.all<{ space: string }>("SELECT DISTINCT space FROM space_buckets WHERE space LIKE 'review:%' ORDER BY space")).map((r) => r.space);
+}
+
+// Blobs ----------------------------------------------------------------------------------------
+
+export type BlobRow = { sha256: string; size: number; received: number; complete: number };
+
+export async function blobStatus(sql: Sql, sha256: string): Promise<BlobRow | undefined> {
+  const row = await one<BlobRow>(sql, 'SELECT sha256, size, received, complete FROM blobs WHERE sha256 = ?', [sha256]);
+  return row && { sha256: row.sha256, size: Number(row.size), received: Number(row.received), complete: Number(row.complete) };
+}
+
+export async function startBlob(sql: Sql, sha256: string, size: number, userId: string): Promise<void> {
+  await sql.run('INSERT INTO blobs (sha256, size, received, complete, created_by, created_at) VALUES (?, ?, 0, 0, ?, ?) ON CONFLICT (sha256) DO NOTHING', [sha256, size, userId, now()]);
+}
+
+/** Appends a chunk at `offset` when that is exactly what was received so far; false otherwise. */
+export async function appendChunk(sql: Sql, sha256: string, offset: number, data: Buffer): Promise<boolean> {
+  return sql.transaction(async (tx) => {
+    const claimed = await tx.run('UPDATE blobs SET received = received + ? WHERE sha256 = ? AND received = ? AND complete = 0 AND received + ? <= size', [data.length, sha256, offset, data.length]);
+    if (claimed.changes !== 1) return false;
+    await tx.run('INSERT INTO blob_chunks (sha256, offset_bytes, data) VALUES (?, ?, ?)', [sha256, offset, data]);
+    return true;
+  });
+}
+
+export async function blobChunks(sql: Sql, sha256: string): Promise<{ offset: number; data: Buffer }[]> {
+  const rows = await sql.all<{ offset_bytes: number; data: Buffer }>('SELECT offset_bytes, data FROM blob_chunks WHERE sha256 = ? ORDER BY offset_bytes', [sha256]);
+  return rows.map((r) => ({ offset: Number(r.offset_bytes), data: Buffer.from(r.data) }));
+}
+
+export async function finishBlob(sql: Sql, sha256: string, ok: boolean): Promise<void> {
+  await sql.transaction(async (tx) => {
+    if (ok) await tx.run('UPDATE blobs SET complete = 1 WHERE sha256 = ?', [sha256]);
+    else {
+      await tx.run('DELETE FROM blob_chunks WHERE sha256 = ?', [sha256]);
+      await tx.run('UPDATE blobs SET received = 0 WHERE sha256 = ?', [sha256]);
+    }
+  });
+}

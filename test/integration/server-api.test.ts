@@ -1,0 +1,236 @@
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bucketsOf, digestOf } from '../../core/sync/digest';
+import { formatTimestamp } from '../../core/sync/hlc';
+import { BLOB_CHUNK_BYTES, MAX_SYNC_BODY_BYTES, PROTOCOL_VERSION, type SyncMessage, type SyncResponse } from '../../core/sync/protocol';
+import { api, enrolDevice, postgresAvailable, startServer, TEST_PASSWORD, type DatabaseKind, type TestServer } from '../helpers/server';
+
+/** The central repository's API against a real server process, on SQLite and on PostgreSQL alike. */
+
+const NODE = 'a1b2c3d4e5f60718';
+let clock = Date.now();
+const ts = (node = NODE): string => formatTimestamp(++clock, 0, node);
+
+function message(space: string, dataset: string, row: string, values: SyncMessage['values'], timestamp = ts()): SyncMessage {
+  return { timestamp, space, dataset, row, values };
+}
+
+function syncBody(messages: SyncMessage[], spaces: Record<string, number> = {}, extra: Record<string, unknown> = {}) {
+  return {
+    protocol: PROTOCOL_VERSION,
+    schema: 4,
+    clientTime: new Date().toISOString(),
+    messages,
+    spaces: Object.fromEntries(Object.entries(spaces).map(([s, cursor]) => [s, { cursor }])),
+    ...extra,
+  };
+}
+
+const pgReady = await postgresAvailable();
+
+describe.each(['sqlite', 'postgres'] as DatabaseKind[])('server on %s', (db) => {
+  const skip = db === 'postgres' && !pgReady;
+  let server: TestServer;
+  let ann: { token: string; userId: string; deviceId: string };
+  let bob: { token: string; userId: string; deviceId: string };
+  let kim: { token: string; userId: string; deviceId: string };
+
+  beforeAll(async () => {
+    if (skip) return;
+    server = await startServer({ db });
+    server.addUser('ann', 'consultant');
+    server.addUser('bob', 'consultant');
+    server.addUser('kim', 'knowledge_manager');
+    server.addUser('dora', 'consultant');
+    ann = await enrolDevice(server.url, 'ann');
+    bob = await enrolDevice(server.url, 'bob');
+    kim = await enrolDevice(server.url, 'kim');
+  }, 120_000);
+  afterAll(async () => {
+    if (!skip) await server.dispose();
+  });
+
+  it.skipIf(skip)('answers health and readiness, and every API endpoint wants a device token', async () => {
+    expect((await api(server.url, '/health')).status).toBe(200);
+    expect((await api(server.url, '/ready')).status).toBe(200);
+    const sha = 'a'.repeat(64);
+    const endpoints: [string, string, unknown?][] = [
+      ['GET', '/api/v1/me'],
+      ['POST', '/api/v1/sync', syncBody([])],
+      ['GET', '/api/v1/spaces/published/buckets'],
+      ['GET', '/api/v1/spaces/published/messages?from=2026-01-01T00'],
+      ['POST', `/api/v1/blobs/${sha}`, { size: 1 }],
+      ['GET', `/api/v1/blobs/${sha}`],
+    ];
+    for (const [method, path, body] of endpoints) {
+      const none = await api(server.url, path, { method, ...(body === undefined ? {} : { body }) });
+      expect(none.status, `${method} ${path}`).toBe(401);
+      const bad = await api(server.url, path, { method, token: 'x'.repeat(43), ...(body === undefined ? {} : { body }) });
+      expect(bad.status, `${method} ${path}`).toBe(401);
+    }
+    const put = await api(server.url, `/api/v1/blobs/${sha}?offset=0`, { method: 'PUT', raw: Buffer.from('x'), contentType: 'application/octet-stream' });
+    expect(put.status).toBe(401);
+  });
+
+  it.skipIf(skip)('refuses a wrong password like an unknown user, limits attempts, and refuses disabled users and revoked devices', async () => {
+    const wrong = await api<{ error: { message: string } }>(server.url, '/api/v1/enrol', { body: { username: 'ann', password: 'nope', deviceName: 'x' } });
+    const unknown = await api<{ error: { message: string } }>(server.url, '/api/v1/enrol', { body: { username: 'nobody', password: 'nope', deviceName: 'x' } });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body.error.message).toBe(unknown.body.error.message);
+    for (let i = 0; i < 5; i++) await api(server.url, '/api/v1/enrol', { body: { username: 'dora', password: `wrong ${i}`, deviceName: 'x' } });
+    const limited = await api(server.url, '/api/v1/enrol', { body: { username: 'dora', password: TEST_PASSWORD, deviceName: 'x' } });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+
+    const device = await enrolDevice(server.url, 'bob');
+    expect((await api(server.url, '/api/v1/me', { token: device.token })).status).toBe(200);
+    expect(server.admin(['device', 'revoke', device.deviceId]).code).toBe(0);
+    expect((await api(server.url, '/api/v1/me', { token: device.token })).status).toBe(401);
+    expect((await api(server.url, '/api/v1/me', { token: bob.token })).status).toBe(200);
+
+    server.addUser('eve', 'consultant');
+    const eve = await enrolDevice(server.url, 'eve');
+    expect(server.admin(['user', 'disable', 'eve']).code).toBe(0);
+    expect((await api(server.url, '/api/v1/me', { token: eve.token })).status).toBe(401);
+    expect((await api(server.url, '/api/v1/enrol', { body: { username: 'eve', password: TEST_PASSWORD, deviceName: 'x' } })).status).toBe(403);
+    const audit = server.admin(['audit', '--limit', '100']).stdout;
+    for (const action of ['enrol', 'sign_in_failed', 'sign_in_limited', 'sign_in_refused']) expect(audit).toContain(action);
+  });
+
+  it.skipIf(skip)('keeps each space to the users it belongs to', async () => {
+    const annSpace = `user:${ann.userId}`;
+    const push = await api<SyncResponse>(server.url, '/api/v1/sync', { token: ann.token, body: syncBody([message(annSpace, 'field_notes', 'n1', { title: 'Site visit' })]) });
+    expect(push.status).toBe(200);
+    // Bob may neither read nor write Ann's space, nor write the published space.
+    expect((await api(server.url, '/api/v1/sync', { token: bob.token, body: syncBody([], { [annSpace]: 0 }) })).status).toBe(403);
+    expect((await api(server.url, `/api/v1/spaces/${annSpace}/buckets`, { token: bob.token })).status).toBe(403);
+    const sneak = await api<{ error: { where: string } }>(server.url, '/api/v1/sync', { token: bob.token, body: syncBody([message(annSpace, 'field_notes', 'n2', { title: 'x' })]) });
+    expect(sneak.status).toBe(403);
+    expect(sneak.body.error.where).toBe('messages.0.space');
+    expect((await api(server.url, '/api/v1/sync', { token: bob.token, body: syncBody([message('published', 'kb_articles', 'a1', { type: 'method' })]) })).status).toBe(403);
+    // A table that does not belong in the space is refused, even in one's own review space.
+    const wrongTable = await api<{ error: { where: string } }>(server.url, '/api/v1/sync', {
+      token: ann.token,
+      body: syncBody([message(`review:${ann.userId}`, 'kb_articles', 'a1', { type: 'method' })]),
+    });
+    expect(wrongTable.status).toBe(400);
+    expect(wrongTable.body.error.where).toBe('messages.0.dataset');
+    // Ann submits to her review space; the manager sees it, Bob does not, and the manager publishes.
+    const submit = await api<SyncResponse>(server.url, '/api/v1/sync', {
+      token: ann.token,
+      body: syncBody([message(`review:${ann.userId}`, 'submissions', 's1', { title: 'Lesson', status: 'submitted' })]),
+    });
+    expect(submit.status).toBe(200);
+    const managerPull = await api<SyncResponse>(server.url, '/api/v1/sync', { token: kim.token, body: syncBody([]) });
+    expect(managerPull.body.messages.map((m) => m.dataset)).toContain('submissions');
+    expect(Object.keys(managerPull.body.spaces)).toContain(`review:${ann.userId}`);
+    const bobPull = await api<SyncResponse>(server.url, '/api/v1/sync', { token: bob.token, body: syncBody([]) });
+    expect(bobPull.body.messages.filter((m) => m.dataset === 'submissions' || m.dataset === 'field_notes')).toEqual([]);
+    const publish = await api<SyncResponse>(server.url, '/api/v1/sync', { token: kim.token, body: syncBody([message('published', 'kb_articles', 'lesson-1', { type: 'lesson' })]) });
+    expect(publish.status).toBe(200);
+    const annPull = await api<SyncResponse>(server.url, '/api/v1/sync', { token: ann.token, body: syncBody([]) });
+    expect(annPull.body.messages.some((m) => m.space === 'published' && m.row === 'lesson-1')).toBe(true);
+    expect(server.admin(['audit']).stdout).toContain('publish');
+  });
+
+  it.skipIf(skip)('stores a message once however often it comes, pages pulls by cursor, and keeps the digest of what it holds', async () => {
+    const space = `user:${bob.userId}`;
+    const batch = Array.from({ length: 25 }, (_, i) => message(space, 'customers', `c${i}`, { name: `Customer ${i}` }));
+    const first = await api<SyncResponse>(server.url, '/api/v1/sync', { token: bob.token, body: syncBody(batch) });
+    expect(first.body.stored).toBe(25);
+    // The pushing request does not echo its own messages back.
+    expect(first.body.messages.filter((m) => m.space === space)).toEqual([]);
+    const again = await api<SyncResponse>(server.url, '/api/v1/sync', { token: bob.token, body: syncBody(batch) });
+    expect(again.body.stored).toBe(0);
+    expect(again.body.spaces[space]?.digest).toEqual(digestOf(bucketsOf(batch.map((m) => m.timestamp))));
+    // Another device of Bob pulls in pages of 10.
+    const other = await enrolDevice(server.url, 'bob');
+    const pulled: SyncMessage[] = [];
+    let cursor = 0;
+    for (let page = 0; page < 10; page++) {
+      const r = await api<SyncResponse>(server.url, '/api/v1/sync', { token: other.token, body: syncBody([], { [space]: cursor }, { limit: 10 }) });
+      pulled.push(...r.body.messages.filter((m) => m.space === space));
+      cursor = r.body.spaces[space]?.cursor ?? cursor;
+      if (!r.body.spaces[space]?.more) break;
+    }
+    expect(pulled.map((m) => m.timestamp)).toEqual(batch.map((m) => m.timestamp));
+    const buckets = await api<{ buckets: unknown[] }>(server.url, `/api/v1/spaces/${space}/buckets`, { token: other.token });
+    expect(buckets.body.buckets).toEqual(bucketsOf(batch.map((m) => m.timestamp)));
+    // The repair pull by timestamp, after a given one.
+    const from = batch[10]?.timestamp ?? '';
+    const repair = await api<{ messages: SyncMessage[]; more: boolean }>(server.url, `/api/v1/spaces/${space}/messages?from=${encodeURIComponent(from)}&limit=5`, { token: other.token });
+    expect(repair.body.messages.map((m) => m.timestamp)).toEqual(batch.slice(10, 15).map((m) => m.timestamp));
+    expect(repair.body.more).toBe(true);
+  });
+
+  it.skipIf(skip)('answers bad input with a 4xx that says what is wrong, never a 5xx', async () => {
+    const malformed = await api(server.url, '/api/v1/sync', { token: ann.token, raw: '{"protocol": 1, "messages": [' });
+    expect(malformed.status).toBe(400);
+    const huge = await api(server.url, '/api/v1/sync', { token: ann.token, raw: JSON.stringify({ pad: 'x'.repeat(MAX_SYNC_BODY_BYTES + 10) }) });
+    expect(huge.status).toBe(413);
+    const badMessage = await api<{ error: { where: string } }>(server.url, '/api/v1/sync', {
+      token: ann.token,
+      body: syncBody([{ timestamp: 'yesterday', space: `user:${ann.userId}`, dataset: 'customers', row: 'c', values: { name: 'x' } }]),
+    });
+    expect(badMessage.status).toBe(400);
+    expect(badMessage.body.error.where).toBe('messages.0.timestamp');
+    const drift = await api<{ error: { code: string; message: string } }>(server.url, '/api/v1/sync', {
+      token: ann.token,
+      body: syncBody([], {}, { clientTime: new Date(Date.now() + 3 * 3600 * 1000).toISOString() }),
+    });
+    expect(drift.status).toBe(422);
+    expect(drift.body.error.code).toBe('clock_drift');
+    expect(drift.body.error.message).toMatch(/180 minutes/);
+    const newer = await api(server.url, '/api/v1/sync', { token: ann.token, body: { ...syncBody([]), protocol: PROTOCOL_VERSION + 1 } });
+    expect(newer.status).toBe(426);
+    for (const body of [null, [], 'text', { protocol: 1 }, { ...syncBody([]), spaces: { 'not a space': { cursor: 0 } } }]) {
+      const r = await api(server.url, '/api/v1/sync', { token: ann.token, raw: JSON.stringify(body) });
+      expect(r.status, JSON.stringify(body)).toBe(400);
+    }
+    const tooManyValues = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`c${i}`, i]));
+    expect((await api(server.url, '/api/v1/sync', { token: ann.token, body: syncBody([message(`user:${ann.userId}`, 'customers', 'c', tooManyValues)]) })).status).toBe(400);
+    expect((await api(server.url, '/api/v1/nothing', { token: ann.token })).status).toBe(404);
+  });
+
+  it.skipIf(skip)('takes files in resumable chunks, checks their sha256, and serves them with ranges', async () => {
+    const bytes = crypto.randomBytes(BLOB_CHUNK_BYTES * 2 + 1000);
+    const sha = crypto.createHash('sha256').update(bytes).digest('hex');
+    const start = await api<{ received: number; complete: boolean }>(server.url, `/api/v1/blobs/${sha}`, { token: ann.token, body: { size: bytes.length } });
+    expect(start.body).toMatchObject({ received: 0, complete: false });
+    const put = (offset: number, chunk: Buffer) => api<{ received: number; complete: boolean; error?: { where: string } }>(server.url, `/api/v1/blobs/${sha}?offset=${offset}`, { method: 'PUT', token: ann.token, raw: chunk, contentType: 'application/octet-stream' });
+    expect((await put(0, bytes.subarray(0, BLOB_CHUNK_BYTES))).body.received).toBe(BLOB_CHUNK_BYTES);
+    // The connection drops; the device does not know what arrived. Sending from 0 again says where to go on.
+    const stale = await put(0, bytes.subarray(0, BLOB_CHUNK_BYTES));
+    expect(stale.status).toBe(409);
+    expect(stale.body.error?.where).toBe(String(BLOB_CHUNK_BYTES));
+    const resumed = await api<{ received: number }>(server.url, `/api/v1/blobs/${sha}`, { token: ann.token, body: { size: bytes.length } });
+    expect(resumed.body.received).toBe(BLOB_CHUNK_BYTES);
+    await put(BLOB_CHUNK_BYTES, bytes.subarray(BLOB_CHUNK_BYTES, BLOB_CHUNK_BYTES * 2));
+    const done = await put(BLOB_CHUNK_BYTES * 2, bytes.subarray(BLOB_CHUNK_BYTES * 2));
+    expect(done.body.complete).toBe(true);
+    const whole = await fetch(`${server.url}/api/v1/blobs/${sha}`, { headers: { authorization: `Bearer ${bob.token}` } });
+    expect(Buffer.from(await whole.arrayBuffer()).equals(bytes)).toBe(true);
+    const tail = await fetch(`${server.url}/api/v1/blobs/${sha}`, { headers: { authorization: `Bearer ${bob.token}`, range: 'bytes=1000-' } });
+    expect(tail.status).toBe(206);
+    expect(Buffer.from(await tail.arrayBuffer()).equals(bytes.subarray(1000))).toBe(true);
+    // Bytes that do not match their name are refused and the upload starts over.
+    const liar = crypto.createHash('sha256').update('something else').digest('hex');
+    await api(server.url, `/api/v1/blobs/${liar}`, { token: ann.token, body: { size: 5 } });
+    const refused = await api(server.url, `/api/v1/blobs/${liar}?offset=0`, { method: 'PUT', token: ann.token, raw: Buffer.from('hello'), contentType: 'application/octet-stream' });
+    expect(refused.status).toBe(422);
+    expect((await api<{ received: number }>(server.url, `/api/v1/blobs/${liar}`, { token: ann.token, body: { size: 5 } })).body.received).toBe(0);
+    expect((await api(server.url, `/api/v1/blobs/${'b'.repeat(64)}`, { token: ann.token, body: { size: 100 * 1024 * 1024 } })).status).toBe(413);
+    const bigChunk = await api(server.url, `/api/v1/blobs/${liar}?offset=0`, { method: 'PUT', token: ann.token, raw: Buffer.alloc(BLOB_CHUNK_BYTES + 1), contentType: 'application/octet-stream' });
+    expect(bigChunk.status).toBe(413);
+  });
+
+  it.skipIf(skip)('the admin command says clearly what is wrong', () => {
+    expect(server.admin(['user', 'add', 'zed', '--role', 'wizard'], TEST_PASSWORD)).toMatchObject({ code: 2 });
+    expect(server.admin(['user', 'add', 'zed', '--role', 'consultant'], 'short').stderr).toContain('at least 10 characters');
+    expect(server.admin(['user', 'disable', 'nobody']).stderr).toContain('no user nobody');
+    expect(server.admin(['device', 'revoke', 'nothing']).code).toBe(2);
+    expect(server.admin(['user', 'list']).stdout).toContain('kim\tknowledge_manager');
+    expect(server.admin(['bogus']).stderr).toContain('usage:');
+  });
+});
