@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, expect } from 'vitest';
-import { createBackend, type Backend } from '../../electron/backend/backend';
+import { createBackend, type Backend, type BackendOptions } from '../../electron/backend/backend';
 import type { CallArgs, CallName, CallResult } from '../../core/api/contract';
 import type { ExportedFile } from '../../core/api/calls/reports';
 import type { ApiError } from '../../core/api/result';
@@ -19,7 +19,7 @@ afterEach(() => cleanups.splice(0).forEach((c) => c()));
 export type TestBackend = { backend: Backend; dataDir: string; events: string[] };
 
 /** A backend on a real SQLite file in a fresh temporary folder (or the given one), closed after the test. */
-export async function startBackend(options: { dataDir?: string; contentDir?: string; platform?: Platform } = {}): Promise<TestBackend> {
+export async function startBackend(options: { dataDir?: string; contentDir?: string; platform?: Platform; sync?: BackendOptions['sync'] } = {}): Promise<TestBackend> {
   let dir = options.dataDir;
   if (!dir) {
     const t = makeTempDir();
@@ -35,6 +35,8 @@ export async function startBackend(options: { dataDir?: string; contentDir?: str
     emit: (e) => events.push(e),
     log: () => {},
     ...(options.platform ? { platform: options.platform } : {}),
+    // No background sync in tests unless a test asks for it.
+    sync: { autoIntervalMs: 0, ...options.sync },
   });
   // Any write to a record table that does not come from the write funnel aborts (and fails the test).
   guardRecordTables(backend.db);

@@ -5,7 +5,7 @@ import { tableBelongs } from '../../../core/sync/spaces';
 import { commit, insert, update, type Change } from '../db/changes';
 import type { Db } from '../db/connection';
 import { hasColumn, tableSpec, type SqlValue } from '../db/tables';
-import { keyOfRowName } from './columns';
+import { isSyncedColumn, keyOfRowName } from './columns';
 import { checkIncomingValue } from './incoming';
 import { addToDigest, cellKey, hasMessage } from './log';
 import { saveClock, syncClock, type SyncIdentity } from './state';
@@ -69,7 +69,9 @@ export function applyIncoming(db: Db, identity: SyncIdentity, messages: readonly
       continue;
     }
     const table = message.dataset as RecordTable;
+    const unknown = Object.keys(message.values).filter((c) => !isSyncedColumn(table, c));
     const outcome = applyOne(db, table, message, cleanedValues(table, message), unsent, now);
+    if (unknown.length > 0 && outcome.detail === undefined) outcome.detail = `left out what this version does not know: ${unknown.join(', ')}`;
     if (outcome.status === 'refused') {
       db.prepare('UPDATE sync_log SET state = 2 WHERE timestamp = ?').run(message.timestamp);
       result.refused++;
@@ -106,6 +108,9 @@ function refusalOf(db: Db, message: SyncMessage, clock: ReturnType<typeof syncCl
     if (article !== null && article.space !== message.space) return { reason: `the article of ${message.row} lives in ${article.space}` };
   }
   for (const [column, value] of Object.entries(message.values)) {
+    // A column this version does not know (a newer app wrote it) is left out, not fatal: the
+    // message stays in the log whole, for a later version to read.
+    if (!isSyncedColumn(table, column)) continue;
     const checked = checkIncomingValue(table, column, value);
     if (!checked.ok) return { reason: checked.reason };
   }
@@ -120,6 +125,7 @@ function refusalOf(db: Db, message: SyncMessage, clock: ReturnType<typeof syncCl
 function cleanedValues(table: RecordTable, message: SyncMessage): Values {
   const out: Values = {};
   for (const [column, value] of Object.entries(message.values)) {
+    if (!isSyncedColumn(table, column)) continue;
     const checked = checkIncomingValue(table, column, value);
     if (checked.ok) out[column] = checked.value;
   }

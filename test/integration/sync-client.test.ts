@@ -1,0 +1,219 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentJson, paragraph, textNode } from '../../core/richtext/build';
+import { callFail, callOk, startBackend, type TestBackend } from '../helpers/backend';
+import { startServer, TEST_PASSWORD, type TestServer } from '../helpers/server';
+
+/**
+ * Devices syncing through the real server process: a consultant's lesson goes up for review, a
+ * knowledge manager publishes it, another consultant receives it, and the author sees the
+ * outcome; two devices of one user editing the same field meet as a conflict; a sync that
+ * deletes much waits for confirmation; a run is rolled back; clocks off by minutes still agree.
+ */
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer({ db: 'sqlite' });
+  for (const [name, role] of [
+    ['ann', 'consultant'],
+    ['bob', 'consultant'],
+    ['kim', 'knowledge_manager'],
+  ] as const)
+    server.addUser(name, role);
+}, 120_000);
+afterAll(async () => {
+  await server.dispose();
+});
+
+async function device(user: string, options: { now?: () => number } = {}): Promise<TestBackend> {
+  const t = await startBackend({ sync: options.now ? { now: options.now } : {} });
+  await callOk(t.backend, 'sync.enrol', { serverUrl: server.url, username: user, password: TEST_PASSWORD, deviceName: `${user}'s laptop` });
+  return t;
+}
+
+const body = (text: string) => documentJson([paragraph([textNode(text)])]);
+
+async function readyLesson(t: TestBackend, title: string): Promise<string> {
+  const note = await callOk(t.backend, 'notes.create', { title: `${title} note`, bodyJson: body('Customer asked for weekly reports.') });
+  const lesson = await callOk(t.backend, 'lessons.codify', { noteIds: [note.id] });
+  await callOk(t.backend, 'lessons.save', { id: lesson.id, title, problem: 'Reports were late.', action: 'Automated them.', recommendation: 'Automate reports from day one.', status: 'ready' });
+  return lesson.id;
+}
+
+describe('sync between devices through the server', () => {
+  it('carries a submitted lesson to review, its publication to everyone, and the outcome back to the author', async () => {
+    const ann = await device('ann');
+    const kim = await device('kim');
+    const bob = await device('bob');
+    const lessonId = await readyLesson(ann, 'Automate weekly reports');
+    // Not enrolled devices cannot submit; Ann can, offline, and it waits in the outbox.
+    const submitted = await callOk(ann.backend, 'review.submit', { kind: 'lesson', id: lessonId });
+    expect(submitted.status).toBe('submitted');
+    expect((await callOk(ann.backend, 'lessons.get', { id: lessonId })).status).toBe('submitted');
+    expect((await callOk(ann.backend, 'sync.status', {})).outbox).toBeGreaterThan(0);
+    const annRun = await callOk(ann.backend, 'sync.now', {});
+    expect(annRun.status).toBe('done');
+    expect(annRun.sent).toBeGreaterThan(0);
+    expect((await callOk(ann.backend, 'sync.status', {})).outbox).toBe(0);
+
+    // The manager receives the submission (not Ann's notes or engagements), and publishes it.
+    await callOk(kim.backend, 'sync.now', {});
+    const queue = await callOk(kim.backend, 'review.list', {});
+    expect(queue.map((s) => s.title)).toEqual(['Automate weekly reports']);
+    expect(await callOk(kim.backend, 'notes.list', {})).toEqual([]);
+    const refusedForConsultant = await callFail(bob.backend, 'review.decide', { id: queue[0]?.id, status: 'in_review', note: '' });
+    expect(refusedForConsultant.code).toBe('forbidden');
+    await callOk(kim.backend, 'review.decide', { id: queue[0]?.id ?? '', status: 'in_review', note: '' });
+    const { articleId } = await callOk(kim.backend, 'review.publish', { ids: [queue[0]?.id ?? ''], title: 'Automate weekly reports', summary: 'From the field.', type: 'lesson', scenarios: [], tags: ['reporting'], lang: 'en' });
+    await callOk(kim.backend, 'sync.now', {});
+
+    // Bob receives the article and finds it.
+    await callOk(bob.backend, 'sync.now', {});
+    const article = await callOk(bob.backend, 'kb.get', { id: articleId });
+    expect(article.title.en).toBe('Automate weekly reports');
+    const hits = await callOk(bob.backend, 'kb.search', { query: 'automate reports' });
+    expect(JSON.stringify(hits)).toContain(articleId);
+    // Bob may not publish: the server refuses his device writing the published space.
+    expect((await callOk(bob.backend, 'review.list', {})).length).toBe(0);
+
+    // Ann learns the outcome; her lesson is done.
+    await callOk(ann.backend, 'sync.now', {});
+    const mine = await callOk(ann.backend, 'review.forSource', { sourceId: lessonId });
+    expect(mine?.status).toBe('published');
+    expect(mine?.articleId).toBe(articleId);
+    expect((await callOk(ann.backend, 'lessons.get', { id: lessonId })).status).toBe('merged');
+    expect((await callOk(ann.backend, 'kb.get', { id: articleId })).title.zh).toBe('Automate weekly reports');
+  });
+
+  it('returns a submission with comments: the author edits and submits again', async () => {
+    const ann = await device('ann');
+    const kim = await device('kim');
+    const lessonId = await readyLesson(ann, 'Check the VPN first');
+    await callOk(ann.backend, 'review.submit', { kind: 'lesson', id: lessonId });
+    await callOk(ann.backend, 'sync.now', {});
+    await callOk(kim.backend, 'sync.now', {});
+    const submission = (await callOk(kim.backend, 'review.list', { status: 'submitted' })).find((s) => s.title === 'Check the VPN first');
+    expect(submission).toBeDefined();
+    expect((await callFail(kim.backend, 'review.decide', { id: submission?.id, status: 'returned', note: '' })).key).toBe('error.reviewNeedsNote');
+    await callOk(kim.backend, 'review.decide', { id: submission?.id ?? '', status: 'returned', note: 'Add what the customer measured.' });
+    await callOk(kim.backend, 'sync.now', {});
+    await callOk(ann.backend, 'sync.now', {});
+    const back = await callOk(ann.backend, 'review.forSource', { sourceId: lessonId });
+    expect(back).toMatchObject({ status: 'returned', reviewNote: 'Add what the customer measured.' });
+    expect((await callOk(ann.backend, 'lessons.get', { id: lessonId })).status).toBe('returned');
+    await callOk(ann.backend, 'lessons.save', { id: lessonId, result: 'Outages fell by half.', status: 'ready' });
+    expect((await callOk(ann.backend, 'review.submit', { kind: 'lesson', id: lessonId })).status).toBe('submitted');
+  });
+
+  it('keeps both values when two devices of one user changed the same field, and the user picks', async () => {
+    const laptop = await device('bob');
+    const tablet = await device('bob');
+    const note = await callOk(laptop.backend, 'notes.create', { title: 'Base station survey', bodyJson: body('Roof access needed.') });
+    await callOk(laptop.backend, 'sync.now', {});
+    await callOk(tablet.backend, 'sync.now', {});
+    expect((await callOk(tablet.backend, 'notes.get', { id: note.id })).title).toBe('Base station survey');
+    // Both change the title while apart.
+    await callOk(laptop.backend, 'notes.save', { id: note.id, title: 'Survey — site A' });
+    await callOk(tablet.backend, 'notes.save', { id: note.id, title: 'Survey — site B' });
+    await callOk(laptop.backend, 'sync.now', {});
+    const run = await callOk(tablet.backend, 'sync.now', {});
+    expect(run.conflicts).toBe(1);
+    const [conflict] = await callOk(tablet.backend, 'sync.conflicts', {});
+    expect(conflict).toMatchObject({ column: 'title', localText: 'Survey — site B', remoteText: 'Survey — site A', kept: 'local' });
+    // The later edit (the tablet's) is in use everywhere once it syncs; the user keeps the laptop's instead.
+    await callOk(tablet.backend, 'sync.resolveConflict', { id: conflict?.id ?? 0, keep: 'remote' });
+    expect((await callOk(tablet.backend, 'notes.get', { id: note.id })).title).toBe('Survey — site A');
+    expect(await callOk(tablet.backend, 'sync.conflicts', {})).toEqual([]);
+    await callOk(tablet.backend, 'sync.now', {});
+    await callOk(laptop.backend, 'sync.now', {});
+    expect((await callOk(laptop.backend, 'notes.get', { id: note.id })).title).toBe('Survey — site A');
+  });
+
+  it('asks before a sync deletes many records, backs up first, and rolls a run back as new changes', async () => {
+    const laptop = await device('ann');
+    const tablet = await device('ann');
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) ids.push((await callOk(laptop.backend, 'notes.create', { title: `Note ${i}`, bodyJson: body(`Observation ${i}`) })).id);
+    await callOk(laptop.backend, 'sync.now', {});
+    await callOk(tablet.backend, 'sync.now', {});
+    for (const id of ids) await callOk(laptop.backend, 'notes.remove', { id });
+    await callOk(laptop.backend, 'sync.now', {});
+    const waiting = await callOk(tablet.backend, 'sync.now', {});
+    expect(waiting.status).toBe('needs_confirmation');
+    expect(waiting.preview).toMatchObject({ deletes: 12 });
+    expect((await callOk(tablet.backend, 'notes.list', {})).length).toBeGreaterThanOrEqual(12);
+    const confirmed = await callOk(tablet.backend, 'sync.confirm', { runId: waiting.id });
+    expect(confirmed.applied).toBe(12);
+    expect(confirmed.backupId).toMatch(/before-sync$/);
+    expect((await callOk(tablet.backend, 'backups.list', {})).some((b) => b.id === confirmed.backupId)).toBe(true);
+    const left = new Set((await callOk(tablet.backend, 'notes.list', {})).map((n) => n.id));
+    expect(ids.filter((id) => left.has(id))).toEqual([]);
+    const items = await callOk(tablet.backend, 'sync.runItems', { runId: confirmed.id });
+    expect(items.filter((i) => i.direction === 'down' && i.status === 'applied').map((i) => i.label)).toContain('Note 3');
+    // Roll the deletions back; the rollback syncs to the laptop like any change.
+    expect((await callOk(tablet.backend, 'sync.rollback', { runId: confirmed.id })).reverted).toBe(12);
+    expect((await callOk(tablet.backend, 'notes.list', {})).filter((n) => ids.includes(n.id))).toHaveLength(12);
+    await callOk(tablet.backend, 'sync.now', {});
+    // Twelve records coming back is no deletion: it applies without asking.
+    expect((await callOk(laptop.backend, 'sync.now', {})).status).toBe('done');
+    expect((await callOk(laptop.backend, 'notes.list', {})).filter((n) => ids.includes(n.id))).toHaveLength(12);
+    expect((await callOk(tablet.backend, 'sync.history', {}))[1]?.status).toBe('rolled_back');
+  });
+
+  it('agrees with clocks ten minutes off either way, and says clearly when a clock is hours off', async () => {
+    const ahead = await device('bob', { now: () => Date.now() + 10 * 60_000 });
+    const behind = await device('bob', { now: () => Date.now() - 10 * 60_000 });
+    const note = await callOk(ahead.backend, 'notes.create', { title: 'Skewed', bodyJson: body('x') });
+    await callOk(ahead.backend, 'sync.now', {});
+    await callOk(behind.backend, 'sync.now', {});
+    await callOk(behind.backend, 'notes.save', { id: note.id, title: 'Edited behind' });
+    await callOk(behind.backend, 'sync.now', {});
+    await callOk(ahead.backend, 'sync.now', {});
+    expect((await callOk(ahead.backend, 'notes.get', { id: note.id })).title).toBe('Edited behind');
+    const wrong = await device('bob');
+    wrong.backend.close();
+    const late = await startBackend({ dataDir: wrong.dataDir, sync: { now: () => Date.now() + 3 * 3600_000 } });
+    const failure = await callFail(late.backend, 'sync.now', {});
+    expect(failure.key).toBe('error.syncClockDrift');
+    expect(failure.message).toMatch(/180 minutes/);
+    const [last] = await callOk(late.backend, 'sync.history', {});
+    expect(last?.status).toBe('failed');
+  });
+
+  it('refuses to enrol with a wrong password, says when the server cannot be reached, and keeps working offline', async () => {
+    const t = await startBackend();
+    const wrong = await callFail(t.backend, 'sync.enrol', { serverUrl: server.url, username: 'ann', password: 'not it', deviceName: 'x' });
+    expect(wrong.key).toBe('error.syncSignIn');
+    const notUrl = await callFail(t.backend, 'sync.enrol', { serverUrl: 'javascript:alert(1)', username: 'ann', password: 'x', deviceName: 'x' });
+    expect(notUrl.code).toBe('bad_request');
+    expect((await callFail(t.backend, 'sync.now', {})).key).toBe('error.syncNotEnrolled');
+    const ann = await device('ann');
+    const port = server.port;
+    await server.stop();
+    try {
+      const note = await callOk(ann.backend, 'notes.create', { title: 'Written offline', bodyJson: body('No network here.') });
+      const down = await callFail(ann.backend, 'sync.now', {});
+      expect(down.key).toBe('error.syncUnreachable');
+      expect(down.message).toContain(`127.0.0.1:${port}`);
+      expect((await callOk(ann.backend, 'notes.get', { id: note.id })).title).toBe('Written offline');
+      expect((await callOk(ann.backend, 'sync.status', {})).outbox).toBeGreaterThan(0);
+    } finally {
+      await server.restart();
+    }
+    expect((await callOk(ann.backend, 'sync.now', {})).status).toBe('done');
+    expect((await callOk(ann.backend, 'sync.status', {})).outbox).toBe(0);
+  });
+
+  it('applies what it knows of a message from a newer version and leaves the rest for later', async () => {
+    const bob = await device('bob');
+    const newer = await device('bob');
+    const note = await callOk(newer.backend, 'notes.create', { title: 'From the future', bodyJson: body('x') });
+    // A newer app version adds a column; this version applies the title and keeps the message whole.
+    newer.backend.db.prepare("UPDATE sync_log SET vals = json_set(vals, '$.mood', 'sunny') WHERE state = 0 AND dataset = 'field_notes'").run();
+    await callOk(newer.backend, 'sync.now', {});
+    const run = await callOk(bob.backend, 'sync.now', {});
+    expect(run.refused).toBe(0);
+    expect((await callOk(bob.backend, 'notes.get', { id: note.id })).title).toBe('From the future');
+    const items = await callOk(bob.backend, 'sync.runItems', { runId: run.id });
+    expect(items.find((i) => i.row === note.id)?.detail).toContain('mood');
+  });
+});
