@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentJson, paragraph, textNode } from '../../core/richtext/build';
+import fs from 'node:fs';
+import path from 'node:path';
+import { attachmentsDir } from '../../electron/backend/files/attachment-store';
 import { callFail, callOk, startBackend, type TestBackend } from '../helpers/backend';
+import { picturePng } from '../helpers/png';
 import { startServer, TEST_PASSWORD, type TestServer } from '../helpers/server';
 
 /**
@@ -215,5 +219,22 @@ describe('sync between devices through the server', () => {
     expect((await callOk(bob.backend, 'notes.get', { id: note.id })).title).toBe('From the future');
     const items = await callOk(bob.backend, 'sync.runItems', { runId: run.id });
     expect(items.find((i) => i.row === note.id)?.detail).toContain('mood');
+  });
+
+  it('sends attachment files after their records, and a device fetches them, resuming a cut download', async () => {
+    const laptop = await device('ann');
+    const tablet = await device('ann');
+    const note = await callOk(laptop.backend, 'notes.create', { title: 'Cabinet photo', bodyJson: body('See photo.') });
+    const photo = picturePng(900, 700);
+    const added = await callOk(laptop.backend, 'attachments.add', { ownerTable: 'field_notes', ownerId: note.id, name: 'cabinet.png', mime: 'image/png', data: photo });
+    await callOk(laptop.backend, 'sync.now', {});
+    // A download cut after its first bytes: what arrived waits in the attachments folder.
+    fs.mkdirSync(attachmentsDir(tablet.dataDir), { recursive: true });
+    fs.writeFileSync(path.join(attachmentsDir(tablet.dataDir), `${added.sha256}.download`), photo.subarray(0, 1000));
+    await callOk(tablet.backend, 'sync.now', {});
+    const [link] = await callOk(tablet.backend, 'attachments.list', { ownerTable: 'field_notes', ownerId: note.id });
+    expect(link?.sha256).toBe(added.sha256);
+    expect(Buffer.from(tablet.backend.readBlob(added.sha256)?.data ?? []).equals(photo)).toBe(true);
+    expect(fs.existsSync(path.join(attachmentsDir(tablet.dataDir), `${added.sha256}.download`))).toBe(false);
   });
 });

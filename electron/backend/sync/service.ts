@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { msg } from '../../../core/api/message';
+import { formatApiMessage, msg } from '../../../core/api/message';
 import { ApiFailure } from '../../../core/api/result';
 import { isRecordTable, type RecordTable } from '../../../core/api/tables';
 import type { BackupInfo } from '../../../core/api/types';
@@ -10,6 +10,7 @@ import type { Db } from '../db/connection';
 import { hasColumn, tableSpec, type SqlValue } from '../db/tables';
 import { reflectReviews } from '../services/review';
 import { keyOfRowName } from './columns';
+import { transferFiles } from './files';
 import { enrol as enrolRequest, httpTransport, type ByteCounter, type Fetch } from './http';
 import { addItems, countOpenConflicts, countWaiting, getRun, labelOf, lastSuccess, listRuns, openConflicts, runItems, startRun, updateRun } from './history';
 import { hasMessage, outboxSize, unsentColumns } from './log';
@@ -171,10 +172,22 @@ export function createSyncService(options: SyncOptions): SyncService {
         },
         now,
       );
+      const files = outcome.stopped
+        ? { uploaded: 0, downloaded: 0, failed: [] }
+        : await transferFiles(db, options.dataDir, { server: identity.serverUrl, token: token(), fetch: options.fetch ?? fetch, counter }, (done) =>
+            progress({ runId, phase: 'files', sent: outcome.sent, toSend, received: outcome.apply.received, bytesUp: counter.up, bytesDown: counter.down, files: done }),
+          );
+      for (const f of files.failed) log(`sync: the file ${f.sha256} (${f.name}) was not transferred: ${f.reason}`);
       transact(
         db,
         () => {
           addItems(db, runId, 'up', outcome.sentRows.map((r) => ({ ...r, status: 'sent' as const })));
+          addItems(
+            db,
+            runId,
+            'down',
+            files.failed.map((f) => ({ dataset: 'attachments', row: f.sha256, status: 'waiting' as const, detail: formatApiMessage(msg('error.syncFileFailed', { name: f.name, reason: f.reason }), 'en') })),
+          );
           addItems(db, runId, 'down', outcome.items);
           updateRun(db, runId, {
             status: outcome.stopped ? 'needs_confirmation' : 'done',

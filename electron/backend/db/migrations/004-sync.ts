@@ -15,6 +15,7 @@ import type { Migration } from './types';
  *   so a run can be rolled back by new changes (which then sync like any other).
  * - sync_conflicts: a column changed on this device and on another before either had seen the
  *   other's change; both values are kept until the user picks.
+ * - sync_files_sent: attachment files the server holds whole (files travel apart from messages).
  * - submissions: lessons and field notes submitted for review (a synced record table, in the
  *   author's review space).
  */
@@ -101,6 +102,12 @@ CREATE TABLE sync_conflicts (
   resolution TEXT CHECK (resolution IS NULL OR resolution IN ('local', 'remote'))
 ) STRICT;
 CREATE INDEX sync_conflicts_open ON sync_conflicts(resolved_at, detected_at);
+
+-- Files (attachments) this device has uploaded completely; the rest are offered at the next sync.
+CREATE TABLE sync_files_sent (
+  sha256 TEXT PRIMARY KEY,
+  sent_at TEXT NOT NULL
+) STRICT;
 
 CREATE TABLE submissions (
   id TEXT PRIMARY KEY,
