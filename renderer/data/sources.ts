@@ -1,5 +1,5 @@
 import type { CallName } from '../../core/api/contract';
-import { CONTENT_TABLES, type RecordTable } from '../../core/api/tables';
+import { CONTENT_TABLES, RECORD_TABLES, type RecordTable } from '../../core/api/tables';
 
 /**
  * What each call of the contract does to the renderer's query cache. A query's answer is cached
@@ -126,7 +126,8 @@ export const CALL_EFFECTS = {
   'recovery.rescue': { kind: 'mutation', writes: ['backups'] },
 
   // Records a sync changes announce themselves with data.changed; these are its own bookkeeping.
-  'sync.status': { kind: 'query', reads: ['sync'] },
+  // Any local change may add to the outbox the status counts.
+  'sync.status': { kind: 'query', reads: ['sync', ...RECORD_TABLES] },
   'sync.enrol': { kind: 'mutation', writes: ['sync'] },
   'sync.now': { kind: 'mutation', writes: ['sync', 'backups'] },
   'sync.confirm': { kind: 'mutation', writes: ['sync', 'backups'] },

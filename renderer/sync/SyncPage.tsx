@@ -112,12 +112,13 @@ function Connected({ status }: { status: SyncStatus }) {
   if (account === null) return null;
   const running = status.running || busy;
 
-  async function act(run: () => Promise<{ ok: true } | { ok: false; error: Parameters<typeof apiText>[0] }>): Promise<void> {
+  /** `recorded`: a failed sync run is already shown from the history (the last run's error), not twice. */
+  async function act(run: () => Promise<{ ok: true } | { ok: false; error: Parameters<typeof apiText>[0] }>, recorded = false): Promise<void> {
     setBusy(true);
     setFailure(null);
     const result = await run();
     setBusy(false);
-    if (!result.ok) setFailure(t('sync.failedAction', { message: apiText(result.error) }));
+    if (!result.ok && !recorded) setFailure(t('sync.failedAction', { message: apiText(result.error) }));
   }
 
   const last = status.lastRun;
@@ -131,7 +132,7 @@ function Connected({ status }: { status: SyncStatus }) {
         <p>{t('sync.account', { name: account.displayName, role: t(`sync.role.${account.role}`), server: account.serverUrl })}</p>
         <p className="muted">{t('sync.device', { id: account.deviceId, date: formatDateTime(account.enrolledAt, lang) })}</p>
         <div className="sync-actions">
-          <button type="button" className="primary-button" disabled={running} onClick={() => void act(() => mutate('sync.now', {}))}>
+          <button type="button" className="primary-button" disabled={running} onClick={() => void act(() => mutate('sync.now', {}), true)}>
             {running ? t('sync.running') : t('sync.now')}
           </button>
           <label className="sync-auto">
@@ -177,7 +178,7 @@ function Connected({ status }: { status: SyncStatus }) {
               </li>
             ))}
           </ul>
-          <button type="button" className="primary-button" disabled={running} onClick={() => void act(() => mutate('sync.confirm', { runId: waitingRun.id }))}>
+          <button type="button" className="primary-button" disabled={running} onClick={() => void act(() => mutate('sync.confirm', { runId: waitingRun.id }), true)}>
             {t('sync.confirm')}
           </button>
         </section>

@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import pg from 'pg';
 import type { Role } from '../../core/sync/spaces';
@@ -12,7 +13,7 @@ import { makeTempDir } from './temp-dir';
  * the admin CLI as a process too.
  */
 
-const ROOT = path.resolve(__dirname, '..', '..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 let built: Promise<{ main: string; admin: string }> | null = null;
 
 function bundles(): Promise<{ main: string; admin: string }> {

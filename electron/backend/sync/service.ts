@@ -228,8 +228,13 @@ export function createSyncService(options: SyncOptions): SyncService {
     return getRun(db, runId) as SyncRunSummary;
   };
 
-  const syncNow = (trigger: SyncTrigger = 'manual'): Promise<SyncRunSummary> => {
-    if (running !== null) throw new ApiFailure('conflict', msg('error.syncRunning'));
+  const syncNow = async (trigger: SyncTrigger = 'manual'): Promise<SyncRunSummary> => {
+    // Asked for while a background sync runs: wait for it, then sync again (it may have started
+    // before the change the user wants sent). Two runs never overlap.
+    while (running !== null) {
+      if (trigger === 'background') throw new ApiFailure('conflict', msg('error.syncRunning'));
+      await running.catch(() => undefined);
+    }
     const started = run(trigger).finally(() => {
       running = null;
     });

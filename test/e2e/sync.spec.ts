@@ -1,0 +1,152 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { api, gotoRoute } from './app-api';
+import { noSeriousViolations } from './axe';
+import { startHost, stopHost, type Host } from './fixtures';
+import { startServer, TEST_PASSWORD, type TestServer } from '../helpers/server';
+import { documentJson, paragraph, textNode } from '../../core/richtext/build';
+
+/**
+ * The sync loop end to end: one central repository (the real server process on 127.0.0.1) and a
+ * browser host per user, each on its own data folder. Consultant Ann writes and submits a lesson
+ * while the server is down, then syncs; knowledge manager Kim sees it in Review and publishes it;
+ * consultant Bob receives the article. Then the server is killed in the middle of a large sync and
+ * restarted: the sync completes with nothing lost and nothing twice.
+ */
+
+let server: TestServer;
+const hosts: Host[] = [];
+const dirs: string[] = [];
+
+test.beforeAll(async () => {
+  server = await startServer({ db: 'sqlite' });
+  server.addUser('ann', 'consultant');
+  server.addUser('kim', 'knowledge_manager');
+  server.addUser('bob', 'consultant');
+});
+test.afterAll(async () => {
+  for (const host of hosts.splice(0)) await stopHost(host);
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  await server.dispose();
+});
+
+async function newHost(): Promise<Host> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbench-e2e-sync-'));
+  dirs.push(dir);
+  const host = await startHost(dir);
+  hosts.push(host);
+  return host;
+}
+
+/** Connects the device on the Sync screen, as a user would. */
+async function enrol(page: Page, host: Host, user: string): Promise<void> {
+  await page.goto(host.appUrl);
+  await gotoRoute(page, host.appUrl, '/sync');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sync' })).toBeVisible();
+  await page.getByLabel('Server address').fill(server.url);
+  await page.getByLabel('User name').fill(user);
+  await page.getByLabel('Password').fill(TEST_PASSWORD);
+  await page.getByLabel('Name of this device').fill(`${user}'s laptop`);
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(page.getByText(new RegExp(`Signed in as ${user}`, 'i'))).toBeVisible();
+}
+
+const body = (text: string) => documentJson([paragraph([textNode(text)])]);
+
+test('a lesson submitted offline reaches review, is published, and reaches another consultant; a killed server loses nothing', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const annHost = await newHost();
+  const kimHost = await newHost();
+  const bobHost = await newHost();
+  // One browser context per person, as separate machines would be.
+  const ann = await (await browser.newContext()).newPage();
+  const kim = await (await browser.newContext()).newPage();
+  const bob = await (await browser.newContext()).newPage();
+  await enrol(ann, annHost, 'ann');
+  await enrol(kim, kimHost, 'kim');
+  await enrol(bob, bobHost, 'bob');
+
+  // Ann works offline: the server is down while she writes and submits.
+  await server.stop();
+  const note = await api<{ id: string }>(annHost.appUrl, 'notes.create', { title: 'Night shift staffing', bodyJson: body('Agents were short at night.') });
+  const lesson = await api<{ id: string }>(annHost.appUrl, 'lessons.codify', { noteIds: [note.id] });
+  await gotoRoute(ann, annHost.appUrl, `/lessons/${lesson.id}`);
+  await ann.getByLabel(/^Title/).fill('Staff the night shift from week one');
+  await ann.getByLabel(/^Problem/).fill('Calls at night waited too long.');
+  await ann.getByLabel(/^Action/).fill('Added two agents at night.');
+  await ann.getByLabel(/^Recommendation/).fill('Plan night staffing before go-live.');
+  await ann.getByRole('button', { name: 'Mark ready to submit' }).click();
+  await ann.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(ann.getByText('Submitted', { exact: true }).first()).toBeVisible();
+  await expect(ann.getByText(/changes? to send/)).toBeVisible();
+  await gotoRoute(ann, annHost.appUrl, '/sync');
+  await ann.getByRole('button', { name: 'Sync now' }).click();
+  await expect(ann.getByRole('alert').filter({ hasText: 'could not be reached' })).toBeVisible({ timeout: 30_000 });
+
+  // Back online.
+  await server.restart();
+  await ann.getByRole('button', { name: 'Sync now' }).click();
+  await expect(ann.getByText('Everything made here has been sent')).toBeVisible({ timeout: 30_000 });
+
+  // Kim reviews and publishes.
+  await gotoRoute(kim, kimHost.appUrl, '/sync');
+  await kim.getByRole('button', { name: 'Sync now' }).click();
+  await expect(kim.getByText('Everything made here has been sent')).toBeVisible({ timeout: 30_000 });
+  await gotoRoute(kim, kimHost.appUrl, '/review');
+  await kim.getByRole('link', { name: 'Staff the night shift from week one' }).click();
+  await expect(kim.getByRole('heading', { name: 'Problem' })).toBeVisible();
+  await noSeriousViolations(kim, 'a submission under review');
+  await kim.getByRole('button', { name: 'Publish…' }).click();
+  await kim.getByRole('dialog').getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(kim.getByText('Published', { exact: true }).first()).toBeVisible();
+  await gotoRoute(kim, kimHost.appUrl, '/sync');
+  await kim.getByRole('button', { name: 'Sync now' }).click();
+  await expect(kim.getByText('Everything made here has been sent')).toBeVisible({ timeout: 30_000 });
+
+  // Bob receives it and finds it in the knowledge base.
+  await gotoRoute(bob, bobHost.appUrl, '/sync');
+  await bob.getByRole('button', { name: 'Sync now' }).click();
+  await expect(bob.getByText(/Last synced/)).toBeVisible({ timeout: 30_000 });
+  await gotoRoute(bob, bobHost.appUrl, '/kb?q=night%20shift');
+  await expect(bob.getByRole('link', { name: /Staff the night shift from week one/ }).first()).toBeVisible();
+  await noSeriousViolations(bob, 'the knowledge base after a sync');
+
+  // Ann sees the outcome on her lesson.
+  await gotoRoute(ann, annHost.appUrl, '/sync');
+  await ann.getByRole('button', { name: 'Sync now' }).click();
+  await expect(ann.getByText(/Last synced/)).toBeVisible({ timeout: 30_000 });
+  await gotoRoute(ann, annHost.appUrl, `/lessons/${lesson.id}`);
+  await expect(ann.getByText('Published', { exact: true }).first()).toBeVisible();
+
+  // A large sync, and the server killed in the middle of it.
+  const count = 3000;
+  for (let i = 0; i < count; i += 100) {
+    await Promise.all(Array.from({ length: Math.min(100, count - i) }, (_, j) => api(annHost.appUrl, 'notes.create', { title: `Meter reading ${i + j}`, bodyJson: body(`Reading ${i + j}`) })));
+  }
+  await gotoRoute(ann, annHost.appUrl, '/sync');
+  await ann.getByRole('button', { name: 'Sync now' }).click();
+  // Killed as soon as the first batch is acknowledged (or at once, if the sync is quicker than the page).
+  await ann
+    .getByRole('status')
+    .filter({ hasText: /Sending: [1-9]\d* of/ })
+    .waitFor({ timeout: 10_000 })
+    .catch(() => undefined);
+  await server.kill();
+  await expect(ann.getByRole('button', { name: 'Sync now' })).toBeEnabled({ timeout: 60_000 });
+  await server.restart();
+  await ann.getByRole('button', { name: 'Sync now' }).click();
+  await expect(ann.getByText('Everything made here has been sent')).toBeVisible({ timeout: 60_000 });
+
+  // A second device of Ann's receives every note exactly once.
+  const tabletHost = await newHost();
+  const tablet = await (await browser.newContext()).newPage();
+  await enrol(tablet, tabletHost, 'ann');
+  await tablet.getByRole('button', { name: 'Sync now' }).click();
+  await expect(tablet.getByText(/Last synced/)).toBeVisible({ timeout: 60_000 });
+  const notes = await api<{ title: string }[]>(tabletHost.appUrl, 'notes.list', {});
+  const readings = notes.filter((n) => n.title.startsWith('Meter reading '));
+  expect(readings).toHaveLength(count);
+  expect(new Set(readings.map((n) => n.title)).size).toBe(count);
+});
