@@ -1,0 +1,220 @@
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import net from 'node:net';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { buildSync } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropCaches } from '../../electron/backend/sync/state';
+import { callOk, FIXTURE_PACK, startBackend, type TestBackend } from '../helpers/backend';
+import { freshPostgres, postgresAvailable, startServer, TEST_PASSWORD, type TestServer } from '../helpers/server';
+
+/**
+ * Sync when things break: the server killed (SIGKILL) in the middle of syncs, the device's own
+ * backend killed in the middle of syncs, a network that cuts answers mid-way and delays them,
+ * and two server processes sharing one PostgreSQL. In every case nothing acknowledged is lost,
+ * nothing arrives twice, and the databases stay whole.
+ */
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const pgReady = await postgresAvailable();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function device(server: { url: string }, user: string, dataDir?: string): Promise<TestBackend> {
+  const t = await startBackend(dataDir === undefined ? {} : { dataDir });
+  await callOk(t.backend, 'sync.enrol', { serverUrl: server.url, username: user, password: TEST_PASSWORD, deviceName: 'test' });
+  return t;
+}
+
+async function noteIds(t: TestBackend): Promise<string[]> {
+  return (t.backend.db.prepare('SELECT id FROM field_notes WHERE deleted = 0').all() as { id: string }[]).map((r) => r.id);
+}
+
+/** Syncs until a run completes (the network may fail some). */
+async function syncUntilDone(t: TestBackend, tries = 50): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    const r = await t.backend.call('sync.now', {});
+    if (r.ok && (r.value as { status: string }).status === 'done') return;
+  }
+  throw new Error('sync did not complete');
+}
+
+describe('sync under faults', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer({ db: 'sqlite' });
+    for (const name of ['kate', 'ken', 'kai']) server.addUser(name, 'consultant');
+  }, 60_000);
+  afterAll(async () => {
+    await server.dispose();
+  });
+
+  it('loses and repeats nothing when the server is killed mid-sync, 30 times over', async () => {
+    const laptop = await device(server, 'kate');
+    const acked: string[] = [];
+    for (let round = 0; round < 30; round++) {
+      for (let i = 0; i < 30; i++) acked.push((await callOk(laptop.backend, 'notes.create', { title: `Round ${round} note ${i}` })).id);
+      const syncing = laptop.backend.call('sync.now', {});
+      await sleep(crypto.randomInt(0, 25));
+      await server.kill();
+      await syncing;
+      await server.restart();
+    }
+    await syncUntilDone(laptop);
+    expect(new Set(await noteIds(laptop))).toEqual(new Set(acked));
+    const tablet = await device(server, 'kate');
+    await syncUntilDone(tablet);
+    const received = await noteIds(tablet);
+    expect(received.length).toBe(acked.length);
+    expect(new Set(received)).toEqual(new Set(acked));
+    await server.stop();
+    const db = new Database(path.join(server.dataDir, 'fieldbench-server.db'), { readonly: true });
+    expect(db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    const counts = db.prepare("SELECT count(*) AS n, count(DISTINCT timestamp) AS d FROM messages WHERE dataset = 'field_notes'").get() as { n: number; d: number };
+    expect(counts.n).toBe(counts.d);
+    db.close();
+    await server.restart();
+  }, 240_000);
+
+  it("loses nothing when the device's backend is killed mid-sync, 25 times over", async () => {
+    const bundle = path.join(ROOT, '.cache', 'test-bundles', 'sync-device.cjs');
+    buildSync({ entryPoints: [path.join(__dirname, '..', 'helpers', 'sync-device.entry.ts')], outfile: bundle, bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', logLevel: 'warning' });
+    const first = await device(server, 'ken');
+    const dataDir = first.dataDir;
+    first.backend.close();
+    const acked = new Set<string>();
+    let syncs = 0;
+    for (let round = 0; round < 25; round++) {
+      const child = spawn(process.execPath, [bundle, dataDir, FIXTURE_PACK], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+      });
+      // Let it write and sync a while, then kill it wherever it is.
+      await sleep(400 + crypto.randomInt(0, 600));
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+      for (const line of out.split('\n')) {
+        if (line.startsWith('ack ')) acked.add(line.slice(4));
+        if (line === 'sync ok') syncs++;
+      }
+    }
+    expect(acked.size).toBeGreaterThan(0);
+    expect(syncs).toBeGreaterThan(0);
+    const laptop = await startBackend({ dataDir });
+    expect(laptop.backend.db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    const local = new Set(await noteIds(laptop));
+    for (const id of acked) expect(local.has(id)).toBe(true);
+    await syncUntilDone(laptop);
+    const tablet = await device(server, 'ken');
+    await syncUntilDone(tablet);
+    const received = await noteIds(tablet);
+    expect(new Set(received)).toEqual(local);
+    expect(received.length).toBe(local.size);
+  }, 240_000);
+
+  it('gets everything through a network that cuts answers mid-way and delays them', async () => {
+    const proxy = await flakyProxy(server.port);
+    try {
+      const laptop = await device({ url: `http://127.0.0.1:${proxy.port}` }, 'kai');
+      const acked: string[] = [];
+      for (let i = 0; i < 300; i++) acked.push((await callOk(laptop.backend, 'notes.create', { title: `Through the proxy ${i}` })).id);
+      proxy.cutting = true;
+      await syncUntilDone(laptop, 200);
+      proxy.cutting = false;
+      expect(proxy.cuts).toBeGreaterThan(0);
+      const tablet = await device({ url: `http://127.0.0.1:${proxy.port}` }, 'kai');
+      proxy.cutting = true;
+      await syncUntilDone(tablet, 200);
+      expect(new Set(await noteIds(tablet))).toEqual(new Set(acked));
+    } finally {
+      await proxy.close();
+    }
+  }, 240_000);
+});
+
+/**
+ * A TCP proxy on 127.0.0.1 in front of the server. While `cutting`, it delays each answer and cuts
+ * about half of the connections after a random part of the answer has gone through.
+ */
+async function flakyProxy(target: number): Promise<{ port: number; cutting: boolean; cuts: number; close: () => Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  const state = {
+    port: 0,
+    cutting: false,
+    cuts: 0,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        proxy.close(() => resolve());
+      }),
+  };
+  const proxy = net.createServer((client) => {
+    sockets.add(client);
+    const upstream = net.connect(target, '127.0.0.1');
+    sockets.add(upstream);
+    let budget = Infinity;
+    client.on('data', (d) => upstream.write(d));
+    upstream.on('data', (d: Buffer) => {
+      // Connections are kept alive across requests: each piece of an answer may be where this one is cut.
+      if (state.cutting && budget === Infinity && Math.random() < 0.4) budget = crypto.randomInt(0, d.length + 1);
+      const send = () => {
+        if (client.destroyed) return;
+        if (d.length >= budget) {
+          client.write(d.subarray(0, budget));
+          state.cuts++;
+          client.destroy();
+          upstream.destroy();
+          return;
+        }
+        budget -= d.length;
+        client.write(d);
+      };
+      if (state.cutting) setTimeout(send, crypto.randomInt(0, 30));
+      else send();
+    });
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+      sockets.delete(client);
+      sockets.delete(upstream);
+    };
+    client.on('error', end);
+    upstream.on('error', end);
+    client.on('close', end);
+    upstream.on('close', () => setTimeout(end, 50));
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  state.port = (proxy.address() as net.AddressInfo).port;
+  return state;
+}
+
+describe.skipIf(!pgReady)('two server processes on one PostgreSQL', () => {
+  it('clients that alternate between them converge', async () => {
+    const store = await freshPostgres();
+    const one = await startServer({ db: 'postgres', databaseUrl: store.url });
+    const two = await startServer({ db: 'postgres', databaseUrl: store.url });
+    try {
+      one.addUser('lee', 'consultant');
+      const devices = [await device(one, 'lee'), await device(two, 'lee'), await device(one, 'lee')];
+      const servers = [one, two];
+      const written = new Set<string>();
+      for (let round = 0; round < 6; round++) {
+        for (const [i, d] of devices.entries()) {
+          for (let n = 0; n < 10; n++) written.add((await callOk(d.backend, 'notes.create', { title: `r${round} d${i} n${n}` })).id);
+          // Each device talks to the other instance every other round.
+          d.backend.db.prepare("UPDATE sync_state SET value = json_set(value, '$.serverUrl', ?) WHERE key = 'identity'").run(servers[(round + i) % 2]?.url ?? '');
+          dropCaches(d.backend.db);
+        }
+        await Promise.all(devices.map((d) => callOk(d.backend, 'sync.now', {})));
+      }
+      for (const d of devices) await syncUntilDone(d);
+      for (const d of devices) await syncUntilDone(d);
+      for (const d of devices) expect(new Set(await noteIds(d))).toEqual(written);
+    } finally {
+      await one.dispose();
+      await two.stop();
+      await store.drop();
+    }
+  }, 120_000);
+});
