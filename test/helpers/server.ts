@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import pg from 'pg';
 import type { Role } from '../../core/sync/spaces';
@@ -13,7 +13,10 @@ import { makeTempDir } from './temp-dir';
  * the admin CLI as a process too.
  */
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+// Vitest, Playwright and the bench runner all start in the repository; bundled benches have no
+// module path of their own to go by.
+const ROOT = process.cwd();
+if (!fs.existsSync(path.join(ROOT, 'server', 'main.ts'))) throw new Error(`run from the repository root (server/main.ts is not in ${ROOT})`);
 let built: Promise<{ main: string; admin: string }> | null = null;
 
 function bundles(): Promise<{ main: string; admin: string }> {

@@ -6,6 +6,7 @@ import type { RecordTable } from '../../../core/api/tables';
 import { updateSearchIndex } from '../search/indexers';
 import { recordOutgoing } from '../sync/outbox';
 import type { Db } from './connection';
+import { prepared } from './statements';
 import { hasColumn, rowName, tableSpec, type KeyOf, type NewRow, type Row, type RowPatch, type SqlValue, type TombstoneTable } from './tables';
 
 /**
@@ -87,7 +88,6 @@ const open = new WeakMap<Db, OpenTransaction>();
 const callCommits = new AsyncLocalStorage<Committed[]>();
 let lastSeq = 0;
 const listeners = new WeakMap<Db, Set<Listener>>();
-const statementCache = new WeakMap<Db, Map<string, Statement>>();
 let writing = 0;
 
 /** True while the funnel itself runs a statement (write-guard.ts lets only these through). */
@@ -230,11 +230,7 @@ function run(db: Db, sql: string, params: SqlValue[]): void {
 }
 
 function statement(db: Db, sql: string): Statement {
-  let cache = statementCache.get(db);
-  if (!cache) statementCache.set(db, (cache = new Map()));
-  let prepared = cache.get(sql);
-  if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
-  return prepared;
+  return prepared(db, sql);
 }
 
 function announce(db: Db, applied: readonly Applied[]): void {

@@ -9,6 +9,7 @@ import { isSyncedColumn, keyOfRowName } from './columns';
 import { checkIncomingValue } from './incoming';
 import { addToDigest, cellKey, hasMessage } from './log';
 import { saveClock, syncClock, type SyncIdentity } from './state';
+import { prepared } from '../db/statements';
 
 /**
  * Applies messages from the server, inside the caller's `transact(db, …, { fromSync: true })`:
@@ -52,9 +53,9 @@ export function applyIncoming(db: Db, identity: SyncIdentity, messages: readonly
   for (const message of sorted) {
     if (hasMessage(db, message.timestamp)) continue;
     result.received++;
-    const refusal = refusalOf(db, message, clock, now);
-    const state = refusal === null ? 1 : 2;
-    db.prepare('INSERT INTO sync_log (timestamp, space, dataset, row, vals, state) VALUES (?, ?, ?, ?, ?, ?)').run(
+    const checked = checkMessage(db, message, clock, now);
+    const state = 'values' in checked ? 1 : 2;
+    prepared(db, 'INSERT INTO sync_log (timestamp, space, dataset, row, vals, state) VALUES (?, ?, ?, ?, ?, ?)').run(
       message.timestamp,
       message.space,
       message.dataset,
@@ -63,17 +64,17 @@ export function applyIncoming(db: Db, identity: SyncIdentity, messages: readonly
       state,
     );
     addToDigest(db, message.space, message.timestamp);
-    if (refusal !== null) {
+    if (!('values' in checked)) {
       result.refused++;
-      result.items.push({ dataset: message.dataset, row: message.row, status: 'refused', detail: refusal.reason });
+      result.items.push({ dataset: message.dataset, row: message.row, status: 'refused', detail: checked.reason });
       continue;
     }
     const table = message.dataset as RecordTable;
     const unknown = Object.keys(message.values).filter((c) => !isSyncedColumn(table, c));
-    const outcome = applyOne(db, table, message, cleanedValues(table, message), unsent, now);
+    const outcome = applyOne(db, table, message, checked.values, unsent, now);
     if (unknown.length > 0 && outcome.detail === undefined) outcome.detail = `left out what this version does not know: ${unknown.join(', ')}`;
     if (outcome.status === 'refused') {
-      db.prepare('UPDATE sync_log SET state = 2 WHERE timestamp = ?').run(message.timestamp);
+      prepared(db, 'UPDATE sync_log SET state = 2 WHERE timestamp = ?').run(message.timestamp);
       result.refused++;
     }
     if (outcome.status === 'applied' || outcome.status === 'conflict') result.applied++;
@@ -92,7 +93,7 @@ export function applyIncoming(db: Db, identity: SyncIdentity, messages: readonly
   return result;
 }
 
-function refusalOf(db: Db, message: SyncMessage, clock: ReturnType<typeof syncClock>, now: number): { reason: string } | null {
+function checkMessage(db: Db, message: SyncMessage, clock: ReturnType<typeof syncClock>, now: number): { reason: string } | { values: Values } {
   if (!isRecordTable(message.dataset)) return { reason: `"${message.dataset}" is not a synced table` };
   if (!tableBelongs(message.space, message.dataset)) return { reason: `${message.dataset} does not belong in ${message.space}` };
   const table = message.dataset;
@@ -107,33 +108,25 @@ function refusalOf(db: Db, message: SyncMessage, clock: ReturnType<typeof syncCl
     const article = rowState(db, 'kb_articles', String(key.article_id));
     if (article !== null && article.space !== message.space) return { reason: `the article of ${message.row} lives in ${article.space}` };
   }
+  const values: Values = {};
   for (const [column, value] of Object.entries(message.values)) {
     // A column this version does not know (a newer app wrote it) is left out, not fatal: the
     // message stays in the log whole, for a later version to read.
     if (!isSyncedColumn(table, column)) continue;
     const checked = checkIncomingValue(table, column, value);
     if (!checked.ok) return { reason: checked.reason };
+    values[column] = checked.value;
   }
   try {
     observe(clock, message.timestamp, now);
   } catch (error) {
     return { reason: error instanceof Error ? error.message : String(error) };
   }
-  return null;
-}
-
-function cleanedValues(table: RecordTable, message: SyncMessage): Values {
-  const out: Values = {};
-  for (const [column, value] of Object.entries(message.values)) {
-    if (!isSyncedColumn(table, column)) continue;
-    const checked = checkIncomingValue(table, column, value);
-    if (checked.ok) out[column] = checked.value;
-  }
-  return out;
+  return { values };
 }
 
 function rowState(db: Db, table: string, row: string): RowState | null {
-  const found = db.prepare('SELECT space, stamps, pending FROM sync_rows WHERE dataset = ? AND row = ?').get(table, row) as
+  const found = prepared(db, 'SELECT space, stamps, pending FROM sync_rows WHERE dataset = ? AND row = ?').get(table, row) as
     | { space: string; stamps: string; pending: string | null }
     | undefined;
   if (!found) return null;
@@ -141,7 +134,7 @@ function rowState(db: Db, table: string, row: string): RowState | null {
 }
 
 function saveRowState(db: Db, table: string, row: string, state: RowState): void {
-  db.prepare(
+  prepared(db, 
     `INSERT INTO sync_rows (dataset, row, space, stamps, pending) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (dataset, row) DO UPDATE SET stamps = excluded.stamps, pending = excluded.pending`,
   ).run(table, row, state.space, JSON.stringify(state.stamps), state.pending === null ? null : JSON.stringify(state.pending));
@@ -149,7 +142,7 @@ function saveRowState(db: Db, table: string, row: string, state: RowState): void
 
 function readStored(db: Db, table: RecordTable, key: Values): Values | undefined {
   const columns = tableSpec(table).key;
-  return db.prepare(`SELECT * FROM ${table} WHERE ${columns.map((c) => `${c} = ?`).join(' AND ')}`).get(...columns.map((c) => key[c] ?? null)) as Values | undefined;
+  return prepared(db, `SELECT * FROM ${table} WHERE ${columns.map((c) => `${c} = ?`).join(' AND ')}`).get(...columns.map((c) => key[c] ?? null)) as Values | undefined;
 }
 
 function applyOne(db: Db, table: RecordTable, message: SyncMessage, values: Values, unsent: ReadonlySet<string>, now: number): RunItem {
@@ -179,7 +172,9 @@ function applyOne(db: Db, table: RecordTable, message: SyncMessage, values: Valu
     const before: Values = {};
     for (const column of Object.keys(newer)) before[column] = stored[column] ?? null;
     try {
-      db.transaction(() => writeChange(db, update(table as never, key as never, newer as never)))();
+      // One statement: if this database's rules refuse it, SQLite backs out that statement alone
+      // and the batch's transaction goes on.
+      writeChange(db, update(table as never, key as never, newer as never));
     } catch (error) {
       // A value this database's rules refuse (a status it does not know, say): refused, and the
       // row keeps what it had, column timestamps included.
@@ -202,14 +197,14 @@ function tryInsert(db: Db, table: RecordTable, row: string, state: RowState, now
   const { deleted, ...rest } = pending;
   const values: Values = { ...localDefaults(table, new Date(now).toISOString()), ...rest };
   try {
-    db.transaction(() => {
-      writeChange(db, insert(table as never, values as never));
-      if (deleted === 1) writeChange(db, update(table as never, keyOfRowName(table, row) as never, { deleted: 1 } as never));
-    })();
+    // A failed INSERT (a parent not here yet, a required column not yet arrived) is backed out
+    // alone; the row keeps waiting.
+    writeChange(db, insert(table as never, values as never));
   } catch (error) {
     if (isConstraintError(error)) return null;
     throw error;
   }
+  if (deleted === 1) writeChange(db, update(table as never, keyOfRowName(table, row) as never, { deleted: 1 } as never));
   state.pending = null;
   saveRowState(db, table, row, state);
   return { dataset: table, row, status: 'applied', before: { '': 'created' } };
@@ -219,7 +214,7 @@ function retryPending(db: Db, now: number): RunItem[] {
   const done: RunItem[] = [];
   // Parents before children: keep going while a pass writes something.
   for (let pass = 0; pass < 10; pass++) {
-    const rows = db.prepare('SELECT dataset, row FROM sync_rows WHERE pending IS NOT NULL').all() as { dataset: string; row: string }[];
+    const rows = prepared(db, 'SELECT dataset, row FROM sync_rows WHERE pending IS NOT NULL').all() as { dataset: string; row: string }[];
     let wrote = false;
     for (const r of rows) {
       if (!isRecordTable(r.dataset)) continue;
@@ -249,7 +244,7 @@ function constraintDetail(error: unknown): string {
 }
 
 function recordConflict(db: Db, table: string, row: string, column: string, local: SqlValue, remote: SqlValue, localTs: string, remoteTs: string, kept: 'local' | 'remote', now: number): void {
-  db.prepare(
+  prepared(db, 
     `INSERT INTO sync_conflicts (dataset, row, column_name, local_value, remote_value, local_timestamp, remote_timestamp, kept, detected_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(table, row, column, JSON.stringify(local), JSON.stringify(remote), localTs, remoteTs, kept, new Date(now).toISOString());

@@ -3,6 +3,7 @@ import { ownSpace, reviewSpace } from '../../../core/sync/spaces';
 import { TABLES, tableSpec } from '../db/tables';
 import type { Db } from '../db/connection';
 import type { SyncIdentity } from './state';
+import { prepared } from '../db/statements';
 
 /**
  * Which columns of a record travel in sync messages: every registered column but the device-local
@@ -31,14 +32,14 @@ const isContentTable = (table: RecordTable): boolean => (CONTENT_TABLES as reado
 
 /** The space a row lives in: fixed when it first syncs (sync_rows), else decided by its table and origin. */
 export function spaceOfRow(db: Db, identity: SyncIdentity, table: RecordTable, row: string): string | null {
-  const known = db.prepare('SELECT space FROM sync_rows WHERE dataset = ? AND row = ?').get(table, row) as { space: string } | undefined;
+  const known = prepared(db, 'SELECT space FROM sync_rows WHERE dataset = ? AND row = ?').get(table, row) as { space: string } | undefined;
   if (known) return known.space;
   if (table === 'kb_article_texts') {
     // An article's texts live where the article lives.
     const articleId = row.split('/')[0] ?? '';
-    const article = db.prepare("SELECT space FROM sync_rows WHERE dataset = 'kb_articles' AND row = ?").get(articleId) as { space: string } | undefined;
+    const article = prepared(db, "SELECT space FROM sync_rows WHERE dataset = 'kb_articles' AND row = ?").get(articleId) as { space: string } | undefined;
     if (article) return article.space;
-    const origin = (db.prepare('SELECT origin FROM kb_articles WHERE id = ?').get(articleId) as { origin: string } | undefined)?.origin;
+    const origin = (prepared(db, 'SELECT origin FROM kb_articles WHERE id = ?').get(articleId) as { origin: string } | undefined)?.origin;
     return origin === 'user' ? ownSpace(identity.userId) : null;
   }
   if ((REVIEW_TABLES as readonly string[]).includes(table)) return reviewSpace(identity.userId);
@@ -54,7 +55,7 @@ function originOf(db: Db, table: RecordTable, row: string): string | null {
   const spec = tableSpec(table);
   const parts = row.split('/');
   const where = spec.key.map((c) => `${c} = ?`).join(' AND ');
-  const found = db.prepare(`SELECT origin FROM ${table} WHERE ${where}`).get(...parts) as { origin: string } | undefined;
+  const found = prepared(db, `SELECT origin FROM ${table} WHERE ${where}`).get(...parts) as { origin: string } | undefined;
   return found?.origin ?? null;
 }
 

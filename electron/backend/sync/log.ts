@@ -1,5 +1,6 @@
 import { bucketOf, hashTimestamp, type Bucket } from '../../../core/sync/digest';
 import type { Db } from '../db/connection';
+import { prepared } from '../db/statements';
 
 /**
  * The device's side of the digest (core/sync/digest.ts): the per-hour buckets of the messages the
@@ -7,23 +8,23 @@ import type { Db } from '../db/connection';
  * so after a clean sync both sides' digests are equal and any difference means a lost message.
  */
 export function addToDigest(db: Db, space: string, timestamp: string): void {
-  db.prepare(
+  prepared(db, 
     `INSERT INTO sync_buckets (space, bucket, hash, count) VALUES (?, ?, ?, 1)
      ON CONFLICT (space, bucket) DO UPDATE SET hash = (hash + excluded.hash) % 2147483647, count = count + 1`,
   ).run(space, bucketOf(timestamp), hashTimestamp(timestamp));
 }
 
 export function localBuckets(db: Db, space: string): Bucket[] {
-  return db.prepare('SELECT bucket, hash, count FROM sync_buckets WHERE space = ? ORDER BY bucket').all(space) as Bucket[];
+  return prepared(db, 'SELECT bucket, hash, count FROM sync_buckets WHERE space = ? ORDER BY bucket').all(space) as Bucket[];
 }
 
 export function hasMessage(db: Db, timestamp: string): boolean {
-  return db.prepare('SELECT 1 FROM sync_log WHERE timestamp = ?').get(timestamp) !== undefined;
+  return prepared(db, 'SELECT 1 FROM sync_log WHERE timestamp = ?').get(timestamp) !== undefined;
 }
 
 /** Marks own messages as held by the server (after it answered the request that carried them). */
 export function acknowledge(db: Db, messages: readonly { timestamp: string; space: string }[]): void {
-  const mark = db.prepare('UPDATE sync_log SET state = 1 WHERE timestamp = ? AND state = 0');
+  const mark = prepared(db, 'UPDATE sync_log SET state = 1 WHERE timestamp = ? AND state = 0');
   for (const m of messages) if (mark.run(m.timestamp).changes === 1) addToDigest(db, m.space, m.timestamp);
 }
 
@@ -31,7 +32,7 @@ export type OutboxMessage = { timestamp: string; space: string; dataset: string;
 
 /** The oldest unsent messages of this device, at most `limit`. */
 export function outbox(db: Db, limit: number): OutboxMessage[] {
-  const rows = db.prepare('SELECT timestamp, space, dataset, row, vals FROM sync_log WHERE state = 0 ORDER BY timestamp LIMIT ?').all(limit) as {
+  const rows = prepared(db, 'SELECT timestamp, space, dataset, row, vals FROM sync_log WHERE state = 0 ORDER BY timestamp LIMIT ?').all(limit) as {
     timestamp: string;
     space: string;
     dataset: string;
@@ -42,13 +43,13 @@ export function outbox(db: Db, limit: number): OutboxMessage[] {
 }
 
 export function outboxSize(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM sync_log WHERE state = 0').get() as { n: number }).n;
+  return (prepared(db, 'SELECT count(*) AS n FROM sync_log WHERE state = 0').get() as { n: number }).n;
 }
 
 /** The columns with unsent local changes: where a change from elsewhere is a conflict rather than news. */
 export function unsentColumns(db: Db): Set<string> {
   const out = new Set<string>();
-  const rows = db.prepare('SELECT dataset, row, vals FROM sync_log WHERE state = 0').all() as { dataset: string; row: string; vals: string }[];
+  const rows = prepared(db, 'SELECT dataset, row, vals FROM sync_log WHERE state = 0').all() as { dataset: string; row: string; vals: string }[];
   for (const r of rows) for (const column of Object.keys(JSON.parse(r.vals) as object)) out.add(cellKey(r.dataset, r.row, column));
   return out;
 }

@@ -4,6 +4,7 @@ import type { Db } from '../db/connection';
 import type { Applied } from '../db/changes';
 import { spaceOfRow, syncedValues } from './columns';
 import { saveClock, syncClock, syncIdentity } from './state';
+import { prepared } from '../db/statements';
 
 /**
  * The outbox: called by the write funnel (db/changes.ts) inside the transaction of every local
@@ -33,17 +34,17 @@ export type OutgoingMessage = { timestamp: string; space: string; table: RecordT
 
 /** Appends one message of this device to the log and moves the row's column timestamps to it. */
 export function appendOutgoing(db: Db, message: OutgoingMessage): void {
-  db.prepare('INSERT INTO sync_log (timestamp, space, dataset, row, vals, state) VALUES (?, ?, ?, ?, ?, 0)').run(
+  prepared(db, 'INSERT INTO sync_log (timestamp, space, dataset, row, vals, state) VALUES (?, ?, ?, ?, ?, 0)').run(
     message.timestamp,
     message.space,
     message.table,
     message.row,
     JSON.stringify(message.values),
   );
-  const stored = db.prepare('SELECT stamps FROM sync_rows WHERE dataset = ? AND row = ?').get(message.table, message.row) as { stamps: string } | undefined;
+  const stored = prepared(db, 'SELECT stamps FROM sync_rows WHERE dataset = ? AND row = ?').get(message.table, message.row) as { stamps: string } | undefined;
   const stamps = stored ? (JSON.parse(stored.stamps) as Record<string, string>) : {};
   for (const column of Object.keys(message.values)) stamps[column] = message.timestamp;
-  db.prepare(
+  prepared(db, 
     `INSERT INTO sync_rows (dataset, row, space, stamps) VALUES (?, ?, ?, ?)
      ON CONFLICT (dataset, row) DO UPDATE SET stamps = excluded.stamps`,
   ).run(message.table, message.row, message.space, JSON.stringify(stamps));
@@ -51,5 +52,5 @@ export function appendOutgoing(db: Db, message: OutgoingMessage): void {
 
 /** Fixes the space of rows about to be written for the first time (publishing puts them in `published`). */
 export function assignSpace(db: Db, table: RecordTable, row: string, space: string): void {
-  db.prepare("INSERT INTO sync_rows (dataset, row, space, stamps) VALUES (?, ?, ?, '{}') ON CONFLICT (dataset, row) DO NOTHING").run(table, row, space);
+  prepared(db, "INSERT INTO sync_rows (dataset, row, space, stamps) VALUES (?, ?, ?, '{}') ON CONFLICT (dataset, row) DO NOTHING").run(table, row, space);
 }

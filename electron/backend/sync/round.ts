@@ -43,7 +43,7 @@ export type SyncOutcome = {
 };
 
 export const PUSH_BATCH = 2000;
-export const PULL_LIMIT = 2000;
+export const PULL_LIMIT = 5000;
 const MAX_ROUNDS = 10_000;
 
 export function knownSpaces(identity: SyncIdentity, cursors: Record<string, number>): Record<string, { cursor: number }> {

@@ -5,6 +5,7 @@ import { rowName, tableSpec, type SqlValue } from '../db/tables';
 import { spaceOfRow, syncedValues } from './columns';
 import { appendOutgoing } from './outbox';
 import { saveClock, syncClock, type SyncIdentity } from './state';
+import { prepared } from '../db/statements';
 
 /**
  * Right after enrolment: one message per record the user already has, so the first sync carries
@@ -17,10 +18,10 @@ export function seedOutbox(db: Db, identity: SyncIdentity, now: number = Date.no
   let seeded = 0;
   for (const table of RECORD_TABLES) {
     const keyColumns = tableSpec(table).key;
-    const rows = db.prepare(`SELECT * FROM ${table} ORDER BY ${hasCreatedAt(table) ? 'created_at, ' : ''}${keyColumns.join(', ')}`).all() as Record<string, SqlValue>[];
+    const rows = prepared(db, `SELECT * FROM ${table} ORDER BY ${hasCreatedAt(table) ? 'created_at, ' : ''}${keyColumns.join(', ')}`).all() as Record<string, SqlValue>[];
     for (const row of rows) {
       const name = rowName(table, row);
-      if (db.prepare('SELECT 1 FROM sync_rows WHERE dataset = ? AND row = ?').get(table, name) !== undefined) continue;
+      if (prepared(db, 'SELECT 1 FROM sync_rows WHERE dataset = ? AND row = ?').get(table, name) !== undefined) continue;
       const space = spaceOfRow(db, identity, table, name);
       if (space === null) continue;
       appendOutgoing(db, { timestamp: tick(clock, now), space, table, row: name, values: syncedValues(table, row) });

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { clockState, createClock, type Clock } from '../../../core/sync/hlc';
 import type { Role } from '../../../core/sync/spaces';
 import type { Db } from '../db/connection';
+import { prepared } from '../db/statements';
 
 /**
  * What this device knows about its sync account, kept in `sync_state` (device bookkeeping, never
@@ -25,15 +26,15 @@ const identities = new WeakMap<Db, SyncIdentity | null>();
 const clocks = new WeakMap<Db, Clock>();
 
 function read(db: Db, key: string): string | undefined {
-  return (db.prepare('SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  return (prepared(db, 'SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined)?.value;
 }
 
 function write(db: Db, key: string, value: string): void {
-  db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  prepared(db, 'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 }
 
 function remove(db: Db, key: string): void {
-  db.prepare('DELETE FROM sync_state WHERE key = ?').run(key);
+  prepared(db, 'DELETE FROM sync_state WHERE key = ?').run(key);
 }
 
 /** The enrolled account, or null while the device is not connected to a central repository. */

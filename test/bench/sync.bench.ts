@@ -1,0 +1,152 @@
+/**
+ * npm run bench:sync [-- --articles N --notes N --devices N --db sqlite|postgres|both]
+ *
+ * Sync throughput against the real server process on 127.0.0.1 (issue 11), on SQLite and on
+ * PostgreSQL: a fresh device pulling the published knowledge base (100,000 articles), a device
+ * pushing 10,000 notes, an incremental sync of 100 changes, and 500 simulated devices syncing at
+ * once (latency percentiles and errors). Figures are printed, never asserted.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { formatTimestamp } from '../../core/sync/hlc';
+import { PROTOCOL_VERSION, type SyncMessage } from '../../core/sync/protocol';
+import { documentJson, paragraph, textNode } from '../../core/richtext/build';
+import { createBackend, type Backend } from '../../electron/backend/backend';
+import { api, enrolDevice, postgresAvailable, startServer, TEST_PASSWORD, type DatabaseKind } from '../helpers/server';
+
+const PACK = path.resolve('test', 'fixtures', 'packs', 'valid');
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: string): string => {
+  const i = args.indexOf(`--${name}`);
+  return i === -1 ? fallback : (args[i + 1] ?? fallback);
+};
+const ARTICLES = Number(arg('articles', '100000'));
+const NOTES = Number(arg('notes', '10000'));
+const DEVICES = Number(arg('devices', '500'));
+const WHICH = arg('db', 'both');
+
+const WORDS = 'network fault prediction base station energy saving customer service churn marketing alarm ticket agent'.split(' ');
+function sentence(i: number, n: number): string {
+  return Array.from({ length: n }, (_, k) => WORDS[(i * 7 + k * 3) % WORDS.length]).join(' ');
+}
+
+/** The messages a knowledge manager's device sends for one published article (~1.5 KB). */
+function articleMessages(i: number, node: string, base: number): SyncMessage[] {
+  const id = `bench-article-${i}`;
+  const body = documentJson([paragraph([textNode(sentence(i, 120))])]);
+  const t = (k: number) => formatTimestamp(base + i, k, node);
+  const common = { space: 'published' };
+  return [
+    { ...common, timestamp: t(0), dataset: 'kb_articles', row: id, values: { id, version: 1, type: 'best-practice', scenarios: '[]', tags: '["bench"]', related: '[]', author: 'Bench', review_date: null, created_at: new Date(base).toISOString(), deleted: 0 } },
+    { ...common, timestamp: t(1), dataset: 'kb_article_texts', row: `${id}/en`, values: { article_id: id, lang: 'en', title: `Article ${i} ${sentence(i, 4)}`, summary: sentence(i + 1, 12), body_json: body, body_text: sentence(i, 120) } },
+  ];
+}
+
+async function device(url: string, user: string): Promise<{ backend: Backend; dir: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbench-bench-sync-'));
+  const backend = await createBackend({ dataDir: dir, contentDir: PACK, host: 'web', appVersion: 'bench', log: () => {}, sync: { autoIntervalMs: 0 } });
+  const r = await backend.call('sync.enrol', { serverUrl: url, username: user, password: TEST_PASSWORD, deviceName: 'bench' });
+  if (!r.ok) throw new Error(r.error.message);
+  return { backend, dir };
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number }> {
+  const started = performance.now();
+  const value = await work();
+  return { value, seconds: (performance.now() - started) / 1000 };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function run(db: DatabaseKind): Promise<void> {
+  console.log(`\n== ${db} ==`);
+  const server = await startServer({ db });
+  try {
+    server.addUser('kim', 'knowledge_manager');
+    server.addUser('ann', 'consultant');
+    const kim = await enrolDevice(server.url, 'kim');
+    const node = 'b0b0b0b0b0b0b0b0';
+    const base = Date.now() - ARTICLES - 10_000;
+    // Publish the articles through the protocol, as a manager's device would (batches of 4,000 messages).
+    const publish = await timed(async () => {
+      let batch: SyncMessage[] = [];
+      const flush = async () => {
+        const r = await api(server.url, '/api/v1/sync', { token: kim.token, body: { protocol: PROTOCOL_VERSION, schema: 4, clientTime: new Date().toISOString(), messages: batch, spaces: {}, limit: 1 } });
+        if (r.status !== 200) throw new Error(`publish failed: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+        batch = [];
+      };
+      for (let i = 0; i < ARTICLES; i++) {
+        batch.push(...articleMessages(i, node, base));
+        if (batch.length >= 4000) await flush();
+      }
+      if (batch.length > 0) await flush();
+    });
+    console.log(`server stores ${ARTICLES} articles (${ARTICLES * 2} messages) pushed over HTTP: ${publish.seconds.toFixed(1)} s, ${(ARTICLES / publish.seconds).toFixed(0)} articles/s`);
+
+    const fresh = await device(server.url, 'ann');
+    const pull = await timed(() => fresh.backend.call('sync.now', {}));
+    if (!pull.value.ok) throw new Error(pull.value.error.message);
+    const count = (fresh.backend.db.prepare("SELECT count(*) AS n FROM kb_articles WHERE id LIKE 'bench-article-%'").get() as { n: number }).n;
+    console.log(`fresh device pulls ${count} articles (applied, indexed for search): ${pull.seconds.toFixed(1)} s, ${(count / pull.seconds).toFixed(0)} articles/s`);
+
+    for (let i = 0; i < NOTES; i++) {
+      const r = await fresh.backend.call('notes.create', { title: `Bench note ${i}`, bodyJson: documentJson([paragraph([textNode(sentence(i, 60))])]) });
+      if (!r.ok) throw new Error(r.error.message);
+    }
+    const push = await timed(() => fresh.backend.call('sync.now', {}));
+    console.log(`device pushes ${NOTES} notes: ${push.seconds.toFixed(1)} s, ${(NOTES / push.seconds).toFixed(0)} notes/s`);
+
+    const ids = (fresh.backend.db.prepare('SELECT id FROM field_notes LIMIT 100').all() as { id: string }[]).map((r) => r.id);
+    for (const id of ids) await fresh.backend.call('notes.save', { id, title: `Changed ${id}` });
+    const incremental = await timed(() => fresh.backend.call('sync.now', {}));
+    console.log(`incremental sync of ${ids.length} changes: ${incremental.seconds.toFixed(2)} s`);
+    fresh.backend.close();
+    fs.rmSync(fresh.dir, { recursive: true, force: true });
+
+    // Many devices at once: each sends 10 changes and pulls its own space.
+    const users = Math.max(1, Math.ceil(DEVICES / 10));
+    for (let u = 0; u < users; u++) server.addUser(`field${u}`, 'consultant');
+    const tokens: { token: string; userId: string }[] = [];
+    for (let d = 0; d < DEVICES; d++) tokens.push(await enrolDevice(server.url, `field${d % users}`));
+    const latencies: number[] = [];
+    let errors = 0;
+    const all = await timed(() =>
+      Promise.all(
+        tokens.map(async (t, d) => {
+          const nodeId = d.toString(16).padStart(16, '0');
+          const messages: SyncMessage[] = Array.from({ length: 10 }, (_, k) => ({
+            timestamp: formatTimestamp(Date.now(), k, nodeId),
+            space: `user:${t.userId}`,
+            dataset: 'field_notes',
+            row: `n-${d}-${k}`,
+            values: { title: `Device ${d} note ${k}` },
+          }));
+          const started = performance.now();
+          const r = await api(server.url, '/api/v1/sync', { token: t.token, body: { protocol: PROTOCOL_VERSION, schema: 4, clientTime: new Date().toISOString(), messages, spaces: {}, limit: 100 } });
+          latencies.push(performance.now() - started);
+          if (r.status !== 200) errors++;
+        }),
+      ),
+    );
+    console.log(
+      `${DEVICES} devices syncing at once: p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, ${errors} errors, all done in ${all.seconds.toFixed(1)} s`,
+    );
+  } finally {
+    await server.dispose();
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(`bench:sync — ${ARTICLES} articles, ${NOTES} notes, ${DEVICES} devices; node ${process.version}, ${os.cpus().length} cores`);
+  if (WHICH === 'sqlite' || WHICH === 'both') await run('sqlite');
+  if ((WHICH === 'postgres' || WHICH === 'both') && (await postgresAvailable())) await run('postgres');
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
