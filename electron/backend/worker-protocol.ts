@@ -11,6 +11,8 @@ export type WorkerInit = {
   contentDir: string;
   appVersion: string;
   nativeBinding: string | undefined;
+  /** The key sealing the sync token (base64), kept by main with safeStorage; undefined: the backend keeps its own. */
+  syncKey: string | undefined;
 };
 
 /** A renderer's port to serve; the port itself is the message's first transferred port. */

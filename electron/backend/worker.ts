@@ -67,6 +67,7 @@ main.on('message', (e) => {
         emit: hub.emit,
         log,
         platform: { printPdf, saveFile },
+        ...(message.syncKey === undefined ? {} : { sync: { secretKey: Buffer.from(message.syncKey, 'base64') } }),
       });
       backend = launched;
       void launched.started.then((failure) => main.postMessage(failure === null ? { type: 'ready' } : { type: 'fatal', message: failure }));

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, type IpcMainEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, safeStorage, type IpcMainEvent, type WebContents } from 'electron';
+import { syncTokenKey } from './sync-key';
 import { IPC_CONNECT, IPC_PORT, type PortOffer } from '../../core/api/ipc';
 import { msg, type ApiMessage } from '../../core/api/message';
 import { startBackendProcess, type BackendProcess } from './backend-process';
@@ -73,6 +74,7 @@ if (!app.requestSingleInstanceLock()) {
         contentDir: path.join(resourcesDir, 'content'),
         appVersion: app.getVersion(),
         nativeBinding: fs.existsSync(nativeCandidate) ? nativeCandidate : undefined,
+        syncKey: syncTokenKey(safeStorage, app.getPath('userData'), (m) => console.warn(`[main] ${m}`)),
       },
       {
         printPdf: (route) =>
