@@ -1,7 +1,13 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import JSZip from 'jszip';
 import type { Page } from '@playwright/test';
+import { formatTimestamp } from '../../core/sync/hlc';
+import { PROTOCOL_VERSION, type SyncMessage } from '../../core/sync/protocol';
+import { api, enrolDevice, startServer, TEST_PASSWORD } from '../helpers/server';
 import { createHttpBridge } from '../../renderer/lib/http-bridge';
-import { expect, test } from './fixtures';
+import { expect, startHost, stopHost, test } from './fixtures';
 import { gotoRoute, TINY_PNG } from './app-api';
 import { HOSTILE_LINKS, HOSTILE_STRINGS, hostileDocument, STYLES } from '../fixtures/hostile/corpus';
 
@@ -91,7 +97,11 @@ test('hostile content in every field runs nowhere, links nowhere dangerous and s
   const call = caller(appUrl);
   const placed = await placeContent(call);
   expect(placed.accepted).toBeGreaterThan(200);
+  await checkEverywhere(page, appUrl, call, placed);
+});
 
+/** Opens every screen that shows the placed content, and every export, and checks what they did with it. */
+async function checkEverywhere(page: Page, appUrl: string, call: Call, placed: Placed): Promise<void> {
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
     dialogs.push(d.message());
@@ -140,4 +150,63 @@ test('hostile content in every field runs nowhere, links nowhere dangerous and s
   expect(names.filter((n) => /activeX|embeddings|vbaProject|\.bin$/i.test(n))).toEqual([]);
   const documentXml = (await zip.file('word/document.xml')?.async('string')) ?? '';
   expect(documentXml).not.toMatch(/<w:object|<w:altChunk|<w:control/);
+}
+
+test('the same content arriving by sync from another device, and what a stolen token sends past that device, runs nowhere either', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const server = await startServer({ db: 'sqlite' });
+  const dirs = [fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbench-e2e-hostile-a-')), fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbench-e2e-hostile-b-'))];
+  const hosts = [await startHost(dirs[0] ?? ''), await startHost(dirs[1] ?? '')];
+  try {
+    server.addUser('mallory', 'consultant');
+    const [mine, other] = hosts.map((h) => caller(h.appUrl)) as [Call, Call];
+    for (const c of [mine, other]) await must(c, 'sync.enrol', { serverUrl: server.url, username: 'mallory', password: TEST_PASSWORD, deviceName: 'device' });
+    // The other device writes everything through its own backend, and syncs.
+    const placed = await placeContent(other);
+    await must(other, 'sync.now', {});
+    // A stolen token sends what no backend would have stored: hostile links and styles, raw.
+    const thief = await enrolDevice(server.url, 'mallory');
+    const me = await api<{ user: { id: string } }>(server.url, '/api/v1/me', { token: thief.token });
+    const space = `user:${me.body.user.id}`;
+    const raw: SyncMessage[] = [...HOSTILE_LINKS, ...STYLES].map((_, i) => ({
+      timestamp: formatTimestamp(Date.now() + i, 0, 'dddddddddddddddd'),
+      space,
+      dataset: 'field_notes',
+      row: `stolen-${i}`,
+      values: {
+        id: `stolen-${i}`,
+        engagement_id: placed.engagementId,
+        session_id: null,
+        question_id: null,
+        title: HOSTILE_STRINGS[i % HOSTILE_STRINGS.length] ?? 'x',
+        body_json: i < HOSTILE_LINKS.length ? hostileDocument([], [HOSTILE_LINKS[i] ?? ''], []) : hostileDocument(['styled'], [], [STYLES[i - HOSTILE_LINKS.length] ?? '']),
+        body_text: 'x',
+        tags: '[]',
+        created_at: new Date().toISOString(),
+        deleted: 0,
+      },
+    }));
+    // …and messages that do not belong: a local column, a table outside its space, a key that lies.
+    raw.push({ timestamp: formatTimestamp(Date.now() + 5000, 0, 'dddddddddddddddd'), space, dataset: 'field_notes', row: placed.noteId, values: { id: 'someone-else', title: 'lie' } });
+    const pushed = await api(server.url, '/api/v1/sync', { token: thief.token, body: { protocol: PROTOCOL_VERSION, schema: 4, clientTime: new Date().toISOString(), messages: raw, spaces: {} } });
+    expect(pushed.status).toBe(200);
+    const run = await must<{ received: number; refused: number }>(mine, 'sync.now', {});
+    expect(run.received).toBeGreaterThan(200);
+    expect(run.refused).toBeGreaterThan(0);
+    // The raw bodies were applied cleaned (the words stay, the bad link and the style go), not dropped.
+    const stolen = await must<{ bodyJson: string }>(mine, 'notes.get', { id: 'stolen-0' });
+    expect(stolen.bodyJson).not.toMatch(/javascript:|data:|vbscript:/i);
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(hosts[0]?.appUrl ?? '');
+    await checkEverywhere(page, hosts[0]?.appUrl ?? '', mine, placed);
+    for (let i = 0; i < HOSTILE_LINKS.length + STYLES.length; i += 7) {
+      await gotoRoute(page, hosts[0]?.appUrl ?? '', `/notes/stolen-${i}`);
+      await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible({ timeout: 15_000 });
+      expect(await inspect(page), `stolen-${i}`).toEqual({ pwned: false, badLinks: [], escaped: [] });
+    }
+  } finally {
+    for (const h of hosts) await stopHost(h);
+    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+    await server.dispose();
+  }
 });

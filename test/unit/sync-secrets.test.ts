@@ -16,7 +16,7 @@ const folder = () => {
 /** A stand-in for safeStorage that really transforms what it seals, so plain text on disk would show. */
 const store = (available = true): SecretStore => ({
   isEncryptionAvailable: () => available,
-  encryptString: (plain) => Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a),
+  encryptString: (plain) => Buffer.from(Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a)),
   decryptString: (sealed) => Buffer.from(sealed.map((b) => b ^ 0x5a)).toString('utf8'),
 });
 
