@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { HOSTILE_LINKS, hostileDocument } from '../fixtures/hostile/corpus';
+import { formatTimestamp } from '../../core/sync/hlc';
+import type { SyncMessage } from '../../core/sync/protocol';
+import { transact } from '../../electron/backend/db/changes';
+import { openDatabase, type Db } from '../../electron/backend/db/connection';
+import { migrate } from '../../electron/backend/db/migrate';
+import { MIGRATIONS } from '../../electron/backend/db/migrations';
+import { guardRecordTables } from '../../electron/backend/db/write-guard';
+import { applyIncoming, type ApplyResult } from '../../electron/backend/sync/apply';
+import { newNodeId, saveIdentity, type SyncIdentity } from '../../electron/backend/sync/state';
+
+/**
+ * What a device does with messages that arrive: everything is untrusted input. A message that does
+ * not fit (its table in the wrong space, a row that lives elsewhere, a key that lies, a value of
+ * the wrong kind, a clock hours ahead) is refused; rich text is cleaned as a paste would be;
+ * columns only this device keeps are never taken from outside.
+ */
+
+const dbs: Db[] = [];
+afterEach(() => dbs.splice(0).forEach((db) => db.close()));
+
+async function device(): Promise<{ db: Db; identity: SyncIdentity }> {
+  const db = openDatabase(':memory:');
+  dbs.push(db);
+  await migrate(db, MIGRATIONS, null);
+  guardRecordTables(db);
+  const identity: SyncIdentity = { serverUrl: 'http://127.0.0.1:1', userId: 'u1', userName: 'ann', displayName: 'Ann', role: 'consultant', deviceId: 'd1', node: newNodeId(), enrolledAt: new Date().toISOString() };
+  saveIdentity(db, identity);
+  return { db, identity };
+}
+
+let tick = Date.now() - 60_000;
+const at = (offsetMs = 0) => formatTimestamp(++tick + offsetMs, 0, 'eeeeeeeeeeeeeeee');
+
+function note(id: string, values: Record<string, string | number | null> = {}, space = 'user:u1', timestamp = at()): SyncMessage {
+  return {
+    timestamp,
+    space,
+    dataset: 'field_notes',
+    row: id,
+    values: { id, engagement_id: null, session_id: null, question_id: null, title: `Note ${id}`, body_json: hostileDocument(['plain words'], [], []), body_text: 'plain words', tags: '[]', created_at: new Date().toISOString(), deleted: 0, ...values },
+  };
+}
+
+function apply(d: { db: Db; identity: SyncIdentity }, messages: SyncMessage[]): ApplyResult {
+  return transact(d.db, () => applyIncoming(d.db, d.identity, messages, new Set()), { fromSync: true });
+}
+
+const stored = (db: Db, id: string) => db.prepare('SELECT * FROM field_notes WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+
+describe('applying what arrives by sync', () => {
+  it('refuses a message whose row lives in another space, or whose table does not belong in its space', async () => {
+    const d = await device();
+    expect(apply(d, [note('n1')]).applied).toBe(1);
+    const moved = apply(d, [note('n1', { title: 'Hijacked' }, 'review:u1')]);
+    expect(moved.refused).toBe(1);
+    expect(stored(d.db, 'n1')?.title).toBe('Note n1');
+    const wrongTable = apply(d, [{ timestamp: at(), space: 'review:u1', dataset: 'kb_articles', row: 'a1', values: { id: 'a1', type: 'method' } }]);
+    expect(wrongTable.refused).toBe(1);
+    expect(wrongTable.items[0]?.detail).toContain('does not belong');
+  });
+
+  it('refuses a key that lies, a value of the wrong kind and a clock hours ahead; the log keeps them as refused', async () => {
+    const d = await device();
+    const lie = apply(d, [note('n2', { id: 'n3' })]);
+    expect(lie.refused).toBe(1);
+    expect(stored(d.db, 'n2')).toBeUndefined();
+    expect(stored(d.db, 'n3')).toBeUndefined();
+    expect(apply(d, [note('n4', { title: 42 })]).refused).toBe(1);
+    expect(apply(d, [note('n5', { tags: '{not json' })]).refused).toBe(1);
+    expect(apply(d, [note('n6', {}, 'user:u1', at(3 * 3600_000))]).refused).toBe(1);
+    expect(d.db.prepare('SELECT count(*) AS n FROM sync_log WHERE state = 2').get()).toEqual({ n: 4 });
+  });
+
+  it('cleans hostile rich text as a paste would be cleaned, and never takes columns only this device keeps', async () => {
+    const d = await device();
+    const hostile = note('n7', { body_json: hostileDocument(['kept words'], [HOSTILE_LINKS[0] ?? 'javascript:alert(1)'], []) });
+    expect(apply(d, [hostile]).applied).toBe(1);
+    const body = String(stored(d.db, 'n7')?.body_json);
+    expect(body).toContain('kept words');
+    expect(body).not.toMatch(/javascript:|vbscript:|data:text/i);
+    const attachment: SyncMessage = { timestamp: at(), space: 'user:u1', dataset: 'attachments', row: 'a'.repeat(64), values: { sha256: 'a'.repeat(64), mime: 'image/png', size: 10, original_name: 'x.png', created_at: new Date().toISOString(), stored_locally: 1 } };
+    apply(d, [attachment]);
+    expect(d.db.prepare('SELECT stored_locally FROM attachments').get()).toEqual({ stored_locally: 0 });
+  });
+
+  it('waits for a parent that has not arrived, and writes the child when it comes', async () => {
+    const d = await device();
+    const child: SyncMessage = { timestamp: at(), space: 'user:u1', dataset: 'customer_contacts', row: 'k1', values: { id: 'k1', customer_id: 'c1', name: 'Li', role: '', email: '', phone: '', created_at: new Date().toISOString(), deleted: 0 } };
+    expect(apply(d, [child]).waiting).toBe(1);
+    const parent: SyncMessage = { timestamp: at(), space: 'user:u1', dataset: 'customers', row: 'c1', values: { id: 'c1', name: 'Harbour', kind: 'enterprise', industry: '', region: '', notes: '', created_at: new Date().toISOString(), deleted: 0 } };
+    const done = apply(d, [parent]);
+    expect(done.applied).toBe(2);
+    expect(d.db.prepare('SELECT name FROM customer_contacts WHERE id = ?').get('k1')).toEqual({ name: 'Li' });
+  });
+});
