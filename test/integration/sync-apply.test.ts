@@ -56,6 +56,20 @@ describe('applying what arrives by sync', () => {
     const moved = apply(d, [note('n1', { title: 'Hijacked' }, 'review:u1')]);
     expect(moved.refused).toBe(1);
     expect(stored(d.db, 'n1')?.title).toBe('Note n1');
+    // A published article, then the same row arriving through the user's own space (where
+    // articles may live too): it keeps living where it was published.
+    const article = (space: string, type: string): SyncMessage => ({
+      timestamp: at(),
+      space,
+      dataset: 'kb_articles',
+      row: 'a1',
+      values: { id: 'a1', version: 1, type, scenarios: '[]', tags: '[]', related: '[]', author: 'Kim', review_date: null, created_at: new Date().toISOString(), deleted: 0 },
+    });
+    expect(apply(d, [article('published', 'method')]).applied).toBe(1);
+    const hijack = apply(d, [article('user:u1', 'reference')]);
+    expect(hijack.refused).toBe(1);
+    expect(hijack.items[0]?.detail).toContain('lives in published');
+    expect(d.db.prepare("SELECT type FROM kb_articles WHERE id = 'a1'").get()).toEqual({ type: 'method' });
     const wrongTable = apply(d, [{ timestamp: at(), space: 'review:u1', dataset: 'kb_articles', row: 'a1', values: { id: 'a1', type: 'method' } }]);
     expect(wrongTable.refused).toBe(1);
     expect(wrongTable.items[0]?.detail).toContain('does not belong');
