@@ -149,6 +149,8 @@ function applyOne(db: Db, table: RecordTable, message: SyncMessage, values: Valu
   const key = keyOfRowName(table, message.row) as Values;
   const state = rowState(db, table, message.row) ?? { space: message.space, stamps: {}, pending: null };
   const stored = readStored(db, table, key);
+  const packWins = newerPackVersion(db, table, key, stored, values);
+  if (packWins !== null) return { dataset: table, row: message.row, status: 'unchanged', detail: packWins };
   const newer: Values = {};
   const conflicts: string[] = [];
   for (const [column, value] of Object.entries(values)) {
@@ -171,10 +173,12 @@ function applyOne(db: Db, table: RecordTable, message: SyncMessage, values: Valu
   if (stored !== undefined) {
     const before: Values = {};
     for (const column of Object.keys(newer)) before[column] = stored[column] ?? null;
+    // A pack record taken over by a publication is no longer the pack's (the importer leaves it be).
+    const set = stored.origin === 'pack' ? { ...newer, origin: 'sync' } : newer;
     try {
       // One statement: if this database's rules refuse it, SQLite backs out that statement alone
       // and the batch's transaction goes on.
-      writeChange(db, update(table as never, key as never, newer as never));
+      writeChange(db, update(table as never, key as never, set as never));
     } catch (error) {
       // A value this database's rules refuse (a status it does not know, say): refused, and the
       // row keeps what it had, column timestamps included.
@@ -189,6 +193,20 @@ function applyOne(db: Db, table: RecordTable, message: SyncMessage, values: Valu
   saveRowState(db, table, message.row, state);
   const created = tryInsert(db, table, message.row, state, now);
   return created ?? { dataset: table, row: message.row, status: 'waiting', detail: 'waiting for the rest of the record or its parent' };
+}
+
+/**
+ * The bundled content pack and central publications coexist by version: a publication older than
+ * the pack's record on this device does not replace it (nor, for an article, its texts). Returns
+ * why the message is set aside, or null.
+ */
+function newerPackVersion(db: Db, table: RecordTable, key: Values, stored: Values | undefined, values: Values): string | null {
+  if (table === 'kb_article_texts') {
+    const article = prepared(db, 'SELECT origin FROM kb_articles WHERE id = ?').get(key.article_id) as { origin: string } | undefined;
+    return article?.origin === 'pack' && stored !== undefined ? 'this device has a newer version of the article from its content pack' : null;
+  }
+  if (stored === undefined || stored.origin !== 'pack' || typeof values.version !== 'number' || typeof stored.version !== 'number') return null;
+  return stored.version > values.version ? `this device has version ${stored.version} from its content pack (this is version ${values.version})` : null;
 }
 
 /** Inserts a pending row in a savepoint; null when it cannot be written yet (a parent or a required column is missing). */
