@@ -38,7 +38,6 @@ import {
   reviewSpaces,
   startBlob,
   storeMessages,
-  touchDevice,
   type DeviceActor,
 } from './store/store';
 
@@ -191,7 +190,6 @@ export function createApp({ sql, logger = false, https, now = Date.now }: AppOpt
     }
     const stored = await storeMessages(sql, body.messages, actor.deviceId);
     await auditWrites(actor, body.messages, stored.length);
-    if (body.messages.length > 0) await touchDevice(sql, actor.deviceId);
     const mine = new Set(body.messages.map((m) => m.timestamp));
     const spaces = await readableSpaces(actor, Object.keys(body.spaces));
     let room = body.limit ?? DEFAULT_PULL;

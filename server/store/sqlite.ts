@@ -6,8 +6,8 @@ import type { Sql, SqlRow, SqlValue } from './sql';
 /**
  * SQLite for a single server process: one connection, WAL, synchronous=FULL (an acknowledged
  * push survives a power cut). better-sqlite3 is synchronous, so a transaction that awaits would
- * let other requests' statements into it: every statement and transaction waits its turn in one
- * queue instead.
+ * let other requests' statements into it: every statement and batch of transactions waits its
+ * turn in one queue instead.
  */
 export function openSqlite(dataDir: string): Sql {
   fs.mkdirSync(dataDir, { recursive: true });
@@ -23,28 +23,73 @@ export function openSqlite(dataDir: string): Sql {
     return next;
   };
   const params = (values: readonly SqlValue[]) => values.map((v) => (typeof v === 'boolean' ? Number(v) : v));
+  // The store runs a few dozen distinct statements; each is prepared once.
+  const statements = new Map<string, Database.Statement>();
+  const statement = (sql: string): Database.Statement => {
+    let found = statements.get(sql);
+    if (!found) statements.set(sql, (found = db.prepare(sql)));
+    return found;
+  };
+
+  // Group commit: transactions asked for while another batch runs wait for the next batch, which
+  // runs them one after another inside one SQLite transaction, each in its own savepoint (a
+  // failing one is rolled back alone), and commits — one fsync for all of them. Each caller hears
+  // of success only after that commit, so nothing is acknowledged before it is durable.
+  type Pending = { work: (tx: Sql) => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+  let waiting: Pending[] = [];
+  let flushing = false;
+  const flush = (): void => {
+    if (flushing || waiting.length === 0) return;
+    flushing = true;
+    const batch = waiting;
+    waiting = [];
+    void serial(async () => {
+      const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        for (const item of batch) {
+          db.exec('SAVEPOINT one');
+          try {
+            outcomes.push({ ok: true, value: await item.work(direct(true)) });
+            db.exec('RELEASE one');
+          } catch (error) {
+            db.exec('ROLLBACK TO one');
+            db.exec('RELEASE one');
+            outcomes.push({ ok: false, error });
+          }
+        }
+        db.exec('COMMIT');
+      } catch (error) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        batch.forEach((item) => item.reject(error));
+        return;
+      }
+      batch.forEach((item, i) => {
+        const outcome = outcomes[i];
+        if (outcome?.ok) item.resolve(outcome.value);
+        else item.reject(outcome?.error);
+      });
+    }).finally(() => {
+      flushing = false;
+      flush();
+    });
+  };
+
   const direct = (inTransaction: boolean): Sql => ({
     dialect: 'sqlite',
     all: <T extends SqlRow>(sql: string, values: readonly SqlValue[] = []) => {
-      const run = async () => db.prepare(sql).all(...params(values)) as T[];
+      const run = async () => statement(sql).all(...params(values)) as T[];
       return inTransaction ? run() : serial(run);
     },
     run: (sql, values = []) => {
-      const run = async () => ({ changes: db.prepare(sql).run(...params(values)).changes });
+      const run = async () => ({ changes: statement(sql).run(...params(values)).changes });
       return inTransaction ? run() : serial(run);
     },
-    transaction: (work) => {
+    transaction: <T>(work: (tx: Sql) => Promise<T>): Promise<T> => {
       if (inTransaction) return work(direct(true));
-      return serial(async () => {
-        db.exec('BEGIN IMMEDIATE');
-        try {
-          const result = await work(direct(true));
-          db.exec('COMMIT');
-          return result;
-        } catch (error) {
-          if (db.inTransaction) db.exec('ROLLBACK');
-          throw error;
-        }
+      return new Promise<T>((resolve, reject) => {
+        waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        flush();
       });
     },
     close: async () => {

@@ -59,10 +59,6 @@ export async function actorOfToken(sql: Sql, tokenHash: string): Promise<DeviceA
   return { deviceId: row.device_id, userId: row.user_id, userName: row.name, displayName: row.display_name, role: row.role };
 }
 
-export async function touchDevice(sql: Sql, deviceId: string): Promise<void> {
-  await sql.run('UPDATE devices SET last_seen_at = ? WHERE id = ?', [now(), deviceId]);
-}
-
 export type DeviceRow = { id: string; user_name: string; name: string; created_at: string; last_seen_at: string | null; revoked_at: string | null };
 
 export function listDevices(sql: Sql, userName?: string): Promise<DeviceRow[]> {
@@ -118,6 +114,8 @@ export async function storeMessages(sql: Sql, messages: readonly SyncMessage[], 
   if (messages.length === 0) return [];
   return sql.transaction(async (tx) => {
     const received = now();
+    // When the device was last heard from, in the same commit (at most once a minute).
+    await tx.run('UPDATE devices SET last_seen_at = ? WHERE id = ? AND (last_seen_at IS NULL OR last_seen_at < ?)', [received, deviceId, new Date(Date.now() - 60_000).toISOString()]);
     const fresh: { space: string; timestamp: string }[] = [];
     if (tx.dialect === 'postgres') {
       // One statement per batch: arrays unnested into rows.

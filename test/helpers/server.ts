@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
+import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -115,7 +116,9 @@ export async function startServer(options: { db: DatabaseKind; databaseUrl?: str
   let child: ChildProcess | null = null;
   let port = 0;
   const launch = async (): Promise<void> => {
-    const proc = spawn(process.execPath, [files.main], { env: env(port), stdio: ['ignore', 'pipe', 'pipe'] });
+    // FIELDBENCH_SERVER_NODE_ARGS: extra Node flags for the server (e.g. --cpu-prof when profiling a bench).
+    const nodeArgs = process.env.FIELDBENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    const proc = spawn(process.execPath, [...nodeArgs, files.main], { env: env(port), stdio: ['ignore', 'pipe', 'pipe'] });
     child = proc;
     let stderr = '';
     proc.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -220,3 +223,24 @@ export async function enrolDevice(url: string, username: string, password = TEST
   if (r.status !== 200) throw new Error(`enrolling ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
   return { token: r.body.token, userId: r.body.user.id, deviceId: r.body.deviceId };
 }
+
+/**
+ * Posts a body the server will refuse before reading it all: the server answers and closes while
+ * the body is still being sent, which fetch reports as a broken pipe. This waits for the answer
+ * and ignores the write error.
+ */
+export function postOversized(url: string, path: string, token: string, body: Buffer, options: { method?: string; contentType?: string } = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(path, url);
+    const headers = { authorization: `Bearer ${token}`, 'content-type': options.contentType ?? 'application/json', 'content-length': body.length };
+    const request = http.request(target, { method: options.method ?? 'POST', headers }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
+    });
+    request.end(body);
+  });
+}
+

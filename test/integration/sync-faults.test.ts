@@ -134,15 +134,16 @@ describe('sync under faults', () => {
 });
 
 /**
- * A TCP proxy on 127.0.0.1 in front of the server. While `cutting`, it delays each answer and cuts
- * about half of the connections after a random part of the answer has gone through.
+ * A TCP proxy on 127.0.0.1 in front of the server. While `cutting`, it delays each piece of an
+ * answer and cuts the connection in every third piece (the first one included), after a random part of it went through.
  */
-async function flakyProxy(target: number): Promise<{ port: number; cutting: boolean; cuts: number; close: () => Promise<void> }> {
+async function flakyProxy(target: number): Promise<{ port: number; cutting: boolean; cuts: number; pieces: number; close: () => Promise<void> }> {
   const sockets = new Set<net.Socket>();
   const state = {
     port: 0,
     cutting: false,
     cuts: 0,
+    pieces: 0,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
@@ -157,7 +158,7 @@ async function flakyProxy(target: number): Promise<{ port: number; cutting: bool
     client.on('data', (d) => upstream.write(d));
     upstream.on('data', (d: Buffer) => {
       // Connections are kept alive across requests: each piece of an answer may be where this one is cut.
-      if (state.cutting && budget === Infinity && Math.random() < 0.4) budget = crypto.randomInt(0, d.length + 1);
+      if (state.cutting && budget === Infinity && ++state.pieces % 3 === 1) budget = crypto.randomInt(0, d.length + 1);
       const send = () => {
         if (client.destroyed) return;
         if (d.length >= budget) {

@@ -84,6 +84,8 @@ vi.mock('electron', () => {
     BrowserWindow,
     MessageChannelMain,
     dialog: { showSaveDialog: () => Promise.resolve({ canceled: true }) },
+    // No OS keychain here: the backend keeps its own key file (electron/main/sync-key.ts).
+    safeStorage: { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' },
     ipcMain: { on: (channel: string, fn: Listener) => state.ipcListeners.set(channel, fn) },
     Menu: { setApplicationMenu: () => {}, buildFromTemplate: () => ({}) },
     protocol: {

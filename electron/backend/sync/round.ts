@@ -28,6 +28,8 @@ export type RoundHooks = {
   onRound?: (progress: { sent: number; received: number; bytesUp: number; bytesDown: number; left: number }) => void;
   /** Serialised sizes, for progress (the HTTP transport measures real bytes). */
   measure?: (value: unknown) => number;
+  /** Most messages per request each way (smaller after a cut, so a poor network still gets through). */
+  page?: number;
 };
 
 export type SyncOutcome = {
@@ -56,15 +58,16 @@ export async function runSync(db: Db, identity: SyncIdentity, transport: Transpo
   const outcome: SyncOutcome = { sent: 0, received: 0, apply: { received: 0, applied: 0, refused: 0, conflicts: 0, waiting: 0 }, items: [], sentRows: [], stopped: false, repaired: [], bytesUp: 0, bytesDown: 0 };
   const measure = hooks.measure ?? (() => 0);
   let digests: Record<string, Digest> = {};
+  const page = Math.max(1, Math.min(hooks.page ?? PULL_LIMIT, PULL_LIMIT));
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const batch = outbox(db, PUSH_BATCH);
+    const batch = outbox(db, Math.min(PUSH_BATCH, page));
     const request: SyncRequest = {
       protocol: PROTOCOL_VERSION,
       schema,
       clientTime: new Date(now()).toISOString(),
       messages: batch,
       spaces: knownSpaces(identity, readCursors(db)),
-      limit: PULL_LIMIT,
+      limit: page,
     };
     const response = await transport.sync(request);
     outcome.bytesUp += measure(request);
@@ -98,19 +101,19 @@ export async function runSync(db: Db, identity: SyncIdentity, transport: Transpo
   // Every space: same messages on both sides? If not, pull the hours that differ again.
   for (const [space, theirs] of Object.entries(digests)) {
     if (sameDigest(digestOf(localBuckets(db, space)), theirs)) continue;
-    await repair(db, identity, transport, space, unsent, outcome, now);
+    await repair(db, identity, transport, space, unsent, outcome, now, page);
     outcome.repaired.push(space);
   }
   return outcome;
 }
 
-async function repair(db: Db, identity: SyncIdentity, transport: Transport, space: string, unsent: ReadonlySet<string>, outcome: SyncOutcome, now: () => number): Promise<void> {
+async function repair(db: Db, identity: SyncIdentity, transport: Transport, space: string, unsent: ReadonlySet<string>, outcome: SyncOutcome, now: () => number, page: number): Promise<void> {
   const { buckets } = await transport.buckets(space);
   const from = firstDifference(localBuckets(db, space), buckets);
   if (from === null) return;
   let after: string | null = null;
-  for (let page = 0; page < MAX_ROUNDS; page++) {
-    const { messages, more } = await transport.messages(space, bucketStart(from), after, PULL_LIMIT);
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const { messages, more } = await transport.messages(space, bucketStart(from), after, page);
     transact(db, () => record(outcome, applyIncoming(db, identity, messages, unsent, now())), { fromSync: true });
     outcome.received += messages.length;
     const last = messages.at(-1);

@@ -14,7 +14,7 @@ import { transferFiles } from './files';
 import { enrol as enrolRequest, httpTransport, type ByteCounter, type Fetch } from './http';
 import { addItems, countOpenConflicts, countWaiting, getRun, labelOf, lastSuccess, listRuns, openConflicts, runItems, startRun, updateRun } from './history';
 import { hasMessage, outboxSize, unsentColumns } from './log';
-import { runSync, type Transport } from './round';
+import { PULL_LIMIT, runSync, type Transport } from './round';
 import { keyFromFile, openSecret, sealSecret } from './secret';
 import { seedOutbox } from './seed';
 import { dropCaches, forgetIdentity, newNodeId, readSetting, saveIdentity, saveSetting, syncIdentity } from './state';
@@ -64,6 +64,7 @@ const DEFAULT_INTERVAL_MS = 5 * 60 * 1000;
 /** After a local change, background sync waits this long for more before it sends. */
 const AFTER_CHANGE_MS = 20_000;
 const MAX_BACKOFF_MS = 30 * 60 * 1000;
+const MIN_PAGE = 50;
 
 export function createSyncService(options: SyncOptions): SyncService {
   const { db } = options;
@@ -74,6 +75,10 @@ export function createSyncService(options: SyncOptions): SyncService {
   let running: Promise<SyncRunSummary> | null = null;
   let closed = false;
   let failures = 0;
+  // Messages per request: quartered after a connection fails mid-way (each round is whole or
+  // nothing, so a network that cuts long answers still lets short ones through), doubled back
+  // after a sync that finished.
+  let page = PULL_LIMIT;
 
   const status = (): SyncStatus => {
     const identity = syncIdentity(db);
@@ -168,6 +173,7 @@ export function createSyncService(options: SyncOptions): SyncService {
             if (backupId === null) backupId = (await options.createBackup()).id;
             return 'apply';
           },
+          page,
           onRound: (p) => progress({ runId, phase: p.left > 0 ? 'sending' : 'receiving', sent: p.sent, toSend, received: p.received, bytesUp: counter.up, bytesDown: counter.down, files: 0 }),
         },
         now,
@@ -208,10 +214,12 @@ export function createSyncService(options: SyncOptions): SyncService {
       reflectReviews(db);
       if (outcome.repaired.length > 0) log(`sync: the digest check pulled again in ${outcome.repaired.join(', ')}`);
       failures = 0;
+      page = Math.min(PULL_LIMIT, page * 2);
       progress({ runId, phase: outcome.stopped ? 'waiting' : 'done', sent: outcome.sent, toSend, received: outcome.apply.received, bytesUp: counter.up, bytesDown: counter.down, files: 0 });
     } catch (error) {
       failures++;
       const failure = error instanceof ApiFailure ? error : null;
+      if (failure?.code === 'unavailable') page = Math.max(MIN_PAGE, Math.floor(page / 4));
       if (failure === null) log('sync failed', error);
       updateRun(db, runId, {
         status: 'failed',

@@ -1,8 +1,9 @@
 import type { Migration } from './types';
 
 /**
- * Sync with the central repository (electron/backend/sync/). The empty placeholder tables of the
- * first migration are replaced by the ones sync needs:
+ * Sync with the central repository (electron/backend/sync/). The tables sync needs (the first
+ * migration's `sync_state` is used as it is; its `sync_messages` placeholder never held anything
+ * and is superseded by sync_log):
  *
  * - sync_log: every message this device made or received, by HLC timestamp. Its own messages wait
  *   here with state 0 (the outbox) until the server acknowledges them; the write funnel appends
@@ -23,9 +24,8 @@ export const sync: Migration = {
   id: 4,
   name: 'sync',
   up(db) {
+    // The first migration's sync_messages placeholder stays: shipped schemas only grow (it is unused).
     db.exec(`
-DROP TABLE sync_messages;
-
 CREATE TABLE sync_log (
   timestamp TEXT PRIMARY KEY,
   space TEXT NOT NULL,
