@@ -14,6 +14,7 @@ import { PROTOCOL_VERSION, type SyncMessage } from '../../core/sync/protocol';
 import { documentJson, paragraph, textNode } from '../../core/richtext/build';
 import { createBackend, type Backend } from '../../electron/backend/backend';
 import { api, enrolDevice, postgresAvailable, startServer, TEST_PASSWORD, type DatabaseKind } from '../helpers/server';
+import { pouchReplication } from './pouchdb-side';
 
 const PACK = path.resolve('test', 'fixtures', 'packs', 'valid');
 const args = process.argv.slice(2);
@@ -25,6 +26,7 @@ const ARTICLES = Number(arg('articles', '100000'));
 const NOTES = Number(arg('notes', '10000'));
 const DEVICES = Number(arg('devices', '500'));
 const WHICH = arg('db', 'both');
+const POUCH_DOCS = Number(arg('pouch-docs', '10000'));
 
 const WORDS = 'network fault prediction base station energy saving customer service churn marketing alarm ticket agent'.split(' ');
 function sentence(i: number, n: number): string {
@@ -142,6 +144,11 @@ async function run(db: DatabaseKind): Promise<void> {
 
 async function main(): Promise<void> {
   console.log(`bench:sync — ${ARTICLES} articles, ${NOTES} notes, ${DEVICES} devices; node ${process.version}, ${os.cpus().length} cores`);
+  if (POUCH_DOCS > 0) {
+    const pouch = await pouchReplication(POUCH_DOCS, (i) => sentence(i, 200));
+    console.log(`\n== PouchDB (leveldb) ↔ express-pouchdb, ${POUCH_DOCS} docs of ~1.5 KB ==`);
+    console.log(`push ${pouch.push.toFixed(0)} docs/s (${pouch.pushSeconds.toFixed(1)} s), pull ${pouch.pull.toFixed(0)} docs/s (${pouch.pullSeconds.toFixed(1)} s)`);
+  }
   if (WHICH === 'sqlite' || WHICH === 'both') await run('sqlite');
   if ((WHICH === 'postgres' || WHICH === 'both') && (await postgresAvailable())) await run('postgres');
 }
