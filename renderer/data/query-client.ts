@@ -1,6 +1,6 @@
 import { QueryClient, type Query, type QueryKey } from '@tanstack/react-query';
 import type { CallArgs, CallName, CallResult, Events } from '../../core/api/contract';
-import { CONTENT_TABLES } from '../../core/api/tables';
+import { CONTENT_TABLES, isRecordTable } from '../../core/api/tables';
 import type { ApiError, ApiResult } from '../../core/api/result';
 import { callSafe, onEvent } from '../lib/api';
 import { readsOf, writesOf, type MutationName, type QueryName, type Source } from './sources';
@@ -106,7 +106,10 @@ export async function mutate<N extends MutationName>(method: N, args: CallArgs<N
     for (const commit of committed) ownCommits.add(commit.seq);
     // An echo that never comes (the event stream was reconnecting) must not be remembered forever.
     while (ownCommits.size > OWN_COMMITS_KEPT) ownCommits.delete(ownCommits.values().next().value ?? 0);
-    refreshSources(committed.length > 0 ? committed.flatMap((c) => c.tables) : writesOf(method));
+    // Records: exactly what it committed. Its bookkeeping beyond records (sync state, backups,
+    // settings), which no commit names: what it declares.
+    const bookkeeping = writesOf(method).filter((source) => !isRecordTable(source));
+    refreshSources(committed.length > 0 ? [...committed.flatMap((c) => c.tables), ...bookkeeping] : writesOf(method));
   }
   if (mutationsInFlight === 0) for (const change of waitingEvents.splice(0)) takeChange(change);
   return result;

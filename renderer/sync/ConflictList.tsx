@@ -50,12 +50,17 @@ export function ConflictList() {
   );
 }
 
+/** A column as people read it: body_json → body, review_date → review date. */
+function fieldName(column: string): string {
+  return column.replace(/_json$/, '').replace(/_/g, ' ');
+}
+
 function ConflictItem({ conflict, busy, onKeep }: { conflict: SyncConflict; busy: boolean; onKeep: (side: 'local' | 'remote') => void }) {
   const { t, lang } = useI18n();
   const headingId = `conflict-${conflict.id}`;
   return (
     <li className="conflict" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('sync.conflictField', { label: conflict.label, column: conflict.column })}</h3>
+      <h3 id={headingId}>{t('sync.conflictField', { label: conflict.label, column: fieldName(conflict.column) })}</h3>
       <p className="muted">{formatDateTime(conflict.detectedAt, lang)}</p>
       <div className="conflict-sides">
         {(['local', 'remote'] as const).map((side) => (

@@ -150,3 +150,31 @@ test('a lesson submitted offline reaches review, is published, and reaches anoth
   expect(readings).toHaveLength(count);
   expect(new Set(readings.map((n) => n.title)).size).toBe(count);
 });
+
+test('a field changed on two devices shows both values, and the user keeps the other one', async ({ browser }) => {
+  test.setTimeout(120_000);
+  server.addUser('cara', 'consultant');
+  const laptopHost = await newHost();
+  const tabletHost = await newHost();
+  const laptop = await (await browser.newContext()).newPage();
+  const tablet = await (await browser.newContext()).newPage();
+  await enrol(laptop, laptopHost, 'cara');
+  await enrol(tablet, tabletHost, 'cara');
+  const note = await api<{ id: string }>(laptopHost.appUrl, 'notes.create', { title: 'Roof survey', bodyJson: body('Access by ladder.') });
+  await api(laptopHost.appUrl, 'sync.now', {});
+  await api(tabletHost.appUrl, 'sync.now', {});
+  await api(laptopHost.appUrl, 'notes.save', { id: note.id, title: 'Roof survey — north' });
+  await api(tabletHost.appUrl, 'notes.save', { id: note.id, title: 'Roof survey — south' });
+  await api(laptopHost.appUrl, 'sync.now', {});
+
+  await gotoRoute(tablet, tabletHost.appUrl, '/sync');
+  await tablet.getByRole('button', { name: 'Sync now' }).click();
+  const conflict = tablet.getByRole('listitem').filter({ hasText: 'Roof survey' });
+  await expect(conflict.getByText('Roof survey — north', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(conflict.getByText('Roof survey — south', { exact: true })).toBeVisible();
+  await expect(tablet.getByRole('link', { name: /1 conflict/ })).toBeVisible();
+  await noSeriousViolations(tablet, 'the conflicts list');
+  await conflict.getByRole('button', { name: "Keep the other device's" }).click();
+  await expect(tablet.getByText('No conflicts.')).toBeVisible();
+  expect((await api<{ title: string }>(tabletHost.appUrl, 'notes.get', { id: note.id })).title).toBe('Roof survey — north');
+});
