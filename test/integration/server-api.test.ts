@@ -1,8 +1,13 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import https from 'node:https';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bucketsOf, digestOf } from '../../core/sync/digest';
 import { formatTimestamp } from '../../core/sync/hlc';
 import { BLOB_CHUNK_BYTES, MAX_SYNC_BODY_BYTES, PROTOCOL_VERSION, type SyncMessage, type SyncResponse } from '../../core/sync/protocol';
+import { makeTempDir } from '../helpers/temp-dir';
 import { api, enrolDevice, postgresAvailable, postOversized, startServer, TEST_PASSWORD, type DatabaseKind, type TestServer } from '../helpers/server';
 
 /** The central repository's API against a real server process, on SQLite and on PostgreSQL alike. */
@@ -230,5 +235,35 @@ describe.each(['sqlite', 'postgres'] as DatabaseKind[])('server on %s', (db) => 
     expect(server.admin(['device', 'revoke', 'nothing']).code).toBe(2);
     expect(server.admin(['user', 'list']).stdout).toContain('kim\tknowledge_manager');
     expect(server.admin(['bogus']).stderr).toContain('usage:');
+  });
+});
+
+// openssl makes the test certificate; Debian's postgresql (which .ci/run installs) brings it along.
+const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
+
+describe.skipIf(!hasOpenssl)('server over TLS', () => {
+  it('serves HTTPS with the configured certificate, and refuses a half-given TLS setting with a clear message', async () => {
+    const dir = makeTempDir('fieldbench-tls-');
+    try {
+      const key = path.join(dir.dir, 'key.pem');
+      const cert = path.join(dir.dir, 'cert.pem');
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
+      const server = await startServer({ db: 'sqlite', env: { TLS_CERT_FILE: cert, TLS_KEY_FILE: key } });
+      try {
+        const status = await new Promise<number>((resolve, reject) => {
+          https.get(`https://127.0.0.1:${server.port}/health`, { ca: fs.readFileSync(cert), servername: '127.0.0.1', checkServerIdentity: () => undefined }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          }).on('error', reject);
+        });
+        expect(status).toBe(200);
+      } finally {
+        await server.dispose();
+      }
+      const half = await startServer({ db: 'sqlite', env: { TLS_CERT_FILE: cert } }).catch((error: unknown) => error);
+      expect(String(half)).toContain('set both TLS_CERT_FILE and TLS_KEY_FILE');
+    } finally {
+      dir.cleanup();
+    }
   });
 });
