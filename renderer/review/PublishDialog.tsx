@@ -4,6 +4,7 @@ import type { SubmissionSummary } from '../../core/review/types';
 import { mutate } from '../data/query-client';
 import { useI18n } from '../i18n/i18n';
 import { Dialog, DialogActions } from '../ui/Dialog';
+import { AlertNotice } from '../ui/AlertNotice';
 
 /** Publishes one submission, or merges several, as a new knowledge-base article in the published space. */
 export function PublishDialog({ submissions, onClose }: { submissions: SubmissionSummary[]; onClose: (published: boolean) => void }) {
@@ -62,11 +63,7 @@ export function PublishDialog({ submissions, onClose }: { submissions: Submissio
           <option value="zh">{t('lang.zh')}</option>
         </select>
       </div>
-      {failure !== null && (
-        <p className="notice warn" role="alert">
-          {failure}
-        </p>
-      )}
+      <AlertNotice message={failure} />
       <DialogActions
         cancelLabel={t('review.cancel')}
         onCancel={() => onClose(false)}

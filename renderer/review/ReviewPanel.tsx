@@ -5,6 +5,7 @@ import { mutate } from '../data/query-client';
 import { useQuery } from '../data/use-query';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../ui/format';
+import { AlertNotice } from '../ui/AlertNotice';
 
 /**
  * On a lesson or note: whether it was submitted for review and what the reviewers decided, and
@@ -56,11 +57,7 @@ export function ReviewPanel({ kind, sourceId, canSubmit, needsReady }: { kind: S
           </button>
         </>
       )}
-      {failure !== null && (
-        <p className="notice warn" role="alert">
-          {failure}
-        </p>
-      )}
+      <AlertNotice message={failure} />
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { Dialog, DialogActions } from '../ui/Dialog';
 import { formatDateTime } from '../ui/format';
 import { PublishDialog } from './PublishDialog';
 import './review.css';
+import { AlertNotice } from '../ui/AlertNotice';
 
 const ArticleBody = lazy(() => import('../kb/ArticleBody').then((m) => ({ default: m.ArticleBody })));
 const PARTS = ['context', 'problem', 'action', 'result', 'recommendation'] as const;
@@ -104,11 +105,7 @@ function SubmissionView({ submission: s, back }: { submission: Submission; back:
           </button>
         </div>
       )}
-      {failure !== null && !deciding && (
-        <p className="notice warn" role="alert">
-          {failure}
-        </p>
-      )}
+      {!deciding && <AlertNotice message={failure} />}
       {deciding && (
         <Dialog labelledBy="decide-title" onClose={() => setDeciding(null)}>
           <h2 id="decide-title">{deciding === 'returned' ? t('review.returnTitle', { title: s.title }) : t('review.rejectTitle', { title: s.title })}</h2>
@@ -116,11 +113,7 @@ function SubmissionView({ submission: s, back }: { submission: Submission; back:
             <label htmlFor="review-note">{t('review.noteLabel')}</label>
             <textarea id="review-note" rows={4} maxLength={4000} value={note} onChange={(e) => setNote(e.target.value)} />
           </div>
-          {failure !== null && (
-            <p className="notice warn" role="alert">
-              {failure}
-            </p>
-          )}
+          <AlertNotice message={failure} />
           <DialogActions
             cancelLabel={t('review.cancel')}
             onCancel={() => setDeciding(null)}

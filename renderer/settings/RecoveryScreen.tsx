@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../ui/format';
 import { BackupTable } from './BackupTable';
 import { RestoreDialog } from './RestoreDialog';
+import { AlertNotice } from '../ui/AlertNotice';
 
 /**
  * Shown instead of the app when the backend is in recovery mode: the database is damaged, or it is
@@ -96,11 +97,7 @@ export function RecoveryScreen() {
           </section>
           <p className="muted">{t('recovery.folder', { folder: data.dataDir })}</p>
           <p role="status">{outcome}</p>
-          {failure !== null && (
-            <p className="notice warn" role="alert">
-              {failure}
-            </p>
-          )}
+          <AlertNotice message={failure} />
         </div>
       )}
       {confirming && <RestoreDialog backup={confirming} busy={busy === 'restore'} error={failure} onCancel={() => setConfirming(null)} onConfirm={() => void restore(confirming)} />}

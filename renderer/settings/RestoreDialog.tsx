@@ -2,6 +2,7 @@ import type { BackupInfo } from '../../core/api/types';
 import { useI18n } from '../i18n/i18n';
 import { Dialog, DialogActions } from '../ui/Dialog';
 import { formatDateTime } from '../ui/format';
+import { AlertNotice } from '../ui/AlertNotice';
 
 /** Asks before a restore, saying what happens to the data on the device now. */
 export function RestoreDialog({ backup, busy, error, onCancel, onConfirm }: { backup: BackupInfo; busy: boolean; error: string | null; onCancel: () => void; onConfirm: () => void }) {
@@ -12,11 +13,7 @@ export function RestoreDialog({ backup, busy, error, onCancel, onConfirm }: { ba
       <h2 id="restore-title">{t('backups.confirmTitle', { time })}</h2>
       <p>{t('backups.confirmBody', { time })}</p>
       <p className="backups-holds">{t('backups.holds', backup.counts)}</p>
-      {error !== null && (
-        <p className="notice warn" role="alert">
-          {error}
-        </p>
-      )}
+      <AlertNotice message={error} />
       <DialogActions cancelLabel={t('backups.cancel')} onCancel={onCancel} actionLabel={t('backups.confirm')} busyLabel={t('backups.restoring')} busy={busy} danger onConfirm={onConfirm} />
     </Dialog>
   );

@@ -4,6 +4,7 @@ import { mutate } from '../data/query-client';
 import { useQuery } from '../data/use-query';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../ui/format';
+import { AlertNotice } from '../ui/AlertNotice';
 
 /**
  * Fields changed here and on another device before either saw the other's change: both values
@@ -41,11 +42,7 @@ export function ConflictList() {
           </ul>
         </>
       )}
-      {failure !== null && (
-        <p className="notice warn" role="alert">
-          {failure}
-        </p>
-      )}
+      <AlertNotice message={failure} />
     </section>
   );
 }

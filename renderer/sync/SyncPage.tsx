@@ -13,6 +13,7 @@ import { formatDateTime, formatFileSize } from '../ui/format';
 import { ConflictList } from './ConflictList';
 import { RunHistory } from './RunHistory';
 import './sync.css';
+import { AlertNotice } from '../ui/AlertNotice';
 
 /** `#/sync`: connect this device, sync now, see progress, history and conflicts. */
 export function SyncPage() {
@@ -75,11 +76,7 @@ function EnrolForm() {
         <Field path="deviceName" label={t('sync.deviceName')} errors={errors}>
           <input {...inputProps('deviceName', errors)} value={deviceName} placeholder={navigatorName()} onChange={(e) => setDeviceName(e.target.value)} />
         </Field>
-        {failure !== null && (
-          <p className="notice warn" role="alert">
-            {failure}
-          </p>
-        )}
+        <AlertNotice message={failure} />
         <p>
           <button type="submit" className="primary-button" disabled={busy}>
             {busy ? t('sync.enrolling') : t('sync.enrol')}
@@ -161,11 +158,7 @@ function Connected({ status }: { status: SyncStatus }) {
             {t('sync.failed', { message: apiText(last.error) })}
           </p>
         )}
-        {failure !== null && (
-          <p className="notice warn" role="alert">
-            {failure}
-          </p>
-        )}
+        <AlertNotice message={failure} />
       </section>
       {waitingRun?.preview && (
         <section aria-labelledby="confirm-title" className="sync-section sync-confirm">

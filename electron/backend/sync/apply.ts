@@ -7,7 +7,7 @@ import type { Db } from '../db/connection';
 import { hasColumn, tableSpec, type SqlValue } from '../db/tables';
 import { isSyncedColumn, keyOfRowName } from './columns';
 import { checkIncomingValue } from './incoming';
-import { addToDigest, cellKey, hasMessage } from './log';
+import { addToDigest, appendLog, cellKey, hasMessage } from './log';
 import { saveClock, syncClock, type SyncIdentity } from './state';
 import { prepared } from '../db/statements';
 
@@ -55,14 +55,7 @@ export function applyIncoming(db: Db, identity: SyncIdentity, messages: readonly
     result.received++;
     const checked = checkMessage(db, message, clock, now);
     const state = 'values' in checked ? 1 : 2;
-    prepared(db, 'INSERT INTO sync_log (timestamp, space, dataset, row, vals, state) VALUES (?, ?, ?, ?, ?, ?)').run(
-      message.timestamp,
-      message.space,
-      message.dataset,
-      message.row,
-      JSON.stringify(message.values),
-      state,
-    );
+    appendLog(db, message, state);
     addToDigest(db, message.space, message.timestamp);
     if (!('values' in checked)) {
       result.refused++;

@@ -56,20 +56,9 @@ export function startRun(db: Db, trigger: SyncTrigger, now: string): number {
   return Number(db.prepare("INSERT INTO sync_runs (started_at, trigger, status) VALUES (?, ?, 'running')").run(now, trigger).lastInsertRowid);
 }
 
-export type RunUpdate = Partial<{
-  status: SyncRunSummary['status'];
-  finishedAt: string;
-  sent: number;
-  received: number;
-  applied: number;
-  refused: number;
-  conflicts: number;
-  bytesUp: number;
-  bytesDown: number;
-  backupId: string;
-  error: ApiMessage;
-  preview: SyncPreview;
-}>;
+/** What a run records as it goes: its counts and outcome (the rest is fixed when it starts). */
+export type RunUpdate = Partial<Omit<SyncRunSummary, 'id' | 'startedAt' | 'trigger' | 'finishedAt' | 'backupId' | 'error' | 'preview'>> &
+  Partial<{ finishedAt: string; backupId: string; error: ApiMessage; preview: SyncPreview }>;
 
 export function updateRun(db: Db, id: number, u: RunUpdate): void {
   const columns: Record<string, string | number | null> = {};

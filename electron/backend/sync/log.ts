@@ -18,6 +18,18 @@ export function localBuckets(db: Db, space: string): Bucket[] {
   return prepared(db, 'SELECT bucket, hash, count FROM sync_buckets WHERE space = ? ORDER BY bucket').all(space) as Bucket[];
 }
 
+/** Adds a message to the log: 0 made here and not yet acknowledged, 1 held by the server too, 2 received and refused. */
+export function appendLog(db: Db, message: { timestamp: string; space: string; dataset: string; row: string; values: unknown }, state: 0 | 1 | 2): void {
+  prepared(db, 'INSERT INTO sync_log (timestamp, space, dataset, row, vals, state) VALUES (?, ?, ?, ?, ?, ?)').run(
+    message.timestamp,
+    message.space,
+    message.dataset,
+    message.row,
+    JSON.stringify(message.values),
+    state,
+  );
+}
+
 export function hasMessage(db: Db, timestamp: string): boolean {
   return prepared(db, 'SELECT 1 FROM sync_log WHERE timestamp = ?').get(timestamp) !== undefined;
 }

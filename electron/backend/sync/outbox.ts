@@ -3,6 +3,7 @@ import type { RecordTable } from '../../../core/api/tables';
 import type { Db } from '../db/connection';
 import type { Applied } from '../db/changes';
 import { spaceOfRow, syncedValues } from './columns';
+import { appendLog } from './log';
 import { saveClock, syncClock, syncIdentity } from './state';
 import { prepared } from '../db/statements';
 
@@ -34,13 +35,7 @@ export type OutgoingMessage = { timestamp: string; space: string; table: RecordT
 
 /** Appends one message of this device to the log and moves the row's column timestamps to it. */
 export function appendOutgoing(db: Db, message: OutgoingMessage): void {
-  prepared(db, 'INSERT INTO sync_log (timestamp, space, dataset, row, vals, state) VALUES (?, ?, ?, ?, ?, 0)').run(
-    message.timestamp,
-    message.space,
-    message.table,
-    message.row,
-    JSON.stringify(message.values),
-  );
+  appendLog(db, { ...message, dataset: message.table }, 0);
   const stored = prepared(db, 'SELECT stamps FROM sync_rows WHERE dataset = ? AND row = ?').get(message.table, message.row) as { stamps: string } | undefined;
   const stamps = stored ? (JSON.parse(stored.stamps) as Record<string, string>) : {};
   for (const column of Object.keys(message.values)) stamps[column] = message.timestamp;
