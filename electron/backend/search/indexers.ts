@@ -4,6 +4,7 @@ import { detectLang } from '../../../core/notes/lexical-document';
 import type { Applied } from '../db/changes';
 import type { Db } from '../db/connection';
 import { deleteSearchDocs, upsertSearchDoc, type SearchDoc, type SearchDocKind } from './documents';
+import { prepared } from '../db/statements';
 
 /**
  * What each record table contributes to the search index. The write funnel calls
@@ -24,9 +25,9 @@ const INDEXERS: readonly Indexer[] = [
     // kb_article_texts rows are named "<article id>/<lang>".
     sources: { kb_articles: (row) => row, kb_article_texts: (row) => row.split('/')[0] ?? row },
     documents(db, id) {
-      const live = db.prepare('SELECT 1 FROM kb_articles WHERE id = ? AND deleted = 0').get(id);
+      const live = prepared(db, 'SELECT 1 FROM kb_articles WHERE id = ? AND deleted = 0').get(id);
       if (!live) return [];
-      const texts = db.prepare('SELECT lang, title, summary, body_text FROM kb_article_texts WHERE article_id = ?').all(id) as {
+      const texts = prepared(db, 'SELECT lang, title, summary, body_text FROM kb_article_texts WHERE article_id = ?').all(id) as {
         lang: string;
         title: string;
         summary: string;
@@ -43,7 +44,7 @@ const INDEXERS: readonly Indexer[] = [
     kind: 'note',
     sources: { field_notes: (row) => row },
     documents(db, id) {
-      const note = db.prepare('SELECT title, body_text FROM field_notes WHERE id = ? AND deleted = 0').get(id) as { title: string; body_text: string } | undefined;
+      const note = prepared(db, 'SELECT title, body_text FROM field_notes WHERE id = ? AND deleted = 0').get(id) as { title: string; body_text: string } | undefined;
       if (!note) return [];
       // One entry, in the language the note is written in (it can change with an edit).
       return [{ kind: 'note', refId: id, lang: detectLang(`${note.title}\n${note.body_text}`), title: note.title, body: note.body_text }];
@@ -53,9 +54,7 @@ const INDEXERS: readonly Indexer[] = [
     kind: 'lesson',
     sources: { lessons: (row) => row },
     documents(db, id) {
-      const lesson = db
-        .prepare('SELECT title, context, problem, action, result, recommendation, tags FROM lessons WHERE id = ? AND deleted = 0')
-        .get(id) as { title: string; context: string; problem: string; action: string; result: string; recommendation: string; tags: string } | undefined;
+      const lesson = prepared(db, 'SELECT title, context, problem, action, result, recommendation, tags FROM lessons WHERE id = ? AND deleted = 0').get(id) as { title: string; context: string; problem: string; action: string; result: string; recommendation: string; tags: string } | undefined;
       if (!lesson) return [];
       const tags = (JSON.parse(lesson.tags) as unknown[]).filter((t): t is string => typeof t === 'string');
       const body = [lesson.context, lesson.problem, lesson.action, lesson.result, lesson.recommendation, tags.join(' ')].filter((s) => s !== '').join('\n\n');

@@ -181,10 +181,11 @@ function applyOne(db: Db, table: RecordTable, message: SyncMessage, values: Valu
     saveRowState(db, table, message.row, state);
     return { dataset: table, row: message.row, status: status('applied'), before, ...(detail ? { detail } : {}) };
   }
-  // A row this device does not have yet: gather its columns until it can be written.
+  // A row this device does not have yet: gather its columns until it can be written (its state
+  // is saved once, with what still waits, if anything).
   state.pending = { ...(state.pending ?? {}), ...key, ...newer };
-  saveRowState(db, table, message.row, state);
   const created = tryInsert(db, table, message.row, state, now);
+  if (created === null) saveRowState(db, table, message.row, state);
   return created ?? { dataset: table, row: message.row, status: 'waiting', detail: 'waiting for the rest of the record or its parent' };
 }
 
