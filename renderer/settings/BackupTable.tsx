@@ -13,7 +13,9 @@ export function BackupTable({ backups, onRestore, disabled }: { backups: readonl
           <th scope="col">{t('backups.col.reason')}</th>
           <th scope="col">{t('backups.col.holds')}</th>
           <th scope="col">{t('backups.col.size')}</th>
-          <td />
+          <th scope="col">
+            <span className="visually-hidden">{t('backups.restore')}</span>
+          </th>
         </tr>
       </thead>
       <tbody>

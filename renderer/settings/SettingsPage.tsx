@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ApiError } from '../../core/api/result';
 import type { BackupInfo } from '../../core/api/types';
 import { PageHeading } from '../app/PageHeading';
 import { mutate } from '../data/query-client';
@@ -14,7 +15,8 @@ export function SettingsPage() {
   const info = useQuery('app.info', {});
   const backups = useQuery('backups.list', {});
   const [creating, setCreating] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
+  // What the last "Back up now" did, worded at render so it follows a change of language.
+  const [status, setStatus] = useState<{ createdAt: string } | { error: ApiError } | null>(null);
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
   const [restoreBusy, setRestoreBusy] = useState(false);
   const [restoreError, setRestoreError] = useState<string | null>(null);
@@ -24,7 +26,7 @@ export function SettingsPage() {
     setStatus(null);
     const result = await mutate('backups.create', {});
     setCreating(false);
-    setStatus(result.ok ? t('backups.created', { time: formatDateTime(result.value.createdAt, lang) }) : t('backups.failed', { message: apiText(result.error) }));
+    setStatus(result.ok ? { createdAt: result.value.createdAt } : { error: result.error });
   }
 
   async function restore(backup: BackupInfo): Promise<void> {
@@ -58,7 +60,7 @@ export function SettingsPage() {
             {creating ? t('backups.creating') : t('backups.create')}
           </button>
           <span role="status" className="settings-status">
-            {status}
+            {status === null ? null : 'createdAt' in status ? t('backups.created', { time: formatDateTime(status.createdAt, lang) }) : t('backups.failed', { message: apiText(status.error) })}
           </span>
         </p>
         {backups.status === 'error' && (
