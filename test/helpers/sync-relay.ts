@@ -11,6 +11,10 @@ import type { Transport } from '../../electron/backend/sync/round';
 export type Relay = {
   stored: Map<string, SyncMessage & { seq: number }>;
   transport: (faults?: Faults) => Transport;
+  /** Remembers what the relay holds now, as a backup would. */
+  backup: () => void;
+  /** Goes back to the last backup (or to empty), losing what came since, as a restored server does. */
+  restore: () => void;
 };
 
 /**
@@ -23,8 +27,9 @@ export type Faults = { loseRequest?: boolean; loseAnswer?: boolean; duplicate?: 
 export class LostConnection extends Error {}
 
 export function createRelay(): Relay {
-  const stored = new Map<string, SyncMessage & { seq: number }>();
+  let stored = new Map<string, SyncMessage & { seq: number }>();
   let seq = 0;
+  let saved: { stored: Map<string, SyncMessage & { seq: number }>; seq: number } = { stored: new Map(), seq: 0 };
   const inSpace = (space: string) => [...stored.values()].filter((m) => m.space === space);
   const strip = ({ seq: _seq, ...m }: SyncMessage & { seq: number }): SyncMessage => m;
   const sync = (request: SyncRequest, faults: Faults): SyncResponse => {
@@ -55,7 +60,16 @@ export function createRelay(): Relay {
     return { serverTime: new Date().toISOString(), stored: fresh, messages, spaces };
   };
   return {
-    stored,
+    get stored() {
+      return stored;
+    },
+    backup: () => {
+      saved = { stored: new Map(stored), seq };
+    },
+    restore: () => {
+      stored = new Map(saved.stored);
+      seq = saved.seq;
+    },
     transport: (faults = {}) => ({
       sync: async (request) => sync(structuredClone(request), faults),
       buckets: async (space) => ({ space, buckets: bucketsOf(inSpace(space).map((m) => m.timestamp)) }),

@@ -12,7 +12,8 @@ import { createRelay, LostConnection, type Faults, type Relay } from '../helpers
 
 /**
  * Property: whatever the devices do and whatever the network does to their syncs (requests and
- * answers lost, answers repeated and shuffled, devices cut off for a while), once every device
+ * answers lost, answers repeated and shuffled, devices cut off for a while), and even when the
+ * server goes back to an older backup and loses what came since, once every device
  * syncs cleanly all replicas are equal, and every cell holds the value of its last write by HLC
  * timestamp — no write that a device acknowledged is lost.
  */
@@ -33,12 +34,16 @@ async function device(userId: string): Promise<{ db: Db; identity: SyncIdentity 
 type Op =
   | { kind: 'edit'; device: number; row: number; column: 'name' | 'industry' | 'region'; value: string }
   | { kind: 'delete'; device: number; row: number }
-  | { kind: 'sync'; device: number; faults: Faults };
+  | { kind: 'sync'; device: number; faults: Faults }
+  | { kind: 'backup' }
+  | { kind: 'restore' };
 
 const opArb = (devices: number): fc.Arbitrary<Op> =>
   fc.oneof(
     { weight: 5, arbitrary: fc.record({ kind: fc.constant('edit' as const), device: fc.nat(devices - 1), row: fc.nat(3), column: fc.constantFrom('name' as const, 'industry' as const, 'region' as const), value: fc.string({ maxLength: 6 }) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), device: fc.nat(devices - 1), row: fc.nat(3) }) },
+    { weight: 1, arbitrary: fc.constant({ kind: 'backup' as const }) },
+    { weight: 1, arbitrary: fc.constant({ kind: 'restore' as const }) },
     {
       weight: 3,
       arbitrary: fc.record({
@@ -96,10 +101,14 @@ describe('sync convergence (property)', () => {
           const relay = createRelay();
           const devices = await Promise.all(Array.from({ length: n }, () => device('u1')));
           for (const op of ops) {
-            const d = devices[op.device];
-            if (!d) continue;
-            if (op.kind === 'sync') await sync(relay, d, op.faults);
-            else apply(d.db, op);
+            if (op.kind === 'backup') relay.backup();
+            else if (op.kind === 'restore') relay.restore();
+            else {
+              const d = devices[op.device];
+              if (!d) continue;
+              if (op.kind === 'sync') await sync(relay, d, op.faults);
+              else apply(d.db, op);
+            }
           }
           // The network heals: everyone syncs twice (the second pass brings what others pushed in the first).
           for (let pass = 0; pass < 2; pass++) for (const d of devices) await sync(relay, d);

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -112,6 +113,32 @@ describe('sync under faults', () => {
     expect(new Set(received)).toEqual(local);
     expect(received.length).toBe(local.size);
   }, 240_000);
+
+  it('sends again what a server restored from an older backup lost, from the devices that hold it', async () => {
+    server.addUser('rey', 'consultant');
+    const laptop = await device(server, 'rey');
+    const written: string[] = [];
+    for (let i = 0; i < 20; i++) written.push((await callOk(laptop.backend, 'notes.create', { title: `Before the backup ${i}` })).id);
+    await syncUntilDone(laptop);
+    await server.stop();
+    const file = path.join(server.dataDir, 'fieldbench-server.db');
+    const backup = `${file}.backup`;
+    fs.copyFileSync(file, backup);
+    await server.restart();
+    for (let i = 0; i < 20; i++) written.push((await callOk(laptop.backend, 'notes.create', { title: `After the backup ${i}` })).id);
+    await syncUntilDone(laptop);
+    // The server's disk is lost; the administrator restores last night's backup.
+    await server.stop();
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+    fs.copyFileSync(backup, file);
+    await server.restart();
+    const repaired = await callOk(laptop.backend, 'sync.now', {});
+    expect(repaired.sent).toBeGreaterThanOrEqual(20);
+    expect((await callOk(laptop.backend, 'sync.status', {})).outbox).toBe(0);
+    const tablet = await device(server, 'rey');
+    await syncUntilDone(tablet);
+    expect(new Set(await noteIds(tablet))).toEqual(new Set(written));
+  }, 120_000);
 
   it('gets everything through a network that cuts answers mid-way and delays them', async () => {
     const proxy = await flakyProxy(server.port);

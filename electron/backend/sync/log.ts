@@ -14,6 +14,21 @@ export function addToDigest(db: Db, space: string, timestamp: string): void {
   ).run(space, bucketOf(timestamp), hashTimestamp(timestamp));
 }
 
+/**
+ * Puts the messages of one hour of a space that the server held back into the outbox (state 0),
+ * and out of the digest, which counts only what the server holds. Refused ones (state 2) stay:
+ * this device never passes on what it refused.
+ */
+export function resendHour(db: Db, space: string, bucket: string): number {
+  const rows = prepared(db, 'SELECT timestamp FROM sync_log WHERE space = ? AND state = 1 AND timestamp >= ? AND timestamp < ?').all(space, `${bucket}:`, `${bucket};`) as { timestamp: string }[];
+  for (const { timestamp } of rows) {
+    prepared(db, 'UPDATE sync_log SET state = 0 WHERE timestamp = ?').run(timestamp);
+    prepared(db, 'UPDATE sync_buckets SET hash = (hash - ? + 2147483647) % 2147483647, count = count - 1 WHERE space = ? AND bucket = ?').run(hashTimestamp(timestamp), space, bucketOf(timestamp));
+  }
+  prepared(db, 'DELETE FROM sync_buckets WHERE space = ? AND bucket = ? AND count <= 0').run(space, bucket);
+  return rows.length;
+}
+
 export function localBuckets(db: Db, space: string): Bucket[] {
   return prepared(db, 'SELECT bucket, hash, count FROM sync_buckets WHERE space = ? ORDER BY bucket').all(space) as Bucket[];
 }

@@ -1,10 +1,10 @@
 import { bucketStart, digestOf, firstDifference, sameDigest, type Digest } from '../../../core/sync/digest';
 import { PROTOCOL_VERSION, type BucketsResponse, type MessagesResponse, type SyncMessage, type SyncRequest, type SyncResponse } from '../../../core/sync/protocol';
-import { ownSpace, PUBLISHED_SPACE, reviewSpace } from '../../../core/sync/spaces';
+import { canWrite, ownSpace, PUBLISHED_SPACE, reviewSpace } from '../../../core/sync/spaces';
 import { transact } from '../db/changes';
 import type { Db } from '../db/connection';
 import { applyIncoming, type ApplyResult, type RunItem } from './apply';
-import { acknowledge, localBuckets, outbox, outboxSize, type OutboxMessage } from './log';
+import { acknowledge, localBuckets, outbox, outboxSize, resendHour, type OutboxMessage } from './log';
 import { readCursors, saveCursors, type SyncIdentity } from './state';
 
 /**
@@ -59,58 +59,67 @@ export async function runSync(db: Db, identity: SyncIdentity, transport: Transpo
   const measure = hooks.measure ?? (() => 0);
   let digests: Record<string, Digest> = {};
   const page = Math.max(1, Math.min(hooks.page ?? PULL_LIMIT, PULL_LIMIT));
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const batch = outbox(db, Math.min(PUSH_BATCH, page));
-    const request: SyncRequest = {
-      protocol: PROTOCOL_VERSION,
-      schema,
-      clientTime: new Date(now()).toISOString(),
-      messages: batch,
-      spaces: knownSpaces(identity, readCursors(db)),
-      limit: page,
-    };
-    const response = await transport.sync(request);
-    outcome.bytesUp += measure(request);
-    outcome.bytesDown += measure(response);
-    const apply = hooks.beforeApply && response.messages.length > 0 ? await hooks.beforeApply(response.messages) : 'apply';
-    transact(
-      db,
-      () => {
-        acknowledge(db, batch);
-        if (apply === 'stop') return;
-        record(outcome, applyIncoming(db, identity, response.messages, unsent, now()));
-        const cursors = readCursors(db);
-        for (const [space, state] of Object.entries(response.spaces)) cursors[space] = state.cursor;
-        saveCursors(db, cursors);
-      },
-      { fromSync: true },
-    );
-    outcome.sent += batch.length;
-    outcome.sentRows.push(...batch.map((m: OutboxMessage) => ({ dataset: m.dataset, row: m.row })));
-    outcome.received += response.messages.length;
-    digests = Object.fromEntries(Object.entries(response.spaces).map(([space, s]) => [space, s.digest]));
-    const left = outboxSize(db);
-    hooks.onRound?.({ sent: outcome.sent, received: outcome.received, bytesUp: outcome.bytesUp, bytesDown: outcome.bytesDown, left });
-    if (apply === 'stop') {
-      outcome.stopped = true;
-      return outcome;
+  /** Push-and-pull rounds until nothing is left either way; false when a preview stopped them. */
+  const exchange = async (): Promise<boolean> => {
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const batch = outbox(db, Math.min(PUSH_BATCH, page));
+      const request: SyncRequest = {
+        protocol: PROTOCOL_VERSION,
+        schema,
+        clientTime: new Date(now()).toISOString(),
+        messages: batch,
+        spaces: knownSpaces(identity, readCursors(db)),
+        limit: page,
+      };
+      const response = await transport.sync(request);
+      outcome.bytesUp += measure(request);
+      outcome.bytesDown += measure(response);
+      const apply = hooks.beforeApply && response.messages.length > 0 ? await hooks.beforeApply(response.messages) : 'apply';
+      transact(
+        db,
+        () => {
+          acknowledge(db, batch);
+          if (apply === 'stop') return;
+          record(outcome, applyIncoming(db, identity, response.messages, unsent, now()));
+          const cursors = readCursors(db);
+          for (const [space, state] of Object.entries(response.spaces)) cursors[space] = state.cursor;
+          saveCursors(db, cursors);
+        },
+        { fromSync: true },
+      );
+      outcome.sent += batch.length;
+      outcome.sentRows.push(...batch.map((m: OutboxMessage) => ({ dataset: m.dataset, row: m.row })));
+      outcome.received += response.messages.length;
+      digests = Object.fromEntries(Object.entries(response.spaces).map(([space, s]) => [space, s.digest]));
+      const left = outboxSize(db);
+      hooks.onRound?.({ sent: outcome.sent, received: outcome.received, bytesUp: outcome.bytesUp, bytesDown: outcome.bytesDown, left });
+      if (apply === 'stop') {
+        outcome.stopped = true;
+        return false;
+      }
+      const more = Object.values(response.spaces).some((s) => s.more);
+      if (!more && left === 0) break;
     }
-    const more = Object.values(response.spaces).some((s) => s.more);
-    if (!more && left === 0) break;
-  }
-  // Every space: same messages on both sides? If not, pull the hours that differ again.
+    return true;
+  };
+  if (!(await exchange())) return outcome;
+  // Every space: same messages on both sides? If not, pull the hours that differ again; what the
+  // server lacks (restored from an older backup, say) is sent again.
+  let resend = 0;
   for (const [space, theirs] of Object.entries(digests)) {
     if (sameDigest(digestOf(localBuckets(db, space)), theirs)) continue;
-    await repair(db, identity, transport, space, unsent, outcome, now, page);
+    resend += await repair(db, identity, transport, space, unsent, outcome, now, page);
     outcome.repaired.push(space);
   }
+  if (resend > 0) await exchange();
   return outcome;
 }
 
-async function repair(db: Db, identity: SyncIdentity, transport: Transport, space: string, unsent: ReadonlySet<string>, outcome: SyncOutcome, now: () => number, page: number): Promise<void> {
+/** Pulls again from the first hour that differs; returns how many held messages the server lacks and must get again. */
+async function repair(db: Db, identity: SyncIdentity, transport: Transport, space: string, unsent: ReadonlySet<string>, outcome: SyncOutcome, now: () => number, page: number): Promise<number> {
   const { buckets } = await transport.buckets(space);
   const from = firstDifference(localBuckets(db, space), buckets);
-  if (from === null) return;
+  if (from === null) return 0;
   let after: string | null = null;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const { messages, more } = await transport.messages(space, bucketStart(from), after, page);
@@ -120,6 +129,21 @@ async function repair(db: Db, identity: SyncIdentity, transport: Transport, spac
     if (!more || last === undefined) break;
     after = last.timestamp;
   }
+  // Hours where this device holds more than the server: the server lost messages (a restore).
+  // Those this user may write go back into the outbox; the next round sends them (stored once).
+  if (!canWrite({ userId: identity.userId, role: identity.role }, space)) return 0;
+  const theirs = new Map(buckets.map((b) => [b.bucket, b.count]));
+  let marked = 0;
+  transact(
+    db,
+    () => {
+      for (const mine of localBuckets(db, space)) {
+        if ((theirs.get(mine.bucket) ?? 0) < mine.count) marked += resendHour(db, space, mine.bucket);
+      }
+    },
+    { fromSync: true },
+  );
+  return marked;
 }
 
 function record(outcome: SyncOutcome, result: ApplyResult): void {
