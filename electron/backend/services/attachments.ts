@@ -6,6 +6,7 @@ import type { ParsedArgs } from '../../../core/api/contract';
 import { checkClaimedType } from '../../../core/files/sniff';
 import type { Db } from '../db/connection';
 import { readFile, storeFile, StoredFileMismatch } from '../files/attachment-store';
+import { checkImageBytes } from '../files/image-size';
 import { environmentKind } from '../environment-errors';
 import { getAttachment, getLink, insertAttachment, removeLink, setCaption } from '../repos/attachment-repo';
 import type { ServiceContext } from './context';
@@ -29,9 +30,11 @@ export type StoredFile = { sha256: string; mime: string; size: number; name: str
  * Writes the bytes to the attachment store (durably, whole, content-addressed); no record yet.
  * Every file a record shows — an attachment, a sign-off signature — comes through here, so all of
  * them fail the same way when the disk is full or does not keep what it was given: with a message
- * naming the file, and with nothing stored.
+ * naming the file, and with nothing stored. A picture whose header promises more pixels than the
+ * limits allow is refused here, before anything decodes it (files/image-size.ts).
  */
 export function storeBytes({ dataDir }: Pick<ServiceContext, 'dataDir'>, file: { name: string; mime: string; bytes: Uint8Array }): StoredFile {
+  checkImageBytes(file.name, file.bytes);
   const size = file.bytes.length;
   try {
     return { sha256: storeFile(dataDir, file.bytes), mime: file.mime, size, name: file.name };
