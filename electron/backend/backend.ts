@@ -17,6 +17,7 @@ import { sweepAttachmentLeftovers } from './files/sweep';
 import { checkDatabaseWritable, checkDataFolderWritable } from './db/preflight';
 import { checkpoint, IDLE_CHECKPOINT_MS, idleCheckpoint } from './db/checkpoint';
 import { environmentClassifier } from './environment-errors';
+import { DOCX_READER_DEFAULTS, DOCX_WORKER_BUNDLE, type DocxReaderOptions } from './import/docx-thread';
 
 export type { Emit } from './events';
 export type Log = (message: string, error?: unknown) => void;
@@ -36,6 +37,11 @@ export type BackendOptions = {
   platform?: Platform;
   /** How long without a call before the WAL is checkpointed (db/checkpoint.ts); tests shorten it. */
   idleCheckpointMs?: number;
+  /**
+   * The Word-import worker: by default docx-import-worker.cjs next to the running bundle, with the
+   * limits of import/docx-thread.ts. Tests built from source pass the file they built, and tiny limits.
+   */
+  docxReader?: Partial<DocxReaderOptions>;
 };
 
 export type Backend = {
@@ -87,6 +93,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     emit,
     platform: options.platform ?? {},
     definitions: createDefinitionCache(db),
+    docxReader: { workerFile: path.join(__dirname, DOCX_WORKER_BUNDLE), ...DOCX_READER_DEFAULTS, ...options.docxReader },
   });
   const classify = environmentClassifier(options.dataDir);
   const idle = idleCheckpoint(db, { idleMs: options.idleCheckpointMs ?? IDLE_CHECKPOINT_MS, log });
