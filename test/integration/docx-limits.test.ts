@@ -22,7 +22,7 @@ describe('Word import limits', () => {
     expect(error).toMatchObject({
       code: 'too_large',
       key: 'error.archiveRefused',
-      message: '“bomb.docx” was refused before it was read: the part “word/document.xml” expands to 300.0 MB, more than the 50.0 MB allowed for one part. Nothing was imported or changed.',
+      message: '“bomb.docx” was refused: the part “word/document.xml” expands to 300.0 MB, more than the 50.0 MB allowed for one part. Nothing was imported or changed.',
     });
     expect(await callOk(backend, 'templates.list', {})).toEqual(before);
   });

@@ -6,8 +6,8 @@ import { defineApiMessages } from './define';
  */
 export const archiveMessages = defineApiMessages({
   'error.archiveRefused': {
-    en: '“{name}” was refused before it was read: {why}. Nothing was imported or changed.',
-    zh: '“{name}”在读取前被拒绝：{why}。没有导入或更改任何内容。',
+    en: '“{name}” was refused: {why}. Nothing was imported or changed.',
+    zh: '“{name}”被拒绝：{why}。没有导入或更改任何内容。',
   },
   'archive.packageTooLarge': { en: 'the file is {size} MB, more than the {max} MB allowed', zh: '文件大小为 {size} MB，超过了允许的 {max} MB' },
   'archive.tooManyEntries': { en: 'it holds {count} parts, more than the {max} allowed', zh: '它包含 {count} 个部件，超过了允许的 {max} 个' },
