@@ -8,6 +8,7 @@ import { FIXTURE_PACK } from '../helpers/backend';
 import { backendEnd, clientEnd, portWiring, type PortWiring } from '../helpers/ports';
 import { makeTempDir } from '../helpers/temp-dir';
 import { newerDataFolder } from '../helpers/newer-data';
+import { pngHeader } from '../helpers/image-headers';
 
 /**
  * Electron's transport without Electron: the real backend (launchBackend, as the utility process
@@ -50,7 +51,8 @@ describe('the Electron transport (MessagePort) under Node', () => {
     expect(await client.call('app.info', {})).toMatchObject({ ok: true, value: { host: 'electron' } });
     expect(await client.call('kb.search', { query: 7 })).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringMatching(/query/) } });
 
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array.from({ length: 5000 }, (_, i) => i % 251)]);
+    // A PNG header whose size can be read (pictures without one are refused), then any bytes.
+    const png = new Uint8Array([...pngHeader(64, 64), ...Array.from({ length: 5000 }, (_, i) => i % 251)]);
     const added = await client.call('attachments.add', { ownerTable: 'field_notes', ownerId: 'n1', name: 'rack.png', mime: 'image/png', data: png });
     expect(added).toMatchObject({ ok: true, value: { size: png.length, isImage: true } });
     const sha256 = (added as { value: { sha256: string } }).value.sha256;

@@ -11,6 +11,7 @@ import { decodeEnvelope, ENVELOPE_CONTENT_TYPE, encodeEnvelope } from '../../cor
 import type { ApiResult } from '../../core/api/result';
 import { makeTempDir } from '../helpers/temp-dir';
 import { newerDataFolder } from '../helpers/newer-data';
+import { pngHeader } from '../helpers/image-headers';
 
 const CONTENT = path.join(__dirname, '..', 'fixtures', 'packs', 'valid');
 let host: WebHost;
@@ -134,7 +135,7 @@ describe('browser host', () => {
   });
 
   it('carries bytes raw both ways: an attachment in, the same bytes out, never base64', async () => {
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), crypto.randomBytes(64 * 1024)]);
+    const png = Buffer.concat([pngHeader(64, 64), crypto.randomBytes(64 * 1024)]);
     const parts = encodeEnvelope({ method: 'attachments.add', args: { ownerTable: 'field_notes', ownerId: 'n1', name: 'rack.png', mime: 'image/png', data: png } });
     // The upload is the JSON header plus the file itself: no 4/3 growth.
     expect(parts.reduce((n, p) => n + p.byteLength, 0)).toBeLessThan(png.length + 400);
@@ -152,7 +153,7 @@ describe('browser host', () => {
   });
 
   it('serves stored files read-only at /api/blob/<sha256> with the per-launch blob token', async () => {
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), crypto.randomBytes(1000)]);
+    const png = Buffer.concat([pngHeader(64, 64), crypto.randomBytes(1000)]);
     const html = Buffer.from('<html><script>alert(1)</script></html>');
     const add = async (name: string, mime: string, data: Buffer) => {
       const answer = await api({ method: 'attachments.add', args: { ownerTable: 'field_notes', ownerId: 'n2', name, mime, data } });
