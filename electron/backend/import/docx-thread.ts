@@ -39,10 +39,23 @@ export const DOCX_READER_DEFAULTS: Omit<DocxReaderOptions, 'workerFile'> = { tim
 /** Node's code for a worker stopped at its heap limit. */
 const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
 
+/**
+ * One document is read at a time: each worker may take its heap limit, so imports sent together
+ * (by a user or a misbehaving renderer) wait in turn instead of multiplying it. A document's time
+ * limit starts when its worker does.
+ */
+let turn: Promise<unknown> = Promise.resolve();
+
 export function readDocxInWorker(input: Omit<DocxReadInput, 'limits'>, options: DocxReaderOptions): Promise<DocxTemplateDraft> {
   // Refused here, before a thread starts or a byte is inflated.
   checkDocxPackage(input.name, input.bytes, options.limits);
   const data: DocxReadInput = { ...input, limits: options.limits };
+  const read = turn.then(() => readInOwnWorker(data, options));
+  turn = read.catch(() => undefined);
+  return read;
+}
+
+function readInOwnWorker(input: DocxReadInput, options: DocxReaderOptions): Promise<DocxTemplateDraft> {
   return new Promise<DocxTemplateDraft>((resolve, reject) => {
     let settled = false;
     const settle = (outcome: () => void): void => {
@@ -52,7 +65,7 @@ export function readDocxInWorker(input: Omit<DocxReadInput, 'limits'>, options: 
       outcome();
     };
     const worker = new Worker(options.workerFile, {
-      workerData: data,
+      workerData: input,
       resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: Math.max(8, Math.round(options.maxHeapMb / 16)) },
     });
     const timer = setTimeout(() => {
