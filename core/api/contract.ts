@@ -15,6 +15,7 @@ import { reportCalls } from './calls/reports';
 import { noteCalls } from './calls/notes';
 import { lessonCalls } from './calls/lessons';
 import { proposalCalls } from './calls/proposals';
+import { backupCalls } from './calls/backups';
 import { joinMaps } from './join';
 
 export * from './types';
@@ -44,6 +45,7 @@ export const calls = joinMaps([
   noteCalls,
   lessonCalls,
   proposalCalls,
+  backupCalls,
 ]);
 
 export type Calls = typeof calls;

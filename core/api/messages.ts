@@ -11,12 +11,13 @@ import { transportMessages } from './messages/transport';
 import { richTextMessages } from './messages/richtext';
 import { storageMessages } from './messages/storage';
 import { contentMessages } from './messages/content';
+import { dataSafetyMessages } from './messages/data-safety';
 import { archiveMessages } from './messages/archives';
 
 /**
  * Everything the backend can say to a user, in English and Chinese: field issues, errors and
  * notices, one group per domain (messages/<domain>.ts), joined so a key is defined once.
  */
-export const API_MESSAGES = joinMaps([commonMessages, engagementMessages, assessmentMessages, fileMessages, riskMessages, noteMessages, proposalMessages, templateMessages, transportMessages, richTextMessages, storageMessages, contentMessages, archiveMessages]);
+export const API_MESSAGES = joinMaps([commonMessages, engagementMessages, assessmentMessages, fileMessages, riskMessages, noteMessages, proposalMessages, templateMessages, transportMessages, richTextMessages, storageMessages, contentMessages, dataSafetyMessages, archiveMessages]);
 
 export type ApiMessageKey = keyof typeof API_MESSAGES;

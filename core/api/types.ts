@@ -1,4 +1,5 @@
 import type { Lang, Localized } from '../i18n';
+import type { ApiMessage } from './message';
 import type { PackRecordKind } from '../content/lists';
 import type { KbArticleSummary } from '../kb/types';
 
@@ -44,3 +45,44 @@ export type AppInfo = {
 
 export type KbListResult = { items: KbArticleSummary[]; total: number };
 
+
+export const BACKUP_REASONS = ['daily', 'before-migration', 'before-restore', 'before-sync', 'manual'] as const;
+export type BackupReason = (typeof BACKUP_REASONS)[number];
+
+/** One verified backup in the data folder's backups/ (electron/backend/db/backups.ts). */
+export type BackupInfo = {
+  id: string;
+  reason: BackupReason;
+  createdAt: string;
+  appVersion: string;
+  schemaVersion: number;
+  /** Bytes on disk. */
+  size: number;
+  counts: { customers: number; engagements: number; assessments: number; notes: number; lessons: number; proposals: number; risks: number };
+};
+
+/**
+ * The state of the local database as the data-safety screens show it. `recovery` means the
+ * database could not be opened safely (damaged, or missing beside user files): only the recovery
+ * calls work until a backup is restored or what can be read is rescued.
+ */
+export type RecoveryStatus = {
+  mode: 'normal' | 'recovery';
+  dataDir: string;
+  /** Why the app is in recovery mode; null in normal mode. */
+  problem: ApiMessage | null;
+  /** What was found and repaired or found damaged since start-up (e.g. an index rebuilt), newest first. */
+  notices: ApiMessage[];
+  /** The full integrity check run after an unclean shutdown. */
+  integrity: 'not-needed' | 'checking' | 'ok' | 'damaged';
+  backups: BackupInfo[];
+};
+
+/** What a rescue copied out of a damaged database, per table. */
+export type RescueReport = {
+  tables: { table: string; rescued: number; unreadable: number }[];
+  /** Where the damaged file was kept (never deleted). */
+  damagedKeptAs: string;
+};
+
+export type RestoreResult = { restored: BackupInfo; safetyBackup: BackupInfo | null; damagedKeptAs: string | null };

@@ -1,5 +1,6 @@
 import type { Block, DocumentModel, Inline, ListBlock, Mark, TableBlock, TableCell } from './model';
 import { DOCUMENT_WORDS, type DocumentWords } from './words';
+import { isMailLink, isWebLink } from '../richtext/links';
 
 /**
  * The document model as GitHub-flavoured Markdown. Text is escaped so that nothing a user wrote
@@ -13,6 +14,7 @@ const LIST_INDENT = '    ';
 
 /** Escapes characters Markdown would read as syntax inside a line of text. */
 export function escapeMarkdown(text: string): string {
+  // With `[`, `]` and `<` escaped no link, image, autolink or HTML can be assembled from text.
   return text.replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`).replace(/^(\s*)([#+-]|\d+[.)])(?=\s)/, (_m, space: string, mark: string) => `${space}\\${mark}`);
 }
 
@@ -33,8 +35,11 @@ function emphasis(markdown: string, marks: readonly Mark[]): string {
   return `${lead}${out}${trail}`;
 }
 
-function linkTarget(url: string): string {
-  return /[\s()<>]/.test(url) ? `<${url.replace(/[<>]/g, encodeURIComponent)}>` : url;
+/** The link's target as Markdown writes it, or null when it is not a web or mail link (then only its words are written). */
+function linkTarget(url: string): string | null {
+  if (!isWebLink(url) && !isMailLink(url)) return null;
+  // The grammar allows no space or control character; brackets and parentheses could still end the target early.
+  return /[()<>]/.test(url) ? `<${url.replace(/[<>]/g, encodeURIComponent)}>` : url;
 }
 
 /** Inline content; `inTable` writes line breaks as spaces (a GFM cell is one line). */
@@ -48,11 +53,14 @@ function inline(runs: readonly Inline[], inTable: boolean): string {
         case 'break':
           return inTable ? ' ' : '\\\n';
         case 'variable':
-          return emphasis(`{{${run.name}}}`, run.marks ?? []);
+          // Names are restricted at the contract (VARIABLE_NAME); escaped anyway, as all text is.
+          return emphasis(`{{${escapeMarkdown(run.name)}}}`, run.marks ?? []);
         case 'image':
           return `![${escapeMarkdown(run.alt)}](attachment:${run.sha256})`;
-        case 'link':
-          return `[${inline(run.content, inTable)}](${linkTarget(run.url)})`;
+        case 'link': {
+          const target = linkTarget(run.url);
+          return target === null ? inline(run.content, inTable) : `[${inline(run.content, inTable)}](${target})`;
+        }
       }
     })
     .join('');

@@ -2,6 +2,7 @@ import type { ApiMessage } from '../api/message';
 import type { Lang } from '../i18n';
 import { documentJson } from '../richtext/build';
 import { checkRichText, sizeProblem, type CheckedDocument, type LinkPolicy, type RichTextRules } from '../richtext/check';
+import { isMailLink, isWebLink } from '../richtext/links';
 
 /**
  * What a note (and a lesson) body may be: the rich-text node list (core/richtext), links only to
@@ -20,9 +21,7 @@ const ARTICLE_LINK = /^kb:[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export function isAllowedNoteLink(raw: string): boolean {
   const url = raw.trim();
   if (ARTICLE_LINK.test(url)) return true;
-  // Written out instead of URL parsing (core has no URL type): scheme, host, then no spaces or controls.
-  if (/^https:\/\/[\p{L}\p{N}.-]+(?::\d{1,5})?(?:[/?#][^\s\p{Cc}]*)?$/iu.test(url)) return true;
-  return /^mailto:[^\s\p{Cc}@]+@[^\s\p{Cc}@]+$/iu.test(url);
+  return isWebLink(url, true) || isMailLink(url);
 }
 
 const NOTE_LINKS: LinkPolicy = { allows: isAllowedNoteLink };

@@ -18,7 +18,12 @@ import {
  */
 
 const REASONS = new Set<string>(VARIABLE_REASONS);
-const VARIABLE_NAME = /^[^{}\s][^{}]{0,199}$/;
+/**
+ * A variable's name: letters of any script, digits and `_`, then also `.` and `-` (`answer.site-count`,
+ * `客户.名称`), at most 100 characters. Nothing that Markdown, HTML or a Word field could read as
+ * syntax, so every writer can put a name out as it is.
+ */
+export const VARIABLE_NAME = /^[\p{L}\p{N}_][\p{L}\p{N}_.-]{0,99}$/u;
 
 function checkVariableNode(node: RichNode): { node: RichNode | null; problems: ApiMessage[] } {
   const name = typeof node.name === 'string' ? node.name.trim() : '';

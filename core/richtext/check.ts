@@ -1,6 +1,7 @@
 import { msg, type ApiMessage } from '../api/message';
 import { RICH_TEXT_NODE_TYPES } from './nodes';
 import { plainText, tidyText } from './text';
+import { checkTextStyle } from './style';
 import { childrenOf, isRichNode, type RichNode } from './walk';
 
 /**
@@ -56,21 +57,15 @@ export type RichTextRules = {
 };
 
 const SHA256 = /^[0-9a-f]{64}$/;
-// CSS that can fetch or run something (Lexical copies a text node's `style` onto its element).
-const UNSAFE_STYLE = /url\s*\(|expression\s*\(|@import|javascript:|behavior\s*:/i;
-const MAX_STYLE_CHARS = 1000;
-
 /**
- * The one place that decides what inline CSS a text node keeps (Lexical's `style` field: colours,
- * font sizes from the toolbar). Today: anything that cannot load or run something; an allowlist of
- * properties belongs here too.
+ * The one place that decides what inline CSS a text node keeps (Lexical's `style` field): the
+ * allowlist in style.ts. A refused style is left out with a problem naming the property.
  */
 function cleanTextStyle(style: unknown): { style: string; problem: ApiMessage | null } {
   if (style === undefined || style === '') return { style: '', problem: null };
-  if (typeof style !== 'string' || style.length > MAX_STYLE_CHARS || UNSAFE_STYLE.test(style)) {
-    return { style: '', problem: msg('rich.unsafeStyle') };
-  }
-  return { style, problem: null };
+  if (typeof style !== 'string') return { style: '', problem: msg('rich.styleRefused', { property: 'style' }) };
+  const checked = checkTextStyle(style);
+  return checked.refused === null ? { style: checked.style, problem: null } : { style: '', problem: msg('rich.styleRefused', { property: checked.refused }) };
 }
 
 /** UTF-8 size of a string, without TextEncoder (core has no DOM or Node types). */

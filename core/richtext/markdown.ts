@@ -1,4 +1,5 @@
 import { createHeadlessEditor } from '@lexical/headless';
+import { isMailLink, isWebLink } from './links';
 import { $convertFromMarkdownString, TRANSFORMERS } from '@lexical/markdown';
 import { $isLinkNode } from '@lexical/link';
 import { $getRoot, $isElementNode, type LexicalNode } from 'lexical';
@@ -22,16 +23,14 @@ export type ConvertOptions = { tables?: boolean };
 
 /** `kb:<article-id>`: the renderer turns these into in-app links. */
 const KB_LINK = /^kb:[a-z0-9]+(-[a-z0-9]+)*$/;
-const WEB_SCHEMES = new Set(['http', 'https', 'mailto']);
 
 /**
- * The links content-pack Markdown may keep: http(s), mailto and kb:<id>. Anything else
- * (javascript:, data:, file:, relative paths) is not a link in the app.
+ * The links content-pack Markdown may keep: http(s), mailto and kb:<id>, each checked whole
+ * (links.ts), since packs arrive from the central repository and are not trusted. Anything else
+ * (javascript:, data:, file:, relative paths, `http:javascript:…`) is not a link in the app.
  */
 export function isAllowedArticleLink(url: string): boolean {
-  if (KB_LINK.test(url)) return true;
-  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(url)?.[1]?.toLowerCase();
-  return scheme !== undefined && WEB_SCHEMES.has(scheme);
+  return KB_LINK.test(url) || isWebLink(url) || isMailLink(url);
 }
 
 function unwrapUnsafeLinks(node: LexicalNode, dropped: string[]): void {

@@ -16,6 +16,7 @@ import { reportHandlers } from './handlers/reports';
 import { noteHandlers } from './handlers/notes';
 import { lessonHandlers } from './handlers/lessons';
 import { proposalHandlers } from './handlers/proposals';
+import { backupHandlers } from './handlers/backups';
 import type { HandlerContext } from './handlers/context';
 
 export type { HandlerContext } from './handlers/context';
@@ -42,5 +43,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     noteHandlers(ctx),
     lessonHandlers(ctx),
     proposalHandlers(ctx),
+    backupHandlers(ctx),
   ]);
 }

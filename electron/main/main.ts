@@ -7,8 +7,8 @@ import { startBackendProcess, type BackendProcess } from './backend-process';
 import { registerAppScheme, serveApp } from './protocol';
 import { printRouteToPdf } from './pdf';
 import { saveDialogOptions } from './save-dialog';
-import { isAppUrl } from './security';
-import { createMainWindow, lockDownSession } from './window';
+import { applicationMenuTemplate, isAppUrl } from './security';
+import { createMainWindow, currentRuntime, guardEveryWebContents, lockDownSession } from './window';
 
 /**
  * Electron shell: lifecycle, the window, and the hand-over of each page's MessagePort to the
@@ -16,6 +16,7 @@ import { createMainWindow, lockDownSession } from './window';
  */
 
 registerAppScheme();
+guardEveryWebContents();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -62,7 +63,8 @@ if (!app.requestSingleInstanceLock()) {
       : path.join(appPath, '.cache', 'electron-native', 'better_sqlite3.node');
 
     lockDownSession();
-    Menu.setApplicationMenu(process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' }]) : null);
+    const menu = applicationMenuTemplate(currentRuntime());
+    Menu.setApplicationMenu(menu === null ? null : Menu.buildFromTemplate(menu));
 
     const started = startBackendProcess(
       path.join(__dirname, 'backend-worker.cjs'),

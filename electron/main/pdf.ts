@@ -1,7 +1,7 @@
 import { BrowserWindow, type IpcMainEvent, type WebContents } from 'electron';
 import { IPC_PRINT_READY } from '../../core/api/ipc';
 import { APP_ENTRY_URL, isAppUrl, webPreferences } from './security';
-import { guardContents } from './window';
+import { currentRuntime } from './window';
 
 /** The only routes main renders to PDF: the print-styled assessment report and proposal. */
 const PRINTABLE_ROUTES = [/^\/assessments\/[A-Za-z0-9%._~-]{1,600}\/report\?lang=(en|zh)$/, /^\/proposals\/[A-Za-z0-9%_~-]{1,600}\/print$/];
@@ -54,9 +54,8 @@ export async function printRouteToPdf(
   untrust: (contents: WebContents) => void,
 ): Promise<Buffer> {
   if (!isPrintableRoute(route)) throw new Error(`not a printable route: ${route.slice(0, 100)}`);
-  const win = new BrowserWindow({ show: false, width: 900, height: 1200, webPreferences: webPreferences(preloadPath) });
+  const win = new BrowserWindow({ show: false, width: 900, height: 1200, webPreferences: webPreferences(preloadPath, currentRuntime()) });
   const contents = win.webContents;
-  guardContents(contents);
   trust(contents);
   // Listen before loading: the page may be ready before loadURL settles.
   const wait = waitForPrintReady(contents, READY_TIMEOUT_MS);

@@ -1,4 +1,5 @@
-import type { WebPreferences } from 'electron';
+import type { MenuItemConstructorOptions, WebPreferences } from 'electron';
+import { isAllowedMailto } from '../../core/richtext/links';
 import { APP_BLOB_HOST } from '../../core/api/blobs';
 
 /**
@@ -27,7 +28,20 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
-export function webPreferences(preloadPath: string): WebPreferences {
+/** Where the app runs: a packaged build on a platform, or a development run. */
+export type Runtime = { packaged: boolean; platform: NodeJS.Platform };
+
+/**
+ * Spell checking only where the operating system's own checker does it (macOS). On Windows and
+ * Linux Chromium would download Hunspell dictionaries from Google's servers at run time — an
+ * offline product on a customer's network must not — so it stays off there until dictionaries ship
+ * with the app.
+ */
+export function spellcheckEnabled(platform: NodeJS.Platform): boolean {
+  return platform === 'darwin';
+}
+
+export function webPreferences(preloadPath: string, runtime: Runtime): WebPreferences {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -40,7 +54,9 @@ export function webPreferences(preloadPath: string): WebPreferences {
     experimentalFeatures: false,
     webviewTag: false,
     navigateOnDragDrop: false,
-    spellcheck: true,
+    spellcheck: spellcheckEnabled(runtime.platform),
+    // No DevTools in a build a customer's laptop runs: they would open every record and the backend port.
+    devTools: !runtime.packaged,
   };
 }
 
@@ -62,6 +78,8 @@ export function isAllowedExternalUrl(url: string): boolean {
     const u = new URL(url);
     if (!EXTERNAL_PROTOCOLS.has(u.protocol)) return false;
     if (u.protocol === 'https:' && (u.username !== '' || u.password !== '')) return false;
+    // An email program acts on parameters (`attach=~/.ssh/id_rsa`): only an address, subject, body and cc.
+    if (u.protocol === 'mailto:' && !isAllowedMailto(url)) return false;
     return true;
   } catch {
     return false;
@@ -92,4 +110,16 @@ export function resolveAppFile(rendererDir: string, requestUrl: string, join: (.
   const file = normalize(join(root, relative));
   const sep = root.endsWith('/') || root.endsWith('\\') ? '' : root.includes('\\') ? '\\' : '/';
   return file.startsWith(root + sep) ? file : null;
+}
+
+/**
+ * The application menu: none on Windows and Linux; on macOS the standard menus, with a View menu
+ * that has no DevTools item or reload in a packaged build (the standard `viewMenu` role brings both).
+ */
+export function applicationMenuTemplate(runtime: Runtime): MenuItemConstructorOptions[] | null {
+  if (runtime.platform !== 'darwin') return null;
+  const view: MenuItemConstructorOptions = runtime.packaged
+    ? { label: 'View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] }
+    : { role: 'viewMenu' };
+  return [{ role: 'appMenu' }, { role: 'editMenu' }, view, { role: 'windowMenu' }];
 }

@@ -1,5 +1,5 @@
-import { BrowserWindow, session, type Session, type WebContents } from 'electron';
-import { APP_ENTRY_URL, allowPermission, isAppUrl, webPreferences } from './security';
+import { app, BrowserWindow, session, type Session, type WebContents } from 'electron';
+import { APP_ENTRY_URL, allowPermission, isAppUrl, webPreferences, type Runtime } from './security';
 import { openExternalSafely } from './external';
 
 /** Denies every permission request and check for this session's pages. */
@@ -9,7 +9,9 @@ export function lockDownSession(target: Session = session.defaultSession): void 
 }
 
 /** Navigation never leaves the app; links to the web open in the system browser when allowed. */
-export function guardContents(contents: WebContents): void {
+export function guardContents(contents: WebContents, runtime: Runtime = currentRuntime()): void {
+  // Belt and braces with webPreferences.devTools: whatever opens them in a packaged build closes them.
+  if (runtime.packaged) contents.on('devtools-opened', () => contents.closeDevTools());
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) {
       event.preventDefault();
@@ -26,6 +28,19 @@ export function guardContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
+export function currentRuntime(): Runtime {
+  return { packaged: app.isPackaged, platform: process.platform };
+}
+
+/**
+ * Guards every web contents the app ever creates — windows, print windows, and any a library or a
+ * page would create — not only the ones our code makes (Electron's `web-contents-created`).
+ * Registered once, before the app is ready.
+ */
+export function guardEveryWebContents(): void {
+  app.on('web-contents-created', (_event, contents) => guardContents(contents));
+}
+
 export function createMainWindow(preloadPath: string): BrowserWindow {
   const win = new BrowserWindow({
     width: 1360,
@@ -34,9 +49,8 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     minHeight: 600,
     show: false,
     title: 'Fieldbench',
-    webPreferences: webPreferences(preloadPath),
+    webPreferences: webPreferences(preloadPath, currentRuntime()),
   });
-  guardContents(win.webContents);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_ENTRY_URL);
   return win;

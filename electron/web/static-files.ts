@@ -7,7 +7,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -50,6 +49,8 @@ export function resolveStatic(root: string, urlPath: string): string | null {
 export function pickStatic(root: string, urlPath: string): string | null {
   const file = resolveStatic(root, urlPath);
   if (file === null) return null;
+  // Source maps stay on the build machine: served, they would give away the sources with their comments.
+  if (path.extname(file).toLowerCase() === '.map') return null;
   const stat = fs.statSync(file, { throwIfNoEntry: false });
   if (stat?.isFile()) return insideRealRoot(root, file) ? file : null;
   if (path.extname(file) === '') return path.join(path.resolve(root), 'index.html');

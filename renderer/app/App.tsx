@@ -3,6 +3,7 @@ import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { useSettings } from '../state/settings';
 import { Shell } from './Shell';
 import { Unavailable } from './Unavailable';
+import { RecoveryScreen } from '../settings/RecoveryScreen';
 import { EmptySection } from './EmptySection';
 import { EMPTY_SECTIONS } from './sections';
 import { lazyPage } from './lazy-page';
@@ -32,6 +33,7 @@ const router = createHashRouter([
       { path: 'lessons/:id', element: lazyPage(() => import('../lessons/LessonPage'), 'LessonPage') },
       ...proposalRoutes,
       ...templateRoutes,
+      { path: 'settings', element: lazyPage(() => import('../settings/SettingsPage'), 'SettingsPage') },
       ...EMPTY_SECTIONS.map((section) => ({ path: section, element: <EmptySection section={section} /> })),
       { path: '*', element: <Navigate to="/kb" replace /> },
     ],
@@ -47,7 +49,10 @@ export function App() {
   }, [load]);
   // Wait for the stored language and theme so the first paint is already in them (a local call).
   if (!loaded) return null;
-  // The first call tells whether the backend can serve at all (it answers every call alike).
-  if (problem?.kind === 'load' && problem.error.code === 'unavailable') return <Unavailable reason={problem.error} />;
+  // The first call tells whether the backend can serve at all (it answers every call alike), or
+  // waits in recovery mode for the user to choose between a backup and a rescue.
+  if (problem?.kind === 'load' && problem.error.code === 'unavailable') {
+    return problem.error.key === 'error.recoveryNeeded' ? <RecoveryScreen /> : <Unavailable reason={problem.error} />;
+  }
   return <RouterProvider router={router} />;
 }

@@ -8,6 +8,7 @@ import { TopBar } from './TopBar';
 import { SideNav } from './SideNav';
 import { StatusBar } from './StatusBar';
 import { SearchPalette } from './SearchPalette';
+import { DataNotices } from '../settings/DataNotices';
 
 /** The frame around every page: skip link, top bar, navigation, main area, status bar, palette. */
 export function Shell() {
@@ -64,6 +65,7 @@ export function Shell() {
             </button>
           </div>
         )}
+        <DataNotices />
         <Outlet />
       </main>
       <StatusBar />

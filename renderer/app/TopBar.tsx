@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { THEMES, type Theme } from '../../core/api/types';
 import { LANGS, type Lang } from '../../core/i18n';
 import { useI18n } from '../i18n/i18n';
@@ -75,6 +75,9 @@ export function TopBar({ onOpenPalette }: { onOpenPalette: () => void }) {
             </option>
           ))}
         </select>
+        <Link to="/settings" className="settings-link">
+          {t('settings.open')}
+        </Link>
       </div>
     </header>
   );

@@ -6,13 +6,13 @@ import { CONTENT_TABLES, type RecordTable } from '../../core/api/tables';
  * under its call name and arguments and dropped or refetched when a table it reads changes
  * (`data.changed`, or a mutation of this renderer that writes it). `settings` and `content_pack`
  * are not record tables: the preferences change only through `settings.update`, the content
- * pack's status only with `content.imported`.
+ * pack's status only with `content.imported`; `backups` is the data folder's backups list.
  *
  * A call missing here fails to compile (and `renderer-query-cache.test.ts` checks every call of the
  * contract at run time), so a new call is classified where it is added. Listing a table too many
  * costs one refetch; a table too few shows stale data, so when unsure, list it.
  */
-export type Source = RecordTable | 'settings' | 'content_pack';
+export type Source = RecordTable | 'settings' | 'content_pack' | 'backups';
 
 export type CallEffect =
   /** Reads records; cached by call name and arguments. */
@@ -115,6 +115,14 @@ export const CALL_EFFECTS = {
   'proposals.exportDocx': { kind: 'file' },
   'proposals.exportPdf': { kind: 'file' },
   'proposals.exportMarkdown': { kind: 'file' },
+
+  // Backups live beside the database; a restore or a rescue replaces every record, so the app reloads after either.
+  'backups.list': { kind: 'query', reads: ['backups'] },
+  'backups.create': { kind: 'mutation', writes: ['backups'] },
+  'backups.restore': { kind: 'mutation', writes: ['backups'] },
+  'recovery.status': { kind: 'query', reads: ['backups'] },
+  'recovery.restoreBackup': { kind: 'mutation', writes: ['backups'] },
+  'recovery.rescue': { kind: 'mutation', writes: ['backups'] },
 } as const satisfies Record<CallName, CallEffect>;
 
 type Effects = typeof CALL_EFFECTS;

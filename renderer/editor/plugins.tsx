@@ -5,6 +5,7 @@ import { DRAG_DROP_PASTE } from '@lexical/rich-text';
 import { $findMatchingParent } from '@lexical/utils';
 import { $getNearestNodeFromDOMNode, $getRoot, $insertNodes, $isTextNode, COMMAND_PRIORITY_LOW, KEY_DOWN_COMMAND, TextNode, type LexicalEditor } from 'lexical';
 import { isAllowedNoteLink } from '../../core/notes/lexical-document';
+import { checkTextStyle } from '../../core/richtext/style';
 import { $createImageNode } from './ImageNode';
 
 /**
@@ -21,8 +22,12 @@ export function LinkPolicyPlugin() {
       node.remove();
     };
     const dropUnsafeStyle = (node: TextNode): void => {
-      // Pasted HTML can carry inline styles; the backend refuses those that can load something.
-      if ($isTextNode(node) && /url\s*\(|expression\s*\(|@import|javascript:|behavior\s*:/i.test(node.getStyle())) node.setStyle('');
+      // Pasted HTML can carry inline styles: keep what the backend's allowlist keeps, as it stores it.
+      if (!$isTextNode(node)) return;
+      const style = node.getStyle();
+      const checked = checkTextStyle(style);
+      const kept = checked.refused === null ? checked.style : '';
+      if (kept !== style) node.setStyle(kept);
     };
     const removeLink = editor.registerNodeTransform(LinkNode, unwrapIfHostile);
     const removeAutoLink = editor.registerNodeTransform(AutoLinkNode, unwrapIfHostile);

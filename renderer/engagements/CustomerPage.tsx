@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { mailtoHref } from '../../core/richtext/links';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Customer } from '../../core/engagements/types';
 import { useI18n } from '../i18n/i18n';
@@ -120,7 +121,7 @@ function CustomerView({ customer: c, back }: { customer: Customer; back: ReactNo
                   <tr key={p.id}>
                     <td className="cell-main">{p.name}</td>
                     <td>{p.role}</td>
-                    <td>{p.email && <a href={`mailto:${p.email}`}>{p.email}</a>}</td>
+                    <td>{p.email && <EmailLink address={p.email} />}</td>
                     <td>{p.phone}</td>
                   </tr>
                 ))}
@@ -171,4 +172,10 @@ function CustomerView({ customer: c, back }: { customer: Customer; back: ReactNo
       )}
     </article>
   );
+}
+
+/** A contact's address as a mailto: link when it makes an allowed one (core/richtext/links.ts), else as text. */
+function EmailLink({ address }: { address: string }) {
+  const href = mailtoHref(address);
+  return href === null ? <>{address}</> : <a href={href}>{address}</a>;
 }

@@ -10,6 +10,7 @@ import { proposalMessages } from '../proposals/messages';
 import { templateMessages } from '../templates/messages';
 import { proposalPrintMessages } from '../proposals/print/messages';
 import { uiMessages } from '../ui/messages';
+import { settingsMessages } from '../settings/messages';
 /**
  * English UI messages. `{name}` marks a parameter. Keys ending in `.one` / `.other` are the two
  * plural forms used by `tn()`. The zh-CN dictionary must have exactly these keys (see zh.ts).
@@ -177,6 +178,7 @@ export const en = {
   ...templateMessages.en,
   ...proposalPrintMessages.en,
   ...uiMessages.en,
+  ...settingsMessages.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -11,6 +11,7 @@ import { proposalMessages } from '../proposals/messages';
 import { templateMessages } from '../templates/messages';
 import { proposalPrintMessages } from '../proposals/print/messages';
 import { uiMessages } from '../ui/messages';
+import { settingsMessages } from '../settings/messages';
 
 /**
  * Simplified Chinese UI messages. The type demands exactly the English keys: a missing key fails
@@ -178,4 +179,5 @@ export const zh: { readonly [K in MessageKey]: string } = {
   ...templateMessages.zh,
   ...proposalPrintMessages.zh,
   ...uiMessages.zh,
+  ...settingsMessages.zh,
 };

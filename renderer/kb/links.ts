@@ -1,3 +1,5 @@
+import { isAllowedMailto } from '../../core/richtext/links';
+
 /**
  * What a link in an article body may do. Article bodies are stored Lexical JSON that may come from
  * the content pack, from this device or from sync, so the renderer applies its own policy instead
@@ -21,6 +23,8 @@ export function classifyLink(raw: string): LinkTarget {
     const parsed = new URL(url);
     if (!EXTERNAL_PROTOCOLS.has(parsed.protocol)) return { kind: 'none' };
     if (parsed.protocol !== 'mailto:' && parsed.hostname === '') return { kind: 'none' };
+    // The same rule as Electron main's: an address, subject, body and cc, nothing an email program would act on.
+    if (parsed.protocol === 'mailto:' && !isAllowedMailto(url)) return { kind: 'none' };
     return { kind: 'external', href: parsed.href };
   } catch {
     return { kind: 'none' };

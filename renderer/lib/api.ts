@@ -28,19 +28,46 @@ export class ApiCallError extends Error {
 
 const SECRET_KEY = 'fieldbench.secret';
 
-/** Reads the secret from the URL fragment once, keeps it for this tab, and removes it from the address bar. */
-function browserSecret(): string {
+/** The access key in the address's fragment (`#k=…`), if any; removed from the address bar once read. */
+function takeSecretFromHash(): string | null {
   const params = new URLSearchParams(window.location.hash.slice(1));
   const fromHash = params.get(HTTP_PROTOCOL.fragmentKey);
+  if (!fromHash) return null;
+  params.delete(HTTP_PROTOCOL.fragmentKey);
+  const rest = params.toString();
+  window.history.replaceState(null, '', window.location.pathname + window.location.search + (rest ? `#${rest}` : ''));
+  return fromHash;
+}
+
+/** The key for this tab: one in the address wins over the stored one (a restarted host prints a new link). */
+function browserSecret(): string {
+  const fromHash = takeSecretFromHash();
   if (fromHash) {
     sessionStorage.setItem(SECRET_KEY, fromHash);
-    params.delete(HTTP_PROTOCOL.fragmentKey);
-    const rest = params.toString();
-    window.history.replaceState(null, '', window.location.pathname + window.location.search + (rest ? `#${rest}` : ''));
     return fromHash;
   }
   return sessionStorage.getItem(SECRET_KEY) ?? '';
 }
+
+/**
+ * A new link opened in this tab while the app runs (the host restarted on the same port with a new
+ * key) changes only the fragment: no page load, and the router would rewrite `#k=…` as an unknown
+ * route. Registered when this module loads — before the router exists, so before its own listener
+ * — it takes the new key and starts the app afresh with it.
+ */
+function watchForNewKey(): void {
+  // Not in a page (unit tests import this module under Node), or in Electron (no key at all).
+  if (typeof window === 'undefined' || window.bridge) return;
+  const onNavigate = (): void => {
+    const fromHash = takeSecretFromHash();
+    if (!fromHash || fromHash === sessionStorage.getItem(SECRET_KEY)) return;
+    sessionStorage.setItem(SECRET_KEY, fromHash);
+    window.location.reload();
+  };
+  window.addEventListener('popstate', onNavigate);
+  window.addEventListener('hashchange', onNavigate);
+}
+watchForNewKey();
 
 let bridge: Bridge | null = null;
 function transport(): Bridge {

@@ -162,7 +162,7 @@ async function benchSqlite(): Promise<void> {
   const file = path.join(dir, 'bench.db');
   try {
     const db = openDatabase(file);
-    await migrate(db, MIGRATIONS, file);
+    await migrate(db, MIGRATIONS, { dataDir: path.dirname(file), appVersion: '0.0.0-test' });
     console.log(`Fieldbench search (SQLite ${String(db.prepare('SELECT sqlite_version()').pluck().get())} FTS5 + bm25), ${SIZE.toLocaleString('en')} articles`);
     await buildIndex(db, file);
     // The corpus is garbage now: collect it rather than let a full collection land in a timed query.

@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { api, gotoRoute } from './app-api';
 import { test, expect } from './fixtures';
 import { settled, setUpScreens, watchCalls, type Screen } from './screens';
+import { noSeriousViolations } from './axe';
 
 /**
  * axe-core on every main screen and the dialogs, in the light theme in English and the dark theme
@@ -16,12 +16,6 @@ const LOOKS: Look[] = [
   { theme: 'dark', language: 'zh' },
 ];
 
-async function serious(page: Page, where: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
-  expect(report, `axe on ${where}`).toEqual([]);
-}
 
 async function useLook(page: Page, appUrl: string, look: Look): Promise<void> {
   await api(appUrl, 'settings.update', look);
@@ -44,7 +38,7 @@ test.describe('accessibility', () => {
       for (const screen of screens) {
         await gotoRoute(page, appUrl, screen.route);
         await settled(page, watch);
-        await serious(page, `${screen.name} (${screen.route}, ${look.theme}, ${look.language})`);
+        await noSeriousViolations(page, `${screen.name} (${screen.route}, ${look.theme}, ${look.language})`);
       }
     });
 
@@ -64,7 +58,7 @@ test.describe('accessibility', () => {
       await expect(palette).toBeVisible();
       await page.keyboard.type('customer');
       await expect(palette.getByRole('option').first()).toBeVisible();
-      await serious(page, `the quick search (${look.theme}, ${look.language})`);
+      await noSeriousViolations(page, `the quick search (${look.theme}, ${look.language})`);
       await page.keyboard.press('Escape');
       await expect(palette).toBeHidden();
 
@@ -77,7 +71,7 @@ test.describe('accessibility', () => {
         const dialog = page.getByRole('dialog');
         await expect(dialog).toBeVisible();
         await settled(page, watch);
-        await serious(page, `the dialog from ${panel} (${look.theme}, ${look.language})`);
+        await noSeriousViolations(page, `the dialog from ${panel} (${look.theme}, ${look.language})`);
         await page.keyboard.press('Escape');
         await expect(dialog).toBeHidden();
       }
@@ -87,7 +81,7 @@ test.describe('accessibility', () => {
       await settled(page, watch);
       await page.locator('.note-header').getByRole('button').last().click();
       await expect(page.getByRole('dialog')).toBeVisible();
-      await serious(page, `the delete confirmation (${look.theme}, ${look.language})`);
+      await noSeriousViolations(page, `the delete confirmation (${look.theme}, ${look.language})`);
       await page.keyboard.press('Escape');
       await expect(page.getByRole('dialog')).toBeHidden();
     });

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +9,7 @@ import { icsDefinition } from '../helpers/ics-assessment';
 import { picturePng } from '../helpers/png';
 import { api, completedIcsAssessment, docxText, gotoRoute } from './app-api';
 import { test, expect } from './fixtures';
+import { noSeriousViolations } from './axe';
 
 /**
  * A photo whose file is not on this device: before the report or the proposal is exported, the
@@ -19,12 +19,6 @@ import { test, expect } from './fixtures';
 
 const sha256 = (bytes: Buffer): string => crypto.createHash('sha256').update(bytes).digest('hex');
 
-/** axe-core on the page as it is: no serious or critical violation (as in a11y.spec.ts). */
-async function noSeriousViolations(page: Page, where: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  expect(bad, `axe on ${where}`).toEqual([]);
-}
 
 async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);

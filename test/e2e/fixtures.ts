@@ -16,10 +16,10 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 const SERVER = path.join(root, 'dist', 'web', 'server.cjs');
 const START_TIMEOUT_MS = 30_000;
 
-/** Starts a host on `dataDir`, importing the bundled content pack or the one in `options.contentDir`. */
-export async function startHost(dataDir: string, options: { contentDir?: string } = {}): Promise<Host> {
+/** Starts a host on `dataDir`, importing the bundled content pack or the one in `options.contentDir`, on a free port or `options.port`. */
+export async function startHost(dataDir: string, options: { contentDir?: string; port?: number } = {}): Promise<Host> {
   if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run "npm run build" first.`);
-  const child = spawn(process.execPath, [SERVER, '--port', '0'], {
+  const child = spawn(process.execPath, [SERVER, '--port', String(options.port ?? 0)], {
     cwd: root,
     env: { ...process.env, FIELDBENCH_DATA_DIR: dataDir, FIELDBENCH_PORT: undefined, FIELDBENCH_CONTENT_DIR: options.contentDir },
     stdio: ['ignore', 'pipe', 'pipe'],

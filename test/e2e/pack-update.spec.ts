@@ -1,11 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TemplateDetail } from '../../core/api/calls/templates';
 import { api, gotoRoute } from './app-api';
 import { startHost, stopHost, test, expect, type Host } from './fixtures';
+import { noSeriousViolations } from './axe';
 
 /**
  * A content-pack update to templates the user edited, end to end: a host on the bundled pack where
@@ -19,12 +18,6 @@ const BUNDLED = path.join(root, 'resources', 'content');
 const VOICEBOT = 'poc-ics-voicebot';
 const ASSIST = 'poc-ics-agent-assist';
 
-/** axe-core on the page as it is: no serious or critical violation (as in a11y.spec.ts). */
-async function noSeriousViolations(page: Page, where: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  expect(bad, `axe on ${where}`).toEqual([]);
-}
 
 let dataDir = '';
 let packDir = '';

@@ -46,6 +46,7 @@ export async function setUpScreens(appUrl: string): Promise<Screen[]> {
     { name: 'proposal', route: `/proposals/${generated.proposal.id}` },
     { name: 'templates', route: '/templates' },
     { name: 'template', route: `/templates/${template}` },
+    { name: 'settings', route: '/settings' },
   ];
 }
 

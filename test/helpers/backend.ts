@@ -77,3 +77,9 @@ export function exportedBytes(file: ExportedFile): Buffer {
   expect(file.size).toBe(file.data.byteLength);
   return Buffer.from(file.data.buffer, file.data.byteOffset, file.data.byteLength);
 }
+
+/** Files belong to a record that exists: a new note to attach them to. */
+export async function noteOwner(backend: Backend): Promise<{ ownerTable: 'field_notes'; ownerId: string }> {
+  const note = await callOk(backend, 'notes.create', { title: 'Site visit' });
+  return { ownerTable: 'field_notes', ownerId: note.id };
+}

@@ -22,7 +22,7 @@ export async function makeTestDb(): Promise<{ db: Db; file: string; dir: string;
   const t = makeTempDir();
   const file = path.join(t.dir, 'fieldbench.db');
   const db = openDatabase(file);
-  await migrate(db, MIGRATIONS, file);
+  await migrate(db, MIGRATIONS, { dataDir: path.dirname(file), appVersion: '0.0.0-test' });
   return {
     db,
     file,

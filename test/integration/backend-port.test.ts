@@ -53,7 +53,8 @@ describe('the Electron transport (MessagePort) under Node', () => {
 
     // A PNG header whose size can be read (pictures without one are refused), then any bytes.
     const png = new Uint8Array([...pngHeader(64, 64), ...Array.from({ length: 5000 }, (_, i) => i % 251)]);
-    const added = await client.call('attachments.add', { ownerTable: 'field_notes', ownerId: 'n1', name: 'rack.png', mime: 'image/png', data: png });
+    const note = (await client.call('notes.create', { title: 'Rack B' })) as { value: { id: string } };
+    const added = await client.call('attachments.add', { ownerTable: 'field_notes', ownerId: note.value.id, name: 'rack.png', mime: 'image/png', data: png });
     expect(added).toMatchObject({ ok: true, value: { size: png.length, isImage: true } });
     const sha256 = (added as { value: { sha256: string } }).value.sha256;
     const read = await client.call('attachments.read', { sha256 });

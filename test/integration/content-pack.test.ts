@@ -569,3 +569,27 @@ describe('importing a content pack', () => {
       expect(one(db, `SELECT count(*) AS n FROM ${table}`), table).toEqual({ n: 0 });
   });
 });
+
+describe('a pack is not trusted', () => {
+  it('reads no file through a symbolic link or a folder linked from outside the pack', () => {
+    const dir = packCopy();
+    const outside = makeTempDir('fieldbench-outside-');
+    cleanups.push(outside.cleanup);
+    // An article replaced by a link to a file elsewhere (on a real attack: ~/.ssh/id_rsa).
+    const article = path.join(dir, 'kb', 'comp-pi-export.md');
+    fs.copyFileSync(article, path.join(outside.dir, 'comp-pi-export.md'));
+    fs.rmSync(article);
+    fs.symlinkSync(path.join(outside.dir, 'comp-pi-export.md'), article);
+    // The checklists folder replaced by a link to a folder elsewhere.
+    fs.cpSync(path.join(dir, 'checklists'), path.join(outside.dir, 'checklists'), { recursive: true });
+    fs.rmSync(path.join(dir, 'checklists'), { recursive: true });
+    fs.symlinkSync(path.join(outside.dir, 'checklists'), path.join(dir, 'checklists'));
+
+    const pack = loadPack(dir);
+    const problems = pack.problems.map((p) => `${p.file}: ${p.message}`);
+    expect(problems).toContain('kb/comp-pi-export.md: is a symbolic link; pack files must be plain files, so it is not read');
+    expect(problems).toContain('checklists/rc-data.yaml: lies outside the pack folder (through a linked folder), so it is not read');
+    expect(pack.articles.map((a) => a.id)).not.toContain('comp-pi-export');
+    expect(pack.checklists).toEqual([]);
+  });
+});

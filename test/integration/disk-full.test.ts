@@ -4,12 +4,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatApiMessage, type ApiMessage } from '../../core/api/message';
 import { launchBackend } from '../../electron/backend/launch';
-import { callFail, callOk, FIXTURE_PACK, startBackend } from '../helpers/backend';
+import { callFail, callOk, FIXTURE_PACK, startBackend, noteOwner } from '../helpers/backend';
 import { mountTmpfs, TMPFS_UNAVAILABLE } from '../helpers/tmpfs';
 import { pngHeader } from '../helpers/image-headers';
 
 const V1 = path.join(__dirname, '..', 'fixtures', 'packs', 'assessment-versions', 'v1');
-const owner = { ownerTable: 'field_notes', ownerId: 'note-1' } as const;
 // A PNG header whose size can be read (pictures without one are refused).
 const PNG_START = pngHeader(300, 100);
 
@@ -26,6 +25,7 @@ describe.skipIf(TMPFS_UNAVAILABLE !== null)('a full disk (a small tmpfs data fol
   it('refuses an attachment that does not fit with disk_full, stores nothing, and takes it whole once there is room', async () => {
     const disk = mountTmpfs(4096);
     const { backend, dataDir } = await startBackend({ dataDir: disk.dir });
+    const owner = await noteOwner(backend);
     const photo = crypto.randomBytes(1024 * 1024);
     disk.fill(256 * 1024);
 

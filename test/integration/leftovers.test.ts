@@ -4,10 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBackend } from '../../electron/backend/backend';
 import { TEMP_GRACE_MS, UNREFERENCED_GRACE_MS } from '../../electron/backend/files/sweep';
-import { callOk, FIXTURE_PACK, startBackend } from '../helpers/backend';
+import { callOk, FIXTURE_PACK, startBackend, noteOwner } from '../helpers/backend';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-const owner = { ownerTable: 'field_notes', ownerId: 'note-1' } as const;
 const HOUR = 60 * 60 * 1000;
 
 /** Writes a file into the attachments folder, last written `ageMs` ago. */
@@ -32,6 +31,7 @@ async function restart(dataDir: string): Promise<string[]> {
 describe('the start-up sweep of the attachments folder', () => {
   it('removes old temporary files and old files no row refers to, logs them, and keeps everything else', async () => {
     const { backend, dataDir } = await startBackend();
+    const owner = await noteOwner(backend);
     const attached = await callOk(backend, 'attachments.add', { ...owner, name: 'rack.png', mime: 'image/png', data: PNG });
     // A file whose link was removed: its row stays, and so does the file.
     const unlinkedBytes = crypto.randomBytes(64);

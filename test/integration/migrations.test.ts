@@ -10,6 +10,10 @@ import { makeTempDir } from '../helpers/temp-dir';
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
+function backupTo(file: string) {
+  return { dataDir: path.dirname(file), appVersion: '0.0.0-test' };
+}
+
 function tempDb(): string {
   const t = makeTempDir();
   cleanup = t.cleanup;
@@ -31,11 +35,11 @@ describe('migrations', () => {
   it('applies every shipped migration once, in order', async () => {
     const file = tempDb();
     const db = openDatabase(file);
-    const first = await migrate(db, MIGRATIONS, file);
+    const first = await migrate(db, MIGRATIONS, backupTo(file));
     expect(first.applied).toEqual(MIGRATIONS.map((m) => m.id));
     expect(first.backupPath).toBeNull(); // a brand-new file has nothing to back up
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
-    const again = await migrate(db, MIGRATIONS, file);
+    const again = await migrate(db, MIGRATIONS, backupTo(file));
     expect(again.applied).toEqual([]);
     db.close();
   });
@@ -43,10 +47,10 @@ describe('migrations', () => {
   it('backs the file up with the backup API before migrating a database that holds data', async () => {
     const file = tempDb();
     const db = openDatabase(file);
-    await migrate(db, MIGRATIONS, file);
+    await migrate(db, MIGRATIONS, backupTo(file));
     db.prepare("INSERT INTO settings (key, value) VALUES ('language', '\"zh\"')").run();
     const next: Migration = { id: MIGRATIONS.length + 1, name: 'test-add-column', up: (d) => d.exec('ALTER TABLE customers ADD COLUMN website TEXT') };
-    const result = await migrate(db, [...MIGRATIONS, next], file);
+    const result = await migrate(db, [...MIGRATIONS, next], backupTo(file));
     expect(result.applied).toEqual([next.id]);
     expect(result.backupPath).not.toBeNull();
     const backup = openDatabase(result.backupPath ?? '', { readonly: true });
@@ -60,14 +64,14 @@ describe('migrations', () => {
     const file = tempDb();
     const db = openDatabase(file);
     const future: Migration = { id: MIGRATIONS.length + 1, name: 'from-the-future', up: (d) => d.exec('CREATE TABLE future_things (id TEXT) STRICT') };
-    await migrate(db, [...MIGRATIONS, future], file);
+    await migrate(db, [...MIGRATIONS, future], backupTo(file));
     db.prepare("INSERT INTO settings (key, value) VALUES ('theme', '\"dark\"')").run();
     db.close();
     const before = fs.readFileSync(file);
 
     const reopened = openDatabase(file);
-    await expect(migrate(reopened, MIGRATIONS, file)).rejects.toThrow(MigrationError);
-    await expect(migrate(reopened, MIGRATIONS, file)).rejects.toThrow(/newer version of Fieldbench/);
+    await expect(migrate(reopened, MIGRATIONS, backupTo(file))).rejects.toThrow(MigrationError);
+    await expect(migrate(reopened, MIGRATIONS, backupTo(file))).rejects.toThrow(/newer version of Fieldbench/);
     expect(reopened.prepare("SELECT value FROM settings WHERE key = 'theme'").get()).toEqual({ value: '"dark"' });
     reopened.close();
     expect(fs.readFileSync(file).equals(before)).toBe(true);
@@ -77,15 +81,15 @@ describe('migrations', () => {
     const file = tempDb();
     const db = openDatabase(file);
     const renamed: Migration[] = MIGRATIONS.map((m, i) => (i === 0 ? { ...m, name: 'something-else' } : m));
-    await migrate(db, renamed, file);
-    await expect(migrate(db, MIGRATIONS, file)).rejects.toThrow(/differs from this version/);
+    await migrate(db, renamed, backupTo(file));
+    await expect(migrate(db, MIGRATIONS, backupTo(file))).rejects.toThrow(/differs from this version/);
     db.close();
   });
 
   it('rolls back a failing migration completely', async () => {
     const file = tempDb();
     const db = openDatabase(file);
-    await migrate(db, MIGRATIONS, file);
+    await migrate(db, MIGRATIONS, backupTo(file));
     const broken: Migration = {
       id: MIGRATIONS.length + 1,
       name: 'broken',
@@ -94,9 +98,39 @@ describe('migrations', () => {
         d.exec('THIS IS NOT SQL');
       },
     };
-    await expect(migrate(db, [...MIGRATIONS, broken], file)).rejects.toThrow();
+    await expect(migrate(db, [...MIGRATIONS, broken], backupTo(file))).rejects.toThrow();
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").get()).toBeUndefined();
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    db.close();
+  });
+
+  it('refuses a database that holds tables but no migration history, and leaves it untouched', async () => {
+    const file = tempDb();
+    const db = openDatabase(file);
+    await migrate(db, MIGRATIONS, backupTo(file));
+    db.prepare("INSERT INTO settings (key, value) VALUES ('language', '\"zh\"')").run();
+    db.exec('DROP TABLE schema_migrations');
+    const tablesBefore = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get();
+    await expect(migrate(db, MIGRATIONS, backupTo(file))).rejects.toThrow(MigrationError);
+    await expect(migrate(db, MIGRATIONS, backupTo(file))).rejects.toThrow(/no record of which schema steps/);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get()).toEqual(tablesBefore);
+    expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'schema_migrations'").get()).toBeUndefined();
+    expect(db.prepare("SELECT value FROM settings WHERE key = 'language'").get()).toEqual({ value: '"zh"' });
+    db.close();
+  });
+
+  it('backs up a file that holds data before its first migration, into the backups folder', async () => {
+    const file = tempDb();
+    const db = openDatabase(file);
+    db.exec("CREATE TABLE schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT");
+    db.exec("CREATE TABLE kept (x TEXT); INSERT INTO kept VALUES ('mine')");
+    const result = await migrate(db, MIGRATIONS, backupTo(file));
+    expect(result.applied).toEqual(MIGRATIONS.map((m) => m.id));
+    expect(result.backupPath).not.toBeNull();
+    expect(path.dirname(result.backupPath ?? '')).toBe(path.join(path.dirname(file), 'backups'));
+    const backup = openDatabase(result.backupPath ?? '', { readonly: true });
+    expect(backup.prepare('SELECT x FROM kept').get()).toEqual({ x: 'mine' });
+    backup.close();
     db.close();
   });
 });

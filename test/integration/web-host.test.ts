@@ -61,6 +61,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Fieldbench</title><div id="root"></div>');
   fs.mkdirSync(path.join(rendererDir, 'assets'));
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js.map'), '{"version":3,"sources":["secret.ts"]}');
   host = await startWebHost({ port: 0, dataDir, contentDir: CONTENT, rendererDir, appVersion: '0.0.0-test', log: () => {} });
 });
 afterAll(async () => {
@@ -83,6 +84,10 @@ describe('browser host', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(Object.keys(res.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
     expect((await request({ path: '/assets/app.js' })).headers['content-type']).toMatch(/javascript/);
+    // The build writes source maps beside the bundles; the host never serves them.
+    const map = await request({ path: '/assets/app.js.map' });
+    expect(map.status).toBe(404);
+    expect(map.body).not.toContain('secret.ts');
     expect((await request({ path: '/kb/some-route' })).body).toContain('<div id="root">');
   });
 
@@ -136,10 +141,11 @@ describe('browser host', () => {
 
   it('carries bytes raw both ways: an attachment in, the same bytes out, never base64', async () => {
     const png = Buffer.concat([pngHeader(64, 64), crypto.randomBytes(64 * 1024)]);
-    const parts = encodeEnvelope({ method: 'attachments.add', args: { ownerTable: 'field_notes', ownerId: 'n1', name: 'rack.png', mime: 'image/png', data: png } });
+    const n1 = (result(await api({ method: 'notes.create', args: { title: 'Rack B' } })) as { value: { id: string } }).value.id;
+    const parts = encodeEnvelope({ method: 'attachments.add', args: { ownerTable: 'field_notes', ownerId: n1, name: 'rack.png', mime: 'image/png', data: png } });
     // The upload is the JSON header plus the file itself: no 4/3 growth.
     expect(parts.reduce((n, p) => n + p.byteLength, 0)).toBeLessThan(png.length + 400);
-    const added = result(await api({ method: 'attachments.add', args: { ownerTable: 'field_notes', ownerId: 'n1', name: 'rack.png', mime: 'image/png', data: png } }));
+    const added = result(await api({ method: 'attachments.add', args: { ownerTable: 'field_notes', ownerId: n1, name: 'rack.png', mime: 'image/png', data: png } }));
     expect(added).toMatchObject({ ok: true, value: { name: 'rack.png', size: png.length } });
     const sha256 = (added as { value: { sha256: string } }).value.sha256;
     const read = await api({ method: 'attachments.read', args: { sha256 } });
@@ -148,15 +154,16 @@ describe('browser host', () => {
     expect(value.data).toBeInstanceOf(Uint8Array);
     expect(Buffer.from(value.data).equals(png)).toBe(true);
     // Arguments that are not bytes where bytes belong are refused by the contract, naming the field.
-    const base64 = result(await api({ method: 'attachments.add', args: { ownerTable: 'field_notes', ownerId: 'n1', name: 'x.png', mime: 'image/png', data: png.toString('base64') } }));
+    const base64 = result(await api({ method: 'attachments.add', args: { ownerTable: 'field_notes', ownerId: n1, name: 'x.png', mime: 'image/png', data: png.toString('base64') } }));
     expect(base64).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringMatching(/data: must be binary data/) } });
   });
 
   it('serves stored files read-only at /api/blob/<sha256> with the per-launch blob token', async () => {
     const png = Buffer.concat([pngHeader(64, 64), crypto.randomBytes(1000)]);
     const html = Buffer.from('<html><script>alert(1)</script></html>');
+    const n2 = (result(await api({ method: 'notes.create', args: { title: 'Site photos' } })) as { value: { id: string } }).value.id;
     const add = async (name: string, mime: string, data: Buffer) => {
-      const answer = await api({ method: 'attachments.add', args: { ownerTable: 'field_notes', ownerId: 'n2', name, mime, data } });
+      const answer = await api({ method: 'attachments.add', args: { ownerTable: 'field_notes', ownerId: n2, name, mime, data } });
       return { token: String(answer.headers[HTTP_PROTOCOL.blobTokenHeader]), sha256: (result(answer) as { value: { sha256: string } }).value.sha256 };
     };
     const image = await add('rack.png', 'image/png', png);

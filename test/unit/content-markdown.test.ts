@@ -103,6 +103,17 @@ describe('isAllowedArticleLink', () => {
     ['file:///etc/passwd', false],
     ['#anchor', false],
     ['', false],
+    // Packs come from the central repository: the whole link is checked, not its first word.
+    ['http:javascript:alert(1)', false],
+    ['https:evil.example', false],
+    ['https:/evil.example', false],
+    ['https://user:pw@evil.example', false],
+    [' javascript:alert(1)', false],
+    ['java\tscript:alert(1)', false],
+    ['https://a.example/\u0000x', false],
+    ['https://a.example/p?q=1#f', true],
+    ['https://例子.测试/路径', true],
+    ['mailto:x@y.z?attach=/etc/passwd', false],
   ])('%s → %s', (url, allowed) => {
     expect(isAllowedArticleLink(url)).toBe(allowed);
   });

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 /**
  * Main's PDF printing (electron/main/pdf.ts) against a recording stand-in for 'electron': the
- * hidden window gets the hardened preferences and navigation guards, only the report route is
+ * hidden window gets the hardened preferences (guards: main's web-contents-created), only the report route is
  * printed, it prints once its page says it is ready (Bridge.printReady over IPC), and the window is
  * untrusted and destroyed whatever happens.
  */
@@ -45,7 +45,7 @@ vi.mock('electron', () => {
       recorded.destroyed++;
     }
   }
-  return { BrowserWindow, shell: { openExternal: () => Promise.resolve() }, session: {} };
+  return { app: { isPackaged: true, on: () => undefined }, BrowserWindow, shell: { openExternal: () => Promise.resolve() }, session: {} };
 });
 
 const { isPrintableRoute, printRouteToPdf } = await import('../../electron/main/pdf');
@@ -87,7 +87,8 @@ describe('printing a report to PDF in Electron', () => {
     const [options] = recorded.windowOptions;
     expect(options?.show).toBe(false);
     expect(options?.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: '/app/preload.cjs' });
-    expect(recorded.listeners).toEqual(expect.arrayContaining(['will-navigate', 'will-redirect', 'window-open', 'will-attach-webview']));
+    // Navigation, new windows and webviews are guarded for every web contents by main's web-contents-created guard (electron-security.test.ts).
+    expect(options?.webPreferences).toMatchObject({ devTools: false });
     expect(recorded.loaded).toEqual(['app://fieldbench/index.html#/assessments/s1/report?lang=en']);
     expect(recorded.printOptions).toEqual([{ pageSize: 'A4', printBackground: true, preferCSSPageSize: true }]);
     expect(trusted).toHaveLength(1);

@@ -16,12 +16,16 @@ const recorded = vi.hoisted(() => ({
   permissionCheck: null as null | Listener,
   opened: [] as string[],
   loaded: [] as string[],
+  appListeners: new Map<string, Listener>(),
+  packaged: false,
+  closedDevTools: 0,
 }));
 
 vi.mock('electron', () => {
   const webContents = {
     on: (name: string, fn: Listener) => recorded.contentsListeners.set(name, fn),
     setWindowOpenHandler: (fn: (details: { url: string }) => { action: string }) => (recorded.windowOpenHandler = fn),
+    closeDevTools: () => (recorded.closedDevTools += 1),
   };
   class BrowserWindow {
     webContents = webContents;
@@ -35,7 +39,14 @@ vi.mock('electron', () => {
       return Promise.resolve();
     }
   }
+  const app = {
+    on: (name: string, fn: Listener) => recorded.appListeners.set(name, fn),
+    get isPackaged() {
+      return recorded.packaged;
+    },
+  };
   return {
+    app,
     BrowserWindow,
     shell: { openExternal: (url: string) => (recorded.opened.push(url), Promise.resolve()) },
     session: {
@@ -48,7 +59,17 @@ vi.mock('electron', () => {
 });
 
 const security = await import('../../electron/main/security');
-const { createMainWindow, lockDownSession } = await import('../../electron/main/window');
+const { createMainWindow, guardEveryWebContents, lockDownSession } = await import('../../electron/main/window');
+
+/** What `app.on('web-contents-created')` does for a web contents the app did not make itself. */
+function createdElsewhere(): void {
+  recorded.contentsListeners.clear();
+  recorded.windowOpenHandler = null;
+  guardEveryWebContents();
+  const created = recorded.appListeners.get('web-contents-created');
+  expect(created, 'a web-contents-created guard is registered').toBeDefined();
+  created?.({}, { on: (name: string, fn: Listener) => recorded.contentsListeners.set(name, fn), setWindowOpenHandler: (fn: (details: { url: string }) => { action: string }) => (recorded.windowOpenHandler = fn), closeDevTools: () => (recorded.closedDevTools += 1) });
+}
 
 beforeEach(() => {
   recorded.opened.length = 0;
@@ -56,7 +77,7 @@ beforeEach(() => {
 
 describe('Electron security configuration', () => {
   it('isolates and sandboxes the renderer with no Node access', () => {
-    const prefs = security.webPreferences('/x/preload.cjs');
+    const prefs = security.webPreferences('/x/preload.cjs', { packaged: true, platform: 'linux' });
     expect(prefs).toMatchObject({
       contextIsolation: true,
       sandbox: true,
@@ -111,6 +132,13 @@ describe('Electron security configuration', () => {
     }
   });
 
+  it('hands mailto: links to the OS only with an address, subject, body and cc', () => {
+    expect(security.isAllowedExternalUrl('mailto:a@example.org?subject=Site%20visit&body=Hi&cc=b@example.org')).toBe(true);
+    for (const url of ['mailto:a@example.org?attach=/home/user/.ssh/id_rsa', 'mailto:a@example.org?ATTACHMENT=~/x', 'mailto:a@example.org?subject=x&%61ttach=/etc/passwd', 'mailto:a@example.org?bcc=c@example.org', 'mailto:?subject=x', 'mailto:a@example.org?subject=a&subject=b']) {
+      expect(security.isAllowedExternalUrl(url), url).toBe(false);
+    }
+  });
+
   it('denies every permission', () => {
     for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) expect(security.allowPermission(p)).toBe(false);
   });
@@ -130,14 +158,56 @@ describe('Electron security configuration', () => {
 
 describe('Electron window wiring', () => {
   it('creates the window with the secure preferences and loads the app protocol', () => {
+    recorded.packaged = true;
     createMainWindow('/x/preload.cjs');
+    recorded.packaged = false;
     const options = recorded.windowOptions.at(-1) as { webPreferences: Record<string, unknown> };
-    expect(options.webPreferences).toEqual(security.webPreferences('/x/preload.cjs'));
+    // The literal expectation, not the function's own output: a changed preference must fail here.
+    expect(options.webPreferences).toEqual({
+      preload: '/x/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: process.platform === 'darwin',
+      devTools: false,
+    });
     expect(recorded.loaded.at(-1)).toBe(security.APP_ENTRY_URL);
   });
 
-  it('blocks navigation away from the app and hands allowed links to the OS', () => {
-    createMainWindow('/x/preload.cjs');
+  it('has DevTools only in development, and spell checking only where the OS checks (no dictionary download)', () => {
+    expect(security.webPreferences('/p', { packaged: true, platform: 'darwin' })).toMatchObject({ devTools: false, spellcheck: true });
+    expect(security.webPreferences('/p', { packaged: true, platform: 'win32' })).toMatchObject({ devTools: false, spellcheck: false });
+    expect(security.webPreferences('/p', { packaged: true, platform: 'linux' })).toMatchObject({ devTools: false, spellcheck: false });
+    expect(security.webPreferences('/p', { packaged: false, platform: 'linux' })).toMatchObject({ devTools: true });
+  });
+
+  it('closes DevTools whenever something opens them in a packaged build', () => {
+    recorded.packaged = true;
+    createdElsewhere();
+    recorded.packaged = false;
+    const before = recorded.closedDevTools;
+    recorded.contentsListeners.get('devtools-opened')?.();
+    expect(recorded.closedDevTools).toBe(before + 1);
+  });
+
+  it('gives macOS a View menu without DevTools or reload in a packaged build, and no menu elsewhere', () => {
+    const packaged = JSON.stringify(security.applicationMenuTemplate({ packaged: true, platform: 'darwin' }));
+    expect(packaged).not.toMatch(/toggleDevTools|toggledevtools|viewMenu|reload|forceReload/i);
+    expect(packaged).toContain('togglefullscreen');
+    expect(security.applicationMenuTemplate({ packaged: false, platform: 'darwin' })).toContainEqual({ role: 'viewMenu' });
+    expect(security.applicationMenuTemplate({ packaged: true, platform: 'win32' })).toBeNull();
+    expect(security.applicationMenuTemplate({ packaged: true, platform: 'linux' })).toBeNull();
+  });
+
+  it('blocks navigation away from the app, in every web contents, and hands allowed links to the OS', () => {
+    createdElsewhere();
     const navigate = recorded.contentsListeners.get('will-navigate');
     expect(navigate).toBeDefined();
     const prevented: string[] = [];
@@ -149,8 +219,20 @@ describe('Electron window wiring', () => {
     expect(recorded.opened).toEqual(['https://example.org/']);
   });
 
+  it('blocks redirects away from the app in every web contents', () => {
+    createdElsewhere();
+    const redirect = recorded.contentsListeners.get('will-redirect');
+    expect(redirect).toBeDefined();
+    const prevented: string[] = [];
+    const event = (url: string) => ({ preventDefault: () => prevented.push(url) });
+    redirect?.(event('https://evil.example/'), 'https://evil.example/');
+    redirect?.(event('app://fieldbench/index.html'), 'app://fieldbench/index.html');
+    expect(prevented).toEqual(['https://evil.example/']);
+    expect(recorded.opened).toEqual([]);
+  });
+
   it('denies every new window, opening only allowlisted URLs externally', () => {
-    createMainWindow('/x/preload.cjs');
+    createdElsewhere();
     expect(recorded.windowOpenHandler?.({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
     expect(recorded.windowOpenHandler?.({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
     expect(recorded.windowOpenHandler?.({ url: 'app://fieldbench/index.html' })).toEqual({ action: 'deny' });
@@ -158,7 +240,7 @@ describe('Electron window wiring', () => {
   });
 
   it('refuses webviews', () => {
-    createMainWindow('/x/preload.cjs');
+    createdElsewhere();
     let prevented = false;
     recorded.contentsListeners.get('will-attach-webview')?.({ preventDefault: () => (prevented = true) });
     expect(prevented).toBe(true);

@@ -32,7 +32,7 @@ describe('proposal document check', () => {
     expect(messages).toEqual([
       expect.stringMatching(/^root\.children\.0\.\$: provenance entry 1 has the kind "magic"/),
       'root.children.0.$: node state "color" is not one proposals keep; it was left out',
-      'root.children.1.children.0: is a variable without a name (1 to 200 characters, no braces)',
+      'root.children.1.children.0: is a variable whose name is missing or not allowed: 1 to 100 letters, digits, “_”, “.” or “-”, starting with a letter, digit or “_”',
     ]);
   });
 

@@ -6,6 +6,7 @@ import { documentJson, heading, link, list, paragraph, table, textNode } from '.
 import { convertMarkdown, richTextMarkdown } from '../../core/richtext/markdown';
 import { withProvenance } from '../../core/proposals/provenance';
 import type { Pricing, Proposal } from '../../core/proposals/types';
+import { checkProposalDocument } from '../../core/proposals/document';
 
 const PRICING: Pricing = {
   currency: 'CNY',
@@ -54,7 +55,7 @@ describe('rich text → Markdown', () => {
         textNode(' '),
         textNode('a `tick`', 16),
         { type: 'linebreak', version: 1 },
-        link('https://example.com/a b', [textNode('the site')]),
+        link('https://example.com/a(b)', [textNode('the site')]),
         textNode(' and '),
         link('kb:ics-poc-checklist', [textNode('the checklist')]),
         textNode(' for '),
@@ -67,7 +68,7 @@ describe('rich text → Markdown', () => {
       [
         '### Scope',
         '',
-        `**Bold** and *italic* ~~gone~~ \`\` a \`tick\` \`\`\\\n[the site](<https://example.com/a b>) and the checklist for {{customer.name}} ![Site \\[photo\\]](attachment:${'ab'.repeat(32)})`,
+        `**Bold** and *italic* ~~gone~~ \`\` a \`tick\` \`\`\\\n[the site](<https://example.com/a(b)>) and the checklist for {{customer.name}} ![Site \\[photo\\]](attachment:${'ab'.repeat(32)})`,
       ].join('\n'),
     );
   });
@@ -129,5 +130,34 @@ describe('proposal → Markdown', () => {
     expect(ratePercent('0.135')).toBe('13.5');
     expect(ratePercent('0')).toBe('0');
     expect(pricingTable({ ...PRICING, discount: { kind: 'amount', value: '0' } }, 'en').totals[1]).toEqual(['Discount', 'CNY 0.00']);
+  });
+});
+
+describe('Markdown export of hostile content', () => {
+  type N = Record<string, unknown>;
+  const t = (text: string): N => ({ type: 'text', text, format: 0, detail: 0, mode: 'normal', style: '', version: 1 });
+  const a = (url: string, children: N[]): N => ({ type: 'link', url, rel: null, target: null, title: null, children, direction: null, format: '', indent: 0, version: 1 });
+  const v = (name: string): N => ({ type: 'variable', name, reason: 'unknown', version: 1 });
+  const body = (...children: N[]): string =>
+    JSON.stringify({ root: { type: 'root', children: [{ type: 'paragraph', children, direction: null, format: '', indent: 0, version: 1 }], direction: null, format: '', indent: 0, version: 1 } });
+
+  it.each(['javascript:alert(1)', 'http:javascript:alert(1)', 'https:evil.example', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', 'data:text/html,<script>x</script>', 'vbscript:msgbox(1)', 'https://user@evil.example', 'java\tscript:alert(1)'])(
+    'writes only the words of a link to %j',
+    (url) => {
+      const md = richTextMarkdown(body(a(url, [t('click')])));
+      expect(md).toBe('click');
+    },
+  );
+
+  it('escapes what text and variable names could turn into links, images or HTML', () => {
+    const md = richTextMarkdown(body(t('[click](javascript:alert(1)) <img src=x onerror=alert(1)> ![x](https://t.example/p.png)'), v('<img src=x onerror=alert(1)>')));
+    expect(md).not.toMatch(/(?<!\\)\[click(?<!\\)\]/);
+    expect(md).not.toMatch(/(?<!\\)<img/);
+    expect(md).toContain('{{\\<img src=x onerror=alert(1)\\>}}');
+  });
+
+  it('refuses variable names outside the safe set at the contract (the document check)', () => {
+    const checked = checkProposalDocument(body(v('<img src=x onerror=alert(1)>'), v('customer.name'), v('客户.名称'), v('a b'), v('x'.repeat(101))));
+    expect(checked.problems.map((p) => p.path)).toEqual(['root.children.0.children.0', 'root.children.0.children.3', 'root.children.0.children.4']);
   });
 });

@@ -11,6 +11,13 @@ describe('article link policy', () => {
     expect(classifyLink('https://www.example.org/a?b=1')).toEqual({ kind: 'external', href: 'https://www.example.org/a?b=1' });
     expect(classifyLink(' http://example.org ')).toEqual({ kind: 'external', href: 'http://example.org/' });
     expect(classifyLink('mailto:kb@example.org')).toEqual({ kind: 'external', href: 'mailto:kb@example.org' });
+    expect(classifyLink('mailto:kb@example.org?subject=Hi&body=Text')).toEqual({ kind: 'external', href: 'mailto:kb@example.org?subject=Hi&body=Text' });
+  });
+
+  it('makes no mailto: link that carries other parameters', () => {
+    for (const url of ['mailto:kb@example.org?attach=/home/user/.ssh/id_rsa', 'mailto:kb@example.org?Attach=C:%5Cx', 'mailto:kb@example.org?subject=x&%61ttach=y', 'mailto:kb@example.org?bcc=x@y.z']) {
+      expect(classifyLink(url), url).toEqual({ kind: 'none' });
+    }
   });
 
   it('makes nothing else clickable', () => {

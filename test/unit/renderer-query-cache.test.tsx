@@ -104,7 +104,7 @@ const text = (testId: string): string => container.querySelector(`[data-testid="
 
 describe('the call map', () => {
   it('classifies every call of the contract, and every query reads something that can change', () => {
-    const known = new Set<string>([...RECORD_TABLES, 'settings', 'content_pack']);
+    const known = new Set<string>([...RECORD_TABLES, 'settings', 'content_pack', 'backups']);
     for (const name of Object.keys(calls) as CallName[]) {
       const effect = CALL_EFFECTS[name];
       expect(effect, `${name} is not in renderer/data/sources.ts`).toBeDefined();

@@ -20,7 +20,10 @@ export const richTextMessages = defineApiMessages({
     zh: '表格最多 {max} 行，这个表格有 {rows} 行。请拆分表格，或把数据作为文件附上。',
   },
   'rich.textWithoutText': { en: 'is a text node without text', zh: '是没有文字的文本节点' },
-  'rich.unsafeStyle': { en: 'has a style that can load or run something; the style was left out', zh: '样式可能加载或运行外部内容，已被去掉' },
+  'rich.styleRefused': {
+    en: 'has a text style ({property}) that documents may not carry — only colour, background colour, bold, italic, underline or strike-through and a font size between small and large; the style was left out',
+    zh: '带有文档不允许的文字样式（{property}）——只允许颜色、背景色、粗体、斜体、下划线或删除线以及适中范围内的字号；该样式已被去掉',
+  },
   'rich.imageWithoutSha': { en: 'is an image that does not name an attachment by its sha256', zh: '是未以 sha256 指向附件的图片' },
   'rich.imageUrl': { en: 'images show attachments only, never a URL; the URL was left out', zh: '图片只能显示附件，不能使用网址；网址已被去掉' },
   'rich.linkRemoved': {
@@ -28,7 +31,10 @@ export const richTextMessages = defineApiMessages({
     zh: '链接到“{url}”；链接只能指向 https:、mailto: 或 kb:<文章编号>，因此去掉了链接，保留了文字',
   },
   'rich.childrenNotList': { en: 'is not a list of nodes', zh: '不是节点列表' },
-  'rich.variableWithoutName': { en: 'is a variable without a name (1 to 200 characters, no braces)', zh: '是没有名称的变量（1 到 200 个字符，不含花括号）' },
+  'rich.variableWithoutName': {
+    en: 'is a variable whose name is missing or not allowed: 1 to 100 letters, digits, “_”, “.” or “-”, starting with a letter, digit or “_”',
+    zh: '是名称缺失或不被允许的变量：名称须为 1 到 100 个字母、数字、“_”、“.”或“-”，并以字母、数字或“_”开头',
+  },
   'rich.stateNotObject': { en: 'node state is not an object; it was left out', zh: '节点状态不是对象，已被去掉' },
   'rich.stateNotKept': { en: 'node state "{key}" is not one proposals keep; it was left out', zh: '方案不保留节点状态“{key}”，已被去掉' },
   'provenance.notList': { en: 'provenance is not a list', zh: '来源不是列表' },

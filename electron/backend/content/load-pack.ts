@@ -45,11 +45,29 @@ type ParsedYaml = { value: unknown; lineOf: (path: readonly PropertyKey[]) => nu
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * Why a pack file must not be read, or null: packs arrive from the central repository and are not
+ * trusted, so a file is read only when it is a plain file whose real path lies inside the pack
+ * (no symbolic link, no folder linked from elsewhere, no `..`).
+ */
+function outsideThePack(dir: string, file: string): string | null {
+  if (fs.lstatSync(file).isSymbolicLink()) return 'is a symbolic link; pack files must be plain files, so it is not read';
+  const root = fs.realpathSync(dir);
+  const real = fs.realpathSync(file);
+  if (real !== root && !real.startsWith(root + path.sep)) return 'lies outside the pack folder (through a linked folder), so it is not read';
+  return null;
+}
+
 /** Reads a UTF-8 text file; BOM removed and line endings made \n so markers and lines match everywhere. */
 function readText(dir: string, rel: string, problems: Problems): string | null {
   const file = path.join(dir, rel);
   let bytes: Buffer;
   try {
+    const outside = outsideThePack(dir, file);
+    if (outside !== null) {
+      problems.push({ file: rel, field: '(file)', message: outside });
+      return null;
+    }
     const size = fs.statSync(file).size;
     if (size > MAX_CONTENT_FILE_BYTES) {
       problems.push({ file: rel, field: '(file)', message: `is ${size} bytes; content files may be at most ${MAX_CONTENT_FILE_BYTES}` });

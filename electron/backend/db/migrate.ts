@@ -1,6 +1,6 @@
 import { formatApiMessage, msg, type ApiMessage } from '../../../core/api/message';
-import fs from 'node:fs';
 import path from 'node:path';
+import { backupsDir, createBackup } from './backups';
 import type { Db } from './connection';
 import type { Migration } from './migrations/types';
 
@@ -14,7 +14,22 @@ export class MigrationError extends Error {
 
 type Applied = { id: number; name: string };
 
-function appliedMigrations(db: Db): Applied[] {
+/** Tables of the database other than SQLite's own. */
+function userTableCount(db: Db): number {
+  const row = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'").get() as { n: number };
+  return row.n;
+}
+
+function hasMigrationHistory(db: Db): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get() !== undefined;
+}
+
+function appliedMigrations(db: Db, dbFile: string): Applied[] {
+  // Tables without a history: a file this build did not create (or whose history was lost).
+  // Running migration 1 over it would fail half-way or, worse, succeed over someone's data.
+  if (!hasMigrationHistory(db) && userTableCount(db) > 0) {
+    throw new MigrationError(msg('error.noMigrationHistory', { file: dbFile }));
+  }
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
@@ -41,25 +56,29 @@ export function checkMigrationPrefix(applied: Applied[], shipped: readonly Migra
 
 export type MigrateResult = { applied: number[]; backupPath: string | null };
 
+/** Where the backup before a migration goes (db/backups.ts); null for a database that is never backed up (a new rescue target, a test's). */
+export type MigrationBackup = { dataDir: string; appVersion: string } | null;
+
 /**
  * Applies pending migrations, each in its own transaction. Before touching a database that already
- * holds data it is copied with SQLite's online backup API next to the original.
+ * holds data it is backed up (SQLite's online backup API, verified) into the data folder's backups.
  */
-export async function migrate(db: Db, shipped: readonly Migration[], dbFile: string | null): Promise<MigrateResult> {
+export async function migrate(db: Db, shipped: readonly Migration[], backupTo: MigrationBackup): Promise<MigrateResult> {
   shipped.forEach((m, i) => {
     // A build error, not a user's: plain English.
     if (m.id !== i + 1) throw new Error(`shipped migrations must be numbered 1..n; found ${m.id} at position ${i + 1}`);
   });
-  const applied = appliedMigrations(db);
+  const holdsData = userTableCount(db) > 0;
+  const applied = appliedMigrations(db, db.name);
   checkMigrationPrefix(applied, shipped);
   const pending = shipped.slice(applied.length);
   if (pending.length === 0) return { applied: [], backupPath: null };
 
   let backupPath: string | null = null;
-  if (dbFile !== null && applied.length > 0) {
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    backupPath = path.join(path.dirname(dbFile), `${path.basename(dbFile)}.before-migration-${applied.length + 1}.${stamp}.bak`);
-    await db.backup(backupPath);
+  // Any file that holds tables is backed up before the first step touches it; no backup, no migration.
+  if (backupTo !== null && (holdsData || applied.length > 0)) {
+    const backup = await createBackup(db, backupTo.dataDir, 'before-migration', { appVersion: backupTo.appVersion });
+    backupPath = path.join(backupsDir(backupTo.dataDir), `${backup.id}.db`);
   }
   const record = db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)');
   for (const m of pending) {
@@ -68,7 +87,6 @@ export async function migrate(db: Db, shipped: readonly Migration[], dbFile: str
       record.run(m.id, m.name, new Date().toISOString());
     })();
   }
-  if (backupPath !== null && !fs.existsSync(backupPath)) throw new Error(`backup ${backupPath} was not written`);
   return { applied: pending.map((m) => m.id), backupPath };
 }
 

@@ -107,3 +107,8 @@ export function referencedSha256s(db: Db): Set<string> {
 export function countAttachments(db: Db): number {
   return db.prepare('SELECT count(*) FROM attachments').pluck().get() as number;
 }
+
+/** Whether a live record of an owner table has this id (the table name comes from the typed list, never from a caller's text). */
+export function ownerExists(db: Db, table: Exclude<AttachmentOwner, 'assessment_answers'>, id: string): boolean {
+  return db.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND deleted = 0`).get(id) !== undefined;
+}

@@ -122,7 +122,8 @@ export function insertNote(db: Db, input: NoteInput): Note {
 
 export function updateNote(db: Db, existing: Note, patch: { title: string; bodyJson: string; text: string; tags: string[] }): Note {
   commit(db, [
-    update('field_notes', { id: existing.id }, { title: patch.title, body_json: patch.bodyJson, body_text: patch.text, tags: JSON.stringify(patch.tags) }),
+    // Guarded by the revision the caller read: another writer's save in between fails this one (StaleWriteError) instead of being overwritten.
+    update('field_notes', { id: existing.id }, { title: patch.title, body_json: patch.bodyJson, body_text: patch.text, tags: JSON.stringify(patch.tags) }, { updated_at: existing.updatedAt }),
   ]);
   const note = getNote(db, existing.id);
   if (!note) throw new Error('note vanished after update');

@@ -129,14 +129,15 @@ function contentColumns(content: ProposalContent) {
 }
 
 export function updateProposalContent(db: Db, existing: Proposal, content: ProposalContent): Proposal {
-  commit(db, [update('proposals', { id: existing.id }, contentColumns(content))]);
+  // Guarded by the revision the caller read: another writer's save in between fails this one (StaleWriteError) instead of being overwritten.
+  commit(db, [update('proposals', { id: existing.id }, contentColumns(content), { updated_at: existing.updatedAt })]);
   const proposal = getProposal(db, existing.id);
   if (!proposal) throw new Error('proposal vanished after update');
   return proposal;
 }
 
 export function updateProposalStatus(db: Db, existing: Proposal, status: ProposalStatus, reason: string): Proposal {
-  commit(db, [update('proposals', { id: existing.id }, { status, status_reason: reason }), statusHistoryEntry(existing.id, existing.status, status, reason)]);
+  commit(db, [update('proposals', { id: existing.id }, { status, status_reason: reason }, { updated_at: existing.updatedAt }), statusHistoryEntry(existing.id, existing.status, status, reason)]);
   const proposal = getProposal(db, existing.id);
   if (!proposal) throw new Error('proposal vanished after update');
   return proposal;

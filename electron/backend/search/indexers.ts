@@ -79,3 +79,17 @@ export function updateSearchIndex(db: Db, applied: readonly Applied[]): void {
     }
   }
 }
+
+/**
+ * Indexes every live record afresh. Only for a database assembled outside the funnel — a rescue
+ * copies rows out of a damaged file, and the damaged file's index is not to be trusted.
+ */
+export function rebuildSearchIndex(db: Db): void {
+  db.exec('DELETE FROM search_docs; DELETE FROM search_fts;');
+  for (const indexer of INDEXERS) {
+    const [table] = Object.keys(indexer.sources) as RecordTable[];
+    if (table === undefined) continue;
+    const ids = db.prepare(`SELECT id FROM ${table} WHERE deleted = 0`).pluck().all() as string[];
+    for (const id of ids) for (const doc of indexer.documents(db, id)) upsertSearchDoc(db, doc);
+  }
+}

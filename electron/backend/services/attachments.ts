@@ -1,4 +1,5 @@
 import { msg } from '../../../core/api/message';
+import type { ApiMessageKey } from '../../../core/api/messages';
 import { ApiFailure } from '../../../core/api/result';
 import type { AttachmentInfo } from '../../../core/api/calls/attachments';
 import { MAX_ATTACHMENT_BYTES, type AttachmentOwner } from '../../../core/api/limits';
@@ -8,7 +9,7 @@ import type { Db } from '../db/connection';
 import { readFile, storeFile, StoredFileMismatch } from '../files/attachment-store';
 import { checkImageBytes } from '../files/image-size';
 import { environmentKind } from '../environment-errors';
-import { getAttachment, getLink, insertAttachment, removeLink, setCaption } from '../repos/attachment-repo';
+import { getAttachment, getLink, insertAttachment, ownerExists, removeLink, setCaption } from '../repos/attachment-repo';
 import type { ServiceContext } from './context';
 import { notFound } from './found';
 
@@ -55,8 +56,29 @@ export function linkFile(db: Db, file: StoredFile, link: { ownerTable: Attachmen
   return insertAttachment(db, file, link);
 }
 
-/** Checks the file (size, type by its bytes), stores it and links it to the record. */
+/** What each owner table is called in "not found" messages. */
+const OWNER_RECORDS: Readonly<Record<AttachmentOwner, Extract<ApiMessageKey, `record.${string}`>>> = {
+  assessment_answers: 'record.assessment',
+  assessment_sessions: 'record.assessment',
+  field_notes: 'record.note',
+  risk_items: 'record.risk',
+  engagements: 'record.engagement',
+  lessons: 'record.lesson',
+};
+
+/**
+ * Refuses a file for a record that does not exist (or was deleted): it would be stored and linked
+ * to nothing. A question's photos belong to `<session id>:<question id>` before the question is
+ * answered, so for them the session must exist.
+ */
+function checkOwnerExists(db: Db, ownerTable: AttachmentOwner, ownerId: string): void {
+  const [table, id] = ownerTable === 'assessment_answers' ? (['assessment_sessions', ownerId.split(':')[0] ?? ''] as const) : ([ownerTable, ownerId] as const);
+  if (!ownerExists(db, table, id)) throw notFound(OWNER_RECORDS[ownerTable], ownerId);
+}
+
+/** Checks the file (size, type by its bytes) and its record, stores it and links it to the record. */
 export function addAttachment(ctx: ServiceContext, { ownerTable, ownerId, name, mime, data, caption }: ParsedArgs<'attachments.add'>): AttachmentInfo {
+  checkOwnerExists(ctx.db, ownerTable, ownerId);
   const bytes = bufferOf(data);
   if (bytes.length === 0) throw new ApiFailure('bad_request', msg('error.fileEmpty', { name }));
   if (bytes.length > MAX_ATTACHMENT_BYTES) {

@@ -1,0 +1,23 @@
+import type { BackupInfo } from '../../core/api/types';
+import { useI18n } from '../i18n/i18n';
+import { Dialog, DialogActions } from '../ui/Dialog';
+import { formatDateTime } from '../ui/format';
+
+/** Asks before a restore, saying what happens to the data on the device now. */
+export function RestoreDialog({ backup, busy, error, onCancel, onConfirm }: { backup: BackupInfo; busy: boolean; error: string | null; onCancel: () => void; onConfirm: () => void }) {
+  const { t, lang } = useI18n();
+  const time = formatDateTime(backup.createdAt, lang);
+  return (
+    <Dialog labelledBy="restore-title" onClose={onCancel}>
+      <h2 id="restore-title">{t('backups.confirmTitle', { time })}</h2>
+      <p>{t('backups.confirmBody', { time })}</p>
+      <p className="backups-holds">{t('backups.holds', backup.counts)}</p>
+      {error !== null && (
+        <p className="notice warn" role="alert">
+          {error}
+        </p>
+      )}
+      <DialogActions cancelLabel={t('backups.cancel')} onCancel={onCancel} actionLabel={t('backups.confirm')} busyLabel={t('backups.restoring')} busy={busy} danger onConfirm={onConfirm} />
+    </Dialog>
+  );
+}
