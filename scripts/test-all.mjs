@@ -2,7 +2,8 @@
 // Every step runs even when an earlier one failed, so one run reports everything. Typecheck and
 // lint count as one test each; vitest and Playwright counts come from their JSON reports. The last
 // line is exactly "N passed, N failed" (", N skipped" when any were skipped) — CI reads it.
-// FIELDBENCH_SKIP_E2E=1 leaves out the build and the e2e suite for quick local runs.
+// FIELDBENCH_SKIP_E2E=1 leaves out the build and the e2e suite for quick local runs;
+// FIELDBENCH_SKIP_MUTATIONS=1 leaves out the security mutation check.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -81,6 +82,23 @@ if (process.env.FIELDBENCH_SKIP_E2E === '1') {
     add('e2e', e2e.stats.expected, failed + unexplained, e2e.stats.skipped, unexplained ? 'failed outside any test (see output)' : '');
   } else {
     add('e2e', 0, 1, 0, 'no report');
+  }
+}
+
+// (e) security mutations: each one-line break of security code must make a test fail (scripts/security-mutations.mjs)
+if (process.env.FIELDBENCH_SKIP_MUTATIONS === '1') {
+  console.log('\n=== security mutations: skipped (FIELDBENCH_SKIP_MUTATIONS=1).');
+} else {
+  const mutationsJson = path.join(resultsDir, 'security-mutations.json');
+  fs.rmSync(mutationsJson, { force: true });
+  const mutationsOk = run('security mutations', process.execPath, ['scripts/security-mutations.mjs']);
+  const report = readReport(mutationsJson);
+  if (report && typeof report.total === 'number') {
+    // Each mutation counts as one test: caught passes, survived or not applicable fails.
+    const failed = report.total - report.caught;
+    add('security mutations', report.caught, failed + (!mutationsOk && failed === 0 ? 1 : 0), 0, failed > 0 ? 'a mutation survived (see output)' : '');
+  } else {
+    add('security mutations', 0, 1, 0, 'no report');
   }
 }
 

@@ -14,16 +14,6 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, body, crc]);
 }
 
-/** The signature and IHDR chunk of a PNG of this size: the start of a picture whose size can be read (tests append any bytes). */
-export function pngHeader(width: number, height: number): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2; // RGB
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr)]);
-}
-
 /** A PNG of `width` × `height` grey pixels, all black: its zlib stream repeats one deflated segment of zero rows. */
 export function bombPng(width: number, height: number): Buffer {
   const ihdr = Buffer.alloc(13);

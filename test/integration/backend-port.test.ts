@@ -8,7 +8,7 @@ import { FIXTURE_PACK } from '../helpers/backend';
 import { backendEnd, clientEnd, portWiring, type PortWiring } from '../helpers/ports';
 import { makeTempDir } from '../helpers/temp-dir';
 import { newerDataFolder } from '../helpers/newer-data';
-import { pngHeader } from '../helpers/image-headers';
+import { pngHeaded } from '../helpers/png';
 
 /**
  * Electron's transport without Electron: the real backend (launchBackend, as the utility process
@@ -51,8 +51,7 @@ describe('the Electron transport (MessagePort) under Node', () => {
     expect(await client.call('app.info', {})).toMatchObject({ ok: true, value: { host: 'electron' } });
     expect(await client.call('kb.search', { query: 7 })).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringMatching(/query/) } });
 
-    // A PNG header whose size can be read (pictures without one are refused), then any bytes.
-    const png = new Uint8Array([...pngHeader(64, 64), ...Array.from({ length: 5000 }, (_, i) => i % 251)]);
+    const png = new Uint8Array(pngHeaded(new Uint8Array(Array.from({ length: 5000 }, (_, i) => i % 251))));
     const note = (await client.call('notes.create', { title: 'Rack B' })) as { value: { id: string } };
     const added = await client.call('attachments.add', { ownerTable: 'field_notes', ownerId: note.value.id, name: 'rack.png', mime: 'image/png', data: png });
     expect(added).toMatchObject({ ok: true, value: { size: png.length, isImage: true } });

@@ -6,11 +6,9 @@ import { formatApiMessage, type ApiMessage } from '../../core/api/message';
 import { launchBackend } from '../../electron/backend/launch';
 import { callFail, callOk, FIXTURE_PACK, startBackend, noteOwner } from '../helpers/backend';
 import { mountTmpfs, TMPFS_UNAVAILABLE } from '../helpers/tmpfs';
-import { pngHeader } from '../helpers/image-headers';
+import { pngHeaded } from '../helpers/png';
 
 const V1 = path.join(__dirname, '..', 'fixtures', 'packs', 'assessment-versions', 'v1');
-// A PNG header whose size can be read (pictures without one are refused).
-const PNG_START = pngHeader(300, 100);
 
 /** Anything in the attachments folder that is not a whole file named by its hash. */
 function leftovers(dataDir: string): string[] {
@@ -60,7 +58,7 @@ describe.skipIf(TMPFS_UNAVAILABLE !== null)('a full disk (a small tmpfs data fol
     for (const [questionId, value] of [['has-ivr', true], ['channel', 'voice'], ['ivr-levels', 2]] as const) {
       await callOk(backend, 'assessments.answer', { sessionId, questionId, value });
     }
-    const signature = Buffer.concat([PNG_START, crypto.randomBytes(512 * 1024)]);
+    const signature = pngHeaded(crypto.randomBytes(512 * 1024));
     disk.fill(128 * 1024);
 
     const refused = await callFail(backend, 'assessments.complete', { sessionId, signoff: { name: 'Li Wei', role: 'CTO', signaturePng: signature } });

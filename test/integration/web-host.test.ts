@@ -11,7 +11,7 @@ import { decodeEnvelope, ENVELOPE_CONTENT_TYPE, encodeEnvelope } from '../../cor
 import type { ApiResult } from '../../core/api/result';
 import { makeTempDir } from '../helpers/temp-dir';
 import { newerDataFolder } from '../helpers/newer-data';
-import { pngHeader } from '../helpers/image-headers';
+import { pngHeaded } from '../helpers/png';
 
 const CONTENT = path.join(__dirname, '..', 'fixtures', 'packs', 'valid');
 let host: WebHost;
@@ -79,9 +79,12 @@ describe('browser host', () => {
     const res = await request({ path: '/' });
     expect(res.status).toBe(200);
     expect(res.body).toContain('<div id="root">');
-    expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
-    expect(res.headers['content-security-policy']).not.toMatch(/unsafe-inline|unsafe-eval/);
+    // The policy literally: scripts from the page's own origin only, no <base>, no framing.
+    expect(res.headers['content-security-policy']).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+    );
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
     expect(Object.keys(res.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
     expect((await request({ path: '/assets/app.js' })).headers['content-type']).toMatch(/javascript/);
     // The build writes source maps beside the bundles; the host never serves them.
@@ -101,6 +104,11 @@ describe('browser host', () => {
     expect(missing.status).toBe(401);
     expect((await api({ method: 'app.info' }, { [HTTP_PROTOCOL.secretHeader]: 'wrong' })).status).toBe(401);
     expect((await request({ path: HTTP_PROTOCOL.eventsPath })).status).toBe(401);
+  });
+
+  it('refuses requests from sandboxed frames and file:// pages (Origin: null)', async () => {
+    const res = await api({ method: 'app.info' }, { origin: 'null' });
+    expect(res.status).toBe(403);
   });
 
   it('refuses cross-origin requests', async () => {
@@ -140,7 +148,7 @@ describe('browser host', () => {
   });
 
   it('carries bytes raw both ways: an attachment in, the same bytes out, never base64', async () => {
-    const png = Buffer.concat([pngHeader(64, 64), crypto.randomBytes(64 * 1024)]);
+    const png = pngHeaded(crypto.randomBytes(64 * 1024));
     const n1 = (result(await api({ method: 'notes.create', args: { title: 'Rack B' } })) as { value: { id: string } }).value.id;
     const parts = encodeEnvelope({ method: 'attachments.add', args: { ownerTable: 'field_notes', ownerId: n1, name: 'rack.png', mime: 'image/png', data: png } });
     // The upload is the JSON header plus the file itself: no 4/3 growth.
@@ -159,7 +167,7 @@ describe('browser host', () => {
   });
 
   it('serves stored files read-only at /api/blob/<sha256> with the per-launch blob token', async () => {
-    const png = Buffer.concat([pngHeader(64, 64), crypto.randomBytes(1000)]);
+    const png = pngHeaded(crypto.randomBytes(1000));
     const html = Buffer.from('<html><script>alert(1)</script></html>');
     const n2 = (result(await api({ method: 'notes.create', args: { title: 'Site photos' } })) as { value: { id: string } }).value.id;
     const add = async (name: string, mime: string, data: Buffer) => {

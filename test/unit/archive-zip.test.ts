@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
-import { describe, expect, it } from 'vitest';
+import zlib from 'node:zlib';
+import { describe, expect, it, vi } from 'vitest';
 import { formatApiMessage, type ApiMessage } from '../../core/api/message';
 import { ApiFailure } from '../../core/api/result';
 import { DOCX_ZIP_LIMITS, type ZipLimits } from '../../electron/backend/archive/limits';
@@ -136,6 +137,17 @@ describe('unpacking against the declared sizes', () => {
     const entries = inspectZip('liar.docx', lying, DOCX_ZIP_LIMITS);
     const r = refusal(() => unpackZip('liar.docx', lying, entries));
     expect(r).toMatchObject({ code: 'too_large', why: { key: 'archive.entryLies', params: { entry: 'word/document.xml', size: 1024 } } });
+  });
+
+  it('tells zlib to stop at the size each part declares, so a lie costs at most that much inflating', () => {
+    const liar = docxWith({ ...zerosEntry('word/document.xml', 300), declaredSize: 1024 });
+    const inflate = vi.spyOn(zlib, 'inflateRawSync');
+    try {
+      expect(() => unpackZip('liar.docx', liar, inspectZip('liar.docx', liar, DOCX_ZIP_LIMITS))).toThrow(ApiFailure);
+      expect(inflate).toHaveBeenCalledWith(expect.anything(), { maxOutputLength: 1024 });
+    } finally {
+      inflate.mockRestore();
+    }
   });
 
   it('refuses a stored part whose data is longer than declared, and one that is cut short', () => {

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { msg } from '../../core/api/message';
 
@@ -24,6 +27,8 @@ const state = vi.hoisted(() => ({
   workerListeners: new Map<string, Listener>(),
   channels: 0,
   protocolHandler: null as null | ((request: Request) => Promise<Response>),
+  appPath: '/nonexistent/app',
+  permissionHandlers: [] as string[],
 }));
 
 /** A page's webContents as main sees it: what main posted to it, and its 'destroyed' listeners. */
@@ -69,7 +74,7 @@ vi.mock('electron', () => {
     on: () => {},
     quit: () => {},
     whenReady: () => ({ then: (fn: () => void) => state.readyCallbacks.push(fn) }),
-    getAppPath: () => '/nonexistent/app',
+    getAppPath: () => state.appPath,
     getPath: (name: string) => `/nonexistent/${name}`,
     getVersion: () => '0.0.0-test',
     isPackaged: false,
@@ -85,7 +90,12 @@ vi.mock('electron', () => {
       registerSchemesAsPrivileged: (s: unknown[]) => state.schemes.push(...s),
       handle: (_scheme: string, fn: (request: Request) => Promise<Response>) => (state.protocolHandler = fn),
     },
-    session: { defaultSession: { setPermissionRequestHandler: () => {}, setPermissionCheckHandler: () => {} } },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: () => state.permissionHandlers.push('request'),
+        setPermissionCheckHandler: () => state.permissionHandlers.push('check'),
+      },
+    },
     shell: { openExternal: () => Promise.resolve() },
     utilityProcess: {
       fork: (modulePath: string) => {
@@ -108,6 +118,7 @@ const connect = (sender: unknown, senderFrame: unknown): unknown => state.ipcLis
 const sent = (type: string) => state.toWorker.filter((m) => (m.message as { type: string }).type === type);
 
 describe('Electron main lifecycle', () => {
+
   it('takes the single-instance lock and registers the app scheme before ready', () => {
     expect(state.lockRequested).toBe(1);
     expect(state.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -115,7 +126,14 @@ describe('Electron main lifecycle', () => {
   });
 
   it('hands a MessagePort to the backend only to the app frame of its own window', () => {
+    // The built renderer main serves on ready: a folder with its entry page.
+    state.appPath = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbench-main-'));
+    fs.mkdirSync(path.join(state.appPath, 'dist', 'renderer'), { recursive: true });
+    fs.writeFileSync(path.join(state.appPath, 'dist', 'renderer', 'index.html'), '<!doctype html><div id="root"></div>');
+    expect(state.permissionHandlers).toEqual([]);
     state.readyCallbacks.forEach((fn) => fn());
+    // On ready the session is locked down: permission requests and checks go to the deny-all handlers.
+    expect(state.permissionHandlers).toEqual(['request', 'check']);
     expect(state.ipcListeners.has(IPC_CONNECT)).toBe(true);
     const win = state.windows[0]?.webContents as ReturnType<typeof contents>;
 
@@ -138,6 +156,17 @@ describe('Electron main lifecycle', () => {
     expect(sent('connect')).toEqual([{ message: { type: 'connect' }, transfer: [expect.objectContaining({ name: 'backend-end-1' })] }]);
     expect(win.posted.at(-1)).toEqual({ channel: IPC_PORT, message: { ok: true }, ports: [expect.objectContaining({ name: 'page-end-1' })] });
     expect(sent('call')).toEqual([]);
+  });
+
+  it('serves the app pages, and the entry page for client-side routes, with the Content-Security-Policy header', async () => {
+    const handler = state.protocolHandler;
+    if (!handler) throw new Error('the app protocol has no handler');
+    const { CONTENT_SECURITY_POLICY } = await import('../../electron/main/security');
+    for (const url of ['app://fieldbench/index.html', 'app://fieldbench/kb/some-route']) {
+      const res = await handler(new Request(url));
+      expect(res.status, url).toBe(200);
+      expect(res.headers.get('content-security-policy'), url).toBe(CONTENT_SECURITY_POLICY);
+    }
   });
 
   it('serves app://blob/<sha256> by asking the backend, with the type from its row', async () => {

@@ -93,6 +93,20 @@ describe('Electron security configuration', () => {
 
   it('has a CSP without unsafe-inline or unsafe-eval that limits everything to self', () => {
     const csp = security.CONTENT_SECURITY_POLICY;
+    // Every directive, literally: a dropped one (base-uri, form-action, …) must fail here.
+    expect(csp.split('; ')).toEqual([
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "img-src 'self' app://blob data:",
+      "font-src 'self'",
+      "connect-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-src 'none'",
+      "frame-ancestors 'none'",
+      "form-action 'none'",
+    ]);
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
     expect(csp).toMatch(/default-src 'self'/);
     expect(csp).toMatch(/script-src 'self'/);
