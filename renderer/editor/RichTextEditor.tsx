@@ -47,10 +47,24 @@ const THEME: InitialConfigType['theme'] = {
   paragraph: 'rt-p',
 };
 
+type LinkMatcher = ReturnType<typeof createLinkMatcherWithRegExp>;
+
+/**
+ * Only what the link policy keeps becomes a link: a match the policy would unwrap (`https://user@host`,
+ * a mailto with parameters) would be linked again by the plugin, unwrapped again, and so on until
+ * Lexical stops the editor for endless transforms.
+ */
+function allowedOnly(matcher: LinkMatcher): LinkMatcher {
+  return (text) => {
+    const match = matcher(text);
+    return match !== null && isAllowedNoteLink(match.url) ? match : null;
+  };
+}
+
 // Typed or pasted web and mail addresses become links; only https (the policy) is auto-linked.
 const AUTO_LINKS = [
-  createLinkMatcherWithRegExp(/https:\/\/[^\s<>"']+[^\s<>"'.,;:!?)]/, (text) => text),
-  createLinkMatcherWithRegExp(/[\w.+-]+@[\w-]+\.[\w.-]+\w/, (text) => `mailto:${text}`),
+  allowedOnly(createLinkMatcherWithRegExp(/https:\/\/[^\s<>"']+[^\s<>"'.,;:!?)]/, (text) => text)),
+  allowedOnly(createLinkMatcherWithRegExp(/[\w.+-]+@[\w-]+\.[\w.-]+\w/, (text) => `mailto:${text}`)),
 ];
 
 export type RichTextEditorProps = {
