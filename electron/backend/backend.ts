@@ -25,6 +25,7 @@ import { asNeedsRecovery, DatabaseNeedsRecovery, refuseSuspiciouslyEmpty } from 
 import { integrityCheckInBackground, markRunning, markStopped } from './db/integrity-check';
 import { createBackup, dailyBackupDue, listBackups, removeUnfinishedBackups } from './db/backups';
 import { createSyncService, type SyncOptions } from './sync/service';
+import { DOCX_READER_DEFAULTS, DOCX_WORKER_BUNDLE, type DocxReaderOptions } from './import/docx-thread';
 
 export type { Emit } from './events';
 export type Log = (message: string, error?: unknown) => void;
@@ -52,6 +53,11 @@ export type BackendOptions = {
   backupCheckMs?: number;
   /** Sync settings: the token key from the host (Electron: safeStorage), and test hooks. */
   sync?: Pick<SyncOptions, 'secretKey' | 'fetch' | 'autoIntervalMs' | 'transport' | 'now'>;
+  /**
+   * The Word-import worker: by default docx-import-worker.cjs next to the running bundle, with the
+   * limits of import/docx-thread.ts. Tests built from source pass the file they built, and tiny limits.
+   */
+  docxReader?: Partial<DocxReaderOptions>;
 };
 
 export type Backend = {
@@ -172,6 +178,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     emit,
     platform: options.platform ?? {},
     definitions: createDefinitionCache(open),
+    docxReader: { workerFile: path.join(__dirname, DOCX_WORKER_BUNDLE), ...DOCX_READER_DEFAULTS, ...options.docxReader },
     dataSafety: {
       status: () => ({ mode: 'normal', dataDir, problem: null, notices: [...notices], integrity, backups: listBackups(dataDir) }),
       createBackup: backupNow,

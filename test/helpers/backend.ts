@@ -7,6 +7,8 @@ import type { ApiError } from '../../core/api/result';
 import type { Platform } from '../../electron/backend/platform';
 import { makeTempDir } from './temp-dir';
 import { guardRecordTables } from '../../electron/backend/db/write-guard';
+import type { DocxReaderOptions } from '../../electron/backend/import/docx-thread';
+import { TEST_DOCX_WORKER } from './docx-worker';
 
 /** The small fixture pack (2 scenarios, 3 articles, 2 assessments, 1 checklist, 1 template). */
 export const FIXTURE_PACK = path.join(__dirname, '..', 'fixtures', 'packs', 'valid');
@@ -19,7 +21,7 @@ afterEach(() => cleanups.splice(0).forEach((c) => c()));
 export type TestBackend = { backend: Backend; dataDir: string; events: string[] };
 
 /** A backend on a real SQLite file in a fresh temporary folder (or the given one), closed after the test. */
-export async function startBackend(options: { dataDir?: string; contentDir?: string; platform?: Platform; sync?: BackendOptions['sync'] } = {}): Promise<TestBackend> {
+export async function startBackend(options: { dataDir?: string; contentDir?: string; platform?: Platform; sync?: BackendOptions['sync']; docxReader?: Partial<DocxReaderOptions> } = {}): Promise<TestBackend> {
   let dir = options.dataDir;
   if (!dir) {
     const t = makeTempDir();
@@ -37,6 +39,7 @@ export async function startBackend(options: { dataDir?: string; contentDir?: str
     ...(options.platform ? { platform: options.platform } : {}),
     // No background sync in tests unless a test asks for it.
     sync: { autoIntervalMs: 0, ...options.sync },
+    docxReader: { workerFile: TEST_DOCX_WORKER, ...options.docxReader },
   });
   // Any write to a record table that does not come from the write funnel aborts (and fails the test).
   guardRecordTables(backend.db);

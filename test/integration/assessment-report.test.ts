@@ -6,13 +6,14 @@ import type { Backend } from '../../electron/backend/backend';
 import { BUNDLED_PACK, callFail, callOk, exportedBytes, startBackend } from '../helpers/backend';
 import { ICS_ANSWERS, icsDefinition } from '../helpers/ics-assessment';
 import { picturePng } from '../helpers/png';
+import { webpHeader } from '../helpers/image-headers';
 
 /** A photo-sized PNG (wider than the page, so it must be scaled down in Word). */
 const photo = (width: number, height: number): Buffer => picturePng(width, height);
 
 const SIGNATURE = photo(300, 100);
 // A WebP header: an image the app shows but Word cannot embed, so the report lists it by name.
-const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBPVP8 '), Buffer.alloc(16)]);
+const WEBP = webpHeader(64, 48);
 
 /** A completed bundled-pack assessment with photos, a note, a risk and a drawn signature. */
 async function completedSession(backend: Backend): Promise<{ sessionId: string; engagementId: string }> {

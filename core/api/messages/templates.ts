@@ -40,7 +40,6 @@ export const templateMessages = defineApiMessages({
     zh: '“{name}”不是 Word 文档（{why}）；请用 Word 或 LibreOffice 另存为 .docx 后再导入。什么也没有导入。',
   },
   'docx.notZip': { en: 'it is not a zip package', zh: '它不是 zip 包' },
-  'docx.damagedZip': { en: 'the zip package is damaged', zh: 'zip 包已损坏' },
   'docx.noDocumentXml': { en: 'it has no word/document.xml', zh: '缺少 word/document.xml' },
   'docx.unreadable': { en: 'it could not be read: {detail}', zh: '无法读取：{detail}' },
   'error.docxNoText': { en: '“{name}” has no text to make a template from; nothing was imported.', zh: '“{name}”中没有可用于生成模板的文字，什么也没有导入。' },

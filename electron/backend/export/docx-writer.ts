@@ -28,7 +28,7 @@ import { DOCUMENT_WORDS, type DocumentWords } from '../../../core/document/words
 import { chartPicture, type ChartPicture } from './chart-pictures';
 import { cellBorders, columnWidths, CONTENT_TWIPS, DOCX_IMAGE_TYPES, documentLanguage, FONTS, HEADER_FILL, MUTED, PAGE_PROPERTIES, scaled } from './docx-common';
 import { packDocx, storedImage, type StoredMedia } from './docx-package';
-import { imageSize } from './image-size';
+import { imageSize, withinImageLimits } from '../files/image-size';
 
 /**
  * The document model (core/document/model.ts) as a Word document that opens cleanly in Word and
@@ -92,7 +92,8 @@ function pictureOf(bytes: Buffer, sha256: string, alt: string, maxWidth: number,
   const sniffed = sniffType(bytes);
   const type = sniffed ? DOCX_IMAGE_TYPES[sniffed] : undefined;
   const size = type ? imageSize(bytes) : null;
-  if (!type || !size || size.width === 0 || size.height === 0) return null;
+  // A picture past the pixel limits (stored before they existed, or arriving by sync) is never handed to Word to decode.
+  if (!type || !size || size.width === 0 || size.height === 0 || !withinImageLimits(size)) return null;
   // Large photos go in as they are (stored, not deflated: see docx-package.ts): re-encoding would need an image codec.
   return new ImageRun({ type, data: storedImage(ctx.media, sha256, bytes), transformation: scaled(size, maxWidth), altText: { name: alt || sha256.slice(0, 12), title: alt, description: alt } });
 }

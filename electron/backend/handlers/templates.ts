@@ -4,12 +4,12 @@ import { importDocxTemplate, saveTemplate, templateOrFail } from '../services/te
 import { takeTemplateUpdate, templatePackUpdate } from '../services/pack-updates';
 import type { HandlerContext, HandlersFor } from './context';
 
-export function templateHandlers({ db }: HandlerContext): HandlersFor<typeof templateCalls> {
+export function templateHandlers({ db, docxReader }: HandlerContext): HandlersFor<typeof templateCalls> {
   return {
     'templates.list': ({ scenario }) => listTemplates(db, scenario),
     'templates.get': ({ id, version }) => templateOrFail(db, id, version),
     'templates.save': (args) => saveTemplate(db, args),
-    'templates.importDocx': (args) => importDocxTemplate(db, args),
+    'templates.importDocx': (args) => importDocxTemplate({ db, docxReader }, args),
     'templates.packUpdate': ({ id, lang }) => templatePackUpdate(db, id, lang),
     'templates.takePackUpdate': (args) => takeTemplateUpdate(db, args, new Date()),
   };

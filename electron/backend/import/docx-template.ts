@@ -1,70 +1,57 @@
-import JSZip from 'jszip';
+import mammoth from 'mammoth';
 import { msg, type ApiMessage } from '../../../core/api/message';
 import { ApiFailure } from '../../../core/api/result';
 import type { TemplateFile } from '../../../core/content/schemas';
 import type { Lang } from '../../../core/i18n';
 import { htmlToTemplateSections, type ImportProblem } from '../../../core/templates/docx-import';
+import { DOCX_ZIP_LIMITS, type ZipLimits } from '../archive/limits';
+import { inspectZip, packStored, unpackZip, type ZipEntry } from '../archive/zip';
 import { parseHtml } from './html-tree';
-import { checkZipLimits, type ZipLimitBreach } from '../files/zip-limits';
-import { convertDocxInWorker, DOCX_WORKER_LIMITS } from './docx-worker';
 
 /**
  * Reads a Word document for import as a POC template: checks that it really is one (a zip with
- * word/document.xml) and that it stays within the archive limits, converts it with mammoth to HTML
- * in a worker thread (images are not extracted), and turns that into a template draft. A file that only carries the .docx name is refused with `bad_file`.
+ * word/document.xml) and that it stays within the zip limits (archive/limits.ts), converts it
+ * with mammoth to HTML (images are not extracted), and turns that into a template draft. A file
+ * that only carries the .docx name is refused with `bad_file`. The reading runs in a worker
+ * thread (docx-thread.ts); `checkDocxPackage` also runs before it, in the backend, so an obvious
+ * bomb is refused without starting one.
  */
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const DOCUMENT_XML = 'word/document.xml';
+
+// Title-styled paragraphs name the template; Word's Subtitle is an ordinary paragraph.
+const STYLE_MAP = ["p[style-name='Title'] => h1.doc-title:fresh", "p[style-name='Subtitle'] => p:fresh"];
 
 function notWord(name: string, why: ApiMessage): ApiFailure {
   return new ApiFailure('bad_file', msg('error.notWord', { name, why }));
 }
 
-/** The keyed message for a limit the archive breaks (files/zip-limits.ts). */
-function breachMessage(name: string, breach: ZipLimitBreach): ApiFailure {
-  const mb = (n: number): number => Math.round((n / 1024 / 1024) * 10) / 10;
-  switch (breach.limit) {
-    case 'malformed':
-      return notWord(name, msg('docx.damagedZip'));
-    case 'entries':
-      return new ApiFailure('too_large', msg('archive.tooManyEntries', { name, figure: breach.figure, max: breach.max }));
-    case 'entryBytes':
-      return new ApiFailure('too_large', msg('archive.entryTooLarge', { name, entry: breach.entry, figure: mb(breach.figure), max: mb(breach.max) }));
-    case 'totalBytes':
-      return new ApiFailure('too_large', msg('archive.totalTooLarge', { name, entry: breach.entry, max: mb(breach.max) }));
-    case 'ratio':
-      return new ApiFailure('too_large', msg('archive.ratio', { name, entry: breach.entry, figure: breach.figure, max: breach.max }));
-    case 'sizeLie':
-      return new ApiFailure('bad_file', msg('archive.sizeLie', { name, entry: breach.entry, declared: breach.declared }));
-  }
+/** The package's entries from its central directory, refused when it is not a .docx or passes a limit; nothing is inflated. */
+export function checkDocxPackage(name: string, bytes: Uint8Array, limits: ZipLimits = DOCX_ZIP_LIMITS): ZipEntry[] {
+  if (bytes.length < 4 || ZIP_MAGIC.some((b, i) => bytes[i] !== b)) throw notWord(name, msg('docx.notZip'));
+  const entries = inspectZip(name, bytes, limits);
+  if (!entries.some((e) => e.name === DOCUMENT_XML)) throw notWord(name, msg('docx.noDocumentXml'));
+  return entries;
 }
 
 /**
- * The document's HTML as mammoth writes it; refuses what is not a .docx, and what would expand
- * beyond the archive limits, before anything parses it. The conversion runs in a worker thread
- * with a time and a heap limit (docx-worker.ts). `limits` are for tests.
+ * The document's HTML as mammoth writes it; refuses what is not a .docx or passes a limit.
+ * mammoth is given the entries inflated here (each stopped at its declared size) in an
+ * uncompressed package, so it reads only bytes that were counted and inflates nothing itself.
  */
-export async function docxToHtml(name: string, bytes: Buffer, limits?: { timeoutMs: number; heapMb: number }): Promise<string> {
-  if (bytes.length < 4 || ZIP_MAGIC.some((b, i) => bytes[i] !== b)) throw notWord(name, msg('docx.notZip'));
-  const breach = checkZipLimits(bytes);
-  if (breach !== null) throw breachMessage(name, breach);
-  let zip: JSZip;
+export async function docxToHtml(name: string, bytes: Uint8Array, limits: ZipLimits = DOCX_ZIP_LIMITS): Promise<string> {
+  const entries = checkDocxPackage(name, bytes, limits);
+  const stored = packStored(unpackZip(name, bytes, entries));
   try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    throw notWord(name, msg('docx.damagedZip'));
-  }
-  if (zip.file('word/document.xml') === null) throw notWord(name, msg('docx.noDocumentXml'));
-  const converted = await convertDocxInWorker(bytes, limits);
-  if (converted.ok) return converted.html;
-  const used = limits ?? DOCX_WORKER_LIMITS;
-  switch (converted.reason) {
-    case 'timeout':
-      throw new ApiFailure('too_large', msg('archive.tooSlow', { name, seconds: used.timeoutMs / 1000 }));
-    case 'memory':
-      throw new ApiFailure('too_large', msg('archive.tooMuchMemory', { name, mb: used.heapMb }));
-    case 'failed':
-      throw notWord(name, msg('docx.unreadable', { detail: converted.detail }));
+    const result = await mammoth.convertToHtml(
+      { buffer: stored },
+      // Images are dropped (and reported) by the conversion: never decode their bytes here.
+      { styleMap: STYLE_MAP, convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })), externalFileAccess: false },
+    );
+    return result.value;
+  } catch (error) {
+    throw notWord(name, msg('docx.unreadable', { detail: error instanceof Error ? error.message.slice(0, 200) : String(error) }));
   }
 }
 

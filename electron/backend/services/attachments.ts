@@ -5,9 +5,9 @@ import type { AttachmentInfo } from '../../../core/api/calls/attachments';
 import { MAX_ATTACHMENT_BYTES, type AttachmentOwner } from '../../../core/api/limits';
 import type { ParsedArgs } from '../../../core/api/contract';
 import { checkClaimedType } from '../../../core/files/sniff';
-import { imageSize } from '../export/image-size';
 import type { Db } from '../db/connection';
 import { readFile, storeFile, StoredFileMismatch } from '../files/attachment-store';
+import { checkImageBytes } from '../files/image-size';
 import { environmentKind } from '../environment-errors';
 import { getAttachment, getLink, insertAttachment, ownerExists, removeLink, setCaption } from '../repos/attachment-repo';
 import type { ServiceContext } from './context';
@@ -31,9 +31,11 @@ export type StoredFile = { sha256: string; mime: string; size: number; name: str
  * Writes the bytes to the attachment store (durably, whole, content-addressed); no record yet.
  * Every file a record shows — an attachment, a sign-off signature — comes through here, so all of
  * them fail the same way when the disk is full or does not keep what it was given: with a message
- * naming the file, and with nothing stored.
+ * naming the file, and with nothing stored. A picture whose header promises more pixels than the
+ * limits allow is refused here, before anything decodes it (files/image-size.ts).
  */
 export function storeBytes({ dataDir }: Pick<ServiceContext, 'dataDir'>, file: { name: string; mime: string; bytes: Uint8Array }): StoredFile {
+  checkImageBytes(file.name, file.bytes);
   const size = file.bytes.length;
   try {
     return { sha256: storeFile(dataDir, file.bytes), mime: file.mime, size, name: file.name };
@@ -52,18 +54,6 @@ export function storeBytes({ dataDir }: Pick<ServiceContext, 'dataDir'>, file: {
 /** Records a stored file and links it to its owner. */
 export function linkFile(db: Db, file: StoredFile, link: { ownerTable: AttachmentOwner; ownerId: string; caption: string }): AttachmentInfo {
   return insertAttachment(db, file, link);
-}
-
-/** Most pixels a stored picture may have: a small file can declare a picture that takes gigabytes to decode. */
-export const MAX_PICTURE_MEGAPIXELS = 100;
-
-/** Refuses a picture whose header declares more pixels than any screen or export should decode (read from the header only). */
-function checkPictureSize(name: string, bytes: Uint8Array): void {
-  const size = imageSize(bytes);
-  if (size === null) return;
-  if (size.width * size.height > MAX_PICTURE_MEGAPIXELS * 1_000_000) {
-    throw new ApiFailure('too_large', msg('archive.imageTooLarge', { name, width: size.width, height: size.height, max: MAX_PICTURE_MEGAPIXELS }));
-  }
 }
 
 /** What each owner table is called in "not found" messages. */
@@ -96,7 +86,6 @@ export function addAttachment(ctx: ServiceContext, { ownerTable, ownerId, name, 
   }
   const checked = checkClaimedType(name, mime, bytes);
   if ('error' in checked) throw new ApiFailure('bad_file', checked.error);
-  if (checked.isImage) checkPictureSize(name, bytes);
   const file = storeBytes(ctx, { name, mime: checked.mime, bytes });
   return linkFile(ctx.db, file, { ownerTable, ownerId, caption: caption ?? '' });
 }

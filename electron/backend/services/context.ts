@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection';
 import type { Platform } from '../platform';
 import type { DefinitionCache } from './definitions';
+import type { DocxReaderOptions } from '../import/docx-thread';
 
 /** What services work with: the store, the data folder, what the host can do, shared caches. */
 export type ServiceContext = {
@@ -11,4 +12,6 @@ export type ServiceContext = {
   platform: Platform;
   /** The one cache of parsed assessment definitions. */
   definitions: DefinitionCache;
+  /** Where the Word-import worker is and its limits (import/docx-thread.ts). */
+  docxReader: DocxReaderOptions;
 };

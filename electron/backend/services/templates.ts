@@ -8,7 +8,8 @@ import { FIXED_TEMPLATE_VARIABLES } from '../../../core/content/template-vars';
 import { checkTemplate } from '../../../core/proposals/template-check';
 import { transact } from '../db/changes';
 import type { Db } from '../db/connection';
-import { docxToHtml, templateFromHtml } from '../import/docx-template';
+import { readDocxInWorker } from '../import/docx-thread';
+import type { ServiceContext } from './context';
 import { listLatestDefinitions } from '../repos/assessment-repo';
 import { unknownArticles } from '../repos/risk-repo';
 import { listScenarios } from '../repos/scenario-repo';
@@ -52,8 +53,11 @@ export function saveTemplate(db: Db, { basedOn, template }: ParsedArgs<'template
   return templateOrFail(db, template.id, version);
 }
 
-/** A Word document as a new template: sections at headings, variables kept where allowed, the rest reported. */
-export async function importDocxTemplate(db: Db, { name, data, scenarios }: ParsedArgs<'templates.importDocx'>): Promise<DocxImportResult> {
+/**
+ * A Word document as a new template: sections at headings, variables kept where allowed, the rest
+ * reported. It is read in a worker thread within the zip, heap and time limits (import/docx-thread.ts).
+ */
+export async function importDocxTemplate({ db, docxReader }: Pick<ServiceContext, 'db' | 'docxReader'>, { name, data, scenarios }: ParsedArgs<'templates.importDocx'>): Promise<DocxImportResult> {
   const bytes = bufferOf(data);
   if (bytes.length > MAX_IMPORT_DOCX_BYTES) {
     throw new ApiFailure('too_large', msg('error.docxTooLarge', { name, max: MAX_IMPORT_DOCX_BYTES / 1024 / 1024 }));
@@ -70,8 +74,7 @@ export async function importDocxTemplate(db: Db, { name, data, scenarios }: Pars
     ...definitions.flatMap((d) => d.definition.sections.flatMap((s) => s.questions.map((q) => `answer.${q.id}`))),
     ...definitions.flatMap((d) => d.definition.dimensions.map((x) => `assessment.score.${x.id}`)),
   ];
-  const html = await docxToHtml(name, bytes);
-  const draft = templateFromHtml(html, { fileName: name, scenarios: chosen, variables });
+  const draft = await readDocxInWorker({ name, bytes, scenarios: chosen, variables }, docxReader);
   // The same schema and limits as a template saved in the editor (at most 200 sections, 2 MB).
   const parsed = templateCalls['templates.save'].args.safeParse({ template: draft.template });
   if (!parsed.success) {
