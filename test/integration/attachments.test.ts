@@ -106,9 +106,18 @@ describe('attachments from an untrusted sender', () => {
     expect(missing.message).toContain('no-such-note');
     const noSession = await callFail(backend, 'attachments.add', { ownerTable: 'assessment_answers', ownerId: 'no-such-session:q1', name: 'rack.png', mime: 'image/png', data: PNG });
     expect(noSession.code).toBe('not_found');
+    // A session that exists, but a question its definition does not ask.
+    const customer = await callOk(backend, 'customers.create', { name: 'Harbour Telecom', kind: 'enterprise' });
+    const engagement = await callOk(backend, 'engagements.create', { customerId: customer.id, title: 'Contact centre', scenarios: ['intelligent-customer-service'] });
+    const started = await callOk(backend, 'assessments.start', { engagementId: engagement.id, definitionId: 'ics-readiness' });
+    const sessionId = started.session.id;
+    const strange = await callFail(backend, 'attachments.add', { ownerTable: 'assessment_answers', ownerId: `${sessionId}:no-such-question`, name: 'rack.png', mime: 'image/png', data: PNG });
+    expect(strange.code).toBe('not_found');
+    await callOk(backend, 'attachments.add', { ownerTable: 'assessment_answers', ownerId: `${sessionId}:has-ivr`, name: 'ivr.png', mime: 'image/png', data: PNG });
     const owner = await noteOwner(backend);
     await callOk(backend, 'notes.remove', { id: owner.ownerId });
     expect((await callFail(backend, 'attachments.add', { ...owner, name: 'rack.png', mime: 'image/png', data: PNG })).code).toBe('not_found');
-    expect(fs.existsSync(path.join(dataDir, 'attachments')) ? fs.readdirSync(path.join(dataDir, 'attachments')) : []).toEqual([]);
+    // Only the photo of the question that is asked was stored.
+    expect(fs.readdirSync(path.join(dataDir, 'attachments'))).toHaveLength(1);
   });
 });

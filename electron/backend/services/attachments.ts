@@ -69,16 +69,26 @@ const OWNER_RECORDS: Readonly<Record<AttachmentOwner, Extract<ApiMessageKey, `re
 /**
  * Refuses a file for a record that does not exist (or was deleted): it would be stored and linked
  * to nothing. A question's photos belong to `<session id>:<question id>` before the question is
- * answered, so for them the session must exist.
+ * answered, so for them the session must exist and the question must be one its definition asks.
  */
-function checkOwnerExists(db: Db, ownerTable: AttachmentOwner, ownerId: string): void {
-  const [table, id] = ownerTable === 'assessment_answers' ? (['assessment_sessions', ownerId.split(':')[0] ?? ''] as const) : ([ownerTable, ownerId] as const);
-  if (!ownerExists(db, table, id)) throw notFound(OWNER_RECORDS[ownerTable], ownerId);
+function checkOwnerExists({ db, definitions }: Pick<ServiceContext, 'db' | 'definitions'>, ownerTable: AttachmentOwner, ownerId: string): void {
+  if (ownerTable === 'assessment_answers') {
+    // "<session>:<question>": the session must exist and the question be one of its definition's.
+    const [sessionId = '', questionId = ''] = ownerId.split(':');
+    const session = db.prepare('SELECT definition_id, definition_version FROM assessment_sessions WHERE id = ? AND deleted = 0').get(sessionId) as
+      | { definition_id: string; definition_version: number }
+      | undefined;
+    const definition = session ? definitions.find(session.definition_id, session.definition_version) : null;
+    const asked = definition?.definition.sections.some((s) => s.questions.some((q) => q.id === questionId)) ?? false;
+    if (!asked) throw notFound(OWNER_RECORDS[ownerTable], ownerId);
+    return;
+  }
+  if (!ownerExists(db, ownerTable, ownerId)) throw notFound(OWNER_RECORDS[ownerTable], ownerId);
 }
 
 /** Checks the file (size, type by its bytes) and its record, stores it and links it to the record. */
 export function addAttachment(ctx: ServiceContext, { ownerTable, ownerId, name, mime, data, caption }: ParsedArgs<'attachments.add'>): AttachmentInfo {
-  checkOwnerExists(ctx.db, ownerTable, ownerId);
+  checkOwnerExists(ctx, ownerTable, ownerId);
   const bytes = bufferOf(data);
   if (bytes.length === 0) throw new ApiFailure('bad_request', msg('error.fileEmpty', { name }));
   if (bytes.length > MAX_ATTACHMENT_BYTES) {
