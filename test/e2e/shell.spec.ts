@@ -1,16 +1,17 @@
 import { test, expect } from './fixtures';
 
-/** The app frame: navigation, empty sections, status bar, quick search, settings, keyboard use. */
+/** The app frame: navigation, status bar, quick search, settings, keyboard use. */
 
-// `empty` for sections whose records arrive with later issues; the others hold records (and other
-// specs on the same host may have added some), so only their page is checked here.
-const SECTIONS: { name: string; empty?: string; zh: string }[] = [
+// `says`: what a section shows on a device that is not connected to a central repository (the
+// shared host never is); the others hold records (and other specs on the same host may have added
+// some), so only their page is checked here.
+const SECTIONS: { name: string; says?: string; zh: string }[] = [
   { name: 'Engagements', zh: '项目' },
   { name: 'Assessments', zh: '评估' },
   { name: 'Proposals', zh: '方案' },
   { name: 'Risks', zh: '风险' },
-  { name: 'Review', empty: 'Nothing to review on this device yet.', zh: '审核' },
-  { name: 'Sync', empty: 'This device has not synced yet.', zh: '同步' },
+  { name: 'Review', says: 'Submissions travel by sync. Connect this device in Sync to submit and to see reviews.', zh: '审核' },
+  { name: 'Sync', says: 'Connect this device', zh: '同步' },
 ];
 
 test.describe('app shell', () => {
@@ -19,9 +20,9 @@ test.describe('app shell', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Knowledge base' })).toBeVisible();
   });
 
-  test('every section is reachable, and the ones still to come are honest about being empty', async ({ page }) => {
+  test('every section is reachable, and the sync sections say how to connect the device', async ({ page }) => {
     const nav = page.getByRole('navigation', { name: 'Sections' });
-    for (const { name, empty } of SECTIONS) {
+    for (const { name, says } of SECTIONS) {
       await nav.getByRole('link', { name }).click();
       await expect(page).toHaveURL(new RegExp(`#/${name.toLowerCase()}$`));
       const heading = page.getByRole('heading', { level: 1, name });
@@ -29,7 +30,7 @@ test.describe('app shell', () => {
       // Focus moves to the new page's heading, and the window title follows.
       await expect(heading).toBeFocused();
       await expect(page).toHaveTitle(`${name} — Fieldbench`);
-      if (empty) await expect(page.getByRole('heading', { level: 2, name: empty })).toBeVisible();
+      if (says) await expect(page.getByText(says).first()).toBeVisible();
       await expect(nav.getByRole('link', { name })).toHaveAttribute('aria-current', 'page');
     }
     await nav.getByRole('link', { name: 'Knowledge base' }).click();
@@ -39,7 +40,9 @@ test.describe('app shell', () => {
   test('the status bar shows the content pack and the sync state', async ({ page }) => {
     const status = page.getByRole('contentinfo');
     await expect(status).toContainText(/Content pack fieldbench-core v\d+/);
-    await expect(status).toContainText('Working locally — no sync configured on this device');
+    await expect(status).toContainText('Working locally — no sync configured');
+    // The sync state links to the Sync section.
+    await expect(status.getByRole('link', { name: 'Working locally — no sync configured' })).toHaveAttribute('href', '#/sync');
     // The bundled pack is valid, so there is nothing to warn about.
     await expect(status.getByRole('button', { name: /problems? in the content pack/ })).toHaveCount(0);
   });
@@ -133,7 +136,8 @@ test.describe('app shell', () => {
     const nav = page.getByRole('navigation', { name: '功能区' });
     for (const { zh } of SECTIONS) await expect(nav.getByRole('link', { name: zh })).toBeVisible();
     await nav.getByRole('link', { name: '审核' }).click();
-    await expect(page.getByRole('heading', { level: 2, name: '本设备上还没有待审核的内容。' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: '审核' })).toBeVisible();
+    await expect(page.getByText('提交内容通过同步传送', { exact: false }).first()).toBeVisible();
 
     await page.getByRole('combobox', { name: '主题' }).selectOption('light');
     await page.getByRole('combobox', { name: '语言' }).selectOption('en');
