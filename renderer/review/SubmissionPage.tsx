@@ -28,7 +28,7 @@ export function SubmissionPage() {
   );
   const loaded = currentData(submission);
   if (loaded) return <SubmissionView submission={loaded} back={back} />;
-  if (submission.status === 'error') return <RecordLoadFailed error={submission.error} back={back} notFoundTitle={t('review.empty')} notFoundText={id} onRetry={submission.reload} />;
+  if (submission.status === 'error') return <RecordLoadFailed error={submission.error} back={back} notFoundTitle={t('review.notFoundTitle')} notFoundText={t('review.notFound', { id })} onRetry={submission.reload} />;
   return <Loading />;
 }
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { SyncConflict } from '../../core/sync/status';
 import { mutate } from '../data/query-client';
 import { useQuery } from '../data/use-query';
+import { ErrorView, Loading } from '../app/StateViews';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../ui/format';
 import { AlertNotice } from '../ui/AlertNotice';
@@ -25,14 +26,18 @@ export function ConflictList() {
   }
 
   const list = conflicts.data ?? [];
+  // Nothing is said about conflicts until they are known: "No conflicts" while loading would be a guess.
+  const known = conflicts.data !== null;
   return (
     <section aria-labelledby="conflicts-title" className="sync-section">
       <h2 id="conflicts-title">
         {t('sync.conflictsTitle')} {list.length > 0 && <span className="count-badge">{list.length}</span>}
       </h2>
-      {list.length === 0 ? (
+      {conflicts.status === 'error' && <ErrorView message={apiText(conflicts.error)} onRetry={conflicts.reload} />}
+      {!known && conflicts.status !== 'error' && <Loading />}
+      {known && list.length === 0 ? (
         <p className="muted">{t('sync.conflictsEmpty')}</p>
-      ) : (
+      ) : known ? (
         <>
           <p className="muted">{t('sync.conflictsIntro')}</p>
           <ul className="conflict-list">
@@ -41,7 +46,7 @@ export function ConflictList() {
             ))}
           </ul>
         </>
-      )}
+      ) : null}
       <AlertNotice message={failure} />
     </section>
   );

@@ -2,6 +2,7 @@ import { Fragment, useState } from 'react';
 import type { SyncRunSummary } from '../../core/sync/status';
 import { mutate } from '../data/query-client';
 import { useQuery } from '../data/use-query';
+import { ErrorView, Loading } from '../app/StateViews';
 import { useI18n } from '../i18n/i18n';
 import { Dialog, DialogActions } from '../ui/Dialog';
 import { formatDateTime, formatFileSize } from '../ui/format';
@@ -30,7 +31,9 @@ export function RunHistory() {
       <p role="status" className="settings-status">
         {message}
       </p>
-      {list.length === 0 ? (
+      {runs.status === 'error' && <ErrorView message={apiText(runs.error)} onRetry={runs.reload} />}
+      {runs.data === null && runs.status !== 'error' && <Loading />}
+      {runs.data === null ? null : list.length === 0 ? (
         <p className="muted">{t('sync.historyEmpty')}</p>
       ) : (
         <table className="sync-history">
@@ -119,9 +122,10 @@ export function RunHistory() {
 }
 
 function RunItems({ runId }: { runId: number }) {
-  const { t } = useI18n();
+  const { t, apiText } = useI18n();
   const items = useQuery('sync.runItems', { runId });
-  if (items.data === null) return <p className="muted">…</p>;
+  if (items.status === 'error') return <ErrorView message={apiText(items.error)} onRetry={items.reload} />;
+  if (items.data === null) return <Loading />;
   if (items.data.length === 0) return <p className="muted">{t('sync.itemsEmpty')}</p>;
   return (
     <ul className="sync-items">
