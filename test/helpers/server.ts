@@ -234,13 +234,19 @@ export function postOversized(url: string, path: string, token: string, body: Bu
     const target = new URL(path, url);
     const headers = { authorization: `Bearer ${token}`, 'content-type': options.contentType ?? 'application/json', 'content-length': body.length };
     const request = http.request(target, { method: options.method ?? 'POST', headers }, (response) => {
+      clearTimeout(sendBody);
       response.resume();
       resolve(response.statusCode ?? 0);
+      request.destroy();
     });
+    // The headers alone say the body is too large: the server answers before the body is sent, so
+    // no write races the answer. Only if it does not, the body follows.
+    request.flushHeaders();
+    const sendBody = setTimeout(() => request.end(body), 3000);
     request.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
     });
-    request.end(body);
+    request.on('close', () => reject(new Error('the connection closed before the server answered')));
   });
 }
 
