@@ -52,15 +52,25 @@ export function sameDigest(a: Digest, b: Digest): boolean {
 
 /** Buckets of a set of timestamps (for tests and for a device rebuilding its digest). */
 export function bucketsOf(timestamps: Iterable<string>): Bucket[] {
-  const map = new Map<string, Bucket>();
-  for (const t of timestamps) {
-    const key = bucketOf(t);
-    const b = map.get(key) ?? { bucket: key, hash: 0, count: 0 };
-    b.hash = addHash(b.hash, hashTimestamp(t));
+  return spaceBucketsOf(Array.from(timestamps, (timestamp) => ({ space: '', timestamp })))
+    .map(({ bucket, hash, count }) => ({ bucket, hash, count }))
+    .sort((a, b) => (a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : 0));
+}
+
+export type SpaceBucket = Bucket & { space: string };
+
+/** What a batch of messages adds to each space's buckets: one update per hour bucket, not per message. */
+export function spaceBucketsOf(messages: Iterable<{ space: string; timestamp: string }>): SpaceBucket[] {
+  const map = new Map<string, SpaceBucket>();
+  for (const m of messages) {
+    const bucket = bucketOf(m.timestamp);
+    const key = `${m.space}\u0000${bucket}`;
+    const b = map.get(key) ?? { space: m.space, bucket, hash: 0, count: 0 };
+    b.hash = addHash(b.hash, hashTimestamp(m.timestamp));
     b.count += 1;
     map.set(key, b);
   }
-  return [...map.values()].sort((a, b) => (a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : 0));
+  return [...map.values()];
 }
 
 /** The earliest bucket where the two sides differ, or null when they hold the same messages. */

@@ -1,3 +1,4 @@
+import { DIGEST_MODULUS } from '../../core/sync/digest';
 import type { Sql } from './sql';
 
 /**
@@ -74,6 +75,17 @@ const STEPS: ((d: { serial: string; bytes: string }) => string[])[] = [
     )`,
     'CREATE INDEX sign_in_failures_user ON sign_in_failures (username, at)',
     'CREATE INDEX sign_in_failures_ip ON sign_in_failures (ip, at)',
+  ],
+  // Each space's whole digest kept as one row, so a sync answer reads it at once instead of
+  // summing every hour the space has ever had.
+  () => [
+    `CREATE TABLE space_digests (
+      space TEXT PRIMARY KEY,
+      hash BIGINT NOT NULL,
+      count BIGINT NOT NULL
+    )`,
+    `INSERT INTO space_digests (space, hash, count)
+     SELECT space, sum(hash) % ${DIGEST_MODULUS}, sum(count) FROM space_buckets GROUP BY space`,
   ],
 ];
 

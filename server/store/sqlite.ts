@@ -41,6 +41,11 @@ export function openSqlite(dataDir: string): Sql {
   const flush = (): void => {
     if (flushing || waiting.length === 0) return;
     flushing = true;
+    // Start the batch after the event loop's I/O phase, so requests read in the same turn join it:
+    // under load one commit (one fsync) serves many requests instead of one each.
+    setImmediate(runBatch);
+  };
+  const runBatch = (): void => {
     const batch = waiting;
     waiting = [];
     void serial(async () => {

@@ -1,4 +1,4 @@
-import { bucketOf, DIGEST_MODULUS, hashTimestamp, type Bucket, type Digest } from '../../core/sync/digest';
+import { addHash, DIGEST_MODULUS, spaceBucketsOf, type Bucket, type Digest } from '../../core/sync/digest';
 import type { SyncMessage } from '../../core/sync/protocol';
 import type { Role } from '../../core/sync/spaces';
 import { one, type Sql } from './sql';
@@ -148,19 +148,22 @@ export async function storeMessages(sql: Sql, messages: readonly SyncMessage[], 
         if (r.changes === 1) fresh.push({ space: m.space, timestamp: m.timestamp });
       }
     }
-    const buckets = new Map<string, { space: string; bucket: string; hash: number; count: number }>();
-    for (const f of fresh) {
-      const key = `${f.space}\u0000${bucketOf(f.timestamp)}`;
-      const b = buckets.get(key) ?? { space: f.space, bucket: bucketOf(f.timestamp), hash: 0, count: 0 };
-      b.hash = (b.hash + hashTimestamp(f.timestamp)) % DIGEST_MODULUS;
-      b.count += 1;
-      buckets.set(key, b);
-    }
-    for (const b of buckets.values()) {
+    const buckets = spaceBucketsOf(fresh);
+    const totals = new Map<string, Digest>();
+    for (const b of buckets) {
       await tx.run(
         `INSERT INTO space_buckets (space, bucket, hash, count) VALUES (?, ?, ?, ?)
          ON CONFLICT (space, bucket) DO UPDATE SET hash = (space_buckets.hash + excluded.hash) % ${DIGEST_MODULUS}, count = space_buckets.count + excluded.count`,
         [b.space, b.bucket, b.hash, b.count],
+      );
+      const total = totals.get(b.space) ?? { hash: 0, count: 0 };
+      totals.set(b.space, { hash: addHash(total.hash, b.hash), count: total.count + b.count });
+    }
+    for (const [space, d] of totals) {
+      await tx.run(
+        `INSERT INTO space_digests (space, hash, count) VALUES (?, ?, ?)
+         ON CONFLICT (space) DO UPDATE SET hash = (space_digests.hash + excluded.hash) % ${DIGEST_MODULUS}, count = space_digests.count + excluded.count`,
+        [space, d.hash, d.count],
       );
     }
     return fresh.map((f) => f.timestamp);
@@ -194,18 +197,13 @@ export async function bucketsOfSpace(sql: Sql, space: string): Promise<Bucket[]>
 }
 
 export async function digestOfSpace(sql: Sql, space: string): Promise<Digest> {
-  let hash = 0;
-  let count = 0;
-  for (const b of await bucketsOfSpace(sql, space)) {
-    hash = (hash + b.hash) % DIGEST_MODULUS;
-    count += b.count;
-  }
-  return { hash, count };
+  const row = await one<{ hash: number; count: number }>(sql, 'SELECT hash, count FROM space_digests WHERE space = ?', [space]);
+  return { hash: Number(row?.hash ?? 0), count: Number(row?.count ?? 0) };
 }
 
 /** Every review space that holds anything (what knowledge managers read). */
 export async function reviewSpaces(sql: Sql): Promise<string[]> {
-  return (await sql.all<{ space: string }>("SELECT DISTINCT space FROM space_buckets WHERE space LIKE 'review:%' ORDER BY space")).map((r) => r.space);
+  return (await sql.all<{ space: string }>("SELECT space FROM space_digests WHERE space LIKE 'review:%' ORDER BY space")).map((r) => r.space);
 }
 
 // Blobs ----------------------------------------------------------------------------------------

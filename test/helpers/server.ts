@@ -124,11 +124,16 @@ export async function startServer(options: { db: DatabaseKind; databaseUrl?: str
     proc.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
     port = await new Promise<number>((resolve, reject) => {
       let buffer = '';
+      let listening = false;
       const timer = setTimeout(() => reject(new Error(`the server did not start in time: ${stderr}`)), 30_000);
+      // Read on after the address (the pipe must not fill up) but keep nothing: a bench's logs are long.
       proc.stdout?.on('data', (d: Buffer) => {
+        if (listening) return;
         buffer += d.toString();
         const match = /"address":"https?:\/\/127\.0\.0\.1:(\d+)"/.exec(buffer);
         if (match?.[1]) {
+          listening = true;
+          buffer = '';
           clearTimeout(timer);
           resolve(Number(match[1]));
         }

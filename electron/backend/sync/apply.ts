@@ -7,7 +7,7 @@ import type { Db } from '../db/connection';
 import { hasColumn, tableSpec, type SqlValue } from '../db/tables';
 import { isSyncedColumn, keyOfRowName } from './columns';
 import { checkIncomingValue } from './incoming';
-import { addToDigest, appendLog, cellKey, hasMessage } from './log';
+import { addToDigest, cellKey, logReceived } from './log';
 import { saveClock, syncClock, type SyncIdentity } from './state';
 import { prepared } from '../db/statements';
 
@@ -50,24 +50,26 @@ export function applyIncoming(db: Db, identity: SyncIdentity, messages: readonly
   const clock = syncClock(db, identity.node);
   const sorted = [...messages].sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));
   const touchedPending = new Set<string>();
+  const rows: RowCache = new Map();
+  const logged: SyncMessage[] = [];
   for (const message of sorted) {
-    if (hasMessage(db, message.timestamp)) continue;
+    // Logged as held (state 1) at once: a message already in the log is a replay and changes nothing.
+    if (!logReceived(db, message)) continue;
+    logged.push(message);
     result.received++;
-    const checked = checkMessage(db, message, clock, now);
-    const state = 'values' in checked ? 1 : 2;
-    appendLog(db, message, state);
-    addToDigest(db, message.space, message.timestamp);
+    const checked = checkMessage(db, rows, message, clock, now);
     if (!('values' in checked)) {
+      markRefused(db, message.timestamp);
       result.refused++;
       result.items.push({ dataset: message.dataset, row: message.row, status: 'refused', detail: checked.reason });
       continue;
     }
     const table = message.dataset as RecordTable;
     const unknown = Object.keys(message.values).filter((c) => !isSyncedColumn(table, c));
-    const outcome = applyOne(db, table, message, checked.values, unsent, now);
+    const outcome = applyOne(db, rows, table, message, checked.values, unsent, now);
     if (unknown.length > 0 && outcome.detail === undefined) outcome.detail = `left out what this version does not know: ${unknown.join(', ')}`;
     if (outcome.status === 'refused') {
-      prepared(db, 'UPDATE sync_log SET state = 2 WHERE timestamp = ?').run(message.timestamp);
+      markRefused(db, message.timestamp);
       result.refused++;
     }
     if (outcome.status === 'applied' || outcome.status === 'conflict') result.applied++;
@@ -76,7 +78,8 @@ export function applyIncoming(db: Db, identity: SyncIdentity, messages: readonly
     result.items.push(outcome);
   }
   // Rows that waited for a parent: try again now that the whole batch is in.
-  for (const item of retryPending(db, now)) {
+  addToDigest(db, logged);
+  for (const item of retryPending(db, rows, now)) {
     result.items.push(item);
     result.applied++;
     touchedPending.delete(`${item.dataset}\u0000${item.row}`);
@@ -86,7 +89,7 @@ export function applyIncoming(db: Db, identity: SyncIdentity, messages: readonly
   return result;
 }
 
-function checkMessage(db: Db, message: SyncMessage, clock: ReturnType<typeof syncClock>, now: number): { reason: string } | { values: Values } {
+function checkMessage(db: Db, rows: RowCache, message: SyncMessage, clock: ReturnType<typeof syncClock>, now: number): { reason: string } | { values: Values } {
   if (!isRecordTable(message.dataset)) return { reason: `"${message.dataset}" is not a synced table` };
   if (!tableBelongs(message.space, message.dataset)) return { reason: `${message.dataset} does not belong in ${message.space}` };
   const table = message.dataset;
@@ -95,10 +98,10 @@ function checkMessage(db: Db, message: SyncMessage, clock: ReturnType<typeof syn
   for (const [column, value] of Object.entries(key)) {
     if (column in message.values && message.values[column] !== value) return { reason: `the key column ${column} does not match the row name` };
   }
-  const known = rowState(db, table, message.row);
+  const known = rowState(db, rows, table, message.row);
   if (known !== null && known.space !== message.space) return { reason: `${table} ${message.row} lives in ${known.space}, not ${message.space}` };
   if (table === 'kb_article_texts') {
-    const article = rowState(db, 'kb_articles', String(key.article_id));
+    const article = rowState(db, rows, 'kb_articles', String(key.article_id));
     if (article !== null && article.space !== message.space) return { reason: `the article of ${message.row} lives in ${article.space}` };
   }
   const values: Values = {};
@@ -118,29 +121,47 @@ function checkMessage(db: Db, message: SyncMessage, clock: ReturnType<typeof syn
   return { values };
 }
 
-function rowState(db: Db, table: string, row: string): RowState | null {
+/**
+ * The sync state of the rows one batch touches, read once each: a batch names most rows several
+ * times (an article and its texts, a row's columns in several messages). Written through.
+ */
+type RowCache = Map<string, RowState | null>;
+
+function rowState(db: Db, rows: RowCache, table: string, row: string): RowState | null {
+  const id = `${table}\u0000${row}`;
+  const cached = rows.get(id);
+  if (cached !== undefined) return cached;
   const found = prepared(db, 'SELECT space, stamps, pending FROM sync_rows WHERE dataset = ? AND row = ?').get(table, row) as
     | { space: string; stamps: string; pending: string | null }
     | undefined;
-  if (!found) return null;
-  return { space: found.space, stamps: JSON.parse(found.stamps) as Record<string, string>, pending: found.pending === null ? null : (JSON.parse(found.pending) as Values) };
+  const state = found ? { space: found.space, stamps: JSON.parse(found.stamps) as Record<string, string>, pending: found.pending === null ? null : (JSON.parse(found.pending) as Values) } : null;
+  rows.set(id, state);
+  return state;
 }
 
-function saveRowState(db: Db, table: string, row: string, state: RowState): void {
+function saveRowState(db: Db, rows: RowCache, table: string, row: string, state: RowState): void {
   prepared(db, 
     `INSERT INTO sync_rows (dataset, row, space, stamps, pending) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (dataset, row) DO UPDATE SET stamps = excluded.stamps, pending = excluded.pending`,
   ).run(table, row, state.space, JSON.stringify(state.stamps), state.pending === null ? null : JSON.stringify(state.pending));
+  rows.set(`${table}\u0000${row}`, state);
 }
 
-function readStored(db: Db, table: RecordTable, key: Values): Values | undefined {
+function markRefused(db: Db, timestamp: string): void {
+  prepared(db, 'UPDATE sync_log SET state = 2 WHERE timestamp = ?').run(timestamp);
+}
+
+/** The stored row with this key, or undefined. */
+export function readStored(db: Db, table: RecordTable, key: Values): Values | undefined {
   const columns = tableSpec(table).key;
   return prepared(db, `SELECT * FROM ${table} WHERE ${columns.map((c) => `${c} = ?`).join(' AND ')}`).get(...columns.map((c) => key[c] ?? null)) as Values | undefined;
 }
 
-function applyOne(db: Db, table: RecordTable, message: SyncMessage, values: Values, unsent: ReadonlySet<string>, now: number): RunItem {
+function applyOne(db: Db, rows: RowCache, table: RecordTable, message: SyncMessage, values: Values, unsent: ReadonlySet<string>, now: number): RunItem {
   const key = keyOfRowName(table, message.row) as Values;
-  const state = rowState(db, table, message.row) ?? { space: message.space, stamps: {}, pending: null };
+  // A copy: the cache holds what is saved, and this may be refused.
+  const known = rowState(db, rows, table, message.row);
+  const state: RowState = known === null ? { space: message.space, stamps: {}, pending: null } : { ...known, stamps: { ...known.stamps } };
   const stored = readStored(db, table, key);
   const packWins = newerPackVersion(db, table, key, stored, values);
   if (packWins !== null) return { dataset: table, row: message.row, status: 'unchanged', detail: packWins };
@@ -160,7 +181,7 @@ function applyOne(db: Db, table: RecordTable, message: SyncMessage, values: Valu
   const status = (base: 'applied' | 'unchanged'): RunItem['status'] => (conflicts.length > 0 ? 'conflict' : base);
   const detail = conflicts.length > 0 ? `changed here and elsewhere: ${conflicts.join(', ')}` : undefined;
   if (Object.keys(newer).length === 0) {
-    saveRowState(db, table, message.row, state);
+    saveRowState(db, rows, table, message.row, state);
     return { dataset: table, row: message.row, status: status('unchanged'), ...(detail ? { detail } : {}) };
   }
   if (stored !== undefined) {
@@ -178,14 +199,14 @@ function applyOne(db: Db, table: RecordTable, message: SyncMessage, values: Valu
       if (isConstraintError(error)) return { dataset: table, row: message.row, status: 'refused', detail: constraintDetail(error) };
       throw error;
     }
-    saveRowState(db, table, message.row, state);
+    saveRowState(db, rows, table, message.row, state);
     return { dataset: table, row: message.row, status: status('applied'), before, ...(detail ? { detail } : {}) };
   }
   // A row this device does not have yet: gather its columns until it can be written (its state
   // is saved once, with what still waits, if anything).
   state.pending = { ...(state.pending ?? {}), ...key, ...newer };
-  const created = tryInsert(db, table, message.row, state, now);
-  if (created === null) saveRowState(db, table, message.row, state);
+  const created = tryInsert(db, rows, table, message.row, state, now);
+  if (created === null) saveRowState(db, rows, table, message.row, state);
   return created ?? { dataset: table, row: message.row, status: 'waiting', detail: 'waiting for the rest of the record or its parent' };
 }
 
@@ -204,7 +225,7 @@ function newerPackVersion(db: Db, table: RecordTable, key: Values, stored: Value
 }
 
 /** Inserts a pending row in a savepoint; null when it cannot be written yet (a parent or a required column is missing). */
-function tryInsert(db: Db, table: RecordTable, row: string, state: RowState, now: number): RunItem | null {
+function tryInsert(db: Db, rows: RowCache, table: RecordTable, row: string, state: RowState, now: number): RunItem | null {
   const pending = state.pending ?? {};
   const { deleted, ...rest } = pending;
   const values: Values = { ...localDefaults(table, new Date(now).toISOString()), ...rest };
@@ -218,11 +239,11 @@ function tryInsert(db: Db, table: RecordTable, row: string, state: RowState, now
   }
   if (deleted === 1) writeChange(db, update(table as never, keyOfRowName(table, row) as never, { deleted: 1 } as never));
   state.pending = null;
-  saveRowState(db, table, row, state);
+  saveRowState(db, rows, table, row, state);
   return { dataset: table, row, status: 'applied', before: { '': 'created' } };
 }
 
-function retryPending(db: Db, now: number): RunItem[] {
+function retryPending(db: Db, cache: RowCache, now: number): RunItem[] {
   const done: RunItem[] = [];
   // Parents before children: keep going while a pass writes something.
   for (let pass = 0; pass < 10; pass++) {
@@ -230,9 +251,9 @@ function retryPending(db: Db, now: number): RunItem[] {
     let wrote = false;
     for (const r of rows) {
       if (!isRecordTable(r.dataset)) continue;
-      const state = rowState(db, r.dataset, r.row);
+      const state = rowState(db, cache, r.dataset, r.row);
       if (state === null) continue;
-      const item = tryInsert(db, r.dataset, r.row, state, now);
+      const item = tryInsert(db, cache, r.dataset, r.row, { ...state }, now);
       if (item) {
         done.push(item);
         wrote = true;

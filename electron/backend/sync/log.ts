@@ -1,4 +1,4 @@
-import { bucketOf, hashTimestamp, type Bucket } from '../../../core/sync/digest';
+import { bucketOf, DIGEST_MODULUS, hashTimestamp, spaceBucketsOf, type Bucket } from '../../../core/sync/digest';
 import type { Db } from '../db/connection';
 import { prepared } from '../db/statements';
 
@@ -7,11 +7,13 @@ import { prepared } from '../db/statements';
  * server holds too — received ones, and own ones once acknowledged. Unsent messages are left out,
  * so after a clean sync both sides' digests are equal and any difference means a lost message.
  */
-export function addToDigest(db: Db, space: string, timestamp: string): void {
-  prepared(db, 
-    `INSERT INTO sync_buckets (space, bucket, hash, count) VALUES (?, ?, ?, 1)
-     ON CONFLICT (space, bucket) DO UPDATE SET hash = (hash + excluded.hash) % 2147483647, count = count + 1`,
-  ).run(space, bucketOf(timestamp), hashTimestamp(timestamp));
+export function addToDigest(db: Db, messages: Iterable<{ space: string; timestamp: string }>): void {
+  const add = prepared(
+    db,
+    `INSERT INTO sync_buckets (space, bucket, hash, count) VALUES (?, ?, ?, ?)
+     ON CONFLICT (space, bucket) DO UPDATE SET hash = (hash + excluded.hash) % ${DIGEST_MODULUS}, count = count + excluded.count`,
+  );
+  for (const b of spaceBucketsOf(messages)) add.run(b.space, b.bucket, b.hash, b.count);
 }
 
 /**
@@ -33,8 +35,8 @@ export function localBuckets(db: Db, space: string): Bucket[] {
   return prepared(db, 'SELECT bucket, hash, count FROM sync_buckets WHERE space = ? ORDER BY bucket').all(space) as Bucket[];
 }
 
-/** Adds a message to the log: 0 made here and not yet acknowledged, 1 held by the server too, 2 received and refused. */
-export function appendLog(db: Db, message: { timestamp: string; space: string; dataset: string; row: string; values: unknown }, state: 0 | 1 | 2): void {
+/** Adds a message made here to the log, unsent (state 0, the outbox). */
+export function appendLog(db: Db, message: LogEntry, state: 0): void {
   prepared(db, 'INSERT INTO sync_log (timestamp, space, dataset, row, vals, state) VALUES (?, ?, ?, ?, ?, ?)').run(
     message.timestamp,
     message.space,
@@ -45,6 +47,23 @@ export function appendLog(db: Db, message: { timestamp: string; space: string; d
   );
 }
 
+/**
+ * Adds a received message to the log as held by the server too (state 1; the caller marks it
+ * refused if it is). False when the log has it already: a replay or duplicate, to be skipped.
+ */
+export function logReceived(db: Db, message: LogEntry): boolean {
+  const run = prepared(db, 'INSERT INTO sync_log (timestamp, space, dataset, row, vals, state) VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT (timestamp) DO NOTHING').run(
+    message.timestamp,
+    message.space,
+    message.dataset,
+    message.row,
+    JSON.stringify(message.values),
+  );
+  return run.changes === 1;
+}
+
+type LogEntry = { timestamp: string; space: string; dataset: string; row: string; values: unknown };
+
 export function hasMessage(db: Db, timestamp: string): boolean {
   return prepared(db, 'SELECT 1 FROM sync_log WHERE timestamp = ?').get(timestamp) !== undefined;
 }
@@ -52,7 +71,7 @@ export function hasMessage(db: Db, timestamp: string): boolean {
 /** Marks own messages as held by the server (after it answered the request that carried them). */
 export function acknowledge(db: Db, messages: readonly { timestamp: string; space: string }[]): void {
   const mark = prepared(db, 'UPDATE sync_log SET state = 1 WHERE timestamp = ? AND state = 0');
-  for (const m of messages) if (mark.run(m.timestamp).changes === 1) addToDigest(db, m.space, m.timestamp);
+  addToDigest(db, messages.filter((m) => mark.run(m.timestamp).changes === 1));
 }
 
 export type OutboxMessage = { timestamp: string; space: string; dataset: string; row: string; values: Record<string, string | number | null> };

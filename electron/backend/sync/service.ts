@@ -7,9 +7,10 @@ import type { SyncMessage } from '../../../core/sync/protocol';
 import type { SyncConflict, SyncPreview, SyncProgress, SyncRunItem, SyncRunSummary, SyncStatus, SyncTrigger } from '../../../core/sync/status';
 import { commit, onDataChanged, remove, transact, update } from '../db/changes';
 import type { Db } from '../db/connection';
-import { hasColumn, tableSpec, type SqlValue } from '../db/tables';
+import { hasColumn, type SqlValue } from '../db/tables';
 import { reflectReviews } from '../services/review';
 import { keyOfRowName } from './columns';
+import { readStored } from './apply';
 import { transferFiles } from './files';
 import { enrol as enrolRequest, httpTransport, type ByteCounter, type Fetch } from './http';
 import { addItems, countOpenConflicts, countWaiting, getRun, labelOf, lastSuccess, listRuns, openConflicts, runItems, startRun, updateRun } from './history';
@@ -322,13 +323,9 @@ function readPreviousUser(db: Db): string | null {
   return (db.prepare("SELECT value FROM sync_state WHERE key = 'user'").get() as { value: string } | undefined)?.value ?? null;
 }
 
-function readStored(db: Db, table: RecordTable, row: string): Record<string, SqlValue> | undefined {
+function readStoredRow(db: Db, table: RecordTable, row: string): Record<string, SqlValue> | undefined {
   const key = keyOfRowName(table, row);
-  if (key === null) return undefined;
-  const columns = tableSpec(table).key;
-  return db.prepare(`SELECT * FROM ${table} WHERE ${columns.map((c) => `${c} = ?`).join(' AND ')}`).get(...columns.map((c) => key[c] ?? null)) as
-    | Record<string, SqlValue>
-    | undefined;
+  return key === null ? undefined : readStored(db, table, key);
 }
 
 /** What applying these messages would delete or overwrite here (values that differ from what is stored). */
@@ -339,7 +336,7 @@ export function previewOf(db: Db, messages: readonly SyncMessage[]): SyncPreview
     if (!isRecordTable(m.dataset)) continue;
     const id = `${m.dataset}\u0000${m.row}`;
     if (seen.has(id)) continue;
-    const stored = readStored(db, m.dataset, m.row);
+    const stored = readStoredRow(db, m.dataset, m.row);
     if (stored === undefined) {
       preview.creates++;
       seen.add(id);
@@ -372,7 +369,7 @@ function rollbackRun(db: Db, runId: number): { reverted: number } {
       if (!isRecordTable(item.dataset)) continue;
       const table = item.dataset;
       const key = keyOfRowName(table, item.row);
-      if (key === null || readStored(db, table, item.row) === undefined) continue;
+      if (key === null || readStoredRow(db, table, item.row) === undefined) continue;
       const before = JSON.parse(item.before) as Record<string, SqlValue>;
       if ('' in before) {
         // The run created the row: take it away again (a tombstone, where the table keeps them).
@@ -398,7 +395,7 @@ function resolveConflict(db: Db, id: number, keep: 'local' | 'remote', now: () =
   const value = raw === null ? null : (JSON.parse(raw) as SqlValue);
   const key = keyOfRowName(table, conflict.row);
   transact(db, () => {
-    if (key !== null && readStored(db, table, conflict.row) !== undefined) commit(db, [update(table as never, key as never, { [conflict.column_name]: value } as never)]);
+    if (key !== null && readStoredRow(db, table, conflict.row) !== undefined) commit(db, [update(table as never, key as never, { [conflict.column_name]: value } as never)]);
     db.prepare('UPDATE sync_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?').run(new Date(now()).toISOString(), keep, id);
   });
   return { resolved: true };
