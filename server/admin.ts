@@ -1,9 +1,9 @@
 import readline from 'node:readline';
-import { ROLES, type Role } from '../core/sync/spaces';
+import { ROLES, TEAM_ID_PATTERN, type Role } from '../core/sync/spaces';
 import { hashPassword, newId } from './auth';
 import { ConfigError, openStore, readConfig } from './config';
 import type { Sql } from './store/sql';
-import { addUser, findUserByName, listAudit, listDevices, listUsers, revokeDevice, setUserDisabled, setUserPassword } from './store/store';
+import { addTeam, addUser, audit, findTeam, findUserByName, listAudit, listDevices, listTeams, listUsers, revokeDevice, setTeamMember, setUserDisabled, setUserPassword } from './store/store';
 
 /**
  * `npm run server:admin -- <command>`: accounts and devices, against the database the server
@@ -14,6 +14,8 @@ const USAGE = `usage: npm run server:admin -- <command>
   user add <name> --role <${ROLES.join('|')}> [--display <display name>]
   user disable <name>        user enable <name>        user password <name>
   user list
+  team add <id> --name <name>      team list
+  team member add <team id> <user name>      team member remove <team id> <user name>
   device list [--user <name>]
   device revoke <device id>
   audit [--limit <n>]`;
@@ -64,6 +66,29 @@ async function run(sql: Sql, args: string[]): Promise<string> {
   }
   if (group === 'user' && command === 'list') {
     return (await listUsers(sql)).map((u) => `${u.name}\t${u.role}\t${Number(u.disabled) ? 'disabled' : 'enabled'}\t${u.display_name}`).join('\n');
+  }
+  if (group === 'team' && command === 'add' && name) {
+    const teamName = option(args, '--name')?.trim();
+    if (!TEAM_ID_PATTERN.test(name)) throw new UsageError('a team id has 1-64 lowercase letters, digits or "-", starting with a letter or digit (it names the team space: team:<id>)');
+    if (!teamName || teamName.length > 200) throw new UsageError('--name must give the team a name of at most 200 characters');
+    if (await findTeam(sql, name)) throw new UsageError(`the team ${name} exists already`);
+    await addTeam(sql, { id: name, name: teamName });
+    await audit(sql, { userId: null, deviceId: null, action: 'team_added', detail: { team: name, name: teamName } });
+    return `added team ${name} (${teamName})`;
+  }
+  if (group === 'team' && command === 'list') {
+    return (await listTeams(sql)).map((t) => `${t.id}\t${t.name}\t${t.members || '(no members)'}`).join('\n');
+  }
+  if (group === 'team' && command === 'member' && (name === 'add' || name === 'remove')) {
+    const [, , , teamId, userName] = args;
+    if (!teamId || !userName) throw new UsageError(`usage: team member ${name} <team id> <user name>`);
+    if (!(await findTeam(sql, teamId))) throw new UsageError(`there is no team ${teamId}`);
+    const user = await findUserByName(sql, userName);
+    if (!user) throw new UsageError(`there is no user ${userName}`);
+    const changed = await setTeamMember(sql, teamId, user.id, name === 'add');
+    if (!changed) return name === 'add' ? `${userName} is in ${teamId} already` : `${userName} is not in ${teamId}`;
+    await audit(sql, { userId: user.id, deviceId: null, action: name === 'add' ? 'team_member_added' : 'team_member_removed', detail: { team: teamId } });
+    return name === 'add' ? `added ${userName} to ${teamId}` : `removed ${userName} from ${teamId}`;
   }
   if (group === 'device' && command === 'list') {
     const user = option(args, '--user');

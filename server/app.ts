@@ -13,10 +13,11 @@ import {
   SHA256_PATTERN,
   syncRequestSchema,
   type BlobStatus,
+  type MeResponse,
   type SyncMessage,
   type SyncResponse,
 } from '../core/sync/protocol';
-import { canRead, canWrite, isSpace, ownSpace, PUBLISHED_SPACE, readsAllReviewSpaces, reviewSpace, spaceKind, tableBelongs } from '../core/sync/spaces';
+import { canRead, canWrite, isSpace, ownSpace, PUBLISHED_SPACE, readsAllReviewSpaces, reviewSpace, spaceKind, tableBelongs, teamSpace, type Actor } from '../core/sync/spaces';
 import { dummyHash, hashToken, newId, newToken, verifyPassword } from './auth';
 import type { Sql } from './store/sql';
 import {
@@ -151,19 +152,32 @@ export function createApp({ sql, logger = false, https, now = Date.now }: AppOpt
     return { token, deviceId, user: { id: user.id, name: user.name, displayName: user.display_name, role: user.role }, serverTime: new Date(now()).toISOString() };
   });
 
+  const rulesActor = (actor: DeviceActor): Actor => ({ userId: actor.userId, role: actor.role, teams: actor.teams.map((t) => t.id) });
+
+  /**
+   * The spaces a sync answers for, in the order their messages fill an answer: the user's own
+   * space first (a row shared with a team is announced there before the team's messages for it
+   * arrive), then the user's review space, the published space, the user's teams, and — for
+   * knowledge managers — every review space. A team space the user has left is dropped (the
+   * device learns its teams from /me); any other space the user may not read is refused.
+   */
   const readableSpaces = async (actor: DeviceActor, asked: readonly string[]): Promise<string[]> => {
-    const a = { userId: actor.userId, role: actor.role };
-    const spaces = new Set<string>([ownSpace(actor.userId), reviewSpace(actor.userId), PUBLISHED_SPACE, ...asked]);
-    if (readsAllReviewSpaces(a)) for (const s of await reviewSpaces(sql)) spaces.add(s);
-    for (const s of spaces) if (!canRead(a, s)) throw new HttpError(403, 'forbidden', `${actor.userName} may not read ${s}`, s);
-    return [...spaces].sort();
+    const a = rulesActor(actor);
+    const spaces = [ownSpace(actor.userId), reviewSpace(actor.userId), PUBLISHED_SPACE, ...actor.teams.map((t) => teamSpace(t.id))];
+    if (readsAllReviewSpaces(a)) spaces.push(...(await reviewSpaces(sql)));
+    for (const s of asked) {
+      if (canRead(a, s)) spaces.push(s);
+      else if (spaceKind(s) !== 'team') throw new HttpError(403, 'forbidden', `${actor.userName} may not read ${s}`, s);
+    }
+    return [...new Set(spaces)];
   };
 
-  app.get('/api/v1/me', async (request) => {
+  app.get('/api/v1/me', async (request): Promise<MeResponse> => {
     const actor = await authenticate(request);
     return {
       user: { id: actor.userId, name: actor.userName, displayName: actor.displayName, role: actor.role },
       deviceId: actor.deviceId,
+      teams: actor.teams,
       spaces: await readableSpaces(actor, []),
       serverTime: new Date(now()).toISOString(),
     };
@@ -183,7 +197,7 @@ export function createApp({ sql, logger = false, https, now = Date.now }: AppOpt
     if (Math.abs(drift) > MAX_DRIFT_MS) {
       throw new HttpError(422, 'clock_drift', `the device clock is ${Math.round(drift / 60000)} minutes off the server's; at most ${MAX_DRIFT_MS / 60000} are accepted`);
     }
-    const a = { userId: actor.userId, role: actor.role };
+    const a = rulesActor(actor);
     for (const [i, m] of body.messages.entries()) {
       if (!canWrite(a, m.space)) throw new HttpError(403, 'forbidden', `${actor.userName} may not write ${m.space}`, `messages.${i}.space`);
       if (!tableBelongs(m.space, m.dataset)) throw new HttpError(400, 'bad_request', `${m.dataset} does not belong in ${m.space}`, `messages.${i}.dataset`);
@@ -217,7 +231,7 @@ export function createApp({ sql, logger = false, https, now = Date.now }: AppOpt
   const spaceParam = (request: FastifyRequest, actor: DeviceActor): string => {
     const space = (request.params as { space?: string }).space ?? '';
     if (!isSpace(space)) throw new HttpError(400, 'bad_request', 'not a space', 'space');
-    if (!canRead({ userId: actor.userId, role: actor.role }, space)) throw new HttpError(403, 'forbidden', `${actor.userName} may not read ${space}`, space);
+    if (!canRead(rulesActor(actor), space)) throw new HttpError(403, 'forbidden', `${actor.userName} may not read ${space}`, space);
     return space;
   };
 

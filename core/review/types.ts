@@ -20,10 +20,18 @@ export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 export const REVIEW_NOTE_MAX = 4000;
 export const MERGE_MAX = 20;
 
-/** A lesson as submitted (its fields) or a note (its body and tags). */
+/**
+ * A file a submission shows (a picture in the note's body, a file attached to the note or lesson):
+ * reviewers' devices fetch it by sha256 with the submission, since the record it belongs to stays
+ * in the author's own space.
+ */
+export type SubmissionFile = { sha256: string; name: string; mime: string; size: number };
+export const SUBMISSION_FILES_MAX = 100;
+
+/** A lesson as submitted (its fields) or a note (its body and tags), with the files it shows. */
 export type SubmissionContent =
-  | { kind: 'lesson'; context: string; problem: string; action: string; result: string; recommendation: string; tags: string[] }
-  | { kind: 'note'; bodyJson: string; tags: string[] };
+  | { kind: 'lesson'; context: string; problem: string; action: string; result: string; recommendation: string; tags: string[]; files?: SubmissionFile[] }
+  | { kind: 'note'; bodyJson: string; tags: string[]; files?: SubmissionFile[] };
 
 export type SubmissionSummary = {
   id: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isTimestamp } from './hlc';
-import { isSpace, ROLES } from './spaces';
+import { isSpace, ROLES, TEAM_ID_PATTERN } from './spaces';
 
 /**
  * The wire protocol between a device and the central repository (server/). JSON over HTTPS,
@@ -83,7 +83,11 @@ export const enrolResponseSchema = z.strictObject({
 });
 export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
 
-export const meResponseSchema = z.strictObject({ user: userSchema, deviceId: z.string(), spaces: z.array(space), serverTime: z.string() });
+export const teamSchema = z.strictObject({ id: z.string().regex(TEAM_ID_PATTERN), name: z.string().min(1).max(200) });
+export type SyncTeam = z.infer<typeof teamSchema>;
+
+/** Who the device acts for: its user, the teams the user belongs to now, the spaces it may read. */
+export const meResponseSchema = z.strictObject({ user: userSchema, deviceId: z.string(), teams: z.array(teamSchema).max(1000), spaces: z.array(space), serverTime: z.string() });
 export type MeResponse = z.infer<typeof meResponseSchema>;
 
 /**

@@ -1,9 +1,13 @@
 import type { ApiMessage } from '../api/message';
+import type { SyncTeam } from './protocol';
 import type { Role } from './spaces';
 
 /** What the renderer learns about sync (the `sync.*` calls and the `sync.progress` event). */
 
-export type SyncAccount = { serverUrl: string; userName: string; displayName: string; role: Role; deviceId: string; enrolledAt: string };
+export type SyncAccount = { serverUrl: string; userName: string; displayName: string; role: Role; deviceId: string; enrolledAt: string; teams: SyncTeam[] };
+
+/** Whether a customer is private or shared with an account team, and the teams it could be shared with. */
+export type CustomerSharing = { space: 'private' | 'team'; team: SyncTeam | null; teams: SyncTeam[] };
 
 export type SyncTrigger = 'manual' | 'background' | 'confirmed';
 export type SyncRunStatus = 'running' | 'done' | 'failed' | 'needs_confirmation' | 'rolled_back';

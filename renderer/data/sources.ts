@@ -138,6 +138,8 @@ export const CALL_EFFECTS = {
   'sync.conflicts': { kind: 'query', reads: ['sync'] },
   'sync.resolveConflict': { kind: 'mutation', writes: ['sync'] },
   'sync.disconnect': { kind: 'mutation', writes: ['sync'] },
+  'sync.sharing': { kind: 'query', reads: ['sync'] },
+  'sync.share': { kind: 'mutation', writes: ['sync'] },
 
   'review.submit': { kind: 'mutation', writes: ['submissions', 'lessons'] },
   'review.list': { kind: 'query', reads: ['submissions'] },

@@ -12,6 +12,7 @@ import { RecordLoadFailed, RecordLoading } from '../app/RecordStates';
 import { kindLabel, stageLabel } from './labels';
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog';
 import { FormError } from '../ui/Field';
+import { CustomerSharing } from '../sync/CustomerSharing';
 import './engagements.css';
 
 /** `#/customers/:id`: the customer's details and contacts, and its engagements. */
@@ -130,6 +131,8 @@ function CustomerView({ customer: c, back }: { customer: Customer; back: ReactNo
           </div>
         )}
       </section>
+
+      <CustomerSharing customerId={c.id} />
 
       <section className="panel" aria-labelledby="customer-engagements-title">
         <div className="panel-head">

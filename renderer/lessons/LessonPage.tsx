@@ -72,7 +72,7 @@ function LessonForm({ lesson: initial, back }: { lesson: Lesson; back: ReactNode
   async function submit(status: 'draft' | 'ready'): Promise<void> {
     if (locked) return;
     setSave({ state: 'saving' });
-    const result = await mutate('lessons.save', { id: lesson.id, ...fields, status });
+    const result = await mutate('lessons.save', { id: lesson.id, ...fields, status, baseUpdatedAt: lesson.updatedAt });
     if (result.ok) {
       setLesson(result.value);
       setFields(fieldsOf(result.value));

@@ -87,6 +87,21 @@ const STEPS: ((d: { serial: string; bytes: string }) => string[])[] = [
     `INSERT INTO space_digests (space, hash, count)
      SELECT space, sum(hash) % ${DIGEST_MODULUS}, sum(count) FROM space_buckets GROUP BY space`,
   ],
+  // Account teams: their members read and write the team's space (team:<id>).
+  () => [
+    `CREATE TABLE teams (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL UNIQUE,
+      created_at TEXT NOT NULL
+    )`,
+    `CREATE TABLE team_members (
+      team_id TEXT NOT NULL REFERENCES teams(id),
+      user_id TEXT NOT NULL REFERENCES users(id),
+      added_at TEXT NOT NULL,
+      PRIMARY KEY (team_id, user_id)
+    )`,
+    'CREATE INDEX team_members_user ON team_members (user_id)',
+  ],
 ];
 
 export async function migrateServer(sql: Sql): Promise<void> {

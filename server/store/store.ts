@@ -10,7 +10,8 @@ import { one, type Sql } from './sql';
  */
 
 export type UserRow = { id: string; name: string; display_name: string; role: Role; password_hash: string; disabled: number; created_at: string };
-export type DeviceActor = { deviceId: string; userId: string; userName: string; displayName: string; role: Role };
+export type DeviceActor = { deviceId: string; userId: string; userName: string; displayName: string; role: Role; teams: TeamRow[] };
+export type TeamRow = { id: string; name: string };
 
 const now = (): string => new Date().toISOString();
 
@@ -56,7 +57,38 @@ export async function actorOfToken(sql: Sql, tokenHash: string): Promise<DeviceA
     [tokenHash],
   );
   if (!row || row.revoked_at !== null || Number(row.disabled) !== 0) return null;
-  return { deviceId: row.device_id, userId: row.user_id, userName: row.name, displayName: row.display_name, role: row.role };
+  return { deviceId: row.device_id, userId: row.user_id, userName: row.name, displayName: row.display_name, role: row.role, teams: await teamsOfUser(sql, row.user_id) };
+}
+
+// Teams --------------------------------------------------------------------------------------
+
+export function teamsOfUser(sql: Sql, userId: string): Promise<TeamRow[]> {
+  return sql.all<TeamRow>('SELECT t.id, t.name FROM team_members m JOIN teams t ON t.id = m.team_id WHERE m.user_id = ? ORDER BY t.id', [userId]);
+}
+
+export function findTeam(sql: Sql, id: string): Promise<TeamRow | undefined> {
+  return one<TeamRow>(sql, 'SELECT id, name FROM teams WHERE id = ?', [id]);
+}
+
+export async function addTeam(sql: Sql, team: TeamRow): Promise<void> {
+  await sql.run('INSERT INTO teams (id, name, created_at) VALUES (?, ?, ?)', [team.id, team.name, now()]);
+}
+
+export type TeamListRow = TeamRow & { members: string };
+
+/** Every team with its members' user names (comma-separated, sorted). */
+export async function listTeams(sql: Sql): Promise<TeamListRow[]> {
+  const teams = await sql.all<TeamRow>('SELECT id, name FROM teams ORDER BY id');
+  const members = await sql.all<{ team_id: string; name: string }>('SELECT m.team_id, u.name FROM team_members m JOIN users u ON u.id = m.user_id ORDER BY u.name');
+  return teams.map((t) => ({ ...t, members: members.filter((m) => m.team_id === t.id).map((m) => m.name).join(', ') }));
+}
+
+/** Adds or removes a member; false when nothing changed (already a member, or not one). */
+export async function setTeamMember(sql: Sql, teamId: string, userId: string, member: boolean): Promise<boolean> {
+  const r = member
+    ? await sql.run('INSERT INTO team_members (team_id, user_id, added_at) VALUES (?, ?, ?) ON CONFLICT (team_id, user_id) DO NOTHING', [teamId, userId, now()])
+    : await sql.run('DELETE FROM team_members WHERE team_id = ? AND user_id = ?', [teamId, userId]);
+  return r.changes === 1;
 }
 
 export type DeviceRow = { id: string; user_name: string; name: string; created_at: string; last_seen_at: string | null; revoked_at: string | null };

@@ -209,6 +209,18 @@ describe('lessons', () => {
     expect((await callOk(backend, 'lessons.get', { id: lesson.id })).sourceNotes[1]).toEqual({ id: loose.id, title: 'Observations', removed: true });
   });
 
+  it('refuses a lesson save over a newer version instead of overwriting it', async () => {
+    const { backend } = await startBackend();
+    const note = await callOk(backend, 'notes.create', { title: 'Seen', bodyJson: doc(paragraph(text('Queues overflow at nine.'))) });
+    const lesson = await callOk(backend, 'lessons.codify', { noteIds: [note.id], lang: 'en' });
+    const fromA = await callOk(backend, 'lessons.save', { id: lesson.id, problem: 'From A', baseUpdatedAt: lesson.updatedAt });
+    const stale = await callFail(backend, 'lessons.save', { id: lesson.id, problem: 'From B', baseUpdatedAt: lesson.updatedAt });
+    expect(stale.code).toBe('conflict');
+    expect(stale.message).toContain('changed elsewhere');
+    expect((await callOk(backend, 'lessons.get', { id: lesson.id })).problem).toBe('From A');
+    expect((await callOk(backend, 'lessons.save', { id: lesson.id, problem: 'On top', baseUpdatedAt: fromA.updatedAt })).problem).toBe('On top');
+  });
+
   it('codifies Chinese notes with Chinese headings', async () => {
     const { backend } = await startBackend();
     const engagement = await makeEngagement(backend);

@@ -99,6 +99,63 @@ describe('applying what arrives by sync', () => {
     expect(d.db.prepare('SELECT stored_locally FROM attachments').get()).toEqual({ stored_locally: 0 });
   });
 
+  it('refuses a submission whose file list is not a list of files', async () => {
+    const d = await device();
+    const submission = (id: string, files: unknown): SyncMessage => ({
+      timestamp: at(),
+      space: 'review:u2',
+      dataset: 'submissions',
+      row: id,
+      values: {
+        id,
+        author_id: 'u2',
+        author_name: 'Bob',
+        kind: 'note',
+        source_id: 'n1',
+        title: 'Photos',
+        content: JSON.stringify({ kind: 'note', bodyJson: hostileDocument(['words'], [], []), tags: [], files }),
+        content_text: 'words',
+        scenarios: '[]',
+        submitted_at: new Date().toISOString(),
+        status: 'submitted',
+        review_note: '',
+        reviewed_by: '',
+        reviewed_at: null,
+        article_id: null,
+        created_at: new Date().toISOString(),
+        deleted: 0,
+      },
+    });
+    const good = { sha256: 'b'.repeat(64), name: 'rack.png', mime: 'image/png', size: 1200 };
+    expect(apply(d, [submission('s1', [good])]).applied).toBe(1);
+    for (const [i, files] of [
+      'not a list',
+      [{ ...good, sha256: '../../etc/passwd' }],
+      [{ ...good, mime: 'text/html; charset=utf-8' }],
+      [{ ...good, size: 10 ** 12 }],
+      Array.from({ length: 101 }, () => good),
+    ].entries()) {
+      const r = apply(d, [submission(`bad${i}`, files)]);
+      expect(r.refused).toBe(1);
+      expect(r.items[0]?.detail).toContain('files');
+    }
+  });
+
+  it('moves a row to a team only when announced in its own personal space', async () => {
+    const d = await device();
+    expect(apply(d, [note('n20')]).applied).toBe(1);
+    const move = (space: string, target: unknown, extra: Record<string, string> = {}): SyncMessage => ({ timestamp: at(), space, dataset: 'field_notes', row: 'n20', values: { sync_space: target as string, ...extra } });
+    // From a team space, to a personal space, with other columns, from someone else's space: refused.
+    for (const bad of [move('team:north', 'team:south'), move('user:u1', 'user:u9'), move('user:u1', 'team:north', { title: 'x' }), move('user:u9', 'team:north')]) {
+      expect(apply(d, [bad]).refused).toBe(1);
+    }
+    expect(apply(d, [note('n20', { title: 'From the team' }, 'team:north')]).refused).toBe(1);
+    expect(apply(d, [move('user:u1', 'team:north')]).applied).toBe(1);
+    expect(apply(d, [note('n20', { title: 'From the team' }, 'team:north')]).applied).toBe(1);
+    expect(stored(d.db, 'n20')?.title).toBe('From the team');
+    expect(apply(d, [note('n20', { title: 'Back home' })]).refused).toBe(1);
+  });
+
   it('waits for a parent that has not arrived, and writes the child when it comes', async () => {
     const d = await device();
     const child: SyncMessage = { timestamp: at(), space: 'user:u1', dataset: 'customer_contacts', row: 'k1', values: { id: 'k1', customer_id: 'c1', name: 'Li', role: '', email: '', phone: '', created_at: new Date().toISOString(), deleted: 0 } };

@@ -221,6 +221,28 @@ describe('sync between devices through the server', () => {
     expect(items.find((i) => i.row === note.id)?.detail).toContain('mood');
   });
 
+  it('brings the pictures of a submitted note to the reviewer', async () => {
+    const ann = await device('ann');
+    const kim = await device('kim');
+    const note = await callOk(ann.backend, 'notes.create', { title: 'Cabinet labels', bodyJson: body('See below.') });
+    const photo = picturePng(320, 240);
+    const added = await callOk(ann.backend, 'attachments.add', { ownerTable: 'field_notes', ownerId: note.id, name: 'labels.png', mime: 'image/png', data: photo });
+    const picture = { type: 'image', version: 1, sha256: added.sha256, altText: 'Cabinet labels' };
+    await callOk(ann.backend, 'notes.save', { id: note.id, bodyJson: documentJson([paragraph([textNode('See below.')]), paragraph([picture])]) });
+    await callOk(ann.backend, 'review.submit', { kind: 'note', id: note.id });
+    await callOk(ann.backend, 'sync.now', {});
+    await callOk(kim.backend, 'sync.now', {});
+    const [summary] = (await callOk(kim.backend, 'review.list', {})).filter((s) => s.title === 'Cabinet labels');
+    const submission = await callOk(kim.backend, 'review.get', { id: summary?.id ?? '' });
+    expect(submission.content.files).toEqual([{ sha256: added.sha256, name: 'labels.png', mime: 'image/png', size: photo.length }]);
+    // Kim has no record of Ann's note or file, yet the picture shows: fetched with the submission.
+    expect(await callOk(kim.backend, 'attachments.list', { ownerTable: 'field_notes', ownerId: note.id })).toEqual([]);
+    expect(kim.backend.db.prepare('SELECT count(*) AS n FROM attachments WHERE sha256 = ?').get(added.sha256)).toEqual({ n: 0 });
+    const file = await callOk(kim.backend, 'attachments.read', { sha256: added.sha256 });
+    expect(file.mime).toBe('image/png');
+    expect(Buffer.from(file.data).equals(photo)).toBe(true);
+  });
+
   it('sends attachment files after their records, and a device fetches them, resuming a cut download', async () => {
     const laptop = await device('ann');
     const tablet = await device('ann');

@@ -10,6 +10,9 @@ export function returns<T>(): T {
 
 /** A record id as the renderer sends it. */
 export const id = z.string().min(1).max(200);
+
+/** An ISO timestamp as returned in updatedAt (a record's revision, for optimistic concurrency). */
+export const timestamp = z.string().max(40).regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, 'issue.notTimestamp');
 export const noArgs = z.object({}).strict();
 /** An ISO calendar date (YYYY-MM-DD). */
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'issue.notIsoDate');

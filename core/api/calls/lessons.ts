@@ -10,7 +10,7 @@ import {
   type Lesson,
   type LessonSummary,
 } from '../../notes/types';
-import { id, maxText, returns } from './common';
+import { id, maxText, returns, timestamp } from './common';
 import { tags } from './notes';
 
 /** Lessons codified from field notes, edited until they are ready to submit for review. */
@@ -50,6 +50,8 @@ export const lessonCalls = {
           .optional(),
         tags: tags.optional(),
         status: z.enum(EDITABLE_LESSON_STATUSES).optional(),
+        /** The revision the edits were made on: refused as a conflict when the lesson changed since (another device's sync, a review). */
+        baseUpdatedAt: timestamp.optional(),
       })
       .strict(),
     result: returns<Lesson>(),

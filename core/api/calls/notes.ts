@@ -8,7 +8,7 @@ import {
   type NoteSummary,
   type TagCount,
 } from '../../notes/types';
-import { id, maxText, noArgs, returns } from './common';
+import { id, maxText, noArgs, returns, timestamp } from './common';
 
 /** Field notes: rich text on an engagement, an assessment or one question (lessons.ts codifies them). */
 
@@ -19,8 +19,6 @@ export const tags = z.array(tag).max(TAGS_MAX);
 // this bound only keeps absurd arguments out (a character is at most 3 bytes of UTF-8 in JSON).
 const bodyJson = z.string().min(1).max(MAX_NOTE_JSON_BYTES * 4);
 
-/** An ISO timestamp as returned in updatedAt. */
-const timestamp = z.string().max(40).regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, 'issue.notTimestamp');
 
 export const noteCalls = {
   /** Creates a note on an engagement, an assessment session or one question of it. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { noArgs, returns } from './common';
-import type { SyncConflict, SyncRunItem, SyncRunSummary, SyncStatus } from '../../sync/status';
+import { id, noArgs, returns } from './common';
+import { TEAM_ID_PATTERN } from '../../sync/spaces';
+import type { CustomerSharing, SyncConflict, SyncRunItem, SyncRunSummary, SyncStatus } from '../../sync/status';
 
 /** https or http, a host name or address (IPv6 in brackets), an optional port and path; nothing else. */
 export const SERVER_URL = /^https?:\/\/([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?(\/[A-Za-z0-9._~/-]*)?$/;
@@ -32,6 +33,10 @@ export const syncCalls = {
   'sync.conflicts': { args: noArgs, result: returns<SyncConflict[]>() },
   /** Keeps one of a conflict's two values. */
   'sync.resolveConflict': { args: z.object({ id: z.number().int().min(1), keep: z.enum(['local', 'remote']) }).strict(), result: returns<{ resolved: boolean }>() },
+  /** Whether a customer is private or shared with an account team, and the user's teams. */
+  'sync.sharing': { args: z.object({ customerId: id }).strict(), result: returns<CustomerSharing>() },
+  /** Shares a customer and everything under it with one of the user's teams (not undone). */
+  'sync.share': { args: z.object({ customerId: id, teamId: z.string().regex(TEAM_ID_PATTERN) }).strict(), result: returns<{ moved: number }>() },
   /** Forgets this device's account (its data stays; to sync again it enrols again). */
   'sync.disconnect': { args: noArgs, result: returns<SyncStatus>() },
 } as const;

@@ -10,6 +10,10 @@ export const noteMessages = defineApiMessages({
     en: 'This note was changed elsewhere at {at} after the version you edited ({base}); reload it before saving, so neither version is lost.',
     zh: '这条笔记在你编辑的版本（{base}）之后于 {at} 在别处被修改；请重新加载后再保存，以免任何一方的修改丢失。',
   },
+  'error.lessonChangedElsewhere': {
+    en: 'This lesson was changed elsewhere at {at} after the version you edited ({base}); your edits are still in the form — copy what you need, reload, and save again.',
+    zh: '这条经验在你编辑的版本（{base}）之后于 {at} 在别处被修改；你的修改仍在表单中——请复制需要的内容，重新加载后再保存。',
+  },
   'error.notesNotFound': { en: 'No note with id {ids} on this device.', zh: '此设备上没有编号为 {ids} 的笔记。' },
   'error.lessonSubmitted': { en: 'This lesson is submitted for review; it can no longer be changed on this device.', zh: '该经验已提交审核，不能再在此设备上修改。' },
   'error.lessonMerged': { en: 'This lesson was merged by a knowledge manager; it can no longer be changed on this device.', zh: '该经验已被知识经理合并，不能再在此设备上修改。' },

@@ -41,5 +41,14 @@ export const syncMessages = defineApiMessages({
   'error.syncNotConfirmable': { en: 'Sync run {id} is not waiting for confirmation.', zh: '同步记录 {id} 不在等待确认。' },
   'error.syncNothingToRollBack': { en: 'Sync run {id} changed nothing on this device, so there is nothing to roll back.', zh: '同步记录 {id} 没有改动本机数据，无需回滚。' },
   'error.syncNoSuchConflict': { en: 'There is no open conflict {id}.', zh: '不存在未解决的冲突 {id}。' },
+  'error.syncNotInTeam': {
+    en: 'This account is not a member of the team “{team}” (as of the last sync). Sync, or ask an administrator to add you.',
+    zh: '此账号不是团队“{team}”的成员（以上次同步为准）。请先同步，或请管理员将您加入该团队。',
+  },
+  'error.syncSharedElsewhere': { en: 'This customer is already shared ({space}); a share is not moved again.', zh: '此客户已共享（{space}）；共享后不能再移动。' },
+  'error.syncHeldSpace': {
+    en: 'Changes to {space} stay on this device: this account may no longer write there (it left the team, or its role changed).',
+    zh: '对 {space} 的更改保留在本设备上：此账号已无权写入（已离开该团队或角色已变更）。',
+  },
   'error.syncFileFailed': { en: 'The file “{name}” could not be transferred ({reason}); it is tried again at the next sync.', zh: '文件“{name}”传输失败（{reason}）；下次同步时会重试。' },
 });

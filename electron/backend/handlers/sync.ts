@@ -14,6 +14,8 @@ export function syncHandlers({ sync }: HandlerContext): HandlersFor<typeof syncC
     'sync.rollback': ({ runId }) => sync.rollback(runId),
     'sync.conflicts': () => sync.conflicts(),
     'sync.resolveConflict': ({ id, keep }) => sync.resolveConflict(id, keep),
+    'sync.sharing': ({ customerId }) => sync.sharing(customerId),
+    'sync.share': ({ customerId, teamId }) => sync.share(customerId, teamId),
     'sync.disconnect': () => sync.disconnect(),
   };
 }

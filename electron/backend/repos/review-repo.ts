@@ -1,4 +1,4 @@
-import type { Submission, SubmissionContent, SubmissionKind, SubmissionStatus, SubmissionSummary } from '../../../core/review/types';
+import type { Submission, SubmissionContent, SubmissionFile, SubmissionKind, SubmissionStatus, SubmissionSummary } from '../../../core/review/types';
 import { excerptOf } from '../../../core/notes/types';
 import { commit, update, upsert } from '../db/changes';
 import type { Db } from '../db/connection';
@@ -110,4 +110,26 @@ export function setReview(db: Db, id: string, review: { status: SubmissionStatus
       { status: review.status, review_note: review.note, reviewed_by: review.by, reviewed_at: review.at, ...(review.articleId === undefined ? {} : { article_id: review.articleId }) },
     ),
   ]);
+}
+
+/** A file some submission shows, by sha256 (a reviewer's device has no attachment record of it). */
+export function submissionFile(db: Db, sha256: string): SubmissionFile | null {
+  const row = db
+    .prepare(
+      `SELECT json_extract(f.value, '$.name') AS name, json_extract(f.value, '$.mime') AS mime, json_extract(f.value, '$.size') AS size
+       FROM submissions s, json_each(s.content, '$.files') f WHERE s.deleted = 0 AND json_extract(f.value, '$.sha256') = ? LIMIT 1`,
+    )
+    .get(sha256) as { name: string; mime: string; size: number } | undefined;
+  return row ? { sha256, name: row.name, mime: row.mime, size: row.size } : null;
+}
+
+/** Every file the submissions on this device show, once each. */
+export function submissionFiles(db: Db): SubmissionFile[] {
+  const rows = db
+    .prepare(
+      `SELECT json_extract(f.value, '$.sha256') AS sha256, json_extract(f.value, '$.name') AS name, json_extract(f.value, '$.mime') AS mime, json_extract(f.value, '$.size') AS size
+       FROM submissions s, json_each(s.content, '$.files') f WHERE s.deleted = 0`,
+    )
+    .all() as SubmissionFile[];
+  return [...new Map(rows.map((r) => [r.sha256, r])).values()];
 }

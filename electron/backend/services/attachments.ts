@@ -6,6 +6,7 @@ import { MAX_ATTACHMENT_BYTES, type AttachmentOwner } from '../../../core/api/li
 import type { ParsedArgs } from '../../../core/api/contract';
 import { checkClaimedType } from '../../../core/files/sniff';
 import type { Db } from '../db/connection';
+import { submissionFile } from '../repos/review-repo';
 import { readFile, storeFile, StoredFileMismatch } from '../files/attachment-store';
 import { checkImageBytes } from '../files/image-size';
 import { environmentKind } from '../environment-errors';
@@ -102,10 +103,15 @@ export function addAttachment(ctx: ServiceContext, { ownerTable, ownerId, name, 
 
 /** A stored file's bytes with its type, or not_found when this device does not have it. */
 export function readAttachment({ db, dataDir }: ServiceContext, sha256: string): { sha256: string; mime: string; size: number; bytes: Buffer } {
-  const meta = getAttachment(db, sha256);
+  const stored = getAttachment(db, sha256);
+  // A reviewer's device knows a submission's files from the submission alone: its type is taken
+  // from the bytes, as for a file added here, not from what the other device claimed.
+  const meta = stored ?? submissionFile(db, sha256);
   const bytes = meta ? readFile(dataDir, sha256) : null;
   if (!meta || !bytes) throw new ApiFailure('not_found', msg('error.fileNotStored', { sha: sha256.slice(0, 12) }));
-  return { sha256, mime: meta.mime, size: meta.size, bytes };
+  if (stored) return { sha256, mime: stored.mime, size: stored.size, bytes };
+  const checked = checkClaimedType(meta.name, meta.mime, bytes);
+  return { sha256, mime: 'mime' in checked ? checked.mime : 'application/octet-stream', size: bytes.length, bytes };
 }
 
 export function captionAttachment(db: Db, linkId: string, caption: string): AttachmentInfo {

@@ -57,9 +57,12 @@ export function codifyNotes(db: Db, { noteIds, lang }: ParsedArgs<'lessons.codif
 }
 
 /** Saves the fields given; a submitted or merged lesson is the reviewers' now; 'ready' needs its key fields. */
-export function saveLesson(db: Db, { id, status, ...patch }: ParsedArgs<'lessons.save'>): Lesson {
+export function saveLesson(db: Db, { id, status, baseUpdatedAt, ...patch }: ParsedArgs<'lessons.save'>): Lesson {
   return transact(db, () => {
     const existing = lessonOrFail(db, id);
+    if (baseUpdatedAt !== undefined && baseUpdatedAt < existing.updatedAt) {
+      throw new ApiFailure('conflict', msg('error.lessonChangedElsewhere', { at: existing.updatedAt, base: baseUpdatedAt }));
+    }
     if (existing.status === 'submitted') throw new ApiFailure('conflict', msg('error.lessonSubmitted'));
     if (existing.status === 'merged') throw new ApiFailure('conflict', msg('error.lessonMerged'));
     if (patch.scenarios !== undefined) checkScenarios(db, patch.scenarios);

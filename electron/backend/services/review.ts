@@ -5,11 +5,12 @@ import { localDay } from '../../../core/dates';
 import { checkLexicalDocument } from '../../../core/notes/lexical-document';
 import { normalizeTags } from '../../../core/notes/types';
 import { documentJson, heading, list, paragraph, textNode } from '../../../core/richtext/build';
-import { childrenOf, isRichNode, type RichNode } from '../../../core/richtext/walk';
+import { childrenOf, isRichNode, nodesOfType, stringField, type RichNode } from '../../../core/richtext/walk';
 import { PUBLISHED_SPACE } from '../../../core/sync/spaces';
-import type { Submission, SubmissionContent, SubmissionSummary } from '../../../core/review/types';
+import { SUBMISSION_FILES_MAX, type Submission, type SubmissionContent, type SubmissionFile, type SubmissionSummary } from '../../../core/review/types';
 import { commit, insert, transact } from '../db/changes';
 import type { Db } from '../db/connection';
+import { getAttachment, listLinks } from '../repos/attachment-repo';
 import { unknownScenarios } from '../repos/engagement-repo';
 import { newId } from '../repos/ids';
 import { getLesson, updateLesson } from '../repos/lesson-repo';
@@ -56,14 +57,24 @@ export function submitForReview(db: Db, { kind, id }: ParsedArgs<'review.submit'
     if (kind === 'lesson') {
       const lesson = foundOrFail(getLesson(db, id), 'record.lesson', id);
       if (lesson.status !== 'ready') throw new ApiFailure('conflict', msg('error.reviewLessonNotReady', { status: msg(`lessonStatus.${lesson.status}`) }));
-      content = { kind: 'lesson', context: lesson.context, problem: lesson.problem, action: lesson.action, result: lesson.result, recommendation: lesson.recommendation, tags: lesson.tags };
+      content = {
+        kind: 'lesson',
+        context: lesson.context,
+        problem: lesson.problem,
+        action: lesson.action,
+        result: lesson.result,
+        recommendation: lesson.recommendation,
+        tags: lesson.tags,
+        files: filesShown(db, 'lessons', id, []),
+      };
       title = lesson.title;
       text = [lesson.context, lesson.problem, lesson.action, lesson.result, lesson.recommendation].filter((t) => t !== '').join('\n\n');
       scenarios = lesson.scenarios;
       updateLesson(db, lesson, { ...lesson, status: 'submitted' });
     } else {
       const note = foundOrFail(getNote(db, id), 'record.note', id);
-      content = { kind: 'note', bodyJson: note.bodyJson, tags: note.tags };
+      const pictures = nodesOfType(note.bodyJson, 'image').map((n) => stringField(n, 'sha256'));
+      content = { kind: 'note', bodyJson: note.bodyJson, tags: note.tags, files: filesShown(db, 'field_notes', id, pictures) };
       title = note.title;
       text = note.text;
     }
@@ -71,6 +82,17 @@ export function submitForReview(db: Db, { kind, id }: ParsedArgs<'review.submit'
     putSubmission(db, { id: submission, authorId: identity.userId, authorName: identity.displayName, kind, sourceId: id, title, content, text, scenarios, submittedAt: now.toISOString() });
     return submissionOrFail(db, submission, identity.userId);
   });
+}
+
+/** The files a submission shows: pictures in its body, then files attached to the record (each once, those this device has a record of). */
+function filesShown(db: Db, ownerTable: 'lessons' | 'field_notes', ownerId: string, pictures: readonly string[]): SubmissionFile[] {
+  const shas = new Set([...pictures, ...listLinks(db, ownerTable, ownerId).map((l) => l.sha256)]);
+  const files: SubmissionFile[] = [];
+  for (const sha256 of shas) {
+    const file = getAttachment(db, sha256);
+    if (file && files.length < SUBMISSION_FILES_MAX) files.push({ sha256, name: file.name, mime: file.mime, size: file.size });
+  }
+  return files;
 }
 
 export function listForReview(db: Db, status: ParsedArgs<'review.list'>['status']): SubmissionSummary[] {

@@ -1,13 +1,14 @@
 import { isRecordTable, type RecordTable } from '../../../core/api/tables';
 import { observe } from '../../../core/sync/hlc';
 import type { SyncMessage } from '../../../core/sync/protocol';
-import { tableBelongs } from '../../../core/sync/spaces';
+import { isSpace, spaceKind, tableBelongs } from '../../../core/sync/spaces';
 import { commit, insert, update, type Change } from '../db/changes';
 import type { Db } from '../db/connection';
 import { hasColumn, tableSpec, type SqlValue } from '../db/tables';
 import { isSyncedColumn, keyOfRowName } from './columns';
 import { checkIncomingValue } from './incoming';
 import { addToDigest, cellKey, logReceived } from './log';
+import { MOVE_COLUMN, moveRow } from './share';
 import { saveClock, syncClock, type SyncIdentity } from './state';
 import { prepared } from '../db/statements';
 
@@ -57,6 +58,15 @@ export function applyIncoming(db: Db, identity: SyncIdentity, messages: readonly
     if (!logReceived(db, message)) continue;
     logged.push(message);
     result.received++;
+    if (MOVE_COLUMN in message.values) {
+      const moved = applyMove(db, rows, message);
+      if (moved.status === 'refused') {
+        markRefused(db, message.timestamp);
+        result.refused++;
+      } else if (moved.status === 'applied') result.applied++;
+      result.items.push(moved);
+      continue;
+    }
     const checked = checkMessage(db, rows, message, clock, now);
     if (!('values' in checked)) {
       markRefused(db, message.timestamp);
@@ -87,6 +97,26 @@ export function applyIncoming(db: Db, identity: SyncIdentity, messages: readonly
   result.waiting = touchedPending.size;
   saveClock(db, clock);
   return result;
+}
+
+/**
+ * A row shared with a team (share.ts): announced in the user's own space, which only that user
+ * writes, naming the team space the row lives in from now on. Anything else is refused: a move
+ * from a team or review space, to anything but a team space, of a row that lives elsewhere.
+ */
+function applyMove(db: Db, rows: RowCache, message: SyncMessage): RunItem {
+  const refuse = (detail: string): RunItem => ({ dataset: message.dataset, row: message.row, status: 'refused', detail });
+  const target = message.values[MOVE_COLUMN];
+  if (Object.keys(message.values).length !== 1 || typeof target !== 'string' || !isSpace(target) || spaceKind(target) !== 'team') return refuse('a move names one team space and nothing else');
+  if (!isSpace(message.space) || spaceKind(message.space) !== 'user') return refuse('only rows of a personal space are shared');
+  if (!isRecordTable(message.dataset) || !tableBelongs(target, message.dataset)) return refuse(`${message.dataset} is not shared with a team`);
+  if (keyOfRowName(message.dataset, message.row) === null) return refuse(`"${message.row.slice(0, 80)}" does not name a ${message.dataset} row`);
+  const known = rowState(db, rows, message.dataset, message.row);
+  if (known?.space === target) return { dataset: message.dataset, row: message.row, status: 'unchanged' };
+  if (known !== null && known.space !== message.space) return refuse(`${message.dataset} ${message.row} lives in ${known.space}, not ${message.space}`);
+  moveRow(db, message.dataset, message.row, target);
+  rows.set(`${message.dataset}\u0000${message.row}`, { space: target, stamps: known?.stamps ?? {}, pending: known?.pending ?? null });
+  return { dataset: message.dataset, row: message.row, status: 'applied', detail: `shared with ${target}` };
 }
 
 function checkMessage(db: Db, rows: RowCache, message: SyncMessage, clock: ReturnType<typeof syncClock>, now: number): { reason: string } | { values: Values } {

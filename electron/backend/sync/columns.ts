@@ -1,4 +1,4 @@
-import { CONTENT_TABLES, REVIEW_TABLES, type RecordTable } from '../../../core/api/tables';
+import { CONTENT_TABLES, isRecordTable, REVIEW_TABLES, type RecordTable } from '../../../core/api/tables';
 import { ownSpace, reviewSpace } from '../../../core/sync/spaces';
 import { TABLES, tableSpec } from '../db/tables';
 import type { Db } from '../db/connection';
@@ -48,7 +48,52 @@ export function spaceOfRow(db: Db, identity: SyncIdentity, table: RecordTable, r
     const origin = originOf(db, table, row);
     return origin === 'user' ? ownSpace(identity.userId) : null;
   }
-  return ownSpace(identity.userId);
+  if (table === 'attachments') {
+    // A file goes where the first row showing it lives (a picture in a team's note, to the team).
+    const link = prepared(db, 'SELECT id FROM attachment_links WHERE sha256 = ? ORDER BY created_at, id LIMIT 1').get(row) as { id: string } | undefined;
+    return link === undefined ? ownSpace(identity.userId) : (spaceOfRow(db, identity, 'attachment_links', link.id) ?? ownSpace(identity.userId));
+  }
+  // Field work lives where its parent lives: under a customer shared with a team, in the team's space.
+  const parent = parentOf(db, table, row);
+  return parent === null ? ownSpace(identity.userId) : (spaceOfRow(db, identity, parent.table, parent.row) ?? ownSpace(identity.userId));
+}
+
+/**
+ * The parent of each kind of field-work row: the column naming it and its table. A customer is a
+ * root; a lesson stays with its author even when it names an engagement (lessons are personal
+ * until submitted for review). An attachment link's parent is its owner; a file (attachments) is
+ * placed by sharing (share.ts), since several rows may show one file.
+ */
+const PARENTS: Partial<Record<RecordTable, { column: string; table: RecordTable }>> = {
+  customer_contacts: { column: 'customer_id', table: 'customers' },
+  engagements: { column: 'customer_id', table: 'customers' },
+  assessment_sessions: { column: 'engagement_id', table: 'engagements' },
+  assessment_answers: { column: 'session_id', table: 'assessment_sessions' },
+  assessment_answers_set_aside: { column: 'session_id', table: 'assessment_sessions' },
+  risk_items: { column: 'engagement_id', table: 'engagements' },
+  field_notes: { column: 'engagement_id', table: 'engagements' },
+  proposals: { column: 'engagement_id', table: 'engagements' },
+  proposal_versions: { column: 'proposal_id', table: 'proposals' },
+  proposal_status_history: { column: 'proposal_id', table: 'proposals' },
+};
+
+export function parentOf(db: Db, table: RecordTable, row: string): { table: RecordTable; row: string } | null {
+  if (table === 'attachment_links') {
+    const link = prepared(db, 'SELECT owner_table, owner_id FROM attachment_links WHERE id = ?').get(row) as { owner_table: string; owner_id: string } | undefined;
+    if (!link || !isRecordTable(link.owner_table) || link.owner_table === 'lessons') return null;
+    return { table: link.owner_table, row: link.owner_id };
+  }
+  const parent = PARENTS[table];
+  if (!parent) return null;
+  const found = prepared(db, `SELECT ${parent.column} AS parent FROM ${table} WHERE id = ?`).get(row) as { parent: string | null } | undefined;
+  return typeof found?.parent === 'string' ? { table: parent.table, row: found.parent } : null;
+}
+
+/** The tables whose rows hang under a parent of `table` (for walking a customer's rows). */
+export function childTablesOf(table: RecordTable): { table: RecordTable; column: string }[] {
+  return Object.entries(PARENTS)
+    .filter(([, p]) => p.table === table)
+    .map(([child, p]) => ({ table: child as RecordTable, column: p.column }));
 }
 
 function originOf(db: Db, table: RecordTable, row: string): string | null {

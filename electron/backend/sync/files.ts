@@ -4,7 +4,8 @@ import path from 'node:path';
 import { BLOB_CHUNK_BYTES, blobStatusSchema, MAX_BLOB_BYTES, type BlobStatus } from '../../../core/sync/protocol';
 import { commit, update } from '../db/changes';
 import type { Db } from '../db/connection';
-import { attachmentsDir, readFile, storeFile } from '../files/attachment-store';
+import { attachmentPath, attachmentsDir, readFile, storeFile } from '../files/attachment-store';
+import { submissionFiles } from '../repos/review-repo';
 import { REQUEST_TIMEOUT_MS, type ByteCounter, type Fetch } from './http';
 
 /**
@@ -125,6 +126,18 @@ export async function transferFiles(db: Db, dataDir: string, remote: Remote, onF
     try {
       await download(remote, dataDir, file.sha256, file.size);
       commit(db, [update('attachments', { sha256: file.sha256 }, { stored_locally: 1 })]);
+      outcome.downloaded++;
+      onFile(outcome.uploaded + outcome.downloaded);
+    } catch (error) {
+      outcome.failed.push({ sha256: file.sha256, name: file.name, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  // Files that submissions show, on a reviewer's device that has no record of them: kept in the
+  // attachment store only (their records stay in the author's space).
+  for (const file of submissionFiles(db)) {
+    if (file.size > MAX_BLOB_BYTES || fs.existsSync(attachmentPath(dataDir, file.sha256))) continue;
+    try {
+      await download(remote, dataDir, file.sha256, file.size);
       outcome.downloaded++;
       onFile(outcome.uploaded + outcome.downloaded);
     } catch (error) {

@@ -5,6 +5,7 @@ import {
   enrolResponseSchema,
   errorResponseSchema,
   messagesResponseSchema,
+  meResponseSchema,
   syncResponseSchema,
   type EnrolRequest,
   type EnrolResponse,
@@ -119,6 +120,7 @@ export function enrol(server: string, body: EnrolRequest, fetchImpl: Fetch = fet
 /** The transport runSync uses, bound to one server and device token. */
 export function httpTransport(server: string, token: string, counter: ByteCounter, fetchImpl: Fetch = fetch): Transport {
   return {
+    me: () => request(server, 'api/v1/me', { method: 'GET', token }, meResponseSchema, counter, fetchImpl),
     sync: (body) => request(server, 'api/v1/sync', { method: 'POST', token, body }, syncResponseSchema, counter, fetchImpl),
     buckets: (space) => request(server, `api/v1/spaces/${encodeURIComponent(space)}/buckets`, { method: 'GET', token }, bucketsResponseSchema, counter, fetchImpl),
     messages: (space, from, after, limit) => {

@@ -2,6 +2,8 @@ import type { RecordTable } from '../../../core/api/tables';
 import { templateFile } from '../../../core/content/schemas';
 import { checkLexicalDocument } from '../../../core/notes/lexical-document';
 import { checkProposalDocument } from '../../../core/proposals/document';
+import { SUBMISSION_FILES_MAX } from '../../../core/review/types';
+import { MAX_BLOB_BYTES, SHA256_PATTERN } from '../../../core/sync/protocol';
 import type { SqlValue } from '../db/tables';
 import { columnKind } from './columns';
 
@@ -56,6 +58,8 @@ function checkJson(table: RecordTable, column: string, raw: string, parsed: unkn
   }
   if (table === 'submissions' && column === 'content') {
     if (!isRecord(parsed)) return fail(`${where} is not a submission`);
+    const files = checkSubmissionFiles(parsed.files);
+    if (files !== null) return fail(`${where}: ${files}`);
     if (typeof parsed.bodyJson === 'string') {
       const checked = checkLexicalDocument(parsed.bodyJson);
       if (checked.json === null) return fail(`${where}: the note body is not a rich-text document`);
@@ -64,6 +68,20 @@ function checkJson(table: RecordTable, column: string, raw: string, parsed: unkn
     return pass(raw);
   }
   return pass(raw);
+}
+
+/** What is wrong with a submission's file list, or null (absent is fine: older submissions have none). */
+function checkSubmissionFiles(files: unknown): string | null {
+  if (files === undefined) return null;
+  if (!Array.isArray(files) || files.length > SUBMISSION_FILES_MAX) return `files must be a list of at most ${SUBMISSION_FILES_MAX}`;
+  for (const [i, f] of files.entries()) {
+    if (!isRecord(f)) return `files.${i} is not a file`;
+    if (typeof f.sha256 !== 'string' || !SHA256_PATTERN.test(f.sha256)) return `files.${i}.sha256 is not a sha256`;
+    if (typeof f.name !== 'string' || f.name.length > 255) return `files.${i}.name must be text of at most 255 characters`;
+    if (typeof f.mime !== 'string' || !/^[a-z0-9.+-]{1,50}\/[a-z0-9.+-]{1,50}$/.test(f.mime)) return `files.${i}.mime is not a media type`;
+    if (typeof f.size !== 'number' || !Number.isSafeInteger(f.size) || f.size < 0 || f.size > MAX_BLOB_BYTES) return `files.${i}.size must be 0 to ${MAX_BLOB_BYTES} bytes`;
+  }
+  return null;
 }
 
 function lexical(raw: string, where: string): Checked {

@@ -76,9 +76,14 @@ export function acknowledge(db: Db, messages: readonly { timestamp: string; spac
 
 export type OutboxMessage = { timestamp: string; space: string; dataset: string; row: string; values: Record<string, string | number | null> };
 
-/** The oldest unsent messages of this device, at most `limit`. */
-export function outbox(db: Db, limit: number): OutboxMessage[] {
-  const rows = prepared(db, 'SELECT timestamp, space, dataset, row, vals FROM sync_log WHERE state = 0 ORDER BY timestamp LIMIT ?').all(limit) as {
+/** The spaces with unsent messages that `held` picks (ones this user may no longer write). */
+export function heldSpaces(db: Db, held: (space: string) => boolean): string[] {
+  return (prepared(db, 'SELECT DISTINCT space FROM sync_log WHERE state = 0').all() as { space: string }[]).map((r) => r.space).filter(held);
+}
+
+/** The oldest unsent messages of this device, at most `limit`, leaving out the held spaces. */
+export function outbox(db: Db, limit: number, held: readonly string[] = []): OutboxMessage[] {
+  const rows = prepared(db, "SELECT timestamp, space, dataset, row, vals FROM sync_log WHERE state = 0 AND space NOT IN (SELECT value FROM json_each(?)) ORDER BY timestamp LIMIT ?").all(JSON.stringify(held), limit) as {
     timestamp: string;
     space: string;
     dataset: string;
@@ -88,8 +93,8 @@ export function outbox(db: Db, limit: number): OutboxMessage[] {
   return rows.map((r) => ({ timestamp: r.timestamp, space: r.space, dataset: r.dataset, row: r.row, values: JSON.parse(r.vals) as OutboxMessage['values'] }));
 }
 
-export function outboxSize(db: Db): number {
-  return (prepared(db, 'SELECT count(*) AS n FROM sync_log WHERE state = 0').get() as { n: number }).n;
+export function outboxSize(db: Db, held: readonly string[] = []): number {
+  return (prepared(db, 'SELECT count(*) AS n FROM sync_log WHERE state = 0 AND space NOT IN (SELECT value FROM json_each(?))').get(JSON.stringify(held)) as { n: number }).n;
 }
 
 /** The columns with unsent local changes: where a change from elsewhere is a conflict rather than news. */

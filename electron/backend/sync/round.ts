@@ -1,11 +1,11 @@
 import { bucketStart, digestOf, firstDifference, sameDigest, type Digest } from '../../../core/sync/digest';
-import { PROTOCOL_VERSION, type BucketsResponse, type MessagesResponse, type SyncMessage, type SyncRequest, type SyncResponse } from '../../../core/sync/protocol';
-import { canWrite, ownSpace, PUBLISHED_SPACE, reviewSpace } from '../../../core/sync/spaces';
+import { PROTOCOL_VERSION, type BucketsResponse, type MeResponse, type MessagesResponse, type SyncMessage, type SyncRequest, type SyncResponse } from '../../../core/sync/protocol';
+import { canRead, canWrite, ownSpace, PUBLISHED_SPACE, reviewSpace, teamSpace, type Actor } from '../../../core/sync/spaces';
 import { transact } from '../db/changes';
 import type { Db } from '../db/connection';
 import { applyIncoming, type ApplyResult, type RunItem } from './apply';
-import { acknowledge, localBuckets, outbox, outboxSize, resendHour, type OutboxMessage } from './log';
-import { readCursors, saveCursors, type SyncIdentity } from './state';
+import { acknowledge, heldSpaces, localBuckets, outbox, outboxSize, resendHour, type OutboxMessage } from './log';
+import { actorOf, readCursors, saveCursors, saveTeams, type SyncIdentity } from './state';
 
 /**
  * One sync, independent of how bytes travel: rounds of push-and-pull until nothing is left either
@@ -17,6 +17,8 @@ import { readCursors, saveCursors, type SyncIdentity } from './state';
  */
 
 export type Transport = {
+  /** Who the device acts for now (its user's teams change on the server); a transport without it keeps the teams last known. */
+  me?: () => Promise<MeResponse>;
   sync: (request: SyncRequest) => Promise<SyncResponse>;
   buckets: (space: string) => Promise<BucketsResponse>;
   messages: (space: string, from: string, after: string | null, limit: number) => Promise<MessagesResponse>;
@@ -42,33 +44,44 @@ export type SyncOutcome = {
   repaired: string[];
   bytesUp: number;
   bytesDown: number;
+  /** Spaces with unsent changes this user may no longer write (a team left): they stay on this device. */
+  held: string[];
 };
 
 export const PUSH_BATCH = 2000;
 export const PULL_LIMIT = 5000;
 const MAX_ROUNDS = 10_000;
 
-export function knownSpaces(identity: SyncIdentity, cursors: Record<string, number>): Record<string, { cursor: number }> {
+/** The spaces to ask about: the user's own, review and team spaces, the published one, and any other known one still readable. */
+export function knownSpaces(actor: Actor, cursors: Record<string, number>): Record<string, { cursor: number }> {
   const spaces: Record<string, { cursor: number }> = {};
-  for (const space of [ownSpace(identity.userId), reviewSpace(identity.userId), PUBLISHED_SPACE, ...Object.keys(cursors)]) spaces[space] = { cursor: cursors[space] ?? 0 };
+  const teams = (actor.teams ?? []).map(teamSpace);
+  for (const space of [ownSpace(actor.userId), reviewSpace(actor.userId), PUBLISHED_SPACE, ...teams, ...Object.keys(cursors)]) {
+    if (canRead(actor, space)) spaces[space] = { cursor: cursors[space] ?? 0 };
+  }
   return spaces;
 }
 
 export async function runSync(db: Db, identity: SyncIdentity, transport: Transport, schema: number, unsent: ReadonlySet<string>, hooks: RoundHooks = {}, now: () => number = Date.now): Promise<SyncOutcome> {
-  const outcome: SyncOutcome = { sent: 0, received: 0, apply: { received: 0, applied: 0, refused: 0, conflicts: 0, waiting: 0 }, items: [], sentRows: [], stopped: false, repaired: [], bytesUp: 0, bytesDown: 0 };
+  const outcome: SyncOutcome = { sent: 0, received: 0, apply: { received: 0, applied: 0, refused: 0, conflicts: 0, waiting: 0 }, items: [], sentRows: [], stopped: false, repaired: [], bytesUp: 0, bytesDown: 0, held: [] };
   const measure = hooks.measure ?? (() => 0);
+  if (transport.me) saveTeams(db, (await transport.me()).teams);
+  const actor = actorOf(db, identity);
+  // Changes to a space this user may no longer write stay here, unsent, instead of failing every sync.
+  const held = heldSpaces(db, (space) => !canWrite(actor, space));
+  outcome.held = held;
   let digests: Record<string, Digest> = {};
   const page = Math.max(1, Math.min(hooks.page ?? PULL_LIMIT, PULL_LIMIT));
   /** Push-and-pull rounds until nothing is left either way; false when a preview stopped them. */
   const exchange = async (): Promise<boolean> => {
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const batch = outbox(db, Math.min(PUSH_BATCH, page));
+      const batch = outbox(db, Math.min(PUSH_BATCH, page), held);
       const request: SyncRequest = {
         protocol: PROTOCOL_VERSION,
         schema,
         clientTime: new Date(now()).toISOString(),
         messages: batch,
-        spaces: knownSpaces(identity, readCursors(db)),
+        spaces: knownSpaces(actor, readCursors(db)),
         limit: page,
       };
       const response = await transport.sync(request);
@@ -91,7 +104,7 @@ export async function runSync(db: Db, identity: SyncIdentity, transport: Transpo
       outcome.sentRows.push(...batch.map((m: OutboxMessage) => ({ dataset: m.dataset, row: m.row })));
       outcome.received += response.messages.length;
       digests = Object.fromEntries(Object.entries(response.spaces).map(([space, s]) => [space, s.digest]));
-      const left = outboxSize(db);
+      const left = outboxSize(db, held);
       hooks.onRound?.({ sent: outcome.sent, received: outcome.received, bytesUp: outcome.bytesUp, bytesDown: outcome.bytesDown, left });
       if (apply === 'stop') {
         outcome.stopped = true;
@@ -108,7 +121,7 @@ export async function runSync(db: Db, identity: SyncIdentity, transport: Transpo
   let resend = 0;
   for (const [space, theirs] of Object.entries(digests)) {
     if (sameDigest(digestOf(localBuckets(db, space)), theirs)) continue;
-    resend += await repair(db, identity, transport, space, unsent, outcome, now, page);
+    resend += await repair(db, identity, actor, transport, space, unsent, outcome, now, page);
     outcome.repaired.push(space);
   }
   if (resend > 0) await exchange();
@@ -116,7 +129,7 @@ export async function runSync(db: Db, identity: SyncIdentity, transport: Transpo
 }
 
 /** Pulls again from the first hour that differs; returns how many held messages the server lacks and must get again. */
-async function repair(db: Db, identity: SyncIdentity, transport: Transport, space: string, unsent: ReadonlySet<string>, outcome: SyncOutcome, now: () => number, page: number): Promise<number> {
+async function repair(db: Db, identity: SyncIdentity, actor: Actor, transport: Transport, space: string, unsent: ReadonlySet<string>, outcome: SyncOutcome, now: () => number, page: number): Promise<number> {
   const { buckets } = await transport.buckets(space);
   const from = firstDifference(localBuckets(db, space), buckets);
   if (from === null) return 0;
@@ -131,7 +144,7 @@ async function repair(db: Db, identity: SyncIdentity, transport: Transport, spac
   }
   // Hours where this device holds more than the server: the server lost messages (a restore).
   // Those this user may write go back into the outbox; the next round sends them (stored once).
-  if (!canWrite({ userId: identity.userId, role: identity.role }, space)) return 0;
+  if (!canWrite(actor, space)) return 0;
   const theirs = new Map(buckets.map((b) => [b.bucket, b.count]));
   let marked = 0;
   transact(

@@ -4,7 +4,7 @@ import { ApiFailure } from '../../../core/api/result';
 import { isRecordTable, type RecordTable } from '../../../core/api/tables';
 import type { BackupInfo } from '../../../core/api/types';
 import type { SyncMessage } from '../../../core/sync/protocol';
-import type { SyncConflict, SyncPreview, SyncProgress, SyncRunItem, SyncRunSummary, SyncStatus, SyncTrigger } from '../../../core/sync/status';
+import type { CustomerSharing, SyncConflict, SyncPreview, SyncProgress, SyncRunItem, SyncRunSummary, SyncStatus, SyncTrigger } from '../../../core/sync/status';
 import { commit, onDataChanged, remove, transact, update } from '../db/changes';
 import type { Db } from '../db/connection';
 import { hasColumn, type SqlValue } from '../db/tables';
@@ -18,7 +18,8 @@ import { hasMessage, outboxSize, unsentColumns } from './log';
 import { PULL_LIMIT, runSync, type Transport } from './round';
 import { keyFromFile, openSecret, sealSecret } from './secret';
 import { seedOutbox } from './seed';
-import { dropCaches, forgetIdentity, newNodeId, readSetting, saveIdentity, saveSetting, syncIdentity } from './state';
+import { shareCustomer, sharingOf } from './share';
+import { dropCaches, forgetIdentity, newNodeId, readSetting, readTeams, saveIdentity, saveSetting, syncIdentity } from './state';
 
 /**
  * Sync as the app sees it: enrolment, "Sync now", background sync, the preview of a sync that
@@ -55,6 +56,10 @@ export type SyncService = {
   conflicts(): SyncConflict[];
   resolveConflict(id: number, keep: 'local' | 'remote'): { resolved: boolean };
   disconnect(): SyncStatus;
+  /** Whether a customer is private or shared with a team, and the teams it could be shared with. */
+  sharing(customerId: string): CustomerSharing;
+  /** Shares a customer and everything under it with a team (sent at the next sync). */
+  share(customerId: string, teamId: string): { moved: number };
   close(): void;
 };
 
@@ -88,7 +93,15 @@ export function createSyncService(options: SyncOptions): SyncService {
       account:
         identity === null
           ? null
-          : { serverUrl: identity.serverUrl, userName: identity.userName, displayName: identity.displayName, role: identity.role, deviceId: identity.deviceId, enrolledAt: identity.enrolledAt },
+          : {
+              serverUrl: identity.serverUrl,
+              userName: identity.userName,
+              displayName: identity.displayName,
+              role: identity.role,
+              deviceId: identity.deviceId,
+              enrolledAt: identity.enrolledAt,
+              teams: readTeams(db),
+            },
       auto: readSetting(db, 'auto') !== '0',
       running: running !== null,
       outbox: identity === null ? 0 : outboxSize(db),
@@ -189,6 +202,12 @@ export function createSyncService(options: SyncOptions): SyncService {
         db,
         () => {
           addItems(db, runId, 'up', outcome.sentRows.map((r) => ({ ...r, status: 'sent' as const })));
+          addItems(
+            db,
+            runId,
+            'up',
+            outcome.held.map((space) => ({ dataset: 'sync', row: space, status: 'waiting' as const, detail: formatApiMessage(msg('error.syncHeldSpace', { space }), 'en') })),
+          );
           addItems(
             db,
             runId,
@@ -304,6 +323,17 @@ export function createSyncService(options: SyncOptions): SyncService {
     rollback: (runId) => rollbackRun(db, runId),
     conflicts: () => openConflicts(db),
     resolveConflict: (id, keep) => resolveConflict(db, id, keep, now),
+    sharing: (customerId) => {
+      const identity = syncIdentity(db);
+      return identity === null ? { space: 'private', team: null, teams: [] } : sharingOf(db, identity, customerId);
+    },
+    share: (customerId, teamId) => {
+      const identity = syncIdentity(db);
+      if (identity === null) throw new ApiFailure('conflict', msg('error.syncNotEnrolled'));
+      const result = shareCustomer(db, identity, customerId, teamId, now());
+      if (result.moved > 0) schedule(AFTER_CHANGE_MS);
+      return result;
+    },
     disconnect: () => {
       if (running !== null) throw new ApiFailure('conflict', msg('error.syncRunning'));
       db.transaction(() => forgetIdentity(db))();

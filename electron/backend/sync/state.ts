@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { clockState, createClock, type Clock } from '../../../core/sync/hlc';
-import type { Role } from '../../../core/sync/spaces';
+import type { SyncTeam } from '../../../core/sync/protocol';
+import type { Actor, Role } from '../../../core/sync/spaces';
 import type { Db } from '../db/connection';
 import { prepared } from '../db/statements';
 
@@ -21,6 +22,11 @@ export type SyncIdentity = {
   node: string;
   enrolledAt: string;
 };
+
+/** The identity as an actor for the space rules: its user, role and current teams. */
+export function actorOf(db: Db, identity: SyncIdentity): Actor {
+  return { userId: identity.userId, role: identity.role, teams: readTeams(db).map((t) => t.id) };
+}
 
 const identities = new WeakMap<Db, SyncIdentity | null>();
 const clocks = new WeakMap<Db, Clock>();
@@ -52,7 +58,7 @@ export function saveIdentity(db: Db, identity: SyncIdentity): void {
 }
 
 export function forgetIdentity(db: Db): void {
-  for (const key of ['identity', 'token', 'clock', 'cursors']) remove(db, key);
+  for (const key of ['identity', 'token', 'clock', 'cursors', 'teams']) remove(db, key);
   identities.set(db, null);
   clocks.delete(db);
 }
@@ -88,6 +94,16 @@ export function readCursors(db: Db): Record<string, number> {
 
 export function saveCursors(db: Db, cursors: Record<string, number>): void {
   write(db, 'cursors', JSON.stringify(cursors));
+}
+
+/** The account teams the user belonged to at the last sync (the server says at the start of each). */
+export function readTeams(db: Db): SyncTeam[] {
+  const raw = read(db, 'teams');
+  return raw === undefined ? [] : (JSON.parse(raw) as SyncTeam[]);
+}
+
+export function saveTeams(db: Db, teams: readonly SyncTeam[]): void {
+  write(db, 'teams', JSON.stringify(teams));
 }
 
 export function readSetting(db: Db, key: 'token' | 'auto'): string | undefined {
