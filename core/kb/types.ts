@@ -71,7 +71,12 @@ export type SearchResult = {
   terms: string[];
   /** Set when part of the query was ignored, saying why. */
   notice: string | null;
+  /** Words that matched nothing and were searched as the indexed word they most likely meant. */
+  corrections: SearchCorrection[];
 };
+
+/** A mistyped word (`from`) searched as a word of the index (`to`). */
+export type SearchCorrection = { from: string; to: string };
 
 export type KbFacets = {
   scenarios: { id: string; count: number }[];

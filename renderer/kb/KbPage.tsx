@@ -2,6 +2,7 @@ import { useEffect, useEffectEvent, useRef, useState, type KeyboardEvent, type R
 import { useSearchParams } from 'react-router';
 import type { KbListResult } from '../../core/api/contract';
 import { SEARCH_KINDS, type SearchKind, type SearchResult } from '../../core/kb/types';
+import { correctedQuery } from '../../core/kb/corrected-query';
 import { useI18n } from '../i18n/i18n';
 import { useQuery, type QueryHandle } from '../data/use-query';
 import { focusFirstItem } from '../lib/list-focus';
@@ -79,9 +80,14 @@ export function KbPage() {
     ...(view.tags.length > 0 && { tags: view.tags }),
   };
   const facets = useQuery('kb.facets', {});
+  // The query the user asked to search as typed, after search corrected a word of it.
+  const [asTypedFor, setAsTypedFor] = useState<string | null>(null);
+  const asTyped = asTypedFor === view.query;
   const search = useQuery(
     'kb.search',
-    searching ? { query: view.query, ...(view.kind !== null && { kinds: [view.kind] }), ...filters, lang, limit: Math.min(SEARCH_PAGE * pages, SEARCH_MAX) } : null,
+    searching
+      ? { query: view.query, ...(view.kind !== null && { kinds: [view.kind] }), ...filters, lang, limit: Math.min(SEARCH_PAGE * pages, SEARCH_MAX), ...(asTyped && { asTyped }) }
+      : null,
   );
   const list = useQuery('kb.list', searching ? null : { ...filters, sort: view.sort, lang, limit: Math.min(LIST_PAGE * pages, LIST_MAX) });
 
@@ -138,6 +144,8 @@ export function KbPage() {
               articleFilters={hasFilters(view)}
               canShowMore={SEARCH_PAGE * pages < SEARCH_MAX}
               onShowMore={() => setMore({ key: viewKey, pages: pages + 1 })}
+              query={view.query}
+              onSearchAsTyped={() => setAsTypedFor(view.query)}
             />
           ) : (
             <BrowseResults
@@ -210,7 +218,16 @@ function SearchResults({
   articleFilters,
   canShowMore,
   onShowMore,
-}: ListProps & { state: QueryHandle<SearchResult>; kind: SearchKind | null; onKind: (kind: SearchKind | null) => void; articleFilters: boolean }) {
+  query,
+  onSearchAsTyped,
+}: ListProps & {
+  state: QueryHandle<SearchResult>;
+  kind: SearchKind | null;
+  onKind: (kind: SearchKind | null) => void;
+  articleFilters: boolean;
+  query: string;
+  onSearchAsTyped: () => void;
+}) {
   const { t, tn } = useI18n();
   const data = state.data;
   // On an error the alert below says what happened; the count stays empty rather than stale.
@@ -243,6 +260,14 @@ function SearchResults({
         <Loading />
       ) : (
         <>
+          {data.corrections.length > 0 && (
+            <p className="notice search-correction" role="note">
+              {t('search.showingFor')} <strong>{correctedQuery(query, data.corrections)}</strong> —{' '}
+              <button type="button" className="link-button" onClick={onSearchAsTyped}>
+                {t('search.insteadFor', { query })}
+              </button>
+            </p>
+          )}
           {data.notice && (
             <p className="notice" role="note">
               {data.notice}

@@ -14,6 +14,8 @@ export const searchMessages = defineMessages(
     'search.engagement': 'Engagement: {title}',
     'search.noEngagement': 'Not linked to an engagement',
     'search.kindsArticlesOnly': 'Scenario, type and tag filters apply to articles only.',
+    'search.showingFor': 'Showing results for',
+    'search.insteadFor': 'Search instead for {query}',
   },
   {
     'search.kind.kb': '知识文章',
@@ -27,5 +29,7 @@ export const searchMessages = defineMessages(
     'search.engagement': '项目：{title}',
     'search.noEngagement': '未关联项目',
     'search.kindsArticlesOnly': '场景、类型和标签筛选只适用于知识文章。',
+    'search.showingFor': '以下是以下内容的结果：',
+    'search.insteadFor': '仍然搜索 {query}',
   },
 );

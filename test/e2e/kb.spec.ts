@@ -97,6 +97,23 @@ test.describe('knowledge base', () => {
     await expect(page.getByRole('navigation', { name: 'Related articles' }).getByRole('link').first()).toBeVisible();
   });
 
+  test('corrects a typo and says so, searches as typed on request, and answers a question typed in Chinese', async ({ page }) => {
+    const pilot = readArticle('bse-pilot-lesson');
+    expect(pilot.title.zh, 'precondition: the pilot lesson is about finance').toContain('财务');
+
+    const search = page.getByRole('searchbox', { name: 'Search the knowledge base' });
+    await search.fill('chrun ');
+    const correction = page.getByRole('note').filter({ hasText: 'Showing results for' });
+    await expect(correction).toContainText('churn');
+    await expect(results(page).first().getByRole('link')).toHaveText(/churn/i);
+    await correction.getByRole('button', { name: 'Search instead for chrun' }).click();
+    await expect(correction).toHaveCount(0);
+    await expect(page.getByText('Nothing matches.', { exact: false })).toBeVisible();
+
+    await search.fill('如何向财务证明节电效果');
+    await expect(results(page).first().getByRole('link')).toHaveText(pilot.title.en);
+  });
+
   test('a shared search URL opens with its query and filters applied', async ({ page, appUrl }) => {
     await gotoRoute(page, appUrl, '/kb?q=churn&type=lesson');
     await expect(page.getByRole('searchbox', { name: 'Search the knowledge base' })).toHaveValue('churn');

@@ -1,69 +1,59 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TERMS, parseQuery } from '../../electron/backend/search/query';
+import { MAX_TERMS, display, parseTerms, phraseMatch, type QueryTerm } from '../../electron/backend/search/query';
 import { MARK_CLOSE, MARK_OPEN, toSnippetParts } from '../../electron/backend/search/snippet';
-import { segmentHanRun } from '../../core/text/segment';
 
-/**
- * The only FTS5 syntax parseQuery may emit outside quoted strings: AND between terms, + between
- * the words of a phrase, and * after a prefix. Returns what is left outside the quotes.
- */
-function syntaxOutsideQuotes(match: string): string {
-  return match.replace(/"(?:[^"]|"")*"/g, 'Q');
+/** The terms as short strings: words joined by spaces, "*" after a prefix, quotes, "-" for an exclusion. */
+function shown(input: string): string[] {
+  return parseTerms(input).terms.map((t: QueryTerm) => `${t.exclude ? '-' : ''}${t.quoted ? '"' : ''}${t.words.join(' ')}${t.prefix ? '*' : ''}${t.quoted ? '"' : ''}`);
 }
 
-function expectSafe(match: string | null): void {
-  if (match === null) return;
-  const outside = syntaxOutsideQuotes(match);
-  expect(outside).toMatch(/^Q( \+ Q)*\*?( AND Q( \+ Q)*\*?)*$/);
+/** Every term as FTS syntax must be quoted strings joined by "+", with at most a trailing "*". */
+function expectSafe(input: string): void {
+  for (const t of parseTerms(input).terms) {
+    const outside = phraseMatch(t.words, t.prefix).replace(/"(?:[^"]|"")*"/g, 'Q');
+    expect(outside).toMatch(/^Q( \+ Q)*\*?$/);
+  }
 }
 
-const phrase = (words: string[]) => words.map((w) => `"${w}"`).join(' + ');
+describe('parseTerms', () => {
+  it('makes every word a term, lower-cased, with no prefix after a trailing space', () => {
+    expect(shown('Intent Taxonomy ')).toEqual(['intent', 'taxonomy']);
+  });
 
-describe('parseQuery', () => {
-  it('ANDs plain terms, lower-cased, with no prefix after a trailing space', () => {
-    expect(parseQuery('Intent Taxonomy ')).toEqual({ match: '"intent" AND "taxonomy"', terms: ['intent', 'taxonomy'], notice: null });
+  it('leaves out stop words in both languages, unless nothing else is asked', () => {
+    expect(shown('how do I handle personal data export ')).toEqual(['handle', 'personal', 'data', 'export']);
+    expect(shown('如何向财务证明节电效果')).toEqual(['财务', '证明', '节 电', '效果']);
+    expect(shown('how to ')).toEqual(['how', 'to']);
   });
 
   it('makes the last term a prefix while the user is still typing', () => {
-    expect(parseQuery('intent tax').match).toBe('"intent" AND "tax"*');
+    expect(shown('intent tax')).toEqual(['intent', 'tax*']);
     // One or two letters would expand to much of the vocabulary: they are searched as words.
-    expect(parseQuery('intent ta').match).toBe('"intent" AND "ta"');
+    expect(shown('intent ta')).toEqual(['intent', 'ta']);
   });
 
   it('honours an explicit trailing * on any term', () => {
-    expect(parseQuery('cont* sleep ').match).toBe('"cont"* AND "sleep"');
-    expect(parseQuery('foo-bar* ').match).toBe('"foo" AND "bar"*');
+    expect(shown('cont* sleep ')).toEqual(['cont*', 'sleep']);
+    expect(shown('foo-bar* ')).toEqual(['foo', 'bar*']);
   });
 
-  it('keeps "quoted phrases" together', () => {
-    expect(parseQuery('"standard contract" export ').match).toBe('"standard" + "contract" AND "export"');
-    expect(parseQuery('"standard contract"').match).toBe('"standard" + "contract"');
+  it('keeps "quoted phrases" together and exact', () => {
+    expect(shown('"standard contract" export ')).toEqual(['"standard contract"', 'export']);
+    expect(shown('export "standard contr')).toEqual(['export', '"standard contr*"']);
+    expect(shown('"')).toEqual([]);
+    expect(shown('""""')).toEqual([]);
   });
 
-  it('treats an unbalanced quote as a phrase running to the end, its last word still being typed', () => {
-    expect(parseQuery('export "standard contr').match).toBe('"export" AND "standard" + "contr"*');
-    expect(parseQuery('export "standard contract ').match).toBe('"export" AND "standard" + "contract"');
-    expect(parseQuery('"').match).toBeNull();
-    expect(parseQuery('""""').match).toBeNull();
+  it('excludes -words and -"phrases"', () => {
+    expect(shown('churn -pilot ')).toEqual(['churn', '-pilot']);
+    expect(shown('churn -"pilot plan" ')).toEqual(['churn', '-"pilot plan"']);
+    expect(display(parseTerms('churn -pilot ').terms[1] as QueryTerm)).toBe('-pilot');
+    // A hyphen inside a word only separates words.
+    expect(shown('co-location ')).toEqual(['co', 'location']);
   });
 
-  it.each([
-    ['"', null],
-    ['*', null],
-    ['(', null],
-    [')', null],
-    ['-', null],
-    [':', null],
-    ['^', null],
-    ['+', null],
-    ['{', null],
-    ['}', null],
-    ['NEAR', '"near"'],
-    ['AND', '"and"'],
-    ['OR', '"or"'],
-    ['NOT', '"not"'],
-  ])('neutralises FTS syntax %j', (input, expected) => {
-    expect(parseQuery(`${input} `).match).toBe(expected);
+  it.each(['"', '*', '(', ')', '-', ':', '^', '+', '{', '}'])('drops FTS syntax %j', (input) => {
+    expect(shown(`${input} `)).toEqual([]);
   });
 
   it.each([
@@ -81,29 +71,25 @@ describe('parseQuery', () => {
     'x AND',
     '***',
     '\u0000\uE000\uE001 \uFEFF',
-  ])('emits only quoted words and AND/+/* for %j', (input) => {
-    const parsed = parseQuery(input);
-    expectSafe(parsed.match);
-    expect(parsed.match ?? '').not.toMatch(/\bNEAR\b|\bOR\b|\bNOT\b|[():^{}-]/);
+  ])('emits only quoted words for %j', (input) => {
+    expectSafe(input);
   });
 
   it('searches operator words as ordinary words', () => {
-    expect(parseQuery('intent NEAR/2 call ').match).toBe('"intent" AND "near" AND "2" AND "call"');
-    expect(parseQuery('(intent OR call) ').match).toBe('"intent" AND "or" AND "call"');
-    expect(parseQuery('title:intent ').match).toBe('"title" AND "intent"');
+    expect(shown('intent NEAR/2 call ')).toEqual(['intent', 'near', '2', 'call']);
+    expect(shown('title:intent ')).toEqual(['title', 'intent']);
   });
 
-  it('returns an empty query (not an error) when nothing searchable is left', () => {
+  it('returns no terms (not an error) when nothing searchable is left', () => {
     for (const input of ['', '   ', '\n\t', '*** --- ((( )))', '"" ""', '\uE000\uE001']) {
-      expect(parseQuery(input)).toEqual({ match: null, terms: [], notice: null });
+      expect(parseTerms(input)).toEqual({ terms: [], notice: null });
     }
   });
 
   it(`uses at most ${MAX_TERMS} terms and names the ignored ones`, () => {
     const words = Array.from({ length: 40 }, (_, i) => `w${i}`);
-    const parsed = parseQuery(`${words.join(' ')} `);
-    expect(parsed.terms).toEqual(words.slice(0, MAX_TERMS));
-    expect(parsed.match?.split(' AND ')).toHaveLength(MAX_TERMS);
+    const parsed = parseTerms(`${words.join(' ')} `);
+    expect(parsed.terms.map(display)).toEqual(words.slice(0, MAX_TERMS));
     expect(parsed.notice).toContain(`first ${MAX_TERMS}`);
     expect(parsed.notice).toContain('w32');
     expect(parsed.notice).toContain('3 more');
@@ -112,36 +98,31 @@ describe('parseQuery', () => {
   it('handles a 100 KB query', () => {
     const big = 'delivery "risk '.repeat(7000).slice(0, 100_000);
     expect(big.length).toBe(100_000);
-    const parsed = parseQuery(big);
-    expect(parsed.terms.length).toBe(MAX_TERMS);
-    expect(parsed.notice).not.toBeNull();
-    expectSafe(parsed.match);
-
-    const oneWord = parseQuery('x'.repeat(100_000));
-    expect(oneWord.terms).toEqual(['x'.repeat(100_000)]);
-    expectSafe(oneWord.match);
+    const parsed = parseTerms(big);
+    expect(parsed.terms.length).toBeLessThanOrEqual(MAX_TERMS);
+    expectSafe(big);
+    expect(parseTerms('x'.repeat(100_000)).terms.map(display)).toEqual(['x'.repeat(100_000)]);
   });
 
-  it('segments Chinese into words and searches the words of one run as a phrase', () => {
-    const words = segmentHanRun('基站节能');
-    expect(parseQuery('基站节能 ').match).toBe(phrase(words));
-    // Still typing, a Chinese word is still whole (an input method commits whole words): no
-    // prefix, which would also match across word boundaries. An explicit * asks for one.
-    expect(parseQuery('基站节能').match).toBe(phrase(words));
-    expect(parseQuery('基站节能*').match).toBe(`${phrase(words)}*`);
-    expect(parseQuery('"基站节能').match).toBe(phrase(words));
-    expect(parseQuery('alarm 基站').match).toBe(`"alarm" AND ${phrase(segmentHanRun('基站'))}`);
-    expect(parseQuery('基站节能 ').terms).toEqual(['基站节能']);
-    // Chinese punctuation separates terms like spaces do.
-    expect(parseQuery('基站，节能 ').match).toBe(`${phrase(segmentHanRun('基站'))} AND ${phrase(segmentHanRun('节能'))}`);
+  it('segments Chinese into words, each a term', () => {
+    expect(shown('alarm 基站')).toEqual(['alarm', '基 站']);
+    // Chinese punctuation separates terms like spaces do; stop words between words are dropped.
+    expect(shown('预测，效果 ')).toEqual(['预测', '效果']);
+    expect(shown('验收与交接 ')).toEqual(['验收', '交接']);
+    expect(shown('节电的效果')).toEqual(['节 电', '效果']);
+  });
+
+  it('joins the characters of a word the segmenter does not know: pairs, overlapping in a longer run', () => {
+    // Still typing, a Chinese word is whole (an input method commits whole words): no prefix.
+    expect(shown('离网预警')).toEqual(['离 网', '预警']);
+    expect(shown('基站节能 ')).toEqual(['基 站', '站 节', '节 能']);
+    expect(shown('覆盖率 ')).toEqual(['覆盖 率']);
   });
 
   it('mixes Chinese and English terms', () => {
-    expect(parseQuery('KPI 覆盖率 ').match).toBe(`"kpi" AND ${phrase(segmentHanRun('覆盖率'))}`);
-    expect(parseQuery('网络 alarm ').match).toBe(`${phrase(segmentHanRun('网络'))} AND "alarm"`);
-    // Latin glued to Chinese is one phrase, tokenized as the index tokenizes it.
-    expect(parseQuery('5G基站 ').match).toBe(phrase(['5g', ...segmentHanRun('基站')]));
-    expect(parseQuery('"5G 基站" 节能 ').terms).toEqual(['5g 基站', '节能']);
+    expect(shown('NOC 预测效果 ')).toEqual(['noc', '预测', '效果']);
+    expect(shown('5G基站 ')).toEqual(['5g', '基 站']);
+    expect(shown('"5G 基站" 节能 ')).toEqual(['"5g 基 站"', '节 能']);
   });
 });
 

@@ -23,6 +23,8 @@ export const kbCalls = {
         lang: z.enum(LANGS).optional(),
         limit: z.number().int().min(1).max(100).optional(),
         offset: z.number().int().min(0).max(10_000).optional(),
+        /** Search the words as typed: no correction of words that match nothing. */
+        asTyped: z.boolean().optional(),
       })
       .strict(),
     result: returns<SearchResult>(),

@@ -3,10 +3,15 @@ import type { Lang } from '../../../core/i18n';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection';
 import { segmentInWorkers, type TextPair } from './segment-workers';
+import { recordWords } from './vocabulary';
 
 export type SearchDocKind = 'kb' | 'note' | 'lesson';
 
-export type SearchDoc = { kind: SearchDocKind; refId: string; lang: Lang; title: string; body: string };
+/**
+ * One record's text in one language. `keys` holds what people search it by besides its words:
+ * tags, scenario names in both languages, the record's id (ranked below the title, above the body).
+ */
+export type SearchDoc = { kind: SearchDocKind; refId: string; lang: Lang; title: string; keys: string; body: string };
 
 type Statements = { find: Statement; findAll: Statement; insertDoc: Statement; deleteDocs: Statement; insertFts: Statement; deleteFts: Statement };
 
@@ -22,7 +27,7 @@ function statements(db: Db): Statements {
       findAll: db.prepare('SELECT rowid FROM search_docs WHERE kind = ? AND ref_id = ?'),
       insertDoc: db.prepare('INSERT INTO search_docs (kind, ref_id, lang) VALUES (?, ?, ?)'),
       deleteDocs: db.prepare('DELETE FROM search_docs WHERE kind = ? AND ref_id = ?'),
-      insertFts: db.prepare('INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)'),
+      insertFts: db.prepare('INSERT INTO search_fts (rowid, title, keys, body) VALUES (?, ?, ?, ?)'),
       deleteFts: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
     };
     cache.set(db, s);
@@ -49,7 +54,10 @@ function writeSearchDoc(db: Db, doc: SearchDoc, text: TextPair): void {
   } else {
     rowid = Number(s.insertDoc.run(doc.kind, doc.refId, doc.lang).lastInsertRowid);
   }
-  s.insertFts.run(rowid, text.title, text.body);
+  // Keys are short (tags, names, an id): segmented here rather than in the workers.
+  const keys = segmentForIndex(withoutMarkers(doc.keys));
+  s.insertFts.run(rowid, text.title, keys, text.body);
+  recordWords(db, [text.title, keys, text.body]);
 }
 
 /** Adds or replaces the index entry of one record in one language. */

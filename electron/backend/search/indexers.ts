@@ -19,14 +19,28 @@ type Indexer = {
   documents(db: Db, refId: string): SearchDoc[];
 };
 
+/** The strings of a JSON array column (anything else in it is ignored). */
+function jsonStrings(json: string): string[] {
+  const value = JSON.parse(json) as unknown;
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** Ids, tags and names as one text, a line each ("symbol-shutdown" is indexed as its words). */
+function keysText(values: readonly string[]): string {
+  return [...new Set(values)].join('\n');
+}
+
 const INDEXERS: readonly Indexer[] = [
   {
     kind: 'kb',
     // kb_article_texts rows are named "<article id>/<lang>".
     sources: { kb_articles: (row) => row, kb_article_texts: (row) => row.split('/')[0] ?? row },
     documents(db, id) {
-      const live = prepared(db, 'SELECT 1 FROM kb_articles WHERE id = ? AND deleted = 0').get(id);
+      const live = prepared(db, 'SELECT scenarios, tags FROM kb_articles WHERE id = ? AND deleted = 0').get(id) as { scenarios: string; tags: string } | undefined;
       if (!live) return [];
+      const scenarioIds = jsonStrings(live.scenarios);
+      const names = prepared(db, 'SELECT name_en, name_zh FROM scenarios WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(scenarioIds)) as [string, string][];
+      const keys = keysText([id, ...jsonStrings(live.tags), ...scenarioIds, ...names.flat()]);
       const texts = prepared(db, 'SELECT lang, title, summary, body_text FROM kb_article_texts WHERE article_id = ?').all(id) as {
         lang: string;
         title: string;
@@ -36,7 +50,7 @@ const INDEXERS: readonly Indexer[] = [
       // The title is its own column (ranked higher, shown as the hit's title); summary and body are searched as the body.
       return LANGS.flatMap((lang) => {
         const text = texts.find((t) => t.lang === lang);
-        return text ? [{ kind: 'kb' as const, refId: id, lang, title: text.title, body: `${text.summary}\n${text.body_text}` }] : [];
+        return text ? [{ kind: 'kb' as const, refId: id, lang, title: text.title, keys, body: `${text.summary}\n${text.body_text}` }] : [];
       });
     },
   },
@@ -44,10 +58,10 @@ const INDEXERS: readonly Indexer[] = [
     kind: 'note',
     sources: { field_notes: (row) => row },
     documents(db, id) {
-      const note = prepared(db, 'SELECT title, body_text FROM field_notes WHERE id = ? AND deleted = 0').get(id) as { title: string; body_text: string } | undefined;
+      const note = prepared(db, 'SELECT title, body_text, tags FROM field_notes WHERE id = ? AND deleted = 0').get(id) as { title: string; body_text: string; tags: string } | undefined;
       if (!note) return [];
       // One entry, in the language the note is written in (it can change with an edit).
-      return [{ kind: 'note', refId: id, lang: detectLang(`${note.title}\n${note.body_text}`), title: note.title, body: note.body_text }];
+      return [{ kind: 'note', refId: id, lang: detectLang(`${note.title}\n${note.body_text}`), title: note.title, keys: keysText(jsonStrings(note.tags)), body: note.body_text }];
     },
   },
   {
@@ -56,9 +70,8 @@ const INDEXERS: readonly Indexer[] = [
     documents(db, id) {
       const lesson = prepared(db, 'SELECT title, context, problem, action, result, recommendation, tags FROM lessons WHERE id = ? AND deleted = 0').get(id) as { title: string; context: string; problem: string; action: string; result: string; recommendation: string; tags: string } | undefined;
       if (!lesson) return [];
-      const tags = (JSON.parse(lesson.tags) as unknown[]).filter((t): t is string => typeof t === 'string');
-      const body = [lesson.context, lesson.problem, lesson.action, lesson.result, lesson.recommendation, tags.join(' ')].filter((s) => s !== '').join('\n\n');
-      return [{ kind: 'lesson', refId: id, lang: detectLang(`${lesson.title}\n${body}`), title: lesson.title, body }];
+      const body = [lesson.context, lesson.problem, lesson.action, lesson.result, lesson.recommendation].filter((s) => s !== '').join('\n\n');
+      return [{ kind: 'lesson', refId: id, lang: detectLang(`${lesson.title}\n${body}`), title: lesson.title, keys: keysText(jsonStrings(lesson.tags)), body }];
     },
   },
 ];
@@ -84,7 +97,7 @@ export function updateSearchIndex(db: Db, applied: readonly Applied[]): void {
  * copies rows out of a damaged file, and the damaged file's index is not to be trusted.
  */
 export function rebuildSearchIndex(db: Db): void {
-  db.exec('DELETE FROM search_docs; DELETE FROM search_fts;');
+  db.exec('DELETE FROM search_docs; DELETE FROM search_fts; DELETE FROM search_words;');
   for (const indexer of INDEXERS) {
     const [table] = Object.keys(indexer.sources) as RecordTable[];
     if (table === undefined) continue;

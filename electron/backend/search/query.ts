@@ -1,63 +1,116 @@
 import { segmentForIndex } from '../../../core/text/segment';
+import { isStopWord } from '../../../core/text/stopwords';
 
 /**
- * Turns untrusted search text into a safe FTS5 MATCH expression. User text never reaches MATCH
- * raw: only runs of letters and digits survive, and each is emitted as a quoted FTS string (inner
- * quotes doubled, although no quote can survive), so FTS syntax typed by the user (NEAR, AND/OR/NOT,
- * parentheses, column filters, ^, -, +, *, :) is either dropped as punctuation or searched as a word.
+ * Turns untrusted search text into query terms. User text never reaches FTS5 MATCH raw: only runs
+ * of letters and digits survive, each later emitted as a quoted FTS string (inner quotes doubled,
+ * although no quote can survive), so FTS syntax typed by the user (NEAR, AND/OR/NOT, parentheses,
+ * column filters, ^, +, *, :) is either dropped as punctuation or searched as a word.
  *
- * - Terms are ANDed.
- * - "double quoted" text is a phrase (an unbalanced quote runs to the end of the input).
- * - The last term is a prefix search while the user is still typing (no trailing space) when it
- *   ends in a Latin word of 3+ letters (a Chinese word is typed whole), and a word written with a
- *   trailing * is a prefix search.
- * - Chinese is segmented the way the index was (segmentForIndex), and the words of one run of text
- *   without spaces ("基站节能", "5G基站") form a phrase, so a word in the middle of a sentence matches.
+ * - Every word is a term; search ranks documents that match more terms higher, and a term that
+ *   matches nothing never empties the result (search.ts).
+ * - Stop words (how, do, the, 如何, 的, …) are left out, unless the query has nothing else.
+ * - "double quoted" text is a phrase (an unbalanced quote runs to the end of the input) and is
+ *   matched exactly: no word forms, no corrections.
+ * - -word and -"a phrase" leave out documents that contain them.
+ * - Chinese is segmented into words the way the index was (segmentForIndex); each word is a term.
+ *   Single characters in a row (the pieces of a word the segmenter does not know) stay together as
+ *   a phrase, so 离网 split into 离 + 网 still means the two characters side by side.
+ * - The last term is a prefix while the user is still typing (no trailing space) when it ends in
+ *   a Latin word of 3+ letters (a Chinese word is typed whole), and a word written with a
+ *   trailing * is a prefix.
  */
 
 export const MAX_TERMS = 32;
 /** Shorter Latin prefixes expand to a large share of the vocabulary; they are searched as whole words. */
 export const MIN_PREFIX_CHARS = 3;
 
-/** One AND-ed term: a phrase of index tokens; `prefix` marks its last token as a prefix. */
-export type QueryTerm = { words: string[]; prefix: boolean };
+/**
+ * One term: a phrase of index tokens (usually one); `prefix` marks its last token as a prefix,
+ * `quoted` that it was typed in quotes, `exclude` that documents containing it are left out.
+ */
+export type QueryTerm = { words: string[]; prefix: boolean; quoted: boolean; exclude: boolean };
 export type ParsedTerms = { terms: QueryTerm[]; notice: string | null };
-export type ParsedQuery = { match: string | null; terms: string[]; notice: string | null };
 
 const HAN = /\p{Script=Han}/u;
+const SINGLE_HAN = /^\p{Script=Han}$/u;
 // What the index tokenizer (unicode61) keeps as token characters: letters and numbers. Everything
 // else, FTS syntax included, separates words.
 const WORD_RUN = /[\p{L}\p{N}\p{M}]+/gu;
 
 /** The index tokens of a chunk of text without spaces, exactly as upsertSearchDoc would index it. */
-function tokensOf(chunk: string): string[] {
+export function tokensOf(chunk: string): string[] {
   const tokens: string[] = [];
   for (const m of segmentForIndex(chunk).matchAll(WORD_RUN)) tokens.push(m[0].toLowerCase());
   return tokens;
 }
 
-/** The terms of unquoted text: each Latin word is a term, a run with Chinese in it is a phrase. */
+// Particles that are never part of a word a consultant searches for, even beside single characters.
+const PARTICLES = new Set('的地得了吗呢吧啊呀么嘛与及或向把被'.split(''));
+
+/**
+ * The terms of one chunk of text without spaces. Each word is a term. The segmenter splits words
+ * it does not know (基站, 节电, 离网) into single characters, which are joined again: two in a
+ * row are one phrase, longer runs become overlapping pairs (基站节能: 基站, 站节, 节能), so the
+ * words inside an unknown run still match where they occur apart, and the whole run ranks
+ * highest where it occurs as typed. A lone character is joined to the word before (or after) it.
+ * Chinese stop words standing between words are kept as stop terms (parseTerms drops them).
+ */
+function chunkTerms(chunk: string, exclude: boolean): QueryTerm[] {
+  const term = (words: string[]): QueryTerm => ({ words, prefix: false, quoted: false, exclude });
+  const out: QueryTerm[] = [];
+  for (const piece of chunk.match(WORD_RUN) ?? []) {
+    const tokens = tokensOf(piece);
+    const single = (i: number): boolean => SINGLE_HAN.test(tokens[i] ?? '') && !PARTICLES.has(tokens[i] ?? '');
+    const groups: string[][] = [];
+    let run: string[] = [];
+    const flush = (): void => {
+      if (run.length === 1) {
+        // A lone character: with the word before it, or kept for the word after it.
+        const before = groups.at(-1);
+        if (before && HAN.test(before.at(-1) ?? '')) before.push(run[0] ?? '');
+        else groups.push(run);
+      } else if (run.length === 2) groups.push(run);
+      else for (let i = 0; i + 1 < run.length; i++) groups.push(run.slice(i, i + 2));
+      run = [];
+    };
+    tokens.forEach((token, i) => {
+      const isolated = !single(i - 1) && !single(i + 1);
+      if (SINGLE_HAN.test(token) && (PARTICLES.has(token) || (isolated && isStopWord(token)))) {
+        flush();
+        if (!exclude) out.push(...groups.splice(0).map(term), term([token]));
+        return;
+      }
+      if (single(i)) {
+        run.push(token);
+        return;
+      }
+      flush();
+      const lone = groups.at(-1);
+      if (lone && lone.length === 1 && SINGLE_HAN.test(lone[0] ?? '') && HAN.test(token)) lone.push(token);
+      else groups.push([token]);
+    });
+    flush();
+    out.push(...groups.map(term));
+  }
+  return out;
+}
+
+/** The terms of unquoted text. */
 function bareTerms(text: string, openEnd: boolean): QueryTerm[] {
   const out: QueryTerm[] = [];
   const chunks = text.split(/\s+/).filter((c) => c !== '');
   chunks.forEach((chunk, ci) => {
+    const exclude = /^-[\p{L}\p{N}]/u.test(chunk);
     const starred = /\*$/.test(chunk);
     const atEnd = ci === chunks.length - 1 && openEnd;
-    // Punctuation separates Latin words ("foo-bar" is foo AND bar), but a run mixing Chinese and
-    // Latin ("5G基站") stays one phrase, as the words are adjacent in the text.
-    const pieces = chunk.match(WORD_RUN) ?? [];
-    const groups: string[][] = [];
-    for (const piece of pieces) {
-      const tokens = tokensOf(piece);
-      if (tokens.length === 0) continue;
-      if (HAN.test(piece)) groups.push(tokens);
-      else for (const t of tokens) groups.push([t]);
+    const terms = chunkTerms(chunk, exclude);
+    const last = terms.at(-1);
+    if (last && last.words.length === 1) {
+      const word = last.words[0] ?? '';
+      last.prefix = (starred && prefixable(word)) || (atEnd && !exclude && completable(word));
     }
-    groups.forEach((words, gi) => {
-      const last = gi === groups.length - 1;
-      const word = words.at(-1) ?? '';
-      out.push({ words, prefix: last && ((starred && prefixable(word)) || (atEnd && completable(word))) });
-    });
+    out.push(...terms);
   });
   return out;
 }
@@ -77,52 +130,64 @@ function completable(word: string): boolean {
   return !HAN.test(word) && [...word].length >= MIN_PREFIX_CHARS;
 }
 
-/** Parses the query into AND-ed terms (phrases of index tokens), at most MAX_TERMS of them. */
+/** Whether a term only carries a stop word (never required). */
+export function isStopTerm(term: QueryTerm): boolean {
+  return !term.quoted && !term.exclude && term.words.length === 1 && isStopWord(term.words[0] ?? '');
+}
+
+/** Parses the query into terms (phrases of index tokens), at most MAX_TERMS of them. */
 export function parseTerms(input: string): ParsedTerms {
-  const terms: QueryTerm[] = [];
+  const all: QueryTerm[] = [];
   const pieces = input.split('"');
   const unbalanced = pieces.length % 2 === 0;
   const openEnd = !/\s$/.test(input);
   pieces.forEach((piece, i) => {
     const isLast = i === pieces.length - 1;
     if (i % 2 === 1) {
-      // A phrase; while its closing quote is not typed yet, its last word is still being typed.
+      // A phrase, excluded when a "-" is written right before its opening quote; while its
+      // closing quote is not typed yet, its last word is still being typed.
+      const exclude = /(^|\s)-$/.test(pieces[i - 1] ?? '');
       const words = (piece.match(WORD_RUN) ?? []).flatMap(tokensOf);
-      if (words.length > 0) terms.push({ words, prefix: unbalanced && isLast && openEnd && completable(words.at(-1) ?? '') });
+      if (words.length > 0) all.push({ words, prefix: unbalanced && isLast && openEnd && !exclude && completable(words.at(-1) ?? ''), quoted: true, exclude });
       return;
     }
-    terms.push(...bareTerms(piece, isLast && openEnd));
+    all.push(...bareTerms(piece, isLast && openEnd));
+  });
+  // Stop words go, unless nothing else is asked for (then the query means them).
+  const meaningful = all.filter((t) => !isStopTerm(t));
+  let terms = meaningful.some((t) => !t.exclude) ? meaningful : all;
+  // The same term twice counts once.
+  const seen = new Set<string>();
+  terms = terms.filter((t) => {
+    const key = `${t.exclude ? '-' : ''}${t.quoted ? 'q' : ''}${t.prefix ? '*' : ''}${t.words.join(' ')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
   let notice: string | null = null;
   if (terms.length > MAX_TERMS) {
     const ignored = terms.slice(MAX_TERMS).map(display);
     notice = `Only the first ${MAX_TERMS} search terms were used; ignored: ${ignored.slice(0, 5).join(', ')}${ignored.length > 5 ? ` and ${ignored.length - 5} more` : ''}.`;
-    terms.length = MAX_TERMS;
+    terms = terms.slice(0, MAX_TERMS);
   }
   return { terms, notice };
 }
 
-/** How a term is shown back to the user: Chinese words joined without spaces. */
+/** How a term is shown back to the user: Chinese words joined without spaces, an exclusion with its "-". */
 export function display(term: QueryTerm): string {
   let out = '';
   term.words.forEach((w, i) => {
     const prev = term.words[i - 1];
     out += i > 0 && !(HAN.test(prev?.slice(-1) ?? '') && HAN.test(w[0] ?? '')) ? ` ${w}` : w;
   });
-  return out;
+  return term.exclude ? `-${out}` : out;
 }
 
 export function quote(word: string): string {
   return `"${word.replace(/"/g, '""')}"`;
 }
 
-/** One term as FTS5 syntax: a phrase is its quoted tokens joined with "+"; "*" marks a prefix. */
-export function termMatch(term: QueryTerm): string {
-  return term.words.map(quote).join(' + ') + (term.prefix ? '*' : '');
-}
-
-export function parseQuery(input: string): ParsedQuery {
-  const { terms, notice } = parseTerms(input);
-  if (terms.length === 0) return { match: null, terms: [], notice };
-  return { match: terms.map(termMatch).join(' AND '), terms: terms.map(display), notice };
+/** A phrase of words as FTS5 syntax: quoted tokens joined with "+"; "*" marks a prefix. */
+export function phraseMatch(words: readonly string[], prefix = false): string {
+  return words.map(quote).join(' + ') + (prefix ? '*' : '');
 }

@@ -1,10 +1,11 @@
 import type { Statement } from 'better-sqlite3';
 import type { Lang } from '../../../core/i18n';
-import { SEARCH_KINDS, type KbArticleType, type SearchHit, type SearchKind, type SearchResult } from '../../../core/kb/types';
+import { SEARCH_KINDS, type KbArticleType, type SearchCorrection, type SearchHit, type SearchKind, type SearchResult } from '../../../core/kb/types';
 import type { Db } from '../db/connection';
 import { localDay } from '../../../core/dates';
 import { stringArray } from '../repos/json';
-import { display, parseTerms, quote, termMatch, type QueryTerm } from './query';
+import { display, parseTerms, phraseMatch, type QueryTerm } from './query';
+import { correctionOf, documentFrequency, otherForms, wordsStartingWith } from './vocabulary';
 import { ELLIPSIS, MARK_CLOSE, MARK_OPEN, toSnippetParts } from './snippet';
 
 export type KbSearchArgs = {
@@ -17,6 +18,8 @@ export type KbSearchArgs = {
   lang?: Lang | undefined;
   limit?: number | undefined;
   offset?: number | undefined;
+  /** Search the words as typed: no correction of words that match nothing. */
+  asTyped?: boolean | undefined;
 };
 
 /*
@@ -57,14 +60,14 @@ export const MAX_TOTAL_EXPANSIONS = 48;
 /** Matching documents counted for `total` (as articles), at most; beyond it the UI says "500+". */
 export const TOTAL_CAP = 500;
 
-const BM25 = 'bm25(search_fts, 5.0, 1.0)';
+// Title, keys (tags, scenario names, id), body.
+const BM25 = 'bm25(search_fts, 5.0, 2.5, 1.0)';
 const SNIPPET_TOKENS = 24;
 // The highest code point: every word with a prefix sorts between the prefix and prefix + this.
 const MAX_CHAR = String.fromCodePoint(0x10ffff);
 
 type Filter = { sql: string; params: string[] };
 type Ranked = { rowid: number; kind: SearchKind; refId: string; lang: Lang; score: number };
-type Best = Map<string, { doc: Ranked; score: number }>;
 type Marks = { title: string; body: string };
 type ArticleMeta = { id: string; type: KbArticleType; scenarios: string; tags: string; review_date: string | null };
 type RecordMeta = { id: string; engagementId: string | null; engagementTitle: string | null };
@@ -140,42 +143,106 @@ function documentFilter(args: KbSearchArgs): Filter {
   return { sql: where.join(' AND '), params };
 }
 
-/** The MATCH expression, the looser one bm25 scores with, and whether they differ. */
-type Expressions = { match: string; score: string; phrases: boolean; notice: string | null };
+/** A term's alternatives as FTS5 phrases: the words as typed, their other forms, related words. */
+type PlannedTerm = { term: QueryTerm; exact: string[]; forms: string[] };
+
+/** What a query is searched as: its terms' alternatives, exclusions, and what was changed on the way. */
+type Plan = {
+  terms: PlannedTerm[];
+  exclude: string[];
+  corrections: SearchCorrection[];
+  narrowed: string[];
+  phrases: boolean;
+};
+
+const HAN = /\p{Script=Han}/u;
+const LATIN_WORD = /^[\p{L}\p{N}]+$/u;
+/** Other forms of one word searched at most (a Chinese word's longer compounds). */
+const MAX_FORMS = 8;
+
+/** The indexed words a typed prefix stands for, the most frequent first; at most `max`. */
+function prefixWords(db: Db, prefix: string, max: number): { words: string[]; narrowed: boolean } {
+  const words = (stmt(db, 'SELECT term, doc FROM temp.search_vocab WHERE term >= ? AND term <= ?').all(prefix, prefix + MAX_CHAR) as { term: string; doc: number }[]).filter((w) =>
+    w.term.startsWith(prefix),
+  );
+  if (words.length <= max) return { words: words.map((w) => w.term), narrowed: false };
+  return { words: words.sort((a, b) => b.doc - a.doc).slice(0, max).map((w) => w.term), narrowed: true };
+}
+
+function isIndexed(db: Db, word: string): boolean {
+  return stmt(db, 'SELECT 1 FROM search_words WHERE word = ?').get(word) !== undefined;
+}
 
 /**
- * Replaces each prefix term by the indexed words it stands for. Null when a prefix matches no
- * indexed word: then nothing can match the query.
+ * Works out what each term is searched as:
+ * - a typed prefix: the indexed words it starts (the most frequent ones when there are many);
+ * - a Latin word: itself and its other indexed forms (voiceprints, anonymised), or — when neither
+ *   exists and corrections are allowed — the indexed word it most likely meant;
+ * - a Chinese word: itself, its characters side by side, and longer indexed words it begins
+ *   (the segmenter may split or join a word differently inside a sentence);
+ * - a quoted phrase: exactly its words.
  */
-function expressions(db: Db, terms: QueryTerm[]): Expressions | null {
-  const match: string[] = [];
-  const score = new Set<string>();
-  const narrowed: string[] = [];
+function planQuery(db: Db, terms: readonly QueryTerm[], asTyped: boolean): Plan {
+  const plan: Plan = { terms: [], exclude: [], corrections: [], narrowed: [], phrases: false };
   const prefixes = terms.filter((t) => t.prefix).length;
   const perTerm = Math.max(4, Math.min(MAX_EXPANSIONS, Math.floor(MAX_TOTAL_EXPANSIONS / Math.max(1, prefixes))));
   for (const term of terms) {
-    const head = term.prefix ? term.words.slice(0, -1) : term.words;
-    for (const w of head) score.add(quote(w));
-    if (!term.prefix) {
-      match.push(termMatch(term));
-      continue;
+    const last = term.words.at(-1) ?? '';
+    const head = term.words.slice(0, -1);
+    const exact: string[] = [];
+    const forms: string[] = [];
+    if (term.prefix) {
+      const found = prefixWords(db, last, perTerm);
+      if (found.narrowed) plan.narrowed.push(display(term));
+      exact.push(...found.words.map((w) => phraseMatch([...head, w])));
+    } else {
+      exact.push(phraseMatch(term.words));
     }
-    const stem = term.words.at(-1) ?? '';
-    let words = (stmt(db, 'SELECT term, doc FROM temp.search_vocab WHERE term >= ? AND term <= ?').all(stem, stem + MAX_CHAR) as { term: string; doc: number }[]).filter((w) =>
-      w.term.startsWith(stem),
-    );
-    if (words.length === 0) return null;
-    if (words.length > perTerm) {
-      words = words.sort((a, b) => b.doc - a.doc).slice(0, perTerm);
-      narrowed.push(display(term));
+    const single = term.words.length === 1 && !term.quoted;
+    if (single && !HAN.test(last) && LATIN_WORD.test(last)) {
+      let word = last;
+      const known = exact.length > (term.prefix ? 0 : 1) || isIndexed(db, word) || otherForms(db, word).length > 0;
+      // The index itself has the last word on whether a word exists (search_words may miss one).
+      if (!known && !asTyped && !term.exclude && documentFrequency(db, word) === 0) {
+        const corrected = correctionOf(db, word);
+        if (corrected !== null) {
+          plan.corrections.push({ from: word, to: corrected });
+          word = corrected;
+          exact.length = 0;
+          exact.push(phraseMatch([word]));
+        }
+      }
+      if (!term.prefix || exact.length === 0) forms.push(...otherForms(db, word).map((w) => phraseMatch([w])));
+      if (exact.length === 0) exact.push(phraseMatch([word]));
+    } else if (single && HAN.test(last)) {
+      // A word the index holds whole is searched with its longer compounds; one it never held
+      // whole, as its characters side by side (the segmenter split it there).
+      const longer = wordsStartingWith(db, last, MAX_FORMS + 1);
+      if (longer.includes(last)) forms.push(...longer.filter((w) => w !== last).slice(0, MAX_FORMS).map((w) => phraseMatch([w])));
+      else if ([...last].length > 1) forms.push(phraseMatch([...last]));
+    } else if (!term.quoted && term.words.every((w) => HAN.test(w))) {
+      // Single characters in a row: also the word they make, should the index hold it whole.
+      const joined = term.words.join('');
+      if (isIndexed(db, joined)) forms.push(phraseMatch([joined]));
     }
-    const alternatives = words.map((w) => [...head, w.term].map(quote).join(' + '));
-    match.push(alternatives.length === 1 ? (alternatives[0] ?? '') : `(${alternatives.join(' OR ')})`);
-    score.add(words.length === 1 ? quote(words[0]?.term ?? '') : `(${words.map((w) => quote(w.term)).join(' OR ')})`);
+    if (exact.length === 0) exact.push(phraseMatch(term.words));
+    if (term.words.length > 1 || exact.concat(forms).some((a) => a.includes(' + '))) plan.phrases = true;
+    if (term.exclude) plan.exclude.push(...exact, ...forms);
+    else plan.terms.push({ term, exact, forms });
   }
-  const notice =
-    narrowed.length > 0 ? `Many words start with ${narrowed.map((t) => `“${t}”`).join(', ')}; only the ${perTerm} most common were searched. Type more letters to narrow it.` : null;
-  return { match: match.join(' AND '), score: [...score].join(' AND '), phrases: terms.some((t) => t.words.length > 1), notice };
+  return plan;
+}
+
+const anyOf = (alternatives: readonly string[]): string => (alternatives.length === 1 ? (alternatives[0] ?? '') : `(${alternatives.join(' OR ')})`);
+const termExpr = (t: PlannedTerm): string => anyOf([...t.exact, ...t.forms]);
+
+/** The plan as MATCH expressions: any term, every term, and (for ranking) any term without exclusions. */
+function expressions(plan: Plan): { any: string; every: string; score: string } {
+  const not = plan.exclude.length > 0 ? ` NOT ${anyOf(plan.exclude)}` : '';
+  const score = plan.terms.map(termExpr).join(' OR ');
+  const any = plan.terms.length === 1 ? `${score}${not}` : `(${score})${not}`;
+  const every = `${plan.terms.map(termExpr).join(' AND ')}${not}`;
+  return { any, every, score };
 }
 
 type Found = { rowids: number[]; records: number; more: boolean };
@@ -214,7 +281,7 @@ function rank(db: Db, expr: string, rowids: number[], only: number[] | null, fil
 }
 
 const MARKS_COLUMNS = `highlight(search_fts, 0, '${MARK_OPEN}', '${MARK_CLOSE}') AS title,
-  snippet(search_fts, 1, '${MARK_OPEN}', '${MARK_CLOSE}', '${ELLIPSIS}', ${SNIPPET_TOKENS}) AS body`;
+  snippet(search_fts, 2, '${MARK_OPEN}', '${MARK_CLOSE}', '${ELLIPSIS}', ${SNIPPET_TOKENS}) AS body`;
 
 /**
  * Highlighted title and body snippet of those of the given documents that match. One statement
@@ -258,70 +325,97 @@ function recordMeta(db: Db, kind: 'note' | 'lesson', ids: string[]): Map<string,
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+/** The rowids among `rowids` (sorted newest first) that match `expr`. */
+function matching(db: Db, expr: string, rowids: readonly number[]): Set<number> {
+  if (rowids.length === 0) return new Set();
+  const sql = `SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER) AND +rowid IN (SELECT value FROM json_each(?))`;
+  return new Set(stmt(db, sql).pluck().all(expr, rowids.at(-1) ?? 0, rowids[0] ?? 0, JSON.stringify(rowids)) as number[]);
+}
+
+/** How well a record matched one term: exactly as typed, through another form, or not at all. */
+const EXACT = 1;
+const OTHER_FORM = 0.85;
+
+type Scored = { key: string; rows: Ranked[]; matched: number; quality: number; score: number };
+
+/**
+ * Ranks the candidates: records matching more terms first (all words > most words > some words),
+ * bm25 inside each band, lowered when terms matched only through other forms or corrections.
+ * A record's languages count together, so a query may match one word in its English text and
+ * another in its Chinese text.
+ */
+function rankRecords(db: Db, plan: Plan, scoreExpr: string, candidates: readonly number[], filter: Filter): Scored[] {
+  const byRecord = new Map<string, { rows: Ranked[]; terms: number[] }>();
+  for (let start = 0; start < candidates.length; start += RANK_WINDOW) {
+    const tier = candidates.slice(start, start + RANK_WINDOW);
+    const ranked = rank(db, scoreExpr, tier, tier, filter, tier.length);
+    if (ranked.length === 0) continue;
+    const rowids = ranked.map((r) => r.rowid).sort((a, b) => b - a);
+    const qualities = plan.terms.map((t) => {
+      const exact = matching(db, anyOf(t.exact), rowids);
+      const forms = t.forms.length > 0 ? matching(db, anyOf(t.forms), rowids) : new Set<number>();
+      return (rowid: number): number => (exact.has(rowid) ? EXACT : forms.has(rowid) ? OTHER_FORM : 0);
+    });
+    for (const doc of ranked) {
+      const key = `${doc.kind}:${doc.refId}`;
+      const entry = byRecord.get(key) ?? { rows: [], terms: plan.terms.map(() => 0) };
+      entry.rows.push(doc);
+      qualities.forEach((q, i) => {
+        entry.terms[i] = Math.max(entry.terms[i] ?? 0, q(doc.rowid));
+      });
+      byRecord.set(key, entry);
+    }
+  }
+  const correctedTerms = new Set(plan.corrections.map((c) => c.from));
+  const scored: Scored[] = [];
+  for (const [key, entry] of byRecord) {
+    const matched = entry.terms.filter((q) => q > 0).length;
+    const quality = entry.terms.reduce((sum, q, i) => sum + (correctedTerms.has(plan.terms[i]?.term.words[0] ?? '') ? q * OTHER_FORM : q), 0) / Math.max(1, matched);
+    const bm25 = entry.rows.reduce((sum, r) => sum + r.score, 0);
+    scored.push({ key, rows: entry.rows, matched, quality, score: bm25 * quality });
+  }
+  return scored.sort((a, b) => b.matched - a.matched || a.score - b.score);
+}
+
 /**
  * Full-text search of the knowledge base, field notes and lessons: ranked, filtered, one hit per
- * record (the best-matching language), with highlights.
+ * record (both languages of an article are one record), with highlights.
  */
 export function searchKb(db: Db, args: KbSearchArgs): SearchResult {
   const limit = clamp(args.limit, 20, 1, 100);
   const offset = clamp(args.offset, 0, 0, 10_000);
   const parsed = parseTerms(args.query);
   const terms = parsed.terms.map(display);
-  const empty: SearchResult = { hits: [], total: 0, totalCapped: false, terms, notice: parsed.notice };
-  if (parsed.terms.length === 0) return empty;
-  const expr = expressions(db, parsed.terms);
-  if (expr === null) return empty;
+  const empty = (notice: string | null): SearchResult => ({ hits: [], total: 0, totalCapped: false, terms, notice, corrections: [] });
+  if (parsed.terms.length === 0) return empty(parsed.notice);
+  stmt(db, 'SELECT 1'); // creates temp.search_vocab on this connection
+  const plan = planQuery(db, parsed.terms, args.asTyped === true);
+  if (plan.terms.length === 0) return empty('Only words to leave out were given: add a word to search for.');
+  const expr = expressions(plan);
   const filter = documentFilter(args);
   // Filtering on kinds or article facets lets only some matches through, like a filter parameter.
   const filtered = filter.params.length > 0 || kindsOf(args).length < SEARCH_KINDS.length;
 
-  const scoreExpr = expr.phrases ? expr.score : expr.match;
-  const { rowids: all, records, more } = candidates(db, expr.match, filter, TOTAL_CAP);
+  // Candidates: the newest matches of any term, and — so that a record matching every term is
+  // never crowded out by records matching one common word — the newest matches of all of them.
+  const some = candidates(db, expr.any, filter, TOTAL_CAP);
+  const every = plan.terms.length > 1 ? candidates(db, expr.every, filter, TOTAL_CAP) : { rowids: [], records: 0, more: false };
+  const all = [...new Set([...every.rowids, ...some.rowids])].sort((a, b) => b - a);
+  const more = some.more;
   const broad = more || all.length > RANK_WINDOW;
   // Few candidates despite many matches: the filters let few through and the scan budget ran out.
   const budgetSpent =
-    !more &&
-    filtered &&
-    stmt(db, 'SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?').get(expr.match, SCAN_BUDGET - 1) !== undefined;
+    !more && filtered && stmt(db, 'SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?').get(expr.any, SCAN_BUDGET - 1) !== undefined;
 
-  // Candidates are ranked RANK_WINDOW at a time, newest first, as far as the page asked for goes:
-  // every page of a broad query comes from the same ranking, so pages never repeat a record.
-  // Within a tier only the best rows are fetched, with a margin for documents dropped after
-  // ranking (other kinds, deleted records) and for records matching in both languages.
-  const fetch = offset + limit;
-  const best: Best = new Map();
-  const add = (ranked: Ranked[]): void => {
-    for (const doc of ranked) {
-      const key = `${doc.kind}:${doc.refId}`;
-      if (!best.has(key)) best.set(key, { doc, score: doc.score });
-    }
-  };
-  for (let start = 0; start < all.length && best.size < fetch; start += RANK_WINDOW) {
-    const tier = all.slice(start, start + RANK_WINDOW);
-    // Without filters or phrases, a tier is exactly the matches in its rowid range.
-    const only = filtered || expr.phrases ? tier : null;
-    const want = (fetch - best.size) * 2 + 10;
-    add(rank(db, scoreExpr, tier, only, filter, Math.min(want, tier.length)));
-    if (best.size < fetch && want < tier.length) add(rank(db, scoreExpr, tier, only, filter, tier.length));
-  }
-  const page = [...best.values()].slice(offset, offset + limit);
+  const ranked = rankRecords(db, plan, expr.score, all, filter);
+  const page = ranked.slice(offset, offset + limit).map((r) => {
+    // The record's text in the preferred language when that one matches, else its best match.
+    const best = r.rows.reduce((a, b) => (b.score < a.score ? b : a));
+    const doc = r.rows.find((row) => row.lang === args.lang) ?? best;
+    return { doc, score: r.score };
+  });
 
-  // The record's text in the preferred language, when that one matches too.
-  const lang = args.lang;
-  if (lang !== undefined) {
-    const other = stmt(db, 'SELECT rowid FROM search_docs WHERE kind = ? AND ref_id = ? AND lang = ?').pluck();
-    const alternatives = new Map<Ranked, number>();
-    for (const p of page) {
-      const rowid = p.doc.lang === lang ? undefined : (other.get(p.doc.kind, p.doc.refId, lang) as number | undefined);
-      if (rowid !== undefined) alternatives.set(p.doc, rowid);
-    }
-    const matching = marks(db, expr.match, [...alternatives.values()], expr.phrases);
-    for (const p of page) {
-      const rowid = alternatives.get(p.doc);
-      if (rowid !== undefined && matching.has(rowid)) p.doc = { ...p.doc, rowid, lang };
-    }
-  }
-  const marked = marks(db, expr.match, page.map((p) => p.doc.rowid), expr.phrases);
+  const marked = marks(db, expr.score, page.map((p) => p.doc.rowid), plan.phrases);
   const idsOf = (kind: SearchKind): string[] => page.filter((p) => p.doc.kind === kind).map((p) => p.doc.refId);
   const articles = new Map(
     (stmt(db, 'SELECT id, type, scenarios, tags, review_date FROM kb_articles WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(idsOf('kb'))) as ArticleMeta[]).map((m) => [
@@ -355,7 +449,8 @@ export function searchKb(db: Db, args: KbSearchArgs): SearchResult {
     return [{ kind: doc.kind, ...text, engagement }];
   });
 
-  const notices = [parsed.notice, expr.notice];
+  const notices = [parsed.notice];
+  if (plan.narrowed.length > 0) notices.push(`Many words start with ${plan.narrowed.map((t) => `“${t}”`).join(', ')}; only the most common were searched. Type more letters to narrow it.`);
   if (broad) notices.push(`More than ${RANK_WINDOW.toLocaleString('en')} documents match; the most recently added were ranked first. Add a word to narrow the search.`);
   if (budgetSpent) notices.push(`With these filters, only the ${SCAN_BUDGET.toLocaleString('en')} newest matching documents were searched. Add a more specific word.`);
   if (args.kinds !== undefined && args.kinds.some((k) => k !== 'kb') && hasArticleFilters(args)) {
@@ -363,9 +458,10 @@ export function searchKb(db: Db, args: KbSearchArgs): SearchResult {
   }
   return {
     hits,
-    total: records,
+    total: ranked.length,
     totalCapped: more || budgetSpent,
     terms,
     notice: notices.filter((n): n is string => n !== null).join(' ') || null,
+    corrections: plan.corrections,
   };
 }

@@ -3,6 +3,7 @@ import { initial } from './001-initial';
 import { fieldWork } from './002-field-work';
 import { packUpdates } from './003-pack-updates';
 import { sync } from './004-sync';
+import { searchRelevance } from './005-search-relevance';
 
 /** Every migration this build ships, in order. Append only; never edit or reorder a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [initial, fieldWork, packUpdates, sync];
+export const MIGRATIONS: readonly Migration[] = [initial, fieldWork, packUpdates, sync, searchRelevance];

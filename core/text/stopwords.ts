@@ -1,0 +1,28 @@
+/**
+ * Words a query is made of but that say nothing about what is searched for: question words,
+ * articles, pronouns, auxiliaries (English) and particles, question and function words
+ * (Chinese). A query never requires them; a query made only of them is searched as written.
+ */
+export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a an the and or but nor so yet of to in on at by for from with without into onto over under about above below between among through during before after ' +
+    'is am are was were be been being do does did doing done have has had having can could shall should will would may might must need ought ' +
+    'i me my mine we us our ours you your yours he him his she her hers it its they them their theirs this that these those there here ' +
+    'what which who whom whose when where why how whether if then than as such very too also just only more most much many some any each every ' +
+    'all both few other own same not no yes get got gets getting make makes made let lets want wants way ways thing things ' +
+    'please tell show find give explain describe best good use used using via per vs etc eg ie'
+  ).split(' '),
+);
+
+export const CHINESE_STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    '的 地 得 了 着 过 吗 呢 吧 啊 呀 么 嘛 和 与 及 以及 或 或者 而 并 并且 在 于 对 对于 把 被 将 向 从 自 给 让 跟 同 为 为了 由 ' +
+    '是 有 没有 就 都 也 还 又 才 再 很 更 最 太 这 那 这个 那个 这些 那些 这样 那样 哪 哪些 哪个 什么 怎么 怎样 怎么样 如何 为何 为什么 ' +
+    '我 我们 你 你们 他 他们 她 它 它们 咱们 自己 一个 一些 一下 可以 能 能够 会 要 需要 应该 应当 该 请 请问 关于 有关 进行 通过 以 之 其 等 等等 ' +
+    '吗 呢 啥 多少 几 是否 能否 可否'
+  ).split(' '),
+);
+
+export function isStopWord(word: string): boolean {
+  return ENGLISH_STOP_WORDS.has(word) || CHINESE_STOP_WORDS.has(word);
+}

@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../electron/backend/db/connection';
+import { loadPack } from '../../electron/backend/content/load-pack';
+import { importPack } from '../../electron/backend/content/import-pack';
+import { searchKb } from '../../electron/backend/search/search';
+import { makeTestDb } from '../helpers/kb-db';
+
+/**
+ * Search over the bundled content pack as consultants type: questions, Chinese without spaces,
+ * word forms, typos, tags and scenario names, words from both languages of one article.
+ */
+let db: Db;
+let cleanup: () => void;
+
+beforeAll(async () => {
+  ({ db, cleanup } = await makeTestDb());
+  const pack = loadPack(path.resolve('resources/content'));
+  expect(pack.problems).toEqual([]);
+  importPack(db, pack, new Date('2026-12-01T00:00:00Z'));
+});
+afterAll(() => cleanup());
+
+const top = (query: string, n = 3): string[] => searchKb(db, { query, kinds: ['kb'], lang: 'en' }).hits.slice(0, n).map((h) => h.id);
+
+describe('search over the bundled pack', () => {
+  it.each([
+    ['how to handle personal data export', 'comp-personal-information-export'],
+    ['how do I prove energy savings to finance', 'bse-pilot-lesson'],
+    ['如何向财务证明节电效果', 'bse-pilot-lesson'],
+    ['验收与交接', 'dm-acceptance-handover'],
+    ['离网预警', 'mkt-churn-label-definition'],
+    ['clauses', 'cdi-clause-extraction-method'],
+    ['anonymization', 'comp-log-retention-anonymisation'],
+    ['stakeholder mapping', 'dm-stakeholder-mapping'],
+    ['RAG', 'fma-knowledge-retrieval-method'],
+    ['OSS glossary', 'nfp-glossary'],
+    ['NOC 预测', 'nfp-noc-workflow-integration'],
+  ])('finds what %j means', (query, expected) => {
+    expect(top(query)).toContain(expected);
+  });
+
+  it('ranks an article whose words are split across its two languages', () => {
+    // "NOC" only in the English text, 工作流 only in the Chinese.
+    expect(top('NOC 工作流', 1)).toEqual(['nfp-noc-workflow-integration']);
+  });
+
+  it('corrects a word that matches nothing, says so, and searches as typed when asked', () => {
+    const result = searchKb(db, { query: 'chrun model', kinds: ['kb'] });
+    expect(result.corrections).toEqual([{ from: 'chrun', to: 'churn' }]);
+    expect(result.hits.slice(0, 3).map((h) => h.id)).toContain('mkt-churn-model-lesson');
+    for (const [typo, fixed, article] of [
+      ['containmnet', 'containment', 'ics-containment-kpi-best-practice'],
+      ['stakholder', 'stakeholder', 'dm-stakeholder-mapping'],
+    ] as const) {
+      const r = searchKb(db, { query: `${typo} `, kinds: ['kb'] });
+      expect(r.corrections).toEqual([{ from: typo, to: fixed }]);
+      expect(r.hits.slice(0, 3).map((h) => h.id)).toContain(article);
+    }
+    const asTyped = searchKb(db, { query: 'chrun ', kinds: ['kb'], asTyped: true });
+    expect(asTyped.corrections).toEqual([]);
+    expect(asTyped.hits).toEqual([]);
+    // Short words are never corrected: one edit makes another word.
+    expect(searchKb(db, { query: 'kpu ' }).corrections).toEqual([]);
+  });
+
+  it('finds the other forms of a word, the exact form first', () => {
+    const forms = searchKb(db, { query: 'extracting ', kinds: ['kb'] });
+    expect(forms.hits.map((h) => h.id)).toContain('cdi-clause-extraction-method');
+    // British and American spellings find each other.
+    expect(top('anonymisation')).toContain('comp-log-retention-anonymisation');
+  });
+
+  it('searches tags, scenario names and article ids', () => {
+    expect(top('fma-knowledge-retrieval-method', 1)).toEqual(['fma-knowledge-retrieval-method']);
+    const scenario = searchKb(db, { query: 'base station energy saving', kinds: ['kb'] }).hits.slice(0, 5);
+    expect(scenario.every((h) => h.kind === 'kb' && h.scenarios.includes('base-station-energy-saving'))).toBe(true);
+  });
+
+  it('leaves out -words and keeps a quoted phrase exact', () => {
+    const all = searchKb(db, { query: 'churn ', kinds: ['kb'], limit: 50 }).hits.map((h) => h.id);
+    const without = searchKb(db, { query: 'churn -lesson ', kinds: ['kb'], limit: 50 }).hits.map((h) => h.id);
+    expect(all).toContain('mkt-churn-model-lesson');
+    expect(without).not.toContain('mkt-churn-model-lesson');
+    expect(without.length).toBeGreaterThan(0);
+    expect(searchKb(db, { query: '-churn ' }).notice).toContain('add a word');
+    expect(searchKb(db, { query: '"finance did not accept"' }).hits.map((h) => h.id)).toEqual(['bse-pilot-lesson']);
+  });
+
+  it('searches a query of only stop words as written, and survives hostile input', () => {
+    expect(() => searchKb(db, { query: 'how to the' })).not.toThrow();
+    expect(() => searchKb(db, { query: 'x'.repeat(100_000) })).not.toThrow();
+    expect(() => searchKb(db, { query: 'NEAR(a b) OR "x" NOT * ^ : { } -' })).not.toThrow();
+  });
+});
