@@ -407,7 +407,10 @@ export function searchKb(db: Db, args: KbSearchArgs): SearchResult {
   const budgetSpent =
     !more && filtered && stmt(db, 'SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?').get(expr.any, SCAN_BUDGET - 1) !== undefined;
 
-  const ranked = rankRecords(db, plan, expr.score, all, filter);
+  // Records matching every term come first: when they fill the page asked for, the records that
+  // match only some terms need no ranking (most of a query's cost when one of its words is common).
+  const everyFills = plan.terms.length > 1 && every.records >= offset + limit;
+  const ranked = rankRecords(db, plan, expr.score, everyFills ? every.rowids : all, filter);
   const page = ranked.slice(offset, offset + limit).map((r) => {
     // The record's text in the preferred language when that one matches, else its best match.
     const best = r.rows.reduce((a, b) => (b.score < a.score ? b : a));
@@ -458,7 +461,7 @@ export function searchKb(db: Db, args: KbSearchArgs): SearchResult {
   }
   return {
     hits,
-    total: ranked.length,
+    total: everyFills ? Math.max(some.records, ranked.length) : ranked.length,
     totalCapped: more || budgetSpent,
     terms,
     notice: notices.filter((n): n is string => n !== null).join(' ') || null,
