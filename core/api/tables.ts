@@ -5,7 +5,7 @@
  * rest is field work from a consultant's own space, and submissions live in review spaces
  * (core/sync/spaces.ts). Every one of them syncs.
  */
-export const CONTENT_TABLES = ['scenarios', 'kb_articles', 'kb_article_texts', 'assessment_definitions', 'risk_checklists', 'poc_templates'] as const;
+export const CONTENT_TABLES = ['scenarios', 'kb_articles', 'kb_article_texts', 'assessment_definitions', 'risk_checklists', 'poc_templates', 'glossary_entries'] as const;
 
 export const FIELD_WORK_TABLES = [
   'customers',

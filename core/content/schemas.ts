@@ -184,6 +184,30 @@ export const checklistFile = z
   })
   .strict();
 
+/** Most names one glossary term may have in one language, and the longest name: a term is a word or a short phrase. */
+export const GLOSSARY_MAX_NAMES = 24;
+export const GLOSSARY_MAX_NAME = 80;
+const glossaryName = z.string().trim().min(1, 'is an empty term').max(GLOSSARY_MAX_NAME, `is longer than ${GLOSSARY_MAX_NAME} characters; a term is a word or a short phrase`);
+const glossaryNames = z.array(glossaryName).max(GLOSSARY_MAX_NAMES, `has more than ${GLOSSARY_MAX_NAMES} names`);
+
+/** One glossary term: its English and Chinese names (the first is the main one) and abbreviations. */
+export const glossaryEntry = z
+  .object({
+    id: contentId,
+    en: glossaryNames.min(1, 'needs at least one English name'),
+    zh: glossaryNames.min(1, 'needs at least one Chinese name'),
+    abbr: glossaryNames.default([]),
+  })
+  .strict();
+
+/** glossary.yaml: the bilingual domain glossary (search expands queries through it). */
+export const glossaryFile = z
+  .object({
+    version,
+    entries: z.array(glossaryEntry).max(5000),
+  })
+  .strict();
+
 export const templateFile = z
   .object({
     id: contentId,
@@ -228,3 +252,5 @@ export type Question = z.infer<typeof question>;
 export type AssessmentFile = z.infer<typeof assessmentFile>;
 export type ChecklistFile = z.infer<typeof checklistFile>;
 export type TemplateFile = z.infer<typeof templateFile>;
+export type GlossaryEntry = z.infer<typeof glossaryEntry>;
+export type GlossaryFile = z.infer<typeof glossaryFile>;

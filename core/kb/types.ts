@@ -93,3 +93,6 @@ export type Scenario = {
   assessmentId: string;
   articleCount: number;
 };
+
+/** A term of the domain glossary: its English and Chinese names (the first is the main one) and abbreviations. */
+export type GlossaryTerm = { id: string; en: string[]; zh: string[]; abbr: string[] };

@@ -23,6 +23,7 @@ const router = createHashRouter([
       { index: true, element: <Navigate to="/kb" replace /> },
       { path: 'kb', element: lazyPage(() => import('../kb/KbPage'), 'KbPage') },
       { path: 'kb/:id', element: lazyPage(() => import('../kb/ArticlePage'), 'ArticlePage') },
+      { path: 'glossary', element: lazyPage(() => import('../kb/GlossaryPage'), 'GlossaryPage') },
       ...engagementRoutes,
       { path: 'risks', element: lazyPage(() => import('../risks/RisksPage'), 'RisksPage') },
       ...assessmentRoutes,

@@ -41,6 +41,7 @@ export const CALL_EFFECTS = {
   'kb.facets': { kind: 'query', reads: KB_READS },
   'kb.get': { kind: 'query', reads: KB_READS },
   'kb.related': { kind: 'query', reads: KB_READS },
+  'glossary.list': { kind: 'query', reads: ['glossary_entries'] },
 
   'attachments.add': { kind: 'mutation', writes: ATTACHMENT_WRITES },
   'attachments.list': { kind: 'query', reads: ATTACHMENT_WRITES },

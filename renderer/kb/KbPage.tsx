@@ -1,5 +1,5 @@
 import { useEffect, useEffectEvent, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { KbListResult } from '../../core/api/contract';
 import { SEARCH_KINDS, type SearchKind, type SearchResult } from '../../core/kb/types';
 import { correctedQuery } from '../../core/kb/corrected-query';
@@ -103,6 +103,9 @@ export function KbPage() {
       <header className="page-header">
         {scenario && <p className="eyebrow">{t('kb.title')}</p>}
         <PageHeading title={heading}>{heading}</PageHeading>
+        <Link to="/glossary" className="glossary-link">
+          {t('glossary.link')}
+        </Link>
       </header>
       {scenario && <ScenarioOverview scenario={scenario} />}
 

@@ -119,6 +119,24 @@ test.describe('knowledge base', () => {
       .toContain('/kb/bse-pilot-lesson');
   });
 
+  test('an English query finds a Chinese-only record through the glossary; the glossary is browsable and filters', async ({ page, appUrl }) => {
+    // A field note written only in Chinese, about churn (离网): found by "attrition".
+    await api(appUrl, 'notes.create', { title: '客户回访记录', bodyJson: lexicalText('本季度离网用户集中在合约到期前一个月。') });
+    const search = page.getByRole('searchbox', { name: 'Search the knowledge base' });
+    await search.fill('attrition ');
+    await expect(results(page).getByRole('link', { name: '客户回访记录' })).toBeVisible();
+
+    await page.getByRole('link', { name: 'Glossary', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Glossary' })).toBeVisible();
+    await page.getByRole('searchbox', { name: 'Filter the glossary' }).fill('客户流失');
+    const row = page.getByRole('row').filter({ hasText: '离网' });
+    await expect(row).toHaveCount(1);
+    await expect(row.getByRole('rowheader')).toContainText('churn');
+    await row.getByRole('link', { name: 'churn', exact: true }).click();
+    await expect(page).toHaveURL(/[?&]q=churn/);
+    await expect(results(page).first()).toBeVisible();
+  });
+
   test('a shared search URL opens with its query and filters applied', async ({ page, appUrl }) => {
     await gotoRoute(page, appUrl, '/kb?q=churn&type=lesson');
     await expect(page.getByRole('searchbox', { name: 'Search the knowledge base' })).toHaveValue('churn');

@@ -28,6 +28,7 @@ export async function setUpScreens(appUrl: string): Promise<Screen[]> {
     { name: 'knowledge base', route: '/kb' },
     { name: 'article', route: `/kb/${article}` },
     { name: 'search results', route: '/kb?q=customer' },
+    { name: 'glossary', route: '/glossary' },
     { name: 'customers', route: '/customers' },
     { name: 'customer', route: `/customers/${engagement.customer.id}` },
     { name: 'customer form', route: `/customers/${engagement.customer.id}/edit` },

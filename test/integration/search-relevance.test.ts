@@ -4,6 +4,8 @@ import type { Db } from '../../electron/backend/db/connection';
 import { loadPack } from '../../electron/backend/content/load-pack';
 import { importPack } from '../../electron/backend/content/import-pack';
 import { searchKb } from '../../electron/backend/search/search';
+import { upsertSearchDoc } from '../../electron/backend/search/documents';
+import { detectLang } from '../../core/notes/lexical-document';
 import { makeTestDb } from '../helpers/kb-db';
 
 /**
@@ -85,6 +87,23 @@ describe('search over the bundled pack', () => {
     expect(without.length).toBeGreaterThan(0);
     expect(searchKb(db, { query: '-churn ' }).notice).toContain('add a word');
     expect(searchKb(db, { query: '"finance did not accept"' }).hits.map((h) => h.id)).toEqual(['bse-pilot-lesson']);
+  });
+
+  it('expands through the glossary both ways, a direct match ranking first', () => {
+    const at = '2026-12-01T00:00:00.000Z';
+    const note = (id: string, title: string, body: string): void => {
+      db.prepare(`INSERT INTO field_notes (id, title, body_json, body_text, created_at, updated_at) VALUES (?, ?, '{}', ?, ?, ?)`).run(id, title, body, at, at);
+      upsertSearchDoc(db, { kind: 'note', refId: id, lang: detectLang(`${title}\n${body}`), title, keys: '', body });
+    };
+    note('zh-only', '机房巡检：夜间基站节能', '夜间业务量低时关断容量层载波，客户流失风险不大。');
+    note('en-direct', 'Base station energy saving check', 'Night shutdown of the capacity layer.');
+    const english = searchKb(db, { query: 'base station energy saving', kinds: ['note'] }).hits.map((h) => h.id);
+    expect(english).toEqual(['en-direct', 'zh-only']);
+    // Chinese to English, and an abbreviation.
+    expect(searchKb(db, { query: '节能', kinds: ['note'] }).hits.map((h) => h.id)).toContain('en-direct');
+    expect(searchKb(db, { query: 'attrition', kinds: ['note'] }).hits.map((h) => h.id)).toEqual(['zh-only']);
+    // Across the pack: an abbreviation finds articles that spell it out.
+    expect(top('M&V')).toContain('bse-energy-baseline-reference');
   });
 
   it('searches a query of only stop words as written, and survives hostile input', () => {

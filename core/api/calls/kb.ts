@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LANGS } from '../../i18n';
-import { KB_ARTICLE_TYPES, SEARCH_KINDS, type KbArticle, type KbArticleSummary, type KbFacets, type SearchResult } from '../../kb/types';
+import { KB_ARTICLE_TYPES, SEARCH_KINDS, type KbArticle, type KbArticleSummary, type GlossaryTerm, type KbFacets, type SearchResult } from '../../kb/types';
 import { id, maxText, noArgs, returns } from './common';
 import { SEARCH_QUERY_MAX } from '../limits';
 import type { KbListResult } from '../types';
@@ -52,5 +52,10 @@ export const kbCalls = {
   'kb.related': {
     args: z.object({ id, limit: z.number().int().min(1).max(20).optional() }).strict(),
     result: returns<KbArticleSummary[]>(),
+  },
+  /** The domain glossary, or the terms with a name containing `query` (any case, either language), by English name. */
+  'glossary.list': {
+    args: z.object({ query: maxText(200).optional() }).strict(),
+    result: returns<GlossaryTerm[]>(),
   },
 } as const;

@@ -60,7 +60,7 @@ export function importPack(db: Db, pack: LoadedPack, now: Date): ImportReport {
   report.imported = transact(db, (): boolean => {
     const stored = db.prepare('SELECT version FROM content_packs WHERE id = ?').get(manifest.id) as { version: number } | undefined;
     const newerPack = stored === undefined || stored.version < manifest.version;
-    const steps = [...scenarioSteps(db, pack), ...articleSteps(db, pack), ...definitionSteps(db, pack, at), ...checklistSteps(db, pack), ...templateSteps(db, pack)];
+    const steps = [...scenarioSteps(db, pack), ...articleSteps(db, pack), ...definitionSteps(db, pack, at), ...checklistSteps(db, pack), ...templateSteps(db, pack), ...glossarySteps(db, pack)];
     const changes = steps.some((s) => s.outcome === 'add' || s.outcome === 'update');
     // What the user's changes keep out is recorded even when nothing else is imported (a file
     // raised without the pack version), so an update never goes missing without a word.
@@ -211,6 +211,31 @@ function checklistSteps(db: Db, pack: LoadedPack): Step[] {
         title_zh: c.title.zh,
         scenarios: JSON.stringify(c.scenarios),
         checklist: JSON.stringify(c),
+        origin: 'pack',
+        locally_modified: 0,
+      }),
+    ],
+  }));
+}
+
+/**
+ * Glossary entries carry the glossary file's version. Nothing on a device edits them yet, so a
+ * skipped entry (changed by a publication) has no update to hold back.
+ */
+function glossarySteps(db: Db, pack: LoadedPack): Step[] {
+  const glossary = pack.glossary;
+  if (glossary === null) return [];
+  const row = db.prepare('SELECT version, origin, locally_modified, deleted FROM glossary_entries WHERE id = ?');
+  return glossary.entries.map((g) => ({
+    outcome: decide(row.get(g.id) as Stored | undefined, glossary.version),
+    held: () => null,
+    changes: () => [
+      upsert('glossary_entries', {
+        id: g.id,
+        version: glossary.version,
+        terms_en: JSON.stringify(g.en),
+        terms_zh: JSON.stringify(g.zh),
+        abbreviations: JSON.stringify(g.abbr),
         origin: 'pack',
         locally_modified: 0,
       }),

@@ -18,6 +18,8 @@ import {
   type PackManifest,
   type ScenarioFile,
   type TemplateFile,
+  glossaryFile,
+  type GlossaryFile,
 } from '../../../core/content/schemas';
 import { lintKbMarkdown } from '../../../core/content/markdown-lint';
 import { convertMarkdown, type ConvertedText } from '../../../core/richtext/markdown';
@@ -32,6 +34,8 @@ export type LoadedPack = {
   assessments: AssessmentFile[];
   checklists: ChecklistFile[];
   templates: TemplateFile[];
+  /** glossary.yaml, when the pack has one. */
+  glossary: GlossaryFile | null;
   problems: ContentProblem[];
 };
 
@@ -290,6 +294,44 @@ function loadArticles(dir: string, problems: Problems, sources: Sources): Loaded
   return articles;
 }
 
+const GLOSSARY_FILE = 'glossary.yaml';
+
+/**
+ * Reads glossary.yaml (optional). Beyond its schema, a term may name one entry only: a name (in
+ * any case) used by two entries would make search expand it into both, so the second is refused,
+ * naming both. Entries with a problem are left out; the rest load.
+ */
+function loadGlossary(dir: string, problems: Problems): GlossaryFile | null {
+  if (!fs.existsSync(path.join(dir, GLOSSARY_FILE))) return null;
+  const text = readText(dir, GLOSSARY_FILE, problems);
+  const parsed = text === null ? null : parseYaml(text, GLOSSARY_FILE, problems);
+  const file = parsed === null ? null : validate(glossaryFile, parsed, GLOSSARY_FILE, problems);
+  if (file === null) return null;
+  const owners = new Map<string, string>();
+  const ids = new Set<string>();
+  const entries = file.entries.filter((entry, i) => {
+    if (ids.has(entry.id)) {
+      problems.push({ file: GLOSSARY_FILE, field: `entries.${i}.id`, message: `"${entry.id}" is already used by another entry` });
+      return false;
+    }
+    ids.add(entry.id);
+    const names = [...entry.en.map((n, j) => [n, `en.${j}`] as const), ...entry.zh.map((n, j) => [n, `zh.${j}`] as const), ...entry.abbr.map((n, j) => [n, `abbr.${j}`] as const)];
+    let clash = false;
+    for (const [name, field] of names) {
+      const key = name.trim().toLowerCase();
+      const owner = owners.get(key);
+      if (owner !== undefined && owner !== entry.id) {
+        problems.push({ file: GLOSSARY_FILE, field: `entries.${i}.${field}`, message: `"${name}" is already a term of "${owner}"; a term may belong to one entry only` });
+        clash = true;
+      }
+    }
+    if (clash) return false;
+    for (const [name] of names) owners.set(name.trim().toLowerCase(), entry.id);
+    return true;
+  });
+  return { ...file, entries };
+}
+
 /**
  * Reads and validates a content pack. Never throws for bad content: a file that fails its schema
  * (or cannot be read or parsed) is skipped; a file that is valid on its own but names something
@@ -297,7 +339,7 @@ function loadArticles(dir: string, problems: Problems, sources: Sources): Loaded
  */
 export function loadPack(dir: string): LoadedPack {
   const problems: Problems = [];
-  const pack: LoadedPack = { manifest: null, scenarios: [], articles: [], assessments: [], checklists: [], templates: [], problems };
+  const pack: LoadedPack = { manifest: null, scenarios: [], articles: [], assessments: [], checklists: [], templates: [], glossary: null, problems };
   const manifestText = readText(dir, 'pack.yaml', problems);
   const manifestYaml = manifestText === null ? null : parseYaml(manifestText, 'pack.yaml', problems);
   pack.manifest = manifestYaml === null ? null : validate(packManifest, manifestYaml, 'pack.yaml', problems);
@@ -310,6 +352,7 @@ export function loadPack(dir: string): LoadedPack {
   pack.checklists = loadYamlKind(dir, 'checklists', checklistFile, problems, sources);
   pack.templates = loadYamlKind(dir, 'templates', templateFile, problems, sources);
   pack.articles = loadArticles(dir, problems, sources);
+  pack.glossary = loadGlossary(dir, problems);
   // Every loaded record has its source; the fallback only keeps the type honest.
   problems.push(...checkReferences(pack, (folder, id) => sources.get(`${folder}/${id}`) ?? `${folder}/${id}`));
   return pack;

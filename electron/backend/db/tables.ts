@@ -88,6 +88,21 @@ export const TABLES = {
     },
     local: ['origin', 'locally_modified'],
   },
+  glossary_entries: {
+    key: ['id'],
+    columns: {
+      id: 'text',
+      version: 'int',
+      terms_en: 'json',
+      terms_zh: 'json',
+      abbreviations: 'json',
+      origin: 'text',
+      locally_modified: 'int',
+      updated_at: 'text',
+      deleted: 'int',
+    },
+    local: ['origin', 'locally_modified'],
+  },
   poc_templates: {
     key: ['id', 'version'],
     columns: {

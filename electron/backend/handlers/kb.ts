@@ -1,6 +1,7 @@
 import type { kbCalls } from '../../../core/api/calls/kb';
 import { articleFacets, getArticle, listArticles, relatedArticles } from '../repos/kb-repo';
 import { searchKb } from '../search/search';
+import { listGlossary } from '../repos/glossary-repo';
 import type { HandlerContext, HandlersFor } from './context';
 import { foundOrFail } from '../services/found';
 
@@ -11,5 +12,6 @@ export function kbHandlers({ db }: HandlerContext): HandlersFor<typeof kbCalls> 
     'kb.facets': () => articleFacets(db),
     'kb.get': ({ id }) => foundOrFail(getArticle(db, id), 'record.article', id),
     'kb.related': ({ id, limit }) => foundOrFail(relatedArticles(db, id, limit ?? 6), 'record.article', id),
+    'glossary.list': ({ query }) => listGlossary(db, query),
   };
 }

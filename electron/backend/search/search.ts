@@ -6,6 +6,7 @@ import { localDay } from '../../../core/dates';
 import { stringArray } from '../repos/json';
 import { display, parseTerms, phraseMatch, type QueryTerm } from './query';
 import { correctionOf, documentFrequency, otherForms, wordsStartingWith } from './vocabulary';
+import { glossaryAlternatives } from './glossary';
 import { ELLIPSIS, MARK_CLOSE, MARK_OPEN, toSnippetParts } from './snippet';
 
 export type KbSearchArgs = {
@@ -143,8 +144,8 @@ function documentFilter(args: KbSearchArgs): Filter {
   return { sql: where.join(' AND '), params };
 }
 
-/** A term's alternatives as FTS5 phrases: the words as typed, their other forms, related words. */
-type PlannedTerm = { term: QueryTerm; exact: string[]; forms: string[] };
+/** A term's alternatives as FTS5 phrases: the words as typed, their other forms, related words (the glossary). */
+type PlannedTerm = { term: QueryTerm; exact: string[]; forms: string[]; related: string[] };
 
 /** What a query is searched as: its terms' alternatives, exclusions, and what was changed on the way. */
 type Plan = {
@@ -215,11 +216,12 @@ function planQuery(db: Db, terms: readonly QueryTerm[], asTyped: boolean): Plan 
       if (!term.prefix || exact.length === 0) forms.push(...otherForms(db, word).map((w) => phraseMatch([w])));
       if (exact.length === 0) exact.push(phraseMatch([word]));
     } else if (single && HAN.test(last)) {
-      // A word the index holds whole is searched with its longer compounds; one it never held
-      // whole, as its characters side by side (the segmenter split it there).
+      // A Chinese word is also searched as the longer indexed words it begins (compounds).
+      // Its characters side by side too: inside a sentence the segmenter may cut it (显示出处 as
+      // 显示出 + 处), and single characters are how it indexed a word it does not know.
       const longer = wordsStartingWith(db, last, MAX_FORMS + 1);
-      if (longer.includes(last)) forms.push(...longer.filter((w) => w !== last).slice(0, MAX_FORMS).map((w) => phraseMatch([w])));
-      else if ([...last].length > 1) forms.push(phraseMatch([...last]));
+      forms.push(...longer.filter((w) => w !== last).slice(0, MAX_FORMS).map((w) => phraseMatch([w])));
+      if ([...last].length > 1) forms.push(phraseMatch([...last]));
     } else if (!term.quoted && term.words.every((w) => HAN.test(w))) {
       // Single characters in a row: also the word they make, should the index hold it whole.
       const joined = term.words.join('');
@@ -228,13 +230,24 @@ function planQuery(db: Db, terms: readonly QueryTerm[], asTyped: boolean): Plan 
     if (exact.length === 0) exact.push(phraseMatch(term.words));
     if (term.words.length > 1 || exact.concat(forms).some((a) => a.includes(' + '))) plan.phrases = true;
     if (term.exclude) plan.exclude.push(...exact, ...forms);
-    else plan.terms.push({ term, exact, forms });
+    else plan.terms.push({ term, exact, forms, related: [] });
   }
+  // Looked up with corrections applied: "privcy masking" names the glossary's privacy masking.
+  const corrected = new Map(plan.corrections.map((c) => [c.from, c.to]));
+  const related = glossaryAlternatives(
+    db,
+    plan.terms.map((t) => ({ ...t.term, words: t.term.words.map((w) => corrected.get(w) ?? w) })),
+  );
+  plan.terms.forEach((t, i) => {
+    const own = new Set([...t.exact, ...t.forms]);
+    t.related = (related[i] ?? []).filter((a) => !own.has(a));
+    if (t.related.some((a) => a.includes(' + '))) plan.phrases = true;
+  });
   return plan;
 }
 
 const anyOf = (alternatives: readonly string[]): string => (alternatives.length === 1 ? (alternatives[0] ?? '') : `(${alternatives.join(' OR ')})`);
-const termExpr = (t: PlannedTerm): string => anyOf([...t.exact, ...t.forms]);
+const termExpr = (t: PlannedTerm): string => anyOf([...t.exact, ...t.forms, ...t.related]);
 
 /** The plan as MATCH expressions: any term, every term, and (for ranking) any term without exclusions. */
 function expressions(plan: Plan): { any: string; every: string; score: string } {
@@ -332,9 +345,12 @@ function matching(db: Db, expr: string, rowids: readonly number[]): Set<number> 
   return new Set(stmt(db, sql).pluck().all(expr, rowids.at(-1) ?? 0, rowids[0] ?? 0, JSON.stringify(rowids)) as number[]);
 }
 
-/** How well a record matched one term: exactly as typed, through another form, or not at all. */
+/** How well a record matched one term: exactly as typed, through another form, through the glossary, or not at all. */
 const EXACT = 1;
 const OTHER_FORM = 0.85;
+const RELATED = 0.7;
+/** How much a record's title score counts on top of its score over all its text. */
+const TITLE_BOOST = 2;
 
 type Scored = { key: string; rows: Ranked[]; matched: number; quality: number; score: number };
 
@@ -345,16 +361,24 @@ type Scored = { key: string; rows: Ranked[]; matched: number; quality: number; s
  * another in its Chinese text.
  */
 function rankRecords(db: Db, plan: Plan, scoreExpr: string, candidates: readonly number[], filter: Filter): Scored[] {
+  const titleExpr = plan.terms.map((t) => anyOf([...t.exact, ...t.forms])).join(' OR ');
   const byRecord = new Map<string, { rows: Ranked[]; terms: number[] }>();
   for (let start = 0; start < candidates.length; start += RANK_WINDOW) {
     const tier = candidates.slice(start, start + RANK_WINDOW);
     const ranked = rank(db, scoreExpr, tier, tier, filter, tier.length);
     if (ranked.length === 0) continue;
+    // bm25 saturates a term's frequency over all columns together, so a word in the title barely
+    // outweighs the same word repeated in the body; the title is scored again on its own, as
+    // separate field scores would (what people expect: the article named after the query first).
+    // Only the words as typed and their forms count for the title: a glossary match there is still indirect.
+    const titles = new Map(rank(db, `{title} : (${titleExpr})`, tier, tier, filter, tier.length).map((r) => [r.rowid, r.score]));
+    for (const doc of ranked) doc.score += TITLE_BOOST * (titles.get(doc.rowid) ?? 0);
     const rowids = ranked.map((r) => r.rowid).sort((a, b) => b - a);
     const qualities = plan.terms.map((t) => {
       const exact = matching(db, anyOf(t.exact), rowids);
       const forms = t.forms.length > 0 ? matching(db, anyOf(t.forms), rowids) : new Set<number>();
-      return (rowid: number): number => (exact.has(rowid) ? EXACT : forms.has(rowid) ? OTHER_FORM : 0);
+      const related = t.related.length > 0 ? matching(db, anyOf(t.related), rowids) : new Set<number>();
+      return (rowid: number): number => (exact.has(rowid) ? EXACT : forms.has(rowid) ? OTHER_FORM : related.has(rowid) ? RELATED : 0);
     });
     for (const doc of ranked) {
       const key = `${doc.kind}:${doc.refId}`;

@@ -4,6 +4,7 @@ import { fieldWork } from './002-field-work';
 import { packUpdates } from './003-pack-updates';
 import { sync } from './004-sync';
 import { searchRelevance } from './005-search-relevance';
+import { glossary } from './006-glossary';
 
 /** Every migration this build ships, in order. Append only; never edit or reorder a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [initial, fieldWork, packUpdates, sync, searchRelevance];
+export const MIGRATIONS: readonly Migration[] = [initial, fieldWork, packUpdates, sync, searchRelevance, glossary];

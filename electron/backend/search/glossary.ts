@@ -1,0 +1,115 @@
+import type { Db } from '../db/connection';
+import { prepared } from '../db/statements';
+import { GLOSSARY_MAX_NAME, GLOSSARY_MAX_NAMES } from '../../../core/content/schemas';
+import { phraseMatch, tokensOf, type QueryTerm } from './query';
+import { stemKey } from './stem';
+import { isStopWord } from '../../../core/text/stopwords';
+
+/**
+ * Query expansion through the domain glossary (glossary_entries): a query word or phrase that
+ * names a glossary term is also searched as the term's other names, in both languages — churn
+ * finds 离网 and attrition, 基站 finds base station. Rows may come from a publication, so every
+ * value is read defensively: only strings of sensible length count, and a term expands into at
+ * most MAX_ALTERNATIVES names.
+ */
+
+export const MAX_ALTERNATIVES = 24;
+/** The longest run of query terms a glossary name is looked up for. */
+const MAX_SPAN = 6;
+
+type Entry = { id: string; names: string[] };
+type GlossaryIndex = { stamp: string; byKey: Map<string, Entry> };
+
+const HAN_GAP = /(\p{Script=Han}) (?=\p{Script=Han})/gu;
+
+/**
+ * The lookup key of a sequence of index tokens: stop words left out (as a query leaves them out:
+ * "transition to operations" is looked up as transition operations), word forms folded, Chinese
+ * characters joined.
+ */
+function keyOf(tokens: readonly string[]): string {
+  const meaningful = tokens.filter((t) => !isStopWord(t));
+  return (meaningful.length > 0 ? meaningful : tokens).map(stemKey).join(' ').replace(HAN_GAP, '$1');
+}
+
+function strings(json: string): string[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(value)) return [];
+  return value.filter((v): v is string => typeof v === 'string' && v.trim() !== '' && v.length <= GLOSSARY_MAX_NAME).slice(0, GLOSSARY_MAX_NAMES);
+}
+
+const cache = new WeakMap<Db, GlossaryIndex>();
+
+/** The glossary by lookup key of each name, read again only when the table changed. */
+function glossaryIndex(db: Db): GlossaryIndex {
+  const stamp = String(prepared(db, "SELECT count(*) || '/' || ifnull(max(updated_at), '') FROM glossary_entries WHERE deleted = 0").pluck().get());
+  const known = cache.get(db);
+  if (known?.stamp === stamp) return known;
+  const rows = prepared(db, 'SELECT id, terms_en, terms_zh, abbreviations FROM glossary_entries WHERE deleted = 0 ORDER BY id').all() as {
+    id: string;
+    terms_en: string;
+    terms_zh: string;
+    abbreviations: string;
+  }[];
+  const byKey = new Map<string, Entry>();
+  for (const row of rows) {
+    const entry: Entry = { id: row.id, names: [...strings(row.terms_en), ...strings(row.terms_zh), ...strings(row.abbreviations)] };
+    for (const name of entry.names) {
+      const key = keyOf(tokensOf(name));
+      // The first entry keeps a name two entries share (the pack refuses that; a publication may not).
+      if (key !== '' && !byKey.has(key)) byKey.set(key, entry);
+    }
+  }
+  const index = { stamp, byKey };
+  cache.set(db, index);
+  return index;
+}
+
+/** The words of consecutive terms as one sequence; overlapping character pairs (基站, 站节) share their character. */
+function spanTokens(terms: readonly QueryTerm[]): string[] {
+  const tokens: string[] = [];
+  for (const term of terms) {
+    const first = term.words[0];
+    const overlaps = term.words.length === 2 && tokens.length > 0 && tokens.at(-1) === first && [...(first ?? '')].length === 1;
+    tokens.push(...(overlaps ? term.words.slice(1) : term.words));
+  }
+  return tokens;
+}
+
+/**
+ * For each term, the glossary names it (alone or with its neighbours) also stands for, as FTS
+ * phrases; the longest run of terms naming an entry wins. Quoted and excluded terms are not
+ * expanded.
+ */
+export function glossaryAlternatives(db: Db, terms: readonly QueryTerm[]): string[][] {
+  const out = terms.map((): string[] => []);
+  const index = glossaryIndex(db);
+  if (index.byKey.size === 0) return out;
+  // A word still being typed (a prefix) is looked up as typed: it is usually complete.
+  const open = (t: QueryTerm | undefined): boolean => t !== undefined && !t.quoted && !t.exclude;
+  let i = 0;
+  while (i < terms.length) {
+    let matched = 0;
+    for (let length = Math.min(MAX_SPAN, terms.length - i); length >= 1 && matched === 0; length--) {
+      const span = terms.slice(i, i + length);
+      if (!span.every(open)) continue;
+      const key = keyOf(spanTokens(span));
+      const entry = index.byKey.get(key);
+      if (!entry) continue;
+      const alternatives = entry.names
+        .map((name) => tokensOf(name))
+        .filter((tokens) => tokens.length > 0 && keyOf(tokens) !== key)
+        .map((tokens) => phraseMatch(tokens));
+      const unique = [...new Set(alternatives)].slice(0, MAX_ALTERNATIVES);
+      for (let k = i; k < i + length; k++) out[k] = unique;
+      matched = length;
+    }
+    i += Math.max(1, matched);
+  }
+  return out;
+}
