@@ -1,5 +1,5 @@
 /**
- * npm run bench:search [-- --size N] [-- --runs N] [-- --no-minisearch]
+ * npm run bench:search [-- --size N] [-- --runs N] [-- --no-minisearch] [-- --db FILE]
  *
  * Builds the real search index (migrations + upsertSearchDoc, one transaction) over a synthetic
  * bilingual corpus (corpus.ts) in a temp SQLite file and times searchKb — ranked top 20 with
@@ -36,6 +36,8 @@ function count(name: string, fallback: number): number {
 const SIZE = count('--size', 100_000);
 const RUNS = count('--runs', 200);
 const WARMUP = 3;
+/** --db FILE keeps the built database there, and reuses it when it exists (for profiling queries). */
+const KEEP = flag('--db');
 const TARGET = { p95: 20, max: 100, buildSeconds: 30 };
 
 /**
@@ -159,12 +161,14 @@ async function buildIndex(db: Db, file: string): Promise<void> {
 
 async function benchSqlite(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbench-bench-'));
-  const file = path.join(dir, 'bench.db');
+  const file = KEEP === undefined ? path.join(dir, 'bench.db') : path.resolve(KEEP);
+  const reuse = KEEP !== undefined && fs.existsSync(file);
   try {
     const db = openDatabase(file);
     await migrate(db, MIGRATIONS, { dataDir: path.dirname(file), appVersion: '0.0.0-test' });
     console.log(`Fieldbench search (SQLite ${String(db.prepare('SELECT sqlite_version()').pluck().get())} FTS5 + bm25), ${SIZE.toLocaleString('en')} articles`);
-    await buildIndex(db, file);
+    if (reuse) console.log(`reusing the index in ${file}`);
+    else await buildIndex(db, file);
     // The corpus is garbage now: collect it rather than let a full collection land in a timed query.
     gc?.();
     console.log(`queries start: ${load()}`);

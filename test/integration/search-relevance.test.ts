@@ -102,6 +102,10 @@ describe('search over the bundled pack', () => {
     // Chinese to English, and an abbreviation.
     expect(searchKb(db, { query: '节能', kinds: ['note'] }).hits.map((h) => h.id)).toContain('en-direct');
     expect(searchKb(db, { query: 'attrition', kinds: ['note'] }).hits.map((h) => h.id)).toEqual(['zh-only']);
+    // A glossary word no text holds is what the user meant, not a typo: never corrected.
+    const defection = searchKb(db, { query: 'defection ', kinds: ['kb'] });
+    expect(defection.corrections).toEqual([]);
+    expect(defection.hits.slice(0, 3).map((h) => h.id)).toContain('mkt-churn-model-lesson');
     // Across the pack: an abbreviation finds articles that spell it out.
     expect(top('M&V')).toContain('bse-energy-baseline-reference');
   });

@@ -115,7 +115,8 @@ describe('parseTerms', () => {
   it('joins the characters of a word the segmenter does not know: pairs, overlapping in a longer run', () => {
     // Still typing, a Chinese word is whole (an input method commits whole words): no prefix.
     expect(shown('离网预警')).toEqual(['离 网', '预警']);
-    expect(shown('基站节能 ')).toEqual(['基 站', '站 节', '节 能']);
+    expect(shown('基站节能 ')).toEqual(['基 站', '节 能']);
+    expect(shown('无线基站 ')).toEqual(['无线', '基 站']);
     expect(shown('覆盖率 ')).toEqual(['覆盖 率']);
   });
 

@@ -18,7 +18,7 @@ export const MAX_ALTERNATIVES = 24;
 const MAX_SPAN = 6;
 
 type Entry = { id: string; names: string[] };
-type GlossaryIndex = { stamp: string; byKey: Map<string, Entry> };
+type GlossaryIndex = { stamp: string; byKey: Map<string, Entry>; words: Set<string> };
 
 const HAN_GAP = /(\p{Script=Han}) (?=\p{Script=Han})/gu;
 
@@ -57,17 +57,25 @@ function glossaryIndex(db: Db): GlossaryIndex {
     abbreviations: string;
   }[];
   const byKey = new Map<string, Entry>();
+  const words = new Set<string>();
   for (const row of rows) {
     const entry: Entry = { id: row.id, names: [...strings(row.terms_en), ...strings(row.terms_zh), ...strings(row.abbreviations)] };
     for (const name of entry.names) {
-      const key = keyOf(tokensOf(name));
+      const tokens = tokensOf(name);
+      for (const t of tokens) words.add(t);
+      const key = keyOf(tokens);
       // The first entry keeps a name two entries share (the pack refuses that; a publication may not).
       if (key !== '' && !byKey.has(key)) byKey.set(key, entry);
     }
   }
-  const index = { stamp, byKey };
+  const index = { stamp, byKey, words };
   cache.set(db, index);
   return index;
+}
+
+/** Whether a word is part of a glossary name: such a word is what the user meant, never a typo to correct. */
+export function isGlossaryWord(db: Db, word: string): boolean {
+  return glossaryIndex(db).words.has(word);
 }
 
 /** The words of consecutive terms as one sequence; overlapping character pairs (基站, 站节) share their character. */

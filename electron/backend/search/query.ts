@@ -51,9 +51,9 @@ const PARTICLES = new Set('的地得了吗呢吧啊呀么嘛与及或向把被'.
 /**
  * The terms of one chunk of text without spaces. Each word is a term. The segmenter splits words
  * it does not know (基站, 节电, 离网) into single characters, which are joined again: two in a
- * row are one phrase, longer runs become overlapping pairs (基站节能: 基站, 站节, 节能), so the
- * words inside an unknown run still match where they occur apart, and the whole run ranks
- * highest where it occurs as typed. A lone character is joined to the word before (or after) it.
+ * row are one phrase, a longer run becomes pairs (基站节能: 基站, 节能; an odd run overlapping
+ * pairs: 离网率: 离网, 网率), so the words inside an unknown run still match where they occur
+ * apart. A lone character is joined to the word before (or after) it.
  * Chinese stop words standing between words are kept as stop terms (parseTerms drops them).
  */
 function chunkTerms(chunk: string, exclude: boolean): QueryTerm[] {
@@ -71,7 +71,12 @@ function chunkTerms(chunk: string, exclude: boolean): QueryTerm[] {
         if (before && HAN.test(before.at(-1) ?? '')) before.push(run[0] ?? '');
         else groups.push(run);
       } else if (run.length === 2) groups.push(run);
-      else for (let i = 0; i + 1 < run.length; i++) groups.push(run.slice(i, i + 2));
+      else {
+        // An even run is taken as the pairs it most likely is (most Chinese words are two
+        // characters); an odd one as overlapping pairs, so every character is in a pair.
+        const step = run.length % 2 === 0 ? 2 : 1;
+        for (let i = 0; i + 1 < run.length; i += step) groups.push(run.slice(i, i + 2));
+      }
       run = [];
     };
     tokens.forEach((token, i) => {

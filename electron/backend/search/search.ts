@@ -6,7 +6,7 @@ import { localDay } from '../../../core/dates';
 import { stringArray } from '../repos/json';
 import { display, parseTerms, phraseMatch, type QueryTerm } from './query';
 import { correctionOf, documentFrequency, otherForms, wordsStartingWith } from './vocabulary';
-import { glossaryAlternatives } from './glossary';
+import { glossaryAlternatives, isGlossaryWord } from './glossary';
 import { ELLIPSIS, MARK_CLOSE, MARK_OPEN, toSnippetParts } from './snippet';
 
 export type KbSearchArgs = {
@@ -145,7 +145,7 @@ function documentFilter(args: KbSearchArgs): Filter {
 }
 
 /** A term's alternatives as FTS5 phrases: the words as typed, their other forms, related words (the glossary). */
-type PlannedTerm = { term: QueryTerm; exact: string[]; forms: string[]; related: string[] };
+type PlannedTerm = { term: QueryTerm; exact: string[]; forms: string[]; related: string[]; scored: string[] };
 
 /** What a query is searched as: its terms' alternatives, exclusions, and what was changed on the way. */
 type Plan = {
@@ -204,7 +204,8 @@ function planQuery(db: Db, terms: readonly QueryTerm[], asTyped: boolean): Plan 
       let word = last;
       const known = exact.length > (term.prefix ? 0 : 1) || isIndexed(db, word) || otherForms(db, word).length > 0;
       // The index itself has the last word on whether a word exists (search_words may miss one).
-      if (!known && !asTyped && !term.exclude && documentFrequency(db, word) === 0) {
+      // A glossary word matches through the glossary even when no text holds it (attrition).
+      if (!known && !asTyped && !term.exclude && !isGlossaryWord(db, word) && documentFrequency(db, word) === 0) {
         const corrected = correctionOf(db, word);
         if (corrected !== null) {
           plan.corrections.push({ from: word, to: corrected });
@@ -230,7 +231,7 @@ function planQuery(db: Db, terms: readonly QueryTerm[], asTyped: boolean): Plan 
     if (exact.length === 0) exact.push(phraseMatch(term.words));
     if (term.words.length > 1 || exact.concat(forms).some((a) => a.includes(' + '))) plan.phrases = true;
     if (term.exclude) plan.exclude.push(...exact, ...forms);
-    else plan.terms.push({ term, exact, forms, related: [] });
+    else plan.terms.push({ term, exact, forms, related: [], scored: scoredAlternatives(db, term, exact, forms) });
   }
   // Looked up with corrections applied: "privcy masking" names the glossary's privacy masking.
   const corrected = new Map(plan.corrections.map((c) => [c.from, c.to]));
@@ -241,21 +242,38 @@ function planQuery(db: Db, terms: readonly QueryTerm[], asTyped: boolean): Plan 
   plan.terms.forEach((t, i) => {
     const own = new Set([...t.exact, ...t.forms]);
     t.related = (related[i] ?? []).filter((a) => !own.has(a));
+    // Glossary names score too, but not Chinese phrases: those are the costly ones to score.
+    t.scored.push(...t.related.filter((a) => !(a.includes(' + ') && HAN.test(a))));
     if (t.related.some((a) => a.includes(' + '))) plan.phrases = true;
   });
   return plan;
+}
+
+/**
+ * The alternatives bm25 scores a term by. bm25 evaluates every phrase of its expression over the
+ * whole index (for the phrase's document frequency), so a Chinese word's character phrases and
+ * compounds, and the glossary's Chinese phrases, would cost a full scan each on every search:
+ * they count for matching and for the term bands, while the score uses the word itself (or, for a
+ * Chinese word the index never holds whole, its characters), a Latin word's other forms and the
+ * glossary's other names (planQuery adds those).
+ */
+function scoredAlternatives(db: Db, term: QueryTerm, exact: readonly string[], forms: readonly string[]): string[] {
+  const last = term.words.at(-1) ?? '';
+  if (term.quoted || term.prefix || term.words.length > 1 || !HAN.test(last)) return [...exact, ...forms.filter((f) => !f.includes(' + '))];
+  return isIndexed(db, last) ? [...exact] : [phraseMatch([...last])];
 }
 
 const anyOf = (alternatives: readonly string[]): string => (alternatives.length === 1 ? (alternatives[0] ?? '') : `(${alternatives.join(' OR ')})`);
 const termExpr = (t: PlannedTerm): string => anyOf([...t.exact, ...t.forms, ...t.related]);
 
 /** The plan as MATCH expressions: any term, every term, and (for ranking) any term without exclusions. */
-function expressions(plan: Plan): { any: string; every: string; score: string } {
+function expressions(plan: Plan): { any: string; every: string; score: string; positive: string } {
   const not = plan.exclude.length > 0 ? ` NOT ${anyOf(plan.exclude)}` : '';
-  const score = plan.terms.map(termExpr).join(' OR ');
-  const any = plan.terms.length === 1 ? `${score}${not}` : `(${score})${not}`;
+  const positive = plan.terms.map(termExpr).join(' OR ');
+  const any = plan.terms.length === 1 ? `${positive}${not}` : `(${positive})${not}`;
   const every = `${plan.terms.map(termExpr).join(' AND ')}${not}`;
-  return { any, every, score };
+  const score = plan.terms.map((t) => anyOf(t.scored)).join(' OR ');
+  return { any, every, score, positive };
 }
 
 type Found = { rowids: number[]; records: number; more: boolean };
@@ -349,8 +367,8 @@ function matching(db: Db, expr: string, rowids: readonly number[]): Set<number> 
 const EXACT = 1;
 const OTHER_FORM = 0.85;
 const RELATED = 0.7;
-/** How much a record's title score counts on top of its score over all its text. */
-const TITLE_BOOST = 2;
+/** What each query term found in a record's title adds to its score (bm25 scores run about 0 to −30). */
+const TITLE_POINTS = 10;
 
 type Scored = { key: string; rows: Ranked[]; matched: number; quality: number; score: number };
 
@@ -361,19 +379,20 @@ type Scored = { key: string; rows: Ranked[]; matched: number; quality: number; s
  * another in its Chinese text.
  */
 function rankRecords(db: Db, plan: Plan, scoreExpr: string, candidates: readonly number[], filter: Filter): Scored[] {
-  const titleExpr = plan.terms.map((t) => anyOf([...t.exact, ...t.forms])).join(' OR ');
   const byRecord = new Map<string, { rows: Ranked[]; terms: number[] }>();
   for (let start = 0; start < candidates.length; start += RANK_WINDOW) {
     const tier = candidates.slice(start, start + RANK_WINDOW);
-    const ranked = rank(db, scoreExpr, tier, tier, filter, tier.length);
-    if (ranked.length === 0) continue;
+    // The candidates passed the filters already; those matching no scored alternative (only
+    // other forms, compounds or the glossary) score 0 and rank by their band alone.
+    const scores = new Map(rank(db, scoreExpr, tier, tier, filter, tier.length).map((r) => [r.rowid, r.score]));
     // bm25 saturates a term's frequency over all columns together, so a word in the title barely
     // outweighs the same word repeated in the body; the title is scored again on its own, as
     // separate field scores would (what people expect: the article named after the query first).
-    // Only the words as typed and their forms count for the title: a glossary match there is still indirect.
-    const titles = new Map(rank(db, `{title} : (${titleExpr})`, tier, tier, filter, tier.length).map((r) => [r.rowid, r.score]));
-    for (const doc of ranked) doc.score += TITLE_BOOST * (titles.get(doc.rowid) ?? 0);
-    const rowids = ranked.map((r) => r.rowid).sort((a, b) => b - a);
+    const rowids = [...tier];
+    const inTitle = plan.terms.map((t) => matching(db, `{title} : ${anyOf(t.scored)}`, rowids));
+    const titleHits = (rowid: number): number => inTitle.filter((set) => set.has(rowid)).length;
+    const docs = stmt(db, 'SELECT rowid, kind, ref_id AS refId, lang FROM search_docs WHERE rowid IN (SELECT value FROM json_each(?))').all(JSON.stringify(tier)) as Omit<Ranked, 'score'>[];
+    const ranked: Ranked[] = docs.map((d) => ({ ...d, score: (scores.get(d.rowid) ?? 0) - TITLE_POINTS * titleHits(d.rowid) }));
     const qualities = plan.terms.map((t) => {
       const exact = matching(db, anyOf(t.exact), rowids);
       const forms = t.forms.length > 0 ? matching(db, anyOf(t.forms), rowids) : new Set<number>();
@@ -442,7 +461,7 @@ export function searchKb(db: Db, args: KbSearchArgs): SearchResult {
     return { doc, score: r.score };
   });
 
-  const marked = marks(db, expr.score, page.map((p) => p.doc.rowid), plan.phrases);
+  const marked = marks(db, expr.positive, page.map((p) => p.doc.rowid), plan.phrases);
   const idsOf = (kind: SearchKind): string[] => page.filter((p) => p.doc.kind === kind).map((p) => p.doc.refId);
   const articles = new Map(
     (stmt(db, 'SELECT id, type, scenarios, tags, review_date FROM kb_articles WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(idsOf('kb'))) as ArticleMeta[]).map((m) => [
