@@ -10,7 +10,9 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
     'i me my mine we us our ours you your yours he him his she her hers it its they them their theirs this that these those there here ' +
     'what which who whom whose when where why how whether if then than as such very too also just only more most much many some any each every ' +
     'all both few other own same not no yes get got gets getting make makes made let lets want wants way ways thing things ' +
-    'please tell show find give explain describe best good use used using via per vs etc eg ie handle handling deal dealing approach proper properly'
+    'please tell show find give explain describe best good use used using via per vs etc eg ie handle handling deal dealing approach proper properly ' +
+    // What is left of contractions once the apostrophe splits them (what's, don't, we'll, I've).
+    's t d ll ve re m don doesn didn isn aren wasn weren won shouldn couldn wouldn cannot'
   ).split(' '),
 );
 
@@ -19,7 +21,7 @@ export const CHINESE_STOP_WORDS: ReadonlySet<string> = new Set(
     '的 地 得 了 着 过 吗 呢 吧 啊 呀 么 嘛 和 与 及 以及 或 或者 而 并 并且 在 于 对 对于 把 被 将 向 从 自 给 让 跟 同 为 为了 由 ' +
     '是 有 没有 就 都 也 还 又 才 再 很 更 最 太 这 那 这个 那个 这些 那些 这样 那样 哪 哪些 哪个 什么 怎么 怎样 怎么样 如何 为何 为什么 ' +
     '我 我们 你 你们 他 他们 她 它 它们 咱们 自己 一个 一些 一下 可以 能 能够 会 要 需要 应该 应当 该 请 请问 关于 有关 进行 通过 以 之 其 等 等等 ' +
-    '吗 呢 啥 多少 多久 多长 几 是否 能否 可否 应该 怎么办 哪里 什么样'
+    '吗 呢 啥 多少 多久 多长 几 是否 能否 可否 应该 怎么办 哪里 什么样 是不是 要不要 能不能 会不会 有没有 有哪些 哪儿'
   ).split(' '),
 );
 

@@ -5,6 +5,7 @@ import { EmptyState, ErrorView, Loading } from '../app/StateViews';
 import { useQuery } from '../data/use-query';
 import { useI18n } from '../i18n/i18n';
 import { kbViewToParams, parseKbView } from './url-state';
+import { SearchForm } from '../ui/SearchForm';
 import './kb.css';
 
 /** A knowledge-base search for a term's main name. */
@@ -29,21 +30,7 @@ export function GlossaryPage() {
         <PageHeading title={t('glossary.title')}>{t('glossary.title')}</PageHeading>
         <p className="muted">{t('glossary.intro')}</p>
       </header>
-      <form role="search" className="kb-search" onSubmit={(e) => e.preventDefault()}>
-        <label className="visually-hidden" htmlFor="glossary-filter">
-          {t('glossary.filterLabel')}
-        </label>
-        <input
-          id="glossary-filter"
-          type="search"
-          className="search-input"
-          value={query}
-          placeholder={t('glossary.filterPlaceholder')}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(e) => setQuery(e.target.value)}
-        />
-      </form>
+      <SearchForm id="glossary-filter" label={t('glossary.filterLabel')} placeholder={t('glossary.filterPlaceholder')} value={query} onChange={setQuery} />
       {terms.status === 'error' ? (
         <ErrorView message={terms.error} onRetry={terms.reload} />
       ) : terms.data === null ? (

@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { KbListResult } from '../../core/api/contract';
 import { SEARCH_KINDS, type SearchKind, type SearchResult } from '../../core/kb/types';
 import { correctedQuery } from '../../core/kb/corrected-query';
+import { SearchForm } from '../ui/SearchForm';
 import { useI18n } from '../i18n/i18n';
 import { useQuery, type QueryHandle } from '../data/use-query';
 import { focusFirstItem } from '../lib/list-focus';
@@ -109,29 +110,17 @@ export function KbPage() {
       </header>
       {scenario && <ScenarioOverview scenario={scenario} />}
 
-      <form
-        role="search"
-        className="kb-search"
-        onSubmit={(e) => {
-          e.preventDefault();
+      <SearchForm
+        id="kb-search"
+        label={t('kb.searchLabel')}
+        placeholder={t('kb.searchPlaceholder')}
+        value={draft}
+        onChange={setDraft}
+        onSubmit={() => {
           if (draft !== view.query) setView({ query: draft });
         }}
-      >
-        <label className="visually-hidden" htmlFor="kb-search">
-          {t('kb.searchLabel')}
-        </label>
-        <input
-          id="kb-search"
-          type="search"
-          className="search-input"
-          value={draft}
-          placeholder={t('kb.searchPlaceholder')}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(e) => setDraft(e.target.value)}
-          onKeyDown={onSearchKeyDown}
-        />
-      </form>
+        onKeyDown={onSearchKeyDown}
+      />
 
       <div className="kb-layout">
         <aside className="kb-filters" aria-label={t('kb.filters')}>

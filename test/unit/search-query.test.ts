@@ -24,6 +24,8 @@ describe('parseTerms', () => {
     expect(shown('how do I handle personal data export ')).toEqual(['personal', 'data', 'export']);
     expect(shown('如何向财务证明节电效果')).toEqual(['财务', '证明', '节 电', '效果']);
     expect(shown('how to ')).toEqual(['how', 'to']);
+    // The pieces of contractions say nothing either.
+    expect(shown("what's the churn rule we'll use ")).toEqual(['churn', 'rule']);
   });
 
   it('makes the last term a prefix while the user is still typing', () => {

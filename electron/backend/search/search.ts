@@ -158,6 +158,8 @@ type Plan = {
 
 const HAN = /\p{Script=Han}/u;
 const LATIN_WORD = /^[\p{L}\p{N}]+$/u;
+/** Words of a typed prefix that bm25 scores (all of them, up to MAX_EXPANSIONS, still match). */
+const SCORED_PREFIX_WORDS = 8;
 /** Other forms of one word searched at most (a Chinese word's longer compounds). */
 const MAX_FORMS = 8;
 
@@ -166,8 +168,8 @@ function prefixWords(db: Db, prefix: string, max: number): { words: string[]; na
   const words = (stmt(db, 'SELECT term, doc FROM temp.search_vocab WHERE term >= ? AND term <= ?').all(prefix, prefix + MAX_CHAR) as { term: string; doc: number }[]).filter((w) =>
     w.term.startsWith(prefix),
   );
-  if (words.length <= max) return { words: words.map((w) => w.term), narrowed: false };
-  return { words: words.sort((a, b) => b.doc - a.doc).slice(0, max).map((w) => w.term), narrowed: true };
+  const sorted = words.sort((a, b) => b.doc - a.doc);
+  return { words: sorted.slice(0, max).map((w) => w.term), narrowed: words.length > max };
 }
 
 function isIndexed(db: Db, word: string): boolean {
@@ -259,7 +261,9 @@ function planQuery(db: Db, terms: readonly QueryTerm[], asTyped: boolean): Plan 
  */
 function scoredAlternatives(db: Db, term: QueryTerm, exact: readonly string[], forms: readonly string[]): string[] {
   const last = term.words.at(-1) ?? '';
-  if (term.quoted || term.prefix || term.words.length > 1 || !HAN.test(last)) return [...exact, ...forms.filter((f) => !f.includes(' + '))];
+  // A prefix is scored by its most frequent words only (they come first): each costs a doclist scan.
+  if (term.prefix) return [...exact.slice(0, SCORED_PREFIX_WORDS), ...forms.filter((f) => !f.includes(' + '))];
+  if (term.quoted || term.words.length > 1 || !HAN.test(last)) return [...exact, ...forms.filter((f) => !f.includes(' + '))];
   return isIndexed(db, last) ? [...exact] : [phraseMatch([...last])];
 }
 
