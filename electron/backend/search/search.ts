@@ -24,34 +24,31 @@ export type KbSearchArgs = {
 };
 
 /*
- * How a search stays fast on a large index.
+ * What a search does (see parseTerms for how the query becomes terms):
  *
- * `ORDER BY bm25(...) LIMIT 20` scores every match, so its time grows with the number of matches:
- * a word found in nearly every article (delivery, 数据) would make every keystroke slow, and for
- * such a word bm25 means little anyway (its idf is about zero). So the ranked set is bounded:
+ * 1. Plan (planQuery): each term becomes alternatives — the words as typed (a prefix: the indexed
+ *    words it starts), their other forms (stem key, search_words), for a Chinese word its
+ *    characters side by side and longer compounds, a correction for a word that matches nothing,
+ *    and the glossary's other names (glossary.ts). Exclusions become NOT.
+ * 2. Candidates: matches of any term and matches of every term, each read newest first (rowid
+ *    order costs FTS5 no scoring) and checked against the filters, until TOTAL_CAP are found or
+ *    SCAN_BUDGET matches were read. The any-term matches give `total`, counted up to TOTAL_CAP.
+ *    A query matching more than RANK_WINDOW documents ranks the newest and says so in `notice`;
+ *    the every-term matches are added so a record with all the words is never crowded out.
+ * 3. Rank (rankRecords): per record (an article's two languages together), how many terms it
+ *    matches — the band — and how directly; inside a band, bm25 plus points per term in the title.
+ *    When the records matching every term fill the page, only they are ranked.
  *
- * 1. Candidates: matches are read newest first (rowid order costs FTS5 no scoring) and checked
- *    against the filters, until TOTAL_CAP are found or SCAN_BUDGET matches were read. They give
- *    `total`, so it is counted up to TOTAL_CAP documents.
- * 2. A query with at most RANK_WINDOW matches is ranked exactly, over all of them. A broad one —
- *    even its rarest word, or the words together, match more documents — is ranked RANK_WINDOW
- *    candidates at a time, most recently indexed first (the first page ranks only the newest
- *    RANK_WINDOW), and says so in `notice`.
- *    (Why not document frequencies from fts5vocab: reading one walks the word's whole doclist,
- *    as costly as the ranking it should avoid, and says nothing about phrases or filters. Reading
- *    the first RANK_WINDOW matches costs at most that many steps and answers for the whole query.)
- * 3. bm25 runs once over the candidates' rowid range; a candidate list is tested as
- *    `+rowid IN (...)`, which SQLite checks before computing bm25, rather than handing FTS5 one
- *    lookup per rowid (each would redo bm25's per-query set-up, a scan of every word's doclist).
- *
- * Two more costs are cut:
+ * Costs kept down on a large index:
+ * - bm25 needs each phrase's document frequency, which FTS5 finds by walking the phrase over the
+ *   whole index once per statement: the score uses few phrases (scoredAlternatives) and runs once
+ *   over all candidates, tested as `+rowid IN (...)` within their rowid range (SQLite checks that
+ *   before computing bm25; one lookup per rowid would redo the set-up each time).
  * - Prefix terms are expanded here into the indexed words they stand for (through an fts5vocab
- *   table), keeping the most frequent ones. FTS5 would otherwise merge the doclists of every word
- *   with that prefix again in each statement.
- * - bm25 needs each phrase's document frequency, which FTS5 finds by evaluating the phrase over
- *   the whole index. Chinese phrases are often runs of single characters that occur everywhere
- *   (the segmenter does not know 基站), so the candidates come from the exact (phrase) query but
- *   are scored with the phrase's words as separate terms.
+ *   table), keeping the most frequent ones; FTS5 would otherwise merge every such doclist again
+ *   in each statement.
+ * - Bands, forms and title points come from plain MATCH checks over the candidates' range, which
+ *   compute no score.
  */
 export const RANK_WINDOW = 500;
 export const SCAN_BUDGET = 20_000;
@@ -128,14 +125,15 @@ function documentFilter(args: KbSearchArgs): Filter {
   const kinds = kindsOf(args);
   const where = [kinds.length === 1 ? LIVE[kinds[0] ?? 'kb'] : `(${kinds.map((k) => LIVE[k]).join(' OR ')})`];
   const params: string[] = [];
+  // The cheap test first: SQLite checks these in order, and most rows fail the type.
+  if (args.type !== undefined) {
+    where.push('a.type = ?');
+    params.push(args.type);
+  }
   if (args.scenario !== undefined) {
     // An article that names no scenario applies to every scenario.
     where.push(`(a.scenarios = '[]' OR EXISTS (SELECT 1 FROM json_each(a.scenarios) WHERE value = ?))`);
     params.push(args.scenario);
-  }
-  if (args.type !== undefined) {
-    where.push('a.type = ?');
-    params.push(args.type);
   }
   for (const tag of new Set(args.tags ?? [])) {
     where.push('EXISTS (SELECT 1 FROM json_each(a.tags) WHERE value = ?)');
@@ -244,8 +242,11 @@ function planQuery(db: Db, terms: readonly QueryTerm[], asTyped: boolean): Plan 
   plan.terms.forEach((t, i) => {
     const own = new Set([...t.exact, ...t.forms]);
     t.related = (related[i] ?? []).filter((a) => !own.has(a));
-    // Glossary names score too, but not Chinese phrases: those are the costly ones to score.
-    t.scored.push(...t.related.filter((a) => !(a.includes(' + ') && HAN.test(a))));
+    // The glossary's names are scored only for a word the index does not hold (then they are
+    // all there is to rank by); otherwise they count for matching, the bands and the title
+    // (each scored name costs bm25 a scan of its doclist).
+    const direct = [...t.exact, ...t.forms].some((a) => !a.includes(' + ') && isIndexed(db, a.slice(1, -1).replace(/""/g, '"')));
+    if (!direct) t.scored.push(...t.related.filter((a) => !(a.includes(' + ') && HAN.test(a))));
     if (t.related.some((a) => a.includes(' + '))) plan.phrases = true;
   });
   return plan;
@@ -384,8 +385,10 @@ type Scored = { key: string; rows: Ranked[]; matched: number; quality: number; s
  */
 function rankRecords(db: Db, plan: Plan, scoreExpr: string, candidates: readonly number[], filter: Filter): Scored[] {
   const byRecord = new Map<string, { rows: Ranked[]; terms: number[] }>();
-  for (let start = 0; start < candidates.length; start += RANK_WINDOW) {
-    const tier = candidates.slice(start, start + RANK_WINDOW);
+  // All candidates (at most twice TOTAL_CAP) in one statement each: bm25's set-up — a scan of
+  // every scored word's doclist — is paid once, not once per slice.
+  {
+    const tier = [...candidates];
     // The candidates passed the filters already; those matching no scored alternative (only
     // other forms, compounds or the glossary) score 0 and rank by their band alone.
     const scores = new Map(rank(db, scoreExpr, tier, tier, filter, tier.length).map((r) => [r.rowid, r.score]));
@@ -393,7 +396,7 @@ function rankRecords(db: Db, plan: Plan, scoreExpr: string, candidates: readonly
     // outweighs the same word repeated in the body; the title is scored again on its own, as
     // separate field scores would (what people expect: the article named after the query first).
     const rowids = [...tier];
-    const inTitle = plan.terms.map((t) => matching(db, `{title} : ${anyOf(t.scored)}`, rowids));
+    const inTitle = plan.terms.map((t) => matching(db, `{title} : ${anyOf([...t.scored, ...t.related])}`, rowids));
     const titleHits = (rowid: number): number => inTitle.filter((set) => set.has(rowid)).length;
     const docs = stmt(db, 'SELECT rowid, kind, ref_id AS refId, lang FROM search_docs WHERE rowid IN (SELECT value FROM json_each(?))').all(JSON.stringify(tier)) as Omit<Ranked, 'score'>[];
     const ranked: Ranked[] = docs.map((d) => ({ ...d, score: (scores.get(d.rowid) ?? 0) - TITLE_POINTS * titleHits(d.rowid) }));
