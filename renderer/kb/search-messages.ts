@@ -41,7 +41,7 @@ export const searchMessages = defineMessages(
     'search.engagement': '项目：{title}',
     'search.noEngagement': '未关联项目',
     'search.kindsArticlesOnly': '场景、类型和标签筛选只适用于知识文章。',
-    'search.showingFor': '以下是以下内容的结果：',
+    'search.showingFor': '显示的是以下内容的搜索结果：',
     'search.insteadFor': '仍然搜索 {query}',
     'glossary.title': '术语表',
     'glossary.intro': '本领域的中英文术语，含缩写和同义词。搜索时，文章中用到的术语的任何名称都能找到它。',

@@ -384,37 +384,35 @@ type Scored = { key: string; rows: Ranked[]; matched: number; quality: number; s
  * another in its Chinese text.
  */
 function rankRecords(db: Db, plan: Plan, scoreExpr: string, candidates: readonly number[], filter: Filter): Scored[] {
+  const rowids = [...candidates];
+  // All candidates (at most twice TOTAL_CAP) in one statement: bm25's set-up — a scan of every
+  // scored word's doclist — is paid once. Candidates passed the filters already; those matching
+  // no scored alternative (only other forms, compounds or the glossary) score 0 inside their band.
+  const scores = new Map(rank(db, scoreExpr, rowids, rowids, filter, rowids.length).map((r) => [r.rowid, r.score]));
+  // bm25 saturates a term's frequency over all columns together, so a word in the title barely
+  // outweighs the same word repeated in the body: each term found in the title adds points, as
+  // separate field scores would (what people expect: the article named after the query first).
+  const inTitle = plan.terms.map((t) => matching(db, `{title} : ${anyOf([...t.scored, ...t.related])}`, rowids));
+  const titleHits = (rowid: number): number => inTitle.filter((set) => set.has(rowid)).length;
+  const docs = stmt(db, 'SELECT rowid, kind, ref_id AS refId, lang FROM search_docs WHERE rowid IN (SELECT value FROM json_each(?))').all(JSON.stringify(rowids)) as Omit<Ranked, 'score'>[];
+  const sets = plan.terms.map((t) => ({
+    exact: matching(db, anyOf(t.exact), rowids),
+    forms: t.forms.length > 0 ? matching(db, anyOf(t.forms), rowids) : new Set<number>(),
+    related: t.related.length > 0 ? matching(db, anyOf(t.related), rowids) : new Set<number>(),
+  }));
+  const quality = (i: number, rowid: number): number => {
+    const set = sets[i];
+    if (!set) return 0;
+    return set.exact.has(rowid) ? EXACT : set.forms.has(rowid) ? OTHER_FORM : set.related.has(rowid) ? RELATED : 0;
+  };
   const byRecord = new Map<string, { rows: Ranked[]; terms: number[] }>();
-  // All candidates (at most twice TOTAL_CAP) in one statement each: bm25's set-up — a scan of
-  // every scored word's doclist — is paid once, not once per slice.
-  {
-    const tier = [...candidates];
-    // The candidates passed the filters already; those matching no scored alternative (only
-    // other forms, compounds or the glossary) score 0 and rank by their band alone.
-    const scores = new Map(rank(db, scoreExpr, tier, tier, filter, tier.length).map((r) => [r.rowid, r.score]));
-    // bm25 saturates a term's frequency over all columns together, so a word in the title barely
-    // outweighs the same word repeated in the body; the title is scored again on its own, as
-    // separate field scores would (what people expect: the article named after the query first).
-    const rowids = [...tier];
-    const inTitle = plan.terms.map((t) => matching(db, `{title} : ${anyOf([...t.scored, ...t.related])}`, rowids));
-    const titleHits = (rowid: number): number => inTitle.filter((set) => set.has(rowid)).length;
-    const docs = stmt(db, 'SELECT rowid, kind, ref_id AS refId, lang FROM search_docs WHERE rowid IN (SELECT value FROM json_each(?))').all(JSON.stringify(tier)) as Omit<Ranked, 'score'>[];
-    const ranked: Ranked[] = docs.map((d) => ({ ...d, score: (scores.get(d.rowid) ?? 0) - TITLE_POINTS * titleHits(d.rowid) }));
-    const qualities = plan.terms.map((t) => {
-      const exact = matching(db, anyOf(t.exact), rowids);
-      const forms = t.forms.length > 0 ? matching(db, anyOf(t.forms), rowids) : new Set<number>();
-      const related = t.related.length > 0 ? matching(db, anyOf(t.related), rowids) : new Set<number>();
-      return (rowid: number): number => (exact.has(rowid) ? EXACT : forms.has(rowid) ? OTHER_FORM : related.has(rowid) ? RELATED : 0);
-    });
-    for (const doc of ranked) {
-      const key = `${doc.kind}:${doc.refId}`;
-      const entry = byRecord.get(key) ?? { rows: [], terms: plan.terms.map(() => 0) };
-      entry.rows.push(doc);
-      qualities.forEach((q, i) => {
-        entry.terms[i] = Math.max(entry.terms[i] ?? 0, q(doc.rowid));
-      });
-      byRecord.set(key, entry);
-    }
+  for (const d of docs) {
+    const doc: Ranked = { ...d, score: (scores.get(d.rowid) ?? 0) - TITLE_POINTS * titleHits(d.rowid) };
+    const key = `${doc.kind}:${doc.refId}`;
+    const entry = byRecord.get(key) ?? { rows: [], terms: plan.terms.map(() => 0) };
+    entry.rows.push(doc);
+    entry.terms = entry.terms.map((q, i) => Math.max(q, quality(i, doc.rowid)));
+    byRecord.set(key, entry);
   }
   const correctedTerms = new Set(plan.corrections.map((c) => c.from));
   const scored: Scored[] = [];
