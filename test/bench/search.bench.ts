@@ -128,7 +128,7 @@ async function buildIndex(db: Db, file: string): Promise<void> {
   // A bulk import: worker threads segment the Chinese text while this thread writes the rows and
   // then the index entries, in one transaction with no fsync until the end (the file is new: a
   // crash loses nothing); then the FTS segments are merged into one.
-  const prepared = prepareSearchDocs(corpus.map((a) => ({ kind: 'kb', refId: a.id, lang: a.lang, title: a.title, keys: '', body: a.body })));
+  const prepared = prepareSearchDocs(corpus.map((a) => ({ kind: 'kb', refId: a.id, lang: a.lang, title: a.title, keys: '', body: a.body, facets: { type: a.type, scenarios: a.scenarios, tags: a.tags } })));
   db.pragma('synchronous = OFF');
   db.exec('BEGIN');
   try {

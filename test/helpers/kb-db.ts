@@ -51,7 +51,7 @@ export function insertArticles(db: Db, articles: TestArticle[]): void {
         const t = a[lang];
         if (!t) continue;
         text.run(a.id, lang, t.title, '', EMPTY_LEXICAL, t.body);
-        upsertSearchDoc(db, { kind: 'kb', refId: a.id, lang, title: t.title, keys: a.tags?.join('\n') ?? '', body: t.body });
+        upsertSearchDoc(db, { kind: 'kb', refId: a.id, lang, title: t.title, keys: a.tags?.join('\n') ?? '', body: t.body, facets: { type: a.type ?? 'method', scenarios: a.scenarios ?? [], tags: a.tags ?? [] } });
       }
     }
   })();

@@ -11,9 +11,12 @@ export type SearchDocKind = 'kb' | 'note' | 'lesson';
  * One record's text in one language. `keys` holds what people search it by besides its words:
  * tags, scenario names in both languages, the record's id (ranked below the title, above the body).
  */
-export type SearchDoc = { kind: SearchDocKind; refId: string; lang: Lang; title: string; keys: string; body: string };
+export type SearchDoc = { kind: SearchDocKind; refId: string; lang: Lang; title: string; keys: string; body: string; facets?: ArticleFacets };
 
-type Statements = { find: Statement; findAll: Statement; insertDoc: Statement; deleteDocs: Statement; insertFts: Statement; deleteFts: Statement };
+/** An article's type, scenarios and tags, kept on its index entries so that filters need no join. */
+export type ArticleFacets = { type: string; scenarios: readonly string[]; tags: readonly string[] };
+
+type Statements = { find: Statement; findAll: Statement; insertDoc: Statement; setFacets: Statement; deleteDocs: Statement; insertFts: Statement; deleteFts: Statement };
 
 // A pack import indexes thousands of documents: compiling these statements once per connection
 // instead of once per document keeps the import's time in tokenizing and writing the index.
@@ -25,7 +28,8 @@ function statements(db: Db): Statements {
     s = {
       find: db.prepare('SELECT rowid FROM search_docs WHERE kind = ? AND ref_id = ? AND lang = ?'),
       findAll: db.prepare('SELECT rowid FROM search_docs WHERE kind = ? AND ref_id = ?'),
-      insertDoc: db.prepare('INSERT INTO search_docs (kind, ref_id, lang) VALUES (?, ?, ?)'),
+      insertDoc: db.prepare('INSERT INTO search_docs (kind, ref_id, lang, type, scenarios, tags) VALUES (?, ?, ?, ?, ?, ?)'),
+      setFacets: db.prepare('UPDATE search_docs SET type = ?, scenarios = ?, tags = ? WHERE rowid = ?'),
       deleteDocs: db.prepare('DELETE FROM search_docs WHERE kind = ? AND ref_id = ?'),
       insertFts: db.prepare('INSERT INTO search_fts (rowid, title, keys, body) VALUES (?, ?, ?, ?)'),
       deleteFts: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
@@ -47,12 +51,14 @@ function withoutMarkers(text: string): string {
 function writeSearchDoc(db: Db, doc: SearchDoc, text: TextPair): void {
   const s = statements(db);
   const existing = s.find.get(doc.kind, doc.refId, doc.lang) as { rowid: number } | undefined;
+  const facets = [doc.facets?.type ?? null, JSON.stringify(doc.facets?.scenarios ?? []), JSON.stringify(doc.facets?.tags ?? [])];
   let rowid: number;
   if (existing) {
     rowid = existing.rowid;
     s.deleteFts.run(rowid);
+    s.setFacets.run(...facets, rowid);
   } else {
-    rowid = Number(s.insertDoc.run(doc.kind, doc.refId, doc.lang).lastInsertRowid);
+    rowid = Number(s.insertDoc.run(doc.kind, doc.refId, doc.lang, ...facets).lastInsertRowid);
   }
   // Keys are short (tags, names, an id): segmented here rather than in the workers.
   const keys = segmentForIndex(withoutMarkers(doc.keys));

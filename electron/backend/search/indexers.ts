@@ -36,9 +36,10 @@ const INDEXERS: readonly Indexer[] = [
     // kb_article_texts rows are named "<article id>/<lang>".
     sources: { kb_articles: (row) => row, kb_article_texts: (row) => row.split('/')[0] ?? row },
     documents(db, id) {
-      const live = prepared(db, 'SELECT scenarios, tags FROM kb_articles WHERE id = ? AND deleted = 0').get(id) as { scenarios: string; tags: string } | undefined;
+      const live = prepared(db, 'SELECT type, scenarios, tags FROM kb_articles WHERE id = ? AND deleted = 0').get(id) as { type: string; scenarios: string; tags: string } | undefined;
       if (!live) return [];
       const scenarioIds = jsonStrings(live.scenarios);
+      const facets = { type: live.type, scenarios: scenarioIds, tags: jsonStrings(live.tags) };
       const names = prepared(db, 'SELECT name_en, name_zh FROM scenarios WHERE id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify(scenarioIds)) as [string, string][];
       const keys = keysText([id, ...jsonStrings(live.tags), ...scenarioIds, ...names.flat()]);
       const texts = prepared(db, 'SELECT lang, title, summary, body_text FROM kb_article_texts WHERE article_id = ?').all(id) as {
@@ -50,7 +51,7 @@ const INDEXERS: readonly Indexer[] = [
       // The title is its own column (ranked higher, shown as the hit's title); summary and body are searched as the body.
       return LANGS.flatMap((lang) => {
         const text = texts.find((t) => t.lang === lang);
-        return text ? [{ kind: 'kb' as const, refId: id, lang, title: text.title, keys, body: `${text.summary}\n${text.body_text}` }] : [];
+        return text ? [{ kind: 'kb' as const, refId: id, lang, title: text.title, keys, body: `${text.summary}\n${text.body_text}`, facets }] : [];
       });
     },
   },

@@ -95,17 +95,19 @@ function stmt(db: Db, sql: string): Statement {
 }
 
 /**
- * How each kind of document is checked for still existing, as SQL over search_docs `d` and
- * kb_articles `a` (joined for articles only). A deleted record's index entry may outlive it.
+ * How each kind of document is checked for still existing, as SQL over search_docs `d`. A deleted
+ * record's index entry may outlive it where a database was assembled outside the write funnel:
+ * notes and lessons are checked here; an article, whose lookup would cost every candidate a
+ * kb_articles read, is checked on the page (a deleted one is left out there).
  */
 const LIVE: Record<SearchKind, string> = {
-  kb: "(d.kind = 'kb' AND a.deleted = 0)",
+  kb: "(d.kind = 'kb')",
   note: "(d.kind = 'note' AND EXISTS (SELECT 1 FROM field_notes n WHERE n.id = d.ref_id AND n.deleted = 0))",
   lesson: "(d.kind = 'lesson' AND EXISTS (SELECT 1 FROM lessons l WHERE l.id = d.ref_id AND l.deleted = 0))",
 };
 
-/** The documents' own tables: kb_articles `a` is joined for the article filters and metadata. */
-const DOCS_JOIN = "CROSS JOIN search_docs d ON d.rowid = m.rowid LEFT JOIN kb_articles a ON d.kind = 'kb' AND a.id = d.ref_id";
+/** Each match's document: search_docs carries the article facets the filters test (type, scenarios, tags). */
+const DOCS_JOIN = 'CROSS JOIN search_docs d ON d.rowid = m.rowid';
 
 /** The kinds asked for, in a fixed order, without repeats. */
 function kindsOf(args: KbSearchArgs): SearchKind[] {
@@ -117,26 +119,27 @@ function hasArticleFilters(args: KbSearchArgs): boolean {
 }
 
 /**
- * The filters as SQL over search_docs `d` and kb_articles `a`, with their parameters. Scenario,
- * type and tags are article facets: with any of them set, only articles can match (for other
- * documents `a` is NULL, so the conditions are not true).
+ * The filters as SQL over search_docs `d`, with their parameters. Scenario, type and tags are
+ * article facets, copied onto the article's index entries when they are written: with any of them
+ * set, only articles can match.
  */
 function documentFilter(args: KbSearchArgs): Filter {
   const kinds = kindsOf(args);
   const where = [kinds.length === 1 ? LIVE[kinds[0] ?? 'kb'] : `(${kinds.map((k) => LIVE[k]).join(' OR ')})`];
   const params: string[] = [];
+  if (hasArticleFilters(args)) where.push("d.kind = 'kb'");
   // The cheap test first: SQLite checks these in order, and most rows fail the type.
   if (args.type !== undefined) {
-    where.push('a.type = ?');
+    where.push('d.type = ?');
     params.push(args.type);
   }
   if (args.scenario !== undefined) {
     // An article that names no scenario applies to every scenario.
-    where.push(`(a.scenarios = '[]' OR EXISTS (SELECT 1 FROM json_each(a.scenarios) WHERE value = ?))`);
+    where.push(`(d.scenarios = '[]' OR EXISTS (SELECT 1 FROM json_each(d.scenarios) WHERE value = ?))`);
     params.push(args.scenario);
   }
   for (const tag of new Set(args.tags ?? [])) {
-    where.push('EXISTS (SELECT 1 FROM json_each(a.tags) WHERE value = ?)');
+    where.push('EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = ?)');
     params.push(tag);
   }
   return { sql: where.join(' AND '), params };
@@ -425,6 +428,14 @@ function rankRecords(db: Db, plan: Plan, scoreExpr: string, candidates: readonly
   return scored.sort((a, b) => b.matched - a.matched || a.score - b.score);
 }
 
+/** The ranked records but articles deleted since they were indexed (one read for all of them; see LIVE). */
+function withoutDeletedArticles(db: Db, ranked: Scored[]): Scored[] {
+  const ids = ranked.flatMap((r) => (r.rows[0]?.kind === 'kb' ? [r.rows[0].refId] : []));
+  if (ids.length === 0) return ranked;
+  const live = new Set(stmt(db, 'SELECT id FROM kb_articles WHERE id IN (SELECT value FROM json_each(?)) AND deleted = 0').pluck().all(JSON.stringify(ids)) as string[]);
+  return ranked.filter((r) => r.rows[0]?.kind !== 'kb' || live.has(r.rows[0].refId));
+}
+
 /**
  * Full-text search of the knowledge base, field notes and lessons: ranked, filtered, one hit per
  * record (both languages of an article are one record), with highlights.
@@ -458,7 +469,7 @@ export function searchKb(db: Db, args: KbSearchArgs): SearchResult {
   // Records matching every term come first: when they fill the page asked for, the records that
   // match only some terms need no ranking (most of a query's cost when one of its words is common).
   const everyFills = plan.terms.length > 1 && every.records >= offset + limit;
-  const ranked = rankRecords(db, plan, expr.score, everyFills ? every.rowids : all, filter);
+  const ranked = withoutDeletedArticles(db, rankRecords(db, plan, expr.score, everyFills ? every.rowids : all, filter));
   const page = ranked.slice(offset, offset + limit).map((r) => {
     // The record's text in the preferred language when that one matches, else its best match.
     const best = r.rows.reduce((a, b) => (b.score < a.score ? b : a));
@@ -469,7 +480,7 @@ export function searchKb(db: Db, args: KbSearchArgs): SearchResult {
   const marked = marks(db, expr.positive, page.map((p) => p.doc.rowid), plan.phrases);
   const idsOf = (kind: SearchKind): string[] => page.filter((p) => p.doc.kind === kind).map((p) => p.doc.refId);
   const articles = new Map(
-    (stmt(db, 'SELECT id, type, scenarios, tags, review_date FROM kb_articles WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(idsOf('kb'))) as ArticleMeta[]).map((m) => [
+    (stmt(db, 'SELECT id, type, scenarios, tags, review_date FROM kb_articles WHERE id IN (SELECT value FROM json_each(?)) AND deleted = 0').all(JSON.stringify(idsOf('kb'))) as ArticleMeta[]).map((m) => [
       m.id,
       m,
     ]),

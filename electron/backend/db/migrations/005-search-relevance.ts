@@ -1,5 +1,4 @@
 import type { Migration } from './types';
-import { rebuildSearchIndex } from '../../search/indexers';
 
 /**
  * Search that finds what people mean (electron/backend/search/):
@@ -9,7 +8,7 @@ import { rebuildSearchIndex } from '../../search/indexers';
  * - search_words: every indexed word with its stem key (core/text/stem.ts), to expand a word
  *   into its other forms and to correct a mistyped word against the words that exist.
  *
- * The index is rebuilt from the records, as its layout changed.
+ * The index is rebuilt from the records by migration 7, once its layout is complete.
  */
 export const searchRelevance: Migration = {
   id: 5,
@@ -27,6 +26,5 @@ CREATE TABLE search_words (
 ) STRICT;
 CREATE INDEX search_words_stem ON search_words(stem);
 `);
-    rebuildSearchIndex(db);
   },
 };

@@ -5,6 +5,7 @@ import { packUpdates } from './003-pack-updates';
 import { sync } from './004-sync';
 import { searchRelevance } from './005-search-relevance';
 import { glossary } from './006-glossary';
+import { searchFacets } from './007-search-facets';
 
 /** Every migration this build ships, in order. Append only; never edit or reorder a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [initial, fieldWork, packUpdates, sync, searchRelevance, glossary];
+export const MIGRATIONS: readonly Migration[] = [initial, fieldWork, packUpdates, sync, searchRelevance, glossary, searchFacets];
