@@ -4,7 +4,7 @@ import { SEARCH_KINDS, type KbArticleType, type SearchCorrection, type SearchHit
 import type { Db } from '../db/connection';
 import { localDay } from '../../../core/dates';
 import { stringArray } from '../repos/json';
-import { display, parseTerms, phraseMatch, type QueryTerm } from './query';
+import { display, parseTerms, phraseMatch, quote, type QueryTerm } from './query';
 import { correctionOf, documentFrequency, otherForms, wordsStartingWith } from './vocabulary';
 import { glossaryAlternatives, isGlossaryWord } from './glossary';
 import { ELLIPSIS, MARK_CLOSE, MARK_OPEN, toSnippetParts } from './snippet';
@@ -164,8 +164,15 @@ const SCORED_PREFIX_WORDS = 8;
 /** Other forms of one word searched at most (a Chinese word's longer compounds). */
 const MAX_FORMS = 8;
 
-/** The indexed words a typed prefix stands for, the most frequent first; at most `max`. */
+/**
+ * The indexed words a typed prefix stands for; at most `max`. Usually few words start with it:
+ * they come from search_words, shortest first (the likeliest completions, and the ones scored).
+ * When there are more, fts5vocab ranks them by how many documents hold them (it walks each word's
+ * doclist to count, which costs more) and the most frequent are kept.
+ */
 function prefixWords(db: Db, prefix: string, max: number): { words: string[]; narrowed: boolean } {
+  const known = wordsStartingWith(db, prefix, max + 1);
+  if (known.length <= max) return { words: known.sort((a, b) => a.length - b.length || (a < b ? -1 : 1)), narrowed: false };
   const words = (stmt(db, 'SELECT term, doc FROM temp.search_vocab WHERE term >= ? AND term <= ?').all(prefix, prefix + MAX_CHAR) as { term: string; doc: number }[]).filter((w) =>
     w.term.startsWith(prefix),
   );
@@ -267,8 +274,16 @@ function scoredAlternatives(db: Db, term: QueryTerm, exact: readonly string[], f
   const last = term.words.at(-1) ?? '';
   // A prefix is scored by its most frequent words only (they come first): each costs a doclist scan.
   if (term.prefix) return [...exact.slice(0, SCORED_PREFIX_WORDS), ...forms.filter((f) => !f.includes(' + '))];
-  if (term.quoted || term.words.length > 1 || !HAN.test(last)) return [...exact, ...forms.filter((f) => !f.includes(' + '))];
-  return isIndexed(db, last) ? [...exact] : [phraseMatch([...last])];
+  // A phrase (quoted, or a Chinese pair) is scored by its words: every candidate matches the
+  // phrase already, and single words spare bm25 walking the words' positions over the index.
+  if (term.words.length > 1) return [wordsTogether(term.words), ...forms.filter((f) => !f.includes(' + '))];
+  if (term.quoted || !HAN.test(last)) return [...exact, ...forms.filter((f) => !f.includes(' + '))];
+  return isIndexed(db, last) ? [...exact] : [wordsTogether([...last])];
+}
+
+/** Words that must all occur, anywhere in the text, as FTS5 syntax. */
+function wordsTogether(words: readonly string[]): string {
+  return words.length === 1 ? quote(words[0] ?? '') : `(${words.map(quote).join(' AND ')})`;
 }
 
 const anyOf = (alternatives: readonly string[]): string => (alternatives.length === 1 ? (alternatives[0] ?? '') : `(${alternatives.join(' OR ')})`);
@@ -428,12 +443,14 @@ function rankRecords(db: Db, plan: Plan, scoreExpr: string, candidates: readonly
   return scored.sort((a, b) => b.matched - a.matched || a.score - b.score);
 }
 
-/** The ranked records but articles deleted since they were indexed (one read for all of them; see LIVE). */
-function withoutDeletedArticles(db: Db, ranked: Scored[]): Scored[] {
-  const ids = ranked.flatMap((r) => (r.rows[0]?.kind === 'kb' ? [r.rows[0].refId] : []));
+/** The ranked records but articles deleted since they were indexed (one read; see LIVE). */
+function withoutDeletedArticles(db: Db, ranked: Scored[], upTo: number): Scored[] {
+  // Only as far as the page reaches: such entries exist only where a database was assembled
+  // outside the write funnel, so checking every candidate would cost every search for nothing.
+  const ids = ranked.slice(0, upTo).flatMap((r) => (r.rows[0]?.kind === 'kb' ? [r.rows[0].refId] : []));
   if (ids.length === 0) return ranked;
   const live = new Set(stmt(db, 'SELECT id FROM kb_articles WHERE id IN (SELECT value FROM json_each(?)) AND deleted = 0').pluck().all(JSON.stringify(ids)) as string[]);
-  return ranked.filter((r) => r.rows[0]?.kind !== 'kb' || live.has(r.rows[0].refId));
+  return ranked.filter((r, i) => i >= upTo || r.rows[0]?.kind !== 'kb' || live.has(r.rows[0].refId));
 }
 
 /**
@@ -469,7 +486,7 @@ export function searchKb(db: Db, args: KbSearchArgs): SearchResult {
   // Records matching every term come first: when they fill the page asked for, the records that
   // match only some terms need no ranking (most of a query's cost when one of its words is common).
   const everyFills = plan.terms.length > 1 && every.records >= offset + limit;
-  const ranked = withoutDeletedArticles(db, rankRecords(db, plan, expr.score, everyFills ? every.rowids : all, filter));
+  const ranked = withoutDeletedArticles(db, rankRecords(db, plan, expr.score, everyFills ? every.rowids : all, filter), offset + limit + 20);
   const page = ranked.slice(offset, offset + limit).map((r) => {
     // The record's text in the preferred language when that one matches, else its best match.
     const best = r.rows.reduce((a, b) => (b.score < a.score ? b : a));
