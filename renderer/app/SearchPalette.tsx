@@ -8,6 +8,7 @@ import { nextIndex } from '../lib/list-keys';
 import { Snippet } from '../kb/Snippet';
 import { KindBadge } from '../kb/ResultLists';
 import { hitKindKey, hitPath } from '../kb/hits';
+import { correctedQuery } from '../../core/kb/corrected-query';
 import { snippetText } from '../kb/snippet-parts';
 import { EMPTY_KB_VIEW, kbViewPath } from '../kb/url-state';
 import { Dialog } from '../ui/Dialog';
@@ -74,7 +75,12 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
   else if (results.status === 'error') status = apiText(results.error);
   else if (results.data === null) status = t('common.loading');
   else if (hits.length === 0) status = t('palette.noResults');
-  else status = `${tn('palette.count', results.data.total)} — ${t('palette.hint')}`;
+  else {
+    // A corrected word is named here too: the hits are for what search took the query to mean.
+    const corrections = results.data.corrections;
+    const corrected = corrections.length > 0 ? `${t('search.showingFor')} ${correctedQuery(debounced, corrections)} — ` : '';
+    status = `${corrected}${tn('palette.count', results.data.total)} — ${t('palette.hint')}`;
+  }
 
   return (
     <Dialog className="palette" label={t('palette.title')} onClose={onClose} onKeyDown={onKeyDown} initialFocus={inputRef}>

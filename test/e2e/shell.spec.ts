@@ -66,7 +66,12 @@ test.describe('app shell', () => {
     await expect(riskLink).toBeFocused();
 
     await page.keyboard.press('Control+K');
+    // A typo is searched as the word it most likely meant, and the status says so.
+    await page.keyboard.type('chrun');
+    await expect(dialog.locator('.palette-status')).toContainText('Showing results for churn');
+    await input.fill('');
     await page.keyboard.type('churn');
+    await expect(dialog.locator('.palette-status')).not.toContainText('Showing results for');
     const options = dialog.getByRole('option');
     await expect(options.nth(1)).toBeVisible();
     await expect(options.nth(0)).toHaveAttribute('aria-selected', 'true');
