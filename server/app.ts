@@ -29,7 +29,7 @@ import {
   blobStatus,
   bucketsOfSpace,
   clearFailures,
-  digestOfSpace,
+  headsOfSpaces,
   findUserByName,
   finishBlob,
   messagesAfter,
@@ -40,7 +40,9 @@ import {
   startBlob,
   storeMessages,
   type DeviceActor,
+  type StoredMessage,
 } from './store/store';
+import { messagesResponseJson, syncResponseJson } from './wire';
 
 /**
  * The central repository's HTTP API (the protocol in core/sync/protocol.ts). It authenticates
@@ -76,7 +78,12 @@ function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
 export type AppOptions = { sql: Sql; logger?: FastifyServerOptions['logger']; https?: { cert: Buffer; key: Buffer } | undefined; now?: () => number };
 
 export function createApp({ sql, logger = false, https, now = Date.now }: AppOptions): FastifyInstance {
-  const app = (https ? Fastify({ logger, bodyLimit: MAX_SYNC_BODY_BYTES, https }) : Fastify({ logger, bodyLimit: MAX_SYNC_BODY_BYTES })) as unknown as FastifyInstance;
+  // One log line per request, written when it is answered (Fastify's default is two).
+  const options = { logger, bodyLimit: MAX_SYNC_BODY_BYTES, disableRequestLogging: true };
+  const app = (https ? Fastify({ ...options, https }) : Fastify(options)) as unknown as FastifyInstance;
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
 
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: BLOB_CHUNK_BYTES }, (_req, body, done) => done(null, body));
 
@@ -183,7 +190,7 @@ export function createApp({ sql, logger = false, https, now = Date.now }: AppOpt
     };
   });
 
-  app.post('/api/v1/sync', async (request): Promise<SyncResponse> => {
+  app.post('/api/v1/sync', async (request, reply) => {
     const actor = await authenticate(request);
     const raw = request.body as { protocol?: unknown } | null;
     // The protocol version first: a newer client's body may not fit this server's schema at all.
@@ -202,22 +209,24 @@ export function createApp({ sql, logger = false, https, now = Date.now }: AppOpt
       if (!canWrite(a, m.space)) throw new HttpError(403, 'forbidden', `${actor.userName} may not write ${m.space}`, `messages.${i}.space`);
       if (!tableBelongs(m.space, m.dataset)) throw new HttpError(400, 'bad_request', `${m.dataset} does not belong in ${m.space}`, `messages.${i}.dataset`);
     }
-    const stored = await storeMessages(sql, body.messages, actor.deviceId);
+    const stored = await storeMessages(sql, body.messages, actor);
     await auditWrites(actor, body.messages, stored.length);
     const mine = new Set(body.messages.map((m) => m.timestamp));
     const spaces = await readableSpaces(actor, Object.keys(body.spaces));
-    let room = body.limit ?? DEFAULT_PULL;
-    room = Math.min(room, MAX_MESSAGES_PER_RESPONSE);
-    const out: SyncMessage[] = [];
+    let room = Math.min(body.limit ?? DEFAULT_PULL, MAX_MESSAGES_PER_RESPONSE);
+    const out: StoredMessage[] = [];
     const states: SyncResponse['spaces'] = {};
+    const heads = await headsOfSpaces(sql, spaces);
     for (const space of spaces) {
       const cursor = body.spaces[space]?.cursor ?? 0;
-      const page = room > 0 ? await messagesAfter(sql, space, cursor, room) : { messages: [], more: true };
+      const head = heads.get(space) ?? { digest: { hash: 0, count: 0 }, lastSeq: 0 };
+      // A space with nothing after the cursor costs no read (most spaces, most of the time).
+      const page = head.lastSeq <= cursor ? { messages: [], more: false } : room > 0 ? await messagesAfter(sql, space, cursor, room) : { messages: [], more: true };
       room -= page.messages.length;
-      for (const m of page.messages) if (!mine.has(m.timestamp)) out.push({ timestamp: m.timestamp, space: m.space, dataset: m.dataset, row: m.row, values: m.values });
-      states[space] = { cursor: page.messages.at(-1)?.seq ?? cursor, more: page.more, digest: await digestOfSpace(sql, space) };
+      for (const m of page.messages) if (!mine.has(m.timestamp)) out.push(m);
+      states[space] = { cursor: page.messages.at(-1)?.seq ?? cursor, more: page.more, digest: head.digest };
     }
-    return { serverTime: new Date(now()).toISOString(), stored: stored.length, messages: out, spaces: states };
+    return reply.type('application/json; charset=utf-8').send(syncResponseJson({ serverTime: new Date(now()).toISOString(), stored: stored.length, messages: out, spaces: states }));
   });
 
   const auditWrites = async (actor: DeviceActor, messages: readonly SyncMessage[], stored: number): Promise<void> => {
@@ -241,14 +250,14 @@ export function createApp({ sql, logger = false, https, now = Date.now }: AppOpt
     return { space, buckets: await bucketsOfSpace(sql, space) };
   });
 
-  app.get('/api/v1/spaces/:space/messages', async (request) => {
+  app.get('/api/v1/spaces/:space/messages', async (request, reply) => {
     const actor = await authenticate(request);
     const space = spaceParam(request, actor);
     const query = request.query as { from?: string; after?: string; limit?: string };
     const from = query.from ?? '';
     if (!/^\d{4}-\d{2}-\d{2}T/.test(from)) throw new HttpError(400, 'bad_request', 'from: must be a time', 'from');
     const limit = Math.min(MAX_MESSAGES_PER_RESPONSE, Math.max(1, Number(query.limit ?? DEFAULT_PULL) || DEFAULT_PULL));
-    return messagesFrom(sql, space, from, query.after ?? null, limit);
+    return reply.type('application/json; charset=utf-8').send(messagesResponseJson(await messagesFrom(sql, space, from, query.after ?? null, limit)));
   });
 
   const shaParam = (request: FastifyRequest): string => {

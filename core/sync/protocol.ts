@@ -55,7 +55,14 @@ export const syncMessageSchema = z.strictObject({
   timestamp,
   space,
   dataset: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/),
-  row: z.string().min(1).max(MAX_ROW_CHARS),
+  // A row id is a key stored as text on both databases: no control characters (PostgreSQL text
+  // cannot hold U+0000) and no unpaired surrogate (it would be stored as U+FFFD, another key).
+  row: z
+    .string()
+    .min(1)
+    .max(MAX_ROW_CHARS)
+    .refine((row) => ![...row].some((c) => c <= '\u001f' || c === '\u007f'), { message: 'a row id may not contain control characters' })
+    .refine((row) => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(row), { message: 'a row id may not contain an unpaired surrogate' }),
   values: z.record(column, value).refine((v) => Object.keys(v).length > 0 && Object.keys(v).length <= MAX_COLUMNS_PER_MESSAGE, {
     message: `a message sets 1 to ${MAX_COLUMNS_PER_MESSAGE} columns`,
   }),

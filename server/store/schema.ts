@@ -102,6 +102,12 @@ const STEPS: ((d: { serial: string; bytes: string }) => string[])[] = [
     )`,
     'CREATE INDEX team_members_user ON team_members (user_id)',
   ],
+  // Each space's newest sequence number beside its digest: a sync reads the messages of only the
+  // spaces that have something after the device's cursor.
+  () => [
+    'ALTER TABLE space_digests ADD COLUMN last_seq BIGINT NOT NULL DEFAULT 0',
+    'UPDATE space_digests SET last_seq = COALESCE((SELECT max(seq) FROM messages WHERE messages.space = space_digests.space), 0)',
+  ],
 ];
 
 export async function migrateServer(sql: Sql): Promise<void> {

@@ -16,6 +16,9 @@ export function openSqlite(dataDir: string): Sql {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // A server's working set is its recent messages: keep them in memory instead of re-reading pages.
+  db.pragma('cache_size = -65536');
+  db.pragma('mmap_size = 268435456');
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
     const next = queue.then(work, work);

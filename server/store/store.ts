@@ -10,7 +10,7 @@ import { one, type Sql } from './sql';
  */
 
 export type UserRow = { id: string; name: string; display_name: string; role: Role; password_hash: string; disabled: number; created_at: string };
-export type DeviceActor = { deviceId: string; userId: string; userName: string; displayName: string; role: Role; teams: TeamRow[] };
+export type DeviceActor = { deviceId: string; userId: string; userName: string; displayName: string; role: Role; teams: TeamRow[]; lastSeenAt: string | null };
 export type TeamRow = { id: string; name: string };
 
 const now = (): string => new Date().toISOString();
@@ -48,23 +48,33 @@ export async function addDevice(sql: Sql, device: { id: string; userId: string; 
   await sql.run('INSERT INTO devices (id, user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)', [device.id, device.userId, device.name, device.tokenHash, now()]);
 }
 
-/** The device and user behind a token; null when unknown, revoked, or the user is disabled. */
+/** The device and user behind a token (with the user's teams, in one read); null when unknown, revoked, or the user is disabled. */
 export async function actorOfToken(sql: Sql, tokenHash: string): Promise<DeviceActor | null> {
-  const row = await one<{ device_id: string; revoked_at: string | null; user_id: string; name: string; display_name: string; role: Role; disabled: number }>(
-    sql,
-    `SELECT d.id AS device_id, d.revoked_at, u.id AS user_id, u.name, u.display_name, u.role, u.disabled
-     FROM devices d JOIN users u ON u.id = d.user_id WHERE d.token_hash = ?`,
+  const rows = await sql.all<{
+    device_id: string;
+    revoked_at: string | null;
+    last_seen_at: string | null;
+    user_id: string;
+    name: string;
+    display_name: string;
+    role: Role;
+    disabled: number;
+    team_id: string | null;
+    team_name: string | null;
+  }>(
+    `SELECT d.id AS device_id, d.revoked_at, d.last_seen_at, u.id AS user_id, u.name, u.display_name, u.role, u.disabled, t.id AS team_id, t.name AS team_name
+     FROM devices d JOIN users u ON u.id = d.user_id
+     LEFT JOIN team_members m ON m.user_id = u.id LEFT JOIN teams t ON t.id = m.team_id
+     WHERE d.token_hash = ? ORDER BY t.id`,
     [tokenHash],
   );
+  const row = rows[0];
   if (!row || row.revoked_at !== null || Number(row.disabled) !== 0) return null;
-  return { deviceId: row.device_id, userId: row.user_id, userName: row.name, displayName: row.display_name, role: row.role, teams: await teamsOfUser(sql, row.user_id) };
+  const teams = rows.flatMap((r) => (r.team_id === null || r.team_name === null ? [] : [{ id: r.team_id, name: r.team_name }]));
+  return { deviceId: row.device_id, userId: row.user_id, userName: row.name, displayName: row.display_name, role: row.role, teams, lastSeenAt: row.last_seen_at };
 }
 
 // Teams --------------------------------------------------------------------------------------
-
-export function teamsOfUser(sql: Sql, userId: string): Promise<TeamRow[]> {
-  return sql.all<TeamRow>('SELECT t.id, t.name FROM team_members m JOIN teams t ON t.id = m.team_id WHERE m.user_id = ? ORDER BY t.id', [userId]);
-}
 
 export function findTeam(sql: Sql, id: string): Promise<TeamRow | undefined> {
   return one<TeamRow>(sql, 'SELECT id, name FROM teams WHERE id = ?', [id]);
@@ -132,29 +142,44 @@ export function listAudit(sql: Sql, limit: number): Promise<AuditRow[]> {
 
 // Messages and digests -------------------------------------------------------------------------
 
-type MessageRow = { seq: number; space: string; timestamp: string; dataset: string; row_name: string; vals: string };
+/**
+ * A message as an answer carries it: its JSON text (a SyncMessage), written by the database from
+ * the stored columns with the values spliced in as they were stored. The server wrote that values
+ * text itself (JSON.stringify of a validated message) and never reads inside it, so parsing it
+ * only to write it again — most of what a busy server spent on each sync — is skipped.
+ */
+export type StoredMessage = { seq: number; timestamp: string; json: string };
 
-function toMessage(r: MessageRow): SyncMessage {
-  return { timestamp: r.timestamp, space: r.space, dataset: r.dataset, row: r.row_name, values: JSON.parse(r.vals) as SyncMessage['values'] };
+function wireJson(dialect: Sql['dialect']): string {
+  const quote = (column: string) => (dialect === 'postgres' ? `to_json(${column})::text` : `json_quote(${column})`);
+  return `'{"timestamp":' || ${quote('timestamp')} || ',"space":' || ${quote('space')} || ',"dataset":' || ${quote('dataset')} || ',"row":' || ${quote('row_name')} || ',"values":' || vals || '}'`;
+}
+
+function toStored(r: { seq: number; timestamp: string; json: string }): StoredMessage {
+  return { seq: Number(r.seq), timestamp: r.timestamp, json: r.json };
 }
 
 /**
  * Stores messages once each (a message already held is skipped) and adds the new ones to their
  * space's digest in the same transaction. Returns the timestamps that were new.
  */
-export async function storeMessages(sql: Sql, messages: readonly SyncMessage[], deviceId: string): Promise<string[]> {
+export async function storeMessages(sql: Sql, messages: readonly SyncMessage[], device: { deviceId: string; lastSeenAt: string | null }): Promise<string[]> {
   if (messages.length === 0) return [];
+  const { deviceId } = device;
   return sql.transaction(async (tx) => {
     const received = now();
     // When the device was last heard from, in the same commit (at most once a minute).
-    await tx.run('UPDATE devices SET last_seen_at = ? WHERE id = ? AND (last_seen_at IS NULL OR last_seen_at < ?)', [received, deviceId, new Date(Date.now() - 60_000).toISOString()]);
-    const fresh: { space: string; timestamp: string }[] = [];
+    const stale = new Date(Date.now() - 60_000).toISOString();
+    if (device.lastSeenAt === null || device.lastSeenAt < stale) {
+      await tx.run('UPDATE devices SET last_seen_at = ? WHERE id = ? AND (last_seen_at IS NULL OR last_seen_at < ?)', [received, deviceId, stale]);
+    }
+    const fresh: { space: string; timestamp: string; seq: number }[] = [];
     if (tx.dialect === 'postgres') {
       // One statement per batch: arrays unnested into rows.
-      const rows = await tx.all<{ space: string; timestamp: string }>(
+      const rows = await tx.all<{ space: string; timestamp: string; seq: number }>(
         `INSERT INTO messages (space, timestamp, dataset, row_name, vals, device_id, received_at)
          SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-         ON CONFLICT (space, timestamp) DO NOTHING RETURNING space, timestamp`,
+         ON CONFLICT (space, timestamp) DO NOTHING RETURNING space, timestamp, seq`,
         [
           messages.map((m) => m.space),
           messages.map((m) => m.timestamp),
@@ -168,7 +193,7 @@ export async function storeMessages(sql: Sql, messages: readonly SyncMessage[], 
       fresh.push(...rows);
     } else {
       for (const m of messages) {
-        const r = await tx.run('INSERT INTO messages (space, timestamp, dataset, row_name, vals, device_id, received_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (space, timestamp) DO NOTHING', [
+        const [r] = await tx.all<{ seq: number }>('INSERT INTO messages (space, timestamp, dataset, row_name, vals, device_id, received_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (space, timestamp) DO NOTHING RETURNING seq', [
           m.space,
           m.timestamp,
           m.dataset,
@@ -177,25 +202,30 @@ export async function storeMessages(sql: Sql, messages: readonly SyncMessage[], 
           deviceId,
           received,
         ]);
-        if (r.changes === 1) fresh.push({ space: m.space, timestamp: m.timestamp });
+        if (r !== undefined) fresh.push({ space: m.space, timestamp: m.timestamp, seq: Number(r.seq) });
       }
     }
     const buckets = spaceBucketsOf(fresh);
-    const totals = new Map<string, Digest>();
+    const totals = new Map<string, Digest & { lastSeq: number }>();
+    for (const f of fresh) {
+      const total = totals.get(f.space) ?? { hash: 0, count: 0, lastSeq: 0 };
+      totals.set(f.space, { ...total, lastSeq: Math.max(total.lastSeq, Number(f.seq)) });
+    }
     for (const b of buckets) {
       await tx.run(
         `INSERT INTO space_buckets (space, bucket, hash, count) VALUES (?, ?, ?, ?)
          ON CONFLICT (space, bucket) DO UPDATE SET hash = (space_buckets.hash + excluded.hash) % ${DIGEST_MODULUS}, count = space_buckets.count + excluded.count`,
         [b.space, b.bucket, b.hash, b.count],
       );
-      const total = totals.get(b.space) ?? { hash: 0, count: 0 };
-      totals.set(b.space, { hash: addHash(total.hash, b.hash), count: total.count + b.count });
+      const total = totals.get(b.space) ?? { hash: 0, count: 0, lastSeq: 0 };
+      totals.set(b.space, { hash: addHash(total.hash, b.hash), count: total.count + b.count, lastSeq: total.lastSeq });
     }
     for (const [space, d] of totals) {
       await tx.run(
-        `INSERT INTO space_digests (space, hash, count) VALUES (?, ?, ?)
-         ON CONFLICT (space) DO UPDATE SET hash = (space_digests.hash + excluded.hash) % ${DIGEST_MODULUS}, count = space_digests.count + excluded.count`,
-        [space, d.hash, d.count],
+        `INSERT INTO space_digests (space, hash, count, last_seq) VALUES (?, ?, ?, ?)
+         ON CONFLICT (space) DO UPDATE SET hash = (space_digests.hash + excluded.hash) % ${DIGEST_MODULUS}, count = space_digests.count + excluded.count,
+           last_seq = ${tx.dialect === 'postgres' ? 'GREATEST' : 'max'}(space_digests.last_seq, excluded.last_seq)`,
+        [space, d.hash, d.count, d.lastSeq],
       );
     }
     return fresh.map((f) => f.timestamp);
@@ -203,24 +233,22 @@ export async function storeMessages(sql: Sql, messages: readonly SyncMessage[], 
 }
 
 /** Messages of a space after a cursor, in the order they were stored, at most `limit` (+ whether more wait). */
-export async function messagesAfter(sql: Sql, space: string, cursor: number, limit: number): Promise<{ messages: (SyncMessage & { seq: number })[]; more: boolean }> {
-  const rows = await sql.all<MessageRow>('SELECT seq, space, timestamp, dataset, row_name, vals FROM messages WHERE space = ? AND seq > ? ORDER BY seq LIMIT ?', [space, cursor, limit + 1]);
-  const more = rows.length > limit;
-  return { messages: rows.slice(0, limit).map((r) => ({ ...toMessage(r), seq: Number(r.seq) })), more };
+export async function messagesAfter(sql: Sql, space: string, cursor: number, limit: number): Promise<{ messages: StoredMessage[]; more: boolean }> {
+  const rows = await sql.all<{ seq: number; timestamp: string; json: string }>(
+    `SELECT seq, timestamp, ${wireJson(sql.dialect)} AS json FROM messages WHERE space = ? AND seq > ? ORDER BY seq LIMIT ?`,
+    [space, cursor, limit + 1],
+  );
+  return { messages: rows.slice(0, limit).map(toStored), more: rows.length > limit };
 }
 
 /** Messages of a space by timestamp (the repair pull after a digest difference). */
-export async function messagesFrom(sql: Sql, space: string, from: string, after: string | null, limit: number): Promise<{ messages: SyncMessage[]; more: boolean }> {
+export async function messagesFrom(sql: Sql, space: string, from: string, after: string | null, limit: number): Promise<{ messages: StoredMessage[]; more: boolean }> {
+  const select = `SELECT seq, timestamp, ${wireJson(sql.dialect)} AS json FROM messages`;
   const rows =
     after === null
-      ? await sql.all<MessageRow>('SELECT seq, space, timestamp, dataset, row_name, vals FROM messages WHERE space = ? AND timestamp >= ? ORDER BY timestamp LIMIT ?', [space, from, limit + 1])
-      : await sql.all<MessageRow>('SELECT seq, space, timestamp, dataset, row_name, vals FROM messages WHERE space = ? AND timestamp >= ? AND timestamp > ? ORDER BY timestamp LIMIT ?', [
-          space,
-          from,
-          after,
-          limit + 1,
-        ]);
-  return { messages: rows.slice(0, limit).map(toMessage), more: rows.length > limit };
+      ? await sql.all<{ seq: number; timestamp: string; json: string }>(`${select} WHERE space = ? AND timestamp >= ? ORDER BY timestamp LIMIT ?`, [space, from, limit + 1])
+      : await sql.all<{ seq: number; timestamp: string; json: string }>(`${select} WHERE space = ? AND timestamp >= ? AND timestamp > ? ORDER BY timestamp LIMIT ?`, [space, from, after, limit + 1]);
+  return { messages: rows.slice(0, limit).map(toStored), more: rows.length > limit };
 }
 
 export async function bucketsOfSpace(sql: Sql, space: string): Promise<Bucket[]> {
@@ -228,9 +256,19 @@ export async function bucketsOfSpace(sql: Sql, space: string): Promise<Bucket[]>
   return rows.map((r) => ({ bucket: r.bucket, hash: Number(r.hash), count: Number(r.count) }));
 }
 
-export async function digestOfSpace(sql: Sql, space: string): Promise<Digest> {
-  const row = await one<{ hash: number; count: number }>(sql, 'SELECT hash, count FROM space_digests WHERE space = ?', [space]);
-  return { hash: Number(row?.hash ?? 0), count: Number(row?.count ?? 0) };
+/** Where a space stands: its digest, and the sequence number of its newest message (0 when empty). */
+export type SpaceHead = { digest: Digest; lastSeq: number };
+
+/** The heads of several spaces in one read; a space that holds nothing has the empty digest. */
+export async function headsOfSpaces(sql: Sql, spaces: readonly string[]): Promise<Map<string, SpaceHead>> {
+  const heads = new Map<string, SpaceHead>(spaces.map((space) => [space, { digest: { hash: 0, count: 0 }, lastSeq: 0 }]));
+  if (spaces.length === 0) return heads;
+  const rows = await sql.all<{ space: string; hash: number; count: number; last_seq: number }>(
+    `SELECT space, hash, count, last_seq FROM space_digests WHERE space IN (${spaces.map(() => '?').join(', ')})`,
+    spaces,
+  );
+  for (const r of rows) heads.set(r.space, { digest: { hash: Number(r.hash), count: Number(r.count) }, lastSeq: Number(r.last_seq) });
+  return heads;
 }
 
 /** Every review space that holds anything (what knowledge managers read). */

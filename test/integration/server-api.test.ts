@@ -192,6 +192,11 @@ describe.each(['sqlite', 'postgres'] as DatabaseKind[])('server on %s', (db) => 
       const r = await api(server.url, '/api/v1/sync', { token: ann.token, raw: JSON.stringify(body) });
       expect(r.status, JSON.stringify(body)).toBe(400);
     }
+    for (const row of ['a\u0000b', 'tab\there', 'half \ud800 pair']) {
+      const r = await api<{ error: { where: string } }>(server.url, '/api/v1/sync', { token: ann.token, body: syncBody([message(`user:${ann.userId}`, 'customers', row, { name: 'x' })]) });
+      expect(r.status, JSON.stringify(row)).toBe(400);
+      expect(r.body.error.where).toBe('messages.0.row');
+    }
     const tooManyValues = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`c${i}`, i]));
     expect((await api(server.url, '/api/v1/sync', { token: ann.token, body: syncBody([message(`user:${ann.userId}`, 'customers', 'c', tooManyValues)]) })).status).toBe(400);
     expect((await api(server.url, '/api/v1/nothing', { token: ann.token })).status).toBe(404);

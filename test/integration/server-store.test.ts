@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatTimestamp } from '../../core/sync/hlc';
+import { syncMessageSchema, type SyncMessage } from '../../core/sync/protocol';
+import { migrateServer } from '../../server/store/schema';
+import { openSqlite } from '../../server/store/sqlite';
+import type { Sql } from '../../server/store/sql';
+import { headsOfSpaces, messagesAfter, messagesFrom, storeMessages } from '../../server/store/store';
+import { openPostgres } from '../../server/store/postgres';
+import { freshPostgres, postgresAvailable } from '../helpers/server';
+import { makeTempDir } from '../helpers/temp-dir';
+
+/** The store under the API: what it hands out is the message as stored, and each space's head is kept right through an upgrade. */
+
+const device = { deviceId: 'd1', lastSeenAt: null };
+let cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups) await cleanup();
+  cleanups = [];
+});
+const pgReady = await postgresAvailable();
+
+async function store(kind: 'sqlite' | 'postgres' = 'sqlite'): Promise<Sql> {
+  let sql: Sql;
+  if (kind === 'postgres') {
+    const database = await freshPostgres();
+    sql = openPostgres(database.url);
+    cleanups.push(async () => {
+      await sql.close();
+      await database.drop();
+    });
+  } else {
+    const temp = makeTempDir('fieldbench-store-');
+    sql = openSqlite(temp.dir);
+    cleanups.push(async () => {
+      await sql.close();
+      temp.cleanup();
+    });
+  }
+  await migrateServer(sql);
+  await sql.run("INSERT INTO users (id, name, display_name, role, password_hash, created_at) VALUES ('u1', 'ann', 'Ann', 'consultant', 'x', '2026-01-01')");
+  await sql.run("INSERT INTO devices (id, user_id, name, token_hash, created_at) VALUES ('d1', 'u1', 'laptop', 'h', '2026-01-01')");
+  return sql;
+}
+
+const at = (ms: number, node = 'a1b2c3d4e5f60718') => formatTimestamp(Date.UTC(2026, 11, 4, 3) + ms, 0, node);
+
+describe('server store', () => {
+  it.each(['sqlite', 'postgres'] as const)('hands out each message exactly as it was sent, awkward text included (%s)', async (kind) => {
+    if (kind === 'postgres' && !pgReady) return;
+    const sql = await store(kind);
+    const sent: SyncMessage[] = [
+      { timestamp: at(1), space: 'user:u1', dataset: 'field_notes', row: 'n"1\\', values: { title: '引号 "quoted" \\ back\nslash \u2028 <script>', count: 3.5, gone: null } },
+      { timestamp: at(2), space: 'user:u1', dataset: 'field_notes', row: 'n2', values: { title: '\u0000\u001f control' } },
+    ];
+    expect(await storeMessages(sql, sent, device)).toEqual([at(1), at(2)]);
+    const { messages, more } = await messagesAfter(sql, 'user:u1', 0, 10);
+    expect(more).toBe(false);
+    const parsed = messages.map((m) => syncMessageSchema.parse(JSON.parse(m.json)));
+    expect(parsed).toEqual(sent);
+    const repaired = await messagesFrom(sql, 'user:u1', '2026-12-04T03', at(1), 10);
+    expect(repaired.messages.map((m) => JSON.parse(m.json) as unknown)).toEqual([sent[1]]);
+  });
+
+  it("keeps each space's newest sequence number, and works it out for a database from before it was kept", async () => {
+    const sql = await store();
+    await storeMessages(sql, [{ timestamp: at(1), space: 'user:u1', dataset: 'field_notes', row: 'n1', values: { title: 'a' } }], device);
+    await storeMessages(sql, [{ timestamp: at(2), space: 'published', dataset: 'kb_articles', row: 'k1', values: { version: 1 } }], device);
+    // A message sent again is stored once and leaves the head where it was.
+    await storeMessages(sql, [{ timestamp: at(1), space: 'user:u1', dataset: 'field_notes', row: 'n1', values: { title: 'a' } }], device);
+    const heads = await headsOfSpaces(sql, ['user:u1', 'published', 'review:u1']);
+    expect(heads.get('user:u1')).toMatchObject({ lastSeq: 1, digest: { count: 1 } });
+    expect(heads.get('published')).toMatchObject({ lastSeq: 2, digest: { count: 1 } });
+    expect(heads.get('review:u1')).toEqual({ lastSeq: 0, digest: { hash: 0, count: 0 } });
+
+    // The same database as the previous server version left it: no last_seq column.
+    await sql.run('ALTER TABLE space_digests DROP COLUMN last_seq');
+    await sql.run('DELETE FROM schema_version WHERE version = 4');
+    await migrateServer(sql);
+    const upgraded = await headsOfSpaces(sql, ['user:u1', 'published']);
+    expect(upgraded.get('user:u1')?.lastSeq).toBe(1);
+    expect(upgraded.get('published')?.lastSeq).toBe(2);
+  });
+});
