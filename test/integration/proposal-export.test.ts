@@ -11,37 +11,10 @@ import { groupThousands, pricingTotals } from '../../core/proposals/money';
 import type { ProposalDetail } from '../../core/proposals/types';
 import { BUNDLED_PACK, callFail, callOk, exportedBytes, startBackend } from '../helpers/backend';
 import type { ExportedFile } from '../../core/api/calls/reports';
-import { ICS_ANSWERS } from '../helpers/ics-assessment';
+import { assessedEngagement } from '../helpers/assessed-engagement';
 import { picturePng } from '../helpers/png';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-// A 1×1 PNG: the sign-off signature.
-const SIGNATURE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-
-/** An engagement with a completed ics assessment and a risk from the checklist, as the on-site tests leave it. */
-async function assessedEngagement(backend: Backend): Promise<string> {
-  const customer = await callOk(backend, 'customers.create', { name: '华东电信 Eastern Telecom', kind: 'enterprise', industry: 'telecom' });
-  const engagement = await callOk(backend, 'engagements.create', {
-    customerId: customer.id,
-    title: 'Contact centre pilot',
-    scenarios: ['intelligent-customer-service'],
-    startDate: '2026-04-06',
-    endDate: '2026-06-26',
-    team: [{ name: 'Zhang Min', role: 'Delivery lead' }],
-  });
-  const started = await callOk(backend, 'assessments.start', { engagementId: engagement.id, definitionId: 'ics-readiness' });
-  for (const [questionId, value] of ICS_ANSWERS) await callOk(backend, 'assessments.answer', { sessionId: started.session.id, questionId, value });
-  await callOk(backend, 'risks.addFromChecklist', {
-    engagementId: engagement.id,
-    items: [{ checklistId: 'rc-personal-information', itemId: 'recording-consent' }],
-    source: 'assessment',
-    sessionId: started.session.id,
-    lang: 'en',
-  });
-  await callOk(backend, 'assessments.complete', { sessionId: started.session.id, signoff: { name: 'Li Wei', role: 'Head of customer service', signaturePng: SIGNATURE } });
-  return engagement.id;
-}
 
 /** A generated proposal with a discount, a photo and an unfilled variable in its first section. */
 async function exportableProposal(): Promise<{ backend: Backend; proposal: ProposalDetail; photo: Buffer }> {
@@ -84,10 +57,17 @@ describe('proposal export', () => {
     expect(text.startsWith(`\n\n${proposal.title}`)).toBe(true);
     expect(text).toContain('Customer: 华东电信 Eastern Telecom');
     expect(text).toContain('Status: Draft');
-    expect(html.match(/<h1>[^<]*<\/h1>/g)).toEqual(proposal.sections.map((s) => `<h1>${s.title.replace(/&/g, '&amp;')}</h1>`));
-    expect(documentXml).toMatch(/<w:instrText[^>]*>TOC \\h \\o &quot;1-2&quot;<\/w:instrText>/);
-    // Word then offers to update the contents (and its page numbers) on open.
-    expect(await zip.file('word/settings.xml')?.async('string')).toMatch(/<w:updateFields( w:val="true")?\/>/);
+    expect(html.match(/<h1>(?:<a id="[^"]+"><\/a>)?[^<]*<\/h1>/g)?.map((h) => h.replace(/<a id="[^"]+"><\/a>/, ''))).toEqual(proposal.sections.map((s) => `<h1>${s.title.replace(/&/g, '&amp;')}</h1>`));
+    // The contents: a content control marked as Word's table of contents, its TOC field's runs apart
+    // (one run each for begin, instruction and separate), every chapter linked with its page number.
+    expect(documentXml).toMatch(/<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"\/>/);
+    expect(documentXml).toContain('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \\o &quot;1-1&quot; \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>');
+    const entries = [...documentXml.matchAll(/<w:hyperlink w:anchor="(_TocFieldbench\d+)"[^>]*><w:r><w:t xml:space="preserve">([^<]*)<\/w:t><\/w:r>.*?PAGEREF \1 \\h .*?<w:t>(\d+)<\/w:t>/g)];
+    expect(entries.map((e) => e[2])).toEqual(proposal.sections.map((s) => s.title.replace(/&/g, '&amp;')));
+    expect(entries.every((e) => Number(e[3]) >= 3)).toBe(true);
+    expect(documentXml).not.toContain('fieldbench-contents-');
+    // Nothing asks Word to update fields on open (its prompt about "fields that may refer to other files").
+    expect(await zip.file('word/settings.xml')?.async('string')).not.toContain('updateFields');
     const footers = await Promise.all(Object.keys(zip.files).filter((n) => /^word\/footer\d+\.xml$/.test(n)).map((n) => zip.file(n)?.async('string') ?? ''));
     expect(footers.some((f) => /<w:instrText[^>]*>PAGE<\/w:instrText>/.test(f) && /<w:instrText[^>]*>NUMPAGES<\/w:instrText>/.test(f) && f.includes('Page ') && f.includes(' of '))).toBe(true);
 

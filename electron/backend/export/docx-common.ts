@@ -1,5 +1,4 @@
 import { BorderStyle } from 'docx';
-import type { Lang } from '../../../core/i18n';
 
 /**
  * The page and type of every Word document Fieldbench writes (docx-writer.ts): A4 pages, the
@@ -23,10 +22,13 @@ export const HEADER_FILL = 'F1F3F6';
 /** Image types Word embeds as they are, by MIME type. */
 export const DOCX_IMAGE_TYPES: Readonly<Record<string, 'png' | 'jpg' | 'gif'>> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif' };
 
-/** The run language of a document: its own, with Chinese for East Asian text in either. */
-export function documentLanguage(lang: Lang): { value: string; eastAsia: string } {
-  return lang === 'zh' ? { value: 'zh-CN', eastAsia: 'zh-CN' } : { value: 'en-GB', eastAsia: 'zh-CN' };
-}
+/**
+ * The run language, the same in both documents: Word and LibreOffice apply `value` to Latin-script
+ * characters and `eastAsia` to Chinese ones within each run. Tagging Latin text zh-CN (as the
+ * Chinese documents once did) made LibreOffice break figures and English words anywhere, as it
+ * may break Chinese ("380,|000", "I|VR").
+ */
+export const RUN_LANGUAGE = { value: 'en-US', eastAsia: 'zh-CN' } as const;
 
 /** The page size and margins of a section. */
 export const PAGE_PROPERTIES = {

@@ -28,15 +28,32 @@ export function storedImage(media: StoredMedia, id: string, bytes: Buffer): Buff
   return Buffer.from(standIn, 'latin1');
 }
 
-/** The .docx bytes: docx's parts with the stored images swapped in, [Content_Types].xml first. */
-export async function packDocx(doc: Document, media: StoredMedia): Promise<Buffer> {
+/**
+ * Puts Word XML in place of paragraphs of the document part: each key is the text of a stand-in
+ * paragraph, each value the XML that replaces the whole paragraph (what docx cannot write, such as
+ * a contents page whose field characters each need their own run).
+ */
+function replaceParagraphs(xml: string, replacements: ReadonlyMap<string, string>): string {
+  let out = xml;
+  for (const [standIn, replacement] of replacements) {
+    const at = out.indexOf(standIn);
+    const start = Math.max(out.lastIndexOf('<w:p>', at), out.lastIndexOf('<w:p ', at));
+    const end = out.indexOf('</w:p>', at);
+    if (at === -1 || start === -1 || end === -1) throw new Error('the DOCX document lacks a stand-in paragraph it was written with');
+    out = out.slice(0, start) + replacement + out.slice(end + '</w:p>'.length);
+  }
+  return out;
+}
+
+/** The .docx bytes: docx's parts with the stored images swapped in (and raw paragraphs put in place), [Content_Types].xml first. */
+export async function packDocx(doc: Document, media: StoredMedia, paragraphs: ReadonlyMap<string, string> = new Map()): Promise<Buffer> {
   const packed = await JSZip.loadAsync(await Packer.toBuffer(doc));
   const entries = Object.values(packed.files).filter((entry) => !entry.dir);
   const ordered = [...entries.filter((e) => e.name === CONTENT_TYPES), ...entries.filter((e) => e.name !== CONTENT_TYPES)];
   const out = new JSZip();
   const swapped = new Set<string>();
   for (const entry of ordered) {
-    const bytes = await entry.async('nodebuffer');
+    const bytes = entry.name === 'word/document.xml' && paragraphs.size > 0 ? Buffer.from(replaceParagraphs(await entry.async('string'), paragraphs), 'utf8') : await entry.async('nodebuffer');
     const standIn = entry.name.startsWith(MEDIA_FOLDER) && bytes.length <= MAX_STAND_IN_BYTES ? bytes.toString('latin1') : '';
     const real = media.get(standIn);
     if (real) swapped.add(standIn);

@@ -1,5 +1,6 @@
 import {
   AlignmentType,
+  Bookmark,
   Document,
   ExternalHyperlink,
   Footer,
@@ -13,7 +14,6 @@ import {
   ShadingType,
   Table,
   TableCell,
-  TableOfContents,
   TableRow,
   TextRun,
   WidthType,
@@ -22,12 +22,15 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
+import crypto from 'node:crypto';
 import { sniffType } from '../../../core/files/sniff';
 import type { Block, DocumentModel, Field, HeadingLevel as Level, Inline, ListBlock, Mark, TableBlock, TableCell as ModelCell } from '../../../core/document/model';
 import { DOCUMENT_WORDS, type DocumentWords } from '../../../core/document/words';
 import { chartPicture, type ChartPicture } from './chart-pictures';
-import { cellBorders, columnWidths, CONTENT_TWIPS, DOCX_IMAGE_TYPES, documentLanguage, FONTS, HEADER_FILL, MUTED, PAGE_PROPERTIES, scaled } from './docx-common';
+import { cellBorders, columnWidths, CONTENT_TWIPS, DOCX_IMAGE_TYPES, FONTS, HEADER_FILL, MUTED, PAGE_PROPERTIES, RUN_LANGUAGE, scaled } from './docx-common';
+import { contentsXml, chapterBookmark } from './docx-contents';
 import { packDocx, storedImage, type StoredMedia } from './docx-package';
+import { chapterPages } from './docx-pages';
 import { imageSize, withinImageLimits } from '../files/image-size';
 
 /**
@@ -61,6 +64,10 @@ type Ctx = {
   pictures: ReadonlyMap<Block, ChartPicture>;
   /** The next numbering instance: each numbered list starts again at 1. */
   listInstance: number;
+  /** Chapters (level-2 headings) so far: each gets a bookmark the contents links to. */
+  chapters: number;
+  /** The contents page as Word XML, put in place of its stand-in paragraph when packing. */
+  contents: { standIn: string; xml: string } | null;
 };
 
 /** What a whole paragraph's runs share (a lead line is bold, a muted one grey). */
@@ -242,6 +249,10 @@ function chart(block: Extract<Block, { kind: 'radar' | 'gantt' }>, ctx: Ctx): Fi
 function blockChildren(block: Block, ctx: Ctx): FileChild[] {
   switch (block.kind) {
     case 'heading':
+      if (block.level === 2) {
+        // A chapter: bookmarked, so its contents entry links to it and Word can update its page number.
+        return [new Paragraph({ heading: docxHeading(block.level), keepNext: true, children: [new Bookmark({ id: chapterBookmark(++ctx.chapters), children: inline(block.content, ctx) })] })];
+      }
       return [new Paragraph({ heading: docxHeading(block.level), keepNext: true, children: inline(block.content, ctx) })];
     case 'paragraph':
       if (block.tone === 'lead') return [new Paragraph({ keepNext: true, spacing: { before: 160 }, children: inline(block.content, ctx, { bold: true }) })];
@@ -270,8 +281,8 @@ function blockChildren(block: Block, ctx: Ctx): FileChild[] {
     case 'contents':
       return [
         new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: block.title, bold: true, size: 32 })] }),
-        // Filled with the chapter titles now; Word (asked by updateFields) and LibreOffice add the page numbers.
-        new TableOfContents(block.title, { hyperlink: true, headingStyleRange: '1-2', cachedEntries: block.entries.map((title) => ({ title, level: 1 })) }),
+        // A stand-in the packer swaps for the contents (docx-contents.ts), written whole with its page numbers.
+        new Paragraph({ children: [new TextRun(ctx.contents?.standIn ?? '')] }),
       ];
     case 'pageBreak':
       return [new Paragraph({ children: [new PageBreak()] })];
@@ -302,7 +313,22 @@ async function chartPictures(blocks: readonly Block[]): Promise<Map<Block, Chart
 /** The .docx bytes of a document. */
 export async function documentDocx(doc: DocumentModel, read: ReadImage): Promise<Buffer> {
   const words = DOCUMENT_WORDS[doc.lang];
-  const ctx: Ctx = { read, media: new Map(), words, pictures: await chartPictures(doc.blocks), listInstance: 1 };
+  const pictures = await chartPictures(doc.blocks);
+  const contents = doc.blocks.find((b): b is Extract<Block, { kind: 'contents' }> => b.kind === 'contents');
+  let contentsPart: Ctx['contents'] = null;
+  if (contents) {
+    const pages = chapterPages(doc.blocks, {
+      lang: doc.lang,
+      pictureHeight: (sha256, maxWidth) => {
+        const bytes = read(sha256);
+        const size = bytes ? imageSize(bytes) : null;
+        return size && size.width > 0 ? scaled(size, maxWidth).height : null;
+      },
+      chartHeight: (block) => pictures.get(block)?.height ?? 0,
+    });
+    contentsPart = { standIn: `fieldbench-contents-${crypto.randomUUID()}`, xml: contentsXml(contents.entries.map((title, i) => ({ title, page: pages[i] ?? null }))) };
+  }
+  const ctx: Ctx = { read, media: new Map(), words, pictures, listInstance: 1, chapters: 0, contents: contentsPart };
   const [before, between, after] = words.page;
   const pageNumbers = new Footer({
     children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [before, PageNumber.CURRENT, between, PageNumber.TOTAL_PAGES, after], color: MUTED, size: SMALL_TEXT })] })],
@@ -310,11 +336,11 @@ export async function documentDocx(doc: DocumentModel, read: ReadImage): Promise
   const document = new Document({
     title: doc.title,
     creator: 'Fieldbench',
-    features: { updateFields: doc.blocks.some((b) => b.kind === 'contents') },
+    // Never asks Word to update fields on open: the contents carries its page numbers already.
     numbering: { config: numbering() },
     styles: {
       default: {
-        document: { run: { font: FONTS, size: 21, language: documentLanguage(doc.lang) }, paragraph: { spacing: { after: 100 } } },
+        document: { run: { font: FONTS, size: 21, language: RUN_LANGUAGE }, paragraph: { spacing: { after: 100 } } },
         title: { run: { font: FONTS, size: 52, bold: true, color: '1F3A5F' } },
         heading1: { run: { font: FONTS, size: 32, bold: true, color: '1F3A5F' }, paragraph: { spacing: { before: 360, after: 160 }, keepNext: true } },
         heading2: { run: { font: FONTS, size: 26, bold: true, color: '1F3A5F' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
@@ -331,5 +357,5 @@ export async function documentDocx(doc: DocumentModel, read: ReadImage): Promise
       },
     ],
   });
-  return packDocx(document, ctx.media);
+  return packDocx(document, ctx.media, ctx.contents ? new Map([[ctx.contents.standIn, ctx.contents.xml]]) : undefined);
 }

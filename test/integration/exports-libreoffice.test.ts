@@ -1,0 +1,85 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Lang } from '../../core/i18n';
+import { groupThousands, pricingTotals } from '../../core/proposals/money';
+import type { ProposalDetail } from '../../core/proposals/types';
+import { assessedSession } from '../helpers/assessed-engagement';
+import { BUNDLED_PACK, callOk, exportedBytes, startBackend } from '../helpers/backend';
+import { libreofficeAvailable, renderWithLibreOffice, type RenderedPdf } from '../helpers/libreoffice';
+
+/**
+ * Every export opened in a real word processor, as the customer would open it: LibreOffice
+ * converts it to PDF, and the PDF's text is read back page by page. No field code may show, the
+ * contents page must carry the page each chapter really starts on, figures must not break
+ * inside, and the documents must be of a sensible length.
+ */
+
+const available = libreofficeAvailable();
+
+type Rendered = { proposal: ProposalDetail; pdf: RenderedPdf };
+const proposals = new Map<Lang, Rendered>();
+const reports = new Map<Lang, RenderedPdf>();
+
+beforeAll(async () => {
+  if (!available) return;
+  const { backend } = await startBackend({ contentDir: BUNDLED_PACK });
+  const { engagementId, sessionId } = await assessedSession(backend);
+  for (const lang of ['en', 'zh'] as const) {
+    const { proposal } = await callOk(backend, 'proposals.generate', { engagementId, templateId: 'poc-ics-voicebot', lang });
+    const priced = await callOk(backend, 'proposals.save', { id: proposal.id, pricing: { ...proposal.pricing, discount: { kind: 'percent', value: '7.5' } } });
+    const docx = await callOk(backend, 'proposals.exportDocx', { id: proposal.id });
+    proposals.set(lang, { proposal: priced, pdf: renderWithLibreOffice(exportedBytes(docx), `proposal-${lang}.docx`) });
+    const report = await callOk(backend, 'reports.assessmentDocx', { sessionId, lang });
+    reports.set(lang, renderWithLibreOffice(exportedBytes(report), `report-${lang}.docx`));
+  }
+}, 300_000);
+
+const FIELD_CODES = /\b(TOC|PAGEREF|HYPERLINK|MERGEFIELD|NUMPAGES)\b|\\[hoz] /;
+
+/** A page's lines without the layout's padding. */
+const linesOf = (page: string): string[] => page.split('\n').map((l) => l.trim());
+
+describe.skipIf(!available)('exports opened in LibreOffice', () => {
+  it.each(['en', 'zh'] as const)('proposal (%s): a contents page whose entries carry the pages their chapters start on, and no field code anywhere', (lang) => {
+    const rendered = proposals.get(lang);
+    if (!rendered) throw new Error('not rendered');
+    const { proposal, pdf } = rendered;
+    expect(pdf.pages.length).toBeGreaterThanOrEqual(4);
+    expect(pdf.pages.length).toBeLessThanOrEqual(12);
+    for (const [i, page] of pdf.pages.entries()) expect(page, `page ${i + 1}`).not.toMatch(FIELD_CODES);
+    // Page 2 is the contents: one entry per section, each "title ..... page".
+    const entries = [...(pdf.pages[1] ?? '').matchAll(/^\s*(.+?)\s*\.{3,}\s*(\d+)\s*$/gm)].map((m) => ({ title: m[1] ?? '', page: Number(m[2]) }));
+    expect(entries.map((e) => e.title)).toEqual(proposal.sections.map((s) => s.title));
+    for (const entry of entries) {
+      const actual = pdf.pages.findIndex((page, i) => i >= 2 && linesOf(page).includes(entry.title)) + 1;
+      expect(entry.page, `"${entry.title}" starts on page ${actual}`).toBe(actual);
+    }
+  });
+
+  it.each(['en', 'zh'] as const)('proposal (%s): every amount of the price table reads whole, never broken inside a figure', (lang) => {
+    const rendered = proposals.get(lang);
+    if (!rendered) throw new Error('not rendered');
+    const text = rendered.pdf.pages.join('\n');
+    const totals = pricingTotals(rendered.proposal.pricing);
+    for (const amount of [totals.subtotal, totals.discount, totals.total].map(groupThousands)) expect(text, amount).toContain(amount);
+    // No figure is split over two lines of a table cell ("380,|000").
+    expect(text).not.toMatch(/\d,\s*\n\s*\d{3}\b/);
+  });
+
+  it.each(['en', 'zh'] as const)('assessment report (%s): opens whole, with every section and no field code', (lang) => {
+    const pdf = reports.get(lang);
+    if (!pdf) throw new Error('not rendered');
+    expect(pdf.pages.length).toBeGreaterThanOrEqual(3);
+    expect(pdf.pages.length).toBeLessThanOrEqual(10);
+    for (const [i, page] of pdf.pages.entries()) expect(page, `page ${i + 1}`).not.toMatch(FIELD_CODES);
+    const text = pdf.pages.join('\n');
+    expect(text).toContain('华东电信 Eastern Telecom');
+    // Figures and English words in Chinese text stay whole ("250,000", not "250,|000").
+    expect(text).toContain('250,000');
+    expect(text).not.toMatch(/\d,\s*\n\s*\d{3}\b/);
+    // Every page after the first is numbered in the document's language.
+    for (const [i, page] of pdf.pages.entries()) {
+      if (i === 0) continue;
+      expect(page).toContain(lang === 'zh' ? `第 ${i + 1} 页，共 ${pdf.pages.length} 页` : `Page ${i + 1} of ${pdf.pages.length}`);
+    }
+  });
+});
