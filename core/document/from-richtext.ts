@@ -15,9 +15,17 @@ export type RichTextOptions = {
    * own title with 3.
    */
   headingLevel?: HeadingLevel;
+  /**
+   * The words for "knowledge base" in an internal copy, which names the article each kb: link
+   * points to after its text; left out (a customer copy), such a link is just its text.
+   */
+  knowledgeBase?: string;
 };
 
-function inline(nodes: readonly RichNode[]): Inline[] {
+/** The options with their defaults in place. */
+type Options = RichTextOptions & { headingLevel: HeadingLevel };
+
+function inline(nodes: readonly RichNode[], options: Options): Inline[] {
   const runs: Inline[] = [];
   for (const node of nodes) {
     switch (node.type) {
@@ -42,13 +50,14 @@ function inline(nodes: readonly RichNode[]): Inline[] {
       case 'link':
       case 'autolink': {
         const url = stringField(node, 'url').trim();
-        const content = inline(childrenOf(node));
+        const content = inline(childrenOf(node), options);
         if (isReadableLink(url)) runs.push({ kind: 'link', url, content });
+        else if (options.knowledgeBase !== undefined && url.startsWith('kb:')) runs.push(...content, { kind: 'text', text: ` (${options.knowledgeBase}: ${url.slice(3)})` });
         else runs.push(...content);
         break;
       }
       default:
-        runs.push(...inline(childrenOf(node)));
+        runs.push(...inline(childrenOf(node), options));
     }
   }
   return mergeRuns(runs);
@@ -59,13 +68,13 @@ function headingLevel(tag: string, top: HeadingLevel): HeadingLevel {
   return Math.min(5, top + Math.max(0, level - 2)) as HeadingLevel;
 }
 
-function list(node: RichNode, options: Required<RichTextOptions>): ListBlock {
+function list(node: RichNode, options: Options): ListBlock {
   const style = node.listType === 'number' ? 'number' : node.listType === 'check' ? 'check' : 'bullet';
   const items: ListItem[] = [];
   for (const item of childrenOf(node)) {
     const kids = childrenOf(item);
     const nested = kids.filter((k) => k.type === 'list').map((k) => list(k, options));
-    const content = inline(kids.filter((k) => k.type !== 'list'));
+    const content = inline(kids.filter((k) => k.type !== 'list'), options);
     const previous = items.at(-1);
     // Lexical nests a list in an item of its own (one holding only the list): it belongs to the item before.
     if (content.length === 0 && nested.length > 0 && previous) {
@@ -78,7 +87,7 @@ function list(node: RichNode, options: Required<RichTextOptions>): ListBlock {
   return { kind: 'list', style, start, items };
 }
 
-function table(node: RichNode, options: Required<RichTextOptions>): TableBlock {
+function table(node: RichNode, options: Options): TableBlock {
   const rows = childrenOf(node)
     .filter((row) => row.type === 'tablerow')
     .map((row) => childrenOf(row).map((cell) => ({ blocks: blocks(childrenOf(cell), options), header: typeof cell.headerState === 'number' && cell.headerState !== 0 })));
@@ -95,13 +104,13 @@ function codeText(node: RichNode): string {
     .join('');
 }
 
-function blocks(nodes: readonly RichNode[], options: Required<RichTextOptions>): Block[] {
+function blocks(nodes: readonly RichNode[], options: Options): Block[] {
   return nodes.map((node): Block => {
     switch (node.type) {
       case 'heading':
-        return { kind: 'heading', level: headingLevel(stringField(node, 'tag'), options.headingLevel), content: inline(childrenOf(node)) };
+        return { kind: 'heading', level: headingLevel(stringField(node, 'tag'), options.headingLevel), content: inline(childrenOf(node), options) };
       case 'quote':
-        return { kind: 'quote', content: inline(childrenOf(node)) };
+        return { kind: 'quote', content: inline(childrenOf(node), options) };
       case 'list':
         return list(node, options);
       case 'table':
@@ -109,15 +118,15 @@ function blocks(nodes: readonly RichNode[], options: Required<RichTextOptions>):
       case 'code':
         return { kind: 'code', language: stringField(node, 'language').replace(/[^\w+-]/g, ''), text: codeText(node) };
       case 'paragraph':
-        return { kind: 'paragraph', content: inline(childrenOf(node)) };
+        return { kind: 'paragraph', content: inline(childrenOf(node), options) };
       default:
         // An inline node at the top (a stray image or text): a paragraph of its own.
-        return { kind: 'paragraph', content: inline([node]) };
+        return { kind: 'paragraph', content: inline([node], options) };
     }
   });
 }
 
 /** The blocks of a serialized editor state ([] when it is not one). */
 export function richTextBlocks(json: string, options: RichTextOptions = {}): Block[] {
-  return blocks(blocksOf(json), { headingLevel: options.headingLevel ?? 2 });
+  return blocks(blocksOf(json), { ...options, headingLevel: options.headingLevel ?? 2 });
 }

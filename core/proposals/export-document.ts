@@ -16,7 +16,9 @@ import { timelineSchedule } from './timeline';
 function sectionBlocks(section: ProposalExport['proposal']['sections'][number], doc: ProposalExport): Block[] {
   const p = doc.proposal;
   const words = PROPOSAL_LABELS[p.lang];
-  const blocks: Block[] = [headingBlock(2, section.title), ...richTextBlocks(section.bodyJson, { headingLevel: 3 })];
+  // An internal copy names the knowledge-base article behind each reference; a customer copy keeps only the words.
+  const internal = doc.copy === 'internal' ? { knowledgeBase: EXPORT_LABELS[p.lang].knowledgeBase } : {};
+  const blocks: Block[] = [headingBlock(2, section.title), ...richTextBlocks(section.bodyJson, { headingLevel: 3, ...internal })];
   if (section.kind === 'timeline') {
     const phases = timelineSchedule(p.timeline);
     if (phases.length > 0) {

@@ -2,6 +2,7 @@ import type { TableBlock } from '../document/model';
 import type { Lang } from '../i18n';
 import { PROPOSAL_LABELS } from './labels';
 import { decimal, groupThousands, multiply, pricingTotals, toDecimalString } from './money';
+import type { ExportCopy } from './export-checks';
 import { timelineSchedule } from './timeline';
 import type { Pricing, Proposal, SuccessCriterion, Timeline } from './types';
 
@@ -20,6 +21,8 @@ export type ProposalExport = {
   versionName: string | null;
   /** The export date, YYYY-MM-DD. */
   date: string;
+  /** A customer copy leaves out internal matter; an internal copy keeps it. */
+  copy: ExportCopy;
 };
 
 export type ExportLabels = {
@@ -31,6 +34,10 @@ export type ExportLabels = {
   currentVersion: string;
   contents: string;
   timelineChart: string;
+  copy: string;
+  internalCopy: string;
+  /** After a knowledge-base reference in an internal copy: the article it points to. */
+  knowledgeBase: string;
 };
 
 export const EXPORT_LABELS: Record<Lang, ExportLabels> = {
@@ -43,6 +50,9 @@ export const EXPORT_LABELS: Record<Lang, ExportLabels> = {
     currentVersion: 'Current draft',
     contents: 'Contents',
     timelineChart: 'Timeline chart',
+    copy: 'Copy',
+    internalCopy: 'Internal — not for the customer',
+    knowledgeBase: 'knowledge base',
   },
   zh: {
     customer: '客户',
@@ -53,20 +63,29 @@ export const EXPORT_LABELS: Record<Lang, ExportLabels> = {
     currentVersion: '当前草稿',
     contents: '目录',
     timelineChart: '进度甘特图',
+    copy: '副本',
+    internalCopy: '内部副本，请勿发给客户',
+    knowledgeBase: '知识库',
   },
 };
 
 /** A structured table: every cell plain text, with widths, figures marked, and totals where it has them. */
 export type ExportTable = TableBlock & { columns: string[]; rows: string[][]; totals: [string, string][]; widths: number[]; numeric: boolean[] };
 
+/** The cover's fields; the status and version are for the house (an internal copy) only. */
 export function coverFields(doc: ProposalExport): { label: string; value: string }[] {
   const labels = EXPORT_LABELS[doc.proposal.lang];
-  return [
+  const shared = [
     { label: labels.customer, value: doc.customerName },
     { label: labels.engagement, value: doc.engagementTitle },
     { label: labels.date, value: doc.date },
+  ];
+  if (doc.copy === 'customer') return shared;
+  return [
+    ...shared,
     { label: labels.status, value: PROPOSAL_LABELS[doc.proposal.lang].statuses[doc.proposal.status] },
     { label: labels.version, value: doc.versionName ?? labels.currentVersion },
+    { label: labels.copy, value: labels.internalCopy },
   ];
 }
 
@@ -152,5 +171,5 @@ export function exportFileName(doc: ProposalExport, extension: 'docx' | 'pdf' | 
       .replace(/[^\p{L}\p{N}]+/gu, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 80) || 'proposal';
-  return `${base}-${doc.date}.${extension}`;
+  return `${base}${doc.copy === 'internal' ? '-internal' : ''}-${doc.date}.${extension}`;
 }

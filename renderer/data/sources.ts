@@ -114,6 +114,7 @@ export const CALL_EFFECTS = {
   'proposals.restore': { kind: 'mutation', writes: ['proposals', 'proposal_versions'] },
   'proposals.remove': { kind: 'mutation', writes: ['proposals'] },
   'proposals.exportMissingFiles': { kind: 'query', reads: ['proposals', 'proposal_versions', ...ATTACHMENT_WRITES] },
+  'proposals.exportChecks': { kind: 'query', reads: ['proposals', 'proposal_versions', 'engagements', 'customers'] },
   'proposals.exportDocx': { kind: 'file' },
   'proposals.exportPdf': { kind: 'file' },
   'proposals.exportMarkdown': { kind: 'file' },

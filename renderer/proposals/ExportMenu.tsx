@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { MissingFile } from '../../core/api/calls/reports';
+import type { ExportCopy, ExportFinding } from '../../core/proposals/export-checks';
+import { ExportFindings } from './ExportFindings';
 import { receiveExport } from '../lib/download';
 import { ExportStatus, type ExportState } from '../ui/ExportStatus';
 import { Dialog, DialogActions } from '../ui/Dialog';
@@ -12,11 +14,13 @@ import { useQuery } from '../data/use-query';
 type Format = 'docx' | 'pdf' | 'markdown';
 
 /**
- * Export the proposal as Word, PDF or Markdown, after the pending edits are saved. In Electron the
- * app saves the file through its save dialog (the PDF printed from the proposal's print page); in
- * the browser host the bytes arrive and are downloaded, and the print page opens for the browser's
- * print dialog to save the PDF ("Save as PDF"). Images whose files are not on this device are
- * listed first, with the section each belongs to, and the export waits for "Export anyway".
+ * Export the proposal as Word, PDF or Markdown, after the pending edits are saved: a copy for the
+ * customer (the default: no status, version or knowledge-base references) or an internal one. In
+ * Electron the app saves the file through its save dialog (the PDF printed from the proposal's
+ * print page); in the browser host the bytes arrive and are downloaded, and the print page opens
+ * for the browser's print dialog to save the PDF ("Save as PDF"). What the recipient would notice
+ * (unfilled variables, empty sections, …) and images whose files are not on this device are listed
+ * first, and the export waits for "Export anyway".
  */
 export function ExportMenu({ proposalId, flush }: { proposalId: string; flush: () => Promise<boolean> }) {
   const { t, apiText } = useI18n();
@@ -24,20 +28,26 @@ export function ExportMenu({ proposalId, flush }: { proposalId: string; flush: (
   const info = useQuery('app.info', {});
   const hostPrintsPdf = info.data?.host === 'electron';
   const [state, setState] = useState<ExportState>({ kind: 'idle' });
-  const [confirm, setConfirm] = useState<{ format: Format; missing: MissingFile[] } | null>(null);
+  const [copy, setCopy] = useState<ExportCopy>('customer');
+  const [confirm, setConfirm] = useState<{ format: Format; missing: MissingFile[]; findings: ExportFinding[] } | null>(null);
 
   async function exportAs(format: Format): Promise<void> {
     setState({ kind: 'busy' });
     await flush();
-    // Asked afresh before every export: a file may have arrived or gone since.
+    // Asked afresh before every export: a file may have arrived or gone since, a section been edited.
     const check = await callSafe('proposals.exportMissingFiles', { id: proposalId });
     if (!check.ok) {
       setState({ kind: 'error', message: t('export.checkFailed', { message: apiText(check.error) }) });
       return;
     }
-    if (check.value.length > 0) {
+    const findings = await callSafe('proposals.exportChecks', { id: proposalId, copy });
+    if (!findings.ok) {
+      setState({ kind: 'error', message: t('proposals.checksFailed', { message: apiText(findings.error) }) });
+      return;
+    }
+    if (check.value.length > 0 || findings.value.length > 0) {
       setState({ kind: 'idle' });
-      setConfirm({ format, missing: check.value });
+      setConfirm({ format, missing: check.value, findings: findings.value });
       return;
     }
     await write(format);
@@ -45,12 +55,12 @@ export function ExportMenu({ proposalId, flush }: { proposalId: string; flush: (
 
   async function write(format: Format): Promise<void> {
     if (format === 'pdf' && !hostPrintsPdf) {
-      void navigate(`/proposals/${encodeURIComponent(proposalId)}/print`);
+      void navigate(`/proposals/${encodeURIComponent(proposalId)}/print${copy === 'internal' ? '?copy=internal' : ''}`);
       return;
     }
     setState({ kind: 'busy' });
     const method = format === 'docx' ? 'proposals.exportDocx' : format === 'pdf' ? 'proposals.exportPdf' : 'proposals.exportMarkdown';
-    const result = await callSafe(method, { id: proposalId });
+    const result = await callSafe(method, { id: proposalId, copy });
     if (!result.ok) {
       setState({ kind: 'error', message: t('proposals.exportFailed', { message: apiText(result.error) }) });
       return;
@@ -63,6 +73,13 @@ export function ExportMenu({ proposalId, flush }: { proposalId: string; flush: (
   return (
     <div className="export-menu" role="group" aria-label={t('proposals.export')}>
       <span className="muted">{t('proposals.export')}:</span>
+      <label className="export-copy">
+        <span className="visually-hidden">{t('proposals.exportCopy')}</span>
+        <select value={copy} disabled={busy} onChange={(e) => setCopy(e.target.value === 'internal' ? 'internal' : 'customer')}>
+          <option value="customer">{t('proposals.copyCustomer')}</option>
+          <option value="internal">{t('proposals.copyInternal')}</option>
+        </select>
+      </label>
       {(
         [
           ['docx', 'proposals.exportDocx'],
@@ -76,9 +93,10 @@ export function ExportMenu({ proposalId, flush }: { proposalId: string; flush: (
       ))}
       <ExportStatus state={state} className="export-result" />
       {confirm && (
-        <Dialog labelledBy="missing-files-title" onClose={() => setConfirm(null)}>
-          <h2 id="missing-files-title">{t('export.missingTitle')}</h2>
-          <MissingFiles files={confirm.missing} what="images" />
+        <Dialog labelledBy="export-checks-title" onClose={() => setConfirm(null)}>
+          <h2 id="export-checks-title">{confirm.findings.length > 0 ? t('proposals.checksTitle') : t('export.missingTitle')}</h2>
+          {confirm.findings.length > 0 && <ExportFindings findings={confirm.findings} />}
+          {confirm.missing.length > 0 && <MissingFiles files={confirm.missing} what="images" />}
           <DialogActions
             cancelLabel={t('export.cancel')}
             onCancel={() => setConfirm(null)}

@@ -66,9 +66,11 @@ test('the proposal export asks before exporting without an image that is not on 
   await gotoRoute(page, appUrl, `/proposals/${proposal.id}`);
   const exportGroup = page.getByRole('group', { name: 'Export' });
   await exportGroup.getByRole('button', { name: 'Word (DOCX)' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Pictures missing on this device' });
+  // One dialog before the export: what the recipient would notice (unfilled variables here), then the missing picture.
+  const dialog = page.getByRole('dialog', { name: 'Before you send this' });
+  await expect(dialog.getByTestId('export-findings')).toContainText('which is not filled in');
   await expect(dialog.getByTestId('missing-files')).toContainText('1 image is not on this device:');
-  await expect(dialog.getByRole('listitem')).toHaveText(`site-visit.png (Site visit) — in “${first.title}”`);
+  await expect(dialog.getByTestId('missing-files').getByRole('listitem')).toHaveText(`site-visit.png (Site visit) — in “${first.title}”`);
   await noSeriousViolations(page, 'the proposal export asking about a missing image');
 
   // Cancel exports nothing; Export anyway writes the document with the placeholder.

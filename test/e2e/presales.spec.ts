@@ -202,8 +202,12 @@ test('pre-sales turns the assessed engagement into a priced, versioned proposal 
   const exportGroup = page.getByRole('group', { name: 'Export' });
   const titles = changed.sections.map((s) => s.title);
 
-  // ── DOCX: real tables, the section titles as headings, the totals equal core's.
-  const docx = await downloaded(page, () => exportGroup.getByRole('button', { name: 'Word (DOCX)' }).click());
+  // ── DOCX, the customer's copy (the default): first what the customer would notice, then the file.
+  await exportGroup.getByRole('button', { name: 'Word (DOCX)' }).click();
+  const checks = page.getByRole('dialog', { name: 'Before you send this' });
+  await expect(checks.getByTestId('export-findings')).toContainText('refers to the knowledge base');
+  // Real tables, the section titles as headings, the totals equal core's.
+  const docx = await downloaded(page, () => checks.getByRole('button', { name: 'Export anyway' }).click());
   expect(docx.name).toMatch(/\.docx$/);
   const zip = await JSZip.loadAsync(docx.bytes);
   const documentXml = (await zip.file('word/document.xml')?.async('string')) ?? '';
@@ -226,14 +230,23 @@ test('pre-sales turns the assessed engagement into a priced, versioned proposal 
   const docText = squashed(await docxText(docx.bytes));
   expect(docText).toContain(squashed(`${EDIT} ${CHANGE}`));
   expect(docText).toContain(squashed(CUSTOMER));
+  // Nothing internal in the customer's copy: no status, no version, no knowledge-base article names.
+  expect(docText).not.toMatch(/Status:|Version:|knowledgebase:/);
   const html = (await mammoth.convertToHtml({ buffer: docx.bytes })).value;
-  expect([...html.matchAll(/<h1>([^<]*)<\/h1>/g)].map((m) => xmlText(m[1] ?? ''))).toEqual(titles);
+  expect([...html.matchAll(/<h1>(?:<a id="[^"]*"><\/a>)?([^<]*)<\/h1>/g)].map((m) => xmlText(m[1] ?? ''))).toEqual(titles);
   expect((html.match(/<table>/g) ?? []).length).toBe(tables.length);
 
-  // ── Markdown: GFM tables with the pricing rows and the totals.
-  const md = await downloaded(page, () => exportGroup.getByRole('button', { name: 'Markdown' }).click());
-  expect(md.name).toMatch(/\.md$/);
+  // ── Markdown, the internal copy: GFM tables with the pricing rows and the totals, plus the status,
+  // the version and the knowledge-base article behind each reference that the customer's copy leaves out.
+  await exportGroup.getByLabel('Copy').selectOption('internal');
+  await exportGroup.getByRole('button', { name: 'Markdown' }).click();
+  await expect(checks.getByTestId('export-findings')).not.toContainText('refers to the knowledge base');
+  const md = await downloaded(page, () => checks.getByRole('button', { name: 'Export anyway' }).click());
+  expect(md.name).toMatch(/-internal-\d{4}-\d{2}-\d{2}\.md$/);
   const markdown = md.bytes.toString('utf8');
+  expect(markdown).toContain('- **Status:** ');
+  expect(markdown).toContain('- **Copy:** Internal — not for the customer');
+  expect(markdown).toMatch(/\(knowledge base: [a-z0-9-]+\)/);
   expect(markdown).toContain(`# ${changed.title}`);
   for (const title of titles) expect(markdown).toMatch(new RegExp(`^## ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
   expect(markdown).toContain('| Item | Unit | Quantity | Unit price (CNY) | Discount % | Amount (CNY) |');
@@ -246,7 +259,9 @@ test('pre-sales turns the assessed engagement into a priced, versioned proposal 
   for (const risk of risks) expect(markdown).toContain(risk.title);
 
   // ── PDF: the print page, printed by Chromium; headings, the customer and the total in its text.
+  await exportGroup.getByLabel('Copy').selectOption('customer');
   await exportGroup.getByRole('button', { name: 'PDF' }).click();
+  await checks.getByRole('button', { name: 'Export anyway' }).click();
   await expect(page).toHaveURL(new RegExp(`#/proposals/${proposalId}/print$`));
   await expect(page.getByTestId('proposal-print')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Print / Save as PDF' })).toBeEnabled();

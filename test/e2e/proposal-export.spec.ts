@@ -44,11 +44,19 @@ test.describe('proposal export and DOCX import', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText(/voice/i);
     const exportGroup = page.getByRole('group', { name: 'Export' });
 
+    // Before anything leaves: the template's knowledge-base references are named, section by section.
+    await exportGroup.getByRole('button', { name: 'Word (DOCX)' }).click();
+    const checks = page.getByRole('dialog', { name: 'Before you send this' });
+    await expect(checks.getByTestId('export-findings')).toContainText('“Success criteria” refers to the knowledge base (“the containment measurement note”), which the customer cannot open.');
+    await checks.getByRole('button', { name: 'Cancel' }).click();
+    await expect(checks).toBeHidden();
+
     // Word: a real document with the section titles as headings and the pricing table with its totals.
-    const docx = await downloaded(page, () => exportGroup.getByRole('button', { name: 'Word (DOCX)' }).click());
+    await exportGroup.getByRole('button', { name: 'Word (DOCX)' }).click();
+    const docx = await downloaded(page, () => checks.getByRole('button', { name: 'Export anyway' }).click());
     expect(docx.name).toMatch(/^proposal-Harbour-Telecom-.+\.docx$/);
     const html = (await mammoth.convertToHtml({ buffer: docx.bytes })).value;
-    const headings = [...html.matchAll(/<h1>([^<]*)<\/h1>/g)].map((m) => m[1]);
+    const headings = [...html.matchAll(/<h1>(?:<a id="[^"]*"><\/a>)?([^<]*)<\/h1>/g)].map((m) => m[1]);
     expect(headings).toEqual(saved.sections.map((s) => s.title.replace(/&/g, '&amp;')));
     expect(html).toContain('<td><p>24</p></td><td><p>2,950.55</p></td><td><p>5</p></td>');
     expect(html).toContain(`<td colspan="5"><p><strong>Discount (12.5%)</strong></p></td><td><p><strong>CNY -${groupThousands(totals.discount)}</strong></p></td>`);
@@ -56,7 +64,8 @@ test.describe('proposal export and DOCX import', () => {
     expect(html).toContain('<strong>Customer: </strong>Harbour Telecom 港湾电信');
 
     // Markdown: the same tables and totals as GFM.
-    const md = await downloaded(page, () => exportGroup.getByRole('button', { name: 'Markdown' }).click());
+    await exportGroup.getByRole('button', { name: 'Markdown' }).click();
+    const md = await downloaded(page, () => checks.getByRole('button', { name: 'Export anyway' }).click());
     expect(md.name).toMatch(/\.md$/);
     const markdown = md.bytes.toString('utf8');
     expect(markdown).toContain(`# ${saved.title}`);
@@ -67,6 +76,7 @@ test.describe('proposal export and DOCX import', () => {
 
     // PDF: in the browser host the button opens the print page; Chromium prints it.
     await exportGroup.getByRole('button', { name: 'PDF' }).click();
+    await checks.getByRole('button', { name: 'Export anyway' }).click();
     await expect(page).toHaveURL(new RegExp(`#/proposals/${proposal.id}/print$`));
     const sheet = page.getByTestId('proposal-print');
     await expect(sheet).toBeVisible();

@@ -112,6 +112,7 @@ const PROPOSAL: ProposalExport = {
   engagementTitle: 'Pilot',
   versionName: null,
   date: '2026-11-23',
+  copy: 'internal',
 };
 
 describe('a proposal as a document', () => {

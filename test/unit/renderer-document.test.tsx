@@ -35,6 +35,7 @@ describe('DocumentView', () => {
       engagementTitle: '试点',
       versionName: null,
       date: '2026-11-23',
+      copy: 'internal',
     });
     const markup = html(doc);
     expect(markup).toContain('<article class="print-sheet doc-sheet doc-pages-zh" lang="zh-CN" data-testid="sheet">');

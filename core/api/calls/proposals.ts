@@ -28,6 +28,7 @@ import {
   type ProposalVersion,
   type ProposalVersionSummary,
 } from '../../proposals/types';
+import { EXPORT_COPIES, type ExportFinding } from '../../proposals/export-checks';
 import { MAX_PROPOSAL_SAVE_CHARS, STATUS_REASON_MAX, VERSION_NAME_MAX } from '../limits';
 import { id, isoDate, returns } from './common';
 import type { ExportedFile, MissingFile } from './reports';
@@ -116,6 +117,8 @@ export const timelineSchema = z
 
 const title = z.string().trim().min(1).max(PROPOSAL_TITLE_MAX);
 const versionSide = z.union([z.literal('current'), id]);
+/** Which copy an export is: for the customer (the default) or internal. */
+const copy = z.enum(EXPORT_COPIES, { error: 'must be "customer" or "internal"' }).optional();
 
 export const proposalCalls = {
   /** Generates a draft proposal from a template, the engagement, its assessment and risks; returns it with what could not be filled. */
@@ -195,10 +198,16 @@ export const proposalCalls = {
    * this device, with where each belongs: asked before exporting, so the user can decide first.
    */
   'proposals.exportMissingFiles': { args: z.object({ id, versionId: id.optional() }).strict(), result: returns<MissingFile[]>() },
+  /**
+   * What the recipient would notice in this copy of the proposal: unfilled variables (the title
+   * included), empty sections, a price table totalling nothing, dates in the timeline text that are
+   * not the schedule's, knowledge-base references in a customer copy. Asked before exporting.
+   */
+  'proposals.exportChecks': { args: z.object({ id, versionId: id.optional(), copy }).strict(), result: returns<ExportFinding[]>() },
   /** The proposal (or one of its saved versions) as a Word document: cover, contents, numbered pages, tables, the timeline chart. */
-  'proposals.exportDocx': { args: z.object({ id, versionId: id.optional() }).strict(), result: returns<ExportedFile>() },
+  'proposals.exportDocx': { args: z.object({ id, versionId: id.optional(), copy }).strict(), result: returns<ExportedFile>() },
   /** The proposal as PDF, printed by the host (Electron); `unavailable` where the print page + the browser's print dialog is the way. */
-  'proposals.exportPdf': { args: z.object({ id }).strict(), result: returns<ExportedFile>() },
+  'proposals.exportPdf': { args: z.object({ id, copy }).strict(), result: returns<ExportedFile>() },
   /** The proposal as GitHub-flavoured Markdown (tables for criteria, pricing with totals and the timeline). */
-  'proposals.exportMarkdown': { args: z.object({ id }).strict(), result: returns<ExportedFile>() },
+  'proposals.exportMarkdown': { args: z.object({ id, copy }).strict(), result: returns<ExportedFile>() },
 } as const;

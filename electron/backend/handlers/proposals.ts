@@ -12,7 +12,7 @@ import {
   setProposalStatus,
   versionOrFail,
 } from '../services/proposals';
-import { exportDocx, exportMarkdown, exportMissingFiles, exportPdf } from '../services/proposal-exports';
+import { exportChecks, exportDocx, exportMarkdown, exportMissingFiles, exportPdf } from '../services/proposal-exports';
 import type { HandlerContext, HandlersFor } from './context';
 
 export function proposalHandlers(ctx: HandlerContext): HandlersFor<typeof proposalCalls> {
@@ -30,8 +30,9 @@ export function proposalHandlers(ctx: HandlerContext): HandlersFor<typeof propos
     'proposals.restore': ({ versionId }) => restoreVersion(db, versionId),
     'proposals.remove': ({ id }) => deleteProposal(db, id),
     'proposals.exportMissingFiles': ({ id, versionId }) => exportMissingFiles(ctx, id, versionId),
-    'proposals.exportDocx': ({ id, versionId }) => exportDocx(ctx, id, versionId),
-    'proposals.exportPdf': ({ id }) => exportPdf(ctx, id),
-    'proposals.exportMarkdown': ({ id }) => exportMarkdown(ctx, id),
+    'proposals.exportChecks': ({ id, versionId, copy }) => exportChecks(ctx, id, versionId, copy ?? 'customer'),
+    'proposals.exportDocx': ({ id, versionId, copy }) => exportDocx(ctx, id, versionId, copy ?? 'customer'),
+    'proposals.exportPdf': ({ id, copy }) => exportPdf(ctx, id, copy ?? 'customer'),
+    'proposals.exportMarkdown': ({ id, copy }) => exportMarkdown(ctx, id, copy ?? 'customer'),
   };
 }

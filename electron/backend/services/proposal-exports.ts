@@ -4,6 +4,7 @@ import type { ExportedFile, MissingFile } from '../../../core/api/calls/reports'
 import { exportFileName, type ProposalExport } from '../../../core/proposals/export-tables';
 import { proposalDocument, proposalMarkdown } from '../../../core/proposals/export-document';
 import { checkPricing } from '../../../core/proposals/money';
+import { exportFindings, type ExportCopy, type ExportFinding } from '../../../core/proposals/export-checks';
 import { localDay } from '../../../core/dates';
 import type { Db } from '../db/connection';
 import { documentDocx } from '../export/docx-writer';
@@ -21,12 +22,12 @@ import { missingFiles } from '../export/missing-files';
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** The print-styled proposal page the host renders to PDF (renderer/proposals/print/ProposalPrintPage.tsx). */
-export function proposalPrintRoute(id: string): string {
-  return `/proposals/${encodeURIComponent(id)}/print`;
+export function proposalPrintRoute(id: string, copy: ExportCopy): string {
+  return `/proposals/${encodeURIComponent(id)}/print${copy === 'internal' ? '?copy=internal' : ''}`;
 }
 
 /** The proposal (or a saved version of it) with what the cover shows; refuses figures that cannot be totalled. */
-function exportOf(db: Db, id: string, versionId?: string): ProposalExport {
+function exportOf(db: Db, id: string, versionId: string | undefined, copy: ExportCopy): ProposalExport {
   const proposal = getProposal(db, id);
   if (!proposal) throw notFound('record.proposal', id);
   let content: ProposalExport['proposal'] = proposal;
@@ -46,28 +47,34 @@ function exportOf(db: Db, id: string, versionId?: string): ProposalExport {
     engagementTitle: engagement?.title ?? '',
     versionName,
     date: localDay(),
+    copy,
   };
 }
 
 /** The pictures the proposal's document (the same for DOCX, PDF and Markdown) would show whose files are not on this device. */
 export function exportMissingFiles({ db, dataDir }: ServiceContext, id: string, versionId: string | undefined): MissingFile[] {
-  return missingFiles(db, dataDir, proposalDocument(exportOf(db, id, versionId)));
+  return missingFiles(db, dataDir, proposalDocument(exportOf(db, id, versionId, 'customer')));
 }
 
-export async function exportDocx({ db, dataDir, platform }: ServiceContext, id: string, versionId: string | undefined): Promise<ExportedFile> {
-  const doc = exportOf(db, id, versionId);
+/** What the recipient of this copy would notice (export-checks.ts). */
+export function exportChecks({ db }: ServiceContext, id: string, versionId: string | undefined, copy: ExportCopy): ExportFinding[] {
+  return exportFindings(exportOf(db, id, versionId, copy).proposal, copy);
+}
+
+export async function exportDocx({ db, dataDir, platform }: ServiceContext, id: string, versionId: string | undefined, copy: ExportCopy): Promise<ExportedFile> {
+  const doc = exportOf(db, id, versionId, copy);
   const bytes = await documentDocx(proposalDocument(doc), (sha256) => readFile(dataDir, sha256));
   return deliverFile(platform, { fileName: exportFileName(doc, 'docx'), mime: DOCX_MIME, data: bytes });
 }
 
-export async function exportPdf({ db, platform }: ServiceContext, id: string): Promise<ExportedFile> {
+export async function exportPdf({ db, platform }: ServiceContext, id: string, copy: ExportCopy): Promise<ExportedFile> {
   // Fails with not_found before anything is rendered when the proposal does not exist.
-  const doc = exportOf(db, id);
-  const bytes = await printedPdf(platform, proposalPrintRoute(id));
+  const doc = exportOf(db, id, undefined, copy);
+  const bytes = await printedPdf(platform, proposalPrintRoute(id, copy));
   return deliverFile(platform, { fileName: exportFileName(doc, 'pdf'), mime: 'application/pdf', data: bytes });
 }
 
-export function exportMarkdown({ db, platform }: ServiceContext, id: string): Promise<ExportedFile> {
-  const doc = exportOf(db, id);
+export function exportMarkdown({ db, platform }: ServiceContext, id: string, copy: ExportCopy): Promise<ExportedFile> {
+  const doc = exportOf(db, id, undefined, copy);
   return deliverFile(platform, { fileName: exportFileName(doc, 'md'), mime: 'text/markdown; charset=utf-8', data: Buffer.from(proposalMarkdown(doc), 'utf8') });
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
+import type { ExportCopy } from '../../../core/proposals/export-checks';
 import type { Engagement } from '../../../core/engagements/types';
 import { proposalDocument } from '../../../core/proposals/export-document';
 import { checkPricing } from '../../../core/proposals/money';
@@ -21,6 +22,8 @@ import '../../styles/print-sheet.css';
  */
 export function ProposalPrintPage() {
   const { id = '' } = useParams();
+  // A customer copy unless the export asked for the internal one.
+  const copy: ExportCopy = useSearchParams()[0].get('copy') === 'internal' ? 'internal' : 'customer';
   const { t, apiText } = useI18n();
   const proposal = useQuery('proposals.get', { id });
   const engagementId = proposal.data?.engagementId;
@@ -48,17 +51,17 @@ export function ProposalPrintPage() {
       ) : !proposal.data || !engagement.data ? (
         <Loading />
       ) : (
-        <ProposalDocument proposal={proposal.data} engagement={engagement.data} />
+        <ProposalDocument proposal={proposal.data} engagement={engagement.data} copy={copy} />
       )}
     </div>
   );
 }
 
-function ProposalDocument({ proposal, engagement }: { proposal: ProposalDetail; engagement: Engagement }) {
+function ProposalDocument({ proposal, engagement, copy }: { proposal: ProposalDetail; engagement: Engagement; copy: ExportCopy }) {
   const { t, apiText } = useI18n();
   const doc = useMemo(
-    () => proposalDocument({ proposal, customerName: engagement.customer.name, engagementTitle: engagement.title, versionName: null, date: localDay() }),
-    [proposal, engagement],
+    () => proposalDocument({ proposal, customerName: engagement.customer.name, engagementTitle: engagement.title, versionName: null, date: localDay(), copy }),
+    [proposal, engagement, copy],
   );
   // Figures that cannot be totalled leave the pricing table out of the document; the author hears why (not on paper).
   const pricingProblem = checkPricing(proposal.pricing)[0];
