@@ -1,8 +1,8 @@
-import { headingBlock } from '../document/build';
+import { headingBlock, paragraphBlock } from '../document/build';
 import { richTextBlocks } from '../document/from-richtext';
 import { documentMarkdown } from '../document/markdown';
 import type { Block, DocumentModel } from '../document/model';
-import { coverFields, EXPORT_LABELS, sectionTable, type ProposalExport } from './export-tables';
+import { coverFields, EXPORT_LABELS, sectionTable, totalInWords, type ProposalExport } from './export-tables';
 import { PROPOSAL_LABELS } from './labels';
 import { checkPricing } from './money';
 import { timelineSchedule } from './timeline';
@@ -30,6 +30,9 @@ function sectionBlocks(section: ProposalExport['proposal']['sections'][number], 
   const totalled = section.kind !== 'pricing' || checkPricing(p.pricing).length === 0;
   const table = totalled ? sectionTable(section.kind, p) : null;
   if (table && table.rows.length > 0) blocks.push(table);
+  // A Chinese quotation in yuan states its total in words too (大写), so the figure cannot be altered.
+  const inWords = table && section.kind === 'pricing' ? totalInWords(p.pricing, p.lang) : null;
+  if (inWords) blocks.push(paragraphBlock(inWords));
   return blocks;
 }
 

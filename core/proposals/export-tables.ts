@@ -2,6 +2,8 @@ import type { TableBlock } from '../document/model';
 import type { Lang } from '../i18n';
 import { PROPOSAL_LABELS } from './labels';
 import { decimal, groupThousands, multiply, pricingTotals, toDecimalString } from './money';
+import { documentDay, PUNCTUATION, withAside } from '../document/typography';
+import { yuanInWords } from './amount-in-words';
 import type { ExportCopy } from './export-checks';
 import { timelineSchedule } from './timeline';
 import type { Pricing, Proposal, SuccessCriterion, Timeline } from './types';
@@ -78,7 +80,7 @@ export function coverFields(doc: ProposalExport): { label: string; value: string
   const shared = [
     { label: labels.customer, value: doc.customerName },
     { label: labels.engagement, value: doc.engagementTitle },
-    { label: labels.date, value: doc.date },
+    { label: labels.date, value: documentDay(doc.date, doc.proposal.lang) },
   ];
   if (doc.copy === 'customer') return shared;
   return [
@@ -101,6 +103,24 @@ export function criteriaTable(criteria: readonly SuccessCriterion[], lang: Lang)
   };
 }
 
+/** What a currency is called in a column heading: 元 for yuan in Chinese, else its ISO code. */
+function currencyName(currency: string, lang: Lang): string {
+  return lang === 'zh' && currency === 'CNY' ? '元' : currency;
+}
+
+/** An amount as a total shows it: "CNY 1,234.50" (English), "¥1,234.50" (yuan in Chinese); `negative` puts a minus before the figure. */
+export function moneyText(currency: string, lang: Lang): (amount: string, negative?: boolean) => string {
+  const minus = (negative: boolean): string => (negative ? '-' : '');
+  return (amount, negative = false) => (lang === 'zh' && currency === 'CNY' ? `${minus(negative)}¥${groupThousands(amount)}` : `${currency} ${minus(negative)}${groupThousands(amount)}`);
+}
+
+/** The total in words under a Chinese price table in yuan (大写金额); null elsewhere. */
+export function totalInWords(pricing: Pricing, lang: Lang): string | null {
+  if (lang !== 'zh' || pricing.currency !== 'CNY' || pricing.lines.length === 0) return null;
+  const words = yuanInWords(pricingTotals(pricing).total);
+  return words === null ? null : `${withAside(PROPOSAL_LABELS[lang].total, '大写', lang)}${PUNCTUATION[lang].colon}${words}`;
+}
+
 /** "6" for "0.06": a tax rate (a fraction) as the percent people read. */
 export function ratePercent(rate: string): string {
   const percent = toDecimalString(multiply(decimal(rate), decimal('100')));
@@ -113,10 +133,11 @@ export function pricingTable(pricing: Pricing, lang: Lang): ExportTable {
   const totals = pricingTotals(pricing);
   const net = new Map(totals.lines.map((line) => [line.id, line.net]));
   const c = pricing.currency;
-  const discountLabel = pricing.discount.kind === 'percent' ? `${l.discount} (${groupThousands(pricing.discount.value.trim())}%)` : l.discount;
+  const money = moneyText(c, lang);
+  const discountLabel = pricing.discount.kind === 'percent' ? withAside(l.discount, `${groupThousands(pricing.discount.value.trim())}%`, lang) : l.discount;
   return {
     kind: 'table',
-    columns: [l.item, l.unit, l.quantity, `${l.unitPrice} (${c})`, l.lineDiscount, `${l.net} (${c})`],
+    columns: [l.item, l.unit, l.quantity, withAside(l.unitPrice, currencyName(c, lang), lang), l.lineDiscount, withAside(l.net, currencyName(c, lang), lang)],
     rows: pricing.lines.map((line) => [
       line.item,
       line.unit,
@@ -126,11 +147,11 @@ export function pricingTable(pricing: Pricing, lang: Lang): ExportTable {
       groupThousands(net.get(line.id) ?? ''),
     ]),
     totals: [
-      [l.subtotal, `${c} ${groupThousands(totals.subtotal)}`],
-      [discountLabel, `${c} ${totals.discount === '0.00' ? '' : '-'}${groupThousands(totals.discount)}`],
-      [l.taxable, `${c} ${groupThousands(totals.taxable)}`],
-      [`${l.tax} (${ratePercent(pricing.taxRate)}%)`, `${c} ${groupThousands(totals.tax)}`],
-      [l.total, `${c} ${groupThousands(totals.total)}`],
+      [l.subtotal, money(totals.subtotal)],
+      [discountLabel, money(totals.discount, totals.discount !== '0.00')],
+      [l.taxable, money(totals.taxable)],
+      [withAside(l.tax, `${ratePercent(pricing.taxRate)}%`, lang), money(totals.tax)],
+      [l.total, money(totals.total)],
     ],
     widths: [5, 2, 2, 3, 2, 3],
     numeric: [false, false, true, true, true, true],
@@ -142,7 +163,7 @@ export function timelineTable(timeline: Timeline, lang: Lang): ExportTable {
   return {
     kind: 'table',
     columns: [l.phase, l.start, l.end, l.weeks, l.deliverables, l.milestone],
-    rows: timelineSchedule(timeline).map((p) => [p.name, p.start, p.end, String(p.weeks), p.deliverables, p.milestone ?? '']),
+    rows: timelineSchedule(timeline).map((p) => [p.name, documentDay(p.start, lang), documentDay(p.end, lang), String(p.weeks), p.deliverables, p.milestone ?? '']),
     totals: [],
     widths: [3, 2, 2, 1, 5, 3],
     numeric: [false, false, false, true, false, false],

@@ -1,3 +1,4 @@
+import { PUNCTUATION, withAside } from '../document/typography';
 import type { Question } from '../content/schemas';
 import type { AnswerValue } from '../assessment/logic';
 import { pick, type Lang } from '../i18n';
@@ -32,7 +33,8 @@ export function answerText(q: Question, value: AnswerValue | undefined, lang: La
     case 'scale': {
       if (typeof value !== 'number') return String(value);
       const ends = [q.scale.minLabel && `${q.scale.min} = ${pick(q.scale.minLabel, lang)}`, q.scale.maxLabel && `${q.scale.max} = ${pick(q.scale.maxLabel, lang)}`].filter(Boolean);
-      return `${value} / ${q.scale.max}` + (ends.length > 0 ? ` (${ends.join(labels.listSeparator)})` : '');
+      const scale = `${value} / ${q.scale.max}`;
+      return ends.length > 0 ? withAside(scale, ends.join(PUNCTUATION[lang].semicolon), lang) : scale;
     }
     case 'number': {
       if (typeof value !== 'number') return String(value);
@@ -49,7 +51,7 @@ export function answerText(q: Question, value: AnswerValue | undefined, lang: La
   }
 }
 
-/** "Question = answer; Question = answer" for the answers that made a recommendation fire. */
+/** "Question = answer; Question = answer" (full-width ；in Chinese) for the answers that made a recommendation fire. */
 export function becauseText(def: Definition, triggeredBy: readonly { questionId: string; value: AnswerValue }[], lang: Lang): string {
   return triggeredBy
     .map(({ questionId, value }) => {
@@ -57,5 +59,5 @@ export function becauseText(def: Definition, triggeredBy: readonly { questionId:
       if (!q) return `${questionId} = ${String(value)}`;
       return `${pick(q.text, lang)} = ${answerText(q, value, lang)}`;
     })
-    .join('; ');
+    .join(PUNCTUATION[lang].semicolon);
 }

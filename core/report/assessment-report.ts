@@ -6,6 +6,7 @@ import { pick, type Lang, type Localized } from '../i18n';
 import type { RiskItem } from '../risks/types';
 import { headingBlock, paragraphBlock } from '../document/build';
 import type { Block, DocumentFile, DocumentModel } from '../document/model';
+import { documentTime, PUNCTUATION, withAside } from '../document/typography';
 import { answerText, becauseText } from './answer-text';
 import { fill, REPORT_LABELS } from './report-labels';
 
@@ -36,14 +37,10 @@ export type ReportInput = {
   /** Titles of what recommendations point to, by ref (template id, `checklist#item`, article id). */
   refTitles: Readonly<Record<string, Localized>>;
   generatedAt: string;
+  /** The time zone times are written in (an IANA name); the machine's own when left out. */
+  timeZone?: string;
 };
 
-/** An ISO timestamp as "2025-03-14 09:30 UTC": the same on every device and in both languages. */
-export function formatTimestamp(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
 
 const KIND_ORDER: readonly Recommendation['kind'][] = ['template', 'risk', 'article'];
 
@@ -54,7 +51,7 @@ export function buildAssessmentReport(input: ReportInput): AssessmentReport {
   const result = detail.result;
   const t = (value: Localized): string => pick(value, lang);
   const blocks: Block[] = [];
-  const title = `${L.title}: ${t(def.title)}`;
+  const title = `${L.title}${PUNCTUATION[lang].colon}${t(def.title)}`;
 
   // Title block.
   blocks.push(headingBlock(1, title));
@@ -63,11 +60,11 @@ export function buildAssessmentReport(input: ReportInput): AssessmentReport {
     rows: [
       { label: L.customer, value: detail.engagement.customerName },
       { label: L.engagement, value: detail.engagement.title },
-      { label: L.assessment, value: `${t(def.title)} (${fill(L.definitionVersion, { version: detail.session.definitionVersion })})` },
+      { label: L.assessment, value: withAside(t(def.title), fill(L.definitionVersion, { version: detail.session.definitionVersion }), lang) },
       { label: L.status, value: detail.session.status === 'completed' ? L.statusCompleted : L.statusInProgress },
-      { label: L.started, value: formatTimestamp(detail.session.startedAt) },
-      { label: L.completed, value: detail.session.completedAt ? formatTimestamp(detail.session.completedAt) : L.notCompleted },
-      { label: L.generated, value: formatTimestamp(input.generatedAt) },
+      { label: L.started, value: documentTime(detail.session.startedAt, lang, input.timeZone) },
+      { label: L.completed, value: detail.session.completedAt ? documentTime(detail.session.completedAt, lang, input.timeZone) : L.notCompleted },
+      { label: L.generated, value: documentTime(input.generatedAt, lang, input.timeZone) },
     ],
   });
 
@@ -191,7 +188,7 @@ export function buildAssessmentReport(input: ReportInput): AssessmentReport {
   if (input.notes.length === 0) blocks.push(paragraphBlock(L.noNotes, 'muted'));
   for (const note of input.notes) {
     blocks.push(headingBlock(3, note.title));
-    blocks.push(paragraphBlock(formatTimestamp(note.updatedAt), 'muted'));
+    blocks.push(paragraphBlock(documentTime(note.updatedAt, lang, input.timeZone), 'muted'));
     for (const para of note.text.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean)) blocks.push(paragraphBlock(para));
   }
 
@@ -205,7 +202,7 @@ export function buildAssessmentReport(input: ReportInput): AssessmentReport {
       rows: [
         { label: L.name, value: signoff.name },
         { label: L.role, value: signoff.role },
-        { label: L.signedAt, value: formatTimestamp(signoff.signedAt) },
+        { label: L.signedAt, value: documentTime(signoff.signedAt, lang, input.timeZone) },
       ],
     });
     if (input.signature) blocks.push({ kind: 'files', role: 'signature', files: [input.signature], otherFilesLabel: L.otherFiles });

@@ -46,6 +46,9 @@ const CHANGE = 'Budget approved in principle.';
 const outline = (page: Page): Locator => page.getByRole('navigation', { name: 'Proposal outline' });
 const saved = (page: Page): Locator => page.locator('.proposal-save[role="status"]', { hasText: /^Saved \d/ });
 const money = (value: string): string => `CNY ${groupThousands(value)}`;
+
+/** A figure as the DOCX writes it in a table: no-break space after the currency, no-break minus (docx-common.ts unbreakableFigure). */
+const inWord = (figure: string): string => figure.replace(/ /g, '\u00a0').replace(/-(?=\d)/g, '\u2011');
 /** pdfjs joins wrapped lines without a space, and mammoth's text has paragraph breaks: compare without white space. */
 const squashed = (text: string): string => folded(text).replace(/\s+/g, '');
 
@@ -221,11 +224,11 @@ test('pre-sales turns the assessed engagement into a priced, versioned proposal 
   if (!pricingTable) throw new Error('the DOCX has no pricing table');
   expect(pricingTable.find((row) => row[0] === changed.pricing.lines[0]?.item)?.slice(2, 4)).toEqual([changed.pricing.lines[0]?.quantity, '3,100']);
   expect(pricingTable.slice(-5)).toEqual([
-    ['Subtotal', money(totals.subtotal)],
-    ['Discount (12.5%)', `CNY -${groupThousands(totals.discount)}`],
-    ['Amount before tax', money(totals.taxable)],
-    ['Tax (6%)', money(totals.tax)],
-    ['Total', money(totals.total)],
+    ['Subtotal', inWord(money(totals.subtotal))],
+    ['Discount (12.5%)', inWord(`CNY -${groupThousands(totals.discount)}`)],
+    ['Amount before tax', inWord(money(totals.taxable))],
+    ['Tax (6%)', inWord(money(totals.tax))],
+    ['Total', inWord(money(totals.total))],
   ]);
   const docText = squashed(await docxText(docx.bytes));
   expect(docText).toContain(squashed(`${EDIT} ${CHANGE}`));

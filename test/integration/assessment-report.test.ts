@@ -116,7 +116,7 @@ describe('assessment report export', () => {
     const def = icsDefinition();
     const { file, text, stylesXml } = await openDocx(backend, sessionId, 'zh');
     expect(file.fileName).toMatch(/-zh\.docx$/);
-    expect(text).toContain(`评估报告: ${def.title.zh}`);
+    expect(text).toContain(`评估报告：${def.title.zh}`);
     expect(text).toContain('客户通过哪些渠道联系你们？');
     expect(text).toContain('语音热线、微信公众号或小程序');
     expect(text).toContain('250,000 次/月');

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Lang } from '../../core/i18n';
+import { yuanInWords } from '../../core/proposals/amount-in-words';
 import { groupThousands, pricingTotals } from '../../core/proposals/money';
 import type { ProposalDetail } from '../../core/proposals/types';
 import { assessedSession } from '../helpers/assessed-engagement';
@@ -35,6 +36,9 @@ beforeAll(async () => {
 
 const FIELD_CODES = /\b(TOC|PAGEREF|HYPERLINK|MERGEFIELD|NUMPAGES)\b|\\[hoz] /;
 
+/** Text with the gap LibreOffice leaves between Chinese and figures ("2026 年 12 月") taken out, as a reader reads it. */
+const joined = (text: string): string => text.replace(/(?<=[\u4e00-\u9fff])[ \t]+(?=\d)|(?<=\d)[ \t]+(?=[\u4e00-\u9fff])/g, '');
+
 /** A page's lines without the layout's padding. */
 const linesOf = (page: string): string[] => page.split('\n').map((l) => l.trim());
 
@@ -65,6 +69,18 @@ describe.skipIf(!available)('exports opened in LibreOffice', () => {
     expect(text).not.toMatch(/\d,\s*\n\s*\d{3}\b/);
   });
 
+  it('proposal (zh): Chinese conventions — yuan as ¥ with the total in words, dates as 年月日, full-width punctuation', () => {
+    const rendered = proposals.get('zh');
+    if (!rendered) throw new Error('not rendered');
+    const text = rendered.pdf.pages.join('\n');
+    const total = pricingTotals(rendered.proposal.pricing).total;
+    expect(text).toContain(`¥${groupThousands(total)}`);
+    expect(text).not.toMatch(/CNY/);
+    const inWords = /合计（大写）：(人民币[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整]+)/.exec(text.replace(/\s+/g, ''));
+    expect(inWords?.[1]).toBe(yuanInWords(total));
+    expect(joined(rendered.pdf.pages[0] ?? '')).toMatch(/日期：\d{4}年\d{1,2}月\d{1,2}日/);
+  });
+
   it.each(['en', 'zh'] as const)('assessment report (%s): opens whole, with every section and no field code', (lang) => {
     const pdf = reports.get(lang);
     if (!pdf) throw new Error('not rendered');
@@ -76,6 +92,12 @@ describe.skipIf(!available)('exports opened in LibreOffice', () => {
     // Figures and English words in Chinese text stay whole ("250,000", not "250,|000").
     expect(text).toContain('250,000');
     expect(text).not.toMatch(/\d,\s*\n\s*\d{3}\b/);
+    // Times carry their zone; Chinese text has full-width punctuation and 年月日 dates.
+    if (lang === 'zh') {
+      expect(text).toMatch(/评估报告：/);
+      expect(joined(text)).toMatch(/完成时间：\d{4}年\d{1,2}月\d{1,2}日 ?\d{2}:\d{2}（UTC[+-]?\d*）/);
+      expect(text).not.toMatch(/[\u4e00-\u9fff]: |（版本 \d+\)|\(版本/);
+    } else expect(text).toMatch(/Completed: \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(UTC[+-]?\d*\)/);
     // Every page after the first is numbered in the document's language.
     for (const [i, page] of pdf.pages.entries()) {
       if (i === 0) continue;

@@ -16,6 +16,9 @@ import { picturePng } from '../helpers/png';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
+/** A figure as the DOCX writes it in a table: no-break space after the currency, no-break minus (docx-common.ts unbreakableFigure). */
+const inWord = (figure: string): string => figure.replace(/ /g, '\u00a0').replace(/-(?=\d)/g, '\u2011');
+
 /** A generated proposal with a discount, a photo and an unfilled variable in its first section. */
 async function exportableProposal(): Promise<{ backend: Backend; proposal: ProposalDetail; photo: Buffer }> {
   const { backend } = await startBackend({ contentDir: BUNDLED_PACK });
@@ -56,7 +59,8 @@ describe('proposal export', () => {
     // Cover, then every section title as Heading 1 (what the TOC field collects).
     expect(text.startsWith(`\n\n${proposal.title}`)).toBe(true);
     expect(text).toContain('Customer: 华东电信 Eastern Telecom');
-    expect(text).toContain('Status: Draft');
+    // The customer's copy (the default) keeps the house's status and versions to itself.
+    expect(text).not.toMatch(/Status:|Version:/);
     expect(html.match(/<h1>(?:<a id="[^"]+"><\/a>)?[^<]*<\/h1>/g)?.map((h) => h.replace(/<a id="[^"]+"><\/a>/, ''))).toEqual(proposal.sections.map((s) => `<h1>${s.title.replace(/&/g, '&amp;')}</h1>`));
     // The contents: a content control marked as Word's table of contents, its TOC field's runs apart
     // (one run each for begin, instruction and separate), every chapter linked with its page number.
@@ -74,9 +78,9 @@ describe('proposal export', () => {
     // The pricing table: every line and the totals, computed exactly.
     const totals = pricingTotals(proposal.pricing);
     for (const line of proposal.pricing.lines) expect(html).toContain(`<td><p>${line.item}</p></td>`);
-    expect(html).toContain(`<td colspan="5"><p><strong>Subtotal</strong></p></td><td><p><strong>CNY ${groupThousands(totals.subtotal)}</strong></p></td>`);
-    expect(html).toContain(`<td colspan="5"><p><strong>Discount (7.5%)</strong></p></td><td><p><strong>CNY -${groupThousands(totals.discount)}</strong></p></td>`);
-    expect(html).toContain(`<td colspan="5"><p><strong>Total</strong></p></td><td><p><strong>CNY ${groupThousands(totals.total)}</strong></p></td>`);
+    expect(html).toContain(`<td colspan="5"><p><strong>Subtotal</strong></p></td><td><p><strong>${inWord(`CNY ${groupThousands(totals.subtotal)}`)}</strong></p></td>`);
+    expect(html).toContain(`<td colspan="5"><p><strong>Discount (7.5%)</strong></p></td><td><p><strong>${inWord(`CNY -${groupThousands(totals.discount)}`)}</strong></p></td>`);
+    expect(html).toContain(`<td colspan="5"><p><strong>Total</strong></p></td><td><p><strong>${inWord(`CNY ${groupThousands(totals.total)}`)}</strong></p></td>`);
     // Success criteria, risks (the body's own table) and the timeline are real tables too.
     expect(html).toContain(`<td><p>${proposal.successCriteria[0]?.metric ?? '?'}</p></td>`);
     expect(html).toContain(`<td><p>${proposal.timeline.phases[0]?.name ?? '?'}</p></td><td><p>${proposal.timeline.start}</p></td>`);
@@ -96,7 +100,7 @@ describe('proposal export', () => {
     const { backend, proposal } = await exportableProposal();
     const version = await callOk(backend, 'proposals.saveVersion', { id: proposal.id, name: 'Sent to customer' });
     const changed = await callOk(backend, 'proposals.save', { id: proposal.id, title: 'Revised after the workshop' });
-    const old = await docxParts((await callOk(backend, 'proposals.exportDocx', { id: proposal.id, versionId: version.id })));
+    const old = await docxParts(await callOk(backend, 'proposals.exportDocx', { id: proposal.id, versionId: version.id, copy: 'internal' }));
     expect(old.text).toContain(proposal.title);
     expect(old.text).toContain('Version: Sent to customer');
     expect(old.text).not.toContain('Revised after the workshop');

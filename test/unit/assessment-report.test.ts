@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateAssessment } from '../../core/assessment/engine';
 import type { AssessmentDetail, StoredAnswer } from '../../core/assessment/types';
-import { buildAssessmentReport, formatTimestamp, type AssessmentReport, type ReportInput } from '../../core/report/assessment-report';
+import { buildAssessmentReport, type AssessmentReport, type ReportInput } from '../../core/report/assessment-report';
+import { documentDay, documentTime } from '../../core/document/typography';
 import { blockText, cellText, documentPlainText } from '../../core/document/text';
 import { answerText, becauseText } from '../../core/report/answer-text';
 import { radarGeometry, hasScores } from '../../core/report/radar-geometry';
@@ -51,6 +52,7 @@ function input(partial: Partial<ReportInput> = {}): ReportInput {
       'rc-personal-information#recording-consent': { en: 'Call recordings without consent', zh: '录音未获同意' },
     },
     generatedAt: AT,
+    timeZone: 'Asia/Shanghai',
     ...partial,
   };
 }
@@ -70,7 +72,7 @@ describe('assessment report model', () => {
     expect(text).toContain('Engagement: Contact centre pilot');
     expect(text).toContain('Overall score: 76.4 / 100');
     expect(text).toMatch(/Readiness: .+ — .+/);
-    expect(text).toContain('Completed: 2026-03-14 09:30 UTC');
+    expect(text).toContain('Completed: 2026-03-14 17:30 (UTC+8)');
     // Answers in words: option labels, Yes/No, numbers with units, notes.
     expect(text).toContain('Answer: Voice hotline, WeChat official account or mini program');
     expect(text).toContain('Answer: 250,000 contacts / month');
@@ -119,7 +121,10 @@ describe('assessment report model', () => {
   it('writes the whole report in Chinese', () => {
     const report = buildAssessmentReport(input({ lang: 'zh' }));
     const text = texts(report);
-    expect(report.title).toBe(`评估报告: ${icsDefinition().title.zh}`);
+    expect(report.title).toBe(`评估报告：${icsDefinition().title.zh}`);
+    // Chinese punctuation and dates in Chinese text.
+    expect(text).toContain('2026年3月14日 17:30（UTC+8）');
+    expect(text).toContain(`${icsDefinition().title.zh}（版本 1）`);
     expect(headings(report, 2)).toEqual(['得分与就绪度', '答卷', '差距', '建议', '风险登记册', '现场笔记', '签核']);
     expect(text).toContain('回答: 语音热线、微信公众号或小程序');
     expect(text).toContain('回答: 250,000 次/月');
@@ -157,7 +162,7 @@ describe('assessment report model', () => {
       if (!found) throw new Error(id);
       return found;
     };
-    expect(answerText(q('top-intent-share'), 4, 'en')).toBe('4 / 5 (1 = Spread over hundreds of reasons, 5 = A few reasons dominate)');
+    expect(answerText(q('top-intent-share'), 4, 'en')).toBe('4 / 5 (1 = Spread over hundreds of reasons; 5 = A few reasons dominate)');
     expect(answerText(q('has-ivr'), false, 'zh')).toBe('否');
     expect(answerText(q('ivr-contract-end'), '2026-09-30', 'en')).toBe('2026-09-30');
     expect(answerText(q('primary-goal'), 'gone-option', 'en')).toBe('gone-option');
@@ -165,7 +170,12 @@ describe('assessment report model', () => {
     expect(becauseText(def, [{ questionId: 'has-ivr', value: true }, { questionId: 'monthly-contacts', value: 250000 }], 'en')).toBe(
       'Do you have an IVR (voice menu) today? = Yes; How many customer contacts do you handle per month, across all channels? = 250,000 contacts / month',
     );
-    expect(formatTimestamp('not a date')).toBe('not a date');
+    expect(answerText(q('top-intent-share'), 4, 'zh')).toMatch(/^4 \/ 5（1 = .+；5 = .+）$/);
+    expect(documentTime('not a date', 'en')).toBe('not a date');
+    expect(documentTime('2026-03-14T09:30:00Z', 'en', 'UTC')).toBe('2026-03-14 09:30 (UTC)');
+    expect(documentTime('2026-03-14T09:30:00Z', 'zh', 'America/New_York')).toBe('2026年3月14日 05:30（UTC-4）');
+    expect(documentDay('2026-12-04', 'zh')).toBe('2026年12月4日');
+    expect(documentDay('2026-12-04', 'en')).toBe('2026-12-04');
   });
 });
 

@@ -121,10 +121,10 @@ describe('proposal → Markdown', () => {
 
   it('speaks the proposal language on the cover and in the tables', () => {
     const doc = exportOf({ lang: 'zh' });
-    expect(coverFields({ ...doc, versionName: null }).map((f) => `${f.label}=${f.value}`)).toEqual(['客户=Eastern Telecom', '项目=Contact centre pilot', '日期=2026-11-23', '状态=内部评审', '版本=当前草稿', '副本=内部副本，请勿发给客户']);
+    expect(coverFields({ ...doc, versionName: null }).map((f) => `${f.label}=${f.value}`)).toEqual(['客户=Eastern Telecom', '项目=Contact centre pilot', '日期=2026年11月23日', '状态=内部评审', '版本=当前草稿', '副本=内部副本，请勿发给客户']);
     // The customer's copy says nothing of the house's status or versions.
     expect(coverFields({ ...doc, versionName: null, copy: 'customer' }).map((f) => f.label)).toEqual(['客户', '项目', '日期']);
-    expect(pricingTable(PRICING, 'zh').totals.at(-1)).toEqual(['合计', 'CNY 140,414.65']);
+    expect(pricingTable(PRICING, 'zh').totals.at(-1)).toEqual(['合计', '¥140,414.65']);
     expect(timelineTable(doc.proposal.timeline, 'zh').columns[0]).toBe('阶段');
   });
 

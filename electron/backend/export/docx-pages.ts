@@ -1,6 +1,6 @@
 import type { Block, Inline, ListBlock, TableBlock, TableCell } from '../../../core/document/model';
 import type { Lang } from '../../../core/i18n';
-import { columnWidths, CONTENT_TWIPS, PAGE } from './docx-common';
+import { CONTENT_TWIPS, PAGE, tableWidths, textWidth } from './docx-common';
 
 /**
  * On which page each chapter of a Word document starts, worked out at export so the contents page
@@ -34,21 +34,6 @@ const LIST_INDENT = 360;
 
 /** A piece of the laid-out document that cannot be split (a line, a table row, a picture). */
 type Piece = { height: number; keepWithNext?: boolean; pageBreak?: boolean; chapter?: boolean };
-
-/** The width of text in twips at `size` points: CJK and full-width characters are square, Latin ones about half as wide. */
-function textWidth(text: string, size: number): number {
-  let ems = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (code >= 0x2e80 && code <= 0xffef) ems += 1;
-    else if (ch === ' ') ems += 0.23;
-    else if (/[A-Z0-9]/.test(ch)) ems += 0.56;
-    else if (/[iljtf.,;:'!|]/.test(ch)) ems += 0.27;
-    else if (/[mw]/.test(ch)) ems += 0.76;
-    else ems += 0.48;
-  }
-  return ems * size * 20;
-}
 
 /** How many lines `text` takes in `width` twips: Latin text wraps at spaces, Chinese anywhere. */
 function lineCount(text: string, width: number, size: number): number {
@@ -111,7 +96,7 @@ function cellHeight(cell: TableCell | undefined, width: number, m: PageMeasures)
 
 function table(block: TableBlock, m: PageMeasures): Piece[] {
   const count = Math.max(block.columns.length, ...block.rows.map((r) => r.length), 1);
-  const widths = columnWidths(block.widths?.length === count ? block.widths : Array.from({ length: count }, () => 1));
+  const widths = tableWidths(block);
   const row = (cells: readonly (TableCell | undefined)[], spans?: number[]): Piece => {
     let column = 0;
     const heights = cells.map((cell, i) => {

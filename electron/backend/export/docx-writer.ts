@@ -27,7 +27,7 @@ import { sniffType } from '../../../core/files/sniff';
 import type { Block, DocumentModel, Field, HeadingLevel as Level, Inline, ListBlock, Mark, TableBlock, TableCell as ModelCell } from '../../../core/document/model';
 import { DOCUMENT_WORDS, type DocumentWords } from '../../../core/document/words';
 import { chartPicture, type ChartPicture } from './chart-pictures';
-import { cellBorders, columnWidths, CONTENT_TWIPS, DOCX_IMAGE_TYPES, FONTS, HEADER_FILL, MUTED, PAGE_PROPERTIES, RUN_LANGUAGE, scaled } from './docx-common';
+import { cellBorders, CONTENT_TWIPS, DOCX_IMAGE_TYPES, FONTS, HEADER_FILL, MUTED, PAGE_PROPERTIES, RUN_LANGUAGE, scaled, tableWidths, unbreakableFigure } from './docx-common';
 import { contentsXml, chapterBookmark } from './docx-contents';
 import { packDocx, storedImage, type StoredMedia } from './docx-package';
 import { chapterPages } from './docx-pages';
@@ -157,15 +157,15 @@ function lines(text: string, options: { bold?: boolean; right?: boolean }): Para
 /** The one table builder: a header row repeated on each page, body rows that do not split, totals whose label spans all columns but the last. */
 function table(block: TableBlock, ctx: Ctx): Table {
   const width = Math.max(block.columns.length, ...block.rows.map((r) => r.length), 1);
-  const twips = columnWidths(block.widths?.length === width ? block.widths : Array.from({ length: width }, () => 1));
+  const twips = tableWidths(block);
   const right = (i: number): boolean => block.numeric?.[i] === true;
-  const cell = (content: ModelCell | undefined, i: number, options: { header?: boolean; bold?: boolean; span?: number; right?: boolean } = {}): TableCell => {
+  const cell = (content: ModelCell | undefined, i: number, options: { header?: boolean; bold?: boolean; span?: number; right?: boolean; figure?: boolean } = {}): TableCell => {
     const header = options.header === true || (typeof content === 'object' && content.header === true);
     const paragraphs =
       content === undefined
         ? [new Paragraph('')]
         : typeof content === 'string'
-          ? lines(content, { bold: options.bold ?? header, right: options.right ?? right(i) })
+          ? lines(!header && (options.figure === true || (options.right === undefined && right(i))) ? unbreakableFigure(content) : content, { bold: options.bold ?? header, right: options.right ?? right(i) })
           : content.blocks.flatMap((b) => blockChildren(b, ctx));
     return new TableCell({
       width: { size: options.span ? twips.slice(i, i + options.span).reduce((a, b) => a + b, 0) : (twips[i] ?? 0), type: WidthType.DXA },
@@ -188,7 +188,7 @@ function table(block: TableBlock, ctx: Ctx): Table {
         ([label, figure]) =>
           new TableRow({
             cantSplit: true,
-            children: width > 1 ? [cell(label, 0, { bold: true, span: width - 1, right: true }), cell(figure, width - 1, { bold: true, right: true })] : [cell(`${label} ${figure}`, 0, { bold: true, right: true })],
+            children: width > 1 ? [cell(label, 0, { bold: true, span: width - 1, right: true }), cell(figure, width - 1, { bold: true, right: true, figure: true })] : [cell(`${label} ${figure}`, 0, { bold: true, right: true })],
           }),
       ),
     ],
