@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appCalls } from './calls/app';
 import { settingsCalls } from './calls/settings';
+import { organisationCalls } from './calls/organisation';
 import { contentCalls } from './calls/content';
 import { scenarioCalls } from './calls/scenarios';
 import { kbCalls } from './calls/kb';
@@ -33,6 +34,7 @@ export * from './events';
 export const calls = joinMaps([
   appCalls,
   settingsCalls,
+  organisationCalls,
   contentCalls,
   scenarioCalls,
   kbCalls,

@@ -1,3 +1,4 @@
+import { organisationName, type OrganisationProfile } from '../organisation/profile';
 import { childrenOf, rootOf, stringField, type RichNode } from '../richtext/walk';
 import { plainText } from '../richtext/text';
 import type { ProposalExport } from './export-tables';
@@ -25,7 +26,9 @@ export type ExportFinding =
   /** Dates in a section's text that are not the schedule's: the text says one plan, the chart another. */
   | { kind: 'timelineDates'; where: string; written: string[]; start: string; end: string }
   /** A link into the knowledge base, which the customer cannot open (customer copies only). */
-  | { kind: 'internalReference'; where: string; text: string };
+  | { kind: 'internalReference'; where: string; text: string }
+  /** No organisation profile: the cover would not say who sends the proposal (customer copies only). */
+  | { kind: 'noSender' };
 
 const TITLE_VARIABLE = /\{\{\s*([^{}]+?)\s*\}\}/g;
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
@@ -76,7 +79,8 @@ function timelineFindings(doc: ProposalExport['proposal']): ExportFinding[] {
     });
 }
 
-export function exportFindings(doc: ProposalExport['proposal'], copy: ExportCopy): ExportFinding[] {
+export function exportFindings(doc: ProposalExport['proposal'], copy: ExportCopy, organisation: OrganisationProfile): ExportFinding[] {
   const inTitle = [...new Set([...doc.title.matchAll(TITLE_VARIABLE)].map((m) => m[1] ?? ''))].map((name): ExportFinding => ({ kind: 'variable', where: doc.title, inTitle: true, name }));
-  return [...inTitle, ...doc.sections.flatMap((s) => sectionFindings(s, doc, copy)), ...timelineFindings(doc)];
+  const sender: ExportFinding[] = copy === 'customer' && organisationName(organisation, doc.lang) === '' ? [{ kind: 'noSender' }] : [];
+  return [...sender, ...inTitle, ...doc.sections.flatMap((s) => sectionFindings(s, doc, copy)), ...timelineFindings(doc)];
 }

@@ -2,7 +2,7 @@ import { headingBlock, paragraphBlock } from '../document/build';
 import { richTextBlocks } from '../document/from-richtext';
 import { documentMarkdown } from '../document/markdown';
 import type { Block, DocumentModel } from '../document/model';
-import { coverFields, EXPORT_LABELS, sectionTable, totalInWords, type ProposalExport } from './export-tables';
+import { acceptanceBlocks, coverFields, EXPORT_LABELS, sectionTable, totalInWords, type ProposalExport } from './export-tables';
 import { PROPOSAL_LABELS } from './labels';
 import { checkPricing } from './money';
 import { timelineSchedule } from './timeline';
@@ -48,6 +48,7 @@ export function proposalDocument(doc: ProposalExport): DocumentModel {
       { kind: 'contents', title: labels.contents, entries: p.sections.map((s) => s.title) },
       { kind: 'pageBreak' },
       ...p.sections.flatMap((section) => sectionBlocks(section, doc)),
+      ...acceptanceBlocks(doc),
     ],
   };
 }

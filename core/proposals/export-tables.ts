@@ -1,5 +1,7 @@
-import type { TableBlock } from '../document/model';
-import type { Lang } from '../i18n';
+import { headingBlock, paragraphBlock } from '../document/build';
+import type { Block, TableBlock } from '../document/model';
+import { organisationName, validUntil, type OrganisationProfile } from '../organisation/profile';
+import { pick, type Lang } from '../i18n';
 import { PROPOSAL_LABELS } from './labels';
 import { decimal, groupThousands, multiply, pricingTotals, toDecimalString } from './money';
 import { documentDay, PUNCTUATION, withAside } from '../document/typography';
@@ -25,6 +27,9 @@ export type ProposalExport = {
   date: string;
   /** A customer copy leaves out internal matter; an internal copy keeps it. */
   copy: ExportCopy;
+  /** Who sends it (settings), and the proposal's quote number (organisation/profile.ts quoteNumber). */
+  organisation: OrganisationProfile;
+  quoteNumber: string;
 };
 
 export type ExportLabels = {
@@ -38,6 +43,18 @@ export type ExportLabels = {
   timelineChart: string;
   copy: string;
   internalCopy: string;
+  preparedFor: string;
+  preparedBy: string;
+  quoteNumber: string;
+  validUntil: string;
+  acceptance: string;
+  /** "By signing, {customer} accepts this proposal (quote {quote}) on the terms above." */
+  acceptanceText: string;
+  signatory: string;
+  signName: string;
+  signTitle: string;
+  signature: string;
+  signDate: string;
   /** After a knowledge-base reference in an internal copy: the article it points to. */
   knowledgeBase: string;
 };
@@ -54,6 +71,17 @@ export const EXPORT_LABELS: Record<Lang, ExportLabels> = {
     timelineChart: 'Timeline chart',
     copy: 'Copy',
     internalCopy: 'Internal — not for the customer',
+    preparedFor: 'Prepared for',
+    preparedBy: 'Prepared by',
+    quoteNumber: 'Quote no.',
+    validUntil: 'Valid until',
+    acceptance: 'Acceptance',
+    acceptanceText: 'By signing below, {customer} accepts this proposal (quote {quote}) on the terms above.',
+    signatory: 'For',
+    signName: 'Name',
+    signTitle: 'Title',
+    signature: 'Signature',
+    signDate: 'Date',
     knowledgeBase: 'knowledge base',
   },
   zh: {
@@ -67,6 +95,17 @@ export const EXPORT_LABELS: Record<Lang, ExportLabels> = {
     timelineChart: '进度甘特图',
     copy: '副本',
     internalCopy: '内部副本，请勿发给客户',
+    preparedFor: '致',
+    preparedBy: '报价方',
+    quoteNumber: '报价编号',
+    validUntil: '有效期至',
+    acceptance: '客户确认',
+    acceptanceText: '{customer}签署下表，即表示按上述条款接受本建议书（报价编号 {quote}）。',
+    signatory: '单位',
+    signName: '姓名',
+    signTitle: '职务',
+    signature: '签字（盖章）',
+    signDate: '日期',
     knowledgeBase: '知识库',
   },
 };
@@ -74,20 +113,51 @@ export const EXPORT_LABELS: Record<Lang, ExportLabels> = {
 /** A structured table: every cell plain text, with widths, figures marked, and totals where it has them. */
 export type ExportTable = TableBlock & { columns: string[]; rows: string[][]; totals: [string, string][]; widths: number[]; numeric: boolean[] };
 
-/** The cover's fields; the status and version are for the house (an internal copy) only. */
+/** The sender's lines on a cover: the organisation, its contact and address; empty when no profile was filled in. */
+function senderText(doc: ProposalExport): string {
+  const lang = doc.proposal.lang;
+  const o = doc.organisation;
+  const contact = [o.contact.name, o.contact.email, o.contact.phone].filter((part) => part.trim() !== '').join(' · ');
+  return [organisationName(o, lang), contact, pick(o.address, lang).trim()].filter((line) => line !== '').join('\n');
+}
+
+/** The cover's fields: who it is for and from, the quote number and its validity; the status and version are for the house (an internal copy) only. */
 export function coverFields(doc: ProposalExport): { label: string; value: string }[] {
-  const labels = EXPORT_LABELS[doc.proposal.lang];
+  const lang = doc.proposal.lang;
+  const labels = EXPORT_LABELS[lang];
+  const sender = senderText(doc);
   const shared = [
-    { label: labels.customer, value: doc.customerName },
+    { label: labels.preparedFor, value: doc.customerName },
+    ...(sender === '' ? [] : [{ label: labels.preparedBy, value: sender }]),
     { label: labels.engagement, value: doc.engagementTitle },
-    { label: labels.date, value: documentDay(doc.date, doc.proposal.lang) },
+    { label: labels.quoteNumber, value: doc.quoteNumber },
+    { label: labels.date, value: documentDay(doc.date, lang) },
+    { label: labels.validUntil, value: documentDay(validUntil(doc.date, doc.organisation.validityDays), lang) },
   ];
   if (doc.copy === 'customer') return shared;
   return [
     ...shared,
-    { label: labels.status, value: PROPOSAL_LABELS[doc.proposal.lang].statuses[doc.proposal.status] },
+    { label: labels.status, value: PROPOSAL_LABELS[lang].statuses[doc.proposal.status] },
     { label: labels.version, value: doc.versionName ?? labels.currentVersion },
     { label: labels.copy, value: labels.internalCopy },
+  ];
+}
+
+/** The acceptance block at the end: a sentence and a signature table for the customer and the sender. */
+export function acceptanceBlocks(doc: ProposalExport): Block[] {
+  const lang = doc.proposal.lang;
+  const l = EXPORT_LABELS[lang];
+  const sender = organisationName(doc.organisation, lang);
+  return [
+    headingBlock(2, l.acceptance),
+    paragraphBlock(l.acceptanceText.replace('{customer}', doc.customerName).replace('{quote}', doc.quoteNumber)),
+    {
+      kind: 'table',
+      columns: ['', doc.customerName, ...(sender === '' ? [] : [sender])].map((c, i) => (i === 0 ? l.signatory : c)),
+      // Tall empty cells: room to sign by hand.
+      rows: [l.signName, l.signTitle, l.signature, l.signDate].map((label) => [label, '\n\n', ...(sender === '' ? [] : ['\n\n'])]),
+      widths: sender === '' ? [1, 3] : [1, 2.5, 2.5],
+    },
   ];
 }
 

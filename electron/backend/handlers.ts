@@ -2,6 +2,7 @@ import type { Handlers } from '../../core/api/dispatch';
 import { joinMaps } from '../../core/api/join';
 import { appHandlers } from './handlers/app';
 import { settingsHandlers } from './handlers/settings';
+import { organisationHandlers } from './handlers/organisation';
 import { contentHandlers } from './handlers/content';
 import { scenarioHandlers } from './handlers/scenarios';
 import { kbHandlers } from './handlers/kb';
@@ -31,6 +32,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
   return joinMaps([
     appHandlers(ctx),
     settingsHandlers(ctx),
+    organisationHandlers(ctx),
     contentHandlers(ctx),
     scenarioHandlers(ctx),
     kbHandlers(ctx),

@@ -30,6 +30,8 @@ const ATTACHMENT_WRITES = ['attachments', 'attachment_links'] as const;
 export const CALL_EFFECTS = {
   'app.info': { kind: 'query', reads: [] },
   'settings.get': { kind: 'query', reads: ['settings'] },
+  'organisation.get': { kind: 'query', reads: ['settings'] },
+  'organisation.save': { kind: 'mutation', writes: ['settings'] },
   'settings.update': { kind: 'mutation', writes: ['settings'] },
   'content.status': { kind: 'query', reads: ['content_pack', ...CONTENT_TABLES] },
   // Held-back pack updates are content-pack bookkeeping: 'content_pack' covers them.
@@ -114,7 +116,7 @@ export const CALL_EFFECTS = {
   'proposals.restore': { kind: 'mutation', writes: ['proposals', 'proposal_versions'] },
   'proposals.remove': { kind: 'mutation', writes: ['proposals'] },
   'proposals.exportMissingFiles': { kind: 'query', reads: ['proposals', 'proposal_versions', ...ATTACHMENT_WRITES] },
-  'proposals.exportChecks': { kind: 'query', reads: ['proposals', 'proposal_versions', 'engagements', 'customers'] },
+  'proposals.exportChecks': { kind: 'query', reads: ['proposals', 'proposal_versions', 'engagements', 'customers', 'settings'] },
   'proposals.exportDocx': { kind: 'file' },
   'proposals.exportPdf': { kind: 'file' },
   'proposals.exportMarkdown': { kind: 'file' },

@@ -19,6 +19,8 @@ export function ExportFindings({ findings }: { findings: readonly ExportFinding[
         return t('proposals.finding.timelineDates', { where: f.where, dates: f.written.join(', '), start: f.start, end: f.end });
       case 'internalReference':
         return t('proposals.finding.internalReference', { where: f.where, text: f.text });
+      case 'noSender':
+        return t('proposals.finding.noSender');
     }
   };
   return (

@@ -7,9 +7,10 @@ import { useQuery } from '../data/use-query';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime } from '../ui/format';
 import { BackupTable } from './BackupTable';
+import { OrganisationSection } from './OrganisationSection';
 import { RestoreDialog } from './RestoreDialog';
 
-/** Settings on this device: where the data is, and its backups (list, back up now, restore). */
+/** Settings on this device: who sends the documents, where the data is, and its backups (list, back up now, restore). */
 export function SettingsPage() {
   const { t, lang, apiText } = useI18n();
   const info = useQuery('app.info', {});
@@ -47,6 +48,7 @@ export function SettingsPage() {
       <header className="page-header">
         <PageHeading title={t('settings.title')}>{t('settings.title')}</PageHeading>
       </header>
+      <OrganisationSection />
       <section aria-labelledby="data-folder-title" className="settings-section">
         <h2 id="data-folder-title">{t('settings.dataFolder')}</h2>
         <p className="muted">{t('settings.dataFolderHelp')}</p>

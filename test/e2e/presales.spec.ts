@@ -215,7 +215,8 @@ test('pre-sales turns the assessed engagement into a priced, versioned proposal 
   const zip = await JSZip.loadAsync(docx.bytes);
   const documentXml = (await zip.file('word/document.xml')?.async('string')) ?? '';
   expect(documentXml).toContain('<w:tbl>');
-  expect(styledParagraphs(documentXml, 'Heading1')).toEqual(titles);
+  // Each section, then the acceptance block.
+  expect(styledParagraphs(documentXml, 'Heading1')).toEqual([...titles, 'Acceptance']);
   expect(styledParagraphs(documentXml, 'Title')).toEqual([changed.title]);
   const tables = wordTables(documentXml);
   const risksTable = tables.find((t) => risks.every((r) => t.some((row) => row.includes(r.title))));
@@ -236,7 +237,7 @@ test('pre-sales turns the assessed engagement into a priced, versioned proposal 
   // Nothing internal in the customer's copy: no status, no version, no knowledge-base article names.
   expect(docText).not.toMatch(/Status:|Version:|knowledgebase:/);
   const html = (await mammoth.convertToHtml({ buffer: docx.bytes })).value;
-  expect([...html.matchAll(/<h1>(?:<a id="[^"]*"><\/a>)?([^<]*)<\/h1>/g)].map((m) => xmlText(m[1] ?? ''))).toEqual(titles);
+  expect([...html.matchAll(/<h1>(?:<a id="[^"]*"><\/a>)?([^<]*)<\/h1>/g)].map((m) => xmlText(m[1] ?? ''))).toEqual([...titles, 'Acceptance']);
   expect((html.match(/<table>/g) ?? []).length).toBe(tables.length);
 
   // ── Markdown, the internal copy: GFM tables with the pricing rows and the totals, plus the status,
@@ -272,7 +273,7 @@ test('pre-sales turns the assessed engagement into a priced, versioned proposal 
   const pdfText = squashed(pdf.text);
   expect(pdf.pages).toBeGreaterThan(1);
   expect(pdfText.startsWith(squashed(changed.title))).toBe(true);
-  expect(pdfText).toContain(squashed(`Customer: ${CUSTOMER}`));
+  expect(pdfText).toContain(squashed(`Prepared for: ${CUSTOMER}`));
   for (const title of titles) expect(pdfText).toContain(squashed(title));
   expect(pdfText).toContain(squashed(`${EDIT} ${CHANGE}`));
   expect(pdfText).toContain(squashed(`Total ${money(totals.total)}`));

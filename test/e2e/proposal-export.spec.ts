@@ -60,11 +60,11 @@ test.describe('proposal export and DOCX import', () => {
     expect(docx.name).toMatch(/^proposal-Harbour-Telecom-.+\.docx$/);
     const html = (await mammoth.convertToHtml({ buffer: docx.bytes })).value;
     const headings = [...html.matchAll(/<h1>(?:<a id="[^"]*"><\/a>)?([^<]*)<\/h1>/g)].map((m) => m[1]);
-    expect(headings).toEqual(saved.sections.map((s) => s.title.replace(/&/g, '&amp;')));
+    expect(headings).toEqual([...saved.sections.map((s) => s.title.replace(/&/g, '&amp;')), 'Acceptance']);
     expect(html).toContain('<td><p>24</p></td><td><p>2,950.55</p></td><td><p>5</p></td>');
     expect(html).toContain(`<td colspan="5"><p><strong>Discount (12.5%)</strong></p></td><td><p><strong>${inWord(`CNY -${groupThousands(totals.discount)}`)}</strong></p></td>`);
     expect(html).toContain(`<td colspan="5"><p><strong>Total</strong></p></td><td><p><strong>${inWord(money(totals.total))}</strong></p></td>`);
-    expect(html).toContain('<strong>Customer: </strong>Harbour Telecom 港湾电信');
+    expect(html).toContain('<strong>Prepared for: </strong>Harbour Telecom 港湾电信');
 
     // Markdown: the same tables and totals as GFM.
     await exportGroup.getByRole('button', { name: 'Markdown' }).click();
@@ -91,7 +91,7 @@ test.describe('proposal export and DOCX import', () => {
     const squashed = (text: string): string => folded(text).replace(/\s+/g, '');
     const text = squashed(pdf.text);
     expect(pdf.pages).toBeGreaterThanOrEqual(4);
-    expect(text.startsWith(squashed(`${saved.title}Customer: Harbour Telecom 港湾电信Engagement: Voice pilot`))).toBe(true);
+    expect(text.startsWith(squashed(`${saved.title}Prepared for: Harbour Telecom 港湾电信Engagement: Voice pilot`))).toBe(true);
     for (const section of saved.sections) expect(text).toContain(squashed(section.title));
     expect(text).toContain(squashed(`Subtotal ${money(totals.subtotal)}Discount (12.5%) CNY -${groupThousands(totals.discount)}`));
     expect(text).toContain(squashed(`Total ${money(totals.total)}`));

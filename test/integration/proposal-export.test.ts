@@ -58,10 +58,10 @@ describe('proposal export', () => {
 
     // Cover, then every section title as Heading 1 (what the TOC field collects).
     expect(text.startsWith(`\n\n${proposal.title}`)).toBe(true);
-    expect(text).toContain('Customer: 华东电信 Eastern Telecom');
+    expect(text).toContain('Prepared for: 华东电信 Eastern Telecom');
     // The customer's copy (the default) keeps the house's status and versions to itself.
     expect(text).not.toMatch(/Status:|Version:/);
-    expect(html.match(/<h1>(?:<a id="[^"]+"><\/a>)?[^<]*<\/h1>/g)?.map((h) => h.replace(/<a id="[^"]+"><\/a>/, ''))).toEqual(proposal.sections.map((s) => `<h1>${s.title.replace(/&/g, '&amp;')}</h1>`));
+    expect(html.match(/<h1>(?:<a id="[^"]+"><\/a>)?[^<]*<\/h1>/g)?.map((h) => h.replace(/<a id="[^"]+"><\/a>/, ''))).toEqual([...proposal.sections.map((s) => `<h1>${s.title.replace(/&/g, '&amp;')}</h1>`), '<h1>Acceptance</h1>']);
     // The contents: a content control marked as Word's table of contents, its TOC field's runs apart
     // (one run each for begin, instruction and separate), every chapter linked with its page number.
     expect(documentXml).toMatch(/<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"\/>/);
@@ -85,7 +85,8 @@ describe('proposal export', () => {
     expect(html).toContain(`<td><p>${proposal.successCriteria[0]?.metric ?? '?'}</p></td>`);
     expect(html).toContain(`<td><p>${proposal.timeline.phases[0]?.name ?? '?'}</p></td><td><p>${proposal.timeline.start}</p></td>`);
     expect(html).toMatch(/<td><p>Call recordings without a recording notice[^<]*<\/p><\/td>/);
-    expect((html.match(/<table>/g) ?? []).length).toBe(4);
+    // Criteria, risks, timeline, pricing and the acceptance block.
+    expect((html.match(/<table>/g) ?? []).length).toBe(5);
 
     // The unfilled variable reads as written; the photo and the Gantt chart (SVG + PNG fallback) are in the package.
     expect(text).toContain('Contact: {{customer.contact}}');

@@ -1,3 +1,4 @@
+import { DEFAULT_ORGANISATION } from '../../core/organisation/profile';
 import { describe, expect, it } from 'vitest';
 import { richTextBlocks } from '../../core/document/from-richtext';
 import { blocksMarkdown, documentMarkdown } from '../../core/document/markdown';
@@ -113,6 +114,8 @@ const PROPOSAL: ProposalExport = {
   versionName: null,
   date: '2026-11-23',
   copy: 'internal',
+  organisation: { ...DEFAULT_ORGANISATION, name: { en: 'Fieldbench Telecom AI', zh: '田野电信智能' }, contact: { name: 'Wang Fang', email: 'wang.fang@example.com', phone: '+86 21 5555 0100' } },
+  quoteNumber: 'Q-202611-ABC123',
 };
 
 describe('a proposal as a document', () => {
@@ -134,8 +137,24 @@ describe('a proposal as a document', () => {
       'h2:Price',
       'paragraph',
       'table',
+      // The acceptance block: who signs for each side.
+      'h2:Acceptance',
+      'paragraph',
+      'table',
     ]);
-    expect(doc.blocks[0]).toMatchObject({ kind: 'cover', title: 'Voicebot POC', fields: expect.arrayContaining([{ label: 'Customer', value: 'Eastern Telecom' }]) });
+    expect(doc.blocks[0]).toMatchObject({
+      kind: 'cover',
+      title: 'Voicebot POC',
+      fields: expect.arrayContaining([
+        { label: 'Prepared for', value: 'Eastern Telecom' },
+        { label: 'Prepared by', value: 'Fieldbench Telecom AI\nWang Fang · wang.fang@example.com · +86 21 5555 0100' },
+        { label: 'Quote no.', value: 'Q-202611-ABC123' },
+        { label: 'Valid until', value: '2027-01-22' },
+      ]),
+    });
+    const acceptance = doc.blocks.at(-1);
+    expect(acceptance).toMatchObject({ kind: 'table', columns: ['For', 'Eastern Telecom', 'Fieldbench Telecom AI'] });
+    expect(acceptance?.kind === 'table' ? acceptance.rows.map((r) => r[0]) : []).toEqual(['Name', 'Title', 'Signature', 'Date']);
     expect(doc.blocks[2]).toEqual({ kind: 'contents', title: 'Contents', entries: ['Summary', 'Schedule', 'Price'] });
     expect(doc.blocks.find((b) => b.kind === 'gantt')).toMatchObject({ phases: [{ name: 'Discovery', start: '2026-04-06', end: '2026-04-19' }], labels: { title: 'Timeline chart', phase: 'Phase' } });
     expect(documentPlainText(doc)).toContain('Total | CNY 212.00');
@@ -144,7 +163,8 @@ describe('a proposal as a document', () => {
   it('leaves out the pricing table when the figures cannot be totalled, without failing', () => {
     const broken = { ...PROPOSAL, proposal: { ...PROPOSAL.proposal, pricing: { ...PROPOSAL.proposal.pricing, taxRate: 'lots' } } };
     const doc = proposalDocument(broken);
-    expect(doc.blocks.filter((b) => b.kind === 'table')).toHaveLength(1);
+    // The timeline's table and the acceptance block's stay.
+    expect(doc.blocks.filter((b) => b.kind === 'table')).toHaveLength(2);
   });
 });
 

@@ -1,3 +1,4 @@
+import { DEFAULT_ORGANISATION } from '../../core/organisation/profile';
 import { describe, expect, it } from 'vitest';
 import { coverFields, pricingTable, ratePercent, timelineTable, type ProposalExport } from '../../core/proposals/export-tables';
 import { escapeMarkdown } from '../../core/document/markdown';
@@ -40,6 +41,8 @@ function exportOf(overrides: Partial<Proposal> = {}): ProposalExport {
     versionName: 'Sent to customer',
     date: '2026-11-23',
     copy: 'internal',
+    organisation: { ...DEFAULT_ORGANISATION, name: { en: 'Fieldbench Telecom AI', zh: '田野电信智能' }, contact: { name: 'Wang Fang', email: 'wang.fang@example.com', phone: '+86 21 5555 0100' } },
+    quoteNumber: 'Q-202611-ABC123',
   };
 }
 
@@ -104,7 +107,8 @@ describe('rich text → Markdown', () => {
 describe('proposal → Markdown', () => {
   it('has the cover, the contents and every section with its table; pricing totals are exact', () => {
     const markdown = proposalMarkdown(exportOf());
-    expect(markdown.startsWith('# Voicebot POC \\*draft\\*\n\n- **Customer:** Eastern Telecom\n- **Engagement:** Contact centre pilot\n- **Date:** 2026-11-23\n- **Status:** Internal review\n- **Version:** Sent to customer')).toBe(true);
+    expect(markdown.startsWith('# Voicebot POC \\*draft\\*\n\n- **Prepared for:** Eastern Telecom\n- **Prepared by:** Fieldbench Telecom AI')).toBe(true);
+    expect(markdown).toContain('- **Quote no.:** Q-202611-ABC123\n- **Date:** 2026-11-23\n- **Valid until:** 2027-01-22\n- **Status:** Internal review\n- **Version:** Sent to customer');
     expect(markdown).toContain('## Contents\n\n1. Executive summary\n2. Price breakdown\n3. Schedule\n4. Success criteria');
     expect(markdown).toContain('## Executive summary\n\nHello **world**');
     // 40 × 2800 = 112000.00; 3 × 12345.675 = 37037.025 less 5 % = 35185.17375 → 35185.17;
@@ -121,9 +125,19 @@ describe('proposal → Markdown', () => {
 
   it('speaks the proposal language on the cover and in the tables', () => {
     const doc = exportOf({ lang: 'zh' });
-    expect(coverFields({ ...doc, versionName: null }).map((f) => `${f.label}=${f.value}`)).toEqual(['客户=Eastern Telecom', '项目=Contact centre pilot', '日期=2026年11月23日', '状态=内部评审', '版本=当前草稿', '副本=内部副本，请勿发给客户']);
+    expect(coverFields({ ...doc, versionName: null }).map((f) => `${f.label}=${f.value}`)).toEqual([
+      '致=Eastern Telecom',
+      '报价方=田野电信智能\nWang Fang · wang.fang@example.com · +86 21 5555 0100',
+      '项目=Contact centre pilot',
+      '报价编号=Q-202611-ABC123',
+      '日期=2026年11月23日',
+      '有效期至=2027年1月22日',
+      '状态=内部评审',
+      '版本=当前草稿',
+      '副本=内部副本，请勿发给客户',
+    ]);
     // The customer's copy says nothing of the house's status or versions.
-    expect(coverFields({ ...doc, versionName: null, copy: 'customer' }).map((f) => f.label)).toEqual(['客户', '项目', '日期']);
+    expect(coverFields({ ...doc, versionName: null, copy: 'customer' }).map((f) => f.label)).toEqual(['致', '报价方', '项目', '报价编号', '日期', '有效期至']);
     expect(pricingTable(PRICING, 'zh').totals.at(-1)).toEqual(['合计', '¥140,414.65']);
     expect(timelineTable(doc.proposal.timeline, 'zh').columns[0]).toBe('阶段');
   });

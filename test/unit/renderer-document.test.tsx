@@ -1,3 +1,4 @@
+import { DEFAULT_ORGANISATION } from '../../core/organisation/profile';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { DocumentModel } from '../../core/document/model';
@@ -36,10 +37,12 @@ describe('DocumentView', () => {
       versionName: null,
       date: '2026-11-23',
       copy: 'internal',
+      organisation: { ...DEFAULT_ORGANISATION, name: { en: 'Fieldbench Telecom AI', zh: '田野电信智能' }, contact: { name: 'Wang Fang', email: 'wang.fang@example.com', phone: '+86 21 5555 0100' } },
+      quoteNumber: 'Q-202611-ABC123',
     });
     const markup = html(doc);
     expect(markup).toContain('<article class="print-sheet doc-sheet doc-pages-zh" lang="zh-CN" data-testid="sheet">');
-    expect(markup).toContain('<section class="doc-cover"><h1>语音机器人 POC</h1><dl class="doc-fields"><div><dt>客户：</dt><dd>华东电信</dd></div>');
+    expect(markup).toContain('<section class="doc-cover"><h1>语音机器人 POC</h1><dl class="doc-fields"><div><dt>致：</dt><dd>华东电信</dd></div>');
     expect(markup).toContain('<nav class="doc-contents" aria-label="目录"><h2>目录</h2><ol><li>概述</li><li>进度</li><li>报价</li></ol></nav>');
     expect(markup).toContain('<h2><span>概述</span></h2><h3><span>背景</span></h3>');
     expect(markup).toContain('<a href="https://example.com" target="_blank" rel="noreferrer noopener"><span>说明</span></a>');

@@ -17,6 +17,8 @@ export const commonMessages = defineApiMessages({
   'issue.notMultiple': { en: 'must be a multiple of {of}', zh: '必须是 {of} 的倍数' },
   'issue.invalid': { en: 'is not valid', zh: '无效' },
   'issue.wholeNumber': { en: 'must be a whole number', zh: '必须是整数' },
+  'issue.notEmail': { en: 'is not an e-mail address', zh: '不是有效的电子邮件地址' },
+  'issue.unknownQuoteToken': { en: 'may use only {yyyy}, {mm}, {dd} and {id} in braces', zh: '花括号中只能使用 {yyyy}、{mm}、{dd} 和 {id}' },
   'issue.finiteNumber': { en: 'must be a finite number', zh: '必须是有限的数字' },
   'issue.notADate': { en: 'is not a real calendar date', zh: '不是真实存在的日期' },
   'issue.notIsoDate': { en: 'must be a date written YYYY-MM-DD', zh: '日期应写作 YYYY-MM-DD' },

@@ -86,8 +86,9 @@ export function unbreakableFigure(text: string): string {
 function cellMinimum(cell: TableBlock['rows'][number][number] | undefined, numeric: boolean, header: boolean): number {
   if (typeof cell !== 'string') return 0;
   const words = cell.split('\n').flatMap((line) => (numeric ? [line] : line.split(/\s+/)));
-  // Chinese breaks between any two characters: only its Latin runs ("POC", "2026-04-06") must stay whole.
-  const widest = Math.max(0, ...words.flatMap((w) => w.split(/[\u2e80-\uffef]+/)).map((w) => textWidth(w, TABLE_TEXT_PT) * (header ? 1.08 : 1)));
+  // Chinese breaks between any two characters: only its Latin runs ("POC", "2026-04-06") and its dates ("2026年5月4日") must stay whole.
+  const whole = words.flatMap((w) => (/^\d{4}年\d{1,2}月\d{1,2}日$/.test(w) ? [w] : w.split(/[\u2e80-\uffef]+/)));
+  const widest = Math.max(0, ...whole.map((w) => textWidth(w, TABLE_TEXT_PT) * (header ? 1.08 : 1)));
   return widest > 0 ? Math.ceil(widest) + CELL_SIDE_MARGINS + 40 : 0;
 }
 

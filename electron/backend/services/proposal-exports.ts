@@ -6,6 +6,8 @@ import { proposalDocument, proposalMarkdown } from '../../../core/proposals/expo
 import { checkPricing } from '../../../core/proposals/money';
 import { exportFindings, type ExportCopy, type ExportFinding } from '../../../core/proposals/export-checks';
 import { localDay } from '../../../core/dates';
+import { quoteNumber } from '../../../core/organisation/profile';
+import { readOrganisation } from '../repos/organisation-repo';
 import type { Db } from '../db/connection';
 import { documentDocx } from '../export/docx-writer';
 import { readFile } from '../files/attachment-store';
@@ -41,6 +43,7 @@ function exportOf(db: Db, id: string, versionId: string | undefined, copy: Expor
   const [problem] = checkPricing(content.pricing);
   if (problem) throw new ApiFailure('bad_request', msg('error.pricingNotTotalled', { problem: problem.message }));
   const engagement = getEngagement(db, proposal.engagementId);
+  const organisation = readOrganisation(db);
   return {
     proposal: content,
     customerName: engagement?.customer.name ?? '',
@@ -48,6 +51,8 @@ function exportOf(db: Db, id: string, versionId: string | undefined, copy: Expor
     versionName,
     date: localDay(),
     copy,
+    organisation,
+    quoteNumber: quoteNumber(organisation.quotePattern, proposal),
   };
 }
 
@@ -58,7 +63,8 @@ export function exportMissingFiles({ db, dataDir }: ServiceContext, id: string, 
 
 /** What the recipient of this copy would notice (export-checks.ts). */
 export function exportChecks({ db }: ServiceContext, id: string, versionId: string | undefined, copy: ExportCopy): ExportFinding[] {
-  return exportFindings(exportOf(db, id, versionId, copy).proposal, copy);
+  const doc = exportOf(db, id, versionId, copy);
+  return exportFindings(doc.proposal, copy, doc.organisation);
 }
 
 export async function exportDocx({ db, dataDir, platform }: ServiceContext, id: string, versionId: string | undefined, copy: ExportCopy): Promise<ExportedFile> {

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { ExportCopy } from '../../../core/proposals/export-checks';
+import { quoteNumber, type OrganisationProfile } from '../../../core/organisation/profile';
 import type { Engagement } from '../../../core/engagements/types';
 import { proposalDocument } from '../../../core/proposals/export-document';
 import { checkPricing } from '../../../core/proposals/money';
@@ -28,15 +29,16 @@ export function ProposalPrintPage() {
   const proposal = useQuery('proposals.get', { id });
   const engagementId = proposal.data?.engagementId;
   const engagement = useQuery('engagements.get', engagementId === undefined ? null : { id: engagementId });
+  const organisation = useQuery('organisation.get', {});
   // Paper is white: the print page always uses the light palette, whatever the app's theme.
   useAppliedTheme('light');
   useEffect(() => {
     document.title = proposal.data ? proposal.data.title : t('proposalPrint.pageTitle');
   }, [proposal.data, t]);
 
-  const error = proposal.status === 'error' ? proposal.error : engagement.status === 'error' ? engagement.error : null;
+  const error = proposal.status === 'error' ? proposal.error : engagement.status === 'error' ? engagement.error : organisation.status === 'error' ? organisation.error : null;
   const page = useRef<HTMLDivElement>(null);
-  usePrintReady(page, proposal.status === 'ready' && engagement.status === 'ready');
+  usePrintReady(page, proposal.status === 'ready' && engagement.status === 'ready' && organisation.status === 'ready');
   return (
     <div className="print-page" ref={page}>
       <div className="print-toolbar" role="toolbar" aria-label={t('proposalPrint.toolbar')}>
@@ -47,21 +49,31 @@ export function ProposalPrintPage() {
         </button>
       </div>
       {error ? (
-        <ErrorView message={t('proposalPrint.loadFailed', { message: apiText(error) })} onRetry={error === proposal.error ? proposal.reload : engagement.reload} />
-      ) : !proposal.data || !engagement.data ? (
+        <ErrorView message={t('proposalPrint.loadFailed', { message: apiText(error) })} onRetry={error === proposal.error ? proposal.reload : error === engagement.error ? engagement.reload : organisation.reload} />
+      ) : !proposal.data || !engagement.data || !organisation.data ? (
         <Loading />
       ) : (
-        <ProposalDocument proposal={proposal.data} engagement={engagement.data} copy={copy} />
+        <ProposalDocument proposal={proposal.data} engagement={engagement.data} organisation={organisation.data} copy={copy} />
       )}
     </div>
   );
 }
 
-function ProposalDocument({ proposal, engagement, copy }: { proposal: ProposalDetail; engagement: Engagement; copy: ExportCopy }) {
+function ProposalDocument({ proposal, engagement, organisation, copy }: { proposal: ProposalDetail; engagement: Engagement; organisation: OrganisationProfile; copy: ExportCopy }) {
   const { t, apiText } = useI18n();
   const doc = useMemo(
-    () => proposalDocument({ proposal, customerName: engagement.customer.name, engagementTitle: engagement.title, versionName: null, date: localDay(), copy }),
-    [proposal, engagement, copy],
+    () =>
+      proposalDocument({
+        proposal,
+        customerName: engagement.customer.name,
+        engagementTitle: engagement.title,
+        versionName: null,
+        date: localDay(),
+        copy,
+        organisation,
+        quoteNumber: quoteNumber(organisation.quotePattern, proposal),
+      }),
+    [proposal, engagement, organisation, copy],
   );
   // Figures that cannot be totalled leave the pricing table out of the document; the author hears why (not on paper).
   const pricingProblem = checkPricing(proposal.pricing)[0];
