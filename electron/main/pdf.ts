@@ -4,7 +4,7 @@ import { APP_ENTRY_URL, isAppUrl, webPreferences } from './security';
 import { currentRuntime } from './window';
 
 /** The only routes main renders to PDF: the print-styled assessment report and proposal. */
-const PRINTABLE_ROUTES = [/^\/assessments\/[A-Za-z0-9%._~-]{1,600}\/report\?lang=(en|zh)$/, /^\/proposals\/[A-Za-z0-9%_~-]{1,600}\/print$/];
+const PRINTABLE_ROUTES = [/^\/assessments\/[A-Za-z0-9%._~-]{1,600}\/report\?lang=(en|zh)$/, /^\/proposals\/[A-Za-z0-9%_~-]{1,600}\/print(\?copy=internal)?$/];
 
 export function isPrintableRoute(route: string): boolean {
   return PRINTABLE_ROUTES.some((pattern) => pattern.test(route));
@@ -62,7 +62,8 @@ export async function printRouteToPdf(
   try {
     await win.loadURL(`${APP_ENTRY_URL}#${route}`);
     await wait.ready;
-    return await contents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+    // Bookmarks from the headings and a tagged (accessible) PDF, as a recipient's reader expects.
+    return await contents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, generateDocumentOutline: true, generateTaggedPDF: true });
   } finally {
     wait.stop();
     untrust(contents);

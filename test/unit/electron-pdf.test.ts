@@ -72,6 +72,8 @@ describe('printing a report to PDF in Electron', () => {
 
   it('accepts the proposal print route and nothing around it', () => {
     expect(isPrintableRoute('/proposals/3f9a-77_b/print')).toBe(true);
+    expect(isPrintableRoute('/proposals/3f9a-77_b/print?copy=internal')).toBe(true);
+    expect(isPrintableRoute('/proposals/x/print?copy=everyone')).toBe(false);
     expect(isPrintableRoute('/proposals/x/print?lang=en')).toBe(false);
     expect(isPrintableRoute('/proposals/../kb/print')).toBe(false);
     expect(isPrintableRoute('/proposals/x/edit')).toBe(false);
@@ -90,7 +92,7 @@ describe('printing a report to PDF in Electron', () => {
     // Navigation, new windows and webviews are guarded for every web contents by main's web-contents-created guard (electron-security.test.ts).
     expect(options?.webPreferences).toMatchObject({ devTools: false });
     expect(recorded.loaded).toEqual(['app://fieldbench/index.html#/assessments/s1/report?lang=en']);
-    expect(recorded.printOptions).toEqual([{ pageSize: 'A4', printBackground: true, preferCSSPageSize: true }]);
+    expect(recorded.printOptions).toEqual([{ pageSize: 'A4', printBackground: true, preferCSSPageSize: true, generateDocumentOutline: true, generateTaggedPDF: true }]);
     expect(trusted).toHaveLength(1);
     expect(untrusted).toEqual(trusted);
     expect(recorded.destroyed).toBe(1);
