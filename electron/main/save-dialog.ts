@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { SaveDialogOptions } from 'electron';
 
 /** The file types exports have, as the save dialog lists them. */
-const FILTERS: Record<string, string> = { docx: 'Word document', pdf: 'PDF document', md: 'Markdown' };
+const FILTERS: Record<string, string> = { docx: 'Word document', pdf: 'PDF document', md: 'Markdown', zip: 'Markdown with its pictures (zip)' };
 
 /**
  * The save dialog for an export: in the Downloads folder under the suggested name (only its last

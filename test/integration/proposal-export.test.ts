@@ -98,7 +98,7 @@ describe('proposal export', () => {
   });
 
   it('exports a saved version as it was, and Markdown with the same totals', async () => {
-    const { backend, proposal } = await exportableProposal();
+    const { backend, proposal, photo } = await exportableProposal();
     const version = await callOk(backend, 'proposals.saveVersion', { id: proposal.id, name: 'Sent to customer' });
     const changed = await callOk(backend, 'proposals.save', { id: proposal.id, title: 'Revised after the workshop' });
     const old = await docxParts(await callOk(backend, 'proposals.exportDocx', { id: proposal.id, versionId: version.id, copy: 'internal' }));
@@ -106,14 +106,22 @@ describe('proposal export', () => {
     expect(old.text).toContain('Version: Sent to customer');
     expect(old.text).not.toContain('Revised after the workshop');
 
+    // With a picture, the Markdown comes as a zip: the text and an images folder it links to.
     const md = await callOk(backend, 'proposals.exportMarkdown', { id: proposal.id });
-    expect(md.fileName).toMatch(/\.md$/);
-    const markdown = exportedBytes(md).toString('utf8');
+    expect(md.fileName).toMatch(/^proposal-.+\.zip$/);
+    expect(md.mime).toBe('application/zip');
+    const zip = await JSZip.loadAsync(exportedBytes(md));
+    const names = Object.keys(zip.files).filter((n) => !zip.files[n]?.dir);
+    const mdName = md.fileName.replace(/\.zip$/, '.md');
+    expect(names.sort()).toEqual([expect.stringMatching(/^images\/[0-9a-f]{16}\.png$/), mdName].sort());
+    const markdown = (await zip.file(mdName)?.async('string')) ?? '';
     const totals = pricingTotals(changed.pricing);
     expect(markdown.startsWith('# Revised after the workshop\n')).toBe(true);
     expect(markdown).toContain(`| **Total** |  |  |  |  | **CNY ${groupThousands(totals.total)}** |`);
     expect(markdown).toContain('Contact: {{customer.contact}}');
-    expect(markdown).toMatch(/!\[Site visit\]\(attachment:[0-9a-f]{64}\)/);
+    expect(markdown).not.toContain('attachment:');
+    const picture = /!\[Site visit\]\((images\/[0-9a-f]{16}\.png)\)/.exec(markdown)?.[1] ?? '';
+    expect(await zip.file(picture)?.async('nodebuffer')).toEqual(photo);
 
     const other = await callOk(backend, 'proposals.generate', { engagementId: proposal.engagementId, templateId: 'poc-ics-voicebot', lang: 'en' });
     expect(await callFail(backend, 'proposals.exportDocx', { id: other.proposal.id, versionId: version.id })).toMatchObject({ code: 'not_found' });

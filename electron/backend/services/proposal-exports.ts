@@ -10,6 +10,8 @@ import { quoteNumber } from '../../../core/organisation/profile';
 import { readOrganisation } from '../repos/organisation-repo';
 import type { Db } from '../db/connection';
 import { documentDocx } from '../export/docx-writer';
+import { markdownPackage } from '../export/markdown-package';
+import { DOCUMENT_WORDS } from '../../../core/document/words';
 import { readFile } from '../files/attachment-store';
 import { getEngagement } from '../repos/engagement-repo';
 import { getProposal, getVersion } from '../repos/proposal-repo';
@@ -80,7 +82,11 @@ export async function exportPdf({ db, platform }: ServiceContext, id: string, co
   return deliverFile(platform, { fileName: exportFileName(doc, 'pdf'), mime: 'application/pdf', data: bytes });
 }
 
-export function exportMarkdown({ db, platform }: ServiceContext, id: string, copy: ExportCopy): Promise<ExportedFile> {
+/** The proposal as Markdown; with its pictures, a zip of the Markdown and an images folder (markdown-package.ts). */
+export async function exportMarkdown({ db, dataDir, platform }: ServiceContext, id: string, copy: ExportCopy): Promise<ExportedFile> {
   const doc = exportOf(db, id, undefined, copy);
-  return deliverFile(platform, { fileName: exportFileName(doc, 'md'), mime: 'text/markdown; charset=utf-8', data: Buffer.from(proposalMarkdown(doc), 'utf8') });
+  const name = exportFileName(doc, 'md');
+  const pack = await markdownPackage(proposalMarkdown(doc), name.replace(/\.md$/, ''), (sha256) => readFile(dataDir, sha256), DOCUMENT_WORDS[doc.proposal.lang]);
+  if (pack.kind === 'markdown') return deliverFile(platform, { fileName: name, mime: 'text/markdown; charset=utf-8', data: Buffer.from(pack.text, 'utf8') });
+  return deliverFile(platform, { fileName: name.replace(/\.md$/, '.zip'), mime: 'application/zip', data: pack.bytes });
 }
