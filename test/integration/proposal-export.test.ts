@@ -70,6 +70,12 @@ describe('proposal export', () => {
     expect(entries.map((e) => e[2])).toEqual(proposal.sections.map((s) => s.title.replace(/&/g, '&amp;')));
     expect(entries.every((e) => Number(e[3]) >= 3)).toBe(true);
     expect(documentXml).not.toContain('fieldbench-contents-');
+    // Every drawing has its own id; Latin text is tagged en-US and Chinese zh-CN; the sender is the author.
+    const drawingIds = [...documentXml.matchAll(/<wp:docPr id="(\d+)"/g)].map((m) => m[1]);
+    expect(drawingIds.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(drawingIds).size).toBe(drawingIds.length);
+    expect(await zip.file('word/styles.xml')?.async('string')).toMatch(/<w:lang w:val="en-US" w:eastAsia="zh-CN"\/>/);
+    expect(await zip.file('docProps/core.xml')?.async('string')).not.toContain('Un-named');
     // Nothing asks Word to update fields on open (its prompt about "fields that may refer to other files").
     expect(await zip.file('word/settings.xml')?.async('string')).not.toContain('updateFields');
     const footers = await Promise.all(Object.keys(zip.files).filter((n) => /^word\/footer\d+\.xml$/.test(n)).map((n) => zip.file(n)?.async('string') ?? ''));

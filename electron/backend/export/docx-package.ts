@@ -45,6 +45,15 @@ function replaceParagraphs(xml: string, replacements: ReadonlyMap<string, string
   return out;
 }
 
+/**
+ * Numbers every drawing of the document part 1, 2, 3…: docx gives each picture id 1, and Word
+ * wants them unique (it may offer to repair a file where two drawings share one).
+ */
+function uniqueDrawingIds(xml: string): string {
+  let next = 0;
+  return xml.replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++next}"`);
+}
+
 /** The .docx bytes: docx's parts with the stored images swapped in (and raw paragraphs put in place), [Content_Types].xml first. */
 export async function packDocx(doc: Document, media: StoredMedia, paragraphs: ReadonlyMap<string, string> = new Map()): Promise<Buffer> {
   const packed = await JSZip.loadAsync(await Packer.toBuffer(doc));
@@ -53,7 +62,7 @@ export async function packDocx(doc: Document, media: StoredMedia, paragraphs: Re
   const out = new JSZip();
   const swapped = new Set<string>();
   for (const entry of ordered) {
-    const bytes = entry.name === 'word/document.xml' && paragraphs.size > 0 ? Buffer.from(replaceParagraphs(await entry.async('string'), paragraphs), 'utf8') : await entry.async('nodebuffer');
+    const bytes = entry.name === 'word/document.xml' ? Buffer.from(uniqueDrawingIds(replaceParagraphs(await entry.async('string'), paragraphs)), 'utf8') : await entry.async('nodebuffer');
     const standIn = entry.name.startsWith(MEDIA_FOLDER) && bytes.length <= MAX_STAND_IN_BYTES ? bytes.toString('latin1') : '';
     const real = media.get(standIn);
     if (real) swapped.add(standIn);

@@ -310,8 +310,8 @@ async function chartPictures(blocks: readonly Block[]): Promise<Map<Block, Chart
   return new Map(await Promise.all(charts.map(async (b) => [b, await chartPicture(b)] as const)));
 }
 
-/** The .docx bytes of a document. */
-export async function documentDocx(doc: DocumentModel, read: ReadImage): Promise<Buffer> {
+/** The .docx bytes of a document; `author` (the organisation that sends it) goes into its properties. */
+export async function documentDocx(doc: DocumentModel, read: ReadImage, author = 'Fieldbench'): Promise<Buffer> {
   const words = DOCUMENT_WORDS[doc.lang];
   const pictures = await chartPictures(doc.blocks);
   const contents = doc.blocks.find((b): b is Extract<Block, { kind: 'contents' }> => b.kind === 'contents');
@@ -335,7 +335,8 @@ export async function documentDocx(doc: DocumentModel, read: ReadImage): Promise
   });
   const document = new Document({
     title: doc.title,
-    creator: 'Fieldbench',
+    creator: author,
+    lastModifiedBy: author,
     // Never asks Word to update fields on open: the contents carries its page numbers already.
     numbering: { config: numbering() },
     styles: {

@@ -6,7 +6,7 @@ import { proposalDocument, proposalMarkdown } from '../../../core/proposals/expo
 import { checkPricing } from '../../../core/proposals/money';
 import { exportFindings, type ExportCopy, type ExportFinding } from '../../../core/proposals/export-checks';
 import { localDay } from '../../../core/dates';
-import { quoteNumber } from '../../../core/organisation/profile';
+import { organisationName, quoteNumber } from '../../../core/organisation/profile';
 import { readOrganisation } from '../repos/organisation-repo';
 import type { Db } from '../db/connection';
 import { documentDocx } from '../export/docx-writer';
@@ -71,7 +71,7 @@ export function exportChecks({ db }: ServiceContext, id: string, versionId: stri
 
 export async function exportDocx({ db, dataDir, platform }: ServiceContext, id: string, versionId: string | undefined, copy: ExportCopy): Promise<ExportedFile> {
   const doc = exportOf(db, id, versionId, copy);
-  const bytes = await documentDocx(proposalDocument(doc), (sha256) => readFile(dataDir, sha256));
+  const bytes = await documentDocx(proposalDocument(doc), (sha256) => readFile(dataDir, sha256), organisationName(doc.organisation, doc.proposal.lang) || undefined);
   return deliverFile(platform, { fileName: exportFileName(doc, 'docx'), mime: DOCX_MIME, data: bytes });
 }
 

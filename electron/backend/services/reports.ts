@@ -1,3 +1,5 @@
+import { organisationName } from '../../../core/organisation/profile';
+import { readOrganisation } from '../repos/organisation-repo';
 import type { Lang, Localized } from '../../../core/i18n';
 import type { ExportedFile, MissingFile } from '../../../core/api/calls/reports';
 import { buildAssessmentReport, type AssessmentReport, type ReportFile } from '../../../core/report/assessment-report';
@@ -91,7 +93,7 @@ export function assessmentMissingFiles(ctx: ServiceContext, sessionId: string, l
 
 export async function assessmentReportDocx(ctx: ServiceContext, sessionId: string, lang: Lang): Promise<ExportedFile> {
   const model = assessmentReport(ctx, sessionId, lang);
-  const bytes = await documentDocx(model, (sha256) => readFile(ctx.dataDir, sha256));
+  const bytes = await documentDocx(model, (sha256) => readFile(ctx.dataDir, sha256), organisationName(readOrganisation(ctx.db), lang) || undefined);
   return deliverFile(ctx.platform, { fileName: reportFileName(model, lang, 'docx'), mime: DOCX_MIME, data: bytes });
 }
 
