@@ -56,19 +56,47 @@ type Context = {
 const VARIABLE_TEXT = /\{\{([^{}]{0,200})\}\}|«([^«»]{1,200})»/g;
 const MARK_TAGS: Readonly<Record<string, Mark>> = { strong: 'bold', b: 'bold', em: 'italic', i: 'italic', s: 'strikethrough', del: 'strikethrough' };
 
-/** Text → runs: the words as they are, variables recognised (unknown ones kept as «text» and reported). */
-function textRuns(text: string, marks: readonly Mark[], ctx: Context): Inline[] {
-  const withMarks = marks.length > 0 ? { marks: [...marks] } : {};
+/** A stretch of text with the formatting it has in the document. */
+type Segment = { text: string; marks: readonly Mark[] };
+
+/**
+ * Text → runs: the words as they are, variables recognised (unknown ones kept as «text» and
+ * reported). The text may come in several differently formatted pieces: Word often leaves a
+ * variable split across runs ("{{customer." then a bold "name" then "}}"), so variables are found
+ * in the pieces joined, and take the formatting of the piece they start in.
+ */
+function segmentRuns(segments: readonly Segment[], ctx: Context): Inline[] {
+  const whole = segments.map((s) => s.text).join('');
+  const starts: number[] = [];
+  let offset = 0;
+  for (const segment of segments) {
+    starts.push(offset);
+    offset += segment.text.length;
+  }
+  const marksAt = (at: number): readonly Mark[] => {
+    let index = 0;
+    while (index + 1 < segments.length && (starts[index + 1] ?? Infinity) <= at) index++;
+    return segments[index]?.marks ?? [];
+  };
+  const withMarks = (marks: readonly Mark[]) => (marks.length > 0 ? { marks: [...marks] } : {});
   const runs: Inline[] = [];
+  const text = (from: number, to: number): void => {
+    segments.forEach((segment, i) => {
+      const start = starts[i] ?? 0;
+      const slice = whole.slice(Math.max(from, start), Math.min(to, start + segment.text.length));
+      if (slice !== '') runs.push({ kind: 'text', text: slice, ...withMarks(segment.marks) });
+    });
+  };
   let last = 0;
-  for (const match of text.matchAll(VARIABLE_TEXT)) {
-    runs.push({ kind: 'text', text: text.slice(last, match.index), ...withMarks });
+  for (const match of whole.matchAll(VARIABLE_TEXT)) {
+    text(last, match.index);
     last = match.index + match[0].length;
+    const marks = withMarks(marksAt(match.index));
     const braced = match[1];
     const raw = (braced ?? match[2] ?? '').trim();
     const name = braced !== undefined ? raw : (ctx.bySquashed.get(squash(raw)) ?? null);
     if (name !== null && ctx.known.has(name)) {
-      runs.push({ kind: 'variable', name, ...withMarks });
+      runs.push({ kind: 'variable', name, ...marks });
       continue;
     }
     const guess = ctx.bySquashed.get(squash(raw)) ?? suggestVariable(raw, ctx.variables);
@@ -77,38 +105,57 @@ function textRuns(text: string, marks: readonly Mark[], ctx: Context): Inline[] 
       where: ctx.where,
       message: guess !== undefined && guess !== raw ? msg('import.notVariableSuggest', { ...shown, guess }) : msg('import.notVariable', shown),
     });
-    runs.push({ kind: 'text', text: `«${raw}»`, ...withMarks });
+    runs.push({ kind: 'text', text: `«${raw}»`, ...marks });
   }
-  runs.push({ kind: 'text', text: text.slice(last), ...withMarks });
+  text(last, whole.length);
   return runs;
 }
 
 /** Inline content as runs; white space is folded as HTML shows it. */
 function inline(nodes: readonly HtmlNode[], marks: readonly Mark[], ctx: Context): Inline[] {
-  return nodes.flatMap((node): Inline[] => {
-    if (typeof node === 'string') return textRuns(node.replace(/\s+/g, ' '), marks, ctx);
-    const mark = MARK_TAGS[node.tag];
-    if (mark !== undefined) return inline(node.children, marks.includes(mark) ? marks : [...marks, mark], ctx);
-    switch (node.tag) {
-      case 'br':
-        return [{ kind: 'text', text: ' ' }];
-      case 'img':
-        ctx.problems.push({ where: ctx.where, message: node.attrs.alt ? msg('import.imageLeftOutNamed', { alt: node.attrs.alt.slice(0, 60) }) : msg('import.imageLeftOut') });
-        return [];
-      case 'a': {
-        const href = (node.attrs.href ?? '').trim();
-        const content = inline(node.children, marks, ctx);
-        if (href === '' || href.startsWith('#')) return content;
-        if (!isReadableLink(href)) {
-          ctx.problems.push({ where: ctx.where, message: msg('import.linkRemoved', { url: href.slice(0, 80) }) });
-          return content;
-        }
-        return [{ kind: 'link', url: href, content: mergeRuns(content) }];
+  const out: Inline[] = [];
+  let pending: Segment[] = [];
+  const flush = (): void => {
+    if (pending.length > 0) out.push(...segmentRuns(pending, ctx));
+    pending = [];
+  };
+  const walk = (children: readonly HtmlNode[], current: readonly Mark[]): void => {
+    for (const node of children) {
+      if (typeof node === 'string') {
+        pending.push({ text: node.replace(/\s+/g, ' '), marks: current });
+        continue;
       }
-      default:
-        return inline(node.children, marks, ctx);
+      const mark = MARK_TAGS[node.tag];
+      if (mark !== undefined) {
+        walk(node.children, current.includes(mark) ? current : [...current, mark]);
+        continue;
+      }
+      switch (node.tag) {
+        case 'br':
+          pending.push({ text: ' ', marks: [] });
+          break;
+        case 'img':
+          ctx.problems.push({ where: ctx.where, message: node.attrs.alt ? msg('import.imageLeftOutNamed', { alt: node.attrs.alt.slice(0, 60) }) : msg('import.imageLeftOut') });
+          break;
+        case 'a': {
+          flush();
+          const href = (node.attrs.href ?? '').trim();
+          const content = inline(node.children, current, ctx);
+          if (href === '' || href.startsWith('#')) out.push(...content);
+          else if (!isReadableLink(href)) {
+            ctx.problems.push({ where: ctx.where, message: msg('import.linkRemoved', { url: href.slice(0, 80) }) });
+            out.push(...content);
+          } else out.push({ kind: 'link', url: href, content: mergeRuns(content) });
+          break;
+        }
+        default:
+          walk(node.children, current);
+      }
     }
-  });
+  };
+  walk(nodes, marks);
+  flush();
+  return out;
 }
 
 /** Runs with their white space folded and trimmed at both ends, as a paragraph shows them. */
@@ -201,7 +248,7 @@ export function htmlToTemplateSections(root: HtmlElement, options: ImportOptions
 
   for (const node of root.children) {
     if (typeof node === 'string') {
-      if (node.trim() !== '') add([{ kind: 'paragraph', content: tidy(textRuns(node.trim(), [], ctx)) }]);
+      if (node.trim() !== '') add([{ kind: 'paragraph', content: tidy(segmentRuns([{ text: node.trim(), marks: [] }], ctx)) }]);
       continue;
     }
     const isDocTitle = node.tag === 'h1' && /\bdoc-title\b/.test(node.attrs.class ?? '');

@@ -57,6 +57,15 @@ describe('Word HTML → template sections', () => {
     ]);
   });
 
+  it('recognises a variable Word split across formatting runs, with the formatting of its first piece', () => {
+    const result = htmlToTemplateSections(
+      '<h1>Intro</h1><p>Dear {{customer.<strong>name</strong>}}, for <em>«team</em> lead» and {{<strong>answer.monthly</strong>-contacts}} calls.</p>',
+      OPTIONS,
+    );
+    expect(result.sections[0]?.markdown).toBe('Dear {{customer.name}}, for *{{team.lead}}* and {{answer.monthly-contacts}} calls.');
+    expect(result.problems).toEqual([]);
+  });
+
   it('drops images with a problem, carries an empty chapter heading into the next section, and never keeps HTML', () => {
     const html = '<h1>方案</h1><h2>背景</h2><p>客户 <img src="" alt="机房照片" /> 现状<script>alert(1)</script> &lt;b&gt;</p>';
     const result = htmlToTemplateSections(html, OPTIONS);
