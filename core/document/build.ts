@@ -1,4 +1,4 @@
-import type { Block, HeadingLevel, Inline, Mark } from './model';
+import type { Block, HeadingLevel, Inline, ListBlock, Mark, TableCell } from './model';
 
 /**
  * Small builders for document blocks from plain text, and the one rule for which links a reader
@@ -62,4 +62,25 @@ export function runsText(runs: readonly Inline[]): string {
       }
     })
     .join('');
+}
+
+/** Every run of the blocks passed through `change` (inside links, list items and table cells too). */
+export function mapRuns(blocks: readonly Block[], change: (run: Inline) => Inline): Block[] {
+  const runs = (list: readonly Inline[]): Inline[] => mergeRuns(list.map((run) => (run.kind === 'link' ? { ...run, content: runs(run.content) } : change(run))));
+  const listBlock = (list: ListBlock): ListBlock => ({ ...list, items: list.items.map((item) => ({ ...item, content: runs(item.content), lists: item.lists.map(listBlock) })) });
+  const cell = (c: TableCell): TableCell => (typeof c === 'string' ? c : { ...c, blocks: mapRuns(c.blocks, change) });
+  return blocks.map((block): Block => {
+    switch (block.kind) {
+      case 'heading':
+      case 'paragraph':
+      case 'quote':
+        return { ...block, content: runs(block.content) };
+      case 'list':
+        return listBlock(block);
+      case 'table':
+        return { ...block, columns: block.columns.map(cell), rows: block.rows.map((row) => row.map(cell)) };
+      default:
+        return block;
+    }
+  });
 }

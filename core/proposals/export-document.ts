@@ -1,4 +1,4 @@
-import { headingBlock, paragraphBlock } from '../document/build';
+import { headingBlock, mapRuns, paragraphBlock } from '../document/build';
 import { richTextBlocks } from '../document/from-richtext';
 import { documentMarkdown } from '../document/markdown';
 import type { Block, DocumentModel } from '../document/model';
@@ -36,18 +36,25 @@ function sectionBlocks(section: ProposalExport['proposal']['sections'][number], 
   return blocks;
 }
 
+/** What a customer copy shows where a variable was never filled: a line to write on, not the template's {{name}}. */
+const BLANK = '＿＿＿＿＿＿';
+
 export function proposalDocument(doc: ProposalExport): DocumentModel {
   const p = doc.proposal;
   const labels = EXPORT_LABELS[p.lang];
+  // The export checks name every unfilled variable first; a customer copy sent anyway shows blanks.
+  const customer = doc.copy === 'customer';
+  const title = customer ? p.title.replace(/\{\{[^{}]*\}\}/g, BLANK) : p.title;
+  const body = p.sections.flatMap((section) => sectionBlocks(section, doc));
   return {
     lang: p.lang,
-    title: p.title,
+    title,
     blocks: [
-      { kind: 'cover', title: p.title, fields: coverFields(doc) },
+      { kind: 'cover', title, fields: coverFields(doc) },
       { kind: 'pageBreak' },
       { kind: 'contents', title: labels.contents, entries: p.sections.map((s) => s.title) },
       { kind: 'pageBreak' },
-      ...p.sections.flatMap((section) => sectionBlocks(section, doc)),
+      ...(customer ? mapRuns(body, (run) => (run.kind === 'variable' ? { kind: 'text', text: BLANK, ...(run.marks ? { marks: run.marks } : {}) } : run)) : body),
       ...acceptanceBlocks(doc),
     ],
   };

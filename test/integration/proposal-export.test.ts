@@ -94,8 +94,10 @@ describe('proposal export', () => {
     // Criteria, risks, timeline, pricing and the acceptance block.
     expect((html.match(/<table>/g) ?? []).length).toBe(5);
 
-    // The unfilled variable reads as written; the photo and the Gantt chart (SVG + PNG fallback) are in the package.
-    expect(text).toContain('Contact: {{customer.contact}}');
+    // The unfilled variable is a blank to write on in the customer's copy (the export checks named it first);
+    // the photo and the Gantt chart (SVG + PNG fallback) are in the package.
+    expect(text).toContain('Contact: ＿＿＿＿＿＿');
+    expect(text).not.toContain('{{');
     const media = Object.keys(zip.files).filter((n) => n.startsWith('word/media/'));
     const pngs = await Promise.all(media.filter((n) => n.endsWith('.png')).map((n) => zip.file(n)?.async('nodebuffer')));
     expect(pngs.some((b) => b?.equals(photo))).toBe(true);
@@ -124,7 +126,11 @@ describe('proposal export', () => {
     const totals = pricingTotals(changed.pricing);
     expect(markdown.startsWith('# Revised after the workshop\n')).toBe(true);
     expect(markdown).toContain(`| **Total** |  |  |  |  | **CNY ${groupThousands(totals.total)}** |`);
-    expect(markdown).toContain('Contact: {{customer.contact}}');
+    expect(markdown).toContain('Contact: ＿＿＿＿＿＿');
+    // The internal copy keeps the variable's name, for the author.
+    const internalMarkdown = exportedBytes(await callOk(backend, 'proposals.exportMarkdown', { id: proposal.id, copy: 'internal' }));
+    const internalZip = await JSZip.loadAsync(internalMarkdown);
+    expect(await internalZip.file(mdName.replace(/(-\d{4}-\d{2}-\d{2}\.md)$/, '-internal$1'))?.async('string')).toContain('Contact: {{customer.contact}}');
     expect(markdown).not.toContain('attachment:');
     const picture = /!\[Site visit\]\((images\/[0-9a-f]{16}\.png)\)/.exec(markdown)?.[1] ?? '';
     expect(await zip.file(picture)?.async('nodebuffer')).toEqual(photo);
