@@ -21,8 +21,8 @@ const PAGE_RUNS = 15;
 
 /**
  * What consultants mostly attach: phone-camera JPEGs of 5–12 megapixels, ~1.3–3.3 MB each (quality
- * 0.85, a scene of colour fields with sensor-like grain). Encoded by Debian's Chromium, as the
- * backend has no JPEG encoder.
+ * 0.85, a scene of colour fields with sensor-like grain), encoded by Debian's Chromium. The
+ * export brings each to print size (1,600 px on the long side) with sharp, which this measures.
  */
 async function phoneJpegs(count: number): Promise<Photo[]> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });

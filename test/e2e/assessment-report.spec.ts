@@ -93,7 +93,7 @@ test.describe('assessment results and report', () => {
     expect(en).not.toContain(folded('Print / Save as PDF'));
 
     await page.getByRole('combobox', { name: 'Report language' }).selectOption('zh');
-    await expect(page.getByTestId('report').getByRole('heading', { level: 1 })).toHaveText(`评估报告: ${def.title.zh}`);
+    await expect(page.getByTestId('report').getByRole('heading', { level: 1 })).toHaveText(`评估报告：${def.title.zh}`);
     await expect(page.getByRole('img', { name: 'Queue board at 10:00' })).toBeVisible();
     const zh = await pdfText(page);
     // (A question without 户: the PDF font maps that glyph to a radical that NFKC folds to 戶.)

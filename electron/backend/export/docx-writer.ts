@@ -31,6 +31,8 @@ import { cellBorders, CONTENT_TWIPS, DOCX_IMAGE_TYPES, FONTS, HEADER_FILL, MUTED
 import { contentsXml, chapterBookmark } from './docx-contents';
 import { packDocx, storedImage, type StoredMedia } from './docx-package';
 import { chapterPages } from './docx-pages';
+import { printPictures } from './print-pictures';
+import { documentPictures } from '../../../core/document/pictures';
 import { imageSize, withinImageLimits } from '../files/image-size';
 
 /**
@@ -311,7 +313,13 @@ async function chartPictures(blocks: readonly Block[]): Promise<Map<Block, Chart
 }
 
 /** The .docx bytes of a document; `author` (the organisation that sends it) goes into its properties. */
-export async function documentDocx(doc: DocumentModel, read: ReadImage, author = 'Fieldbench'): Promise<Buffer> {
+export async function documentDocx(doc: DocumentModel, readStored: ReadImage, author = 'Fieldbench'): Promise<Buffer> {
+  // Every picture upright and at print size (print-pictures.ts); the stored files stay as they are.
+  const copies = await printPictures(
+    documentPictures(doc.blocks).map((p) => p.sha256),
+    readStored,
+  );
+  const read: ReadImage = (sha256) => (copies.has(sha256) ? (copies.get(sha256) ?? null) : readStored(sha256));
   const words = DOCUMENT_WORDS[doc.lang];
   const pictures = await chartPictures(doc.blocks);
   const contents = doc.blocks.find((b): b is Extract<Block, { kind: 'contents' }> => b.kind === 'contents');
