@@ -28,7 +28,7 @@ export const LAYER_RULES = {
   },
   'electron/backend': {
     code: ['core', 'electron/backend'],
-    packages: [NODE, 'better-sqlite3', 'docx', 'jszip', 'mammoth', 'yaml', 'zod', '@resvg/resvg-js', 'htmlparser2', 'stemmer'],
+    packages: [NODE, 'better-sqlite3', 'docx', 'jszip', 'mammoth', 'yaml', 'zod', '@resvg/resvg-js', 'htmlparser2', 'stemmer', 'sharp'],
   },
   // Main talks to the backend only through the messages of its utility process.
   'electron/main': {
