@@ -235,6 +235,21 @@ function resolveVariable(name: string, ctx: Context, item: RepeatItem | null): R
   }
 }
 
+/**
+ * A new proposal's title: the template's with its variables filled (one that cannot be is kept as
+ * {{name}} and reported, like any in a section), or, for a title without variables, the
+ * template's title and the customer's name.
+ */
+function proposalTitle(templateTitle: string, customerName: string, ctx: Context): string {
+  if (!/\{\{[^{}]+\}\}/.test(templateTitle)) return `${templateTitle} — ${customerName}`;
+  return templateTitle.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (whole, name: string) => {
+    const resolved = resolveVariable(name, ctx, null);
+    if (resolved.ok) return resolved.value;
+    ctx.problems.push(problemFor({ name, resolved }, 'title', templateTitle));
+    return whole;
+  });
+}
+
 function problemFor(slot: Slot & { resolved: { ok: false } }, sectionId: string, sectionTitle: string): GenerationProblem {
   const { name, resolved } = slot;
   if (resolved.reason === 'unknown') {
@@ -602,7 +617,7 @@ export function generateProposal(input: GenerationInput): GenerationResult {
     sessionId: input.assessment?.sessionId ?? null,
     templateId: template.id,
     templateVersion: template.version,
-    title: input.title ?? `${pick(template.title, lang)} — ${engagement.customer.name}`,
+    title: input.title ?? proposalTitle(pick(template.title, lang), engagement.customer.name, ctx),
     lang,
     status: 'draft',
     statusReason: '',

@@ -27,7 +27,7 @@ function wordTemplate(): Promise<Buffer> {
     sections: [
       {
         children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun('Contact centre pilot offer')] }),
+          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun('Contact centre pilot offer for {{customer.name}}')] }),
           new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Summary')] }),
           new Paragraph({ children: [new TextRun('Prepared for {{customer.'), new TextRun({ text: 'name', bold: true }), new TextRun('}}, handling {{answer.monthly-contacts}} contacts a month.')] }),
           new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Sites')] }),
@@ -113,6 +113,9 @@ describe.skipIf(!available)('exports opened in LibreOffice', () => {
   it('a proposal from an imported Word template: every variable filled (one Word had split over runs), nothing left in braces', () => {
     if (!imported) throw new Error('not rendered');
     const text = imported.pdf.pages.join('\n');
+    // The title's variable is filled too.
+    expect(imported.proposal.title).toBe('Contact centre pilot offer for 华东电信 Eastern Telecom');
+    expect((imported.pdf.pages[0] ?? '').replace(/\s+/g, ' ')).toContain('Contact centre pilot offer for 华东电信 Eastern Telecom');
     expect(text).toContain('Prepared for 华东电信 Eastern Telecom, handling 250,000 contacts a month.');
     expect(text).not.toMatch(/\{\{|\}\}|«|»/);
     for (const [i, page] of imported.pdf.pages.entries()) expect(page, `page ${i + 1}`).not.toMatch(FIELD_CODES);
