@@ -28,10 +28,13 @@ export type ExportFinding =
   /** A link into the knowledge base, which the customer cannot open (customer copies only). */
   | { kind: 'internalReference'; where: string; text: string }
   /** No organisation profile: the cover would not say who sends the proposal (customer copies only). */
-  | { kind: 'noSender' };
+  | { kind: 'noSender' }
+  /** A merge field or placeholder left as text («sponsor name», {{x}} typed by hand): Word templates leave these. */
+  | { kind: 'placeholderText'; where: string; text: string };
 
 const TITLE_VARIABLE = /\{\{\s*([^{}]+?)\s*\}\}/g;
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
+const PLACEHOLDER_TEXT = /«[^«»\n]{1,80}»|\{\{[^{}\n]{1,80}\}\}/g;
 
 function walk(node: RichNode, visit: (node: RichNode) => void): void {
   visit(node);
@@ -55,6 +58,7 @@ function sectionFindings(section: ProposalSection, doc: ProposalExport['proposal
   }
   for (const name of names) findings.push({ kind: 'variable', where, inTitle: false, name });
   const text = root ? plainText(root).trim() : '';
+  for (const placeholder of new Set(text.match(PLACEHOLDER_TEXT) ?? [])) findings.push({ kind: 'placeholderText', where, text: placeholder });
   const structured =
     section.kind === 'pricing' ? doc.pricing.lines.length : section.kind === 'success-criteria' ? doc.successCriteria.length : section.kind === 'timeline' ? doc.timeline.phases.length : 0;
   if (text === '' && pictures === 0 && structured === 0) findings.push({ kind: 'emptySection', where });

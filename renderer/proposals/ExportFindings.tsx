@@ -21,6 +21,8 @@ export function ExportFindings({ findings }: { findings: readonly ExportFinding[
         return t('proposals.finding.internalReference', { where: f.where, text: f.text });
       case 'noSender':
         return t('proposals.finding.noSender');
+      case 'placeholderText':
+        return t('proposals.finding.placeholderText', { where: f.where, text: f.text });
     }
   };
   return (

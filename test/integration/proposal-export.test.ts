@@ -225,6 +225,9 @@ describe('DOCX import as a template', () => {
     const sites = blocksOf(proposal.sections.find((s) => s.id === 'sites')?.bodyJson ?? '');
     expect(sites.map((b) => b.type)).toEqual(['table']);
     expect(sites.map(plainText)).toEqual(['Site\tAgents\nShanghai\t120']);
+    // The merge field the import could not match is still text: named before any export.
+    const findings = await callOk(backend, 'proposals.exportChecks', { id: proposal.id, copy: 'internal' });
+    expect(findings).toContainEqual({ kind: 'placeholderText', where: 'Summary', text: '«sponsor.name»' });
   });
 
   it('refuses a file named .docx that is not one, and stores nothing', async () => {
