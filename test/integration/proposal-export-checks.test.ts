@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { documentJson, paragraph, textNode } from '../../core/richtext/build';
 import { assessedEngagement } from '../helpers/assessed-engagement';
@@ -79,5 +80,10 @@ describe('organisation profile', () => {
     expect(markdown).toMatch(/- \*\*有效期至：\*\* \d{4}年\d{1,2}月\d{1,2}日/);
     expect(markdown).toContain('## 客户确认');
     expect(markdown).toContain(`| 单位 | 华东电信 Eastern Telecom | 北风智能 |`);
+    // In Word: the sender heads every page after the cover, and is the document's author.
+    const zip = await JSZip.loadAsync(exportedBytes(await callOk(backend, 'proposals.exportDocx', { id: proposal.id })));
+    const headers = await Promise.all(Object.keys(zip.files).filter((n) => /^word\/header\d+\.xml$/.test(n)).map((n) => zip.file(n)?.async('string') ?? ''));
+    expect(headers.some((h) => h.includes('北风智能'))).toBe(true);
+    expect(await zip.file('docProps/core.xml')?.async('string')).toContain('<dc:creator>北风智能</dc:creator>');
   });
 });

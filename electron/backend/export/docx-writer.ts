@@ -4,6 +4,7 @@ import {
   Document,
   ExternalHyperlink,
   Footer,
+  Header,
   HeadingLevel,
   HighlightColor,
   ImageRun,
@@ -312,8 +313,11 @@ async function chartPictures(blocks: readonly Block[]): Promise<Map<Block, Chart
   return new Map(await Promise.all(charts.map(async (b) => [b, await chartPicture(b)] as const)));
 }
 
-/** The .docx bytes of a document; `author` (the organisation that sends it) goes into its properties. */
-export async function documentDocx(doc: DocumentModel, readStored: ReadImage, author = 'Fieldbench'): Promise<Buffer> {
+/** Who wrote a document when no organisation profile says. */
+const DEFAULT_AUTHOR = 'Fieldbench';
+
+/** The .docx bytes of a document; `author` (the organisation that sends it) goes into its properties and page headers. */
+export async function documentDocx(doc: DocumentModel, readStored: ReadImage, author = DEFAULT_AUTHOR): Promise<Buffer> {
   // Every picture upright and at print size (print-pictures.ts); the stored files stay as they are.
   const copies = await printPictures(
     documentPictures(doc.blocks).map((p) => p.sha256),
@@ -362,6 +366,15 @@ export async function documentDocx(doc: DocumentModel, readStored: ReadImage, au
         // The first page (a cover, or the title of a report) has no page number, as on the print page.
         properties: { ...PAGE_PROPERTIES, titlePage: true },
         footers: { first: new Footer({ children: [new Paragraph('')] }), default: pageNumbers },
+        // Who sends it, at the top of every page after the first (the cover says it in full).
+        ...(author === DEFAULT_AUTHOR
+          ? {}
+          : {
+              headers: {
+                first: new Header({ children: [new Paragraph('')] }),
+                default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: author, color: MUTED, size: SMALL_TEXT })] })] }),
+              },
+            }),
         children: doc.blocks.flatMap((b) => blockChildren(b, ctx)),
       },
     ],
