@@ -1,4 +1,4 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { AlignmentType, Document, Footer, FootnoteReferenceRun, Header, HeadingLevel, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
@@ -228,6 +228,35 @@ describe('DOCX import as a template', () => {
     // The merge field the import could not match is still text: named before any export.
     const findings = await callOk(backend, 'proposals.exportChecks', { id: proposal.id, copy: 'internal' });
     expect(findings).toContainEqual({ kind: 'placeholderText', where: 'Summary', text: '«sponsor.name»' });
+  });
+
+  it('says what of a real Word template it could not keep: headers and footers, page breaks, footnotes', async () => {
+    const { backend } = await startBackend({ contentDir: BUNDLED_PACK });
+    const doc = new Document({
+      footnotes: { 1: { children: [new Paragraph('Measured over the last two weeks.')] } },
+      sections: [
+        {
+          headers: { default: new Header({ children: [new Paragraph('ACME Consulting — confidential')] }) },
+          footers: { default: new Footer({ children: [new Paragraph('Page')] }) },
+          children: [
+            new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Summary')] }),
+            new Paragraph({ children: [new TextRun('Containment above 40%'), new FootnoteReferenceRun(1), new TextRun('.')] }),
+            new Paragraph({ children: [new PageBreak()] }),
+            new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Plan')] }),
+            new Paragraph('Eight weeks.'),
+          ],
+        },
+      ],
+    });
+    const imported = await callOk(backend, 'templates.importDocx', { name: 'With margins.docx', data: await Packer.toBuffer(doc), scenarios: ['intelligent-customer-service'] });
+    const said = imported.problems.map((p) => formatApiMessage(p.message, 'en'));
+    expect(said).toEqual(
+      expect.arrayContaining([
+        'the page headers and footers were not imported; exported proposals write their own (page numbers, your organisation)',
+        'page breaks were not kept; each section of a proposal follows the one before',
+        'the footnotes (1) were kept as a numbered list at the end of the last section',
+      ]),
+    );
   });
 
   it('refuses a file named .docx that is not one, and stores nothing', async () => {

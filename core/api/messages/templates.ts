@@ -56,6 +56,11 @@ export const templateMessages = defineApiMessages({
     en: 'an image (“{alt}”) was left out; templates hold text only — add pictures to the proposal after generating it',
     zh: '图片（“{alt}”）已被去掉；模板只保存文字——请在生成方案后再添加图片',
   },
+  'import.headersDropped': { en: 'the page headers and footers were not imported; exported proposals write their own (page numbers, your organisation)', zh: '页眉和页脚未导入；导出的建议书会写入自己的页眉页脚（页码、本单位名称）' },
+  'import.headerPictureDropped': { en: 'a picture in the page header (a logo?) was left out', zh: '页眉中的图片（标志？）已被去掉' },
+  'import.pageBreaksDropped': { en: 'page breaks were not kept; each section of a proposal follows the one before', zh: '分页符未保留；建议书各章节依次排列' },
+  'import.headingNumbersDropped': { en: 'the heading numbers were not kept; sections are numbered by their order in the proposal', zh: '标题编号未保留；章节按在建议书中的顺序排列' },
+  'import.footnotesAsList': { en: 'the footnotes ({count}) were kept as a numbered list at the end of the last section', zh: '{count} 条脚注已作为编号列表保留在最后一节末尾' },
   'import.linkRemoved': { en: 'the link to “{url}” was removed (only http(s) and mailto links are kept); its text stays', zh: '指向“{url}”的链接已被去掉（只保留 http(s) 和 mailto 链接）；文字保留' },
   'import.oneLanguage': {
     en: 'The document is in {lang}; the {other} text is a copy of it — translate it in the template editor',

@@ -40,19 +40,41 @@ export function checkDocxPackage(name: string, bytes: Uint8Array, limits: ZipLim
  * mammoth is given the entries inflated here (each stopped at its declared size) in an
  * uncompressed package, so it reads only bytes that were counted and inflates nothing itself.
  */
-export async function docxToHtml(name: string, bytes: Uint8Array, limits: ZipLimits = DOCX_ZIP_LIMITS): Promise<string> {
+export async function docxToHtml(name: string, bytes: Uint8Array, limits: ZipLimits = DOCX_ZIP_LIMITS): Promise<{ html: string; dropped: ImportProblem[] }> {
   const entries = checkDocxPackage(name, bytes, limits);
-  const stored = packStored(unpackZip(name, bytes, entries));
+  const unpacked = unpackZip(name, bytes, entries);
+  const stored = packStored(unpacked);
   try {
     const result = await mammoth.convertToHtml(
       { buffer: stored },
       // Images are dropped (and reported) by the conversion: never decode their bytes here.
       { styleMap: STYLE_MAP, convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })), externalFileAccess: false },
     );
-    return result.value;
+    return { html: result.value, dropped: droppedParts(unpacked) };
   } catch (error) {
     throw notWord(name, msg('docx.unreadable', { detail: error instanceof Error ? error.message.slice(0, 200) : String(error) }));
   }
+}
+
+/**
+ * What of the Word document a template cannot hold, said rather than lost without a word: page
+ * headers and footers (and a logo in them), page breaks, heading numbers; footnotes arrive as a
+ * list at the end (mammoth writes them so).
+ */
+function droppedParts(entries: readonly { name: string; data: Buffer }[]): ImportProblem[] {
+  const part = (pattern: RegExp): string[] => entries.filter((e) => pattern.test(e.name)).map((e) => e.data.toString('utf8'));
+  const document = part(/^word\/document\.xml$/)[0] ?? '';
+  const margins = part(/^word\/(header|footer)\d*\.xml$/);
+  const problems: ImportProblem[] = [];
+  if (margins.some((xml) => /<w:t[ >][^<]*\S/.test(xml))) problems.push({ where: 'template', message: msg('import.headersDropped') });
+  if (margins.some((xml) => /<w:drawing\b|<w:pict\b/.test(xml))) problems.push({ where: 'template', message: msg('import.headerPictureDropped') });
+  if (/<w:br [^>]*w:type="page"|<w:pageBreakBefore\b/.test(document)) problems.push({ where: 'template', message: msg('import.pageBreaksDropped') });
+  const styles = part(/^word\/styles\.xml$/)[0] ?? '';
+  const numberedHeadings = [...styles.matchAll(/<w:style\b[^>]*w:styleId="(?:Heading|heading)\d"[^>]*>([\s\S]*?)<\/w:style>/g)].some((m) => /<w:numPr>/.test(m[1] ?? ''));
+  if (numberedHeadings) problems.push({ where: 'template', message: msg('import.headingNumbersDropped') });
+  const footnotes = (part(/^word\/footnotes\.xml$/)[0] ?? '').match(/<w:footnote (?![^>]*w:type=)[^>]*>/g)?.length ?? 0;
+  if (footnotes > 0) problems.push({ where: 'template', message: msg('import.footnotesAsList', { count: footnotes }) });
+  return problems;
 }
 
 /** Lowercase kebab-case from a file name; '' when nothing of it is Latin letters or digits. */
@@ -90,11 +112,11 @@ export type DocxTemplateDraft = { template: TemplateFile; problems: ImportProble
  * Chinese (a Word document is written in one language; the problems say which to translate), one
  * pricing line at 0.00 and one timeline phase to edit (the document's tables are kept as text).
  */
-export function templateFromHtml(html: string, input: { fileName: string; scenarios: string[]; variables: readonly string[] }): DocxTemplateDraft {
+export function templateFromHtml(html: string, input: { fileName: string; scenarios: string[]; variables: readonly string[]; dropped?: readonly ImportProblem[] }): DocxTemplateDraft {
   const converted = htmlToTemplateSections(parseHtml(html), { variables: input.variables, introductionTitle: INTRODUCTION });
   const lang: Lang = converted.mostlyChinese ? 'zh' : 'en';
   const words = DEFAULTS[lang];
-  const problems = [...converted.problems];
+  const problems = [...converted.problems, ...(input.dropped ?? [])];
   const fileTitle = input.fileName.replace(/\.docx$/i, '').trim() || input.fileName;
   const title = (converted.title ?? fileTitle).slice(0, 200);
   const both = (text: string) => ({ en: text, zh: text });

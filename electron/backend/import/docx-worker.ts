@@ -12,8 +12,8 @@ import type { DocxReadInput, DocxReadOutput } from './docx-thread';
 
 async function read(input: DocxReadInput): Promise<DocxReadOutput> {
   try {
-    const html = await docxToHtml(input.name, input.bytes, input.limits);
-    return { ok: true, draft: templateFromHtml(html, { fileName: input.name, scenarios: input.scenarios, variables: input.variables }) };
+    const { html, dropped } = await docxToHtml(input.name, input.bytes, input.limits);
+    return { ok: true, draft: templateFromHtml(html, { fileName: input.name, scenarios: input.scenarios, variables: input.variables, dropped }) };
   } catch (error) {
     if (error instanceof ApiFailure) return { ok: false, code: error.code, detail: error.detail };
     const detail = error instanceof Error ? error.message.slice(0, 200) : String(error);
