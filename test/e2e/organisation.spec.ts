@@ -1,3 +1,4 @@
+import { DEFAULT_ORGANISATION } from '../../core/organisation/profile';
 import type { ProposalDetail } from '../../core/proposals/types';
 import { api, completedIcsAssessment, gotoRoute } from './app-api';
 import { test, expect } from './fixtures';
@@ -48,4 +49,7 @@ test('the organisation profile is saved in Settings and names the sender on ever
   await expect(sheet).not.toContainText('Status:');
   await expect(sheet.getByRole('heading', { name: 'Acceptance' })).toBeVisible();
   await expect(sheet.getByRole('columnheader', { name: 'Northwind AI Solutions' })).toBeVisible();
+
+  // The host is shared with the specs that follow: leave no organisation behind.
+  await api(appUrl, 'organisation.save', { profile: DEFAULT_ORGANISATION });
 });
