@@ -90,7 +90,11 @@ async function measureDocx(label: string, photos: Photo[]): Promise<void> {
       size = file.size;
     }
     const s = summary(times);
-    console.log(`DOCX export, ${label} (${photos.length} photos, ${mb(photoBytes)} of images → ${mb(size)} document, ${DOCX_RUNS} runs, en/zh): p50 ${fmt(s.p50)}, max ${fmt(s.max)} (target ≤ 2000 ms)`);
+    const later = summary(times.slice(1));
+    // The first export right after the photos were attached may wait for their print copies (made in the background when attached).
+    console.log(
+      `DOCX export, ${label} (${photos.length} photos, ${mb(photoBytes)} of images → ${mb(size)} document, ${DOCX_RUNS} runs, en/zh): first ${fmt(times[0] ?? 0)} (right after attaching), then p50 ${fmt(later.p50)}, max ${fmt(later.max)}; all runs p50 ${fmt(s.p50)} (target ≤ 2000 ms)`,
+    );
   } finally {
     backend.close();
     fs.rmSync(dir, { recursive: true, force: true });

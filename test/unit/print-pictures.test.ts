@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import JSZip from 'jszip';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import { documentDocx } from '../../electron/backend/export/docx-writer';
 import { imageSize } from '../../electron/backend/files/image-size';
 import { PRINT_LONG_SIDE, printPictures } from '../../electron/backend/export/print-pictures';
 import { picturePng } from '../helpers/png';
+import { makeTempDir } from '../helpers/temp-dir';
 
 /** A phone photo: landscape pixels, and an EXIF orientation saying "turn it a quarter to the right". */
 async function portraitPhoto(width = 4000, height = 3000): Promise<Buffer> {
@@ -29,6 +31,18 @@ describe('pictures in documents', () => {
     expect(copies.get('b')).toBe(small);
     expect(copies.get('c')).toBe(junk);
     expect(copies.get('d')).toBeNull();
+  });
+
+  it('keeps a print copy for the next export, by its original\'s sha256', async () => {
+    const photo = await portraitPhoto(2400, 1800);
+    const dir = makeTempDir('fieldbench-print-').dir;
+    const reads: string[] = [];
+    const read = (sha: string): Buffer | null => (reads.push(sha), sha === 'a' ? photo : null);
+    const first = await printPictures(['a'], read, dir);
+    const again = await printPictures(['a'], read, dir);
+    expect(reads).toEqual(['a']);
+    expect(again.get('a')).toEqual(first.get('a'));
+    expect(fs.readdirSync(dir)).toEqual(['a.print']);
   });
 
   it('puts the upright print copy in the Word document, at portrait proportions', async () => {

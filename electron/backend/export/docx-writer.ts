@@ -317,11 +317,13 @@ async function chartPictures(blocks: readonly Block[]): Promise<Map<Block, Chart
 const DEFAULT_AUTHOR = 'Fieldbench';
 
 /** The .docx bytes of a document; `author` (the organisation that sends it) goes into its properties and page headers. */
-export async function documentDocx(doc: DocumentModel, readStored: ReadImage, author = DEFAULT_AUTHOR): Promise<Buffer> {
+export async function documentDocx(doc: DocumentModel, readStored: ReadImage, options: { author?: string; pictureCacheDir?: string } = {}): Promise<Buffer> {
+  const author = options.author ?? DEFAULT_AUTHOR;
   // Every picture upright and at print size (print-pictures.ts); the stored files stay as they are.
   const copies = await printPictures(
     documentPictures(doc.blocks).map((p) => p.sha256),
     readStored,
+    options.pictureCacheDir,
   );
   const read: ReadImage = (sha256) => (copies.has(sha256) ? (copies.get(sha256) ?? null) : readStored(sha256));
   const words = DOCUMENT_WORDS[doc.lang];

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import sharp from 'sharp';
 import { sniffType } from '../../../core/files/sniff';
 import { MAX_IMAGE_PIXELS } from '../files/image-size';
@@ -30,13 +32,70 @@ async function printCopy(bytes: Buffer): Promise<Buffer> {
   }
 }
 
-/** The print copies of the pictures by sha256 (null: not on this device). */
-export async function printPictures(sha256s: readonly string[], read: (sha256: string) => Buffer | null): Promise<Map<string, Buffer | null>> {
-  const copies = new Map<string, Buffer | null>();
-  // One at a time: libvips already uses every core for each picture.
-  for (const sha256 of new Set(sha256s)) {
-    const bytes = read(sha256);
-    copies.set(sha256, bytes === null ? null : await printCopy(bytes));
+/**
+ * A print copy made before, kept by the sha256 of its original (so it can never be stale): the
+ * same photos go into a report and its proposal, in two languages, again after each edit. The
+ * cache is only ever a shortcut; a copy that cannot be read or written is made again.
+ */
+function cached(cacheDir: string | undefined, sha256: string): Buffer | null {
+  if (cacheDir === undefined) return null;
+  try {
+    return fs.readFileSync(path.join(cacheDir, `${sha256}.print`));
+  } catch {
+    return null;
   }
-  return copies;
+}
+
+function keep(cacheDir: string | undefined, sha256: string, copy: Buffer): void {
+  if (cacheDir === undefined) return;
+  try {
+    fs.mkdirSync(cacheDir, { recursive: true });
+    const file = path.join(cacheDir, `${sha256}.print`);
+    const partial = `${file}.${process.pid}.partial`;
+    fs.writeFileSync(partial, copy);
+    fs.renameSync(partial, file);
+  } catch {
+    // A cache that cannot be written costs time on the next export, nothing else.
+  }
+}
+
+/** Pictures made into print copies at once, in this whole process: JPEG decoding is one core's work per picture. */
+const AT_ONCE = 2;
+let running = 0;
+const queued: (() => void)[] = [];
+/** Copies being made, by cache folder and sha256: an export waits for the one started when the photo was attached. */
+const inFlight = new Map<string, Promise<Buffer | null>>();
+
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  while (running >= AT_ONCE) await new Promise<void>((resolve) => queued.push(resolve));
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    queued.shift()?.();
+  }
+}
+
+function copyOf(sha256: string, read: (sha256: string) => Buffer | null, cacheDir: string | undefined): Promise<Buffer | null> {
+  const key = `${cacheDir ?? ''}\n${sha256}`;
+  const pending = inFlight.get(key);
+  if (pending) return pending;
+  const made = inTurn(async () => {
+    const known = cached(cacheDir, sha256);
+    if (known) return known;
+    const bytes = read(sha256);
+    const copy = bytes === null ? null : await printCopy(bytes);
+    // Only a real copy is kept: a picture that goes in as it is needs no second file.
+    if (copy !== null && copy !== bytes) keep(cacheDir, sha256, copy);
+    return copy;
+  }).finally(() => inFlight.delete(key));
+  inFlight.set(key, made);
+  return made;
+}
+
+/** The print copies of the pictures by sha256 (null: not on this device); `cacheDir` keeps them for the next export. */
+export async function printPictures(sha256s: readonly string[], read: (sha256: string) => Buffer | null, cacheDir?: string): Promise<Map<string, Buffer | null>> {
+  const unique = [...new Set(sha256s)];
+  return new Map(await Promise.all(unique.map(async (sha256) => [sha256, await copyOf(sha256, read, cacheDir)] as const)));
 }

@@ -16,6 +16,11 @@ export function attachmentsDir(dataDir: string): string {
   return path.join(dataDir, 'attachments');
 }
 
+/** Print copies of pictures (export/print-pictures.ts), by their original's sha256: a cache, safe to delete. */
+export function printCacheDir(dataDir: string): string {
+  return path.join(dataDir, 'cache', 'print-pictures');
+}
+
 export function sha256Hex(bytes: Uint8Array): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
 }

@@ -7,7 +7,8 @@ import type { ParsedArgs } from '../../../core/api/contract';
 import { checkClaimedType } from '../../../core/files/sniff';
 import type { Db } from '../db/connection';
 import { submissionFile } from '../repos/review-repo';
-import { readFile, storeFile, StoredFileMismatch } from '../files/attachment-store';
+import { printCacheDir, readFile, storeFile, StoredFileMismatch } from '../files/attachment-store';
+import { printPictures } from '../export/print-pictures';
 import { checkImageBytes } from '../files/image-size';
 import { environmentKind } from '../environment-errors';
 import { getAttachment, getLink, insertAttachment, ownerExists, removeLink, setCaption } from '../repos/attachment-repo';
@@ -39,7 +40,10 @@ export function storeBytes({ dataDir }: Pick<ServiceContext, 'dataDir'>, file: {
   checkImageBytes(file.name, file.bytes);
   const size = file.bytes.length;
   try {
-    return { sha256: storeFile(dataDir, file.bytes), mime: file.mime, size, name: file.name };
+    const sha256 = storeFile(dataDir, file.bytes);
+    // A photo's print copy is made now, in the background, so exports find it ready (print-pictures.ts).
+    if (file.mime === 'image/jpeg' || file.mime === 'image/png') void preparePrintCopy(dataDir, sha256);
+    return { sha256, mime: file.mime, size, name: file.name };
   } catch (error) {
     if (environmentKind(error) === 'disk_full') {
       throw new ApiFailure('disk_full', msg('error.noRoomForFile', { name: file.name, size: sizeText(size), folder: dataDir }));
@@ -49,6 +53,15 @@ export function storeBytes({ dataDir }: Pick<ServiceContext, 'dataDir'>, file: {
     }
     // Anything else from the machine (read-only, permission, …) is worded by dispatch's classifier.
     throw error;
+  }
+}
+
+/** Makes and keeps the print copy of a stored picture; a failure only means the export makes it. */
+async function preparePrintCopy(dataDir: string, sha256: string): Promise<void> {
+  try {
+    await printPictures([sha256], (sha) => readFile(dataDir, sha), printCacheDir(dataDir));
+  } catch {
+    // The export makes the copy itself.
   }
 }
 

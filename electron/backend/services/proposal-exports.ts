@@ -12,7 +12,7 @@ import type { Db } from '../db/connection';
 import { documentDocx } from '../export/docx-writer';
 import { markdownPackage } from '../export/markdown-package';
 import { DOCUMENT_WORDS } from '../../../core/document/words';
-import { readFile } from '../files/attachment-store';
+import { printCacheDir, readFile } from '../files/attachment-store';
 import { getEngagement } from '../repos/engagement-repo';
 import { getProposal, getVersion } from '../repos/proposal-repo';
 import type { ServiceContext } from './context';
@@ -71,7 +71,8 @@ export function exportChecks({ db }: ServiceContext, id: string, versionId: stri
 
 export async function exportDocx({ db, dataDir, platform }: ServiceContext, id: string, versionId: string | undefined, copy: ExportCopy): Promise<ExportedFile> {
   const doc = exportOf(db, id, versionId, copy);
-  const bytes = await documentDocx(proposalDocument(doc), (sha256) => readFile(dataDir, sha256), organisationName(doc.organisation, doc.proposal.lang) || undefined);
+  const author = organisationName(doc.organisation, doc.proposal.lang);
+  const bytes = await documentDocx(proposalDocument(doc), (sha256) => readFile(dataDir, sha256), { ...(author ? { author } : {}), pictureCacheDir: printCacheDir(dataDir) });
   return deliverFile(platform, { fileName: exportFileName(doc, 'docx'), mime: DOCX_MIME, data: bytes });
 }
 

@@ -5,7 +5,7 @@ import type { ExportedFile, MissingFile } from '../../../core/api/calls/reports'
 import { buildAssessmentReport, type AssessmentReport, type ReportFile } from '../../../core/report/assessment-report';
 import { localDay } from '../../../core/dates';
 import { documentDocx } from '../export/docx-writer';
-import { readFile } from '../files/attachment-store';
+import { printCacheDir, readFile } from '../files/attachment-store';
 import { listLinks } from '../repos/attachment-repo';
 import { getArticleSummaries } from '../repos/kb-repo';
 import { listSessionNotes } from '../repos/report-repo';
@@ -93,7 +93,8 @@ export function assessmentMissingFiles(ctx: ServiceContext, sessionId: string, l
 
 export async function assessmentReportDocx(ctx: ServiceContext, sessionId: string, lang: Lang): Promise<ExportedFile> {
   const model = assessmentReport(ctx, sessionId, lang);
-  const bytes = await documentDocx(model, (sha256) => readFile(ctx.dataDir, sha256), organisationName(readOrganisation(ctx.db), lang) || undefined);
+  const author = organisationName(readOrganisation(ctx.db), lang);
+  const bytes = await documentDocx(model, (sha256) => readFile(ctx.dataDir, sha256), { ...(author ? { author } : {}), pictureCacheDir: printCacheDir(ctx.dataDir) });
   return deliverFile(ctx.platform, { fileName: reportFileName(model, lang, 'docx'), mime: DOCX_MIME, data: bytes });
 }
 
