@@ -10,8 +10,8 @@ export async function assessedEngagement(backend: Backend): Promise<string> {
   return (await assessedSession(backend)).engagementId;
 }
 
-/** The same, with the assessment session. */
-export async function assessedSession(backend: Backend): Promise<{ engagementId: string; sessionId: string }> {
+/** The same, with the assessment session; `team` is the engagement's team (its first member leads). */
+export async function assessedSession(backend: Backend, team: { name: string; role: string }[] = [{ name: 'Zhang Min', role: 'Delivery lead' }]): Promise<{ engagementId: string; sessionId: string }> {
   const customer = await callOk(backend, 'customers.create', { name: '华东电信 Eastern Telecom', kind: 'enterprise', industry: 'telecom' });
   const engagement = await callOk(backend, 'engagements.create', {
     customerId: customer.id,
@@ -19,7 +19,7 @@ export async function assessedSession(backend: Backend): Promise<{ engagementId:
     scenarios: ['intelligent-customer-service'],
     startDate: '2026-04-06',
     endDate: '2026-06-26',
-    team: [{ name: 'Zhang Min', role: 'Delivery lead' }],
+    team,
   });
   const started = await callOk(backend, 'assessments.start', { engagementId: engagement.id, definitionId: 'ics-readiness' });
   for (const [questionId, value] of ICS_ANSWERS) await callOk(backend, 'assessments.answer', { sessionId: started.session.id, questionId, value });

@@ -7,39 +7,15 @@ import { plainText } from '../../core/richtext/text';
 import { blocksOf } from '../../core/richtext/walk';
 import type { ProposalDetail } from '../../core/proposals/types';
 import { BUNDLED_PACK, callFail, callOk, startBackend, issuesOf } from '../helpers/backend';
-import { ICS_ANSWERS } from '../helpers/ics-assessment';
+import { assessedSession } from '../helpers/assessed-engagement';
 import { largeProposalContent, storeLargeProposal } from '../helpers/large-proposal';
 
-// A 1×1 PNG: the sign-off signature.
-const SIGNATURE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-
-/** A completed ics assessment on an engagement with a team, dates and a risk from the checklist. */
-async function assessedEngagement(backend: Backend): Promise<{ engagementId: string; sessionId: string }> {
-  const customer = await callOk(backend, 'customers.create', { name: '华东电信 Eastern Telecom', kind: 'enterprise', industry: 'telecom' });
-  const engagement = await callOk(backend, 'engagements.create', {
-    customerId: customer.id,
-    title: 'Contact centre pilot',
-    scenarios: ['intelligent-customer-service'],
-    startDate: '2026-04-06',
-    endDate: '2026-06-26',
-    team: [
-      { name: 'Zhang Min', role: 'Delivery lead' },
-      { name: 'Anna Berg', role: 'Conversation designer' },
-    ],
-  });
-  const started = await callOk(backend, 'assessments.start', { engagementId: engagement.id, definitionId: 'ics-readiness' });
-  const sessionId = started.session.id;
-  for (const [questionId, value] of ICS_ANSWERS) await callOk(backend, 'assessments.answer', { sessionId, questionId, value });
-  await callOk(backend, 'risks.addFromChecklist', {
-    engagementId: engagement.id,
-    items: [{ checklistId: 'rc-personal-information', itemId: 'recording-consent' }],
-    source: 'assessment',
-    sessionId,
-    lang: 'en',
-  });
-  await callOk(backend, 'assessments.complete', { sessionId, signoff: { name: 'Li Wei', role: 'Head of customer service', signaturePng: SIGNATURE } });
-  return { engagementId: engagement.id, sessionId };
-}
+/** A completed ics assessment on an engagement with a team of two, dates and a risk from the checklist. */
+const assessedEngagement = (backend: Backend) =>
+  assessedSession(backend, [
+    { name: 'Zhang Min', role: 'Delivery lead' },
+    { name: 'Anna Berg', role: 'Conversation designer' },
+  ]);
 
 async function generated(): Promise<{ backend: Backend; proposal: ProposalDetail; engagementId: string; sessionId: string }> {
   const { backend } = await startBackend({ contentDir: BUNDLED_PACK });
