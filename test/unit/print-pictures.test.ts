@@ -40,9 +40,11 @@ describe('pictures in documents', () => {
     const read = (sha: string): Buffer | null => (reads.push(sha), sha === 'a' ? photo : null);
     const first = await printPictures(['a'], read, dir);
     const again = await printPictures(['a'], read, dir);
-    expect(reads).toEqual(['a']);
     expect(again.get('a')).toEqual(first.get('a'));
     expect(fs.readdirSync(dir)).toEqual(['a.print']);
+    // The copy is kept, but the original decides: once its file is gone, the picture is missing.
+    expect(reads).toEqual(['a', 'a']);
+    expect((await printPictures(['a'], () => null, dir)).get('a')).toBeNull();
   });
 
   it('puts the upright print copy in the Word document, at portrait proportions', async () => {

@@ -64,7 +64,7 @@ const AT_ONCE = 2;
 let running = 0;
 const queued: (() => void)[] = [];
 /** Copies being made, by cache folder and sha256: an export waits for the one started when the photo was attached. */
-const inFlight = new Map<string, Promise<Buffer | null>>();
+const inFlight = new Map<string, Promise<Buffer>>();
 
 async function inTurn<T>(work: () => Promise<T>): Promise<T> {
   while (running >= AT_ONCE) await new Promise<void>((resolve) => queued.push(resolve));
@@ -77,17 +77,17 @@ async function inTurn<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function copyOf(sha256: string, read: (sha256: string) => Buffer | null, cacheDir: string | undefined): Promise<Buffer | null> {
+/** The print copy of a picture's bytes (content-addressed by `sha256`): from the cache, from a copy being made, or made now. */
+function copyOf(sha256: string, bytes: Buffer, cacheDir: string | undefined): Promise<Buffer> {
   const key = `${cacheDir ?? ''}\n${sha256}`;
   const pending = inFlight.get(key);
   if (pending) return pending;
   const made = inTurn(async () => {
     const known = cached(cacheDir, sha256);
     if (known) return known;
-    const bytes = read(sha256);
-    const copy = bytes === null ? null : await printCopy(bytes);
+    const copy = await printCopy(bytes);
     // Only a real copy is kept: a picture that goes in as it is needs no second file.
-    if (copy !== null && copy !== bytes) keep(cacheDir, sha256, copy);
+    if (copy !== bytes) keep(cacheDir, sha256, copy);
     return copy;
   }).finally(() => inFlight.delete(key));
   inFlight.set(key, made);
@@ -97,5 +97,13 @@ function copyOf(sha256: string, read: (sha256: string) => Buffer | null, cacheDi
 /** The print copies of the pictures by sha256 (null: not on this device); `cacheDir` keeps them for the next export. */
 export async function printPictures(sha256s: readonly string[], read: (sha256: string) => Buffer | null, cacheDir?: string): Promise<Map<string, Buffer | null>> {
   const unique = [...new Set(sha256s)];
-  return new Map(await Promise.all(unique.map(async (sha256) => [sha256, await copyOf(sha256, read, cacheDir)] as const)));
+  return new Map(
+    await Promise.all(
+      unique.map(async (sha256) => {
+        // The original decides, read now: a picture whose file is not on this device is missing, whatever the cache holds.
+        const bytes = read(sha256);
+        return [sha256, bytes === null ? null : await copyOf(sha256, bytes, cacheDir)] as const;
+      }),
+    ),
+  );
 }
