@@ -5,6 +5,8 @@ import { useQuery } from '../data/use-query';
 import { toFieldErrors, type FieldErrors } from '../engagements/form-issues';
 import { useI18n } from '../i18n/i18n';
 import { Field, FormError, inputProps } from '../ui/Field';
+// The entity forms' field and row styles (engagements.css loads only with those screens).
+import '../engagements/engagements.css';
 
 /** A draft of the profile as the form edits it: the validity as typed. */
 type Draft = Omit<OrganisationProfile, 'validityDays'> & { validityDays: string };
@@ -81,37 +83,37 @@ function OrganisationForm({ initial }: { initial: OrganisationProfile }) {
       <form className="entity-form organisation-form" onSubmit={(e) => void save(e)} noValidate>
         <FormError message={formError} />
         <div className="form-row">
-          <Field path="name.en" label={t('organisation.nameEn')} errors={errors}>
+          <Field path="name.en" label={t('organisation.nameEn')} errors={errors} className="grow">
             {text('name.en', draft.name.en, (v) => ({ ...draft, name: { ...draft.name, en: v } }), { autoComplete: 'organization' })}
           </Field>
-          <Field path="name.zh" label={t('organisation.nameZh')} errors={errors}>
+          <Field path="name.zh" label={t('organisation.nameZh')} errors={errors} className="grow">
             {text('name.zh', draft.name.zh, (v) => ({ ...draft, name: { ...draft.name, zh: v } }))}
           </Field>
         </div>
         <div className="form-row">
-          <Field path="address.en" label={t('organisation.addressEn')} errors={errors}>
+          <Field path="address.en" label={t('organisation.addressEn')} errors={errors} className="grow">
             {text('address.en', draft.address.en, (v) => ({ ...draft, address: { ...draft.address, en: v } }))}
           </Field>
-          <Field path="address.zh" label={t('organisation.addressZh')} errors={errors}>
+          <Field path="address.zh" label={t('organisation.addressZh')} errors={errors} className="grow">
             {text('address.zh', draft.address.zh, (v) => ({ ...draft, address: { ...draft.address, zh: v } }))}
           </Field>
         </div>
         <div className="form-row">
-          <Field path="contact.name" label={t('organisation.contactName')} errors={errors}>
+          <Field path="contact.name" label={t('organisation.contactName')} errors={errors} className="grow">
             {text('contact.name', draft.contact.name, (v) => ({ ...draft, contact: { ...draft.contact, name: v } }), { autoComplete: 'name' })}
           </Field>
-          <Field path="contact.email" label={t('organisation.contactEmail')} errors={errors}>
+          <Field path="contact.email" label={t('organisation.contactEmail')} errors={errors} className="grow">
             {text('contact.email', draft.contact.email, (v) => ({ ...draft, contact: { ...draft.contact, email: v } }), { type: 'email', autoComplete: 'email' })}
           </Field>
-          <Field path="contact.phone" label={t('organisation.contactPhone')} errors={errors}>
+          <Field path="contact.phone" label={t('organisation.contactPhone')} errors={errors} className="grow">
             {text('contact.phone', draft.contact.phone, (v) => ({ ...draft, contact: { ...draft.contact, phone: v } }), { type: 'tel', autoComplete: 'tel' })}
           </Field>
         </div>
         <div className="form-row">
-          <Field path="validityDays" label={t('organisation.validityDays')} errors={errors} hint={t('organisation.validityHint')}>
+          <Field path="validityDays" label={t('organisation.validityDays')} errors={errors} className="grow" hint={t('organisation.validityHint')}>
             {text('validityDays', draft.validityDays, (v) => ({ ...draft, validityDays: v }), { type: 'text' })}
           </Field>
-          <Field path="quotePattern" label={t('organisation.quotePattern')} errors={errors} hint={t('organisation.quoteHint')}>
+          <Field path="quotePattern" label={t('organisation.quotePattern')} errors={errors} className="grow" hint={t('organisation.quoteHint')}>
             {text('quotePattern', draft.quotePattern, (v) => ({ ...draft, quotePattern: v }))}
           </Field>
         </div>
