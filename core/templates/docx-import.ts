@@ -192,17 +192,64 @@ function cell(element: HtmlElement, ctx: Context): TableCell {
   return { blocks };
 }
 
+/** A span attribute (colspan/rowspan) as a count from 1 to 64; anything else counts as 1. */
+function span(value: string | undefined): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 ? Math.min(n, 64) : 1;
+}
+
+/**
+ * A Word table's rows as a grid. Markdown tables have no merged cells, so a merged cell keeps its
+ * text in its first column and row and leaves the other places it covered empty: every later cell
+ * stays in its own column (a total under "Amount" stays under "Amount").
+ */
+function grid(rows: HtmlElement[][], ctx: Context): { cells: TableCell[][]; merged: boolean } {
+  const cells: TableCell[][] = [];
+  /** Columns still covered by a cell from a row above: column → rows left. */
+  const coveredBelow = new Map<number, number>();
+  let merged = false;
+  const empty = (): TableCell => ({ blocks: [] });
+  for (const row of rows) {
+    const out: TableCell[] = [];
+    const takeCovered = (): void => {
+      for (let left = coveredBelow.get(out.length); left !== undefined; left = coveredBelow.get(out.length)) {
+        if (left <= 1) coveredBelow.delete(out.length);
+        else coveredBelow.set(out.length, left - 1);
+        out.push(empty());
+      }
+    };
+    for (const element of row) {
+      takeCovered();
+      const columns = span(element.attrs.colspan);
+      const down = span(element.attrs.rowspan);
+      if (columns > 1 || down > 1) merged = true;
+      const at = out.length;
+      out.push(cell(element, ctx));
+      for (let i = 1; i < columns; i++) out.push(empty());
+      if (down > 1) for (let i = 0; i < columns; i++) coveredBelow.set(at + i, down - 1);
+    }
+    takeCovered();
+    cells.push(out);
+  }
+  // Rows end at the widest row: a short row gets empty cells at its end.
+  const width = Math.max(0, ...cells.map((r) => r.length));
+  for (const r of cells) while (r.length < width) r.push(empty());
+  return { cells, merged };
+}
+
 function table(element: HtmlElement, ctx: Context): TableBlock | null {
-  const rows: TableCell[][] = [];
+  const rows: HtmlElement[][] = [];
   const collect = (node: HtmlElement): void => {
     for (const child of node.children) {
       if (typeof child === 'string') continue;
-      if (child.tag === 'tr') rows.push(child.children.filter((c): c is HtmlElement => typeof c !== 'string' && (c.tag === 'td' || c.tag === 'th')).map((c) => cell(c, ctx)));
+      if (child.tag === 'tr') rows.push(child.children.filter((c): c is HtmlElement => typeof c !== 'string' && (c.tag === 'td' || c.tag === 'th')));
       else if (child.tag === 'thead' || child.tag === 'tbody' || child.tag === 'tfoot') collect(child);
     }
   };
   collect(element);
-  const [header, ...body] = rows;
+  const { cells, merged } = grid(rows, ctx);
+  if (merged) ctx.problems.push({ where: ctx.where, message: msg('import.mergedCellsSplit') });
+  const [header, ...body] = cells;
   // Markdown tables need a header: the first row is it.
   return header ? { kind: 'table', columns: header, rows: body } : null;
 }

@@ -1,5 +1,6 @@
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formatApiMessage } from '../../core/api/message';
 import type { Lang } from '../../core/i18n';
 import { yuanInWords } from '../../core/proposals/amount-in-words';
 import { groupThousands, pricingTotals } from '../../core/proposals/money';
@@ -19,9 +20,9 @@ const available = libreofficeAvailable();
 
 type Rendered = { proposal: ProposalDetail; pdf: RenderedPdf };
 const proposals = new Map<Lang, Rendered>();
-let imported: Rendered | null = null;
+let imported: (Rendered & { importProblems: string[]; priceSection: string }) | null = null;
 
-/** A Word template as people write them: a variable split over formatting runs, a table, a numbered list. */
+/** A Word template as people write them: a variable split over formatting runs, tables, one with merged cells. */
 function wordTemplate(): Promise<Buffer> {
   const doc = new Document({
     sections: [
@@ -35,6 +36,16 @@ function wordTemplate(): Promise<Buffer> {
             rows: [
               new TableRow({ children: [new TableCell({ children: [new Paragraph('Site')] }), new TableCell({ children: [new Paragraph('Agents')] })] }),
               new TableRow({ children: [new TableCell({ children: [new Paragraph('Shanghai')] }), new TableCell({ children: [new Paragraph('120')] })] }),
+            ],
+          }),
+          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Price')] }),
+          // Merged cells as Word writes them: one down (vMerge), one across (gridSpan).
+          new Table({
+            rows: [
+              new TableRow({ children: ['Item', 'Qty', 'Amount'].map((t) => new TableCell({ children: [new Paragraph(t)] })) }),
+              new TableRow({ children: [new TableCell({ rowSpan: 2, children: [new Paragraph('Platform')] }), new TableCell({ children: [new Paragraph('1')] }), new TableCell({ children: [new Paragraph('100')] })] }),
+              new TableRow({ children: [new TableCell({ children: [new Paragraph('2')] }), new TableCell({ children: [new Paragraph('200')] })] }),
+              new TableRow({ children: [new TableCell({ columnSpan: 2, children: [new Paragraph('Total')] }), new TableCell({ children: [new Paragraph('300')] })] }),
             ],
           }),
         ],
@@ -60,7 +71,12 @@ beforeAll(async () => {
   const template = await callOk(backend, 'templates.importDocx', { name: 'Pilot offer.docx', data: await wordTemplate(), scenarios: ['intelligent-customer-service'] });
   const { proposal } = await callOk(backend, 'proposals.generate', { engagementId, templateId: template.template.id, lang: 'en' });
   const docx = await callOk(backend, 'proposals.exportDocx', { id: proposal.id });
-  imported = { proposal, pdf: renderWithLibreOffice(exportedBytes(docx), 'imported.docx') };
+  imported = {
+    proposal,
+    pdf: renderWithLibreOffice(exportedBytes(docx), 'imported.docx'),
+    importProblems: template.problems.map((p) => formatApiMessage(p.message, 'en')),
+    priceSection: template.template.template.sections.find((s) => s.title.en === 'Price')?.body?.en ?? '',
+  };
 }, 300_000);
 
 const FIELD_CODES = /\b(TOC|PAGEREF|HYPERLINK|MERGEFIELD|NUMPAGES)\b|\\[hoz] /;
@@ -119,6 +135,12 @@ describe.skipIf(!available)('exports opened in LibreOffice', () => {
     expect(text).toContain('Prepared for 华东电信 Eastern Telecom, handling 250,000 contacts a month.');
     expect(text).not.toMatch(/\{\{|\}\}|«|»/);
     for (const [i, page] of imported.pdf.pages.entries()) expect(page, `page ${i + 1}`).not.toMatch(FIELD_CODES);
+  });
+
+  it('a Word table with merged cells keeps each figure in its column, and the import says the cells were split', () => {
+    if (!imported) throw new Error('not rendered');
+    expect(imported.priceSection).toContain('| Platform | 1 | 100 |\n|  | 2 | 200 |\n| Total |  | 300 |');
+    expect(imported.importProblems).toContainEqual(expect.stringContaining('merged cells'));
   });
 
   it.each(['en', 'zh'] as const)('assessment report (%s): opens whole, with every section and no field code', (lang) => {

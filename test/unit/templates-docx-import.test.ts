@@ -66,6 +66,30 @@ describe('Word HTML → template sections', () => {
     expect(result.problems).toEqual([]);
   });
 
+  it('keeps every cell in its column when Word merged cells across or down, and says so', () => {
+    const html = [
+      '<h1>Price</h1>',
+      '<table>',
+      '<tr><td><p>Item</p></td><td><p>Qty</p></td><td><p>Amount</p></td></tr>',
+      '<tr><td rowspan="2"><p>Platform</p></td><td><p>1</p></td><td><p>100</p></td></tr>',
+      '<tr><td><p>2</p></td><td><p>200</p></td></tr>',
+      '<tr><td colspan="2"><p>Total</p></td><td><p>300</p></td></tr>',
+      '</table>',
+    ].join('');
+    const result = htmlToTemplateSections(html, OPTIONS);
+    expect(result.sections[0]?.markdown).toBe(
+      ['| Item | Qty | Amount |', '| --- | --- | --- |', '| Platform | 1 | 100 |', '|  | 2 | 200 |', '| Total |  | 300 |'].join('\n'),
+    );
+    expect(english(result.problems)).toEqual([{ where: 'Price', message: expect.stringContaining('merged cells') }]);
+  });
+
+  it('fills a short row and ignores spans that are not small whole numbers', () => {
+    const html = '<h1>T</h1><table><tr><td>A</td><td>B</td><td>C</td></tr><tr><td colspan="x">1</td><td rowspan="-3">2</td></tr></table>';
+    const result = htmlToTemplateSections(html, OPTIONS);
+    expect(result.sections[0]?.markdown).toBe(['| A | B | C |', '| --- | --- | --- |', '| 1 | 2 |  |'].join('\n'));
+    expect(result.problems).toEqual([]);
+  });
+
   it('drops images with a problem, carries an empty chapter heading into the next section, and never keeps HTML', () => {
     const html = '<h1>方案</h1><h2>背景</h2><p>客户 <img src="" alt="机房照片" /> 现状<script>alert(1)</script> &lt;b&gt;</p>';
     const result = htmlToTemplateSections(html, OPTIONS);

@@ -60,6 +60,10 @@ export const templateMessages = defineApiMessages({
   'import.headerPictureDropped': { en: 'a picture in the page header (a logo?) was left out', zh: '页眉中的图片（标志？）已被去掉' },
   'import.pageBreaksDropped': { en: 'page breaks were not kept; each section of a proposal follows the one before', zh: '分页符未保留；建议书各章节依次排列' },
   'import.headingNumbersDropped': { en: 'the heading numbers were not kept; sections are numbered by their order in the proposal', zh: '标题编号未保留；章节按在建议书中的顺序排列' },
+  'import.mergedCellsSplit': {
+    en: 'a table had merged cells: each merged cell’s text is in its first column, and the places it covered are empty so the other cells keep their columns',
+    zh: '表格中有合并单元格：合并单元格的文字放在其第一列，原先覆盖的位置留空，其他单元格保持在原来的列',
+  },
   'import.footnotesAsList': { en: 'the footnotes ({count}) were kept as a numbered list at the end of the last section', zh: '{count} 条脚注已作为编号列表保留在最后一节末尾' },
   'import.linkRemoved': { en: 'the link to “{url}” was removed (only http(s) and mailto links are kept); its text stays', zh: '指向“{url}”的链接已被去掉（只保留 http(s) 和 mailto 链接）；文字保留' },
   'import.oneLanguage': {
