@@ -23,6 +23,29 @@ export function paragraphBlock(text: string, tone?: 'lead' | 'muted'): Block {
   return tone ? { kind: 'paragraph', content: textRuns(text), tone } : { kind: 'paragraph', content: textRuns(text) };
 }
 
+/**
+ * Numbers the chapter headings (level 2) and, down to `deepest`, the headings under them:
+ * "1 Overview", "1.1 Objectives". The number is part of the heading's text, so the DOCX, the print
+ * page, the Markdown and the contents list all show the same numbers in every viewer.
+ */
+export function numberHeadings(blocks: readonly Block[], deepest: 2 | 3 = 3): Block[] {
+  const counters: number[] = [];
+  return blocks.map((block) => {
+    if (block.kind !== 'heading' || block.level < 2 || block.level > deepest) return block;
+    const depth = block.level - 2;
+    counters.length = depth + 1;
+    counters[depth] = (counters[depth] ?? 0) + 1;
+    // A level-3 heading before any chapter counts under chapter 0 rather than taking the chapter's number.
+    const number = Array.from(counters, (n) => n ?? 0).join('.');
+    return { ...block, content: mergeRuns([{ kind: 'text', text: `${number} ` }, ...block.content]) };
+  });
+}
+
+/** The text of each chapter (level 2) heading, in order: the entries of a contents list. */
+export function chapterTitles(blocks: readonly Block[]): string[] {
+  return blocks.flatMap((b) => (b.kind === 'heading' && b.level === 2 ? [runsText(b.content).replace(/\n/g, ' ')] : []));
+}
+
 /** Links that lead somewhere for the reader of an exported document: kb: links lead into the app, which they do not have. */
 export function isReadableLink(url: string): boolean {
   return /^(https?:|mailto:)/i.test(url.trim());

@@ -144,7 +144,7 @@ function block(node: Block, words: DocumentWords): string {
     case 'cover':
       return [`# ${escapeMarkdown(node.title)}`, fields(node.fields, words)].join('\n\n');
     case 'contents':
-      return [`## ${escapeMarkdown(node.title)}`, node.entries.map((entry, i) => `${i + 1}. ${escapeMarkdown(entry)}`).join('\n')].join('\n\n');
+      return [`## ${escapeMarkdown(node.title)}`, node.entries.map((entry) => `- ${escapeMarkdown(entry)}`).join('\n')].join('\n\n');
     case 'radar':
     case 'gantt':
     case 'pageBreak':

@@ -1,4 +1,4 @@
-import { headingBlock, mapRuns, paragraphBlock } from '../document/build';
+import { chapterTitles, headingBlock, mapRuns, numberHeadings, paragraphBlock } from '../document/build';
 import { richTextBlocks } from '../document/from-richtext';
 import { documentMarkdown } from '../document/markdown';
 import type { Block, DocumentModel } from '../document/model';
@@ -45,17 +45,18 @@ export function proposalDocument(doc: ProposalExport): DocumentModel {
   // The export checks name every unfilled variable first; a customer copy sent anyway shows blanks.
   const customer = doc.copy === 'customer';
   const title = customer ? p.title.replace(/\{\{[^{}]*\}\}/g, BLANK) : p.title;
-  const body = p.sections.flatMap((section) => sectionBlocks(section, doc));
+  const sections = p.sections.flatMap((section) => sectionBlocks(section, doc));
+  // Chapters and their subheadings are numbered; the contents lists the chapters as numbered.
+  const body = numberHeadings([...(customer ? mapRuns(sections, (run) => (run.kind === 'variable' ? { kind: 'text', text: BLANK, ...(run.marks ? { marks: run.marks } : {}) } : run)) : sections), ...acceptanceBlocks(doc)]);
   return {
     lang: p.lang,
     title,
     blocks: [
       { kind: 'cover', title, fields: coverFields(doc) },
       { kind: 'pageBreak' },
-      { kind: 'contents', title: labels.contents, entries: p.sections.map((s) => s.title) },
+      { kind: 'contents', title: labels.contents, entries: chapterTitles(body) },
       { kind: 'pageBreak' },
-      ...(customer ? mapRuns(body, (run) => (run.kind === 'variable' ? { kind: 'text', text: BLANK, ...(run.marks ? { marks: run.marks } : {}) } : run)) : body),
-      ...acceptanceBlocks(doc),
+      ...body,
     ],
   };
 }

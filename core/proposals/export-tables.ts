@@ -143,12 +143,14 @@ export function coverFields(doc: ProposalExport): { label: string; value: string
   ];
 }
 
-/** The acceptance block at the end: a sentence and a signature table for the customer and the sender. */
+/** The acceptance block at the end, on a page of its own: a sentence and a signature table for the customer and the sender. */
 export function acceptanceBlocks(doc: ProposalExport): Block[] {
   const lang = doc.proposal.lang;
   const l = EXPORT_LABELS[lang];
   const sender = organisationName(doc.organisation, lang);
   return [
+    // The signature page stands on its own, so it can be printed, signed and scanned alone.
+    { kind: 'pageBreak' },
     headingBlock(2, l.acceptance),
     paragraphBlock(l.acceptanceText.replace('{customer}', doc.customerName).replace('{quote}', doc.quoteNumber)),
     {

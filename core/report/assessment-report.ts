@@ -4,7 +4,7 @@ import type { Recommendation } from '../assessment/engine';
 import { isAnswered } from '../assessment/engine';
 import { pick, type Lang, type Localized } from '../i18n';
 import type { RiskItem } from '../risks/types';
-import { headingBlock, paragraphBlock } from '../document/build';
+import { headingBlock, numberHeadings, paragraphBlock } from '../document/build';
 import type { Block, DocumentFile, DocumentModel } from '../document/model';
 import { documentTime, PUNCTUATION, withAside } from '../document/typography';
 import { answerText, becauseText } from './answer-text';
@@ -209,5 +209,6 @@ export function buildAssessmentReport(input: ReportInput): AssessmentReport {
     else blocks.push(paragraphBlock(L.noSignatureImage, 'muted'));
   }
 
-  return { lang, title, customer: detail.engagement.customerName, blocks };
+  // Chapters are numbered; the answer sections keep the runner's own section numbers under them.
+  return { lang, title, customer: detail.engagement.customerName, blocks: numberHeadings(blocks, 2) };
 }

@@ -245,12 +245,12 @@ function BlockView({ block, ctx }: { block: Block; ctx: Ctx }) {
       return (
         <nav className="doc-contents" aria-label={block.title}>
           <h2>{block.title}</h2>
-          {/* Plain entries: under hash routing an in-page anchor would be read as a route. */}
-          <ol>
+          {/* Plain entries: under hash routing an in-page anchor would be read as a route. Each entry carries its chapter's number. */}
+          <ul>
             {block.entries.map((entry, i) => (
               <li key={i}>{entry}</li>
             ))}
-          </ol>
+          </ul>
         </nav>
       );
     case 'pageBreak':

@@ -215,8 +215,9 @@ test('pre-sales turns the assessed engagement into a priced, versioned proposal 
   const zip = await JSZip.loadAsync(docx.bytes);
   const documentXml = (await zip.file('word/document.xml')?.async('string')) ?? '';
   expect(documentXml).toContain('<w:tbl>');
-  // Each section, then the acceptance block.
-  expect(styledParagraphs(documentXml, 'Heading1')).toEqual([...titles, 'Acceptance']);
+  // Each section, then the acceptance block, numbered.
+  const numbered = [...titles, 'Acceptance'].map((title, i) => `${i + 1} ${title}`);
+  expect(styledParagraphs(documentXml, 'Heading1')).toEqual(numbered);
   expect(styledParagraphs(documentXml, 'Title')).toEqual([changed.title]);
   const tables = wordTables(documentXml);
   const risksTable = tables.find((t) => risks.every((r) => t.some((row) => row.includes(r.title))));
@@ -237,7 +238,7 @@ test('pre-sales turns the assessed engagement into a priced, versioned proposal 
   // Nothing internal in the customer's copy: no status, no version, no knowledge-base article names.
   expect(docText).not.toMatch(/Status:|Version:|knowledgebase:/);
   const html = (await mammoth.convertToHtml({ buffer: docx.bytes })).value;
-  expect([...html.matchAll(/<h1>(?:<a id="[^"]*"><\/a>)?([^<]*)<\/h1>/g)].map((m) => xmlText(m[1] ?? ''))).toEqual([...titles, 'Acceptance']);
+  expect([...html.matchAll(/<h1>(?:<a id="[^"]*"><\/a>)?([^<]*)<\/h1>/g)].map((m) => xmlText(m[1] ?? ''))).toEqual(numbered);
   expect((html.match(/<table>/g) ?? []).length).toBe(tables.length);
 
   // ── Markdown, the internal copy: GFM tables with the pricing rows and the totals, plus the status,
@@ -252,7 +253,7 @@ test('pre-sales turns the assessed engagement into a priced, versioned proposal 
   expect(markdown).toContain('- **Copy:** Internal — not for the customer');
   expect(markdown).toMatch(/\(knowledge base: [a-z0-9-]+\)/);
   expect(markdown).toContain(`# ${changed.title}`);
-  for (const title of titles) expect(markdown).toMatch(new RegExp(`^## ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+  for (const [i, title] of titles.entries()) expect(markdown).toMatch(new RegExp(`^## ${i + 1} ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
   expect(markdown).toContain('| Item | Unit | Quantity | Unit price (CNY) | Discount % | Amount (CNY) |');
   expect(markdown).toMatch(/^\|(?: ?:?-{3,}:? ?\|){6}$/m);
   const line1 = changed.pricing.lines[0];

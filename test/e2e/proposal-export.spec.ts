@@ -60,7 +60,7 @@ test.describe('proposal export and DOCX import', () => {
     expect(docx.name).toMatch(/^proposal-Harbour-Telecom-.+\.docx$/);
     const html = (await mammoth.convertToHtml({ buffer: docx.bytes })).value;
     const headings = [...html.matchAll(/<h1>(?:<a id="[^"]*"><\/a>)?([^<]*)<\/h1>/g)].map((m) => m[1]);
-    expect(headings).toEqual([...saved.sections.map((s) => s.title.replace(/&/g, '&amp;')), 'Acceptance']);
+    expect(headings).toEqual([...saved.sections.map((s) => s.title.replace(/&/g, '&amp;')), 'Acceptance'].map((title, i) => `${i + 1} ${title}`));
     expect(html).toContain('<td><p>24</p></td><td><p>2,950.55</p></td><td><p>5</p></td>');
     expect(html).toContain(`<td colspan="5"><p><strong>Discount (12.5%)</strong></p></td><td><p><strong>${inWord(`CNY -${groupThousands(totals.discount)}`)}</strong></p></td>`);
     expect(html).toContain(`<td colspan="5"><p><strong>Total</strong></p></td><td><p><strong>${inWord(money(totals.total))}</strong></p></td>`);

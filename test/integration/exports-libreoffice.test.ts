@@ -95,9 +95,10 @@ describe.skipIf(!available)('exports opened in LibreOffice', () => {
     expect(pdf.pages.length).toBeGreaterThanOrEqual(4);
     expect(pdf.pages.length).toBeLessThanOrEqual(12);
     for (const [i, page] of pdf.pages.entries()) expect(page, `page ${i + 1}`).not.toMatch(FIELD_CODES);
-    // Page 2 is the contents: one entry per section, each "title ..... page".
+    // Page 2 is the contents: one numbered entry per section and the acceptance, each "n title ..... page".
     const entries = [...(pdf.pages[1] ?? '').matchAll(/^\s*(.+?)\s*\.{3,}\s*(\d+)\s*$/gm)].map((m) => ({ title: m[1] ?? '', page: Number(m[2]) }));
-    expect(entries.map((e) => e.title)).toEqual(proposal.sections.map((s) => s.title));
+    const acceptance = lang === 'zh' ? '客户确认' : 'Acceptance';
+    expect(entries.map((e) => e.title)).toEqual([...proposal.sections.map((s) => s.title), acceptance].map((title, i) => `${i + 1} ${title}`));
     for (const entry of entries) {
       const actual = pdf.pages.findIndex((page, i) => i >= 2 && linesOf(page).includes(entry.title)) + 1;
       expect(entry.page, `"${entry.title}" starts on page ${actual}`).toBe(actual);

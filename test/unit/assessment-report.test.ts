@@ -66,7 +66,7 @@ describe('assessment report model', () => {
   it('has a title block, scores, answers by section, gaps, recommendations, risks, notes and sign-off, in that order', () => {
     const report = buildAssessmentReport(input());
     expect(report.title).toBe(`Assessment report: ${icsDefinition().title.en}`);
-    expect(headings(report, 2)).toEqual(['Scores and readiness', 'Answers', 'Gaps', 'Recommendations', 'Risk register', 'Field notes', 'Sign-off']);
+    expect(headings(report, 2)).toEqual(['1 Scores and readiness', '2 Answers', '3 Gaps', '4 Recommendations', '5 Risk register', '6 Field notes', '7 Sign-off']);
     const text = texts(report);
     expect(text).toContain('Customer: Northwind Telecom');
     expect(text).toContain('Engagement: Contact centre pilot');
@@ -100,7 +100,7 @@ describe('assessment report model', () => {
 
   it('lists gaps biggest loss first and recommendations grouped by kind with the answers that triggered them', () => {
     const report = buildAssessmentReport(input());
-    const gapTable = report.blocks[report.blocks.findIndex((b) => b.kind === 'heading' && blockText(b) === 'Gaps') + 1];
+    const gapTable = report.blocks[report.blocks.findIndex((b) => b.kind === 'heading' && blockText(b) === '3 Gaps') + 1];
     expect(gapTable?.kind).toBe('table');
     if (gapTable?.kind !== 'table') return;
     const lost = gapTable.rows.map((r) => Number(cellText(r[3] ?? '')));
@@ -125,7 +125,7 @@ describe('assessment report model', () => {
     // Chinese punctuation and dates in Chinese text.
     expect(text).toContain('2026年3月14日 17:30（UTC+8）');
     expect(text).toContain(`${icsDefinition().title.zh}（版本 1）`);
-    expect(headings(report, 2)).toEqual(['得分与就绪度', '答卷', '差距', '建议', '风险登记册', '现场笔记', '签核']);
+    expect(headings(report, 2)).toEqual(['1 得分与就绪度', '2 答卷', '3 差距', '4 建议', '5 风险登记册', '6 现场笔记', '7 签核']);
     expect(text).toContain('回答: 语音热线、微信公众号或小程序');
     expect(text).toContain('回答: 250,000 次/月');
     expect(text).toContain('回答: 是');

@@ -127,18 +127,19 @@ describe('a proposal as a document', () => {
       'pageBreak',
       'contents',
       'pageBreak',
-      'h2:Summary',
-      'h3:Why',
+      'h2:1 Summary',
+      'h3:1.1 Why',
       'paragraph',
-      'h2:Schedule',
+      'h2:2 Schedule',
       'paragraph',
       'gantt',
       'table',
-      'h2:Price',
+      'h2:3 Price',
       'paragraph',
       'table',
-      // The acceptance block: who signs for each side.
-      'h2:Acceptance',
+      // The acceptance block, on a page of its own: who signs for each side.
+      'pageBreak',
+      'h2:4 Acceptance',
       'paragraph',
       'table',
     ]);
@@ -155,7 +156,7 @@ describe('a proposal as a document', () => {
     const acceptance = doc.blocks.at(-1);
     expect(acceptance).toMatchObject({ kind: 'table', columns: ['For', 'Eastern Telecom', 'Fieldbench Telecom AI'] });
     expect(acceptance?.kind === 'table' ? acceptance.rows.map((r) => r[0]) : []).toEqual(['Name', 'Title', 'Signature', 'Date']);
-    expect(doc.blocks[2]).toEqual({ kind: 'contents', title: 'Contents', entries: ['Summary', 'Schedule', 'Price'] });
+    expect(doc.blocks[2]).toEqual({ kind: 'contents', title: 'Contents', entries: ['1 Summary', '2 Schedule', '3 Price', '4 Acceptance'] });
     expect(doc.blocks.find((b) => b.kind === 'gantt')).toMatchObject({ phases: [{ name: 'Discovery', start: '2026-04-06', end: '2026-04-19' }], labels: { title: 'Timeline chart', phase: 'Phase' } });
     expect(documentPlainText(doc)).toContain('Total | CNY 212.00');
   });

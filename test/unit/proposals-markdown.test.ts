@@ -109,8 +109,8 @@ describe('proposal → Markdown', () => {
     const markdown = proposalMarkdown(exportOf());
     expect(markdown.startsWith('# Voicebot POC \\*draft\\*\n\n- **Prepared for:** Eastern Telecom\n- **Prepared by:** Fieldbench Telecom AI')).toBe(true);
     expect(markdown).toContain('- **Quote no.:** Q-202611-ABC123\n- **Date:** 2026-11-23\n- **Valid until:** 2027-01-22\n- **Status:** Internal review\n- **Version:** Sent to customer');
-    expect(markdown).toContain('## Contents\n\n1. Executive summary\n2. Price breakdown\n3. Schedule\n4. Success criteria');
-    expect(markdown).toContain('## Executive summary\n\nHello **world**');
+    expect(markdown).toContain('## Contents\n\n- 1 Executive summary\n- 2 Price breakdown\n- 3 Schedule\n- 4 Success criteria');
+    expect(markdown).toContain('## 1 Executive summary\n\nHello **world**');
     // 40 × 2800 = 112000.00; 3 × 12345.675 = 37037.025 less 5 % = 35185.17375 → 35185.17;
     // subtotal 147185.17, discount 10 % = 14718.52 (14718.517), taxable 132466.65, tax 6 % = 7948.00 (7947.999), total 140414.65.
     expect(markdown).toContain('| Item | Unit | Quantity | Unit price (CNY) | Discount % | Amount (CNY) |\n| --- | --- | ---: | ---: | ---: | ---: |');

@@ -43,8 +43,8 @@ describe('DocumentView', () => {
     const markup = html(doc);
     expect(markup).toContain('<article class="print-sheet doc-sheet doc-pages-zh" lang="zh-CN" data-testid="sheet">');
     expect(markup).toContain('<section class="doc-cover"><h1>语音机器人 POC</h1><dl class="doc-fields"><div><dt>致：</dt><dd>华东电信</dd></div>');
-    expect(markup).toContain('<nav class="doc-contents" aria-label="目录"><h2>目录</h2><ol><li>概述</li><li>进度</li><li>报价</li></ol></nav>');
-    expect(markup).toContain('<h2><span>概述</span></h2><h3><span>背景</span></h3>');
+    expect(markup).toContain('<nav class="doc-contents" aria-label="目录"><h2>目录</h2><ul><li>1 概述</li><li>2 进度</li><li>3 报价</li><li>4 客户确认</li></ul></nav>');
+    expect(markup).toContain('<h2><span>1 概述</span></h2><h3><span>1.1 背景</span></h3>');
     expect(markup).toContain('<a href="https://example.com" target="_blank" rel="noreferrer noopener"><span>说明</span></a>');
     expect(markup).toContain('<mark class="doc-variable">{{customer.name}}</mark>');
     expect(markup).toContain('data-testid="gantt"');
@@ -52,7 +52,8 @@ describe('DocumentView', () => {
     expect(markup).toContain('<tr class="doc-total"><th scope="row" colSpan="5" class="num">合计</th><td class="num">¥212.00</td></tr></tfoot>');
     // A Chinese quotation in yuan also states the total in words.
     expect(markup).toContain('合计（大写）：人民币贰佰壹拾贰元整');
-    expect((markup.match(/class="doc-page-break"/g) ?? []).length).toBe(2);
+    // After the cover, after the contents, and before the acceptance page.
+    expect((markup.match(/class="doc-page-break"/g) ?? []).length).toBe(3);
   });
 
   it('renders report blocks: lead and muted lines, text cells that keep their line breaks, photos and files by name', () => {
