@@ -81,4 +81,6 @@ export type DocumentModel = {
   /** For the file's properties and the window title. */
   title: string;
   blocks: Block[];
+  /** The sender's logo (an attachment): at the top of every page of a Word file, and of the print page. */
+  logo?: { sha256: string; alt: string };
 };

@@ -3,6 +3,7 @@ import { richTextBlocks } from '../document/from-richtext';
 import { documentMarkdown } from '../document/markdown';
 import type { Block, DocumentModel } from '../document/model';
 import { acceptanceBlocks, coverFields, EXPORT_LABELS, sectionTable, totalInWords, type ProposalExport } from './export-tables';
+import { documentLogo } from '../organisation/profile';
 import { PROPOSAL_LABELS } from './labels';
 import { checkPricing } from './money';
 import { timelineSchedule } from './timeline';
@@ -28,7 +29,7 @@ function sectionBlocks(section: ProposalExport['proposal']['sections'][number], 
   }
   // Figures that cannot be totalled have no table: the exports refuse them before this, and the print page says why.
   const totalled = section.kind !== 'pricing' || checkPricing(p.pricing).length === 0;
-  const table = totalled ? sectionTable(section.kind, p) : null;
+  const table = totalled ? sectionTable(section.kind, p, doc.organisation.currencyDisplay) : null;
   if (table && table.rows.length > 0) blocks.push(table);
   // A Chinese quotation in yuan states its total in words too (大写), so the figure cannot be altered.
   const inWords = table && section.kind === 'pricing' ? totalInWords(p.pricing, p.lang) : null;
@@ -51,6 +52,7 @@ export function proposalDocument(doc: ProposalExport): DocumentModel {
   return {
     lang: p.lang,
     title,
+    ...documentLogo(doc.organisation, p.lang),
     blocks: [
       { kind: 'cover', title, fields: coverFields(doc) },
       { kind: 'pageBreak' },

@@ -1,6 +1,6 @@
 import { headingBlock, paragraphBlock } from '../document/build';
 import type { Block, TableBlock } from '../document/model';
-import { organisationName, validUntil, type OrganisationProfile } from '../organisation/profile';
+import { organisationName, validUntil, type CurrencyDisplay, type OrganisationProfile } from '../organisation/profile';
 import { pick, type Lang } from '../i18n';
 import { PROPOSAL_LABELS } from './labels';
 import { decimal, groupThousands, multiply, pricingTotals, toDecimalString } from './money';
@@ -180,10 +180,20 @@ function currencyName(currency: string, lang: Lang): string {
   return lang === 'zh' && currency === 'CNY' ? '元' : currency;
 }
 
-/** An amount as a total shows it: "CNY 1,234.50" (English), "¥1,234.50" (yuan in Chinese); `negative` puts a minus before the figure. */
-export function moneyText(currency: string, lang: Lang): (amount: string, negative?: boolean) => string {
-  const minus = (negative: boolean): string => (negative ? '-' : '');
-  return (amount, negative = false) => (lang === 'zh' && currency === 'CNY' ? `${minus(negative)}¥${groupThousands(amount)}` : `${currency} ${minus(negative)}${groupThousands(amount)}`);
+/** The symbols a total may show instead of the code; a currency without one here always shows its code. */
+const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { CNY: '¥', USD: '$', EUR: '€', GBP: '£', HKD: 'HK$', JPY: 'JP¥', SGD: 'S$' };
+
+/**
+ * An amount as a total shows it, as the organisation chose (profile.ts CurrencyDisplay): by
+ * language "CNY 1,234.50" in English and "¥1,234.50" for yuan in Chinese; "¥1,234.50" or
+ * "$1,234.50" with symbols; "CNY 1,234.50" with codes. `negative` puts a minus before the figure.
+ */
+export function moneyText(currency: string, lang: Lang, display: CurrencyDisplay = 'byLanguage'): (amount: string, negative?: boolean) => string {
+  const symbol = display === 'code' ? undefined : display === 'symbol' || (lang === 'zh' && currency === 'CNY') ? CURRENCY_SYMBOLS[currency] : undefined;
+  return (amount, negative = false) => {
+    const sign = negative ? '-' : '';
+    return symbol === undefined ? `${currency} ${sign}${groupThousands(amount)}` : `${sign}${symbol}${groupThousands(amount)}`;
+  };
 }
 
 /** The total in words under a Chinese price table in yuan (大写金额); null elsewhere. */
@@ -200,12 +210,12 @@ export function ratePercent(rate: string): string {
 }
 
 /** The pricing lines with their amounts, then subtotal, discount, amount before tax, tax and total. Throws on a figure checkPricing refuses. */
-export function pricingTable(pricing: Pricing, lang: Lang): ExportTable {
+export function pricingTable(pricing: Pricing, lang: Lang, display: CurrencyDisplay = 'byLanguage'): ExportTable {
   const l = PROPOSAL_LABELS[lang];
   const totals = pricingTotals(pricing);
   const net = new Map(totals.lines.map((line) => [line.id, line.net]));
   const c = pricing.currency;
-  const money = moneyText(c, lang);
+  const money = moneyText(c, lang, display);
   const discountLabel = pricing.discount.kind === 'percent' ? withAside(l.discount, `${groupThousands(pricing.discount.value.trim())}%`, lang) : l.discount;
   return {
     kind: 'table',
@@ -243,12 +253,12 @@ export function timelineTable(timeline: Timeline, lang: Lang): ExportTable {
 }
 
 /** The table a structured section shows under its introduction; null for text and risk sections (their table is in the body). Throws on pricing checkPricing refuses. */
-export function sectionTable(kind: Proposal['sections'][number]['kind'], doc: ProposalExport['proposal']): ExportTable | null {
+export function sectionTable(kind: Proposal['sections'][number]['kind'], doc: ProposalExport['proposal'], display: CurrencyDisplay = 'byLanguage'): ExportTable | null {
   switch (kind) {
     case 'success-criteria':
       return criteriaTable(doc.successCriteria, doc.lang);
     case 'pricing':
-      return pricingTable(doc.pricing, doc.lang);
+      return pricingTable(doc.pricing, doc.lang, display);
     case 'timeline':
       return timelineTable(doc.timeline, doc.lang);
     default:

@@ -32,6 +32,8 @@ export const CALL_EFFECTS = {
   'settings.get': { kind: 'query', reads: ['settings'] },
   'organisation.get': { kind: 'query', reads: ['settings'] },
   'organisation.save': { kind: 'mutation', writes: ['settings'] },
+  'organisation.setLogo': { kind: 'mutation', writes: ['settings', 'attachments'] },
+  'organisation.removeLogo': { kind: 'mutation', writes: ['settings'] },
   'settings.update': { kind: 'mutation', writes: ['settings'] },
   'content.status': { kind: 'query', reads: ['content_pack', ...CONTENT_TABLES] },
   // Held-back pack updates are content-pack bookkeeping: 'content_pack' covers them.

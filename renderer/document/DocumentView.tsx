@@ -263,6 +263,13 @@ export function DocumentView({ doc, testId }: { doc: DocumentModel; testId: stri
   const ctx: Ctx = { words: DOCUMENT_WORDS[doc.lang] };
   return (
     <article className={`print-sheet doc-sheet doc-pages-${doc.lang}`} lang={htmlLang(doc.lang)} data-testid={testId}>
+      {/* The sender's logo heads the first page, as in the Word file. */}
+      {doc.logo ? (
+        <header className="doc-logo">
+          {/* A logo whose file is gone leaves no placeholder: the sender's name is on the cover. */}
+          <StoredImage className="doc-logo-image" sha256={doc.logo.sha256} alt={doc.logo.alt} fallback={null} />
+        </header>
+      ) : null}
       {doc.blocks.map((block, i) => (
         <BlockView key={i} block={block} ctx={ctx} />
       ))}

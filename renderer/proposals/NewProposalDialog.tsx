@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { LANGS, type Lang } from '../../core/i18n';
+import { LANGS } from '../../core/i18n';
 import type { TemplateSummary } from '../../core/api/calls/templates';
 import { Dialog, DialogActions } from '../ui/Dialog';
 import { Loading } from '../app/StateViews';
@@ -9,6 +9,7 @@ import { mutate, setQueryResult } from '../data/query-client';
 import { useQuery } from '../data/use-query';
 import { formatDateTime } from '../ui/format';
 import type { ProposalLocationState } from './ProposalPage';
+import { useDocumentLang } from '../settings/use-document-lang';
 
 /** Templates for the engagement's scenarios first, then the others, each group by title. */
 export function orderTemplates(templates: readonly TemplateSummary[], scenarios: readonly string[]): { matching: TemplateSummary[]; other: TemplateSummary[] } {
@@ -31,7 +32,7 @@ export function NewProposalDialog({ engagementId: fixedEngagement, onClose }: { 
   const templates = useQuery('templates.list', {});
   const [sessionChoice, setSessionChoice] = useState<string | null>(null);
   const [templateChoice, setTemplateChoice] = useState<string | null>(null);
-  const [lang, setLang] = useState<Lang>(uiLang);
+  const [lang, setLang] = useDocumentLang();
   const [title, setTitle] = useState('');
   const [state, setState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'error'; message: string }>({ kind: 'idle' });
 

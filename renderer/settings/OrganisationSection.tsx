@@ -1,17 +1,20 @@
-import { useState, type FormEvent } from 'react';
-import type { OrganisationProfile } from '../../core/organisation/profile';
+import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { CURRENCY_DISPLAYS, MAX_LOGO_BYTES, type CurrencyDisplay, type OrganisationProfile, type OrganisationSettings } from '../../core/organisation/profile';
+import { LANGS, type Lang } from '../../core/i18n';
 import { mutate } from '../data/query-client';
 import { useQuery } from '../data/use-query';
 import { toFieldErrors, type FieldErrors } from '../engagements/form-issues';
 import { useI18n } from '../i18n/i18n';
 import { Field, FormError, inputProps } from '../ui/Field';
+import { fileBytes } from '../lib/attachments';
+import { StoredImage } from '../lib/StoredImage';
 // The entity forms' field and row styles (engagements.css loads only with those screens).
 import '../engagements/engagements.css';
 
 /** A draft of the profile as the form edits it: the validity as typed. */
-type Draft = Omit<OrganisationProfile, 'validityDays'> & { validityDays: string };
+type Draft = Omit<OrganisationSettings, 'validityDays'> & { validityDays: string };
 
-const toDraft = (p: OrganisationProfile): Draft => ({ ...p, validityDays: String(p.validityDays) });
+const toDraft = ({ logo: _logo, ...settings }: OrganisationProfile): Draft => ({ ...settings, validityDays: String(settings.validityDays) });
 
 /**
  * Who sends the documents (Settings): the organisation's names, address and contact, how long a
@@ -28,7 +31,70 @@ export function OrganisationSection() {
       </p>
     );
   }
-  return stored.data ? <OrganisationForm initial={stored.data} /> : null;
+  return stored.data ? (
+    <>
+      <OrganisationForm initial={stored.data} />
+      <LogoPicker logo={stored.data.logo} />
+    </>
+  ) : null;
+}
+
+/** The logo on every export: chosen, shown and removed on its own (it is stored at once, not with the form). */
+function LogoPicker({ logo }: { logo: OrganisationProfile['logo'] }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const input = useRef<HTMLInputElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function choose(event: ChangeEvent<HTMLInputElement>): Promise<void> {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    if (file.size > MAX_LOGO_BYTES) {
+      setError(t('organisation.logoTooLarge', { name: file.name, size: (file.size / 1024 / 1024).toFixed(1), max: MAX_LOGO_BYTES / 1024 / 1024 }));
+      return;
+    }
+    setBusy(true);
+    const result = await mutate('organisation.setLogo', { name: file.name || 'logo', mime: file.type, data: await fileBytes(file) });
+    setBusy(false);
+    setError(result.ok ? null : t('organisation.logoFailed', { message: i18n.apiText(result.error) }));
+  }
+
+  async function remove(): Promise<void> {
+    setBusy(true);
+    const result = await mutate('organisation.removeLogo', {});
+    setBusy(false);
+    setError(result.ok ? null : t('organisation.logoFailed', { message: i18n.apiText(result.error) }));
+  }
+
+  return (
+    <section aria-labelledby="organisation-logo-title" className="settings-section organisation-logo">
+      <h3 id="organisation-logo-title">{t('organisation.logo')}</h3>
+      <p className="muted">{t('organisation.logoHint')}</p>
+      {error ? (
+        <p className="notice warn" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="organisation-logo-row">
+        {logo ? (
+          <StoredImage className="organisation-logo-preview" sha256={logo.sha256} alt={t('organisation.logoAlt', { name: logo.name })} fallback={<span className="muted">{t('organisation.logoMissing')}</span>} />
+        ) : (
+          <span className="muted">{t('organisation.noLogo')}</span>
+        )}
+        <input ref={input} type="file" accept="image/png,image/jpeg" className="visually-hidden" tabIndex={-1} aria-hidden="true" onChange={(e) => void choose(e)} />
+        <button type="button" disabled={busy} onClick={() => input.current?.click()}>
+          {logo ? t('organisation.replaceLogo') : t('organisation.chooseLogo')}
+        </button>
+        {logo ? (
+          <button type="button" disabled={busy} onClick={() => void remove()}>
+            {t('organisation.removeLogo')}
+          </button>
+        ) : null}
+      </div>
+    </section>
+  );
 }
 
 function OrganisationForm({ initial }: { initial: OrganisationProfile }) {
@@ -115,6 +181,31 @@ function OrganisationForm({ initial }: { initial: OrganisationProfile }) {
           </Field>
           <Field path="quotePattern" label={t('organisation.quotePattern')} errors={errors} className="grow" hint={t('organisation.quoteHint')}>
             {text('quotePattern', draft.quotePattern, (v) => ({ ...draft, quotePattern: v }))}
+          </Field>
+        </div>
+        <div className="form-row">
+          <Field path="currencyDisplay" label={t('organisation.currencyDisplay')} errors={errors} className="grow">
+            <select {...inputProps('currencyDisplay', errors)} value={draft.currencyDisplay} onChange={(e) => edit(() => ({ ...draft, currencyDisplay: e.target.value as CurrencyDisplay }))}>
+              {CURRENCY_DISPLAYS.map((d) => (
+                <option key={d} value={d}>
+                  {t(`organisation.currency.${d}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field path="documentLang" label={t('organisation.documentLang')} errors={errors} className="grow" hint={t('organisation.documentLangHint')}>
+            <select
+              {...inputProps('documentLang', errors)}
+              value={draft.documentLang ?? ''}
+              onChange={(e) => edit(() => ({ ...draft, documentLang: e.target.value === '' ? null : (e.target.value as Lang) }))}
+            >
+              <option value="">{t('organisation.documentLang.app')}</option>
+              {LANGS.map((l) => (
+                <option key={l} value={l}>
+                  {t(`lang.${l}`)}
+                </option>
+              ))}
+            </select>
           </Field>
         </div>
         <p className="settings-actions">

@@ -1,6 +1,7 @@
 import { DEFAULT_ORGANISATION } from '../../core/organisation/profile';
 import { describe, expect, it } from 'vitest';
-import { coverFields, pricingTable, ratePercent, timelineTable, type ProposalExport } from '../../core/proposals/export-tables';
+import { coverFields, moneyText, pricingTable, ratePercent, timelineTable, type ProposalExport } from '../../core/proposals/export-tables';
+import { chapterTitles, headingBlock, numberHeadings, runsText } from '../../core/document/build';
 import { escapeMarkdown } from '../../core/document/markdown';
 import { proposalMarkdown } from '../../core/proposals/export-document';
 import { documentJson, heading, link, list, paragraph, table, textNode } from '../../core/richtext/build';
@@ -176,5 +177,26 @@ describe('Markdown export of hostile content', () => {
   it('refuses variable names outside the safe set at the contract (the document check)', () => {
     const checked = checkProposalDocument(body(v('<img src=x onerror=alert(1)>'), v('customer.name'), v('客户.名称'), v('a b'), v('x'.repeat(101))));
     expect(checked.problems.map((p) => p.path)).toEqual(['root.children.0.children.0', 'root.children.0.children.3', 'root.children.0.children.4']);
+  });
+
+  it('shows amounts with the currency as the organisation chose: by language, symbol or code', () => {
+    expect(moneyText('CNY', 'en')('1234.5')).toBe('CNY 1,234.5');
+    expect(moneyText('CNY', 'zh')('1234.50', true)).toBe('-¥1,234.50');
+    expect(moneyText('USD', 'zh')('10.00')).toBe('USD 10.00');
+    expect(moneyText('CNY', 'en', 'symbol')('1234.50', true)).toBe('-¥1,234.50');
+    expect(moneyText('USD', 'en', 'symbol')('10.00')).toBe('$10.00');
+    // A currency without a symbol here keeps its code.
+    expect(moneyText('CHF', 'en', 'symbol')('10.00')).toBe('CHF 10.00');
+    expect(moneyText('CNY', 'zh', 'code')('10.00')).toBe('CNY 10.00');
+    expect(pricingTable(PRICING, 'en', 'symbol').totals.at(-1)).toEqual(['Total', '¥140,414.65']);
+  });
+});
+
+describe('numbered headings', () => {
+  it('numbers chapters and their subheadings, restarts under each chapter, and leaves other levels alone', () => {
+    const blocks = numberHeadings([headingBlock(1, 'Title'), headingBlock(3, 'Before'), headingBlock(2, 'A'), headingBlock(3, 'A.a'), headingBlock(4, 'deep'), headingBlock(3, 'A.b'), headingBlock(2, 'B'), headingBlock(3, 'B.a')]);
+    expect(blocks.map((b) => (b.kind === 'heading' ? runsText(b.content) : ''))).toEqual(['Title', '0.1 Before', '1 A', '1.1 A.a', 'deep', '1.2 A.b', '2 B', '2.1 B.a']);
+    expect(chapterTitles(blocks)).toEqual(['1 A', '2 B']);
+    expect(numberHeadings([headingBlock(2, 'A'), headingBlock(3, 'sub')], 2).map((b) => (b.kind === 'heading' ? runsText(b.content) : ''))).toEqual(['1 A', 'sub']);
   });
 });

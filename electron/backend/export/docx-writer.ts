@@ -8,6 +8,7 @@ import {
   HeadingLevel,
   HighlightColor,
   ImageRun,
+  TabStopType,
   LevelFormat,
   PageBreak,
   PageNumber,
@@ -97,15 +98,36 @@ function picture(sha256: string, alt: string, maxWidth: number, ctx: Ctx): Image
   return bytes ? pictureOf(bytes, sha256, alt, maxWidth, ctx) : null;
 }
 
-/** A picture from bytes, scaled to `maxWidth`; null when they are not a picture Word embeds. */
-function pictureOf(bytes: Buffer, sha256: string, alt: string, maxWidth: number, ctx: Ctx): ImageRun | null {
+/** A picture from bytes, scaled to `maxWidth` (and `maxHeight`); null when they are not a picture Word embeds. */
+function pictureOf(bytes: Buffer, sha256: string, alt: string, maxWidth: number, ctx: Ctx, maxHeight = Infinity): ImageRun | null {
   const sniffed = sniffType(bytes);
   const type = sniffed ? DOCX_IMAGE_TYPES[sniffed] : undefined;
   const size = type ? imageSize(bytes) : null;
   // A picture past the pixel limits (stored before they existed, or arriving by sync) is never handed to Word to decode.
   if (!type || !size || size.width === 0 || size.height === 0 || !withinImageLimits(size)) return null;
-  // Large photos go in as they are (stored, not deflated: see docx-package.ts): re-encoding would need an image codec.
-  return new ImageRun({ type, data: storedImage(ctx.media, sha256, bytes), transformation: scaled(size, maxWidth), altText: { name: alt || sha256.slice(0, 12), title: alt, description: alt } });
+  const fit = scaled(size, maxWidth);
+  const transformation = fit.height > maxHeight ? { width: Math.max(1, Math.round((fit.width * maxHeight) / fit.height)), height: maxHeight } : fit;
+  // Pictures go in as the print copies are (stored, not deflated: see docx-package.ts).
+  return new ImageRun({ type, data: storedImage(ctx.media, sha256, bytes), transformation, altText: { name: alt || sha256.slice(0, 12), title: alt, description: alt } });
+}
+
+/**
+ * The page header: the sender's logo at the left, their name at the right. Running headers keep
+ * the logo within 28 px so it stays inside the top margin (the header starts 1.25 cm down, the
+ * text 2 cm down) and the pages lay out as docx-pages.ts expects; the first page shows it larger.
+ */
+function pageHeader(author: string | null, logo: DocumentModel['logo'], ctx: Ctx, size: { width: number; height: number }): Header {
+  const bytes = logo ? ctx.read(logo.sha256) : null;
+  const image = logo && bytes ? pictureOf(bytes, logo.sha256, logo.alt, size.width, ctx, size.height) : null;
+  const name = author === null ? [] : [new TextRun({ text: image ? `\t${author}` : author, color: MUTED, size: SMALL_TEXT })];
+  return new Header({
+    children: [
+      new Paragraph({
+        ...(image ? { tabStops: [{ type: TabStopType.RIGHT, position: CONTENT_TWIPS }] } : { alignment: AlignmentType.RIGHT }),
+        children: [...(image ? [image] : []), ...name],
+      }),
+    ],
+  });
 }
 
 /** Where a picture belongs whose file is not on this device (or cannot be embedded): its words stay, so the reader knows one belongs here. */
@@ -368,13 +390,13 @@ export async function documentDocx(doc: DocumentModel, readStored: ReadImage, op
         // The first page (a cover, or the title of a report) has no page number, as on the print page.
         properties: { ...PAGE_PROPERTIES, titlePage: true },
         footers: { first: new Footer({ children: [new Paragraph('')] }), default: pageNumbers },
-        // Who sends it, at the top of every page after the first (the cover says it in full).
-        ...(author === DEFAULT_AUTHOR
+        // Who sends it: the logo on every page (larger on the first), the name on every page after the first (the cover says it in full).
+        ...(author === DEFAULT_AUTHOR && !doc.logo
           ? {}
           : {
               headers: {
-                first: new Header({ children: [new Paragraph('')] }),
-                default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: author, color: MUTED, size: SMALL_TEXT })] })] }),
+                first: doc.logo ? pageHeader(null, doc.logo, ctx, { width: 200, height: 56 }) : new Header({ children: [new Paragraph('')] }),
+                default: pageHeader(author === DEFAULT_AUTHOR ? null : author, doc.logo, ctx, { width: 160, height: 28 }),
               },
             }),
         children: doc.blocks.flatMap((b) => blockChildren(b, ctx)),

@@ -34,6 +34,21 @@ const LINK_SELECT = `
   SELECT l.id AS link_id, a.sha256, a.mime, a.size, COALESCE(NULLIF(l.name, ''), a.original_name) AS original_name, l.caption, l.created_at
   FROM attachment_links l JOIN attachments a ON a.sha256 = l.sha256`;
 
+/** The write that records a stored file's row: new content, or content this device holds again. */
+function storedFileChange(db: Db, file: { sha256: string; mime: string; size: number; name: string }) {
+  // The same bytes can arrive under other names: the first name stays on the file, each link keeps its own.
+  return getAttachment(db, file.sha256) !== null
+    ? update('attachments', { sha256: file.sha256 }, { stored_locally: 1 })
+    : insert('attachments', { sha256: file.sha256, mime: file.mime, size: file.size, original_name: file.name, stored_locally: 1 });
+}
+
+/** Records a stored file that no record links to (the organisation's logo), so the start-up sweep keeps it. */
+export function recordStoredFile(db: Db, file: { sha256: string; mime: string; size: number; name: string }): void {
+  transact(db, () => {
+    commit(db, [storedFileChange(db, file)]);
+  });
+}
+
 /** Records a stored file (once per content) and links it to its owner; one transaction. */
 export function insertAttachment(
   db: Db,
@@ -42,12 +57,8 @@ export function insertAttachment(
 ): AttachmentInfo {
   const linkId = newId();
   transact(db, () => {
-    const stored = getAttachment(db, file.sha256) !== null;
     commit(db, [
-      // The same bytes can arrive under other names: the first name stays on the file, each link keeps its own.
-      stored
-        ? update('attachments', { sha256: file.sha256 }, { stored_locally: 1 })
-        : insert('attachments', { sha256: file.sha256, mime: file.mime, size: file.size, original_name: file.name, stored_locally: 1 }),
+      storedFileChange(db, file),
       insert('attachment_links', { id: linkId, sha256: file.sha256, owner_table: link.ownerTable, owner_id: link.ownerId, caption: link.caption, name: file.name }),
     ]);
   });

@@ -1,4 +1,4 @@
-import { organisationName } from '../../../core/organisation/profile';
+import { documentLogo, organisationName } from '../../../core/organisation/profile';
 import { readOrganisation } from '../repos/organisation-repo';
 import type { Lang, Localized } from '../../../core/i18n';
 import type { ExportedFile, MissingFile } from '../../../core/api/calls/reports';
@@ -74,7 +74,7 @@ export function assessmentReport(ctx: ServiceContext, sessionId: string, lang: L
   }
   const signatureSha = detail.session.signoff?.signatureSha256;
   const signature = signatureSha ? (files('assessment_sessions', sessionId).find((f) => f.sha256 === signatureSha) ?? null) : null;
-  return buildAssessmentReport({
+  const report = buildAssessmentReport({
     detail,
     lang,
     risks: listRisks(db, { engagementId: detail.engagement.id }, localDay()),
@@ -84,6 +84,7 @@ export function assessmentReport(ctx: ServiceContext, sessionId: string, lang: L
     refTitles: refTitles(ctx, detail.result.recommendations),
     generatedAt: new Date().toISOString(),
   });
+  return { ...report, ...documentLogo(readOrganisation(db), lang) };
 }
 
 /** The photos and the signature the report would show whose files are not on this device. */

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { LANGS, type Lang } from '../../../core/i18n';
+import { LANGS } from '../../../core/i18n';
 import type { MissingFile } from '../../../core/api/calls/reports';
 import { Dialog, DialogActions } from '../../ui/Dialog';
 import { useI18n } from '../../i18n/i18n';
@@ -9,6 +9,7 @@ import { receiveExport } from '../../lib/download';
 import { ExportStatus, type ExportState } from '../../ui/ExportStatus';
 import { useQuery } from '../../data/use-query';
 import { MissingFiles } from '../../ui/MissingFiles';
+import { useDocumentLang } from '../../settings/use-document-lang';
 
 /**
  * Chooses the report language (the UI language by default), then saves the DOCX or the PDF. In
@@ -19,9 +20,9 @@ import { MissingFiles } from '../../ui/MissingFiles';
  * export waits for "Export anyway" (the document keeps a placeholder where each belongs).
  */
 export function ExportDialog({ sessionId, format, onClose }: { sessionId: string; format: 'docx' | 'pdf'; onClose: () => void }) {
-  const { t, lang: uiLang, apiText } = useI18n();
+  const { t, apiText } = useI18n();
   const navigate = useNavigate();
-  const [lang, setLang] = useState<Lang>(uiLang);
+  const [lang, setLang] = useDocumentLang();
   const info = useQuery('app.info', {});
   const hostPrintsPdf = info.data?.host === 'electron';
   const [state, setState] = useState<ExportState>({ kind: 'idle' });
