@@ -12,6 +12,9 @@ export const FIXED_TEMPLATE_VARIABLES = [
   'engagement.title',
   'engagement.startDate',
   'engagement.endDate',
+  /** The first and last day of the proposal's schedule (its timeline), so the text and the Gantt chart agree. */
+  'timeline.start',
+  'timeline.end',
   'scenario.name',
   'assessment.overall',
   'assessment.readiness',

@@ -92,6 +92,8 @@ type Context = {
   articles: Map<string, ArticleSource>;
   articleReviewDates: Record<string, string>;
   problems: GenerationProblem[];
+  /** The schedule the proposal starts with: its first and last day (null without phases). */
+  schedule: { start: string; end: string } | null;
 };
 
 const NUMBER_LOCALE: Record<Lang, string> = { en: 'en-US', zh: 'zh-CN' };
@@ -164,6 +166,12 @@ function resolveFixed(name: TemplateVariable & { kind: 'fixed' }, ctx: Context):
       return engagementValue(name.name, engagement.startDate, 'start date');
     case 'engagement.endDate':
       return engagementValue(name.name, engagement.endDate, 'end date');
+    case 'timeline.start':
+    case 'timeline.end': {
+      if (!ctx.schedule) return { ok: false, reason: 'no-value', message: 'the template’s timeline has no phases' };
+      const value = name.name === 'timeline.start' ? ctx.schedule.start : ctx.schedule.end;
+      return { ok: true, value, source: { kind: 'default', ref: name.name, label: `${name.name === 'timeline.start' ? 'schedule start' : 'schedule end'} = ${value}` } };
+    }
     case 'scenario.name': {
       const scenario = input.scenarios.find((s) => s.id === ctx.scenarioId);
       if (!scenario) return { ok: false, reason: 'no-value', message: 'the engagement has none of the template’s scenarios' };
@@ -537,6 +545,8 @@ function placeStructured(text: ProposalSection[], structured: Record<Exclude<Pro
 export function generateProposal(input: GenerationInput): GenerationResult {
   const { template, lang, engagement } = input;
   const scenarioId = engagement.scenarios.find((s) => template.scenarios.includes(s)) ?? engagement.scenarios[0] ?? null;
+  const defaults = defaultsFrom(template, lang, engagement.startDate ?? input.today);
+  const phases = timelineSchedule(defaults.timeline);
   const ctx: Context = {
     input,
     lang,
@@ -545,9 +555,9 @@ export function generateProposal(input: GenerationInput): GenerationResult {
     articles: new Map(input.articles.map((a) => [a.id, a])),
     articleReviewDates: {},
     problems: [],
+    schedule: phases.length > 0 ? { start: phases[0]?.start ?? '', end: phases.at(-1)?.end ?? '' } : null,
   };
   const templateRef = `${template.id}@${template.version}`;
-  const defaults = defaultsFrom(template, lang, engagement.startDate ?? input.today);
   const taken = new Set<string>();
   const textSections: ProposalSection[] = [];
 

@@ -92,6 +92,7 @@ export const CALL_EFFECTS = {
   'reports.assessment': { kind: 'query', reads: [...SESSION_READS, 'risk_items', 'kb_articles', 'kb_article_texts', 'risk_checklists', 'poc_templates', ...ATTACHMENT_WRITES] },
   // Whether files are on the device is not in any table: asked afresh before each export (callSafe), never cached.
   'reports.assessmentMissingFiles': { kind: 'query', reads: [...SESSION_READS, 'field_notes', ...ATTACHMENT_WRITES] },
+  'reports.assessmentDocxSize': { kind: 'query', reads: [...SESSION_READS, 'field_notes', 'settings', ...ATTACHMENT_WRITES] },
   'reports.assessmentPdf': { kind: 'file' },
   'reports.assessmentDocx': { kind: 'file' },
 
@@ -119,6 +120,7 @@ export const CALL_EFFECTS = {
   'proposals.remove': { kind: 'mutation', writes: ['proposals'] },
   'proposals.exportMissingFiles': { kind: 'query', reads: ['proposals', 'proposal_versions', ...ATTACHMENT_WRITES] },
   'proposals.exportChecks': { kind: 'query', reads: ['proposals', 'proposal_versions', 'engagements', 'customers', 'settings'] },
+  'proposals.exportDocxSize': { kind: 'query', reads: ['proposals', 'proposal_versions', 'settings', ...ATTACHMENT_WRITES] },
   'proposals.exportDocx': { kind: 'file' },
   'proposals.exportPdf': { kind: 'file' },
   'proposals.exportMarkdown': { kind: 'file' },

@@ -10,6 +10,7 @@ import { MissingFiles } from '../ui/MissingFiles';
 import { useI18n } from '../i18n/i18n';
 import { callSafe } from '../lib/api';
 import { useQuery } from '../data/use-query';
+import { ExportSizeNote } from '../ui/ExportSizeNote';
 
 type Format = 'docx' | 'pdf' | 'markdown';
 
@@ -30,6 +31,7 @@ export function ExportMenu({ proposalId, flush }: { proposalId: string; flush: (
   const [state, setState] = useState<ExportState>({ kind: 'idle' });
   const [copy, setCopy] = useState<ExportCopy>('customer');
   const [confirm, setConfirm] = useState<{ format: Format; missing: MissingFile[]; findings: ExportFinding[] } | null>(null);
+  const size = useQuery('proposals.exportDocxSize', { id: proposalId, copy });
 
   async function exportAs(format: Format): Promise<void> {
     setState({ kind: 'busy' });
@@ -91,6 +93,8 @@ export function ExportMenu({ proposalId, flush }: { proposalId: string; flush: (
           {t(label)}
         </button>
       ))}
+      {/* Only worth a line when pictures make the file large; a text proposal is always small. */}
+      {size.data && size.data.pictures > 0 ? <ExportSizeNote size={size.data} /> : null}
       <ExportStatus state={state} className="export-result" />
       {confirm && (
         <Dialog labelledBy="export-checks-title" onClose={() => setConfirm(null)}>

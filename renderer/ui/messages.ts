@@ -21,6 +21,10 @@ export const uiMessages = defineMessages(
     'export.anyway': 'Export anyway',
     'export.cancel': 'Cancel',
     'export.checkFailed': 'Could not check the pictures of the document: {message}',
+    'export.sizeNoPictures': 'The Word file will be about {size}.',
+    'export.sizePictures.one': 'The Word file will be about {size}, with {count} picture at print size.',
+    'export.sizePictures.other': 'The Word file will be about {size}, with {count} pictures at print size.',
+    'export.sizeLarge': 'Many mail servers refuse attachments over 20 MB: consider sharing it another way.',
   },
   {
     'save.saving': '正在保存…',
@@ -41,5 +45,9 @@ export const uiMessages = defineMessages(
     'export.anyway': '仍然导出',
     'export.cancel': '取消',
     'export.checkFailed': '无法检查文档中的图片：{message}',
+    'export.sizeNoPictures': 'Word 文件约 {size}。',
+    'export.sizePictures.one': 'Word 文件约 {size}，含 {count} 张按打印尺寸缩放的图片。',
+    'export.sizePictures.other': 'Word 文件约 {size}，含 {count} 张按打印尺寸缩放的图片。',
+    'export.sizeLarge': '许多邮件服务器拒收超过 20 MB 的附件，请考虑用其他方式发送。',
   },
 );

@@ -37,6 +37,8 @@ test('the report export lists a photo that is not on this device and exports any
   await gotoRoute(page, appUrl, `/assessments/${sessionId}/results`);
   await page.getByRole('button', { name: 'Export DOCX…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export the report as a Word document' });
+  // About how large the file will be, told before it is written: the signature; the missing photo counts for nothing.
+  await expect(dialog.getByTestId('export-size')).toHaveText(/^The Word file will be about \d+ kB, with 1 picture at print size\.$/);
   await dialog.getByRole('button', { name: 'Download DOCX' }).click();
   const warning = dialog.getByTestId('missing-files');
   await expect(warning).toContainText('1 photo is not on this device:');
@@ -70,7 +72,7 @@ test('the proposal export asks before exporting without an image that is not on 
   const dialog = page.getByRole('dialog', { name: 'Before you send this' });
   await expect(dialog.getByTestId('export-findings')).toContainText('which is not filled in');
   await expect(dialog.getByTestId('missing-files')).toContainText('1 image is not on this device:');
-  await expect(dialog.getByTestId('missing-files').getByRole('listitem')).toHaveText(`site-visit.png (Site visit) — in “${first.title}”`);
+  await expect(dialog.getByTestId('missing-files').getByRole('listitem')).toHaveText(`site-visit.png (Site visit) — in “1 ${first.title}”`);
   await noSeriousViolations(page, 'the proposal export asking about a missing image');
 
   // Cancel exports nothing; Export anyway writes the document with the placeholder.

@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { commit, insert } from '../../electron/backend/db/changes';
 import mammoth from 'mammoth';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import { BUNDLED_PACK, callFail, callOk, exportedBytes, startBackend } from '../helpers/backend';
@@ -108,6 +109,28 @@ describe('assessment report export', () => {
     expect(documentXml).toContain('cx="5715000"');
     expect(footerXml).toContain('PAGE');
     expect(footerXml).toContain('NUMPAGES');
+  });
+
+  it('tells about how large the Word file will be before writing it, counting photos at print size', async () => {
+    const { backend } = await startBackend({ contentDir: BUNDLED_PACK });
+    const { sessionId } = await completedSession(backend);
+    // A phone-sized photo: 12 megapixels of detail, which the document carries at 1,600 pixels.
+    const pixels = Buffer.alloc(4000 * 3000 * 3);
+    for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 2654435761) >>> 24;
+    const big = await sharp(pixels, { raw: { width: 4000, height: 3000, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+    await callOk(backend, 'attachments.add', { ownerTable: 'assessment_answers', ownerId: `${sessionId}:has-ivr`, name: 'ivr-room.jpg', mime: 'image/jpeg', data: big });
+    // Before its print copy is made, the photo counts as its original scaled to print size.
+    const early = await callOk(backend, 'reports.assessmentDocxSize', { sessionId, lang: 'en' });
+    // Four photos (one a WebP Word cannot show) and the signature.
+    expect(early.pictures).toBe(5);
+    expect(early.bytes).toBeLessThan(big.length / 2);
+    const { file } = await openDocx(backend, sessionId, 'en');
+    // Once the copies exist (the export made them), the estimate is close to the file.
+    const later = await callOk(backend, 'reports.assessmentDocxSize', { sessionId, lang: 'en' });
+    expect(later.bytes / file.size).toBeGreaterThan(0.75);
+    expect(later.bytes / file.size).toBeLessThan(1.33);
+    // A session that does not exist is refused, as for the export itself.
+    expect((await callFail(backend, 'reports.assessmentDocxSize', { sessionId: 'nope', lang: 'en' })).code).toBe('not_found');
   });
 
   it('writes the same report in Chinese with CJK fonts set', async () => {

@@ -31,7 +31,7 @@ import {
 import { EXPORT_COPIES, type ExportFinding } from '../../proposals/export-checks';
 import { MAX_PROPOSAL_SAVE_CHARS, STATUS_REASON_MAX, VERSION_NAME_MAX } from '../limits';
 import { id, isoDate, returns } from './common';
-import type { ExportedFile, MissingFile } from './reports';
+import type { ExportedFile, ExportSize, MissingFile } from './reports';
 
 /** POC proposals: generated from a template and an assessment, edited, versioned, moved through statuses, exported. */
 
@@ -204,6 +204,8 @@ export const proposalCalls = {
    * not the schedule's, knowledge-base references in a customer copy. Asked before exporting.
    */
   'proposals.exportChecks': { args: z.object({ id, versionId: id.optional(), copy }).strict(), result: returns<ExportFinding[]>() },
+  /** About how large this copy's Word file will be; shown before exporting. */
+  'proposals.exportDocxSize': { args: z.object({ id, versionId: id.optional(), copy }).strict(), result: returns<ExportSize>() },
   /** The proposal (or one of its saved versions) as a Word document: cover, contents, numbered pages, tables, the timeline chart. */
   'proposals.exportDocx': { args: z.object({ id, versionId: id.optional(), copy }).strict(), result: returns<ExportedFile>() },
   /** The proposal as PDF, printed by the host (Electron); `unavailable` where the print page + the browser's print dialog is the way. */

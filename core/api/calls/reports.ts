@@ -30,6 +30,9 @@ export type MissingFile = {
   where: string;
 };
 
+/** About how large an export's Word file will be (told before exporting), and how many pictures it carries. */
+export type ExportSize = { bytes: number; pictures: number };
+
 const reportArgs = z.object({ sessionId: id, lang: z.enum(LANGS, { error: 'must be "en" or "zh"' }) }).strict();
 
 export const reportCalls = {
@@ -37,6 +40,8 @@ export const reportCalls = {
   'reports.assessment': { args: reportArgs, result: returns<AssessmentReport>() },
   /** The photos (and signature) the report in this language would show whose files are not on this device; asked before exporting. */
   'reports.assessmentMissingFiles': { args: reportArgs, result: returns<MissingFile[]>() },
+  /** About how large the report's Word file will be; shown before exporting. */
+  'reports.assessmentDocxSize': { args: reportArgs, result: returns<ExportSize>() },
   /** The assessment report as PDF, printed by the host (Electron); `unavailable` where the print view is the way. */
   'reports.assessmentPdf': { args: reportArgs, result: returns<ExportedFile>() },
   /** The assessment report as a Word document, for downloading. */

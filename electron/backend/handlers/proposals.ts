@@ -12,7 +12,7 @@ import {
   setProposalStatus,
   versionOrFail,
 } from '../services/proposals';
-import { exportChecks, exportDocx, exportMarkdown, exportMissingFiles, exportPdf } from '../services/proposal-exports';
+import { exportChecks, exportDocx, exportDocxSize, exportMarkdown, exportMissingFiles, exportPdf } from '../services/proposal-exports';
 import type { HandlerContext, HandlersFor } from './context';
 
 export function proposalHandlers(ctx: HandlerContext): HandlersFor<typeof proposalCalls> {
@@ -31,6 +31,7 @@ export function proposalHandlers(ctx: HandlerContext): HandlersFor<typeof propos
     'proposals.remove': ({ id }) => deleteProposal(db, id),
     'proposals.exportMissingFiles': ({ id, versionId }) => exportMissingFiles(ctx, id, versionId),
     'proposals.exportChecks': ({ id, versionId, copy }) => exportChecks(ctx, id, versionId, copy ?? 'customer'),
+    'proposals.exportDocxSize': ({ id, versionId, copy }) => exportDocxSize(ctx, id, versionId, copy ?? 'customer'),
     'proposals.exportDocx': ({ id, versionId, copy }) => exportDocx(ctx, id, versionId, copy ?? 'customer'),
     'proposals.exportPdf': ({ id, copy }) => exportPdf(ctx, id, copy ?? 'customer'),
     'proposals.exportMarkdown': ({ id, copy }) => exportMarkdown(ctx, id, copy ?? 'customer'),

@@ -1,6 +1,6 @@
 import { msg } from '../../../core/api/message';
 import { ApiFailure } from '../../../core/api/result';
-import type { ExportedFile, MissingFile } from '../../../core/api/calls/reports';
+import type { ExportedFile, ExportSize, MissingFile } from '../../../core/api/calls/reports';
 import { exportFileName, type ProposalExport } from '../../../core/proposals/export-tables';
 import { proposalDocument, proposalMarkdown } from '../../../core/proposals/export-document';
 import { checkPricing } from '../../../core/proposals/money';
@@ -20,6 +20,7 @@ import { notFound } from './found';
 import { deliverFile } from '../export/deliver';
 import { printedPdf } from './printed-pdf';
 import { missingFiles } from '../export/missing-files';
+import { docxSizeEstimate } from '../export/size-estimate';
 
 /** Proposals as files for the customer: DOCX, PDF (printed by the host) and Markdown. */
 
@@ -67,6 +68,11 @@ export function exportMissingFiles({ db, dataDir }: ServiceContext, id: string, 
 export function exportChecks({ db }: ServiceContext, id: string, versionId: string | undefined, copy: ExportCopy): ExportFinding[] {
   const doc = exportOf(db, id, versionId, copy);
   return exportFindings(doc.proposal, copy, doc.organisation);
+}
+
+/** About how large this copy's Word file will be. */
+export function exportDocxSize({ db, dataDir }: ServiceContext, id: string, versionId: string | undefined, copy: ExportCopy): ExportSize {
+  return docxSizeEstimate(dataDir, proposalDocument(exportOf(db, id, versionId, copy)));
 }
 
 export async function exportDocx({ db, dataDir, platform }: ServiceContext, id: string, versionId: string | undefined, copy: ExportCopy): Promise<ExportedFile> {

@@ -1,7 +1,7 @@
 import { documentLogo, organisationName } from '../../../core/organisation/profile';
 import { readOrganisation } from '../repos/organisation-repo';
 import type { Lang, Localized } from '../../../core/i18n';
-import type { ExportedFile, MissingFile } from '../../../core/api/calls/reports';
+import type { ExportedFile, ExportSize, MissingFile } from '../../../core/api/calls/reports';
 import { buildAssessmentReport, type AssessmentReport, type ReportFile } from '../../../core/report/assessment-report';
 import { localDay } from '../../../core/dates';
 import { documentDocx } from '../export/docx-writer';
@@ -16,6 +16,7 @@ import type { ServiceContext } from './context';
 import { deliverFile } from '../export/deliver';
 import { printedPdf } from './printed-pdf';
 import { missingFiles } from '../export/missing-files';
+import { docxSizeEstimate } from '../export/size-estimate';
 
 /** The assessment report: one document model that the print page shows and the DOCX contains. */
 
@@ -90,6 +91,11 @@ export function assessmentReport(ctx: ServiceContext, sessionId: string, lang: L
 /** The photos and the signature the report would show whose files are not on this device. */
 export function assessmentMissingFiles(ctx: ServiceContext, sessionId: string, lang: Lang): MissingFile[] {
   return missingFiles(ctx.db, ctx.dataDir, assessmentReport(ctx, sessionId, lang));
+}
+
+/** About how large the report's Word file will be. */
+export function assessmentDocxSize(ctx: ServiceContext, sessionId: string, lang: Lang): ExportSize {
+  return docxSizeEstimate(ctx.dataDir, assessmentReport(ctx, sessionId, lang));
 }
 
 export async function assessmentReportDocx(ctx: ServiceContext, sessionId: string, lang: Lang): Promise<ExportedFile> {

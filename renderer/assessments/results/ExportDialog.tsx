@@ -10,6 +10,7 @@ import { ExportStatus, type ExportState } from '../../ui/ExportStatus';
 import { useQuery } from '../../data/use-query';
 import { MissingFiles } from '../../ui/MissingFiles';
 import { useDocumentLang } from '../../settings/use-document-lang';
+import { ExportSizeNote } from '../../ui/ExportSizeNote';
 
 /**
  * Chooses the report language (the UI language by default), then saves the DOCX or the PDF. In
@@ -26,6 +27,7 @@ export function ExportDialog({ sessionId, format, onClose }: { sessionId: string
   const info = useQuery('app.info', {});
   const hostPrintsPdf = info.data?.host === 'electron';
   const [state, setState] = useState<ExportState>({ kind: 'idle' });
+  const size = useQuery('reports.assessmentDocxSize', format === 'docx' ? { sessionId, lang } : null);
   // The photos missing from the report in `lang`, shown to the user and waiting for "Export anyway" (null: none shown).
   const [missing, setMissing] = useState<MissingFile[] | null>(null);
 
@@ -83,6 +85,7 @@ export function ExportDialog({ sessionId, format, onClose }: { sessionId: string
             </label>
           ))}
         </fieldset>
+        {format === 'docx' && <ExportSizeNote size={size.data} />}
         {format === 'pdf' && <p className="muted">{t(hostPrintsPdf ? 'results.exportPdfHintSave' : 'results.exportPdfHint')}</p>}
         {missing !== null && <MissingFiles files={missing} what="photos" />}
         <ExportStatus state={state} />
