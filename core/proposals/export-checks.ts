@@ -66,7 +66,10 @@ function sectionFindings(section: ProposalSection, doc: ProposalExport['proposal
   return findings;
 }
 
-/** Dates written in the timeline sections' text that are none of the schedule's own dates. */
+/** A text section about the plan, by its title: templates often state the dates in a "Timeline" section beside the schedule table. */
+const PLAN_TITLE = /timeline|schedule|milestone|planning|时间|进度|里程碑|计划|排期/i;
+
+/** Dates written in the text of the timeline sections (and of sections titled as the plan) that are none of the schedule's own dates. */
 function timelineFindings(doc: ProposalExport['proposal']): ExportFinding[] {
   const phases = timelineSchedule(doc.timeline);
   const first = phases[0];
@@ -74,7 +77,7 @@ function timelineFindings(doc: ProposalExport['proposal']): ExportFinding[] {
   if (!first || !last) return [];
   const known = new Set(phases.flatMap((p) => [p.start, p.end]));
   return doc.sections
-    .filter((s) => s.kind === 'timeline')
+    .filter((s) => s.kind === 'timeline' || (s.kind === 'text' && PLAN_TITLE.test(s.title)))
     .flatMap((section): ExportFinding[] => {
       const root = rootOf(section.bodyJson);
       const written = [...new Set(root ? (plainText(root).match(ISO_DATE) ?? []) : [])];

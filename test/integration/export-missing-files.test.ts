@@ -49,7 +49,7 @@ describe('exports with picture files missing on this device', () => {
     const missing = await callOk(backend, 'reports.assessmentMissingFiles', { sessionId, lang: 'en' });
     expect(missing).toEqual([
       { sha256: sha256Hex(QUEUE.bytes), name: 'queue-board.png', caption: 'Site photo 1', where: expect.stringContaining(question?.text.en ?? '?') },
-      { sha256: signatureSha, name: 'signature.png', caption: 'Bench Signer', where: 'Sign-off' },
+      { sha256: signatureSha, name: 'signature.png', caption: 'Bench Signer', where: '7 Sign-off' },
     ]);
     // Where a photo belongs is said in the report's language.
     const zh = await callOk(backend, 'reports.assessmentMissingFiles', { sessionId, lang: 'zh' });
@@ -79,7 +79,7 @@ describe('exports with picture files missing on this device', () => {
     expect(await callOk(backend, 'proposals.exportMissingFiles', { id: proposal.id })).toEqual([]);
 
     fs.rmSync(attachmentPath(dataDir, attached.sha256));
-    const expected = [{ sha256: attached.sha256, name: 'site.png', caption: 'Site visit', where: first.title }];
+    const expected = [{ sha256: attached.sha256, name: 'site.png', caption: 'Site visit', where: `1 ${first.title}` }];
     expect(await callOk(backend, 'proposals.exportMissingFiles', { id: proposal.id })).toEqual(expected);
     expect(await callOk(backend, 'proposals.exportMissingFiles', { id: proposal.id, versionId: version.id })).toEqual(expected);
 

@@ -74,7 +74,10 @@ describe('organisation profile', () => {
 
     const engagementId = await assessedEngagement(backend);
     const { proposal } = await callOk(backend, 'proposals.generate', { engagementId, templateId: 'poc-ics-voicebot', lang: 'zh' });
-    expect((await callOk(backend, 'proposals.exportChecks', { id: proposal.id })).some((f) => f.kind === 'noSender')).toBe(false);
+    const fresh = await callOk(backend, 'proposals.exportChecks', { id: proposal.id });
+    expect(fresh.some((f) => f.kind === 'noSender')).toBe(false);
+    // The bundled template states the schedule's own dates ({{timeline.start}} to {{timeline.end}}), so its text and chart agree.
+    expect(fresh.filter((f) => f.kind === 'timelineDates')).toEqual([]);
     const markdown = exportedBytes(await callOk(backend, 'proposals.exportMarkdown', { id: proposal.id })).toString('utf8');
     const quote = `NW-${proposal.createdAt.slice(0, 4)}-${proposal.id.replace(/[^A-Za-z0-9]/g, '').slice(0, 6).toUpperCase()}`;
     expect(markdown).toContain('- **报价方：** 北风智能');

@@ -37,7 +37,7 @@ function stored(p: ProposalDetail): unknown {
 describe('proposals', () => {
   it('generates from the completed assessment of the engagement, in English and Chinese', async () => {
     const { backend, proposal, engagementId, sessionId } = await generated();
-    expect(proposal).toMatchObject({ engagementId, sessionId, templateId: 'poc-ics-voicebot', templateVersion: 1, status: 'draft', lang: 'en' });
+    expect(proposal).toMatchObject({ engagementId, sessionId, templateId: 'poc-ics-voicebot', templateVersion: 2, status: 'draft', lang: 'en' });
     expect(proposal.templateTitle).toEqual({ en: 'Voice virtual agent POC', zh: '语音虚拟坐席 POC' });
     expect(sectionText(proposal, 'executive-summary')).toContain('华东电信 Eastern Telecom handles about 250,000');
     expect(proposal.sections.map((s) => s.kind)).toEqual(expect.arrayContaining(['text', 'risks', 'success-criteria', 'pricing', 'timeline']));
@@ -201,12 +201,12 @@ describe('templates', () => {
   it('saves an edited template as a new version, refusing broken rules and unknown variables', async () => {
     const { backend } = await startBackend({ contentDir: BUNDLED_PACK });
     const original = await callOk(backend, 'templates.get', { id: 'poc-ics-voicebot' });
-    expect(original).toMatchObject({ id: 'poc-ics-voicebot', version: 1, origin: 'pack', versions: [{ version: 1, origin: 'pack' }] });
+    expect(original).toMatchObject({ id: 'poc-ics-voicebot', version: 2, origin: 'pack', versions: [{ version: 2, origin: 'pack' }] });
     const template: TemplateFile = original.template;
     const withSection = (section: TemplateFile['sections'][number]): TemplateFile => ({ ...template, sections: [...template.sections, section] });
 
     const misspelt = await callFail(backend, 'templates.save', {
-      basedOn: { id: template.id, version: 1 },
+      basedOn: { id: template.id, version: 2 },
       template: withSection({ id: 'closing', title: { en: 'Closing', zh: '结语' }, body: { en: 'Thank you, {{custmer.name}}.', zh: '感谢 {{customer.name}}。' } }),
     });
     expect(misspelt).toMatchObject({
@@ -222,21 +222,21 @@ describe('templates', () => {
     expect(badOperator.code).toBe('bad_request');
 
     const saved = await callOk(backend, 'templates.save', {
-      basedOn: { id: template.id, version: 1 },
+      basedOn: { id: template.id, version: 2 },
       template: withSection({ id: 'closing', title: { en: 'Closing', zh: '结语' }, body: { en: 'Thank you, {{customer.name}}.', zh: '感谢 {{customer.name}}。' } }),
     });
-    expect(saved).toMatchObject({ version: 2, origin: 'user', versions: [{ version: 2, origin: 'user' }, { version: 1, origin: 'pack' }] });
-    expect(saved.template.version).toBe(2);
-    expect((await callOk(backend, 'templates.get', { id: template.id, version: 1 })).template.sections).toHaveLength(10);
-    expect((await callOk(backend, 'templates.list', {})).find((t) => t.id === template.id)?.version).toBe(2);
+    expect(saved).toMatchObject({ version: 3, origin: 'user', versions: [{ version: 3, origin: 'user' }, { version: 2, origin: 'pack' }] });
+    expect(saved.template.version).toBe(3);
+    expect((await callOk(backend, 'templates.get', { id: template.id, version: 2 })).template.sections).toHaveLength(10);
+    expect((await callOk(backend, 'templates.list', {})).find((t) => t.id === template.id)?.version).toBe(3);
 
-    // An editor still on version 1 does not overwrite version 2.
-    const late = await callFail(backend, 'templates.save', { basedOn: { id: template.id, version: 1 }, template });
+    // An editor still on version 2 does not overwrite version 3.
+    const late = await callFail(backend, 'templates.save', { basedOn: { id: template.id, version: 2 }, template });
     expect(late.code).toBe('conflict');
 
     const { engagementId } = await assessedEngagement(backend);
     const fromNew = await callOk(backend, 'proposals.generate', { engagementId, templateId: template.id, lang: 'en' });
-    expect(fromNew.proposal.templateVersion).toBe(2);
+    expect(fromNew.proposal.templateVersion).toBe(3);
     expect(sectionText(fromNew.proposal, 'closing')).toBe('Thank you, 华东电信 Eastern Telecom.');
   });
 });

@@ -56,7 +56,7 @@ describe('generateProposal with GFM tables in a template body', () => {
       [0, 0],
     ]);
     // The table block says where its values came from, like any other block.
-    expect(provenanceOf(table ?? {}).map((p) => p.ref)).toEqual(['poc-ics-voicebot@1#sites', 'customer.region', 'team.lead', 'engagement.endDate']);
+    expect(provenanceOf(table ?? {}).map((p) => p.ref)).toEqual(['poc-ics-voicebot@2#sites', 'customer.region', 'team.lead', 'engagement.endDate']);
   });
 
   it('keeps the first MAX_TABLE_ROWS rows of a longer table and reports it', () => {

@@ -189,7 +189,7 @@ describe('generateProposal', () => {
     const blocks = blocksOf(result.proposal.sections.find((s) => s.id === 'team')?.bodyJson ?? '');
     expect(blocks).toHaveLength(1);
     expect(plainText(blocks[0] as RichNode)).toBe('Anna Berg, Conversation designer\nZhang Min, Delivery lead');
-    expect(provenanceOf(blocks[0]).map((p) => p.ref)).toEqual(['poc-ics-voicebot@1#team', 'team.0', 'team.1']);
+    expect(provenanceOf(blocks[0]).map((p) => p.ref)).toEqual(['poc-ics-voicebot@2#team', 'team.0', 'team.1']);
     const noTeam = generateProposal(input({ engagement: { ...engagement, team: [] } }));
     expect(noTeam.proposal.sections.map((s) => s.id)).not.toContain('team');
     expect(noTeam.problems.find((p) => p.kind === 'empty-repeat')?.message).toBe('Section Project team was left out: it repeats per team member, but the engagement has no team');
