@@ -75,6 +75,8 @@ export type Engagement = {
   scenarios: string[];
   startDate: string | null;
   endDate: string | null;
+  /** The site's time zone (IANA name) its documents give times in; null: the device's. */
+  timeZone: string | null;
   team: TeamMember[];
   createdAt: string;
   updatedAt: string;

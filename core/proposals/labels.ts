@@ -86,7 +86,7 @@ export const PROPOSAL_LABELS: Record<Lang, ProposalLabels> = {
     unit: '单位',
     quantity: '数量',
     unitPrice: '单价',
-    lineDiscount: '折扣 %',
+    lineDiscount: '折扣（%）',
     net: '金额',
     subtotal: '小计',
     discount: '折扣',

@@ -18,6 +18,7 @@ import { engagementCreateArgs, engagementDraft, engagementDraftIssues, engagemen
 import { stageLabel } from './labels';
 import { useUnsavedGuard } from './unsaved-guard';
 import './engagements.css';
+import { DEVICE_TIME_ZONE, timeZoneOptions } from './time-zones';
 
 function isStage(value: string): value is EngagementStage {
   return (ENGAGEMENT_STAGES as readonly string[]).includes(value);
@@ -95,6 +96,7 @@ function EngagementForm({ initial, back }: { initial: Engagement | null; back: R
     'stage',
     'startDate',
     'endDate',
+    'timeZone',
     ...draft.team.flatMap((m) => [`team.${m.key}.name`, `team.${m.key}.role`]),
   ];
 
@@ -252,6 +254,16 @@ function EngagementForm({ initial, back }: { initial: Engagement | null; back: R
           </Field>
           <Field path="endDate" label={t('engagements.field.endDate')} errors={errors}>
             <input type="date" {...inputProps('endDate', errors)} value={draft.endDate} onChange={(e) => update({ endDate: e.target.value })} />
+          </Field>
+          <Field path="timeZone" label={t('engagements.field.timeZone')} errors={errors} hint={t('engagements.field.timeZoneHint')}>
+            <select {...inputProps('timeZone', errors)} value={draft.timeZone} onChange={(e) => update({ timeZone: e.target.value })}>
+              <option value="">{t('engagements.field.deviceTimeZone', { zone: DEVICE_TIME_ZONE })}</option>
+              {timeZoneOptions(draft.timeZone).map((zone) => (
+                <option key={zone} value={zone}>
+                  {zone.replace(/_/g, ' ')}
+                </option>
+              ))}
+            </select>
           </Field>
         </div>
 

@@ -20,6 +20,8 @@ export type EngagementDraft = {
   /** '' when not set (what a date input holds). */
   startDate: string;
   endDate: string;
+  /** '' for the device's time zone. */
+  timeZone: string;
   team: MemberDraft[];
 };
 
@@ -68,13 +70,14 @@ export function sentContactRows(contacts: ContactDraft[]): ContactDraft[] {
 }
 
 export function engagementDraft(engagement: Engagement | null, stage: EngagementStage = 'discovery'): EngagementDraft {
-  if (!engagement) return { title: '', scenarios: [], stage, startDate: '', endDate: '', team: [] };
+  if (!engagement) return { title: '', scenarios: [], stage, startDate: '', endDate: '', timeZone: '', team: [] };
   return {
     title: engagement.title,
     scenarios: engagement.scenarios,
     stage: engagement.stage,
     startDate: engagement.startDate ?? '',
     endDate: engagement.endDate ?? '',
+    timeZone: engagement.timeZone ?? '',
     team: engagement.team.map((m) => ({ key: rowKey(), name: m.name, role: m.role })),
   };
 }
@@ -99,6 +102,7 @@ export function engagementCreateArgs(customerId: string, draft: EngagementDraft)
     stage: draft.stage,
     ...(draft.startDate !== '' && { startDate: draft.startDate }),
     ...(draft.endDate !== '' && { endDate: draft.endDate }),
+    ...(draft.timeZone !== '' && { timeZone: draft.timeZone }),
     team: teamArgs(draft.team),
   };
 }
@@ -113,6 +117,7 @@ export function engagementUpdateArgs(id: string, before: EngagementDraft, draft:
     ...(draft.stage !== before.stage && { stage: draft.stage }),
     ...(draft.startDate !== before.startDate && { startDate: draft.startDate === '' ? null : draft.startDate }),
     ...(draft.endDate !== before.endDate && { endDate: draft.endDate === '' ? null : draft.endDate }),
+    ...(draft.timeZone !== before.timeZone && { timeZone: draft.timeZone === '' ? null : draft.timeZone }),
     ...(!sameList(teamArgs(draft.team), teamArgs(before.team)) && { team: teamArgs(draft.team) }),
   };
 }

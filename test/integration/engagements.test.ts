@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
-import { callFail, callOk, startBackend, issuesOf } from '../helpers/backend';
+import { BUNDLED_PACK, callFail, callOk, startBackend, issuesOf } from '../helpers/backend';
 
 // Scenario ids in the fixture pack.
 const ICS = 'intelligent-customer-service';
@@ -207,6 +207,23 @@ describe('engagements', () => {
     expect(await callOk(backend, 'engagements.get', { id: created.id })).toEqual(cleared);
 
     expect((await callFail(backend, 'engagements.update', { id: created.id, customerId: 'other' })).code).toBe('bad_request');
+  });
+
+  it('keeps the site time zone, refuses a zone that does not exist by name, and gives the report times in it', async () => {
+    const { backend } = await startBackend({ contentDir: BUNDLED_PACK });
+    const customer = await makeCustomer(backend);
+    const base = { customerId: customer.id, title: 'Mumbai pilot', scenarios: [ICS] };
+    const wrong = await callFail(backend, 'engagements.create', { ...base, timeZone: 'Asia/Atlantis' });
+    expect(issuesOf(wrong)).toEqual([{ path: 'timeZone', message: 'must be a time zone such as Asia/Shanghai' }]);
+    const created = await callOk(backend, 'engagements.create', { ...base, timeZone: 'Asia/Kolkata' });
+    expect(created.timeZone).toBe('Asia/Kolkata');
+    // A zone other than the device's: the report's times carry the site's offset (India keeps +5:30 all year).
+    const { session } = await callOk(backend, 'assessments.start', { engagementId: created.id, definitionId: 'ics-readiness' });
+    const report = await callOk(backend, 'reports.assessment', { sessionId: session.id, lang: 'en' });
+    expect(JSON.stringify(report.blocks)).toMatch(/\d{2}:\d{2} \(UTC\+5:30\)/);
+    // Null goes back to the device's zone.
+    expect((await callOk(backend, 'engagements.update', { id: created.id, timeZone: null })).timeZone).toBeNull();
+    expect((await callOk(backend, 'engagements.get', { id: created.id })).timeZone).toBeNull();
   });
 
   it('refuses an end date before the start date, also when only one date changes', async () => {

@@ -19,6 +19,7 @@ const engagement: Engagement = {
   scenarios: ['intelligent-customer-service'],
   startDate: '2026-04-06',
   endDate: '2026-06-26',
+  timeZone: null,
   team: [{ name: 'Zhang Min', role: 'Delivery lead' }],
   createdAt: '2026-03-01T00:00:00.000Z',
   updatedAt: '2026-03-01T00:00:00.000Z',

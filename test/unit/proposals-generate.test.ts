@@ -29,6 +29,7 @@ const engagement: Engagement = {
   scenarios: ['intelligent-customer-service'],
   startDate: '2026-04-06',
   endDate: '2026-06-26',
+  timeZone: null,
   team: [
     { name: 'Anna Berg', role: 'Conversation designer' },
     { name: 'Zhang Min', role: 'Delivery lead' },

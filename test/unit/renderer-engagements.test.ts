@@ -48,6 +48,7 @@ describe('engagement form drafts', () => {
       scenarios: ['a'],
       startDate: '2025-01-01',
       endDate: '2025-02-01',
+      timeZone: null,
       team: [{ name: 'Chen', role: 'Lead' }],
       createdAt: '',
       updatedAt: '',

@@ -9,7 +9,7 @@ import {
   type Engagement,
   type EngagementSummary,
 } from '../../engagements/types';
-import { isRealDate } from '../../dates';
+import { isRealDate, isTimeZone } from '../../dates';
 import { id, isoDate, maxText, returns, trimmedText } from './common';
 
 /** Engagements: the work done for a customer (customers.ts holds the customers). */
@@ -34,6 +34,9 @@ const team = z.array(teamMember).max(TEAM_MAX);
 /** Null clears a date in an update. */
 const optionalDate = calendarDate.nullable().optional();
 
+/** An IANA time zone this runtime knows (Asia/Shanghai, Europe/Berlin); null: the device's. */
+const timeZone = z.string().max(64).refine(isTimeZone, 'issue.notTimeZone').nullable().optional();
+
 /** When both dates are given, the end may not come before the start. */
 function datesInOrder(value: { startDate?: string | null; endDate?: string | null }, ctx: z.RefinementCtx): void {
   if (value.startDate && value.endDate && value.endDate < value.startDate) {
@@ -54,6 +57,7 @@ export const engagementCalls = {
         stage: z.enum(ENGAGEMENT_STAGES).default('discovery'),
         startDate: optionalDate,
         endDate: optionalDate,
+        timeZone,
         team: team.optional(),
       })
       .strict()
@@ -70,6 +74,7 @@ export const engagementCalls = {
         stage: z.enum(ENGAGEMENT_STAGES).optional(),
         startDate: optionalDate,
         endDate: optionalDate,
+        timeZone,
         team: team.optional(),
       })
       .strict()

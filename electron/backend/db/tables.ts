@@ -140,6 +140,7 @@ export const TABLES = {
       team: 'json',
       start_date: 'text?',
       end_date: 'text?',
+      time_zone: 'text?',
       ...stamped,
     },
   },

@@ -38,6 +38,7 @@ type EngagementRow = {
   team: string;
   start_date: string | null;
   end_date: string | null;
+  time_zone: string | null;
   created_at: string;
   updated_at: string;
 };
@@ -62,6 +63,7 @@ export type EngagementInput = {
   stage: EngagementStage;
   startDate?: string | null;
   endDate?: string | null;
+  timeZone?: string | null;
   team?: { name: string; role?: string }[];
 };
 
@@ -207,6 +209,7 @@ export function getEngagement(db: Db, id: string): Engagement | null {
     scenarios: stringArray(row.scenarios),
     startDate: row.start_date,
     endDate: row.end_date,
+    timeZone: row.time_zone,
     team: teamFromJson(row.team),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -261,6 +264,7 @@ export function insertEngagement(db: Db, input: EngagementInput): Engagement {
       team: teamToJson(input.team ?? []),
       start_date: input.startDate ?? null,
       end_date: input.endDate ?? null,
+      time_zone: input.timeZone ?? null,
     }),
   ]);
   const engagement = getEngagement(db, id);
@@ -281,6 +285,7 @@ export function updateEngagement(db: Db, existing: Engagement, patch: Engagement
         team: patch.team === undefined ? undefined : teamToJson(patch.team),
         start_date: patch.startDate,
         end_date: patch.endDate,
+        time_zone: patch.timeZone,
       },
     ),
   ]);

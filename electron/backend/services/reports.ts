@@ -17,6 +17,7 @@ import { deliverFile } from '../export/deliver';
 import { printedPdf } from './printed-pdf';
 import { missingFiles } from '../export/missing-files';
 import { docxSizeEstimate } from '../export/size-estimate';
+import { getEngagement } from '../repos/engagement-repo';
 
 /** The assessment report: one document model that the print page shows and the DOCX contains. */
 
@@ -75,6 +76,7 @@ export function assessmentReport(ctx: ServiceContext, sessionId: string, lang: L
   }
   const signatureSha = detail.session.signoff?.signatureSha256;
   const signature = signatureSha ? (files('assessment_sessions', sessionId).find((f) => f.sha256 === signatureSha) ?? null) : null;
+  const timeZone = getEngagement(db, detail.engagement.id)?.timeZone;
   const report = buildAssessmentReport({
     detail,
     lang,
@@ -84,6 +86,8 @@ export function assessmentReport(ctx: ServiceContext, sessionId: string, lang: L
     signature,
     refTitles: refTitles(ctx, detail.result.recommendations),
     generatedAt: new Date().toISOString(),
+    // Times as the site keeps them; without a zone set, the device's.
+    ...(timeZone ? { timeZone } : {}),
   });
   return { ...report, ...documentLogo(readOrganisation(db), lang) };
 }

@@ -6,6 +6,7 @@ import { sync } from './004-sync';
 import { searchRelevance } from './005-search-relevance';
 import { glossary } from './006-glossary';
 import { searchFacets } from './007-search-facets';
+import { engagementTimeZone } from './008-engagement-time-zone';
 
 /** Every migration this build ships, in order. Append only; never edit or reorder a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [initial, fieldWork, packUpdates, sync, searchRelevance, glossary, searchFacets];
+export const MIGRATIONS: readonly Migration[] = [initial, fieldWork, packUpdates, sync, searchRelevance, glossary, searchFacets, engagementTimeZone];
