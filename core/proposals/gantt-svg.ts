@@ -25,7 +25,9 @@ export function ganttSvg(phases: readonly ScheduledPhase[], title: string): stri
     parts.push(`<text x="${n(t.x + 3)}" y="${g.axisY - 8}" font-size="10" fill="${c.muted}" ${fontAttribute(t.label)}>${escapeXml(t.label)}</text>`);
   }
   for (const b of g.bars) {
-    parts.push(`<text x="${b.labelX}" y="${n(b.labelY + 4)}" font-size="12" text-anchor="end" fill="${c.text}" ${fontAttribute(b.label)}>${escapeXml(b.label)}</text>`);
+    const label = b.labelLines.join(' ');
+    const lines = b.labelLines.map((line, i) => `<tspan x="${b.labelX}" y="${n((b.labelY[i] ?? 0) + 4)}">${escapeXml(line)}</tspan>`).join('');
+    parts.push(`<text font-size="12" text-anchor="end" fill="${c.text}" ${fontAttribute(label)}>${lines}</text>`);
     parts.push(`<rect x="${n(b.x)}" y="${n(b.y)}" width="${n(b.width)}" height="${b.height}" rx="3" fill="${c.bar}" fill-opacity="0.8"/>`);
     if (b.milestoneAt !== null && b.milestone !== null) {
       parts.push(`<path d="${diamondPath({ x: Math.round(b.milestoneAt.x * 10) / 10, y: b.milestoneAt.y })}" fill="${c.milestone}" stroke="#ffffff" stroke-width="1.5"><title>${escapeXml(b.milestone)}</title></path>`);

@@ -29,15 +29,15 @@ export type GanttBar = {
   id: string;
   number: number;
   name: string;
-  /** The row label, shortened to fit the label column. */
-  label: string;
+  /** The row label in one or two lines that fit the label column (shortened with … only past two lines). */
+  labelLines: string[];
   start: string;
   end: string;
   weeks: number;
   milestone: string | null;
-  /** Where the row label ends (it is right-aligned there) and the row's middle. */
+  /** Where the row label ends (it is right-aligned there), and the middle of each of its lines. */
   labelX: number;
-  labelY: number;
+  labelY: number[];
   x: number;
   y: number;
   width: number;
@@ -84,16 +84,57 @@ function tickDates(start: string, end: string, unit: 'week' | 'month'): string[]
   }
 }
 
-/** A label shortened to fit a column of `width` pixels (about 7 px per Latin character, 13 per CJK one). */
+/**
+ * About how wide a character is in the charts' 12 px sans-serif text (Calibri, Carlito, Arial and
+ * the CJK fonts are close enough): narrow letters and punctuation, wide capitals, full-width CJK.
+ */
+function charWidth(ch: string): number {
+  if (/[\u3000-\u9fff\uff00-\uffef]/.test(ch)) return 12;
+  if (/[il.,:;|!'`]/.test(ch)) return 3;
+  if (/[fjrt()[\]\s-]/.test(ch)) return 4;
+  if (/[mwMW]/.test(ch)) return 10;
+  if (/[A-Z]/.test(ch)) return 8;
+  return 6.5;
+}
+const textWidth = (text: string): number => [...text].reduce((sum, ch) => sum + charWidth(ch), 0);
+
+/** A label shortened to fit a column of `width` pixels (charWidth's estimate, 10 px kept free). */
 export function fitLabel(label: string, width: number): string {
   let used = 0;
   let out = '';
   for (const ch of label) {
-    used += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 13 : 7;
+    used += charWidth(ch);
     if (used > width - 10) return `${out}…`;
     out += ch;
   }
   return out;
+}
+
+/** The line height of a two-line row label, in pixels (12 px text). */
+const LABEL_LINE = 13;
+
+/**
+ * A label in at most `maxLines` lines of `width` pixels: Latin text breaks between words, Chinese
+ * between characters; only what still does not fit is shortened with …, on the last line.
+ */
+export function wrapLabel(label: string, width: number, maxLines = 2): string[] {
+  const room = width - 10;
+  // Words with the space after them, and each CJK character on its own.
+  const pieces = label.trim().match(/[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+\s*|\s+/g) ?? [];
+  const lines: string[] = [];
+  let line = '';
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i] ?? '';
+    if (line === '' || textWidth((line + piece).trimEnd()) <= room) {
+      line += piece;
+      continue;
+    }
+    if (lines.length === maxLines - 1) return [...lines, fitLabel(`${line}${pieces.slice(i).join('')}`.trim(), width)];
+    lines.push(line.trimEnd());
+    line = piece.trimStart();
+  }
+  const last = line.trimEnd();
+  return [...lines, textWidth(last) <= room ? last : fitLabel(last, width)];
 }
 
 /** The chart for scheduled phases; an empty schedule gives no bars (the caller shows an empty state). */
@@ -122,19 +163,20 @@ export function ganttGeometry(phases: readonly ScheduledPhase[], size: GanttSize
     const right = x(addDays(phase.end, 1));
     const milestone = phase.milestone !== undefined && phase.milestone.trim() !== '' ? phase.milestone.trim() : null;
     const number = index + 1;
-    // The number takes about 26 px of the label column.
-    const label = size.numbered ? `${number}. ${fitLabel(phase.name, plotLeft - 26)}` : fitLabel(phase.name, plotLeft);
+    // The number takes about 26 px of the label column; a second line is not indented.
+    const lines = wrapLabel(size.numbered ? `${number}. ${phase.name}` : phase.name, plotLeft);
+    const firstLineY = rowMid - ((lines.length - 1) * LABEL_LINE) / 2;
     return {
       id: phase.id,
       number,
       name: phase.name,
-      label,
+      labelLines: lines,
       start: phase.start,
       end: phase.end,
       weeks: phase.weeks,
       milestone,
       labelX: plotLeft - 8,
-      labelY: rowMid,
+      labelY: lines.map((_, i) => firstLineY + i * LABEL_LINE),
       x: left,
       y: rowTop + (size.rowHeight - size.barHeight) / 2,
       width: Math.max(1, right - left),

@@ -36,8 +36,12 @@ export function Gantt({ phases, labels }: { phases: readonly ScheduledPhase[]; l
         ))}
         {layout.bars.map((bar) => (
           <g key={bar.id}>
-            <text className="gantt-label" x={bar.labelX} y={bar.labelY} textAnchor="end" dominantBaseline="middle">
-              {bar.label}
+            <text className="gantt-label" textAnchor="end" dominantBaseline="middle">
+              {bar.labelLines.map((line, i) => (
+                <tspan key={i} x={bar.labelX} y={bar.labelY[i]}>
+                  {line}
+                </tspan>
+              ))}
             </text>
             <rect className="gantt-bar" x={bar.x} y={bar.y} width={bar.width} height={bar.height} rx={3} />
             {bar.milestoneAt && <path className="gantt-milestone" d={diamondPath(bar.milestoneAt)} />}

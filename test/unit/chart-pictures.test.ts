@@ -89,16 +89,17 @@ describe('Gantt PNG', () => {
   it('draws bars in the bar colour on white at twice the size', async () => {
     const picture = await chartPicture({ kind: 'gantt', phases, labels: { title: 'Timeline', phase: 'Phase', start: 'Start', end: 'End', weeks: 'Weeks', milestone: 'Milestone' } });
     expect(picture.width).toBe(g.width);
-    expect(picture.svg.toString('utf8')).toContain('>2. 建设与上线</text>');
+    expect(picture.svg.toString('utf8')).toContain('>2. 建设与上线</tspan></text>');
     expect(picture.description).toBe('1. Discovery: 2026-04-06 – 2026-04-19; 2. 建设与上线: 2026-04-20 – 2026-05-10');
     const png = pngPixels(picture.png);
     expect(png.width).toBe(g.width * s);
     const bar = g.bars[1]!;
     // #2f6db5 at 80 % over white.
-    const inside = pixelAt(png, (bar.x + bar.width / 2) * s, bar.labelY * s);
+    const middle = bar.y + bar.height / 2;
+    const inside = pixelAt(png, (bar.x + bar.width / 2) * s, middle * s);
     const [r, gr, b] = hex(GANTT_COLOURS.bar);
     expect(inside.map((v) => Math.round(v / 4))).toEqual([r * 0.8 + 51, gr * 0.8 + 51, b * 0.8 + 51].map((v) => Math.round(v / 4)));
-    expect(pixelAt(png, 2, bar.labelY * s)).toEqual([255, 255, 255]);
+    expect(pixelAt(png, 2, middle * s)).toEqual([255, 255, 255]);
   });
 
   it('draws the phase names and the dates', async () => {
@@ -106,7 +107,7 @@ describe('Gantt PNG', () => {
     for (const [index, bar] of g.bars.entries()) {
       const without = pngPixels(await svgToPng(ganttSvg(phases.map((p, i) => (i === index ? { ...p, name: '' } : p)), 'Timeline')));
       // Right-aligned at labelX; "2. " stays, the name left of it goes.
-      const box = { x: (bar.labelX - 120) * s, y: (bar.labelY - 9) * s, width: 100 * s, height: 18 * s };
+      const box = { x: (bar.labelX - 120) * s, y: ((bar.labelY[0] ?? 0) - 9) * s, width: 100 * s, height: 18 * s };
       expect(differingPixels(full, without, box), bar.name).toBeGreaterThan(40);
     }
     const tick = g.ticks[0]!;
