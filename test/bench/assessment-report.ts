@@ -112,7 +112,7 @@ export const docxExport: BenchModule = {
 
 /** Starts the built browser host on a free port with its own data folder; resolves with its URL. */
 function startHost(dataDir: string): Promise<{ url: string; stop: () => void }> {
-  if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run "npm run build" first.`);
+  if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: the bench script builds it first (node scripts/build-if-changed.mjs).`);
   const child = spawn(process.execPath, [SERVER, '--port', '0'], { env: { ...process.env, FIELDBENCH_DATA_DIR: dataDir, FIELDBENCH_PORT: undefined }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';

@@ -3,7 +3,7 @@
  *
  * Proposal figures (printed, never asserted): generating a proposal and exporting a 40-page one as
  * DOCX through the real backend on a SQLite file; printing it to PDF in Debian's Chromium from the
- * print page of the built browser host; opening it in the proposal editor. Needs `npm run build`.
+ * print page of the built browser host; opening it in the proposal editor. `npm run bench:proposal` builds the app first when a source changed.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -100,7 +100,7 @@ async function docxFigures(dir: string): Promise<string> {
 }
 
 function startHost(dataDir: string): Promise<{ url: string; stop: () => void }> {
-  if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run "npm run build" first.`);
+  if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: the bench script builds it first (node scripts/build-if-changed.mjs).`);
   const child = spawn(process.execPath, [SERVER, '--port', '0'], { env: { ...process.env, FIELDBENCH_DATA_DIR: dataDir, FIELDBENCH_PORT: undefined }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';

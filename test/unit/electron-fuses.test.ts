@@ -21,6 +21,13 @@ describe('Electron fuses', () => {
     expect(config.asar).toBe(true);
   });
 
+  it('packages the Electron that package.json pins, and npm install does not download its binary', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { devDependencies: Record<string, string>; allowScripts: Record<string, boolean> };
+    expect((config as { electronVersion?: unknown }).electronVersion).toBe(pkg.devDependencies.electron);
+    // npm start fetches it the first time (scripts/start-electron.mjs); an install never fails for want of it.
+    expect(pkg.allowScripts.electron).toBe(false);
+  });
+
   it('names only fuses this electron-builder knows', () => {
     const typings = fs.readFileSync(path.join(__dirname, '..', '..', 'node_modules', 'app-builder-lib', 'out', 'configuration.d.ts'), 'utf8');
     const known = typings.slice(typings.indexOf('export interface FuseOptionsV1'));
