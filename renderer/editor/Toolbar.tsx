@@ -24,6 +24,7 @@ import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
 import { $createImageNode } from './ImageNode';
 import { KbLinkDialog, LinkDialog } from './LinkDialogs';
+import { Bold, Heading1, Heading2, Heading3, ImagePlus, Italic, Link, List, ListChecks, ListOrdered, Quote, Redo2, Table, Underline, Undo2, type LucideIcon } from 'lucide-react';
 
 export type BlockType = 'paragraph' | 'h1' | 'h2' | 'h3' | 'quote' | 'bullet' | 'number' | 'check';
 
@@ -49,20 +50,23 @@ function readState(): ToolbarState | null {
   };
 }
 
-const FORMATS: { format: TextFormatType; label: MessageKey; shortcut: string; text: string }[] = [
-  { format: 'bold', label: 'editor.bold', shortcut: 'Control+B', text: 'B' },
-  { format: 'italic', label: 'editor.italic', shortcut: 'Control+I', text: 'I' },
-  { format: 'underline', label: 'editor.underline', shortcut: 'Control+U', text: 'U' },
+/** The buttons' icons: SVG drawn by the app (lucide), so they show on every system, with or without an emoji or symbol font. */
+const ICON = { size: 16, strokeWidth: 2, 'aria-hidden': true, focusable: false } as const;
+
+const FORMATS: { format: TextFormatType; label: MessageKey; shortcut: string; Icon: LucideIcon }[] = [
+  { format: 'bold', label: 'editor.bold', shortcut: 'Control+B', Icon: Bold },
+  { format: 'italic', label: 'editor.italic', shortcut: 'Control+I', Icon: Italic },
+  { format: 'underline', label: 'editor.underline', shortcut: 'Control+U', Icon: Underline },
 ];
 
-const BLOCKS: { block: BlockType; label: MessageKey; shortcut?: string; text: string }[] = [
-  { block: 'h1', label: 'editor.h1', shortcut: 'Control+Alt+1', text: 'H1' },
-  { block: 'h2', label: 'editor.h2', shortcut: 'Control+Alt+2', text: 'H2' },
-  { block: 'h3', label: 'editor.h3', shortcut: 'Control+Alt+3', text: 'H3' },
-  { block: 'quote', label: 'editor.quote', text: '❝' },
-  { block: 'bullet', label: 'editor.bullet', shortcut: 'Control+Shift+8', text: '•' },
-  { block: 'number', label: 'editor.number', shortcut: 'Control+Shift+7', text: '1.' },
-  { block: 'check', label: 'editor.check', shortcut: 'Control+Shift+9', text: '☑' },
+const BLOCKS: { block: BlockType; label: MessageKey; shortcut?: string; Icon: LucideIcon }[] = [
+  { block: 'h1', label: 'editor.h1', shortcut: 'Control+Alt+1', Icon: Heading1 },
+  { block: 'h2', label: 'editor.h2', shortcut: 'Control+Alt+2', Icon: Heading2 },
+  { block: 'h3', label: 'editor.h3', shortcut: 'Control+Alt+3', Icon: Heading3 },
+  { block: 'quote', label: 'editor.quote', Icon: Quote },
+  { block: 'bullet', label: 'editor.bullet', shortcut: 'Control+Shift+8', Icon: List },
+  { block: 'number', label: 'editor.number', shortcut: 'Control+Shift+7', Icon: ListOrdered },
+  { block: 'check', label: 'editor.check', shortcut: 'Control+Shift+9', Icon: ListChecks },
 ];
 
 /**
@@ -151,10 +155,10 @@ export function Toolbar({
     <div className="editor-toolbar" role="toolbar" aria-label={t('editor.toolbar')} ref={bar} onKeyDown={onKeyDown}>
       <div className="editor-group">
         <button type="button" aria-label={t('editor.undo')} title={`${t('editor.undo')} (Ctrl+Z)`} aria-keyshortcuts="Control+Z" {...buttonProps(index++)} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
-          ↶
+          <Undo2 {...ICON} />
         </button>
         <button type="button" aria-label={t('editor.redo')} title={`${t('editor.redo')} (Ctrl+Y)`} aria-keyshortcuts="Control+Y" {...buttonProps(index++)} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
-          ↷
+          <Redo2 {...ICON} />
         </button>
       </div>
       <div className="editor-group">
@@ -162,7 +166,6 @@ export function Toolbar({
           <button
             key={f.format}
             type="button"
-            className={`editor-format-${f.format}`}
             aria-label={t(f.label)}
             title={`${t(f.label)} (${f.shortcut.replace('Control', 'Ctrl')})`}
             aria-keyshortcuts={f.shortcut}
@@ -170,7 +173,7 @@ export function Toolbar({
             {...buttonProps(index++)}
             onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, f.format)}
           >
-            {f.text}
+            <f.Icon {...ICON} />
           </button>
         ))}
       </div>
@@ -186,7 +189,7 @@ export function Toolbar({
             {...buttonProps(index++)}
             onClick={() => setBlock(editor, pressed(b.block) ? 'paragraph' : b.block, state.block)}
           >
-            {b.text}
+            <b.Icon {...ICON} />
           </button>
         ))}
       </div>
@@ -200,7 +203,7 @@ export function Toolbar({
           {...buttonProps(index++)}
           onClick={() => setDialog('link')}
         >
-          🔗
+          <Link {...ICON} />
         </button>
         <button type="button" aria-label={t('editor.kbLink')} title={`${t('editor.kbLink')} (Ctrl+Shift+K)`} aria-keyshortcuts="Control+Shift+K" {...buttonProps(index++)} onClick={() => setDialog('kb')}>
           {t('editor.kbButton')}
@@ -212,12 +215,12 @@ export function Toolbar({
           {...buttonProps(index++)}
           onClick={() => editor.dispatchCommand(INSERT_TABLE_COMMAND, { rows: '3', columns: '3', includeHeaders: { rows: true, columns: false } })}
         >
-          ▦
+          <Table {...ICON} />
         </button>
         {onPickImage && (
           <>
             <button type="button" aria-label={t('editor.image')} title={t('editor.image')} {...buttonProps(index++)} onClick={() => fileInput.current?.click()}>
-              🖼
+              <ImagePlus {...ICON} />
             </button>
             <input
               ref={fileInput}

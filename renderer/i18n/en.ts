@@ -27,6 +27,7 @@ const shellAndKb = {
   'nav.assessments': 'Assessments',
   'nav.proposals': 'Proposals',
   'nav.risks': 'Risks',
+  'nav.lessons': 'Lessons',
   'nav.review': 'Review',
   'nav.sync': 'Sync',
   'top.search': 'Search everywhere',

@@ -29,6 +29,7 @@ const shellAndKb = {
   'nav.assessments': '评估',
   'nav.proposals': '方案',
   'nav.risks': '风险',
+  'nav.lessons': '经验',
   'nav.review': '审核',
   'nav.sync': '同步',
   'top.search': '全局搜索',

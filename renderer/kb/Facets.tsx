@@ -15,7 +15,7 @@ function isType(value: string): value is KbArticleType {
 }
 
 /**
- * The browse filters: scenario and type (selects, with article counts) and tags (toggle buttons).
+ * The browse filters: scenario (a list) and type (a select), with article counts, and tags (toggle buttons).
  * Counts come from kb.facets; a scenario's count includes articles that apply to every scenario,
  * as its filter does.
  */
@@ -43,18 +43,26 @@ export function Facets({ view, facets, onChange }: { view: KbView; facets: Query
 
   return (
     <div className="facets">
-      <div className="field-group">
-        <label className="field">
-          <span className="field-label">{t('kb.scenario')}</span>
-          <select value={view.scenario ?? ''} onChange={(e) => onChange({ scenario: e.target.value === '' ? null : e.target.value })}>
-            <option value="">{t('kb.allScenarios')}</option>
-            {scenarioOptions.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label} ({o.count})
-              </option>
-            ))}
-          </select>
-        </label>
+      {/* A list rather than a select: scenario names are long, and a closed select cuts them ("Network fault prediction (27"). */}
+      <fieldset className="field-group scenario-facet">
+        <legend className="field-label">{t('kb.scenario')}</legend>
+        <ul className="facet-list">
+          <li>
+            <label>
+              <input type="radio" name="kb-scenario" checked={view.scenario === null} onChange={() => onChange({ scenario: null })} />
+              <span className="facet-name">{t('kb.allScenarios')}</span>
+            </label>
+          </li>
+          {scenarioOptions.map((o) => (
+            <li key={o.id}>
+              <label>
+                <input type="radio" name="kb-scenario" checked={view.scenario === o.id} onChange={() => onChange({ scenario: o.id })} />
+                <span className="facet-name">{o.label}</span>
+                <span className="facet-count">{o.count}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
         {scenarioState.status === 'error' && (
           <p className="error-text">
             {t('kb.scenariosFailed', { message: apiText(scenarioState.error) })}{' '}
@@ -63,7 +71,7 @@ export function Facets({ view, facets, onChange }: { view: KbView; facets: Query
             </button>
           </p>
         )}
-      </div>
+      </fieldset>
       <label className="field">
         <span className="field-label">{t('kb.type')}</span>
         <select value={view.type ?? ''} onChange={(e) => onChange({ type: isType(e.target.value) ? e.target.value : null })}>

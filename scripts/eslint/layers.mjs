@@ -24,7 +24,7 @@ export const LAYER_RULES = {
   },
   renderer: {
     code: ['core', 'renderer'],
-    packages: ['react', 'react-dom', 'react-router', 'zustand', 'd3', 'lexical', '@lexical/*', '@tanstack/react-query'],
+    packages: ['react', 'react-dom', 'react-router', 'zustand', 'd3', 'lexical', '@lexical/*', '@tanstack/react-query', 'lucide-react'],
   },
   'electron/backend': {
     code: ['core', 'electron/backend'],

@@ -69,7 +69,7 @@ test.describe('knowledge base', () => {
     await expect(results(page).getByRole('link', { name: taxonomy.title.en })).toBeVisible();
     await expect(results(page).first().locator('mark').first()).toHaveText(/intent/i);
 
-    await page.getByLabel('Scenario').selectOption('intelligent-customer-service');
+    await page.getByRole('radio', { name: /^Intelligent customer service \d+$/ }).check();
     await expect(page).toHaveURL(/scenario=intelligent-customer-service/);
     await page.getByLabel('Type').selectOption('lesson');
     await expect(page).toHaveURL(/type=lesson/);
@@ -150,7 +150,9 @@ test.describe('knowledge base', () => {
     const sleep = readArticle('bse-cell-sleep-strategy-method');
     expect(sleep.scenarios).toContain('base-station-energy-saving');
 
-    await page.getByLabel('Scenario').selectOption('base-station-energy-saving');
+    const filter = page.getByRole('radio', { name: /^Base-station energy saving \d+$/ });
+    await filter.click();
+    await expect(filter).toBeChecked();
     await expect(page.getByRole('heading', { level: 1, name: scenario.name.en })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Typical KPIs' })).toBeVisible();
     for (const kpi of scenario.typicalKpis) await expect(page.getByRole('listitem').filter({ hasText: kpi.en })).toBeVisible();

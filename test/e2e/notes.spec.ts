@@ -37,6 +37,11 @@ test.describe('field notes', () => {
     const noteId = await newNoteOnEngagement(page, appUrl, engagement.id);
     await expect(page.locator('.note-context')).toContainText(engagement.title);
 
+    // The toolbar's buttons draw their icons (SVG shipped with the app): no emoji or symbol font needed.
+    const buttons = await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button').evaluateAll((all) => all.filter((b) => b.tagName === 'BUTTON').map((b) => ({ name: b.getAttribute('aria-label') ?? '', icon: b.querySelector('svg') !== null, text: b.textContent?.trim() ?? '' })));
+    expect(buttons.filter((b) => b.icon).length).toBeGreaterThanOrEqual(14);
+    for (const b of buttons) expect(b.icon || /^[\p{L}\p{N} ]+$/u.test(b.text), `${b.name}: "${b.text}"`).toBe(true);
+
     await page.getByLabel('Title', { exact: true }).fill('Site visit notes');
     await editorText(page).click();
     await page.keyboard.press('Control+Alt+Digit1');
