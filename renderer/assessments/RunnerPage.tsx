@@ -15,6 +15,7 @@ import { formatDateTime, formatTime } from '../ui/format';
 import { QuestionCard } from './QuestionCard';
 import { showValue, UpgradeDialog } from './UpgradeDialog';
 import './assessments.css';
+import { answerCopies, noteCopies, sameAnswer, sameNote, unsavedCopies, type AnswerDraft, type NoteDraft } from './runner-copies';
 
 type Mode = 'question' | 'section';
 const MODE_KEY = 'fieldbench.assessments.mode';
@@ -60,17 +61,34 @@ function Runner({ detail }: { detail: AssessmentDetail }) {
   const readOnly = session.status === 'completed';
   const [params, setParams] = useSearchParams();
   const [mode, setMode] = useState<Mode>(storedMode);
-  const [answers, setAnswers] = useState<Record<string, AnswerValue>>(() =>
-    Object.fromEntries(Object.entries(detail.answers).map(([q, a]) => [q, a.value])),
+  // What this device typed that the database never acknowledged (a reload, a closed window), put back once.
+  const [restored] = useState(() =>
+    readOnly
+      ? { answers: new Map<string, AnswerDraft>(), notes: new Map<string, NoteDraft>() }
+      : { answers: unsavedCopies(answerCopies(session.id), detail.answers, sameAnswer), notes: unsavedCopies(noteCopies(session.id), detail.answers, sameNote) },
   );
+  const [answers, setAnswers] = useState<Record<string, AnswerValue>>(() => ({
+    ...Object.fromEntries(Object.entries(detail.answers).map(([q, a]) => [q, a.value])),
+    ...Object.fromEntries([...restored.answers].map(([q, d]) => [q, d.value])),
+  }));
   const [upgrading, setUpgrading] = useState(false);
-  // Each answer and each note saves on its own, keyed by question.
-  const answerSaves = useAutosave<{ value: AnswerValue }>({
+  // Each answer and each note saves on its own, keyed by question, with a copy on this device until acknowledged.
+  const answerSaves = useAutosave<AnswerDraft>({
+    copies: answerCopies(session.id),
     save: async (questionId, draft) => acknowledged(await mutate('assessments.answer', { sessionId: session.id, questionId, value: draft.value })),
   });
-  const noteSaves = useAutosave<{ note: string }>({
+  const noteSaves = useAutosave<NoteDraft>({
+    copies: noteCopies(session.id),
     save: async (questionId, draft) => acknowledged(await mutate('assessments.note', { sessionId: session.id, questionId, note: draft.note })),
   });
+  const restoredCount = restored.answers.size + restored.notes.size;
+  // The restored changes are saved now, as if just typed.
+  const { change: changeAnswer } = answerSaves;
+  const { change: changeNote } = noteSaves;
+  useEffect(() => {
+    for (const [questionId, draft] of restored.answers) changeAnswer(questionId, draft, 0);
+    for (const [questionId, draft] of restored.notes) changeNote(questionId, draft, 0);
+  }, [restored, changeAnswer, changeNote]);
 
   const result = useMemo(() => evaluateAssessment(definition, answers as Answers), [definition, answers]);
   const progress = useMemo(() => sectionProgress(definition, result, answers as Answers), [definition, result, answers]);
@@ -164,6 +182,11 @@ function Runner({ detail }: { detail: AssessmentDetail }) {
             </Link>
           )}
         </div>
+        {restoredCount > 0 && (
+          <p className="notice" role="status" data-testid="runner-restored">
+            {tn('assessments.restored', restoredCount)}
+          </p>
+        )}
       </header>
 
       {readOnly && <p className="notice">{t('assessments.completedNotice', { date: formatDateTime(session.completedAt ?? session.updatedAt, lang) })}</p>}
@@ -217,7 +240,7 @@ function Runner({ detail }: { detail: AssessmentDetail }) {
                 engagementId={session.engagementId}
                 question={question}
                 value={answers[question.id]}
-                note={detail.answers[question.id]?.note ?? ''}
+                note={restored.notes.get(question.id)?.note ?? detail.answers[question.id]?.note ?? ''}
                 disabled={readOnly}
                 status={answerSaves.states[question.id]}
                 noteStatus={noteSaves.states[question.id]}

@@ -223,12 +223,14 @@ export function useAutosave<D extends object>(options: AutosaveOptions<D>): Auto
     mounted.current = true;
     const all = slots.current;
     // The page is being hidden or closed, which may be the end of it: keep what is unsaved on this
-    // device at once, and send it while the page can still run.
+    // device at once — waiting for its debounce, or sent and not yet acknowledged (the request may
+    // die with the page) — and send it while the page can still run. The copy goes when the save
+    // is acknowledged.
     const onHide = (): void => {
       for (const [key, slot] of all) {
-        if (!slot.dirty) continue;
+        if (!slot.dirty && slot.running === null) continue;
         keepCopy(key, slot);
-        void run(key);
+        if (slot.dirty) void run(key);
       }
     };
     window.addEventListener('pagehide', onHide);

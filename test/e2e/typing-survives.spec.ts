@@ -1,0 +1,49 @@
+import { test, expect } from './fixtures';
+import { api, gotoRoute, newEngagement } from './app-api';
+
+/**
+ * Nothing typed in the assessment runner is lost when the page goes away before the backend has
+ * acknowledged it: the runner keeps a copy on this device until then and puts it back (and saves
+ * it) when it opens again.
+ */
+
+test('answers and notes whose saves never arrived, or typed just before the tab closed, are put back and saved', async ({ page, appUrl }) => {
+  const engagement = await newEngagement(appUrl);
+  const { session } = await api<{ session: { id: string } }>(appUrl, 'assessments.start', { engagementId: engagement.id, definitionId: 'ics-readiness' });
+  const openRunner = async (tab: typeof page) => {
+    await tab.goto(appUrl);
+    await gotoRoute(tab, appUrl, `/assessments/${session.id}`);
+    await tab.getByRole('button', { name: 'Whole section' }).click();
+    return (id: string) => tab.locator(`[data-question="${id}"]`);
+  };
+  const card = await openRunner(page);
+
+  // The connection drops: these saves never reach the backend.
+  await page.context().setOffline(true);
+  await card('agents').getByRole('textbox').first().fill('120');
+  await card('agents').getByLabel('Note').fill('Two shifts; 夜班 12 人');
+  await expect(card('agents').getByText(/not saved/i).first()).toBeVisible();
+  // And a change typed a moment before the tab is closed, still waiting for its autosave.
+  await card('monthly-contacts').getByRole('textbox').first().fill('250000');
+  // runBeforeUnload: the tab is closed as a person closes it (the page hears beforeunload and pagehide).
+  await Promise.all([page.waitForEvent('close'), page.close({ runBeforeUnload: true })]);
+  await page.context().setOffline(false);
+
+  // The next time the runner opens on this device, everything typed is back, and saved.
+  const again = await page.context().newPage();
+  const cardAgain = await openRunner(again);
+  await expect(again.getByTestId('runner-restored')).toContainText('Put back 3 changes');
+  await expect(cardAgain('agents').getByRole('textbox').first()).toHaveValue('120');
+  await expect(cardAgain('agents').getByLabel('Note')).toHaveValue('Two shifts; 夜班 12 人');
+  await expect(cardAgain('monthly-contacts').getByRole('textbox').first()).toHaveValue('250000');
+  await expect(again.getByTestId('runner-save')).toContainText('All answers saved');
+  const detail = await api<{ answers: Record<string, { value: unknown; note: string }> }>(appUrl, 'assessments.get', { id: session.id });
+  expect(detail.answers.agents).toMatchObject({ value: 120, note: 'Two shifts; 夜班 12 人' });
+  expect(detail.answers['monthly-contacts']?.value).toBe(250000);
+
+  // Once saved, the copies are gone: opening the runner again restores nothing.
+  await again.reload();
+  await again.getByRole('button', { name: 'Whole section' }).click();
+  await expect(cardAgain('agents').getByRole('textbox').first()).toHaveValue('120');
+  await expect(again.getByTestId('runner-restored')).toHaveCount(0);
+});
