@@ -36,8 +36,15 @@ export const HTTP_PROTOCOL = {
   blobTokenParam: 't',
   /** Every call's answer carries the per-launch blob token in this header. */
   blobTokenHeader: 'x-fieldbench-blob-token',
-  /** Every other /api request carries the per-launch secret in this header. */
+  /** Every other /api request carries the per-launch secret in this header, or the access cookie. */
   secretHeader: 'x-fieldbench-secret',
+  /**
+   * POST with the secret header -> 204 and the access cookie (HttpOnly, SameSite=Strict), so other
+   * tabs, bookmarks and reloads of the same browser reach the API without the key in the address.
+   */
+  sessionPath: '/api/session',
+  /** The access cookie's name for a host on `port`: browsers do not keep cookies apart by port. */
+  cookieName: (port: number): string => `fieldbench-access-${port}`,
   /** The page receives the secret in its URL fragment (#k=...), which is never sent to a server. */
   fragmentKey: 'k',
   /**

@@ -27,6 +27,30 @@ export function hostGuard(port: number): (req: http.IncomingMessage) => Guard {
   };
 }
 
+/** A cookie's value from a Cookie header, or undefined (the last one wins, as browsers send the most specific first). */
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  if (header === undefined) return undefined;
+  let found: string | undefined;
+  for (const part of header.split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim() === name && found === undefined) found = part.slice(at + 1).trim();
+  }
+  return found;
+}
+
+/**
+ * Whether a request may use the API: it carries the secret in its header (the tab opened from the
+ * printed URL), or the access cookie. A cookie travels with any request the browser makes to this
+ * origin — also from a page on another local port, which counts as the same site — so a request
+ * authorised by the cookie alone must also name our own page as its Origin (hostGuard refused any
+ * other origin already; this refuses requests that send none, other than plain reads).
+ */
+export function accessAllowed(req: http.IncomingMessage, secret: string, cookieName: string, header: string): boolean {
+  if (secretMatches(req.headers[header], secret)) return true;
+  if (!secretMatches(cookieValue(req.headers.cookie, cookieName), secret)) return false;
+  return req.method === 'GET' || req.method === 'HEAD' || req.headers.origin !== undefined;
+}
+
 /** A fresh secret for each launch: 32 random bytes, base64url (43 characters). */
 export function newSecret(): string {
   return crypto.randomBytes(32).toString('base64url');

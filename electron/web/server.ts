@@ -6,7 +6,7 @@ import type { EventName, Events } from '../../core/api/contract';
 import { launchBackend } from '../backend/launch';
 import { serveBlob, serveCall } from './api-routes';
 import { createEventHub } from './events';
-import { hostGuard, newSecret, secretMatches } from './guards';
+import { accessAllowed, cookieValue, hostGuard, newSecret, secretMatches } from './guards';
 import { send, SECURITY_HEADERS } from './responses';
 import { contentType, pickStatic } from './static-files';
 
@@ -95,16 +95,27 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     const pathname = url.pathname;
+    const cookieName = HTTP_PROTOCOL.cookieName(port);
     if (pathname.startsWith(HTTP_PROTOCOL.blobPath)) {
-      if (!secretMatches(url.searchParams.get(HTTP_PROTOCOL.blobTokenParam) ?? undefined, blobToken)) {
+      // An <img> sends the access cookie; a blob URL also carries the blob token for tabs without it.
+      if (!secretMatches(url.searchParams.get(HTTP_PROTOCOL.blobTokenParam) ?? undefined, blobToken) && !secretMatches(cookieValue(req.headers.cookie, cookieName), secret)) {
         req.resume();
         return send(res, 401, `Refused: missing or wrong blob token (the "${HTTP_PROTOCOL.blobTokenParam}" parameter). Blob URLs come from the app's page.`);
       }
       return serveBlob(req, res, pathname, (sha256) => backend.readBlob(sha256));
     }
-    if (!secretMatches(req.headers[HTTP_PROTOCOL.secretHeader], secret)) {
+    if (pathname === HTTP_PROTOCOL.sessionPath) {
       req.resume();
-      return send(res, 401, `Refused: missing or wrong ${HTTP_PROTOCOL.secretHeader} header. Open the app with the URL the host printed.`);
+      if (req.method !== 'POST') return send(res, 405, `Use POST for ${pathname}.`, { allow: 'POST' });
+      // Only the key itself, from the printed URL, is exchanged for the cookie.
+      if (!secretMatches(req.headers[HTTP_PROTOCOL.secretHeader], secret)) return send(res, 401, `Refused: missing or wrong ${HTTP_PROTOCOL.secretHeader} header. Open the app with the URL the host printed.`);
+      res.writeHead(204, { ...SECURITY_HEADERS, 'cache-control': 'no-store', 'set-cookie': `${cookieName}=${secret}; Path=/; HttpOnly; SameSite=Strict` });
+      res.end();
+      return;
+    }
+    if (!accessAllowed(req, secret, cookieName, HTTP_PROTOCOL.secretHeader)) {
+      req.resume();
+      return send(res, 401, `Refused: no access key. Open the app once with the URL the host printed (it ends with #k=…).`);
     }
     if (pathname === HTTP_PROTOCOL.eventsPath) {
       if (req.method !== 'GET') return send(res, 405, `Use GET for ${pathname}.`, { allow: 'GET' });

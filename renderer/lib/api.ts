@@ -39,11 +39,23 @@ function takeSecretFromHash(): string | null {
   return fromHash;
 }
 
-/** The key for this tab: one in the address wins over the stored one (a restarted host prints a new link). */
+/**
+ * Trades the key from the address for the host's access cookie (HttpOnly, SameSite=Strict): other
+ * tabs, bookmarks and reloads of this browser then reach the API without the key in the address.
+ * This tab keeps sending the key itself meanwhile, so nothing waits for the exchange.
+ */
+function exchangeForCookie(secret: string): void {
+  void fetch(HTTP_PROTOCOL.sessionPath, { method: 'POST', headers: { [HTTP_PROTOCOL.secretHeader]: secret } }).catch(() => {
+    // The host is away: this tab still has the key; another tab will ask for the link again.
+  });
+}
+
+/** The key for this tab: one in the address wins over the stored one (a restarted host prints a new link); '' means the cookie. */
 function browserSecret(): string {
   const fromHash = takeSecretFromHash();
   if (fromHash) {
     sessionStorage.setItem(SECRET_KEY, fromHash);
+    exchangeForCookie(fromHash);
     return fromHash;
   }
   return sessionStorage.getItem(SECRET_KEY) ?? '';
@@ -62,6 +74,7 @@ function watchForNewKey(): void {
     const fromHash = takeSecretFromHash();
     if (!fromHash || fromHash === sessionStorage.getItem(SECRET_KEY)) return;
     sessionStorage.setItem(SECRET_KEY, fromHash);
+    exchangeForCookie(fromHash);
     window.location.reload();
   };
   window.addEventListener('popstate', onNavigate);

@@ -12,9 +12,14 @@ import { failed, type ApiResult } from '../../core/api/result';
 export type HttpBridgeOptions = {
   /** Where the host is: '' in the page (same origin), `http://127.0.0.1:<port>` elsewhere. */
   baseUrl: string;
-  /** The per-launch secret, read for every request (the page may receive it after the first call). */
+  /** The per-launch secret, read for every request; '' when the page relies on the host's access cookie. */
   secret: () => string;
 };
+
+/** The secret header, or none when there is no secret (the browser sends the access cookie). */
+function secretHeaders(secret: string): Record<string, string> {
+  return secret === '' ? {} : { [HTTP_PROTOCOL.secretHeader]: secret };
+}
 
 /**
  * The whole body of an answer, read into one buffer of its Content-Length (the host always sends
@@ -68,10 +73,10 @@ export function createHttpBridge({ baseUrl, secret }: HttpBridgeOptions): Bridge
   let blobToken = '';
 
   async function stream(): Promise<void> {
-    // fetch, not EventSource: EventSource cannot send the secret header.
+    // fetch, not EventSource: EventSource cannot send the secret header (a tab opened from the printed link sends it).
     for (;;) {
       try {
-        const res = await fetch(baseUrl + HTTP_PROTOCOL.eventsPath, { headers: { [HTTP_PROTOCOL.secretHeader]: secret() } });
+        const res = await fetch(baseUrl + HTTP_PROTOCOL.eventsPath, { headers: secretHeaders(secret()) });
         if (!res.ok || !res.body) throw new Error(`events: HTTP ${res.status}`);
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = '';
@@ -107,7 +112,7 @@ export function createHttpBridge({ baseUrl, secret }: HttpBridgeOptions): Bridge
       try {
         res = await fetch(baseUrl + HTTP_PROTOCOL.callPath, {
           method: 'POST',
-          headers: { 'content-type': ENVELOPE_CONTENT_TYPE, [HTTP_PROTOCOL.secretHeader]: secret() },
+          headers: { 'content-type': ENVELOPE_CONTENT_TYPE, ...secretHeaders(secret()) },
           // The parts go into the request as they are; our views never sit on a SharedArrayBuffer.
           body: new Blob(parts as Uint8Array<ArrayBuffer>[]),
         });

@@ -106,6 +106,40 @@ describe('browser host', () => {
     expect((await request({ path: HTTP_PROTOCOL.eventsPath })).status).toBe(401);
   });
 
+  it('trades the key for an HttpOnly, SameSite=Strict cookie named for its port, which then opens the API to the same page only', async () => {
+    const cookieName = HTTP_PROTOCOL.cookieName(host.port);
+    // Only the key itself buys the cookie.
+    expect((await request({ path: HTTP_PROTOCOL.sessionPath, method: 'POST', headers: { [HTTP_PROTOCOL.secretHeader]: 'wrong' } })).status).toBe(401);
+    expect((await request({ path: HTTP_PROTOCOL.sessionPath, method: 'GET', headers: { [HTTP_PROTOCOL.secretHeader]: host.secret } })).status).toBe(405);
+    const session = await request({ path: HTTP_PROTOCOL.sessionPath, method: 'POST', headers: { [HTTP_PROTOCOL.secretHeader]: host.secret } });
+    expect(session.status).toBe(204);
+    const setCookie = String(session.headers['set-cookie'] ?? '');
+    expect(setCookie).toBe(`${cookieName}=${host.secret}; Path=/; HttpOnly; SameSite=Strict`);
+    const cookie = `${cookieName}=${host.secret}`;
+    const own = `http://127.0.0.1:${host.port}`;
+    const withCookie = (headers: Record<string, string>) =>
+      request({ path: HTTP_PROTOCOL.callPath, method: 'POST', headers: { 'content-type': ENVELOPE_CONTENT_TYPE, cookie, ...headers }, body: encodeEnvelope({ method: 'app.info' }) });
+    // The app's own page (a new tab, a bookmark): its calls carry its Origin and the cookie.
+    expect((await withCookie({ origin: own })).status).toBe(200);
+    // A page on another local port is the same site, so the browser sends the cookie: its Origin refuses it.
+    expect((await withCookie({ origin: 'http://127.0.0.1:5173' })).status).toBe(403);
+    // A call that names no origin must carry the key itself.
+    expect((await withCookie({})).status).toBe(401);
+    // Another port's cookie, or a stale one from an earlier launch, opens nothing.
+    expect((await withCookie({ origin: own, cookie: `${HTTP_PROTOCOL.cookieName(host.port + 1)}=${host.secret}` })).status).toBe(401);
+    expect((await withCookie({ origin: own, cookie: `${cookieName}=${'x'.repeat(host.secret.length)}` })).status).toBe(401);
+    // Reads (the event stream) work with the cookie alone.
+    const events = await new Promise<number>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: host.port, path: HTTP_PROTOCOL.eventsPath, headers: { host: `127.0.0.1:${host.port}`, cookie } }, (res) => {
+        resolve(res.statusCode ?? 0);
+        req.destroy();
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(events).toBe(200);
+  });
+
   it('refuses requests from sandboxed frames and file:// pages (Origin: null)', async () => {
     const res = await api({ method: 'app.info' }, { origin: 'null' });
     expect(res.status).toBe(403);

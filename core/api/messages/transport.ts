@@ -24,8 +24,8 @@ export const transportMessages = defineApiMessages({
   'error.unexpected': { en: 'Something went wrong: {detail}', zh: '出现意外错误：{detail}' },
   'error.hostUnreachable': { en: 'Cannot reach the Fieldbench host: {detail}', zh: '无法连接 Fieldbench 服务：{detail}' },
   'error.noAccessKey': {
-    en: 'This page has no access key. Open Fieldbench with the full link that "npm run web" printed (it ends with #k=…).',
-    zh: '此页面没有访问密钥。请使用“npm run web”输出的完整链接打开 Fieldbench（链接以 #k=… 结尾）。',
+    en: 'This browser has no access key for Fieldbench. Open it once with the full link that "npm run web" printed (it ends with #k=…); after that every tab of this browser works until the host restarts.',
+    zh: '此浏览器没有 Fieldbench 的访问密钥。请先用“npm run web”输出的完整链接（以 #k=… 结尾）打开一次；之后在主机重启前，此浏览器的所有标签页都可直接使用。',
   },
   'error.hostRefused': { en: 'The Fieldbench host refused the call (HTTP {status}): {detail}', zh: 'Fieldbench 服务拒绝了此调用（HTTP {status}）：{detail}' },
 });
