@@ -4,12 +4,14 @@ import { useSettings } from '../state/settings';
 import { Shell } from './Shell';
 import { Unavailable } from './Unavailable';
 import { RecoveryScreen } from '../settings/RecoveryScreen';
+import { numberHistoryEntries } from './history-index';
 import { lazyPage } from './lazy-page';
 import { engagementRoutes } from '../engagements/routes';
 import { assessmentRoutes } from '../assessments/routes';
 import { proposalRoutes } from '../proposals/routes';
 import { templateRoutes } from '../templates/routes';
 
+const followRouter = numberHistoryEntries();
 // Hash routing works the same under app://fieldbench/ (Electron) and http://127.0.0.1 (browser host):
 // the server only ever serves index.html, and the route never reaches it.
 const router = createHashRouter([
@@ -40,6 +42,7 @@ const router = createHashRouter([
     ],
   },
 ]);
+followRouter(router);
 
 export function App() {
   const loaded = useSettings((s) => s.loaded);

@@ -14,7 +14,7 @@ import { RowsFieldset } from './RowsFieldset';
 import { firstErrorField, toFieldErrors, type FieldErrors } from './form-issues';
 import { focusField, onFormKeyDown } from './form-keys';
 import { customerCreateArgs, customerDraft, customerUpdateArgs, isDirty, keyRowErrors, rowKey, sentContactRows, type ContactDraft, type CustomerDraft } from './drafts';
-import { useUnsavedGuard } from './unsaved-guard';
+import { useUnsavedGuard } from '../ui/unsaved-guard';
 import './engagements.css';
 
 /** `#/customers/new` and `#/customers/:id/edit`: the customer form with its contacts. */

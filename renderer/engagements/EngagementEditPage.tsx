@@ -16,7 +16,7 @@ import { firstErrorField, toFieldErrors, type FieldErrors } from './form-issues'
 import { focusField, onFormKeyDown } from './form-keys';
 import { engagementCreateArgs, engagementDraft, engagementDraftIssues, engagementUpdateArgs, isDirty, keyRowErrors, rowKey, sentMemberRows, type EngagementDraft, type MemberDraft } from './drafts';
 import { stageLabel } from './labels';
-import { useUnsavedGuard } from './unsaved-guard';
+import { useUnsavedGuard } from '../ui/unsaved-guard';
 import './engagements.css';
 import { DEVICE_TIME_ZONE, timeZoneOptions } from './time-zones';
 

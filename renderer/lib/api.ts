@@ -35,7 +35,8 @@ function takeSecretFromHash(): string | null {
   if (!fromHash) return null;
   params.delete(HTTP_PROTOCOL.fragmentKey);
   const rest = params.toString();
-  window.history.replaceState(null, '', window.location.pathname + window.location.search + (rest ? `#${rest}` : ''));
+  // The entry keeps its state: the router numbers its entries there (app/history-index.ts).
+  window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search + (rest ? `#${rest}` : ''));
   return fromHash;
 }
 

@@ -6,6 +6,7 @@ import { mutate } from '../data/query-client';
 import { useQuery } from '../data/use-query';
 import { useI18n } from '../i18n/i18n';
 import { EngagementOptions, type EngagementOption } from './EngagementOptions';
+import { useUnsavedGuard } from '../ui/unsaved-guard';
 
 type LinkedArticle = { id: string; title: Localized | null };
 
@@ -40,6 +41,8 @@ export function RiskDialog({
     mitigation: item?.mitigation ?? '',
   });
   const [articles, setArticles] = useState<LinkedArticle[]>(item?.articleRefs ?? []);
+  // What the form opened with: typing that differs from it is guarded against every way out.
+  const [opened] = useState(() => JSON.stringify({ form, articles }));
   const [articleQuery, setArticleQuery] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -81,151 +84,157 @@ export function RiskDialog({
     onClose();
   }
 
+  const guard = useUnsavedGuard(!saving && JSON.stringify({ form, articles }) !== opened);
+  const close = (): void => guard.confirmDiscard(onClose);
+
   const titleId = `${ids}-title`;
   return (
-    <Dialog labelledBy={titleId} className="risk-dialog" onClose={onClose}>
-      <form onSubmit={(e) => void submit(e)} className="risk-form">
-        <h2 id={titleId}>{item ? t('risks.dialog.editTitle') : t('risks.dialog.newTitle')}</h2>
-        {!item && engagementId === undefined && (
-          <label className="field">
-            <span>{t('risks.field.engagement')}</span>
-            <select value={form.engagementId} onChange={(e) => set('engagementId', e.target.value)} required>
-              <option value="">{t('risks.field.chooseEngagement')}</option>
-              <EngagementOptions engagements={engagements} />
-            </select>
-          </label>
-        )}
-        <label className="field">
-          <span>{t('risks.field.title')}</span>
-          <input type="text" value={form.title} maxLength={300} required onChange={(e) => set('title', e.target.value)} />
-        </label>
-        <label className="field">
-          <span>{t('risks.field.description')}</span>
-          <textarea value={form.description} maxLength={4000} rows={3} onChange={(e) => set('description', e.target.value)} />
-        </label>
-        <div className="field-row">
-          <label className="field">
-            <span>{t('risks.field.category')}</span>
-            <select value={form.category} onChange={(e) => set('category', e.target.value as RiskCategory)}>
-              {RISK_CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`risks.category.${c}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <LevelSelect label={t('risks.field.likelihood')} value={form.likelihood} onChange={(level) => set('likelihood', level)} />
-          <LevelSelect label={t('risks.field.impact')} value={form.impact} onChange={(level) => set('impact', level)} />
-          <label className="field">
-            <span>{t('risks.field.status')}</span>
-            <select value={form.status} onChange={(e) => set('status', e.target.value as RiskStatus)}>
-              {RISK_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`risks.status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-        <div className="field-row">
-          <label className="field">
-            <span>{t('risks.field.owner')}</span>
-            <input type="text" value={form.owner} maxLength={200} onChange={(e) => set('owner', e.target.value)} />
-          </label>
-          <label className="field">
-            <span>{t('risks.field.due')}</span>
-            <input type="date" value={form.dueDate} onChange={(e) => set('dueDate', e.target.value)} />
-          </label>
-        </div>
-        <label className="field">
-          <span>{t('risks.field.mitigation')}</span>
-          <textarea value={form.mitigation} maxLength={4000} rows={3} onChange={(e) => set('mitigation', e.target.value)} />
-        </label>
-        <fieldset className="field article-picker">
-          <legend>{t('risks.field.articles')}</legend>
-          {articles.length === 0 ? (
-            <p className="muted">{t('risks.field.noArticles')}</p>
-          ) : (
-            <ul className="risk-articles">
-              {articles.map((a) => {
-                const shown = a.title ? text(a.title) : a.id;
-                return (
-                  <li key={a.id}>
-                    <span className="chip">
-                      {shown}
-                      <button
-                        type="button"
-                        className="chip-remove"
-                        aria-label={t('risks.field.unlink', { title: shown })}
-                        onClick={() => setArticles((list) => list.filter((x) => x.id !== a.id))}
-                      >
-                        ×
-                      </button>
-                    </span>
-                  </li>
-                );
-              })}
-            </ul>
+    <>
+      {guard.dialog}
+      <Dialog labelledBy={titleId} className="risk-dialog" onClose={close}>
+        <form onSubmit={(e) => void submit(e)} className="risk-form">
+          <h2 id={titleId}>{item ? t('risks.dialog.editTitle') : t('risks.dialog.newTitle')}</h2>
+          {!item && engagementId === undefined && (
+            <label className="field">
+              <span>{t('risks.field.engagement')}</span>
+              <select value={form.engagementId} onChange={(e) => set('engagementId', e.target.value)} required>
+                <option value="">{t('risks.field.chooseEngagement')}</option>
+                <EngagementOptions engagements={engagements} />
+              </select>
+            </label>
           )}
-          <label className="visually-hidden" htmlFor={`${ids}-kb`}>
-            {t('risks.field.articleSearch')}
+          <label className="field">
+            <span>{t('risks.field.title')}</span>
+            <input type="text" value={form.title} maxLength={300} required onChange={(e) => set('title', e.target.value)} />
           </label>
-          <input
-            id={`${ids}-kb`}
-            type="search"
-            value={articleQuery}
-            placeholder={t('risks.field.articleSearchPlaceholder')}
-            onChange={(e) => setArticleQuery(e.target.value)}
-            onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
-          />
-          {hits.data && articleQuery.trim() !== '' && (
-            <ul className="article-hits" aria-label={t('risks.field.articleSearch')}>
-              {hits.data.hits.length === 0 && <li className="muted">{t('risks.field.noArticleHits')}</li>}
-              {hits.data.hits
-                .filter((h) => !articles.some((a) => a.id === h.id))
-                .map((h) => {
-                  const title = h.title.map((p) => p.text).join('');
+          <label className="field">
+            <span>{t('risks.field.description')}</span>
+            <textarea value={form.description} maxLength={4000} rows={3} onChange={(e) => set('description', e.target.value)} />
+          </label>
+          <div className="field-row">
+            <label className="field">
+              <span>{t('risks.field.category')}</span>
+              <select value={form.category} onChange={(e) => set('category', e.target.value as RiskCategory)}>
+                {RISK_CATEGORIES.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`risks.category.${c}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <LevelSelect label={t('risks.field.likelihood')} value={form.likelihood} onChange={(level) => set('likelihood', level)} />
+            <LevelSelect label={t('risks.field.impact')} value={form.impact} onChange={(level) => set('impact', level)} />
+            <label className="field">
+              <span>{t('risks.field.status')}</span>
+              <select value={form.status} onChange={(e) => set('status', e.target.value as RiskStatus)}>
+                {RISK_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`risks.status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <div className="field-row">
+            <label className="field">
+              <span>{t('risks.field.owner')}</span>
+              <input type="text" value={form.owner} maxLength={200} onChange={(e) => set('owner', e.target.value)} />
+            </label>
+            <label className="field">
+              <span>{t('risks.field.due')}</span>
+              <input type="date" value={form.dueDate} onChange={(e) => set('dueDate', e.target.value)} />
+            </label>
+          </div>
+          <label className="field">
+            <span>{t('risks.field.mitigation')}</span>
+            <textarea value={form.mitigation} maxLength={4000} rows={3} onChange={(e) => set('mitigation', e.target.value)} />
+          </label>
+          <fieldset className="field article-picker">
+            <legend>{t('risks.field.articles')}</legend>
+            {articles.length === 0 ? (
+              <p className="muted">{t('risks.field.noArticles')}</p>
+            ) : (
+              <ul className="risk-articles">
+                {articles.map((a) => {
+                  const shown = a.title ? text(a.title) : a.id;
                   return (
-                    <li key={h.id}>
-                      <span>{title}</span>
-                      <button
-                        type="button"
-                        onClick={() => setArticles((list) => [...list, { id: h.id, title: { en: title, zh: title } }])}
-                        aria-label={`${t('risks.field.link')}: ${title}`}
-                      >
-                        {t('risks.field.link')}
-                      </button>
+                    <li key={a.id}>
+                      <span className="chip">
+                        {shown}
+                        <button
+                          type="button"
+                          className="chip-remove"
+                          aria-label={t('risks.field.unlink', { title: shown })}
+                          onClick={() => setArticles((list) => list.filter((x) => x.id !== a.id))}
+                        >
+                          ×
+                        </button>
+                      </span>
                     </li>
                   );
                 })}
-            </ul>
+              </ul>
+            )}
+            <label className="visually-hidden" htmlFor={`${ids}-kb`}>
+              {t('risks.field.articleSearch')}
+            </label>
+            <input
+              id={`${ids}-kb`}
+              type="search"
+              value={articleQuery}
+              placeholder={t('risks.field.articleSearchPlaceholder')}
+              onChange={(e) => setArticleQuery(e.target.value)}
+              onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
+            />
+            {hits.data && articleQuery.trim() !== '' && (
+              <ul className="article-hits" aria-label={t('risks.field.articleSearch')}>
+                {hits.data.hits.length === 0 && <li className="muted">{t('risks.field.noArticleHits')}</li>}
+                {hits.data.hits
+                  .filter((h) => !articles.some((a) => a.id === h.id))
+                  .map((h) => {
+                    const title = h.title.map((p) => p.text).join('');
+                    return (
+                      <li key={h.id}>
+                        <span>{title}</span>
+                        <button
+                          type="button"
+                          onClick={() => setArticles((list) => [...list, { id: h.id, title: { en: title, zh: title } }])}
+                          aria-label={`${t('risks.field.link')}: ${title}`}
+                        >
+                          {t('risks.field.link')}
+                        </button>
+                      </li>
+                    );
+                  })}
+              </ul>
+            )}
+          </fieldset>
+          {problem && (
+            <p className="error-text" role="alert">
+              {problem}
+            </p>
           )}
-        </fieldset>
-        {problem && (
-          <p className="error-text" role="alert">
-            {problem}
-          </p>
-        )}
-        {confirmRemove && item ? (
-          <div className="notice warn confirm-remove" role="alert">
-            <p>{t('risks.removeConfirm', { title: item.title })}</p>
-            <button type="button" className="danger-button" onClick={() => void remove()}>
-              {t('risks.removeYes')}
-            </button>{' '}
-            <button type="button" onClick={() => setConfirmRemove(false)}>
-              {t('risks.cancel')}
-            </button>
-          </div>
-        ) : null}
-        <DialogActions cancelLabel={t('risks.cancel')} onCancel={onClose} actionLabel={t('risks.save')} busyLabel={t('risks.saving')} busy={saving}>
-          {item && !confirmRemove && (
-            <button type="button" className="danger-button remove-risk" onClick={() => setConfirmRemove(true)}>
-              {t('risks.remove')}
-            </button>
-          )}
-        </DialogActions>
-      </form>
-    </Dialog>
+          {confirmRemove && item ? (
+            <div className="notice warn confirm-remove" role="alert">
+              <p>{t('risks.removeConfirm', { title: item.title })}</p>
+              <button type="button" className="danger-button" onClick={() => void remove()}>
+                {t('risks.removeYes')}
+              </button>{' '}
+              <button type="button" onClick={() => setConfirmRemove(false)}>
+                {t('risks.cancel')}
+              </button>
+            </div>
+          ) : null}
+          <DialogActions cancelLabel={t('risks.cancel')} onCancel={close} actionLabel={t('risks.save')} busyLabel={t('risks.saving')} busy={saving}>
+            {item && !confirmRemove && (
+              <button type="button" className="danger-button remove-risk" onClick={() => setConfirmRemove(true)}>
+                {t('risks.remove')}
+              </button>
+            )}
+          </DialogActions>
+        </form>
+      </Dialog>
+    </>
   );
 }
 
