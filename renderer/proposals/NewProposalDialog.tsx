@@ -19,10 +19,24 @@ export function orderTemplates(templates: readonly TemplateSummary[], scenarios:
 
 /**
  * New proposal: engagement (fixed when opened from an engagement) → one of its completed
- * assessments or none → template (scenario-matching first) → language → generate. The editor
- * opens with what generation could not fill.
+ * assessments or none → template → language → generate. The template preselected is the one the
+ * chosen assessment recommends (or the one asked for, from a recommendation on the results page),
+ * else the first matching the engagement's scenarios. The editor opens with what generation could
+ * not fill.
  */
-export function NewProposalDialog({ engagementId: fixedEngagement, onClose }: { engagementId?: string; onClose: () => void }) {
+export function NewProposalDialog({
+  engagementId: fixedEngagement,
+  sessionId: askedSession,
+  templateId: askedTemplate,
+  onClose,
+}: {
+  engagementId?: string;
+  /** The assessment to start from (the results page it was opened on). */
+  sessionId?: string;
+  /** The template to start from (a recommendation it was opened from). */
+  templateId?: string;
+  onClose: () => void;
+}) {
   const { t, lang: uiLang, text, apiText } = useI18n();
   const navigate = useNavigate();
   const engagements = useQuery('engagements.list', fixedEngagement ? null : {});
@@ -30,8 +44,8 @@ export function NewProposalDialog({ engagementId: fixedEngagement, onClose }: { 
   const engagement = useQuery('engagements.get', engagementId ? { id: engagementId } : null);
   const assessments = useQuery('assessments.list', engagementId ? { engagementId, status: 'completed' } : null);
   const templates = useQuery('templates.list', {});
-  const [sessionChoice, setSessionChoice] = useState<string | null>(null);
-  const [templateChoice, setTemplateChoice] = useState<string | null>(null);
+  const [sessionChoice, setSessionChoice] = useState<string | null>(askedSession ?? null);
+  const [templateChoice, setTemplateChoice] = useState<string | null>(askedTemplate ?? null);
   const [lang, setLang] = useDocumentLang();
   const [title, setTitle] = useState('');
   const [state, setState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'error'; message: string }>({ kind: 'idle' });
@@ -40,7 +54,11 @@ export function NewProposalDialog({ engagementId: fixedEngagement, onClose }: { 
   // The newest completed assessment is the default; "none" is an explicit choice.
   const sessionId = sessionChoice ?? completed[0]?.id ?? '';
   const { matching, other } = orderTemplates(templates.data ?? [], engagement.data?.scenarios ?? []);
-  const templateId = templateChoice ?? matching[0]?.id ?? other[0]?.id ?? '';
+  // The POC templates the chosen assessment recommends, in the order it recommends them.
+  const session = useQuery('assessments.get', sessionId ? { id: sessionId } : null);
+  const available = new Set((templates.data ?? []).map((tpl) => tpl.id));
+  const recommended = (session.data?.result.recommendations ?? []).filter((r) => r.kind === 'template' && available.has(r.ref)).map((r) => r.ref);
+  const templateId = templateChoice ?? recommended[0] ?? matching[0]?.id ?? other[0]?.id ?? '';
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
@@ -99,7 +117,15 @@ export function NewProposalDialog({ engagementId: fixedEngagement, onClose }: { 
         {engagementId && (
           <div className="prop-field">
             <label htmlFor="new-proposal-assessment">{t('proposals.assessment')}</label>
-            <select id="new-proposal-assessment" value={sessionId} onChange={(e) => setSessionChoice(e.target.value)}>
+            <select
+              id="new-proposal-assessment"
+              value={sessionId}
+              onChange={(e) => {
+                setSessionChoice(e.target.value);
+                // Another assessment recommends its own template.
+                setTemplateChoice(null);
+              }}
+            >
               {completed.map((a) => (
                 <option key={a.id} value={a.id}>
                   {t('proposals.assessmentOption', { title: text(a.title), date: a.completedAt ? formatDateTime(a.completedAt, uiLang) : '—', overall: a.overall ?? '—' })}
@@ -123,7 +149,7 @@ export function NewProposalDialog({ engagementId: fixedEngagement, onClose }: { 
                 <optgroup label={t('proposals.templatesMatching')}>
                   {matching.map((tpl) => (
                     <option key={tpl.id} value={tpl.id}>
-                      {text(tpl.title)} (v{tpl.version})
+                      {text(tpl.title)} (v{tpl.version}){recommended.includes(tpl.id) ? ` · ${t('proposals.recommendedTemplate')}` : ''}
                     </option>
                   ))}
                 </optgroup>
@@ -131,7 +157,7 @@ export function NewProposalDialog({ engagementId: fixedEngagement, onClose }: { 
               <optgroup label={t('proposals.templatesOther')}>
                 {other.map((tpl) => (
                   <option key={tpl.id} value={tpl.id}>
-                    {text(tpl.title)} (v{tpl.version})
+                    {text(tpl.title)} (v{tpl.version}){recommended.includes(tpl.id) ? ` · ${t('proposals.recommendedTemplate')}` : ''}
                   </option>
                 ))}
               </optgroup>

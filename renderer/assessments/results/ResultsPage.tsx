@@ -12,6 +12,7 @@ import { useQuery } from '../../data/use-query';
 import { formatDateTime } from '../../ui/format';
 import { AddRisksDialog } from './AddRisksDialog';
 import { ExportDialog } from './ExportDialog';
+import { NewProposalDialog } from '../../proposals/NewProposalDialog';
 import { useRefTitles } from './ref-titles';
 import './results.css';
 
@@ -40,6 +41,8 @@ function Results({ detail }: { detail: AssessmentDetail }) {
   const { t, text, lang, apiText } = useI18n();
   const [exporting, setExporting] = useState<'docx' | 'pdf' | null>(null);
   const [addingRisks, setAddingRisks] = useState(false);
+  // The recommended template a new proposal is being made from.
+  const [proposingFrom, setProposingFrom] = useState<string | null>(null);
   const { session, definition: def, result } = detail;
   const refTitles = useRefTitles(result.recommendations);
   const title = t('results.title', { title: text(def.title) });
@@ -160,6 +163,11 @@ function Results({ detail }: { detail: AssessmentDetail }) {
                   return (
                     <li key={rec.id}>
                       {kind === 'article' ? <Link to={`/kb/${rec.ref}`}>{refTitle(rec.ref)}</Link> : <strong>{refTitle(rec.ref)}</strong>}
+                      {kind === 'template' && (
+                        <button type="button" className="rec-action" onClick={() => setProposingFrom(rec.ref)}>
+                          {t('results.newProposalFrom')}
+                        </button>
+                      )}
                       {reason && <p>{text(reason)}</p>}
                       {rec.triggeredBy.length > 0 && <p className="muted rec-because">{t('results.because', { answers: becauseText(def, rec.triggeredBy, lang) })}</p>}
                     </li>
@@ -173,6 +181,7 @@ function Results({ detail }: { detail: AssessmentDetail }) {
 
       {addingRisks && <AddRisksDialog detail={detail} recommendations={riskRecs} titleOf={refTitle} onClose={() => setAddingRisks(false)} />}
       {exporting && <ExportDialog sessionId={session.id} format={exporting} onClose={() => setExporting(null)} />}
+      {proposingFrom !== null && <NewProposalDialog engagementId={session.engagementId} sessionId={session.id} templateId={proposingFrom} onClose={() => setProposingFrom(null)} />}
     </div>
   );
 }
