@@ -41,6 +41,8 @@ export type AssessmentDetail = {
   newerVersion: number | null;
   /** Answers set aside by upgrades, oldest first. */
   setAside: SetAsideAnswer[];
+  /** How many photos and files each question has (questions without any are left out). */
+  fileCounts: Record<string, number>;
 };
 
 export type AssessmentSummary = {

@@ -203,6 +203,12 @@ export function totalInWords(pricing: Pricing, lang: Lang): string | null {
   return words === null ? null : `${withAside(PROPOSAL_LABELS[lang].total, '大写', lang)}${PUNCTUATION[lang].colon}${words}`;
 }
 
+/** A unit price as every price in the table reads: grouped, with at least two decimals ("3,200.00", "12,345.675"). */
+export function priceFigure(text: string): string {
+  const [whole = '', fraction = ''] = text.split('.');
+  return groupThousands(`${whole}.${fraction.padEnd(2, '0')}`);
+}
+
 /** "6" for "0.06": a tax rate (a fraction) as the percent people read. */
 export function ratePercent(rate: string): string {
   const percent = toDecimalString(multiply(decimal(rate), decimal('100')));
@@ -224,7 +230,7 @@ export function pricingTable(pricing: Pricing, lang: Lang, display: CurrencyDisp
       line.item,
       line.unit,
       groupThousands(line.quantity.trim()),
-      groupThousands(line.unitPrice.trim()),
+      priceFigure(line.unitPrice.trim()),
       line.discountPercent !== undefined && line.discountPercent.trim() !== '' ? line.discountPercent.trim() : '',
       groupThousands(net.get(line.id) ?? ''),
     ]),

@@ -1,4 +1,5 @@
 import { formatApiMessage, msg, type ApiMessage } from '../api/message';
+import { readTypedNumber } from '../typed-number';
 import type { Pricing, PricingTotals } from './types';
 
 /**
@@ -19,19 +20,19 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
 export type ParsedDecimal = { ok: true; value: Decimal } | { ok: false; reason: ApiMessage };
 
 /**
- * Reads a decimal string as a person typed it. Only digits with an optional minus and one point are
- * accepted: a thousands separator ("1,234.5") or a decimal comma ("12,5") is refused rather than
- * guessed, since guessing wrong changes a price by a factor of a thousand.
+ * Reads a decimal string as a person typed it (core/typed-number.ts): thousands grouped with
+ * commas or spaces and full-width digits are read; a decimal comma ("12,5") is refused rather
+ * than guessed, since guessing wrong changes a price by a factor of a thousand.
  */
 export function parseDecimal(raw: string): ParsedDecimal {
-  const text = raw.trim();
-  if (text === '') return { ok: false, reason: msg('pricing.empty') };
-  if (!DECIMAL.test(text)) {
-    if (/^-?[\d,]+(\.\d+)?$/.test(text) && text.includes(',')) {
-      return { ok: false, reason: msg('pricing.thousands', { value: clip(text), fixed: clip(text.replace(/,/g, '')) }) };
-    }
-    return { ok: false, reason: msg('pricing.notNumber', { value: clip(text) }) };
+  const typed = raw.trim();
+  if (typed === '') return { ok: false, reason: msg('pricing.empty') };
+  const read = readTypedNumber(typed);
+  if (!read.ok) {
+    return { ok: false, reason: read.reason === 'decimalComma' ? msg('pricing.decimalComma', { value: clip(typed), fixed: clip(typed.replace(',', '.')) }) : msg('pricing.notNumber', { value: clip(typed) }) };
   }
+  const text = read.text;
+  if (!DECIMAL.test(text)) return { ok: false, reason: msg('pricing.notNumber', { value: clip(typed) }) };
   const negative = text.startsWith('-');
   const [whole = '', fraction = ''] = (negative ? text.slice(1) : text).split('.');
   if (whole.replace(/^0+(?=\d)/, '').length > MAX_INTEGER_DIGITS) {
@@ -236,4 +237,34 @@ export function pricingTotals(pricing: Pricing): PricingTotals {
     tax: money(tax),
     total: money(total),
   };
+}
+
+/** A figure as stored: plain digits when it reads as a number ("1,200" → "1200"), else as typed (the check names it). */
+function canonicalFigure(raw: string): string {
+  const read = readTypedNumber(raw.trim());
+  return read.ok ? read.text : raw;
+}
+
+/** The pricing with every figure stored as plain digits, however it was typed, so every export shows one format. */
+export function canonicalPricing(pricing: Pricing): Pricing {
+  return {
+    ...pricing,
+    taxRate: canonicalFigure(pricing.taxRate),
+    discount: { ...pricing.discount, value: canonicalFigure(pricing.discount.value) },
+    lines: pricing.lines.map((line) => ({
+      ...line,
+      quantity: canonicalFigure(line.quantity),
+      unitPrice: canonicalFigure(line.unitPrice),
+      ...(line.discountPercent !== undefined ? { discountPercent: canonicalFigure(line.discountPercent) } : {}),
+    })),
+  };
+}
+
+/** One line's amount, or null while one of its own figures is wrong (the other lines still show theirs). */
+export function lineAmount(line: Pricing['lines'][number]): string | null {
+  const figures = [line.quantity, line.unitPrice, ...(line.discountPercent !== undefined && line.discountPercent.trim() !== '' ? [line.discountPercent] : [])];
+  if (!figures.every((f) => parseDecimal(f).ok)) return null;
+  const percent = line.discountPercent !== undefined && line.discountPercent.trim() !== '' ? decimal(line.discountPercent) : ZERO;
+  if (percent.units < 0n || compare(percent, decimal('100')) > 0) return null;
+  return money(lineNet(line));
 }

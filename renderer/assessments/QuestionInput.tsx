@@ -4,6 +4,7 @@ import type { AnswerValue } from '../../core/assessment/logic';
 import { TEXT_ANSWER_MAX } from '../../core/assessment/validate-answer';
 import { useI18n } from '../i18n/i18n';
 import type { Translate } from '../i18n/i18n';
+import { readTypedNumber } from '../../core/typed-number';
 
 /** How long typing may pause before the answer is saved. */
 export const TYPING_DEBOUNCE_MS = 400;
@@ -37,10 +38,11 @@ export function choiceValues(question: Question): AnswerValue[] {
 
 /** Checks typed number text against the question; returns the number, null for empty, or a message. */
 export function parseNumberAnswer(question: Extract<Question, { type: 'number' }>, draft: string, t: Translate): { value: number | null } | { problem: string } {
-  const text = draft.trim().replace(/\s/g, '');
-  if (text === '') return { value: null };
-  if (!/^-?(\d+([.,]\d*)?|[.,]\d+)$/.test(text)) return { problem: t('assessments.error.number') };
-  const value = Number(text.replace(',', '.'));
+  if (draft.trim() === '') return { value: null };
+  // "1,200", "1 200" and full-width digits read as 1200 (core/typed-number.ts).
+  const read = readTypedNumber(draft);
+  if (!read.ok) return { problem: t(read.reason === 'decimalComma' ? 'assessments.error.decimalComma' : 'assessments.error.number') };
+  const value = Number(read.text);
   const { min, max, integer } = question.number;
   if (integer && !Number.isInteger(value)) return { problem: t('assessments.error.integer') };
   if (min !== undefined && value < min) return { problem: t('assessments.error.min', { value, min }) };

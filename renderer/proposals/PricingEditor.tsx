@@ -3,6 +3,7 @@ import { formatMoney } from '../ui/format';
 import { COMMON_CURRENCIES, DISCOUNT_KINDS, MAX_PRICING_LINES, PRICING_TEXT_MAX, type DiscountKind, type Pricing, type PricingLine } from '../../core/proposals/types';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
+import { lineAmount } from '../../core/proposals/money';
 import {
   newPricingLine,
   pricingCellProblems,
@@ -36,7 +37,8 @@ export function PricingEditor({ initial, onChange }: { initial: Pricing; onChang
   const effective = useMemo(() => ({ ...draft, taxRate: taxRateFromPercent(taxText) }), [draft, taxText]);
   const problems = useMemo(() => pricingCellProblems(effective), [effective]);
   const totals = totalsIfValid(effective, problems);
-  const netOf = new Map(totals?.lines.map((l) => [l.id, l.net]) ?? []);
+  // Each line's amount from its own figures: a wrong cell blanks its line and the totals, never the other lines.
+  const netOf = new Map(effective.lines.map((l) => [l.id, lineAmount(l) ?? undefined]));
   const money = (value: string | undefined): string => (value === undefined ? t('proposals.pricing.notComputed') : formatMoney(draft.currency, value));
 
   function update(next: Pricing, nextTax = taxText): void {

@@ -1,4 +1,5 @@
 import { checkPricing, parseDecimal, pricingTotals, type PricingProblem } from '../../core/proposals/money';
+import { readTypedNumber } from '../../core/typed-number';
 import type { Pricing, PricingLine, PricingTotals } from '../../core/proposals/types';
 
 /**
@@ -12,7 +13,7 @@ export type PricingField = PricingProblem['field'];
 export type CellMessage =
   | { key: 'proposals.pricing.problem.empty' }
   | { key: 'proposals.pricing.problem.notNumber'; value: string }
-  | { key: 'proposals.pricing.problem.thousands'; value: string; fixed: string }
+  | { key: 'proposals.pricing.problem.decimalComma'; value: string; fixed: string }
   | { key: 'proposals.pricing.problem.tooManyDigits'; value: string }
   | { key: 'proposals.pricing.problem.negative'; value: string }
   | { key: 'proposals.pricing.problem.overPercent'; value: string }
@@ -46,8 +47,9 @@ function classify(pricing: Pricing, problem: PricingProblem): CellMessage {
   if (raw === '') return { key: 'proposals.pricing.problem.empty' };
   const parsed = parseDecimal(raw);
   if (!parsed.ok) {
-    if (raw.includes(',') && /^-?[\d,]+(\.\d+)?$/.test(raw)) return { key: 'proposals.pricing.problem.thousands', value, fixed: raw.replace(/,/g, '') };
-    if (/^-?\d+(\.\d+)?$/.test(raw)) return { key: 'proposals.pricing.problem.tooManyDigits', value };
+    const typed = readTypedNumber(raw);
+    if (!typed.ok && typed.reason === 'decimalComma') return { key: 'proposals.pricing.problem.decimalComma', value, fixed: raw.replace(',', '.') };
+    if (typed.ok) return { key: 'proposals.pricing.problem.tooManyDigits', value };
     return { key: 'proposals.pricing.problem.notNumber', value };
   }
   if (parsed.value.units < 0n) return { key: 'proposals.pricing.problem.negative', value };

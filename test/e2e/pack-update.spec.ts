@@ -23,7 +23,7 @@ let dataDir = '';
 let packDir = '';
 let host: Host | undefined;
 
-/** The bundled pack at version 2, with both templates raised to version 2 and the voice bot's summary reworded. */
+/** The bundled pack one version on (3), with both templates raised to version 3 and the voice bot's summary reworded. */
 function newerPack(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbench-e2e-pack-'));
   fs.cpSync(BUNDLED, dir, { recursive: true });
@@ -34,14 +34,14 @@ function newerPack(): string {
     if (after === before) throw new Error(`the edit of ${rel} changed nothing`);
     fs.writeFileSync(file, after);
   };
-  const raise = (text: string): string => text.replace(/^version: 1$/m, 'version: 2');
+  const raise = (text: string): string => text.replace(/^version: 2$/m, 'version: 3');
   edit('pack.yaml', raise);
   edit(`templates/${VOICEBOT}.yaml`, (t) => raise(t).replace('This proof of concept shows, on live traffic', 'This pilot proves, on live traffic'));
   edit(`templates/${ASSIST}.yaml`, (t) => raise(t).replace('title: { en: "Agent and operator assist POC"', 'title: { en: "Agent assist POC"'));
   return dir;
 }
 
-/** Saves the newest version of a template again with one section's English body changed: version 2, the user's. */
+/** Saves the newest version of a template again with one section's English body changed: version 3, the user's. */
 async function editTemplate(appUrl: string, id: string): Promise<void> {
   const current = await api<TemplateDetail>(appUrl, 'templates.get', { id });
   const [first, ...rest] = current.template.sections;
@@ -80,42 +80,42 @@ test('a newer pack version of an edited template is offered, compared and taken 
   await dialog.getByRole('link', { name: 'Compare Voice virtual agent POC with the pack’s version' }).click();
   await expect(dialog).toBeHidden();
 
-  // The template's page: the user's version 2 is shown, and the pack's version 2 is offered.
+  // The template's page: the user's version 3 is shown, and the pack's version 3 is offered.
   await expect(page.getByRole('heading', { level: 1, name: 'Voice virtual agent POC' })).toBeVisible();
-  await expect(page.getByText('Showing version 2 (newest)')).toBeVisible();
+  await expect(page.getByText('Showing version 3 (newest)')).toBeVisible();
   const notice = page.getByTestId('pack-update');
-  await expect(notice.getByRole('heading', { name: 'A newer version from the content pack is available (version 2)' })).toBeVisible();
+  await expect(notice.getByRole('heading', { name: 'A newer version from the content pack is available (version 3)' })).toBeVisible();
   await expect(notice).toContainText('because this template was edited on this device');
 
   // Side by side: the user's line on the left (deleted from the pack's), the pack's rewording on the right.
-  await notice.getByRole('button', { name: 'Compare with version 2' }).click();
+  await notice.getByRole('button', { name: 'Compare with version 3' }).click();
   const compare = notice.getByTestId('template-compare');
   const summary = compare.getByTestId('compare-section').filter({ hasText: 'Executive summary' });
   await expect(summary.locator('del.diff-removed').filter({ hasText: 'Agreed with the customer on site.' })).toBeVisible();
   await expect(summary.locator('ins.diff-added').filter({ hasText: 'proves' })).toBeVisible();
-  await expect(compare.getByRole('columnheader', { name: 'Version 2 (on this device)' })).toBeVisible();
-  await expect(compare.getByRole('columnheader', { name: 'Content pack, version 2' })).toBeVisible();
+  await expect(compare.getByRole('columnheader', { name: 'Version 3 (on this device)' })).toBeVisible();
+  await expect(compare.getByRole('columnheader', { name: 'Content pack, version 3' })).toBeVisible();
   await noSeriousViolations(page, 'the template page with the comparison open');
 
-  await notice.getByRole('button', { name: 'Take it as version 3' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved the content pack’s version 2 as version 3. Your earlier versions stay in the list.' })).toBeVisible();
+  await notice.getByRole('button', { name: 'Take it as version 4' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved the content pack’s version 3 as version 4. Your earlier versions stay in the list.' })).toBeVisible();
   await expect(notice).toBeHidden();
-  await expect(page.getByText('Showing version 3 (newest)')).toBeVisible();
+  await expect(page.getByText('Showing version 4 (newest)')).toBeVisible();
   const versions = page.getByRole('complementary').getByRole('listitem');
   await expect(versions).toHaveCount(3);
-  await expect(versions.nth(1)).toContainText('Version 2');
-  // The user's edit is still there as version 2.
-  const mine = await api<TemplateDetail>(appUrl, 'templates.get', { id: VOICEBOT, version: 2 });
+  await expect(versions.nth(1)).toContainText('Version 3');
+  // The user's edit is still there as version 3.
+  const mine = await api<TemplateDetail>(appUrl, 'templates.get', { id: VOICEBOT, version: 3 });
   expect(mine.template.sections[0]?.body?.en).toContain('Agreed with the customer on site.');
   await expect(status.getByRole('button', { name: '⚠ 1 content-pack update held back' })).toBeVisible();
 
   // The other template: dismissed on its page; the status bar has nothing left to say.
   await gotoRoute(page, appUrl, `/templates/${ASSIST}`);
   const other = page.getByTestId('pack-update');
-  await expect(other.getByRole('heading', { name: 'A newer version from the content pack is available (version 2)' })).toBeVisible();
+  await expect(other.getByRole('heading', { name: 'A newer version from the content pack is available (version 3)' })).toBeVisible();
   await other.getByRole('button', { name: 'Dismiss' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Dismissed the content pack’s version 2.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Dismissed the content pack’s version 3.' })).toBeVisible();
   await expect(other).toBeHidden();
   await expect(status.getByRole('button', { name: /held back/ })).toBeHidden();
-  await expect(page.getByText('Showing version 2 (newest)')).toBeVisible();
+  await expect(page.getByText('Showing version 3 (newest)')).toBeVisible();
 });

@@ -224,7 +224,7 @@ test('pre-sales turns the assessed engagement into a priced, versioned proposal 
   expect(risksTable, 'a table of the register’s risks').toBeDefined();
   const pricingTable = tables.find((t) => t[0]?.some((c) => c.startsWith('Unit price')));
   if (!pricingTable) throw new Error('the DOCX has no pricing table');
-  expect(pricingTable.find((row) => row[0] === changed.pricing.lines[0]?.item)?.slice(2, 4)).toEqual([changed.pricing.lines[0]?.quantity, '3,100']);
+  expect(pricingTable.find((row) => row[0] === changed.pricing.lines[0]?.item)?.slice(2, 4)).toEqual([changed.pricing.lines[0]?.quantity, '3,100.00']);
   expect(pricingTable.slice(-5)).toEqual([
     ['Subtotal', inWord(money(totals.subtotal))],
     ['Discount (12.5%)', inWord(`CNY -${groupThousands(totals.discount)}`)],
@@ -258,7 +258,7 @@ test('pre-sales turns the assessed engagement into a priced, versioned proposal 
   expect(markdown).toMatch(/^\|(?: ?:?-{3,}:? ?\|){6}$/m);
   const line1 = changed.pricing.lines[0];
   const net1 = totals.lines.find((l) => l.id === line1?.id)?.net ?? '?';
-  expect(markdown).toContain(`| ${line1?.item ?? '?'} | ${line1?.unit ?? '?'} | ${line1?.quantity ?? '?'} | ${groupThousands('3100')} |  | ${groupThousands(net1)} |`);
+  expect(markdown).toContain(`| ${line1?.item ?? '?'} | ${line1?.unit ?? '?'} | ${line1?.quantity ?? '?'} | 3,100.00 |  | ${groupThousands(net1)} |`);
   expect(markdown).toContain(`| **Subtotal** |  |  |  |  | **${money(totals.subtotal)}** |`);
   expect(markdown).toContain(`| **Total** |  |  |  |  | **${money(totals.total)}** |`);
   for (const risk of risks) expect(markdown).toContain(risk.title);

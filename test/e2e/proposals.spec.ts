@@ -66,11 +66,16 @@ test.describe('proposals', () => {
     // Pricing: a price that is not a number is marked at its cell and not saved; then real prices and a discount.
     await outline(page).getByRole('button', { name: /Price breakdown/ }).click();
     const unitPrice1 = page.getByLabel('Unit price, line 1');
-    await unitPrice1.fill('2,800.00');
-    await expect(page.locator('.cell-error').first()).toContainText('without thousands separators');
+    const amounts = page.getByTestId('pricing-line-net');
+    // A decimal comma is named at its cell; the totals wait, but the other lines keep their amounts.
+    await unitPrice1.fill('2800,5');
+    await expect(page.locator('.cell-error').first()).toContainText('decimals take a point, e.g. 2800.5');
     await expect(page.getByTestId('pricing-total')).toHaveText('—');
-    await unitPrice1.fill('3000');
-    await page.getByLabel('Quantity, line 2').fill('40');
+    await expect(amounts.nth(0)).toHaveText('—');
+    await expect(amounts.nth(1)).toHaveText(/^CNY [\d,]+\.\d\d$/);
+    // Figures as people type them: grouped thousands, full-width digits.
+    await unitPrice1.fill('3,000');
+    await page.getByLabel('Quantity, line 2').fill('４０');
     await page.getByLabel('Overall discount', { exact: true }).selectOption('percent');
     await page.getByLabel('Overall discount value').fill('10');
     await expect(saved(page)).toBeVisible({ timeout: 10_000 });

@@ -47,3 +47,20 @@ test('answers and notes whose saves never arrived, or typed just before the tab 
   await expect(cardAgain('agents').getByRole('textbox').first()).toHaveValue('120');
   await expect(again.getByTestId('runner-restored')).toHaveCount(0);
 });
+
+test('number answers take what people type: grouped thousands, spaces, full-width digits; a decimal comma is named', async ({ page, appUrl }) => {
+  const engagement = await newEngagement(appUrl);
+  const { session } = await api<{ session: { id: string } }>(appUrl, 'assessments.start', { engagementId: engagement.id, definitionId: 'ics-readiness' });
+  await page.goto(appUrl);
+  await gotoRoute(page, appUrl, `/assessments/${session.id}`);
+  await page.getByRole('button', { name: 'Whole section' }).click();
+  const field = page.locator('[data-question="monthly-contacts"]').getByRole('textbox').first();
+  const stored = async () => (await api<{ answers: Record<string, { value: unknown }> }>(appUrl, 'assessments.get', { id: session.id })).answers['monthly-contacts']?.value;
+  for (const [typed, value] of [['250,000', 250000], ['250 000', 250000], ['２５００００', 250000], ['1,200', 1200]] as const) {
+    await field.fill(typed);
+    await expect.poll(stored).toBe(value);
+  }
+  await field.fill('12,5');
+  await expect(page.locator('[data-question="monthly-contacts"]')).toContainText('Decimals take a point');
+  expect(await stored()).toBe(1200);
+});

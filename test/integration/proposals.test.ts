@@ -6,7 +6,7 @@ import { documentJson, paragraph, table, textNode } from '../../core/richtext/bu
 import { plainText } from '../../core/richtext/text';
 import { blocksOf } from '../../core/richtext/walk';
 import type { ProposalDetail } from '../../core/proposals/types';
-import { BUNDLED_PACK, callFail, callOk, startBackend, issuesOf } from '../helpers/backend';
+import { BUNDLED_PACK, callFail, callOk, exportedBytes, startBackend, issuesOf } from '../helpers/backend';
 import { assessedSession } from '../helpers/assessed-engagement';
 import { largeProposalContent, storeLargeProposal } from '../helpers/large-proposal';
 
@@ -35,6 +35,19 @@ function stored(p: ProposalDetail): unknown {
 }
 
 describe('proposals', () => {
+  it('stores figures typed with thousands separators or full-width digits as plain digits, and names a decimal comma', async () => {
+    const { backend, proposal } = await generated();
+    const [first, ...rest] = proposal.pricing.lines;
+    if (!first) throw new Error('no pricing lines');
+    const saved = await callOk(backend, 'proposals.save', { id: proposal.id, pricing: { ...proposal.pricing, lines: [{ ...first, quantity: '１２', unitPrice: '2,950.5' }, ...rest] } });
+    expect(saved.pricing.lines[0]).toMatchObject({ quantity: '12', unitPrice: '2950.5' });
+    const refused = await callFail(backend, 'proposals.save', { id: proposal.id, pricing: { ...saved.pricing, lines: [{ ...first, unitPrice: '2950,5' }, ...rest] } });
+    expect(refused.message).toContain('decimals take a point, e.g. "2950.5"');
+    const markdown = exportedBytes(await callOk(backend, 'proposals.exportMarkdown', { id: proposal.id, copy: 'internal' })).toString('utf8');
+    // Unit prices read alike: grouped, two decimals.
+    expect(markdown).toContain(`| ${first.item} | ${first.unit} | 12 | 2,950.50 |`);
+  });
+
   it('generates from the completed assessment of the engagement, in English and Chinese', async () => {
     const { backend, proposal, engagementId, sessionId } = await generated();
     expect(proposal).toMatchObject({ engagementId, sessionId, templateId: 'poc-ics-voicebot', templateVersion: 2, status: 'draft', lang: 'en' });

@@ -36,6 +36,7 @@ function detail(overrides: Partial<AssessmentDetail['session']> = {}, answers = 
     result: evaluateAssessment(definition, values),
     newerVersion: null,
     setAside: [],
+    fileCounts: {},
   };
 }
 

@@ -41,7 +41,9 @@ describe('decimal parsing', () => {
       const parsed = parseDecimal(raw);
       return parsed.ok ? null : formatApiMessage(parsed.reason, 'en');
     };
-    expect(reason('1,234.5')).toContain('without thousands separators, e.g. "1234.5"');
+    // Thousands separators are read; a decimal comma is refused with the fix.
+    expect(parseDecimal('1,234.5')).toEqual({ ok: true, value: { units: 12345n, scale: 1 } });
+    expect(reason('12,5')).toContain('decimals take a point, e.g. "12.5"');
     expect(reason('12,5x')).toBe('"12,5x" is not a number');
     expect(reason('')).toBe('is empty');
     const chinese = parseDecimal('12,5x');

@@ -75,17 +75,19 @@ describe('pricing editor helpers', () => {
     const wrong: Pricing = {
       ...PRICING,
       lines: [
-        { ...PRICING.lines[0]!, unitPrice: '2,800.00' },
+        { ...PRICING.lines[0]!, unitPrice: '2,80' },
         { ...PRICING.lines[1]!, quantity: 'abc', discountPercent: '120' },
       ],
     };
     const problems = pricingCellProblems(wrong);
     expect(problems).toEqual([
-      { line: 0, field: 'unitPrice', message: { key: 'proposals.pricing.problem.thousands', value: '2,800.00', fixed: '2800.00' } },
+      { line: 0, field: 'unitPrice', message: { key: 'proposals.pricing.problem.decimalComma', value: '2,80', fixed: '2.80' } },
       { line: 1, field: 'quantity', message: { key: 'proposals.pricing.problem.notNumber', value: 'abc' } },
       { line: 1, field: 'discountPercent', message: { key: 'proposals.pricing.problem.overPercent', value: '120' } },
     ]);
     expect(totalsIfValid(wrong, problems)).toBeNull();
+    // "2,800.00" is a price with its thousands grouped: read, not refused.
+    expect(pricingCellProblems({ ...PRICING, lines: [{ ...PRICING.lines[0]!, unitPrice: '2,800.00' }] })).toEqual([]);
   });
 
   it('marks an empty item, a negative price, too many digits and a discount above the subtotal', () => {

@@ -4,9 +4,9 @@ import { defineApiMessages } from './define';
 export const proposalMessages = defineApiMessages({
   'issue.notCurrency': { en: 'must be an ISO 4217 code such as CNY', zh: '必须是 ISO 4217 币种代码，例如 CNY' },
   'pricing.empty': { en: 'is empty', zh: '为空' },
-  'pricing.thousands': {
-    en: '"{value}" is not a number; write it without thousands separators, e.g. "{fixed}"',
-    zh: '“{value}”不是数字；请去掉千位分隔符，例如“{fixed}”',
+  'pricing.decimalComma': {
+    en: '"{value}" is not a number here: decimals take a point, e.g. "{fixed}" (commas group thousands, as in 1,200)',
+    zh: '“{value}”在此不是有效数字：小数请用小数点，例如“{fixed}”（逗号用于千位分隔，如 1,200）',
   },
   'pricing.notNumber': { en: '"{value}" is not a number', zh: '“{value}”不是数字' },
   'pricing.tooManyDigits': { en: '"{value}" is too large; at most {max} digits before the point', zh: '“{value}”太大；整数部分最多 {max} 位' },

@@ -123,3 +123,17 @@ export function countAttachments(db: Db): number {
 export function ownerExists(db: Db, table: Exclude<AttachmentOwner, 'assessment_answers'>, id: string): boolean {
   return db.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND deleted = 0`).get(id) !== undefined;
 }
+
+/** How many files are linked to each answer of a session (keyed by question id; none: absent). */
+export function answerFileCounts(db: Db, sessionId: string): Record<string, number> {
+  const prefix = `${sessionId}:`;
+  const rows = db
+    .prepare(
+      `SELECT owner_id, COUNT(*) AS files FROM attachment_links
+       WHERE owner_table = 'assessment_answers' AND owner_id >= ? AND owner_id < ? AND deleted = 0
+       GROUP BY owner_id`,
+    )
+    // "<id>:" up to "<id>;" (the next character): every answer of the session, through the owner index.
+    .all(prefix, `${sessionId};`) as { owner_id: string; files: number }[];
+  return Object.fromEntries(rows.map((r) => [r.owner_id.slice(prefix.length), r.files]));
+}

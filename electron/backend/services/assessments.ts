@@ -33,6 +33,7 @@ import {
 import { bufferOf, linkFile, storeBytes } from './attachments';
 import type { ServiceContext } from './context';
 import { notFound } from './found';
+import { answerFileCounts } from '../repos/attachment-repo';
 
 /** Guided assessments: sessions on a definition version, answers checked against it, upgrades, sign-off. */
 
@@ -96,6 +97,7 @@ export function sessionDetail(ctx: ServiceContext, id: string): AssessmentDetail
     result: evaluateAssessment(definition, answerValues(answers)),
     newerVersion: latest !== null && latest > session.definitionVersion ? latest : null,
     setAside: getSetAside(db, id),
+    fileCounts: answerFileCounts(db, id),
   };
 }
 

@@ -8,7 +8,7 @@ import { localDay } from '../../../core/dates';
 import { checkProposalDocument } from '../../../core/proposals/document';
 import { diffProposals } from '../../../core/proposals/diff';
 import { generateProposal, type ArticleSource, type AssessmentSource } from '../../../core/proposals/generate';
-import { checkPricing } from '../../../core/proposals/money';
+import { checkPricing, canonicalPricing } from '../../../core/proposals/money';
 import { articleIdsIn, staleBlocks, type ArticleReview } from '../../../core/proposals/stale';
 import { checkTimeline } from '../../../core/proposals/timeline';
 import {
@@ -215,7 +215,8 @@ export function saveProposal(db: Db, { id, baseUpdatedAt, ...patch }: ParsedArgs
       title: patch.title ?? existing.title,
       sections: patch.sections ?? existing.sections,
       successCriteria: patch.successCriteria ?? existing.successCriteria,
-      pricing: patch.pricing ?? existing.pricing,
+      // Figures as plain digits, however they were typed ("1,200", "１２００").
+      pricing: patch.pricing ? canonicalPricing(patch.pricing) : existing.pricing,
       timeline: patch.timeline ?? existing.timeline,
     });
     return updateProposalContent(db, existing, content);
