@@ -1,0 +1,67 @@
+import { test, expect } from './fixtures';
+import { api, completedIcsAssessment, gotoRoute } from './app-api';
+
+/**
+ * Every page fits the window, at a 1280×720 laptop and a 1920×1080 screen: the app shell never
+ * scrolls as a whole (the top bar and the status bar stay put; only the main area scrolls) and no
+ * page needs scrolling sideways. A wide table scrolls inside its own container.
+ */
+
+type Fit = { route: string; docWidth: number; docHeight: number; mainWidth: number; mainClient: number; width: number; height: number };
+
+test('every page fits 1280×720 and 1920×1080 without the shell scrolling or any sideways scrolling', async ({ page, appUrl }) => {
+  test.setTimeout(180_000);
+  await page.goto(appUrl);
+  const { engagementId, sessionId } = await completedIcsAssessment(appUrl, { customer: 'Harbour Telecom 港湾电信 with a rather long customer name', title: 'Contact centre AI readiness and voice virtual agent pilot' });
+  const engagement = await api<{ customer: { id: string } }>(appUrl, 'engagements.get', { id: engagementId });
+  const { proposal } = await api<{ proposal: { id: string } }>(appUrl, 'proposals.generate', { engagementId, templateId: 'poc-ics-voicebot', lang: 'en' });
+  await api(appUrl, 'risks.addFromChecklist', { engagementId, items: [{ checklistId: 'rc-personal-information', itemId: 'recording-consent' }], source: 'checklist', lang: 'en' });
+  const note = await api<{ id: string }>(appUrl, 'notes.create', { engagementId, title: 'Site walk' });
+  const articles = await api<{ items?: { id: string }[] } | { id: string }[]>(appUrl, 'kb.list', {}).catch(() => []);
+  const articleId = Array.isArray(articles) ? articles[0]?.id : articles.items?.[0]?.id;
+  const routes = [
+    '/kb',
+    ...(articleId ? [`/kb/${articleId}`] : []),
+    '/glossary',
+    '/engagements',
+    '/engagements/new',
+    `/engagements/${engagementId}`,
+    `/engagements/${engagementId}/edit`,
+    '/customers',
+    `/customers/${engagement.customer.id}`,
+    '/assessments',
+    `/assessments/${sessionId}`,
+    `/assessments/${sessionId}/review`,
+    `/assessments/${sessionId}/results`,
+    '/proposals',
+    `/proposals/${proposal.id}`,
+    '/templates',
+    '/templates/poc-ics-voicebot',
+    '/risks',
+    '/lessons',
+    `/notes/${note.id}`,
+    '/review',
+    '/sync',
+    '/settings',
+  ];
+  const misfits: Fit[] = [];
+  for (const size of [
+    { width: 1280, height: 720 },
+    { width: 1920, height: 1080 },
+  ]) {
+    await page.setViewportSize(size);
+    for (const route of routes) {
+      await gotoRoute(page, appUrl, route);
+      await expect(page.locator('main h1').first()).toBeVisible();
+      // Let lazy content (charts, tables) settle.
+      await page.waitForTimeout(150);
+      const fit = await page.evaluate((r) => {
+        const doc = document.scrollingElement ?? document.documentElement;
+        const main = document.querySelector('main');
+        return { route: r, docWidth: doc.scrollWidth, docHeight: doc.scrollHeight, mainWidth: main?.scrollWidth ?? 0, mainClient: main?.clientWidth ?? 0, width: window.innerWidth, height: window.innerHeight };
+      }, route);
+      if (fit.docWidth > fit.width || fit.docHeight > fit.height || fit.mainWidth > fit.mainClient + 1) misfits.push(fit);
+    }
+  }
+  expect(misfits).toEqual([]);
+});
