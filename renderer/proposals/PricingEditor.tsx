@@ -68,7 +68,7 @@ export function PricingEditor({ initial, onChange }: { initial: Pricing; onChang
         <input
           type="text"
           inputMode={numeric ? 'decimal' : undefined}
-          className={numeric ? 'num-input' : field === 'item' ? 'item-input' : 'unit-input'}
+          className={field === 'discountPercent' ? 'num-input discount-input' : numeric ? 'num-input' : field === 'item' ? 'item-input' : 'unit-input'}
           value={value}
           maxLength={numeric ? 40 : PRICING_TEXT_MAX}
           aria-label={t('proposals.pricing.cell', { field: name, n: index + 1 })}

@@ -62,6 +62,17 @@ test('every page fits 1280×720 and 1920×1080 without the shell scrolling or an
       }, route);
       if (fit.docWidth > fit.width || fit.docHeight > fit.height || fit.mainWidth > fit.mainClient + 1) misfits.push(fit);
     }
+    // The price table keeps its amounts and totals in view without scrolling it sideways.
+    await gotoRoute(page, appUrl, `/proposals/${proposal.id}`);
+    await page.getByRole('button', { name: /Price breakdown/ }).first().click();
+    const hidden = await page.locator('[data-testid="pricing-total"], [data-testid="pricing-line-net"]').evaluateAll((cells) =>
+      cells.filter((cell) => {
+        const box = cell.closest('.table-scroll')?.getBoundingClientRect();
+        const own = cell.getBoundingClientRect();
+        return box !== undefined && own.right > box.right + 1;
+      }).length,
+    );
+    expect(hidden, `amounts out of view at ${size.width}×${size.height}`).toBe(0);
   }
   expect(misfits).toEqual([]);
 });
