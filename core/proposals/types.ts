@@ -17,6 +17,11 @@ export const PROPOSAL_STATUS_MOVES: Readonly<Record<ProposalStatus, readonly Pro
   won: [],
   lost: [],
 };
+/** Statuses in which a proposal is what the customer received: read-only; a new revision (a copy) is edited instead. */
+export const LOCKED_PROPOSAL_STATUSES: readonly ProposalStatus[] = ['sent', 'won', 'lost'];
+export function isLockedProposal(status: ProposalStatus): boolean {
+  return LOCKED_PROPOSAL_STATUSES.includes(status);
+}
 /** Statuses that need a reason (kept for win/loss analytics). */
 export const STATUSES_NEEDING_REASON: readonly ProposalStatus[] = ['won', 'lost'];
 

@@ -1,4 +1,4 @@
-import { useCallback, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useState, type KeyboardEvent, type MouseEvent, useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
@@ -86,6 +86,8 @@ export type RichTextEditorProps = {
   showSources?: boolean;
   /** Refuses pasted tables with more rows than this, with a message through onError. */
   maxTableRows?: number;
+  /** Shows the text without a toolbar and refuses typing (a proposal already sent). */
+  readOnly?: boolean;
 };
 
 /**
@@ -102,6 +104,7 @@ export function RichTextEditor(props: RichTextEditorProps) {
     nodes: [...(props.kind === 'proposal' ? PROPOSAL_EDITOR_NODES : EDITOR_NODES)],
     theme: THEME,
     editorState: initialJson,
+    editable: props.readOnly !== true,
     onError: (error: Error) => {
       throw error;
     },
@@ -113,9 +116,12 @@ export function RichTextEditor(props: RichTextEditorProps) {
   );
 }
 
-function EditorBody({ onChange, label, attachTo, onError, placeholder, showSources, maxTableRows }: RichTextEditorProps) {
+function EditorBody({ onChange, label, attachTo, onError, placeholder, showSources, maxTableRows, readOnly = false }: RichTextEditorProps) {
   const { t } = useI18n();
   const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    editor.setEditable(!readOnly);
+  }, [editor, readOnly]);
   const navigate = useNavigate();
   const [dialog, setDialog] = useState<'link' | 'kb' | null>(null);
 
@@ -178,7 +184,7 @@ function EditorBody({ onChange, label, attachTo, onError, placeholder, showSourc
     // Ctrl/Cmd+click on a link inside the editable text; the keyboard has the link dialog (Ctrl+K).
     // eslint-disable-next-line jsx-a11y/no-static-element-interactions
     <div className="rich-editor" onKeyDown={onKeyDown} onClick={onClick}>
-      <Toolbar onPickImage={attachTo ? pickImage : null} dialog={dialog} setDialog={setDialog} />
+      {!readOnly && <Toolbar onPickImage={attachTo ? pickImage : null} dialog={dialog} setDialog={setDialog} />}
       <div className={showSources ? 'rich-editor-body with-sources' : 'rich-editor-body'}>
         {showSources && <ProvenanceMarkers />}
         <RichTextPlugin

@@ -7,7 +7,7 @@ import { Dialog, DialogActions } from '../ui/Dialog';
 import { ErrorView, Loading } from '../app/StateViews';
 import { RichTextEditor } from '../editor/RichTextEditor';
 import { useI18n } from '../i18n/i18n';
-import { mutate } from '../data/query-client';
+import { mutate, setQueryResult } from '../data/query-client';
 import { currentData, useQuery } from '../data/use-query';
 import { dropLocalCopy, IDLE, readLocalCopy, useAutosave, type LocalCopy } from '../data/autosave';
 import { SaveStatus } from '../ui/SaveStatus';
@@ -23,6 +23,7 @@ import { countVariables, nextSpot, unresolvedSpots, type UnresolvedSpot } from '
 import { useSideName, VersionsPanel } from './VersionsPanel';
 import '../engagements/engagements.css';
 import './proposals.css';
+import { isLockedProposal } from '../../core/proposals/types';
 
 /** Where the new-proposal dialog leaves what generation could not fill, for the editor to list. */
 export type ProposalLocationState = { problems?: GenerationProblem[] };
@@ -90,6 +91,8 @@ function ProposalEditor({ proposal: loaded, notice, onReload }: { proposal: Prop
   const [actionError, setActionError] = useState<string | null>(null);
   const { states, change: changeDraft, retry, rebase, flush } = useAutosave(proposalAutosave(loaded));
   const status = states[loaded.id] ?? IDLE;
+  // Sent, won and lost proposals are what the customer received: shown, never edited.
+  const locked = isLockedProposal(proposal.status);
   const change = useCallback((patch: Partial<ProposalDraft>, delayMs?: number) => changeDraft(loaded.id, patch, delayMs), [changeDraft, loaded.id]);
   const sectionsRef = useRef(loaded.sections);
   const currentSpot = useRef<UnresolvedSpot | null>(null);
@@ -177,6 +180,17 @@ function ProposalEditor({ proposal: loaded, notice, onReload }: { proposal: Prop
 
   const problemSection = (p: GenerationProblem): ProposalSection | undefined => shown.sections.find((s) => s.id === p.sectionId);
 
+  /** An editable copy of a sent, won or lost proposal, opened at once. */
+  async function newRevision(): Promise<void> {
+    const result = await mutate('proposals.revise', { id: loaded.id });
+    if (!result.ok) {
+      setActionError(t('proposals.actionFailed', { message: apiText(result.error) }));
+      return;
+    }
+    setQueryResult('proposals.get', { id: result.value.id }, result.value);
+    navigate(`/proposals/${result.value.id}`);
+  }
+
   return (
     <article className="page proposal-page" aria-labelledby="page-title">
       <Link to="/proposals" className="back-link">
@@ -201,6 +215,7 @@ function ProposalEditor({ proposal: loaded, notice, onReload }: { proposal: Prop
             className="proposal-title-input"
             type="text"
             value={shown.title}
+            readOnly={locked}
             maxLength={PROPOSAL_TITLE_MAX}
             onChange={(e) => {
               const title = e.target.value;
@@ -227,6 +242,7 @@ function ProposalEditor({ proposal: loaded, notice, onReload }: { proposal: Prop
       <div className="proposal-bar">
         <StatusControl
           proposal={proposal}
+          flush={flush}
           onChanged={(next) => {
             rebase(loaded.id, next.updatedAt);
             setProposal(next);
@@ -235,6 +251,14 @@ function ProposalEditor({ proposal: loaded, notice, onReload }: { proposal: Prop
         <ExportMenu proposalId={loaded.id} flush={flush} />
       </div>
 
+      {locked && (
+        <div className="notice locked-banner" role="status" data-testid="proposal-locked">
+          <span>{t('proposals.locked', { status: t(`proposals.status.${proposal.status}`) })}</span>
+          <button type="button" className="primary-button" onClick={() => void newRevision()}>
+            {t('proposals.newRevision')}
+          </button>
+        </div>
+      )}
       {notice && (
         <p className="notice" role="status">
           {notice}
@@ -354,8 +378,9 @@ function ProposalEditor({ proposal: loaded, notice, onReload }: { proposal: Prop
 
         {selected && (
           <SectionPane
-            key={`${selected.id}:${shown.editorKey}`}
+            key={`${selected.id}:${shown.editorKey}:${locked ? 'locked' : 'open'}`}
             section={selected}
+            readOnly={locked}
             engagementId={loaded.engagementId}
             showSources={showSources}
             criteria={shown.criteria}
@@ -392,6 +417,7 @@ function ProposalEditor({ proposal: loaded, notice, onReload }: { proposal: Prop
 /** The selected section: its title, its text (or introduction) and, for structured kinds, the table or chart editor. */
 function SectionPane({
   section,
+  readOnly,
   engagementId,
   showSources,
   criteria,
@@ -402,6 +428,8 @@ function SectionPane({
   onDraft,
 }: {
   section: ProposalSection;
+  /** A sent, won or lost proposal: shown, not edited. */
+  readOnly: boolean;
   /** Images pasted into a proposal are stored with its engagement. */
   engagementId: string;
   showSources: boolean;
@@ -427,6 +455,7 @@ function SectionPane({
           id="section-title"
           type="text"
           value={title}
+          readOnly={readOnly}
           maxLength={SECTION_TITLE_MAX}
           onChange={(e) => {
             setTitle(e.target.value);
@@ -441,15 +470,19 @@ function SectionPane({
         attachTo={{ ownerTable: 'engagements', ownerId: engagementId }}
         showSources={showSources}
         maxTableRows={MAX_TABLE_ROWS}
+        readOnly={readOnly}
         onError={onError}
         onChange={(bodyJson) => {
           onError(null);
           onSection({ bodyJson });
         }}
       />
-      {section.kind === 'success-criteria' && <CriteriaEditor initial={criteria} onChange={(successCriteria) => onDraft({ successCriteria })} />}
-      {section.kind === 'pricing' && <PricingEditor initial={pricing} onChange={(next) => onDraft({ pricing: next })} />}
-      {section.kind === 'timeline' && <TimelineEditor initial={timeline} onChange={(next) => onDraft({ timeline: next })} />}
+      {/* A disabled fieldset: every input, select and button of the tables at once. */}
+      <fieldset className="section-tables" disabled={readOnly}>
+        {section.kind === 'success-criteria' && <CriteriaEditor initial={criteria} onChange={(successCriteria) => onDraft({ successCriteria })} />}
+        {section.kind === 'pricing' && <PricingEditor initial={pricing} onChange={(next) => onDraft({ pricing: next })} />}
+        {section.kind === 'timeline' && <TimelineEditor initial={timeline} onChange={(next) => onDraft({ timeline: next })} />}
+      </fieldset>
     </section>
   );
 }

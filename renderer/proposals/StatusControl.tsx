@@ -16,7 +16,7 @@ export function StatusBadge({ status }: { status: ProposalStatus }) {
  * The proposal's status and the moves it allows (draft → internal review → sent → won or lost);
  * won and lost ask for the reason, which is kept for win/loss analytics.
  */
-export function StatusControl({ proposal, onChanged }: { proposal: ProposalDetail; onChanged: (proposal: ProposalDetail) => void }) {
+export function StatusControl({ proposal, flush, onChanged }: { proposal: ProposalDetail; flush: () => Promise<boolean>; onChanged: (proposal: ProposalDetail) => void }) {
   const { t, lang, apiText } = useI18n();
   const [asking, setAsking] = useState<ProposalStatus | null>(null);
   const [reason, setReason] = useState('');
@@ -27,6 +27,12 @@ export function StatusControl({ proposal, onChanged }: { proposal: ProposalDetai
   async function move(status: ProposalStatus, why?: string): Promise<void> {
     setBusy(true);
     setError(null);
+    // The edits still waiting are saved first: the version the move keeps must hold them, and a sent proposal takes no more.
+    if (!(await flush())) {
+      setBusy(false);
+      setError(t('proposals.flushFailed'));
+      return;
+    }
     const result = await mutate('proposals.setStatus', { id: proposal.id, status, ...(why !== undefined ? { reason: why } : {}) });
     setBusy(false);
     if (!result.ok) {

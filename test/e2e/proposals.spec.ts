@@ -142,6 +142,21 @@ test.describe('proposals', () => {
     const won = await api<ProposalDetail>(appUrl, 'proposals.get', { id: proposalId });
     expect([won.status, won.statusReason]).toEqual(['won', 'Best containment results in the pilot']);
 
+    // Won is what the customer signed: the editor shows it without a toolbar and takes no typing; each move kept a version.
+    await expect(page.getByTestId('proposal-locked')).toContainText('This proposal is Won');
+    await expect(page.getByRole('toolbar', { name: 'Formatting' })).toHaveCount(0);
+    await expect(page.locator('.rt-root').first()).toHaveAttribute('contenteditable', 'false');
+    await expect(page.locator('#proposal-title')).toHaveAttribute('readonly', '');
+    const kept = await api<{ name: string }[]>(appUrl, 'proposals.versions', { id: proposalId });
+    expect(kept.map((v) => v.name).slice(0, 3)).toEqual(['As Won', 'As Sent', 'As Internal review']);
+    // A new revision is an editable copy, opened at once; the won proposal stays as it was.
+    await page.getByRole('button', { name: 'New revision' }).click();
+    await expect(page).not.toHaveURL(new RegExp(`#/proposals/${proposalId}$`));
+    await expect(page.getByTestId('proposal-locked')).toHaveCount(0);
+    await expect(page.getByRole('toolbar', { name: 'Formatting' })).toBeVisible();
+    await expect(page.locator('#proposal-title')).toHaveValue(won.title);
+    expect((await api<ProposalDetail>(appUrl, 'proposals.get', { id: proposalId })).status).toBe('won');
+
     // The list shows it with its status and total.
     await goto(page, appUrl, '/proposals?status=won');
     await expect(page.getByRole('link', { name: restored.title })).toBeVisible();

@@ -35,6 +35,30 @@ function stored(p: ProposalDetail): unknown {
 }
 
 describe('proposals', () => {
+  it('keeps a sent, won or lost proposal as the customer received it: saves and restores are refused, each status move keeps a version, and a new revision is an editable copy', async () => {
+    const { backend, proposal } = await generated();
+    const early = await callOk(backend, 'proposals.saveVersion', { id: proposal.id, name: 'Early draft' });
+    await callOk(backend, 'proposals.setStatus', { id: proposal.id, status: 'internal-review' });
+    const sent = await callOk(backend, 'proposals.setStatus', { id: proposal.id, status: 'sent' });
+    const versions = await callOk(backend, 'proposals.versions', { id: proposal.id });
+    expect(versions.map((v) => v.name).slice(0, 2)).toEqual(['As Sent', 'As Internal review']);
+    const refused = await callFail(backend, 'proposals.save', { id: proposal.id, title: 'Changed after sending' });
+    expect(refused.code).toBe('conflict');
+    expect(refused.message).toBe('This proposal is Sent, so it stays as the customer received it. Make a new revision to change it.');
+    expect((await callFail(backend, 'proposals.restore', { versionId: early.id })).code).toBe('conflict');
+    expect((await callOk(backend, 'proposals.get', { id: proposal.id })).title).toBe(sent.title);
+
+    const won = await callOk(backend, 'proposals.setStatus', { id: proposal.id, status: 'won', reason: 'Best containment plan' });
+    expect((await callFail(backend, 'proposals.save', { id: won.id, title: 'x' })).code).toBe('conflict');
+    const revision = await callOk(backend, 'proposals.revise', { id: won.id });
+    expect(revision.id).not.toBe(won.id);
+    expect(revision).toMatchObject({ status: 'draft', title: won.title, engagementId: won.engagementId });
+    expect(revision.sections.map((x) => x.bodyJson)).toEqual(won.sections.map((x) => x.bodyJson));
+    expect((await callOk(backend, 'proposals.versions', { id: revision.id })).map((v) => v.name)).toEqual(['Copied from the Won proposal']);
+    expect((await callOk(backend, 'proposals.save', { id: revision.id, title: 'Revised offer' })).title).toBe('Revised offer');
+    expect((await callOk(backend, 'proposals.get', { id: won.id })).status).toBe('won');
+  });
+
   it('stores figures typed with thousands separators or full-width digits as plain digits, and names a decimal comma', async () => {
     const { backend, proposal } = await generated();
     const [first, ...rest] = proposal.pricing.lines;

@@ -173,6 +173,8 @@ export const proposalCalls = {
       .strict(),
     result: returns<ProposalDetail>(),
   },
+  /** A new draft copied from a proposal (typically sent, won or lost, which stay read-only), to change and send again. */
+  'proposals.revise': { args: z.object({ id }).strict(), result: returns<ProposalDetail>() },
   /** Saves the current state as a named version. */
   'proposals.saveVersion': {
     args: z

@@ -48,5 +48,11 @@ export const proposalMessages = defineApiMessages({
   'error.noVersionOfProposal': { en: 'No saved version "{id}" of this proposal.', zh: '这份方案没有保存过版本“{id}”。' },
   'error.pricingNotTotalled': { en: 'The pricing cannot be totalled: {problem}. Correct it in the proposal, then export again.', zh: '报价无法合计：{problem}。请在方案中改正后再导出。' },
   'version.beforeRestoring': { en: 'Before restoring {name}', zh: '恢复“{name}”之前' },
+  'version.atStatus': { en: 'As {status}', zh: '{status}时的版本' },
+  'version.revisionOf': { en: 'Copied from the {status} proposal', zh: '复制自{status}的方案' },
+  'error.proposalLocked': {
+    en: 'This proposal is {status}, so it stays as the customer received it. Make a new revision to change it.',
+    zh: '此方案为“{status}”，保持客户收到时的样子。如需修改，请新建修订版。',
+  },
   'word.or': { en: ' or ', zh: '或' },
 });

@@ -8,7 +8,7 @@ import {
   proposalOrFail,
   restoreVersion,
   saveProposal,
-  saveProposalVersion,
+  reviseProposal, saveProposalVersion,
   setProposalStatus,
   versionOrFail,
 } from '../services/proposals';
@@ -24,6 +24,7 @@ export function proposalHandlers(ctx: HandlerContext): HandlersFor<typeof propos
     'proposals.save': (args) => saveProposal(db, args),
     'proposals.setStatus': (args) => setProposalStatus(db, args),
     'proposals.saveVersion': ({ id, name }) => saveProposalVersion(db, id, name),
+    'proposals.revise': ({ id }) => reviseProposal(db, id),
     'proposals.versions': ({ id }) => listVersions(db, proposalOrFail(db, id).id),
     'proposals.version': ({ versionId }) => versionOrFail(db, versionId),
     'proposals.compare': (args) => compareProposal(db, args),

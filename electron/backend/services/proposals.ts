@@ -12,6 +12,7 @@ import { checkPricing, canonicalPricing } from '../../../core/proposals/money';
 import { articleIdsIn, staleBlocks, type ArticleReview } from '../../../core/proposals/stale';
 import { checkTimeline } from '../../../core/proposals/timeline';
 import {
+  isLockedProposal,
   PROPOSAL_STATUS_MOVES,
   STATUSES_NEEDING_REASON,
   type CompareSide,
@@ -26,7 +27,7 @@ import {
   type ProposalVersionSummary,
 } from '../../../core/proposals/types';
 import type { TemplateFile } from '../../../core/content/schemas';
-import type { Localized } from '../../../core/i18n';
+import type { Lang, Localized } from '../../../core/i18n';
 import { getAnswers, getSession, listSessions } from '../repos/assessment-repo';
 import { getEngagement } from '../repos/engagement-repo';
 import { getArticle, getArticleSummaries } from '../repos/kb-repo';
@@ -208,6 +209,7 @@ function contentOf(snapshot: Pick<ProposalSnapshot, 'title' | 'sections' | 'succ
 export function saveProposal(db: Db, { id, baseUpdatedAt, ...patch }: ParsedArgs<'proposals.save'>): ProposalDetail {
   const saved = transact(db, () => {
     const existing = proposalOrFail(db, id);
+    refuseIfLocked(existing);
     if (baseUpdatedAt !== undefined && baseUpdatedAt !== existing.updatedAt) {
       throw new ApiFailure('conflict', msg('error.proposalChanged', { at: existing.updatedAt, base: baseUpdatedAt }));
     }
@@ -239,9 +241,36 @@ export function setProposalStatus(db: Db, { id, status, reason }: ParsedArgs<'pr
       const label = statusLabel(status);
       throw new ApiFailure('bad_request', msg('error.reasonNeeded', { status: label }), [issue('reason', msg('issue.reasonNeeded', { status: label }))]);
     }
-    return updateProposalStatus(db, existing, status, why);
+    const next = updateProposalStatus(db, existing, status, why);
+    // Every move keeps the content it refers to (what was sent, what was won) as a version.
+    insertVersion(db, next, versionName(msg('version.atStatus', { status: statusLabel(status) }), next.lang), true);
+    return next;
   });
   return proposalDetail(db, moved);
+}
+
+/** A sent, won or lost proposal is what the customer received: nothing changes it. */
+function refuseIfLocked(proposal: Proposal): void {
+  if (isLockedProposal(proposal.status)) throw new ApiFailure('conflict', msg('error.proposalLocked', { status: statusLabel(proposal.status) }));
+}
+
+function versionName(message: ApiMessage, lang: Lang): string {
+  return formatApiMessage(message, lang).slice(0, VERSION_NAME_MAX);
+}
+
+/** A new draft with the proposal's content, to change and send again; the original stays as it is. */
+export function reviseProposal(db: Db, id: string): ProposalDetail {
+  const copy = transact(db, () => {
+    const original = proposalOrFail(db, id);
+    const revision = insertProposal(
+      db,
+      { engagementId: original.engagementId, sessionId: original.sessionId, templateId: original.templateId, templateVersion: original.templateVersion, lang: original.lang },
+      contentOf(snapshotOf(original)),
+    );
+    insertVersion(db, revision, versionName(msg('version.revisionOf', { status: statusLabel(original.status) }), revision.lang), true);
+    return revision;
+  });
+  return proposalDetail(db, copy);
 }
 
 export function saveProposalVersion(db: Db, id: string, name: string): ProposalVersionSummary {
@@ -273,6 +302,7 @@ export function restoreVersion(db: Db, versionId: string): ProposalDetail {
   const restored = transact(db, () => {
     const version = versionOrFail(db, versionId);
     const existing = proposalOrFail(db, version.proposalId);
+    refuseIfLocked(existing);
     // Checked before anything is written: a version that no longer passes the checks restores nothing.
     const content = contentOf(version.snapshot);
     // Named in the proposal's language: the versions list belongs to the document.
