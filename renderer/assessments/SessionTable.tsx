@@ -41,7 +41,16 @@ export function SessionTable({ sessions, showEngagement }: { sessions: Assessmen
             <td>
               <progress max={Math.max(1, s.visibleTotal)} value={s.answered} aria-hidden="true" /> {t('assessments.progress', { answered: s.answered, total: s.visibleTotal })}
             </td>
-            <td>{s.overall === null ? <span className="muted">{t('assessments.noScore')}</span> : t('assessments.overall', { score: s.overall })}</td>
+            {/* A score from half the answers would mislead: it shows once the assessment is complete. */}
+            <td>
+              {s.status !== 'completed' ? (
+                <span className="muted">{t('assessments.scoreWhenComplete')}</span>
+              ) : s.overall === null ? (
+                <span className="muted">{t('assessments.noScore')}</span>
+              ) : (
+                t('assessments.overall', { score: s.overall })
+              )}
+            </td>
             <td>{formatDateTime(s.updatedAt, lang)}</td>
           </tr>
         ))}

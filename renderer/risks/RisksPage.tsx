@@ -78,11 +78,13 @@ export function RisksPage() {
   const all = risks.data ?? [];
   const overdue = all.filter((r) => r.overdue);
   const shown = overdueView ? overdue : all;
+  // The view buttons count what they would list: within the chosen heat-map cell, if any, so a badge never promises rows the list does not have.
+  const inCell = (items: readonly (typeof all)[number][]) => (cell ? items.filter((r) => r.likelihood === cell.likelihood && r.impact === cell.impact) : items);
   const engagementOptions = engagements.data ?? [];
   const filtered = engagementId !== '' || status !== undefined || category !== undefined || owner !== '' || query !== '';
 
   let emptyText = t('risks.empty');
-  if (overdueView) emptyText = t('risks.noOverdue');
+  if (overdueView) emptyText = cell ? t('risks.noOverdueInCell', { likelihood: cell.likelihood, impact: cell.impact }) : t('risks.noOverdue');
   else if (filtered || cell) emptyText = t('risks.noMatches');
 
   return (
@@ -156,13 +158,13 @@ export function RisksPage() {
 
       <div className="risk-views" role="group" aria-label={t('risks.views')}>
         <button type="button" aria-pressed={!overdueView} onClick={() => setParam('view', null)}>
-          {t('risks.view.all')} <span className="badge">{all.length}</span>
+          {t('risks.view.all')} <span className="badge">{inCell(all).length}</span>
         </button>
         <button type="button" aria-pressed={overdueView} onClick={() => setParam('view', 'overdue')}>
-          {t('risks.view.overdue')} <span className={overdue.length > 0 ? 'badge overdue-badge' : 'badge'}>{overdue.length}</span>
+          {t('risks.view.overdue')} <span className={inCell(overdue).length > 0 ? 'badge overdue-badge' : 'badge'}>{inCell(overdue).length}</span>
         </button>
         <span className="visually-hidden" role="status">
-          {overdueView ? tn('risks.count', overdue.length) : ''}
+          {overdueView ? tn('risks.count', inCell(overdue).length) : ''}
         </span>
       </div>
 

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useBeforeUnload, useBlocker } from 'react-router';
 import { Dialog, DialogActions } from './Dialog';
 import { useI18n } from '../i18n/i18n';
@@ -22,12 +22,19 @@ export function useUnsavedGuard(dirty: boolean): UnsavedGuard {
   const { t } = useI18n();
   const allowed = useRef(false);
   const [pending, setPending] = useState<(() => void) | null>(null);
+  // Read when a navigation happens, not when the router last took the blocker's function (a
+  // passive effect, a moment after typing): set as the change commits, so a Back right after a
+  // keystroke is held too.
+  const dirtyNow = useRef(dirty);
+  useLayoutEffect(() => {
+    dirtyNow.current = dirty;
+  }, [dirty]);
   const blocker = useBlocker(({ currentLocation, nextLocation }) => {
     if (allowed.current) {
       allowed.current = false;
       return false;
     }
-    return dirty && (currentLocation.pathname !== nextLocation.pathname || currentLocation.search !== nextLocation.search);
+    return dirtyNow.current && (currentLocation.pathname !== nextLocation.pathname || currentLocation.search !== nextLocation.search);
   });
   useBeforeUnload(
     useCallback(

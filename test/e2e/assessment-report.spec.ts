@@ -57,10 +57,13 @@ test.describe('assessment results and report', () => {
     await expect(dialog.getByTestId('add-risks-result')).toHaveText(`${count - 1} risks added`);
     await dialog.getByRole('button', { name: 'Close' }).click();
 
-    // Again with all selected: the ones already added are reported as such.
+    // Again: the ones already added are shown ticked and cannot be chosen; only the one left is added.
     await page.getByRole('button', { name: 'Add to risk register…' }).click();
+    await expect(dialog.getByRole('checkbox', { disabled: true })).toHaveCount(count - 1);
+    for (let i = 0; i < count; i++) await expect(boxes.nth(i)).toBeChecked();
+    await expect(dialog.getByText('already in the register')).toHaveCount(count - 1);
     await dialog.getByRole('button', { name: 'Add selected risks' }).click();
-    await expect(dialog.getByTestId('add-risks-result')).toHaveText(`1 risk added, ${count - 1} already in the register or not found`);
+    await expect(dialog.getByTestId('add-risks-result')).toHaveText('1 risk added');
     await expect(dialog.getByRole('link', { name: 'Open the risk register' })).toHaveAttribute('href', /#\/risks\?engagement=/);
   });
 

@@ -95,7 +95,7 @@ test('start, skip logic both ways, a bad number, a photo, review and sign-off', 
 
   await page.getByRole('link', { name: 'Review and complete' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Review: / })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Which channels do customers use to contact you?' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Which channels do customers use to contact you?', exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Complete and sign off' })).toBeDisabled();
 
   // The rest of the required questions through the API; answers can open more required questions.

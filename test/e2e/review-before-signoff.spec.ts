@@ -20,6 +20,14 @@ test('the review before sign-off shows every answer by section, with notes and p
   await expect(business.getByText('Note: Peak in January after billing runs.')).toBeVisible();
   await expect(page.getByRole('region', { name: /Current IVR/ }).getByText('Note: 供应商需要变更开发，预计两周。')).toBeVisible();
   await expect(page.getByText('2 photos or files')).toBeVisible();
+  // In the lists an assessment still in progress shows its progress, not a score from half the answers.
+  await gotoRoute(page, appUrl, '/assessments');
+  const row = page.locator('.session-table tbody tr').filter({ hasText: engagement.title });
+  await expect(row).toContainText(/\d+ of \d+ answered/);
+  await expect(row).toContainText('when complete');
+  await expect(row).not.toContainText(/\d+ \/ 100/);
+  await gotoRoute(page, appUrl, `/assessments/${session.id}/review`);
+
   // Each answer can be changed from here before signing.
   await business.getByRole('link', { name: /^Change the answer to “How many agents/ }).click();
   await expect(page).toHaveURL(/\?q=agents$/);

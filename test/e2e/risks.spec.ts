@@ -86,6 +86,17 @@ test('add checklist risks, filter by heat-map cell, edit inline, find the overdu
   await expect(page.getByLabel(`Status of “${sprawl.title.en}”`)).toHaveValue('mitigating');
   await expect(page.getByLabel(`Owner of “${sprawl.title.en}”`)).toHaveValue('Li Wei');
 
+  // The two filters combine, and their counts agree: with the other risk's cell chosen, Overdue counts what that cell holds.
+  await page.getByRole('button', { name: /^All/ }).click();
+  await page.getByRole('button', { name: new RegExp(`^Likelihood ${dialect.likelihood}, impact ${dialect.impact}: 1 risk`) }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(page.getByRole('button', { name: /^Overdue/ })).toHaveText(/^Overdue\s*0$/);
+  await page.getByRole('button', { name: /^Overdue/ }).click();
+  await expect(page.getByText(`No overdue risks with likelihood ${dialect.likelihood} and impact ${dialect.impact}.`)).toBeVisible();
+  await page.getByRole('button', { name: 'Show all cells' }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(page.getByRole('button', { name: /^Overdue/ })).toHaveText(/^Overdue\s*1$/);
+
   // The stored record agrees with the screen.
   const stored = await api<{ title: string; status: string; dueDate: string; owner: string; overdue: boolean }[]>(host.appUrl, 'risks.list', {
     engagementId: engagement.id,

@@ -1,3 +1,4 @@
+import { formatApiMessage } from '../../core/api/message';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import { localDay } from '../../core/dates';
@@ -99,6 +100,10 @@ describe('risk register', () => {
       ],
     });
     expect(second.skipped).toMatchObject([{ itemId: 'intent-sprawl', reason: 'already-in-register' }]);
+    // Named by its title, never by its ids.
+    const already = second.skipped[0]?.message;
+    expect(already && formatApiMessage(already, 'en')).toMatch(/^“[^”#]+” is already in this engagement's risk register\.$/);
+    expect(already && formatApiMessage(already, 'en')).not.toContain('intent-sprawl');
     expect(second.added).toMatchObject([
       { checklistItemId: 'labels-missing', source: 'assessment', lang: 'en', title: 'No ground-truth labels', recommendationReason: 'Outcomes are not recorded' },
     ]);

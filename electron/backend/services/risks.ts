@@ -66,9 +66,10 @@ export function addRisksFromChecklist(db: Db, { engagementId, items, source, ses
       } else if (!item) {
         skipped.push({ checklistId, itemId, reason: 'unknown-item', message: msg('notice.unknownChecklistItem', { checklist: checklistId, item: itemId }) });
       } else if (seen.has(ref)) {
-        skipped.push({ checklistId, itemId, reason: 'listed-twice', message: msg('notice.listedTwice', { ref }) });
+        // Named by title, as the register shows it: the ids mean nothing to the consultant.
+        skipped.push({ checklistId, itemId, reason: 'listed-twice', message: msg('notice.listedTwice', { title: item.title }) });
       } else if (hasChecklistItem(db, engagementId, checklistId, itemId)) {
-        skipped.push({ checklistId, itemId, reason: 'already-in-register', message: msg('notice.alreadyInRegister', { ref }) });
+        skipped.push({ checklistId, itemId, reason: 'already-in-register', message: msg('notice.alreadyInRegister', { title: item.title }) });
       } else {
         // The texts are copied in one language so a later pack upgrade never changes the consultant's record.
         toAdd.push({

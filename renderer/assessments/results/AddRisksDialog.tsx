@@ -6,8 +6,12 @@ import type { AddFromChecklistResult } from '../../../core/risks/types';
 import { Dialog, DialogActions } from '../../ui/Dialog';
 import { useI18n } from '../../i18n/i18n';
 import { mutate } from '../../data/query-client';
+import { useQuery } from '../../data/use-query';
 
-/** Recommended risk items, all preselected, copied into the engagement's register in the UI language. */
+/**
+ * Recommended risk items copied into the engagement's register in the UI language: those already
+ * in the register are shown ticked and cannot be chosen again; the others are preselected.
+ */
 export function AddRisksDialog({
   detail,
   recommendations,
@@ -24,6 +28,8 @@ export function AddRisksDialog({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<AddFromChecklistResult | null>(null);
+  const register = useQuery('risks.list', { engagementId: detail.engagement.id });
+  const inRegister = new Set((register.data ?? []).flatMap((r) => (r.checklistId && r.checklistItemId ? [`${r.checklistId}#${r.checklistItemId}`] : [])));
   const reasonOf = (rec: Recommendation): string => {
     const reason = detail.definition.recommendations.find((d) => d.id === rec.id)?.reason;
     return reason ? reason[lang] : '';
@@ -32,7 +38,7 @@ export function AddRisksDialog({
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
     const items = recommendations
-      .filter((r) => selected.has(r.ref))
+      .filter((r) => selected.has(r.ref) && !inRegister.has(r.ref))
       .map((r) => {
         const [checklistId = '', itemId = ''] = r.ref.split('#');
         const reason = reasonOf(r);
@@ -88,11 +94,11 @@ export function AddRisksDialog({
           <fieldset className="risk-choices">
             <legend className="visually-hidden">{t('results.kind.risk')}</legend>
             {recommendations.map((rec) => (
-              <label key={rec.ref} className="risk-choice">
-                <input type="checkbox" checked={selected.has(rec.ref)} onChange={() => toggle(rec.ref)} />
+              <label key={rec.ref} className={inRegister.has(rec.ref) ? 'risk-choice muted' : 'risk-choice'}>
+                <input type="checkbox" checked={inRegister.has(rec.ref) || selected.has(rec.ref)} disabled={inRegister.has(rec.ref)} onChange={() => toggle(rec.ref)} />
                 <span>
                   <strong>{titleOf(rec.ref)}</strong>
-                  <span className="muted"> — {reasonOf(rec)}</span>
+                  <span className="muted"> — {inRegister.has(rec.ref) ? t('results.alreadyInRegister') : reasonOf(rec)}</span>
                 </span>
               </label>
             ))}
