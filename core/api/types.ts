@@ -7,7 +7,8 @@ import type { KbArticleSummary } from '../kb/types';
 
 export const THEMES = ['light', 'dark', 'system'] as const;
 export type Theme = (typeof THEMES)[number];
-export type Settings = { language: Lang; theme: Theme };
+/** The user's preferences; `welcomeDismissed`: the first-run welcome was put away (Help shows it again). */
+export type Settings = { language: Lang; theme: Theme; welcomeDismissed: boolean };
 
 export type ContentProblem = { file: string; field: string; message: string };
 export type ContentStatus = {

@@ -34,6 +34,7 @@ const router = createHashRouter([
       { path: 'lessons/:id', element: lazyPage(() => import('../lessons/LessonPage'), 'LessonPage') },
       ...proposalRoutes,
       ...templateRoutes,
+      { path: 'help', element: lazyPage(() => import('../help/Welcome'), 'HelpPage') },
       { path: 'settings', element: lazyPage(() => import('../settings/SettingsPage'), 'SettingsPage') },
       { path: 'review', element: lazyPage(() => import('../review/ReviewPage'), 'ReviewPage') },
       { path: 'review/:id', element: lazyPage(() => import('../review/SubmissionPage'), 'SubmissionPage') },

@@ -75,6 +75,9 @@ export function TopBar({ onOpenPalette }: { onOpenPalette: () => void }) {
             </option>
           ))}
         </select>
+        <Link to="/help" className="settings-link">
+          {t('help.open')}
+        </Link>
         <Link to="/settings" className="settings-link">
           {t('settings.open')}
         </Link>

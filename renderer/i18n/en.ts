@@ -10,6 +10,7 @@ import { proposalMessages } from '../proposals/messages';
 import { templateMessages } from '../templates/messages';
 import { proposalPrintMessages } from '../proposals/print/messages';
 import { uiMessages } from '../ui/messages';
+import { helpMessages } from '../help/messages';
 import { settingsMessages } from '../settings/messages';
 import { syncMessages } from '../sync/messages';
 import { reviewMessages } from '../review/messages';
@@ -176,6 +177,7 @@ export const en = {
   ...templateMessages.en,
   ...proposalPrintMessages.en,
   ...uiMessages.en,
+  ...helpMessages.en,
   ...settingsMessages.en,
   ...syncMessages.en,
   ...reviewMessages.en,

@@ -11,6 +11,7 @@ import { proposalMessages } from '../proposals/messages';
 import { templateMessages } from '../templates/messages';
 import { proposalPrintMessages } from '../proposals/print/messages';
 import { uiMessages } from '../ui/messages';
+import { helpMessages } from '../help/messages';
 import { settingsMessages } from '../settings/messages';
 import { syncMessages } from '../sync/messages';
 import { reviewMessages } from '../review/messages';
@@ -177,6 +178,7 @@ export const zh: { readonly [K in MessageKey]: string } = {
   ...templateMessages.zh,
   ...proposalPrintMessages.zh,
   ...uiMessages.zh,
+  ...helpMessages.zh,
   ...settingsMessages.zh,
   ...syncMessages.zh,
   ...reviewMessages.zh,

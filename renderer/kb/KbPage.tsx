@@ -14,6 +14,8 @@ import { ArticleList, HitList, ITEM_LINK } from './ResultLists';
 import { ScenarioOverview } from './ScenarioOverview';
 import { KB_SORTS, hasFilters, historyMode, isSearching, kbViewToParams, parseKbView, type KbSort, type KbView } from './url-state';
 import './kb.css';
+import { useSettings } from '../state/settings';
+import { Welcome } from '../help/Welcome';
 
 const SEARCH_DEBOUNCE_MS = 150;
 /** Page sizes and the contract's upper limits for kb.search and kb.list. */
@@ -37,6 +39,7 @@ function kindFromSelect(value: string): SearchKind | null {
  * in the URL; typing searches after a short pause.
  */
 export function KbPage() {
+  const welcomeDismissed = useSettings((st) => st.settings.welcomeDismissed);
   const { t, lang, text } = useI18n();
   const [params, setParams] = useSearchParams();
   const view = parseKbView(params);
@@ -109,6 +112,7 @@ export function KbPage() {
         </Link>
       </header>
       {scenario && <ScenarioOverview scenario={scenario} />}
+      {!welcomeDismissed && !scenario && <Welcome dismissible />}
 
       <SearchForm
         id="kb-search"

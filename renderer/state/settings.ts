@@ -16,7 +16,7 @@ type SettingsState = {
 };
 
 /** What the app uses before the stored preferences arrive, or when they cannot be read. */
-export const DEFAULT_SETTINGS: Settings = { language: 'en', theme: 'system' };
+export const DEFAULT_SETTINGS: Settings = { language: 'en', theme: 'system', welcomeDismissed: false };
 
 /**
  * The user's preferences, stored by the backend. Changes apply at once and are rolled back, with a

@@ -61,11 +61,11 @@ export async function stopHost(host: Host): Promise<void> {
   clearTimeout(hardStop);
 }
 
-/** Puts the preferences back to their defaults, so tests sharing a worker's host start alike. */
+/** Puts the preferences back to their defaults, so tests sharing a worker's host start alike; the first-run welcome put away (welcome.spec shows it). */
 async function resetSettings(host: Host): Promise<void> {
   const url = new URL(host.appUrl);
   const secret = new URLSearchParams(url.hash.slice(1)).get('k') ?? '';
-  const result = await createHttpBridge({ baseUrl: url.origin, secret: () => secret }).call('settings.update', { language: 'en', theme: 'system' });
+  const result = await createHttpBridge({ baseUrl: url.origin, secret: () => secret }).call('settings.update', { language: 'en', theme: 'system', welcomeDismissed: true });
   if (!result.ok) throw new Error(`could not reset settings: ${result.error.code}: ${result.error.message}`);
 }
 

@@ -9,7 +9,7 @@ export const settingsCalls = {
   'settings.get': { args: noArgs, result: returns<Settings>() },
   /** Changes some preferences; returns all of them. */
   'settings.update': {
-    args: z.object({ language: z.enum(LANGS).optional(), theme: z.enum(THEMES).optional() }).strict(),
+    args: z.object({ language: z.enum(LANGS).optional(), theme: z.enum(THEMES).optional(), welcomeDismissed: z.boolean().optional() }).strict(),
     result: returns<Settings>(),
   },
 } as const;

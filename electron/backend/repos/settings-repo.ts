@@ -3,11 +3,11 @@ import { LANGS } from '../../../core/i18n';
 import { THEMES, type Settings } from '../../../core/api/contract';
 import type { Db } from '../db/connection';
 
-const DEFAULTS: Settings = { language: 'en', theme: 'system' };
+const DEFAULTS: Settings = { language: 'en', theme: 'system', welcomeDismissed: false };
 
 // Stored values are re-validated on read: a hand-edited or corrupted row falls back to the default
 // for that key instead of breaking the app.
-const schemas = { language: z.enum(LANGS), theme: z.enum(THEMES) } as const;
+const schemas = { language: z.enum(LANGS), theme: z.enum(THEMES), welcomeDismissed: z.boolean() } as const;
 
 export function readSettings(db: Db): Settings {
   const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
@@ -19,6 +19,9 @@ export function readSettings(db: Db): Settings {
     } else if (row.key === 'theme') {
       const parsed = schemas.theme.safeParse(JSON.parse(row.value));
       if (parsed.success) settings.theme = parsed.data;
+    } else if (row.key === 'welcomeDismissed') {
+      const parsed = schemas.welcomeDismissed.safeParse(JSON.parse(row.value));
+      if (parsed.success) settings.welcomeDismissed = parsed.data;
     }
   }
   return settings;

@@ -1,0 +1,35 @@
+import { defineMessages } from '../i18n/define';
+
+/** The first-run welcome and the Help page. */
+export const helpMessages = defineMessages(
+  {
+    'help.title': 'Help',
+    'help.open': 'Help',
+    'help.welcomeTitle': 'Welcome to Fieldbench',
+    'help.intro': 'Everything here works on this device, also without a network. Where to start depends on your work:',
+    'help.role.consultant': 'Consultant at a customer site',
+    'help.role.consultant.start': 'Open or create the engagement, start its assessment and answer question by question: notes and photos go with each answer, and the customer signs off at the end.',
+    'help.role.presales': 'Pre-sales',
+    'help.role.presales.start': 'Make a proposal from an assessed engagement: the template the assessment recommends is preselected, prices add up as you type, and exports are ready for the customer.',
+    'help.role.manager': 'Knowledge manager',
+    'help.role.manager.start': 'Review the lessons and field notes consultants submit, merge them into the knowledge base and publish it to every device.',
+    'help.templates': 'POC templates',
+    'help.dismiss': 'Got it',
+    'help.later': 'You can find this again under Help, at the top right.',
+  },
+  {
+    'help.title': '帮助',
+    'help.open': '帮助',
+    'help.welcomeTitle': '欢迎使用 Fieldbench',
+    'help.intro': '这里的一切都在本设备上运行，没有网络也能使用。从哪里开始取决于你的工作：',
+    'help.role.consultant': '驻场顾问',
+    'help.role.consultant.start': '打开或新建项目，开始评估并逐题作答：备注和照片随答案保存，最后由客户签字确认。',
+    'help.role.presales': '售前',
+    'help.role.presales.start': '从已评估的项目生成建议书：自动选中评估推荐的模板，报价随输入实时合计，导出即可交给客户。',
+    'help.role.manager': '知识管理员',
+    'help.role.manager.start': '审阅顾问提交的经验和现场笔记，合并进知识库并发布到所有设备。',
+    'help.templates': 'POC 模板',
+    'help.dismiss': '知道了',
+    'help.later': '之后可在右上角的“帮助”中再次查看。',
+  },
+);

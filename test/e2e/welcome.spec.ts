@@ -1,0 +1,28 @@
+import { test, expect } from './fixtures';
+import { api, gotoRoute } from './app-api';
+
+/** The first start shows each role where to begin; put away, it stays away, and Help shows it again. */
+
+test('a first-run welcome shows each role where to start, is put away for good, and Help shows it again', async ({ page, appUrl }) => {
+  await api(appUrl, 'settings.update', { welcomeDismissed: false });
+  await page.goto(appUrl);
+  const welcome = page.getByRole('region', { name: 'Welcome to Fieldbench' });
+  await expect(welcome).toBeVisible();
+  for (const role of ['Consultant at a customer site', 'Pre-sales', 'Knowledge manager']) await expect(welcome.getByRole('heading', { level: 3, name: role })).toBeVisible();
+  await expect(welcome.getByRole('link', { name: 'Engagements' })).toHaveAttribute('href', '#/engagements');
+  await expect(welcome.getByRole('link', { name: 'Proposals' })).toHaveAttribute('href', '#/proposals');
+  await expect(welcome.getByRole('link', { name: 'Review' })).toHaveAttribute('href', '#/review');
+
+  await welcome.getByRole('button', { name: 'Got it' }).click();
+  await expect(welcome).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Knowledge base' })).toBeVisible();
+  await expect(welcome).toHaveCount(0);
+
+  await page.getByRole('banner').getByRole('link', { name: 'Help' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Help' })).toBeVisible();
+  await expect(welcome).toBeVisible();
+  await expect(welcome.getByRole('button', { name: 'Got it' })).toHaveCount(0);
+  await gotoRoute(page, appUrl, '/kb');
+  await expect(welcome).toHaveCount(0);
+});
