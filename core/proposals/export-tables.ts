@@ -9,6 +9,7 @@ import { yuanInWords } from './amount-in-words';
 import type { ExportCopy } from './export-checks';
 import { timelineSchedule } from './timeline';
 import type { Pricing, Proposal, SuccessCriterion, Timeline } from './types';
+import { fileNamePart, withoutRepeat } from '../document/file-name';
 
 /**
  * What a proposal shows beyond its section bodies: the cover fields and the structured tables
@@ -272,13 +273,9 @@ export function sectionTable(kind: Proposal['sections'][number]['kind'], doc: Pr
   }
 }
 
-/** Letters, digits and dashes only, so the name is safe on every file system: "proposal-Eastern-Telecom-2026-11-23.docx". */
+/** A short name safe on every file system (core/document/file-name.ts): "proposal-Eastern-Telecom-Voicebot-POC-2026-11-23.docx". */
 export function exportFileName(doc: ProposalExport, extension: 'docx' | 'pdf' | 'md'): string {
-  const base =
-    `proposal-${doc.customerName}-${doc.proposal.title}`
-      .normalize('NFKC')
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 80) || 'proposal';
-  return `${base}${doc.copy === 'internal' ? '-internal' : ''}-${doc.date}.${extension}`;
+  // The customer once (titles often name them too), cut between words.
+  const base = fileNamePart(withoutRepeat(doc.customerName, doc.proposal.title), 'proposal', 60);
+  return `proposal-${base}${doc.copy === 'internal' ? '-internal' : ''}-${doc.date}.${extension}`;
 }

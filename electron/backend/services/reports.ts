@@ -18,6 +18,7 @@ import { printedPdf } from './printed-pdf';
 import { missingFiles } from '../export/missing-files';
 import { docxSizeEstimate } from '../export/size-estimate';
 import { getEngagement } from '../repos/engagement-repo';
+import { fileNamePart } from '../../../core/document/file-name';
 
 /** The assessment report: one document model that the print page shows and the DOCX contains. */
 
@@ -28,20 +29,9 @@ export function reportRoute(sessionId: string, lang: Lang): string {
   return `/assessments/${encodeURIComponent(sessionId)}/report?lang=${lang}`;
 }
 
-/** Letters, digits and dashes only: the name must be safe on every file system. */
-function fileNamePart(text: string): string {
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'assessment'
-  );
-}
-
 /** e.g. assessment-report-Eastern-Telecom-2026-11-23-en.docx */
 function reportFileName(model: AssessmentReport, lang: Lang, extension: 'docx' | 'pdf'): string {
-  return `${fileNamePart(`assessment-report-${model.customer}`)}-${localDay()}-${lang}.${extension}`;
+  return `assessment-report-${fileNamePart(model.customer, 'customer', 50)}-${localDay()}-${lang}.${extension}`;
 }
 
 /** Titles of everything the session's recommendations point to, by ref. */
