@@ -51,6 +51,9 @@ test('the report export lists a photo that is not on this device and exports any
   expect(await docxText(docx.bytes)).toContain('[Image: Queue board at 10:00]');
   await expect(dialog.getByRole('status')).toContainText('Downloaded');
   await expect(warning).toBeHidden();
+  // After the download the dialog still closes with Escape.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
 });
 
 test('the proposal export asks before exporting without an image that is not on this device', async ({ page, appUrl, dataDir }) => {
