@@ -76,3 +76,23 @@ test('every page fits 1280×720 and 1920×1080 without the shell scrolling or an
   }
   expect(misfits).toEqual([]);
 });
+
+test('the lesson page’s sticky action bar never covers the field being typed in', async ({ page, appUrl }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(appUrl);
+  const engagement = await api<{ id: string }>(appUrl, 'customers.create', { name: 'Sticky Telecom', kind: 'enterprise' }).then((c) =>
+    api<{ id: string }>(appUrl, 'engagements.create', { customerId: c.id, title: 'Sticky pilot', scenarios: ['intelligent-customer-service'] }),
+  );
+  const note = await api<{ id: string }>(appUrl, 'notes.create', { engagementId: engagement.id, title: 'Site walk' });
+  const lesson = await api<{ id: string }>(appUrl, 'lessons.codify', { noteIds: [note.id] });
+  await gotoRoute(page, appUrl, `/lessons/${lesson.id}`);
+  const bar = page.locator('.lesson-actions');
+  await expect(bar).toBeVisible();
+  for (const label of ['Context', 'Problem', 'Action', 'Result', 'Recommendation']) {
+    const field = page.getByRole('textbox', { name: new RegExp(`^${label}`) }).first();
+    await page.locator('main').evaluate((main) => main.scrollTo(0, 0));
+    await field.focus();
+    const [fieldBox, barBox] = await Promise.all([field.boundingBox(), bar.boundingBox()]);
+    expect(fieldBox && barBox ? fieldBox.y + fieldBox.height <= barBox.y + 1 : false, `${label} is hidden under the action bar`).toBe(true);
+  }
+});
