@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { THEMES, type Theme } from '../../core/api/types';
 import { LANGS, type Lang } from '../../core/i18n';
 import { useI18n } from '../i18n/i18n';
@@ -16,6 +16,8 @@ function isLang(value: string): value is Lang {
 /**
  * The top bar: the global search box (Enter shows full results; today the knowledge base is what
  * holds searchable records), the quick-search palette button, and the language and theme switches.
+ * On the knowledge base's own search page the page's box is the one search entry point: the top
+ * bar's box and button step aside (Ctrl+K still opens quick search).
  */
 export function TopBar({ onOpenPalette }: { onOpenPalette: () => void }) {
   const { t } = useI18n();
@@ -23,6 +25,7 @@ export function TopBar({ onOpenPalette }: { onOpenPalette: () => void }) {
   const settings = useSettings((s) => s.settings);
   const update = useSettings((s) => s.update);
   const [query, setQuery] = useState('');
+  const onSearchPage = useLocation().pathname === '/kb';
 
   function submit(event: FormEvent): void {
     event.preventDefault();
@@ -35,19 +38,23 @@ export function TopBar({ onOpenPalette }: { onOpenPalette: () => void }) {
   return (
     <header className="topbar">
       <span className="brand">{t('app.name')}</span>
-      <form role="search" className="global-search" onSubmit={submit} aria-label={t('top.search')}>
-        <input
-          type="search"
-          aria-label={t('top.search')}
-          placeholder={t('top.searchPlaceholder')}
-          value={query}
-          autoComplete="off"
-          onChange={(e) => setQuery(e.target.value)}
-        />
-      </form>
-      <button type="button" className="palette-button" onClick={onOpenPalette} aria-keyshortcuts="Control+K Meta+K">
-        {t('top.paletteButton')} <kbd>{t('top.paletteShortcut')}</kbd>
-      </button>
+      {!onSearchPage && (
+        <>
+          <form role="search" className="global-search" onSubmit={submit} aria-label={t('top.search')}>
+            <input
+              type="search"
+              aria-label={t('top.search')}
+              placeholder={t('top.searchPlaceholder')}
+              value={query}
+              autoComplete="off"
+              onChange={(e) => setQuery(e.target.value)}
+            />
+          </form>
+          <button type="button" className="palette-button" onClick={onOpenPalette} aria-keyshortcuts="Control+K Meta+K">
+            {t('top.paletteButton')} <kbd>{t('top.paletteShortcut')}</kbd>
+          </button>
+        </>
+      )}
       <div className="top-controls">
         <select
           aria-label={t('top.language')}

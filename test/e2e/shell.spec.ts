@@ -99,6 +99,12 @@ test.describe('app shell', () => {
     await expect(page).toHaveURL(/#\/kb\?q=uplift/);
     await expect(page.getByRole('searchbox', { name: 'Search the knowledge base' })).toHaveValue('uplift');
     await expect(page.locator('.kb-results .article-list mark').first()).toBeVisible();
+    // On the knowledge base's search page its own box is the one search entry point.
+    await expect(page.getByRole('searchbox')).toHaveCount(1);
+    await expect(page.getByRole('button', { name: /^Quick search/ })).toHaveCount(0);
+    // Elsewhere (an article) the top bar's search is back.
+    await page.locator('.kb-results .article-list a').first().click();
+    await expect(page.getByRole('searchbox', { name: 'Search everywhere' })).toBeVisible();
   });
 
   test('the skip link moves focus to the main content', async ({ page }) => {
