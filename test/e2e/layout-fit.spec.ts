@@ -17,6 +17,8 @@ test('every page fits 1280×720 and 1920×1080 without the shell scrolling or an
   const { proposal } = await api<{ proposal: { id: string } }>(appUrl, 'proposals.generate', { engagementId, templateId: 'poc-ics-voicebot', lang: 'en' });
   await api(appUrl, 'risks.addFromChecklist', { engagementId, items: [{ checklistId: 'rc-personal-information', itemId: 'recording-consent' }], source: 'checklist', lang: 'en' });
   const note = await api<{ id: string }>(appUrl, 'notes.create', { engagementId, title: 'Site walk' });
+  // A customer name with no place to break, as pasted from a registry: its option must not widen the form.
+  await api(appUrl, 'customers.create', { name: `Eastern${'Provincial'.repeat(17)}TelecomCompanyLimited`, kind: 'enterprise' });
   const articles = await api<{ items?: { id: string }[] } | { id: string }[]>(appUrl, 'kb.list', {}).catch(() => []);
   const articleId = Array.isArray(articles) ? articles[0]?.id : articles.items?.[0]?.id;
   const routes = [
