@@ -17,6 +17,9 @@ test('Back and Forward from a half-filled new engagement ask before discarding i
   await gotoRoute(page, appUrl, '/engagements');
   await expect(page.getByRole('heading', { level: 1, name: 'Engagements' })).toBeVisible();
   await page.getByRole('link', { name: 'New engagement' }).first().click();
+  // The form's page, not the list's filters (which also have a title box).
+  await expect(page).toHaveURL(/#\/engagements\/new$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'New engagement' })).toBeVisible();
   await page.getByLabel('Title').fill('Half-filled pilot');
   await page.goBack();
   const ask = page.getByRole('dialog', { name: 'Leave without saving?' });
