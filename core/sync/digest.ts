@@ -6,6 +6,8 @@
  * arrived, and adding one message is one update (which works the same in SQLite and PostgreSQL).
  */
 
+import { fnv1a32 } from '../text/fingerprint';
+
 export const DIGEST_MODULUS = 2147483647;
 
 export type Bucket = { bucket: string; hash: number; count: number };
@@ -23,12 +25,7 @@ export function bucketStart(bucket: string): string {
 
 /** FNV-1a (32 bit) of the timestamp, reduced below the modulus. */
 export function hashTimestamp(timestamp: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < timestamp.length; i++) {
-    h ^= timestamp.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h % DIGEST_MODULUS;
+  return fnv1a32(timestamp) % DIGEST_MODULUS;
 }
 
 export function addHash(a: number, b: number): number {

@@ -1,6 +1,8 @@
 import { useState, type KeyboardEvent } from 'react';
 import type { Question } from '../../core/content/schemas';
 import type { AnswerValue } from '../../core/assessment/logic';
+import type { StoredAnswer } from '../../core/assessment/types';
+import { answerText } from '../../core/report/answer-text';
 import { ANSWER_NOTE_MAX } from '../../core/api/limits';
 import { useI18n } from '../i18n/i18n';
 import type { SaveState } from '../data/autosave';
@@ -15,6 +17,8 @@ type Props = {
   question: Question;
   value: AnswerValue | undefined;
   note: string;
+  /** What is stored for the question: shown beside this runner's value after a conflict. */
+  stored: StoredAnswer | undefined;
   disabled: boolean;
   status: SaveState | undefined;
   noteStatus: SaveState | undefined;
@@ -22,6 +26,8 @@ type Props = {
   onNote: (note: string, delayMs: number) => void;
   onRetry: () => void;
   onRetryNote: () => void;
+  onResolve: (keep: 'mine' | 'theirs') => void;
+  onResolveNote: (keep: 'mine' | 'theirs') => void;
 };
 
 function isTyping(target: EventTarget): boolean {
@@ -30,10 +36,9 @@ function isTyping(target: EventTarget): boolean {
 }
 
 /** One question: its text, "why we ask", the answer input, its save state and problems, a note and files. */
-export function QuestionCard({ sessionId, engagementId, question, value, note, disabled, status, noteStatus, onAnswer, onNote, onRetry, onRetryNote }: Props) {
-  const { t, text } = useI18n();
+export function QuestionCard({ sessionId, engagementId, question, value, note, stored, disabled, status, noteStatus, onAnswer, onNote, onRetry, onRetryNote, onResolve, onResolveNote }: Props) {
+  const { t, text, lang } = useI18n();
   const [problem, setProblem] = useState<string | null>(null);
-  const [noteDraft, setNoteDraft] = useState(note);
   const ids = { title: `q-${question.id}-title`, described: `q-${question.id}-described` };
 
   // Number keys pick the n-th option while focus is on the question but not in a text field.
@@ -62,8 +67,11 @@ export function QuestionCard({ sessionId, engagementId, question, value, note, d
           {text(question.text)}
           {question.required && <span className="required-mark"> · {t('assessments.required')}</span>}
         </h3>
-        {status && <SaveStatus state={status} onRetry={onRetry} quiet />}
+        {status && !isConflict(status) && <SaveStatus state={status} onRetry={onRetry} quiet />}
       </header>
+      {status && isConflict(status) && (
+        <ConflictChoice state={status} stored={answerText(question, stored?.value, lang)} mine={answerText(question, value, lang)} onResolve={onResolve} />
+      )}
       {(question.help || question.helpArticles.length > 0) && (
         <details className="why-we-ask">
           <summary>{t('assessments.why')}</summary>
@@ -106,22 +114,49 @@ export function QuestionCard({ sessionId, engagementId, question, value, note, d
         <label htmlFor={`note-${question.id}`} className="field-label">
           {t('assessments.note')}
         </label>
-        {noteStatus && <SaveStatus state={noteStatus} onRetry={onRetryNote} quiet />}
+        {noteStatus && !isConflict(noteStatus) && <SaveStatus state={noteStatus} onRetry={onRetryNote} quiet />}
         <textarea
           id={`note-${question.id}`}
           rows={2}
           maxLength={ANSWER_NOTE_MAX}
           placeholder={t('assessments.notePlaceholder')}
           disabled={disabled}
-          value={noteDraft}
-          onChange={(e) => {
-            setNoteDraft(e.target.value);
-            onNote(e.target.value, TYPING_DEBOUNCE_MS);
-          }}
+          value={note}
+          onChange={(e) => onNote(e.target.value, TYPING_DEBOUNCE_MS)}
         />
+        {noteStatus && isConflict(noteStatus) && <ConflictChoice state={noteStatus} stored={stored?.note ?? ''} mine={note} onResolve={onResolveNote} />}
       </div>
       <FieldNotesToggle sessionId={sessionId} questionId={question.id} engagementId={engagementId} />
     </article>
+  );
+}
+
+function isConflict(state: SaveState): state is Extract<SaveState, { state: 'error' }> {
+  return state.state === 'error' && state.conflict;
+}
+
+/** A save refused because the stored value changed elsewhere: both values, and the user's choice. */
+function ConflictChoice({ state, stored, mine, onResolve }: { state: Extract<SaveState, { state: 'error' }>; stored: string; mine: string; onResolve: (keep: 'mine' | 'theirs') => void }) {
+  const { t, apiText } = useI18n();
+  const empty = (s: string): string => (s.trim() === '' ? '—' : s);
+  return (
+    <div className="conflict-choice" role="alert">
+      <p>{apiText(state.problem)}</p>
+      <dl>
+        <dt>{t('assessments.conflictStored')}</dt>
+        <dd data-testid="conflict-stored">{empty(stored)}</dd>
+        <dt>{t('assessments.conflictMine')}</dt>
+        <dd data-testid="conflict-mine">{empty(mine)}</dd>
+      </dl>
+      <div className="conflict-actions">
+        <button type="button" onClick={() => onResolve('mine')}>
+          {t('assessments.keepMine')}
+        </button>
+        <button type="button" onClick={() => onResolve('theirs')}>
+          {t('assessments.useStored')}
+        </button>
+      </div>
+    </div>
   );
 }
 

@@ -136,9 +136,31 @@ export function QuestionInput({ question, value, onChange, onProblem, disabled, 
   }
 }
 
+/**
+ * A typed field's own text, which follows its answer when the answer changes from outside (saved
+ * in another window, "use the one saved elsewhere") unless the text already means that answer —
+ * so "1,200" stays as typed, and text the answer does not take yet (too long) is never replaced.
+ */
+function useFollowingDraft(value: AnswerValue | undefined, show: (value: AnswerValue | undefined) => string, means: (draft: string, value: AnswerValue | undefined) => boolean) {
+  const [draft, setDraft] = useState(() => show(value));
+  const [given, setGiven] = useState(value);
+  if (given !== value) {
+    setGiven(value);
+    if (!means(draft, value)) setDraft(show(value));
+  }
+  return [draft, setDraft] as const;
+}
+
 function NumberInput({ question, value, onChange, onProblem, disabled, describedBy, labelledBy }: Props & { question: Extract<Question, { type: 'number' }> }) {
   const { t, text } = useI18n();
-  const [draft, setDraft] = useState(typeof value === 'number' ? String(value) : '');
+  const [draft, setDraft] = useFollowingDraft(
+    value,
+    (v) => (typeof v === 'number' ? String(v) : ''),
+    (d, v) => {
+      const parsed = parseNumberAnswer(question, d, t);
+      return 'value' in parsed && parsed.value === (v ?? null);
+    },
+  );
   const [invalid, setInvalid] = useState(false);
   const { min, max, unit } = question.number;
   const range =
@@ -176,7 +198,11 @@ function NumberInput({ question, value, onChange, onProblem, disabled, described
 
 function TextInput({ question, value, onChange, onProblem, disabled, describedBy, labelledBy }: Props & { question: Extract<Question, { type: 'text' }> }) {
   const { t } = useI18n();
-  const [draft, setDraft] = useState(typeof value === 'string' ? value : '');
+  const [draft, setDraft] = useFollowingDraft(
+    value,
+    (v) => (typeof v === 'string' ? v : ''),
+    (d, v) => (d.trim() === '' ? null : d) === (v ?? null),
+  );
   const max = question.maxLength ?? TEXT_ANSWER_MAX;
   return (
     <textarea

@@ -15,6 +15,8 @@ import { formatDateTime, formatTime } from '../ui/format';
 import { QuestionCard } from './QuestionCard';
 import { showValue, UpgradeDialog } from './UpgradeDialog';
 import './assessments.css';
+import { answerVersion, noteVersion } from '../../core/assessment/answer-version';
+import { storedVersions, useChangesFromElsewhere, useSeenStamps } from './changes-elsewhere';
 import { answerCopies, noteCopies, sameAnswer, sameNote, unsavedCopies, type AnswerDraft, type NoteDraft } from './runner-copies';
 
 type Mode = 'question' | 'section';
@@ -47,15 +49,17 @@ export function RunnerPage() {
     );
   }
   // A new definition version (after an upgrade) starts the runner afresh from the stored answers.
-  return <Runner key={`${d.session.id}@${d.session.definitionVersion}`} detail={d} />;
+  return <Runner key={`${d.session.id}@${d.session.definitionVersion}`} detail={d} reload={detail.reload} />;
 }
 
-/** What the runner's saves report: when the backend acknowledged the write. */
-function acknowledged(result: ApiResult<{ savedAt: string }>): ApiResult<SaveAck> {
-  return result.ok ? { ok: true, value: { savedAt: result.value.savedAt } } : result;
+/** What the runner's saves report: when the backend acknowledged the write, and the version now stored. */
+function acknowledged(result: ApiResult<{ savedAt: string }>, version: string, seen: Map<string, string>, questionId: string): ApiResult<SaveAck> {
+  if (!result.ok) return result;
+  seen.set(questionId, result.value.savedAt);
+  return { ok: true, value: { savedAt: result.value.savedAt, version } };
 }
 
-function Runner({ detail }: { detail: AssessmentDetail }) {
+function Runner({ detail, reload }: { detail: AssessmentDetail; reload: () => void }) {
   const { t, tn, text, lang, apiText } = useI18n();
   const { session, definition } = detail;
   const readOnly = session.status === 'completed';
@@ -71,16 +75,34 @@ function Runner({ detail }: { detail: AssessmentDetail }) {
     ...Object.fromEntries(Object.entries(detail.answers).map(([q, a]) => [q, a.value])),
     ...Object.fromEntries([...restored.answers].map(([q, d]) => [q, d.value])),
   }));
+  const [notes, setNotes] = useState<Record<string, string>>(() => ({
+    ...Object.fromEntries(Object.entries(detail.answers).map(([q, a]) => [q, a.note])),
+    ...Object.fromEntries([...restored.notes].map(([q, d]) => [q, d.note])),
+  }));
   const [upgrading, setUpgrading] = useState(false);
-  // Each answer and each note saves on its own, keyed by question, with a copy on this device until acknowledged.
+  const seen = useSeenStamps(detail);
+  // Each answer and each note saves on its own, keyed by question, with a copy on this device until
+  // acknowledged. Each save names the stored version it started from, so an answer changed in
+  // another tab or window meanwhile is never overwritten unseen (the backend answers `conflict`).
   const answerSaves = useAutosave<AnswerDraft>({
     copies: answerCopies(session.id),
-    save: async (questionId, draft) => acknowledged(await mutate('assessments.answer', { sessionId: session.id, questionId, value: draft.value })),
+    opened: storedVersions(detail, (a) => ({ draft: { value: a?.value ?? null }, version: answerVersion(a?.value) })),
+    save: async (questionId, draft, _changed, version) =>
+      acknowledged(await mutate('assessments.answer', { sessionId: session.id, questionId, value: draft.value, ...(version === null ? {} : { baseVersion: version }) }), answerVersion(draft.value), seen.answers, questionId),
   });
   const noteSaves = useAutosave<NoteDraft>({
     copies: noteCopies(session.id),
-    save: async (questionId, draft) => acknowledged(await mutate('assessments.note', { sessionId: session.id, questionId, note: draft.note })),
+    opened: storedVersions(detail, (a) => ({ draft: { note: a?.note ?? '' }, version: noteVersion(a?.note) })),
+    save: async (questionId, draft, _changed, version) =>
+      acknowledged(await mutate('assessments.note', { sessionId: session.id, questionId, note: draft.note, ...(version === null ? {} : { baseVersion: version }) }), noteVersion(draft.note), seen.notes, questionId),
   });
+  const [changedElsewhere, setChangedElsewhere] = useState(0);
+  useChangesFromElsewhere(detail, seen, { answers, notes, setAnswers, setNotes, answerSaves, noteSaves, onTaken: (n) => setChangedElsewhere((c) => c + n) });
+  // A refused save means another tab or window wrote first: load what it wrote, to show both.
+  const conflicts = [...Object.values(answerSaves.states), ...Object.values(noteSaves.states)].filter((s) => s.state === 'error' && s.conflict).length;
+  useEffect(() => {
+    if (conflicts > 0) reload();
+  }, [conflicts, reload]);
   const restoredCount = restored.answers.size + restored.notes.size;
   // The restored changes are saved now, as if just typed.
   const { change: changeAnswer } = answerSaves;
@@ -111,10 +133,34 @@ function Runner({ detail }: { detail: AssessmentDetail }) {
     setAnswers((a) => ({ ...a, [questionId]: value }));
     answerSaves.change(questionId, { value }, delayMs);
   };
-  const note = (questionId: string, body: string, delayMs: number): void => noteSaves.change(questionId, { note: body }, delayMs);
+  const note = (questionId: string, body: string, delayMs: number): void => {
+    setNotes((n) => ({ ...n, [questionId]: body }));
+    noteSaves.change(questionId, { note: body }, delayMs);
+  };
+  /** After a conflict: keep this window's value (saved over the other) or take the stored one. */
+  const resolveAnswer = (questionId: string, keep: 'mine' | 'theirs'): void => {
+    const stored = detail.answers[questionId]?.value ?? null;
+    if (keep === 'mine') {
+      answerSaves.rebase(questionId, answerVersion(stored));
+      answerSaves.retry(questionId);
+    } else {
+      setAnswers((a) => ({ ...a, [questionId]: stored }));
+      answerSaves.discard(questionId, answerVersion(stored));
+    }
+  };
+  const resolveNote = (questionId: string, keep: 'mine' | 'theirs'): void => {
+    const stored = detail.answers[questionId]?.note ?? '';
+    if (keep === 'mine') {
+      noteSaves.rebase(questionId, noteVersion(stored));
+      noteSaves.retry(questionId);
+    } else {
+      setNotes((n) => ({ ...n, [questionId]: stored }));
+      noteSaves.discard(questionId, noteVersion(stored));
+    }
+  };
 
   const all = [...Object.values(answerSaves.states), ...Object.values(noteSaves.states)];
-  const failed = all.filter((s) => s.state === 'error').length;
+  const failed = all.filter((s) => s.state === 'error' && !s.conflict).length;
   const saving = all.some((s) => s.state === 'saving');
   const lastSaved = all.reduce<string | null>((last, s) => (s.state === 'saved' && (!last || s.at > last) ? s.at : last), null);
 
@@ -166,7 +212,9 @@ function Runner({ detail }: { detail: AssessmentDetail }) {
             <span>{t('assessments.progress', { answered: result.answeredCount, total: visible.length })} · {percent}%</span>
           </div>
           <span className="runner-save" aria-live="polite" data-testid="runner-save">
-            {failed > 0 ? (
+            {conflicts > 0 ? (
+              <span className="save-status failed">{tn('assessments.conflicts', conflicts)}</span>
+            ) : failed > 0 ? (
               <span className="save-status failed">{tn('assessments.unsaved', failed)}</span>
             ) : saving ? (
               <span className="save-status saving">{t('assessments.saving')}</span>
@@ -182,6 +230,11 @@ function Runner({ detail }: { detail: AssessmentDetail }) {
             </Link>
           )}
         </div>
+        {changedElsewhere > 0 && (
+          <p className="notice" role="status" data-testid="runner-changed-elsewhere">
+            {tn('assessments.changedElsewhere', changedElsewhere)}
+          </p>
+        )}
         {restoredCount > 0 && (
           <p className="notice" role="status" data-testid="runner-restored">
             {tn('assessments.restored', restoredCount)}
@@ -240,7 +293,10 @@ function Runner({ detail }: { detail: AssessmentDetail }) {
                 engagementId={session.engagementId}
                 question={question}
                 value={answers[question.id]}
-                note={restored.notes.get(question.id)?.note ?? detail.answers[question.id]?.note ?? ''}
+                note={notes[question.id] ?? ''}
+                stored={detail.answers[question.id]}
+                onResolve={(keep) => resolveAnswer(question.id, keep)}
+                onResolveNote={(keep) => resolveNote(question.id, keep)}
                 disabled={readOnly}
                 status={answerSaves.states[question.id]}
                 noteStatus={noteSaves.states[question.id]}

@@ -87,6 +87,14 @@ export type Autosave<D extends object> = {
   rebase: (key: string, version: string) => void;
   /** Saves what is waiting now (before a version is taken); true when everything is acknowledged. */
   flush: () => Promise<boolean>;
+  /** True while a key has a change the backend has not acknowledged (waiting, being sent, or refused). */
+  pending: (key: string) => boolean;
+  /**
+   * Drops a key's unacknowledged change (the user chose the stored version over theirs, after a
+   * conflict): nothing more is sent for it, its copy on this device goes, and `version` is what
+   * the next change starts from.
+   */
+  discard: (key: string, version: string) => void;
 };
 
 type Slot<D> = {
@@ -244,5 +252,24 @@ export function useAutosave<D extends object>(options: AutosaveOptions<D>): Auto
     };
   }, [keepCopy, run]);
 
-  return { states, change, retry, rebase, flush };
+  const pending = useCallback((key: string): boolean => {
+    const slot = slots.current.get(key);
+    return slot !== undefined && (slot.dirty || slot.running !== null);
+  }, []);
+
+  const discard = useCallback(
+    (key: string, version: string) => {
+      const slot = slotOf(key);
+      if (slot.timer !== null) clearTimeout(slot.timer);
+      // A save already on its way ends as it ends; nothing is sent after it.
+      Object.assign(slot, { timer: null, dirty: false, version });
+      slot.changed.clear();
+      const { copies } = latest.current;
+      if (copies) dropLocalCopy(copies, key);
+      report(key, IDLE);
+    },
+    [report, slotOf],
+  );
+
+  return { states, change, retry, rebase, flush, pending, discard };
 }

@@ -2,6 +2,8 @@ import { msg } from '../../core/api/message';
 import { HTTP_PROTOCOL, type Bridge } from '../../core/api/bridge';
 import { decodeEnvelope, ENVELOPE_CONTENT_TYPE, encodeEnvelope } from '../../core/api/http-envelope';
 import { failed, type ApiResult } from '../../core/api/result';
+import type { Events } from '../../core/api/events';
+import { RECORD_TABLES } from '../../core/api/tables';
 
 /**
  * The browser host's transport: the contract over HTTP to 127.0.0.1 with the per-launch secret.
@@ -72,12 +74,21 @@ export function createHttpBridge({ baseUrl, secret }: HttpBridgeOptions): Bridge
   // call (settings.get) before it shows anything, so blob URLs always have it.
   let blobToken = '';
 
+  const deliver = (name: string, payload: unknown): void => {
+    for (const l of listeners.get(name) ?? []) l(payload as never);
+  };
+
   async function stream(): Promise<void> {
     // fetch, not EventSource: EventSource cannot send the secret header (a tab opened from the printed link sends it).
+    let connectedBefore = false;
     for (;;) {
       try {
         const res = await fetch(baseUrl + HTTP_PROTOCOL.eventsPath, { headers: secretHeaders(secret()) });
         if (!res.ok || !res.body) throw new Error(`events: HTTP ${res.status}`);
+        // Changes made while the stream was down (another tab saved, the host restarted) were never
+        // announced here: after a gap, everything shown may be stale. No commit has number 0.
+        if (connectedBefore) deliver('data.changed', { tables: [...RECORD_TABLES], ids: [], seq: 0 } satisfies Events['data.changed']);
+        connectedBefore = true;
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = '';
         for (;;) {
@@ -90,7 +101,7 @@ export function createHttpBridge({ baseUrl, secret }: HttpBridgeOptions): Bridge
             buffer = buffer.slice(end + 2);
             const name = /^event: (.+)$/m.exec(frame)?.[1];
             const data = /^data: (.+)$/m.exec(frame)?.[1];
-            if (name && data) for (const l of listeners.get(name) ?? []) l(JSON.parse(data) as never);
+            if (name && data) deliver(name, JSON.parse(data));
           }
         }
       } catch {

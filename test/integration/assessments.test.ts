@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatApiMessage, msg } from '../../core/api/message';
 import type { Backend } from '../../electron/backend/backend';
+import { answerVersion, noteVersion } from '../../core/assessment/answer-version';
 import { callFail, callOk, startBackend } from '../helpers/backend';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -90,6 +91,29 @@ describe('assessment sessions', () => {
     expect(after.answers['go-live']).toMatchObject({ value: null, note: 'Depends on the tender' });
     expect(after.answers['legacy-crm']).toMatchObject({ value: 'new', note: 'Vendor X' });
     expect(after.result.answeredCount).toBe(9);
+  });
+
+  it('refuses an answer or note saved over one changed since the edit began, apart from each other', async () => {
+    const { backend } = await startBackend({ contentDir: V1 });
+    const sessionId = await startSession(backend);
+    const never = answerVersion(undefined);
+    // Two windows open the unanswered question; the first to save wins, the second is told.
+    await callOk(backend, 'assessments.answer', { sessionId, questionId: 'go-live', value: '2027-03-01', baseVersion: never });
+    const clash = await callFail(backend, 'assessments.answer', { sessionId, questionId: 'go-live', value: '2027-06-01', baseVersion: never });
+    expect(clash.code).toBe('conflict');
+    expect(clash.message).toContain('changed in another window or tab');
+    expect(clash.message).toContain('both answers are kept');
+    // Saving what is already stored is no clash; saving over what was seen is a plain save.
+    await callOk(backend, 'assessments.answer', { sessionId, questionId: 'go-live', value: '2027-03-01', baseVersion: never });
+    await callOk(backend, 'assessments.answer', { sessionId, questionId: 'go-live', value: '2027-06-01', baseVersion: answerVersion('2027-03-01') });
+    // The note has its own version: a note saved elsewhere does not make the answer stale, nor the answer the note.
+    await callOk(backend, 'assessments.note', { sessionId, questionId: 'go-live', note: 'Board decides in May', baseVersion: noteVersion('') });
+    await callOk(backend, 'assessments.answer', { sessionId, questionId: 'go-live', value: '2027-07-01', baseVersion: answerVersion('2027-06-01') });
+    expect((await callFail(backend, 'assessments.note', { sessionId, questionId: 'go-live', note: 'Tender in June', baseVersion: noteVersion('') })).code).toBe('conflict');
+    const stored = await callOk(backend, 'assessments.get', { id: sessionId });
+    expect(stored.answers['go-live']).toMatchObject({ value: '2027-07-01', note: 'Board decides in May' });
+    // Without a base version (older callers) there is no check.
+    await callOk(backend, 'assessments.note', { sessionId, questionId: 'go-live', note: 'Tender in June' });
   });
 
   it('follows skip logic both ways and keeps answers to hidden questions without counting them', async () => {

@@ -26,6 +26,11 @@ const answerValue = z.union([
 const note = maxText(ANSWER_NOTE_MAX);
 const sessionId = id;
 const questionId = contentId;
+/**
+ * The version (core/assessment/answer-version.ts) of the stored value an edit started from: the
+ * save is refused as a conflict when the stored value has changed since. Absent: no check.
+ */
+const baseVersion = z.string().max(40).optional();
 
 export const assessmentCalls = {
   /** The latest version of each assessment definition, optionally for one scenario. */
@@ -47,12 +52,12 @@ export const assessmentCalls = {
   'assessments.get': { args: z.object({ id: sessionId }).strict(), result: returns<AssessmentDetail>() },
   /** Saves one answer durably (validated against the session's definition) and returns the new result. */
   'assessments.answer': {
-    args: z.object({ sessionId, questionId, value: answerValue, note: note.optional() }).strict(),
+    args: z.object({ sessionId, questionId, value: answerValue, note: note.optional(), baseVersion }).strict(),
     result: returns<{ savedAt: string; result: AssessmentResult }>(),
   },
   /** Saves the note on one question (photos are attachments owned by `<sessionId>:<questionId>`). */
   'assessments.note': {
-    args: z.object({ sessionId, questionId, note }).strict(),
+    args: z.object({ sessionId, questionId, note, baseVersion }).strict(),
     result: returns<{ savedAt: string }>(),
   },
   /** What moving the session to the newest definition version would add, remove, change and set aside. */

@@ -8,6 +8,14 @@ export const assessmentMessages = defineApiMessages({
   'error.assessmentCompletedMeanwhile': { en: 'This assessment was completed meanwhile.', zh: '该评估刚刚已被完成。' },
   'error.questionNotInDefinition': { en: 'Question "{question}" is not part of "{definition}" version {version}.', zh: '问题“{question}”不属于“{definition}”第 {version} 版。' },
   'error.answerRefused': { en: '“{question}”: {problem}.', zh: '“{question}”：{problem}。' },
+  'error.answerChangedElsewhere': {
+    en: 'The answer to “{question}” was changed in another window or tab (or by a sync) after you started editing it; both answers are kept until you choose one.',
+    zh: '在你开始编辑后，“{question}”的答案已在其他窗口或标签页（或同步）中被修改；两个答案都会保留，直到你选择其一。',
+  },
+  'error.answerNoteChangedElsewhere': {
+    en: 'The note on “{question}” was changed in another window or tab (or by a sync) after you started editing it; both notes are kept until you choose one.',
+    zh: '在你开始编辑后，“{question}”的备注已在其他窗口或标签页（或同步）中被修改；两份备注都会保留，直到你选择其一。',
+  },
   'error.alreadyNewest': { en: 'This assessment already uses the newest version ({version}) of "{id}".', zh: '该评估已在使用“{id}”的最新版本（第 {version} 版）。' },
   'error.versionNotNewer': { en: 'Version {to} is not newer than the version this assessment uses ({from}).', zh: '第 {to} 版并不比该评估正在使用的版本（第 {from} 版）新。' },
   'error.requiredUnanswered': { en: 'Answer the required questions before completing: {questions}.', zh: '完成前请先回答必答问题：{questions}。' },

@@ -138,13 +138,23 @@ export function listSessions(db: Db, filter: { engagementId?: string | undefined
 
 type AnswerRow = { question_id: string; value: string | null; note: string; updated_at: string };
 
+function storedAnswer(r: AnswerRow): StoredAnswer {
+  return { value: r.value === null ? null : (JSON.parse(r.value) as AnswerValue), note: r.note, updatedAt: r.updated_at };
+}
+
 export function getAnswers(db: Db, sessionId: string): Record<string, StoredAnswer> {
   const rows = db
     .prepare('SELECT question_id, value, note, updated_at FROM assessment_answers WHERE session_id = ? AND deleted = 0')
     .all(sessionId) as AnswerRow[];
-  const answers: Record<string, StoredAnswer> = {};
-  for (const r of rows) answers[r.question_id] = { value: r.value === null ? null : (JSON.parse(r.value) as AnswerValue), note: r.note, updatedAt: r.updated_at };
-  return answers;
+  return Object.fromEntries(rows.map((r) => [r.question_id, storedAnswer(r)]));
+}
+
+/** One question's stored answer; undefined when it has none. */
+export function getAnswer(db: Db, sessionId: string, questionId: string): StoredAnswer | undefined {
+  const row = db
+    .prepare('SELECT question_id, value, note, updated_at FROM assessment_answers WHERE session_id = ? AND question_id = ? AND deleted = 0')
+    .get(sessionId, questionId) as AnswerRow | undefined;
+  return row && storedAnswer(row);
 }
 
 /**

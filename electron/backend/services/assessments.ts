@@ -4,6 +4,7 @@ import type { ParsedArgs } from '../../../core/api/contract';
 import { evaluateAssessment, findQuestion, type Answers, type Definition } from '../../../core/assessment/engine';
 import { carryAnswers, diffDefinitions } from '../../../core/assessment/diff';
 import { validateAnswer } from '../../../core/assessment/validate-answer';
+import { answerVersion, noteVersion } from '../../../core/assessment/answer-version';
 import type {
   AssessmentDetail,
   AssessmentSession,
@@ -17,6 +18,7 @@ import { pick, type Localized } from '../../../core/i18n';
 import { sniffType } from '../../../core/files/sniff';
 import { stampNow, transact } from '../db/changes';
 import {
+  getAnswer,
   getAnswers,
   getEngagementRef,
   getSession,
@@ -136,22 +138,31 @@ export function listSessionSummaries(ctx: ServiceContext, filter: ParsedArgs<'as
 }
 
 /** Saves one answer durably, checked against the session's definition; returns the new result. */
-export function answerQuestion(ctx: ServiceContext, { sessionId, questionId, value, note }: ParsedArgs<'assessments.answer'>): { savedAt: string; result: AssessmentResult } {
+export function answerQuestion(ctx: ServiceContext, { sessionId, questionId, value, note, baseVersion }: ParsedArgs<'assessments.answer'>): { savedAt: string; result: AssessmentResult } {
   return transact(ctx.db, () => {
     const session = inProgress(ctx, sessionId);
     const { definition } = ctx.definitions.get(session.definitionId, session.definitionVersion);
     const question = questionOf(definition, questionId);
     const problem = validateAnswer(question, value);
     if (problem) throw new ApiFailure('bad_request', msg('error.answerRefused', { question: question.text, problem }), [issue(questionId, problem)]);
+    if (baseVersion !== undefined) {
+      const stored = answerVersion(getAnswer(ctx.db, sessionId, questionId)?.value);
+      // Saving what is already stored is no clash, whoever stored it.
+      if (stored !== baseVersion && stored !== answerVersion(value)) throw new ApiFailure('conflict', msg('error.answerChangedElsewhere', { question: question.text }));
+    }
     const savedAt = saveAnswer(ctx.db, sessionId, questionId, value, note);
     return { savedAt, result: evaluateAssessment(definition, answerValues(getAnswers(ctx.db, sessionId))) };
   });
 }
 
-export function noteOnQuestion(ctx: ServiceContext, { sessionId, questionId, note }: ParsedArgs<'assessments.note'>): { savedAt: string } {
+export function noteOnQuestion(ctx: ServiceContext, { sessionId, questionId, note, baseVersion }: ParsedArgs<'assessments.note'>): { savedAt: string } {
   return transact(ctx.db, () => {
     const session = inProgress(ctx, sessionId);
-    questionOf(ctx.definitions.get(session.definitionId, session.definitionVersion).definition, questionId);
+    const question = questionOf(ctx.definitions.get(session.definitionId, session.definitionVersion).definition, questionId);
+    if (baseVersion !== undefined) {
+      const stored = noteVersion(getAnswer(ctx.db, sessionId, questionId)?.note);
+      if (stored !== baseVersion && stored !== noteVersion(note)) throw new ApiFailure('conflict', msg('error.answerNoteChangedElsewhere', { question: question.text }));
+    }
     return { savedAt: saveNote(ctx.db, sessionId, questionId, note) };
   });
 }
