@@ -22,6 +22,12 @@ export type Bridge = {
    * the user prints, so nothing listens.
    */
   printReady(): void;
+  /**
+   * What to run when the window is about to close. Electron's main process waits for it (a few
+   * seconds at most) before it closes the window; a browser tab has no such moment (the page's
+   * pagehide does what it can), so the browser host ignores it.
+   */
+  onClosing(flush: () => Promise<void>): void;
 };
 
 /** The browser host's wire protocol (see electron/web). */

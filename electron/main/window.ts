@@ -1,4 +1,5 @@
-import { app, BrowserWindow, session, type Session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, type Session, type WebContents } from 'electron';
+import { flushBeforeClose } from './close-flush';
 import { APP_ENTRY_URL, allowPermission, isAppUrl, webPreferences, type Runtime } from './security';
 import { openExternalSafely } from './external';
 
@@ -52,6 +53,28 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     webPreferences: webPreferences(preloadPath, currentRuntime()),
   });
   win.once('ready-to-show', () => win.show());
+  flushBeforeClose(win, ipcMain);
+  askBeforeLeavingUnsaved(win);
   void win.loadURL(APP_ENTRY_URL);
   return win;
+}
+
+/** The question, in the system's language (main does not know the language chosen in the app). */
+export function leaveWords(locale: string): { title: string; detail: string; leave: string; stay: string } {
+  return locale.toLowerCase().startsWith('zh')
+    ? { title: '不保存就关闭？', detail: '此窗口中的表单有尚未保存的内容。', leave: '放弃更改并关闭', stay: '继续编辑' }
+    : { title: 'Close without saving?', detail: 'A form in this window has changes that have not been saved.', leave: 'Discard changes and close', stay: 'Keep editing' };
+}
+
+/**
+ * A page with an unsaved form refuses to unload (beforeunload). A browser asks the user then;
+ * Electron asks no one and the window silently stays open, so the app asks itself.
+ */
+function askBeforeLeavingUnsaved(win: BrowserWindow): void {
+  win.webContents.on('will-prevent-unload', (event) => {
+    const words = leaveWords(app.getLocale());
+    const choice = dialog.showMessageBoxSync(win, { type: 'question', buttons: [words.leave, words.stay], defaultId: 1, cancelId: 1, title: words.title, message: words.title, detail: words.detail });
+    // preventDefault here means "ignore the page's refusal": the window closes.
+    if (choice === 0) event.preventDefault();
+  });
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { msg, type ApiMessage } from '../../core/api/message';
 import { errorOf, type ApiResult } from '../../core/api/result';
+import { whenWindowCloses } from '../lib/api';
 
 /**
  * The one autosave of the app, for every editor that saves as you type (a note, a proposal, each
@@ -10,7 +11,8 @@ import { errorOf, type ApiResult } from '../../core/api/result';
  * elsewhere is never overwritten (the backend answers `conflict`). "Saved" is shown only for what
  * the backend acknowledged. With a copy store, what is not yet acknowledged is also kept in
  * localStorage — after a failed save, a conflict, on leaving the editor and when the page is hidden
- * or closed — so nothing typed is lost.
+ * or closed — so nothing typed is lost. Closing an Electron window waits until what is waiting is
+ * saved (electron/main/close-flush.ts).
  */
 
 export const AUTOSAVE_DELAY_MS = 800;
@@ -226,6 +228,15 @@ export function useAutosave<D extends object>(options: AutosaveOptions<D>): Auto
     // A change made while those saves ran is sent by the same loop; an error leaves it dirty.
     return [...slots.current.values()].every((slot) => !slot.dirty);
   }, [run]);
+
+  // Closing the window (Electron) waits until what is waiting here is saved.
+  useEffect(
+    () =>
+      whenWindowCloses(async () => {
+        await flush();
+      }),
+    [flush],
+  );
 
   useEffect(() => {
     mounted.current = true;

@@ -89,6 +89,24 @@ function transport(): Bridge {
   return bridge;
 }
 
+const closingTasks = new Set<() => Promise<void>>();
+let closingHooked = false;
+
+/**
+ * Runs `task` when the window is about to close, and closing waits for it (Electron; a few
+ * seconds at most). Returns the function that takes it back.
+ */
+export function whenWindowCloses(task: () => Promise<void>): () => void {
+  if (!closingHooked) {
+    closingHooked = true;
+    transport().onClosing(async () => {
+      await Promise.all([...closingTasks].map((t) => t()));
+    });
+  }
+  closingTasks.add(task);
+  return () => closingTasks.delete(task);
+}
+
 /** Calls the backend; resolves with the result union, never throws for API errors. */
 export async function callSafe<N extends CallName>(method: N, args: CallArgs<N>): Promise<ApiResult<CallResult<N>>> {
   return (await transport().call(method, args)) as ApiResult<CallResult<N>>;

@@ -159,5 +159,8 @@ export function createHttpBridge({ baseUrl, secret }: HttpBridgeOptions): Bridge
     printReady() {
       // Nothing prints the page by itself in a browser: the user opens the print dialog.
     },
+    onClosing() {
+      // A tab closes without waiting for anyone: autosave's pagehide sends and keeps copies instead.
+    },
   };
 }

@@ -52,7 +52,7 @@ test('the window opens isolated and sandboxed, with only the bridge exposed', as
       const bridge = w.bridge as Record<string, unknown>;
       return { bridge: Object.keys(bridge).sort(), require: typeof w.require, process: typeof w.process, ipc: typeof w.ipcRenderer };
     });
-    expect(globals).toEqual({ bridge: ['blobUrl', 'call', 'on', 'printReady'], require: 'undefined', process: 'undefined', ipc: 'undefined' });
+    expect(globals).toEqual({ bridge: ['blobUrl', 'call', 'on', 'onClosing', 'printReady'], require: 'undefined', process: 'undefined', ipc: 'undefined' });
 
     // And the bridge reaches the backend, over the port main handed over.
     await page.getByRole('searchbox', { name: 'Search the knowledge base' }).fill('containment');

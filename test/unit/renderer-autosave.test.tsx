@@ -5,6 +5,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { msg } from '../../core/api/message';
 import { errorOf } from '../../core/api/result';
 import type { ApiResult } from '../../core/api/result';
+import type { Bridge } from '../../core/api/bridge';
 import { readLocalCopy, useAutosave, type Autosave, type AutosaveOptions, type CopyStore, type SaveAck } from '../../renderer/data/autosave';
 
 /**
@@ -51,8 +52,21 @@ function Probe() {
 const wait = (ms: number): Promise<void> => act(async () => new Promise((r) => setTimeout(r, ms)));
 const ok = (at: string): ApiResult<SaveAck> => ({ ok: true, value: { savedAt: at, version: at } });
 
+// The Electron preload's bridge, as far as closing the window goes: what the page asked to run.
+let closing: (() => Promise<void>) | null = null;
+const bridge: Bridge = {
+  call: () => Promise.reject(new Error('no calls in these tests')),
+  on: () => () => undefined,
+  blobUrl: (sha256) => sha256,
+  printReady: () => undefined,
+  onClosing: (flush) => {
+    closing = flush;
+  },
+};
+
 beforeAll(() => {
   globalThis.IS_REACT_ACT_ENVIRONMENT = true;
+  (window as Window & { bridge?: Bridge }).bridge = bridge;
 });
 
 beforeEach(async () => {
@@ -131,5 +145,39 @@ describe('useAutosave', () => {
     expect(sent).toHaveLength(1);
     await act(async () => sent[0]?.answer(ok('v2')));
     expect(await flushed).toBe(true);
+  });
+
+  it('closing the window (Electron) waits until what waits is acknowledged', async () => {
+    act(() => hook.change('n1', { body: 'Rack 4 has no spare ports' }));
+    expect(closing).not.toBeNull();
+    let closed = false;
+    const done = closing?.().then(() => (closed = true));
+    // Sent at once, without waiting for the pause; the window stays open until it is acknowledged.
+    await wait(0);
+    expect(sent.map((s) => s.draft.body)).toEqual(['Rack 4 has no spare ports']);
+    expect(closed).toBe(false);
+    await act(async () => sent[0]?.answer(ok('v2')));
+    await done;
+    expect(closed).toBe(true);
+  });
+
+  it('says which keys are unacknowledged, and drops one the user gave up for the stored version', async () => {
+    expect(hook.pending('n1')).toBe(false);
+    act(() => hook.change('n1', { body: 'Mine' }));
+    expect(hook.pending('n1')).toBe(true);
+    await wait(900);
+    await act(async () => sent[0]?.answer({ ok: false, error: errorOf('conflict', msg('error.unexpected', { detail: 'changed elsewhere' })) }));
+    expect(hook.states.n1).toMatchObject({ state: 'error', conflict: true });
+    expect(readLocalCopy(COPIES, 'n1')?.body).toBe('Mine');
+    act(() => hook.discard('n1', 'theirs'));
+    expect(hook.pending('n1')).toBe(false);
+    expect(hook.states.n1).toEqual({ state: 'idle' });
+    expect(readLocalCopy(COPIES, 'n1')).toBeNull();
+    // Nothing more is sent for it; the next change starts from the stored version.
+    await wait(900);
+    expect(sent).toHaveLength(1);
+    act(() => hook.change('n1', { body: 'Next' }));
+    await wait(900);
+    expect(sent[1]?.version).toBe('theirs');
   });
 });

@@ -39,6 +39,7 @@ const bridge: Bridge = {
   },
   blobUrl: (sha256) => `/api/blob/${sha256}`,
   printReady: () => {},
+  onClosing: () => {},
 };
 
 function emit<E extends EventName>(event: E, payload: Events[E]): void {
