@@ -23,7 +23,7 @@ type Format = 'docx' | 'pdf' | 'markdown';
  * (unfilled variables, empty sections, …) and images whose files are not on this device are listed
  * first, and the export waits for "Export anyway".
  */
-export function ExportMenu({ proposalId, flush }: { proposalId: string; flush: () => Promise<boolean> }) {
+export function ExportMenu({ proposalId, flush, hasPictures }: { proposalId: string; flush: () => Promise<boolean>; hasPictures: boolean }) {
   const { t, apiText } = useI18n();
   const navigate = useNavigate();
   const info = useQuery('app.info', {});
@@ -31,7 +31,9 @@ export function ExportMenu({ proposalId, flush }: { proposalId: string; flush: (
   const [state, setState] = useState<ExportState>({ kind: 'idle' });
   const [copy, setCopy] = useState<ExportCopy>('customer');
   const [confirm, setConfirm] = useState<{ format: Format; missing: MissingFile[]; findings: ExportFinding[] } | null>(null);
-  const size = useQuery('proposals.exportDocxSize', { id: proposalId, copy });
+  // Only pictures make a proposal's Word file large: without them there is nothing worth saying,
+  // and the estimate (the whole document built again) is not asked for after every autosave.
+  const size = useQuery('proposals.exportDocxSize', hasPictures ? { id: proposalId, copy } : null);
 
   async function exportAs(format: Format): Promise<void> {
     setState({ kind: 'busy' });
@@ -93,8 +95,7 @@ export function ExportMenu({ proposalId, flush }: { proposalId: string; flush: (
           {t(label)}
         </button>
       ))}
-      {/* Only worth a line when pictures make the file large; a text proposal is always small. */}
-      {size.data && size.data.pictures > 0 ? <ExportSizeNote size={size.data} /> : null}
+      <ExportSizeNote size={size} />
       <ExportStatus state={state} className="export-result" />
       {confirm && (
         <Dialog labelledBy="export-checks-title" onClose={() => setConfirm(null)}>

@@ -24,6 +24,7 @@ import { useSideName, VersionsPanel } from './VersionsPanel';
 import '../engagements/engagements.css';
 import './proposals.css';
 import { isLockedProposal } from '../../core/proposals/types';
+import { nodesOfType } from '../../core/richtext/walk';
 
 /** Where the new-proposal dialog leaves what generation could not fill, for the editor to list. */
 export type ProposalLocationState = { problems?: GenerationProblem[] };
@@ -106,6 +107,8 @@ function ProposalEditor({ proposal: loaded, notice, onReload }: { proposal: Prop
   }, [location.pathname, location.state, navigate]);
 
   const spots = useMemo(() => unresolvedSpots(shown.sections), [shown.sections]);
+  // Cheap on every keystroke: only a section whose JSON names an image is parsed.
+  const hasPictures = useMemo(() => shown.sections.some((s) => s.bodyJson.includes('"image"') && nodesOfType(s.bodyJson, 'image').length > 0), [shown.sections]);
   const selected = shown.sections.find((s) => s.id === selectedId) ?? shown.sections[0];
   const heading = shown.title.trim() || loaded.title;
 
@@ -248,7 +251,7 @@ function ProposalEditor({ proposal: loaded, notice, onReload }: { proposal: Prop
             setProposal(next);
           }}
         />
-        <ExportMenu proposalId={loaded.id} flush={flush} />
+        <ExportMenu proposalId={loaded.id} flush={flush} hasPictures={hasPictures} />
       </div>
 
       {locked && (

@@ -29,6 +29,8 @@ export const uiMessages = defineMessages(
     'export.sizePictures.one': 'The Word file will be about {size}, with {count} picture at print size.',
     'export.sizePictures.other': 'The Word file will be about {size}, with {count} pictures at print size.',
     'export.sizeLarge': 'Many mail servers refuse attachments over 20 MB: consider sharing it another way.',
+    'export.sizeWorking': 'Working out how large the Word file will be…',
+    'export.sizeUnknown': 'How large the Word file will be is unknown: {message}',
   },
   {
     'save.saving': '正在保存…',
@@ -57,5 +59,7 @@ export const uiMessages = defineMessages(
     'export.sizePictures.one': 'Word 文件约 {size}，含 {count} 张按打印尺寸缩放的图片。',
     'export.sizePictures.other': 'Word 文件约 {size}，含 {count} 张按打印尺寸缩放的图片。',
     'export.sizeLarge': '许多邮件服务器拒收超过 20 MB 的附件，请考虑用其他方式发送。',
+    'export.sizeWorking': '正在估算 Word 文件的大小…',
+    'export.sizeUnknown': '无法估算 Word 文件的大小：{message}',
   },
 );

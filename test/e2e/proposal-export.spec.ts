@@ -4,7 +4,7 @@ import type { Download, Page } from '@playwright/test';
 import mammoth from 'mammoth';
 import { groupThousands, pricingTotals } from '../../core/proposals/money';
 import type { Pricing, ProposalDetail } from '../../core/proposals/types';
-import { api, completedIcsAssessment, folded, gotoRoute, printedPdf } from './app-api';
+import { api, completedIcsAssessment, folded, gotoRoute, newEngagement, printedPdf, TINY_PNG } from './app-api';
 import { test, expect } from './fixtures';
 
 /**
@@ -103,6 +103,40 @@ test.describe('proposal export and DOCX import', () => {
     expect(pdf.text).not.toContain('Page 1 of');
     // No app chrome on paper.
     expect(pdf.text).not.toContain('Print / Save as PDF');
+  });
+
+  test('the Word size is worked out only once the proposal has a picture, and said while it is', async ({ page, appUrl }) => {
+    const engagement = await newEngagement(appUrl);
+    const { proposal } = await api<{ proposal: ProposalDetail }>(appUrl, 'proposals.generate', { engagementId: engagement.id, templateId: 'poc-ics-voicebot', lang: 'en' });
+    // The calls the page makes, by the start of each request body (the envelope names the method first).
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as Window & { seenCalls?: string[] }).seenCalls = seen;
+      const original = window.fetch.bind(window);
+      window.fetch = async (input, init) => {
+        if (init?.body instanceof Blob) seen.push((await init.body.slice(0, 400).text()).replace(/[^\x20-\x7e]/g, ' '));
+        return original(input, init);
+      };
+    });
+    const asked = async (): Promise<number> =>
+      page.evaluate(() => ((window as Window & { seenCalls?: string[] }).seenCalls ?? []).filter((c) => c.includes('proposals.exportDocxSize')).length);
+    await page.reload();
+    await gotoRoute(page, appUrl, `/proposals/${proposal.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(/voice/i);
+    // The recording works: the proposal itself was asked for.
+    expect((await page.evaluate(() => (window as Window & { seenCalls?: string[] }).seenCalls ?? [])).some((c) => c.includes('proposals.get'))).toBe(true);
+    // Text only: a small file, nothing to say, nothing asked — also not after each autosave.
+    const summary = page.getByRole('textbox', { name: /Text of “Executive summary”/ });
+    await summary.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' The board meets in May.');
+    await expect(page.locator('.proposal-save[role="status"]', { hasText: /^Saved \d/ })).toBeVisible({ timeout: 10_000 });
+    await expect(page.getByTestId('export-size')).toHaveCount(0);
+    expect(await asked()).toBe(0);
+    // A picture: the note appears with the estimate.
+    await page.getByTestId('editor-image-input').setInputFiles({ name: 'site-photo.png', mimeType: 'image/png', buffer: TINY_PNG });
+    await expect(page.getByTestId('export-size')).toHaveText(/^The Word file will be about \d+ kB, with 1 picture at print size\.$/);
+    expect(await asked()).toBeGreaterThan(0);
   });
 
   test('imports a Word template on the Templates screen and generates a proposal from it', async ({ page, appUrl }) => {

@@ -85,7 +85,7 @@ export function ExportDialog({ sessionId, format, onClose }: { sessionId: string
             </label>
           ))}
         </fieldset>
-        {format === 'docx' && <ExportSizeNote size={size.data} />}
+        {format === 'docx' && <ExportSizeNote size={size} />}
         {format === 'pdf' && <p className="muted">{t(hostPrintsPdf ? 'results.exportPdfHintSave' : 'results.exportPdfHint')}</p>}
         {missing !== null && <MissingFiles files={missing} what="photos" />}
         <ExportStatus state={state} />
