@@ -91,8 +91,18 @@ describe('sync under faults', () => {
       child.stdout.on('data', (d: Buffer) => {
         out += d.toString();
       });
-      // Let it write and sync a while, then kill it wherever it is.
-      await sleep(400 + crypto.randomInt(0, 600));
+      // Once it has started writing (start-up takes longer on a loaded machine), let it write and
+      // sync a while, then kill it wherever it is.
+      await new Promise<void>((resolve) => {
+        const started = (): void => {
+          if (!out.includes('ack ')) return;
+          child.stdout.off('data', started);
+          resolve();
+        };
+        child.stdout.on('data', started);
+        child.once('exit', () => resolve());
+      });
+      await sleep(200 + crypto.randomInt(0, 600));
       child.kill('SIGKILL');
       await new Promise((resolve) => child.once('exit', resolve));
       for (const line of out.split('\n')) {

@@ -19,6 +19,9 @@ const recorded = vi.hoisted(() => ({
   appListeners: new Map<string, Listener>(),
   packaged: false,
   closedDevTools: 0,
+  windowListeners: new Map<string, Listener>(),
+  dialogAnswer: 1,
+  locale: 'en-GB',
 }));
 
 vi.mock('electron', () => {
@@ -33,6 +36,9 @@ vi.mock('electron', () => {
       recorded.windowOptions.push(options);
     }
     once() {}
+    on(name: string, fn: Listener) {
+      recorded.windowListeners.set(name, fn);
+    }
     show() {}
     loadURL(url: string) {
       recorded.loaded.push(url);
@@ -44,10 +50,13 @@ vi.mock('electron', () => {
     get isPackaged() {
       return recorded.packaged;
     },
+    getLocale: () => recorded.locale,
   };
   return {
     app,
     BrowserWindow,
+    ipcMain: { on: () => {}, removeListener: () => {} },
+    dialog: { showMessageBoxSync: () => recorded.dialogAnswer },
     shell: { openExternal: (url: string) => (recorded.opened.push(url), Promise.resolve()) },
     session: {
       defaultSession: {
@@ -59,7 +68,7 @@ vi.mock('electron', () => {
 });
 
 const security = await import('../../electron/main/security');
-const { createMainWindow, guardEveryWebContents, lockDownSession } = await import('../../electron/main/window');
+const { createMainWindow, guardEveryWebContents, leaveWords, lockDownSession } = await import('../../electron/main/window');
 
 /** What `app.on('web-contents-created')` does for a web contents the app did not make itself. */
 function createdElsewhere(): void {
@@ -193,6 +202,24 @@ describe('Electron window wiring', () => {
       devTools: false,
     });
     expect(recorded.loaded.at(-1)).toBe(security.APP_ENTRY_URL);
+  });
+
+  it('holds a close for the page to save, and asks before a form with unsaved changes is closed', () => {
+    createMainWindow('/x/preload.cjs');
+    expect(recorded.windowListeners.has('close')).toBe(true);
+    const refusal = recorded.contentsListeners.get('will-prevent-unload');
+    if (!refusal) throw new Error('no will-prevent-unload listener');
+    // "Keep editing": the page's refusal stands.
+    let ignored = 0;
+    recorded.dialogAnswer = 1;
+    refusal({ preventDefault: () => (ignored += 1) });
+    expect(ignored).toBe(0);
+    // "Discard changes and close": the refusal is overridden, the window closes.
+    recorded.dialogAnswer = 0;
+    refusal({ preventDefault: () => (ignored += 1) });
+    expect(ignored).toBe(1);
+    expect(leaveWords('zh-CN').title).toBe('不保存就关闭？');
+    expect(leaveWords('en-US').leave).toBe('Discard changes and close');
   });
 
   it('has DevTools only in development, and spell checking only where the OS checks (no dictionary download)', () => {

@@ -151,13 +151,18 @@ describe('useAutosave', () => {
     act(() => hook.change('n1', { body: 'Rack 4 has no spare ports' }));
     expect(closing).not.toBeNull();
     let closed = false;
-    const done = closing?.().then(() => (closed = true));
+    let done: Promise<unknown> | undefined;
+    await act(async () => {
+      done = closing?.().then(() => (closed = true));
+    });
     // Sent at once, without waiting for the pause; the window stays open until it is acknowledged.
     await wait(0);
     expect(sent.map((s) => s.draft.body)).toEqual(['Rack 4 has no spare ports']);
     expect(closed).toBe(false);
-    await act(async () => sent[0]?.answer(ok('v2')));
-    await done;
+    await act(async () => {
+      sent[0]?.answer(ok('v2'));
+      await done;
+    });
     expect(closed).toBe(true);
   });
 
