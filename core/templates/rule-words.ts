@@ -230,21 +230,31 @@ export function ruleToModel(rule: Rule | undefined, subjects: readonly RuleSubje
 // ---------------------------------------------------------------------------------------------
 // Builder rows: what the controls hold (a number as typed) ↔ conditions
 
-/** One row of the builder as its controls hold it: the value as typed or chosen. */
-export type ConditionInput = { questionId: string; operator: RuleOperator; value: string };
+/**
+ * One row of the builder as its controls hold it: the value as typed or chosen. `kind` remembers
+ * the type of a value read from a rule, for a question no assessment of the template has (whose
+ * type the text "2" alone would not tell).
+ */
+export type ConditionInput = { questionId: string; operator: RuleOperator; value: string; kind?: SubjectKind };
 
 export type ConditionProblem = 'noQuestion' | 'noValue' | 'notNumber' | 'decimalComma' | 'notOption';
 
 /** The text a condition's value shows in its control: yes/no as "yes"/"no", numbers as digits. */
 export function inputOf(condition: RuleCondition): ConditionInput {
   const value = typeof condition.value === 'boolean' ? (condition.value ? 'yes' : 'no') : String(condition.value);
-  return { questionId: condition.questionId, operator: condition.operator, value };
+  return { questionId: condition.questionId, operator: condition.operator, value, kind: inferredKind(condition) };
+}
+
+/** The subject a row asks about (a flagged stand-in, of the kind its value had, for an unknown question). */
+export function subjectOfInput(input: ConditionInput, subjects: readonly RuleSubject[]): RuleSubject {
+  const subject = subjectFor(input.questionId, subjects, { operator: input.operator, value: input.value });
+  return subject.unknown && input.kind !== undefined ? { ...subject, kind: input.kind } : subject;
 }
 
 /** A row read back into a condition: numbers as people type them ("1,200"), choices checked against the options. */
 export function readConditionInput(input: ConditionInput, subjects: readonly RuleSubject[]): { ok: true; condition: RuleCondition } | { ok: false; problem: ConditionProblem } {
   if (input.questionId === '') return { ok: false, problem: 'noQuestion' };
-  const subject = subjectFor(input.questionId, subjects, { operator: input.operator, value: input.value });
+  const subject = subjectOfInput(input, subjects);
   const operator = operatorsFor(subject.kind).includes(input.operator) ? input.operator : (operatorsFor(subject.kind)[0] ?? 'eq');
   const raw = input.value.trim();
   if (raw === '' && subject.kind !== 'text') return { ok: false, problem: 'noValue' };

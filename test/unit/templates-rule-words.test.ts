@@ -192,8 +192,15 @@ describe('builder rows', () => {
     const useCases = subjectFor('use-cases', subjects);
     expect(newConditionInput(useCases)).toEqual({ questionId: 'use-cases', operator: 'includes', value: 'churn-prevention' });
     expect(newConditionInput(subjectFor('has-ivr', subjects))).toEqual({ questionId: 'has-ivr', operator: 'eq', value: 'yes' });
-    expect(inputOf({ questionId: 'has-ivr', operator: 'eq', value: false })).toEqual({ questionId: 'has-ivr', operator: 'eq', value: 'no' });
+    expect(inputOf({ questionId: 'has-ivr', operator: 'eq', value: false })).toMatchObject({ questionId: 'has-ivr', operator: 'eq', value: 'no' });
     expect(inputOf({ questionId: 'oss-vendor-count', operator: 'ge', value: 1200 }).value).toBe('1200');
+  });
+
+  it('keeps the type of a value on a question no assessment has', () => {
+    for (const value of [2, true, '2']) {
+      const condition = { questionId: 'gone', operator: 'eq' as const, value };
+      expect(readConditionInput(inputOf(condition), subjects)).toEqual({ ok: true, condition });
+    }
   });
 });
 
