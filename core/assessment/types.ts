@@ -1,4 +1,5 @@
 import type { ApiMessage } from '../api/message';
+import type { Question } from '../content/schemas';
 import type { Localized } from '../i18n';
 import type { AssessmentResult, Definition } from './engine';
 import type { AnswerValue } from './logic';
@@ -64,6 +65,9 @@ export type AssessmentSummary = {
 };
 
 export type DefinitionSummary = { id: string; version: number; scenarioId: string; title: Localized; questionCount: number };
+
+/** A definition's questions (every section's, in order), for screens that name questions outside a session: the template rule builder. */
+export type DefinitionQuestions = { id: string; version: number; scenarioId: string; title: Localized; questions: Question[] };
 
 /** What moving a session to a newer definition version would do, question by question. */
 export type UpgradePreview = {

@@ -73,6 +73,7 @@ export const CALL_EFFECTS = {
   'engagements.remove': { kind: 'mutation', writes: ['engagements'] },
 
   'assessments.definitions': { kind: 'query', reads: ['assessment_definitions', 'scenarios'] },
+  'assessments.definitionQuestions': { kind: 'query', reads: ['assessment_definitions'] },
   'assessments.start': { kind: 'mutation', writes: ['assessment_sessions'] },
   'assessments.list': { kind: 'query', reads: SESSION_READS },
   'assessments.get': { kind: 'query', reads: SESSION_READS },

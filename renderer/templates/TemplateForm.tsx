@@ -7,20 +7,25 @@ import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
 import { mutate } from '../data/query-client';
 import { useQuery } from '../data/use-query';
-import { insertVariable, issuesAt, newSectionId, parseRuleText, pickerVariables, ruleText, unplacedIssues, type TemplateSection } from './template-form';
+import { insertVariable, issuesAt, newSectionId, parseRuleText, pickerVariables, unplacedIssues, type TemplateSection } from './template-form';
+import { builderView, rowProblems, ruleEditOf, type RuleEdit } from './rule-edit';
+import { RuleBuilder } from './RuleBuilder';
+import { useRuleSubjects } from './use-rule-subjects';
 
 const REPEATS = ['team', 'scenarios', 'milestones'] as const;
 type Issue = { path: string; message: string };
 
 /**
  * The template editor: every field of the template, bodies as Markdown with a picker that inserts
- * `{{variable}}` where the cursor was, rules as JSON checked as they are typed. Saving makes a new
- * version; what the backend refuses is shown at the field it names.
+ * `{{variable}}` where the cursor was, rules built in words from the assessments' questions (their
+ * JSON Logic under Advanced). Saving makes a new version; what the backend refuses is shown at the
+ * field it names.
  */
 export function TemplateForm({ detail, nextVersion, onCancel, onSaved }: { detail: TemplateDetail; nextVersion: number; onCancel: () => void; onSaved: (saved: TemplateDetail) => void }) {
   const { t, text, apiText } = useI18n();
   const [draft, setDraft] = useState<TemplateFile>(detail.template);
-  const [rules, setRules] = useState<string[]>(() => detail.template.sections.map((s) => ruleText(s.when)));
+  const [rules, setRules] = useState<RuleEdit[]>(() => detail.template.sections.map((s) => ruleEditOf(s.when)));
+  const ruleSubjects = useRuleSubjects(detail.template.scenarios);
   const [issues, setIssues] = useState<Issue[]>([]);
   const [state, setState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'error'; message: string }>({ kind: 'idle' });
   const [variable, setVariable] = useState('customer.name');
@@ -69,13 +74,16 @@ export function TemplateForm({ detail, nextVersion, onCancel, onSaved }: { detai
 
   async function save(event: FormEvent): Promise<void> {
     event.preventDefault();
-    const parsed = rules.map(parseRuleText);
-    const ruleIssues: Issue[] = parsed.flatMap((p, i) =>
-      p.ok ? [] : [{ path: `sections.${i}.when`, message: p.problem.kind === 'json' ? t('templates.whenInvalid', { message: p.problem.message }) : t('templates.whenNotObject') }],
-    );
-    if (ruleIssues.length > 0) {
-      setIssues(ruleIssues);
-      setState({ kind: 'error', message: t('templates.problems') });
+    const parsed = rules.map((r) => parseRuleText(r.text));
+    const subjects = ruleSubjects.status === 'ready' ? ruleSubjects.subjects : null;
+    // A row still being filled in (a number that is not one yet) holds the save; the row says why.
+    const unfinished = subjects === null ? [] : rules.flatMap((r, i) => {
+      const view = builderView(r, subjects);
+      return view.kind === 'builder' && rowProblems(view.draft, subjects).some((p) => p !== null) ? [i] : [];
+    });
+    // Invalid JSON and unfinished rows are shown live where they are; the save only waits for them.
+    if (parsed.some((p) => !p.ok) || unfinished.length > 0) {
+      setState({ kind: 'error', message: t('templates.rule.unfinished') });
       return;
     }
     const template: TemplateFile = {
@@ -186,25 +194,17 @@ export function TemplateForm({ detail, nextVersion, onCancel, onSaved }: { detai
                 </Field>
               );
             })}
-            <Field id={`tpl-s${index}-when`} label={t('templates.whenJson')} problems={ruleProblems}>
-              <textarea
-                id={`tpl-s${index}-when`}
-                rows={2}
-                className="tpl-rule"
-                value={rules[index] ?? ''}
-                spellCheck={false}
-                aria-invalid={ruleProblems.length > 0 ? true : undefined}
-                onChange={(e) => {
-                  const value = e.target.value;
-                  setRules((r) => r.map((x, i) => (i === index ? value : x)));
-                  const parsed = parseRuleText(value);
-                  setIssues((all) => [
-                    ...all.filter((x) => x.path !== `sections.${index}.when` && x.path !== `template.sections.${index}.when`),
-                    ...(parsed.ok ? [] : [{ path: `sections.${index}.when`, message: parsed.problem.kind === 'json' ? t('templates.whenInvalid', { message: parsed.problem.message }) : t('templates.whenNotObject') }]),
-                  ]);
-                }}
-              />
-            </Field>
+            <RuleBuilder
+              index={index}
+              edit={rules[index] ?? ruleEditOf(undefined)}
+              state={ruleSubjects}
+              problems={ruleProblems}
+              onChange={(edit) => {
+                setRules((r) => r.map((x, i) => (i === index ? edit : x)));
+                // What the backend said about the rule is about the one before this change.
+                setIssues((all) => all.filter((x) => x.path !== `sections.${index}.when` && x.path !== `template.sections.${index}.when`));
+              }}
+            />
             <div className="tpl-inline">
               <Field id={`tpl-s${index}-repeat`} label={t('templates.repeat')} problems={at(`sections.${index}.repeat`)}>
                 <select
@@ -242,7 +242,7 @@ export function TemplateForm({ detail, nextVersion, onCancel, onSaved }: { detai
         type="button"
         onClick={() => {
           setDraft((d) => ({ ...d, sections: [...d.sections, { id: newSectionId(d.sections), title: { en: '', zh: '' }, body: { en: '', zh: '' } }] }));
-          setRules((r) => [...r, '']);
+          setRules((r) => [...r, ruleEditOf(undefined)]);
         }}
       >
         {t('templates.addSection')}

@@ -10,6 +10,8 @@ import { formatDateTime } from '../ui/format';
 import { TemplateForm } from './TemplateForm';
 import { PackUpdateNotice } from './PackUpdateNotice';
 import { ruleText } from './template-form';
+import { RuleInWords } from './RuleBuilder';
+import { useRuleSubjects } from './use-rule-subjects';
 import type { ImportedLocationState } from './ImportDocxButton';
 import '../engagements/engagements.css';
 import '../proposals/proposals.css';
@@ -76,6 +78,7 @@ function TemplateView({ detail, newest, notice, onEdit, onVersion, onTaken, onDi
   const importProblems = (useLocation().state as ImportedLocationState | null)?.importProblems ?? [];
   const tpl = detail.template;
   const title = text(tpl.title);
+  const ruleSubjects = useRuleSubjects(tpl.scenarios);
   return (
     <article className="page template-page" aria-labelledby="page-title">
       <Link to="/templates" className="back-link">
@@ -128,10 +131,20 @@ function TemplateView({ detail, newest, notice, onEdit, onVersion, onTaken, onDi
                   {text(s.title)} <code className="muted">{s.id}</code>
                 </h3>
                 <p className="muted">
-                  {s.when === undefined ? t('templates.always') : `${t('templates.when')}: `}
-                  {s.when !== undefined && <code>{ruleText(s.when)}</code>}
+                  {s.when === undefined || ruleSubjects.status === 'ready' ? (
+                    <RuleInWords rule={s.when} subjects={ruleSubjects.status === 'ready' ? ruleSubjects.subjects : []} lead="includedWhen" />
+                  ) : (
+                    // Until the questions arrive (or when they cannot), the rule as written.
+                    <code>{ruleText(s.when)}</code>
+                  )}
                   {s.repeat && ` · ${t('templates.repeat')} ${t(`templates.repeat.${s.repeat}`)}`}
                 </p>
+                {s.when !== undefined && ruleSubjects.status === 'ready' && (
+                  <details className="tpl-rule-json">
+                    <summary>{t('templates.rule.json')}</summary>
+                    <code>{ruleText(s.when)}</code>
+                  </details>
+                )}
                 {s.fromArticle && (
                   <p>
                     {t('templates.fromArticle')}: <Link to={`/kb/${s.fromArticle}`}>kb:{s.fromArticle}</Link>

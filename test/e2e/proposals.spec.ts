@@ -240,7 +240,8 @@ test.describe('proposals', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Base-station energy saving POC' })).toBeVisible();
     await page.getByRole('button', { name: /^Edit \(saves version \d+\)$/ }).click();
 
-    // A rule that is not JSON is named at its field as it is typed, and nothing is sent.
+    // A rule that is not JSON (typed under Advanced) is named at its field as it is typed, and nothing is sent.
+    await page.getByRole('group', { name: 'When is this section included?' }).first().getByText('Advanced (JSON Logic)').click();
     const rule = page.locator('#tpl-s0-when');
     await rule.fill('{"==": [');
     await expect(page.locator('.prop-field', { has: rule }).locator('.cell-error')).toContainText('This rule is not valid JSON');

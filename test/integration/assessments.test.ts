@@ -32,6 +32,10 @@ describe('assessment sessions', () => {
       { id: 'site-readiness', version: 1, scenarioId: 'site-survey', title: { en: 'Site readiness', zh: '现场就绪度' }, questionCount: 10 },
     ]);
     expect(await callOk(backend, 'assessments.definitions', { scenario: 'nothing-here' })).toEqual([]);
+    // The template rule builder names questions outside a session: every section's questions, for the scenarios asked.
+    const questions = await callOk(backend, 'assessments.definitionQuestions', { scenarios: ['site-survey', 'nothing-here'] });
+    expect(questions.map((d) => [d.id, d.version, d.scenarioId, d.questions.length])).toEqual([['site-readiness', 1, 'site-survey', 10]]);
+    expect(await callOk(backend, 'assessments.definitionQuestions', { scenarios: ['nothing-here'] })).toEqual([]);
 
     const engagementId = await engagement(backend);
     const detail = await callOk(backend, 'assessments.start', { engagementId, definitionId: 'site-readiness' });

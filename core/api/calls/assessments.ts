@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { contentId } from '../../content/schemas';
 import type { AssessmentResult } from '../../assessment/engine';
-import type { AssessmentDetail, AssessmentSummary, DefinitionSummary, UpgradePreview } from '../../assessment/types';
+import type { AssessmentDetail, AssessmentSummary, DefinitionQuestions, DefinitionSummary, UpgradePreview } from '../../assessment/types';
 import { ASSESSMENT_STATUSES } from '../../assessment/types';
 import { TEXT_ANSWER_MAX } from '../../assessment/validate-answer';
 import { bytes, id, maxText, returns } from './common';
@@ -37,6 +37,11 @@ export const assessmentCalls = {
   'assessments.definitions': {
     args: z.object({ scenario: contentId.optional() }).strict(),
     result: returns<DefinitionSummary[]>(),
+  },
+  /** The questions of the latest version of each definition for these scenarios (what a template rule can ask about). */
+  'assessments.definitionQuestions': {
+    args: z.object({ scenarios: z.array(contentId).min(1).max(50) }).strict(),
+    result: returns<DefinitionQuestions[]>(),
   },
   /** Starts a session for an engagement on the latest version of a definition. */
   'assessments.start': {

@@ -2,6 +2,7 @@ import type { assessmentCalls } from '../../../core/api/calls/assessments';
 import {
   answerQuestion,
   completeSession,
+  listDefinitionQuestions,
   listDefinitions,
   listSessionSummaries,
   noteOnQuestion,
@@ -15,6 +16,7 @@ import type { HandlerContext, HandlersFor } from './context';
 export function assessmentHandlers(ctx: HandlerContext): HandlersFor<typeof assessmentCalls> {
   return {
     'assessments.definitions': ({ scenario }) => listDefinitions(ctx, scenario),
+    'assessments.definitionQuestions': ({ scenarios }) => listDefinitionQuestions(ctx, scenarios),
     'assessments.start': (args) => startSession(ctx, args),
     'assessments.list': (filter) => listSessionSummaries(ctx, filter),
     'assessments.get': ({ id }) => sessionDetail(ctx, id),

@@ -9,6 +9,7 @@ import type {
   AssessmentDetail,
   AssessmentSession,
   AssessmentSummary,
+  DefinitionQuestions,
   DefinitionSummary,
   StoredAnswer,
   UpgradePreview,
@@ -80,6 +81,19 @@ export function listDefinitions(ctx: ServiceContext, scenario: string | undefine
     title: d.title,
     questionCount: questionCount(d.definition),
   }));
+}
+
+/** The questions of the latest definition of each of these scenarios, in the order the definitions are listed. */
+export function listDefinitionQuestions(ctx: ServiceContext, scenarios: readonly string[]): DefinitionQuestions[] {
+  return listLatestDefinitions(ctx.db)
+    .filter((d) => scenarios.includes(d.scenarioId))
+    .map((d) => ({
+      id: d.id,
+      version: d.version,
+      scenarioId: d.scenarioId,
+      title: d.title,
+      questions: d.definition.sections.flatMap((s) => s.questions),
+    }));
 }
 
 /** One session with its definition, answers, evaluated result and any newer definition version. */
