@@ -17,7 +17,7 @@ import { showValue, UpgradeDialog } from './UpgradeDialog';
 import './assessments.css';
 import { answerVersion, noteVersion } from '../../core/assessment/answer-version';
 import { storedVersions, useChangesFromElsewhere, useSeenStamps } from './changes-elsewhere';
-import { answerCopies, noteCopies, sameAnswer, sameNote, unsavedCopies, type AnswerDraft, type NoteDraft } from './runner-copies';
+import { answerCopies, noteCopies, sameAnswer, sameNote, unsavedCopies, type AnswerDraft, type NoteDraft, type UnsavedCopy } from './runner-copies';
 
 type Mode = 'question' | 'section';
 const MODE_KEY = 'fieldbench.assessments.mode';
@@ -68,16 +68,16 @@ function Runner({ detail, reload }: { detail: AssessmentDetail; reload: () => vo
   // What this device typed that the database never acknowledged (a reload, a closed window), put back once.
   const [restored] = useState(() =>
     readOnly
-      ? { answers: new Map<string, AnswerDraft>(), notes: new Map<string, NoteDraft>() }
+      ? { answers: new Map<string, UnsavedCopy<AnswerDraft>>(), notes: new Map<string, UnsavedCopy<NoteDraft>>() }
       : { answers: unsavedCopies(answerCopies(session.id), detail.answers, sameAnswer), notes: unsavedCopies(noteCopies(session.id), detail.answers, sameNote) },
   );
   const [answers, setAnswers] = useState<Record<string, AnswerValue>>(() => ({
     ...Object.fromEntries(Object.entries(detail.answers).map(([q, a]) => [q, a.value])),
-    ...Object.fromEntries([...restored.answers].map(([q, d]) => [q, d.value])),
+    ...Object.fromEntries([...restored.answers].map(([q, c]) => [q, c.draft.value])),
   }));
   const [notes, setNotes] = useState<Record<string, string>>(() => ({
     ...Object.fromEntries(Object.entries(detail.answers).map(([q, a]) => [q, a.note])),
-    ...Object.fromEntries([...restored.notes].map(([q, d]) => [q, d.note])),
+    ...Object.fromEntries([...restored.notes].map(([q, c]) => [q, c.draft.note])),
   }));
   const [upgrading, setUpgrading] = useState(false);
   const seen = useSeenStamps(detail);
@@ -104,13 +104,19 @@ function Runner({ detail, reload }: { detail: AssessmentDetail; reload: () => vo
     if (conflicts > 0) reload();
   }, [conflicts, reload]);
   const restoredCount = restored.answers.size + restored.notes.size;
-  // The restored changes are saved now, as if just typed.
-  const { change: changeAnswer } = answerSaves;
-  const { change: changeNote } = noteSaves;
+  // The restored changes are saved now, as if just typed — on the version they were typed on.
+  const { change: changeAnswer, rebase: rebaseAnswer } = answerSaves;
+  const { change: changeNote, rebase: rebaseNote } = noteSaves;
   useEffect(() => {
-    for (const [questionId, draft] of restored.answers) changeAnswer(questionId, draft, 0);
-    for (const [questionId, draft] of restored.notes) changeNote(questionId, draft, 0);
-  }, [restored, changeAnswer, changeNote]);
+    for (const [questionId, copy] of restored.answers) {
+      if (copy.baseVersion !== null) rebaseAnswer(questionId, copy.baseVersion);
+      changeAnswer(questionId, copy.draft, 0);
+    }
+    for (const [questionId, copy] of restored.notes) {
+      if (copy.baseVersion !== null) rebaseNote(questionId, copy.baseVersion);
+      changeNote(questionId, copy.draft, 0);
+    }
+  }, [restored, changeAnswer, changeNote, rebaseAnswer, rebaseNote]);
 
   const result = useMemo(() => evaluateAssessment(definition, answers as Answers), [definition, answers]);
   const progress = useMemo(() => sectionProgress(definition, result, answers as Answers), [definition, result, answers]);

@@ -32,23 +32,28 @@ function keysWithPrefix(prefix: string): string[] {
   }
 }
 
+/** A kept copy to put back: the draft, and the stored version it was typed on (null: not known). */
+export type UnsavedCopy<D> = { draft: D; baseVersion: string | null };
+
 /**
- * The kept copies that still say something the database does not: written after the stored
- * answer and different from it. Copies the database has caught up with (or that a newer save
- * replaced) are removed.
+ * The kept copies that still say something the database does not. A copy that knows the version
+ * it was typed on is saved on that version, so one changed elsewhere since becomes a conflict the
+ * user settles, never a silent overwrite; an older copy that does not know counts only when it
+ * was kept after the stored answer. Copies the database has caught up with are removed.
  */
-export function unsavedCopies<D>(store: CopyStore<D>, stored: Readonly<Record<string, StoredAnswer>>, same: (copy: D, answer: StoredAnswer | undefined) => boolean): Map<string, D> {
-  const out = new Map<string, D>();
+export function unsavedCopies<D>(store: CopyStore<D>, stored: Readonly<Record<string, StoredAnswer>>, same: (copy: D, answer: StoredAnswer | undefined) => boolean): Map<string, UnsavedCopy<D>> {
+  const out = new Map<string, UnsavedCopy<D>>();
   for (const key of keysWithPrefix(store.prefix)) {
     const questionId = key.slice(store.prefix.length);
     const copy = readLocalCopy(store, questionId);
     const answer = stored[questionId];
-    if (copy === null || (answer !== undefined && answer.updatedAt > copy.keptAt) || same(copy, answer)) {
+    const outdated = copy !== null && copy.baseVersion === null && answer !== undefined && answer.updatedAt > copy.keptAt;
+    if (copy === null || outdated || same(copy, answer)) {
       dropLocalCopy(store, questionId);
       continue;
     }
-    const { keptAt: _keptAt, ...draft } = copy;
-    out.set(questionId, draft as D);
+    const { keptAt: _keptAt, baseVersion, ...draft } = copy;
+    out.set(questionId, { draft: draft as D, baseVersion });
   }
   return out;
 }

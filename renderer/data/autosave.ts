@@ -32,7 +32,8 @@ export const IDLE: SaveState = { state: 'idle' };
 /** What the backend acknowledged: when, and the record's new version for the next save's conflict check. */
 export type SaveAck = { savedAt: string; version?: string };
 
-export type LocalCopy<D> = D & { keptAt: string };
+/** An unsaved draft kept on this device: when, and the stored version it was typed on (null: unknown or none). */
+export type LocalCopy<D> = D & { keptAt: string; baseVersion: string | null };
 
 /** Where unsaved copies of one kind of record live: a storage key prefix and a check of what is read back. */
 export type CopyStore<D> = { prefix: string; read: (value: Record<string, unknown>) => D | null };
@@ -45,16 +46,18 @@ export function readLocalCopy<D>(store: CopyStore<D>, key: string): LocalCopy<D>
     if (typeof value !== 'object' || value === null) return null;
     const record = value as Record<string, unknown>;
     const draft = store.read(record);
-    return draft === null || typeof record.keptAt !== 'string' ? null : { ...draft, keptAt: record.keptAt };
+    if (draft === null || typeof record.keptAt !== 'string') return null;
+    // Copies kept before the base version was recorded have none.
+    return { ...draft, keptAt: record.keptAt, baseVersion: typeof record.baseVersion === 'string' ? record.baseVersion : null };
   } catch {
     return null;
   }
 }
 
 /** Keeps an unsaved copy; false when the browser storage refused it (too large, full). */
-function keepLocalCopy<D>(store: CopyStore<D>, key: string, draft: D): boolean {
+function keepLocalCopy<D>(store: CopyStore<D>, key: string, draft: D, baseVersion: string | null): boolean {
   try {
-    localStorage.setItem(store.prefix + key, JSON.stringify({ ...draft, keptAt: new Date().toISOString() }));
+    localStorage.setItem(store.prefix + key, JSON.stringify({ ...draft, keptAt: new Date().toISOString(), baseVersion }));
     return true;
   } catch {
     return false;
@@ -134,7 +137,7 @@ export function useAutosave<D extends object>(options: AutosaveOptions<D>): Auto
 
   const keepCopy = useCallback((key: string, slot: Slot<D>) => {
     const { copies } = latest.current;
-    if (copies) keepLocalCopy(copies, key, slot.draft);
+    if (copies) keepLocalCopy(copies, key, slot.draft, slot.version);
   }, []);
 
   const loop = useCallback(

@@ -44,7 +44,9 @@ export function useQuery<N extends QueryName>(method: N, args: CallArgs<N> | nul
   const data = (query.data ?? null) as CallResult<N> | null;
   if (!enabled) return { status: 'idle', data: null, error: null, reload };
   if (query.isError && !query.isFetching) return { status: 'error', data, error: apiErrorOf(query.error), reload };
-  if (query.isSuccess && !query.isPlaceholderData && !query.isError) return { status: 'ready', data: data as CallResult<N>, error: null, reload };
+  // An answer for these arguments is ready while it is fetched again — also after a failed
+  // refetch (offline, the host restarting): a record page never drops its editor for a spinner.
+  if (query.data !== undefined && !query.isPlaceholderData) return { status: 'ready', data: data as CallResult<N>, error: null, reload };
   return { status: 'loading', data, error: null, reload };
 }
 

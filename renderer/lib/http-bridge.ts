@@ -127,8 +127,8 @@ export function createHttpBridge({ baseUrl, secret }: HttpBridgeOptions): Bridge
           // The parts go into the request as they are; our views never sit on a SharedArrayBuffer.
           body: new Blob(parts as Uint8Array<ArrayBuffer>[]),
         });
-      } catch (error) {
-        return failed('unavailable', msg('error.hostUnreachable', { detail: String(error) }));
+      } catch {
+        return failed('unavailable', msg('error.hostUnreachable'));
       }
       if (res.status === 401) {
         return failed('unavailable', msg('error.noAccessKey'));

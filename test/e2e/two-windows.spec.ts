@@ -87,3 +87,30 @@ test('choosing the value saved elsewhere drops this tab’s own and saves nothin
   await page.reload();
   await expect(page.getByTestId('runner-restored')).toHaveCount(0);
 });
+
+test('a change kept on this device is put back on the version it was typed on: saved elsewhere since, it is a choice, not an overwrite', async ({ page, appUrl }) => {
+  const engagement = await newEngagement(appUrl);
+  const { session } = await api<{ session: { id: string } }>(appUrl, 'assessments.start', { engagementId: engagement.id, definitionId: 'ics-readiness' });
+  await page.goto(appUrl);
+  await gotoRoute(page, appUrl, `/assessments/${session.id}`);
+  await page.getByRole('button', { name: 'Whole section' }).click();
+  const card = page.locator('[data-question="agents"]');
+  // Typed offline: the save fails and the value is kept on this device.
+  await page.context().setOffline(true);
+  await card.getByRole('textbox').first().fill('80');
+  await expect(card.getByText(/not saved/i).first()).toBeVisible();
+  // Meanwhile another window saves the same answer; then this tab is reloaded.
+  await api(appUrl, 'assessments.answer', { sessionId: session.id, questionId: 'agents', value: 150 });
+  await page.context().setOffline(false);
+  await page.reload();
+  await page.getByRole('button', { name: 'Whole section' }).click();
+  await expect(page.getByTestId('runner-restored')).toBeVisible();
+  const choice = card.locator('.conflict-choice');
+  await expect(choice.getByTestId('conflict-stored')).toHaveText('150 agents');
+  await expect(choice.getByTestId('conflict-mine')).toHaveText('80 agents');
+  const detail = await api<Detail>(appUrl, 'assessments.get', { id: session.id });
+  expect(detail.answers.agents?.value).toBe(150);
+  await choice.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(page.getByTestId('runner-save')).toContainText('All answers saved');
+  expect((await api<Detail>(appUrl, 'assessments.get', { id: session.id })).answers.agents?.value).toBe(80);
+});

@@ -22,7 +22,8 @@ export const transportMessages = defineApiMessages({
     zh: '此数据文件的架构历史在第 {step} 步与本版本不同（文件中是 {found}，应为 {expected}）。文件未被改动。',
   },
   'error.unexpected': { en: 'Something went wrong: {detail}', zh: '出现意外错误：{detail}' },
-  'error.hostUnreachable': { en: 'Cannot reach the Fieldbench host: {detail}', zh: '无法连接 Fieldbench 服务：{detail}' },
+  // The browser says only "Failed to fetch": nothing a person can act on, so it is not repeated.
+  'error.hostUnreachable': { en: 'The Fieldbench host cannot be reached; it may have been stopped, or this computer is offline.', zh: '无法连接 Fieldbench 服务；服务可能已停止，或此电脑已离线。' },
   'error.noAccessKey': {
     en: 'This browser has no access key for Fieldbench. Open it once with the full link that "npm run web" printed (it ends with #k=…); after that every tab of this browser works until the host restarts.',
     zh: '此浏览器没有 Fieldbench 的访问密钥。请先用“npm run web”输出的完整链接（以 #k=… 结尾）打开一次；之后在主机重启前，此浏览器的所有标签页都可直接使用。',

@@ -1,0 +1,42 @@
+import { test, expect } from './fixtures';
+import { api, gotoRoute, newEngagement } from './app-api';
+
+test('shots', async ({ page, appUrl }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(appUrl);
+  await gotoRoute(page, appUrl, '/templates/poc-network-fault-prediction');
+  await page.waitForTimeout(1200);
+  await page.getByRole('heading', { level: 3, name: 'Collecting alarms from several vendors' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/shot-template-page.png' });
+  await page.getByRole('button', { name: /^Edit \(saves version \d+\)$/ }).click();
+  await page.waitForTimeout(800);
+  const rule = page.getByRole('group', { name: 'When is this section included?' }).nth(2);
+  await rule.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/shot-template-edit.png' });
+  await page.getByRole('button', { name: 'Cancel' }).first().click().catch(() => undefined);
+
+  const engagement = await newEngagement(appUrl);
+  const { session } = await api<{ session: { id: string } }>(appUrl, 'assessments.start', { engagementId: engagement.id, definitionId: 'ics-readiness' });
+  await gotoRoute(page, appUrl, `/assessments/${session.id}`);
+  await page.getByRole('button', { name: 'Whole section' }).click();
+  const card = page.locator('[data-question="agents"]');
+  page.on('framenavigated', (f) => console.log('NAV', f.url()));
+  page.on('console', (m) => console.log('CONSOLE', m.text().slice(0, 200)));
+  await page.context().setOffline(true);
+  await card.getByRole('textbox').first().fill('80');
+  await card.getByLabel('Note').fill('Night shift outsourced to a partner');
+  await expect(card.getByText(/not saved/i).first()).toBeVisible();
+  await api(appUrl, 'assessments.answer', { sessionId: session.id, questionId: 'agents', value: 150 });
+  await api(appUrl, 'assessments.note', { sessionId: session.id, questionId: 'agents', note: 'Two shifts; 夜班 12 人' });
+  await page.context().setOffline(false);
+  await card.getByRole('button', { name: 'Retry' }).first().click();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: '/tmp/shot-conflict-mid.png' });
+  await card.getByRole('button', { name: 'Retry' }).first().click();
+  await expect(card.locator('.conflict-choice')).toHaveCount(2);
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/shot-conflict-en.png' });
+  await page.getByRole('combobox').first().selectOption('zh').catch(() => undefined);
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: '/tmp/shot-conflict-zh.png' });
+});
