@@ -1,4 +1,4 @@
-import { addHash, DIGEST_MODULUS, spaceBucketsOf, type Bucket, type Digest } from '../../core/sync/digest';
+import { addHash, bucketOf, DIGEST_MODULUS, hashTimestamp, spaceBucketsOf, type Bucket, type Digest } from '../../core/sync/digest';
 import type { SyncMessage } from '../../core/sync/protocol';
 import type { Role } from '../../core/sync/spaces';
 import { one, type Sql } from './sql';
@@ -165,53 +165,28 @@ function toStored(r: { seq: number; timestamp: string; json: string }): StoredMe
  */
 export async function storeMessages(sql: Sql, messages: readonly SyncMessage[], device: { deviceId: string; lastSeenAt: string | null }): Promise<string[]> {
   if (messages.length === 0) return [];
-  const { deviceId } = device;
+  const received = now();
+  // When the device was last heard from, in the same commit (at most once a minute).
+  const stale = new Date(Date.now() - 60_000).toISOString();
+  const seen = device.lastSeenAt === null || device.lastSeenAt < stale;
+  if (sql.dialect === 'postgres') return storeMessagesInOneStatement(sql, messages, device.deviceId, received, seen ? stale : null);
   return sql.transaction(async (tx) => {
-    const received = now();
-    // When the device was last heard from, in the same commit (at most once a minute).
-    const stale = new Date(Date.now() - 60_000).toISOString();
-    if (device.lastSeenAt === null || device.lastSeenAt < stale) {
-      await tx.run('UPDATE devices SET last_seen_at = ? WHERE id = ? AND (last_seen_at IS NULL OR last_seen_at < ?)', [received, deviceId, stale]);
-    }
+    if (seen) await tx.run('UPDATE devices SET last_seen_at = ? WHERE id = ? AND (last_seen_at IS NULL OR last_seen_at < ?)', [received, device.deviceId, stale]);
     const fresh: { space: string; timestamp: string; seq: number }[] = [];
-    if (tx.dialect === 'postgres') {
-      // One statement per batch: arrays unnested into rows.
-      const rows = await tx.all<{ space: string; timestamp: string; seq: number }>(
-        `INSERT INTO messages (space, timestamp, dataset, row_name, vals, device_id, received_at)
-         SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-         ON CONFLICT (space, timestamp) DO NOTHING RETURNING space, timestamp, seq`,
-        [
-          messages.map((m) => m.space),
-          messages.map((m) => m.timestamp),
-          messages.map((m) => m.dataset),
-          messages.map((m) => m.row),
-          messages.map((m) => JSON.stringify(m.values)),
-          messages.map(() => deviceId),
-          messages.map(() => received),
-        ] as unknown as string[],
-      );
-      fresh.push(...rows);
-    } else {
-      for (const m of messages) {
-        const [r] = await tx.all<{ seq: number }>('INSERT INTO messages (space, timestamp, dataset, row_name, vals, device_id, received_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (space, timestamp) DO NOTHING RETURNING seq', [
-          m.space,
-          m.timestamp,
-          m.dataset,
-          m.row,
-          JSON.stringify(m.values),
-          deviceId,
-          received,
-        ]);
-        if (r !== undefined) fresh.push({ space: m.space, timestamp: m.timestamp, seq: Number(r.seq) });
-      }
+    for (const m of messages) {
+      const [r] = await tx.all<{ seq: number }>('INSERT INTO messages (space, timestamp, dataset, row_name, vals, device_id, received_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (space, timestamp) DO NOTHING RETURNING seq', [
+        m.space,
+        m.timestamp,
+        m.dataset,
+        m.row,
+        JSON.stringify(m.values),
+        device.deviceId,
+        received,
+      ]);
+      if (r !== undefined) fresh.push({ space: m.space, timestamp: m.timestamp, seq: Number(r.seq) });
     }
-    const buckets = spaceBucketsOf(fresh);
     const totals = new Map<string, Digest & { lastSeq: number }>();
-    for (const f of fresh) {
-      const total = totals.get(f.space) ?? { hash: 0, count: 0, lastSeq: 0 };
-      totals.set(f.space, { ...total, lastSeq: Math.max(total.lastSeq, Number(f.seq)) });
-    }
-    for (const b of buckets) {
+    for (const b of spaceBucketsOf(fresh)) {
       await tx.run(
         `INSERT INTO space_buckets (space, bucket, hash, count) VALUES (?, ?, ?, ?)
          ON CONFLICT (space, bucket) DO UPDATE SET hash = (space_buckets.hash + excluded.hash) % ${DIGEST_MODULUS}, count = space_buckets.count + excluded.count`,
@@ -220,16 +195,71 @@ export async function storeMessages(sql: Sql, messages: readonly SyncMessage[], 
       const total = totals.get(b.space) ?? { hash: 0, count: 0, lastSeq: 0 };
       totals.set(b.space, { hash: addHash(total.hash, b.hash), count: total.count + b.count, lastSeq: total.lastSeq });
     }
+    for (const f of fresh) {
+      const total = totals.get(f.space);
+      if (total) total.lastSeq = Math.max(total.lastSeq, f.seq);
+    }
     for (const [space, d] of totals) {
       await tx.run(
         `INSERT INTO space_digests (space, hash, count, last_seq) VALUES (?, ?, ?, ?)
          ON CONFLICT (space) DO UPDATE SET hash = (space_digests.hash + excluded.hash) % ${DIGEST_MODULUS}, count = space_digests.count + excluded.count,
-           last_seq = ${tx.dialect === 'postgres' ? 'GREATEST' : 'max'}(space_digests.last_seq, excluded.last_seq)`,
+           last_seq = max(space_digests.last_seq, excluded.last_seq)`,
         [space, d.hash, d.count, d.lastSeq],
       );
     }
     return fresh.map((f) => f.timestamp);
   });
+}
+
+/**
+ * PostgreSQL: the same in one statement (one round trip, atomic by itself, no BEGIN/COMMIT):
+ * 500 devices syncing at once wait on the database's round trips, not on its work. The new
+ * messages' hashes are worked out here (core/sync/digest.ts, as SQLite's path does) and summed
+ * into their buckets and space digests from the rows the insert actually returned; the input is
+ * made unique first, so a message sent twice in one batch counts once.
+ */
+async function storeMessagesInOneStatement(sql: Sql, messages: readonly SyncMessage[], deviceId: string, received: string, staleBefore: string | null): Promise<string[]> {
+  const M = DIGEST_MODULUS;
+  const rows = await sql.all<{ timestamp: string }>(
+    `WITH input AS (
+       SELECT DISTINCT ON (space, timestamp) * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[])
+         AS i(space, timestamp, dataset, row_name, vals, hash, bucket)
+     ), inserted AS (
+       INSERT INTO messages (space, timestamp, dataset, row_name, vals, device_id, received_at)
+       SELECT space, timestamp, dataset, row_name, vals, ?, ? FROM input
+       ON CONFLICT (space, timestamp) DO NOTHING RETURNING space, timestamp, seq
+     ), fresh AS (
+       SELECT inserted.space, inserted.timestamp, inserted.seq, input.hash, input.bucket FROM inserted JOIN input USING (space, timestamp)
+     ), buckets AS (
+       INSERT INTO space_buckets (space, bucket, hash, count)
+       SELECT space, bucket, (sum(hash) % ${M})::bigint, count(*) FROM fresh GROUP BY space, bucket ORDER BY space, bucket
+       ON CONFLICT (space, bucket) DO UPDATE SET hash = (space_buckets.hash + excluded.hash) % ${M}, count = space_buckets.count + excluded.count
+     ), digests AS (
+       INSERT INTO space_digests (space, hash, count, last_seq)
+       SELECT space, (sum(hash) % ${M})::bigint, count(*), max(seq) FROM fresh GROUP BY space ORDER BY space
+       ON CONFLICT (space) DO UPDATE SET hash = (space_digests.hash + excluded.hash) % ${M}, count = space_digests.count + excluded.count,
+         last_seq = GREATEST(space_digests.last_seq, excluded.last_seq)
+     ), seen AS (
+       UPDATE devices SET last_seen_at = ? WHERE id = ? AND ?::text IS NOT NULL AND (last_seen_at IS NULL OR last_seen_at < ?)
+     )
+     SELECT timestamp FROM fresh ORDER BY seq`,
+    [
+      messages.map((m) => m.space),
+      messages.map((m) => m.timestamp),
+      messages.map((m) => m.dataset),
+      messages.map((m) => m.row),
+      messages.map((m) => JSON.stringify(m.values)),
+      messages.map((m) => hashTimestamp(m.timestamp)),
+      messages.map((m) => bucketOf(m.timestamp)),
+      deviceId,
+      received,
+      received,
+      deviceId,
+      staleBefore,
+      staleBefore,
+    ] as unknown as string[],
+  );
+  return rows.map((r) => r.timestamp);
 }
 
 /** Messages of a space after a cursor, in the order they were stored, at most `limit` (+ whether more wait). */

@@ -4,7 +4,8 @@ import { syncMessageSchema, type SyncMessage } from '../../core/sync/protocol';
 import { migrateServer } from '../../server/store/schema';
 import { openSqlite } from '../../server/store/sqlite';
 import type { Sql } from '../../server/store/sql';
-import { headsOfSpaces, messagesAfter, messagesFrom, storeMessages } from '../../server/store/store';
+import { bucketsOfSpace, headsOfSpaces, messagesAfter, messagesFrom, storeMessages } from '../../server/store/store';
+import { digestOf, spaceBucketsOf } from '../../core/sync/digest';
 import { openPostgres } from '../../server/store/postgres';
 import { freshPostgres, postgresAvailable } from '../helpers/server';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -59,6 +60,29 @@ describe('server store', () => {
     expect(parsed).toEqual(sent);
     const repaired = await messagesFrom(sql, 'user:u1', '2026-12-04T03', at(1), 10);
     expect(repaired.messages.map((m) => JSON.parse(m.json) as unknown)).toEqual([sent[1]]);
+  });
+
+  it.each(['sqlite', 'postgres'] as const)('counts each new message once in its bucket and its space digest, duplicates in one batch included (%s)', async (kind) => {
+    if (kind === 'postgres' && !pgReady) return;
+    const sql = await store(kind);
+    const hour = 3_600_000;
+    const message = (ms: number, space: string, row: string): SyncMessage => ({ timestamp: at(ms), space, dataset: 'field_notes', row, values: { title: row } });
+    const first = [message(1, 'user:u1', 'a'), message(2, 'user:u1', 'b')];
+    expect(await storeMessages(sql, first, device)).toEqual([at(1), at(2)]);
+    // Again one of them, one twice in the batch, one an hour later (another bucket), one in another space.
+    const second = [message(2, 'user:u1', 'b'), message(3, 'user:u1', 'c'), message(3, 'user:u1', 'c'), message(hour + 5, 'user:u1', 'd'), message(4, 'review:u1', 'e')];
+    expect(new Set(await storeMessages(sql, second, { deviceId: 'd1', lastSeenAt: '2026-01-01T00:00:00.000Z' }))).toEqual(new Set([at(3), at(hour + 5), at(4)]));
+    const held = [first[0], first[1], second[1], second[3]].map((m) => m as SyncMessage);
+    const expected = spaceBucketsOf(held).map(({ bucket, hash, count }) => ({ bucket, hash, count }));
+    expect(await bucketsOfSpace(sql, 'user:u1')).toEqual(expected);
+    const heads = await headsOfSpaces(sql, ['user:u1', 'review:u1']);
+    const stored = await messagesAfter(sql, 'user:u1', 0, 100);
+    expect(stored.messages).toHaveLength(4);
+    expect(heads.get('user:u1')).toEqual({ lastSeq: Math.max(...stored.messages.map((m) => m.seq)), digest: digestOf(expected) });
+    expect(heads.get('review:u1')?.digest.count).toBe(1);
+    // The device was heard from.
+    const [seen] = await sql.all<{ last_seen_at: string | null }>("SELECT last_seen_at FROM devices WHERE id = 'd1'");
+    expect(seen?.last_seen_at).not.toBeNull();
   });
 
   it("keeps each space's newest sequence number, and works it out for a database from before it was kept", async () => {
