@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import mammoth from 'mammoth';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { createHttpBridge } from '../../renderer/lib/http-bridge';
@@ -38,6 +38,25 @@ export async function newEngagement(appUrl: string, names: { customer?: string; 
   const title = names.title ?? `Contact centre ${stamp}`;
   const engagement = await api<{ id: string }>(appUrl, 'engagements.create', { customerId: customer.id, title, scenarios: ['intelligent-customer-service'] });
   return { id: engagement.id, title };
+}
+
+/** A question's card in the assessment runner, by question id. */
+export type QuestionCardOf = (questionId: string) => Locator;
+
+/**
+ * A new intelligent-customer-service readiness session on a new engagement; `openRunner(tab)`
+ * opens it in a tab in the whole-section view and returns that tab's question cards.
+ */
+export async function newIcsSession(appUrl: string): Promise<{ sessionId: string; openRunner: (tab: Page) => Promise<QuestionCardOf> }> {
+  const engagement = await newEngagement(appUrl);
+  const { session } = await api<{ session: { id: string } }>(appUrl, 'assessments.start', { engagementId: engagement.id, definitionId: 'ics-readiness' });
+  const openRunner = async (tab: Page): Promise<QuestionCardOf> => {
+    await tab.goto(appUrl);
+    await gotoRoute(tab, appUrl, `/assessments/${session.id}`);
+    await tab.getByRole('button', { name: 'Whole section' }).click();
+    return (questionId) => tab.locator(`[data-question="${questionId}"]`);
+  };
+  return { sessionId: session.id, openRunner };
 }
 
 export type CompletedIcsSetup = {

@@ -1,5 +1,6 @@
+import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { api, gotoRoute, newEngagement } from './app-api';
+import { api, newIcsSession } from './app-api';
 
 /**
  * One assessment open in two tabs: a tab learns of the other's saves (data.changed reaches every
@@ -9,19 +10,24 @@ import { api, gotoRoute, newEngagement } from './app-api';
 
 type Detail = { answers: Record<string, { value: unknown; note: string }> };
 
+/** 80 agents typed in this tab while offline (its save failed), and 150 saved meanwhile by another window; back online. */
+async function typedWhileSavedElsewhere(page: Page, appUrl: string): Promise<{ sessionId: string; card: Locator }> {
+  const { sessionId, openRunner } = await newIcsSession(appUrl);
+  const card = (await openRunner(page))('agents');
+  await page.context().setOffline(true);
+  await card.getByRole('textbox').first().fill('80');
+  await expect(card.getByText(/not saved/i).first()).toBeVisible();
+  await api(appUrl, 'assessments.answer', { sessionId, questionId: 'agents', value: 150 });
+  await page.context().setOffline(false);
+  return { sessionId, card };
+}
+
 test('two tabs on one assessment: changes show in the other tab, and a clash keeps both until the user chooses', async ({ page, appUrl }) => {
-  const engagement = await newEngagement(appUrl);
-  const { session } = await api<{ session: { id: string } }>(appUrl, 'assessments.start', { engagementId: engagement.id, definitionId: 'ics-readiness' });
-  const openRunner = async (tab: typeof page) => {
-    await tab.goto(appUrl);
-    await gotoRoute(tab, appUrl, `/assessments/${session.id}`);
-    await tab.getByRole('button', { name: 'Whole section' }).click();
-    return (id: string) => tab.locator(`[data-question="${id}"]`);
-  };
+  const { sessionId, openRunner } = await newIcsSession(appUrl);
   const first = await openRunner(page);
   const other = await page.context().newPage();
   const second = await openRunner(other);
-  const stored = async () => (await api<Detail>(appUrl, 'assessments.get', { id: session.id })).answers;
+  const stored = async () => (await api<Detail>(appUrl, 'assessments.get', { id: sessionId })).answers;
 
   // A change in one tab appears in the other, which was not editing that question.
   await first('agents').getByRole('textbox').first().fill('120');
@@ -62,18 +68,7 @@ test('two tabs on one assessment: changes show in the other tab, and a clash kee
 });
 
 test('choosing the value saved elsewhere drops this tab’s own and saves nothing over it', async ({ page, appUrl }) => {
-  const engagement = await newEngagement(appUrl);
-  const { session } = await api<{ session: { id: string } }>(appUrl, 'assessments.start', { engagementId: engagement.id, definitionId: 'ics-readiness' });
-  await page.goto(appUrl);
-  await gotoRoute(page, appUrl, `/assessments/${session.id}`);
-  await page.getByRole('button', { name: 'Whole section' }).click();
-  const card = page.locator('[data-question="agents"]');
-  // Another window saves while this tab is offline with its own value typed.
-  await page.context().setOffline(true);
-  await card.getByRole('textbox').first().fill('80');
-  await expect(card.getByText(/not saved/i).first()).toBeVisible();
-  await api(appUrl, 'assessments.answer', { sessionId: session.id, questionId: 'agents', value: 150 });
-  await page.context().setOffline(false);
+  const { sessionId, card } = await typedWhileSavedElsewhere(page, appUrl);
   await card.getByRole('button', { name: 'Retry' }).click();
   const choice = card.locator('.conflict-choice');
   await expect(choice.getByTestId('conflict-stored')).toHaveText('150 agents');
@@ -81,7 +76,7 @@ test('choosing the value saved elsewhere drops this tab’s own and saves nothin
   await choice.getByRole('button', { name: 'Use the one saved elsewhere' }).click();
   await expect(choice).toHaveCount(0);
   await expect(card.getByRole('textbox').first()).toHaveValue('150');
-  const detail = await api<Detail>(appUrl, 'assessments.get', { id: session.id });
+  const detail = await api<Detail>(appUrl, 'assessments.get', { id: sessionId });
   expect(detail.answers.agents?.value).toBe(150);
   // Nothing of this tab's is left to put back.
   await page.reload();
@@ -89,28 +84,17 @@ test('choosing the value saved elsewhere drops this tab’s own and saves nothin
 });
 
 test('a change kept on this device is put back on the version it was typed on: saved elsewhere since, it is a choice, not an overwrite', async ({ page, appUrl }) => {
-  const engagement = await newEngagement(appUrl);
-  const { session } = await api<{ session: { id: string } }>(appUrl, 'assessments.start', { engagementId: engagement.id, definitionId: 'ics-readiness' });
-  await page.goto(appUrl);
-  await gotoRoute(page, appUrl, `/assessments/${session.id}`);
-  await page.getByRole('button', { name: 'Whole section' }).click();
-  const card = page.locator('[data-question="agents"]');
-  // Typed offline: the save fails and the value is kept on this device.
-  await page.context().setOffline(true);
-  await card.getByRole('textbox').first().fill('80');
-  await expect(card.getByText(/not saved/i).first()).toBeVisible();
-  // Meanwhile another window saves the same answer; then this tab is reloaded.
-  await api(appUrl, 'assessments.answer', { sessionId: session.id, questionId: 'agents', value: 150 });
-  await page.context().setOffline(false);
+  const { sessionId, card } = await typedWhileSavedElsewhere(page, appUrl);
+  // Then this tab is reloaded.
   await page.reload();
   await page.getByRole('button', { name: 'Whole section' }).click();
   await expect(page.getByTestId('runner-restored')).toBeVisible();
   const choice = card.locator('.conflict-choice');
   await expect(choice.getByTestId('conflict-stored')).toHaveText('150 agents');
   await expect(choice.getByTestId('conflict-mine')).toHaveText('80 agents');
-  const detail = await api<Detail>(appUrl, 'assessments.get', { id: session.id });
+  const detail = await api<Detail>(appUrl, 'assessments.get', { id: sessionId });
   expect(detail.answers.agents?.value).toBe(150);
   await choice.getByRole('button', { name: 'Keep mine' }).click();
   await expect(page.getByTestId('runner-save')).toContainText('All answers saved');
-  expect((await api<Detail>(appUrl, 'assessments.get', { id: session.id })).answers.agents?.value).toBe(80);
+  expect((await api<Detail>(appUrl, 'assessments.get', { id: sessionId })).answers.agents?.value).toBe(80);
 });

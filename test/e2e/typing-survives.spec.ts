@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { api, gotoRoute, newEngagement } from './app-api';
+import { api, newIcsSession } from './app-api';
 
 /**
  * Nothing typed in the assessment runner is lost when the page goes away before the backend has
@@ -8,14 +8,7 @@ import { api, gotoRoute, newEngagement } from './app-api';
  */
 
 test('answers and notes whose saves never arrived, or typed just before the tab closed, are put back and saved', async ({ page, appUrl }) => {
-  const engagement = await newEngagement(appUrl);
-  const { session } = await api<{ session: { id: string } }>(appUrl, 'assessments.start', { engagementId: engagement.id, definitionId: 'ics-readiness' });
-  const openRunner = async (tab: typeof page) => {
-    await tab.goto(appUrl);
-    await gotoRoute(tab, appUrl, `/assessments/${session.id}`);
-    await tab.getByRole('button', { name: 'Whole section' }).click();
-    return (id: string) => tab.locator(`[data-question="${id}"]`);
-  };
+  const { sessionId, openRunner } = await newIcsSession(appUrl);
   const card = await openRunner(page);
 
   // The connection drops: these saves never reach the backend.
@@ -37,7 +30,7 @@ test('answers and notes whose saves never arrived, or typed just before the tab 
   await expect(cardAgain('agents').getByLabel('Note')).toHaveValue('Two shifts; 夜班 12 人');
   await expect(cardAgain('monthly-contacts').getByRole('textbox').first()).toHaveValue('250000');
   await expect(again.getByTestId('runner-save')).toContainText('All answers saved');
-  const detail = await api<{ answers: Record<string, { value: unknown; note: string }> }>(appUrl, 'assessments.get', { id: session.id });
+  const detail = await api<{ answers: Record<string, { value: unknown; note: string }> }>(appUrl, 'assessments.get', { id: sessionId });
   expect(detail.answers.agents).toMatchObject({ value: 120, note: 'Two shifts; 夜班 12 人' });
   expect(detail.answers['monthly-contacts']?.value).toBe(250000);
 
@@ -49,13 +42,9 @@ test('answers and notes whose saves never arrived, or typed just before the tab 
 });
 
 test('number answers take what people type: grouped thousands, spaces, full-width digits; a decimal comma is named', async ({ page, appUrl }) => {
-  const engagement = await newEngagement(appUrl);
-  const { session } = await api<{ session: { id: string } }>(appUrl, 'assessments.start', { engagementId: engagement.id, definitionId: 'ics-readiness' });
-  await page.goto(appUrl);
-  await gotoRoute(page, appUrl, `/assessments/${session.id}`);
-  await page.getByRole('button', { name: 'Whole section' }).click();
-  const field = page.locator('[data-question="monthly-contacts"]').getByRole('textbox').first();
-  const stored = async () => (await api<{ answers: Record<string, { value: unknown }> }>(appUrl, 'assessments.get', { id: session.id })).answers['monthly-contacts']?.value;
+  const { sessionId, openRunner } = await newIcsSession(appUrl);
+  const field = (await openRunner(page))('monthly-contacts').getByRole('textbox').first();
+  const stored = async () => (await api<{ answers: Record<string, { value: unknown }> }>(appUrl, 'assessments.get', { id: sessionId })).answers['monthly-contacts']?.value;
   for (const [typed, value] of [['250,000', 250000], ['250 000', 250000], ['２５００００', 250000], ['1,200', 1200]] as const) {
     await field.fill(typed);
     await expect.poll(stored).toBe(value);
