@@ -109,8 +109,13 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
 
+  // Quitting closes the windows first, and each close waits for its page's saves (close-flush.ts),
+  // which cancels that quit: once the windows are gone, quit again (macOS keeps an app without
+  // windows running, so there the quit would otherwise be lost).
+  let quitting = false;
+  app.on('before-quit', () => (quitting = true));
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    if (process.platform !== 'darwin' || quitting) app.quit();
   });
   app.on('will-quit', () => backend?.stop());
 }
