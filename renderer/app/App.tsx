@@ -44,11 +44,25 @@ const routes: RouteObject[] = [
     ],
   },
 ];
+
+// The first call goes out now, before anything renders: the stored language and theme. (In the
+// browser host it also takes the access key out of the address: lib/api.ts.)
+void useSettings.getState().load();
+
+/**
+ * An address without a route (a fresh start) opens the knowledge base directly: through the index
+ * route's redirect, the first page would cost one more render and a transition.
+ */
+function startAtKnowledgeBase(): void {
+  const route = window.location.hash.replace(/^#/, '');
+  if (route === '' || route === '/') window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}#/kb`);
+}
+startAtKnowledgeBase();
 const router = createHashRouter(routes);
 followRouter(router);
 
 /**
- * Fetches the code of the page(s) `pathname` shows, following one redirect (the start page
+ * Fetches the code of the page(s) `pathname` shows, following one redirect (an unknown route
  * redirects to the knowledge base). Resolves when it is here, or failed (the route then reports it).
  */
 async function preloadRoute(pathname: string, redirects = 1): Promise<void> {
@@ -66,13 +80,11 @@ const firstPage = preloadRoute(router.state.location.pathname);
 
 export function App() {
   const loaded = useSettings((s) => s.loaded);
-  const load = useSettings((s) => s.load);
   const problem = useSettings((s) => s.problem);
   const [pageReady, setPageReady] = useState(false);
   useEffect(() => {
-    void load();
     void firstPage.then(() => setPageReady(true));
-  }, [load]);
+  }, []);
   // Wait for the stored language and theme so the first words painted are already in them (a
   // local call), and for the first page's code, fetched meanwhile; the empty frame stays meanwhile.
   if (!loaded || !pageReady) return <StartFrame />;

@@ -44,7 +44,8 @@ const LANGUAGE_RUNS = 10;
 const KEY_DELAY_MS = 40;
 
 /** What counts as the updated screen: an element with a box (and text), and nothing in `absent` left on screen. */
-type Shown = { selector: string; text?: string; absent?: string; hash?: string };
+/** `call`: a text the envelope of a call made since the last reset must hold (its request has left). */
+type Shown = { selector: string; text?: string; absent?: string; hash?: string; call?: string };
 /** While anything still says "Loading…" in the page area, the screen has not finished updating. */
 const SETTLED = '#main .loading, #main [aria-busy="true"]';
 
@@ -70,9 +71,9 @@ function report(figure: Figure): void {
  * time each search request left (the debounce fired), and a waiter for "shown".
  */
 function instrument(): void {
-  type BenchWindow = Window & { __bench: { actionAt: number | null; searches: { at: number; body: Promise<string> }[]; lastKeyAt: number | null } };
+  type BenchWindow = Window & { __bench: { actionAt: number | null; calls: { at: number; text: string }[]; lastKeyAt: number | null } };
   const w = window as unknown as BenchWindow;
-  w.__bench = { actionAt: null, searches: [], lastKeyAt: null };
+  w.__bench = { actionAt: null, calls: [], lastKeyAt: null };
   for (const type of ['click', 'change', 'keydown'] as const) {
     window.addEventListener(
       type,
@@ -90,12 +91,22 @@ function instrument(): void {
     },
     true,
   );
+  // A call's envelope starts with its JSON header (method and args): kept as text when the page
+  // builds the request body, so the moment the request leaves can be matched to its call at once.
+  const headers = new WeakMap<Blob, string>();
+  const RealBlob = window.Blob;
+  window.Blob = class extends RealBlob {
+    constructor(parts?: BlobPart[], options?: BlobPropertyBag) {
+      super(parts, options);
+      const first = parts?.[0];
+      if (first instanceof Uint8Array) headers.set(this, new TextDecoder().decode(first.subarray(0, 2000)));
+    }
+  };
   const realFetch = window.fetch.bind(window);
   window.fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const at = performance.now();
     const body = init?.body;
-    // The call's envelope starts with its JSON header (method and args); read it after the fact.
-    if (body instanceof Blob) w.__bench.searches.push({ at, body: body.text() });
+    const text = body instanceof Blob ? headers.get(body) : undefined;
+    if (text !== undefined) w.__bench.calls.push({ at: performance.now(), text });
     return realFetch(input, init);
   };
 }
@@ -111,6 +122,8 @@ function shownTime(spec: Shown): number | false {
   if (spec.text !== undefined && !(element.textContent ?? '').includes(spec.text)) return false;
   if (spec.absent !== undefined && document.querySelector(spec.absent) !== null) return false;
   if (spec.hash !== undefined && !window.location.hash.includes(spec.hash)) return false;
+  const calls = (window as unknown as { __bench: { calls: { text: string }[] } }).__bench.calls;
+  if (spec.call !== undefined && !calls.some((c) => c.text.includes(spec.call ?? ''))) return false;
   return performance.now();
 }
 
@@ -149,10 +162,21 @@ function startHost(dataDir: string): Promise<{ url: string; stop: () => void }> 
   });
 }
 
+/** `-- --cpu-slowdown N`: Chromium's CPU throttling (the page's thread N times slower; the host is not), to see what a slower machine would feel. */
+function cpuSlowdown(): number {
+  const at = process.argv.indexOf('--cpu-slowdown');
+  const rate = at < 0 ? 1 : Number(process.argv[at + 1]);
+  if (!Number.isFinite(rate) || rate < 1) throw new Error('--cpu-slowdown takes a number ≥ 1');
+  return rate;
+}
+
 async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(instrument);
-  return { context, page: await context.newPage() };
+  const page = await context.newPage();
+  const rate = cpuSlowdown();
+  if (rate > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate });
+  return { context, page };
 }
 
 const KB_USABLE: Shown = { selector: '.kb-results .article-list .article-item .article-link' };
@@ -167,6 +191,9 @@ async function startupTimes(page: Page): Promise<{ fcp: number; usable: number }
   await input.press('x');
   if ((await input.inputValue()) !== 'x') throw new Error('the search box did not take the key');
   await input.fill('');
+  // Past the search's pause, with no query left in the address (the warm start reloads it).
+  await page.waitForTimeout(400);
+  await page.waitForFunction(() => !window.location.hash.includes('q='));
   const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN);
   return { fcp, usable: Math.max(listed, ready) };
 }
@@ -198,18 +225,15 @@ async function coldStart(browser: Browser, appUrl: string): Promise<void> {
   report({ label: 'warm (reload): knowledge base usable', ms: warmUsable });
 }
 
-/** The time the search request for `query` left, read from the calls' envelopes. */
-async function searchRequestAt(page: Page, query: string): Promise<number | null> {
-  return page.evaluate(async (q) => {
-    const bench = (window as unknown as { __bench: { searches: { at: number; body: Promise<string> }[] } }).__bench;
-    let at: number | null = null;
-    for (const s of bench.searches) {
-      const text = await s.body;
-      // The first: a later one for the same query is a background refresh of results already shown.
-      if (at === null && text.includes('"method":"kb.search"') && text.includes(`"query":${JSON.stringify(q)}`)) at = s.at;
-    }
-    return at;
-  }, query);
+/** The envelope text of a search for exactly `query`. */
+const searchCall = (query: string): string => `"method":"kb.search","args":{"query":${JSON.stringify(query)}`;
+
+/** When the search request for `query` left: the first one (a later one is a background refresh of results shown). */
+function searchRequestAt(page: Page, query: string): Promise<number | null> {
+  return page.evaluate((text) => {
+    const calls = (window as unknown as { __bench: { calls: { at: number; text: string }[] } }).__bench.calls;
+    return calls.find((c) => c.text.includes(text))?.at ?? null;
+  }, searchCall(query));
 }
 
 async function search(page: Page, origin: string): Promise<void> {
@@ -222,14 +246,14 @@ async function search(page: Page, origin: string): Promise<void> {
     await input.fill('');
     await shownAt(page, { selector: KB_USABLE.selector, absent: SETTLED });
     await page.evaluate(() => {
-      const bench = (window as unknown as { __bench: { searches: unknown[]; lastKeyAt: number | null } }).__bench;
-      bench.searches = [];
+      const bench = (window as unknown as { __bench: { calls: unknown[]; lastKeyAt: number | null } }).__bench;
+      bench.calls = [];
       bench.lastKeyAt = null;
     });
     await input.pressSequentially(query, { delay: KEY_DELAY_MS });
-    // Results of this query: the hash holds it, the list is no longer busy and the count says "N results".
-    const hashQuery = new URLSearchParams({ q: query }).toString();
-    const end = await shownAt(page, { selector: '.kb-results .result-count', text: 'result', absent: SETTLED, hash: hashQuery });
+    // Results of this query: its request has left, then the list is no longer busy and the count
+    // says "N results" (until the page has rendered the new query, the previous results show).
+    const end = await shownAt(page, { selector: '.kb-results .result-count', text: 'result', absent: SETTLED, call: searchCall(query) });
     if ((await page.locator('.kb-results .article-item').count()) === 0) throw new Error(`search for ${query}: no results`);
     const requested = await searchRequestAt(page, query);
     const lastKey = await page.evaluate(() => (window as unknown as { __bench: { lastKeyAt: number | null } }).__bench.lastKeyAt);
@@ -397,6 +421,7 @@ async function main(): Promise<void> {
     // A returning user: the first-run welcome put away.
     await api('settings.update', { language: 'en', welcomeDismissed: true });
     console.log(`Chromium ${browser.version()}, ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    if (cpuSlowdown() > 1) console.log(`The page's CPU is throttled ${cpuSlowdown()}× (--cpu-slowdown): not this machine's figures.`);
 
     if (run('cold')) await coldStart(browser, host.url);
 
