@@ -6,7 +6,7 @@ import { Unavailable } from './Unavailable';
 import { StartFrame } from './StartFrame';
 import { RecoveryScreen } from '../settings/RecoveryScreen';
 import { numberHistoryEntries } from './history-index';
-import { lazyPage, preloadPage } from './lazy-page';
+import { lazyPage, preloadPage, setPathPreloader } from './lazy-page';
 import { engagementRoutes } from '../engagements/routes';
 import { assessmentRoutes } from '../assessments/routes';
 import { proposalRoutes } from '../proposals/routes';
@@ -73,6 +73,8 @@ async function preloadRoute(pathname: string, redirects = 1): Promise<void> {
   );
   await Promise.allSettled(loads);
 }
+
+setPathPreloader(preloadRoute);
 
 // The first page's code is fetched while the settings load, not after: shown before it arrived,
 // the page would commit a "Loading…" and React would hold the page back for 300 ms after that.

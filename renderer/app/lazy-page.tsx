@@ -66,3 +66,17 @@ export async function preloadPage(element: ReactNode): Promise<void> {
   const page = isValidElement<{ children?: ReactNode }>(element) && element.type === Suspense ? element.props.children : null;
   if (isValidElement<{ code: PageCode }>(page) && page.type === RoutePage) await page.props.code.load();
 }
+
+/**
+ * How the code of the page at a path is fetched, handed over by App.tsx (which holds the routes);
+ * links call `preloadPath` when a pointer or the focus reaches them, ahead of the click.
+ */
+let pathPreloader: (pathname: string) => Promise<void> = () => Promise.resolve();
+
+export function setPathPreloader(preload: (pathname: string) => Promise<void>): void {
+  pathPreloader = preload;
+}
+
+export function preloadPath(pathname: string): void {
+  void pathPreloader(pathname).catch(() => undefined);
+}
