@@ -18,7 +18,6 @@ import { ArticleBody } from './ArticleBody';
 import { chooseBodyLang, parseLangParam } from './article-lang';
 import './kb.css';
 
-
 /** One article: title, metadata, the body in the chosen language, and related articles. */
 export function ArticlePage() {
   const { id = '' } = useParams();
