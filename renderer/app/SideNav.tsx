@@ -1,6 +1,7 @@
 import { NavLink } from 'react-router';
 import { useI18n } from '../i18n/i18n';
 import { SECTIONS } from './sections';
+import { preloadPath } from './lazy-page';
 
 /** The left navigation: one link per section; the current one is marked for assistive tech too. */
 export function SideNav() {
@@ -10,7 +11,13 @@ export function SideNav() {
       <ul>
         {SECTIONS.map((s) => (
           <li key={s}>
-            <NavLink to={`/${s}`} className={({ isActive }) => (isActive ? `nav-link nav-${s} active` : `nav-link nav-${s}`)}>
+            <NavLink
+              to={`/${s}`}
+              className={({ isActive }) => (isActive ? `nav-link nav-${s} active` : `nav-link nav-${s}`)}
+              // The section's code is fetched from the hover (or focus) before the click.
+              onPointerEnter={() => preloadPath(`/${s}`)}
+              onFocus={() => preloadPath(`/${s}`)}
+            >
               {t(`nav.${s}`)}
             </NavLink>
           </li>

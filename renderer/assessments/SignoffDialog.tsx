@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { mutate } from '../data/query-client';
+import { mutate, setQueryResult } from '../data/query-client';
 import { useI18n } from '../i18n/i18n';
 import { Dialog, DialogActions } from '../ui/Dialog';
 import { formatDateTime } from '../ui/format';
@@ -17,6 +17,10 @@ export function SignoffDialog({ sessionId, onClose }: { sessionId: string; onClo
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  // Signing opens the results: their code (the radar) is fetched while the dialog is filled in.
+  useEffect(() => {
+    void import('./results/ResultsPage').catch(() => undefined);
+  }, []);
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -26,6 +30,8 @@ export function SignoffDialog({ sessionId, onClose }: { sessionId: string; onClo
     setProblem(null);
     const result = await mutate('assessments.complete', { sessionId, signoff: { name: name.trim(), role: role.trim(), signaturePng: signature, signedAt: now } });
     if (result.ok) {
+      // The completed session is what the results page shows: it opens without fetching it again.
+      setQueryResult('assessments.get', { id: sessionId }, result.value);
       void navigate(`/assessments/${sessionId}/results`);
       return;
     }

@@ -127,6 +127,14 @@ export async function fetchQuery<N extends QueryName>(method: N, args: CallArgs<
 }
 
 /**
+ * Starts fetching an answer a screen about to open will ask for, so the request runs while that
+ * screen's code loads and renders instead of after (the cached answer is used when there is one).
+ */
+export function prefetchQuery<N extends QueryName>(method: N, args: CallArgs<N>): void {
+  void queryClient.prefetchQuery({ queryKey: queryKeyOf(method, args), queryFn: () => runQuery(method, args) });
+}
+
+/**
  * Puts an answer a mutation already returned into the cache (the proposal `proposals.generate`
  * made), so the screen that shows it next does not fetch it again.
  */

@@ -1,9 +1,9 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Customer } from '../../core/engagements/types';
 import { CONTACTS_MAX } from '../../core/engagements/types';
 import { useI18n } from '../i18n/i18n';
-import { mutate } from '../data/query-client';
+import { mutate, prefetchQuery, setQueryResult } from '../data/query-client';
 import { currentData, useQuery } from '../data/use-query';
 import { PageHeading } from '../app/PageHeading';
 import { RecordLoadFailed, RecordLoading } from '../app/RecordStates';
@@ -50,6 +50,10 @@ function CustomerForm({ initial, back }: { initial: Customer | null; back: React
   const guard = useUnsavedGuard(dirty && !saving);
   const title = initial ? t('engagements.customers.editTitle') : t('engagements.customers.createTitle');
   const leaveTo = initial ? `/customers/${initial.id}` : '/customers';
+  // Saving opens the customer's page: its code is fetched while the form is filled in, not after Save.
+  useEffect(() => {
+    void import('./CustomerPage').catch(() => undefined);
+  }, []);
 
   function update(next: Partial<CustomerDraft>): void {
     setDraft((d) => ({ ...d, ...next }));
@@ -74,6 +78,10 @@ function CustomerForm({ initial, back }: { initial: Customer | null; back: React
     setSaving(false);
     if (result.ok) {
       guard.allowLeaving();
+      // The customer's page opens on the record just saved, without fetching it again; its
+      // engagements are asked for while that page renders.
+      setQueryResult('customers.get', { id: result.value.id }, result.value);
+      prefetchQuery('engagements.list', { customerId: result.value.id });
       navigate(`/customers/${result.value.id}`);
       return;
     }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { localDay } from '../../core/dates';
 import type { Lang } from '../../core/i18n';
@@ -11,11 +11,12 @@ import { onListKeyDown } from '../lib/list-focus';
 import { PageHeading } from '../app/PageHeading';
 import { ErrorView, Loading } from '../app/StateViews';
 import { ArticleMeta } from './ArticleMeta';
+// Lexical, which draws the body, comes with this page's own chunk: it loads with the first article
+// opened, while the previous page stays on screen. Not a Suspense of its own: one that shows its
+// "Loading…" makes React hold the article back until 300 ms after that.
+import { ArticleBody } from './ArticleBody';
 import { chooseBodyLang, parseLangParam } from './article-lang';
 import './kb.css';
-
-// Lexical is only needed to read an article: it loads with the first article opened.
-const ArticleBody = lazy(() => import('./ArticleBody').then((m) => ({ default: m.ArticleBody })));
 
 /** One article: title, metadata, the body in the chosen language, and related articles. */
 export function ArticlePage() {
@@ -103,9 +104,7 @@ function ArticleView({ article: a, related, back }: { article: KbArticle; relate
           {body === null ? (
             <p className="muted">{t('article.noBody')}</p>
           ) : (
-            <Suspense fallback={<Loading />}>
-              <ArticleBody key={`${a.id}:${shown}`} state={body} label={title} />
-            </Suspense>
+            <ArticleBody key={`${a.id}:${shown}`} state={body} label={title} />
           )}
         </div>
         <aside className="article-side" lang={htmlLang(uiLang)}>

@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { LANGS } from '../../core/i18n';
 import type { TemplateSummary } from '../../core/api/calls/templates';
 import { Dialog, DialogActions } from '../ui/Dialog';
 import { Loading } from '../app/StateViews';
 import { useI18n } from '../i18n/i18n';
-import { mutate, setQueryResult } from '../data/query-client';
+import { mutate, prefetchQuery, setQueryResult } from '../data/query-client';
 import { useQuery } from '../data/use-query';
 import { formatDateTime } from '../ui/format';
 import type { ProposalLocationState } from './ProposalPage';
@@ -60,6 +60,12 @@ export function NewProposalDialog({
   const recommended = (session.data?.result.recommendations ?? []).filter((r) => r.kind === 'template' && available.has(r.ref)).map((r) => r.ref);
   const templateId = templateChoice ?? recommended[0] ?? matching[0]?.id ?? other[0]?.id ?? '';
 
+  // This dialog leads to the proposal editor: its code (with Lexical) is fetched while the user
+  // chooses, not after Generate.
+  useEffect(() => {
+    void import('./ProposalPage').catch(() => undefined);
+  }, []);
+
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
     if (!engagementId || !templateId) return;
@@ -77,6 +83,8 @@ export function NewProposalDialog({
     }
     // The editor opens on the proposal just made, without fetching it again.
     setQueryResult('proposals.get', { id: result.value.proposal.id }, result.value.proposal);
+    // Its versions panel asks next; the request goes out while the editor renders.
+    prefetchQuery('proposals.versions', { id: result.value.proposal.id });
     const state: ProposalLocationState = { problems: result.value.problems };
     navigate(`/proposals/${result.value.proposal.id}`, { state });
   }
