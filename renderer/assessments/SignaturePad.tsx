@@ -3,15 +3,14 @@ import { useI18n } from '../i18n/i18n';
 
 /**
  * A drawn signature on a canvas. Pointer events serve mouse, pen and touch alike (touch-action is
- * off on the canvas so a finger draws instead of scrolling). Reports the PNG's bytes after each
- * stroke, or null once cleared.
+ * off on the canvas so a finger draws instead of scrolling). After each stroke it reports the
+ * PNG's bytes as they are being encoded (a promise: encoding takes a moment on a slow machine,
+ * and a "Sign" pressed meanwhile must wait for it, not find no signature); null once cleared.
  */
-export function SignaturePad({ onChange, labelledBy, describedBy }: { onChange: (png: Uint8Array | null) => void; labelledBy: string; describedBy: string }) {
+export function SignaturePad({ onChange, labelledBy, describedBy }: { onChange: (png: Promise<Uint8Array | null> | null) => void; labelledBy: string; describedBy: string }) {
   const { t } = useI18n();
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);
-  // Encoding is asynchronous: only the newest stroke (or a clear after it) may report.
-  const version = useRef(0);
 
   useEffect(() => {
     const c = canvas.current;
@@ -57,18 +56,23 @@ export function SignaturePad({ onChange, labelledBy, describedBy }: { onChange: 
   const up = (e: PointerEvent<HTMLCanvasElement>): void => {
     if (!drawing.current) return;
     drawing.current = false;
-    const stroke = ++version.current;
-    e.currentTarget.toBlob((png) => {
-      if (!png) return;
-      void png.arrayBuffer().then((buffer) => {
-        if (stroke === version.current) onChange(new Uint8Array(buffer));
-      });
-    }, 'image/png');
+    const target = e.currentTarget;
+    // The whole drawing so far: each stroke's encoding replaces the one before.
+    onChange(
+      new Promise<Uint8Array | null>((resolve) => {
+        target.toBlob((png) => {
+          if (!png) return resolve(null);
+          png.arrayBuffer().then(
+            (buffer) => resolve(new Uint8Array(buffer)),
+            () => resolve(null),
+          );
+        }, 'image/png');
+      }),
+    );
   };
   const clear = (): void => {
     const c = canvas.current;
     c?.getContext('2d')?.clearRect(0, 0, c.width, c.height);
-    version.current++;
     onChange(null);
   };
 

@@ -12,7 +12,8 @@ export function SignoffDialog({ sessionId, onClose }: { sessionId: string; onClo
   const navigate = useNavigate();
   const [name, setName] = useState('');
   const [role, setRole] = useState('');
-  const [signature, setSignature] = useState<Uint8Array | null>(null);
+  // The drawn signature's PNG, possibly still being encoded; null: nothing drawn.
+  const [signature, setSignature] = useState<Promise<Uint8Array | null> | null>(null);
   const [now] = useState(() => new Date().toISOString());
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -28,7 +29,13 @@ export function SignoffDialog({ sessionId, onClose }: { sessionId: string; onClo
     if (name.trim() === '' || !signature) return;
     setBusy(true);
     setProblem(null);
-    const result = await mutate('assessments.complete', { sessionId, signoff: { name: name.trim(), role: role.trim(), signaturePng: signature, signedAt: now } });
+    const png = await signature;
+    if (!png) {
+      setProblem(t('assessments.signatureUnreadable'));
+      setBusy(false);
+      return;
+    }
+    const result = await mutate('assessments.complete', { sessionId, signoff: { name: name.trim(), role: role.trim(), signaturePng: png, signedAt: now } });
     if (result.ok) {
       // The completed session is what the results page shows: it opens without fetching it again.
       setQueryResult('assessments.get', { id: sessionId }, result.value);

@@ -373,7 +373,7 @@ async function signOff(page: Page, origin: string, api: Api): Promise<void> {
     for (let k = 1; k <= 10; k++) await page.mouse.move(box.x + 20 + k * 25, box.y + box.height / 2 + (k % 2 === 0 ? -20 : 20));
     await page.mouse.up();
     // A person's pause before pressing the button; the pad encodes the drawing meanwhile (toBlob is
-    // asynchronous: pressed at once on a slow machine, the dialog would still say it has none).
+    // asynchronous, and pressed at once the dialog waits for it: not what this figure is about).
     await page.waitForTimeout(500);
     // Signed off: the results page with the radar's polygon drawn.
     ms.push(await timeAction(page, () => dialog.getByRole('button', { name: 'Sign and complete' }).click(), { selector: '[data-testid="radar"] .radar-area', absent: SETTLED }));

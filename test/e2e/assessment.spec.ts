@@ -121,6 +121,13 @@ test('start, skip logic both ways, a bad number, a photo, review and sign-off', 
   const canvas = dialog.getByTestId('signature-canvas');
   const box = await canvas.boundingBox();
   if (!box) throw new Error('the signature canvas has no box');
+  // A slow machine: encoding the drawing takes a while, and "Sign and complete" is pressed before it ends.
+  await page.evaluate(() => {
+    const encode = HTMLCanvasElement.prototype.toBlob;
+    HTMLCanvasElement.prototype.toBlob = function slowly(this: HTMLCanvasElement, callback: BlobCallback, ...rest: [string?, number?]) {
+      encode.call(this, (blob) => setTimeout(() => callback(blob), 800), ...rest);
+    };
+  });
   await page.mouse.move(box.x + 20, box.y + box.height / 2);
   await page.mouse.down();
   for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 20 + i * 25, box.y + box.height / 2 + (i % 2 === 0 ? -20 : 20));
