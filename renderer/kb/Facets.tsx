@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { startTransition, useOptimistic, useState } from 'react';
 import { KB_ARTICLE_TYPES, type KbArticleType, type KbFacets } from '../../core/kb/types';
 import { pick } from '../../core/i18n';
 import { useI18n } from '../i18n/i18n';
@@ -25,6 +25,14 @@ export function Facets({ view, facets, onChange }: { view: KbView; facets: Query
   const scenarios = scenarioState.data ?? [];
   const [allTags, setAllTags] = useState(false);
   const data = facets.data;
+  // The filters follow the address, which changes in a transition: what was picked shows at once,
+  // not after the new results are ready (a radio that seems not to take the click).
+  const [shown, showPicked] = useOptimistic({ scenario: view.scenario, type: view.type }, (current, picked: Partial<Pick<KbView, 'scenario' | 'type'>>) => ({ ...current, ...picked }));
+  const pickFilter = (picked: Partial<Pick<KbView, 'scenario' | 'type'>>): void =>
+    startTransition(() => {
+      showPicked(picked);
+      onChange(picked);
+    });
 
   // Every known scenario, plus ids that articles use but no scenario record names.
   const known = new Set(scenarios.map((s) => s.id));
@@ -49,14 +57,14 @@ export function Facets({ view, facets, onChange }: { view: KbView; facets: Query
         <ul className="facet-list">
           <li>
             <label>
-              <input type="radio" name="kb-scenario" checked={view.scenario === null} onChange={() => onChange({ scenario: null })} />
+              <input type="radio" name="kb-scenario" checked={shown.scenario === null} onChange={() => pickFilter({ scenario: null })} />
               <span className="facet-name">{t('kb.allScenarios')}</span>
             </label>
           </li>
           {scenarioOptions.map((o) => (
             <li key={o.id}>
               <label>
-                <input type="radio" name="kb-scenario" checked={view.scenario === o.id} onChange={() => onChange({ scenario: o.id })} />
+                <input type="radio" name="kb-scenario" checked={shown.scenario === o.id} onChange={() => pickFilter({ scenario: o.id })} />
                 <span className="facet-name">{o.label}</span>
                 <span className="facet-count">{o.count}</span>
               </label>
@@ -74,7 +82,7 @@ export function Facets({ view, facets, onChange }: { view: KbView; facets: Query
       </fieldset>
       <label className="field">
         <span className="field-label">{t('kb.type')}</span>
-        <select value={view.type ?? ''} onChange={(e) => onChange({ type: isType(e.target.value) ? e.target.value : null })}>
+        <select value={shown.type ?? ''} onChange={(e) => pickFilter({ type: isType(e.target.value) ? e.target.value : null })}>
           <option value="">{t('kb.allTypes')}</option>
           {KB_ARTICLE_TYPES.map((type) => {
             const count = typeCount(type);

@@ -1,4 +1,7 @@
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
+// Lexical comes with this page's chunk (as on the article page): a Suspense of its own would make
+// React hold the body back until 300 ms after its "Loading…".
+import { ArticleBody } from '../kb/ArticleBody';
 import { Link, useParams } from 'react-router';
 import type { ReviewDecision, Submission } from '../../core/review/types';
 import { PageHeading } from '../app/PageHeading';
@@ -13,7 +16,6 @@ import { PublishDialog } from './PublishDialog';
 import './review.css';
 import { AlertNotice } from '../ui/AlertNotice';
 
-const ArticleBody = lazy(() => import('../kb/ArticleBody').then((m) => ({ default: m.ArticleBody })));
 const PARTS = ['context', 'problem', 'action', 'result', 'recommendation'] as const;
 
 /** `#/review/:id`: one submission as it was submitted, its review, and the reviewer's actions. */
@@ -82,9 +84,7 @@ function SubmissionView({ submission: s, back }: { submission: Submission; back:
             );
           })
         ) : (
-          <Suspense fallback={<Loading />}>
-            <ArticleBody state={s.content.bodyJson} label={s.title} />
-          </Suspense>
+          <ArticleBody state={s.content.bodyJson} label={s.title} />
         )}
       </section>
       {manager && !final && (
