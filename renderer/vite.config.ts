@@ -28,9 +28,9 @@ export default defineConfig(({ mode }) => ({
     target: 'chrome120',
     rolldownOptions: {
       onwarn(warning, warn) {
-        // react-router and TanStack Query mark their modules "use client" for React Server
-        // Components, which this client-only bundle does not use; the directive is meaningless here.
-        if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && /[\\/]node_modules[\\/](react-router|@tanstack[\\/]react-query)[\\/]/.test(warning.id ?? '')) return;
+        // react-router, TanStack Query and lucide-react mark their modules "use client" for React
+        // Server Components, which this client-only bundle does not use; the directive is meaningless here.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && /[\\/]node_modules[\\/](react-router|@tanstack[\\/]react-query|lucide-react)[\\/]/.test(warning.id ?? '')) return;
         warn(warning);
       },
     },
