@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { startBrowserHost } from './browser-host';
 import { chromium } from '@playwright/test';
 import { coldLoadMs, inAppNavigationMs, type Shown } from './page-timing';
 import { createBackend } from '../../electron/backend/backend';
@@ -14,7 +14,6 @@ const RADAR_SHOWN: Shown = { selector: '[data-testid="radar"] .radar-area' };
 
 // npm runs benchmarks from the repository root.
 const PACK = path.resolve('resources', 'content');
-const SERVER = path.resolve('dist', 'web', 'server.cjs');
 const PHOTOS = 20;
 const DOCX_RUNS = 5;
 const PAGE_RUNS = 15;
@@ -110,27 +109,12 @@ export const docxExport: BenchModule = {
   },
 };
 
-/** Starts the built browser host on a free port with its own data folder; resolves with its URL. */
-function startHost(dataDir: string): Promise<{ url: string; stop: () => void }> {
-  if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: the bench script builds it first (node scripts/build-if-changed.mjs).`);
-  const child = spawn(process.execPath, [SERVER, '--port', '0'], { env: { ...process.env, FIELDBENCH_DATA_DIR: dataDir, FIELDBENCH_PORT: undefined }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /^Fieldbench web: (http:\/\/127\.0\.0\.1:\d+\/#k=[\w-]+)$/m.exec(out);
-      if (match?.[1]) resolve({ url: match[1], stop: () => child.kill('SIGTERM') });
-    });
-    child.once('exit', (code) => reject(new Error(`the browser host exited (${code}) before printing its URL`)));
-  });
-}
-
 /** From navigation to the results page until the radar's score polygon is visible, in Debian's Chromium. */
 export const resultsRadar: BenchModule = {
   name: 'results page radar',
   async run() {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbench-bench-results-'));
-    const host = await startHost(dir);
+    const host = await startBrowserHost(dir);
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
     try {
       const appUrl = new URL(host.url);

@@ -5,10 +5,10 @@
  * DOCX through the real backend on a SQLite file; printing it to PDF in Debian's Chromium from the
  * print page of the built browser host; opening it in the proposal editor. `npm run bench:proposal` builds the app first when a source changed.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { startBrowserHost } from './browser-host';
 import { chromium } from '@playwright/test';
 import { coldLoadMs, inAppNavigationMs, type Shown } from './page-timing';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -25,7 +25,6 @@ const EDITOR_SHOWN: Shown = { selector: '.proposal-page .rt-root', text: 'Part 1
 
 // npm runs benchmarks from the repository root.
 const PACK = path.resolve('resources', 'content');
-const SERVER = path.resolve('dist', 'web', 'server.cjs');
 const DOCX_RUNS = 7;
 const PDF_RUNS = 5;
 const EDITOR_RUNS = 15;
@@ -99,23 +98,9 @@ async function docxFigures(dir: string): Promise<string> {
   }
 }
 
-function startHost(dataDir: string): Promise<{ url: string; stop: () => void }> {
-  if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: the bench script builds it first (node scripts/build-if-changed.mjs).`);
-  const child = spawn(process.execPath, [SERVER, '--port', '0'], { env: { ...process.env, FIELDBENCH_DATA_DIR: dataDir, FIELDBENCH_PORT: undefined }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /^Fieldbench web: (http:\/\/127\.0\.0\.1:\d+\/#k=[\w-]+)$/m.exec(out);
-      if (match?.[1]) resolve({ url: match[1], stop: () => child.kill('SIGTERM') });
-    });
-    child.once('exit', (code) => reject(new Error(`the browser host exited (${code}) before printing its URL`)));
-  });
-}
-
 /** PDF from the print page, and opening the proposal in the editor, in Debian's Chromium against the browser host. */
 async function browserFigures(dir: string, proposalId: string): Promise<void> {
-  const host = await startHost(dir);
+  const host = await startBrowserHost(dir);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const origin = new URL(host.url).origin;

@@ -18,17 +18,16 @@
  * page from the trusted click/keydown/change event, so Playwright's own round trips are not counted.
  * The machine may be shared: figures are noisy; the load average is printed.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { startBrowserHost } from './browser-host';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { createHttpBridge } from '../../renderer/lib/http-bridge';
 import { ICS_ANSWERS } from '../helpers/ics-assessment';
 import { TINY_PNG } from '../e2e/app-api';
 
 // npm runs benchmarks from the repository root.
-const SERVER = path.resolve('dist', 'web', 'server.cjs');
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const COLD_RUNS = 5;
@@ -146,21 +145,6 @@ async function timeAction(page: Page, act: () => Promise<unknown>, spec: Shown):
 }
 
 type Api = <T>(method: string, args: unknown) => Promise<T>;
-
-/** Starts the built browser host on a free port with its own data folder (it imports the bundled pack). */
-function startHost(dataDir: string): Promise<{ url: string; stop: () => void }> {
-  if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: the bench script builds it first (node scripts/build-if-changed.mjs).`);
-  const child = spawn(process.execPath, [SERVER, '--port', '0'], { env: { ...process.env, FIELDBENCH_DATA_DIR: dataDir, FIELDBENCH_PORT: undefined }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /^Fieldbench web: (http:\/\/127\.0\.0\.1:\d+\/#k=[\w-]+)$/m.exec(out);
-      if (match?.[1]) resolve({ url: match[1], stop: () => child.kill('SIGTERM') });
-    });
-    child.once('exit', (code) => reject(new Error(`the browser host exited (${code}) before printing its URL`)));
-  });
-}
 
 /** `-- --cpu-slowdown N`: Chromium's CPU throttling (the page's thread N times slower; the host is not), to see what a slower machine would feel. */
 function cpuSlowdown(): number {
@@ -398,18 +382,22 @@ async function languageSwitch(page: Page, origin: string): Promise<void> {
   report({ label: 'switch language en → zh (→ screen in Chinese)', ms, target: 200, stat: 'median' });
 }
 
-/** `-- --only cold,search,nav,article,save,proposal,signoff,language` runs only those parts. */
-function parts(): (part: string) => boolean {
+const PARTS = ['cold', 'search', 'nav', 'article', 'save', 'proposal', 'signoff', 'language'] as const;
+
+/** `-- --only cold,search,nav,article,save,proposal,signoff,language` runs only those parts; another name is refused. */
+function parts(): (part: (typeof PARTS)[number]) => boolean {
   const at = process.argv.indexOf('--only');
   if (at < 0) return () => true;
-  const only = new Set((process.argv[at + 1] ?? '').split(','));
+  const only = new Set((process.argv[at + 1] ?? '').split(',').filter(Boolean));
+  const unknown = [...only].filter((p) => !(PARTS as readonly string[]).includes(p));
+  if (only.size === 0 || unknown.length > 0) throw new Error(`--only takes parts among ${PARTS.join(', ')}${unknown.length > 0 ? `, not ${unknown.join(', ')}` : ''}`);
   return (part) => only.has(part);
 }
 
 async function main(): Promise<void> {
   const run = parts();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbench-bench-ui-'));
-  const host = await startHost(dir);
+  const host = await startBrowserHost(dir);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const appUrl = new URL(host.url);
@@ -434,7 +422,7 @@ async function main(): Promise<void> {
       await page.goto(host.url);
       await shownAt(page, KB_USABLE);
       if (run('search')) await search(page, origin);
-      if (['nav', 'article', 'save', 'proposal', 'signoff'].some(run)) console.log('— in-app actions (user event → updated screen)');
+      if ((['nav', 'article', 'save', 'proposal', 'signoff'] as const).some((part) => run(part))) console.log('— in-app actions (user event → updated screen)');
       if (run('nav')) await navigate(page, origin);
       if (run('article')) await openArticle(page, origin);
       if (run('save')) await saveCustomer(page, origin);
@@ -446,7 +434,8 @@ async function main(): Promise<void> {
     }
     console.log(`load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     const missed = figures.filter((f) => f.target !== undefined && percentile(f.ms, f.stat === 'median' ? 0.5 : 0.95) > f.target);
-    console.log(missed.length === 0 ? 'All targets met.' : `Missed: ${missed.map((f) => f.label).join('; ')}`);
+    if (figures.length === 0) console.log('Nothing was measured.');
+    else console.log(missed.length === 0 ? 'All targets met.' : `Missed: ${missed.map((f) => f.label).join('; ')}`);
   } finally {
     await browser.close();
     host.stop();
