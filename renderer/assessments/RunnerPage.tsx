@@ -81,18 +81,21 @@ function Runner({ detail, reload }: { detail: AssessmentDetail; reload: () => vo
   }));
   const [upgrading, setUpgrading] = useState(false);
   const seen = useSeenStamps(detail);
+  // What each answer and note starts from, worked out once per load of the session, not on every keystroke.
+  const openedAnswers = useMemo(() => storedVersions(detail, (a) => ({ draft: { value: a?.value ?? null }, version: answerVersion(a?.value) })), [detail]);
+  const openedNotes = useMemo(() => storedVersions(detail, (a) => ({ draft: { note: a?.note ?? '' }, version: noteVersion(a?.note) })), [detail]);
   // Each answer and each note saves on its own, keyed by question, with a copy on this device until
   // acknowledged. Each save names the stored version it started from, so an answer changed in
   // another tab or window meanwhile is never overwritten unseen (the backend answers `conflict`).
   const answerSaves = useAutosave<AnswerDraft>({
     copies: answerCopies(session.id),
-    opened: storedVersions(detail, (a) => ({ draft: { value: a?.value ?? null }, version: answerVersion(a?.value) })),
+    opened: openedAnswers,
     save: async (questionId, draft, _changed, version) =>
       acknowledged(await mutate('assessments.answer', { sessionId: session.id, questionId, value: draft.value, ...(version === null ? {} : { baseVersion: version }) }), answerVersion(draft.value), seen.answers, questionId),
   });
   const noteSaves = useAutosave<NoteDraft>({
     copies: noteCopies(session.id),
-    opened: storedVersions(detail, (a) => ({ draft: { note: a?.note ?? '' }, version: noteVersion(a?.note) })),
+    opened: openedNotes,
     save: async (questionId, draft, _changed, version) =>
       acknowledged(await mutate('assessments.note', { sessionId: session.id, questionId, note: draft.note, ...(version === null ? {} : { baseVersion: version }) }), noteVersion(draft.note), seen.notes, questionId),
   });
