@@ -73,6 +73,8 @@ export type SearchResult = {
   notice: string | null;
   /** Words that matched nothing and were searched as the indexed word they most likely meant. */
   corrections: SearchCorrection[];
+  /** Records that came by sync and are not searchable yet (the background indexer is at work). */
+  indexing: number;
 };
 
 /** A mistyped word (`from`) searched as a word of the index (`to`). */

@@ -25,6 +25,7 @@ import { asNeedsRecovery, DatabaseNeedsRecovery, refuseSuspiciouslyEmpty } from 
 import { integrityCheckInBackground, markRunning, markStopped } from './db/integrity-check';
 import { createBackup, dailyBackupDue, listBackups, removeUnfinishedBackups } from './db/backups';
 import { createSyncService, type SyncOptions } from './sync/service';
+import { startBacklogIndexer } from './search/backlog';
 import { DOCX_READER_DEFAULTS, DOCX_WORKER_BUNDLE, type DocxReaderOptions } from './import/docx-thread';
 
 export type { Emit } from './events';
@@ -67,7 +68,7 @@ export type Backend = {
   readBlob(sha256: string): BlobFile | null;
   handlers: Handlers;
   db: Db;
-  /** Settles when the background work started with the backend (integrity check, daily backup) is done; for tests. */
+  /** Settles when the background work started with the backend (integrity check, daily backup, search backlog) is done; for tests. */
   settled(): Promise<void>;
   /** Closes the database; the folder lock is released too unless the caller passed it in. */
   close(): void;
@@ -168,6 +169,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     log,
     ...options.sync,
   });
+  const searchBacklog = startBacklogIndexer(open, log);
   const handlers = createHandlers({
     sync,
     db: open,
@@ -203,10 +205,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     handlers,
     db: open,
     settled: async () => {
-      await Promise.all([...background, backingUp]);
+      await Promise.all([...background, backingUp, searchBacklog.idle()]);
     },
     close: () => {
       sync.close();
+      searchBacklog.stop();
       idle.stop();
       clearInterval(backupTimer);
       if (open.open) {

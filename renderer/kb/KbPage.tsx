@@ -269,6 +269,11 @@ function SearchResults({
               {data.notice}
             </p>
           )}
+          {data.indexing > 0 && (
+            <p className="notice" role="status">
+              {tn('search.indexing', data.indexing)}
+            </p>
+          )}
           {data.hits.length === 0 ? (
             <p className="empty-results">{t('kb.noResults')}</p>
           ) : (

@@ -206,7 +206,7 @@ describe('knowledge-base search', () => {
   });
 
   it('returns nothing for an empty query and pages through results', () => {
-    expect(searchKb(db, { query: '   ' })).toEqual({ hits: [], total: 0, totalCapped: false, terms: [], notice: null, corrections: [] });
+    expect(searchKb(db, { query: '   ' })).toEqual({ hits: [], total: 0, totalCapped: false, terms: [], notice: null, corrections: [], indexing: 0 });
     expect(searchKb(db, { query: '*** ---' }).hits).toEqual([]);
     const first = searchKb(db, { query: 'intent', limit: 1 });
     expect(first.hits.map((h) => h.id)).toEqual(['intent-method']);

@@ -87,6 +87,8 @@ const open = new WeakMap<Db, OpenTransaction>();
 /** The commits made during one call (see collectCommits); the async context carries it across awaits. */
 const callCommits = new AsyncLocalStorage<Committed[]>();
 let lastSeq = 0;
+/** Changes in one sync transaction from which their indexing is left to the background indexer. */
+export const DEFER_INDEX_FROM = 200;
 const listeners = new WeakMap<Db, Set<Listener>>();
 let writing = 0;
 
@@ -122,7 +124,9 @@ export function transact<T>(db: Db, work: () => T, options: { fromSync?: boolean
       .transaction(() => {
         const value = work();
         if (value instanceof Promise) throw new Error('write funnel: transact() work must be synchronous');
-        updateSearchIndex(db, state.applied);
+        // A large batch from sync (a fresh device taking the knowledge base) is indexed in the
+        // background (search/backlog.ts): its rows can be read at once, and the sync is done sooner.
+        updateSearchIndex(db, state.applied, { defer: state.fromSync && state.applied.length >= DEFER_INDEX_FROM });
         // Local changes become sync messages in this same transaction; changes that came by sync
         // are already in the log (sync/apply.ts).
         if (!state.fromSync) recordOutgoing(db, state.applied);
@@ -242,6 +246,17 @@ function announce(db: Db, applied: readonly Applied[]): void {
   if (!set || set.size === 0) return;
   const ids = [...new Set(applied.map((a) => a.row))].slice(0, DATA_CHANGED_MAX_IDS);
   for (const listener of set) listener({ tables, ids, seq });
+}
+
+/**
+ * Says that what pages show of these tables changed without a change to their rows: the
+ * background indexer made more of them searchable (search/backlog.ts). Listeners see it as a
+ * commit with no row ids.
+ */
+export function announceIndexed(db: Db, tables: readonly RecordTable[]): void {
+  if (tables.length === 0) return;
+  const seq = ++lastSeq;
+  for (const listener of listeners.get(db) ?? []) listener({ tables: [...new Set(tables)], ids: [], seq });
 }
 
 /** Runs one call and says which commits it made (the backend puts them in the call's result). */

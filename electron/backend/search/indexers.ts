@@ -8,8 +8,9 @@ import { prepared } from '../db/statements';
 
 /**
  * What each record table contributes to the search index. The write funnel calls
- * updateSearchIndex with everything a transaction changed, before it commits, so the index always
- * matches the records: no code path indexes by hand, and none can forget to.
+ * updateSearchIndex with everything a transaction changed, before it commits, so the index
+ * matches the records (or, for a large batch from sync, the records still to be indexed are queued
+ * in the same commit: search/backlog.ts): no code path indexes by hand, and none can forget to.
  */
 type Indexer = {
   kind: SearchDocKind;
@@ -77,18 +78,40 @@ const INDEXERS: readonly Indexer[] = [
   },
 ];
 
-/** Rewrites the index entries of every record the changes touched. Runs inside the write transaction. */
-export function updateSearchIndex(db: Db, applied: readonly Applied[]): void {
-  if (applied.length === 0) return;
+/** The records (by kind) whose index entries the changes affect. */
+function touchedRecords(applied: readonly Applied[]): Map<SearchDocKind, Set<string>> {
+  const out = new Map<SearchDocKind, Set<string>>();
   for (const indexer of INDEXERS) {
     const refIds = new Set<string>();
     for (const change of applied) {
       const refIdOf = indexer.sources[change.table];
       if (refIdOf) refIds.add(refIdOf(change.row));
     }
+    if (refIds.size > 0) out.set(indexer.kind, refIds);
+  }
+  return out;
+}
+
+/** Rewrites the index entries of one record from what is stored now (none when it is gone). */
+export function indexRecord(db: Db, kind: SearchDocKind, refId: string): void {
+  const indexer = INDEXERS.find((i) => i.kind === kind);
+  if (indexer === undefined) return;
+  deleteSearchDocs(db, kind, refId);
+  for (const doc of indexer.documents(db, refId)) upsertSearchDoc(db, doc);
+}
+
+/**
+ * Rewrites the index entries of every record the changes touched, or, with `defer`, queues them
+ * for the background indexer (search/backlog.ts) in the same transaction. Runs inside the write
+ * transaction.
+ */
+export function updateSearchIndex(db: Db, applied: readonly Applied[], options: { defer?: boolean } = {}): void {
+  if (applied.length === 0) return;
+  const queue = prepared(db, 'INSERT INTO search_backlog (kind, ref_id) VALUES (?, ?) ON CONFLICT DO NOTHING');
+  for (const [kind, refIds] of touchedRecords(applied)) {
     for (const refId of refIds) {
-      deleteSearchDocs(db, indexer.kind, refId);
-      for (const doc of indexer.documents(db, refId)) upsertSearchDoc(db, doc);
+      if (options.defer === true) queue.run(kind, refId);
+      else indexRecord(db, kind, refId);
     }
   }
 }

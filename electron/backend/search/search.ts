@@ -8,6 +8,7 @@ import { display, parseTerms, phraseMatch, quote, type QueryTerm } from './query
 import { correctionOf, documentFrequency, otherForms, wordsStartingWith } from './vocabulary';
 import { glossaryAlternatives, isGlossaryWord } from './glossary';
 import { ELLIPSIS, MARK_CLOSE, MARK_OPEN, toSnippetParts } from './snippet';
+import { backlogSize } from './backlog';
 
 export type KbSearchArgs = {
   query: string;
@@ -462,7 +463,8 @@ export function searchKb(db: Db, args: KbSearchArgs): SearchResult {
   const offset = clamp(args.offset, 0, 0, 10_000);
   const parsed = parseTerms(args.query);
   const terms = parsed.terms.map(display);
-  const empty = (notice: string | null): SearchResult => ({ hits: [], total: 0, totalCapped: false, terms, notice, corrections: [] });
+  const indexing = backlogSize(db);
+  const empty = (notice: string | null): SearchResult => ({ hits: [], total: 0, totalCapped: false, terms, notice, corrections: [], indexing });
   if (parsed.terms.length === 0) return empty(parsed.notice);
   stmt(db, 'SELECT 1'); // creates temp.search_vocab on this connection
   const plan = planQuery(db, parsed.terms, args.asTyped === true);
@@ -542,5 +544,6 @@ export function searchKb(db: Db, args: KbSearchArgs): SearchResult {
     terms,
     notice: notices.filter((n): n is string => n !== null).join(' ') || null,
     corrections: plan.corrections,
+    indexing,
   };
 }

@@ -1,7 +1,7 @@
 import { isRecordTable, type RecordTable } from '../../../core/api/tables';
 import { observe } from '../../../core/sync/hlc';
 import type { SyncMessage } from '../../../core/sync/protocol';
-import { isSpace, spaceKind, tableBelongs } from '../../../core/sync/spaces';
+import { canWrite, isSpace, spaceKind, tableBelongs, type Actor } from '../../../core/sync/spaces';
 import { commit, insert, update, type Change } from '../db/changes';
 import type { Db } from '../db/connection';
 import { hasColumn, tableSpec, type SqlValue } from '../db/tables';
@@ -9,7 +9,7 @@ import { isSyncedColumn, keyOfRowName } from './columns';
 import { checkIncomingValue } from './incoming';
 import { addToDigest, cellKey, logReceived } from './log';
 import { MOVE_COLUMN, moveRow } from './share';
-import { saveClock, syncClock, type SyncIdentity } from './state';
+import { actorOf, saveClock, syncClock, type SyncIdentity } from './state';
 import { prepared } from '../db/statements';
 
 /**
@@ -53,9 +53,10 @@ export function applyIncoming(db: Db, identity: SyncIdentity, messages: readonly
   const touchedPending = new Set<string>();
   const rows: RowCache = new Map();
   const logged: SyncMessage[] = [];
+  const keepValues = valuesWorthKeeping(actorOf(db, identity));
   for (const message of sorted) {
     // Logged as held (state 1) at once: a message already in the log is a replay and changes nothing.
-    if (!logReceived(db, message)) continue;
+    if (!logReceived(db, message, keepValues(message))) continue;
     logged.push(message);
     result.received++;
     if (MOVE_COLUMN in message.values) {
@@ -97,6 +98,18 @@ export function applyIncoming(db: Db, identity: SyncIdentity, messages: readonly
   result.waiting = touchedPending.size;
   saveClock(db, clock);
   return result;
+}
+
+/** Whether a received message's values are kept in the log (see logReceived). */
+function valuesWorthKeeping(actor: Actor): (message: SyncMessage) => boolean {
+  const writable = new Map<string, boolean>();
+  return (message) => {
+    let mayWrite = writable.get(message.space);
+    if (mayWrite === undefined) writable.set(message.space, (mayWrite = isSpace(message.space) && canWrite(actor, message.space)));
+    if (mayWrite || !isRecordTable(message.dataset)) return true;
+    const table = message.dataset;
+    return Object.keys(message.values).some((column) => !isSyncedColumn(table, column));
+  };
 }
 
 /**

@@ -22,7 +22,8 @@ export function addToDigest(db: Db, messages: Iterable<{ space: string; timestam
  * this device never passes on what it refused.
  */
 export function resendHour(db: Db, space: string, bucket: string): number {
-  const rows = prepared(db, 'SELECT timestamp FROM sync_log WHERE space = ? AND state = 1 AND timestamp >= ? AND timestamp < ?').all(space, `${bucket}:`, `${bucket};`) as { timestamp: string }[];
+  // Messages logged without their values (logReceived) cannot be sent; another device that may write the space can.
+  const rows = prepared(db, "SELECT timestamp FROM sync_log WHERE space = ? AND state = 1 AND vals <> 'null' AND timestamp >= ? AND timestamp < ?").all(space, `${bucket}:`, `${bucket};`) as { timestamp: string }[];
   for (const { timestamp } of rows) {
     prepared(db, 'UPDATE sync_log SET state = 0 WHERE timestamp = ?').run(timestamp);
     prepared(db, 'UPDATE sync_buckets SET hash = (hash - ? + 2147483647) % 2147483647, count = count - 1 WHERE space = ? AND bucket = ?').run(hashTimestamp(timestamp), space, bucketOf(timestamp));
@@ -50,14 +51,20 @@ export function appendLog(db: Db, message: LogEntry, state: 0): void {
 /**
  * Adds a received message to the log as held by the server too (state 1; the caller marks it
  * refused if it is). False when the log has it already: a replay or duplicate, to be skipped.
+ *
+ * Its values are kept only where they may be needed again: in a space this device may write (the
+ * digest repair sends such messages back to a server restored from an older backup) or when they
+ * hold columns this version does not know (for a later version to read). Elsewhere — the published
+ * knowledge base on a consultant's device — the rows hold the values and the log keeps the
+ * message's name, which is all that deduplication and the digest need ('null' values).
  */
-export function logReceived(db: Db, message: LogEntry): boolean {
+export function logReceived(db: Db, message: LogEntry, keepValues: boolean): boolean {
   const run = prepared(db, 'INSERT INTO sync_log (timestamp, space, dataset, row, vals, state) VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT (timestamp) DO NOTHING').run(
     message.timestamp,
     message.space,
     message.dataset,
     message.row,
-    JSON.stringify(message.values),
+    keepValues ? JSON.stringify(message.values) : 'null',
   );
   return run.changes === 1;
 }
@@ -91,6 +98,11 @@ export function outbox(db: Db, limit: number, held: readonly string[] = []): Out
     vals: string;
   }[];
   return rows.map((r) => ({ timestamp: r.timestamp, space: r.space, dataset: r.dataset, row: r.row, values: JSON.parse(r.vals) as OutboxMessage['values'] }));
+}
+
+/** Whether anything waits to be sent: one index probe, cheap enough to ask after every local write. */
+export function hasUnsent(db: Db): boolean {
+  return prepared(db, 'SELECT 1 FROM sync_log WHERE state = 0 LIMIT 1').get() !== undefined;
 }
 
 export function outboxSize(db: Db, held: readonly string[] = []): number {

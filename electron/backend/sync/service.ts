@@ -14,7 +14,7 @@ import { readStored } from './apply';
 import { transferFiles } from './files';
 import { enrol as enrolRequest, httpTransport, type ByteCounter, type Fetch } from './http';
 import { addItems, countOpenConflicts, countWaiting, getRun, labelOf, lastSuccess, listRuns, openConflicts, runItems, startRun, updateRun } from './history';
-import { hasMessage, outboxSize, unsentColumns } from './log';
+import { hasMessage, hasUnsent, outboxSize, unsentColumns } from './log';
 import { PULL_LIMIT, runSync, type Transport } from './round';
 import { keyFromFile, openSecret, sealSecret } from './secret';
 import { seedOutbox } from './seed';
@@ -295,7 +295,8 @@ export function createSyncService(options: SyncOptions): SyncService {
   }
   schedule(interval);
   const unsubscribe = onDataChanged(db, () => {
-    if (syncIdentity(db) !== null && outboxSize(db) > 0 && failures === 0) schedule(AFTER_CHANGE_MS);
+    // Asked after every local write: whether, not how many (a count grows with a week offline).
+    if (syncIdentity(db) !== null && hasUnsent(db) && failures === 0) schedule(AFTER_CHANGE_MS);
   });
 
   return {

@@ -7,6 +7,7 @@ import { searchRelevance } from './005-search-relevance';
 import { glossary } from './006-glossary';
 import { searchFacets } from './007-search-facets';
 import { engagementTimeZone } from './008-engagement-time-zone';
+import { searchBacklog } from './009-search-backlog';
 
 /** Every migration this build ships, in order. Append only; never edit or reorder a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [initial, fieldWork, packUpdates, sync, searchRelevance, glossary, searchFacets, engagementTimeZone];
+export const MIGRATIONS: readonly Migration[] = [initial, fieldWork, packUpdates, sync, searchRelevance, glossary, searchFacets, engagementTimeZone, searchBacklog];
