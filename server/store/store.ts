@@ -217,8 +217,8 @@ async function storeMessagesInOneStatement(sql: Sql, messages: readonly SyncMess
   const M = DIGEST_MODULUS;
   const rows = await sql.all<{ timestamp: string }>(
     `WITH input AS (
-       SELECT DISTINCT ON (space, timestamp) * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[])
-         AS i(space, timestamp, dataset, row_name, vals, hash, bucket)
+       SELECT DISTINCT ON (space, timestamp) * FROM json_to_recordset(?::json)
+         AS i(space text, timestamp text, dataset text, row_name text, vals text, hash bigint, bucket text)
      ), inserted AS (
        INSERT INTO messages (space, timestamp, dataset, row_name, vals, device_id, received_at)
        SELECT space, timestamp, dataset, row_name, vals, ?, ? FROM input
@@ -239,20 +239,18 @@ async function storeMessagesInOneStatement(sql: Sql, messages: readonly SyncMess
      )
      SELECT timestamp FROM fresh ORDER BY seq`,
     [
-      messages.map((m) => m.space),
-      messages.map((m) => m.timestamp),
-      messages.map((m) => m.dataset),
-      messages.map((m) => m.row),
-      messages.map((m) => JSON.stringify(m.values)),
-      messages.map((m) => hashTimestamp(m.timestamp)),
-      messages.map((m) => bucketOf(m.timestamp)),
+      // One JSON text rather than seven arrays: the driver writes it as it is, where array
+      // parameters are escaped element by element (most of the server's time on a large push).
+      JSON.stringify(
+        messages.map((m) => ({ space: m.space, timestamp: m.timestamp, dataset: m.dataset, row_name: m.row, vals: JSON.stringify(m.values), hash: hashTimestamp(m.timestamp), bucket: bucketOf(m.timestamp) })),
+      ),
       deviceId,
       received,
       received,
       deviceId,
       staleBefore,
       staleBefore,
-    ] as unknown as string[],
+    ],
   );
   return rows.map((r) => r.timestamp);
 }
