@@ -1,6 +1,7 @@
 import type { Lang } from '../../core/i18n';
 import { en, type MessageKey } from './en';
 import { zh } from './zh';
+import { formatCount } from '../ui/format';
 
 /** Pure message lookup and formatting; the React hook lives in i18n.ts. */
 
@@ -25,10 +26,10 @@ export function translate(lang: Lang, key: MessageKey, params?: MessageParams): 
   return format(DICTIONARIES[lang][key], params);
 }
 
-/** A message that depends on a count: `.one` for exactly 1, `.other` otherwise; `{count}` is filled in. */
+/** A message that depends on a count: `.one` for exactly 1, `.other` otherwise; `{count}` is filled in, digits grouped ("15,000"). */
 export function translatePlural(lang: Lang, key: PluralKey, count: number, params: MessageParams = {}): string {
   const form: MessageKey = count === 1 ? `${key}.one` : `${key}.other`;
-  return translate(lang, form, { ...params, count });
+  return translate(lang, form, { ...params, count: formatCount(count, lang) });
 }
 
 /** The value for `<html lang>` and `lang` attributes. */

@@ -5,7 +5,8 @@ import { useQuery } from '../data/use-query';
 import { ErrorView, Loading } from '../app/StateViews';
 import { useI18n } from '../i18n/i18n';
 import { Dialog, DialogActions } from '../ui/Dialog';
-import { formatDateTime, formatFileSize } from '../ui/format';
+import { formatCount, formatDateTime, formatFileSize } from '../ui/format';
+import { useSyncProgress } from './progress';
 
 /** The sync history: one row per run, its records on demand, and rollback of a run that changed something here. */
 export function RunHistory() {
@@ -25,6 +26,10 @@ export function RunHistory() {
   }
 
   const list = runs.data ?? [];
+  // The running run's row is written when it ends; until then its figures come from the live progress.
+  const progress = useSyncProgress();
+  const live = (run: SyncRunSummary): Pick<SyncRunSummary, 'sent' | 'received' | 'bytesUp' | 'bytesDown'> =>
+    run.status === 'running' && progress?.runId === run.id ? progress : run;
   return (
     <section aria-labelledby="history-title" className="sync-section">
       <h2 id="history-title">{t('sync.historyTitle')}</h2>
@@ -69,15 +74,15 @@ export function RunHistory() {
                     {t(`sync.status.${run.status}`)}
                     {run.status === 'failed' && run.error && <span className="muted"> — {apiText(run.error)}</span>}
                   </td>
-                  <td className="num">{run.sent}</td>
-                  <td className="num">{run.received}</td>
+                  <td className="num">{formatCount(live(run).sent, lang)}</td>
+                  <td className="num">{formatCount(live(run).received, lang)}</td>
                   <td className="num">
-                    {run.applied}
-                    {run.refused > 0 && ` (${t('sync.item.refused')} ${run.refused})`}
-                    {run.conflicts > 0 && ` (${t('sync.item.conflict')} ${run.conflicts})`}
+                    {run.status === 'running' ? '…' : formatCount(run.applied, lang)}
+                    {run.refused > 0 && ` (${t('sync.item.refused')} ${formatCount(run.refused, lang)})`}
+                    {run.conflicts > 0 && ` (${t('sync.item.conflict')} ${formatCount(run.conflicts, lang)})`}
                   </td>
                   <td className="num">
-                    ↑ {formatFileSize(run.bytesUp)} ↓ {formatFileSize(run.bytesDown)}
+                    ↑ {formatFileSize(live(run).bytesUp)} ↓ {formatFileSize(live(run).bytesDown)}
                   </td>
                   <td className="sync-row-actions">
                     <button type="button" className="link-button" aria-expanded={open === run.id} onClick={() => setOpen(open === run.id ? null : run.id)}>

@@ -1,10 +1,8 @@
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import type { SyncProgress } from '../../core/sync/status';
 import { useQuery } from '../data/use-query';
 import { useI18n } from '../i18n/i18n';
-import { onEvent } from '../lib/api';
-import { formatDateTime } from '../ui/format';
+import { formatCount, formatDateTime } from '../ui/format';
+import { useSyncProgress } from './progress';
 
 /**
  * The status bar's sync state, honest about what it knows: working locally (not connected),
@@ -14,14 +12,13 @@ import { formatDateTime } from '../ui/format';
 export function SyncIndicator() {
   const { t, tn, lang, apiText } = useI18n();
   const status = useQuery('sync.status', {});
-  const [progress, setProgress] = useState<SyncProgress | null>(null);
-  useEffect(() => onEvent('sync.progress', setProgress), []);
+  const progress = useSyncProgress();
   const s = status.data;
   if (s === null) return null;
   const parts: { text: string; warn: boolean }[] = [];
   if (s.account === null) parts.push({ text: t('status.syncLocal'), warn: false });
   else if (s.running) {
-    parts.push({ text: progress ? `${t('status.syncing')} ↑${progress.sent} ↓${progress.received}` : t('status.syncing'), warn: false });
+    parts.push({ text: progress ? `${t('status.syncing')} ↑${formatCount(progress.sent, lang)} ↓${formatCount(progress.received, lang)}` : t('status.syncing'), warn: false });
   } else {
     const last = s.lastRun;
     if (last?.status === 'failed' && last.error) parts.push({ text: t('status.syncFailed', { message: apiText(last.error) }), warn: true });

@@ -1,17 +1,17 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import type { SyncProgress, SyncRunSummary, SyncStatus } from '../../core/sync/status';
+import { useState, type FormEvent } from 'react';
+import type { SyncRunSummary, SyncStatus } from '../../core/sync/status';
 import { PageHeading } from '../app/PageHeading';
 import { ErrorView, Loading } from '../app/StateViews';
 import { mutate } from '../data/query-client';
 import { useQuery } from '../data/use-query';
 import { toFieldErrors, type FieldErrors } from '../engagements/form-issues';
 import { useI18n } from '../i18n/i18n';
-import { onEvent } from '../lib/api';
 import { Dialog, DialogActions } from '../ui/Dialog';
 import { Field, inputProps } from '../ui/Field';
-import { formatDateTime, formatFileSize } from '../ui/format';
+import { formatCount, formatDateTime, formatFileSize } from '../ui/format';
 import { ConflictList } from './ConflictList';
 import { RunHistory } from './RunHistory';
+import { useSyncProgress } from './progress';
 import './sync.css';
 import { AlertNotice } from '../ui/AlertNotice';
 
@@ -92,13 +92,6 @@ function navigatorName(): string {
   return platform ? `Fieldbench on ${platform}` : 'Fieldbench';
 }
 
-/** The live progress of a running sync, from `sync.progress` events. */
-export function useSyncProgress(): SyncProgress | null {
-  const [progress, setProgress] = useState<SyncProgress | null>(null);
-  useEffect(() => onEvent('sync.progress', setProgress), []);
-  return progress;
-}
-
 function Connected({ status }: { status: SyncStatus }) {
   const { t, tn, lang, apiText } = useI18n();
   const progress = useSyncProgress();
@@ -144,11 +137,11 @@ function Connected({ status }: { status: SyncStatus }) {
         </ul>
         <p role="status" aria-live="polite" className="sync-progress">
           {progress && (running || progress.phase === 'failed' || progress.phase === 'waiting')
-            ? t('sync.progress', {
+            ? t(progress.toSend > 0 ? 'sync.progress' : 'sync.progressDown', {
                 phase: t(`sync.phase.${progress.phase}`),
-                sent: progress.sent,
-                toSend: progress.toSend,
-                received: progress.received,
+                sent: formatCount(progress.sent, lang),
+                toSend: formatCount(progress.toSend, lang),
+                received: formatCount(progress.received, lang),
                 up: formatFileSize(progress.bytesUp),
                 down: formatFileSize(progress.bytesDown),
               })

@@ -130,7 +130,7 @@ test('a lesson submitted offline reaches review, is published, and reaches anoth
   // Killed as soon as the first batch is acknowledged (or at once, if the sync is quicker than the page).
   await ann
     .getByRole('status')
-    .filter({ hasText: /Sending: [1-9]\d* of/ })
+    .filter({ hasText: /Sending: [1-9][\d,]* of/ })
     .waitFor({ timeout: 10_000 })
     .catch(() => undefined);
   await server.kill();
