@@ -81,6 +81,8 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
     const corrected = corrections.length > 0 ? `${t('search.showingFor')} ${correctedQuery(debounced, corrections)} — ` : '';
     status = `${corrected}${tn('palette.count', results.data.total)} — ${t('palette.hint')}`;
   }
+  // Records that came by a large sync and are not searchable yet: say so, above all when nothing was found.
+  if (debounced !== '' && results.data !== null && results.data.indexing > 0) status = `${status} ${tn('search.indexing', results.data.indexing)}`;
 
   return (
     <Dialog className="palette" label={t('palette.title')} onClose={onClose} onKeyDown={onKeyDown} initialFocus={inputRef}>

@@ -133,7 +133,7 @@ function Connected({ status }: { status: SyncStatus }) {
         <ul className="sync-facts">
           <li>{status.outbox > 0 ? tn('sync.outbox', status.outbox) : t('sync.allSent')}</li>
           {status.waiting > 0 && <li>{tn('sync.waiting', status.waiting)}</li>}
-          <li>{status.lastSuccessAt ? t('sync.lastSuccess', { time: formatDateTime(status.lastSuccessAt, lang) }) : t('sync.never')}</li>
+          <li>{status.lastSuccessAt ? t('sync.lastSuccess', { time: formatDateTime(status.lastSuccessAt, lang) }) : t(running ? 'sync.firstRunning' : 'sync.never')}</li>
         </ul>
         <p role="status" aria-live="polite" className="sync-progress">
           {progress && (running || progress.phase === 'failed' || progress.phase === 'waiting')
