@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { documentJson, paragraph, textNode } from '../../core/richtext/build';
 import { formatTimestamp } from '../../core/sync/hlc';
 import type { SyncMessage } from '../../core/sync/protocol';
-import { DEFER_INDEX_FROM, transact } from '../../electron/backend/db/changes';
+import { announceIndexed, DEFER_INDEX_FROM, transact } from '../../electron/backend/db/changes';
 import type { Db } from '../../electron/backend/db/connection';
 import { applyIncoming } from '../../electron/backend/sync/apply';
 import { hasUnsent, resendHour } from '../../electron/backend/sync/log';
@@ -128,5 +128,28 @@ describe('the log of received messages', () => {
     expect(marked).toBe(1);
     expect(hasUnsent(backend.db)).toBe(true);
     expect(backend.db.prepare('SELECT vals FROM sync_log WHERE state = 0').pluck().all()).toEqual([vals(backend.db, 'published')[1]]);
+  });
+});
+
+describe('the background indexer and background sync', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('does not keep putting off the sync a local change asked for', async () => {
+    const { backend } = await startBackend({ sync: { autoIntervalMs: 3_600_000 } });
+    saveIdentity(backend.db, identityOf('consultant'));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    await callOk(backend, 'notes.create', { title: 'Written offline' });
+    const backgroundRuns = () => (backend.db.prepare("SELECT count(*) AS n FROM sync_runs WHERE trigger = 'background'").get() as { n: number }).n;
+    // The indexer says every second that more articles are searchable.
+    for (let second = 1; second <= 19; second++) {
+      vi.advanceTimersByTime(1000);
+      announceIndexed(backend.db, ['kb_articles']);
+    }
+    expect(backgroundRuns()).toBe(0);
+    vi.advanceTimersByTime(1500);
+    // The sync starts (and fails: this device has no token); what counts is that it was not put off.
+    await vi.waitFor(() => expect(backgroundRuns()).toBe(1));
   });
 });

@@ -251,7 +251,8 @@ function announce(db: Db, applied: readonly Applied[]): void {
 /**
  * Says that what pages show of these tables changed without a change to their rows: the
  * background indexer made more of them searchable (search/backlog.ts). Listeners see it as a
- * commit with no row ids.
+ * commit with no row ids (a commit of records always names at least one), so those that act on
+ * changed records (the sync scheduler) can leave it be.
  */
 export function announceIndexed(db: Db, tables: readonly RecordTable[]): void {
   if (tables.length === 0) return;

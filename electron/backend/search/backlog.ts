@@ -101,7 +101,10 @@ export function startBacklogIndexer(db: Db, log: (message: string, error?: unkno
     announcedAt = Date.now();
     setImmediate(step);
   };
-  const unsubscribe = onDataChanged(db, kick);
+  // Its own announcements (no row ids) queue nothing.
+  const unsubscribe = onDataChanged(db, (change) => {
+    if (change.ids.length > 0) kick();
+  });
   kick();
   return {
     idle: () => (running ? new Promise<void>((resolve) => waiters.push(resolve)) : Promise.resolve()),

@@ -294,7 +294,10 @@ export function createSyncService(options: SyncOptions): SyncService {
     schedule(Math.min(MAX_BACKOFF_MS, interval * 2 ** Math.min(failures, 4)));
   }
   schedule(interval);
-  const unsubscribe = onDataChanged(db, () => {
+  const unsubscribe = onDataChanged(db, (change) => {
+    // The search indexer's announcements name no rows and change nothing to send: they must not
+    // keep putting off the sync a local change asked for.
+    if (change.ids.length === 0) return;
     // Asked after every local write: whether, not how many (a count grows with a week offline).
     if (syncIdentity(db) !== null && hasUnsent(db) && failures === 0) schedule(AFTER_CHANGE_MS);
   });
