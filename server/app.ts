@@ -32,7 +32,7 @@ import {
   headsOfSpaces,
   findUserByName,
   finishBlob,
-  messagesAfter,
+  pageAfter,
   messagesFrom,
   recentFailures,
   recordFailure,
@@ -40,7 +40,6 @@ import {
   startBlob,
   storeMessages,
   type DeviceActor,
-  type StoredMessage,
 } from './store/store';
 import { messagesResponseJson, syncResponseJson } from './wire';
 
@@ -211,22 +210,31 @@ export function createApp({ sql, logger = false, https, now = Date.now }: AppOpt
     }
     const stored = await storeMessages(sql, body.messages, actor);
     await auditWrites(actor, body.messages, stored.length);
-    const mine = new Set(body.messages.map((m) => m.timestamp));
+    // What the device sent in this request is not sent back to it (the cursor still moves past it).
+    const mine = body.messages.map((m) => m.timestamp);
     const spaces = await readableSpaces(actor, Object.keys(body.spaces));
     let room = Math.min(body.limit ?? DEFAULT_PULL, MAX_MESSAGES_PER_RESPONSE);
-    const out: StoredMessage[] = [];
+    const pages: string[] = [];
     const states: SyncResponse['spaces'] = {};
     const heads = await headsOfSpaces(sql, spaces);
     for (const space of spaces) {
       const cursor = body.spaces[space]?.cursor ?? 0;
       const head = heads.get(space) ?? { digest: { hash: 0, count: 0 }, lastSeq: 0 };
-      // A space with nothing after the cursor costs no read (most spaces, most of the time).
-      const page = head.lastSeq <= cursor ? { messages: [], more: false } : room > 0 ? await messagesAfter(sql, space, cursor, room) : { messages: [], more: true };
-      room -= page.messages.length;
-      for (const m of page.messages) if (!mine.has(m.timestamp)) out.push(m);
-      states[space] = { cursor: page.messages.at(-1)?.seq ?? cursor, more: page.more, digest: head.digest };
+      if (head.lastSeq <= cursor) {
+        // Nothing after the cursor: no read (most spaces, most of the time).
+        states[space] = { cursor, more: false, digest: head.digest };
+      } else if (room <= 0) {
+        states[space] = { cursor, more: true, digest: head.digest };
+      } else {
+        const page = await pageAfter(sql, space, cursor, room, mine);
+        room -= page.read;
+        pages.push(page.json);
+        const last = page.lastSeq ?? cursor;
+        // The head was read first: anything stored since is after it, so past the head means done.
+        states[space] = { cursor: last, more: page.read > 0 && last < head.lastSeq, digest: head.digest };
+      }
     }
-    return reply.type('application/json; charset=utf-8').send(syncResponseJson({ serverTime: new Date(now()).toISOString(), stored: stored.length, messages: out, spaces: states }));
+    return reply.type('application/json; charset=utf-8').send(syncResponseJson({ serverTime: new Date(now()).toISOString(), stored: stored.length, pages, spaces: states }));
   });
 
   const auditWrites = async (actor: DeviceActor, messages: readonly SyncMessage[], stored: number): Promise<void> => {

@@ -11,9 +11,9 @@ function messagesJson(messages: readonly StoredMessage[]): string {
   return `[${messages.map((m) => m.json).join(',')}]`;
 }
 
-/** A SyncResponse. */
-export function syncResponseJson(answer: { serverTime: string; stored: number; messages: readonly StoredMessage[]; spaces: Record<string, SpaceState> }): string {
-  return `{"serverTime":${JSON.stringify(answer.serverTime)},"stored":${answer.stored},"messages":${messagesJson(answer.messages)},"spaces":${JSON.stringify(answer.spaces)}}`;
+/** A SyncResponse; `pages` are the spaces' messages, each already a comma-joined run of message texts (store.ts pageAfter). */
+export function syncResponseJson(answer: { serverTime: string; stored: number; pages: readonly string[]; spaces: Record<string, SpaceState> }): string {
+  return `{"serverTime":${JSON.stringify(answer.serverTime)},"stored":${answer.stored},"messages":[${answer.pages.filter((p) => p !== '').join(',')}],"spaces":${JSON.stringify(answer.spaces)}}`;
 }
 
 /** A MessagesResponse. */

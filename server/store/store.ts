@@ -143,16 +143,15 @@ export function listAudit(sql: Sql, limit: number): Promise<AuditRow[]> {
 // Messages and digests -------------------------------------------------------------------------
 
 /**
- * A message as an answer carries it: its JSON text (a SyncMessage), written by the database from
- * the stored columns with the values spliced in as they were stored. The server wrote that values
- * text itself (JSON.stringify of a validated message) and never reads inside it, so parsing it
- * only to write it again — most of what a busy server spent on each sync — is skipped.
+ * A message as an answer carries it: its JSON text (a SyncMessage), written once by this server
+ * when it stored the message (JSON.stringify of a validated message) and never read inside, so a
+ * pull sends the stored text as it is instead of parsing and writing it again.
  */
 export type StoredMessage = { seq: number; timestamp: string; json: string };
 
-function wireJson(dialect: Sql['dialect']): string {
-  const quote = (column: string) => (dialect === 'postgres' ? `to_json(${column})::text` : `json_quote(${column})`);
-  return `'{"timestamp":' || ${quote('timestamp')} || ',"space":' || ${quote('space')} || ',"dataset":' || ${quote('dataset')} || ',"row":' || ${quote('row_name')} || ',"values":' || vals || '}'`;
+/** A message as devices receive it (SyncMessage as JSON), the text stored in messages.wire. */
+function wireText(m: SyncMessage): string {
+  return JSON.stringify({ timestamp: m.timestamp, space: m.space, dataset: m.dataset, row: m.row, values: m.values });
 }
 
 function toStored(r: { seq: number; timestamp: string; json: string }): StoredMessage {
@@ -174,10 +173,10 @@ export async function storeMessages(sql: Sql, messages: readonly SyncMessage[], 
     if (seen) await tx.run('UPDATE devices SET last_seen_at = ? WHERE id = ? AND (last_seen_at IS NULL OR last_seen_at < ?)', [received, device.deviceId, stale]);
     // One statement for the batch: SQLite walks the JSON array itself instead of one call per message.
     const rows = await tx.all<{ seq: number; space: string; timestamp: string }>(
-      `INSERT INTO messages (space, timestamp, dataset, row_name, vals, device_id, received_at)
+      `INSERT INTO messages (space, timestamp, dataset, row_name, wire, device_id, received_at)
        SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, ?, ? FROM json_each(?) WHERE true
        ON CONFLICT (space, timestamp) DO NOTHING RETURNING seq, space, timestamp`,
-      [device.deviceId, received, JSON.stringify(messages.map((m) => [m.space, m.timestamp, m.dataset, m.row, JSON.stringify(m.values)]))],
+      [device.deviceId, received, JSON.stringify(messages.map((m) => [m.space, m.timestamp, m.dataset, m.row, wireText(m)]))],
     );
     const fresh = rows.map((r) => ({ space: r.space, timestamp: r.timestamp, seq: Number(r.seq) })).sort((a, b) => a.seq - b.seq);
     const totals = new Map<string, Digest & { lastSeq: number }>();
@@ -218,10 +217,10 @@ async function storeMessagesInOneStatement(sql: Sql, messages: readonly SyncMess
   const rows = await sql.all<{ timestamp: string }>(
     `WITH input AS (
        SELECT DISTINCT ON (space, timestamp) * FROM json_to_recordset(?::json)
-         AS i(space text, timestamp text, dataset text, row_name text, vals text, hash bigint, bucket text)
+         AS i(space text, timestamp text, dataset text, row_name text, wire text, hash bigint, bucket text)
      ), inserted AS (
-       INSERT INTO messages (space, timestamp, dataset, row_name, vals, device_id, received_at)
-       SELECT space, timestamp, dataset, row_name, vals, ?, ? FROM input
+       INSERT INTO messages (space, timestamp, dataset, row_name, wire, device_id, received_at)
+       SELECT space, timestamp, dataset, row_name, wire, ?, ? FROM input
        ON CONFLICT (space, timestamp) DO NOTHING RETURNING space, timestamp, seq
      ), fresh AS (
        SELECT inserted.space, inserted.timestamp, inserted.seq, input.hash, input.bucket FROM inserted JOIN input USING (space, timestamp)
@@ -242,7 +241,7 @@ async function storeMessagesInOneStatement(sql: Sql, messages: readonly SyncMess
       // One JSON text rather than seven arrays: the driver writes it as it is, where array
       // parameters are escaped element by element (most of the server's time on a large push).
       JSON.stringify(
-        messages.map((m) => ({ space: m.space, timestamp: m.timestamp, dataset: m.dataset, row_name: m.row, vals: JSON.stringify(m.values), hash: hashTimestamp(m.timestamp), bucket: bucketOf(m.timestamp) })),
+        messages.map((m) => ({ space: m.space, timestamp: m.timestamp, dataset: m.dataset, row_name: m.row, wire: wireText(m), hash: hashTimestamp(m.timestamp), bucket: bucketOf(m.timestamp) })),
       ),
       deviceId,
       received,
@@ -255,18 +254,27 @@ async function storeMessagesInOneStatement(sql: Sql, messages: readonly SyncMess
   return rows.map((r) => r.timestamp);
 }
 
-/** Messages of a space after a cursor, in the order they were stored, at most `limit` (+ whether more wait). */
-export async function messagesAfter(sql: Sql, space: string, cursor: number, limit: number): Promise<{ messages: StoredMessage[]; more: boolean }> {
-  const rows = await sql.all<{ seq: number; timestamp: string; json: string }>(
-    `SELECT seq, timestamp, ${wireJson(sql.dialect)} AS json FROM messages WHERE space = ? AND seq > ? ORDER BY seq LIMIT ?`,
-    [space, cursor, limit + 1],
+/**
+ * A sync answer's share of one space: the next `limit` messages after the cursor as one JSON text
+ * (the messages joined by commas, '' when none), leaving out those whose timestamps are in `skip`
+ * (what the device sent in the same request), with how many it read and the last one's sequence
+ * number (the new cursor). The database joins the texts: a busy server spent more on handling
+ * each message's row than on anything else in a small sync.
+ */
+export type SpacePage = { json: string; read: number; lastSeq: number | null };
+
+export async function pageAfter(sql: Sql, space: string, cursor: number, limit: number, skip: readonly string[]): Promise<SpacePage> {
+  const joined = sql.dialect === 'postgres' ? `string_agg(wire, ',' ORDER BY seq) FILTER (WHERE NOT timestamp IN (SELECT json_array_elements_text(?::json)))` : `group_concat(wire, ',' ORDER BY seq) FILTER (WHERE NOT timestamp IN (SELECT value FROM json_each(?)))`;
+  const [row] = await sql.all<{ n: number; last: number | null; json: string | null }>(
+    `SELECT count(*) AS n, max(seq) AS last, ${joined} AS json FROM (SELECT seq, timestamp, wire FROM messages WHERE space = ? AND seq > ? ORDER BY seq LIMIT ?) AS page`,
+    [JSON.stringify(skip), space, cursor, limit],
   );
-  return { messages: rows.slice(0, limit).map(toStored), more: rows.length > limit };
+  return { json: row?.json ?? '', read: Number(row?.n ?? 0), lastSeq: row?.last === null || row?.last === undefined ? null : Number(row.last) };
 }
 
 /** Messages of a space by timestamp (the repair pull after a digest difference). */
 export async function messagesFrom(sql: Sql, space: string, from: string, after: string | null, limit: number): Promise<{ messages: StoredMessage[]; more: boolean }> {
-  const select = `SELECT seq, timestamp, ${wireJson(sql.dialect)} AS json FROM messages`;
+  const select = 'SELECT seq, timestamp, wire AS json FROM messages';
   const rows =
     after === null
       ? await sql.all<{ seq: number; timestamp: string; json: string }>(`${select} WHERE space = ? AND timestamp >= ? ORDER BY timestamp LIMIT ?`, [space, from, limit + 1])

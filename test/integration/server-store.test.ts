@@ -4,7 +4,7 @@ import { syncMessageSchema, type SyncMessage } from '../../core/sync/protocol';
 import { migrateServer } from '../../server/store/schema';
 import { openSqlite } from '../../server/store/sqlite';
 import type { Sql } from '../../server/store/sql';
-import { bucketsOfSpace, headsOfSpaces, messagesAfter, messagesFrom, storeMessages } from '../../server/store/store';
+import { bucketsOfSpace, headsOfSpaces, messagesFrom, pageAfter, storeMessages, type SpacePage } from '../../server/store/store';
 import { digestOf, spaceBucketsOf } from '../../core/sync/digest';
 import { openPostgres } from '../../server/store/postgres';
 import { freshPostgres, postgresAvailable } from '../helpers/server';
@@ -43,6 +43,9 @@ async function store(kind: 'sqlite' | 'postgres' = 'sqlite'): Promise<Sql> {
   return sql;
 }
 
+/** A page's messages, as a device reads them. */
+const messagesOf = (page: SpacePage): unknown[] => JSON.parse(`[${page.json}]`) as unknown[];
+
 const at = (ms: number, node = 'a1b2c3d4e5f60718') => formatTimestamp(Date.UTC(2026, 11, 4, 3) + ms, 0, node);
 
 describe('server store', () => {
@@ -54,10 +57,18 @@ describe('server store', () => {
       { timestamp: at(2), space: 'user:u1', dataset: 'field_notes', row: 'n2', values: { title: '\u0000\u001f control' } },
     ];
     expect(await storeMessages(sql, sent, device)).toEqual([at(1), at(2)]);
-    const { messages, more } = await messagesAfter(sql, 'user:u1', 0, 10);
-    expect(more).toBe(false);
-    const parsed = messages.map((m) => syncMessageSchema.parse(JSON.parse(m.json)));
-    expect(parsed).toEqual(sent);
+    const page = await pageAfter(sql, 'user:u1', 0, 10, []);
+    expect(page.read).toBe(2);
+    expect(messagesOf(page).map((m) => syncMessageSchema.parse(m))).toEqual(sent);
+    // What the device sent in the same request is left out, and the cursor still moves past it.
+    const rest = await pageAfter(sql, 'user:u1', 0, 10, [at(1)]);
+    expect(messagesOf(rest)).toEqual([sent[1]]);
+    expect(rest).toMatchObject({ read: 2, lastSeq: page.lastSeq });
+    // A page of one, then what follows it; nothing after the last.
+    const first = await pageAfter(sql, 'user:u1', 0, 1, []);
+    expect(messagesOf(first)).toEqual([sent[0]]);
+    expect(messagesOf(await pageAfter(sql, 'user:u1', first.lastSeq ?? 0, 1, []))).toEqual([sent[1]]);
+    expect(await pageAfter(sql, 'user:u1', page.lastSeq ?? 0, 10, [])).toEqual({ json: '', read: 0, lastSeq: null });
     const repaired = await messagesFrom(sql, 'user:u1', '2026-12-04T03', at(1), 10);
     expect(repaired.messages.map((m) => JSON.parse(m.json) as unknown)).toEqual([sent[1]]);
   });
@@ -76,32 +87,41 @@ describe('server store', () => {
     const expected = spaceBucketsOf(held).map(({ bucket, hash, count }) => ({ bucket, hash, count }));
     expect(await bucketsOfSpace(sql, 'user:u1')).toEqual(expected);
     const heads = await headsOfSpaces(sql, ['user:u1', 'review:u1']);
-    const stored = await messagesAfter(sql, 'user:u1', 0, 100);
-    expect(stored.messages).toHaveLength(4);
-    expect(heads.get('user:u1')).toEqual({ lastSeq: Math.max(...stored.messages.map((m) => m.seq)), digest: digestOf(expected) });
+    const stored = await pageAfter(sql, 'user:u1', 0, 100, []);
+    expect(stored.read).toBe(4);
+    expect(heads.get('user:u1')).toEqual({ lastSeq: stored.lastSeq, digest: digestOf(expected) });
     expect(heads.get('review:u1')?.digest.count).toBe(1);
     // The device was heard from.
     const [seen] = await sql.all<{ last_seen_at: string | null }>("SELECT last_seen_at FROM devices WHERE id = 'd1'");
     expect(seen?.last_seen_at).not.toBeNull();
   });
 
-  it("keeps each space's newest sequence number, and works it out for a database from before it was kept", async () => {
-    const sql = await store();
-    await storeMessages(sql, [{ timestamp: at(1), space: 'user:u1', dataset: 'field_notes', row: 'n1', values: { title: 'a' } }], device);
-    await storeMessages(sql, [{ timestamp: at(2), space: 'published', dataset: 'kb_articles', row: 'k1', values: { version: 1 } }], device);
+  it.each(['sqlite', 'postgres'] as const)("keeps each space's newest sequence number and each message's wire text, and works both out for a database from before they were kept (%s)", async (kind) => {
+    if (kind === 'postgres' && !pgReady) return;
+    const sql = await store(kind);
+    const sent: SyncMessage[] = [
+      { timestamp: at(1), space: 'user:u1', dataset: 'field_notes', row: 'n1', values: { title: 'a "quoted" 引号', body: null } },
+      { timestamp: at(2), space: 'published', dataset: 'kb_articles', row: 'k1', values: { version: 1 } },
+    ];
+    await storeMessages(sql, [sent[0]!], device);
+    await storeMessages(sql, [sent[1]!], device);
     // A message sent again is stored once and leaves the head where it was.
-    await storeMessages(sql, [{ timestamp: at(1), space: 'user:u1', dataset: 'field_notes', row: 'n1', values: { title: 'a' } }], device);
+    await storeMessages(sql, [sent[0]!], device);
     const heads = await headsOfSpaces(sql, ['user:u1', 'published', 'review:u1']);
     expect(heads.get('user:u1')).toMatchObject({ lastSeq: 1, digest: { count: 1 } });
     expect(heads.get('published')).toMatchObject({ lastSeq: 2, digest: { count: 1 } });
     expect(heads.get('review:u1')).toEqual({ lastSeq: 0, digest: { hash: 0, count: 0 } });
 
-    // The same database as the previous server version left it: no last_seq column.
+    // The same database as server schema 3 left it: no last_seq, and messages keep only their values.
     await sql.run('ALTER TABLE space_digests DROP COLUMN last_seq');
-    await sql.run('DELETE FROM schema_version WHERE version = 4');
+    await sql.run('ALTER TABLE messages RENAME COLUMN wire TO vals');
+    await sql.run(kind === 'postgres' ? "UPDATE messages SET vals = (vals::json -> 'values')::text" : "UPDATE messages SET vals = vals -> '$.values'");
+    await sql.run('DELETE FROM schema_version WHERE version > 3');
     await migrateServer(sql);
     const upgraded = await headsOfSpaces(sql, ['user:u1', 'published']);
     expect(upgraded.get('user:u1')?.lastSeq).toBe(1);
     expect(upgraded.get('published')?.lastSeq).toBe(2);
+    const pulled = [...messagesOf(await pageAfter(sql, 'user:u1', 0, 10, [])), ...messagesOf(await pageAfter(sql, 'published', 0, 10, []))];
+    expect(pulled.map((m) => syncMessageSchema.parse(m))).toEqual(sent);
   });
 });
