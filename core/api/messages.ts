@@ -15,11 +15,12 @@ import { dataSafetyMessages } from './messages/data-safety';
 import { archiveMessages } from './messages/archives';
 import { syncMessages } from './messages/sync';
 import { reviewMessages } from './messages/review';
+import { searchMessages } from './messages/search';
 
 /**
  * Everything the backend can say to a user, in English and Chinese: field issues, errors and
  * notices, one group per domain (messages/<domain>.ts), joined so a key is defined once.
  */
-export const API_MESSAGES = joinMaps([commonMessages, engagementMessages, assessmentMessages, fileMessages, riskMessages, noteMessages, proposalMessages, templateMessages, transportMessages, richTextMessages, storageMessages, contentMessages, dataSafetyMessages, archiveMessages, syncMessages, reviewMessages]);
+export const API_MESSAGES = joinMaps([commonMessages, engagementMessages, assessmentMessages, fileMessages, riskMessages, noteMessages, proposalMessages, templateMessages, transportMessages, richTextMessages, storageMessages, contentMessages, dataSafetyMessages, archiveMessages, syncMessages, reviewMessages, searchMessages]);
 
 export type ApiMessageKey = keyof typeof API_MESSAGES;

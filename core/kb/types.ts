@@ -1,4 +1,5 @@
 import type { Lang, Localized } from '../i18n';
+import type { ApiMessage } from '../api/message';
 
 export const KB_ARTICLE_TYPES = ['method', 'best-practice', 'lesson', 'compliance', 'integration', 'reference'] as const;
 export type KbArticleType = (typeof KB_ARTICLE_TYPES)[number];
@@ -69,8 +70,8 @@ export type SearchResult = {
   totalCapped: boolean;
   /** The terms actually searched for, after cleaning the query. */
   terms: string[];
-  /** Set when part of the query was ignored, saying why. */
-  notice: string | null;
+  /** What the user should know about how the query was taken (part of it ignored, results ranked by date, …), to be worded in the user's language. */
+  notices: ApiMessage[];
   /** Words that matched nothing and were searched as the indexed word they most likely meant. */
   corrections: SearchCorrection[];
   /** Records that came by sync and are not searchable yet (the background indexer is at work). */

@@ -224,7 +224,7 @@ function SearchResults({
   query: string;
   onSearchAsTyped: () => void;
 }) {
-  const { t, tn } = useI18n();
+  const { t, tn, apiText } = useI18n();
   const data = state.data;
   // On an error the alert below says what happened; the count stays empty rather than stale.
   let count = '';
@@ -264,9 +264,9 @@ function SearchResults({
               </button>
             </p>
           )}
-          {data.notice && (
+          {data.notices.length > 0 && (
             <p className="notice" role="note">
-              {data.notice}
+              {data.notices.map(apiText).join(' ')}
             </p>
           )}
           {data.indexing > 0 && (

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { msg } from '../../core/api/message';
 import type { Db } from '../../electron/backend/db/connection';
 import { loadPack } from '../../electron/backend/content/load-pack';
 import { importPack } from '../../electron/backend/content/import-pack';
@@ -85,7 +86,7 @@ describe('search over the bundled pack', () => {
     expect(all).toContain('mkt-churn-model-lesson');
     expect(without).not.toContain('mkt-churn-model-lesson');
     expect(without.length).toBeGreaterThan(0);
-    expect(searchKb(db, { query: '-churn ' }).notice).toContain('add a word');
+    expect(searchKb(db, { query: '-churn ' }).notices).toEqual([msg('notice.searchOnlyExclusions')]);
     expect(searchKb(db, { query: '"finance did not accept"' }).hits.map((h) => h.id)).toEqual(['bse-pilot-lesson']);
   });
 

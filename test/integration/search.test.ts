@@ -6,6 +6,7 @@ import { segmentInWorkers } from '../../electron/backend/search/segment-workers'
 import { segmentForIndex } from '../../core/text/segment';
 import { insertArticles, makeTestDb, type TestArticle } from '../helpers/kb-db';
 import type { KbSearchHit, SearchHit } from '../../core/kb/types';
+import { formatApiMessage, msg } from '../../core/api/message';
 
 const ARTICLES: TestArticle[] = [
   {
@@ -200,13 +201,15 @@ describe('knowledge-base search', () => {
     expect(ids('^taxonomy* ')).toEqual(['intent-method']);
     expect(ids('intent '.repeat(300))).toEqual(['intent-method', 'containment-kpi']);
     // A repeated word counts once; many different words are cut at 32.
-    expect(searchKb(db, { query: 'intent '.repeat(40) }).notice).toBeNull();
-    expect(searchKb(db, { query: Array.from({ length: 40 }, (_, i) => `intent${i}`).join(' ') }).notice).toContain('first 32');
+    expect(searchKb(db, { query: 'intent '.repeat(40) }).notices).toEqual([]);
+    const many = searchKb(db, { query: Array.from({ length: 40 }, (_, i) => `intent${i}`).join(' ') }).notices;
+    expect(many.map((n) => formatApiMessage(n, 'en'))).toEqual(['Only the first 32 search terms were used; ignored: intent32, intent33, intent34, intent35, intent36 and 3 more.']);
+    expect(formatApiMessage(many[0]!, 'zh')).toBe('只使用了前 32 个搜索词，忽略了：intent32、intent33、intent34、intent35、intent36 等另外 3 个。');
     expect(db.prepare('SELECT count(*) FROM kb_articles').pluck().get()).toBe(5);
   });
 
   it('returns nothing for an empty query and pages through results', () => {
-    expect(searchKb(db, { query: '   ' })).toEqual({ hits: [], total: 0, totalCapped: false, terms: [], notice: null, corrections: [], indexing: 0 });
+    expect(searchKb(db, { query: '   ' })).toEqual({ hits: [], total: 0, totalCapped: false, terms: [], notices: [], corrections: [], indexing: 0 });
     expect(searchKb(db, { query: '*** ---' }).hits).toEqual([]);
     const first = searchKb(db, { query: 'intent', limit: 1 });
     expect(first.hits.map((h) => h.id)).toEqual(['intent-method']);
@@ -255,7 +258,8 @@ describe('search on a large match set', () => {
     expect(result.hits).toHaveLength(20);
     expect(result.totalCapped).toBe(true);
     expect(result.total).toBe(TOTAL_CAP);
-    expect(result.notice).toContain(`More than ${RANK_WINDOW} documents match`);
+    expect(result.notices.map((n) => formatApiMessage(n, 'en')).join(' ')).toContain(`More than ${RANK_WINDOW} documents match`);
+    expect(result.notices.map((n) => formatApiMessage(n, 'zh')).join(' ')).toContain(`匹配的文档超过 ${RANK_WINDOW} 篇`);
     // The newest documents are the candidates.
     for (const h of result.hits) expect(Number(h.id.slice(1))).toBeGreaterThanOrEqual(total - RANK_WINDOW);
   });
@@ -287,8 +291,8 @@ describe('search on a large match set', () => {
   it('expands a prefix to its most frequent words and says when it left some out', () => {
     const result = searchKb(big, { query: 'zeta' });
     expect(result.hits.length).toBeGreaterThan(0);
-    expect(result.notice).toContain('only the most common were searched');
-    expect(searchKb(big, { query: 'zeta0' }).notice).toBeNull();
+    expect(result.notices.map((n) => n.key)).toContain('notice.searchPrefixNarrowed');
+    expect(searchKb(big, { query: 'zeta0' }).notices).toEqual([]);
     expect(searchKb(big, { query: 'zeta0' }).total).toBe([...Array(total).keys()].filter((i) => i % (MAX_EXPANSIONS + 8) < 10).length);
   });
 
@@ -359,10 +363,10 @@ describe('field notes and lessons in search results', () => {
 
   it('leaves notes and lessons out when an article filter is set, and says so when they were asked for', () => {
     expect(found('squelch ', { type: 'method' })).toEqual(['kb:squelch-guide']);
-    expect(searchKb(fx, { query: 'squelch ', type: 'method' }).notice).toBeNull();
+    expect(searchKb(fx, { query: 'squelch ', type: 'method' }).notices).toEqual([]);
     const asked = searchKb(fx, { query: 'squelch ', type: 'method', kinds: ['kb', 'note'] });
     expect(asked.hits.map((h) => h.id)).toEqual(['squelch-guide']);
-    expect(asked.notice).toContain('apply to articles only');
+    expect(asked.notices).toEqual([msg('notice.searchFiltersArticlesOnly')]);
   });
 
   it('never shows deleted notes or lessons, whether or not their index entry was removed', () => {

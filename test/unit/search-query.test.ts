@@ -92,9 +92,9 @@ describe('parseTerms', () => {
     const words = Array.from({ length: 40 }, (_, i) => `w${i}`);
     const parsed = parseTerms(`${words.join(' ')} `);
     expect(parsed.terms.map(display)).toEqual(words.slice(0, MAX_TERMS));
-    expect(parsed.notice).toContain(`first ${MAX_TERMS}`);
-    expect(parsed.notice).toContain('w32');
-    expect(parsed.notice).toContain('3 more');
+    expect(parsed.notice?.key).toBe('notice.searchTermsIgnored');
+    expect(parsed.notice?.params.max).toBe(MAX_TERMS);
+    expect(parsed.notice?.params.ignored).toEqual({ en: 'w32, w33, w34, w35, w36 and 3 more', zh: 'w32、w33、w34、w35、w36 等另外 3 个' });
   });
 
   it('handles a 100 KB query', () => {

@@ -1,5 +1,6 @@
 import { segmentForIndex } from '../../../core/text/segment';
 import { isStopWord } from '../../../core/text/stopwords';
+import { msg, type ApiMessage } from '../../../core/api/message';
 
 /**
  * Turns untrusted search text into query terms. User text never reaches FTS5 MATCH raw: only runs
@@ -30,7 +31,7 @@ export const MIN_PREFIX_CHARS = 3;
  * `quoted` that it was typed in quotes, `exclude` that documents containing it are left out.
  */
 export type QueryTerm = { words: string[]; prefix: boolean; quoted: boolean; exclude: boolean };
-export type ParsedTerms = { terms: QueryTerm[]; notice: string | null };
+export type ParsedTerms = { terms: QueryTerm[]; notice: ApiMessage | null };
 
 const HAN = /\p{Script=Han}/u;
 const SINGLE_HAN = /^\p{Script=Han}$/u;
@@ -169,10 +170,12 @@ export function parseTerms(input: string): ParsedTerms {
     seen.add(key);
     return true;
   });
-  let notice: string | null = null;
+  let notice: ApiMessage | null = null;
   if (terms.length > MAX_TERMS) {
     const ignored = terms.slice(MAX_TERMS).map(display);
-    notice = `Only the first ${MAX_TERMS} search terms were used; ignored: ${ignored.slice(0, 5).join(', ')}${ignored.length > 5 ? ` and ${ignored.length - 5} more` : ''}.`;
+    const more = ignored.length - 5;
+    const listed = { en: ignored.slice(0, 5).join(', ') + (more > 0 ? ` and ${more} more` : ''), zh: ignored.slice(0, 5).join('、') + (more > 0 ? ` 等另外 ${more} 个` : '') };
+    notice = msg('notice.searchTermsIgnored', { max: MAX_TERMS, ignored: listed });
     terms = terms.slice(0, MAX_TERMS);
   }
   return { terms, notice };

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Lang } from '../../../core/i18n';
+import { msg, type ApiMessage } from '../../../core/api/message';
 import { SEARCH_KINDS, type KbArticleType, type SearchCorrection, type SearchHit, type SearchKind, type SearchResult } from '../../../core/kb/types';
 import type { Db } from '../db/connection';
 import { localDay } from '../../../core/dates';
@@ -34,7 +35,7 @@ export type KbSearchArgs = {
  * 2. Candidates: matches of any term and matches of every term, each read newest first (rowid
  *    order costs FTS5 no scoring) and checked against the filters, until TOTAL_CAP are found or
  *    SCAN_BUDGET matches were read. The any-term matches give `total`, counted up to TOTAL_CAP.
- *    A query matching more than RANK_WINDOW documents ranks the newest and says so in `notice`;
+ *    A query matching more than RANK_WINDOW documents ranks the newest and says so in `notices`;
  *    the every-term matches are added so a record with all the words is never crowded out.
  * 3. Rank (rankRecords): per record (an article's two languages together), how many terms it
  *    matches — the band — and how directly; inside a band, bm25 plus points per term in the title.
@@ -464,11 +465,11 @@ export function searchKb(db: Db, args: KbSearchArgs): SearchResult {
   const parsed = parseTerms(args.query);
   const terms = parsed.terms.map(display);
   const indexing = backlogSize(db);
-  const empty = (notice: string | null): SearchResult => ({ hits: [], total: 0, totalCapped: false, terms, notice, corrections: [], indexing });
+  const empty = (notice: ApiMessage | null): SearchResult => ({ hits: [], total: 0, totalCapped: false, terms, notices: notice === null ? [] : [notice], corrections: [], indexing });
   if (parsed.terms.length === 0) return empty(parsed.notice);
   stmt(db, 'SELECT 1'); // creates temp.search_vocab on this connection
   const plan = planQuery(db, parsed.terms, args.asTyped === true);
-  if (plan.terms.length === 0) return empty('Only words to leave out were given: add a word to search for.');
+  if (plan.terms.length === 0) return empty(msg('notice.searchOnlyExclusions'));
   const expr = expressions(plan);
   const filter = documentFilter(args);
   // Filtering on kinds or article facets lets only some matches through, like a filter parameter.
@@ -530,19 +531,17 @@ export function searchKb(db: Db, args: KbSearchArgs): SearchResult {
     return [{ kind: doc.kind, ...text, engagement }];
   });
 
-  const notices = [parsed.notice];
-  if (plan.narrowed.length > 0) notices.push(`Many words start with ${plan.narrowed.map((t) => `“${t}”`).join(', ')}; only the most common were searched. Type more letters to narrow it.`);
-  if (broad) notices.push(`More than ${RANK_WINDOW.toLocaleString('en')} documents match; the most recently added were ranked first. Add a word to narrow the search.`);
-  if (budgetSpent) notices.push(`With these filters, only the ${SCAN_BUDGET.toLocaleString('en')} newest matching documents were searched. Add a more specific word.`);
-  if (args.kinds !== undefined && args.kinds.some((k) => k !== 'kb') && hasArticleFilters(args)) {
-    notices.push('Scenario, type and tag filters apply to articles only: field notes and lessons are left out while one is set.');
-  }
+  const notices: ApiMessage[] = parsed.notice === null ? [] : [parsed.notice];
+  if (plan.narrowed.length > 0) notices.push(msg('notice.searchPrefixNarrowed', { prefixes: { en: plan.narrowed.map((t) => `“${t}”`).join(', '), zh: plan.narrowed.map((t) => `“${t}”`).join('、') } }));
+  if (broad) notices.push(msg('notice.searchBroad', { count: RANK_WINDOW.toLocaleString('en') }));
+  if (budgetSpent) notices.push(msg('notice.searchBudgetSpent', { count: SCAN_BUDGET.toLocaleString('en') }));
+  if (args.kinds !== undefined && args.kinds.some((k) => k !== 'kb') && hasArticleFilters(args)) notices.push(msg('notice.searchFiltersArticlesOnly'));
   return {
     hits,
     total: everyFills ? Math.max(some.records, ranked.length) : ranked.length,
     totalCapped: more || budgetSpent,
     terms,
-    notice: notices.filter((n): n is string => n !== null).join(' ') || null,
+    notices,
     corrections: plan.corrections,
     indexing,
   };
