@@ -22,10 +22,14 @@ let built: Promise<{ main: string; admin: string }> | null = null;
 
 function bundles(): Promise<{ main: string; admin: string }> {
   built ??= (async () => {
-    const out = path.join(ROOT, '.cache', `test-server-${process.pid}`);
+    const out = path.join(ROOT, '.cache', 'test-server');
     const one = async (name: 'main' | 'admin') => {
       const outfile = path.join(out, `${name}.cjs`);
-      await build({ entryPoints: [path.join(ROOT, 'server', `${name}.ts`)], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', logLevel: 'warning' });
+      // Test processes build at the same time: each writes its own file and renames it into place,
+      // which replaces the bundle whole (another process never runs half a file).
+      const own = path.join(out, `${name}.${process.pid}.cjs`);
+      await build({ entryPoints: [path.join(ROOT, 'server', `${name}.ts`)], outfile: own, bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', logLevel: 'warning' });
+      fs.renameSync(own, outfile);
       return outfile;
     };
     return { main: await one('main'), admin: await one('admin') };
