@@ -8,6 +8,7 @@ import { holds, type AnswerValue } from '../assessment/logic';
 import type { Engagement } from '../engagements/types';
 import { pick, type Lang, type Localized } from '../i18n';
 import type { RiskItem } from '../risks/types';
+import { documentDay } from '../document/typography';
 import { ACTIVE_RISK_STATUSES } from '../risks/types';
 import { answerText } from '../report/answer-text';
 import { PROPOSAL_LABELS } from './labels';
@@ -163,13 +164,13 @@ function resolveFixed(name: TemplateVariable & { kind: 'fixed' }, ctx: Context):
     case 'engagement.title':
       return engagementValue(name.name, engagement.title, 'engagement title');
     case 'engagement.startDate':
-      return engagementValue(name.name, engagement.startDate, 'start date');
+      return engagementValue(name.name, engagement.startDate === null ? null : documentDay(engagement.startDate, lang), 'start date');
     case 'engagement.endDate':
-      return engagementValue(name.name, engagement.endDate, 'end date');
+      return engagementValue(name.name, engagement.endDate === null ? null : documentDay(engagement.endDate, lang), 'end date');
     case 'timeline.start':
     case 'timeline.end': {
       if (!ctx.schedule) return { ok: false, reason: 'no-value', message: 'the template’s timeline has no phases' };
-      const value = name.name === 'timeline.start' ? ctx.schedule.start : ctx.schedule.end;
+      const value = documentDay(name.name === 'timeline.start' ? ctx.schedule.start : ctx.schedule.end, lang);
       return { ok: true, value, source: { kind: 'default', ref: name.name, label: `${name.name === 'timeline.start' ? 'schedule start' : 'schedule end'} = ${value}` } };
     }
     case 'scenario.name': {
@@ -197,7 +198,7 @@ function resolveFixed(name: TemplateVariable & { kind: 'fixed' }, ctx: Context):
       return { ok: true, value: lead.name, source: { kind: 'engagement', ref: 'team.lead', label: `team lead = ${lead.name}` } };
     }
     case 'today':
-      return { ok: true, value: input.today, source: null };
+      return { ok: true, value: documentDay(input.today, lang), source: null };
   }
 }
 
@@ -411,7 +412,7 @@ function repeatItems(kind: 'team' | 'scenarios' | 'milestones', ctx: Context, ti
       });
     case 'milestones':
       return timelineSchedule(timeline).map((p) => ({
-        fields: { name: p.name, weeks: String(p.weeks), start: p.start, end: p.end, deliverables: p.deliverables, milestone: p.milestone ?? '' },
+        fields: { name: p.name, weeks: String(p.weeks), start: documentDay(p.start, ctx.lang), end: documentDay(p.end, ctx.lang), deliverables: p.deliverables, milestone: p.milestone ?? '' },
         source: { kind: 'default', ref: `timeline.${p.id}`, label: `timeline phase ${p.name}` },
       }));
   }

@@ -1,4 +1,4 @@
-import { PUNCTUATION, withAside } from '../document/typography';
+import { documentDay, PUNCTUATION, withAside } from '../document/typography';
 import type { Question } from '../content/schemas';
 import type { AnswerValue } from '../assessment/logic';
 import { pick, type Lang } from '../i18n';
@@ -42,8 +42,9 @@ export function answerText(q: Question, value: AnswerValue | undefined, lang: La
       return q.number.unit ? `${n} ${pick(q.number.unit, lang)}` : n;
     }
     case 'text':
-    case 'date':
       return typeof value === 'string' ? value : String(value);
+    case 'date':
+      return typeof value === 'string' ? documentDay(value, lang) : String(value);
     case 'evidence':
       return typeof value === 'string' ? value : '';
     default:

@@ -55,7 +55,9 @@ export function ReviewPage() {
       </div>
       {list.status === 'error' && <ErrorView message={apiText(list.error)} onRetry={list.reload} />}
       {list.data === null && list.status !== 'error' && <Loading />}
-      {list.data && rows.length === 0 && <p className="muted">{t('review.empty')}</p>}
+      {list.data && rows.length === 0 && (
+        <p className="muted">{status !== '' ? t('review.empty.status', { status: t(`review.status.${status}`) }) : manager ? t('review.empty.manager') : t('review.empty.author')}</p>
+      )}
       {rows.length > 0 && (
         <table className="review-list">
           <thead>

@@ -147,7 +147,7 @@ function TemplateView({ detail, newest, notice, onEdit, onVersion, onTaken, onDi
                 )}
                 {s.fromArticle && (
                   <p>
-                    {t('templates.fromArticle')}: <Link to={`/kb/${s.fromArticle}`}>kb:{s.fromArticle}</Link>
+                    {t('templates.fromArticle')}: <SourceArticle id={s.fromArticle} />
                   </p>
                 )}
                 {s.body && (
@@ -222,5 +222,17 @@ function TemplateView({ detail, newest, notice, onEdit, onVersion, onTaken, onDi
         </aside>
       </div>
     </article>
+  );
+}
+
+/** A section's source article by its title in the user's language; by its id while it loads, or when this device does not hold it. */
+function SourceArticle({ id }: { id: string }) {
+  const { text } = useI18n();
+  const article = currentData(useQuery('kb.get', { id }));
+  return (
+    <>
+      <Link to={`/kb/${id}`}>{article ? text(article.title) : `kb:${id}`}</Link>
+      {article && <code className="muted"> {id}</code>}
+    </>
   );
 }

@@ -166,6 +166,7 @@ describe('assessment report model', () => {
     expect(answerText(q('top-intent-share'), 4, 'en')).toBe('4 / 5 (1 = Spread over hundreds of reasons; 5 = A few reasons dominate)');
     expect(answerText(q('has-ivr'), false, 'zh')).toBe('否');
     expect(answerText(q('ivr-contract-end'), '2026-09-30', 'en')).toBe('2026-09-30');
+    expect(answerText(q('ivr-contract-end'), '2026-09-30', 'zh')).toBe('2026年9月30日');
     expect(answerText(q('primary-goal'), 'gone-option', 'en')).toBe('gone-option');
     expect(answerText(q('primary-goal'), null, 'en')).toBe('');
     expect(becauseText(def, [{ questionId: 'has-ivr', value: true }, { questionId: 'monthly-contacts', value: 250000 }], 'en')).toBe(

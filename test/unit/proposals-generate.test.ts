@@ -129,6 +129,12 @@ describe('generateProposal', () => {
     expect(result.proposal.successCriteria[0]?.metric).toBe('范围内意图自助解决率');
   });
 
+  it("writes dates in the text as each language's documents do: ISO in English, 2026年3月20日 in Chinese", () => {
+    const dated = miniTemplate([{ id: 'dates', title: { en: 'Dates', zh: '日期' }, body: { en: '{{today}} {{timeline.start}} {{engagement.startDate}}', zh: '{{today}} {{timeline.start}} {{engagement.startDate}}' } }]);
+    expect(sectionText(generateProposal(input({ template: dated })), 'dates')).toBe('2026-03-20 2026-04-06 2026-04-06');
+    expect(sectionText(generateProposal(input({ template: dated, lang: 'zh' })), 'dates')).toBe('2026年3月20日 2026年4月6日 2026年4月6日');
+  });
+
   it('turns a misspelt variable into a VariableNode with a suggestion and a problem naming the section', () => {
     const result = generateProposal(input({ template: miniTemplate([{ id: 'intro', title: { en: 'Executive summary', zh: '执行摘要' }, body: { en: 'Dear {{custmer.name}}, hello.', zh: '您好 {{custmer.name}}' } }]) }));
     expect(result.problems).toEqual([
