@@ -22,7 +22,7 @@ const PALETTE_LIMIT = 8;
  * combobox over a listbox of hits: arrows move, Enter opens the highlighted one, Escape closes.
  */
 export function SearchPalette({ onClose }: { onClose: () => void }) {
-  const { t, tn, lang, apiText } = useI18n();
+  const { t, tn, lang, apiText, colon } = useI18n();
   const navigate = useNavigate();
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -111,7 +111,7 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
             id={`palette-hit-${i}`}
             role="option"
             aria-selected={i === active}
-            aria-label={`${t(hitKindKey(hit.kind))}: ${snippetText(hit.title)}`}
+            aria-label={`${t(hitKindKey(hit.kind))}${colon}${snippetText(hit.title)}`}
             className={i === active ? 'palette-hit active' : 'palette-hit'}
             onMouseMove={() => setActive(i)}
             onClick={() => open(i)}

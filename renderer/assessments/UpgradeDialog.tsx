@@ -13,7 +13,7 @@ export function showValue(value: AnswerValue): string {
 
 /** Lists exactly which questions a newer definition version adds, removes and changes, then moves the session. */
 export function UpgradeDialog({ sessionId, onClose, onMoved }: { sessionId: string; onClose: () => void; onMoved: () => void }) {
-  const { t, text, apiText } = useI18n();
+  const { t, text, apiText, colon } = useI18n();
   const preview = useQuery('assessments.previewUpgrade', { sessionId });
   const [moving, setMoving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -78,7 +78,7 @@ export function UpgradeDialog({ sessionId, onClose, onMoved }: { sessionId: stri
               <ul>
                 {p.setAside.map((s) => (
                   <li key={s.questionId}>
-                    {text(s.text)}: {t('assessments.setAsideReason', { value: showValue(s.value), reason: apiText(s.reason) })}
+                    {text(s.text)}{colon}{t('assessments.setAsideReason', { value: showValue(s.value), reason: apiText(s.reason) })}
                   </li>
                 ))}
               </ul>

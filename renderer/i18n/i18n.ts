@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { formatApiMessage, type ApiMessage } from '../../core/api/message';
 import { pick, type Lang, type Localized } from '../../core/i18n';
+import { PUNCTUATION } from '../../core/document/typography';
 import { useSettings } from '../state/settings';
 import type { MessageKey } from './en';
 import { translate, translatePlural, type MessageParams, type PluralKey } from './translate';
@@ -18,6 +19,8 @@ export type I18n = {
   text: (value: Localized) => string;
   /** What the backend said (an error, a field issue, a notice), in the UI language. */
   apiText: (message: ApiMessage) => string;
+  /** What follows a label before its value: ": " in English, "：" in Chinese. */
+  colon: string;
 };
 
 /** The UI language (from the stored settings) and its helpers. */
@@ -27,5 +30,5 @@ export function useI18n(): I18n {
   const tn = useCallback<TranslatePlural>((key, count, params) => translatePlural(lang, key, count, params), [lang]);
   const text = useCallback((value: Localized) => pick(value, lang), [lang]);
   const apiText = useCallback((message: ApiMessage) => formatApiMessage(message, lang), [lang]);
-  return useMemo(() => ({ lang, t, tn, text, apiText }), [lang, t, tn, text, apiText]);
+  return useMemo(() => ({ lang, t, tn, text, apiText, colon: PUNCTUATION[lang].colon }), [lang, t, tn, text, apiText]);
 }

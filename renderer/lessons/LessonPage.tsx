@@ -46,7 +46,7 @@ function fieldsOf(lesson: Lesson): LessonFields {
 }
 
 function LessonForm({ lesson: initial, back }: { lesson: Lesson; back: ReactNode }) {
-  const { t, text, lang, apiText } = useI18n();
+  const { t, text, lang, apiText, colon } = useI18n();
   const scenarios = useScenarios();
   const [lesson, setLesson] = useState(initial);
   const [fields, setFields] = useState<LessonFields>(() => fieldsOf(initial));
@@ -95,7 +95,7 @@ function LessonForm({ lesson: initial, back }: { lesson: Lesson; back: ReactNode
   const missingNames = missing.map((f) => t(`lessons.field.${f}` as MessageKey)).join(lang === 'zh' ? '、' : ', ');
 
   function fieldError(name: string): string | undefined {
-    return issues[name] !== undefined ? `${t(`lessons.field.${name}` as MessageKey)}: ${issues[name]}` : undefined;
+    return issues[name] !== undefined ? `${t(`lessons.field.${name}` as MessageKey)}${colon}${issues[name]}` : undefined;
   }
 
   return (
@@ -106,7 +106,7 @@ function LessonForm({ lesson: initial, back }: { lesson: Lesson; back: ReactNode
           <p className="eyebrow">
             {lesson.engagementId ? (
               <>
-                {t('lessons.engagement')}: <Link to={`/engagements/${lesson.engagementId}`}>{lesson.engagementTitle ?? lesson.engagementId}</Link>
+                {t('lessons.engagement')}{colon}<Link to={`/engagements/${lesson.engagementId}`}>{lesson.engagementTitle ?? lesson.engagementId}</Link>
               </>
             ) : (
               t('lessons.noEngagement')
@@ -115,7 +115,7 @@ function LessonForm({ lesson: initial, back }: { lesson: Lesson; back: ReactNode
           <PageHeading title={heading}>{heading}</PageHeading>
         </div>
         <p className={`lesson-status lesson-status-${lesson.status}`}>
-          <span className="visually-hidden">{t('lessons.status')}: </span>
+          <span className="visually-hidden">{t('lessons.status')}{colon}</span>
           {t(`lessons.status.${lesson.status}`)}
         </p>
       </header>

@@ -24,7 +24,7 @@ type Format = 'docx' | 'pdf' | 'markdown';
  * first, and the export waits for "Export anyway".
  */
 export function ExportMenu({ proposalId, flush, hasPictures }: { proposalId: string; flush: () => Promise<boolean>; hasPictures: boolean }) {
-  const { t, apiText } = useI18n();
+  const { t, apiText, colon } = useI18n();
   const navigate = useNavigate();
   const info = useQuery('app.info', {});
   const hostPrintsPdf = info.data?.host === 'electron';
@@ -76,7 +76,7 @@ export function ExportMenu({ proposalId, flush, hasPictures }: { proposalId: str
   const busy = state.kind === 'busy';
   return (
     <div className="export-menu" role="group" aria-label={t('proposals.export')}>
-      <span className="muted">{t('proposals.export')}:</span>
+      <span className="muted">{t('proposals.export')}{colon}</span>
       <label className="export-copy">
         <span className="visually-hidden">{t('proposals.exportCopy')}</span>
         <select value={copy} disabled={busy} onChange={(e) => setCopy(e.target.value === 'internal' ? 'internal' : 'customer')}>

@@ -17,7 +17,7 @@ export function StatusBadge({ status }: { status: ProposalStatus }) {
  * won and lost ask for the reason, which is kept for win/loss analytics.
  */
 export function StatusControl({ proposal, flush, onChanged }: { proposal: ProposalDetail; flush: () => Promise<boolean>; onChanged: (proposal: ProposalDetail) => void }) {
-  const { t, lang, apiText } = useI18n();
+  const { t, lang, apiText, colon } = useI18n();
   const [asking, setAsking] = useState<ProposalStatus | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -56,7 +56,7 @@ export function StatusControl({ proposal, flush, onChanged }: { proposal: Propos
 
   return (
     <div className="status-control" role="group" aria-label={t('proposals.statusLabel')}>
-      <span className="muted">{t('proposals.statusLabel')}:</span> <StatusBadge status={proposal.status} />
+      <span className="muted">{t('proposals.statusLabel')}{colon}</span> <StatusBadge status={proposal.status} />
       {proposal.statusReason && <span className="muted status-reason">“{proposal.statusReason}”</span>}
       {moves.length === 0 ? (
         <span className="muted">{t('proposals.statusFinal')}</span>

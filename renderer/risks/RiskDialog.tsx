@@ -26,7 +26,7 @@ export function RiskDialog({
   engagementId?: string;
   onClose: () => void;
 }) {
-  const { t, text, lang, apiText } = useI18n();
+  const { t, text, lang, apiText, colon } = useI18n();
   const ids = useId();
   const [form, setForm] = useState({
     engagementId: item?.engagementId ?? engagementId ?? '',
@@ -199,7 +199,7 @@ export function RiskDialog({
                         <button
                           type="button"
                           onClick={() => setArticles((list) => [...list, { id: h.id, title: { en: title, zh: title } }])}
-                          aria-label={`${t('risks.field.link')}: ${title}`}
+                          aria-label={`${t('risks.field.link')}${colon}${title}`}
                         >
                           {t('risks.field.link')}
                         </button>

@@ -22,7 +22,7 @@ type Issue = { path: string; message: string };
  * field it names.
  */
 export function TemplateForm({ detail, nextVersion, onCancel, onSaved }: { detail: TemplateDetail; nextVersion: number; onCancel: () => void; onSaved: (saved: TemplateDetail) => void }) {
-  const { t, text, apiText } = useI18n();
+  const { t, text, apiText, colon } = useI18n();
   const [draft, setDraft] = useState<TemplateFile>(detail.template);
   const [rules, setRules] = useState<RuleEdit[]>(() => detail.template.sections.map((s) => ruleEditOf(s.when)));
   const ruleSubjects = useRuleSubjects(detail.template.scenarios);
@@ -150,7 +150,7 @@ export function TemplateForm({ detail, nextVersion, onCancel, onSaved }: { detai
         return (
           <fieldset key={index} className="tpl-group tpl-section">
             <legend>
-              {t('templates.section', { n: index + 1 })}: {text(section.title)}
+              {t('templates.section', { n: index + 1 })}{colon}{text(section.title)}
             </legend>
             <div className="tpl-row-actions">
               <button type="button" onClick={() => move(index, -1)} disabled={index === 0}>

@@ -74,7 +74,7 @@ type TemplateViewProps = {
 };
 
 function TemplateView({ detail, newest, notice, onEdit, onVersion, onTaken, onDismissed }: TemplateViewProps) {
-  const { t, text, lang, apiText } = useI18n();
+  const { t, text, lang, apiText, colon } = useI18n();
   const importProblems = (useLocation().state as ImportedLocationState | null)?.importProblems ?? [];
   const tpl = detail.template;
   const title = text(tpl.title);
@@ -147,7 +147,7 @@ function TemplateView({ detail, newest, notice, onEdit, onVersion, onTaken, onDi
                 )}
                 {s.fromArticle && (
                   <p>
-                    {t('templates.fromArticle')}: <SourceArticle id={s.fromArticle} />
+                    {t('templates.fromArticle')}{colon}<SourceArticle id={s.fromArticle} />
                   </p>
                 )}
                 {s.body && (
@@ -196,7 +196,7 @@ function TemplateView({ detail, newest, notice, onEdit, onVersion, onTaken, onDi
           <ol>
             {tpl.timeline.map((p, i) => (
               <li key={i}>
-                <strong>{text(p.phase)}</strong> — {t('templates.durationWeeks', { weeks: p.weeks })}: {text(p.deliverables)}
+                <strong>{text(p.phase)}</strong> — {t('templates.durationWeeks', { weeks: p.weeks })}{colon}{text(p.deliverables)}
               </li>
             ))}
           </ol>
