@@ -74,7 +74,8 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
   if (debounced === '') status = t('palette.empty');
   else if (results.status === 'error') status = apiText(results.error);
   else if (results.data === null) status = t('common.loading');
-  else if (hits.length === 0) status = t('palette.noResults');
+  // Nothing found: what search made of the query (only words to leave out, say) tells the user why.
+  else if (hits.length === 0) status = [t('palette.noResults'), ...results.data.notices.map(apiText)].join(' ');
   else {
     // A corrected word is named here too: the hits are for what search took the query to mean.
     const corrections = results.data.corrections;

@@ -69,6 +69,9 @@ test.describe('app shell', () => {
     // A typo is searched as the word it most likely meant, and the status says so.
     await page.keyboard.type('chrun');
     await expect(dialog.locator('.palette-status')).toContainText('Showing results for churn');
+    // Nothing found: the status says why when search had something to say about the query.
+    await input.fill('-churn');
+    await expect(dialog.locator('.palette-status')).toContainText('Only words to leave out were given: add a word to search for.');
     await input.fill('');
     await page.keyboard.type('churn');
     await expect(dialog.locator('.palette-status')).not.toContainText('Showing results for');
