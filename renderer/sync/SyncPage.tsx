@@ -5,7 +5,7 @@ import { ErrorView, Loading } from '../app/StateViews';
 import { mutate } from '../data/query-client';
 import { useQuery } from '../data/use-query';
 import { toFieldErrors, type FieldErrors } from '../engagements/form-issues';
-import { useI18n } from '../i18n/i18n';
+import { useI18n, type Translate } from '../i18n/i18n';
 import { Dialog, DialogActions } from '../ui/Dialog';
 import { Field, inputProps } from '../ui/Field';
 import { formatCount, formatDateTime, formatFileSize } from '../ui/format';
@@ -39,6 +39,7 @@ function EnrolForm() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [deviceName, setDeviceName] = useState('');
+  const defaultName = defaultDeviceName(t);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -48,7 +49,7 @@ function EnrolForm() {
     setBusy(true);
     setFailure(null);
     setErrors({});
-    const result = await mutate('sync.enrol', { serverUrl: serverUrl.trim(), username: username.trim(), password, deviceName: deviceName.trim() || navigatorName() });
+    const result = await mutate('sync.enrol', { serverUrl: serverUrl.trim(), username: username.trim(), password, deviceName: deviceName.trim() || defaultName });
     setBusy(false);
     if (result.ok) {
       setPassword('');
@@ -74,7 +75,7 @@ function EnrolForm() {
           <input {...inputProps('password', errors)} type="password" required autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
         </Field>
         <Field path="deviceName" label={t('sync.deviceName')} errors={errors}>
-          <input {...inputProps('deviceName', errors)} value={deviceName} placeholder={navigatorName()} onChange={(e) => setDeviceName(e.target.value)} />
+          <input {...inputProps('deviceName', errors)} value={deviceName} placeholder={defaultName} onChange={(e) => setDeviceName(e.target.value)} />
         </Field>
         <AlertNotice message={failure} />
         <p>
@@ -87,9 +88,10 @@ function EnrolForm() {
   );
 }
 
-function navigatorName(): string {
+/** What a device is called when the user names it nothing: the app on this machine's platform, in the UI language. */
+function defaultDeviceName(t: Translate): string {
   const platform = typeof navigator === 'undefined' ? '' : navigator.platform;
-  return platform ? `Fieldbench on ${platform}` : 'Fieldbench';
+  return platform ? t('sync.defaultDeviceName', { platform }) : 'Fieldbench';
 }
 
 function Connected({ status }: { status: SyncStatus }) {
