@@ -11,3 +11,13 @@ export function pick(text: Localized, lang: Lang): string {
   if (own.trim() !== '') return own;
   return lang === 'en' ? text.zh : text.en;
 }
+
+/** Items named in a sentence, listed as each language lists them: "a, b" and "a、b". */
+export function listed(items: readonly string[]): Localized {
+  return { en: items.join(', '), zh: items.join('、') };
+}
+
+/** Sentences one after another: a space between them in English, none in Chinese. */
+export function joinSentences(sentences: readonly string[], lang: Lang): string {
+  return sentences.filter((s) => s !== '').join(lang === 'zh' ? '' : ' ');
+}

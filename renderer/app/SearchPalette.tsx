@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { SEARCH_QUERY_MAX } from '../../core/api/limits';
+import { joinSentences } from '../../core/i18n';
 import { useI18n } from '../i18n/i18n';
 import { htmlLang } from '../i18n/translate';
 import { useQuery } from '../data/use-query';
@@ -75,7 +76,7 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
   else if (results.status === 'error') status = apiText(results.error);
   else if (results.data === null) status = t('common.loading');
   // Nothing found: what search made of the query (only words to leave out, say) tells the user why.
-  else if (hits.length === 0) status = [t('palette.noResults'), ...results.data.notices.map(apiText)].join(' ');
+  else if (hits.length === 0) status = joinSentences([t('palette.noResults'), ...results.data.notices.map(apiText)], lang);
   else {
     // A corrected word is named here too: the hits are for what search took the query to mean.
     const corrections = results.data.corrections;
@@ -83,7 +84,7 @@ export function SearchPalette({ onClose }: { onClose: () => void }) {
     status = `${corrected}${tn('palette.count', results.data.total)} — ${t('palette.hint')}`;
   }
   // Records that came by a large sync and are not searchable yet: say so, above all when nothing was found.
-  if (debounced !== '' && results.data !== null && results.data.indexing > 0) status = `${status} ${tn('search.indexing', results.data.indexing)}`;
+  if (debounced !== '' && results.data !== null && results.data.indexing > 0) status = joinSentences([status, tn('search.indexing', results.data.indexing)], lang);
 
   return (
     <Dialog className="palette" label={t('palette.title')} onClose={onClose} onKeyDown={onKeyDown} initialFocus={inputRef}>

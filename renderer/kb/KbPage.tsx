@@ -2,6 +2,7 @@ import { useEffect, useEffectEvent, useRef, useState, type KeyboardEvent, type R
 import { Link, useSearchParams } from 'react-router';
 import type { KbListResult } from '../../core/api/contract';
 import { SEARCH_KINDS, type SearchKind, type SearchResult } from '../../core/kb/types';
+import { joinSentences } from '../../core/i18n';
 import { correctedQuery } from '../../core/kb/corrected-query';
 import { SearchForm } from '../ui/SearchForm';
 import { useI18n } from '../i18n/i18n';
@@ -224,7 +225,7 @@ function SearchResults({
   query: string;
   onSearchAsTyped: () => void;
 }) {
-  const { t, tn, apiText } = useI18n();
+  const { t, tn, lang, apiText } = useI18n();
   const data = state.data;
   // On an error the alert below says what happened; the count stays empty rather than stale.
   let count = '';
@@ -266,7 +267,7 @@ function SearchResults({
           )}
           {data.notices.length > 0 && (
             <p className="notice" role="note">
-              {data.notices.map(apiText).join(' ')}
+              {joinSentences(data.notices.map(apiText), lang)}
             </p>
           )}
           {data.indexing > 0 && (

@@ -1,6 +1,7 @@
 import { segmentForIndex } from '../../../core/text/segment';
 import { isStopWord } from '../../../core/text/stopwords';
 import { msg, type ApiMessage } from '../../../core/api/message';
+import { listed } from '../../../core/i18n';
 
 /**
  * Turns untrusted search text into query terms. User text never reaches FTS5 MATCH raw: only runs
@@ -174,8 +175,9 @@ export function parseTerms(input: string): ParsedTerms {
   if (terms.length > MAX_TERMS) {
     const ignored = terms.slice(MAX_TERMS).map(display);
     const more = ignored.length - 5;
-    const listed = { en: ignored.slice(0, 5).join(', ') + (more > 0 ? ` and ${more} more` : ''), zh: ignored.slice(0, 5).join('、') + (more > 0 ? ` 等另外 ${more} 个` : '') };
-    notice = msg('notice.searchTermsIgnored', { max: MAX_TERMS, ignored: listed });
+    const named = listed(ignored.slice(0, 5));
+    const all = more > 0 ? { en: `${named.en} and ${more} more`, zh: `${named.zh} 等另外 ${more} 个` } : named;
+    notice = msg('notice.searchTermsIgnored', { max: MAX_TERMS, ignored: all });
     terms = terms.slice(0, MAX_TERMS);
   }
   return { terms, notice };

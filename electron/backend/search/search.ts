@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { Lang } from '../../../core/i18n';
+import { listed, type Lang } from '../../../core/i18n';
 import { msg, type ApiMessage } from '../../../core/api/message';
 import { SEARCH_KINDS, type KbArticleType, type SearchCorrection, type SearchHit, type SearchKind, type SearchResult } from '../../../core/kb/types';
 import type { Db } from '../db/connection';
@@ -532,7 +532,7 @@ export function searchKb(db: Db, args: KbSearchArgs): SearchResult {
   });
 
   const notices: ApiMessage[] = parsed.notice === null ? [] : [parsed.notice];
-  if (plan.narrowed.length > 0) notices.push(msg('notice.searchPrefixNarrowed', { prefixes: { en: plan.narrowed.map((t) => `“${t}”`).join(', '), zh: plan.narrowed.map((t) => `“${t}”`).join('、') } }));
+  if (plan.narrowed.length > 0) notices.push(msg('notice.searchPrefixNarrowed', { prefixes: listed(plan.narrowed.map((t) => `“${t}”`)) }));
   if (broad) notices.push(msg('notice.searchBroad', { count: RANK_WINDOW.toLocaleString('en') }));
   if (budgetSpent) notices.push(msg('notice.searchBudgetSpent', { count: SCAN_BUDGET.toLocaleString('en') }));
   if (args.kinds !== undefined && args.kinds.some((k) => k !== 'kb') && hasArticleFilters(args)) notices.push(msg('notice.searchFiltersArticlesOnly'));
