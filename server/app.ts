@@ -210,8 +210,10 @@ export function createApp({ sql, logger = false, https, now = Date.now }: AppOpt
     }
     const stored = await storeMessages(sql, body.messages, actor);
     await auditWrites(actor, body.messages, stored.length);
-    // What the device sent in this request is not sent back to it (the cursor still moves past it).
-    const mine = body.messages.map((m) => m.timestamp);
+    const answer = (pages: readonly string[], spaces: SyncResponse['spaces']) =>
+      reply.type('application/json; charset=utf-8').send(syncResponseJson({ serverTime: new Date(now()).toISOString(), stored: stored.length, pages, spaces }));
+    // A push that pulls nothing (a long outbox sent in batches): the answer names no space.
+    if (body.limit === 0) return answer([], {});
     const spaces = await readableSpaces(actor, Object.keys(body.spaces));
     let room = Math.min(body.limit ?? DEFAULT_PULL, MAX_MESSAGES_PER_RESPONSE);
     const pages: string[] = [];
@@ -226,7 +228,8 @@ export function createApp({ sql, logger = false, https, now = Date.now }: AppOpt
       } else if (room <= 0) {
         states[space] = { cursor, more: true, digest: head.digest };
       } else {
-        const page = await pageAfter(sql, space, cursor, room, mine);
+        // What this device sent is not sent back to it (the cursor still moves past it).
+        const page = await pageAfter(sql, space, cursor, room, actor.deviceId);
         room -= page.read;
         pages.push(page.json);
         const last = page.lastSeq ?? cursor;
@@ -234,7 +237,7 @@ export function createApp({ sql, logger = false, https, now = Date.now }: AppOpt
         states[space] = { cursor: last, more: page.read > 0 && last < head.lastSeq, digest: head.digest };
       }
     }
-    return reply.type('application/json; charset=utf-8').send(syncResponseJson({ serverTime: new Date(now()).toISOString(), stored: stored.length, pages, spaces: states }));
+    return answer(pages, states);
   });
 
   const auditWrites = async (actor: DeviceActor, messages: readonly SyncMessage[], stored: number): Promise<void> => {

@@ -42,32 +42,66 @@ export const BLOB_CHUNK_BYTES = 1024 * 1024;
 /** Same as the largest attachment a device accepts (core/api/limits.ts). */
 export const MAX_BLOB_BYTES = 25 * 1024 * 1024;
 
-const timestamp = z.string().refine(isTimestamp, { message: 'not a sync timestamp' });
 const space = z.string().refine(isSpace, { message: 'not a space' });
-const column = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/);
-const value = z.union([z.string().max(MAX_VALUE_CHARS), z.number().finite(), z.null()]);
+
+/** A column's value on the wire: text, a finite number or null (an integer column is a whole number). */
+export type SyncValue = string | number | null;
 
 /**
  * One change to one synced row at one HLC time: the columns it set, with their new values. Per
  * column it is last-writer-wins by timestamp; a delete is `deleted: 1` like any other column.
  */
-export const syncMessageSchema = z.strictObject({
-  timestamp,
-  space,
-  dataset: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/),
+export type SyncMessage = { timestamp: string; space: string; dataset: string; row: string; values: Record<string, SyncValue> };
+
+const NAME = /^[a-z][a-z0-9_]{0,63}$/;
+const MESSAGE_FIELDS = new Set(['timestamp', 'space', 'dataset', 'row', 'values']);
+const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+const hasControlCharacter = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code <= 0x1f || code === 0x7f) return true;
+  }
+  return false;
+};
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * What is wrong with a message and where, or null. Written out rather than composed from zod
+ * parts: every message of every sync passes here, and zod's general walk cost the server about as
+ * much as storing the messages.
+ */
+export function messageProblem(value: unknown): { path: string[]; message: string } | null {
+  const at = (path: string[], message: string) => ({ path, message });
+  if (!isRecord(value)) return at([], 'is not a message');
+  for (const key of Object.keys(value)) if (!MESSAGE_FIELDS.has(key)) return at([key], 'is not a field of a message');
+  const { timestamp, space, dataset, row, values } = value;
+  if (typeof timestamp !== 'string' || !isTimestamp(timestamp)) return at(['timestamp'], 'not a sync timestamp');
+  if (typeof space !== 'string' || !isSpace(space)) return at(['space'], 'not a space');
+  if (typeof dataset !== 'string' || !NAME.test(dataset)) return at(['dataset'], 'not a table name');
   // A row id is a key stored as text on both databases: no control characters (PostgreSQL text
   // cannot hold U+0000) and no unpaired surrogate (it would be stored as U+FFFD, another key).
-  row: z
-    .string()
-    .min(1)
-    .max(MAX_ROW_CHARS)
-    .refine((row) => ![...row].some((c) => c <= '\u001f' || c === '\u007f'), { message: 'a row id may not contain control characters' })
-    .refine((row) => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(row), { message: 'a row id may not contain an unpaired surrogate' }),
-  values: z.record(column, value).refine((v) => Object.keys(v).length > 0 && Object.keys(v).length <= MAX_COLUMNS_PER_MESSAGE, {
-    message: `a message sets 1 to ${MAX_COLUMNS_PER_MESSAGE} columns`,
-  }),
+  if (typeof row !== 'string' || row.length === 0 || row.length > MAX_ROW_CHARS) return at(['row'], `a row id is text of 1 to ${MAX_ROW_CHARS} characters`);
+  if (hasControlCharacter(row)) return at(['row'], 'a row id may not contain control characters');
+  if (UNPAIRED_SURROGATE.test(row)) return at(['row'], 'a row id may not contain an unpaired surrogate');
+  if (!isRecord(values)) return at(['values'], 'not a set of column values');
+  const columns = Object.keys(values);
+  if (columns.length === 0 || columns.length > MAX_COLUMNS_PER_MESSAGE) return at(['values'], `a message sets 1 to ${MAX_COLUMNS_PER_MESSAGE} columns`);
+  for (const column of columns) {
+    if (!NAME.test(column)) return at(['values', column], 'not a column name');
+    const v = values[column];
+    if (typeof v === 'string' ? v.length > MAX_VALUE_CHARS : v !== null && !(typeof v === 'number' && Number.isFinite(v))) {
+      return at(['values', column], `must be text of at most ${MAX_VALUE_CHARS} characters, a finite number or null`);
+    }
+  }
+  return null;
+}
+
+export const syncMessageSchema = z.custom<SyncMessage>().superRefine((value, context) => {
+  const problem = messageProblem(value);
+  if (problem !== null) context.addIssue({ code: 'custom', message: problem.message, path: problem.path });
 });
-export type SyncMessage = z.infer<typeof syncMessageSchema>;
 
 export const digestSchema = z.strictObject({ hash: z.number().int().min(0), count: z.number().int().min(0) });
 export const bucketSchema = z.strictObject({ bucket: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}$/), hash: z.number().int().min(0), count: z.number().int().min(0) });
@@ -109,8 +143,11 @@ export const syncRequestSchema = z.strictObject({
   clientTime: z.string(),
   messages: z.array(syncMessageSchema).max(MAX_MESSAGES_PER_REQUEST),
   spaces: z.record(space, z.strictObject({ cursor: z.number().int().min(0) })),
-  /** Most messages to return in this answer (the server may return fewer). */
-  limit: z.number().int().min(1).max(MAX_MESSAGES_PER_RESPONSE).optional(),
+  /**
+   * Most messages to return in this answer (the server may return fewer). 0 stores the messages
+   * and pulls nothing: the answer names no space (a device sending a long outbox in batches).
+   */
+  limit: z.number().int().min(0).max(MAX_MESSAGES_PER_RESPONSE).optional(),
 });
 export type SyncRequest = z.infer<typeof syncRequestSchema>;
 

@@ -256,17 +256,16 @@ async function storeMessagesInOneStatement(sql: Sql, messages: readonly SyncMess
 
 /**
  * A sync answer's share of one space: the next `limit` messages after the cursor as one JSON text
- * (the messages joined by commas, '' when none), leaving out those whose timestamps are in `skip`
- * (what the device sent in the same request), with how many it read and the last one's sequence
- * number (the new cursor).
+ * (the messages joined by commas, '' when none), leaving out those the asking device sent itself
+ * (it has them; a device that lost some, restored from an older backup, finds them by the digest
+ * check), with how many it read and the last one's sequence number (the new cursor).
  */
 export type SpacePage = { json: string; read: number; lastSeq: number | null };
 
-export async function pageAfter(sql: Sql, space: string, cursor: number, limit: number, skip: readonly string[]): Promise<SpacePage> {
-  const rows = await sql.all<{ seq: number; timestamp: string; json: string }>('SELECT seq, timestamp, wire AS json FROM messages WHERE space = ? AND seq > ? ORDER BY seq LIMIT ?', [space, cursor, limit]);
-  const sent = new Set(skip);
+export async function pageAfter(sql: Sql, space: string, cursor: number, limit: number, device: string | null): Promise<SpacePage> {
+  const rows = await sql.all<{ seq: number; device_id: string; json: string }>('SELECT seq, device_id, wire AS json FROM messages WHERE space = ? AND seq > ? ORDER BY seq LIMIT ?', [space, cursor, limit]);
   const last = rows.at(-1);
-  return { json: rows.flatMap((r) => (sent.has(r.timestamp) ? [] : [r.json])).join(','), read: rows.length, lastSeq: last === undefined ? null : Number(last.seq) };
+  return { json: rows.flatMap((r) => (r.device_id === device ? [] : [r.json])).join(','), read: rows.length, lastSeq: last === undefined ? null : Number(last.seq) };
 }
 
 /** Messages of a space by timestamp (the repair pull after a digest difference). */

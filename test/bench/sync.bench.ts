@@ -18,6 +18,7 @@ import { createBackend, type Backend } from '../../electron/backend/backend';
 import { readCursors } from '../../electron/backend/sync/state';
 import { api, enrolDevice, postgresAvailable, startServer, TEST_PASSWORD, type DatabaseKind } from '../helpers/server';
 import { pouchReplication } from './pouchdb-side';
+import { pullFloor } from './sync-floor';
 
 const PACK = path.resolve('test', 'fixtures', 'packs', 'valid');
 const args = process.argv.slice(2);
@@ -197,6 +198,12 @@ async function main(): Promise<void> {
     const pouch = await pouchReplication(POUCH_DOCS, (i) => sentence(i, 200));
     console.log(`\n== PouchDB (leveldb) ↔ express-pouchdb, ${POUCH_DOCS} docs of ~1.5 KB ==`);
     console.log(`push ${pouch.push.toFixed(0)} docs/s (${pouch.pushSeconds.toFixed(1)} s), pull ${pouch.pull.toFixed(0)} docs/s (${pouch.pullSeconds.toFixed(1)} s)`);
+  }
+  const floorArticles = Math.min(ARTICLES, 20_000);
+  if (floorArticles > 0) {
+    const floor = await pullFloor(floorArticles, (i) => articleMessages(i, 'b0b0b0b0b0b0b0b0', Date.now() - 1_000_000), PACK);
+    console.log(`\n== floor: the least a fresh device could do (sync-floor.ts), ${floorArticles} articles ==`);
+    console.log(`parse, check rich text, insert rows and log entries in one process, no server or sync state: ${floor.toFixed(0)} articles/s`);
   }
   if (WHICH === 'sqlite' || WHICH === 'both') await run('sqlite');
   if ((WHICH === 'postgres' || WHICH === 'both') && (await postgresAvailable())) await run('postgres');

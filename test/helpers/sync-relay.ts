@@ -8,9 +8,12 @@ import type { Transport } from '../../electron/backend/sync/round';
  * property tests that need thousands of syncs. The real server is tested against the same client
  * in the server suites.
  */
+type Stored = SyncMessage & { seq: number; device: string };
+
 export type Relay = {
-  stored: Map<string, SyncMessage & { seq: number }>;
-  transport: (faults?: Faults) => Transport;
+  stored: Map<string, Stored>;
+  /** The transport of one device (the relay, as the server, sends no device what it sent itself). */
+  transport: (device: string, faults?: Faults) => Transport;
   /** Remembers what the relay holds now, as a backup would. */
   backup: () => void;
   /** Goes back to the last backup (or to empty), losing what came since, as a restored server does. */
@@ -27,19 +30,17 @@ export type Faults = { loseRequest?: boolean; loseAnswer?: boolean; duplicate?: 
 export class LostConnection extends Error {}
 
 export function createRelay(): Relay {
-  let stored = new Map<string, SyncMessage & { seq: number }>();
+  let stored = new Map<string, Stored>();
   let seq = 0;
-  let saved: { stored: Map<string, SyncMessage & { seq: number }>; seq: number } = { stored: new Map(), seq: 0 };
+  let saved: { stored: Map<string, Stored>; seq: number } = { stored: new Map(), seq: 0 };
   const inSpace = (space: string) => [...stored.values()].filter((m) => m.space === space);
-  const strip = ({ seq: _seq, ...m }: SyncMessage & { seq: number }): SyncMessage => m;
-  const sync = (request: SyncRequest, faults: Faults): SyncResponse => {
+  const strip = ({ seq: _seq, device: _device, ...m }: Stored): SyncMessage => m;
+  const sync = (request: SyncRequest, device: string, faults: Faults): SyncResponse => {
     if (faults.loseRequest) throw new LostConnection('request lost');
-    const mine = new Set<string>();
     let fresh = 0;
     for (const m of request.messages) {
-      mine.add(m.timestamp);
       if (stored.has(m.timestamp)) continue;
-      stored.set(m.timestamp, { ...m, seq: ++seq });
+      stored.set(m.timestamp, { ...m, seq: ++seq, device });
       fresh++;
     }
     const limit = request.limit ?? 2000;
@@ -50,7 +51,7 @@ export function createRelay(): Relay {
         .filter((m) => m.seq > cursor)
         .sort((a, b) => a.seq - b.seq);
       const taken = waiting.slice(0, Math.max(0, limit - out.length));
-      out.push(...taken.filter((m) => !mine.has(m.timestamp)).map(strip));
+      out.push(...taken.filter((m) => m.device !== device).map(strip));
       spaces[space] = { cursor: taken.at(-1)?.seq ?? cursor, more: taken.length < waiting.length, digest: digestOf(bucketsOf(inSpace(space).map((m) => m.timestamp))) };
     }
     if (faults.loseAnswer) throw new LostConnection('answer lost');
@@ -70,8 +71,8 @@ export function createRelay(): Relay {
       stored = new Map(saved.stored);
       seq = saved.seq;
     },
-    transport: (faults = {}) => ({
-      sync: async (request) => sync(structuredClone(request), faults),
+    transport: (device, faults = {}) => ({
+      sync: async (request) => sync(structuredClone(request), device, faults),
       buckets: async (space) => ({ space, buckets: bucketsOf(inSpace(space).map((m) => m.timestamp)) }),
       messages: async (space, from, after, limit) => {
         const list = inSpace(space)

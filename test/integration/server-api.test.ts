@@ -167,6 +167,13 @@ describe.each(['sqlite', 'postgres'] as DatabaseKind[])('server on %s', (db) => 
     const repair = await api<{ messages: SyncMessage[]; more: boolean }>(server.url, `/api/v1/spaces/${space}/messages?from=${encodeURIComponent(from)}&limit=5`, { token: other.token });
     expect(repair.body.messages.map((m) => m.timestamp)).toEqual(batch.slice(10, 15).map((m) => m.timestamp));
     expect(repair.body.more).toBe(true);
+    // A push that pulls nothing (limit 0): stored, and the answer names no space though there is news.
+    const more = [message(space, 'customers', 'c-late', { name: 'Late customer' })];
+    const pushOnly = await api<SyncResponse>(server.url, '/api/v1/sync', { token: other.token, body: syncBody(more, { [space]: 0 }, { limit: 0 }) });
+    expect(pushOnly.status).toBe(200);
+    expect(pushOnly.body).toMatchObject({ stored: 1, messages: [], spaces: {} });
+    const pulledLate = await api<SyncResponse>(server.url, '/api/v1/sync', { token: bob.token, body: syncBody([], { [space]: cursor }) });
+    expect(pulledLate.body.messages.map((m) => m.timestamp)).toContain(more[0]?.timestamp);
   });
 
   it.skipIf(skip)('answers bad input with a 4xx that says what is wrong, never a 5xx', async () => {

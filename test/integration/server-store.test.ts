@@ -57,18 +57,17 @@ describe('server store', () => {
       { timestamp: at(2), space: 'user:u1', dataset: 'field_notes', row: 'n2', values: { title: '\u0000\u001f control' } },
     ];
     expect(await storeMessages(sql, sent, device)).toEqual([at(1), at(2)]);
-    const page = await pageAfter(sql, 'user:u1', 0, 10, []);
+    const page = await pageAfter(sql, 'user:u1', 0, 10, 'd2');
     expect(page.read).toBe(2);
     expect(messagesOf(page).map((m) => syncMessageSchema.parse(m))).toEqual(sent);
-    // What the device sent in the same request is left out, and the cursor still moves past it.
-    const rest = await pageAfter(sql, 'user:u1', 0, 10, [at(1)]);
-    expect(messagesOf(rest)).toEqual([sent[1]]);
-    expect(rest).toMatchObject({ read: 2, lastSeq: page.lastSeq });
+    // What the asking device sent itself is left out, and the cursor still moves past it.
+    const own = await pageAfter(sql, 'user:u1', 0, 10, device.deviceId);
+    expect(own).toEqual({ json: '', read: 2, lastSeq: page.lastSeq });
     // A page of one, then what follows it; nothing after the last.
-    const first = await pageAfter(sql, 'user:u1', 0, 1, []);
+    const first = await pageAfter(sql, 'user:u1', 0, 1, null);
     expect(messagesOf(first)).toEqual([sent[0]]);
-    expect(messagesOf(await pageAfter(sql, 'user:u1', first.lastSeq ?? 0, 1, []))).toEqual([sent[1]]);
-    expect(await pageAfter(sql, 'user:u1', page.lastSeq ?? 0, 10, [])).toEqual({ json: '', read: 0, lastSeq: null });
+    expect(messagesOf(await pageAfter(sql, 'user:u1', first.lastSeq ?? 0, 1, null))).toEqual([sent[1]]);
+    expect(await pageAfter(sql, 'user:u1', page.lastSeq ?? 0, 10, null)).toEqual({ json: '', read: 0, lastSeq: null });
     const repaired = await messagesFrom(sql, 'user:u1', '2026-12-04T03', at(1), 10);
     expect(repaired.messages.map((m) => JSON.parse(m.json) as unknown)).toEqual([sent[1]]);
   });
@@ -87,7 +86,7 @@ describe('server store', () => {
     const expected = spaceBucketsOf(held).map(({ bucket, hash, count }) => ({ bucket, hash, count }));
     expect(await bucketsOfSpace(sql, 'user:u1')).toEqual(expected);
     const heads = await headsOfSpaces(sql, ['user:u1', 'review:u1']);
-    const stored = await pageAfter(sql, 'user:u1', 0, 100, []);
+    const stored = await pageAfter(sql, 'user:u1', 0, 100, null);
     expect(stored.read).toBe(4);
     expect(heads.get('user:u1')).toEqual({ lastSeq: stored.lastSeq, digest: digestOf(expected) });
     expect(heads.get('review:u1')?.digest.count).toBe(1);
@@ -121,7 +120,7 @@ describe('server store', () => {
     const upgraded = await headsOfSpaces(sql, ['user:u1', 'published']);
     expect(upgraded.get('user:u1')?.lastSeq).toBe(1);
     expect(upgraded.get('published')?.lastSeq).toBe(2);
-    const pulled = [...messagesOf(await pageAfter(sql, 'user:u1', 0, 10, [])), ...messagesOf(await pageAfter(sql, 'published', 0, 10, []))];
+    const pulled = [...messagesOf(await pageAfter(sql, 'user:u1', 0, 10, null)), ...messagesOf(await pageAfter(sql, 'published', 0, 10, null))];
     expect(pulled.map((m) => syncMessageSchema.parse(m))).toEqual(sent);
   });
 });

@@ -165,4 +165,21 @@ describe('applying what arrives by sync', () => {
     expect(done.applied).toBe(2);
     expect(d.db.prepare('SELECT name FROM customer_contacts WHERE id = ?').get('k1')).toEqual({ name: 'Li' });
   });
+
+  it('sees within one batch the rows it wrote earlier in it, as well as the rows stored before', async () => {
+    // The batch's rows are looked up once at its start (read-ahead.ts): a row it creates must
+    // count as stored for the messages after it.
+    const d = await device();
+    apply(d, [note('n1')]);
+    const result = apply(d, [note('n2'), note('n2', { title: 'Renamed in the same batch' }), note('n1', { title: 'Renamed later' })]);
+    expect(result).toMatchObject({ received: 3, applied: 3, refused: 0 });
+    expect(stored(d.db, 'n2')?.title).toBe('Renamed in the same batch');
+    expect(stored(d.db, 'n1')?.title).toBe('Renamed later');
+    expect(result.items.map((i) => [i.row, i.before?.title ?? i.before?.[''] ?? null])).toEqual([
+      ['n2', 'created'],
+      ['n2', 'Note n2'],
+      ['n1', 'Note n1'],
+    ]);
+    expect(d.db.prepare('SELECT count(*) AS n FROM field_notes').get()).toEqual({ n: 2 });
+  });
 });

@@ -207,6 +207,23 @@ describe('sync between devices through the server', () => {
     expect((await callOk(ann.backend, 'sync.status', {})).outbox).toBe(0);
   });
 
+  it('sends a long outbox in batches and every record reaches the other device of its user once', async () => {
+    server.addUser('cara', 'consultant');
+    const laptop = await device('cara');
+    // More than two batches of 2,000 (round.ts): all but the last go ahead of the rounds, two at a time.
+    for (let i = 0; i < 4500; i++) await callOk(laptop.backend, 'notes.create', { title: `Visit ${i}`, bodyJson: body(`Site ${i}`) });
+    const waiting = (await callOk(laptop.backend, 'sync.status', {})).outbox;
+    expect(waiting).toBeGreaterThan(4000);
+    const run = await callOk(laptop.backend, 'sync.now', {});
+    expect(run).toMatchObject({ status: 'done', sent: waiting });
+    expect((await callOk(laptop.backend, 'sync.status', {})).outbox).toBe(0);
+    const desktop = await device('cara');
+    await callOk(desktop.backend, 'sync.now', {});
+    const titles = desktop.backend.db.prepare("SELECT title FROM field_notes WHERE title LIKE 'Visit %'").all() as { title: string }[];
+    expect(titles.length).toBe(4500);
+    expect(new Set(titles.map((t) => t.title)).size).toBe(4500);
+  });
+
   it('applies what it knows of a message from a newer version and leaves the rest for later', async () => {
     const bob = await device('bob');
     const newer = await device('bob');

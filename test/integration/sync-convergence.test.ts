@@ -34,7 +34,7 @@ async function device(userId: string): Promise<{ db: Db; identity: SyncIdentity 
 type Op =
   | { kind: 'edit'; device: number; row: number; column: 'name' | 'industry' | 'region'; value: string }
   | { kind: 'delete'; device: number; row: number }
-  | { kind: 'sync'; device: number; faults: Faults }
+  | { kind: 'sync'; device: number; faults: Faults; page: number }
   | { kind: 'backup' }
   | { kind: 'restore' };
 
@@ -50,6 +50,8 @@ const opArb = (devices: number): fc.Arbitrary<Op> =>
         kind: fc.constant('sync' as const),
         device: fc.nat(devices - 1),
         faults: fc.record({ loseRequest: fc.boolean(), loseAnswer: fc.boolean(), duplicate: fc.boolean(), reverse: fc.boolean(), skipOne: fc.boolean() }, { requiredKeys: [] }),
+        // Small pages: a device's outbox goes in several batches, sent ahead two at a time (round.ts).
+        page: fc.integer({ min: 1, max: 4 }),
       }),
     },
   );
@@ -65,12 +67,18 @@ function apply(db: Db, op: Extract<Op, { kind: 'edit' | 'delete' }>): void {
   else commit(db, [update('customers', { id }, { [op.column]: op.value, deleted: 0 })]);
 }
 
-async function sync(relay: Relay, d: { db: Db; identity: SyncIdentity }, faults: Faults = {}): Promise<void> {
+async function sync(relay: Relay, d: { db: Db; identity: SyncIdentity }, faults: Faults = {}, page?: number): Promise<void> {
   try {
-    await runSync(d.db, d.identity, relay.transport(faults), 4, unsentColumns(d.db));
+    await runSync(d.db, d.identity, relay.transport(d.identity.deviceId, faults), 4, unsentColumns(d.db), page === undefined ? {} : { page });
   } catch (error) {
     if (!(error instanceof LostConnection)) throw error;
   }
+}
+
+/** Messages this device counts as held by the server (or has not sent) that the relay lacks. */
+function unheld(relay: Relay, db: Db): string[] {
+  const logged = db.prepare('SELECT timestamp FROM sync_log WHERE state IN (0, 1)').all() as { timestamp: string }[];
+  return logged.map((m) => m.timestamp).filter((t) => !relay.stored.has(t));
 }
 
 function customers(db: Db): unknown[] {
@@ -106,7 +114,11 @@ describe('sync convergence (property)', () => {
             else {
               const d = devices[op.device];
               if (!d) continue;
-              if (op.kind === 'sync') await sync(relay, d, op.faults);
+              if (op.kind === 'sync') {
+                await sync(relay, d, op.faults, op.page);
+                // A clean sync leaves nothing unsent, and the relay holds every message this device counts as held.
+                if (Object.keys(op.faults).every((f) => !op.faults[f as keyof Faults])) expect(unheld(relay, d.db)).toEqual([]);
+              }
               else apply(d.db, op);
             }
           }

@@ -11,6 +11,7 @@ import { addToDigest, cellKey, logReceived } from './log';
 import { MOVE_COLUMN, moveRow } from './share';
 import { actorOf, saveClock, syncClock, type SyncIdentity } from './state';
 import { prepared } from '../db/statements';
+import { batchRows, mayBeStored, parseRowState, readRowStates, readStoredRows, rowId, type RowState, type StoredRows } from './read-ahead';
 
 /**
  * Applies messages from the server, inside the caller's `transact(db, …, { fromSync: true })`:
@@ -34,7 +35,6 @@ export type RunItem = { dataset: string; row: string; status: ItemStatus; detail
 export type ApplyResult = { received: number; applied: number; refused: number; conflicts: number; waiting: number; items: RunItem[] };
 
 type Values = Record<string, SqlValue>;
-type RowState = { space: string; stamps: Record<string, string>; pending: Values | null };
 
 /** Local defaults for device-only columns of a row that arrives by sync. */
 function localDefaults(table: RecordTable, now: string): Values {
@@ -51,7 +51,9 @@ export function applyIncoming(db: Db, identity: SyncIdentity, messages: readonly
   const clock = syncClock(db, identity.node);
   const sorted = [...messages].sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));
   const touchedPending = new Set<string>();
-  const rows: RowCache = new Map();
+  const named = batchRows(messages);
+  const rows: RowCache = readRowStates(db, named);
+  const stored = readStoredRows(db, named);
   const logged: SyncMessage[] = [];
   const keepValues = valuesWorthKeeping(actorOf(db, identity));
   for (const message of sorted) {
@@ -77,7 +79,7 @@ export function applyIncoming(db: Db, identity: SyncIdentity, messages: readonly
     }
     const table = message.dataset as RecordTable;
     const unknown = Object.keys(message.values).filter((c) => !isSyncedColumn(table, c));
-    const outcome = applyOne(db, rows, table, message, checked.values, unsent, now);
+    const outcome = applyOne(db, rows, stored, table, message, checked.values, unsent, now);
     if (unknown.length > 0 && outcome.detail === undefined) outcome.detail = `left out what this version does not know: ${unknown.join(', ')}`;
     if (outcome.status === 'refused') {
       markRefused(db, message.timestamp);
@@ -85,15 +87,15 @@ export function applyIncoming(db: Db, identity: SyncIdentity, messages: readonly
     }
     if (outcome.status === 'applied' || outcome.status === 'conflict') result.applied++;
     if (outcome.status === 'conflict') result.conflicts++;
-    if (outcome.status === 'waiting') touchedPending.add(`${table}\u0000${message.row}`);
+    if (outcome.status === 'waiting') touchedPending.add(rowId(table, message.row));
     result.items.push(outcome);
   }
   // Rows that waited for a parent: try again now that the whole batch is in.
   addToDigest(db, logged);
-  for (const item of retryPending(db, rows, now)) {
+  for (const item of retryPending(db, rows, stored, now)) {
     result.items.push(item);
     result.applied++;
-    touchedPending.delete(`${item.dataset}\u0000${item.row}`);
+    touchedPending.delete(rowId(item.dataset, item.row));
   }
   result.waiting = touchedPending.size;
   saveClock(db, clock);
@@ -128,7 +130,7 @@ function applyMove(db: Db, rows: RowCache, message: SyncMessage): RunItem {
   if (known?.space === target) return { dataset: message.dataset, row: message.row, status: 'unchanged' };
   if (known !== null && known.space !== message.space) return refuse(`${message.dataset} ${message.row} lives in ${known.space}, not ${message.space}`);
   moveRow(db, message.dataset, message.row, target);
-  rows.set(`${message.dataset}\u0000${message.row}`, { space: target, stamps: known?.stamps ?? {}, pending: known?.pending ?? null });
+  rows.set(rowId(message.dataset, message.row), { space: target, stamps: known?.stamps ?? {}, pending: known?.pending ?? null });
   return { dataset: message.dataset, row: message.row, status: 'applied', detail: `shared with ${target}` };
 }
 
@@ -171,13 +173,13 @@ function checkMessage(db: Db, rows: RowCache, message: SyncMessage, clock: Retur
 type RowCache = Map<string, RowState | null>;
 
 function rowState(db: Db, rows: RowCache, table: string, row: string): RowState | null {
-  const id = `${table}\u0000${row}`;
+  const id = rowId(table, row);
   const cached = rows.get(id);
   if (cached !== undefined) return cached;
   const found = prepared(db, 'SELECT space, stamps, pending FROM sync_rows WHERE dataset = ? AND row = ?').get(table, row) as
     | { space: string; stamps: string; pending: string | null }
     | undefined;
-  const state = found ? { space: found.space, stamps: JSON.parse(found.stamps) as Record<string, string>, pending: found.pending === null ? null : (JSON.parse(found.pending) as Values) } : null;
+  const state = found ? parseRowState(found) : null;
   rows.set(id, state);
   return state;
 }
@@ -187,7 +189,7 @@ function saveRowState(db: Db, rows: RowCache, table: string, row: string, state:
     `INSERT INTO sync_rows (dataset, row, space, stamps, pending) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (dataset, row) DO UPDATE SET stamps = excluded.stamps, pending = excluded.pending`,
   ).run(table, row, state.space, JSON.stringify(state.stamps), state.pending === null ? null : JSON.stringify(state.pending));
-  rows.set(`${table}\u0000${row}`, state);
+  rows.set(rowId(table, row), state);
 }
 
 function markRefused(db: Db, timestamp: string): void {
@@ -200,12 +202,12 @@ export function readStored(db: Db, table: RecordTable, key: Values): Values | un
   return prepared(db, `SELECT * FROM ${table} WHERE ${columns.map((c) => `${c} = ?`).join(' AND ')}`).get(...columns.map((c) => key[c] ?? null)) as Values | undefined;
 }
 
-function applyOne(db: Db, rows: RowCache, table: RecordTable, message: SyncMessage, values: Values, unsent: ReadonlySet<string>, now: number): RunItem {
+function applyOne(db: Db, rows: RowCache, storedRows: StoredRows, table: RecordTable, message: SyncMessage, values: Values, unsent: ReadonlySet<string>, now: number): RunItem {
   const key = keyOfRowName(table, message.row) as Values;
   // A copy: the cache holds what is saved, and this may be refused.
   const known = rowState(db, rows, table, message.row);
   const state: RowState = known === null ? { space: message.space, stamps: {}, pending: null } : { ...known, stamps: { ...known.stamps } };
-  const stored = readStored(db, table, key);
+  const stored = mayBeStored(storedRows, table, message.row) ? readStored(db, table, key) : undefined;
   const packWins = newerPackVersion(db, table, key, stored, values);
   if (packWins !== null) return { dataset: table, row: message.row, status: 'unchanged', detail: packWins };
   const newer: Values = {};
@@ -248,7 +250,7 @@ function applyOne(db: Db, rows: RowCache, table: RecordTable, message: SyncMessa
   // A row this device does not have yet: gather its columns until it can be written (its state
   // is saved once, with what still waits, if anything).
   state.pending = { ...(state.pending ?? {}), ...key, ...newer };
-  const created = tryInsert(db, rows, table, message.row, state, now);
+  const created = tryInsert(db, rows, storedRows, table, message.row, state, now);
   if (created === null) saveRowState(db, rows, table, message.row, state);
   return created ?? { dataset: table, row: message.row, status: 'waiting', detail: 'waiting for the rest of the record or its parent' };
 }
@@ -260,15 +262,16 @@ function applyOne(db: Db, rows: RowCache, table: RecordTable, message: SyncMessa
  */
 function newerPackVersion(db: Db, table: RecordTable, key: Values, stored: Values | undefined, values: Values): string | null {
   if (table === 'kb_article_texts') {
+    if (stored === undefined) return null;
     const article = prepared(db, 'SELECT origin FROM kb_articles WHERE id = ?').get(key.article_id) as { origin: string } | undefined;
-    return article?.origin === 'pack' && stored !== undefined ? 'this device has a newer version of the article from its content pack' : null;
+    return article?.origin === 'pack' ? 'this device has a newer version of the article from its content pack' : null;
   }
   if (stored === undefined || stored.origin !== 'pack' || typeof values.version !== 'number' || typeof stored.version !== 'number') return null;
   return stored.version > values.version ? `this device has version ${stored.version} from its content pack (this is version ${values.version})` : null;
 }
 
 /** Inserts a pending row in a savepoint; null when it cannot be written yet (a parent or a required column is missing). */
-function tryInsert(db: Db, rows: RowCache, table: RecordTable, row: string, state: RowState, now: number): RunItem | null {
+function tryInsert(db: Db, rows: RowCache, storedRows: StoredRows, table: RecordTable, row: string, state: RowState, now: number): RunItem | null {
   const pending = state.pending ?? {};
   const { deleted, ...rest } = pending;
   const values: Values = { ...localDefaults(table, new Date(now).toISOString()), ...rest };
@@ -280,13 +283,14 @@ function tryInsert(db: Db, rows: RowCache, table: RecordTable, row: string, stat
     if (isConstraintError(error)) return null;
     throw error;
   }
+  storedRows.stored.add(rowId(table, row));
   if (deleted === 1) writeChange(db, update(table as never, keyOfRowName(table, row) as never, { deleted: 1 } as never));
   state.pending = null;
   saveRowState(db, rows, table, row, state);
   return { dataset: table, row, status: 'applied', before: { '': 'created' } };
 }
 
-function retryPending(db: Db, cache: RowCache, now: number): RunItem[] {
+function retryPending(db: Db, cache: RowCache, storedRows: StoredRows, now: number): RunItem[] {
   const done: RunItem[] = [];
   // Parents before children: keep going while a pass writes something.
   for (let pass = 0; pass < 10; pass++) {
@@ -296,7 +300,7 @@ function retryPending(db: Db, cache: RowCache, now: number): RunItem[] {
       if (!isRecordTable(r.dataset)) continue;
       const state = rowState(db, cache, r.dataset, r.row);
       if (state === null) continue;
-      const item = tryInsert(db, cache, r.dataset, r.row, { ...state }, now);
+      const item = tryInsert(db, cache, storedRows, r.dataset, r.row, { ...state }, now);
       if (item) {
         done.push(item);
         wrote = true;

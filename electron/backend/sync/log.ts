@@ -71,10 +71,6 @@ export function logReceived(db: Db, message: LogEntry, keepValues: boolean): boo
 
 type LogEntry = { timestamp: string; space: string; dataset: string; row: string; values: unknown };
 
-export function hasMessage(db: Db, timestamp: string): boolean {
-  return prepared(db, 'SELECT 1 FROM sync_log WHERE timestamp = ?').get(timestamp) !== undefined;
-}
-
 /** Marks own messages as held by the server (after it answered the request that carried them). */
 export function acknowledge(db: Db, messages: readonly { timestamp: string; space: string }[]): void {
   const mark = prepared(db, 'UPDATE sync_log SET state = 1 WHERE timestamp = ? AND state = 0');
@@ -88,9 +84,9 @@ export function heldSpaces(db: Db, held: (space: string) => boolean): string[] {
   return (prepared(db, 'SELECT DISTINCT space FROM sync_log WHERE state = 0').all() as { space: string }[]).map((r) => r.space).filter(held);
 }
 
-/** The oldest unsent messages of this device, at most `limit`, leaving out the held spaces. */
-export function outbox(db: Db, limit: number, held: readonly string[] = []): OutboxMessage[] {
-  const rows = prepared(db, "SELECT timestamp, space, dataset, row, vals FROM sync_log WHERE state = 0 AND space NOT IN (SELECT value FROM json_each(?)) ORDER BY timestamp LIMIT ?").all(JSON.stringify(held), limit) as {
+/** The oldest unsent messages of this device (after `after`, when given), at most `limit`, leaving out the held spaces. */
+export function outbox(db: Db, limit: number, held: readonly string[] = [], after = ''): OutboxMessage[] {
+  const rows = prepared(db, "SELECT timestamp, space, dataset, row, vals FROM sync_log WHERE state = 0 AND timestamp > ? AND space NOT IN (SELECT value FROM json_each(?)) ORDER BY timestamp LIMIT ?").all(after, JSON.stringify(held), limit) as {
     timestamp: string;
     space: string;
     dataset: string;

@@ -72,10 +72,50 @@ export async function runSync(db: Db, identity: SyncIdentity, transport: Transpo
   outcome.held = held;
   let digests: Record<string, Digest> = {};
   const page = Math.max(1, Math.min(hooks.page ?? PULL_LIMIT, PULL_LIMIT));
+  const size = Math.min(PUSH_BATCH, page);
+  /** Counts an acknowledged batch and tells the UI. */
+  const sentBatch = (batch: readonly OutboxMessage[], request: SyncRequest, response: SyncResponse): void => {
+    outcome.sent += batch.length;
+    outcome.sentRows.push(...batch.map((m) => ({ dataset: m.dataset, row: m.row })));
+    outcome.bytesUp += measure(request);
+    outcome.bytesDown += measure(response);
+  };
+  /**
+   * A long outbox (a day of offline work) goes ahead of the rounds in full batches that pull
+   * nothing (limit 0), two at a time: the next batch is read and sent while the server stores the
+   * last, so neither side waits for the other. Each is acknowledged when its answer comes, in
+   * order; one that fails ends the sync, and what was not acknowledged is sent again next time
+   * (the server keeps one copy). The rounds then send the rest and pull.
+   */
+  const pushAhead = async (): Promise<void> => {
+    let inFlight: { batch: OutboxMessage[]; request: SyncRequest; answer: Promise<SyncResponse> } | null = null;
+    const settle = async (sent: NonNullable<typeof inFlight>): Promise<void> => {
+      const response = await sent.answer;
+      transact(db, () => acknowledge(db, sent.batch), { fromSync: true });
+      sentBatch(sent.batch, sent.request, response);
+      hooks.onRound?.({ sent: outcome.sent, received: outcome.received, bytesUp: outcome.bytesUp, bytesDown: outcome.bytesDown, left: outboxSize(db, held) });
+    };
+    let after = '';
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const batch = outbox(db, size, held, after);
+      // The last batch, full or not, goes with a round that pulls.
+      const last = batch.at(-1);
+      if (last === undefined || outbox(db, 1, held, last.timestamp).length === 0) break;
+      const request: SyncRequest = { protocol: PROTOCOL_VERSION, schema, clientTime: new Date(now()).toISOString(), messages: batch, spaces: {}, limit: 0 };
+      const answer = transport.sync(request);
+      // Awaited in turn below; if an earlier batch fails first, this one's failure is not news.
+      answer.catch(() => undefined);
+      if (inFlight !== null) await settle(inFlight);
+      inFlight = { batch, request, answer };
+      after = last.timestamp;
+    }
+    if (inFlight !== null) await settle(inFlight);
+  };
   /** Push-and-pull rounds until nothing is left either way; false when a preview stopped them. */
   const exchange = async (): Promise<boolean> => {
+    await pushAhead();
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const batch = outbox(db, Math.min(PUSH_BATCH, page), held);
+      const batch = outbox(db, size, held);
       const request: SyncRequest = {
         protocol: PROTOCOL_VERSION,
         schema,
@@ -85,8 +125,6 @@ export async function runSync(db: Db, identity: SyncIdentity, transport: Transpo
         limit: page,
       };
       const response = await transport.sync(request);
-      outcome.bytesUp += measure(request);
-      outcome.bytesDown += measure(response);
       const apply = hooks.beforeApply && response.messages.length > 0 ? await hooks.beforeApply(response.messages) : 'apply';
       transact(
         db,
@@ -100,8 +138,7 @@ export async function runSync(db: Db, identity: SyncIdentity, transport: Transpo
         },
         { fromSync: true },
       );
-      outcome.sent += batch.length;
-      outcome.sentRows.push(...batch.map((m: OutboxMessage) => ({ dataset: m.dataset, row: m.row })));
+      sentBatch(batch, request, response);
       outcome.received += response.messages.length;
       digests = Object.fromEntries(Object.entries(response.spaces).map(([space, s]) => [space, s.digest]));
       const left = outboxSize(db, held);

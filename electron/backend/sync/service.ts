@@ -14,7 +14,8 @@ import { readStored } from './apply';
 import { transferFiles } from './files';
 import { enrol as enrolRequest, httpTransport, type ByteCounter, type Fetch } from './http';
 import { addItems, countOpenConflicts, countWaiting, getRun, labelOf, lastSuccess, listRuns, openConflicts, runItems, startRun, updateRun } from './history';
-import { hasMessage, hasUnsent, outboxSize, unsentColumns } from './log';
+import { hasUnsent, outboxSize, unsentColumns } from './log';
+import { batchRows, loggedTimestamps, mayBeStored, readStoredRows, rowId } from './read-ahead';
 import { PULL_LIMIT, runSync, type Transport } from './round';
 import { keyFromFile, openSecret, sealSecret } from './secret';
 import { seedOutbox } from './seed';
@@ -175,7 +176,8 @@ export function createSyncService(options: SyncOptions): SyncService {
         unsent,
         {
           beforeApply: async (messages) => {
-            const fresh = messages.filter((m) => !hasMessage(db, m.timestamp));
+            const logged = loggedTimestamps(db, messages.map((m) => m.timestamp));
+            const fresh = messages.filter((m) => !logged.has(m.timestamp));
             if (fresh.length === 0) return 'apply';
             if (trigger !== 'confirmed') {
               const preview = previewOf(db, fresh);
@@ -366,11 +368,12 @@ function readStoredRow(db: Db, table: RecordTable, row: string): Record<string, 
 export function previewOf(db: Db, messages: readonly SyncMessage[]): SyncPreview {
   const preview: SyncPreview = { deletes: 0, overwrites: 0, creates: 0, examples: [] };
   const seen = new Set<string>();
+  const storedRows = readStoredRows(db, batchRows(messages));
   for (const m of messages) {
     if (!isRecordTable(m.dataset)) continue;
-    const id = `${m.dataset}\u0000${m.row}`;
+    const id = rowId(m.dataset, m.row);
     if (seen.has(id)) continue;
-    const stored = readStoredRow(db, m.dataset, m.row);
+    const stored = mayBeStored(storedRows, m.dataset, m.row) ? readStoredRow(db, m.dataset, m.row) : undefined;
     if (stored === undefined) {
       preview.creates++;
       seen.add(id);
