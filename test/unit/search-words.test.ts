@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { editDistance, editsAllowed } from '../../core/text/edit-distance';
 import { americanSpelling, stemKey } from '../../electron/backend/search/stem';
+import { indexTokens, unicodeIndexTokens } from '../../electron/backend/search/vocabulary';
 import { correctedQuery } from '../../core/kb/corrected-query';
 import { isStopWord } from '../../core/text/stopwords';
 
@@ -72,5 +74,23 @@ describe('stop words', () => {
   it('knows question words of both languages and not domain words', () => {
     for (const w of ['how', 'do', 'i', 'the', '如何', '怎么', '的']) expect(isStopWord(w), w).toBe(true);
     for (const w of ['churn', 'kpi', 'export', '基站', '节能']) expect(isStopWord(w), w).toBe(false);
+  });
+});
+
+describe('index tokens', () => {
+  it('takes the ASCII short way only where it gives what the general way gives', () => {
+    const ascii = fc.string({ unit: fc.constantFrom(...'abcXYZ019 -_.,/\'\t\n\u0000~'.split('')), maxLength: 60 });
+    const mixed = fc.string({ unit: fc.constantFrom(...'aZ9 -é́ßΣς中文ＡＢ１😀\u0301\u0080'.split('')), maxLength: 40 });
+    fc.assert(
+      fc.property(fc.oneof(ascii, mixed, fc.string({ unit: 'grapheme', maxLength: 30 })), (text) => {
+        expect([...indexTokens(text)].sort()).toEqual([...unicodeIndexTokens(text)].sort());
+      }),
+    );
+  });
+
+  it('lowercases, keeps digits and splits on everything else', () => {
+    expect([...indexTokens('5G Base-Station KPI_2024 (v2.1)')]).toEqual(['5g', 'base', 'station', 'kpi', '2024', 'v2', '1']);
+    expect([...indexTokens('Café 基站 节能')]).toEqual(['cafe', '基站', '节能']);
+    expect([...indexTokens(' -- ')]).toEqual([]);
   });
 });
