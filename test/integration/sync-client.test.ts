@@ -115,8 +115,10 @@ describe('sync between devices through the server', () => {
     await callOk(laptop.backend, 'sync.now', {});
     await callOk(tablet.backend, 'sync.now', {});
     expect((await callOk(tablet.backend, 'notes.get', { id: note.id })).title).toBe('Base station survey');
-    // Both change the title while apart.
+    // Both change the title while apart, the tablet a few milliseconds later: within one
+    // millisecond the two clocks would tie and the devices' node ids decide which edit is later.
     await callOk(laptop.backend, 'notes.save', { id: note.id, title: 'Survey — site A' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
     await callOk(tablet.backend, 'notes.save', { id: note.id, title: 'Survey — site B' });
     await callOk(laptop.backend, 'sync.now', {});
     const run = await callOk(tablet.backend, 'sync.now', {});
