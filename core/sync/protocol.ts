@@ -65,7 +65,8 @@ const hasControlCharacter = (text: string): boolean => {
   return false;
 };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A JSON object (not null, not a list). */
+export const isJsonObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * What is wrong with a message and where, or null. Written out rather than composed from zod
@@ -74,7 +75,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  */
 export function messageProblem(value: unknown): { path: string[]; message: string } | null {
   const at = (path: string[], message: string) => ({ path, message });
-  if (!isRecord(value)) return at([], 'is not a message');
+  if (!isJsonObject(value)) return at([], 'is not a message');
   for (const key of Object.keys(value)) if (!MESSAGE_FIELDS.has(key)) return at([key], 'is not a field of a message');
   const { timestamp, space, dataset, row, values } = value;
   if (typeof timestamp !== 'string' || !isTimestamp(timestamp)) return at(['timestamp'], 'not a sync timestamp');
@@ -85,7 +86,7 @@ export function messageProblem(value: unknown): { path: string[]; message: strin
   if (typeof row !== 'string' || row.length === 0 || row.length > MAX_ROW_CHARS) return at(['row'], `a row id is text of 1 to ${MAX_ROW_CHARS} characters`);
   if (hasControlCharacter(row)) return at(['row'], 'a row id may not contain control characters');
   if (UNPAIRED_SURROGATE.test(row)) return at(['row'], 'a row id may not contain an unpaired surrogate');
-  if (!isRecord(values)) return at(['values'], 'not a set of column values');
+  if (!isJsonObject(values)) return at(['values'], 'not a set of column values');
   const columns = Object.keys(values);
   if (columns.length === 0 || columns.length > MAX_COLUMNS_PER_MESSAGE) return at(['values'], `a message sets 1 to ${MAX_COLUMNS_PER_MESSAGE} columns`);
   for (const column of columns) {

@@ -3,7 +3,7 @@ import { templateFile } from '../../../core/content/schemas';
 import { checkLexicalDocument } from '../../../core/notes/lexical-document';
 import { checkProposalDocument } from '../../../core/proposals/document';
 import { SUBMISSION_FILES_MAX } from '../../../core/review/types';
-import { MAX_BLOB_BYTES, SHA256_PATTERN } from '../../../core/sync/protocol';
+import { isJsonObject, MAX_BLOB_BYTES, SHA256_PATTERN } from '../../../core/sync/protocol';
 import type { SqlValue } from '../db/tables';
 import { columnKind } from './columns';
 
@@ -40,11 +40,11 @@ function checkJson(table: RecordTable, column: string, raw: string, parsed: unkn
   const where = `${table}.${column}`;
   if ((table === 'field_notes' || table === 'kb_article_texts') && column === 'body_json') return lexical(raw, where);
   if (table === 'proposals' && column === 'body_json') {
-    if (!isRecord(parsed) || !Array.isArray(parsed.sections)) return fail(`${where} is not a proposal body`);
+    if (!isJsonObject(parsed) || !Array.isArray(parsed.sections)) return fail(`${where} is not a proposal body`);
     let cleaned = false;
     const sections: unknown[] = [];
     for (const [i, section] of parsed.sections.entries()) {
-      if (!isRecord(section) || typeof section.bodyJson !== 'string') return fail(`${where}: section ${i} is not a proposal section`);
+      if (!isJsonObject(section) || typeof section.bodyJson !== 'string') return fail(`${where}: section ${i} is not a proposal section`);
       const checked = checkProposalDocument(section.bodyJson);
       if (checked.json === null) return fail(`${where}: section ${i} is not a rich-text document`);
       cleaned ||= checked.problems.length > 0;
@@ -57,7 +57,7 @@ function checkJson(table: RecordTable, column: string, raw: string, parsed: unkn
     return result.success ? pass(raw) : fail(`${where} is not a template: ${result.error.issues[0]?.path.join('.') ?? ''} ${result.error.issues[0]?.message ?? ''}`.trim());
   }
   if (table === 'submissions' && column === 'content') {
-    if (!isRecord(parsed)) return fail(`${where} is not a submission`);
+    if (!isJsonObject(parsed)) return fail(`${where} is not a submission`);
     const files = checkSubmissionFiles(parsed.files);
     if (files !== null) return fail(`${where}: ${files}`);
     if (typeof parsed.bodyJson === 'string') {
@@ -75,7 +75,7 @@ function checkSubmissionFiles(files: unknown): string | null {
   if (files === undefined) return null;
   if (!Array.isArray(files) || files.length > SUBMISSION_FILES_MAX) return `files must be a list of at most ${SUBMISSION_FILES_MAX}`;
   for (const [i, f] of files.entries()) {
-    if (!isRecord(f)) return `files.${i} is not a file`;
+    if (!isJsonObject(f)) return `files.${i} is not a file`;
     if (typeof f.sha256 !== 'string' || !SHA256_PATTERN.test(f.sha256)) return `files.${i}.sha256 is not a sha256`;
     if (typeof f.name !== 'string' || f.name.length > 255) return `files.${i}.name must be text of at most 255 characters`;
     if (typeof f.mime !== 'string' || !/^[a-z0-9.+-]{1,50}\/[a-z0-9.+-]{1,50}$/.test(f.mime)) return `files.${i}.mime is not a media type`;
@@ -88,8 +88,4 @@ function lexical(raw: string, where: string): Checked {
   const checked = checkLexicalDocument(raw);
   if (checked.json === null) return fail(`${where} is not a rich-text document`);
   return checked.problems.length > 0 ? pass(checked.json, true) : pass(raw);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

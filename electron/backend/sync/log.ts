@@ -71,6 +71,13 @@ export function logReceived(db: Db, message: LogEntry, keepValues: boolean): boo
 
 type LogEntry = { timestamp: string; space: string; dataset: string; row: string; values: unknown };
 
+/** Which of these timestamps the log holds already, in one query. */
+export function loggedTimestamps(db: Db, timestamps: readonly string[]): Set<string> {
+  if (timestamps.length === 0) return new Set();
+  const found = prepared(db, 'SELECT timestamp FROM sync_log WHERE timestamp IN (SELECT value FROM json_each(?))').all(JSON.stringify(timestamps)) as { timestamp: string }[];
+  return new Set(found.map((r) => r.timestamp));
+}
+
 /** Marks own messages as held by the server (after it answered the request that carried them). */
 export function acknowledge(db: Db, messages: readonly { timestamp: string; space: string }[]): void {
   const mark = prepared(db, 'UPDATE sync_log SET state = 1 WHERE timestamp = ? AND state = 0');

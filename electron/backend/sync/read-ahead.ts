@@ -68,7 +68,9 @@ export function readStoredRows(db: Db, named: BatchRows): StoredRows {
     const byName = new Map<string, string[]>();
     for (const [row, values] of rows) {
       const name = rowName(table, values);
-      byName.set(name, [...(byName.get(name) ?? []), row]);
+      const same = byName.get(name);
+      if (same === undefined) byName.set(name, [row]);
+      else same.push(row);
       result.checked.add(rowId(table, row));
     }
     const columns = key.join(', ');
@@ -85,11 +87,4 @@ export function readStoredRows(db: Db, named: BatchRows): StoredRows {
 export function mayBeStored(rows: StoredRows, table: string, row: string): boolean {
   const id = rowId(table, row);
   return !rows.checked.has(id) || rows.stored.has(id);
-}
-
-/** Which of these timestamps the log holds already, in one query. */
-export function loggedTimestamps(db: Db, timestamps: readonly string[]): Set<string> {
-  if (timestamps.length === 0) return new Set();
-  const found = prepared(db, 'SELECT timestamp FROM sync_log WHERE timestamp IN (SELECT value FROM json_each(?))').all(JSON.stringify(timestamps)) as { timestamp: string }[];
-  return new Set(found.map((r) => r.timestamp));
 }

@@ -97,10 +97,12 @@ export async function runSync(db: Db, identity: SyncIdentity, transport: Transpo
     };
     let after = '';
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const batch = outbox(db, size, held, after);
-      // The last batch, full or not, goes with a round that pulls.
-      const last = batch.at(-1);
-      if (last === undefined || outbox(db, 1, held, last.timestamp).length === 0) break;
+      // One message more than a batch, to know whether another batch follows: the last one, full
+      // or not, goes with a round that pulls.
+      const batch = outbox(db, size + 1, held, after);
+      if (batch.length <= size) break;
+      batch.pop();
+      const last = batch[size - 1] as OutboxMessage;
       const request: SyncRequest = { protocol: PROTOCOL_VERSION, schema, clientTime: new Date(now()).toISOString(), messages: batch, spaces: {}, limit: 0 };
       const answer = transport.sync(request);
       // Awaited in turn below; if an earlier batch fails first, this one's failure is not news.
