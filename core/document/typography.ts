@@ -54,3 +54,29 @@ export function documentTime(iso: string, lang: Lang, timeZone?: string): string
   const zone = offset === '' || offset === '+0' ? 'UTC' : `UTC${offset}`;
   return withAside(`${documentDay(day, lang)} ${part('hour')}:${part('minute')}`, zone, lang);
 }
+
+const CJK_CHAR = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF00-\uFFEF]$/u;
+
+/** Whether a character is Chinese (or Japanese) writing or its full-width punctuation. */
+export function isCjkChar(ch: string | undefined): boolean {
+  return ch !== undefined && CJK_CHAR.test(ch);
+}
+
+/**
+ * Template text and the values filled into it, joined. Chinese templates leave a space on each
+ * side of a variable, as mixed text puts one between Chinese and Latin letters or figures
+ * ("约处理 {{answer.monthly-contacts}} 次"); where the value itself is Chinese at that edge, the
+ * space would fall inside Chinese text ("中国移动 每月"), so that one space is left out:
+ * "{{customer.name}} 每月" reads "中国移动每月", while "Acme 每月" and "250,000 次" keep theirs.
+ */
+export function joinFilled(parts: readonly { text: string; filled: boolean }[]): string {
+  const texts = parts.map((p) => p.text);
+  parts.forEach((part, i) => {
+    if (!part.filled) return;
+    const before = texts[i - 1];
+    const after = texts[i + 1];
+    if (before?.endsWith(' ') && isCjkChar(before.at(-2)) && isCjkChar(part.text[0])) texts[i - 1] = before.slice(0, -1);
+    if (after?.startsWith(' ') && isCjkChar(after[1]) && isCjkChar(part.text.at(-1))) texts[i + 1] = after.slice(1);
+  });
+  return texts.join('');
+}

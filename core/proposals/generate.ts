@@ -8,7 +8,7 @@ import { holds, type AnswerValue } from '../assessment/logic';
 import type { Engagement } from '../engagements/types';
 import { pick, type Lang, type Localized } from '../i18n';
 import type { RiskItem } from '../risks/types';
-import { documentDay } from '../document/typography';
+import { documentDay, joinFilled } from '../document/typography';
 import { ACTIVE_RISK_STATUSES } from '../risks/types';
 import { answerText } from '../report/answer-text';
 import { PROPOSAL_LABELS } from './labels';
@@ -251,12 +251,21 @@ function resolveVariable(name: string, ctx: Context, item: RepeatItem | null): R
  */
 function proposalTitle(templateTitle: string, customerName: string, ctx: Context): string {
   if (!/\{\{[^{}]+\}\}/.test(templateTitle)) return `${templateTitle} — ${customerName}`;
-  return templateTitle.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (whole, name: string) => {
+  const parts: { text: string; filled: boolean }[] = [];
+  let last = 0;
+  for (const match of templateTitle.matchAll(/\{\{\s*([^{}]+?)\s*\}\}/g)) {
+    parts.push({ text: templateTitle.slice(last, match.index), filled: false });
+    last = match.index + match[0].length;
+    const name = match[1] ?? '';
     const resolved = resolveVariable(name, ctx, null);
-    if (resolved.ok) return resolved.value;
-    ctx.problems.push(problemFor({ name, resolved }, 'title', templateTitle));
-    return whole;
-  });
+    if (resolved.ok) parts.push({ text: resolved.value, filled: true });
+    else {
+      ctx.problems.push(problemFor({ name, resolved }, 'title', templateTitle));
+      parts.push({ text: match[0], filled: false });
+    }
+  }
+  parts.push({ text: templateTitle.slice(last), filled: false });
+  return joinFilled(parts);
 }
 
 function problemFor(slot: Slot & { resolved: { ok: false } }, sectionId: string, sectionTitle: string): GenerationProblem {
@@ -279,25 +288,30 @@ function fillText(node: RichNode, slots: readonly Slot[], used: Set<number>): Ri
   const text = typeof node.text === 'string' ? node.text : '';
   if (!text.includes(SLOT_START)) return [node];
   const out: RichNode[] = [];
-  let pending = '';
+  // The text since the last unfilled variable: the template's text and the values filled into it.
+  let pending: { text: string; filled: boolean }[] = [];
+  const flush = (): void => {
+    const joined = joinFilled(pending);
+    if (joined !== '') out.push({ ...node, text: joined });
+    pending = [];
+  };
   let last = 0;
   for (const match of text.matchAll(SLOT)) {
-    pending += text.slice(last, match.index);
+    pending.push({ text: text.slice(last, match.index), filled: false });
     last = match.index + match[0].length;
     const index = Number(match[1]);
     const slot = slots[index];
     if (!slot) continue;
     used.add(index);
     if (slot.resolved.ok) {
-      pending += slot.resolved.value;
+      pending.push({ text: slot.resolved.value, filled: true });
     } else {
-      if (pending !== '') out.push({ ...node, text: pending });
-      pending = '';
+      flush();
       out.push(variableNode(slot as Slot & { resolved: { ok: false } }));
     }
   }
-  pending += text.slice(last);
-  if (pending !== '') out.push({ ...node, text: pending });
+  pending.push({ text: text.slice(last), filled: false });
+  flush();
   return out;
 }
 

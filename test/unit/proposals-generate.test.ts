@@ -129,6 +129,20 @@ describe('generateProposal', () => {
     expect(result.proposal.successCriteria[0]?.metric).toBe('范围内意图自助解决率');
   });
 
+  it('leaves out the space a Chinese template puts beside a variable where the filled-in value is Chinese at that edge, and keeps it beside Latin text and figures', () => {
+    const chinese: Engagement = { ...engagement, customer: { ...engagement.customer, name: '东方电信' }, team: [{ name: '张敏', role: '交付负责人' }] };
+    const result = generateProposal(input({ lang: 'zh', engagement: chinese }));
+    const summary = sectionText(result, 'executive-summary');
+    expect(summary).toContain('东方电信每月约处理 250,000 次客户联络。');
+    expect(summary).toContain('2026年3月20日完成的就绪度评估');
+    expect(summary).toContain('交付负责人为张敏。');
+    expect(sectionText(result, 'commercial-terms')).toContain('自 2026年3月20日起 60 天内有效');
+    expect(sectionText(result, 'commercial-terms')).toContain('若东方电信在六个月内');
+    const titled = { ...bundledTemplate('poc-ics-voicebot'), title: { en: '{{customer.name}} voice POC', zh: '{{customer.name}} 语音 POC' } };
+    expect(generateProposal(input({ lang: 'zh', engagement: chinese, template: titled })).proposal.title).toBe('东方电信语音 POC');
+    expect(generateProposal(input({ lang: 'zh', template: titled })).proposal.title).toBe('Eastern Telecom 语音 POC');
+  });
+
   it("writes dates in the text as each language's documents do: ISO in English, 2026年3月20日 in Chinese", () => {
     const dated = miniTemplate([{ id: 'dates', title: { en: 'Dates', zh: '日期' }, body: { en: '{{today}} {{timeline.start}} {{engagement.startDate}}', zh: '{{today}} {{timeline.start}} {{engagement.startDate}}' } }]);
     expect(sectionText(generateProposal(input({ template: dated })), 'dates')).toBe('2026-03-20 2026-04-06 2026-04-06');

@@ -4,8 +4,8 @@ import { defineApiMessages } from './define';
 export const syncMessages = defineApiMessages({
   'issue.notServerUrl': { en: 'is not a server address (https://… or http://…, without a user name, query or #)', zh: '不是服务器地址（https://… 或 http://…，不含用户名、查询参数或 #）' },
   'error.syncNotEnrolled': {
-    en: 'This device is not connected to a central repository yet. Connect it in Settings › Sync with your user name and password.',
-    zh: '此设备尚未连接中央知识库。请在“设置 → 同步”中用你的用户名和密码连接。',
+    en: 'This device is not connected to a central repository yet. Connect it on the Sync screen with your user name and password.',
+    zh: '此设备尚未连接中央知识库。请在“同步”页面用你的用户名和密码连接。',
   },
   'error.syncAlreadyEnrolled': {
     en: 'This device is already connected as {user} to {server}. Disconnect it first to connect another account.',
