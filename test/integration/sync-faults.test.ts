@@ -114,6 +114,8 @@ describe('sync under faults', () => {
     expect(syncs).toBeGreaterThan(0);
     const laptop = await startBackend({ dataDir });
     expect(laptop.backend.db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    // Runs the kills cut short say so in the history; none shows as still running.
+    expect((await callOk(laptop.backend, 'sync.history', { limit: 200 })).filter((r) => r.status === 'running')).toEqual([]);
     const local = new Set(await noteIds(laptop));
     for (const id of acked) expect(local.has(id)).toBe(true);
     await syncUntilDone(laptop);

@@ -1,4 +1,4 @@
-import type { ApiMessage } from '../../../core/api/message';
+import { msg, type ApiMessage } from '../../../core/api/message';
 import { isRecordTable } from '../../../core/api/tables';
 import type { SyncConflict, SyncPreview, SyncRunItem, SyncRunSummary, SyncTrigger } from '../../../core/sync/status';
 import type { Db } from '../db/connection';
@@ -54,6 +54,15 @@ export const ITEMS_KEPT_PER_RUN = 5000;
 export function startRun(db: Db, trigger: SyncTrigger, now: string): number {
   db.prepare('DELETE FROM sync_runs WHERE id <= (SELECT max(id) FROM sync_runs) - ?').run(RUNS_KEPT);
   return Number(db.prepare("INSERT INTO sync_runs (started_at, trigger, status) VALUES (?, ?, 'running')").run(now, trigger).lastInsertRowid);
+}
+
+/**
+ * Runs still marked running when the backend starts were cut by a crash, a kill or a power cut:
+ * they are recorded as failed, saying so, instead of showing as running for ever. (What they had
+ * not committed is sent or pulled again by the next sync.)
+ */
+export function closeInterruptedRuns(db: Db, now: string): number {
+  return db.prepare("UPDATE sync_runs SET status = 'failed', finished_at = ?, error = ? WHERE status = 'running'").run(now, JSON.stringify(msg('error.syncInterrupted'))).changes;
 }
 
 /** What a run records as it goes: its counts and outcome (the rest is fixed when it starts). */

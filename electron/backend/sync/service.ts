@@ -8,12 +8,13 @@ import type { CustomerSharing, SyncConflict, SyncPreview, SyncProgress, SyncRunI
 import { commit, onDataChanged, remove, transact, update } from '../db/changes';
 import type { Db } from '../db/connection';
 import { hasColumn, type SqlValue } from '../db/tables';
+import { environmentFailure } from '../environment-errors';
 import { reflectReviews } from '../services/review';
 import { keyOfRowName } from './columns';
 import { readStored } from './apply';
 import { transferFiles } from './files';
 import { enrol as enrolRequest, httpTransport, type ByteCounter, type Fetch } from './http';
-import { addItems, countOpenConflicts, countWaiting, getRun, labelOf, lastSuccess, listRuns, openConflicts, runItems, startRun, updateRun } from './history';
+import { addItems, closeInterruptedRuns, countOpenConflicts, countWaiting, getRun, labelOf, lastSuccess, listRuns, openConflicts, runItems, startRun, updateRun } from './history';
 import { hasUnsent, loggedTimestamps, outboxSize, unsentColumns } from './log';
 import { batchRows, mayBeStored, readStoredRows, rowId } from './read-ahead';
 import { PULL_LIMIT, runSync, type Transport } from './round';
@@ -86,6 +87,9 @@ export function createSyncService(options: SyncOptions): SyncService {
   // nothing, so a network that cuts long answers still lets short ones through), doubled back
   // after a sync that finished.
   let page = PULL_LIMIT;
+  // No sync runs yet in this process: one marked running was cut short by the last one's end.
+  const interrupted = closeInterruptedRuns(db, new Date(now()).toISOString());
+  if (interrupted > 0) log(`sync: ${interrupted} run(s) were cut short when the app last stopped`);
 
   const status = (): SyncStatus => {
     const identity = syncIdentity(db);
@@ -240,17 +244,24 @@ export function createSyncService(options: SyncOptions): SyncService {
       progress({ runId, phase: outcome.stopped ? 'waiting' : 'done', sent: outcome.sent, toSend, received: outcome.apply.received, bytesUp: counter.up, bytesDown: counter.down, files: 0 });
     } catch (error) {
       failures++;
-      const failure = error instanceof ApiFailure ? error : null;
+      // A full or read-only disk here is this device's trouble, and the history says so in the same words.
+      const failure = error instanceof ApiFailure ? error : environmentFailure(error, options.dataDir);
       if (failure?.code === 'unavailable') page = Math.max(MIN_PAGE, Math.floor(page / 4));
       if (failure === null) log('sync failed', error);
-      updateRun(db, runId, {
-        status: 'failed',
-        finishedAt: new Date(now()).toISOString(),
-        bytesUp: counter.up,
-        bytesDown: counter.down,
-        error: failure?.detail ?? msg('error.syncServer', { status: 0, reason: error instanceof Error ? error.message.slice(0, 200) : String(error) }),
-        ...(backupId === null ? {} : { backupId }),
-      });
+      try {
+        updateRun(db, runId, {
+          status: 'failed',
+          finishedAt: new Date(now()).toISOString(),
+          bytesUp: counter.up,
+          bytesDown: counter.down,
+          error: failure?.detail ?? msg('error.syncServer', { status: 0, reason: error instanceof Error ? error.message.slice(0, 200) : String(error) }),
+          ...(backupId === null ? {} : { backupId }),
+        });
+      } catch (recording) {
+        // A disk too full to record the failure: the caller still hears of the failure itself;
+        // the run is closed as interrupted when the backend next starts.
+        log('sync: the failed run could not be recorded', recording);
+      }
       progress({ runId, phase: 'failed', sent: 0, toSend, received: 0, bytesUp: counter.up, bytesDown: counter.down, files: 0 });
       if (failure === null) throw error;
       throw failure;
