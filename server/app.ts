@@ -74,6 +74,16 @@ function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   throw new HttpError(400, 'bad_request', `${where === '' ? 'the body' : where}: ${issue?.message ?? 'is not valid'}`, where);
 }
 
+/**
+ * A store that ran out of room: SQLite's SQLITE_FULL, PostgreSQL's disk_full (53100), the file
+ * system's ENOSPC or a quota. Devices are told so (507) instead of "the server failed"; what they
+ * sent stays in their outbox.
+ */
+function storageFull(error: { code?: unknown }): boolean {
+  const code = typeof error.code === 'string' ? error.code : '';
+  return code === 'SQLITE_FULL' || code === '53100' || code === 'ENOSPC' || code === 'EDQUOT';
+}
+
 export type AppOptions = { sql: Sql; logger?: FastifyServerOptions['logger']; https?: { cert: Buffer; key: Buffer } | undefined; now?: () => number };
 
 export function createApp({ sql, logger = false, https, now = Date.now }: AppOptions): FastifyInstance {
@@ -102,6 +112,11 @@ export function createApp({ sql, logger = false, https, now = Date.now }: AppOpt
     if (status >= 400 && status < 500) {
       const code = error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'unsupported_type' : 'bad_request';
       void reply.code(status === 415 ? 415 : 400).send({ error: { code, message: error.message } });
+      return;
+    }
+    if (storageFull(error)) {
+      request.log.error({ err: error }, 'storage full');
+      void reply.code(507).send({ error: { code: 'storage_full', message: "the server's storage is full; nothing was stored, and an administrator must free space before it takes more" } });
       return;
     }
     request.log.error({ err: error }, 'request failed');

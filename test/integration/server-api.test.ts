@@ -8,6 +8,7 @@ import { bucketsOf, digestOf } from '../../core/sync/digest';
 import { formatTimestamp } from '../../core/sync/hlc';
 import { BLOB_CHUNK_BYTES, MAX_SYNC_BODY_BYTES, PROTOCOL_VERSION, type SyncMessage, type SyncResponse } from '../../core/sync/protocol';
 import { makeTempDir } from '../helpers/temp-dir';
+import { mountTmpfs, TMPFS_UNAVAILABLE } from '../helpers/tmpfs';
 import { api, enrolDevice, postgresAvailable, postOversized, startServer, TEST_PASSWORD, type DatabaseKind, type TestServer } from '../helpers/server';
 
 /** The central repository's API against a real server process, on SQLite and on PostgreSQL alike. */
@@ -252,6 +253,35 @@ describe.each(['sqlite', 'postgres'] as DatabaseKind[])('server on %s', (db) => 
 
 // openssl makes the test certificate; Debian's postgresql (which .ci/run installs) brings it along.
 const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
+
+describe.skipIf(TMPFS_UNAVAILABLE !== null)('server on a full disk (SQLite on a small tmpfs)', () => {
+  it("answers a push it has no room for with 507 storage_full, stays up, and stores the same push once there is room", async () => {
+    const disk = mountTmpfs(32 * 1024);
+    const server = await startServer({ db: 'sqlite', env: { FIELDBENCH_SERVER_DATA: disk.dir } });
+    try {
+      server.addUser('ann', 'consultant');
+      const ann = await enrolDevice(server.url, 'ann');
+      const space = `user:${ann.userId}`;
+      const notes = Array.from({ length: 2000 }, (_, i) => message(space, 'field_notes', `full-${i}`, { id: `full-${i}`, title: `Note ${i} ${'x'.repeat(1000)}` }));
+      disk.fill(256 * 1024);
+      const refused = await api<{ error: { code: string; message: string } }>(server.url, '/api/v1/sync', { token: ann.token, body: syncBody(notes, { [space]: 0 }) });
+      expect(refused.status).toBe(507);
+      expect(refused.body.error).toMatchObject({ code: 'storage_full', message: expect.stringContaining('storage is full') });
+      expect((await api(server.url, '/health')).status).toBe(200);
+
+      disk.free();
+      const stored = await api<SyncResponse>(server.url, '/api/v1/sync', { token: ann.token, body: syncBody(notes, { [space]: 0 }) });
+      expect(stored.status).toBe(200);
+      // All 2,000 are new: nothing of the refused push had been kept.
+      expect(stored.body.stored).toBe(2000);
+      const tablet = await enrolDevice(server.url, 'ann');
+      const pulled = await api<SyncResponse>(server.url, '/api/v1/sync', { token: tablet.token, body: syncBody([], { [space]: 0 }) });
+      expect(pulled.body.messages.length).toBe(2000);
+    } finally {
+      await server.dispose();
+    }
+  }, 120_000);
+});
 
 describe.skipIf(!hasOpenssl)('server over TLS', () => {
   it('serves HTTPS with the configured certificate, and refuses a half-given TLS setting with a clear message', async () => {
