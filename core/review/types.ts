@@ -13,6 +13,19 @@ export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
 export const SUBMISSION_STATUSES = ['submitted', 'in_review', 'returned', 'merged', 'published', 'rejected'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
+/** The statuses that wait for a knowledge manager's decision: the review queue. */
+export const OPEN_SUBMISSION_STATUSES = ['submitted', 'in_review'] as const satisfies readonly SubmissionStatus[];
+
+/** Which submissions a list shows: one status, the open queue, or all. */
+export const SUBMISSION_FILTERS = ['open', 'all', ...SUBMISSION_STATUSES] as const;
+export type SubmissionFilter = (typeof SUBMISSION_FILTERS)[number];
+
+/** Most rows one list answer carries (the newest); `total` says how many matched. */
+export const REVIEW_LIST_MAX = 500;
+
+/** A page of submissions: the newest matching ones, how many matched, and how many of each status match the search. */
+export type SubmissionList = { items: SubmissionSummary[]; total: number; counts: Record<SubmissionStatus, number> };
+
 /** Statuses a reviewer sets by hand (publishing and merging set theirs with the article). */
 export const REVIEW_DECISIONS = ['in_review', 'returned', 'rejected'] as const;
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];

@@ -2,7 +2,7 @@ import { useState } from 'react';
 // Lexical comes with this page's chunk (as on the article page): a Suspense of its own would make
 // React hold the body back until 300 ms after its "Loading…".
 import { ArticleBody } from '../kb/ArticleBody';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import type { ReviewDecision, Submission } from '../../core/review/types';
 import { PageHeading } from '../app/PageHeading';
 import { RecordLoadFailed } from '../app/RecordStates';
@@ -23,8 +23,10 @@ export function SubmissionPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const submission = useQuery('review.get', { id });
+  // Back to the list as it was left (its status and search came along in the link's state).
+  const listSearch = (useLocation().state as { listSearch?: unknown } | null)?.listSearch;
   const back = (
-    <Link to="/review" className="back-link">
+    <Link to={`/review${typeof listSearch === 'string' && listSearch.startsWith('?') ? listSearch : ''}`} className="back-link">
       ← {t('review.back')}
     </Link>
   );

@@ -101,6 +101,11 @@ test('a lesson submitted offline reaches review, is published, and reaches anoth
   await kim.getByRole('button', { name: 'Publish…' }).click();
   await kim.getByRole('dialog').getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(kim.getByText('Published', { exact: true }).first()).toBeVisible();
+  // The manager's queue is empty again; the published one is a filter away.
+  await gotoRoute(kim, kimHost.appUrl, '/review');
+  await expect(kim.getByText(/^Nothing waits for a decision/)).toBeVisible();
+  await kim.getByLabel('Show').selectOption('published');
+  await expect(kim.getByRole('link', { name: 'Staff the night shift from week one' })).toBeVisible();
   await gotoRoute(kim, kimHost.appUrl, '/sync');
   await kim.getByRole('button', { name: 'Sync now' }).click();
   await expect(kim.getByText('Everything made here has been sent')).toBeVisible({ timeout: 30_000 });

@@ -61,7 +61,7 @@ describe('sync between devices through the server', () => {
 
     // The manager receives the submission (not Ann's notes or engagements), and publishes it.
     await callOk(kim.backend, 'sync.now', {});
-    const queue = await callOk(kim.backend, 'review.list', {});
+    const queue = (await callOk(kim.backend, 'review.list', { status: 'open' })).items;
     expect(queue.map((s) => s.title)).toEqual(['Automate weekly reports']);
     expect(await callOk(kim.backend, 'notes.list', {})).toEqual([]);
     const refusedForConsultant = await callFail(bob.backend, 'review.decide', { id: queue[0]?.id, status: 'in_review', note: '' });
@@ -77,7 +77,7 @@ describe('sync between devices through the server', () => {
     const hits = await callOk(bob.backend, 'kb.search', { query: 'automate reports' });
     expect(JSON.stringify(hits)).toContain(articleId);
     // Bob may not publish: the server refuses his device writing the published space.
-    expect((await callOk(bob.backend, 'review.list', {})).length).toBe(0);
+    expect((await callOk(bob.backend, 'review.list', {})).total).toBe(0);
 
     // Ann learns the outcome; her lesson is done.
     await callOk(ann.backend, 'sync.now', {});
@@ -95,7 +95,7 @@ describe('sync between devices through the server', () => {
     await callOk(ann.backend, 'review.submit', { kind: 'lesson', id: lessonId });
     await callOk(ann.backend, 'sync.now', {});
     await callOk(kim.backend, 'sync.now', {});
-    const submission = (await callOk(kim.backend, 'review.list', { status: 'submitted' })).find((s) => s.title === 'Check the VPN first');
+    const submission = (await callOk(kim.backend, 'review.list', { status: 'submitted' })).items.find((s) => s.title === 'Check the VPN first');
     expect(submission).toBeDefined();
     expect((await callFail(kim.backend, 'review.decide', { id: submission?.id, status: 'returned', note: '' })).key).toBe('error.reviewNeedsNote');
     await callOk(kim.backend, 'review.decide', { id: submission?.id ?? '', status: 'returned', note: 'Add what the customer measured.' });
@@ -251,7 +251,7 @@ describe('sync between devices through the server', () => {
     await callOk(ann.backend, 'review.submit', { kind: 'note', id: note.id });
     await callOk(ann.backend, 'sync.now', {});
     await callOk(kim.backend, 'sync.now', {});
-    const [summary] = (await callOk(kim.backend, 'review.list', {})).filter((s) => s.title === 'Cabinet labels');
+    const [summary] = (await callOk(kim.backend, 'review.list', { query: 'cabinet' })).items;
     const submission = await callOk(kim.backend, 'review.get', { id: summary?.id ?? '' });
     expect(submission.content.files).toEqual([{ sha256: added.sha256, name: 'labels.png', mime: 'image/png', size: photo.length }]);
     // Kim has no record of Ann's note or file, yet the picture shows: fetched with the submission.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LANGS } from '../../i18n';
 import { KB_ARTICLE_TYPES } from '../../kb/types';
-import { MERGE_MAX, REVIEW_DECISIONS, REVIEW_NOTE_MAX, SUBMISSION_KINDS, SUBMISSION_STATUSES, type Submission, type SubmissionSummary } from '../../review/types';
+import { MERGE_MAX, REVIEW_DECISIONS, REVIEW_NOTE_MAX, SUBMISSION_FILTERS, SUBMISSION_KINDS, type Submission, type SubmissionList, type SubmissionSummary } from '../../review/types';
 import { id, maxText, returns } from './common';
 import { tags } from './notes';
 
@@ -9,8 +9,15 @@ import { tags } from './notes';
 export const reviewCalls = {
   /** Submits a lesson (ready or returned) or a field note for review; it syncs to the reviewers. */
   'review.submit': { args: z.object({ kind: z.enum(SUBMISSION_KINDS), id }).strict(), result: returns<SubmissionSummary>() },
-  /** Submissions on this device: the user's own, and for knowledge managers everyone's. */
-  'review.list': { args: z.object({ status: z.enum(SUBMISSION_STATUSES).optional() }).strict(), result: returns<SubmissionSummary[]>() },
+  /**
+   * Submissions on this device (the user's own; for knowledge managers everyone's), newest first:
+   * one status, the open queue (submitted or in review) or all (the default), whose title or
+   * author contains `query`.
+   */
+  'review.list': {
+    args: z.object({ status: z.enum(SUBMISSION_FILTERS).optional(), query: z.string().trim().max(200).optional() }).strict(),
+    result: returns<SubmissionList>(),
+  },
   /** The submission of a lesson or note, if it was submitted. */
   'review.forSource': { args: z.object({ sourceId: id }).strict(), result: returns<SubmissionSummary | null>() },
   /** One submission with its content. */

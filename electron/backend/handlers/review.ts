@@ -6,7 +6,7 @@ import type { HandlerContext, HandlersFor } from './context';
 export function reviewHandlers({ db }: HandlerContext): HandlersFor<typeof reviewCalls> {
   return {
     'review.submit': (args) => submitForReview(db, args),
-    'review.list': ({ status }) => listForReview(db, status),
+    'review.list': (args) => listForReview(db, args),
     'review.forSource': ({ sourceId }) => forSource(db, sourceId),
     'review.get': ({ id }) => reviewOf(db, id),
     'review.decide': (args) => decide(db, args),

@@ -1,4 +1,16 @@
-import type { Submission, SubmissionContent, SubmissionFile, SubmissionKind, SubmissionStatus, SubmissionSummary } from '../../../core/review/types';
+import {
+  OPEN_SUBMISSION_STATUSES,
+  REVIEW_LIST_MAX,
+  SUBMISSION_STATUSES,
+  type Submission,
+  type SubmissionContent,
+  type SubmissionFile,
+  type SubmissionFilter,
+  type SubmissionKind,
+  type SubmissionList,
+  type SubmissionStatus,
+  type SubmissionSummary,
+} from '../../../core/review/types';
 import { excerptOf } from '../../../core/notes/types';
 import { commit, update, upsert } from '../db/changes';
 import type { Db } from '../db/connection';
@@ -57,13 +69,32 @@ export function submissionForSource(db: Db, sourceId: string, me: string | null)
   return r ? toSummary(r, me) : null;
 }
 
-export function listSubmissions(db: Db, status: SubmissionStatus | undefined, me: string | null): SubmissionSummary[] {
-  const rows = (
-    status === undefined
-      ? db.prepare('SELECT * FROM submissions WHERE deleted = 0 ORDER BY submitted_at DESC LIMIT 1000').all()
-      : db.prepare('SELECT * FROM submissions WHERE deleted = 0 AND status = ? ORDER BY submitted_at DESC LIMIT 1000').all(status)
-  ) as SubmissionRow[];
-  return rows.map((r) => toSummary(r, me));
+/** LIKE's own characters in user text, escaped (with ESCAPE '\\'), so "50%" finds "50%". */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function listSubmissions(db: Db, filter: { status?: SubmissionFilter | undefined; query?: string | undefined }, me: string | null): SubmissionList {
+  const searched: { sql: string; params: string[] } = { sql: 'deleted = 0', params: [] };
+  const query = filter.query?.trim() ?? '';
+  if (query !== '') {
+    searched.sql += " AND (title LIKE ? ESCAPE '\\' OR author_name LIKE ? ESCAPE '\\')";
+    searched.params.push(likePattern(query), likePattern(query));
+  }
+  const where = { ...searched, params: [...searched.params] };
+  const status = filter.status ?? 'all';
+  if (status === 'open') where.sql += ` AND status IN (${OPEN_SUBMISSION_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+  else if (status !== 'all') {
+    where.sql += ' AND status = ?';
+    where.params.push(status);
+  }
+  const rows = db.prepare(`SELECT * FROM submissions WHERE ${where.sql} ORDER BY submitted_at DESC, id LIMIT ?`).all(...where.params, REVIEW_LIST_MAX) as SubmissionRow[];
+  const total = (db.prepare(`SELECT count(*) AS n FROM submissions WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+  const counts = Object.fromEntries(SUBMISSION_STATUSES.map((s) => [s, 0])) as Record<SubmissionStatus, number>;
+  for (const r of db.prepare(`SELECT status, count(*) AS n FROM submissions WHERE ${searched.sql} GROUP BY status`).all(...searched.params) as { status: SubmissionStatus; n: number }[]) {
+    if (r.status in counts) counts[r.status] = r.n;
+  }
+  return { items: rows.map((r) => toSummary(r, me)), total, counts };
 }
 
 export type NewSubmission = {

@@ -7,7 +7,7 @@ import { normalizeTags } from '../../../core/notes/types';
 import { documentJson, heading, list, paragraph, textNode } from '../../../core/richtext/build';
 import { childrenOf, isRichNode, nodesOfType, stringField, type RichNode } from '../../../core/richtext/walk';
 import { PUBLISHED_SPACE } from '../../../core/sync/spaces';
-import { SUBMISSION_FILES_MAX, type Submission, type SubmissionContent, type SubmissionFile, type SubmissionSummary } from '../../../core/review/types';
+import { SUBMISSION_FILES_MAX, type Submission, type SubmissionContent, type SubmissionFile, type SubmissionList, type SubmissionSummary } from '../../../core/review/types';
 import { commit, insert, transact } from '../db/changes';
 import type { Db } from '../db/connection';
 import { getAttachment, listLinks } from '../repos/attachment-repo';
@@ -95,8 +95,8 @@ function filesShown(db: Db, ownerTable: 'lessons' | 'field_notes', ownerId: stri
   return files;
 }
 
-export function listForReview(db: Db, status: ParsedArgs<'review.list'>['status']): SubmissionSummary[] {
-  return listSubmissions(db, status, syncIdentity(db)?.userId ?? null);
+export function listForReview(db: Db, filter: ParsedArgs<'review.list'>): SubmissionList {
+  return listSubmissions(db, filter, syncIdentity(db)?.userId ?? null);
 }
 
 export function reviewOf(db: Db, id: string): Submission {
