@@ -48,6 +48,8 @@ export async function setUpScreens(appUrl: string): Promise<Screen[]> {
     { name: 'templates', route: '/templates' },
     { name: 'template', route: `/templates/${template}` },
     { name: 'settings', route: '/settings' },
+    { name: 'sync (not connected)', route: '/sync' },
+    { name: 'submissions for review', route: '/review' },
   ];
 }
 
