@@ -32,19 +32,20 @@ export type RuleSubject = {
   unknown: boolean;
 };
 
-export type RuleOperator = 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge' | 'includes' | 'excludes';
+export type RuleOperator = 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge' | 'includes' | 'excludes' | 'oneOf';
 export type RuleValue = string | number | boolean;
-export type RuleCondition = { questionId: string; operator: RuleOperator; value: RuleValue };
+/** `oneOf` takes the list of choices (`{"in": [{"var": id}, [...]]}`); every other operator one value. */
+export type RuleCondition = { questionId: string; operator: Exclude<RuleOperator, 'oneOf'>; value: RuleValue } | { questionId: string; operator: 'oneOf'; value: string[] };
 /** No conditions: the section is always included. */
 export type RuleModel = { join: 'all' | 'any'; conditions: RuleCondition[] };
 
 const OPERATORS: Record<SubjectKind, readonly RuleOperator[]> = {
   number: ['eq', 'ne', 'lt', 'le', 'gt', 'ge'],
-  single: ['eq', 'ne'],
+  single: ['eq', 'ne', 'oneOf'],
   multiple: ['includes', 'excludes'],
   yesno: ['eq'],
   text: ['eq', 'ne'],
-  scenario: ['eq', 'ne'],
+  scenario: ['eq', 'ne', 'oneOf'],
   other: [],
 };
 
@@ -104,8 +105,9 @@ export function ruleSubjects(
 }
 
 /** The kind a question unknown to the template's assessments seems to have, judged from a condition on it. */
-function inferredKind(condition: Pick<RuleCondition, 'operator' | 'value'> | undefined): SubjectKind {
+function inferredKind(condition: { operator: RuleOperator; value: RuleCondition['value'] } | undefined): SubjectKind {
   if (!condition) return 'text';
+  if (condition.operator === 'oneOf') return 'single';
   if (condition.operator === 'includes' || condition.operator === 'excludes') return 'multiple';
   if (typeof condition.value === 'number' || !['eq', 'ne'].includes(condition.operator)) return 'number';
   if (typeof condition.value === 'boolean') return 'yesno';
@@ -113,7 +115,7 @@ function inferredKind(condition: Pick<RuleCondition, 'operator' | 'value'> | und
 }
 
 /** The subject with this id, or a flagged stand-in named by the id when no assessment of the template has it. */
-export function subjectFor(id: string, subjects: readonly RuleSubject[], condition?: Pick<RuleCondition, 'operator' | 'value'>): RuleSubject {
+export function subjectFor(id: string, subjects: readonly RuleSubject[], condition?: { operator: RuleOperator; value: RuleCondition['value'] }): RuleSubject {
   return subjects.find((s) => s.id === id) ?? { id, kind: inferredKind(condition), label: { en: id, zh: id }, options: [], group: null, unknown: true };
 }
 
@@ -156,7 +158,11 @@ function conditionOf(rule: Rule): RuleCondition | null {
   const [a, b] = operand;
   if (op === 'in') {
     const id = varOf(b);
-    return id !== null && typeof a === 'string' ? { questionId: id, operator: 'includes', value: a } : null;
+    if (id !== null && typeof a === 'string') return { questionId: id, operator: 'includes', value: a };
+    // The answer is one of a list of choices.
+    const needle = varOf(a);
+    const choices = Array.isArray(b) && b.length > 0 && b.every((v): v is string => typeof v === 'string') ? b : null;
+    return needle !== null && choices !== null ? { questionId: needle, operator: 'oneOf', value: choices } : null;
   }
   const operator = (Object.keys(COMPARISON) as (keyof typeof COMPARISON)[]).find((k) => COMPARISON[k] === op);
   const id = varOf(a);
@@ -171,6 +177,8 @@ function conditionRule(c: RuleCondition): Rule {
       return { in: [c.value, question] };
     case 'excludes':
       return { '!': { in: [c.value, question] } };
+    case 'oneOf':
+      return { in: [question, [...c.value]] };
     default:
       return { [COMPARISON[c.operator]]: [question, c.value] };
   }
@@ -188,6 +196,10 @@ export function modelToRule(model: RuleModel): Rule | undefined {
 function fits(condition: RuleCondition, subjects: readonly RuleSubject[]): boolean {
   const subject = subjectFor(condition.questionId, subjects, condition);
   if (!operatorsFor(subject.kind).includes(condition.operator)) return false;
+  if (condition.operator === 'oneOf') {
+    const values = condition.value;
+    return new Set(values).size === values.length && (subject.unknown || values.every((v) => subject.options.some((o) => o.value === v)));
+  }
   const value = condition.value;
   switch (subject.kind) {
     case 'number':
@@ -235,12 +247,13 @@ export function ruleToModel(rule: Rule | undefined, subjects: readonly RuleSubje
  * the type of a value read from a rule, for a question no assessment of the template has (whose
  * type the text "2" alone would not tell).
  */
-export type ConditionInput = { questionId: string; operator: RuleOperator; value: string; kind?: SubjectKind };
+export type ConditionInput = { questionId: string; operator: RuleOperator; value: string; kind?: SubjectKind; values?: string[] };
 
 export type ConditionProblem = 'noQuestion' | 'noValue' | 'notNumber' | 'decimalComma' | 'notOption';
 
 /** The text a condition's value shows in its control: yes/no as "yes"/"no", numbers as digits. */
 export function inputOf(condition: RuleCondition): ConditionInput {
+  if (condition.operator === 'oneOf') return { questionId: condition.questionId, operator: 'oneOf', value: '', values: [...condition.value], kind: 'single' };
   const value = typeof condition.value === 'boolean' ? (condition.value ? 'yes' : 'no') : String(condition.value);
   return { questionId: condition.questionId, operator: condition.operator, value, kind: inferredKind(condition) };
 }
@@ -256,6 +269,12 @@ export function readConditionInput(input: ConditionInput, subjects: readonly Rul
   if (input.questionId === '') return { ok: false, problem: 'noQuestion' };
   const subject = subjectOfInput(input, subjects);
   const operator = operatorsFor(subject.kind).includes(input.operator) ? input.operator : (operatorsFor(subject.kind)[0] ?? 'eq');
+  if (operator === 'oneOf') {
+    const values = [...new Set(input.values ?? [])];
+    if (values.length === 0) return { ok: false, problem: 'noValue' };
+    if (!subject.unknown && !values.every((v) => subject.options.some((o) => o.value === v))) return { ok: false, problem: 'notOption' };
+    return { ok: true, condition: { questionId: input.questionId, operator, value: values } };
+  }
   const raw = input.value.trim();
   if (raw === '' && subject.kind !== 'text') return { ok: false, problem: 'noValue' };
   const made = (value: RuleValue) => ({ ok: true as const, condition: { questionId: input.questionId, operator, value } });

@@ -17,7 +17,16 @@ const OPERATOR_KEY: Record<RuleOperator, MessageKey> = {
   ge: 'templates.rule.op.is',
   includes: 'templates.rule.op.includes',
   excludes: 'templates.rule.op.excludes',
+  oneOf: 'templates.rule.op.oneOf',
 };
+
+/** A row moved to another operator: "is one of" starts from the choice the row had, and back. */
+function withOperator(row: ConditionInput, operator: RuleOperator): ConditionInput {
+  if (operator === row.operator) return row;
+  if (operator === 'oneOf') return { ...row, operator, values: row.values ?? (row.value === '' ? [] : [row.value]) };
+  if (row.operator === 'oneOf') return { ...row, operator, value: row.values?.[0] ?? row.value };
+  return { ...row, operator };
+}
 
 /** A rule in words ("Included when …"), with the questions no assessment of the template has flagged. */
 export function RuleInWords({ rule, subjects, lead }: { rule: Rule | undefined; subjects: readonly RuleSubject[]; lead: 'includedWhen' | 'includeWhen' }) {
@@ -242,7 +251,7 @@ function ConditionRow(props: {
         <label htmlFor={`${id}-op`} className="visually-hidden">
           {t('templates.rule.operator', { n })}
         </label>
-        <select id={`${id}-op`} value={row.operator} onChange={(e) => onChange({ ...row, operator: operators.find((o) => o === e.target.value) ?? row.operator })}>
+        <select id={`${id}-op`} value={row.operator} onChange={(e) => onChange(withOperator(row, operators.find((o) => o === e.target.value) ?? row.operator))}>
           {operators.map((o) => {
             const symbol = subject.kind === 'number' ? NUMBER_OPERATOR[o] : undefined;
             return (
@@ -253,11 +262,15 @@ function ConditionRow(props: {
           })}
         </select>
       </div>
-      <div className={valueProblem ? 'prop-field cell-invalid' : 'prop-field'}>
-        <label htmlFor={valueId} className="visually-hidden">
-          {t('templates.rule.value', { n })}
-        </label>
-        {subject.kind === 'yesno' ? (
+      <div className={['prop-field', row.operator === 'oneOf' ? 'tpl-rule-choices-field' : '', valueProblem ? 'cell-invalid' : ''].filter(Boolean).join(' ')}>
+        {row.operator !== 'oneOf' && (
+          <label htmlFor={valueId} className="visually-hidden">
+            {t('templates.rule.value', { n })}
+          </label>
+        )}
+        {row.operator === 'oneOf' ? (
+          <Choices id={valueId} n={n} row={row} subject={subject} onChange={onChange} />
+        ) : subject.kind === 'yesno' ? (
           <select id={valueId} value={row.value} onChange={(e) => onChange({ ...row, value: e.target.value })}>
             <option value="yes">{t('templates.rule.yes')}</option>
             <option value="no">{t('templates.rule.no')}</option>
@@ -291,6 +304,29 @@ function ConditionRow(props: {
         {t('templates.rule.remove', { n })}
       </button>
     </li>
+  );
+}
+
+/** "Is one of": a checkbox per choice, in the options' order (a value no option has stays listed, ticked, until unticked). */
+function Choices({ id, n, row, subject, onChange }: { id: string; n: number; row: ConditionInput; subject: RuleSubject; onChange: (row: ConditionInput) => void }) {
+  const { t, text } = useI18n();
+  const values = row.values ?? [];
+  const choices = [...subject.options.map((o) => ({ value: o.value, label: text(o.label) })), ...values.filter((v) => !subject.options.some((o) => o.value === v)).map((v) => ({ value: v, label: v }))];
+  const toggle = (value: string, on: boolean): void => {
+    const next = new Set(values);
+    if (on) next.add(value);
+    else next.delete(value);
+    onChange({ ...row, values: choices.map((c) => c.value).filter((v) => next.has(v)) });
+  };
+  return (
+    <fieldset id={id} className="tpl-rule-choices">
+      <legend className="visually-hidden">{t('templates.rule.choices', { n })}</legend>
+      {choices.map((c) => (
+        <label key={c.value}>
+          <input type="checkbox" checked={values.includes(c.value)} onChange={(e) => toggle(c.value, e.target.checked)} /> {c.label}
+        </label>
+      ))}
+    </fieldset>
   );
 }
 

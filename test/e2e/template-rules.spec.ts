@@ -15,6 +15,7 @@ import { test, expect } from './fixtures';
 const OSS = 'How many element-management systems (vendors) must alarms be collected from?';
 const TICKETS = 'Can predictions be pushed into the trouble-ticket system as pre-emptive tickets?';
 const NOC = 'How many predictive tickets can the NOC act on per shift?';
+const ALARMS = 'How can alarms be collected for the POC?';
 
 /** A copy of the network-fault-prediction template under a new id, opened on its page. */
 async function openCopy(page: Page, appUrl: string): Promise<{ id: string; title: string }> {
@@ -89,6 +90,38 @@ test.describe('template rules in words', () => {
     await expect(again.getByRole('radio', { name: 'Only when…' })).toBeChecked();
     await expect(again.getByLabel('Value of condition 1')).toHaveValue('1200');
     await expect(again.getByLabel('Conditions to meet')).toHaveValue('any');
+  });
+
+  test('builds "is one of" with a checkbox per choice, saves it as an in-list rule and words it', async ({ page, appUrl }) => {
+    const { id } = await openCopy(page, appUrl);
+    await page.getByRole('button', { name: /^Edit \(saves version \d+\)$/ }).click();
+    const rule = page.getByRole('group', { name: 'When is this section included?' }).first();
+    await rule.getByRole('radio', { name: 'Only when…' }).check();
+    await rule.getByLabel('Question of condition 1').selectOption({ label: ALARMS });
+    await rule.getByLabel('Value of condition 1').selectOption({ label: 'Periodic exports by the OSS team' });
+    await rule.getByLabel('Comparison of condition 1').selectOption({ label: 'is one of' });
+    // The choice the row had stays ticked; nothing ticked is named at the choices.
+    const choices = rule.getByRole('group', { name: 'Choices for condition 1' });
+    await expect(choices.getByRole('checkbox', { name: 'Periodic exports by the OSS team' })).toBeChecked();
+    await choices.getByRole('checkbox', { name: 'Periodic exports by the OSS team' }).uncheck();
+    await expect(rule.locator('.cell-error')).toHaveText('Choose or enter a value.');
+    await choices.getByRole('checkbox', { name: 'Not available' }).check();
+    await choices.getByRole('checkbox', { name: 'Periodic exports by the OSS team' }).check();
+    await expect(rule.locator('.tpl-rule-preview')).toHaveText(`Include when “${ALARMS}” is one of “Periodic exports by the OSS team”, “Not available”`);
+    await noSeriousViolations(page, 'the template editor with an "is one of" condition');
+
+    await page.getByRole('button', { name: /^Save as version \d+$/ }).click();
+    await expect(page.getByText(/^Saved as version \d+\.$/)).toBeVisible();
+    const saved = await api<TemplateDetail>(appUrl, 'templates.get', { id });
+    expect(saved.template.sections[0]?.when).toEqual({ in: [{ var: 'alarm-interface' }, ['file-dump', 'none']] });
+    await expect(sectionItem(page, 'Executive summary')).toContainText(`Included when “${ALARMS}” is one of “Periodic exports by the OSS team”, “Not available”`);
+
+    // Opened again, in the builder; back to "is" keeps the first choice.
+    await page.getByRole('button', { name: /^Edit \(saves version \d+\)$/ }).click();
+    const again = page.getByRole('group', { name: 'When is this section included?' }).first();
+    await expect(again.getByLabel('Comparison of condition 1')).toHaveValue('oneOf');
+    await again.getByLabel('Comparison of condition 1').selectOption({ label: 'is' });
+    await expect(again.getByLabel('Value of condition 1')).toHaveValue('file-dump');
   });
 
   test('keeps a rule too complex for the builder as written, describes it, and words it in Chinese', async ({ page, appUrl }) => {

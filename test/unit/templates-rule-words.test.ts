@@ -79,11 +79,11 @@ describe('subjects and operators', () => {
 
   it('offers the operators each kind of question allows', () => {
     expect(operatorsFor('number')).toEqual(['eq', 'ne', 'lt', 'le', 'gt', 'ge']);
-    expect(operatorsFor('single')).toEqual(['eq', 'ne']);
+    expect(operatorsFor('single')).toEqual(['eq', 'ne', 'oneOf']);
     expect(operatorsFor('multiple')).toEqual(['includes', 'excludes']);
     expect(operatorsFor('yesno')).toEqual(['eq']);
     expect(operatorsFor('text')).toEqual(['eq', 'ne']);
-    expect(operatorsFor('scenario')).toEqual(['eq', 'ne']);
+    expect(operatorsFor('scenario')).toEqual(['eq', 'ne', 'oneOf']);
     expect(operatorsFor('other')).toEqual([]);
   });
 
@@ -103,6 +103,8 @@ describe('rule ↔ model', () => {
     ['includes', { in: ['churn-prevention', { var: 'use-cases' }] }, { join: 'all', conditions: [{ questionId: 'use-cases', operator: 'includes', value: 'churn-prevention' }] }],
     ['does not include', { '!': { in: ['upsell', { var: 'use-cases' }] } }, { join: 'all', conditions: [{ questionId: 'use-cases', operator: 'excludes', value: 'upsell' }] }],
     ['the scenario', { '==': [{ var: 'scenario' }, 'smart-marketing-churn'] }, { join: 'all', conditions: [{ questionId: 'scenario', operator: 'eq', value: 'smart-marketing-churn' }] }],
+    ['one of a list of choices', { in: [{ var: 'crm-integration' }, ['api', 'none']] }, { join: 'all', conditions: [{ questionId: 'crm-integration', operator: 'oneOf', value: ['api', 'none'] }] }],
+    ['the scenario is one of', { in: [{ var: 'scenario' }, ['smart-marketing-churn']] }, { join: 'all', conditions: [{ questionId: 'scenario', operator: 'oneOf', value: ['smart-marketing-churn'] }] }],
     [
       'all of',
       { and: [{ '==': [{ var: 'has-ivr' }, true] }, { '>': [{ var: 'maturity' }, 0] }] },
@@ -136,7 +138,11 @@ describe('rule ↔ model', () => {
   const tooComplex: [string, Rule][] = [
     ['nested and/or', { and: [{ '==': [{ var: 'has-ivr' }, true] }, { or: [{ '>': [{ var: 'maturity' }, 1] }, { '<': [{ var: 'maturity' }, 0] }] }] }],
     ['"between"', { '<': [1, { var: 'oss-vendor-count' }, 5] }],
-    ['one of a list', { in: [{ var: 'crm-integration' }, ['api', 'none']] }],
+    ['one of a list with a value that is not an option', { in: [{ var: 'crm-integration' }, ['api', 'fax']] }],
+    ['one of a list named twice', { in: [{ var: 'crm-integration' }, ['api', 'api']] }],
+    ['one of an empty list', { in: [{ var: 'crm-integration' }, []] }],
+    ['one of a list of numbers', { in: [{ var: 'oss-vendor-count' }, [1, 2]] }],
+    ['one of, on a multiple-choice question', { in: [{ var: 'use-cases' }, ['upsell']] }],
     ['an operator the type does not take', { '>=': [{ var: 'has-ivr' }, 1] }],
     ['a value of the wrong type', { '==': [{ var: 'oss-vendor-count' }, '2'] }],
     ['a choice that is not an option', { '==': [{ var: 'crm-integration' }, 'fax'] }],
@@ -157,9 +163,10 @@ describe('rule ↔ model', () => {
     const model: RuleModel = {
       join: 'any',
       conditions: [
-        ...operatorsFor('number').map((operator) => ({ questionId: 'oss-vendor-count', operator, value: 1200 })),
-        ...operatorsFor('multiple').map((operator) => ({ questionId: 'use-cases', operator, value: 'upsell' })),
+        ...(['eq', 'ne', 'lt', 'le', 'gt', 'ge'] as const).map((operator) => ({ questionId: 'oss-vendor-count', operator, value: 1200 })),
+        ...(['includes', 'excludes'] as const).map((operator) => ({ questionId: 'use-cases', operator, value: 'upsell' })),
         { questionId: 'scenario', operator: 'ne' as const, value: 'network-fault-prediction' },
+        { questionId: 'crm-integration', operator: 'oneOf' as const, value: ['none', 'api'] },
       ],
     };
     const rule = modelToRule(model);
@@ -182,6 +189,19 @@ describe('builder rows', () => {
     expect(readConditionInput({ questionId: 'crm-integration', operator: 'eq', value: 'fax' }, subjects)).toEqual({ ok: false, problem: 'notOption' });
     expect(readConditionInput({ questionId: 'site-name', operator: 'eq', value: '' }, subjects)).toMatchObject({ ok: true, condition: { value: '' } });
     expect(readConditionInput({ questionId: '', operator: 'eq', value: '1' }, subjects)).toEqual({ ok: false, problem: 'noQuestion' });
+  });
+
+  it('reads "is one of" as the choices ticked, each once, and names an empty or unknown choice', () => {
+    expect(readConditionInput({ questionId: 'crm-integration', operator: 'oneOf', value: '', values: ['none', 'api', 'none'] }, subjects)).toEqual({
+      ok: true,
+      condition: { questionId: 'crm-integration', operator: 'oneOf', value: ['none', 'api'] },
+    });
+    expect(readConditionInput({ questionId: 'crm-integration', operator: 'oneOf', value: 'api', values: [] }, subjects)).toEqual({ ok: false, problem: 'noValue' });
+    expect(readConditionInput({ questionId: 'crm-integration', operator: 'oneOf', value: '', values: ['fax'] }, subjects)).toEqual({ ok: false, problem: 'notOption' });
+    // A question whose kind has no "one of" takes its first operator instead.
+    expect(readConditionInput({ questionId: 'oss-vendor-count', operator: 'oneOf', value: '3', values: ['3'] }, subjects)).toMatchObject({ ok: true, condition: { operator: 'eq', value: 3 } });
+    const condition = { questionId: 'gone', operator: 'oneOf' as const, value: ['a', 'b'] };
+    expect(readConditionInput(inputOf(condition), subjects)).toEqual({ ok: true, condition });
   });
 
   it('moves an operator the new question does not take to its first one', () => {
@@ -218,6 +238,8 @@ describe('words', () => {
     expect(zh({ '!': { in: ['upsell', { var: 'use-cases' }] } }).text).toBe('“用例”不包含“追加销售”');
     expect(en({ '==': [{ var: 'scenario' }, 'smart-marketing-churn'] }).text).toBe('the scenario is “Smart marketing”');
     expect(zh({ '!=': [{ var: 'scenario' }, 'smart-marketing-churn'] }).text).toBe('场景不为“智能营销”');
+    expect(en({ in: [{ var: 'crm-integration' }, ['api', 'none']] }).text).toBe('“CRM integration” is one of “Documented API”, “None”');
+    expect(zh({ in: [{ var: 'crm-integration' }, ['api', 'none']] }).text).toBe('“CRM 集成”为“有文档的 API”、“无”之一');
     expect(en({ or: [{ '<': [{ var: 'oss-vendor-count' }, 1200] }, { '==': [{ var: 'has-ivr' }, false] }] }).text).toBe('“Number of OSS vendors” < 1,200 or “Has IVR” is No');
   });
 
