@@ -1,9 +1,12 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatApiMessage } from '../../core/api/message';
 import { documentJson, paragraph, textNode } from '../../core/richtext/build';
 import { startRun } from '../../electron/backend/sync/history';
 import { callFail, callOk, startBackend, type TestBackend } from '../helpers/backend';
 import { startServer, TEST_PASSWORD, type TestServer } from '../helpers/server';
+import { makeTempDir } from '../helpers/temp-dir';
 import { mountTmpfs, TMPFS_UNAVAILABLE } from '../helpers/tmpfs';
 
 /**
@@ -26,6 +29,7 @@ async function enrol(t: TestBackend, deviceName: string): Promise<void> {
 }
 
 const body = (text: string) => documentJson([paragraph([textNode(text)])]);
+const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
 
 describe('sync and trouble on the device', () => {
   it.skipIf(TMPFS_UNAVAILABLE !== null)('stops a pull onto a full disk with disk_full, records that in the history, keeps the database whole, and finishes once there is room', async () => {
@@ -59,6 +63,25 @@ describe('sync and trouble on the device', () => {
     expect((await callOk(laptop.backend, 'sync.now', {})).status).toBe('done');
     expect((await callOk(laptop.backend, 'notes.get', { id: before.id })).title).toBe('Written on the tablet');
   }, 240_000);
+
+  it.skipIf(!hasOpenssl)('says plainly that a server with a self-signed certificate could not prove who it is, and sends nothing', async () => {
+    const dir = makeTempDir('fieldbench-tls-');
+    const key = path.join(dir.dir, 'key.pem');
+    const cert = path.join(dir.dir, 'cert.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
+    const tls = await startServer({ db: 'sqlite', env: { TLS_CERT_FILE: cert, TLS_KEY_FILE: key } });
+    try {
+      tls.addUser('ann', 'consultant');
+      const t = await startBackend();
+      const refused = await callFail(t.backend, 'sync.enrol', { serverUrl: `https://127.0.0.1:${tls.port}`, username: 'ann', password: TEST_PASSWORD, deviceName: 'laptop' });
+      expect(refused.key).toBe('error.syncCertificate');
+      expect(refused.message).toMatch(/could not prove who it is: this computer does not trust its certificate \(DEPTH_ZERO_SELF_SIGNED_CERT\)/);
+      expect((await callOk(t.backend, 'sync.status', {})).account).toBeNull();
+    } finally {
+      await tls.dispose();
+      dir.cleanup();
+    }
+  });
 
   it('records a run the app did not live to finish as interrupted, not as running for ever', async () => {
     const first = await startBackend();

@@ -19,6 +19,14 @@ export const syncMessages = defineApiMessages({
     en: 'The central repository at {server} could not be reached ({reason}). Your work is kept here and syncs when the server is reachable again.',
     zh: '无法连接中央知识库 {server}（{reason}）。你的工作已保存在本机，服务器可以连接时会自动同步。',
   },
+  'error.syncUnknownHost': {
+    en: 'The server name in {server} could not be found. Check the address, and that this computer is on the network or VPN that reaches it. Your work is kept here and syncs when the server is reachable again.',
+    zh: '找不到 {server} 中的服务器名称。请检查地址，并确认本机已连接到能访问该服务器的网络或 VPN。你的工作已保存在本机，服务器可以连接时会自动同步。',
+  },
+  'error.syncCertificate': {
+    en: 'The server at {server} could not prove who it is: this computer does not trust its certificate ({reason}). Nothing was sent. Tell your administrator; on hotel or guest Wi-Fi, sign in to the network first, since its sign-in page can stand in the way.',
+    zh: '{server} 处的服务器无法证明其身份：本机不信任其证书（{reason}）。没有发送任何内容。请告知管理员；如使用酒店或访客 Wi-Fi，请先完成网络登录，其登录页面可能拦截了连接。',
+  },
   'error.syncSignIn': { en: 'The user name or password was not accepted by {server}.', zh: '{server} 不接受该用户名或密码。' },
   'error.syncRateLimited': {
     en: 'Too many sign-in attempts; the server accepts the next one in {minutes} minutes.',

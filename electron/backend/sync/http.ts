@@ -46,13 +46,13 @@ async function request<S extends z.ZodType>(
       redirect: 'error',
     });
   } catch (error) {
-    throw new ApiFailure('unavailable', msg('error.syncUnreachable', { server, reason: reasonOf(error) }));
+    throw unreachable(server, error);
   }
   let text: string;
   try {
     text = await response.text();
   } catch (error) {
-    throw new ApiFailure('unavailable', msg('error.syncUnreachable', { server, reason: reasonOf(error) }));
+    throw unreachable(server, error);
   }
   if (counter) {
     counter.up += Buffer.byteLength(body ?? '') + path.length;
@@ -75,6 +75,21 @@ async function request<S extends z.ZodType>(
 
 function withSlash(server: string): string {
   return server.endsWith('/') ? server : `${server}/`;
+}
+
+// Node's codes for a certificate this machine does not trust or that names another host.
+const CERTIFICATE_CODES = /^(CERT_|UNABLE_TO_(GET|VERIFY)_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_TLS_CERT_ALTNAME_INVALID|HOSTNAME_MISMATCH)/;
+
+/**
+ * A request that got no answer, in words that say what to do: a server name that does not resolve
+ * (a typo, or off the VPN), a certificate this machine does not trust (a self-signed server, or
+ * hotel Wi-Fi intercepting the connection), or otherwise a server that could not be reached.
+ */
+export function unreachable(server: string, error: unknown): ApiFailure {
+  const reason = reasonOf(error);
+  if (reason === 'ENOTFOUND' || reason === 'EAI_AGAIN') return new ApiFailure('unavailable', msg('error.syncUnknownHost', { server }));
+  if (CERTIFICATE_CODES.test(reason)) return new ApiFailure('unavailable', msg('error.syncCertificate', { server, reason }));
+  return new ApiFailure('unavailable', msg('error.syncUnreachable', { server, reason }));
 }
 
 function reasonOf(error: unknown): string {
