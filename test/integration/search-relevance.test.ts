@@ -111,6 +111,26 @@ describe('search over the bundled pack', () => {
     expect(top('M&V')).toContain('bse-energy-baseline-reference');
   });
 
+  it('finds Simplified text for a query in Traditional characters, and a Traditional note for one in Simplified', () => {
+    // Cut into the same words as the Simplified query, and so ranked alike.
+    expect(top('離網預警')).toEqual(top('离网预警'));
+    expect(top('如何向財務證明節電效果')).toContain('bse-pilot-lesson');
+    // The glossary is written in Simplified: 離網 still means churn.
+    expect(top('離網', 5)).toContain('mkt-churn-model-lesson');
+    // A note a colleague in Hong Kong wrote, found by a Simplified query and by the Traditional one.
+    const at = '2026-12-01T00:00:00.000Z';
+    const [title, body] = ['配電房巡視記錄', '空調冷凝水滲漏，需要在驗收前修復。'];
+    db.prepare(`INSERT INTO field_notes (id, title, body_json, body_text, created_at, updated_at) VALUES ('hk-note', ?, '{}', ?, ?, ?)`).run(title, body, at, at);
+    upsertSearchDoc(db, { kind: 'note', refId: 'hk-note', lang: 'zh', title, keys: '', body });
+    const notes = (query: string): string[] => searchKb(db, { query, kinds: ['note'] }).hits.map((h) => h.id);
+    expect(notes('配电房巡视')).toEqual(['hk-note']);
+    expect(notes('配電房巡視')).toEqual(['hk-note']);
+    expect(notes('冷凝水渗漏')).toEqual(['hk-note']);
+    // A quoted phrase is exact, as typed.
+    expect(notes('"配電房巡視"')).toEqual(['hk-note']);
+    expect(notes('"配电房巡视"')).toEqual([]);
+  });
+
   it('searches a query of only stop words as written, and survives hostile input', () => {
     expect(() => searchKb(db, { query: 'how to the' })).not.toThrow();
     expect(() => searchKb(db, { query: 'x'.repeat(100_000) })).not.toThrow();

@@ -5,6 +5,7 @@ import { SEARCH_KINDS, type KbArticleType, type SearchCorrection, type SearchHit
 import type { Db } from '../db/connection';
 import { localDay } from '../../../core/dates';
 import { stringArray } from '../repos/json';
+import { toSimplified, toTraditional } from '../../../core/text/chinese-script';
 import { display, parseTerms, phraseMatch, quote, type QueryTerm } from './query';
 import { correctionOf, documentFrequency, otherForms, wordsStartingWith } from './vocabulary';
 import { glossaryAlternatives, isGlossaryWord } from './glossary';
@@ -187,6 +188,27 @@ function isIndexed(db: Db, word: string): boolean {
 }
 
 /**
+ * A Chinese term in the other script (Traditional typed, Simplified written, or the other way
+ * round), as the index holds it: the converted words themselves, the word they make, or a word's
+ * characters side by side — only forms whose every token is indexed, so a search in the script
+ * the texts are written in costs no extra phrase.
+ */
+function otherScript(db: Db, words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const convert of [toSimplified, toTraditional]) {
+    const converted = words.map(convert);
+    if (converted.every((w, i) => w === words[i])) continue;
+    const joined = converted.join('');
+    const shapes = [converted, [joined], [...joined]];
+    for (const shape of shapes) {
+      const match = phraseMatch(shape);
+      if (shape.every((w) => isIndexed(db, w)) && !out.includes(match)) out.push(match);
+    }
+  }
+  return out;
+}
+
+/**
  * Works out what each term is searched as:
  * - a typed prefix: the indexed words it starts (the most frequent ones when there are many);
  * - a Latin word: itself and its other indexed forms (voiceprints, anonymised), or — when neither
@@ -241,9 +263,16 @@ function planQuery(db: Db, terms: readonly QueryTerm[], asTyped: boolean): Plan 
       if (isIndexed(db, joined)) forms.push(phraseMatch([joined]));
     }
     if (exact.length === 0) exact.push(phraseMatch(term.words));
+    const scripts = !term.quoted && !term.prefix && term.words.some((w) => HAN.test(w)) ? otherScript(db, term.words).filter((a) => !exact.includes(a) && !forms.includes(a)) : [];
+    forms.push(...scripts);
     if (term.words.length > 1 || exact.concat(forms).some((a) => a.includes(' + '))) plan.phrases = true;
     if (term.exclude) plan.exclude.push(...exact, ...forms);
-    else plan.terms.push({ term, exact, forms, related: [], scored: scoredAlternatives(db, term, exact, forms) });
+    else {
+      const scored = scoredAlternatives(db, term, exact, forms);
+      // Typed in the script the texts are not written in: the other script's words are what to rank by.
+      if (scripts.length > 0 && !term.words.every((w) => isIndexed(db, w))) scored.push(...scripts.filter((a) => !a.includes(' + ')));
+      plan.terms.push({ term, exact, forms, related: [], scored });
+    }
   }
   // Looked up with corrections applied: "privcy masking" names the glossary's privacy masking.
   const corrected = new Map(plan.corrections.map((c) => [c.from, c.to]));
@@ -462,7 +491,10 @@ function withoutDeletedArticles(db: Db, ranked: Scored[], upTo: number): Scored[
 export function searchKb(db: Db, args: KbSearchArgs): SearchResult {
   const limit = clamp(args.limit, 20, 1, 100);
   const offset = clamp(args.offset, 0, 0, 10_000);
-  const parsed = parseTerms(args.query);
+  // Read as Simplified Chinese, the script the index is mostly written in, so a query typed in
+  // Traditional characters is cut into the same words; Traditional text is found through each
+  // word's other-script form (otherScript). A "quoted phrase" is exact: it stays as typed.
+  const parsed = parseTerms(args.query.split('"').map((part, i) => (i % 2 === 0 ? toSimplified(part) : part)).join('"'));
   const terms = parsed.terms.map(display);
   const indexing = backlogSize(db);
   const empty = (notice: ApiMessage | null): SearchResult => ({ hits: [], total: 0, totalCapped: false, terms, notices: notice === null ? [] : [notice], corrections: [], indexing });

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { toSimplified, toTraditional } from '../../core/text/chinese-script';
+
+describe('Chinese in the other script', () => {
+  it('writes Traditional characters as Simplified ones, leaving everything else as it was', () => {
+    expect(toSimplified('客戶服務與網絡故障預測')).toBe('客户服务与网络故障预测');
+    expect(toSimplified('POC 驗收：100% 通過')).toBe('POC 验收：100% 通过');
+    expect(toSimplified('基站节能')).toBe('基站节能');
+    expect(toSimplified('')).toBe('');
+  });
+
+  it('writes Simplified characters in their most common Traditional form', () => {
+    expect(toTraditional('客户服务与网络故障预测')).toBe('客戶服務與網絡故障預測');
+    expect(toTraditional('离网预警 churn')).toBe('離網預警 churn');
+  });
+
+  it('comes back to the same Simplified text from its Traditional form', () => {
+    const text = '语音虚拟坐席概念验证：端到端处理话务量最大的意图，与人工坐席顺畅衔接。';
+    expect(toSimplified(toTraditional(text))).toBe(text);
+  });
+});
