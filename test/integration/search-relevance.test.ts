@@ -112,8 +112,10 @@ describe('search over the bundled pack', () => {
   });
 
   it('finds Simplified text for a query in Traditional characters, and a Traditional note for one in Simplified', () => {
-    // Cut into the same words as the Simplified query, and so ranked alike.
+    // Cut into the same words as the Simplified query, and so ranked alike; Taiwan's words too.
     expect(top('離網預警')).toEqual(top('离网预警'));
+    expect(top('資料分類分級')).toEqual(top('数据分类分级'));
+    expect(top('軟體升級後準確率為什麼下降')).toEqual(top('软件升级后准确率为什么下降'));
     expect(top('如何向財務證明節電效果')).toContain('bse-pilot-lesson');
     // The glossary is written in Simplified: 離網 still means churn.
     expect(top('離網', 5)).toContain('mkt-churn-model-lesson');

@@ -5,7 +5,7 @@ import { SEARCH_KINDS, type KbArticleType, type SearchCorrection, type SearchHit
 import type { Db } from '../db/connection';
 import { localDay } from '../../../core/dates';
 import { stringArray } from '../repos/json';
-import { toSimplified, toTraditional } from '../../../core/text/chinese-script';
+import { mainlandWords, toSimplified, toTraditional } from '../../../core/text/chinese-script';
 import { display, parseTerms, phraseMatch, quote, type QueryTerm } from './query';
 import { correctionOf, documentFrequency, otherForms, wordsStartingWith } from './vocabulary';
 import { glossaryAlternatives, isGlossaryWord } from './glossary';
@@ -491,10 +491,10 @@ function withoutDeletedArticles(db: Db, ranked: Scored[], upTo: number): Scored[
 export function searchKb(db: Db, args: KbSearchArgs): SearchResult {
   const limit = clamp(args.limit, 20, 1, 100);
   const offset = clamp(args.offset, 0, 0, 10_000);
-  // Read as Simplified Chinese, the script the index is mostly written in, so a query typed in
-  // Traditional characters is cut into the same words; Traditional text is found through each
+  // Read as Simplified Chinese in the mainland's words, as the index is mostly written, so a query
+  // typed in Traditional characters (or Taiwan's words) is cut into the same words; Traditional text is found through each
   // word's other-script form (otherScript). A "quoted phrase" is exact: it stays as typed.
-  const parsed = parseTerms(args.query.split('"').map((part, i) => (i % 2 === 0 ? toSimplified(part) : part)).join('"'));
+  const parsed = parseTerms(args.query.split('"').map((part, i) => (i % 2 === 0 ? toSimplified(mainlandWords(part)) : part)).join('"'));
   const terms = parsed.terms.map(display);
   const indexing = backlogSize(db);
   const empty = (notice: ApiMessage | null): SearchResult => ({ hits: [], total: 0, totalCapped: false, terms, notices: notice === null ? [] : [notice], corrections: [], indexing });
