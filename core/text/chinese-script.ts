@@ -34,6 +34,29 @@ export function toTraditional(text: string): string {
 }
 
 let regional: { words: Map<string, string>; segmenter: Intl.Segmenter } | null = null;
+let regionalByMainland: Map<string, string[]> | null = null;
+
+function regionalPairs(): [string, string][] {
+  return REGIONAL_WORDS.split('|').map((pair) => pair.split('=') as [string, string]);
+}
+
+/**
+ * The words Taiwan and Hong Kong write for a mainland word, in Traditional characters: 數據 →
+ * 資料, 視頻 → 影片 and 視訊. The other way from mainlandWords, so a search for 数据 also finds a
+ * note a colleague in Taipei wrote with 資料. A regional word is not looked for in Simplified
+ * characters: there 资料 is the mainland's own word for documents, not data.
+ */
+export function regionalWordsFor(mainland: string): readonly string[] {
+  if (regionalByMainland === null) {
+    regionalByMainland = new Map();
+    for (const [word, mainlandWord] of regionalPairs()) {
+      const list = regionalByMainland.get(mainlandWord);
+      if (list) list.push(word);
+      else regionalByMainland.set(mainlandWord, [word]);
+    }
+  }
+  return regionalByMainland.get(mainland) ?? [];
+}
 /** Longest regional word, in the segmenter's words (行動網路 is 行動 + 網路). */
 const MAX_WORDS_PER_PHRASE = 4;
 
@@ -45,7 +68,7 @@ const MAX_WORDS_PER_PHRASE = 4;
 export function mainlandWords(text: string): string {
   if (!/\p{Script=Han}/u.test(text)) return text;
   regional ??= {
-    words: new Map(REGIONAL_WORDS.split('|').map((pair) => pair.split('=') as [string, string])),
+    words: new Map(regionalPairs()),
     segmenter: new Intl.Segmenter('zh-TW', { granularity: 'word' }),
   };
   const { words, segmenter } = regional;

@@ -128,9 +128,20 @@ describe('search over the bundled pack', () => {
     expect(notes('配电房巡视')).toEqual(['hk-note']);
     expect(notes('配電房巡視')).toEqual(['hk-note']);
     expect(notes('冷凝水渗漏')).toEqual(['hk-note']);
-    // A quoted phrase is exact, as typed.
+    // A quoted phrase keeps its words in either script, and its words only.
     expect(notes('"配電房巡視"')).toEqual(['hk-note']);
-    expect(notes('"配电房巡视"')).toEqual([]);
+    expect(notes('"配电房巡视"')).toEqual(['hk-note']);
+    expect(notes('"巡视配电房"')).toEqual([]);
+    expect(notes('冷凝水 -"配电房巡视"')).toEqual([]);
+    // A note from Taipei in Taiwan's words, found in the mainland's words and in its own.
+    const [twTitle, twBody] = ['客服軟體升級', '升級後使用者資料需要重新匯入，請先備份資料庫。'];
+    db.prepare(`INSERT INTO field_notes (id, title, body_json, body_text, created_at, updated_at) VALUES ('tw-note', ?, '{}', ?, ?, ?)`).run(twTitle, twBody, at, at);
+    upsertSearchDoc(db, { kind: 'note', refId: 'tw-note', lang: 'zh', title: twTitle, keys: '', body: twBody });
+    for (const query of ['用户数据', '使用者資料', '用戶數據', '软件升级', '軟體升級']) expect(notes(query), query).toEqual(['tw-note']);
+    // In Simplified characters 资料 is the mainland's word for documents: a search for 数据 does not match it.
+    db.prepare(`INSERT INTO field_notes (id, title, body_json, body_text, created_at, updated_at) VALUES ('docs-note', '验收资料', '{}', '验收资料已归档。', ?, ?)`).run(at, at);
+    upsertSearchDoc(db, { kind: 'note', refId: 'docs-note', lang: 'zh', title: '验收资料', keys: '', body: '验收资料已归档。' });
+    expect(notes('数据')).toEqual(['tw-note']);
   });
 
   it('searches a query of only stop words as written, and survives hostile input', () => {

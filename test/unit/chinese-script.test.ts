@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mainlandWords, toSimplified, toTraditional } from '../../core/text/chinese-script';
+import { mainlandWords, regionalWordsFor, toSimplified, toTraditional } from '../../core/text/chinese-script';
 
 describe('Chinese in the other script', () => {
   it('writes Traditional characters as Simplified ones, leaving everything else as it was', () => {
@@ -28,5 +28,13 @@ describe('Chinese in the other script', () => {
     expect(mainlandWords('方程式')).toBe('方程式');
     expect(mainlandWords('POC 驗收 and 資料')).toBe('POC 驗收 and 數據');
     expect(mainlandWords('no Chinese here')).toBe('no Chinese here');
+  });
+
+  it("gives Taiwan's and Hong Kong's words for a mainland word, in Traditional characters", () => {
+    expect(regionalWordsFor('數據')).toEqual(['資料']);
+    expect([...regionalWordsFor('視頻')].sort()).toEqual(['影片', '視訊']);
+    expect(regionalWordsFor('数据')).toEqual([]);
+    expect(regionalWordsFor('基站')).toEqual([]);
+    for (const word of regionalWordsFor('軟件')) expect(toSimplified(mainlandWords(word))).toBe('软件');
   });
 });

@@ -5,8 +5,8 @@ import { SEARCH_KINDS, type KbArticleType, type SearchCorrection, type SearchHit
 import type { Db } from '../db/connection';
 import { localDay } from '../../../core/dates';
 import { stringArray } from '../repos/json';
-import { mainlandWords, toSimplified, toTraditional } from '../../../core/text/chinese-script';
-import { display, parseTerms, phraseMatch, quote, type QueryTerm } from './query';
+import { mainlandWords, regionalWordsFor, toSimplified, toTraditional } from '../../../core/text/chinese-script';
+import { display, parseTerms, phraseMatch, quote, tokensOf, type QueryTerm } from './query';
 import { correctionOf, documentFrequency, otherForms, wordsStartingWith } from './vocabulary';
 import { glossaryAlternatives, isGlossaryWord } from './glossary';
 import { ELLIPSIS, MARK_CLOSE, MARK_OPEN, toSnippetParts } from './snippet';
@@ -189,21 +189,42 @@ function isIndexed(db: Db, word: string): boolean {
 
 /**
  * A Chinese term in the other script (Traditional typed, Simplified written, or the other way
- * round), as the index holds it: the converted words themselves, the word they make, or a word's
- * characters side by side — only forms whose every token is indexed, so a search in the script
- * the texts are written in costs no extra phrase.
+ * round) and in Taiwan's and Hong Kong's words, as the index holds it: the converted words
+ * themselves, the word they make, or a word's characters side by side — only forms whose every
+ * token is indexed, so a search in the script the texts are written in costs no extra phrase.
  */
 function otherScript(db: Db, words: readonly string[]): string[] {
   const out: string[] = [];
-  for (const convert of [toSimplified, toTraditional]) {
-    const converted = words.map(convert);
-    if (converted.every((w, i) => w === words[i])) continue;
-    const joined = converted.join('');
-    const shapes = [converted, [joined], [...joined]];
+  const add = (shapes: readonly (readonly string[])[]): void => {
     for (const shape of shapes) {
       const match = phraseMatch(shape);
       if (shape.every((w) => isIndexed(db, w)) && !out.includes(match)) out.push(match);
     }
+  };
+  for (const convert of [toSimplified, toTraditional]) {
+    const converted = words.map(convert);
+    const joined = converted.join('');
+    if (!converted.every((w, i) => w === words[i])) add([converted, [joined], [...joined]]);
+    // The query is read in the mainland's words; Taiwan's and Hong Kong's for the same thing
+    // are searched too, in Traditional characters (数据 finds 資料).
+    if (convert === toTraditional) for (const word of regionalWordsFor(joined)) add([[word], [...word]]);
+  }
+  return out;
+}
+
+/**
+ * A quoted phrase with Chinese in it, in the other script: its text converted and cut into words
+ * again as the indexer cuts text in that script (配電房巡視 is not cut like 配电房巡视). The words
+ * stay exactly as quoted; only the script may differ. Only phrases whose words the index holds.
+ */
+function quotedInOtherScript(db: Db, term: QueryTerm): string[][] {
+  const out: string[][] = [];
+  const text = display({ ...term, exclude: false });
+  for (const convert of [toSimplified, toTraditional]) {
+    const converted = convert(text);
+    if (converted === text) continue;
+    const words = tokensOf(converted);
+    if (words.join(' ') !== term.words.join(' ') && words.every((w) => isIndexed(db, w))) out.push(words);
   }
   return out;
 }
@@ -215,7 +236,7 @@ function otherScript(db: Db, words: readonly string[]): string[] {
  *   exists and corrections are allowed — the indexed word it most likely meant;
  * - a Chinese word: itself, its characters side by side, and longer indexed words it begins
  *   (the segmenter may split or join a word differently inside a sentence);
- * - a quoted phrase: exactly its words.
+ * - a quoted phrase: exactly its words (in either Chinese script).
  */
 function planQuery(db: Db, terms: readonly QueryTerm[], asTyped: boolean): Plan {
   const plan: Plan = { terms: [], exclude: [], corrections: [], narrowed: [], phrases: false };
@@ -263,14 +284,18 @@ function planQuery(db: Db, terms: readonly QueryTerm[], asTyped: boolean): Plan 
       if (isIndexed(db, joined)) forms.push(phraseMatch([joined]));
     }
     if (exact.length === 0) exact.push(phraseMatch(term.words));
-    const scripts = !term.quoted && !term.prefix && term.words.some((w) => HAN.test(w)) ? otherScript(db, term.words).filter((a) => !exact.includes(a) && !forms.includes(a)) : [];
-    forms.push(...scripts);
+    const han = !term.prefix && term.words.some((w) => HAN.test(w));
+    const quotedScripts = han && term.quoted ? quotedInOtherScript(db, term) : [];
+    const scripts = han && !term.quoted ? otherScript(db, term.words) : quotedScripts.map((words) => phraseMatch(words));
+    forms.push(...scripts.filter((a) => !exact.includes(a) && !forms.includes(a)));
     if (term.words.length > 1 || exact.concat(forms).some((a) => a.includes(' + '))) plan.phrases = true;
     if (term.exclude) plan.exclude.push(...exact, ...forms);
     else {
       const scored = scoredAlternatives(db, term, exact, forms);
       // Typed in the script the texts are not written in: the other script's words are what to rank by.
-      if (scripts.length > 0 && !term.words.every((w) => isIndexed(db, w))) scored.push(...scripts.filter((a) => !a.includes(' + ')));
+      if (scripts.length > 0 && !term.words.every((w) => isIndexed(db, w))) {
+        scored.push(...(term.quoted ? quotedScripts.map(wordsTogether) : scripts.filter((a) => !a.includes(' + '))));
+      }
       plan.terms.push({ term, exact, forms, related: [], scored });
     }
   }
@@ -492,8 +517,9 @@ export function searchKb(db: Db, args: KbSearchArgs): SearchResult {
   const limit = clamp(args.limit, 20, 1, 100);
   const offset = clamp(args.offset, 0, 0, 10_000);
   // Read as Simplified Chinese in the mainland's words, as the index is mostly written, so a query
-  // typed in Traditional characters (or Taiwan's words) is cut into the same words; Traditional text is found through each
-  // word's other-script form (otherScript). A "quoted phrase" is exact: it stays as typed.
+  // typed in Traditional characters (or Taiwan's words) is cut into the same words; Traditional
+  // text is found through each word's other-script form (otherScript). A "quoted phrase" keeps its
+  // words as typed (its other-script form is searched too: quotedInOtherScript).
   const parsed = parseTerms(args.query.split('"').map((part, i) => (i % 2 === 0 ? toSimplified(mainlandWords(part)) : part)).join('"'));
   const terms = parsed.terms.map(display);
   const indexing = backlogSize(db);
