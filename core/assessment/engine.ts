@@ -1,5 +1,7 @@
 import type { AssessmentFile, Question, Rule } from '../content/schemas';
 import { RULE_OPERATORS } from '../content/lists';
+import { ruleValueProblems, valueSubjectOf } from '../content/rules';
+import { formatApiMessage } from '../api/message';
 import { holds, referencedQuestions, type AnswerValue } from './logic';
 
 /**
@@ -28,8 +30,9 @@ function ruleOperators(rule: Rule | undefined, found: Set<string>): Set<string> 
 }
 
 /**
- * Checks what the schema cannot: unique ids, rules that use only known operators and refer only to
- * questions asked earlier (so skip logic can never form a cycle), score keys naming dimensions,
+ * Checks what the schema cannot: unique ids, rules that use only known operators, refer only to
+ * questions asked earlier (so skip logic can never form a cycle) and compare each with values it
+ * can have, score keys naming dimensions,
  * weights summing to 1, readiness levels ascending from 0.
  */
 export function checkDefinition(def: Definition): DefinitionProblem[] {
@@ -37,8 +40,10 @@ export function checkDefinition(def: Definition): DefinitionProblem[] {
   const dimensions = new Set(def.dimensions.map((d) => d.id));
   const seen = new Map<string, string>();
   const order = new Map<string, number>();
+  const subjects = new Map<string, ReturnType<typeof valueSubjectOf>>();
   allQuestions(def).forEach(({ question }, i) => {
     if (!order.has(question.id)) order.set(question.id, i);
+    if (!subjects.has(question.id)) subjects.set(question.id, valueSubjectOf(question));
   });
 
   const checkRule = (rule: Rule | undefined, path: string, position: number): void => {
@@ -50,6 +55,8 @@ export function checkDefinition(def: Definition): DefinitionProblem[] {
       if (at === undefined) problems.push({ path, message: `refers to unknown question "${ref}"` });
       else if (at >= position) problems.push({ path, message: `refers to question "${ref}", which is not asked before it (skip logic must not form a cycle)` });
     }
+    // Definitions are for their authors (validate:content and the import report): in English.
+    for (const problem of ruleValueProblems(rule, (id) => subjects.get(id))) problems.push({ path, message: formatApiMessage(problem, 'en') });
   };
   const checkScores = (scores: Record<string, number> | undefined, path: string): void => {
     for (const key of Object.keys(scores ?? {})) if (!dimensions.has(key)) problems.push({ path, message: `scores unknown dimension "${key}"` });

@@ -1,6 +1,6 @@
 import { msg, type ApiMessage } from '../api/message';
 import type { TemplateFile } from '../content/schemas';
-import { ruleShapeProblems } from '../content/rules';
+import { ruleShapeProblems, ruleValueProblems, templateRuleSubjects } from '../content/rules';
 import { FIXED_TEMPLATE_VARIABLES, parseTemplateVariable, templateVariablesIn } from '../content/template-vars';
 import type { Definition } from '../assessment/engine';
 import { referencedQuestions } from '../assessment/logic';
@@ -38,6 +38,7 @@ export function checkTemplate(template: TemplateFile, ctx: TemplateCheckContext)
     'item.role',
   ];
   const scenarios = template.scenarios.join(', ');
+  const subjectOf = templateRuleSubjects(defs, template.scenarios);
   const seen = new Set<string>();
 
   template.sections.forEach((section, i) => {
@@ -51,6 +52,7 @@ export function checkTemplate(template: TemplateFile, ctx: TemplateCheckContext)
         if (ref !== 'scenario' && !questions.has(ref)) problems.push({ path: `${where}.when`, message: msg('template.ruleUnknownQuestion', { section: title, question: ref, scenarios }) });
       }
     }
+    for (const problem of ruleValueProblems(section.when, subjectOf)) problems.push({ path: `${where}.when`, message: msg('template.ruleBroken', { section: title, problem }) });
     if (section.fromArticle !== undefined && !ctx.articleExists(section.fromArticle)) {
       problems.push({ path: `${where}.fromArticle`, message: msg('template.unknownArticle', { section: title, article: section.fromArticle }) });
     }

@@ -67,7 +67,8 @@ export function syntheticDefinition(questionCount = 300): AssessmentFile {
       id: `rec-${k}`,
       kind: 'article',
       ref: 'ics-intent-method',
-      when: { and: [{ '==': [{ var: gateOf[k] }, true] }, { '>=': [{ var: `q-${k * perSection + 4}` }, 100] }] },
+      // On the section's first number question (types cycle every 8 questions, sections are 20 long).
+      when: { and: [{ '==': [{ var: gateOf[k] }, true] }, { '>=': [{ var: `q-${k * perSection + (k % 2 === 0 ? 4 : 8)}` }, 100] }] },
       reason: L(`Because of ${sec.id}`),
     })),
   });

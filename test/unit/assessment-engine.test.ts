@@ -97,6 +97,29 @@ describe('definition checks', () => {
     expect(problems).toContainEqual({ path: 'sections.0.questions.1.visibleIf', message: 'refers to unknown question "nope"' });
   });
 
+  it('finds comparisons that can never hold: a value that does not fit the question', () => {
+    const def = definition();
+    const [, menus] = def.sections[0]?.questions ?? [];
+    if (menus) menus.visibleIf = { '==': [{ var: 'has-ivr' }, 'yes'] };
+    const [, quality] = def.sections[1]?.questions ?? [];
+    if (quality) quality.visibleIf = { and: [{ '>=': [{ var: 'recordings' }, 2] }, { in: [{ var: 'recordings' }, ['months', 'decades']] }] };
+    def.recommendations = [
+      { id: 'r1', kind: 'template', ref: 'poc-ics-voicebot', when: { '>=': [{ var: 'ivr-menus' }, '4'] }, reason: L('x') },
+      { id: 'r2', kind: 'template', ref: 'poc-ics-voicebot', when: { or: [{ '==': [{ var: 'recordings' }, 'None'] }, { '==': [{ var: 'channels' }, 'voice'] }, { in: ['fax', { var: 'channels' }] }] }, reason: L('x') },
+      // Sound: a choice, a number, true, null for "not answered", a date left alone, text as a substring.
+      { id: 'r3', kind: 'template', ref: 'poc-ics-voicebot', when: { and: [{ '==': [{ var: 'recordings' }, 'years'] }, { '<': [1, { var: 'kb-quality' }, 5] }, { '!=': [{ var: 'has-ivr' }, null] }, { '==': [{ var: 'go-live' }, '2027-01-01'] }, { in: ['voice', { var: 'channels' }] }] }, reason: L('x') },
+    ];
+    expect(checkDefinition(def).map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'sections.0.questions.1.visibleIf: question "has-ivr" is answered yes or no (true or false), not "yes"',
+      'sections.1.questions.1.visibleIf: ">=" compares numbers, but question "recordings" is not answered with a number',
+      'sections.1.questions.1.visibleIf: "decades" is not a choice of "recordings" (its choices: none, months, years)',
+      'recommendations.0.when: question "ivr-menus" is answered with a number, so comparing it with "4" never holds',
+      'recommendations.1.when: "None" is not a choice of "recordings" (its choices: none, months, years)',
+      'recommendations.1.when: question "channels" takes several choices, so "==" with "voice" never holds; use "in" to test for one choice',
+      'recommendations.1.when: "fax" is not a choice of "channels" (its choices: voice, chat, email)',
+    ]);
+  });
+
   it('finds bad weights, levels, duplicate ids and unknown score dimensions', () => {
     const def = definition({ dimensions: [{ id: 'business-value', weight: 0.5, label: L('B') }] });
     const q = def.sections[1]?.questions[0];

@@ -68,11 +68,11 @@ describe('definition problems name where and what', () => {
   it('finds a section whose rule reads its own questions (a cycle) and recommendations on unknown questions', () => {
     const def = syntheticDefinition(40);
     const second = def.sections[1];
-    if (second) second.visibleIf = { '==': [{ var: 'q-25' }, true] };
+    if (second) second.visibleIf = { '==': [{ var: 'q-24' }, true] };
     const rec = def.recommendations[0];
     if (rec) rec.when = { '==': [{ var: 'q-999' }, true] };
     expect(checkDefinition(def)).toEqual([
-      { path: 'sections.1.visibleIf', message: 'refers to question "q-25", which is not asked before it (skip logic must not form a cycle)' },
+      { path: 'sections.1.visibleIf', message: 'refers to question "q-24", which is not asked before it (skip logic must not form a cycle)' },
       { path: 'recommendations.0.when', message: 'refers to unknown question "q-999"' },
     ]);
   });

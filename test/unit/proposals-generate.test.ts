@@ -318,6 +318,7 @@ describe('checkTemplate', () => {
         ...template.sections,
         { id: 'x', title: { en: 'Extra', zh: '附加' }, when: { '>': [{ var: 'no-such-question' }, 1] }, body: { en: '{{answer.monthly-contacs}} {{item.name}}', zh: '{{today}}' } },
         { id: 'x', title: { en: 'Again', zh: '再次' }, fromArticle: 'missing-article' },
+        { id: 'y', title: { en: 'Typo', zh: '笔误' }, when: { and: [{ '==': [{ var: 'scenario' }, 'smart-marketing-churn'] }, { '>': [{ var: 'monthly-contacts' }, '100000'] }] } },
       ],
       pricing: { ...template.pricing, lines: template.pricing.lines.slice(0, 1).map((l) => ({ ...l, unitPrice: '-5' })) },
     };
@@ -327,6 +328,8 @@ describe('checkTemplate', () => {
       'sections.10.body.en: Section Extra: {{item.name}} can only be used in a section that repeats',
       'sections.11.id: Section Again: the id "x" is used by another section',
       'sections.11.fromArticle: Section Again: no knowledge-base article "missing-article" on this device',
+      'sections.12.when: Section Typo: the rule is broken: "smart-marketing-churn" is not a choice of "scenario" (its choices: intelligent-customer-service)',
+      'sections.12.when: Section Typo: the rule is broken: question "monthly-contacts" is answered with a number, so comparing it with "100000" never holds',
       'pricing.lines.0.unitPrice: Pricing: Unit price on line 1: "-5" is negative; use a discount to lower a price',
     ]);
   });

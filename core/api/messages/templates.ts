@@ -6,6 +6,15 @@ export const templateMessages = defineApiMessages({
   'rule.varOperands': { en: '"var" takes a question id and at most one default, not {count} operands', zh: '“var” 只接受一个问题编号和至多一个默认值，而不是 {count} 个操作数' },
   'rule.arity': { en: '"{op}" takes {expected} operands, not {count}', zh: '“{op}” 需要 {expected} 个操作数，而不是 {count} 个' },
   'rule.needsOperand': { en: '"{op}" needs at least one operand', zh: '“{op}” 至少需要一个操作数' },
+  'rule.notNumberQuestion': { en: '"{op}" compares numbers, but question "{question}" is not answered with a number', zh: '“{op}”用于比较数字，但问题“{question}”的答案不是数字' },
+  'rule.valueNotNumber': { en: 'question "{question}" is answered with a number, so comparing it with {value} never holds', zh: '问题“{question}”的答案是数字，与 {value} 比较永远不会成立' },
+  'rule.valueNotYesNo': { en: 'question "{question}" is answered yes or no (true or false), not {value}', zh: '问题“{question}”的答案是“是”或“否”（true 或 false），而不是 {value}' },
+  'rule.valueNotChoice': { en: '{value} is not a choice of "{question}" (its choices: {choices})', zh: '{value} 不是“{question}”的选项（可选：{choices}）' },
+  'rule.valueNotText': { en: 'question "{question}" is answered with text, so comparing it with {value} never holds', zh: '问题“{question}”的答案是文字，与 {value} 比较永远不会成立' },
+  'rule.multipleNeedsIn': {
+    en: 'question "{question}" takes several choices, so "{op}" with {value} never holds; use "in" to test for one choice',
+    zh: '问题“{question}”可多选，“{op}”与 {value} 比较永远不会成立；请用 "in" 判断是否选了某一项',
+  },
 
   'template.idTwice': { en: 'Section {section}: the id "{id}" is used by another section', zh: '章节 {section}：编号“{id}”已被另一章节使用' },
   'template.ruleBroken': { en: 'Section {section}: the rule is broken: {problem}', zh: '章节 {section}：规则有误：{problem}' },

@@ -2,7 +2,7 @@ import type { ContentProblem } from '../../../core/api/contract';
 import { checkDefinition } from '../../../core/assessment/engine';
 import { referencedQuestions } from '../../../core/assessment/logic';
 import { formatApiMessage } from '../../../core/api/message';
-import { ruleShapeProblems } from '../../../core/content/rules';
+import { ruleShapeProblems, ruleValueProblems, templateRuleSubjects } from '../../../core/content/rules';
 import type { AssessmentFile, Rule, TemplateFile } from '../../../core/content/schemas';
 import { parseTemplateVariable, templateVariablesIn } from '../../../core/content/template-vars';
 import type { LoadedPack } from './load-pack';
@@ -116,11 +116,13 @@ function checkTemplateAnswers(t: TemplateFile, file: string, definitions: Assess
   const dimensions = new Set(defs.flatMap((d) => d.dimensions.map((x) => x.id)));
   const whose = `the assessments of ${t.scenarios.join(', ')}`;
 
+  const subjectOf = templateRuleSubjects(defs, t.scenarios);
   t.sections.forEach((s, i) => {
     if (known)
       for (const ref of referencedQuestions(s.when))
         if (ref !== 'scenario' && !questions.has(ref))
           problems.push({ file, field: `sections.${i}.when`, message: `refers to question "${ref}", which is not in ${whose}` });
+    for (const problem of ruleValueProblems(s.when, subjectOf)) problems.push({ file, field: `sections.${i}.when`, message: formatApiMessage(problem, 'en') });
     for (const lang of ['en', 'zh'] as const) {
       const field = `sections.${i}.body.${lang}`;
       for (const name of templateVariablesIn(s.body?.[lang] ?? '')) {
