@@ -129,7 +129,7 @@ function fieldOf(at: readonly PropertyKey[]): string {
 }
 
 /** Zod's wording for a missing field ("expected string, received undefined") is not what an author needs. */
-function describe(issue: z.core.$ZodIssue): string {
+export function describeContentIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) return `is required (${issue.expected})`;
   // The schemas' own checks carry message keys (they also check what users save): pack authors read English.
   if (isApiMessageKey(issue.message)) return formatApiMessage(issueMessage(issue, null), 'en');
@@ -146,7 +146,7 @@ function validate<T>(schema: z.ZodType<T>, parsed: ParsedYaml, rel: string, prob
   for (const issue of result.error.issues) {
     // One problem per unknown key, named by its own path: usually a misspelt field.
     if (issue.code === 'unrecognized_keys') for (const key of issue.keys) add([...issue.path, key], 'is not a known field (misspelt?)');
-    else add(issue.path, describe(issue));
+    else add(issue.path, describeContentIssue(issue));
   }
   return null;
 }

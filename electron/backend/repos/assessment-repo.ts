@@ -14,7 +14,7 @@ type DefinitionRow = { id: string; version: number; scenario_id: string; title_e
 export type StoredDefinition = { id: string; version: number; scenarioId: string; title: Localized; definition: Definition };
 
 function toDefinition(row: DefinitionRow): StoredDefinition {
-  // The importer stored the definition after validating it against the content schema.
+  // Validated against the content schema before it was stored: by the importer, or on arrival by sync (sync/incoming-shapes.ts).
   const definition = JSON.parse(row.definition) as Definition;
   return { id: row.id, version: row.version, scenarioId: row.scenario_id, title: { en: row.title_en, zh: row.title_zh }, definition };
 }

@@ -48,7 +48,7 @@ const SELECT_PROPOSAL = `SELECT id, engagement_id, session_id, template_id, temp
   body_json, pricing, timeline, created_at, updated_at FROM proposals`;
 
 function toProposal(row: ProposalRow): Proposal {
-  // Everything stored here was checked by the handlers before it was written.
+  // Everything stored here was checked before it was written: by the handlers, or on arrival by sync (sync/incoming-shapes.ts).
   const body = JSON.parse(row.body_json) as StoredBody;
   return {
     id: row.id,

@@ -6,6 +6,8 @@ import { SUBMISSION_FILES_MAX } from '../../../core/review/types';
 import { isJsonObject, MAX_BLOB_BYTES, SHA256_PATTERN } from '../../../core/sync/protocol';
 import type { SqlValue } from '../db/tables';
 import { columnKind } from './columns';
+import { shapeProblem } from './incoming-shapes';
+import { describeContentIssue } from '../content/load-pack';
 
 /**
  * Checks one value that arrived by sync before it is written: its kind must be the column's, JSON
@@ -39,31 +41,34 @@ export function checkIncomingValue(table: RecordTable, column: string, value: Sq
 function checkJson(table: RecordTable, column: string, raw: string, parsed: unknown): Checked {
   const where = `${table}.${column}`;
   if ((table === 'field_notes' || table === 'kb_article_texts') && column === 'body_json') return lexical(raw, where);
-  if (table === 'proposals' && column === 'body_json') {
-    if (!isJsonObject(parsed) || !Array.isArray(parsed.sections)) return fail(`${where} is not a proposal body`);
+  if (table === 'poc_templates' && column === 'template') {
+    const result = templateFile.safeParse(parsed);
+    const issue = result.error?.issues[0];
+    return issue === undefined ? pass(raw) : fail(`${where} is not a template: ${issue.path.join('.')} ${describeContentIssue(issue)}`.trim());
+  }
+  const shape = shapeProblem(where, parsed);
+  if (shape !== null) return fail(shape);
+  // A proposal's sections (and a saved version's) hold rich text of their own.
+  if ((table === 'proposals' && column === 'body_json') || (table === 'proposal_versions' && column === 'snapshot')) {
+    const value = parsed as { sections: { bodyJson: string }[] };
     let cleaned = false;
     const sections: unknown[] = [];
-    for (const [i, section] of parsed.sections.entries()) {
-      if (!isJsonObject(section) || typeof section.bodyJson !== 'string') return fail(`${where}: section ${i} is not a proposal section`);
+    for (const [i, section] of value.sections.entries()) {
       const checked = checkProposalDocument(section.bodyJson);
       if (checked.json === null) return fail(`${where}: section ${i} is not a rich-text document`);
       cleaned ||= checked.problems.length > 0;
       sections.push({ ...section, bodyJson: checked.json });
     }
-    return cleaned ? pass(JSON.stringify({ ...parsed, sections }), true) : pass(raw);
-  }
-  if (table === 'poc_templates' && column === 'template') {
-    const result = templateFile.safeParse(parsed);
-    return result.success ? pass(raw) : fail(`${where} is not a template: ${result.error.issues[0]?.path.join('.') ?? ''} ${result.error.issues[0]?.message ?? ''}`.trim());
+    return cleaned ? pass(JSON.stringify({ ...value, sections }), true) : pass(raw);
   }
   if (table === 'submissions' && column === 'content') {
-    if (!isJsonObject(parsed)) return fail(`${where} is not a submission`);
-    const files = checkSubmissionFiles(parsed.files);
+    const value = parsed as { bodyJson?: string; files?: unknown };
+    const files = checkSubmissionFiles(value.files);
     if (files !== null) return fail(`${where}: ${files}`);
-    if (typeof parsed.bodyJson === 'string') {
-      const checked = checkLexicalDocument(parsed.bodyJson);
+    if (typeof value.bodyJson === 'string') {
+      const checked = checkLexicalDocument(value.bodyJson);
       if (checked.json === null) return fail(`${where}: the note body is not a rich-text document`);
-      if (checked.problems.length > 0) return pass(JSON.stringify({ ...parsed, bodyJson: checked.json }), true);
+      if (checked.problems.length > 0) return pass(JSON.stringify({ ...value, bodyJson: checked.json }), true);
     }
     return pass(raw);
   }
