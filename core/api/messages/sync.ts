@@ -45,8 +45,8 @@ export const syncMessages = defineApiMessages({
   'error.syncServer': { en: 'The central repository answered with an error ({status}: {reason}). Your work is kept here; sync again later.', zh: '中央知识库返回错误（{status}：{reason}）。你的工作已保存在本机，请稍后再同步。' },
   'error.syncBadAnswer': { en: 'The central repository sent an answer this version cannot read ({reason}). Nothing from it was applied.', zh: '中央知识库返回了此版本无法读取的应答（{reason}），没有应用其中任何内容。' },
   'error.syncInterrupted': {
-    en: 'This sync stopped when Fieldbench closed or the computer shut down. Nothing acknowledged was lost; the next sync carries on from where it stopped.',
-    zh: '此次同步在 Fieldbench 关闭或计算机关机时中断。已确认的内容没有丢失，下一次同步会从中断处继续。',
+    en: 'This sync did not finish: Fieldbench closed, the computer shut down, or the disk was too full to record how it ended. Nothing acknowledged was lost; the next sync carries on from where it stopped.',
+    zh: '此次同步未完成：Fieldbench 已关闭、计算机已关机，或磁盘已满、无法记录其结果。已确认的内容没有丢失，下一次同步会从中断处继续。',
   },
   'error.syncRunning': { en: 'A sync is already running; it reports its progress in the status bar.', zh: '同步正在进行中，进度显示在状态栏。' },
   'error.syncNoSuchRun': { en: 'There is no sync run {id}.', zh: '不存在编号为 {id} 的同步记录。' },
