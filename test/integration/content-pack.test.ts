@@ -342,8 +342,8 @@ describe('loading a content pack', () => {
       'link to "javascript:alert(1)" was made plain text: only https, http, mailto and kb:<article-id> links are allowed (line 14)',
     ]);
     expect(message('templates/poc-vars.yaml', 'sections.0.body.en')).toEqual([
-      'uses unknown variable {{customer.nam}}; see the list in FORMAT.md',
-      'uses {{item.name}} outside a section with "repeat"',
+      'Section Summary: unknown variable {{customer.nam}} — did you mean customer.name?',
+      'Section Summary: {{item.name}} can only be used in a section that repeats',
     ]);
     expect(message('kb/typo-field.md', 'authr')).toEqual(['is not a known field (misspelt?) (line 9)']);
     expect(message('scenarios/wrong-type.yaml', 'version')[0]).toMatch(/expected number, received string \(line 2\)/);

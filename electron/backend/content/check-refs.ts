@@ -1,16 +1,16 @@
 import type { ContentProblem } from '../../../core/api/contract';
 import { checkDefinition } from '../../../core/assessment/engine';
-import { referencedQuestions } from '../../../core/assessment/logic';
 import { formatApiMessage } from '../../../core/api/message';
-import { ruleShapeProblems, ruleValueProblems, templateRuleSubjects } from '../../../core/content/rules';
-import type { AssessmentFile, Rule, TemplateFile } from '../../../core/content/schemas';
-import { parseTemplateVariable, templateVariablesIn } from '../../../core/content/template-vars';
+import { ruleShapeProblems } from '../../../core/content/rules';
+import type { Rule } from '../../../core/content/schemas';
+import { checkTemplate } from '../../../core/proposals/template-check';
 import type { LoadedPack } from './load-pack';
 
 /**
  * Checks across files and inside definitions what the schemas cannot: every id a file names
  * exists in the pack, assessment definitions are consistent (core's checkDefinition), rules have
- * the right operands, template rules and variables name real questions and dimensions. Such a
+ * the right operands, templates pass the checks a template saved in the app passes (core's
+ * checkTemplate: rules and variables name real questions and dimensions, and more). Such a
  * problem is recorded but the file is kept, so one dangling link does not take a whole article or
  * definition away.
  */
@@ -93,49 +93,14 @@ export function checkReferences(pack: LoadedPack, fileOf: FileOf): ContentProble
   for (const t of pack.templates) {
     const file = fileOf('templates', t.id);
     t.scenarios.forEach((s, i) => need(scenarios, s, 'scenario', file, `scenarios.${i}`));
-    unique(t.sections.map((s) => s.id), 'section', file, (i) => `sections.${i}.id`);
     t.sections.forEach((s, i) => {
-      shape(s.when, file, `sections.${i}.when`);
       if (s.fromArticle !== undefined) need(articles, s.fromArticle, 'article', file, `sections.${i}.fromArticle`);
     });
-    problems.push(...checkTemplateAnswers(t, file, pack.assessments));
-  }
-  return problems;
-}
-
-/**
- * A template's rules and variables read the answers and scores of its scenarios' assessments:
- * they must name questions and dimensions of one of them. Skipped when none of those assessments
- * is in the pack (that is reported once, on the scenario), so one gap does not flood the list.
- */
-function checkTemplateAnswers(t: TemplateFile, file: string, definitions: AssessmentFile[]): ContentProblem[] {
-  const problems: ContentProblem[] = [];
-  const defs = definitions.filter((d) => t.scenarios.includes(d.scenario));
-  const known = defs.length > 0;
-  const questions = new Set(defs.flatMap((d) => d.sections.flatMap((s) => s.questions.map((q) => q.id))));
-  const dimensions = new Set(defs.flatMap((d) => d.dimensions.map((x) => x.id)));
-  const whose = `the assessments of ${t.scenarios.join(', ')}`;
-
-  const subjectOf = templateRuleSubjects(defs, t.scenarios);
-  t.sections.forEach((s, i) => {
-    if (known)
-      for (const ref of referencedQuestions(s.when))
-        if (ref !== 'scenario' && !questions.has(ref))
-          problems.push({ file, field: `sections.${i}.when`, message: `refers to question "${ref}", which is not in ${whose}` });
-    for (const problem of ruleValueProblems(s.when, subjectOf)) problems.push({ file, field: `sections.${i}.when`, message: formatApiMessage(problem, 'en') });
-    for (const lang of ['en', 'zh'] as const) {
-      const field = `sections.${i}.body.${lang}`;
-      for (const name of templateVariablesIn(s.body?.[lang] ?? '')) {
-        const v = parseTemplateVariable(name);
-        if (v === null) problems.push({ file, field, message: `uses unknown variable {{${name}}}; see the list in FORMAT.md` });
-        else if (v.kind === 'item' && s.repeat === undefined)
-          problems.push({ file, field, message: `uses {{${name}}} outside a section with "repeat"` });
-        else if (known && v.kind === 'answer' && !questions.has(v.question))
-          problems.push({ file, field, message: `uses {{${name}}}, but "${v.question}" is not a question in ${whose}` });
-        else if (known && v.kind === 'score' && !dimensions.has(v.dimension))
-          problems.push({ file, field, message: `uses {{${name}}}, but "${v.dimension}" is not a dimension in ${whose}` });
-      }
+    // The same checks as a template saved in the app (rules, variables, section ids, pricing); its
+    // articles are looked up in the pack, above.
+    for (const p of checkTemplate(t, { definitions: pack.assessments, articleExists: () => true })) {
+      problems.push({ file, field: p.path, message: formatApiMessage(p.message, 'en') });
     }
-  });
+  }
   return problems;
 }
