@@ -84,6 +84,22 @@ function storageFull(error: { code?: unknown }): boolean {
   return code === 'SQLITE_FULL' || code === '53100' || code === 'ENOSPC' || code === 'EDQUOT';
 }
 
+/**
+ * The database cannot be reached or is busy for now (PostgreSQL restarting or failing over, a
+ * dropped connection, SQLite locked past its busy timeout): nothing was stored, and the same
+ * request will work again shortly, so it is 503 with a time to retry rather than a failure.
+ */
+function databaseUnavailable(error: { code?: unknown; message?: unknown }): boolean {
+  const code = typeof error.code === 'string' ? error.code : '';
+  const message = typeof error.message === 'string' ? error.message : '';
+  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'SQLITE_BUSY', '57P01', '57P02', '57P03', '53300'].includes(code) || code.startsWith('08')) return true;
+  // node-postgres reports a connection lost mid-query or a pool that cannot connect in words only.
+  return /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/.test(message);
+}
+
+/** Seconds a client is asked to wait before it tries again when the database is unavailable. */
+const RETRY_AFTER_SECONDS = 30;
+
 export type AppOptions = { sql: Sql; logger?: FastifyServerOptions['logger']; https?: { cert: Buffer; key: Buffer } | undefined; now?: () => number };
 
 export function createApp({ sql, logger = false, https, now = Date.now }: AppOptions): FastifyInstance {
@@ -117,6 +133,14 @@ export function createApp({ sql, logger = false, https, now = Date.now }: AppOpt
     if (storageFull(error)) {
       request.log.error({ err: error }, 'storage full');
       void reply.code(507).send({ error: { code: 'storage_full', message: "the server's storage is full; nothing was stored, and an administrator must free space before it takes more" } });
+      return;
+    }
+    if (databaseUnavailable(error)) {
+      request.log.error({ err: error }, 'database unavailable');
+      void reply
+        .code(503)
+        .header('retry-after', String(RETRY_AFTER_SECONDS))
+        .send({ error: { code: 'unavailable', message: "the server cannot reach its database right now; nothing was stored, try again in a minute" } });
       return;
     }
     request.log.error({ err: error }, 'request failed');

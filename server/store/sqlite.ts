@@ -53,8 +53,10 @@ export function openSqlite(dataDir: string): Sql {
     waiting = [];
     void serial(async () => {
       const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
-      db.exec('BEGIN IMMEDIATE');
       try {
+        // Inside the try: another process holding the write lock past busy_timeout (SQLITE_BUSY)
+        // fails this batch's callers, and must not leave them waiting or reject the queue.
+        db.exec('BEGIN IMMEDIATE');
         for (const item of batch) {
           db.exec('SAVEPOINT one');
           try {

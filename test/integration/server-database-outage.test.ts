@@ -1,0 +1,130 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatTimestamp } from '../../core/sync/hlc';
+import { PROTOCOL_VERSION } from '../../core/sync/protocol';
+import { ownSpace } from '../../core/sync/spaces';
+import { api, enrolDevice, freshPostgres, postgresAvailable, startServer, TEST_PG_URL, type TestServer } from '../helpers/server';
+
+/**
+ * The server's database goes away for a while — PostgreSQL restarting or failing over, a network
+ * between them that drops, SQLite locked by another process past its busy timeout. Requests are
+ * answered 503 with a time to retry (never 500, nothing half stored), readiness says so, and the
+ * server carries on by itself once the database is back.
+ */
+
+const pgReady = await postgresAvailable();
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+type Answer = { status: number; code: string; retryAfter: string | null };
+
+async function syncOnce(server: TestServer, token: string, userId: string, row: string): Promise<Answer> {
+  const space = ownSpace(userId);
+  const body = {
+    protocol: PROTOCOL_VERSION,
+    schema: 4,
+    clientTime: new Date().toISOString(),
+    messages: [{ timestamp: formatTimestamp(Date.now(), 0, 'aaaaaaaaaaaaaaaa'), space, dataset: 'field_notes', row, values: { title: `Note ${row}` } }],
+    spaces: { [space]: { cursor: 0 } },
+    limit: 100,
+  };
+  const r = await api<{ error?: { code: string } }>(server.url, '/api/v1/sync', { token, body });
+  return { status: r.status, code: r.body.error?.code ?? '', retryAfter: r.headers.get('retry-after') };
+}
+
+/**
+ * A TCP line to PostgreSQL on 127.0.0.1 that can be cut (every connection dropped, new ones
+ * refused) and mended. It runs in a worker thread: the test helpers block this thread while the
+ * admin command runs (spawnSync), and the line must carry the server's queries meanwhile.
+ */
+const LINE_SOURCE = `
+const net = require('node:net');
+const { parentPort, workerData } = require('node:worker_threads');
+const sockets = new Set();
+let open = true;
+const server = net.createServer((client) => {
+  if (!open) return client.destroy();
+  const upstream = net.connect(workerData.port, workerData.host);
+  sockets.add(client).add(upstream);
+  client.pipe(upstream).pipe(client);
+  const end = () => { client.destroy(); upstream.destroy(); sockets.delete(client); sockets.delete(upstream); };
+  client.on('error', end).on('close', end);
+  upstream.on('error', end).on('close', end);
+});
+server.listen(0, '127.0.0.1', () => parentPort.postMessage({ port: server.address().port }));
+parentPort.on('message', (m) => {
+  if (m === 'cut') { open = false; for (const s of sockets) s.destroy(); }
+  if (m === 'mend') open = true;
+  parentPort.postMessage({ done: m });
+});
+`;
+
+async function databaseLine(target: URL): Promise<{ port: number; cut: () => Promise<void>; mend: () => Promise<void>; close: () => Promise<void> }> {
+  const worker = new Worker(LINE_SOURCE, { eval: true, workerData: { port: Number(target.port || 5432), host: target.hostname } });
+  const next = (): Promise<{ port?: number }> => new Promise((resolve) => worker.once('message', resolve));
+  const { port } = await next();
+  const tell = async (m: 'cut' | 'mend'): Promise<void> => {
+    const answered = next();
+    worker.postMessage(m);
+    await answered;
+  };
+  return { port: port ?? 0, cut: () => tell('cut'), mend: () => tell('mend'), close: async () => void (await worker.terminate()) };
+}
+
+describe('the server when its database is unavailable', () => {
+  it.skipIf(!pgReady)('PostgreSQL out of reach: 503 with a time to retry, not ready, and back by itself', async () => {
+    const db = await freshPostgres();
+    cleanups.push(db.drop);
+    const target = new URL(TEST_PG_URL);
+    const line = await databaseLine(target);
+    cleanups.push(line.close);
+    const url = new URL(db.url);
+    url.port = String(line.port);
+    url.hostname = '127.0.0.1';
+    const server = await startServer({ db: 'postgres', databaseUrl: url.toString() });
+    cleanups.push(server.dispose);
+    server.addUser('ann', 'consultant');
+    const { token, userId } = await enrolDevice(server.url, 'ann');
+    expect(await syncOnce(server, token, userId, 'n1')).toMatchObject({ status: 200 });
+
+    await line.cut();
+    for (const row of ['n2', 'n3']) expect(await syncOnce(server, token, userId, row)).toEqual({ status: 503, code: 'unavailable', retryAfter: '30' });
+    expect((await api(server.url, '/ready')).status).toBe(503);
+    expect((await api(server.url, '/health')).status).toBe(200);
+
+    await line.mend();
+    expect(await syncOnce(server, token, userId, 'n4')).toMatchObject({ status: 200 });
+    expect((await api(server.url, '/ready')).status).toBe(200);
+    // What was refused while the line was cut was not stored (the device sends it again): another
+    // device of the same user pulls exactly what was answered 200.
+    const other = await enrolDevice(server.url, 'ann');
+    const pulled = await api<{ messages: { row: string }[] }>(server.url, '/api/v1/sync', {
+      token: other.token,
+      body: { protocol: PROTOCOL_VERSION, schema: 4, clientTime: new Date().toISOString(), messages: [], spaces: { [ownSpace(userId)]: { cursor: 0 } }, limit: 100 },
+    });
+    expect(pulled.body.messages.map((m) => m.row).sort()).toEqual(['n1', 'n4']);
+  }, 60_000);
+
+  it('SQLite locked by another process past its busy timeout: 503, and fine once the lock is gone', async () => {
+    const server = await startServer({ db: 'sqlite' });
+    cleanups.push(server.dispose);
+    server.addUser('ann', 'consultant');
+    const { token, userId } = await enrolDevice(server.url, 'ann');
+    expect(await syncOnce(server, token, userId, 'n1')).toMatchObject({ status: 200 });
+
+    // Another process holds the write lock (a careless maintenance script).
+    const other = new Database(path.join(server.dataDir, 'fieldbench-server.db'));
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      expect(await syncOnce(server, token, userId, 'n2')).toEqual({ status: 503, code: 'unavailable', retryAfter: '30' });
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(await syncOnce(server, token, userId, 'n3')).toMatchObject({ status: 200 });
+  }, 60_000);
+});
