@@ -42,6 +42,7 @@ import {
   type DeviceActor,
 } from './store/store';
 import { messagesResponseJson, syncResponseJson } from './wire';
+import { databaseUnavailable } from './store/unavailable';
 
 /**
  * The central repository's HTTP API (the protocol in core/sync/protocol.ts). It authenticates
@@ -82,19 +83,6 @@ function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
 function storageFull(error: { code?: unknown }): boolean {
   const code = typeof error.code === 'string' ? error.code : '';
   return code === 'SQLITE_FULL' || code === '53100' || code === 'ENOSPC' || code === 'EDQUOT';
-}
-
-/**
- * The database cannot be reached or is busy for now (PostgreSQL restarting or failing over, a
- * dropped connection, SQLite locked past its busy timeout): nothing was stored, and the same
- * request will work again shortly, so it is 503 with a time to retry rather than a failure.
- */
-function databaseUnavailable(error: { code?: unknown; message?: unknown }): boolean {
-  const code = typeof error.code === 'string' ? error.code : '';
-  const message = typeof error.message === 'string' ? error.message : '';
-  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'SQLITE_BUSY', '57P01', '57P02', '57P03', '53300'].includes(code) || code.startsWith('08')) return true;
-  // node-postgres reports a connection lost mid-query or a pool that cannot connect in words only.
-  return /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/.test(message);
 }
 
 /** Seconds a client is asked to wait before it tries again when the database is unavailable. */

@@ -4,6 +4,7 @@ import { migrateServer } from './store/schema';
 import { openPostgres } from './store/postgres';
 import type { Sql } from './store/sql';
 import { openSqlite } from './store/sqlite';
+import { databaseUnavailable, unavailableReason } from './store/unavailable';
 
 /** The server's settings, all from the environment (see README.md, "The central repository"). */
 export type ServerConfig = {
@@ -13,6 +14,8 @@ export type ServerConfig = {
   databaseUrl: string | null;
   tls: { cert: Buffer; key: Buffer } | null;
   logLevel: string;
+  /** How long a starting server waits for its database to answer (it may be starting too). */
+  databaseWaitMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -31,6 +34,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       throw new ConfigError(`the TLS certificate or key could not be read: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  const wait = Number(env.FIELDBENCH_DATABASE_WAIT ?? '60');
+  if (!Number.isFinite(wait) || wait < 0 || wait > 3600) throw new ConfigError(`FIELDBENCH_DATABASE_WAIT must be seconds (0-3600), not "${env.FIELDBENCH_DATABASE_WAIT ?? ''}"`);
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// address');
   return {
@@ -40,17 +45,48 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl,
     tls,
     logLevel: env.LOG_LEVEL ?? 'info',
+    databaseWaitMs: wait * 1000,
   };
 }
 
-/** Opens the configured database (PostgreSQL when DATABASE_URL is set, else SQLite in the data folder) and brings its schema up to date. */
-export async function openStore(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): Promise<Sql> {
-  const sql = config.databaseUrl === null ? openSqlite(config.dataDir) : openPostgres(config.databaseUrl);
-  try {
-    await migrateServer(sql);
-  } catch (error) {
-    await sql.close().catch(() => undefined);
-    throw error;
+/** The database named without its password, for messages: the PostgreSQL host, port and database, or the SQLite folder. */
+export function databaseName(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): string {
+  if (config.databaseUrl === null) return `SQLite in ${config.dataDir}`;
+  const url = new URL(config.databaseUrl);
+  return `PostgreSQL at ${url.hostname}:${url.port || '5432'}${url.pathname}`;
+}
+
+export type StoreWait = {
+  /** How long to keep trying while the database cannot be reached; 0 tries once. */
+  waitMs: number;
+  /** Called before each new attempt, with why the last one failed. */
+  onWait?: (attempt: number, reason: string) => void;
+};
+
+/**
+ * Opens the configured database (PostgreSQL when DATABASE_URL is set, else SQLite in the data
+ * folder) and brings its schema up to date. While the database cannot be reached it tries again,
+ * a little less often each time, for `waitMs` (a server and its database started together), then
+ * gives up with a ConfigError that names the database and the reason.
+ */
+export async function openStore(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>, wait: StoreWait = { waitMs: 0 }): Promise<Sql> {
+  const started = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    const sql = config.databaseUrl === null ? openSqlite(config.dataDir) : openPostgres(config.databaseUrl);
+    try {
+      await migrateServer(sql);
+      return sql;
+    } catch (error) {
+      await sql.close().catch(() => undefined);
+      if (!databaseUnavailable(error)) throw error;
+      const reason = unavailableReason(error);
+      const pause = Math.min(5000, 250 * 2 ** attempt);
+      if (Date.now() - started + pause > wait.waitMs) {
+        const waited = wait.waitMs > 0 ? ` after trying for ${Math.round((Date.now() - started) / 1000)} s` : '';
+        throw new ConfigError(`cannot reach the database (${databaseName(config)})${waited}: ${reason}. Check DATABASE_URL and that the database is running.`);
+      }
+      wait.onWait?.(attempt, reason);
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
   }
-  return sql;
 }

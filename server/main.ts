@@ -1,5 +1,5 @@
 import { createApp } from './app';
-import { ConfigError, openStore, readConfig } from './config';
+import { ConfigError, databaseName, openStore, readConfig } from './config';
 
 /**
  * `npm run server`: the central repository. Settings come from the environment (README.md). It
@@ -8,7 +8,11 @@ import { ConfigError, openStore, readConfig } from './config';
  */
 async function main(): Promise<void> {
   const config = readConfig();
-  const sql = await openStore(config);
+  // Before the app (and its logger) exists, waiting is logged as the app logs: one JSON line.
+  const sql = await openStore(config, {
+    waitMs: config.databaseWaitMs,
+    onWait: (attempt, reason) => console.log(JSON.stringify({ level: 40, time: Date.now(), pid: process.pid, database: databaseName(config), attempt, reason, msg: 'waiting for the database' })),
+  });
   const app = createApp({ sql, logger: { level: config.logLevel }, https: config.tls ?? undefined });
   let stopping = false;
   const stop = (signal: string): void => {

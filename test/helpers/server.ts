@@ -199,6 +199,18 @@ export async function startServer(options: { db: DatabaseKind; databaseUrl?: str
   return server;
 }
 
+/** Runs the server with these settings until it exits by itself (one that cannot start); what it printed and its exit code. */
+export async function runServerUntilExit(env: Record<string, string>, timeoutMs = 30_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const files = await bundles();
+  const temp = makeTempDir('fieldbench-server-');
+  try {
+    const r = spawnSync(process.execPath, [files.main], { env: { ...process.env, HOST: '127.0.0.1', PORT: '0', FIELDBENCH_SERVER_DATA: temp.dir, ...env }, encoding: 'utf8', timeout: timeoutMs });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  } finally {
+    temp.cleanup();
+  }
+}
+
 /** JSON over HTTP to a test server (the raw protocol, for the server's own tests). */
 export async function api<T = unknown>(
   url: string,

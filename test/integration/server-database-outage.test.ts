@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatTimestamp } from '../../core/sync/hlc';
 import { PROTOCOL_VERSION } from '../../core/sync/protocol';
 import { ownSpace } from '../../core/sync/spaces';
-import { api, enrolDevice, freshPostgres, postgresAvailable, startServer, TEST_PG_URL, type TestServer } from '../helpers/server';
+import { api, enrolDevice, freshPostgres, postgresAvailable, runServerUntilExit, startServer, TEST_PG_URL, type TestServer } from '../helpers/server';
 
 /**
  * The server's database goes away for a while — PostgreSQL restarting or failing over, a network
@@ -123,6 +123,32 @@ describe('the server when its database is unavailable', () => {
     // (the commit can land as the line drops): the device sends it again and the server keeps it once.
     for (const row of acknowledged) expect(rows).toContain(row);
     expect(new Set(rows).size).toBe(rows.length);
+  }, 60_000);
+
+  it.skipIf(!pgReady)('a server started before its database waits for it, and one that cannot reach it says why and exits', async () => {
+    const db = await freshPostgres();
+    cleanups.push(db.drop);
+    const line = await databaseLine(new URL(TEST_PG_URL));
+    cleanups.push(line.close);
+    const url = new URL(db.url);
+    url.port = String(line.port);
+    await line.cut();
+    const starting = startServer({ db: 'postgres', databaseUrl: url.toString() });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await line.mend();
+    const server = await starting;
+    cleanups.push(server.dispose);
+    expect((await api(server.url, '/ready')).status).toBe(200);
+
+    // Nothing listens on the line's port once it is closed: the server gives up after its wait.
+    await line.close();
+    const gaveUp = await runServerUntilExit({ DATABASE_URL: url.toString(), FIELDBENCH_DATABASE_WAIT: '1' });
+    expect(gaveUp.code).toBe(2);
+    expect(gaveUp.stdout).toContain('"msg":"waiting for the database"');
+    expect(gaveUp.stdout).not.toContain('fieldbench@');
+    expect(gaveUp.stderr.trim()).toMatch(
+      new RegExp(`^fieldbench server: cannot reach the database \\(PostgreSQL at 127\\.0\\.0\\.1:${line.port}${url.pathname}\\) after trying for 1 s: connect ECONNREFUSED 127\\.0\\.0\\.1:${line.port}\\. Check DATABASE_URL and that the database is running\\.$`),
+    );
   }, 60_000);
 
   it('SQLite locked by another process past its busy timeout: 503, and fine once the lock is gone', async () => {
