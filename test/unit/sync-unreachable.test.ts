@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatApiMessage } from '../../core/api/message';
-import { unreachable } from '../../electron/backend/sync/http';
+import { enrol, unreachable } from '../../electron/backend/sync/http';
 
 /** How fetch fails in Node: a TypeError whose cause carries the system's or TLS's code. */
 const fetchFailure = (code: string): Error => new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });
@@ -28,5 +28,27 @@ describe('a request that got no answer', () => {
   it('names anything else as unreachable, with its code or what happened', () => {
     expect(unreachable(server, fetchFailure('ECONNREFUSED')).detail).toEqual({ key: 'error.syncUnreachable', params: { server, reason: 'ECONNREFUSED' } });
     expect(unreachable(server, Object.assign(new Error('timed out'), { name: 'TimeoutError' })).detail.params).toMatchObject({ reason: 'no answer in time' });
+  });
+});
+
+describe("an answer that is not the server's", () => {
+  const server = 'https://fieldbench.example.com';
+  const answer = (status: number, body: string, type: string) => async (): Promise<Response> => new Response(body, { status, headers: { 'content-type': type } });
+  const failureOf = async (status: number, body: string, type = 'text/html'): Promise<{ code: string; detail: unknown; message: string }> => {
+    try {
+      await enrol(server, { username: 'ann', password: 'x'.repeat(12), deviceName: 'Laptop' }, answer(status, body, type));
+    } catch (error) {
+      return error as { code: string; detail: unknown; message: string };
+    }
+    throw new Error('enrol succeeded');
+  };
+
+  it("names a reverse proxy's error page by its title, without its markup", async () => {
+    const nginx = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.22.1</center>\r\n</body>\r\n</html>\r\n';
+    const failure = await failureOf(502, nginx);
+    expect(failure.detail).toEqual({ key: 'error.syncServer', params: { status: 502, reason: '502 Bad Gateway' } });
+    const untitled = await failureOf(504, '<html><body><h1>Gateway   Timeout</h1><script>alert(1)</script><p>upstream timed out</p></body></html>');
+    expect(untitled.detail).toEqual({ key: 'error.syncServer', params: { status: 504, reason: 'Gateway Timeout upstream timed out' } });
+    expect((await failureOf(503, 'Service Unavailable', 'text/plain')).detail).toEqual({ key: 'error.syncServer', params: { status: 503, reason: 'Service Unavailable' } });
   });
 });

@@ -102,6 +102,13 @@ function reasonOf(error: unknown): string {
   return String(error).slice(0, 120);
 }
 
+/** The reason an HTML or plain-text error page gives: its <title>, else its text without tags, in a line. */
+function proxyPageReason(text: string): string {
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
+  const words = (title ?? text.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+  return words.slice(0, 200);
+}
+
 function failureOf(server: string, response: Response, text: string): ApiFailure {
   let code = '';
   let message = text.slice(0, 200);
@@ -112,7 +119,8 @@ function failureOf(server: string, response: Response, text: string): ApiFailure
       message = parsed.data.error.message;
     }
   } catch {
-    // Not JSON (a proxy's error page): its first words are the reason.
+    // Not JSON (a reverse proxy's error page, "502 Bad Gateway"): its title or first words are the reason.
+    message = proxyPageReason(text);
   }
   if (response.status === 401) return new ApiFailure('forbidden', code === 'sign_in' ? msg('error.syncSignIn', { server }) : msg('error.syncRevoked'));
   if (response.status === 403) return new ApiFailure('forbidden', msg('error.syncForbidden', { reason: message }));
