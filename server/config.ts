@@ -4,7 +4,7 @@ import { migrateServer } from './store/schema';
 import { openPostgres } from './store/postgres';
 import type { Sql } from './store/sql';
 import { openSqlite } from './store/sqlite';
-import { databaseUnavailable, unavailableReason } from './store/unavailable';
+import { databaseRefused, databaseUnavailable, unavailableReason } from './store/unavailable';
 
 /** The server's settings, all from the environment (see README.md, "The central repository"). */
 export type ServerConfig = {
@@ -52,8 +52,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 /** The database named without its password, for messages: the PostgreSQL host, port and database, or the SQLite folder. */
 export function databaseName(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): string {
   if (config.databaseUrl === null) return `SQLite in ${config.dataDir}`;
-  const url = new URL(config.databaseUrl);
-  return `PostgreSQL at ${url.hostname}:${url.port || '5432'}${url.pathname}`;
+  try {
+    const url = new URL(config.databaseUrl);
+    return `PostgreSQL at ${url.hostname}:${url.port || '5432'}${url.pathname}`;
+  } catch {
+    return 'PostgreSQL at DATABASE_URL';
+  }
 }
 
 export type StoreWait = {
@@ -78,6 +82,8 @@ export async function openStore(config: Pick<ServerConfig, 'databaseUrl' | 'data
       return sql;
     } catch (error) {
       await sql.close().catch(() => undefined);
+      // Refused for good (a wrong password or user, no such database): waiting would not help.
+      if (databaseRefused(error)) throw new ConfigError(`the database refused the connection (${databaseName(config)}): ${unavailableReason(error)}. Check DATABASE_URL.`);
       if (!databaseUnavailable(error)) throw error;
       const reason = unavailableReason(error);
       const pause = Math.min(5000, 250 * 2 ** attempt);

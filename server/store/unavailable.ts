@@ -16,6 +16,12 @@ export function databaseUnavailable(error: unknown): boolean {
   return typeof message === 'string' && /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/.test(message);
 }
 
+/** PostgreSQL refused the connection itself: authentication failed (class 28) or the database does not exist (3D000). */
+export function databaseRefused(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && (/^28[0-9A-Z]{3}$/.test(code) || code === '3D000');
+}
+
 /** Why, in a few words, for a log line or a message: the code and the driver's own message. */
 export function unavailableReason(error: unknown): string {
   if (typeof error !== 'object' || error === null) return String(error);

@@ -151,6 +151,18 @@ describe('the server when its database is unavailable', () => {
     );
   }, 60_000);
 
+  it.skipIf(!pgReady)('a wrong password or a database that does not exist is named at once, without waiting', async () => {
+    const wrong = new URL(TEST_PG_URL);
+    wrong.password = 'not-the-password';
+    const refused = await runServerUntilExit({ DATABASE_URL: wrong.toString(), FIELDBENCH_DATABASE_WAIT: '60' });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim()).toMatch(/^fieldbench server: the database refused the connection \(PostgreSQL at 127\.0\.0\.1:\d+\/\w+\): 28P01: password authentication failed for user "\w+"\. Check DATABASE_URL\.$/);
+    expect(refused.stderr + refused.stdout).not.toContain('not-the-password');
+    const missing = new URL(TEST_PG_URL);
+    missing.pathname = '/fieldbench_no_such_database';
+    expect((await runServerUntilExit({ DATABASE_URL: missing.toString() })).stderr).toContain('3D000: database "fieldbench_no_such_database" does not exist. Check DATABASE_URL.');
+  }, 60_000);
+
   it('SQLite locked by another process past its busy timeout: 503, and fine once the lock is gone', async () => {
     const server = await startServer({ db: 'sqlite' });
     cleanups.push(server.dispose);
