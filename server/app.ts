@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { z } from 'zod';
 import { MAX_DRIFT_MS } from '../core/sync/hlc';
 import {
@@ -92,7 +92,7 @@ export type AppOptions = { sql: Sql; logger?: FastifyServerOptions['logger']; ht
 
 export function createApp({ sql, logger = false, https, now = Date.now }: AppOptions): FastifyInstance {
   // One log line per request, written when it is answered (Fastify's default is two).
-  const options = { logger, bodyLimit: MAX_SYNC_BODY_BYTES, disableRequestLogging: true };
+  const options = { logger, bodyLimit: MAX_SYNC_BODY_BYTES, logController: new LogController({ disableRequestLogging: true }) };
   const app = (https ? Fastify({ ...options, https }) : Fastify(options)) as unknown as FastifyInstance;
   app.addHook('onResponse', async (request, reply) => {
     request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');

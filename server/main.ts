@@ -1,4 +1,5 @@
 import { createApp } from './app';
+import { listUsers } from './store/store';
 import { ConfigError, databaseName, openStore, readConfig } from './config';
 
 /**
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
   const address = await app.listen({ host: config.host, port: config.port });
   app.log.info({ address, database: config.databaseUrl === null ? `sqlite in ${config.dataDir}` : 'postgresql' }, 'fieldbench server listening');
+  // A first start: nobody can enrol a device until an account exists.
+  if ((await listUsers(sql)).length === 0) app.log.warn('no accounts yet: create one with npm run server:admin -- user add <name> --role consultant|presales|knowledge_manager|admin');
 }
 
 main().catch((error: unknown) => {

@@ -8,10 +8,10 @@ import { ownSpace } from '../../core/sync/spaces';
 import { api, enrolDevice, freshPostgres, postgresAvailable, runServerUntilExit, startServer, TEST_PG_URL, type TestServer } from '../helpers/server';
 
 /**
- * The server's database goes away for a while — PostgreSQL restarting or failing over, a network
- * between them that drops, SQLite locked by another process past its busy timeout. Requests are
- * answered 503 with a time to retry (never 500, nothing half stored), readiness says so, and the
- * server carries on by itself once the database is back.
+ * Running the server: its first start, and its database going away for a while — PostgreSQL
+ * restarting or failing over, a network between them that drops, SQLite locked by another process
+ * past its busy timeout. Requests are answered 503 with a time to retry (never 500, nothing half
+ * stored), readiness says so, and the server carries on by itself once the database is back.
  */
 
 const pgReady = await postgresAvailable();
@@ -181,4 +181,14 @@ describe('the server when its database is unavailable', () => {
     }
     expect(await syncOnce(server, token, userId, 'n3')).toMatchObject({ status: 200 });
   }, 60_000);
+});
+
+describe('the server on its first start', () => {
+  it('a first start says how to create an account, as a log line, with no deprecation warnings', async () => {
+    // Nothing stops it: it is stopped (SIGTERM) after three seconds.
+    const first = await runServerUntilExit({ DATABASE_URL: '' }, 3000);
+    const lines = first.stdout.trim().split('\n').map((l) => JSON.parse(l) as { level: number; msg: string });
+    expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['fieldbench server listening', expect.stringMatching(/^no accounts yet: create one with npm run server:admin -- user add/)]));
+    expect(first.stderr).not.toMatch(/Deprecation|Warning/);
+  }, 30_000);
 });
