@@ -89,7 +89,8 @@ export async function openStore(config: Pick<ServerConfig, 'databaseUrl' | 'data
       const pause = Math.min(5000, 250 * 2 ** attempt);
       if (Date.now() - started + pause > wait.waitMs) {
         const waited = wait.waitMs > 0 ? ` after trying for ${Math.round((Date.now() - started) / 1000)} s` : '';
-        throw new ConfigError(`cannot reach the database (${databaseName(config)})${waited}: ${reason}. Check DATABASE_URL and that the database is running.`);
+        const check = config.databaseUrl === null ? 'Check that the data folder can be written and that no other process holds the database.' : 'Check DATABASE_URL and that the database is running.';
+        throw new ConfigError(`cannot reach the database (${databaseName(config)})${waited}: ${reason}. ${check}`);
       }
       wait.onWait?.(attempt, reason);
       await new Promise((resolve) => setTimeout(resolve, pause));
