@@ -119,12 +119,15 @@ describe('search over the bundled pack', () => {
     expect(top('如何向財務證明節電效果')).toContain('bse-pilot-lesson');
     // The glossary is written in Simplified: 離網 still means churn.
     expect(top('離網', 5)).toContain('mkt-churn-model-lesson');
-    // A note a colleague in Hong Kong wrote, found by a Simplified query and by the Traditional one.
+    // Notes written on colleagues' devices, indexed as they were written.
     const at = '2026-12-01T00:00:00.000Z';
-    const [title, body] = ['配電房巡視記錄', '空調冷凝水滲漏，需要在驗收前修復。'];
-    db.prepare(`INSERT INTO field_notes (id, title, body_json, body_text, created_at, updated_at) VALUES ('hk-note', ?, '{}', ?, ?, ?)`).run(title, body, at, at);
-    upsertSearchDoc(db, { kind: 'note', refId: 'hk-note', lang: 'zh', title, keys: '', body });
+    const addNote = (id: string, title: string, body: string): void => {
+      db.prepare(`INSERT INTO field_notes (id, title, body_json, body_text, created_at, updated_at) VALUES (?, ?, '{}', ?, ?, ?)`).run(id, title, body, at, at);
+      upsertSearchDoc(db, { kind: 'note', refId: id, lang: 'zh', title, keys: '', body });
+    };
     const notes = (query: string): string[] => searchKb(db, { query, kinds: ['note'] }).hits.map((h) => h.id);
+    // One from Hong Kong, found by a Simplified query and by the Traditional one.
+    addNote('hk-note', '配電房巡視記錄', '空調冷凝水滲漏，需要在驗收前修復。');
     expect(notes('配电房巡视')).toEqual(['hk-note']);
     expect(notes('配電房巡視')).toEqual(['hk-note']);
     expect(notes('冷凝水渗漏')).toEqual(['hk-note']);
@@ -133,14 +136,11 @@ describe('search over the bundled pack', () => {
     expect(notes('"配电房巡视"')).toEqual(['hk-note']);
     expect(notes('"巡视配电房"')).toEqual([]);
     expect(notes('冷凝水 -"配电房巡视"')).toEqual([]);
-    // A note from Taipei in Taiwan's words, found in the mainland's words and in its own.
-    const [twTitle, twBody] = ['客服軟體升級', '升級後使用者資料需要重新匯入，請先備份資料庫。'];
-    db.prepare(`INSERT INTO field_notes (id, title, body_json, body_text, created_at, updated_at) VALUES ('tw-note', ?, '{}', ?, ?, ?)`).run(twTitle, twBody, at, at);
-    upsertSearchDoc(db, { kind: 'note', refId: 'tw-note', lang: 'zh', title: twTitle, keys: '', body: twBody });
+    // One from Taipei in Taiwan's words, found in the mainland's words and in its own.
+    addNote('tw-note', '客服軟體升級', '升級後使用者資料需要重新匯入，請先備份資料庫。');
     for (const query of ['用户数据', '使用者資料', '用戶數據', '软件升级', '軟體升級']) expect(notes(query), query).toEqual(['tw-note']);
     // In Simplified characters 资料 is the mainland's word for documents: a search for 数据 does not match it.
-    db.prepare(`INSERT INTO field_notes (id, title, body_json, body_text, created_at, updated_at) VALUES ('docs-note', '验收资料', '{}', '验收资料已归档。', ?, ?)`).run(at, at);
-    upsertSearchDoc(db, { kind: 'note', refId: 'docs-note', lang: 'zh', title: '验收资料', keys: '', body: '验收资料已归档。' });
+    addNote('docs-note', '验收资料', '验收资料已归档。');
     expect(notes('数据')).toEqual(['tw-note']);
   });
 
