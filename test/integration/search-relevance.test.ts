@@ -111,6 +111,17 @@ describe('search over the bundled pack', () => {
     expect(top('M&V')).toContain('bse-energy-baseline-reference');
   });
 
+  it('keeps the qualifier of a glossary name the query spells: 再训练 is retraining, not training', () => {
+    // 再 is a stop word to a query; as part of the glossary's 再训练 it stays, so the article
+    // that writes 再训练 and those that say 重训 or retrain come before ones that only say 训练.
+    const retraining = top('再训练', 2);
+    expect(retraining).toContain('vid-false-alarm-tuning');
+    expect(retraining).toContain('dm-mlops-monitoring-handover');
+    // A name's lone word is not the name: "time" is not average handling time, 训练 not 重训.
+    expect(searchKb(db, { query: 'time ', kinds: ['kb'] }).hits.slice(0, 3).map((h) => h.id)).not.toContain('ics-kpi-glossary');
+    expect(top('handle time')).toContain('ics-kpi-glossary');
+  });
+
   it('finds Simplified text for a query in Traditional characters, and a Traditional note for one in Simplified', () => {
     // Cut into the same words as the Simplified query, and so ranked alike; Taiwan's words too.
     expect(top('離網預警')).toEqual(top('离网预警'));

@@ -122,6 +122,23 @@ describe('parseTerms', () => {
     expect(shown('覆盖率 ')).toEqual(['覆盖 率']);
   });
 
+  it('keeps the stop words of a name it is told about, as one phrase term', () => {
+    const names = new Set(['再 训练', 'handle time', '向 量化', 'transition to operations']);
+    const isName = (tokens: readonly string[]): boolean => names.has(tokens.join(' '));
+    const named = (input: string): string[] => parseTerms(input, isName).terms.map((t) => `${t.words.join(' ')}${t.prefix ? '*' : ''}`);
+    // Without the names the qualifier goes: retraining would be searched as training.
+    expect(shown('再训练 ')).toEqual(['训练']);
+    expect(named('再训练 ')).toEqual(['再 训练']);
+    expect(named('向量化 ')).toEqual(['向 量化']);
+    expect(named('average handle time ')).toEqual(['average', 'handle time']);
+    expect(named('handover transition to operations ')).toEqual(['handover', 'transition to operations']);
+    // A name still being typed stays a prefix; stop words outside a name still go; a quoted or
+    // excluded word is never folded into a name.
+    expect(named('handle time')).toEqual(['handle time*']);
+    expect(named('how to handle the time ')).toEqual(['time']);
+    expect(named('"handle" time ')).toEqual(['handle', 'time']);
+  });
+
   it('mixes Chinese and English terms', () => {
     expect(shown('NOC 预测效果 ')).toEqual(['noc', '预测', '效果']);
     expect(shown('5G基站 ')).toEqual(['5g', '基 站']);

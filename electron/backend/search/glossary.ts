@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection';
 import { prepared } from '../db/statements';
 import { GLOSSARY_MAX_NAME, GLOSSARY_MAX_NAMES } from '../../../core/content/schemas';
-import { phraseMatch, tokensOf, type QueryTerm } from './query';
+import { MAX_NAME_TERMS, phraseMatch, spanTokens, tokensOf, type QueryTerm } from './query';
 import { stemKey } from './stem';
 import { isStopWord } from '../../../core/text/stopwords';
 
@@ -14,22 +14,27 @@ import { isStopWord } from '../../../core/text/stopwords';
  */
 
 export const MAX_ALTERNATIVES = 24;
-/** The longest run of query terms a glossary name is looked up for. */
-const MAX_SPAN = 6;
-
 type Entry = { id: string; names: string[] };
 type GlossaryIndex = { stamp: string; byKey: Map<string, Entry>; words: Set<string> };
 
 const HAN_GAP = /(\p{Script=Han}) (?=\p{Script=Han})/gu;
 
+/** The lookup key of a sequence of index tokens as written: word forms folded, Chinese characters joined. */
+function fullKey(tokens: readonly string[]): string {
+  return tokens.map(stemKey).join(' ').replace(HAN_GAP, '$1');
+}
+
 /**
- * The lookup key of a sequence of index tokens: stop words left out (as a query leaves them out:
- * "transition to operations" is looked up as transition operations), word forms folded, Chinese
- * characters joined.
+ * The key of a name as a query that leaves out its stop words reaches it ("transition to
+ * operations" typed as transition operations), or null when that would leave a single word: a
+ * name's qualifier is often a stop word to the query (handle time, no network, 再训练), and the
+ * word left alone (time, network, 训练) means something else. Such a name is matched only whole:
+ * parseTerms keeps a name's stop words (isGlossaryName).
  */
-function keyOf(tokens: readonly string[]): string {
+function reducedKey(tokens: readonly string[]): string | null {
   const meaningful = tokens.filter((t) => !isStopWord(t));
-  return (meaningful.length > 0 ? meaningful : tokens).map(stemKey).join(' ').replace(HAN_GAP, '$1');
+  if (meaningful.length === tokens.length || meaningful.length < 2) return null;
+  return fullKey(meaningful);
 }
 
 function strings(json: string): string[] {
@@ -58,16 +63,22 @@ function glossaryIndex(db: Db): GlossaryIndex {
   }[];
   const byKey = new Map<string, Entry>();
   const words = new Set<string>();
+  const reduced: [string, Entry][] = [];
   for (const row of rows) {
     const entry: Entry = { id: row.id, names: [...strings(row.terms_en), ...strings(row.terms_zh), ...strings(row.abbreviations)] };
     for (const name of entry.names) {
       const tokens = tokensOf(name);
       for (const t of tokens) words.add(t);
-      const key = keyOf(tokens);
+      if (tokens.length === 0) continue;
       // The first entry keeps a name two entries share (the pack refuses that; a publication may not).
-      if (key !== '' && !byKey.has(key)) byKey.set(key, entry);
+      const key = fullKey(tokens);
+      if (!byKey.has(key)) byKey.set(key, entry);
+      const short = reducedKey(tokens);
+      if (short !== null) reduced.push([short, entry]);
     }
   }
+  // A name as written wins over another name's shortened key.
+  for (const [key, entry] of reduced) if (!byKey.has(key)) byKey.set(key, entry);
   const index = { stamp, byKey, words };
   cache.set(db, index);
   return index;
@@ -78,15 +89,9 @@ export function isGlossaryWord(db: Db, word: string): boolean {
   return glossaryIndex(db).words.has(word);
 }
 
-/** The words of consecutive terms as one sequence; overlapping character pairs (基站, 站节) share their character. */
-function spanTokens(terms: readonly QueryTerm[]): string[] {
-  const tokens: string[] = [];
-  for (const term of terms) {
-    const first = term.words[0];
-    const overlaps = term.words.length === 2 && tokens.length > 0 && tokens.at(-1) === first && [...(first ?? '')].length === 1;
-    tokens.push(...(overlaps ? term.words.slice(1) : term.words));
-  }
-  return tokens;
+/** Whether index tokens, stop words and all, are a glossary name as written (parseTerms keeps such a name whole). */
+export function isGlossaryName(db: Db, tokens: readonly string[]): boolean {
+  return tokens.length > 0 && glossaryIndex(db).byKey.has(fullKey(tokens));
 }
 
 /**
@@ -103,15 +108,15 @@ export function glossaryAlternatives(db: Db, terms: readonly QueryTerm[]): strin
   let i = 0;
   while (i < terms.length) {
     let matched = 0;
-    for (let length = Math.min(MAX_SPAN, terms.length - i); length >= 1 && matched === 0; length--) {
+    for (let length = Math.min(MAX_NAME_TERMS, terms.length - i); length >= 1 && matched === 0; length--) {
       const span = terms.slice(i, i + length);
       if (!span.every(open)) continue;
-      const key = keyOf(spanTokens(span));
+      const key = fullKey(spanTokens(span));
       const entry = index.byKey.get(key);
       if (!entry) continue;
       const alternatives = entry.names
         .map((name) => tokensOf(name))
-        .filter((tokens) => tokens.length > 0 && keyOf(tokens) !== key)
+        .filter((tokens) => tokens.length > 0 && fullKey(tokens) !== key)
         .map((tokens) => phraseMatch(tokens));
       const unique = [...new Set(alternatives)].slice(0, MAX_ALTERNATIVES);
       for (let k = i; k < i + length; k++) out[k] = unique;

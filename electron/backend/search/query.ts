@@ -24,6 +24,8 @@ import { listed } from '../../../core/i18n';
  */
 
 export const MAX_TERMS = 32;
+/** The longest run of query terms looked up as one glossary name. */
+export const MAX_NAME_TERMS = 6;
 /** Shorter Latin prefixes expand to a large share of the vocabulary; they are searched as whole words. */
 export const MIN_PREFIX_CHARS = 3;
 
@@ -142,8 +144,47 @@ export function isStopTerm(term: QueryTerm): boolean {
   return !term.quoted && !term.exclude && term.words.length === 1 && isStopWord(term.words[0] ?? '');
 }
 
-/** Parses the query into terms (phrases of index tokens), at most MAX_TERMS of them. */
-export function parseTerms(input: string): ParsedTerms {
+/** The words of consecutive terms as one sequence; overlapping character pairs (基站, 站节) share their character. */
+export function spanTokens(terms: readonly QueryTerm[]): string[] {
+  const tokens: string[] = [];
+  for (const term of terms) {
+    const first = term.words[0];
+    const overlaps = term.words.length === 2 && tokens.length > 0 && tokens.at(-1) === first && [...(first ?? '')].length === 1;
+    tokens.push(...(overlaps ? term.words.slice(1) : term.words));
+  }
+  return tokens;
+}
+
+/**
+ * A run of terms that holds a stop word and spells a name the user means (isName: a glossary
+ * name) becomes one phrase term, so the stop word is kept: 再训练 is retraining, not 训练
+ * (training); "handle time" is not time; 向量化 is not 量化.
+ */
+function namesKeptWhole(terms: readonly QueryTerm[], isName: (tokens: readonly string[]) => boolean): QueryTerm[] {
+  const out: QueryTerm[] = [];
+  const bare = (t: QueryTerm): boolean => !t.quoted && !t.exclude;
+  let i = 0;
+  while (i < terms.length) {
+    let taken = 0;
+    for (let length = Math.min(MAX_NAME_TERMS, terms.length - i); length >= 2 && taken === 0; length--) {
+      const span = terms.slice(i, i + length);
+      if (!span.every(bare) || !span.some(isStopTerm)) continue;
+      const words = spanTokens(span);
+      if (!isName(words)) continue;
+      out.push({ words, prefix: span.at(-1)?.prefix ?? false, quoted: false, exclude: false });
+      taken = length;
+    }
+    if (taken === 0) out.push(terms[i] as QueryTerm);
+    i += Math.max(1, taken);
+  }
+  return out;
+}
+
+/**
+ * Parses the query into terms (phrases of index tokens), at most MAX_TERMS of them. `isName`
+ * tells which runs of words are names to keep whole, stop words included (the glossary's).
+ */
+export function parseTerms(input: string, isName: (tokens: readonly string[]) => boolean = () => false): ParsedTerms {
   const all: QueryTerm[] = [];
   const pieces = input.split('"');
   const unbalanced = pieces.length % 2 === 0;
@@ -160,9 +201,10 @@ export function parseTerms(input: string): ParsedTerms {
     }
     all.push(...bareTerms(piece, isLast && openEnd));
   });
-  // Stop words go, unless nothing else is asked for (then the query means them).
-  const meaningful = all.filter((t) => !isStopTerm(t));
-  let terms = meaningful.some((t) => !t.exclude) ? meaningful : all;
+  // Stop words go, unless part of a name or nothing else is asked for (then the query means them).
+  const named = namesKeptWhole(all, isName);
+  const meaningful = named.filter((t) => !isStopTerm(t));
+  let terms = meaningful.some((t) => !t.exclude) ? meaningful : named;
   // The same term twice counts once.
   const seen = new Set<string>();
   terms = terms.filter((t) => {

@@ -8,7 +8,7 @@ import { stringArray } from '../repos/json';
 import { mainlandWords, regionalWordsFor, toSimplified, toTraditional } from '../../../core/text/chinese-script';
 import { display, parseTerms, phraseMatch, quote, tokensOf, type QueryTerm } from './query';
 import { correctionOf, documentFrequency, otherForms, wordsStartingWith } from './vocabulary';
-import { glossaryAlternatives, isGlossaryWord } from './glossary';
+import { glossaryAlternatives, isGlossaryName, isGlossaryWord } from './glossary';
 import { ELLIPSIS, MARK_CLOSE, MARK_OPEN, toSnippetParts } from './snippet';
 import { backlogSize } from './backlog';
 
@@ -520,7 +520,8 @@ export function searchKb(db: Db, args: KbSearchArgs): SearchResult {
   // typed in Traditional characters (or Taiwan's words) is cut into the same words; Traditional
   // text is found through each word's other-script form (otherScript). A "quoted phrase" keeps its
   // words as typed (its other-script form is searched too: quotedInOtherScript).
-  const parsed = parseTerms(args.query.split('"').map((part, i) => (i % 2 === 0 ? toSimplified(mainlandWords(part)) : part)).join('"'));
+  const typed = args.query.split('"').map((part, i) => (i % 2 === 0 ? toSimplified(mainlandWords(part)) : part)).join('"');
+  const parsed = parseTerms(typed, (tokens) => isGlossaryName(db, tokens));
   const terms = parsed.terms.map(display);
   const indexing = backlogSize(db);
   const empty = (notice: ApiMessage | null): SearchResult => ({ hits: [], total: 0, totalCapped: false, terms, notices: notice === null ? [] : [notice], corrections: [], indexing });
