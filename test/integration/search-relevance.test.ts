@@ -120,6 +120,9 @@ describe('search over the bundled pack', () => {
     // A name's lone word is not the name: "time" is not average handling time, 训练 not 重训.
     expect(searchKb(db, { query: 'time ', kinds: ['kb'] }).hits.slice(0, 3).map((h) => h.id)).not.toContain('ics-kpi-glossary');
     expect(top('handle time')).toContain('ics-kpi-glossary');
+    // An English name keeps its words as terms: texts with the words rank as before, not below
+    // texts that hold only another of its names (escalation).
+    expect(top('transfer to agent', 1)).toEqual(['ics-cti-ivr-integration']);
   });
 
   it('finds Simplified text for a query in Traditional characters, and a Traditional note for one in Simplified', () => {

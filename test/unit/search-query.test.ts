@@ -84,7 +84,7 @@ describe('parseTerms', () => {
 
   it('returns no terms (not an error) when nothing searchable is left', () => {
     for (const input of ['', '   ', '\n\t', '*** --- ((( )))', '"" ""', '\uE000\uE001']) {
-      expect(parseTerms(input)).toEqual({ terms: [], notice: null });
+      expect(parseTerms(input)).toEqual({ terms: [], typed: [], notice: null });
     }
   });
 
@@ -122,21 +122,28 @@ describe('parseTerms', () => {
     expect(shown('覆盖率 ')).toEqual(['覆盖 率']);
   });
 
-  it('keeps the stop words of a name it is told about, as one phrase term', () => {
+  it('keeps a name it is told about: Chinese as one term, English as one more term after its words', () => {
     const names = new Set(['再 训练', 'handle time', '向 量化', 'transition to operations']);
     const isName = (tokens: readonly string[]): boolean => names.has(tokens.join(' '));
-    const named = (input: string): string[] => parseTerms(input, isName).terms.map((t) => `${t.words.join(' ')}${t.prefix ? '*' : ''}`);
+    const named = (input: string): string[] => parseTerms(input, isName).terms.map((t) => `${t.words.join(' ')}${t.prefix ? '*' : ''}${t.name ? ' (name)' : ''}`);
     // Without the names the qualifier goes: retraining would be searched as training.
     expect(shown('再训练 ')).toEqual(['训练']);
     expect(named('再训练 ')).toEqual(['再 训练']);
     expect(named('向量化 ')).toEqual(['向 量化']);
-    expect(named('average handle time ')).toEqual(['average', 'handle time']);
-    expect(named('handover transition to operations ')).toEqual(['handover', 'transition to operations']);
-    // A name still being typed stays a prefix; stop words outside a name still go; a quoted or
-    // excluded word is never folded into a name.
-    expect(named('handle time')).toEqual(['handle time*']);
+    expect(named('average handle time ')).toEqual(['average', 'time', 'handle time (name)']);
+    expect(named('handover transition to operations ')).toEqual(['handover', 'transition', 'operations', 'transition to operations (name)']);
+    // While its last word is still being typed, that word stays a prefix; stop words outside a
+    // name still go; a quoted or excluded word is never part of a name.
+    expect(named('handle time')).toEqual(['time*', 'handle time (name)']);
     expect(named('how to handle the time ')).toEqual(['time']);
     expect(named('"handle" time ')).toEqual(['handle', 'time']);
+  });
+
+  it('gives the query as typed, stop words included, up to its last term, for the glossary lookup', () => {
+    const typed = (input: string): string[] => parseTerms(input).typed.map((t) => t.words.join(' '));
+    expect(typed('how to handle time ')).toEqual(['how', 'to', 'handle', 'time']);
+    expect(typed('how to ')).toEqual(['how', 'to']);
+    expect(parseTerms(Array.from({ length: 40 }, (_, i) => `the w${i}`).join(' ')).typed.map((t) => t.words.join(' ')).at(-1)).toBe(`w${MAX_TERMS - 1}`);
   });
 
   it('mixes Chinese and English terms', () => {

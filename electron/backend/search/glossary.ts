@@ -89,35 +89,39 @@ export function isGlossaryWord(db: Db, word: string): boolean {
   return glossaryIndex(db).words.has(word);
 }
 
-/** Whether index tokens, stop words and all, are a glossary name as written (parseTerms keeps such a name whole). */
-export function isGlossaryName(db: Db, tokens: readonly string[]): boolean {
-  return tokens.length > 0 && glossaryIndex(db).byKey.has(fullKey(tokens));
+/** Whether index tokens, stop words and all, are a glossary name as written (parseTerms keeps such a name). */
+export function glossaryNames(db: Db): (tokens: readonly string[]) => boolean {
+  const { byKey } = glossaryIndex(db);
+  return (tokens) => tokens.length > 0 && byKey.has(fullKey(tokens));
 }
 
 /**
- * For each term, the glossary names it (alone or with its neighbours) also stands for, as FTS
- * phrases; the longest run of terms naming an entry wins. Quoted and excluded terms are not
- * expanded.
+ * For each term of the query as typed (stop words included: parseTerms' `typed`), the glossary
+ * names it (alone or with its neighbours) also stands for, as FTS phrases; the longest run of
+ * terms naming an entry wins. A run is looked up as written, then without its stop words
+ * ("transition to the operations"). Quoted and excluded terms are not expanded.
  */
-export function glossaryAlternatives(db: Db, terms: readonly QueryTerm[]): string[][] {
-  const out = terms.map((): string[] => []);
+export function glossaryAlternatives(db: Db, typed: readonly QueryTerm[]): string[][] {
+  const out = typed.map((): string[] => []);
   const index = glossaryIndex(db);
   if (index.byKey.size === 0) return out;
   // A word still being typed (a prefix) is looked up as typed: it is usually complete.
   const open = (t: QueryTerm | undefined): boolean => t !== undefined && !t.quoted && !t.exclude;
   let i = 0;
-  while (i < terms.length) {
+  while (i < typed.length) {
     let matched = 0;
-    for (let length = Math.min(MAX_NAME_TERMS, terms.length - i); length >= 1 && matched === 0; length--) {
-      const span = terms.slice(i, i + length);
+    for (let length = Math.min(MAX_NAME_TERMS, typed.length - i); length >= 1 && matched === 0; length--) {
+      const span = typed.slice(i, i + length);
       if (!span.every(open)) continue;
-      const key = fullKey(spanTokens(span));
-      const entry = index.byKey.get(key);
-      if (!entry) continue;
+      const tokens = spanTokens(span);
+      const meaningful = tokens.filter((t) => !isStopWord(t));
+      const key = [fullKey(tokens), fullKey(meaningful)].find((k) => k !== '' && index.byKey.has(k));
+      const entry = key === undefined ? undefined : index.byKey.get(key);
+      if (key === undefined || !entry) continue;
       const alternatives = entry.names
         .map((name) => tokensOf(name))
-        .filter((tokens) => tokens.length > 0 && fullKey(tokens) !== key)
-        .map((tokens) => phraseMatch(tokens));
+        .filter((names) => names.length > 0 && fullKey(names) !== key)
+        .map((names) => phraseMatch(names));
       const unique = [...new Set(alternatives)].slice(0, MAX_ALTERNATIVES);
       for (let k = i; k < i + length; k++) out[k] = unique;
       matched = length;

@@ -33,8 +33,8 @@ export const MIN_PREFIX_CHARS = 3;
  * One term: a phrase of index tokens (usually one); `prefix` marks its last token as a prefix,
  * `quoted` that it was typed in quotes, `exclude` that documents containing it are left out.
  */
-export type QueryTerm = { words: string[]; prefix: boolean; quoted: boolean; exclude: boolean };
-export type ParsedTerms = { terms: QueryTerm[]; notice: ApiMessage | null };
+export type QueryTerm = { words: string[]; prefix: boolean; quoted: boolean; exclude: boolean; /** added for a name its words spell (withNames) */ name?: true };
+export type ParsedTerms = { terms: QueryTerm[]; typed: QueryTerm[]; notice: ApiMessage | null };
 
 const HAN = /\p{Script=Han}/u;
 const SINGLE_HAN = /^\p{Script=Han}$/u;
@@ -157,10 +157,13 @@ export function spanTokens(terms: readonly QueryTerm[]): string[] {
 
 /**
  * A run of terms that holds a stop word and spells a name the user means (isName: a glossary
- * name) becomes one phrase term, so the stop word is kept: 再训练 is retraining, not 训练
- * (training); "handle time" is not time; 向量化 is not 量化.
+ * name). Chinese typed without spaces is one word the segmenter cut: 再训练 is retraining, not
+ * 训练 (training), so the run becomes that one term. English words stay terms of their own and
+ * the name is one more term after them, counted only where the text spells it ("handle time"):
+ * such texts rank first, while the words still find the rest. (The glossary lookup sees the
+ * stop words either way: parseTerms' `typed`.)
  */
-function namesKeptWhole(terms: readonly QueryTerm[], isName: (tokens: readonly string[]) => boolean): QueryTerm[] {
+function withNames(terms: readonly QueryTerm[], isName: (tokens: readonly string[]) => boolean): QueryTerm[] {
   const out: QueryTerm[] = [];
   const bare = (t: QueryTerm): boolean => !t.quoted && !t.exclude;
   let i = 0;
@@ -171,7 +174,8 @@ function namesKeptWhole(terms: readonly QueryTerm[], isName: (tokens: readonly s
       if (!span.every(bare) || !span.some(isStopTerm)) continue;
       const words = spanTokens(span);
       if (!isName(words)) continue;
-      out.push({ words, prefix: span.at(-1)?.prefix ?? false, quoted: false, exclude: false });
+      if (words.every((w) => HAN.test(w))) out.push({ words, prefix: false, quoted: false, exclude: false });
+      else out.push(...span, { words, prefix: false, quoted: false, exclude: false, name: true });
       taken = length;
     }
     if (taken === 0) out.push(terms[i] as QueryTerm);
@@ -181,8 +185,10 @@ function namesKeptWhole(terms: readonly QueryTerm[], isName: (tokens: readonly s
 }
 
 /**
- * Parses the query into terms (phrases of index tokens), at most MAX_TERMS of them. `isName`
- * tells which runs of words are names to keep whole, stop words included (the glossary's).
+ * Parses the query into terms (phrases of index tokens), at most MAX_TERMS of them, and `typed`:
+ * the query's terms up to the last of those, stop words included, for the glossary lookup
+ * ("handle time" names average handling time; time alone does not). `isName` tells which runs of
+ * words, stop words included, are names (the glossary's).
  */
 export function parseTerms(input: string, isName: (tokens: readonly string[]) => boolean = () => false): ParsedTerms {
   const all: QueryTerm[] = [];
@@ -202,7 +208,8 @@ export function parseTerms(input: string, isName: (tokens: readonly string[]) =>
     all.push(...bareTerms(piece, isLast && openEnd));
   });
   // Stop words go, unless part of a name or nothing else is asked for (then the query means them).
-  const named = namesKeptWhole(all, isName);
+  // (Names are looked for among the first terms only: a pasted page is not a glossary lookup.)
+  const named = [...withNames(all.slice(0, 4 * MAX_TERMS), isName), ...all.slice(4 * MAX_TERMS)];
   const meaningful = named.filter((t) => !isStopTerm(t));
   let terms = meaningful.some((t) => !t.exclude) ? meaningful : named;
   // The same term twice counts once.
@@ -222,7 +229,9 @@ export function parseTerms(input: string, isName: (tokens: readonly string[]) =>
     notice = msg('notice.searchTermsIgnored', { max: MAX_TERMS, ignored: all });
     terms = terms.slice(0, MAX_TERMS);
   }
-  return { terms, notice };
+  const last = terms.at(-1);
+  const typed = last === undefined ? [] : named.slice(0, named.indexOf(last) + 1);
+  return { terms, typed, notice };
 }
 
 /** How a term is shown back to the user: Chinese words joined without spaces, an exclusion with its "-". */

@@ -6,9 +6,9 @@ import type { Db } from '../db/connection';
 import { localDay } from '../../../core/dates';
 import { stringArray } from '../repos/json';
 import { mainlandWords, regionalWordsFor, toSimplified, toTraditional } from '../../../core/text/chinese-script';
-import { display, parseTerms, phraseMatch, quote, tokensOf, type QueryTerm } from './query';
+import { display, parseTerms, phraseMatch, quote, tokensOf, type ParsedTerms, type QueryTerm } from './query';
 import { correctionOf, documentFrequency, otherForms, wordsStartingWith } from './vocabulary';
-import { glossaryAlternatives, isGlossaryName, isGlossaryWord } from './glossary';
+import { glossaryAlternatives, glossaryNames, isGlossaryWord } from './glossary';
 import { ELLIPSIS, MARK_CLOSE, MARK_OPEN, toSnippetParts } from './snippet';
 import { backlogSize } from './backlog';
 
@@ -32,7 +32,9 @@ export type KbSearchArgs = {
  * 1. Plan (planQuery): each term becomes alternatives — the words as typed (a prefix: the indexed
  *    words it starts), their other forms (stem key, search_words), for a Chinese word its
  *    characters side by side and longer compounds, a correction for a word that matches nothing,
- *    and the glossary's other names (glossary.ts). Exclusions become NOT.
+ *    and the glossary's other names (glossary.ts, looked up on the query as typed, stop words
+ *    included: "handle time" names average handling time, time alone does not). A name added
+ *    for the words it spans (parseTerms) counts only where it is spelled. Exclusions become NOT.
  * 2. Candidates: matches of any term and matches of every term, each read newest first (rowid
  *    order costs FTS5 no scoring) and checked against the filters, until TOTAL_CAP are found or
  *    SCAN_BUDGET matches were read. The any-term matches give `total`, counted up to TOTAL_CAP.
@@ -238,7 +240,7 @@ function quotedInOtherScript(db: Db, term: QueryTerm): string[][] {
  *   (the segmenter may split or join a word differently inside a sentence);
  * - a quoted phrase: exactly its words (in either Chinese script).
  */
-function planQuery(db: Db, terms: readonly QueryTerm[], asTyped: boolean): Plan {
+function planQuery(db: Db, { terms, typed }: ParsedTerms, asTyped: boolean): Plan {
   const plan: Plan = { terms: [], exclude: [], corrections: [], narrowed: [], phrases: false };
   const prefixes = terms.filter((t) => t.prefix).length;
   const perTerm = Math.max(4, Math.min(MAX_EXPANSIONS, Math.floor(MAX_TOTAL_EXPANSIONS / Math.max(1, prefixes))));
@@ -303,11 +305,14 @@ function planQuery(db: Db, terms: readonly QueryTerm[], asTyped: boolean): Plan 
   const corrected = new Map(plan.corrections.map((c) => [c.from, c.to]));
   const related = glossaryAlternatives(
     db,
-    plan.terms.map((t) => ({ ...t.term, words: t.term.words.map((w) => corrected.get(w) ?? w) })),
+    typed.map((t) => ({ ...t, words: t.words.map((w) => corrected.get(w) ?? w) })),
   );
-  plan.terms.forEach((t, i) => {
+  plan.terms.forEach((t) => {
     const own = new Set([...t.exact, ...t.forms]);
-    t.related = (related[i] ?? []).filter((a) => !own.has(a));
+    // A name added for the words it spans (parseTerms) counts as written only: its glossary names
+    // are its words' alternatives already, and would otherwise lift every text holding one of
+    // them (escalation for "transfer to agent") above texts holding the words.
+    t.related = t.term.name === true ? [] : (related[typed.indexOf(t.term)] ?? []).filter((a) => !own.has(a));
     // The glossary's names are scored only for a word the index does not hold (then they are
     // all there is to rank by); otherwise they count for matching, the bands and the title
     // (each scored name costs bm25 a scan of its doclist).
@@ -521,13 +526,13 @@ export function searchKb(db: Db, args: KbSearchArgs): SearchResult {
   // text is found through each word's other-script form (otherScript). A "quoted phrase" keeps its
   // words as typed (its other-script form is searched too: quotedInOtherScript).
   const typed = args.query.split('"').map((part, i) => (i % 2 === 0 ? toSimplified(mainlandWords(part)) : part)).join('"');
-  const parsed = parseTerms(typed, (tokens) => isGlossaryName(db, tokens));
+  const parsed = parseTerms(typed, glossaryNames(db));
   const terms = parsed.terms.map(display);
   const indexing = backlogSize(db);
   const empty = (notice: ApiMessage | null): SearchResult => ({ hits: [], total: 0, totalCapped: false, terms, notices: notice === null ? [] : [notice], corrections: [], indexing });
   if (parsed.terms.length === 0) return empty(parsed.notice);
   stmt(db, 'SELECT 1'); // creates temp.search_vocab on this connection
-  const plan = planQuery(db, parsed.terms, args.asTyped === true);
+  const plan = planQuery(db, parsed, args.asTyped === true);
   if (plan.terms.length === 0) return empty(msg('notice.searchOnlyExclusions'));
   const expr = expressions(plan);
   const filter = documentFilter(args);
