@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { formatApiMessage } from '../../core/api/message';
 import { enrol, unreachable } from '../../electron/backend/sync/http';
@@ -28,6 +30,8 @@ describe('a request that got no answer', () => {
   it('names anything else as unreachable, with its code or what happened', () => {
     expect(unreachable(server, fetchFailure('ECONNREFUSED')).detail).toEqual({ key: 'error.syncUnreachable', params: { server, reason: 'ECONNREFUSED' } });
     expect(unreachable(server, Object.assign(new Error('timed out'), { name: 'TimeoutError' })).detail.params).toMatchObject({ reason: 'no answer in time' });
+    // Without a code: what fetch says happened, not "fetch failed".
+    expect(unreachable(server, new TypeError('fetch failed', { cause: new Error('bad port') })).detail.params).toMatchObject({ reason: 'bad port' });
   });
 });
 
@@ -50,5 +54,37 @@ describe("an answer that is not the server's", () => {
     const untitled = await failureOf(504, '<html><body><h1>Gateway   Timeout</h1><script>alert(1)</script><p>upstream timed out</p></body></html>');
     expect(untitled.detail).toEqual({ key: 'error.syncServer', params: { status: 504, reason: 'Gateway Timeout upstream timed out' } });
     expect((await failureOf(503, 'Service Unavailable', 'text/plain')).detail).toEqual({ key: 'error.syncServer', params: { status: 503, reason: 'Service Unavailable' } });
+  });
+
+  it('says an address that answers without being a Fieldbench repository is not one, never that the device was revoked', async () => {
+    // A web server's 401, 403, 404 or 405 without the repository's error body.
+    const notFieldbench = (reason: string) => ({ key: 'error.syncNotFieldbench', params: { server, reason } });
+    expect((await failureOf(401, '<html><title>401 Authorization Required</title></html>')).detail).toEqual(notFieldbench('401 401 Authorization Required'));
+    expect((await failureOf(405, '')).detail).toEqual(notFieldbench('405'));
+    expect((await failureOf(404, '{"error":{"code":"not_found","message":"no such endpoint"}}', 'application/json')).detail).toEqual(notFieldbench('404 no such endpoint'));
+    // A page answering 200 in the server's place (a Wi-Fi sign-in page) is named by its title.
+    const portal = await failureOf(200, '<html><head><title>Harbour Hotel Wi-Fi</title></head><body><form>Room number</form></body></html>');
+    expect(portal.detail).toEqual(notFieldbench('Harbour Hotel Wi-Fi'));
+    expect(portal.message).toContain('sign in to the network first');
+    // The repository's own refusals keep their meaning.
+    expect((await failureOf(401, '{"error":{"code":"sign_in","message":"the user name or password is not right"}}', 'application/json')).detail).toEqual({ key: 'error.syncSignIn', params: { server } });
+    expect((await failureOf(401, '{"error":{"code":"unauthenticated","message":"this device token is not valid"}}', 'application/json')).detail).toEqual({ key: 'error.syncRevoked', params: {} });
+  });
+
+  it('says a redirect (what a Wi-Fi sign-in page does) is one, through a real fetch', async () => {
+    const portal = http.createServer((request, response) => {
+      response.writeHead(302, { location: 'http://127.0.0.1:9/login' }).end();
+    });
+    await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve));
+    const address = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`;
+    try {
+      const failure = await enrol(address, { username: 'ann', password: 'x'.repeat(12), deviceName: 'Laptop' }).then(
+        () => null,
+        (error: unknown) => error as { detail: unknown },
+      );
+      expect(failure?.detail).toEqual({ key: 'error.syncRedirected', params: { server: address } });
+    } finally {
+      await new Promise((resolve) => portal.close(resolve));
+    }
   });
 });

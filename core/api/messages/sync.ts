@@ -27,6 +27,14 @@ export const syncMessages = defineApiMessages({
     en: 'The server at {server} could not prove who it is: this computer does not trust its certificate ({reason}). Nothing was sent. Tell your administrator; on hotel or guest Wi-Fi, sign in to the network first, since its sign-in page can stand in the way.',
     zh: '{server} 处的服务器无法证明其身份：本机不信任其证书（{reason}）。没有发送任何内容。请告知管理员；如使用酒店或访客 Wi-Fi，请先完成网络登录，其登录页面可能拦截了连接。',
   },
+  'error.syncNotFieldbench': {
+    en: 'What answered at {server} is not a Fieldbench repository ({reason}). Check the address your administrator gave you; on hotel or guest Wi-Fi, sign in to the network first, since its sign-in page can answer in the server’s place. Your work is kept here.',
+    zh: '{server} 处应答的不是 Fieldbench 中央知识库（{reason}）。请检查管理员提供的地址；如使用酒店或访客 Wi-Fi，请先完成网络登录，其登录页面可能代替服务器作答。你的工作已保存在本机。',
+  },
+  'error.syncRedirected': {
+    en: '{server} sent the request on to another address, which a Fieldbench repository never does. On hotel or guest Wi-Fi, sign in to the network first (its sign-in page does this); otherwise check the address your administrator gave you, which may need https://. Your work is kept here.',
+    zh: '{server} 把请求转到了另一个地址，而 Fieldbench 中央知识库从不这样做。如使用酒店或访客 Wi-Fi，请先完成网络登录（其登录页面会这样做）；否则请检查管理员提供的地址，可能需要使用 https://。你的工作已保存在本机。',
+  },
   'error.syncSignIn': { en: 'The user name or password was not accepted by {server}.', zh: '{server} 不接受该用户名或密码。' },
   'error.syncRateLimited': {
     en: 'Too many sign-in attempts; the server accepts the next one in {minutes} minutes.',

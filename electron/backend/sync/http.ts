@@ -63,7 +63,9 @@ async function request<S extends z.ZodType>(
   try {
     json = JSON.parse(text);
   } catch {
-    throw new ApiFailure('unavailable', msg('error.syncBadAnswer', { reason: 'not JSON' }));
+    // A 200 that is not JSON is a web page answering in the server's place (a Wi-Fi sign-in page,
+    // or an address that is not the repository's), not a Fieldbench server.
+    throw new ApiFailure('unavailable', msg('error.syncNotFieldbench', { server, reason: pageReason(text) || `${response.status}` }));
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
@@ -87,6 +89,8 @@ const CERTIFICATE_CODES = /^(CERT_|UNABLE_TO_(GET|VERIFY)_|DEPTH_ZERO_SELF_SIGNE
  */
 export function unreachable(server: string, error: unknown): ApiFailure {
   const reason = reasonOf(error);
+  // redirect: 'error' refuses any redirect: the repository never sends one, a Wi-Fi sign-in page does.
+  if (reason === 'unexpected redirect') return new ApiFailure('unavailable', msg('error.syncRedirected', { server }));
   if (reason === 'ENOTFOUND' || reason === 'EAI_AGAIN') return new ApiFailure('unavailable', msg('error.syncUnknownHost', { server }));
   if (CERTIFICATE_CODES.test(reason)) return new ApiFailure('unavailable', msg('error.syncCertificate', { server, reason }));
   return new ApiFailure('unavailable', msg('error.syncUnreachable', { server, reason }));
@@ -96,14 +100,16 @@ function reasonOf(error: unknown): string {
   if (error instanceof Error) {
     const cause = (error as Error & { cause?: unknown }).cause;
     if (cause instanceof Error && 'code' in cause && typeof cause.code === 'string') return cause.code;
+    // Without a code, what undici says happened ("unexpected redirect", "bad port"), not "fetch failed".
+    if (cause instanceof Error && cause.message !== '') return cause.message.slice(0, 120);
     if (error.name === 'TimeoutError') return 'no answer in time';
     return error.message.slice(0, 120);
   }
   return String(error).slice(0, 120);
 }
 
-/** The reason an HTML or plain-text error page gives: its <title>, else its text without tags, in a line. */
-function proxyPageReason(text: string): string {
+/** The reason an HTML or plain-text page gives: its <title>, else its text without tags, in a line. */
+function pageReason(text: string): string {
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
   const words = (title ?? text.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
   return words.slice(0, 200);
@@ -120,7 +126,14 @@ function failureOf(server: string, response: Response, text: string): ApiFailure
     }
   } catch {
     // Not JSON (a reverse proxy's error page, "502 Bad Gateway"): its title or first words are the reason.
-    message = proxyPageReason(text);
+    message = pageReason(text);
+  }
+  // Refused or not found by something that is not the repository (it always names its error), or
+  // the repository has no such endpoint: the address is not a Fieldbench repository's. Never
+  // "this device was revoked" for a device that never reached one.
+  const foreign = code === '' && [401, 403, 404, 405].includes(response.status);
+  if (foreign || (response.status === 404 && code === 'not_found')) {
+    return new ApiFailure('unavailable', msg('error.syncNotFieldbench', { server, reason: [String(response.status), message].filter((s) => s !== '').join(' ') }));
   }
   if (response.status === 401) return new ApiFailure('forbidden', code === 'sign_in' ? msg('error.syncSignIn', { server }) : msg('error.syncRevoked'));
   if (response.status === 403) return new ApiFailure('forbidden', msg('error.syncForbidden', { reason: message }));
