@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { formatApiMessage } from '../../core/api/message';
 import { enrol, unreachable } from '../../electron/backend/sync/http';
+import { syncCalls } from '../../core/api/calls/sync';
 
 /** How fetch fails in Node: a TypeError whose cause carries the system's or TLS's code. */
 const fetchFailure = (code: string): Error => new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });
@@ -72,7 +73,7 @@ describe("an answer that is not the server's", () => {
   });
 
   it('says a redirect (what a Wi-Fi sign-in page does) is one, through a real fetch', async () => {
-    const portal = http.createServer((request, response) => {
+    const portal = http.createServer((_request, response) => {
       response.writeHead(302, { location: 'http://127.0.0.1:9/login' }).end();
     });
     await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve));
@@ -85,6 +86,24 @@ describe("an answer that is not the server's", () => {
       expect(failure?.detail).toEqual({ key: 'error.syncRedirected', params: { server: address } });
     } finally {
       await new Promise((resolve) => portal.close(resolve));
+    }
+  });
+});
+
+describe('the server address a user types', () => {
+  const parse = (serverUrl: string) => syncCalls['sync.enrol'].args.safeParse({ serverUrl, username: 'ann', password: 'secret', deviceName: 'Laptop' });
+
+  it('is https when typed without a scheme, as a browser reads it, and kept as typed otherwise', () => {
+    expect(parse('fieldbench.example.com').data?.serverUrl).toBe('https://fieldbench.example.com');
+    expect(parse('  10.0.0.5:8443/fieldbench ').data?.serverUrl).toBe('https://10.0.0.5:8443/fieldbench');
+    expect(parse('http://127.0.0.1:8080').data?.serverUrl).toBe('http://127.0.0.1:8080');
+  });
+
+  it('is refused, at its field, when it is no server address', () => {
+    for (const url of ['ftp://files.example.com', 'javascript:alert(1)', 'https://ann:pw@example.com', 'https://example.com/?x=1', 'example.com#top', '']) {
+      const result = parse(url);
+      expect(result.success, url).toBe(false);
+      expect(result.error?.issues[0]?.path, url).toEqual(['serverUrl']);
     }
   });
 });

@@ -5,7 +5,13 @@ import type { CustomerSharing, SyncConflict, SyncRunItem, SyncRunSummary, SyncSt
 
 /** https or http, a host name or address (IPv6 in brackets), an optional port and path; nothing else. */
 export const SERVER_URL = /^https?:\/\/([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?(\/[A-Za-z0-9._~/-]*)?$/;
-const serverUrl = z.string().trim().max(500).regex(SERVER_URL, 'issue.notServerUrl');
+// An address typed without its scheme (fieldbench.example.com) is https, as browsers read it.
+const serverUrl = z
+  .string()
+  .trim()
+  .max(500)
+  .transform((url) => (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(url) ? url : `https://${url}`))
+  .pipe(z.string().regex(SERVER_URL, 'issue.notServerUrl'));
 const runId = z.number().int().min(1);
 
 /** Sync with the central repository: the account of this device, syncing, its history and conflicts. */
