@@ -104,6 +104,16 @@ describe('the server address a user types', () => {
       const result = parse(url);
       expect(result.success, url).toBe(false);
       expect(result.error?.issues[0]?.path, url).toEqual(['serverUrl']);
+      expect(result.error?.issues[0]?.message, url).toBe('issue.notServerUrl');
     }
+  });
+
+  it('is https unless the server is on this computer: over plain http the password and the work would cross the network readable', () => {
+    for (const url of ['http://fieldbench.example.com', 'http://10.0.0.5:8787', 'http://192.168.1.20', 'http://[fe80::1]:8787', 'http://127.example.com']) {
+      const result = parse(url);
+      expect(result.success, url).toBe(false);
+      expect(result.error?.issues[0]?.message, url).toBe('issue.serverUrlNotHttps');
+    }
+    for (const url of ['http://127.0.0.1:8787', 'http://localhost:8787', 'http://[::1]:8787', 'https://10.0.0.5:8443']) expect(parse(url).success, url).toBe(true);
   });
 });

@@ -11,7 +11,18 @@ const serverUrl = z
   .trim()
   .max(500)
   .transform((url) => (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(url) ? url : `https://${url}`))
-  .pipe(z.string().regex(SERVER_URL, 'issue.notServerUrl'));
+  .pipe(z.string().regex(SERVER_URL, 'issue.notServerUrl').refine(encryptedOrLocal, 'issue.serverUrlNotHttps'));
+
+/**
+ * Plain http only to this computer itself (a repository tried out locally, or a local TLS proxy):
+ * anywhere else the password, the device key and the customer's data would cross the network
+ * readable by anyone on it, hotel Wi-Fi included.
+ */
+function encryptedOrLocal(url: string): boolean {
+  if (!url.toLowerCase().startsWith('http://')) return true;
+  const host = (SERVER_URL.exec(url)?.[1] ?? '').toLowerCase();
+  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
 const runId = z.number().int().min(1);
 
 /** Sync with the central repository: the account of this device, syncing, its history and conflicts. */
