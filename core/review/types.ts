@@ -54,6 +54,8 @@ export type SubmissionSummary = {
   authorName: string;
   excerpt: string;
   scenarios: string[];
+  /** The lesson's or note's tags as submitted. */
+  tags: string[];
   status: SubmissionStatus;
   submittedAt: string;
   reviewNote: string;

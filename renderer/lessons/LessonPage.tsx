@@ -8,8 +8,8 @@ import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/en';
 import { mutate } from '../data/query-client';
 import { currentData, useQuery } from '../data/use-query';
-import { useScenarios } from '../data/catalog';
 import { TagsInput } from '../notes/TagsInput';
+import { ScenarioChecks } from '../ui/ScenarioChecks';
 import { IDLE, type SaveState } from '../data/autosave';
 import { SaveStatus } from '../ui/SaveStatus';
 import { ReviewPanel } from '../review/ReviewPanel';
@@ -46,8 +46,7 @@ function fieldsOf(lesson: Lesson): LessonFields {
 }
 
 function LessonForm({ lesson: initial, back }: { lesson: Lesson; back: ReactNode }) {
-  const { t, text, lang, apiText, colon } = useI18n();
-  const scenarios = useScenarios();
+  const { t, lang, apiText, colon } = useI18n();
   const [lesson, setLesson] = useState(initial);
   const [fields, setFields] = useState<LessonFields>(() => fieldsOf(initial));
   const [save, setSave] = useState<SaveState>(IDLE);
@@ -174,28 +173,13 @@ function LessonForm({ lesson: initial, back }: { lesson: Lesson; back: ReactNode
               )}
             </div>
           ))}
-          <fieldset className="lesson-scenarios">
-            <legend>{t('lessons.scenarios')}</legend>
-            {scenarios.length === 0 && fields.scenarios.length > 0 && <p className="muted">{t('lessons.scenariosFailed')}</p>}
-            <ul>
-              {scenarios.map((s) => {
-                const checked = fields.scenarios.includes(s.id);
-                return (
-                  <li key={s.id}>
-                    <label>
-                      <input
-                        type="checkbox"
-                        checked={checked}
-                        disabled={!checked && fields.scenarios.length >= LESSON_SCENARIOS_MAX}
-                        onChange={() => edit({ scenarios: checked ? fields.scenarios.filter((x) => x !== s.id) : [...fields.scenarios, s.id] })}
-                      />{' '}
-                      {text(s.name)}
-                    </label>
-                  </li>
-                );
-              })}
-            </ul>
-          </fieldset>
+          <ScenarioChecks
+            legend={t('lessons.scenarios')}
+            selected={fields.scenarios}
+            max={LESSON_SCENARIOS_MAX}
+            unavailable={t('lessons.scenariosFailed')}
+            onChange={(scenarios) => edit({ scenarios })}
+          />
           <TagsInput label={t('lessons.tags')} tags={fields.tags} onChange={(tags) => edit({ tags })} />
         </fieldset>
 

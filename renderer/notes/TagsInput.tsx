@@ -2,14 +2,20 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { normalizeTags, TAG_MAX_CHARS, TAGS_MAX } from '../../core/notes/types';
 import { useI18n } from '../i18n/i18n';
 import { useQuery } from '../data/use-query';
+import './tags-input.css';
 
-/** Tags as removable chips plus an input with suggestions from the tags already used on notes. */
-export function TagsInput({ tags, onChange, label }: { tags: string[]; onChange: (tags: string[]) => void; label: string }) {
+/**
+ * Tags as removable chips plus an input with suggestions: the tags already used on notes, or for
+ * an article (`suggest="kb"`) those of the knowledge base, so it joins the tags people browse by.
+ */
+export function TagsInput({ tags, onChange, label, suggest = 'notes' }: { tags: string[]; onChange: (tags: string[]) => void; label: string; suggest?: 'notes' | 'kb' }) {
   const { t } = useI18n();
   const inputId = useId();
   const listId = useId();
   const [value, setValue] = useState('');
-  const suggestions = useQuery('notes.tags', {});
+  const noteTags = useQuery('notes.tags', suggest === 'notes' ? {} : null);
+  const kbTags = useQuery('kb.facets', suggest === 'kb' ? {} : null);
+  const suggestions = { data: suggest === 'kb' ? kbTags.data?.tags : noteTags.data };
   const own = new Set(tags.map((tag) => tag.toLocaleLowerCase()));
 
   function add(raw: string): void {
@@ -70,7 +76,7 @@ export function TagsInput({ tags, onChange, label }: { tags: string[]; onChange:
         </datalist>
       </div>
       <p id={`${inputId}-hint`} className="muted tags-hint">
-        {t('notes.tagHint')}
+        {t(suggest === 'kb' ? 'notes.tagHintKb' : 'notes.tagHint')}
       </p>
     </div>
   );

@@ -1,12 +1,19 @@
 import { useState } from 'react';
 import { KB_ARTICLE_TYPES, type KbArticleType } from '../../core/kb/types';
+import { LESSON_SCENARIOS_MAX, normalizeTags, TAGS_MAX } from '../../core/notes/types';
 import type { SubmissionSummary } from '../../core/review/types';
 import { mutate } from '../data/query-client';
 import { useI18n } from '../i18n/i18n';
 import { Dialog, DialogActions } from '../ui/Dialog';
 import { AlertNotice } from '../ui/AlertNotice';
+import { ScenarioChecks } from '../ui/ScenarioChecks';
+import { TagsInput } from '../notes/TagsInput';
 
-/** Publishes one submission, or merges several, as a new knowledge-base article in the published space. */
+/**
+ * Publishes one submission, or merges several, as a new knowledge-base article in the published
+ * space. The scenarios and tags start as the submissions' own; the manager decides what the
+ * article is filed under, as the knowledge base is browsed by them.
+ */
 export function PublishDialog({ submissions, onClose }: { submissions: SubmissionSummary[]; onClose: (published: boolean) => void }) {
   const { t, lang, apiText } = useI18n();
   const first = submissions[0];
@@ -16,12 +23,13 @@ export function PublishDialog({ submissions, onClose }: { submissions: Submissio
   const [articleLang, setArticleLang] = useState<'en' | 'zh'>(lang);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const scenarios = [...new Set(submissions.flatMap((s) => s.scenarios))].slice(0, 8);
+  const [scenarios, setScenarios] = useState(() => [...new Set(submissions.flatMap((s) => s.scenarios))].slice(0, LESSON_SCENARIOS_MAX));
+  const [tags, setTags] = useState(() => normalizeTags(submissions.flatMap((s) => s.tags)).slice(0, TAGS_MAX));
 
   async function publish(): Promise<void> {
     setBusy(true);
     setFailure(null);
-    const result = await mutate('review.publish', { ids: submissions.map((s) => s.id), title: title.trim(), summary: summary.trim(), type, scenarios, tags: [], lang: articleLang });
+    const result = await mutate('review.publish', { ids: submissions.map((s) => s.id), title: title.trim(), summary: summary.trim(), type, scenarios, tags, lang: articleLang });
     setBusy(false);
     if (result.ok) onClose(true);
     else setFailure(t('review.failed', { message: apiText(result.error) }));
@@ -46,23 +54,34 @@ export function PublishDialog({ submissions, onClose }: { submissions: Submissio
         <label htmlFor="publish-summary">{t('review.summary')}</label>
         <textarea id="publish-summary" value={summary} maxLength={1000} rows={3} onChange={(e) => setSummary(e.target.value)} />
       </div>
-      <div className="form-field">
-        <label htmlFor="publish-type">{t('review.type')}</label>
-        <select id="publish-type" value={type} onChange={(e) => setType(e.target.value as KbArticleType)}>
-          {KB_ARTICLE_TYPES.map((k) => (
-            <option key={k} value={k}>
-              {t(`kb.type.${k}`)}
-            </option>
-          ))}
-        </select>
+      <div className="publish-row">
+        <div className="form-field">
+          <label htmlFor="publish-type">{t('review.type')}</label>
+          <select id="publish-type" value={type} onChange={(e) => setType(e.target.value as KbArticleType)}>
+            {KB_ARTICLE_TYPES.map((k) => (
+              <option key={k} value={k}>
+                {t(`kb.type.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-field">
+          <label htmlFor="publish-lang">{t('review.lang')}</label>
+          <select id="publish-lang" value={articleLang} onChange={(e) => setArticleLang(e.target.value as 'en' | 'zh')}>
+            <option value="en">{t('lang.en')}</option>
+            <option value="zh">{t('lang.zh')}</option>
+          </select>
+        </div>
       </div>
-      <div className="form-field">
-        <label htmlFor="publish-lang">{t('review.lang')}</label>
-        <select id="publish-lang" value={articleLang} onChange={(e) => setArticleLang(e.target.value as 'en' | 'zh')}>
-          <option value="en">{t('lang.en')}</option>
-          <option value="zh">{t('lang.zh')}</option>
-        </select>
-      </div>
+      <ScenarioChecks
+        legend={t('review.scenarios')}
+        hint={t('review.scenariosHint')}
+        selected={scenarios}
+        max={LESSON_SCENARIOS_MAX}
+        unavailable={t('review.scenariosUnavailable')}
+        onChange={setScenarios}
+      />
+      <TagsInput label={t('review.tags')} tags={tags} onChange={setTags} suggest="kb" />
       <AlertNotice message={failure} />
       <DialogActions
         cancelLabel={t('review.cancel')}

@@ -77,6 +77,9 @@ test('a lesson submitted offline reaches review, is published, and reaches anoth
   await ann.getByLabel(/^Problem/).fill('Calls at night waited too long.');
   await ann.getByLabel(/^Action/).fill('Added two agents at night.');
   await ann.getByLabel(/^Recommendation/).fill('Plan night staffing before go-live.');
+  await ann.getByLabel('Intelligent customer service').check();
+  await ann.getByRole('combobox', { name: 'Tags' }).fill('staffing');
+  await ann.getByRole('combobox', { name: 'Tags' }).press('Enter');
   await ann.getByRole('button', { name: 'Mark ready to submit' }).click();
   await ann.getByRole('button', { name: 'Submit for review' }).click();
   await expect(ann.getByText('Submitted', { exact: true }).first()).toBeVisible();
@@ -99,7 +102,14 @@ test('a lesson submitted offline reaches review, is published, and reaches anoth
   await expect(kim.getByRole('heading', { name: 'Problem' })).toBeVisible();
   await noSeriousViolations(kim, 'a submission under review');
   await kim.getByRole('button', { name: 'Publish…' }).click();
-  await kim.getByRole('dialog').getByRole('button', { name: 'Publish', exact: true }).click();
+  // The manager files the article: the lesson's scenario and tag come preselected; one more tag.
+  const publish = kim.getByRole('dialog');
+  await expect(publish.getByLabel('Intelligent customer service')).toBeChecked();
+  await expect(publish.getByRole('list', { name: 'Tags' })).toContainText('staffing');
+  await publish.getByRole('combobox', { name: 'Tags' }).fill('night-shift');
+  await publish.getByRole('combobox', { name: 'Tags' }).press('Enter');
+  await noSeriousViolations(kim, 'the publish dialog');
+  await publish.getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(kim.getByText('Published', { exact: true }).first()).toBeVisible();
   // The manager's queue is empty again; the published one is a filter away.
   await gotoRoute(kim, kimHost.appUrl, '/review');
@@ -117,6 +127,11 @@ test('a lesson submitted offline reaches review, is published, and reaches anoth
   await gotoRoute(bob, bobHost.appUrl, '/kb?q=night%20shift');
   await expect(bob.getByRole('link', { name: /Staff the night shift from week one/ }).first()).toBeVisible();
   await noSeriousViolations(bob, 'the knowledge base after a sync');
+  // Filed where the manager put it: under the scenario and both tags, in the language it was written in.
+  await bob.getByRole('link', { name: /Staff the night shift from week one/ }).first().click();
+  await expect(bob.locator('aside.article-side')).toContainText('Intelligent customer service');
+  await expect(bob.getByText('#night-shift')).toBeVisible();
+  await expect(bob.getByText('#staffing')).toBeVisible();
 
   // Ann sees the outcome on her lesson.
   await gotoRoute(ann, annHost.appUrl, '/sync');

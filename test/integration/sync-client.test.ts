@@ -74,6 +74,9 @@ describe('sync between devices through the server', () => {
     await callOk(bob.backend, 'sync.now', {});
     const article = await callOk(bob.backend, 'kb.get', { id: articleId });
     expect(article.title.en).toBe('Automate weekly reports');
+    // Published in the language it was written in, with the manager's scenarios and tags.
+    expect([article.body.en === null, article.body.zh, article.title.zh]).toEqual([false, null, '']);
+    expect(article.tags).toEqual(['reporting']);
     const hits = await callOk(bob.backend, 'kb.search', { query: 'automate reports' });
     expect(JSON.stringify(hits)).toContain(articleId);
     // Bob may not publish: the server refuses his device writing the published space.
@@ -85,7 +88,7 @@ describe('sync between devices through the server', () => {
     expect(mine?.status).toBe('published');
     expect(mine?.articleId).toBe(articleId);
     expect((await callOk(ann.backend, 'lessons.get', { id: lessonId })).status).toBe('merged');
-    expect((await callOk(ann.backend, 'kb.get', { id: articleId })).title.zh).toBe('Automate weekly reports');
+    expect((await callOk(ann.backend, 'kb.get', { id: articleId })).title.en).toBe('Automate weekly reports');
   });
 
   it('returns a submission with comments: the author edits and submits again', async () => {

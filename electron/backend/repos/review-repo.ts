@@ -35,6 +35,16 @@ type SubmissionRow = {
   article_id: string | null;
 };
 
+/** The tags in a submission's content (checked for shape when it arrived by sync; any other value reads as none). */
+function tagsOf(content: string): string[] {
+  try {
+    const tags = (JSON.parse(content) as { tags?: unknown }).tags;
+    return Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 function toSummary(r: SubmissionRow, me: string | null): SubmissionSummary {
   return {
     id: r.id,
@@ -44,6 +54,7 @@ function toSummary(r: SubmissionRow, me: string | null): SubmissionSummary {
     authorName: r.author_name,
     excerpt: excerptOf(r.content_text),
     scenarios: JSON.parse(r.scenarios) as string[],
+    tags: tagsOf(r.content),
     status: r.status,
     submittedAt: r.submitted_at,
     reviewNote: r.review_note,

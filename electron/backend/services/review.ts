@@ -171,7 +171,7 @@ export function publish(db: Db, args: ParsedArgs<'review.publish'>, now: Date = 
     const bodyJson = checked.json ?? body;
     // The article and its texts live in the published space: every device receives them.
     assignSpace(db, 'kb_articles', articleId, PUBLISHED_SPACE);
-    for (const lang of ['en', 'zh'] as const) assignSpace(db, 'kb_article_texts', `${articleId}/${lang}`, PUBLISHED_SPACE);
+    assignSpace(db, 'kb_article_texts', `${articleId}/${args.lang}`, PUBLISHED_SPACE);
     commit(db, [
       insert('kb_articles', {
         id: articleId,
@@ -185,10 +185,10 @@ export function publish(db: Db, args: ParsedArgs<'review.publish'>, now: Date = 
         origin: 'user',
         locally_modified: 0,
       }),
-      // One text for both languages: the reviewer wrote it in one; the article is found in either.
-      ...(['en', 'zh'] as const).map((lang) =>
-        insert('kb_article_texts', { article_id: articleId, lang, title: args.title, summary: args.summary, body_json: bodyJson, body_text: checked.text }),
-      ),
+      // The text in the language it was written in, and only there: a reader in the other
+      // language is told so (as for any one-language article), and a screen reader reads it in
+      // its own language. Search finds it from either: its index holds both languages' words.
+      insert('kb_article_texts', { article_id: articleId, lang: args.lang, title: args.title, summary: args.summary, body_json: bodyJson, body_text: checked.text }),
     ]);
     const status = submissions.length === 1 ? 'published' : 'merged';
     for (const s of submissions) setReview(db, s.id, { status, note: s.reviewNote, by: identity.displayName, at: now.toISOString(), articleId });
