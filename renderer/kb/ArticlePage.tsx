@@ -11,6 +11,7 @@ import { onListKeyDown } from '../lib/list-focus';
 import { PageHeading } from '../app/PageHeading';
 import { ErrorView, Loading } from '../app/StateViews';
 import { ArticleMeta } from './ArticleMeta';
+import { ArticleSources } from '../review/ArticleSources';
 // Lexical, which draws the body, comes with this page's own chunk: it loads with the first article
 // opened, while the previous page stays on screen. Not a Suspense of its own: one that shows its
 // "Loading…" makes React hold the article back until 300 ms after that.
@@ -122,6 +123,7 @@ function ArticleView({ article: a, related, back }: { article: KbArticle; relate
               <dd>{t(`article.origin.${a.origin}`)}</dd>
             </dl>
           </section>
+          <ArticleSources articleId={a.id} title={title} />
           <RelatedArticles related={related} />
         </aside>
       </div>

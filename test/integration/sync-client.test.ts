@@ -89,6 +89,21 @@ describe('sync between devices through the server', () => {
     expect(mine?.articleId).toBe(articleId);
     expect((await callOk(ann.backend, 'lessons.get', { id: lessonId })).status).toBe('merged');
     expect((await callOk(ann.backend, 'kb.get', { id: articleId })).title.en).toBe('Automate weekly reports');
+    expect((await callOk(ann.backend, 'review.sourcesOf', { articleId })).map((s) => s.title)).toEqual(['Automate weekly reports']);
+
+    // Withdrawn by the manager: gone from every device's knowledge base and search; the
+    // submission stays as it was decided. Only a manager may, and only an article from review.
+    expect((await callFail(ann.backend, 'review.withdraw', { articleId })).code).toBe('forbidden');
+    expect((await callFail(kim.backend, 'review.withdraw', { articleId: 'ics-intent-method' })).key).toBe('error.reviewNotWithdrawable');
+    await callOk(kim.backend, 'review.withdraw', { articleId });
+    expect((await callFail(kim.backend, 'review.withdraw', { articleId })).code).toBe('not_found');
+    await callOk(kim.backend, 'sync.now', {});
+    for (const reader of [bob, ann]) {
+      await callOk(reader.backend, 'sync.now', {});
+      expect((await callFail(reader.backend, 'kb.get', { id: articleId })).code).toBe('not_found');
+      expect(JSON.stringify(await callOk(reader.backend, 'kb.search', { query: 'automate reports' }))).not.toContain(articleId);
+    }
+    expect((await callOk(ann.backend, 'review.forSource', { sourceId: lessonId }))?.status).toBe('published');
   });
 
   it('returns a submission with comments: the author edits and submits again', async () => {

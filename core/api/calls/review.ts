@@ -18,6 +18,13 @@ export const reviewCalls = {
     args: z.object({ status: z.enum(SUBMISSION_FILTERS).optional(), query: z.string().trim().max(200).optional() }).strict(),
     result: returns<SubmissionList>(),
   },
+  /** The submissions an article was published from (none: it did not come through review). */
+  'review.sourcesOf': { args: z.object({ articleId: id }).strict(), result: returns<SubmissionSummary[]>() },
+  /**
+   * A knowledge manager withdraws an article published from review: every device removes it
+   * with its next sync. Its sources stay in Review as they were decided.
+   */
+  'review.withdraw': { args: z.object({ articleId: id }).strict(), result: returns<{ withdrawn: true }>() },
   /** The submission of a lesson or note, if it was submitted. */
   'review.forSource': { args: z.object({ sourceId: id }).strict(), result: returns<SubmissionSummary | null>() },
   /** One submission with its content. */

@@ -75,6 +75,12 @@ export function getSubmission(db: Db, id: string, me: string | null): Submission
   return { ...toSummary(r, me), content: JSON.parse(r.content) as SubmissionContent, text: r.content_text };
 }
 
+/** The submissions an article was published from, oldest first. */
+export function submissionsOfArticle(db: Db, articleId: string, me: string | null): SubmissionSummary[] {
+  const rows = db.prepare('SELECT * FROM submissions WHERE article_id = ? AND deleted = 0 ORDER BY submitted_at, id').all(articleId) as SubmissionRow[];
+  return rows.map((r) => toSummary(r, me));
+}
+
 export function submissionForSource(db: Db, sourceId: string, me: string | null): SubmissionSummary | null {
   const r = db.prepare('SELECT * FROM submissions WHERE source_id = ? AND deleted = 0 ORDER BY submitted_at DESC LIMIT 1').get(sourceId) as SubmissionRow | undefined;
   return r ? toSummary(r, me) : null;

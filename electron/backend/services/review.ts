@@ -8,17 +8,17 @@ import { documentJson, heading, list, paragraph, textNode } from '../../../core/
 import { childrenOf, isRichNode, nodesOfType, stringField, type RichNode } from '../../../core/richtext/walk';
 import { PUBLISHED_SPACE } from '../../../core/sync/spaces';
 import { SUBMISSION_FILES_MAX, type Submission, type SubmissionContent, type SubmissionFile, type SubmissionList, type SubmissionSummary } from '../../../core/review/types';
-import { commit, insert, transact } from '../db/changes';
+import { commit, insert, remove, transact } from '../db/changes';
 import type { Db } from '../db/connection';
 import { getAttachment, listLinks } from '../repos/attachment-repo';
 import { unknownScenarios } from '../repos/engagement-repo';
 import { newId } from '../repos/ids';
 import { getLesson, updateLesson } from '../repos/lesson-repo';
 import { getNote } from '../repos/note-repo';
-import { getSubmission, listSubmissions, putSubmission, setReview, submissionForSource, submissionId } from '../repos/review-repo';
+import { getSubmission, listSubmissions, putSubmission, setReview, submissionForSource, submissionId, submissionsOfArticle } from '../repos/review-repo';
 import { assignSpace } from '../sync/outbox';
 import { syncIdentity, type SyncIdentity } from '../sync/state';
-import { foundOrFail } from './found';
+import { foundOrFail, notFound } from './found';
 
 /**
  * Submitting for review (authors) and reviewing (knowledge managers). A submission is a copy of
@@ -105,6 +105,26 @@ export function reviewOf(db: Db, id: string): Submission {
 
 export function forSource(db: Db, sourceId: string): SubmissionSummary | null {
   return submissionForSource(db, sourceId, syncIdentity(db)?.userId ?? null);
+}
+
+export function sourcesOf(db: Db, articleId: string): SubmissionSummary[] {
+  return submissionsOfArticle(db, articleId, syncIdentity(db)?.userId ?? null);
+}
+
+/**
+ * Withdraws an article published from review (a tombstone in the published space: every device
+ * drops it from its knowledge base and search with the next sync). Only such articles: pack
+ * content changes with a new pack version, and a device's own articles are not the manager's.
+ */
+export function withdraw(db: Db, { articleId }: ParsedArgs<'review.withdraw'>): { withdrawn: true } {
+  const identity = managerOrFail(db);
+  return transact(db, () => {
+    const live = db.prepare('SELECT 1 FROM kb_articles WHERE id = ? AND deleted = 0').get(articleId) !== undefined;
+    if (!live) throw notFound('record.article', articleId);
+    if (submissionsOfArticle(db, articleId, identity.userId).length === 0) throw new ApiFailure('conflict', msg('error.reviewNotWithdrawable', { id: articleId }));
+    commit(db, [remove('kb_articles', { id: articleId })]);
+    return { withdrawn: true as const };
+  });
 }
 
 export function decide(db: Db, { id, status, note }: ParsedArgs<'review.decide'>, now: Date = new Date()): SubmissionSummary {
