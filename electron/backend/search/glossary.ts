@@ -28,8 +28,8 @@ function fullKey(tokens: readonly string[]): string {
  * The key of a name as a query that leaves out its stop words reaches it ("transition to
  * operations" typed as transition operations), or null when that would leave a single word: a
  * name's qualifier is often a stop word to the query (handle time, no network, 再训练), and the
- * word left alone (time, network, 训练) means something else. Such a name is matched only whole:
- * parseTerms keeps a name's stop words (isGlossaryName).
+ * word left alone (time, network, 训练) means something else. Such a name is found only as written:
+ * the lookup sees the query's stop words (parseTerms' `typed`).
  */
 function reducedKey(tokens: readonly string[]): string | null {
   const meaningful = tokens.filter((t) => !isStopWord(t));
