@@ -62,6 +62,8 @@ export type SubmissionSummary = {
   reviewedBy: string;
   reviewedAt: string | null;
   articleId: string | null;
+  /** True when the article it was published as has since been withdrawn. */
+  articleWithdrawn: boolean;
   /** True when this device's user wrote it. */
   mine: boolean;
 };

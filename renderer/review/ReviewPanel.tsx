@@ -4,6 +4,7 @@ import type { SubmissionKind } from '../../core/review/types';
 import { mutate } from '../data/query-client';
 import { useQuery } from '../data/use-query';
 import { useI18n } from '../i18n/i18n';
+import { PublishedArticle } from './PublishedArticle';
 import { formatDateTime } from '../ui/format';
 import { AlertNotice } from '../ui/AlertNotice';
 
@@ -39,11 +40,7 @@ export function ReviewPanel({ kind, sourceId, canSubmit, needsReady }: { kind: S
         </p>
       )}
       {current && current.reviewNote !== '' && <p className="notice">{t('review.reviewerNote', { by: current.reviewedBy, note: current.reviewNote })}</p>}
-      {current?.articleId && (
-        <p>
-          <Link to={`/kb/${encodeURIComponent(current.articleId)}`}>{t('review.openArticle')}</Link>
-        </p>
-      )}
+      {current && <PublishedArticle submission={current} />}
       {!enrolled && sync.data && (
         <p className="muted">
           {t('review.notEnrolled')} <Link to="/sync">{t('review.openSync')}</Link>

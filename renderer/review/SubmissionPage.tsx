@@ -13,6 +13,7 @@ import { useI18n } from '../i18n/i18n';
 import { Dialog, DialogActions } from '../ui/Dialog';
 import { formatDateTime } from '../ui/format';
 import { PublishDialog } from './PublishDialog';
+import { PublishedArticle } from './PublishedArticle';
 import './review.css';
 import { AlertNotice } from '../ui/AlertNotice';
 
@@ -69,11 +70,7 @@ function SubmissionView({ submission: s, back }: { submission: Submission; back:
         <p className={`review-status review-status-${s.status}`}>{t(`review.status.${s.status}`)}</p>
       </header>
       {s.reviewNote !== '' && <p className="notice">{t('review.reviewerNote', { by: s.reviewedBy, note: s.reviewNote })}</p>}
-      {s.articleId && (
-        <p>
-          <Link to={`/kb/${encodeURIComponent(s.articleId)}`}>{t('review.openArticle')}</Link>
-        </p>
-      )}
+      <PublishedArticle submission={s} />
       <section className="submission-content">
         {s.content.kind === 'lesson' ? (
           PARTS.map((part) => {

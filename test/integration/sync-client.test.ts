@@ -103,7 +103,9 @@ describe('sync between devices through the server', () => {
       expect((await callFail(reader.backend, 'kb.get', { id: articleId })).code).toBe('not_found');
       expect(JSON.stringify(await callOk(reader.backend, 'kb.search', { query: 'automate reports' }))).not.toContain(articleId);
     }
-    expect((await callOk(ann.backend, 'review.forSource', { sourceId: lessonId }))?.status).toBe('published');
+    const decided = await callOk(ann.backend, 'review.forSource', { sourceId: lessonId });
+    expect([decided?.status, decided?.articleWithdrawn]).toEqual(['published', true]);
+    expect(mine?.articleWithdrawn).toBe(false);
   });
 
   it('returns a submission with comments: the author edits and submits again', async () => {

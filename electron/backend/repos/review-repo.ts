@@ -33,7 +33,11 @@ type SubmissionRow = {
   reviewed_by: string;
   reviewed_at: string | null;
   article_id: string | null;
+  article_withdrawn: number;
 };
+
+/** A submission's columns, and whether the article it was published as has been withdrawn (a tombstone here). */
+const SUBMISSION = `SELECT *, EXISTS (SELECT 1 FROM kb_articles a WHERE a.id = submissions.article_id AND a.deleted = 1) AS article_withdrawn FROM submissions`;
 
 /** The tags in a submission's content (checked for shape when it arrived by sync; any other value reads as none). */
 function tagsOf(content: string): string[] {
@@ -61,6 +65,7 @@ function toSummary(r: SubmissionRow, me: string | null): SubmissionSummary {
     reviewedBy: r.reviewed_by,
     reviewedAt: r.reviewed_at,
     articleId: r.article_id,
+    articleWithdrawn: Number(r.article_withdrawn) === 1,
     mine: me !== null && r.author_id === me,
   };
 }
@@ -70,19 +75,19 @@ export function submissionId(kind: SubmissionKind, sourceId: string): string {
 }
 
 export function getSubmission(db: Db, id: string, me: string | null): Submission | null {
-  const r = db.prepare('SELECT * FROM submissions WHERE id = ? AND deleted = 0').get(id) as SubmissionRow | undefined;
+  const r = db.prepare(`${SUBMISSION} WHERE id = ? AND deleted = 0`).get(id) as SubmissionRow | undefined;
   if (!r) return null;
   return { ...toSummary(r, me), content: JSON.parse(r.content) as SubmissionContent, text: r.content_text };
 }
 
 /** The submissions an article was published from, oldest first. */
 export function submissionsOfArticle(db: Db, articleId: string, me: string | null): SubmissionSummary[] {
-  const rows = db.prepare('SELECT * FROM submissions WHERE article_id = ? AND deleted = 0 ORDER BY submitted_at, id').all(articleId) as SubmissionRow[];
+  const rows = db.prepare(`${SUBMISSION} WHERE article_id = ? AND deleted = 0 ORDER BY submitted_at, id`).all(articleId) as SubmissionRow[];
   return rows.map((r) => toSummary(r, me));
 }
 
 export function submissionForSource(db: Db, sourceId: string, me: string | null): SubmissionSummary | null {
-  const r = db.prepare('SELECT * FROM submissions WHERE source_id = ? AND deleted = 0 ORDER BY submitted_at DESC LIMIT 1').get(sourceId) as SubmissionRow | undefined;
+  const r = db.prepare(`${SUBMISSION} WHERE source_id = ? AND deleted = 0 ORDER BY submitted_at DESC LIMIT 1`).get(sourceId) as SubmissionRow | undefined;
   return r ? toSummary(r, me) : null;
 }
 
@@ -105,7 +110,7 @@ export function listSubmissions(db: Db, filter: { status?: SubmissionFilter | un
     where.sql += ' AND status = ?';
     where.params.push(status);
   }
-  const rows = db.prepare(`SELECT * FROM submissions WHERE ${where.sql} ORDER BY submitted_at DESC, id LIMIT ?`).all(...where.params, REVIEW_LIST_MAX) as SubmissionRow[];
+  const rows = db.prepare(`${SUBMISSION} WHERE ${where.sql} ORDER BY submitted_at DESC, id LIMIT ?`).all(...where.params, REVIEW_LIST_MAX) as SubmissionRow[];
   const total = (db.prepare(`SELECT count(*) AS n FROM submissions WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
   const counts = Object.fromEntries(SUBMISSION_STATUSES.map((s) => [s, 0])) as Record<SubmissionStatus, number>;
   for (const r of db.prepare(`SELECT status, count(*) AS n FROM submissions WHERE ${searched.sql} GROUP BY status`).all(...searched.params) as { status: SubmissionStatus; n: number }[]) {
