@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { KB_ARTICLE_TYPES, type KbArticleType } from '../../core/kb/types';
+import type { Lang } from '../../core/i18n';
+import { detectLang } from '../../core/notes/lexical-document';
 import { LESSON_SCENARIOS_MAX, normalizeTags, TAGS_MAX } from '../../core/notes/types';
 import type { SubmissionSummary } from '../../core/review/types';
 import { mutate } from '../data/query-client';
@@ -15,12 +17,13 @@ import { TagsInput } from '../notes/TagsInput';
  * article is filed under, as the knowledge base is browsed by them.
  */
 export function PublishDialog({ submissions, onClose }: { submissions: SubmissionSummary[]; onClose: (published: boolean) => void }) {
-  const { t, lang, apiText } = useI18n();
+  const { t, apiText } = useI18n();
   const first = submissions[0];
   const [title, setTitle] = useState(first?.title ?? '');
   const [summary, setSummary] = useState(first?.excerpt ?? '');
   const [type, setType] = useState<KbArticleType>(first?.kind === 'lesson' ? 'lesson' : 'best-practice');
-  const [articleLang, setArticleLang] = useState<'en' | 'zh'>(lang);
+  // The language the submissions are written in, not the reader's: the article is stored in it alone.
+  const [articleLang, setArticleLang] = useState<Lang>(() => detectLang(submissions.map((s) => `${s.title}\n${s.excerpt}`).join('\n')));
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [scenarios, setScenarios] = useState(() => [...new Set(submissions.flatMap((s) => s.scenarios))].slice(0, LESSON_SCENARIOS_MAX));
@@ -67,7 +70,7 @@ export function PublishDialog({ submissions, onClose }: { submissions: Submissio
         </div>
         <div className="form-field">
           <label htmlFor="publish-lang">{t('review.lang')}</label>
-          <select id="publish-lang" value={articleLang} onChange={(e) => setArticleLang(e.target.value as 'en' | 'zh')}>
+          <select id="publish-lang" value={articleLang} onChange={(e) => setArticleLang(e.target.value as Lang)}>
             <option value="en">{t('lang.en')}</option>
             <option value="zh">{t('lang.zh')}</option>
           </select>
