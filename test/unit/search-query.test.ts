@@ -23,6 +23,9 @@ describe('parseTerms', () => {
   it('leaves out stop words in both languages, unless nothing else is asked', () => {
     expect(shown('how do I handle personal data export ')).toEqual(['personal', 'data', 'export']);
     expect(shown('如何向财务证明节电效果')).toEqual(['财务', '证明', '节 电', '效果']);
+    // Hedges around a question are not what is searched for.
+    expect(shown('POC一般多久 ')).toEqual(['poc']);
+    expect(shown('通常需要多少标注 ')).toEqual(['标 注']);
     expect(shown('how to ')).toEqual(['how', 'to']);
     // The pieces of contractions say nothing either.
     expect(shown("what's the churn rule we'll use ")).toEqual(['churn', 'rule']);
