@@ -125,6 +125,18 @@ describe('search over the bundled pack', () => {
     expect(top('transfer to agent', 1)).toEqual(['ics-cti-ivr-integration']);
   });
 
+  it('searches the character pairs of Chinese that matched nothing as it was cut, and says so', () => {
+    // The segmenter cuts 数据大概要多少 as 数据 + 大 + 概要 + 多少: nothing holds 数据大 and 概要.
+    const close = searchKb(db, { query: '数据大概要多少', kinds: ['kb'] });
+    expect(close.hits.slice(0, 3).map((h) => h.id)).toContain('dm-data-access-request');
+    expect(close.notices.map((n) => n.key)).toContain('notice.searchRelaxed');
+    expect(close.terms).toEqual(searchKb(db, { query: '数据大概要多少', kinds: ['kb'], asTyped: true }).terms);
+    // Only when nothing matched; and what has no words left but stop words stays empty.
+    expect(searchKb(db, { query: '基站节能', kinds: ['kb'] }).notices).toEqual([]);
+    expect(searchKb(db, { query: 'ROI怎么算', kinds: ['kb'] }).total).toBe(0);
+    expect(searchKb(db, { query: '数据大概要多少', kinds: ['kb'], asTyped: true }).total).toBe(0);
+  });
+
   it('finds Simplified text for a query in Traditional characters, and a Traditional note for one in Simplified', () => {
     // Cut into the same words as the Simplified query, and so ranked alike; Taiwan's words too.
     expect(top('離網預警')).toEqual(top('离网预警'));

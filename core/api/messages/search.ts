@@ -22,6 +22,10 @@ export const searchMessages = defineApiMessages({
     en: 'With these filters, only the {count} newest matching documents were searched. Add a more specific word.',
     zh: '在这些筛选条件下，只搜索了最新的 {count} 篇匹配文档。请添加一个更具体的词。',
   },
+  'notice.searchRelaxed': {
+    en: 'Nothing matched the Chinese words as they were cut; these results share parts of them. Try other words or spaces between them.',
+    zh: '按当前分词没有找到结果；以下结果包含其中的部分字词。可换用其他词语，或在词语之间加空格。',
+  },
   'notice.searchFiltersArticlesOnly': {
     en: 'Scenario, type and tag filters apply to articles only: field notes and lessons are left out while one is set.',
     zh: '场景、类型和标签筛选只适用于知识文章：设置了筛选时，现场笔记和经验教训不在结果中。',

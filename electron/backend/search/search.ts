@@ -9,6 +9,7 @@ import { mainlandWords, regionalWordsFor, toSimplified, toTraditional } from '..
 import { display, parseTerms, phraseMatch, quote, tokensOf, type ParsedTerms, type QueryTerm } from './query';
 import { correctionOf, documentFrequency, otherForms, wordsStartingWith } from './vocabulary';
 import { glossaryAlternatives, glossaryNames, isGlossaryWord } from './glossary';
+import { isStopWord } from '../../../core/text/stopwords';
 import { ELLIPSIS, MARK_CLOSE, MARK_OPEN, toSnippetParts } from './snippet';
 import { backlogSize } from './backlog';
 
@@ -519,13 +520,53 @@ function withoutDeletedArticles(db: Db, ranked: Scored[], upTo: number): Scored[
  * record (both languages of an article are one record), with highlights.
  */
 export function searchKb(db: Db, args: KbSearchArgs): SearchResult {
-  const limit = clamp(args.limit, 20, 1, 100);
-  const offset = clamp(args.offset, 0, 0, 10_000);
   // Read as Simplified Chinese in the mainland's words, as the index is mostly written, so a query
   // typed in Traditional characters (or Taiwan's words) is cut into the same words; Traditional
   // text is found through each word's other-script form (otherScript). A "quoted phrase" keeps its
   // words as typed (its other-script form is searched too: quotedInOtherScript).
   const typed = args.query.split('"').map((part, i) => (i % 2 === 0 ? toSimplified(mainlandWords(part)) : part)).join('"');
+  const found = searchTyped(db, args, typed);
+  if (found.total > 0 || args.asTyped === true) return found;
+  // Nothing at all: the segmenter may have cut the Chinese wrongly (数据大概要多少 as 数据 + 大 +
+  // 概要 + 多少). Its character pairs are searched instead, and the result says so.
+  const relaxed = chinesePairs(typed);
+  if (relaxed === null) return found;
+  const close = searchTyped(db, args, relaxed);
+  return close.total === 0 ? found : { ...close, terms: found.terms, notices: [msg('notice.searchRelaxed'), ...close.notices] };
+}
+
+/**
+ * The unquoted Chinese runs of a query as the overlapping character pairs of their pieces between
+ * stop words (数据大概要多少: 数据 据大 大概 概要; 怎么 and 多少 say nothing), or null when the
+ * query has no run of three or more characters to cut differently.
+ */
+function chinesePairs(query: string): string | null {
+  let changed = false;
+  const pairsOf = (piece: string): string[] => {
+    const chars = [...piece];
+    return chars.length < 2 ? [] : chars.slice(0, -1).map((c, k) => c + (chars[k + 1] ?? ''));
+  };
+  const out = query
+    .split('"')
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(/\p{Script=Han}{3,}/gu, (run) => {
+            changed = true;
+            const pieces = tokensOf(run)
+              .map((token) => (isStopWord(token) ? ' ' : token))
+              .join('')
+              .split(' ');
+            return ` ${pieces.flatMap(pairsOf).join(' ')} `;
+          }),
+    )
+    .join('"');
+  return changed && HAN.test(out) ? out : null;
+}
+
+function searchTyped(db: Db, args: KbSearchArgs, typed: string): SearchResult {
+  const limit = clamp(args.limit, 20, 1, 100);
+  const offset = clamp(args.offset, 0, 0, 10_000);
   const parsed = parseTerms(typed, glossaryNames(db));
   const terms = parsed.terms.map(display);
   const indexing = backlogSize(db);
