@@ -68,8 +68,8 @@ export function RunHistory() {
             {list.map((run) => (
               <Fragment key={run.id}>
                 <tr>
-                  <td>{formatDateTime(run.startedAt, lang)}</td>
-                  <td>{t(`sync.trigger.${run.trigger}`)}</td>
+                  <td className="sync-when">{formatDateTime(run.startedAt, lang)}</td>
+                  <td className="sync-when">{t(`sync.trigger.${run.trigger}`)}</td>
                   <td>
                     {t(`sync.status.${run.status}`)}
                     {run.status === 'failed' && run.error && <span className="muted"> — {apiText(run.error)}</span>}

@@ -25,7 +25,8 @@ export function formatCount(count: number, lang: Lang): string {
   return count.toLocaleString(locale(lang));
 }
 
-/** A file size for people: "830 kB", "41.7 MB". */
+/** A file size for people: "830 kB", "41.7 MB"; a few bytes are "1 kB", none are "0 kB" (a sync that reached nothing moved nothing). */
 export function formatFileSize(bytes: number): string {
+  if (bytes <= 0) return '0 kB';
   return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -263,9 +263,15 @@ async function storeMessagesInOneStatement(sql: Sql, messages: readonly SyncMess
 export type SpacePage = { json: string; read: number; lastSeq: number | null };
 
 export async function pageAfter(sql: Sql, space: string, cursor: number, limit: number, device: string | null): Promise<SpacePage> {
-  const rows = await sql.all<{ seq: number; device_id: string; json: string }>('SELECT seq, device_id, wire AS json FROM messages WHERE space = ? AND seq > ? ORDER BY seq LIMIT ?', [space, cursor, limit]);
-  const last = rows.at(-1);
-  return { json: rows.flatMap((r) => (r.device_id === device ? [] : [r.json])).join(','), read: rows.length, lastSeq: last === undefined ? null : Number(last.seq) };
+  // Joined in the database: one row back instead of one object per message (most of a busy
+  // server's time went into building those rows only to join their texts).
+  const row = await one<{ json: string | null; read: number; last_seq: number | null }>(
+    sql,
+    `SELECT string_agg(wire, ',' ORDER BY seq) FILTER (WHERE device_id IS DISTINCT FROM ?) AS json, count(*) AS read, max(seq) AS last_seq
+     FROM (SELECT seq, device_id, wire FROM messages WHERE space = ? AND seq > ? ORDER BY seq LIMIT ?) page`,
+    [device, space, cursor, limit],
+  );
+  return { json: row?.json ?? '', read: Number(row?.read ?? 0), lastSeq: row?.last_seq === null || row?.last_seq === undefined ? null : Number(row.last_seq) };
 }
 
 /** Messages of a space by timestamp (the repair pull after a digest difference). */

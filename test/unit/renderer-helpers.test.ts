@@ -5,6 +5,7 @@ import { chooseBodyLang, parseLangParam } from '../../renderer/kb/article-lang';
 import { claimHeadingFocus } from '../../renderer/app/page-focus';
 import { byLabel, scenarioName } from '../../renderer/kb/labels';
 import type { Scenario } from '../../core/kb/types';
+import { formatFileSize } from '../../renderer/ui/format';
 
 describe('list keyboard movement', () => {
   it('moves with arrows, Home and End and stops at the ends', () => {
@@ -78,5 +79,14 @@ describe('scenario labels', () => {
   it('sorts by the label in the UI language', () => {
     expect(byLabel(list, (s) => s.name.en, 'en').map((s) => s.id)).toEqual(['b', 'a']);
     expect(byLabel([scenario('x', 'X', 'b'), scenario('y', 'Y', 'a')], (s) => s.name.zh, 'zh').map((s) => s.id)).toEqual(['y', 'x']);
+  });
+});
+
+describe('file sizes', () => {
+  it('says nothing moved as 0 kB, a few bytes as 1 kB, and megabytes with one decimal', () => {
+    expect(formatFileSize(0)).toBe('0 kB');
+    expect(formatFileSize(12)).toBe('1 kB');
+    expect(formatFileSize(830 * 1024)).toBe('830 kB');
+    expect(formatFileSize(41.7 * 1024 * 1024)).toBe('41.7 MB');
   });
 });
