@@ -4,7 +4,7 @@ import { defineMessages } from '../i18n/define';
 export const lessonMessages = defineMessages(
   {
     'lessons.title': 'Lessons',
-    'lessons.intro': 'Lessons codified from field notes. A lesson marked ready will be submitted for review with the next sync.',
+    'lessons.intro': 'Lessons codified from field notes. Mark a lesson ready when it is complete, then submit it for review: it reaches the knowledge managers with the next sync, and their decision comes back here.',
     'lessons.untitled': 'Untitled lesson',
     'lessons.back': 'All lessons',
     'lessons.filterStatus': 'Status',
@@ -53,7 +53,7 @@ export const lessonMessages = defineMessages(
   },
   {
     'lessons.title': '经验',
-    'lessons.intro': '由现场笔记提炼的经验。标记为就绪的经验将在下次同步时提交审核。',
+    'lessons.intro': '由现场笔记提炼的经验。经验写完后标记为待提交，再提交审核：下次同步时送达知识管理员，审核结果也会回到这里。',
     'lessons.untitled': '无标题经验',
     'lessons.back': '全部经验',
     'lessons.filterStatus': '状态',

@@ -165,7 +165,7 @@ export const reviewMessages = defineMessages(
     'review.submitting': '正在提交…',
     'review.submitted': '{date} —— 下次同步时会送达审核人。',
     'review.stateLine': '{status} —— {date}',
-    'review.needsReady': '将经验标记为“可提交”后即可提交审核。',
+    'review.needsReady': '将经验标记为待提交后即可提交审核。',
     'review.resubmit': '重新提交',
   },
 );
