@@ -5,7 +5,7 @@ import { PageHeading } from '../app/PageHeading';
 import './help.css';
 
 const ROLES = [
-  { role: 'consultant', links: [['/engagements', 'nav.engagements'], ['/assessments', 'nav.assessments']] },
+  { role: 'consultant', links: [['/engagements', 'nav.engagements'], ['/assessments', 'nav.assessments'], ['/lessons', 'nav.lessons']] },
   { role: 'presales', links: [['/proposals', 'nav.proposals'], ['/templates', 'help.templates']] },
   { role: 'manager', links: [['/review', 'nav.review'], ['/lessons', 'nav.lessons']] },
 ] as const;
@@ -44,6 +44,9 @@ export function Welcome({ dismissible }: { dismissible: boolean }) {
           </li>
         ))}
       </ul>
+      <p className="welcome-sync">
+        {t('help.sync')} <Link to="/sync">{t('help.syncLink')}</Link>
+      </p>
       {dismissible && <p className="muted welcome-later">{t('help.later')}</p>}
     </section>
   );

@@ -12,6 +12,8 @@ test('a first-run welcome shows each role where to start, is put away for good, 
   await expect(welcome.getByRole('link', { name: 'Engagements' })).toHaveAttribute('href', '#/engagements');
   await expect(welcome.getByRole('link', { name: 'Proposals' })).toHaveAttribute('href', '#/proposals');
   await expect(welcome.getByRole('link', { name: 'Review' })).toHaveAttribute('href', '#/review');
+  // Where a device joins the others, for everyone.
+  await expect(welcome.getByRole('link', { name: 'Open Sync' })).toHaveAttribute('href', '#/sync');
 
   await welcome.getByRole('button', { name: 'Got it' }).click();
   await expect(welcome).toHaveCount(0);
