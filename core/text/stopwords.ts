@@ -11,6 +11,8 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
     'what which who whom whose when where why how whether if then than as such very too also just only more most much many some any each every ' +
     'all both few other own same not no yes get got gets getting make makes made let lets want wants way ways thing things ' +
     'please tell show find give explain describe best good use used using via per vs etc eg ie handle handling deal dealing approach proper properly ' +
+    // How long something takes or lasts: the duration is what is asked (the glossary's "how long").
+    'long take takes taking took last lasts ' +
     // What is left of contractions once the apostrophe splits them (what's, don't, we'll, I've).
     's t d ll ve re m don doesn didn isn aren wasn weren won shouldn couldn wouldn cannot'
   ).split(' '),

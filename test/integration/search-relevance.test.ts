@@ -125,6 +125,21 @@ describe('search over the bundled pack', () => {
     expect(top('transfer to agent', 1)).toEqual(['ics-cti-ivr-integration']);
   });
 
+  it('reads "how long" as asking for a duration, without making it a word a text must hold', () => {
+    // Stop words only, yet a glossary name: it stands for duration, timeline, weeks, 周期 …
+    expect(top('how long should a poc last', 1)).toEqual(['dm-poc-success-criteria-method']);
+    // The name never joins the word after it ("how long" + "poc" read as the POC entry twice put
+    // a glossary of call durations first).
+    expect(top('how long poc', 3)).toContain('dm-poc-effort-estimation');
+    expect(top('how long poc', 1)).toEqual(['dm-poc-success-criteria-method']);
+    const marked = searchKb(db, { query: 'how long poc', kinds: ['kb'], limit: 1 }).hits[0]?.snippet.filter((p) => p.hit).map((p) => p.text.toLowerCase());
+    expect(marked).toEqual(expect.arrayContaining(['duration', 'weeks']));
+    // … and a text about the other words still comes first ("keep logs" is retention).
+    expect(top('how long should we keep logs', 1)).toEqual(['comp-log-retention-anonymisation']);
+    // Shown back as the one name it is.
+    expect(searchKb(db, { query: 'how long poc', kinds: ['kb'] }).terms).toEqual(['how long', 'poc']);
+  });
+
   it('searches the character pairs of Chinese that matched nothing as it was cut, and says so', () => {
     // The segmenter cuts 数据大概要多少 as 数据 + 大 + 概要 + 多少: nothing holds 数据大 and 概要.
     const close = searchKb(db, { query: '数据大概要多少', kinds: ['kb'] });

@@ -112,7 +112,9 @@ export function glossaryAlternatives(db: Db, typed: readonly QueryTerm[]): strin
     let matched = 0;
     for (let length = Math.min(MAX_NAME_TERMS, typed.length - i); length >= 1 && matched === 0; length--) {
       const span = typed.slice(i, i + length);
-      if (!span.every(open)) continue;
+      // A name parseTerms added repeats the words before it: it is looked up alone, never as
+      // part of a longer run (with the next word it would be read twice, "how long" + "poc").
+      if (!span.every(open) || (length > 1 && span.some((t) => t.name === true))) continue;
       const tokens = spanTokens(span);
       const meaningful = tokens.filter((t) => !isStopWord(t));
       const key = [fullKey(tokens), fullKey(meaningful)].find((k) => k !== '' && index.byKey.has(k));

@@ -154,6 +154,16 @@ function documentFilter(args: KbSearchArgs): Filter {
 /** A term's alternatives as FTS5 phrases: the words as typed, their other forms, related words (the glossary). */
 type PlannedTerm = { term: QueryTerm; exact: string[]; forms: string[]; related: string[]; scored: string[] };
 
+/**
+ * A glossary name made only of stop words ("how long"): what is left of a question's words. It
+ * stands for its entry's names and ranks the texts holding them higher, but is never one of the
+ * terms a text must match to rank in a better band ("how long should we keep logs" is about
+ * keeping logs first).
+ */
+function isQuestionName(term: QueryTerm): boolean {
+  return term.name === true && term.words.every(isStopWord);
+}
+
 /** What a query is searched as: its terms' alternatives, exclusions, and what was changed on the way. */
 type Plan = {
   terms: PlannedTerm[];
@@ -312,8 +322,9 @@ function planQuery(db: Db, { terms, typed }: ParsedTerms, asTyped: boolean): Pla
     const own = new Set([...t.exact, ...t.forms]);
     // A name added for the words it spans (parseTerms) counts as written only: its glossary names
     // are its words' alternatives already, and would otherwise lift every text holding one of
-    // them (escalation for "transfer to agent") above texts holding the words.
-    t.related = t.term.name === true ? [] : (related[typed.indexOf(t.term)] ?? []).filter((a) => !own.has(a));
+    // them (escalation for "transfer to agent") above texts holding the words. A name made only
+    // of stop words ("how long") is all that is left of them, so it carries the names itself.
+    t.related = t.term.name === true && !isQuestionName(t.term) ? [] : (related[typed.indexOf(t.term)] ?? []).filter((a) => !own.has(a));
     // The glossary's names are scored only for a word the index does not hold (then they are
     // all there is to rank by); otherwise they count for matching, the bands and the title
     // (each scored name costs bm25 a scan of its doclist).
@@ -497,8 +508,9 @@ function rankRecords(db: Db, plan: Plan, scoreExpr: string, candidates: readonly
   const correctedTerms = new Set(plan.corrections.map((c) => c.from));
   const scored: Scored[] = [];
   for (const [key, entry] of byRecord) {
-    const matched = entry.terms.filter((q) => q > 0).length;
-    const quality = entry.terms.reduce((sum, q, i) => sum + (correctedTerms.has(plan.terms[i]?.term.words[0] ?? '') ? q * OTHER_FORM : q), 0) / Math.max(1, matched);
+    const counted = (i: number): boolean => !isQuestionName(plan.terms[i]?.term ?? { words: [], prefix: false, quoted: false, exclude: false });
+    const matched = entry.terms.filter((q, i) => q > 0 && counted(i)).length;
+    const quality = entry.terms.reduce((sum, q, i) => sum + (!counted(i) ? 0 : correctedTerms.has(plan.terms[i]?.term.words[0] ?? '') ? q * OTHER_FORM : q), 0) / Math.max(1, matched);
     const bm25 = entry.rows.reduce((sum, r) => sum + r.score, 0);
     scored.push({ key, rows: entry.rows, matched, quality, score: bm25 * quality });
   }
