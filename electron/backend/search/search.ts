@@ -507,8 +507,10 @@ function rankRecords(db: Db, plan: Plan, scoreExpr: string, candidates: readonly
   }
   const correctedTerms = new Set(plan.corrections.map((c) => c.from));
   const scored: Scored[] = [];
+  // Terms that count for the bands and the quality (a question's name only adds to the score).
+  const counts = plan.terms.map((t) => !isQuestionName(t.term));
+  const counted = (i: number): boolean => counts[i] === true;
   for (const [key, entry] of byRecord) {
-    const counted = (i: number): boolean => !isQuestionName(plan.terms[i]?.term ?? { words: [], prefix: false, quoted: false, exclude: false });
     const matched = entry.terms.filter((q, i) => q > 0 && counted(i)).length;
     const quality = entry.terms.reduce((sum, q, i) => sum + (!counted(i) ? 0 : correctedTerms.has(plan.terms[i]?.term.words[0] ?? '') ? q * OTHER_FORM : q), 0) / Math.max(1, matched);
     const bm25 = entry.rows.reduce((sum, r) => sum + r.score, 0);
