@@ -1,10 +1,11 @@
 /**
- * npm run bench:sync [-- --articles N --notes N --devices N --db sqlite|postgres|both]
+ * npm run bench:sync [-- --articles N --notes N --devices N --db sqlite|postgres|both --rtt MS]
  *
  * Sync throughput against the real server process on 127.0.0.1 (issue 11), on SQLite and on
  * PostgreSQL: a fresh device pulling the published knowledge base (100,000 articles), a device
  * pushing 10,000 notes, an incremental sync of 100 changes, and 500 simulated devices syncing at
- * once (latency percentiles and errors). Figures are printed, never asserted.
+ * once (latency percentiles and errors). With --rtt, the measured device reaches the server over a
+ * link with that round-trip time (latency-proxy.ts). Figures are printed, never asserted.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -17,6 +18,7 @@ import { ownSpace, PUBLISHED_SPACE, reviewSpace } from '../../core/sync/spaces';
 import { createBackend, type Backend } from '../../electron/backend/backend';
 import { readCursors } from '../../electron/backend/sync/state';
 import { api, enrolDevice, postgresAvailable, startServer, TEST_PASSWORD, type DatabaseKind } from '../helpers/server';
+import { latencyProxy } from './latency-proxy';
 import { pouchReplication } from './pouchdb-side';
 import { pullFloor } from './sync-floor';
 
@@ -31,6 +33,7 @@ const NOTES = Number(arg('notes', '10000'));
 const DEVICES = Number(arg('devices', '500'));
 const WHICH = arg('db', 'both');
 const POUCH_DOCS = Number(arg('pouch-docs', '10000'));
+const RTT = Number(arg('rtt', '0'));
 
 const WORDS = 'network fault prediction base station energy saving customer service churn marketing alarm ticket agent'.split(' ');
 function sentence(i: number, n: number): string {
@@ -124,7 +127,10 @@ async function run(db: DatabaseKind): Promise<void> {
     });
     console.log(`server stores ${ARTICLES} articles (${ARTICLES * 2} messages) pushed over HTTP: ${publish.seconds.toFixed(1)} s, ${(ARTICLES / publish.seconds).toFixed(0)} articles/s`);
 
-    const fresh = await device(server.url, 'ann');
+    // The measured device, over a slow link when asked (--rtt); the 500 below are on 127.0.0.1.
+    const link = RTT > 0 ? await latencyProxy(server.url, RTT) : null;
+    if (link) console.log(`the device below reaches the server over a link with ${RTT} ms round trips`);
+    const fresh = await device(link?.url ?? server.url, 'ann');
     const pull = await timed(() => fresh.backend.call('sync.now', {}));
     if (!pull.value.ok) throw new Error(pull.value.error.message);
     const count = (fresh.backend.db.prepare("SELECT count(*) AS n FROM kb_articles WHERE id LIKE 'bench-article-%'").get() as { n: number }).n;
@@ -148,6 +154,7 @@ async function run(db: DatabaseKind): Promise<void> {
     const publishedCursor = readCursors(fresh.backend.db)[PUBLISHED_SPACE] ?? 0;
     fresh.backend.close();
     fs.rmSync(fresh.dir, { recursive: true, force: true });
+    await link?.close();
 
     // Many up-to-date devices at once (ten per user), twice: each sends 10 changes and pulls what
     // is new in its spaces — its user's other devices' notes; the published space is unchanged.

@@ -7,7 +7,7 @@ import { migrate } from '../../electron/backend/db/migrate';
 import { MIGRATIONS } from '../../electron/backend/db/migrations';
 import { guardRecordTables } from '../../electron/backend/db/write-guard';
 import { unsentColumns } from '../../electron/backend/sync/log';
-import { runSync } from '../../electron/backend/sync/round';
+import { runSync, type Transport } from '../../electron/backend/sync/round';
 import { newNodeId, saveIdentity, type SyncIdentity } from '../../electron/backend/sync/state';
 import { createRelay, LostConnection, type Faults, type Relay } from '../helpers/sync-relay';
 
@@ -158,5 +158,32 @@ describe('sync convergence (property)', () => {
     await sync(relay, { db: restored, identity: d.identity });
     expect(customers(restored)).toEqual(customers(d.db));
     expect(unheld(relay, restored)).toEqual([]);
+  });
+
+  it('asks for the next page while it applies one, and an early answer that never comes loses nothing', async () => {
+    const relay = createRelay();
+    const writer = await device('u1');
+    for (let row = 0; row < 12; row++) commit(writer.db, [insert('customers', { id: `p${row}`, name: `Customer ${row}`, kind: 'enterprise', industry: '', region: '', notes: '' })]);
+    await sync(relay, writer);
+    const reader = await device('u1');
+    const transport = relay.transport(reader.identity.deviceId);
+    let asked = 0;
+    const askedWhenApplied: number[] = [];
+    const cut: Transport = {
+      ...transport,
+      sync: async (request) => {
+        asked++;
+        // The third ask is the early one sent while the second page is applied: the link drops.
+        if (asked === 3) throw new LostConnection('cut while a page was applied');
+        return transport.sync(request);
+      },
+    };
+    await expect(runSync(reader.db, reader.identity, cut, 4, unsentColumns(reader.db), { page: 3, onRound: () => askedWhenApplied.push(asked) })).rejects.toThrow(LostConnection);
+    // Each page was applied with the next one already asked for.
+    expect(askedWhenApplied).toEqual([2, 3]);
+    expect(customers(reader.db)).toHaveLength(6);
+    await sync(relay, reader);
+    expect(customers(reader.db)).toEqual(customers(writer.db));
+    expect(reader.db.prepare("SELECT count(*) AS n FROM sync_log WHERE dataset = 'customers'").get()).toEqual({ n: 12 });
   });
 });
