@@ -29,6 +29,23 @@ export const CHINESE_STOP_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/**
+ * Words that say how much of something there is — high, low, 高, 太多, 偏低 — in a query that
+ * names the thing ("误报率高", "false alarm rate too high"): the thing is what is searched for.
+ * A text need not hold them to rank among the best, though holding them still counts.
+ */
+export const QUALIFIER_WORDS: ReadonlySet<string> = new Set(
+  (
+    'high higher low lower poor bad worse ' +
+    '高 低 多 少 差 大 小 不够 不足 ' +
+    ['太', '过', '偏', '很', '较'].flatMap((degree) => ['高', '低', '多', '少', '差', '大', '小'].map((word) => degree + word)).join(' ')
+  ).split(' '),
+);
+
+export function isQualifierWord(word: string): boolean {
+  return QUALIFIER_WORDS.has(word);
+}
+
 export function isStopWord(word: string): boolean {
   return ENGLISH_STOP_WORDS.has(word) || CHINESE_STOP_WORDS.has(word);
 }

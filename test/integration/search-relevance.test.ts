@@ -140,6 +140,20 @@ describe('search over the bundled pack', () => {
     expect(searchKb(db, { query: 'how long poc', kinds: ['kb'] }).terms).toEqual(['how long', 'poc']);
   });
 
+  it('reads "误报率高" and "too high" as asking about the thing that is high, not for texts that say high', () => {
+    // The contract article says 误报 once and 高 often (高风险); it came first before.
+    expect(top('误报率高', 2)).toEqual(expect.arrayContaining(['vid-false-alarm-tuning']));
+    expect(top('误报率高', 3)).not.toContain('cdi-template-comparison-best-practice');
+    expect(top('false alarm rate too high', 3)).toContain('vid-false-alarm-tuning');
+    expect(top('false alarm rate too high', 3)).not.toContain('cdi-template-comparison-best-practice');
+    // A text that holds only the qualifier is not found for it.
+    const onlyHigh = new Set(top('high', 100));
+    for (const id of top('high availability', 100)) expect(top('availability', 100)).toContain(id);
+    expect(onlyHigh.size).toBeGreaterThan(top('high availability', 100).length);
+    // Alone, a qualifier is what is asked for.
+    expect(searchKb(db, { query: '高', kinds: ['kb'] }).total).toBeGreaterThan(0);
+  });
+
   it('searches the character pairs of Chinese that matched nothing as it was cut, and says so', () => {
     // The segmenter cuts 数据大概要多少 as 数据 + 大 + 概要 + 多少: nothing holds 数据大 and 概要.
     const close = searchKb(db, { query: '数据大概要多少', kinds: ['kb'] });

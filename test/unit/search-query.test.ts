@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TERMS, display, parseTerms, phraseMatch, type QueryTerm } from '../../electron/backend/search/query';
+import { MAX_TERMS, display, isQualifierTerm, parseTerms, phraseMatch, type QueryTerm } from '../../electron/backend/search/query';
 import { MARK_CLOSE, MARK_OPEN, toSnippetParts } from '../../electron/backend/search/snippet';
 
 /** The terms as short strings: words joined by spaces, "*" after a prefix, quotes, "-" for an exclusion. */
@@ -123,6 +123,23 @@ describe('parseTerms', () => {
     expect(shown('基站节能 ')).toEqual(['基 站', '节 能']);
     expect(shown('无线基站 ')).toEqual(['无线', '基 站']);
     expect(shown('覆盖率 ')).toEqual(['覆盖 率']);
+  });
+
+  it('cuts off a Chinese query\'s closing qualifier (高, 太高, 过高) as a term of its own, and knows such terms', () => {
+    // Paired, 误报率高 would make 率高 a word; the qualifier goes, the rest pairs as usual.
+    expect(shown('误报率高 ')).toEqual(['误 报', '报 率', '高']);
+    expect(shown('误报率过高 ')).toEqual(['误 报', '报 率', '过 高']);
+    expect(shown('成本高 ')).toEqual(['成本', '高']);
+    // Only at the end, after two characters or more: 高风险 and 提高 keep theirs.
+    expect(shown('高风险 ')).toEqual(['高 风险']);
+    expect(shown('准确率提高 ')).toEqual(['准确 率', '提高']);
+    expect(shown('高 ')).toEqual(['高']);
+    // Nor in an exclusion, which is taken as written.
+    expect(shown('-误报率高')).toEqual(['-误 报', '-率 高']);
+    const qualifiers = (input: string): boolean[] => parseTerms(input).terms.map(isQualifierTerm);
+    expect(qualifiers('误报率太高 ')).toEqual([false, false, true]);
+    expect(qualifiers('false alarm rate too high ')).toEqual([false, false, false, true]);
+    expect(qualifiers('"high" risk ')).toEqual([false, false]);
   });
 
   it('keeps a name it is told about: Chinese as one term, English as one more term after its words', () => {

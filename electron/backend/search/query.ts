@@ -1,5 +1,5 @@
 import { segmentForIndex } from '../../../core/text/segment';
-import { isStopWord } from '../../../core/text/stopwords';
+import { isQualifierWord, isStopWord } from '../../../core/text/stopwords';
 import { msg, type ApiMessage } from '../../../core/api/message';
 import { listed } from '../../../core/i18n';
 
@@ -64,7 +64,7 @@ function chunkTerms(chunk: string, exclude: boolean): QueryTerm[] {
   const term = (words: string[]): QueryTerm => ({ words, prefix: false, quoted: false, exclude });
   const out: QueryTerm[] = [];
   for (const piece of chunk.match(WORD_RUN) ?? []) {
-    const tokens = tokensOf(piece);
+    const { tokens, qualifier } = exclude ? { tokens: tokensOf(piece), qualifier: [] } : trailingQualifier(tokensOf(piece));
     const single = (i: number): boolean => SINGLE_HAN.test(tokens[i] ?? '') && !PARTICLES.has(tokens[i] ?? '');
     const groups: string[][] = [];
     let run: string[] = [];
@@ -101,8 +101,26 @@ function chunkTerms(chunk: string, exclude: boolean): QueryTerm[] {
     });
     flush();
     out.push(...groups.map(term));
+    if (qualifier.length > 0) out.push(term(qualifier));
   }
   return out;
+}
+
+/**
+ * A Chinese query that ends by saying how much ("误报率高", "能耗偏高", "误报率过高") has the
+ * qualifier cut off as a term of its own: the segmenter does not know such runs, and pairing
+ * their characters would make 率高 a word. Only at the end, after at least two characters, where
+ * Chinese puts the predicate (高风险, 高可用 keep theirs).
+ */
+function trailingQualifier(tokens: string[]): { tokens: string[]; qualifier: string[] } {
+  const han = (t: string | undefined): boolean => t !== undefined && HAN.test(t);
+  for (const length of [2, 1]) {
+    const tail = tokens.slice(-length);
+    const rest = tokens.slice(0, -length);
+    if (tail.length !== length || !tail.every(han) || (length === 2 && !tail.every((t) => SINGLE_HAN.test(t)))) continue;
+    if (isQualifierWord(tail.join('')) && [...rest.join('')].length >= 2 && han(rest.at(-1))) return { tokens: rest, qualifier: tail };
+  }
+  return { tokens, qualifier: [] };
 }
 
 /** The terms of unquoted text. */
@@ -137,6 +155,11 @@ function prefixable(word: string): boolean {
  */
 function completable(word: string): boolean {
   return !HAN.test(word) && [...word].length >= MIN_PREFIX_CHARS;
+}
+
+/** Whether a term only says how much of what the other terms name (high, 高, 太多): never required when there is more. */
+export function isQualifierTerm(term: QueryTerm): boolean {
+  return !term.quoted && !term.exclude && term.name !== true && term.words.length > 0 && isQualifierWord(term.words.join(term.words.every((w) => HAN.test(w)) ? '' : ' '));
 }
 
 /** Whether a term only carries a stop word (never required). */

@@ -6,7 +6,7 @@ import type { Db } from '../db/connection';
 import { localDay } from '../../../core/dates';
 import { stringArray } from '../repos/json';
 import { mainlandWords, regionalWordsFor, toSimplified, toTraditional } from '../../../core/text/chinese-script';
-import { display, parseTerms, phraseMatch, quote, tokensOf, type ParsedTerms, type QueryTerm } from './query';
+import { display, isQualifierTerm, parseTerms, phraseMatch, quote, tokensOf, type ParsedTerms, type QueryTerm } from './query';
 import { correctionOf, documentFrequency, otherForms, wordsStartingWith } from './vocabulary';
 import { glossaryAlternatives, glossaryNames, isGlossaryWord } from './glossary';
 import { isStopWord } from '../../../core/text/stopwords';
@@ -162,6 +162,16 @@ type PlannedTerm = { term: QueryTerm; exact: string[]; forms: string[]; related:
  */
 function isQuestionName(term: QueryTerm): boolean {
   return term.name === true && term.words.every(isStopWord);
+}
+
+/**
+ * The terms a text must match to be found and to rank in the best band: all but a question's
+ * name and words that only say how much (isQualifierTerm: "误报率高" is about 误报率) — those
+ * add to a text's score. A query made only of such terms requires them all.
+ */
+function requiredTerms(plan: Plan): PlannedTerm[] {
+  const required = plan.terms.filter((t) => !isQuestionName(t.term) && !isQualifierTerm(t.term));
+  return required.length > 0 ? required : plan.terms;
 }
 
 /** What a query is searched as: its terms' alternatives, exclusions, and what was changed on the way. */
@@ -366,8 +376,9 @@ const termExpr = (t: PlannedTerm): string => anyOf([...t.exact, ...t.forms, ...t
 function expressions(plan: Plan): { any: string; every: string; score: string; positive: string } {
   const not = plan.exclude.length > 0 ? ` NOT ${anyOf(plan.exclude)}` : '';
   const positive = plan.terms.map(termExpr).join(' OR ');
-  const any = plan.terms.length === 1 ? `${positive}${not}` : `(${positive})${not}`;
-  const every = `${plan.terms.map(termExpr).join(' AND ')}${not}`;
+  const required = requiredTerms(plan);
+  const any = required.length === 1 ? `${termExpr(required[0] as PlannedTerm)}${not}` : `(${required.map(termExpr).join(' OR ')})${not}`;
+  const every = `${required.map(termExpr).join(' AND ')}${not}`;
   const score = plan.terms.map((t) => anyOf(t.scored)).join(' OR ');
   return { any, every, score, positive };
 }
@@ -507,8 +518,9 @@ function rankRecords(db: Db, plan: Plan, scoreExpr: string, candidates: readonly
   }
   const correctedTerms = new Set(plan.corrections.map((c) => c.from));
   const scored: Scored[] = [];
-  // Terms that count for the bands and the quality (a question's name only adds to the score).
-  const counts = plan.terms.map((t) => !isQuestionName(t.term));
+  // Terms that count for the bands and the quality (the others only add to the score).
+  const required = new Set(requiredTerms(plan));
+  const counts = plan.terms.map((t) => required.has(t));
   const counted = (i: number): boolean => counts[i] === true;
   for (const [key, entry] of byRecord) {
     const matched = entry.terms.filter((q, i) => q > 0 && counted(i)).length;
@@ -594,10 +606,11 @@ function searchTyped(db: Db, args: KbSearchArgs, typed: string): SearchResult {
   // Filtering on kinds or article facets lets only some matches through, like a filter parameter.
   const filtered = filter.params.length > 0 || kindsOf(args).length < SEARCH_KINDS.length;
 
-  // Candidates: the newest matches of any term, and — so that a record matching every term is
-  // never crowded out by records matching one common word — the newest matches of all of them.
+  // Candidates: the newest matches of any required term, and — so that a record matching every
+  // one is never crowded out by records matching one common word — the newest matches of all.
   const some = candidates(db, expr.any, filter, TOTAL_CAP);
-  const every = plan.terms.length > 1 ? candidates(db, expr.every, filter, TOTAL_CAP) : { rowids: [], records: 0, more: false };
+  const several = requiredTerms(plan).length > 1;
+  const every = several ? candidates(db, expr.every, filter, TOTAL_CAP) : { rowids: [], records: 0, more: false };
   const all = [...new Set([...every.rowids, ...some.rowids])].sort((a, b) => b - a);
   const more = some.more;
   const broad = more || all.length > RANK_WINDOW;
@@ -605,9 +618,9 @@ function searchTyped(db: Db, args: KbSearchArgs, typed: string): SearchResult {
   const budgetSpent =
     !more && filtered && stmt(db, 'SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?').get(expr.any, SCAN_BUDGET - 1) !== undefined;
 
-  // Records matching every term come first: when they fill the page asked for, the records that
-  // match only some terms need no ranking (most of a query's cost when one of its words is common).
-  const everyFills = plan.terms.length > 1 && every.records >= offset + limit;
+  // Records matching every required term come first: when they fill the page asked for, the
+  // records that match only some need no ranking (most of a query's cost when one of its words is common).
+  const everyFills = several && every.records >= offset + limit;
   const ranked = withoutDeletedArticles(db, rankRecords(db, plan, expr.score, everyFills ? every.rowids : all, filter), offset + limit + 20);
   const page = ranked.slice(offset, offset + limit).map((r) => {
     // The record's text in the preferred language when that one matches, else its best match.
