@@ -142,7 +142,9 @@ describe('search over the bundled pack', () => {
 
   it('reads "误报率高" and "too high" as asking about the thing that is high, not for texts that say high', () => {
     // The contract article says 误报 once and 高 often (高风险); it came first before.
-    expect(top('误报率高', 2)).toEqual(expect.arrayContaining(['vid-false-alarm-tuning']));
+    expect(top('误报率高', 1)).toEqual(['vid-false-alarm-tuning']);
+    // 误报率 is about 误报: the article that says 误报 throughout comes before one that writes 误报率 once.
+    expect(top('误报率过高怎么办', 1)).toEqual(['vid-false-alarm-tuning']);
     expect(top('误报率高', 3)).not.toContain('cdi-template-comparison-best-practice');
     expect(top('false alarm rate too high', 3)).toContain('vid-false-alarm-tuning');
     expect(top('false alarm rate too high', 3)).not.toContain('cdi-template-comparison-best-practice');

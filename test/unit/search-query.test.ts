@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TERMS, display, isQualifierTerm, parseTerms, phraseMatch, type QueryTerm } from '../../electron/backend/search/query';
+import { MAX_TERMS, display, parseTerms, phraseMatch, type QueryTerm } from '../../electron/backend/search/query';
 import { MARK_CLOSE, MARK_OPEN, toSnippetParts } from '../../electron/backend/search/snippet';
 
 /** The terms as short strings: words joined by spaces, "*" after a prefix, quotes, "-" for an exclusion. */
@@ -136,8 +136,14 @@ describe('parseTerms', () => {
     expect(shown('高 ')).toEqual(['高']);
     // Nor in an exclusion, which is taken as written.
     expect(shown('-误报率高')).toEqual(['-误 报', '-率 高']);
-    const qualifiers = (input: string): boolean[] => parseTerms(input).terms.map(isQualifierTerm);
-    expect(qualifiers('误报率太高 ')).toEqual([false, false, true]);
+    // Before the question words that may follow, even as the segmenter cut them (怎么 + 办).
+    expect(shown('误报率过高怎么办 ')).toEqual(['误 报', '报 率', '过 高']);
+    expect(shown('现场没网怎么办 ')).toEqual(['现场', '没 网']);
+    const qualifiers = (input: string): boolean[] => parseTerms(input).terms.map((t) => t.optional === true);
+    // A measure's suffix makes the second pair (报率) no word: it adds to the score, never required.
+    expect(qualifiers('误报率太高 ')).toEqual([false, true, true]);
+    expect(qualifiers('离网率 ')).toEqual([false, true]);
+    expect(qualifiers('离网预警 ')).toEqual([false, false]);
     expect(qualifiers('false alarm rate too high ')).toEqual([false, false, false, true]);
     expect(qualifiers('"high" risk ')).toEqual([false, false]);
   });

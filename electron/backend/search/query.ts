@@ -33,7 +33,19 @@ export const MIN_PREFIX_CHARS = 3;
  * One term: a phrase of index tokens (usually one); `prefix` marks its last token as a prefix,
  * `quoted` that it was typed in quotes, `exclude` that documents containing it are left out.
  */
-export type QueryTerm = { words: string[]; prefix: boolean; quoted: boolean; exclude: boolean; /** added for a name its words spell (withNames) */ name?: true };
+export type QueryTerm = {
+  words: string[];
+  prefix: boolean;
+  quoted: boolean;
+  exclude: boolean;
+  /** added for a name its words spell (withNames) */
+  name?: true;
+  /**
+   * adds to a text's score but is never required when the query asks for more: a word that only
+   * says how much (high, 高, 太多: QUALIFIER_WORDS), or the pair a measure's suffix makes (报率)
+   */
+  optional?: true;
+};
 export type ParsedTerms = { terms: QueryTerm[]; typed: QueryTerm[]; notice: ApiMessage | null };
 
 const HAN = /\p{Script=Han}/u;
@@ -49,6 +61,9 @@ export function tokensOf(chunk: string): string[] {
   return tokens;
 }
 
+/** The last character of a measure (误报率, 话务量): its pair with the character before is no word. */
+const MEASURE_SUFFIXES = new Set(['率', '量']);
+
 // Particles that are never part of a word a consultant searches for, even beside single characters.
 const PARTICLES = new Set('的地得了吗呢吧啊呀么嘛与及或向把被'.split(''));
 
@@ -61,7 +76,11 @@ const PARTICLES = new Set('的地得了吗呢吧啊呀么嘛与及或向把被'.
  * Chinese stop words standing between words are kept as stop terms (parseTerms drops them).
  */
 function chunkTerms(chunk: string, exclude: boolean): QueryTerm[] {
-  const term = (words: string[]): QueryTerm => ({ words, prefix: false, quoted: false, exclude });
+  const optionalGroups = new Set<string[]>();
+  const term = (words: string[]): QueryTerm => {
+    const optional = !exclude && (optionalGroups.has(words) || isQualifierWord(words.join('')));
+    return { words, prefix: false, quoted: false, exclude, ...(optional ? { optional: true as const } : {}) };
+  };
   const out: QueryTerm[] = [];
   for (const piece of chunk.match(WORD_RUN) ?? []) {
     const { tokens, qualifier } = exclude ? { tokens: tokensOf(piece), qualifier: [] } : trailingQualifier(tokensOf(piece));
@@ -80,6 +99,9 @@ function chunkTerms(chunk: string, exclude: boolean): QueryTerm[] {
         // characters); an odd one as overlapping pairs, so every character is in a pair.
         const step = run.length % 2 === 0 ? 2 : 1;
         for (let i = 0; i + 1 < run.length; i += step) groups.push(run.slice(i, i + 2));
+        // 误报率: 误报 and 报率. A measure's suffix makes its pair a non-word that only texts
+        // writing the whole run hold; texts that say 误报 are about it too (QueryTerm.optional).
+        if (step === 1 && MEASURE_SUFFIXES.has(run.at(-1) ?? '')) optionalGroups.add(groups.at(-1) as string[]);
       }
       run = [];
     };
@@ -87,7 +109,7 @@ function chunkTerms(chunk: string, exclude: boolean): QueryTerm[] {
       const isolated = !single(i - 1) && !single(i + 1);
       if (SINGLE_HAN.test(token) && (PARTICLES.has(token) || (isolated && isStopWord(token)))) {
         flush();
-        if (!exclude) out.push(...groups.splice(0).map(term), term([token]));
+        if (!exclude) out.push(...groups.splice(0).map((g) => term(g)), term([token]));
         return;
       }
       if (single(i)) {
@@ -100,7 +122,7 @@ function chunkTerms(chunk: string, exclude: boolean): QueryTerm[] {
       else groups.push([token]);
     });
     flush();
-    out.push(...groups.map(term));
+    out.push(...groups.map((g) => term(g)));
     if (qualifier.length > 0) out.push(term(qualifier));
   }
   return out;
@@ -114,11 +136,21 @@ function chunkTerms(chunk: string, exclude: boolean): QueryTerm[] {
  */
 function trailingQualifier(tokens: string[]): { tokens: string[]; qualifier: string[] } {
   const han = (t: string | undefined): boolean => t !== undefined && HAN.test(t);
+  // The question words after it stay (误报率过高怎么办); parseTerms drops them.
+  let end = tokens.length;
+  for (let k = 3; k >= 1 && end > 0; k--) {
+    // The segmenter may cut a question word (怎么 + 办): it is looked for whole.
+    if (end - k >= 0 && isStopWord(tokens.slice(end - k, end).join(''))) {
+      end -= k;
+      k = 4;
+    }
+  }
+  const said = tokens.slice(0, end);
   for (const length of [2, 1]) {
-    const tail = tokens.slice(-length);
-    const rest = tokens.slice(0, -length);
+    const tail = said.slice(-length);
+    const rest = said.slice(0, -length);
     if (tail.length !== length || !tail.every(han) || (length === 2 && !tail.every((t) => SINGLE_HAN.test(t)))) continue;
-    if (isQualifierWord(tail.join('')) && [...rest.join('')].length >= 2 && han(rest.at(-1))) return { tokens: rest, qualifier: tail };
+    if (isQualifierWord(tail.join('')) && [...rest.join('')].length >= 2 && han(rest.at(-1))) return { tokens: [...rest, ...tokens.slice(end)], qualifier: tail };
   }
   return { tokens, qualifier: [] };
 }
@@ -157,14 +189,11 @@ function completable(word: string): boolean {
   return !HAN.test(word) && [...word].length >= MIN_PREFIX_CHARS;
 }
 
-/** Whether a term only says how much of what the other terms name (high, 高, 太多): never required when there is more. */
-export function isQualifierTerm(term: QueryTerm): boolean {
-  return !term.quoted && !term.exclude && term.name !== true && term.words.length > 0 && isQualifierWord(term.words.join(term.words.every((w) => HAN.test(w)) ? '' : ' '));
-}
-
 /** Whether a term only carries a stop word (never required). */
 export function isStopTerm(term: QueryTerm): boolean {
-  return !term.quoted && !term.exclude && term.words.length === 1 && isStopWord(term.words[0] ?? '');
+  if (term.quoted || term.exclude) return false;
+  // A Chinese stop word the segmenter cut (怎么 + 办) is one still.
+  return term.words.length === 1 ? isStopWord(term.words[0] ?? '') : term.words.every((w) => HAN.test(w)) && isStopWord(term.words.join(''));
 }
 
 /** The words of consecutive terms as one sequence; overlapping character pairs (基站, 站节) share their character. */

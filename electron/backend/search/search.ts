@@ -6,7 +6,7 @@ import type { Db } from '../db/connection';
 import { localDay } from '../../../core/dates';
 import { stringArray } from '../repos/json';
 import { mainlandWords, regionalWordsFor, toSimplified, toTraditional } from '../../../core/text/chinese-script';
-import { display, isQualifierTerm, parseTerms, phraseMatch, quote, tokensOf, type ParsedTerms, type QueryTerm } from './query';
+import { display, parseTerms, phraseMatch, quote, tokensOf, type ParsedTerms, type QueryTerm } from './query';
 import { correctionOf, documentFrequency, otherForms, wordsStartingWith } from './vocabulary';
 import { glossaryAlternatives, glossaryNames, isGlossaryWord } from './glossary';
 import { isStopWord } from '../../../core/text/stopwords';
@@ -166,11 +166,12 @@ function isQuestionName(term: QueryTerm): boolean {
 
 /**
  * The terms a text must match to be found and to rank in the best band: all but a question's
- * name and words that only say how much (isQualifierTerm: "误报率高" is about 误报率) — those
- * add to a text's score. A query made only of such terms requires them all.
+ * name and optional terms (words that only say how much: "误报率高" is about 误报率; the pair a
+ * measure's suffix makes, 报率) — those add to a text's score. A query made only of such terms
+ * requires them all.
  */
 function requiredTerms(plan: Plan): PlannedTerm[] {
-  const required = plan.terms.filter((t) => !isQuestionName(t.term) && !isQualifierTerm(t.term));
+  const required = plan.terms.filter((t) => !isQuestionName(t.term) && t.term.optional !== true);
   return required.length > 0 ? required : plan.terms;
 }
 
