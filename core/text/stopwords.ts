@@ -46,6 +46,19 @@ export function isQualifierWord(word: string): boolean {
   return QUALIFIER_WORDS.has(word);
 }
 
+/**
+ * Verbs that frame a how-to question ("how to write the business case", 如何编写数据申请): what is
+ * written or built is what is searched for, and the texts about it need not use the verb.
+ */
+export const FRAME_VERBS: ReadonlySet<string> = new Set(
+  ('write writes writing wrote build builds building create creates creating prepare prepares preparing ' + '写 编写 撰写 制定 准备 搭建').split(' '),
+);
+
+/** A word that adds to a text's score but is never required when the query asks for more. */
+export function isOptionalWord(word: string): boolean {
+  return QUALIFIER_WORDS.has(word) || FRAME_VERBS.has(word);
+}
+
 export function isStopWord(word: string): boolean {
   return ENGLISH_STOP_WORDS.has(word) || CHINESE_STOP_WORDS.has(word);
 }

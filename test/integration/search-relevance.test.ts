@@ -140,7 +140,7 @@ describe('search over the bundled pack', () => {
     expect(searchKb(db, { query: 'how long poc', kinds: ['kb'] }).terms).toEqual(['how long', 'poc']);
   });
 
-  it('reads "误报率高" and "too high" as asking about the thing that is high, not for texts that say high', () => {
+  it('reads "误报率高", "too high" and "how to write" as asking about the thing, not for texts that say high or write', () => {
     // The contract article says 误报 once and 高 often (高风险); it came first before.
     expect(top('误报率高', 1)).toEqual(['vid-false-alarm-tuning']);
     // 误报率 is about 误报: the article that says 误报 throughout comes before one that writes 误报率 once.
@@ -152,6 +152,9 @@ describe('search over the bundled pack', () => {
     const onlyHigh = new Set(top('high', 100));
     for (const id of top('high availability', 100)) expect(top('availability', 100)).toContain(id);
     expect(onlyHigh.size).toBeGreaterThan(top('high availability', 100).length);
+    // A how-to question's verb is no word the answer must use: the business case article never says write.
+    expect(top('how to write the business case', 1)).toEqual(['dm-business-case-roi']);
+    expect(top('商业论证怎么写', 1)).toEqual(['dm-business-case-roi']);
     // Alone, a qualifier is what is asked for.
     expect(searchKb(db, { query: '高', kinds: ['kb'] }).total).toBeGreaterThan(0);
   });

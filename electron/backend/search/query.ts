@@ -1,5 +1,5 @@
 import { segmentForIndex } from '../../../core/text/segment';
-import { isQualifierWord, isStopWord } from '../../../core/text/stopwords';
+import { isOptionalWord, isQualifierWord, isStopWord } from '../../../core/text/stopwords';
 import { msg, type ApiMessage } from '../../../core/api/message';
 import { listed } from '../../../core/i18n';
 
@@ -42,7 +42,8 @@ export type QueryTerm = {
   name?: true;
   /**
    * adds to a text's score but is never required when the query asks for more: a word that only
-   * says how much (high, 高, 太多: QUALIFIER_WORDS), or the pair a measure's suffix makes (报率)
+   * says how much (high, 高, 太多: QUALIFIER_WORDS), a how-to question's verb (write, 编写:
+   * FRAME_VERBS), or the pair a measure's suffix makes (报率)
    */
   optional?: true;
 };
@@ -78,7 +79,7 @@ const PARTICLES = new Set('的地得了吗呢吧啊呀么嘛与及或向把被'.
 function chunkTerms(chunk: string, exclude: boolean): QueryTerm[] {
   const optionalGroups = new Set<string[]>();
   const term = (words: string[]): QueryTerm => {
-    const optional = !exclude && (optionalGroups.has(words) || isQualifierWord(words.join('')));
+    const optional = !exclude && (optionalGroups.has(words) || isOptionalWord(words.join('')));
     return { words, prefix: false, quoted: false, exclude, ...(optional ? { optional: true as const } : {}) };
   };
   const out: QueryTerm[] = [];
