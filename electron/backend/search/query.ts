@@ -137,15 +137,11 @@ function chunkTerms(chunk: string, exclude: boolean): QueryTerm[] {
  */
 function trailingQualifier(tokens: string[]): { tokens: string[]; qualifier: string[] } {
   const han = (t: string | undefined): boolean => t !== undefined && HAN.test(t);
-  // The question words after it stay (误报率过高怎么办); parseTerms drops them.
+  // The question words after it stay (误报率过高怎么办); parseTerms drops them. The segmenter
+  // may have cut one (怎么 + 办): up to three tokens are looked at together.
   let end = tokens.length;
-  for (let k = 3; k >= 1 && end > 0; k--) {
-    // The segmenter may cut a question word (怎么 + 办): it is looked for whole.
-    if (end - k >= 0 && isStopWord(tokens.slice(end - k, end).join(''))) {
-      end -= k;
-      k = 4;
-    }
-  }
+  const stopWordBefore = (at: number): number => [3, 2, 1].find((k) => at - k >= 0 && isStopWord(tokens.slice(at - k, at).join(''))) ?? 0;
+  for (let k = stopWordBefore(end); k > 0; k = stopWordBefore(end)) end -= k;
   const said = tokens.slice(0, end);
   for (const length of [2, 1]) {
     const tail = said.slice(-length);

@@ -166,9 +166,9 @@ function isQuestionName(term: QueryTerm): boolean {
 
 /**
  * The terms a text must match to be found and to rank in the best band: all but a question's
- * name and optional terms (words that only say how much: "误报率高" is about 误报率; the pair a
- * measure's suffix makes, 报率) — those add to a text's score. A query made only of such terms
- * requires them all.
+ * name and optional terms (QueryTerm.optional: words that only say how much, "误报率高" is about
+ * 误报率; a how-to question's verb; the pair a measure's suffix makes, 报率) — those add to a
+ * text's score. A query made only of such terms requires them all.
  */
 function requiredTerms(plan: Plan): PlannedTerm[] {
   const required = plan.terms.filter((t) => !isQuestionName(t.term) && t.term.optional !== true);
