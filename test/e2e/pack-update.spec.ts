@@ -23,7 +23,7 @@ let dataDir = '';
 let packDir = '';
 let host: Host | undefined;
 
-/** The bundled pack one version on (3), with both templates raised to version 3 and the voice bot's summary reworded. */
+/** The bundled pack one version on, with both templates raised one version (to 3) and the voice bot's summary reworded. */
 function newerPack(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldbench-e2e-pack-'));
   fs.cpSync(BUNDLED, dir, { recursive: true });
@@ -34,7 +34,7 @@ function newerPack(): string {
     if (after === before) throw new Error(`the edit of ${rel} changed nothing`);
     fs.writeFileSync(file, after);
   };
-  const raise = (text: string): string => text.replace(/^version: 2$/m, 'version: 3');
+  const raise = (text: string): string => text.replace(/^version: (\d+)$/m, (_line, version: string) => `version: ${Number(version) + 1}`);
   edit('pack.yaml', raise);
   edit(`templates/${VOICEBOT}.yaml`, (t) => raise(t).replace('This proof of concept shows, on live traffic', 'This pilot proves, on live traffic'));
   edit(`templates/${ASSIST}.yaml`, (t) => raise(t).replace('title: { en: "Agent and operator assist POC"', 'title: { en: "Agent assist POC"'));
