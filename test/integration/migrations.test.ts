@@ -6,6 +6,8 @@ import { migrate, MigrationError, schemaVersion } from '../../electron/backend/d
 import { MIGRATIONS } from '../../electron/backend/db/migrations';
 import type { Migration } from '../../electron/backend/db/migrations/types';
 import { makeTempDir } from '../helpers/temp-dir';
+import { stemmer } from 'stemmer';
+import { OWN_KEYS, stemKey } from '../../electron/backend/search/stem';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -41,6 +43,20 @@ describe('migrations', () => {
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     const again = await migrate(db, MIGRATIONS, backupTo(file));
     expect(again.applied).toEqual([]);
+    db.close();
+  });
+
+  it('gives the words stem.ts keeps apart their own keys in an existing index (migration 10)', async () => {
+    const file = tempDb();
+    const db = openDatabase(file);
+    await migrate(db, MIGRATIONS.filter((m) => m.id < 10), backupTo(file));
+    // As an older version indexed them: Porter's keys.
+    const words = Object.keys(OWN_KEYS);
+    const insert = db.prepare('INSERT INTO search_words (word, stem) VALUES (?, ?)');
+    for (const word of [...words, 'business', 'experience']) insert.run(word, stemmer(word));
+    await migrate(db, MIGRATIONS, backupTo(file));
+    const stems = new Map(db.prepare('SELECT word, stem FROM search_words').raw().all() as [string, string][]);
+    for (const word of [...words, 'business', 'experience']) expect(stems.get(word), word).toBe(stemKey(word));
     db.close();
   });
 

@@ -52,6 +52,28 @@ describe('stemKey and americanSpelling', () => {
     }
   });
 
+  it('keeps apart words Porter would join though they mean different things', () => {
+    for (const [a, b] of [
+      ['business', 'busy'],
+      ['experience', 'experiment'],
+      ['product', 'production'],
+      ['product', 'productivity'],
+      ['general', 'generation'],
+      ['generic', 'generated'],
+      ['community', 'communication'],
+      ['author', 'authority'],
+      ['new', 'news'],
+    ]) {
+      expect(stemKey(a ?? ''), `${a} / ${b}`).not.toBe(stemKey(b ?? ''));
+    }
+    // Their own forms still share a key.
+    expect(stemKey('experiments')).toBe(stemKey('experiment'));
+    expect(stemKey('experimental')).toBe(stemKey('experiment'));
+    expect(stemKey('generative')).toBe(stemKey('generation'));
+    expect(stemKey('communications')).toBe(stemKey('communicating'));
+    expect(stemKey('businesses')).toBe(stemKey('business'));
+  });
+
   it('leaves words whose -ise is the root, numbers, identifiers and Chinese alone', () => {
     expect(americanSpelling('enterprise')).toBe('enterprise');
     expect(americanSpelling('expertise')).toBe('expertise');

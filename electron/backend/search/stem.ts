@@ -37,6 +37,26 @@ export function americanSpelling(word: string): string {
   return word;
 }
 
+/**
+ * Words Porter gives another word's key though they mean something else: busy is not business,
+ * an experiment not an experience, production not a product, generation not general, a
+ * communication not a community, an authority not an author. Each group gets a key of its own
+ * (migration 010 wrote these keys into search_words of existing databases; keep the two equal).
+ */
+export const OWN_KEYS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries({
+    busy: ['busy'],
+    experiment: ['experiment', 'experiments', 'experimenting', 'experimented'],
+    generat: ['generate', 'generates', 'generated', 'generating', 'generation', 'generations', 'generative', 'generator', 'generators'],
+    generic: ['generic', 'generics'],
+    communic: ['communicate', 'communicates', 'communicated', 'communicating', 'communication', 'communications'],
+    news: ['news'],
+    authority: ['authority', 'authorities'],
+    production: ['production', 'productions'],
+    productiv: ['productive', 'productivity'],
+  }).flatMap(([key, words]) => words.map((word) => [word, key])),
+);
+
 const LATIN_WORD = /^[a-z][a-z0-9]*$/;
 const keys = new Map<string, string>();
 const MAX_CACHED = 200_000;
@@ -48,7 +68,8 @@ const MAX_CACHED = 200_000;
 export function stemKey(word: string): string {
   const known = keys.get(word);
   if (known !== undefined) return known;
-  const key = LATIN_WORD.test(word) && word.length > 3 ? stemmer(americanSpelling(word)) : word;
+  const american = LATIN_WORD.test(word) && word.length > 3 ? americanSpelling(word) : null;
+  const key = american === null ? word : (OWN_KEYS[american] ?? stemmer(american));
   if (keys.size >= MAX_CACHED) keys.clear();
   keys.set(word, key);
   return key;

@@ -8,6 +8,7 @@ import { glossary } from './006-glossary';
 import { searchFacets } from './007-search-facets';
 import { engagementTimeZone } from './008-engagement-time-zone';
 import { searchBacklog } from './009-search-backlog';
+import { distinctStems } from './010-distinct-stems';
 
 /** Every migration this build ships, in order. Append only; never edit or reorder a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [initial, fieldWork, packUpdates, sync, searchRelevance, glossary, searchFacets, engagementTimeZone, searchBacklog];
+export const MIGRATIONS: readonly Migration[] = [initial, fieldWork, packUpdates, sync, searchRelevance, glossary, searchFacets, engagementTimeZone, searchBacklog, distinctStems];
