@@ -123,30 +123,24 @@ export async function runSync(db: Db, identity: SyncIdentity, transport: Transpo
    */
   const exchange = async (): Promise<boolean> => {
     await pushAhead();
+    const roundRequest = (messages: OutboxMessage[], cursors: Record<string, number>): SyncRequest => ({
+      protocol: PROTOCOL_VERSION,
+      schema,
+      clientTime: new Date(now()).toISOString(),
+      messages,
+      spaces: knownSpaces(actor, cursors),
+      limit: page,
+    });
     let ahead: { request: SyncRequest; answer: Promise<SyncResponse> } | null = null;
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const batch = ahead === null ? outbox(db, size, held) : [];
-      const request: SyncRequest = ahead?.request ?? {
-        protocol: PROTOCOL_VERSION,
-        schema,
-        clientTime: new Date(now()).toISOString(),
-        messages: batch,
-        spaces: knownSpaces(actor, readCursors(db)),
-        limit: page,
-      };
+      const request = ahead?.request ?? roundRequest(batch, readCursors(db));
       const response = await (ahead?.answer ?? transport.sync(request));
       ahead = null;
       const apply = hooks.beforeApply && response.messages.length > 0 ? await hooks.beforeApply(response.messages) : 'apply';
       const more = Object.values(response.spaces).some((s) => s.more);
       if (apply === 'apply' && more) {
-        const next: SyncRequest = {
-          protocol: PROTOCOL_VERSION,
-          schema,
-          clientTime: new Date(now()).toISOString(),
-          messages: [],
-          spaces: { ...knownSpaces(actor, readCursors(db)), ...Object.fromEntries(Object.entries(response.spaces).map(([space, s]) => [space, { cursor: s.cursor }])) },
-          limit: page,
-        };
+        const next = roundRequest([], { ...readCursors(db), ...Object.fromEntries(Object.entries(response.spaces).map(([space, s]) => [space, s.cursor])) });
         ahead = { request: next, answer: transport.sync(next) };
         // Awaited next round; if this round fails first, its failure is not news.
         ahead.answer.catch(() => undefined);
