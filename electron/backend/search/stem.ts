@@ -41,7 +41,8 @@ export function americanSpelling(word: string): string {
  * Words Porter gives another word's key though they mean something else: busy is not business,
  * an experiment not an experience, production not a product, generation not general, a
  * communication not a community, an authority not an author. Each group gets a key of its own
- * (migration 010 wrote these keys into search_words of existing databases; keep the two equal).
+ * (migration 010 writes them into the vocabulary of databases indexed before; a word added here
+ * later needs a migration that does the same).
  */
 export const OWN_KEYS: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries({
