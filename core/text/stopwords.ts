@@ -34,7 +34,7 @@ export const CHINESE_STOP_WORDS: ReadonlySet<string> = new Set(
  * names the thing ("误报率高", "false alarm rate too high"): the thing is what is searched for.
  * A text need not hold them to rank among the best, though holding them still counts.
  */
-export const QUALIFIER_WORDS: ReadonlySet<string> = new Set(
+const QUALIFIER_WORDS: ReadonlySet<string> = new Set(
   (
     'high higher low lower poor bad worse ' +
     '高 低 多 少 差 大 小 不够 不足 ' +
@@ -50,7 +50,7 @@ export function isQualifierWord(word: string): boolean {
  * Verbs that frame a how-to question ("how to write the business case", 如何编写数据申请): what is
  * written or built is what is searched for, and the texts about it need not use the verb.
  */
-export const FRAME_VERBS: ReadonlySet<string> = new Set(
+const FRAME_VERBS: ReadonlySet<string> = new Set(
   ('write writes writing wrote build builds building create creates creating prepare prepares preparing ' + '写 编写 撰写 制定 准备 搭建').split(' '),
 );
 

@@ -170,14 +170,16 @@ function isQuestionName(term: QueryTerm): boolean {
  * 误报率; a how-to question's verb; the pair a measure's suffix makes, 报率) — those add to a
  * text's score. A query made only of such terms requires them all.
  */
-function requiredTerms(plan: Plan): PlannedTerm[] {
-  const required = plan.terms.filter((t) => !isQuestionName(t.term) && t.term.optional !== true);
-  return required.length > 0 ? required : plan.terms;
+function requiredTerms(terms: PlannedTerm[]): PlannedTerm[] {
+  const required = terms.filter((t) => !isQuestionName(t.term) && t.term.optional !== true);
+  return required.length > 0 ? required : terms;
 }
 
 /** What a query is searched as: its terms' alternatives, exclusions, and what was changed on the way. */
 type Plan = {
   terms: PlannedTerm[];
+  /** The terms a text must match (requiredTerms), worked out once. */
+  required: PlannedTerm[];
   exclude: string[];
   corrections: SearchCorrection[];
   narrowed: string[];
@@ -263,7 +265,7 @@ function quotedInOtherScript(db: Db, term: QueryTerm): string[][] {
  * - a quoted phrase: exactly its words (in either Chinese script).
  */
 function planQuery(db: Db, { terms, typed }: ParsedTerms, asTyped: boolean): Plan {
-  const plan: Plan = { terms: [], exclude: [], corrections: [], narrowed: [], phrases: false };
+  const plan: Plan = { terms: [], required: [], exclude: [], corrections: [], narrowed: [], phrases: false };
   const prefixes = terms.filter((t) => t.prefix).length;
   const perTerm = Math.max(4, Math.min(MAX_EXPANSIONS, Math.floor(MAX_TOTAL_EXPANSIONS / Math.max(1, prefixes))));
   for (const term of terms) {
@@ -343,6 +345,7 @@ function planQuery(db: Db, { terms, typed }: ParsedTerms, asTyped: boolean): Pla
     if (!direct) t.scored.push(...t.related.filter((a) => !(a.includes(' + ') && HAN.test(a))));
     if (t.related.some((a) => a.includes(' + '))) plan.phrases = true;
   });
+  plan.required = requiredTerms(plan.terms);
   return plan;
 }
 
@@ -377,7 +380,7 @@ const termExpr = (t: PlannedTerm): string => anyOf([...t.exact, ...t.forms, ...t
 function expressions(plan: Plan): { any: string; every: string; score: string; positive: string } {
   const not = plan.exclude.length > 0 ? ` NOT ${anyOf(plan.exclude)}` : '';
   const positive = plan.terms.map(termExpr).join(' OR ');
-  const required = requiredTerms(plan);
+  const required = plan.required;
   const any = required.length === 1 ? `${termExpr(required[0] as PlannedTerm)}${not}` : `(${required.map(termExpr).join(' OR ')})${not}`;
   const every = `${required.map(termExpr).join(' AND ')}${not}`;
   const score = plan.terms.map((t) => anyOf(t.scored)).join(' OR ');
@@ -520,7 +523,7 @@ function rankRecords(db: Db, plan: Plan, scoreExpr: string, candidates: readonly
   const correctedTerms = new Set(plan.corrections.map((c) => c.from));
   const scored: Scored[] = [];
   // Terms that count for the bands and the quality (the others only add to the score).
-  const required = new Set(requiredTerms(plan));
+  const required = new Set(plan.required);
   const counts = plan.terms.map((t) => required.has(t));
   const counted = (i: number): boolean => counts[i] === true;
   for (const [key, entry] of byRecord) {
@@ -610,7 +613,7 @@ function searchTyped(db: Db, args: KbSearchArgs, typed: string): SearchResult {
   // Candidates: the newest matches of any required term, and — so that a record matching every
   // one is never crowded out by records matching one common word — the newest matches of all.
   const some = candidates(db, expr.any, filter, TOTAL_CAP);
-  const several = requiredTerms(plan).length > 1;
+  const several = plan.required.length > 1;
   const every = several ? candidates(db, expr.every, filter, TOTAL_CAP) : { rowids: [], records: 0, more: false };
   const all = [...new Set([...every.rowids, ...some.rowids])].sort((a, b) => b - a);
   const more = some.more;
