@@ -64,7 +64,8 @@ export type AssessmentSummary = {
   completedAt: string | null;
 };
 
-export type DefinitionSummary = { id: string; version: number; scenarioId: string; title: Localized; questionCount: number };
+/** `questionCount` counts every question; `questionsAtStart` those asked before any answer opens more (conditional ones). */
+export type DefinitionSummary = { id: string; version: number; scenarioId: string; title: Localized; questionCount: number; questionsAtStart: number };
 
 /** A definition's questions (every section's, in order), for screens that name questions outside a session: the template rule builder. */
 export type DefinitionQuestions = { id: string; version: number; scenarioId: string; title: Localized; questions: Question[] };

@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/i18n';
 import { Dialog, DialogActions } from '../ui/Dialog';
 import { ErrorView, Loading } from '../app/StateViews';
 
-/** Pick an engagement (unless given), then a definition — the engagement's scenarios first — and start. */
+/** Pick an engagement (unless given), then a definition — the engagement's scenarios first, the only one for them chosen already — and start. */
 export function StartAssessmentDialog({ engagementId: fixed, onClose }: { engagementId?: string; onClose: () => void }) {
   const { t, tn, text, apiText } = useI18n();
   const navigate = useNavigate();
@@ -14,7 +14,7 @@ export function StartAssessmentDialog({ engagementId: fixed, onClose }: { engage
   const fixedEngagement = useQuery('engagements.get', fixed ? { id: fixed } : null);
   const definitions = useQuery('assessments.definitions', {});
   const [engagementId, setEngagementId] = useState(fixed ?? '');
-  const [definitionId, setDefinitionId] = useState('');
+  const [picked, setPicked] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -25,6 +25,8 @@ export function StartAssessmentDialog({ engagementId: fixed, onClose }: { engage
   const defs = definitions.data ?? [];
   const suggested = defs.filter((d) => scenarios.includes(d.scenarioId));
   const others = defs.filter((d) => !scenarios.includes(d.scenarioId));
+  // The one definition made for the engagement's scenario is chosen until the user picks another.
+  const definitionId = picked !== '' ? picked : suggested.length === 1 ? (suggested[0]?.id ?? '') : '';
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -46,9 +48,9 @@ export function StartAssessmentDialog({ engagementId: fixed, onClose }: { engage
         <legend>{label}</legend>
         {list.map((d) => (
           <label key={d.id} className="choice definition-choice">
-            <input type="radio" name="definition" value={d.id} checked={definitionId === d.id} onChange={() => setDefinitionId(d.id)} />
+            <input type="radio" name="definition" value={d.id} checked={definitionId === d.id} onChange={() => setPicked(d.id)} />
             <span>
-              {text(d.title)} <span className="muted">· {tn('assessments.questionCount', d.questionCount)} · {t('assessments.version', { version: d.version })}</span>
+              {text(d.title)} <span className="muted">· {d.questionsAtStart < d.questionCount ? t('assessments.questionRange', { start: d.questionsAtStart, count: d.questionCount }) : tn('assessments.questionCount', d.questionCount)} · {t('assessments.version', { version: d.version })}</span>
             </span>
           </label>
         ))}

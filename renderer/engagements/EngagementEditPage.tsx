@@ -47,6 +47,11 @@ export function EngagementEditPage() {
 type CustomerChoice = { mode: 'existing'; customerId: string } | { mode: 'new'; basics: CustomerBasics };
 const NO_BASICS: CustomerBasics = { name: '', kind: 'enterprise', industry: '', region: '' };
 
+/** No customer chosen and none typed in yet. */
+function isBlankChoice(choice: CustomerChoice): boolean {
+  return choice.mode === 'existing' ? choice.customerId === '' : !isDirty(NO_BASICS, choice.basics);
+}
+
 function EngagementForm({ initial, back }: { initial: Engagement | null; back: ReactNode }) {
   const i18n = useI18n();
   const { t, text } = i18n;
@@ -58,11 +63,15 @@ function EngagementForm({ initial, back }: { initial: Engagement | null; back: R
   const [before] = useState(() => engagementDraft(initial));
   const [draft, setDraft] = useState<EngagementDraft>(before);
   const [beforeChoice] = useState<CustomerChoice>(() => ({ mode: 'existing', customerId: params.get('customer') ?? '' }));
-  const [choice, setChoice] = useState<CustomerChoice>(beforeChoice);
+  const [chosen, setChoice] = useState<CustomerChoice | null>(null);
+  const customerList = customers.data ?? [];
+  // Nothing to pick from on a new device: until the user says otherwise, the form starts on a new customer.
+  const noCustomersYet = !initial && customers.status === 'ready' && customerList.length === 0;
+  const choice: CustomerChoice = chosen ?? (noCustomersYet && isBlankChoice(beforeChoice) ? { mode: 'new', basics: NO_BASICS } : beforeChoice);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const dirty = isDirty(before, draft) || isDirty(beforeChoice, choice);
+  const dirty = isDirty(before, draft) || (isDirty(beforeChoice, choice) && !(isBlankChoice(beforeChoice) && isBlankChoice(choice)));
   const guard = useUnsavedGuard(dirty && !saving);
   const title = initial ? t('engagements.editTitle') : t('engagements.createTitle');
   const leaveTo = initial ? `/engagements/${initial.id}` : '/engagements';
@@ -129,7 +138,11 @@ function EngagementForm({ initial, back }: { initial: Engagement | null; back: R
       }
       let customerId = choice.mode === 'existing' ? choice.customerId : '';
       if (choice.mode === 'existing' && customerId === '') {
-        setErrors({ customerId: t('engagements.pickCustomerFirst') });
+        // Everything else that is missing is named at the same time, not one save at a time.
+        const local = engagementDraftIssues(draft);
+        if (local.length > 0) showFailure({ ...msg('issue.invalid'), issues: local });
+        else setErrors({});
+        setErrors((shown) => ({ customerId: t('engagements.pickCustomerFirst'), ...shown }));
         focusField(fieldId('customerId'));
         return;
       }
@@ -162,7 +175,6 @@ function EngagementForm({ initial, back }: { initial: Engagement | null; back: R
   }
 
   const scenarioError = errors['scenarios'];
-  const customerList = customers.data ?? [];
 
   return (
     <section className="page entity-form-page" aria-labelledby="page-title">

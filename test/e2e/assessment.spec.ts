@@ -44,7 +44,11 @@ test('start, skip logic both ways, a bad number, a photo, review and sign-off', 
   const start = page.getByRole('dialog', { name: 'Start an assessment' });
   await start.getByLabel('Engagement').selectOption(engagement.id);
   await expect(start.getByRole('group', { name: 'For this engagement’s scenarios' })).toBeVisible();
-  await start.getByRole('radio', { name: /Intelligent customer service readiness/ }).check();
+  // The one questionnaire for the engagement's scenario is chosen already; how many questions it asks
+  // depends on the answers, and says so.
+  const ics = start.getByRole('radio', { name: /Intelligent customer service readiness/ });
+  await expect(ics).toBeChecked();
+  await expect(start.getByText(/Intelligent customer service readiness · \d+–\d+ questions \(answers open the rest\)/)).toBeVisible();
   await start.getByRole('button', { name: 'Start', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Intelligent customer service readiness' })).toBeVisible();
   const sessionId = /#\/assessments\/([^/?]+)/.exec(page.url())?.[1] ?? '';

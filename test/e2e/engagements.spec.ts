@@ -39,6 +39,12 @@ test('a customer with contacts, an engagement for it, found by typing, its stage
   // An empty device says so, then leads to the customers.
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Engagements' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'No engagements on this device yet.' })).toBeVisible();
+  // With no customer to pick, a new engagement starts on a new customer; untouched, it lets you leave.
+  await page.getByRole('link', { name: 'New engagement' }).click();
+  await expect(page.getByRole('radio', { name: 'New customer' })).toBeChecked();
+  await expect(page.getByLabel('Name', { exact: true })).toBeVisible();
+  await page.getByRole('link', { name: /Back to engagements/ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'No engagements on this device yet.' })).toBeVisible();
   await page.getByRole('link', { name: 'Customers' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeFocused();
   await page.getByRole('link', { name: 'New customer' }).click();
@@ -110,6 +116,13 @@ test('a customer with contacts, an engagement for it, found by typing, its stage
 
   // A second engagement, so that typing has something to filter out.
   await gotoRoute(page, host.appUrl, '/engagements/new');
+  // Saved with nothing filled in: the customer, the title and the scenarios are named at once.
+  await expect(page.getByRole('radio', { name: 'Existing customer' })).toBeChecked();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByLabel('Customer', { exact: true })).toBeFocused();
+  await expect(page.getByLabel('Customer', { exact: true })).toHaveAccessibleDescription('Choose a customer, or create a new one.');
+  await expect(page.getByLabel('Title')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Choose at least one scenario.')).toBeVisible();
   await page.getByLabel('Customer', { exact: true }).selectOption({ label: 'Harbour Logistics 港务 · East' });
   await page.getByLabel('Title').fill('Churn model review');
   await page.getByRole('checkbox', { name: scenarioName('smart-marketing-churn') }).check();

@@ -29,7 +29,7 @@ describe('assessment sessions', () => {
   it('lists the latest definitions and starts a session on an engagement', async () => {
     const { backend } = await startBackend({ contentDir: V1 });
     expect(await callOk(backend, 'assessments.definitions', { scenario: 'site-survey' })).toEqual([
-      { id: 'site-readiness', version: 1, scenarioId: 'site-survey', title: { en: 'Site readiness', zh: '现场就绪度' }, questionCount: 10 },
+      { id: 'site-readiness', version: 1, scenarioId: 'site-survey', title: { en: 'Site readiness', zh: '现场就绪度' }, questionCount: 10, questionsAtStart: 9 },
     ]);
     expect(await callOk(backend, 'assessments.definitions', { scenario: 'nothing-here' })).toEqual([]);
     // The template rule builder names questions outside a session: every section's questions, for the scenarios asked.

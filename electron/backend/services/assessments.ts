@@ -80,6 +80,7 @@ export function listDefinitions(ctx: ServiceContext, scenario: string | undefine
     scenarioId: d.scenarioId,
     title: d.title,
     questionCount: questionCount(d.definition),
+    questionsAtStart: evaluateAssessment(d.definition, {}).visibleQuestions.length,
   }));
 }
 
