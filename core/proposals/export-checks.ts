@@ -58,7 +58,11 @@ function sectionFindings(section: ProposalSection, doc: ProposalExport['proposal
   }
   for (const name of names) findings.push({ kind: 'variable', where, inTitle: false, name });
   const text = root ? plainText(root).trim() : '';
-  for (const placeholder of new Set(text.match(PLACEHOLDER_TEXT) ?? [])) findings.push({ kind: 'placeholderText', where, text: placeholder });
+  // An unfilled variable reads as {{name}} too: it is named once, as the variable it is.
+  const variableTexts = new Set([...names].map((name) => `{{${name}}}`));
+  for (const placeholder of new Set(text.match(PLACEHOLDER_TEXT) ?? [])) {
+    if (!variableTexts.has(placeholder)) findings.push({ kind: 'placeholderText', where, text: placeholder });
+  }
   const structured =
     section.kind === 'pricing' ? doc.pricing.lines.length : section.kind === 'success-criteria' ? doc.successCriteria.length : section.kind === 'timeline' ? doc.timeline.phases.length : 0;
   if (text === '' && pictures === 0 && structured === 0) findings.push({ kind: 'emptySection', where });

@@ -216,7 +216,12 @@ export function ratePercent(rate: string): string {
   return percent.includes('.') ? percent.replace(/\.?0+$/, '') : percent;
 }
 
-/** The pricing lines with their amounts, then subtotal, discount, amount before tax, tax and total. Throws on a figure checkPricing refuses. */
+/**
+ * The pricing lines with their amounts, then subtotal, discount, amount before tax, tax and total.
+ * A quote without discounts leaves out what would only say so: the line-discount column when no
+ * line has one, and the discount and before-tax rows when there is no overall discount. Throws on a
+ * figure checkPricing refuses.
+ */
 export function pricingTable(pricing: Pricing, lang: Lang, display: CurrencyDisplay = 'byLanguage'): ExportTable {
   const l = PROPOSAL_LABELS[lang];
   const totals = pricingTotals(pricing);
@@ -224,26 +229,24 @@ export function pricingTable(pricing: Pricing, lang: Lang, display: CurrencyDisp
   const c = pricing.currency;
   const money = moneyText(c, lang, display);
   const discountLabel = pricing.discount.kind === 'percent' ? withAside(l.discount, `${groupThousands(pricing.discount.value.trim())}%`, lang) : l.discount;
+  const lineDiscount = (line: Pricing['lines'][number]): string => (line.discountPercent !== undefined && line.discountPercent.trim() !== '' ? line.discountPercent.trim() : '');
+  const showLineDiscounts = pricing.lines.some((line) => lineDiscount(line) !== '' && Number(lineDiscount(line)) !== 0);
+  const keep = <T>(cells: T[]): T[] => (showLineDiscounts ? cells : cells.filter((_, i) => i !== 4));
+  const discounted = totals.discount !== '0.00';
   return {
     kind: 'table',
-    columns: [l.item, l.unit, l.quantity, withAside(l.unitPrice, currencyName(c, lang), lang), l.lineDiscount, withAside(l.net, currencyName(c, lang), lang)],
-    rows: pricing.lines.map((line) => [
-      line.item,
-      line.unit,
-      groupThousands(line.quantity.trim()),
-      priceFigure(line.unitPrice.trim()),
-      line.discountPercent !== undefined && line.discountPercent.trim() !== '' ? line.discountPercent.trim() : '',
-      groupThousands(net.get(line.id) ?? ''),
-    ]),
+    columns: keep([l.item, l.unit, l.quantity, withAside(l.unitPrice, currencyName(c, lang), lang), l.lineDiscount, withAside(l.net, currencyName(c, lang), lang)]),
+    rows: pricing.lines.map((line) =>
+      keep([line.item, line.unit, groupThousands(line.quantity.trim()), priceFigure(line.unitPrice.trim()), lineDiscount(line), groupThousands(net.get(line.id) ?? '')]),
+    ),
     totals: [
       [l.subtotal, money(totals.subtotal)],
-      [discountLabel, money(totals.discount, totals.discount !== '0.00')],
-      [l.taxable, money(totals.taxable)],
+      ...(discounted ? [[discountLabel, money(totals.discount, true)] satisfies [string, string], [l.taxable, money(totals.taxable)] satisfies [string, string]] : []),
       [withAside(l.tax, `${ratePercent(pricing.taxRate)}%`, lang), money(totals.tax)],
       [l.total, money(totals.total)],
     ],
-    widths: [5, 2, 2, 3, 2, 3],
-    numeric: [false, false, true, true, true, true],
+    widths: keep([5, 2, 2, 3, 2, 3]),
+    numeric: keep([false, false, true, true, true, true]),
   };
 }
 

@@ -546,15 +546,26 @@ const ANCHORS: [Exclude<ProposalSectionKind, 'text'>, RegExp][] = [
   ['pricing', /commercial|pricing|price|cost|budget/],
 ];
 
+/**
+ * Each structured section goes where the template talks about its subject: it takes over the last
+ * template section whose id names it (that section's title and words, then the table), so a
+ * customer reads one chapter "Risks and mitigations" rather than the words and, next to it, a
+ * "Risk register" chapter. A second kind named by the same section follows it; a kind no section
+ * names goes at the end under its own title.
+ */
 function placeStructured(text: ProposalSection[], structured: Record<Exclude<ProposalSectionKind, 'text'>, ProposalSection>): ProposalSection[] {
+  const takenOver = new Map<number, ProposalSection>();
   const after = new Map<number, ProposalSection[]>();
   const atEnd: ProposalSection[] = [];
   for (const [kind, pattern] of ANCHORS) {
     const index = text.map((s, i) => (pattern.test(s.id) ? i : -1)).reduce((a, b) => Math.max(a, b), -1);
-    if (index < 0) atEnd.push(structured[kind]);
-    else after.set(index, [...(after.get(index) ?? []), structured[kind]]);
+    const section = structured[kind];
+    const words = text[index];
+    if (words === undefined) atEnd.push(section);
+    else if (!takenOver.has(index)) takenOver.set(index, { ...section, id: words.id, title: words.title, bodyJson: documentJson([...blocksOf(words.bodyJson), ...blocksOf(section.bodyJson)]), source: [...words.source, ...section.source] });
+    else after.set(index, [...(after.get(index) ?? []), section]);
   }
-  return [...text.flatMap((section, i) => [section, ...(after.get(i) ?? [])]), ...atEnd];
+  return [...text.flatMap((section, i) => [takenOver.get(i) ?? section, ...(after.get(i) ?? [])]), ...atEnd];
 }
 
 export function generateProposal(input: GenerationInput): GenerationResult {

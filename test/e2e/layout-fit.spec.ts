@@ -66,7 +66,7 @@ test('every page fits 1280×720 and 1920×1080 without the shell scrolling or an
     }
     // The price table keeps its amounts and totals in view without scrolling it sideways.
     await gotoRoute(page, appUrl, `/proposals/${proposal.id}`);
-    await page.getByRole('button', { name: /Price breakdown/ }).first().click();
+    await page.getByRole('button', { name: /Commercial terms/ }).first().click();
     const hidden = await page.locator('[data-testid="pricing-total"], [data-testid="pricing-line-net"]').evaluateAll((cells) =>
       cells.filter((cell) => {
         const box = cell.closest('.table-scroll')?.getBoundingClientRect();

@@ -141,8 +141,8 @@ test('pre-sales turns the assessed engagement into a priced, versioned proposal 
   expect([generated.engagementId, generated.sessionId, generated.templateId, generated.lang]).toEqual([engagementId, sessionId, 'poc-ics-voicebot', 'en']);
 
   // The register's risks are in the risks section, as an editable table.
-  await outline(page).getByRole('button', { name: /Risk register/ }).click();
-  const riskTable = page.getByRole('textbox', { name: /“Risk register”/ }).getByRole('table');
+  await outline(page).getByRole('button', { name: /Risks and mitigations/ }).click();
+  const riskTable = page.getByRole('textbox', { name: /“Risks and mitigations”/ }).getByRole('table');
   for (const risk of risks) await expect(riskTable).toContainText(risk.title);
 
   // ── Edit the executive summary in the editor.
@@ -156,7 +156,7 @@ test('pre-sales turns the assessed engagement into a priced, versioned proposal 
   expect(lastParagraph(edited, 'Executive summary')).toBe(EDIT);
 
   // ── Prices on the pricing table and an overall discount; the totals shown are core's.
-  await outline(page).getByRole('button', { name: /Price breakdown/ }).click();
+  await outline(page).getByRole('button', { name: /Commercial terms/ }).click();
   await page.getByLabel('Unit price, line 1').fill('2950.55');
   await page.getByLabel('Quantity, line 2').fill('40');
   await page.getByLabel('Discount %, line 3').fill('5');

@@ -64,7 +64,7 @@ test.describe('proposals', () => {
     await expect(saved(page)).toBeVisible({ timeout: 10_000 });
 
     // Pricing: a price that is not a number is marked at its cell and not saved; then real prices and a discount.
-    await outline(page).getByRole('button', { name: /Price breakdown/ }).click();
+    await outline(page).getByRole('button', { name: /Commercial terms/ }).click();
     const unitPrice1 = page.getByLabel('Unit price, line 1');
     const amounts = page.getByTestId('pricing-line-net');
     // A decimal comma is named at its cell; the totals wait, but the other lines keep their amounts.

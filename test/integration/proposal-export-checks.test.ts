@@ -29,6 +29,8 @@ describe('proposal export checks and copies', () => {
     expect(kinds[0]).toBe('noSender@');
     expect(kinds).toContain(`variable@${saved.title}`);
     expect(findings).toContainEqual({ kind: 'variable', where: first.title, inTitle: false, name: 'customer.contact' });
+    // …once: not again as placeholder text, which is how the unfilled variable reads.
+    expect(findings.filter((f) => 'where' in f && f.where === first.title).map((f) => f.kind)).toEqual(['variable']);
     expect(kinds).toContain('emptySection@Notes for later');
     const pricing = saved.sections.find((s) => s.kind === 'pricing');
     expect(kinds).toContain(`zeroTotal@${pricing?.title ?? '?'}`);

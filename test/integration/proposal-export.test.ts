@@ -84,9 +84,9 @@ describe('proposal export', () => {
     // The pricing table: every line and the totals, computed exactly.
     const totals = pricingTotals(proposal.pricing);
     for (const line of proposal.pricing.lines) expect(html).toContain(`<td><p>${line.item}</p></td>`);
-    expect(html).toContain(`<td colspan="5"><p><strong>Subtotal</strong></p></td><td><p><strong>${inWord(`CNY ${groupThousands(totals.subtotal)}`)}</strong></p></td>`);
-    expect(html).toContain(`<td colspan="5"><p><strong>Discount (7.5%)</strong></p></td><td><p><strong>${inWord(`CNY -${groupThousands(totals.discount)}`)}</strong></p></td>`);
-    expect(html).toContain(`<td colspan="5"><p><strong>Total</strong></p></td><td><p><strong>${inWord(`CNY ${groupThousands(totals.total)}`)}</strong></p></td>`);
+    expect(html).toContain(`<td colspan="4"><p><strong>Subtotal</strong></p></td><td><p><strong>${inWord(`CNY ${groupThousands(totals.subtotal)}`)}</strong></p></td>`);
+    expect(html).toContain(`<td colspan="4"><p><strong>Discount (7.5%)</strong></p></td><td><p><strong>${inWord(`CNY -${groupThousands(totals.discount)}`)}</strong></p></td>`);
+    expect(html).toContain(`<td colspan="4"><p><strong>Total</strong></p></td><td><p><strong>${inWord(`CNY ${groupThousands(totals.total)}`)}</strong></p></td>`);
     // Success criteria, risks (the body's own table) and the timeline are real tables too.
     expect(html).toContain(`<td><p>${proposal.successCriteria[0]?.metric ?? '?'}</p></td>`);
     expect(html).toContain(`<td><p>${proposal.timeline.phases[0]?.name ?? '?'}</p></td><td><p>${proposal.timeline.start}</p></td>`);
@@ -125,7 +125,7 @@ describe('proposal export', () => {
     const markdown = (await zip.file(mdName)?.async('string')) ?? '';
     const totals = pricingTotals(changed.pricing);
     expect(markdown.startsWith('# Revised after the workshop\n')).toBe(true);
-    expect(markdown).toContain(`| **Total** |  |  |  |  | **CNY ${groupThousands(totals.total)}** |`);
+    expect(markdown).toContain(`| **Total** |  |  |  | **CNY ${groupThousands(totals.total)}** |`);
     expect(markdown).toContain('Contact: ＿＿＿＿＿＿');
     // The internal copy keeps the variable's name, for the author.
     const internalMarkdown = exportedBytes(await callOk(backend, 'proposals.exportMarkdown', { id: proposal.id, copy: 'internal' }));

@@ -78,7 +78,7 @@ describe('proposals', () => {
     expect(proposal.templateTitle).toEqual({ en: 'Voice virtual agent POC', zh: '语音虚拟坐席 POC' });
     expect(sectionText(proposal, 'executive-summary')).toContain('华东电信 Eastern Telecom handles about 250,000');
     expect(proposal.sections.map((s) => s.kind)).toEqual(expect.arrayContaining(['text', 'risks', 'success-criteria', 'pricing', 'timeline']));
-    expect(sectionText(proposal, 'risk-register')).toContain('Call recordings without a recording notice');
+    expect(sectionText(proposal, 'risks')).toContain('Call recordings without a recording notice');
     expect(proposal.articleReviewDates).toMatchObject({ 'ics-intent-taxonomy-method': expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
     expect(proposal.stale).toEqual([]);
     expect(await callOk(backend, 'proposals.get', { id: proposal.id })).toEqual(proposal);

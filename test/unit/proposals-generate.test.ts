@@ -124,7 +124,10 @@ describe('generateProposal', () => {
     const summary = sectionText(result, 'executive-summary');
     expect(summary).toContain('Eastern Telecom 每月约处理 250,000 次客户联络。');
     expect(summary).toContain('（可开展试点）');
-    expect(result.proposal.sections.map((s) => s.title)).toContain('风险登记册');
+    // The register takes the template's chapter about risks; a kind no chapter names keeps its own title.
+    expect(result.proposal.sections.find((s) => s.kind === 'risks')?.title).toBe('风险与应对');
+    const noRiskChapter = generateProposal(input({ lang: 'zh', template: miniTemplate([{ id: 'intro', title: { en: 'Intro', zh: '引言' }, body: { en: 'x', zh: '正文' } }]) }));
+    expect(noRiskChapter.proposal.sections.map((s) => s.title)).toEqual(['引言', '成功标准与目标', '风险登记册', '进度与里程碑', '报价明细']);
     expect(result.proposal.pricing.lines[0]?.unit).toBe('人天');
     expect(result.proposal.successCriteria[0]?.metric).toBe('范围内意图自助解决率');
   });
@@ -234,7 +237,7 @@ describe('generateProposal', () => {
   it('builds the risk register: active risks first, by score, one provenance per row', () => {
     const result = generateProposal(input());
     const section = result.proposal.sections.find((s) => s.kind === 'risks');
-    const [tableBlock] = blocksOf(section?.bodyJson ?? '');
+    const tableBlock = blocksOf(section?.bodyJson ?? '').find((b) => b.type === 'table');
     const rows = (tableBlock?.children ?? []) as RichNode[];
     expect(rows.map((r) => plainText(r))).toEqual([
       'Risk\tLikelihood × impact\tOwner\tMitigation',
@@ -244,7 +247,7 @@ describe('generateProposal', () => {
     ]);
     expect(rows.slice(1).map((r) => provenanceOf(r)[0]?.ref)).toEqual(['r3', 'r1', 'r2']);
     const none = generateProposal(input({ risks: [] }));
-    expect(blocksOf(none.proposal.sections.find((s) => s.kind === 'risks')?.bodyJson ?? '').map(plainText)).toEqual(['No risks are recorded for this engagement yet.']);
+    expect(blocksOf(none.proposal.sections.find((s) => s.kind === 'risks')?.bodyJson ?? '').map(plainText).at(-1)).toBe('No risks are recorded for this engagement yet.');
   });
 
   it('takes success criteria, pricing and timeline from the template, starting on the engagement start', () => {
@@ -254,10 +257,25 @@ describe('generateProposal', () => {
     expect(proposal.timeline.start).toBe('2026-04-06');
     expect(proposal.timeline.phases[0]?.id).toBe('phase-1');
     expect(generateProposal(input({ engagement: { ...engagement, startDate: null } })).proposal.timeline.start).toBe('2026-03-20');
-    // The structured sections follow the template's sections about them.
-    const ids = proposal.sections.map((s) => s.id);
-    expect(ids.indexOf('risk-register')).toBe(ids.indexOf('risks') + 1);
-    expect(ids.indexOf('pricing-table')).toBe(ids.indexOf('commercial-terms') + 1);
+    // Each structured section is the template's chapter about it: its title and words, then the table.
+    expect(proposal.sections.filter((s) => s.kind !== 'text').map((s) => [s.kind, s.id, s.title])).toEqual([
+      ['success-criteria', 'success-criteria', 'Success criteria'],
+      ['risks', 'risks', 'Risks and mitigations'],
+      ['timeline', 'timeline', 'Timeline'],
+      ['pricing', 'commercial-terms', 'Commercial terms'],
+    ]);
+    expect(proposal.sections.map((s) => s.title)).not.toContain('Price breakdown');
+    const risks = proposal.sections.find((s) => s.kind === 'risks');
+    expect(blocksOf(risks?.bodyJson ?? '').map((b) => b.type)).toEqual(['paragraph', 'table']);
+    expect(risks?.source.map((p) => p.kind)).toEqual(['template', 'engagement']);
+    // A chapter that names two subjects takes the first; the second follows it under its own title.
+    const shared = generateProposal(input({ template: miniTemplate([{ id: 'timeline-commercial', title: { en: 'Timeline and terms', zh: '计划与条款' }, body: { en: 'Terms.', zh: '条款。' } }]) }));
+    expect(shared.proposal.sections.map((s) => [s.kind, s.title])).toEqual([
+      ['timeline', 'Timeline and terms'],
+      ['pricing', 'Price breakdown'],
+      ['success-criteria', 'Success criteria and targets'],
+      ['risks', 'Risk register'],
+    ]);
   });
 
   it('puts provenance on every generated block, and every body passes the proposal document check', () => {

@@ -143,13 +143,26 @@ describe('proposal → Markdown', () => {
     expect(timelineTable(doc.proposal.timeline, 'zh').columns[0]).toBe('阶段');
   });
 
-  it('states a tax rate as a percent and a zero discount without a minus', () => {
+  it('states a tax rate as a percent, and leaves out discounts a quote does not have', () => {
     expect(ratePercent('0.06')).toBe('6');
     expect(ratePercent('0.135')).toBe('13.5');
     expect(ratePercent('0')).toBe('0');
-    expect(pricingTable({ ...PRICING, discount: { kind: 'amount', value: '0' } }, 'en').totals[1]).toEqual(['Discount', 'CNY 0.00']);
+    expect(pricingTable(PRICING, 'en').totals.map(([label]) => label)).toEqual(['Subtotal', 'Discount (10%)', 'Amount before tax', 'Tax (6%)', 'Total']);
+    // No overall discount: no discount row of 0.00, and no amount before tax that repeats the subtotal.
+    const noDiscount = pricingTable({ ...PRICING, discount: { kind: 'amount', value: '0' } }, 'en');
+    expect(noDiscount.totals.map(([label]) => label)).toEqual(['Subtotal', 'Tax (6%)', 'Total']);
+    // No line discounted: no column of empty cells; the widths and alignments follow the columns.
+    const plain = pricingTable({ ...PRICING, lines: PRICING.lines.map((line) => ({ ...line, discountPercent: clearedDiscount(line.discountPercent) })) }, 'en');
+    expect(plain.columns).toEqual(['Item', 'Unit', 'Quantity', 'Unit price (CNY)', 'Amount (CNY)']);
+    expect(plain.rows.every((row) => row.length === 5)).toBe(true);
+    expect([plain.widths.length, plain.numeric.length]).toEqual([5, 5]);
   });
 });
+
+/** A line's discount cleared, as the editor leaves it: empty, or 0. */
+function clearedDiscount(discount: string | undefined): string {
+  return discount === undefined || discount === '' ? '' : '0';
+}
 
 describe('Markdown export of hostile content', () => {
   type N = Record<string, unknown>;

@@ -48,8 +48,10 @@ describe('DocumentView', () => {
     expect(markup).toContain('<a href="https://example.com" target="_blank" rel="noreferrer noopener"><span>说明</span></a>');
     expect(markup).toContain('<mark class="doc-variable">{{customer.name}}</mark>');
     expect(markup).toContain('data-testid="gantt"');
-    expect(markup).toContain('<tfoot><tr class="doc-total"><th scope="row" colSpan="5" class="num">小计</th><td class="num">¥200.00</td></tr>');
-    expect(markup).toContain('<tr class="doc-total"><th scope="row" colSpan="5" class="num">合计</th><td class="num">¥212.00</td></tr></tfoot>');
+    expect(markup).toContain('<tfoot><tr class="doc-total"><th scope="row" colSpan="4" class="num">小计</th><td class="num">¥200.00</td></tr>');
+    expect(markup).toContain('<tr class="doc-total"><th scope="row" colSpan="4" class="num">合计</th><td class="num">¥212.00</td></tr></tfoot>');
+    // No discount anywhere: no empty discount column, no discount row of ¥0.00.
+    expect(markup).not.toContain('折扣');
     // A Chinese quotation in yuan also states the total in words.
     expect(markup).toContain('合计（大写）：人民币贰佰壹拾贰元整');
     // After the cover, after the contents, and before the acceptance page.
