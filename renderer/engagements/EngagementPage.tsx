@@ -161,11 +161,6 @@ function EngagementView({ engagement: e, back }: { engagement: Engagement; back:
       </section>
 
       <h2 className="visually-hidden">{t('engagements.work')}</h2>
-      {/*
-        Panels of the work done in this engagement, one line each:
-        <EngagementAssessments engagementId={e.id} />, <EngagementRisks engagementId={e.id} />,
-        <EngagementNotes engagementId={e.id} /> are added here by the engineers who build them.
-      */}
       <div className="engagement-panels">
         <EngagementAssessments engagementId={e.id} />
         <EngagementRisks engagementId={e.id} />
