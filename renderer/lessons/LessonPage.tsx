@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
+import { useFocusWhenJustCreated } from '../app/created-focus';
 import { LESSON_FIELD_MAX, LESSON_SCENARIOS_MAX, LESSON_TITLE_MAX, missingForReady, type Lesson, type LessonFields } from '../../core/notes/types';
 import { PageHeading } from '../app/PageHeading';
 import { Loading } from '../app/StateViews';
@@ -54,6 +55,9 @@ function LessonForm({ lesson: initial, back }: { lesson: Lesson; back: ReactNode
   const locked = lesson.status === 'submitted' || lesson.status === 'merged';
   const heading = fields.title.trim() || t('lessons.untitled');
   const dirty = save.state === 'unsaved' || save.state === 'error';
+  // A lesson just codified from notes has its context filled in: the cursor goes to what is not.
+  const firstEmpty = TEXT_FIELDS.find((name) => initial[name].trim() === '');
+  useFocusWhenJustCreated(firstEmpty === undefined ? null : `lesson-${firstEmpty}`);
 
   // Leaving with unsaved edits asks first (the browser's own prompt).
   useEffect(() => {

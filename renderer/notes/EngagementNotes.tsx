@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { CODIFY_NOTES_MAX, type NoteSummary } from '../../core/notes/types';
+import { JUST_CREATED } from '../app/created-focus';
 import { ErrorView, Loading } from '../app/StateViews';
 import { useI18n } from '../i18n/i18n';
 import { mutate } from '../data/query-client';
@@ -20,7 +21,7 @@ export function useCreateNote(): { create: (where: { engagementId?: string; sess
     setError(null);
     const result = await mutate('notes.create', { ...where, title: '' });
     setBusy(false);
-    if (result.ok) navigate(`/notes/${result.value.id}`);
+    if (result.ok) navigate(`/notes/${result.value.id}`, { state: JUST_CREATED });
     else setError(t('notes.createFailed', { message: apiText(result.error) }));
   }
   return { create, busy, error };
@@ -73,7 +74,7 @@ export function EngagementNotes({ engagementId }: { engagementId: string }) {
     setCodifyError(null);
     const result = await mutate('lessons.codify', { noteIds: selected, lang });
     setCodifying(false);
-    if (result.ok) navigate(`/lessons/${result.value.id}`);
+    if (result.ok) navigate(`/lessons/${result.value.id}`, { state: JUST_CREATED });
     else setCodifyError(t('notes.codifyFailed', { message: apiText(result.error) }));
   }
 

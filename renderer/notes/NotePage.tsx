@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Note } from '../../core/notes/types';
+import { useFocusWhenJustCreated } from '../app/created-focus';
 import { PageHeading } from '../app/PageHeading';
 import { Dialog, DialogActions } from '../ui/Dialog';
 import { Loading } from '../app/StateViews';
@@ -50,6 +51,7 @@ function NoteView({ note, onReload }: { note: Note; onReload: () => void }) {
   const status = states[note.id] ?? IDLE;
   const change = (patch: Partial<NoteDraft>, delayMs?: number): void => changeDraft(note.id, patch, delayMs);
   const heading = shown.title.trim() || t('notes.untitled');
+  useFocusWhenJustCreated('note-title');
 
   function restoreCopy(copy: LocalCopy<NoteDraft>): void {
     setShown({ title: copy.title, tags: copy.tags, bodyJson: copy.bodyJson, editorKey: shown.editorKey + 1 });

@@ -36,6 +36,8 @@ test.describe('field notes', () => {
     const engagement = await newEngagement(appUrl);
     const noteId = await newNoteOnEngagement(page, appUrl, engagement.id);
     await expect(page.locator('.note-context')).toContainText(engagement.title);
+    // A new note opens with the cursor in its title: what is typed at once lands there.
+    await expect(page.locator('#note-title')).toBeFocused();
 
     // The toolbar's buttons draw their icons (SVG shipped with the app): no emoji or symbol font needed.
     const buttons = await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button').evaluateAll((all) => all.filter((b) => b.tagName === 'BUTTON').map((b) => ({ name: b.getAttribute('aria-label') ?? '', icon: b.querySelector('svg') !== null, text: b.textContent?.trim() ?? '' })));
@@ -158,6 +160,8 @@ test.describe('field notes', () => {
     await expect(page).toHaveURL(/#\/lessons\/[\w-]+$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Billing intents' })).toBeVisible();
     await expect(page.getByLabel('Problem')).toHaveValue(/Billing calls bounce between queues\./);
+    // The codified lesson opens at the first part still to write (context and problem come from the note).
+    await expect(page.getByLabel('Action')).toBeFocused();
     await expect(page.getByLabel('Context')).toHaveValue(new RegExp(engagement.title));
     await expect(page.getByRole('link', { name: 'Billing intents' })).toHaveAttribute('href', `#/notes/${noteId}`);
 
