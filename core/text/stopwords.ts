@@ -47,11 +47,17 @@ export function isQualifierWord(word: string): boolean {
 }
 
 /**
- * Verbs that frame a how-to question ("how to write the business case", 如何编写数据申请): what is
- * written or built is what is searched for, and the texts about it need not use the verb.
+ * Verbs that frame a how-to question ("how to write the business case", 如何编写数据申请) or ask
+ * how to bring someone round to something ("convince the customer to share data", 如何说服客户提供
+ * 数据): what is written, built or agreed to is what is searched for, and the texts about it need
+ * not use the verb.
  */
 const FRAME_VERBS: ReadonlySet<string> = new Set(
-  ('write writes writing wrote build builds building create creates creating prepare prepares preparing ' + '写 编写 撰写 制定 准备 搭建').split(' '),
+  (
+    'write writes writing wrote build builds building create creates creating prepare prepares preparing ' +
+    'convince convinces convincing persuade persuades persuading ' +
+    '写 编写 撰写 制定 准备 搭建 说服 劝说'
+  ).split(' '),
 );
 
 /** A word that adds to a text's score but is never required when the query asks for more. */

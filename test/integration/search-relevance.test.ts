@@ -155,6 +155,9 @@ describe('search over the bundled pack', () => {
     // A how-to question's verb is no word the answer must use: the business case article never says write.
     expect(top('how to write the business case', 1)).toEqual(['dm-business-case-roi']);
     expect(top('商业论证怎么写', 1)).toEqual(['dm-business-case-roi']);
+    // Nor is the verb of bringing someone round: no article says convince, and the answer is about sharing data.
+    expect(top('how do I convince the customer to share data', 2)).toContain('dm-data-access-request');
+    expect(top('怎么说服客户给数据', 2)).toContain('dm-data-access-request');
     // Alone, a qualifier is what is asked for.
     expect(searchKb(db, { query: '高', kinds: ['kb'] }).total).toBeGreaterThan(0);
   });
