@@ -110,8 +110,11 @@ export function missingForReady(fields: Pick<LessonFields, ReadyRequiredField>):
   return READY_REQUIRED_FIELDS.filter((field) => fields[field].trim() === '');
 }
 
-/** The first characters of a text on one line, for lists. */
+/** Space Chinese does not write: between two Chinese characters, and after or before full-width punctuation (。，、…). */
+const BETWEEN_CHINESE = /(?<=\p{Script=Han})\s+(?=\p{Script=Han})|(?<=[\u3000-\u303f\uff00-\uffef])\s+|\s+(?=[\u3000-\u303f\uff00-\uffef])/gu;
+
+/** The first characters of a text on one line, for lists: line breaks become spaces, except between Chinese sentences. */
 export function excerptOf(text: string, chars = EXCERPT_CHARS): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = text.replace(BETWEEN_CHINESE, '').replace(/\s+/g, ' ').trim();
   return flat.length <= chars ? flat : `${flat.slice(0, chars - 1).trimEnd()}…`;
 }

@@ -185,6 +185,9 @@ describe('note helpers', () => {
     expect(normalizeTags([' POC ', 'poc', 'alarm  data', '', '基站'])).toEqual(['POC', 'alarm data', '基站']);
     expect(missingForReady({ title: 'x', problem: ' ', action: 'y', recommendation: '' })).toEqual(['problem', 'recommendation']);
     expect(excerptOf('a\nb', 10)).toBe('a b');
+    // Chinese sentences and words join without a space; next to Latin text the break stays a space.
+    expect(excerptOf('夜间来电等待过长。\n夜班增加两名坐席。\n\nPOC 结束', 40)).toBe('夜间来电等待过长。夜班增加两名坐席。POC 结束');
+    expect(excerptOf('等待过长\nAgents were short.', 40)).toBe('等待过长 Agents were short.');
     expect(excerptOf('abcdefghijkl', 5)).toBe('abcd…');
   });
 });
