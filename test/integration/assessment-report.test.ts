@@ -107,6 +107,8 @@ describe('assessment report export', () => {
     // Tables are real tables; the large photo is scaled to the page width (600 px = 5715000 EMU).
     expect(documentXml).toContain('<w:tbl>');
     expect(documentXml).toContain('cx="5715000"');
+    // The radar at 476 × 357 px (85 % of its drawing), small enough to share the first page with the scores table.
+    expect(documentXml).toContain('cx="4533900" cy="3400425"');
     expect(footerXml).toContain('PAGE');
     expect(footerXml).toContain('NUMPAGES');
   });

@@ -15,6 +15,13 @@ import { RADAR_EXPORT_SIZE, radarSvg } from '../../../core/report/radar-svg';
 /** The PNG is drawn at twice the size so it stays sharp on paper. */
 export const CHART_PNG_SCALE = 2;
 
+/**
+ * The radar on a Word page: 85 % of the size it is drawn at (12.6 × 9.4 cm), so it fits on the
+ * first page under the scores table instead of leaving half that page empty; its labels stay
+ * about 9 pt.
+ */
+const RADAR_ON_PAGE = 0.85;
+
 export type ChartPicture = {
   svg: Buffer;
   png: Buffer;
@@ -42,8 +49,8 @@ export async function chartPicture(block: Extract<Block, { kind: 'radar' | 'gant
     return {
       svg: Buffer.from(svg, 'utf8'),
       png: await svgToPng(svg),
-      width: RADAR_EXPORT_SIZE.width,
-      height: RADAR_EXPORT_SIZE.height,
+      width: Math.round(RADAR_EXPORT_SIZE.width * RADAR_ON_PAGE),
+      height: Math.round(RADAR_EXPORT_SIZE.height * RADAR_ON_PAGE),
       description: block.axes.map((a) => `${a.label}: ${a.value ?? block.notScored}`).join('; '),
     };
   }
