@@ -546,6 +546,12 @@ const ANCHORS: [Exclude<ProposalSectionKind, 'text'>, RegExp][] = [
   ['pricing', /commercial|pricing|price|cost|budget/],
 ];
 
+/** A structured section under the template section's id and title, its words before the table's own. */
+function takeOver(words: ProposalSection, section: ProposalSection): ProposalSection {
+  const bodyJson = documentJson([...blocksOf(words.bodyJson), ...blocksOf(section.bodyJson)]);
+  return { ...section, id: words.id, title: words.title, bodyJson, source: [...words.source, ...section.source] };
+}
+
 /**
  * Each structured section goes where the template talks about its subject: it takes over the last
  * template section whose id names it (that section's title and words, then the table), so a
@@ -562,7 +568,7 @@ function placeStructured(text: ProposalSection[], structured: Record<Exclude<Pro
     const section = structured[kind];
     const words = text[index];
     if (words === undefined) atEnd.push(section);
-    else if (!takenOver.has(index)) takenOver.set(index, { ...section, id: words.id, title: words.title, bodyJson: documentJson([...blocksOf(words.bodyJson), ...blocksOf(section.bodyJson)]), source: [...words.source, ...section.source] });
+    else if (!takenOver.has(index)) takenOver.set(index, takeOver(words, section));
     else after.set(index, [...(after.get(index) ?? []), section]);
   }
   return [...text.flatMap((section, i) => [takenOver.get(i) ?? section, ...(after.get(i) ?? [])]), ...atEnd];

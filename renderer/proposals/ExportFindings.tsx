@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import type { ExportFinding } from '../../core/proposals/export-checks';
 import { useI18n } from '../i18n/i18n';
 
@@ -29,7 +30,16 @@ export function ExportFindings({ findings }: { findings: readonly ExportFinding[
     <div className="notice warn export-findings" role="alert" data-testid="export-findings">
       <ul>
         {findings.map((f, i) => (
-          <li key={i}>{text(f)}</li>
+          <li key={i}>
+            {text(f)}
+            {/* The one finding fixed outside the proposal: the way there. */}
+            {f.kind === 'noSender' && (
+              <>
+                {' '}
+                <Link to="/settings">{t('proposals.finding.openSettings')}</Link>
+              </>
+            )}
+          </li>
         ))}
       </ul>
       <p>{t('proposals.checksHint')}</p>
