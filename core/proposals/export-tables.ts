@@ -232,7 +232,7 @@ export function pricingTable(pricing: Pricing, lang: Lang, display: CurrencyDisp
   const lineDiscount = (line: Pricing['lines'][number]): string => (line.discountPercent !== undefined && line.discountPercent.trim() !== '' ? line.discountPercent.trim() : '');
   const showLineDiscounts = pricing.lines.some((line) => lineDiscount(line) !== '' && Number(lineDiscount(line)) !== 0);
   const keep = <T>(cells: T[]): T[] => (showLineDiscounts ? cells : cells.filter((_, i) => i !== 4));
-  const discounted = totals.discount !== '0.00';
+  const discountRows: [string, string][] = totals.discount === '0.00' ? [] : [[discountLabel, money(totals.discount, true)], [l.taxable, money(totals.taxable)]];
   return {
     kind: 'table',
     columns: keep([l.item, l.unit, l.quantity, withAside(l.unitPrice, currencyName(c, lang), lang), l.lineDiscount, withAside(l.net, currencyName(c, lang), lang)]),
@@ -241,7 +241,7 @@ export function pricingTable(pricing: Pricing, lang: Lang, display: CurrencyDisp
     ),
     totals: [
       [l.subtotal, money(totals.subtotal)],
-      ...(discounted ? [[discountLabel, money(totals.discount, true)] satisfies [string, string], [l.taxable, money(totals.taxable)] satisfies [string, string]] : []),
+      ...discountRows,
       [withAside(l.tax, `${ratePercent(pricing.taxRate)}%`, lang), money(totals.tax)],
       [l.total, money(totals.total)],
     ],
