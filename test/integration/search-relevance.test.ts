@@ -109,6 +109,9 @@ describe('search over the bundled pack', () => {
     expect(defection.hits.slice(0, 3).map((h) => h.id)).toContain('mkt-churn-model-lesson');
     // Across the pack: an abbreviation finds articles that spell it out.
     expect(top('M&V')).toContain('bse-energy-baseline-reference');
+    // Spellings written as one word that no text uses: golive found nothing before the glossary named it.
+    expect(top('golive', 3)).toContain('dm-acceptance-handover');
+    expect(top('customer signoff', 1)).toEqual(['dm-acceptance-handover']);
   });
 
   it('keeps the qualifier of a glossary name the query spells: 再训练 is retraining, not training', () => {
