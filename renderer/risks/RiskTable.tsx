@@ -176,7 +176,7 @@ function RiskRow({
           <ArticleLinks refs={item.articleRefs} />
         </td>
       )}
-      <td>
+      <td className="risk-edit-cell">
         <button type="button" onClick={() => onEdit(item)} aria-label={t('risks.editNamed', { title: item.title })}>
           {t('risks.edit')}
         </button>
