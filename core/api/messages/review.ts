@@ -29,7 +29,7 @@ export const reviewMessages = defineApiMessages({
   'review.sources': { en: 'Sources', zh: '来源' },
   'review.part.context': { en: 'Context', zh: '背景' },
   'review.part.problem': { en: 'Problem', zh: '问题' },
-  'review.part.action': { en: 'What we did', zh: '采取的行动' },
+  'review.part.action': { en: 'Action', zh: '措施' },
   'review.part.result': { en: 'Result', zh: '结果' },
   'review.part.recommendation': { en: 'Recommendation', zh: '建议' },
   'review.sourceLine': { en: '{title} — {author}, submitted {date}', zh: '{title} —— {author}，提交于 {date}' },
