@@ -124,8 +124,17 @@ describe('search over the bundled pack', () => {
     expect(searchKb(db, { query: 'time ', kinds: ['kb'] }).hits.slice(0, 3).map((h) => h.id)).not.toContain('ics-kpi-glossary');
     expect(top('handle time')).toContain('ics-kpi-glossary');
     // An English name keeps its words as terms: texts with the words rank as before, not below
-    // texts that hold only another of its names (escalation).
+    // texts that hold only another of its names (human handoff).
     expect(top('transfer to agent', 1)).toEqual(['ics-cti-ivr-integration']);
+    // …and a text naming the same thing another way ranks above one holding the words scattered:
+    // data access for "give us data" (the GDPR article has customer, give and data apart), the
+    // cutover article for "cut over".
+    const giveUsData = top("customer won't give us data", 2);
+    expect(giveUsData).toContain('dm-data-access-request');
+    expect(giveUsData).toContain('gov-hotline-data-access');
+    expect(top('cut over plan', 1)).toEqual(['oss-change-window-practice']);
+    // Yet a generic name is no band of its own: "good practice" (best practice) does not lift every best-practice article.
+    expect(top('good practice for labelling', 5)).toContain('ics-intent-labelling-lesson');
   });
 
   it('reads "how long" as asking for a duration, without making it a word a text must hold', () => {

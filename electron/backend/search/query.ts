@@ -208,8 +208,8 @@ export function spanTokens(terms: readonly QueryTerm[]): string[] {
  * A run of terms that holds a stop word and spells a name the user means (isName: a glossary
  * name). Chinese typed without spaces is one word the segmenter cut: 再训练 is retraining, not
  * 训练 (training), so the run becomes that one term. English words stay terms of their own and
- * the name is one more term after them, counted only where the text spells it ("handle time"):
- * such texts rank first, while the words still find the rest. (The glossary lookup sees the
+ * the name is one more term after them ("give us data"), which ranks texts that spell it or name
+ * the same thing another way (data access) higher, while the words still find the rest. (The glossary lookup sees the
  * stop words either way: parseTerms' `typed`.)
  */
 function withNames(terms: readonly QueryTerm[], isName: (tokens: readonly string[]) => boolean): QueryTerm[] {

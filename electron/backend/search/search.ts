@@ -35,7 +35,7 @@ export type KbSearchArgs = {
  *    characters side by side and longer compounds, a correction for a word that matches nothing,
  *    and the glossary's other names (glossary.ts, looked up on the query as typed, stop words
  *    included: "handle time" names average handling time, time alone does not). A name added
- *    for the words it spans (parseTerms) counts only where it is spelled. Exclusions become NOT.
+ *    for the words it spans (parseTerms) adds to the score only (requiredTerms). Exclusions become NOT.
  * 2. Candidates: matches of any term and matches of every term, each read newest first (rowid
  *    order costs FTS5 no scoring) and checked against the filters, until TOTAL_CAP are found or
  *    SCAN_BUDGET matches were read. The any-term matches give `total`, counted up to TOTAL_CAP.
@@ -155,23 +155,20 @@ function documentFilter(args: KbSearchArgs): Filter {
 type PlannedTerm = { term: QueryTerm; exact: string[]; forms: string[]; related: string[]; scored: string[] };
 
 /**
- * A glossary name made only of stop words ("how long"): what is left of a question's words. It
- * stands for its entry's names and ranks the texts holding them higher, but is never one of the
- * terms a text must match to rank in a better band ("how long should we keep logs" is about
- * keeping logs first).
- */
-function isQuestionName(term: QueryTerm): boolean {
-  return term.name === true && term.words.every(isStopWord);
-}
-
-/**
- * The terms a text must match to be found and to rank in the best band: all but a question's
- * name and optional terms (QueryTerm.optional: words that only say how much, "误报率高" is about
- * 误报率; a how-to question's verb; the pair a measure's suffix makes, 报率) — those add to a
- * text's score. A query made only of such terms requires them all.
+ * The terms a text must match to be found and to rank in the best band: all but names and
+ * optional terms, which add to a text's score.
+ * - A name parseTerms added for the words it spans ("give us data", "cut over", "how long"): the
+ *   words themselves are terms already (or, for a question's words, say nothing), and the bands
+ *   count words. The name ranks texts that spell it, or name the same thing another way (the
+ *   glossary: data access, cutover), higher inside their band. As a band of its own it would
+ *   either favour texts that happen to spell it over texts about the thing (spelled only), or lift
+ *   every text holding a generic name above those holding the words (good practice → best practice).
+ * - Optional terms (QueryTerm.optional): words that only say how much ("误报率高" is about 误报率),
+ *   a how-to question's verb, the pair a measure's suffix makes (报率).
+ * A query made only of such terms requires them all.
  */
 function requiredTerms(terms: PlannedTerm[]): PlannedTerm[] {
-  const required = terms.filter((t) => !isQuestionName(t.term) && t.term.optional !== true);
+  const required = terms.filter((t) => t.term.name !== true && t.term.optional !== true);
   return required.length > 0 ? required : terms;
 }
 
@@ -333,16 +330,15 @@ function planQuery(db: Db, { terms, typed }: ParsedTerms, asTyped: boolean): Pla
   );
   plan.terms.forEach((t) => {
     const own = new Set([...t.exact, ...t.forms]);
-    // A name added for the words it spans (parseTerms) counts as written only: its glossary names
-    // are its words' alternatives already, and would otherwise lift every text holding one of
-    // them (escalation for "transfer to agent") above texts holding the words. A name made only
-    // of stop words ("how long") is all that is left of them, so it carries the names itself.
-    t.related = t.term.name === true && !isQuestionName(t.term) ? [] : (related[typed.indexOf(t.term)] ?? []).filter((a) => !own.has(a));
-    // The glossary's names are scored only for a word the index does not hold (then they are
-    // all there is to rank by); otherwise they count for matching, the bands and the title
-    // (each scored name costs bm25 a scan of its doclist).
+    // A name added for the words it spans (parseTerms) stands for its glossary entry like any
+    // term; it is never required (requiredTerms), so its other names rank texts higher without
+    // lifting every text holding one of them above the texts holding the words.
+    t.related = (related[typed.indexOf(t.term)] ?? []).filter((a) => !own.has(a));
+    // The glossary's names are scored only for a name (it counts for nothing else) and for a word
+    // the index does not hold (then they are all there is to rank by); otherwise they count for
+    // matching, the bands and the title (each scored name costs bm25 a scan of its doclist).
     const direct = [...t.exact, ...t.forms].some((a) => !a.includes(' + ') && isIndexed(db, a.slice(1, -1).replace(/""/g, '"')));
-    if (!direct) t.scored.push(...t.related.filter((a) => !(a.includes(' + ') && HAN.test(a))));
+    if (!direct || t.term.name === true) t.scored.push(...t.related.filter((a) => !(a.includes(' + ') && HAN.test(a))));
     if (t.related.some((a) => a.includes(' + '))) plan.phrases = true;
   });
   plan.required = requiredTerms(plan.terms);
