@@ -23,7 +23,7 @@ export const CHINESE_STOP_WORDS: ReadonlySet<string> = new Set(
     '的 地 得 了 着 过 吗 呢 吧 啊 呀 么 嘛 和 与 及 以及 或 或者 而 并 并且 在 于 对 对于 把 被 将 向 从 自 给 让 跟 同 为 为了 由 ' +
     '是 有 没有 就 都 也 还 又 才 再 很 更 最 太 这 那 这个 那个 这些 那些 这样 那样 哪 哪些 哪个 什么 怎么 怎样 怎么样 如何 为何 为什么 ' +
     '我 我们 你 你们 他 他们 她 它 它们 咱们 自己 一个 一些 一下 可以 能 能够 会 要 需要 应该 应当 该 请 请问 关于 有关 进行 通过 以 之 其 等 等等 ' +
-    '吗 呢 啥 多少 多久 多长 几 是否 能否 可否 应该 怎么办 哪里 什么样 是不是 要不要 能不能 会不会 有没有 有哪些 哪儿 ' +
+    '吗 呢 啥 谁 何时 什么时候 哪种 哪类 多少 多久 多长 几 是否 能否 可否 应该 怎么办 哪里 什么样 是不是 要不要 能不能 会不会 有没有 有哪些 哪儿 ' +
     // Hedges around a question ("一般多久", "大概要多少"): never what is searched for.
     '一般 通常 大概 大约 左右'
   ).split(' '),
@@ -38,7 +38,9 @@ const QUALIFIER_WORDS: ReadonlySet<string> = new Set(
   (
     'high higher low lower poor bad worse ' +
     '高 低 多 少 差 大 小 不够 不足 ' +
-    ['太', '过', '偏', '很', '较'].flatMap((degree) => ['高', '低', '多', '少', '差', '大', '小'].map((word) => degree + word)).join(' ')
+    ['太', '过', '偏', '很', '较'].flatMap((degree) => ['高', '低', '多', '少', '差', '大', '小'].map((word) => degree + word)).join(' ') +
+    // More than people can keep up with ("告警太多，运维看不过来"): too many of the thing named.
+    ' 看不过来 忙不过来 管不过来 处理不过来 做不过来 顾不过来 应付不过来 跟不上'
   ).split(' '),
 );
 

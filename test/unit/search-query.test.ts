@@ -139,6 +139,10 @@ describe('parseTerms', () => {
     // Before the question words that may follow, even as the segmenter cut them (怎么 + 办).
     expect(shown('误报率过高怎么办 ')).toEqual(['误 报', '报 率', '过 高']);
     expect(shown('现场没网怎么办 ')).toEqual(['现场', '没 网']);
+    // More than people keep up with, however the segmenter cut it (看不 + 过来, 处理 + 不过 + 来).
+    expect(shown('运维看不过来 ')).toEqual(['运 维', '看不 过来']);
+    expect(shown('工单处理不过来 ')).toEqual(['工 单', '处理 不过 来']);
+    expect(parseTerms('运维看不过来 ').terms.map((t) => t.optional === true)).toEqual([false, true]);
     const qualifiers = (input: string): boolean[] => parseTerms(input).terms.map((t) => t.optional === true);
     // A measure's suffix makes the second pair (报率) no word: it adds to the score, never required.
     expect(qualifiers('误报率太高 ')).toEqual([false, true, true]);

@@ -143,11 +143,14 @@ function trailingQualifier(tokens: string[]): { tokens: string[]; qualifier: str
   const stopWordBefore = (at: number): number => [3, 2, 1].find((k) => at - k >= 0 && isStopWord(tokens.slice(at - k, at).join(''))) ?? 0;
   for (let k = stopWordBefore(end); k > 0; k = stopWordBefore(end)) end -= k;
   const said = tokens.slice(0, end);
-  for (const length of [2, 1]) {
+  for (const length of [3, 2, 1]) {
     const tail = said.slice(-length);
     const rest = said.slice(0, -length);
-    if (tail.length !== length || !tail.every(han) || (length === 2 && !tail.every((t) => SINGLE_HAN.test(t)))) continue;
-    if (isQualifierWord(tail.join('')) && [...rest.join('')].length >= 2 && han(rest.at(-1))) return { tokens: [...rest, ...tokens.slice(end)], qualifier: tail };
+    const word = tail.join('');
+    // Pieces the segmenter cut: single characters (偏 + 高), or a longer qualifier (看不 + 过来).
+    const cut = length === 1 || tail.every((t) => SINGLE_HAN.test(t)) || [...word].length >= 3;
+    if (tail.length !== length || !tail.every(han) || !cut) continue;
+    if (isQualifierWord(word) && [...rest.join('')].length >= 2 && han(rest.at(-1))) return { tokens: [...rest, ...tokens.slice(end)], qualifier: tail };
   }
   return { tokens, qualifier: [] };
 }
