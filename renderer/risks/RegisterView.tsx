@@ -30,25 +30,27 @@ export function RegisterView({
   const shown = cell ? items.filter((r) => r.likelihood === cell.likelihood && r.impact === cell.impact) : items;
 
   return (
-    <div className={compact ? 'register compact' : 'register'}>
-      <HeatMap items={items} selected={cell} onSelect={onCell} />
-      <div className="register-list">
-        <div className="results-bar">
-          <p className="result-count" role="status">
-            {tn('risks.count', shown.length)}
-          </p>
-          {cell && (
-            <p className="cell-filter">
-              <span className="chip">{t('risks.filter.cell', { likelihood: cell.likelihood, impact: cell.impact })}</span>{' '}
-              <button type="button" className="link-button" onClick={() => onCell(null)}>
-                {t('risks.filter.clearCell')}
-              </button>
+    <div className="register-frame">
+      <div className={compact ? 'register compact' : 'register'}>
+        <HeatMap items={items} selected={cell} onSelect={onCell} />
+        <div className="register-list">
+          <div className="results-bar">
+            <p className="result-count" role="status">
+              {tn('risks.count', shown.length)}
             </p>
-          )}
+            {cell && (
+              <p className="cell-filter">
+                <span className="chip">{t('risks.filter.cell', { likelihood: cell.likelihood, impact: cell.impact })}</span>{' '}
+                <button type="button" className="link-button" onClick={() => onCell(null)}>
+                  {t('risks.filter.clearCell')}
+                </button>
+              </p>
+            )}
+          </div>
+          {shown.length === 0 ? <p className="empty-results">{emptyText}</p> : <RiskTable items={shown} compact={compact} onEdit={setEditing} />}
         </div>
-        {shown.length === 0 ? <p className="empty-results">{emptyText}</p> : <RiskTable items={shown} compact={compact} onEdit={setEditing} />}
+        {editing && <RiskDialog item={editing} engagements={engagements} onClose={() => setEditing(null)} />}
       </div>
-      {editing && <RiskDialog item={editing} engagements={engagements} onClose={() => setEditing(null)} />}
     </div>
   );
 }

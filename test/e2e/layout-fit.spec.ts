@@ -75,6 +75,17 @@ test('every page fits 1280×720 and 1920×1080 without the shell scrolling or an
       }).length,
     );
     expect(hidden, `amounts out of view at ${size.width}×${size.height}`).toBe(0);
+    // The risk registers keep every column, Edit last, in view without scrolling the table sideways.
+    for (const route of ['/risks', `/engagements/${engagementId}`]) {
+      await gotoRoute(page, appUrl, route);
+      const edit = page.locator('.risk-edit-cell button').first();
+      await expect(edit).toBeVisible();
+      const cut = await edit.evaluate((button) => {
+        const wrap = button.closest('.risk-table-wrap')?.getBoundingClientRect();
+        return wrap === undefined ? 'no table' : button.getBoundingClientRect().right > wrap.right + 1 ? 'cut' : 'fits';
+      });
+      expect(cut, `the risk table of ${route} at ${size.width}×${size.height}`).toBe('fits');
+    }
   }
   expect(misfits).toEqual([]);
 });
