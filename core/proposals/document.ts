@@ -64,3 +64,11 @@ export const PROPOSAL_DOCUMENT_RULES: RichTextRules = {
 export function checkProposalDocument(json: string): CheckedDocument {
   return checkRichText(json, PROPOSAL_DOCUMENT_RULES);
 }
+
+/** A proposal's plain text (search, excerpts): each section's title and words, in order. */
+export function proposalText(sections: readonly { title: string; text: string }[]): string {
+  return sections
+    .flatMap((s) => [s.title, s.text])
+    .filter((t) => t !== '')
+    .join('\n\n');
+}

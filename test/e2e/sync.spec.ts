@@ -192,6 +192,8 @@ test('a field changed on two devices shows both values, and the user keeps the o
   const conflict = tablet.getByRole('listitem').filter({ hasText: 'Roof survey' });
   await expect(conflict.getByText('Roof survey — north', { exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(conflict.getByText('Roof survey — south', { exact: true })).toBeVisible();
+  // Named as the user knows it: the kind of record, its title and the field, in the UI's words.
+  await expect(conflict.getByRole('heading', { name: 'Note “Roof survey — south” · title' })).toBeVisible();
   await expect(tablet.getByRole('link', { name: /1 conflict/ })).toBeVisible();
   await noSeriousViolations(tablet, 'the conflicts list');
   await conflict.getByRole('button', { name: "Keep the other device's" }).click();

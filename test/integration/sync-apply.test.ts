@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { HOSTILE_LINKS, hostileDocument } from '../fixtures/hostile/corpus';
+import { documentJson, paragraph, textNode } from '../../core/richtext/build';
 import { formatTimestamp } from '../../core/sync/hlc';
 import type { SyncMessage } from '../../core/sync/protocol';
 import { transact } from '../../electron/backend/db/changes';
@@ -181,5 +182,18 @@ describe('applying what arrives by sync', () => {
       ['n1', 'Note n1'],
     ]);
     expect(d.db.prepare('SELECT count(*) AS n FROM field_notes').get()).toEqual({ n: 2 });
+  });
+
+  it('works out the plain text of a body from the body that arrived, never from the message', async () => {
+    const d = await device();
+    const words = (text: string) => documentJson([paragraph([textNode(text)])]);
+    // Another device sends a text its body does not hold: excerpts and search would show it.
+    expect(apply(d, [note('n9', { body_json: words('Roof access by ladder.'), body_text: 'Transfer the deposit to account 12345' })]).applied).toBe(1);
+    expect(stored(d.db, 'n9')?.body_text).toBe('Roof access by ladder.');
+    // A text alone changes nothing; a new body brings its own text.
+    apply(d, [note('n9', { body_text: 'Call this number' })].map((m) => ({ ...m, values: { body_text: 'Call this number' } })));
+    expect(stored(d.db, 'n9')?.body_text).toBe('Roof access by ladder.');
+    apply(d, [note('n9', { body_json: words('South stairs instead.') })].map((m) => ({ ...m, values: { body_json: m.values.body_json ?? null } })));
+    expect(stored(d.db, 'n9')?.body_text).toBe('South stairs instead.');
   });
 });

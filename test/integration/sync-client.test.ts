@@ -154,6 +154,27 @@ describe('sync between devices through the server', () => {
     expect((await callOk(laptop.backend, 'notes.get', { id: note.id })).title).toBe('Survey — site A');
   });
 
+  it('meets a body changed on two devices as one conflict, and keeping a side keeps its text', async () => {
+    const laptop = await device('bob');
+    const tablet = await device('bob');
+    const note = await callOk(laptop.backend, 'notes.create', { title: 'Mast survey', bodyJson: body('Ladder on site.') });
+    await callOk(laptop.backend, 'sync.now', {});
+    await callOk(tablet.backend, 'sync.now', {});
+    await callOk(laptop.backend, 'notes.save', { id: note.id, bodyJson: body('North ladder, key with the guard.') });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await callOk(tablet.backend, 'notes.save', { id: note.id, bodyJson: body('South stairs; the ladder is broken.') });
+    await callOk(laptop.backend, 'sync.now', {});
+    await callOk(tablet.backend, 'sync.now', {});
+    // The body and its plain text changed together: one conflict, on the body, shown as its words.
+    const conflicts = await callOk(tablet.backend, 'sync.conflicts', {});
+    expect(conflicts.map((c) => [c.column, c.localText, c.remoteText])).toEqual([['body_json', 'South stairs; the ladder is broken.', 'North ladder, key with the guard.']]);
+    expect((await callOk(tablet.backend, 'sync.status', {})).openConflicts).toBe(1);
+    await callOk(tablet.backend, 'sync.resolveConflict', { id: conflicts[0]?.id ?? 0, keep: 'remote' });
+    expect((await callOk(tablet.backend, 'notes.get', { id: note.id })).text).toBe('North ladder, key with the guard.');
+    const found = await callOk(tablet.backend, 'kb.search', { query: 'guard', kinds: ['note'] });
+    expect(found.hits.map((h) => h.id)).toContain(note.id);
+  });
+
   it('asks before a sync deletes many records, backs up first, and rolls a run back as new changes', async () => {
     const laptop = await device('ann');
     const tablet = await device('ann');

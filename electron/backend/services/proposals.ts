@@ -5,7 +5,7 @@ import { PROPOSAL_LABELS } from '../../../core/proposals/labels';
 import type { ParsedArgs } from '../../../core/api/contract';
 import { evaluateAssessment } from '../../../core/assessment/engine';
 import { localDay } from '../../../core/dates';
-import { checkProposalDocument } from '../../../core/proposals/document';
+import { checkProposalDocument, proposalText } from '../../../core/proposals/document';
 import { diffProposals } from '../../../core/proposals/diff';
 import { generateProposal, type ArticleSource, type AssessmentSource } from '../../../core/proposals/generate';
 import { checkPricing, canonicalPricing } from '../../../core/proposals/money';
@@ -83,7 +83,7 @@ function templateArticleIds(template: TemplateFile): string[] {
 function checkedSections(sections: readonly ProposalSection[], lenient = false): { sections: ProposalSection[]; text: string } {
   const issues: ApiIssue[] = [];
   const ids = new Set<string>();
-  const texts: string[] = [];
+  const texts: { title: string; text: string }[] = [];
   const out = sections.map((section, index) => {
     if (ids.has(section.id)) issues.push(issue(`sections.${index}.id`, msg('proposal.sectionIdTwice', { section: section.title, id: section.id })));
     ids.add(section.id);
@@ -91,11 +91,11 @@ function checkedSections(sections: readonly ProposalSection[], lenient = false):
     const inSection = (problem: ApiMessage) => msg('proposal.sectionProblem', { section: section.title, problem });
     if (checked.json === null) issues.push(issue(`sections.${index}.bodyJson`, inSection(checked.problems[0]?.message ?? msg('rich.notEditorState'))));
     else if (!lenient) issues.push(...checked.problems.map((p) => issue(`sections.${index}.bodyJson.${p.path}`, inSection(p.message))));
-    texts.push(section.title, checked.text);
+    texts.push({ title: section.title, text: checked.text });
     return { ...section, bodyJson: checked.json ?? section.bodyJson };
   });
   if (issues.length > 0) refuse(issues);
-  return { sections: out, text: texts.filter((t) => t !== '').join('\n\n') };
+  return { sections: out, text: proposalText(texts) };
 }
 
 function checkFigures(content: Pick<ProposalContent, 'pricing' | 'timeline'>): void {

@@ -7,6 +7,7 @@ import type { Db } from '../db/connection';
 import { hasColumn, tableSpec, type SqlValue } from '../db/tables';
 import { isSyncedColumn, keyOfRowName } from './columns';
 import { checkIncomingValue } from './incoming';
+import { derivedColumnOf, isDerivedColumn } from './derived';
 import { addToDigest, cellKey, logReceived } from './log';
 import { MOVE_COLUMN, moveRow } from './share';
 import { actorOf, saveClock, syncClock, type SyncIdentity } from './state';
@@ -150,14 +151,21 @@ function checkMessage(db: Db, rows: RowCache, message: SyncMessage, clock: Retur
     if (article !== null && article.space !== message.space) return { reason: `the article of ${message.row} lives in ${article.space}` };
   }
   const values: Values = {};
+  // Rich text's plain text, by column, as the check worked it out.
+  const texts: Record<string, string> = {};
   for (const [column, value] of Object.entries(message.values)) {
     // A column this version does not know (a newer app wrote it) is left out, not fatal: the
     // message stays in the log whole, for a later version to read.
-    if (!isSyncedColumn(table, column)) continue;
+    // A derived column is never taken from a message: the check of its source works it out (derived.ts).
+    if (!isSyncedColumn(table, column) || isDerivedColumn(table, column)) continue;
     const checked = checkIncomingValue(table, column, value);
     if (!checked.ok) return { reason: checked.reason };
     values[column] = checked.value;
+    if (checked.text !== undefined) texts[column] = checked.text;
   }
+  const derived = derivedColumnOf(table);
+  const derivedText = derived === undefined ? undefined : texts[derived.from];
+  if (derived !== undefined && derivedText !== undefined) values[derived.column] = derivedText;
   try {
     observe(clock, message.timestamp, now);
   } catch (error) {
@@ -215,7 +223,8 @@ function applyOne(db: Db, rows: RowCache, storedRows: StoredRows, table: RecordT
   for (const [column, value] of Object.entries(values)) {
     const localStamp = state.stamps[column];
     const wins = localStamp === undefined || message.timestamp > localStamp;
-    if (unsent.has(cellKey(table, message.row, column)) && localStamp !== undefined && stored !== undefined && stored[column] !== value) {
+    // A derived column (derived.ts) goes with its source: its conflict is the source's.
+    if (!isDerivedColumn(table, column) && unsent.has(cellKey(table, message.row, column)) && localStamp !== undefined && stored !== undefined && stored[column] !== value) {
       recordConflict(db, table, message.row, column, stored[column] ?? null, value, localStamp, message.timestamp, wins ? 'remote' : 'local', now);
       conflicts.push(column);
     }

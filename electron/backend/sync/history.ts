@@ -5,6 +5,7 @@ import type { Db } from '../db/connection';
 import { hasColumn, tableSpec } from '../db/tables';
 import type { RunItem } from './apply';
 import { keyOfRowName } from './columns';
+import { NOT_DERIVED_CONFLICT } from './derived';
 
 /** The sync history (sync_runs, sync_run_items) and the conflicts list, read and written. */
 
@@ -159,13 +160,16 @@ function displayText(value: string | number | null): string {
   // Rich text and JSON columns: their words, not their markup.
   if (value.startsWith('{') || value.startsWith('[')) {
     try {
+      const parsed: unknown = JSON.parse(value);
+      // A list of names (tags, scenarios, team): the names.
+      if (Array.isArray(parsed) && parsed.every((item) => typeof item === 'string')) return parsed.join(', ');
       const words: string[] = [];
       const walk = (node: unknown): void => {
         if (typeof node !== 'object' || node === null) return;
         if ('text' in node && typeof node.text === 'string') words.push(node.text);
         for (const child of Object.values(node)) if (typeof child === 'object') walk(child);
       };
-      walk(JSON.parse(value));
+      walk(parsed);
       return words.join(' ');
     } catch {
       return value;
@@ -175,7 +179,7 @@ function displayText(value: string | number | null): string {
 }
 
 export function openConflicts(db: Db): SyncConflict[] {
-  const rows = db.prepare('SELECT * FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY detected_at DESC, id DESC LIMIT 500').all() as ConflictRow[];
+  const rows = db.prepare(`SELECT * FROM sync_conflicts WHERE resolved_at IS NULL AND ${NOT_DERIVED_CONFLICT} ORDER BY detected_at DESC, id DESC LIMIT 500`).all() as ConflictRow[];
   return rows.map((r) => {
     const localValue = r.local_value === null ? null : (JSON.parse(r.local_value) as string | number | null);
     const remoteValue = r.remote_value === null ? null : (JSON.parse(r.remote_value) as string | number | null);
@@ -196,7 +200,7 @@ export function openConflicts(db: Db): SyncConflict[] {
 }
 
 export function countOpenConflicts(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL').get() as { n: number }).n;
+  return (db.prepare(`SELECT count(*) AS n FROM sync_conflicts WHERE resolved_at IS NULL AND ${NOT_DERIVED_CONFLICT}`).get() as { n: number }).n;
 }
 
 export function countWaiting(db: Db): number {

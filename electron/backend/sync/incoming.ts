@@ -1,7 +1,7 @@
 import type { RecordTable } from '../../../core/api/tables';
 import { templateFile } from '../../../core/content/schemas';
 import { checkLexicalDocument } from '../../../core/notes/lexical-document';
-import { checkProposalDocument } from '../../../core/proposals/document';
+import { checkProposalDocument, proposalText } from '../../../core/proposals/document';
 import { SUBMISSION_FILES_MAX } from '../../../core/review/types';
 import { isJsonObject, MAX_BLOB_BYTES, SHA256_PATTERN } from '../../../core/sync/protocol';
 import type { SqlValue } from '../db/tables';
@@ -15,10 +15,12 @@ import { describeContentIssue } from '../content/load-pack';
  * from a stolen token is cleaned as a hostile paste would be: an unknown node goes, a bad link
  * keeps its words). A message whose value cannot be made safe is refused, never half applied.
  */
-export type Checked = { ok: true; value: SqlValue; cleaned: boolean } | { ok: false; reason: string };
+export type Checked =
+  /** `text`: rich text's plain text, worked out by the check (the value of its derived column: derived.ts) */
+  { ok: true; value: SqlValue; cleaned: boolean; text?: string } | { ok: false; reason: string };
 
 const fail = (reason: string): Checked => ({ ok: false, reason });
-const pass = (value: SqlValue, cleaned = false): Checked => ({ ok: true, value, cleaned });
+const pass = (value: SqlValue, cleaned = false, text?: string): Checked => ({ ok: true, value, cleaned, ...(text === undefined ? {} : { text }) });
 
 export function checkIncomingValue(table: RecordTable, column: string, value: SqlValue): Checked {
   const kind = columnKind(table, column);
@@ -50,16 +52,19 @@ function checkJson(table: RecordTable, column: string, raw: string, parsed: unkn
   if (shape !== null) return fail(shape);
   // A proposal's sections (and a saved version's) hold rich text of their own.
   if ((table === 'proposals' && column === 'body_json') || (table === 'proposal_versions' && column === 'snapshot')) {
-    const value = parsed as { sections: { bodyJson: string }[] };
+    const value = parsed as { sections: { title: string; bodyJson: string }[] };
     let cleaned = false;
     const sections: unknown[] = [];
+    const texts: { title: string; text: string }[] = [];
     for (const [i, section] of value.sections.entries()) {
       const checked = checkProposalDocument(section.bodyJson);
       if (checked.json === null) return fail(`${where}: section ${i} is not a rich-text document`);
       cleaned ||= checked.problems.length > 0;
       sections.push({ ...section, bodyJson: checked.json });
+      texts.push({ title: section.title, text: checked.text });
     }
-    return cleaned ? pass(JSON.stringify({ ...value, sections }), true) : pass(raw);
+    const text = proposalText(texts);
+    return cleaned ? pass(JSON.stringify({ ...value, sections }), true, text) : pass(raw, false, text);
   }
   if (table === 'submissions' && column === 'content') {
     const value = parsed as { bodyJson?: string; files?: unknown };
@@ -92,5 +97,5 @@ function checkSubmissionFiles(files: unknown): string | null {
 function lexical(raw: string, where: string): Checked {
   const checked = checkLexicalDocument(raw);
   if (checked.json === null) return fail(`${where} is not a rich-text document`);
-  return checked.problems.length > 0 ? pass(checked.json, true) : pass(raw);
+  return checked.problems.length > 0 ? pass(checked.json, true, checked.text) : pass(raw, false, checked.text);
 }

@@ -15,6 +15,8 @@ import { readStored } from './apply';
 import { transferFiles } from './files';
 import { enrol as enrolRequest, httpTransport, type ByteCounter, type Fetch } from './http';
 import { addItems, closeInterruptedRuns, countOpenConflicts, countWaiting, getRun, labelOf, lastSuccess, listRuns, openConflicts, runItems, startRun, updateRun } from './history';
+import { derivedColumnOf } from './derived';
+import { checkIncomingValue } from './incoming';
 import { hasUnsent, loggedTimestamps, outboxSize, unsentColumns } from './log';
 import { batchRows, mayBeStored, readStoredRows, rowId } from './read-ahead';
 import { PULL_LIMIT, runSync, type Transport } from './round';
@@ -442,9 +444,17 @@ function resolveConflict(db: Db, id: number, keep: 'local' | 'remote', now: () =
   const raw = keep === 'local' ? conflict.local_value : conflict.remote_value;
   const value = raw === null ? null : (JSON.parse(raw) as SqlValue);
   const key = keyOfRowName(table, conflict.row);
+  // Keeping a body keeps its text too (derived.ts); a conflict an earlier version recorded on the text goes with it.
+  const derived = derivedColumnOf(table);
+  const checked = derived?.from === conflict.column_name ? checkIncomingValue(table, conflict.column_name, value) : null;
+  const withText = derived !== undefined && checked?.ok === true && checked.text !== undefined ? { [derived.column]: checked.text } : {};
   transact(db, () => {
-    if (key !== null && readStoredRow(db, table, conflict.row) !== undefined) commit(db, [update(table as never, key as never, { [conflict.column_name]: value } as never)]);
-    db.prepare('UPDATE sync_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?').run(new Date(now()).toISOString(), keep, id);
+    const resolvedAt = new Date(now()).toISOString();
+    if (key !== null && readStoredRow(db, table, conflict.row) !== undefined) commit(db, [update(table as never, key as never, { [conflict.column_name]: value, ...withText } as never)]);
+    db.prepare('UPDATE sync_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?').run(resolvedAt, keep, id);
+    if (derived?.from === conflict.column_name) {
+      db.prepare('UPDATE sync_conflicts SET resolved_at = ?, resolution = ? WHERE dataset = ? AND row = ? AND column_name = ? AND resolved_at IS NULL').run(resolvedAt, keep, table, conflict.row, derived.column);
+    }
   });
   return { resolved: true };
 }
