@@ -55,7 +55,17 @@ export type SyncStatus = {
 
 export type SyncItemStatus = 'sent' | 'applied' | 'unchanged' | 'refused' | 'conflict' | 'waiting' | 'rolled_back';
 
-export type SyncRunItem = { seq: number; direction: 'up' | 'down'; dataset: string; row: string; label: string; status: SyncItemStatus; detail: string | null };
+export type SyncRunItem = {
+  seq: number;
+  direction: 'up' | 'down';
+  dataset: string;
+  row: string;
+  label: string;
+  status: SyncItemStatus;
+  detail: string | null;
+  /** For a conflict: the columns changed here and elsewhere. */
+  fields: string[] | null;
+};
 
 export type SyncConflict = {
   id: number;

@@ -3,7 +3,8 @@ import type { SyncConflict } from '../../core/sync/status';
 import { mutate } from '../data/query-client';
 import { useQuery } from '../data/use-query';
 import { ErrorView, Loading } from '../app/StateViews';
-import { useI18n, type Translate } from '../i18n/i18n';
+import { useI18n } from '../i18n/i18n';
+import { fieldName, recordName } from './record-words';
 import { formatDateTime } from '../ui/format';
 import { AlertNotice } from '../ui/AlertNotice';
 
@@ -52,30 +53,12 @@ export function ConflictList() {
   );
 }
 
-/** The records and fields a conflict can name, in the words of the app's forms. */
-const KINDS = ['customers', 'customer_contacts', 'engagements', 'assessment_sessions', 'assessment_answers', 'risk_items', 'field_notes', 'lessons', 'proposals', 'proposal_versions', 'attachment_links', 'submissions'] as const;
-const FIELDS = [
-  'title', 'name', 'kind', 'industry', 'region', 'notes', 'role', 'email', 'phone', 'stage', 'scenarios', 'team', 'start_date', 'end_date', 'time_zone',
-  'status', 'signoff', 'value', 'note', 'description', 'category', 'likelihood', 'impact', 'owner', 'due_date', 'mitigation', 'articles', 'body_json', 'tags',
-  'context', 'problem', 'action', 'result', 'recommendation', 'status_reason', 'pricing', 'timeline', 'caption', 'review_note', 'deleted',
-] as const;
-const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
-
-/** What a conflict is about: the kind of record, its name and the field, as the user's language says them. */
-function conflictHeading(t: Translate, conflict: SyncConflict): string {
-  // A column this version has no word for (a newer app's) reads as its name: due_date → due date.
-  const field = isOneOf(FIELDS, conflict.column) ? t(`sync.field.${conflict.column}`) : conflict.column.replace(/_json$/, '').replace(/_/g, ' ');
-  return isOneOf(KINDS, conflict.dataset)
-    ? t('sync.conflictHeading', { kind: t(`sync.kind.${conflict.dataset}`), label: conflict.label, field })
-    : t('sync.conflictHeadingPlain', { label: conflict.label, field });
-}
-
 function ConflictItem({ conflict, busy, onKeep }: { conflict: SyncConflict; busy: boolean; onKeep: (side: 'local' | 'remote') => void }) {
   const { t, lang } = useI18n();
   const headingId = `conflict-${conflict.id}`;
   return (
     <li className="conflict" aria-labelledby={headingId}>
-      <h3 id={headingId}>{conflictHeading(t, conflict)}</h3>
+      <h3 id={headingId}>{t('sync.conflictHeading', { record: recordName(t, conflict.dataset, conflict.label), field: fieldName(t, conflict.column) })}</h3>
       <p className="muted">{formatDateTime(conflict.detectedAt, lang)}</p>
       <div className="conflict-sides">
         {(['local', 'remote'] as const).map((side) => (

@@ -7,6 +7,8 @@ import { useI18n } from '../i18n/i18n';
 import { Dialog, DialogActions } from '../ui/Dialog';
 import { formatCount, formatDateTime, formatFileSize } from '../ui/format';
 import { useSyncProgress } from './progress';
+import { fieldName, recordName } from './record-words';
+import { listed } from '../../core/i18n';
 
 /** The sync history: one row per run, its records on demand, and rollback of a run that changed something here. */
 export function RunHistory() {
@@ -127,7 +129,7 @@ export function RunHistory() {
 }
 
 function RunItems({ runId }: { runId: number }) {
-  const { t, apiText } = useI18n();
+  const { t, lang, apiText } = useI18n();
   const items = useQuery('sync.runItems', { runId });
   if (items.status === 'error') return <ErrorView message={apiText(items.error)} onRetry={items.reload} />;
   if (items.data === null) return <Loading />;
@@ -136,7 +138,8 @@ function RunItems({ runId }: { runId: number }) {
     <ul className="sync-items">
       {items.data.map((item) => (
         <li key={item.seq} className={`sync-item sync-item-${item.status}`}>
-          <span className="sync-item-dir">{t(`sync.item.${item.direction}`)}</span> {item.label} — {t(`sync.item.${item.status}`)}
+          <span className="sync-item-dir">{t(`sync.item.${item.direction}`)}</span> {recordName(t, item.dataset, item.label)} — {t(`sync.item.${item.status}`)}
+          {item.fields && item.fields.length > 0 && <span className="muted"> ({t('sync.item.conflictFields', { fields: listed(item.fields.map((f) => fieldName(t, f)))[lang] })})</span>}
           {item.detail && <span className="muted"> ({item.detail})</span>}
         </li>
       ))}

@@ -164,7 +164,10 @@ describe('sync between devices through the server', () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     await callOk(tablet.backend, 'notes.save', { id: note.id, bodyJson: body('South stairs; the ladder is broken.') });
     await callOk(laptop.backend, 'sync.now', {});
-    await callOk(tablet.backend, 'sync.now', {});
+    const run = await callOk(tablet.backend, 'sync.now', {});
+    // The history names the field that conflicted (the UI says it in the user's words).
+    const items = await callOk(tablet.backend, 'sync.runItems', { runId: run.id });
+    expect(items.filter((i) => i.status === 'conflict').map((i) => [i.row, i.fields, i.detail])).toEqual([[note.id, ['body_json'], null]]);
     // The body and its plain text changed together: one conflict, on the body, shown as its words.
     const conflicts = await callOk(tablet.backend, 'sync.conflicts', {});
     expect(conflicts.map((c) => [c.column, c.localText, c.remoteText])).toEqual([['body_json', 'South stairs; the ladder is broken.', 'North ladder, key with the guard.']]);

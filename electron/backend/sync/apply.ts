@@ -32,7 +32,8 @@ import { batchRows, mayBeStored, parseRowState, readRowStates, readStoredRows, r
  */
 
 export type ItemStatus = 'applied' | 'unchanged' | 'refused' | 'conflict' | 'waiting';
-export type RunItem = { dataset: string; row: string; status: ItemStatus; detail?: string; before?: Record<string, SqlValue> };
+/** `fields`: for a conflict, the columns changed here and elsewhere (the history names them in the user's language). */
+export type RunItem = { dataset: string; row: string; status: ItemStatus; detail?: string; fields?: string[]; before?: Record<string, SqlValue> };
 export type ApplyResult = { received: number; applied: number; refused: number; conflicts: number; waiting: number; items: RunItem[] };
 
 type Values = Record<string, SqlValue>;
@@ -233,10 +234,10 @@ function applyOne(db: Db, rows: RowCache, storedRows: StoredRows, table: RecordT
     state.stamps[column] = message.timestamp;
   }
   const status = (base: 'applied' | 'unchanged'): RunItem['status'] => (conflicts.length > 0 ? 'conflict' : base);
-  const detail = conflicts.length > 0 ? `changed here and elsewhere: ${conflicts.join(', ')}` : undefined;
+  const detail = conflicts.length > 0 ? { fields: conflicts } : undefined;
   if (Object.keys(newer).length === 0) {
     saveRowState(db, rows, table, message.row, state);
-    return { dataset: table, row: message.row, status: status('unchanged'), ...(detail ? { detail } : {}) };
+    return { dataset: table, row: message.row, status: status('unchanged'), ...detail };
   }
   if (stored !== undefined) {
     const before: Values = {};
@@ -254,7 +255,7 @@ function applyOne(db: Db, rows: RowCache, storedRows: StoredRows, table: RecordT
       throw error;
     }
     saveRowState(db, rows, table, message.row, state);
-    return { dataset: table, row: message.row, status: status('applied'), before, ...(detail ? { detail } : {}) };
+    return { dataset: table, row: message.row, status: status('applied'), before, ...detail };
   }
   // A row this device does not have yet: gather its columns until it can be written (its state
   // is saved once, with what still waits, if anything).

@@ -99,7 +99,7 @@ export function addItems(db: Db, runId: number, direction: 'up' | 'down', items:
     const needed = 'before' in item && item.before !== undefined;
     if (room <= 0 && !needed) continue;
     room--;
-    const detail = 'detail' in item && item.detail !== undefined ? JSON.stringify(item.detail) : null;
+    const detail = storedDetail('detail' in item ? item.detail : undefined, 'fields' in item ? item.fields : undefined);
     const before = 'before' in item && item.before !== undefined ? JSON.stringify(item.before) : null;
     insert.run(runId, ++seq, direction, item.dataset, item.row, item.status, detail, before);
   }
@@ -131,6 +131,23 @@ export function labelOf(db: Db, dataset: string, row: string): string {
   return found?.label ? String(found.label) : `${dataset} ${row}`;
 }
 
+/**
+ * An item's detail as sync_run_items keeps it (JSON): its text, or — for a conflict — the fields
+ * changed here and elsewhere, with the text if there is one too.
+ */
+function storedDetail(text: string | undefined, fields: string[] | undefined): string | null {
+  if (fields !== undefined) return JSON.stringify(text === undefined ? { fields } : { fields, text });
+  return text === undefined ? null : JSON.stringify(text);
+}
+
+function readDetail(stored: string | null): { detail: string | null; fields: string[] | null } {
+  const parsed: unknown = stored === null ? null : JSON.parse(stored);
+  if (typeof parsed === 'string') return { detail: parsed, fields: null };
+  if (typeof parsed !== 'object' || parsed === null) return { detail: null, fields: null };
+  const { fields, text } = parsed as { fields?: unknown; text?: unknown };
+  return { detail: typeof text === 'string' ? text : null, fields: Array.isArray(fields) ? fields.filter((f): f is string => typeof f === 'string') : null };
+}
+
 export function runItems(db: Db, runId: number): SyncRunItem[] {
   const rows = db.prepare('SELECT seq, direction, dataset, row, status, detail FROM sync_run_items WHERE run_id = ? ORDER BY seq LIMIT ?').all(runId, ITEMS_KEPT_PER_RUN * 2) as {
     seq: number;
@@ -140,7 +157,7 @@ export function runItems(db: Db, runId: number): SyncRunItem[] {
     status: SyncRunItem['status'];
     detail: string | null;
   }[];
-  return rows.map((r) => ({ ...r, label: labelOf(db, r.dataset, r.row), detail: r.detail === null ? null : (JSON.parse(r.detail) as string) }));
+  return rows.map((r) => ({ ...r, label: labelOf(db, r.dataset, r.row), ...readDetail(r.detail) }));
 }
 
 type ConflictRow = {
