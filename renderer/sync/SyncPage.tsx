@@ -14,6 +14,7 @@ import { RunHistory } from './RunHistory';
 import { useSyncProgress } from './progress';
 import './sync.css';
 import { AlertNotice } from '../ui/AlertNotice';
+import { recordName } from './record-words';
 
 /** `#/sync`: connect this device, sync now, see progress, history and conflicts. */
 export function SyncPage() {
@@ -163,7 +164,7 @@ function Connected({ status }: { status: SyncStatus }) {
           <ul className="sync-preview">
             {waitingRun.preview.examples.map((e) => (
               <li key={`${e.dataset}/${e.row}`}>
-                {e.label} — {t(`sync.preview.${e.kind}`)}
+                {recordName(t, e.dataset, e.label)} — {t(`sync.preview.${e.kind}`)}
               </li>
             ))}
           </ul>

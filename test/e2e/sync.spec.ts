@@ -200,3 +200,35 @@ test('a field changed on two devices shows both values, and the user keeps the o
   await expect(tablet.getByText('No conflicts.')).toBeVisible();
   expect((await api<{ title: string }>(tabletHost.appUrl, 'notes.get', { id: note.id })).title).toBe('Roof survey — north');
 });
+
+test('a sync that would delete many notes waits for the user, shows what, and is rolled back from the history', async ({ browser }) => {
+  test.setTimeout(120_000);
+  server.addUser('dan', 'consultant');
+  const laptopHost = await newHost();
+  const tabletHost = await newHost();
+  const tablet = await (await browser.newContext()).newPage();
+  await enrol(tablet, tabletHost, 'dan');
+  await api(laptopHost.appUrl, 'sync.enrol', { serverUrl: server.url, username: 'dan', password: TEST_PASSWORD, deviceName: "dan's laptop" });
+  const ids: string[] = [];
+  for (let i = 0; i < 12; i++) ids.push((await api<{ id: string }>(laptopHost.appUrl, 'notes.create', { title: `Cabinet ${i}`, bodyJson: body(`Reading ${i}`) })).id);
+  await api(laptopHost.appUrl, 'sync.now', {});
+  await api(tabletHost.appUrl, 'sync.now', {});
+  for (const id of ids) await api(laptopHost.appUrl, 'notes.remove', { id });
+  await api(laptopHost.appUrl, 'sync.now', {});
+
+  await gotoRoute(tablet, tabletHost.appUrl, '/sync');
+  await tablet.getByRole('button', { name: 'Sync now' }).click();
+  const confirm = tablet.getByRole('region', { name: 'This sync would change much on this device' });
+  await expect(confirm).toContainText('It would delete 12');
+  await expect(confirm.getByRole('listitem').filter({ hasText: /^Note “Cabinet \d+” — deleted$/ }).first()).toBeVisible();
+  // Nothing is gone until the user says so.
+  expect((await api<unknown[]>(tabletHost.appUrl, 'notes.list', {})).length).toBe(12);
+  await confirm.getByRole('button', { name: 'Apply these changes' }).click();
+  await expect(confirm).toBeHidden({ timeout: 30_000 });
+  expect(await api<unknown[]>(tabletHost.appUrl, 'notes.list', {})).toEqual([]);
+
+  await tablet.getByRole('button', { name: 'Roll back' }).first().click();
+  await tablet.getByRole('dialog').getByRole('button', { name: 'Roll back' }).click();
+  await expect(tablet.getByText('12 records put back.')).toBeVisible({ timeout: 30_000 });
+  expect((await api<unknown[]>(tabletHost.appUrl, 'notes.list', {})).length).toBe(12);
+});
