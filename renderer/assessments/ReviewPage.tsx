@@ -86,8 +86,11 @@ export function ReviewPage() {
                       {!completed && (
                         <>
                           {' '}
-                          <Link to={`/assessments/${d.session.id}?q=${encodeURIComponent(q.id)}`} aria-label={t('assessments.changeAnswer', { question: text(q.text) })}>
-                            {t('assessments.change')}
+                          <Link
+                            to={`/assessments/${d.session.id}?q=${encodeURIComponent(q.id)}`}
+                            aria-label={t(answered ? 'assessments.changeAnswer' : 'assessments.giveAnswer', { question: text(q.text) })}
+                          >
+                            {t(answered ? 'assessments.change' : 'assessments.answerNow')}
                           </Link>
                         </>
                       )}

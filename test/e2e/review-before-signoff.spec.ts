@@ -28,7 +28,8 @@ test('the review before sign-off shows every answer by section, with notes and p
   await expect(row).not.toContainText(/\d+ \/ 100/);
   await gotoRoute(page, appUrl, `/assessments/${session.id}/review`);
 
-  // Each answer can be changed from here before signing.
+  // A question left open is answered from here, and each answer can be changed before signing.
+  await expect(page.getByRole('link', { name: /^Answer “/ }).first()).toHaveText('Answer');
   await business.getByRole('link', { name: /^Change the answer to “How many agents/ }).click();
   await expect(page).toHaveURL(/\?q=agents$/);
 });
