@@ -58,7 +58,8 @@ const FRAME_VERBS: ReadonlySet<string> = new Set(
   (
     'write writes writing wrote build builds building create creates creating prepare prepares preparing ' +
     'convince convinces convincing persuade persuades persuading ' +
-    '写 编写 撰写 制定 准备 搭建 说服 劝说'
+    'control controls controlling reduce reduces reducing prevent prevents preventing avoid avoids avoiding ' +
+    '写 编写 撰写 制定 准备 搭建 说服 劝说 控制 减少 避免 防止 降低'
   ).split(' '),
 );
 

@@ -170,6 +170,12 @@ describe('search over the bundled pack', () => {
     // Nor is the verb of bringing someone round: no article says convince, and the answer is about sharing data.
     expect(top('how do I convince the customer to share data', 2)).toContain('dm-data-access-request');
     expect(top('怎么说服客户给数据', 2)).toContain('dm-data-access-request');
+    // Nor a remedy's verb: how to control (reduce, avoid, 控制, 减少) hallucination is about hallucination.
+    // "control" put the OMC article ("Controlling energy features") above the grounding ones.
+    const hallucination = top('how to control hallucination', 2);
+    expect(hallucination).toContain('gov-reply-drafting-best-practice');
+    expect(hallucination).toContain('fma-knowledge-retrieval-method');
+    expect(top('幻觉怎么控制', 2)).toContain('fma-knowledge-retrieval-method');
     // Alone, a qualifier is what is asked for.
     expect(searchKb(db, { query: '高', kinds: ['kb'] }).total).toBeGreaterThan(0);
   });
