@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { api, gotoRoute } from './app-api';
 import { noSeriousViolations } from './axe';
 import { startHost, stopHost, type Host } from './fixtures';
@@ -51,6 +51,18 @@ async function enrol(page: Page, host: Host, user: string): Promise<void> {
   await page.getByLabel('Name of this device').fill(`${user}'s laptop`);
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(page.getByText(new RegExp(`Signed in as ${user}`, 'i'))).toBeVisible();
+}
+
+/** A new consultant with two devices, each connected on its Sync screen; the tablet's page stays open. */
+async function laptopAndTablet(browser: Browser, user: string): Promise<{ laptopHost: Host; tabletHost: Host; tablet: Page }> {
+  server.addUser(user, 'consultant');
+  const laptopHost = await newHost();
+  const tabletHost = await newHost();
+  const laptop = await (await browser.newContext()).newPage();
+  const tablet = await (await browser.newContext()).newPage();
+  await enrol(laptop, laptopHost, user);
+  await enrol(tablet, tabletHost, user);
+  return { laptopHost, tabletHost, tablet };
 }
 
 const body = (text: string) => documentJson([paragraph([textNode(text)])]);
@@ -173,16 +185,12 @@ test('a lesson submitted offline reaches review, is published, and reaches anoth
 
 test('a field changed on two devices shows both values, and the user keeps the other one', async ({ browser }) => {
   test.setTimeout(120_000);
-  server.addUser('cara', 'consultant');
-  const laptopHost = await newHost();
-  const tabletHost = await newHost();
-  const laptop = await (await browser.newContext()).newPage();
-  const tablet = await (await browser.newContext()).newPage();
-  await enrol(laptop, laptopHost, 'cara');
-  await enrol(tablet, tabletHost, 'cara');
+  const { laptopHost, tabletHost, tablet } = await laptopAndTablet(browser, 'cara');
   const note = await api<{ id: string }>(laptopHost.appUrl, 'notes.create', { title: 'Roof survey', bodyJson: body('Access by ladder.') });
   await api(laptopHost.appUrl, 'sync.now', {});
   await api(tabletHost.appUrl, 'sync.now', {});
+  // Apart (as offline): neither device's background sync may send its edit before the other's arrives.
+  for (const host of [laptopHost, tabletHost]) await api(host.appUrl, 'sync.setAuto', { auto: false });
   await api(laptopHost.appUrl, 'notes.save', { id: note.id, title: 'Roof survey — north' });
   await api(tabletHost.appUrl, 'notes.save', { id: note.id, title: 'Roof survey — south' });
   await api(laptopHost.appUrl, 'sync.now', {});
@@ -203,12 +211,7 @@ test('a field changed on two devices shows both values, and the user keeps the o
 
 test('a sync that would delete many notes waits for the user, shows what, and is rolled back from the history', async ({ browser }) => {
   test.setTimeout(120_000);
-  server.addUser('dan', 'consultant');
-  const laptopHost = await newHost();
-  const tabletHost = await newHost();
-  const tablet = await (await browser.newContext()).newPage();
-  await enrol(tablet, tabletHost, 'dan');
-  await api(laptopHost.appUrl, 'sync.enrol', { serverUrl: server.url, username: 'dan', password: TEST_PASSWORD, deviceName: "dan's laptop" });
+  const { laptopHost, tabletHost, tablet } = await laptopAndTablet(browser, 'dan');
   const ids: string[] = [];
   for (let i = 0; i < 12; i++) ids.push((await api<{ id: string }>(laptopHost.appUrl, 'notes.create', { title: `Cabinet ${i}`, bodyJson: body(`Reading ${i}`) })).id);
   await api(laptopHost.appUrl, 'sync.now', {});
@@ -227,7 +230,9 @@ test('a sync that would delete many notes waits for the user, shows what, and is
   await expect(confirm).toBeHidden({ timeout: 30_000 });
   expect(await api<unknown[]>(tabletHost.appUrl, 'notes.list', {})).toEqual([]);
 
-  await tablet.getByRole('button', { name: 'Roll back' }).first().click();
+  // The confirmed run is the one that deleted them: it is rolled back from its row in the history.
+  const confirmedRun = tablet.getByRole('row').filter({ hasText: 'Confirmed' });
+  await confirmedRun.getByRole('button', { name: 'Roll back' }).click();
   await tablet.getByRole('dialog').getByRole('button', { name: 'Roll back' }).click();
   await expect(tablet.getByText('12 records put back.')).toBeVisible({ timeout: 30_000 });
   expect((await api<unknown[]>(tabletHost.appUrl, 'notes.list', {})).length).toBe(12);
