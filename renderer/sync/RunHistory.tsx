@@ -1,4 +1,5 @@
 import { Fragment, useState } from 'react';
+import { listed } from '../../core/i18n';
 import type { SyncRunSummary } from '../../core/sync/status';
 import { mutate } from '../data/query-client';
 import { useQuery } from '../data/use-query';
@@ -8,7 +9,6 @@ import { Dialog, DialogActions } from '../ui/Dialog';
 import { formatCount, formatDateTime, formatFileSize } from '../ui/format';
 import { useSyncProgress } from './progress';
 import { fieldName, recordName } from './record-words';
-import { listed } from '../../core/i18n';
 
 /** The sync history: one row per run, its records on demand, and rollback of a run that changed something here. */
 export function RunHistory() {

@@ -4,7 +4,10 @@ import type { Translate } from '../i18n/i18n';
  * Synced records and their fields as the sync screens name them (conflicts, the history): in the
  * words of the app's forms and the user's language, never as table and column names.
  */
-const KINDS = ['customers', 'customer_contacts', 'engagements', 'assessment_sessions', 'assessment_answers', 'risk_items', 'field_notes', 'lessons', 'proposals', 'proposal_versions', 'attachment_links', 'submissions'] as const;
+const KINDS = [
+  'scenarios', 'kb_articles', 'kb_article_texts', 'assessment_definitions', 'risk_checklists', 'poc_templates', 'glossary_entries',
+  'customers', 'customer_contacts', 'engagements', 'assessment_sessions', 'assessment_answers', 'risk_items', 'field_notes', 'lessons', 'proposals', 'proposal_versions', 'attachment_links', 'submissions',
+] as const;
 const FIELDS = [
   'title', 'name', 'kind', 'industry', 'region', 'notes', 'role', 'email', 'phone', 'stage', 'scenarios', 'team', 'start_date', 'end_date', 'time_zone',
   'status', 'signoff', 'value', 'note', 'description', 'category', 'likelihood', 'impact', 'owner', 'due_date', 'mitigation', 'articles', 'body_json', 'tags',
