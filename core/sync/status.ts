@@ -62,7 +62,8 @@ export type SyncRunItem = {
   row: string;
   label: string;
   status: SyncItemStatus;
-  detail: string | null;
+  /** Why it was refused, waits or was set aside. */
+  detail: ApiMessage | null;
   /** For a conflict: the columns changed here and elsewhere. */
   fields: string[] | null;
 };

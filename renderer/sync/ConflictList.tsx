@@ -58,7 +58,7 @@ function ConflictItem({ conflict, busy, onKeep }: { conflict: SyncConflict; busy
   const headingId = `conflict-${conflict.id}`;
   return (
     <li className="conflict" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('sync.conflictHeading', { record: recordName(t, conflict.dataset, conflict.label), field: fieldName(t, conflict.column) })}</h3>
+      <h3 id={headingId}>{t('sync.conflictHeading', { record: recordName(t, lang, conflict.dataset, conflict.label), field: fieldName(lang, conflict.column) })}</h3>
       <p className="muted">{formatDateTime(conflict.detectedAt, lang)}</p>
       <div className="conflict-sides">
         {(['local', 'remote'] as const).map((side) => (

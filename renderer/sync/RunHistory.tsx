@@ -138,9 +138,9 @@ function RunItems({ runId }: { runId: number }) {
     <ul className="sync-items">
       {items.data.map((item) => (
         <li key={item.seq} className={`sync-item sync-item-${item.status}`}>
-          <span className="sync-item-dir">{t(`sync.item.${item.direction}`)}</span> {recordName(t, item.dataset, item.label)} — {t(`sync.item.${item.status}`)}
-          {item.fields && item.fields.length > 0 && <span className="muted"> ({t('sync.item.conflictFields', { fields: listed(item.fields.map((f) => fieldName(t, f)))[lang] })})</span>}
-          {item.detail && <span className="muted"> ({item.detail})</span>}
+          <span className="sync-item-dir">{t(`sync.item.${item.direction}`)}</span> {recordName(t, lang, item.dataset, item.label)} — {t(`sync.item.${item.status}`)}
+          {item.fields && item.fields.length > 0 && <span className="muted"> ({t('sync.item.conflictFields', { fields: listed(item.fields.map((f) => fieldName(lang, f)))[lang] })})</span>}
+          {item.detail && <span className="muted"> ({apiText(item.detail)})</span>}
         </li>
       ))}
     </ul>

@@ -164,7 +164,7 @@ function Connected({ status }: { status: SyncStatus }) {
           <ul className="sync-preview">
             {waitingRun.preview.examples.map((e) => (
               <li key={`${e.dataset}/${e.row}`}>
-                {recordName(t, e.dataset, e.label)} — {t(`sync.preview.${e.kind}`)}
+                {recordName(t, lang, e.dataset, e.label)} — {t(`sync.preview.${e.kind}`)}
               </li>
             ))}
           </ul>

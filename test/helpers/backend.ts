@@ -4,6 +4,8 @@ import { createBackend, type Backend, type BackendOptions } from '../../electron
 import type { CallArgs, CallName, CallResult } from '../../core/api/contract';
 import type { ExportedFile } from '../../core/api/calls/reports';
 import type { ApiError } from '../../core/api/result';
+import { formatApiMessage, type ApiMessage } from '../../core/api/message';
+import type { Lang } from '../../core/i18n';
 import type { Platform } from '../../electron/backend/platform';
 import { makeTempDir } from './temp-dir';
 import { guardRecordTables } from '../../electron/backend/db/write-guard';
@@ -84,4 +86,9 @@ export function exportedBytes(file: ExportedFile): Buffer {
 export async function noteOwner(backend: Backend): Promise<{ ownerTable: 'field_notes'; ownerId: string }> {
   const note = await callOk(backend, 'notes.create', { title: 'Site visit' });
   return { ownerTable: 'field_notes', ownerId: note.id };
+}
+
+/** A message the backend left for the user (an item's detail, say), worded as the renderer words it; '' for none. */
+export function said(message: ApiMessage | null | undefined, lang: Lang = 'en'): string {
+  return message ? formatApiMessage(message, lang) : '';
 }

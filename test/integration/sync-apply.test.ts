@@ -10,6 +10,7 @@ import { MIGRATIONS } from '../../electron/backend/db/migrations';
 import { guardRecordTables } from '../../electron/backend/db/write-guard';
 import { applyIncoming, type ApplyResult } from '../../electron/backend/sync/apply';
 import { newNodeId, saveIdentity, type SyncIdentity } from '../../electron/backend/sync/state';
+import { said } from '../helpers/backend';
 
 /**
  * What a device does with messages that arrive: everything is untrusted input. A message that does
@@ -69,22 +70,28 @@ describe('applying what arrives by sync', () => {
     expect(apply(d, [article('published', 'method')]).applied).toBe(1);
     const hijack = apply(d, [article('user:u1', 'reference')]);
     expect(hijack.refused).toBe(1);
-    expect(hijack.items[0]?.detail).toContain('lives in published');
+    expect(said(hijack.items[0]?.detail)).toContain('lives in published');
     expect(d.db.prepare("SELECT type FROM kb_articles WHERE id = 'a1'").get()).toEqual({ type: 'method' });
     const wrongTable = apply(d, [{ timestamp: at(), space: 'review:u1', dataset: 'kb_articles', row: 'a1', values: { id: 'a1', type: 'method' } }]);
     expect(wrongTable.refused).toBe(1);
-    expect(wrongTable.items[0]?.detail).toContain('does not belong');
+    expect(said(wrongTable.items[0]?.detail)).toContain('does not belong');
   });
 
   it('refuses a key that lies, a value of the wrong kind and a clock hours ahead; the log keeps them as refused', async () => {
     const d = await device();
     const lie = apply(d, [note('n2', { id: 'n3' })]);
     expect(lie.refused).toBe(1);
+    expect(said(lie.items[0]?.detail, 'zh')).toBe('其id与所指记录不符');
     expect(stored(d.db, 'n2')).toBeUndefined();
     expect(stored(d.db, 'n3')).toBeUndefined();
-    expect(apply(d, [note('n4', { title: 42 })]).refused).toBe(1);
-    expect(apply(d, [note('n5', { tags: '{not json' })]).refused).toBe(1);
-    expect(apply(d, [note('n6', {}, 'user:u1', at(3 * 3600_000))]).refused).toBe(1);
+    const wrongKind = apply(d, [note('n4', { title: 42 })]);
+    expect(wrongKind.refused).toBe(1);
+    // Named as the forms name the field, in the user's language.
+    expect([said(wrongKind.items[0]?.detail), said(wrongKind.items[0]?.detail, 'zh')]).toEqual(['the title must be text', '标题必须是文本']);
+    expect(said(apply(d, [note('n5', { tags: '{not json' })]).items[0]?.detail, 'zh')).toBe('标签不是有效的 JSON');
+    const ahead = apply(d, [note('n6', {}, 'user:u1', at(3 * 3600_000))]);
+    expect(ahead.refused).toBe(1);
+    expect(said(ahead.items[0]?.detail)).toMatch(/^it was written on a device whose clock is 1(79|80) minutes ahead of this device's \(at most 60 are accepted\)$/);
     expect(d.db.prepare('SELECT count(*) AS n FROM sync_log WHERE state = 2').get()).toEqual({ n: 4 });
   });
 
@@ -138,7 +145,7 @@ describe('applying what arrives by sync', () => {
     ].entries()) {
       const r = apply(d, [submission(`bad${i}`, files)]);
       expect(r.refused).toBe(1);
-      expect(r.items[0]?.detail).toContain('files');
+      expect(said(r.items[0]?.detail)).toContain('files');
     }
   });
 

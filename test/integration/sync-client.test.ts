@@ -3,7 +3,7 @@ import { documentJson, paragraph, textNode } from '../../core/richtext/build';
 import fs from 'node:fs';
 import path from 'node:path';
 import { attachmentsDir } from '../../electron/backend/files/attachment-store';
-import { callFail, callOk, startBackend, type TestBackend } from '../helpers/backend';
+import { callFail, callOk, said, startBackend, type TestBackend } from '../helpers/backend';
 import { picturePng } from '../helpers/png';
 import { startServer, TEST_PASSWORD, type TestServer } from '../helpers/server';
 
@@ -281,7 +281,12 @@ describe('sync between devices through the server', () => {
     expect(run.refused).toBe(0);
     expect((await callOk(bob.backend, 'notes.get', { id: note.id })).title).toBe('From the future');
     const items = await callOk(bob.backend, 'sync.runItems', { runId: run.id });
-    expect(items.find((i) => i.row === note.id)?.detail).toContain('mood');
+    expect(said(items.find((i) => i.row === note.id)?.detail)).toContain('mood');
+    expect(said(items.find((i) => i.row === note.id)?.detail, 'zh')).toBe('已略过此版本不认识的字段：mood');
+    // The history an earlier version kept, in English text, is shown as it was written.
+    bob.backend.db.prepare("INSERT INTO sync_run_items (run_id, seq, direction, dataset, row, status, detail) VALUES (?, 9999, 'down', 'field_notes', 'n-old', 'waiting', ?)").run(run.id, JSON.stringify('waiting for the rest of the record or its parent'));
+    const kept = await callOk(bob.backend, 'sync.runItems', { runId: run.id });
+    expect(said(kept.find((i) => i.row === 'n-old')?.detail, 'zh')).toBe('waiting for the rest of the record or its parent');
   });
 
   it('brings the pictures of a submitted note to the reviewer', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatApiMessage } from '../../core/api/message';
 import { transact } from '../../electron/backend/db/changes';
 import { checkIncomingValue } from '../../electron/backend/sync/incoming';
 import { INCOMING_SHAPES } from '../../electron/backend/sync/incoming-shapes';
@@ -63,7 +64,7 @@ describe('the shape of JSON that arrives by sync', () => {
       if (!isRecordTable(m.dataset)) continue;
       for (const [column, value] of Object.entries(m.values)) {
         const result = checkIncomingValue(m.dataset, column, value);
-        if (!result.ok) refused.push(result.reason);
+        if (!result.ok) refused.push(`${m.dataset}.${column}: ${formatApiMessage(result.reason, 'en')}`);
         else if (result.cleaned) refused.push(`${m.dataset}.${column} was cleaned`);
         checked.add(`${m.dataset}.${column}`);
       }
@@ -74,35 +75,37 @@ describe('the shape of JSON that arrives by sync', () => {
     expect(Object.keys(INCOMING_SHAPES).filter((c) => !checked.has(c))).toEqual(['assessment_answers_set_aside.value']);
   });
 
-  it('refuses what would break a screen, saying which column and where', () => {
+  it('refuses what would break a screen, saying which field and where in it, in the user\'s language', () => {
     const refused = (where: string, value: unknown): string => {
       const [table, column] = where.split('.') as [string, string];
       if (!isRecordTable(table)) throw new Error(table);
       const result = checkIncomingValue(table, column, JSON.stringify(value));
-      return result.ok ? 'taken' : result.reason;
+      return result.ok ? 'taken' : formatApiMessage(result.reason, 'en');
     };
     expect(refused('proposals.pricing', { currency: 'CNY', taxRate: '0.06', discount: { kind: 'percent', value: '0' }, lines: {} })).toBe(
-      'proposals.pricing does not have the shape this version reads at lines: Invalid input: expected array, received object',
+      'the pricing does not have the shape this version reads (lines: Invalid input: expected array, received object)',
     );
+    const zh = checkIncomingValue('proposals', 'pricing', JSON.stringify({ currency: 'CNY' }));
+    expect(zh.ok ? '' : formatApiMessage(zh.reason, 'zh')).toBe('报价的结构不符合此版本的要求（taxRate: is required (string)）');
     expect(refused('proposals.pricing', { currency: 'CNY', taxRate: '0.06', discount: { kind: 'percent', value: '0' }, lines: [{ id: 'l1', item: 'x', unit: 'd', quantity: 'many', unitPrice: '1' }] })).toMatch(
-      /^proposals\.pricing does not have the shape this version reads: has a figure that is not a valid amount$/,
+      /^the pricing does not have the shape this version reads \(has a figure that is not a valid amount\)$/,
     );
-    expect(refused('proposals.timeline', { start: '2026-01-05', phases: [{ id: 'p1', name: 'Pilot', weeks: 1e9, deliverables: '' }] })).toMatch(/^proposals\.timeline .* at phases\.0\.weeks: /);
-    expect(refused('assessment_answers.value', { not: 'an answer' })).toMatch(/^assessment_answers\.value does not have the shape/);
+    expect(refused('proposals.timeline', { start: '2026-01-05', phases: [{ id: 'p1', name: 'Pilot', weeks: 1e9, deliverables: '' }] })).toMatch(/^the timeline .* \(phases\.0\.weeks: /);
+    expect(refused('assessment_answers.value', { not: 'an answer' })).toMatch(/^the answer does not have the shape/);
     expect(refused('assessment_answers.value', ['voice', 'chat'])).toBe('taken');
     expect(refused('assessment_answers_set_aside.value', 42)).toBe('taken');
-    expect(refused('assessment_answers_set_aside.value', [1, 2])).toMatch(/^assessment_answers_set_aside\.value does not have the shape/);
-    expect(refused('field_notes.tags', 'noc')).toMatch(/^field_notes\.tags .*expected array/);
-    expect(refused('proposal_versions.snapshot', { title: 'x' })).toMatch(/^proposal_versions\.snapshot does not have the shape this version reads at lang: /);
-    expect(refused('submissions.content', { kind: 'photo' })).toMatch(/^submissions\.content does not have the shape this version reads at kind: /);
+    expect(refused('assessment_answers_set_aside.value', [1, 2])).toMatch(/^the answer does not have the shape/);
+    expect(refused('field_notes.tags', 'noc')).toMatch(/^the tags .*expected array/);
+    expect(refused('proposal_versions.snapshot', { title: 'x' })).toMatch(/^the snapshot does not have the shape this version reads \(lang: /);
+    expect(refused('submissions.content', { kind: 'photo' })).toMatch(/^the content does not have the shape this version reads \(kind: /);
     // A published definition must be sound: a rule comparing a yes/no question with "yes" never fires.
-    expect(refused('assessment_definitions.definition', { id: 'x' })).toMatch(/^assessment_definitions\.definition does not have the shape this version reads at /);
+    expect(refused('assessment_definitions.definition', { id: 'x' })).toMatch(/^the definition does not have the shape this version reads \(/);
     const definition = syntheticDefinition(40);
     expect(refused('assessment_definitions.definition', definition)).toBe('taken');
     const [first] = definition.recommendations;
     if (first) first.when = { '==': [{ var: 'q-0' }, 'yes'] };
     expect(refused('assessment_definitions.definition', definition)).toBe(
-      'assessment_definitions.definition does not have the shape this version reads at recommendations.0.when: question "q-0" is answered yes or no (true or false), not "yes"',
+      'the definition does not have the shape this version reads (recommendations.0.when: question "q-0" is answered yes or no (true or false), not "yes")',
     );
     // Keys this version does not know are a newer device's: taken.
     expect(refused('engagements.team', [{ name: 'Ann', role: 'Lead', phone: '123' }])).toBe('taken');

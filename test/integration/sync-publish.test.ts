@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callOk, FIXTURE_PACK, startBackend } from '../helpers/backend';
+import { callOk, FIXTURE_PACK, said, startBackend } from '../helpers/backend';
 import { startServer, TEST_PASSWORD, type TestServer } from '../helpers/server';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -64,7 +64,7 @@ describe('publishing a content pack centrally', () => {
     const template = await callOk(ann.backend, 'templates.get', { id: 'poc-ics-voicebot' });
     expect(template.versions.map((v) => v.version)).toEqual(expect.arrayContaining([1, 2]));
     const items = await callOk(ann.backend, 'sync.runItems', { runId: run.id });
-    expect(items.find((i) => i.row === 'comp-pi-export')?.detail).toContain('version 5');
+    expect(said(items.find((i) => i.row === 'comp-pi-export')?.detail)).toContain('version 5');
   });
 
   it('refuses a pack with problems, naming them', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentJson, paragraph, textNode } from '../../core/richtext/build';
 import { formatTimestamp } from '../../core/sync/hlc';
 import { PROTOCOL_VERSION } from '../../core/sync/protocol';
-import { callFail, callOk, startBackend, type TestBackend } from '../helpers/backend';
+import { callFail, callOk, said, startBackend, type TestBackend } from '../helpers/backend';
 import { picturePng } from '../helpers/png';
 import { api, enrolDevice, startServer, TEST_PASSWORD, type TestServer } from '../helpers/server';
 
@@ -117,6 +117,7 @@ describe('account teams', () => {
     expect(after.status).toBe('done');
     const items = await callOk(bob.backend, 'sync.runItems', { runId: after.id });
     expect(items.find((i) => i.row === 'team:north')?.status).toBe('waiting');
+    expect(said(items.find((i) => i.row === 'team:north')?.detail, 'zh')).toContain('保留在本设备上');
     expect((await callOk(bob.backend, 'sync.status', {})).account?.teams).toEqual([]);
     const bobTablet = await device('bob');
     await callOk(bobTablet.backend, 'sync.now', {});
@@ -142,7 +143,7 @@ describe('account teams', () => {
     const run = await callOk(ann.backend, 'sync.now', {});
     expect(run.refused).toBe(1);
     const items = await callOk(ann.backend, 'sync.runItems', { runId: run.id });
-    expect(items.find((i) => i.status === 'refused')?.detail).toContain('personal space');
+    expect(said(items.find((i) => i.status === 'refused')?.detail)).toContain('personal space');
     expect((await callOk(ann.backend, 'sync.sharing', { customerId: customer.id })).team?.id).toBe('north');
     ann.backend.close();
   });

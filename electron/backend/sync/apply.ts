@@ -1,7 +1,9 @@
+import { msg, type ApiMessage } from '../../../core/api/message';
 import { isRecordTable, type RecordTable } from '../../../core/api/tables';
-import { observe } from '../../../core/sync/hlc';
+import { ClockDriftError, MAX_DRIFT_MS, observe } from '../../../core/sync/hlc';
+import { fieldWords } from '../../../core/sync/record-words';
 import type { SyncMessage } from '../../../core/sync/protocol';
-import { canWrite, isSpace, spaceKind, tableBelongs, type Actor } from '../../../core/sync/spaces';
+import { canWrite, isSpace, spaceKind, spaceOwner, tableBelongs, type Actor } from '../../../core/sync/spaces';
 import { commit, insert, update, type Change } from '../db/changes';
 import type { Db } from '../db/connection';
 import { hasColumn, tableSpec, type SqlValue } from '../db/tables';
@@ -10,7 +12,7 @@ import { checkIncomingValue } from './incoming';
 import { derivedColumnOf, isDerivedColumn } from './derived';
 import { addToDigest, cellKey, logReceived } from './log';
 import { MOVE_COLUMN, moveRow } from './share';
-import { actorOf, saveClock, syncClock, type SyncIdentity } from './state';
+import { actorOf, readTeams, saveClock, syncClock, type SyncIdentity } from './state';
 import { prepared } from '../db/statements';
 import { batchRows, mayBeStored, parseRowState, readRowStates, readStoredRows, rowId, type RowState, type StoredRows } from './read-ahead';
 
@@ -33,7 +35,8 @@ import { batchRows, mayBeStored, parseRowState, readRowStates, readStoredRows, r
 
 export type ItemStatus = 'applied' | 'unchanged' | 'refused' | 'conflict' | 'waiting';
 /** `fields`: for a conflict, the columns changed here and elsewhere (the history names them in the user's language). */
-export type RunItem = { dataset: string; row: string; status: ItemStatus; detail?: string; fields?: string[]; before?: Record<string, SqlValue> };
+/** `detail`: why it was refused, waits or was set aside, in the user's words (core/api/messages/sync.ts). */
+export type RunItem = { dataset: string; row: string; status: ItemStatus; detail?: ApiMessage; fields?: string[]; before?: Record<string, SqlValue> };
 export type ApplyResult = { received: number; applied: number; refused: number; conflicts: number; waiting: number; items: RunItem[] };
 
 type Values = Record<string, SqlValue>;
@@ -82,7 +85,7 @@ export function applyIncoming(db: Db, identity: SyncIdentity, messages: readonly
     const table = message.dataset as RecordTable;
     const unknown = Object.keys(message.values).filter((c) => !isSyncedColumn(table, c));
     const outcome = applyOne(db, rows, stored, table, message, checked.values, unsent, now);
-    if (unknown.length > 0 && outcome.detail === undefined) outcome.detail = `left out what this version does not know: ${unknown.join(', ')}`;
+    if (unknown.length > 0 && outcome.detail === undefined) outcome.detail = msg('syncItem.fieldsLeftOut', { fields: unknown.join(', ') });
     if (outcome.status === 'refused') {
       markRefused(db, message.timestamp);
       result.refused++;
@@ -116,40 +119,46 @@ function valuesWorthKeeping(actor: Actor): (message: SyncMessage) => boolean {
   };
 }
 
+/** A team space as its members know it: the team's name as of the last sync, else its space name. */
+function teamName(db: Db, space: string): string {
+  const id = spaceOwner(space);
+  return readTeams(db).find((t) => t.id === id)?.name ?? space;
+}
+
 /**
  * A row shared with a team (share.ts): announced in the user's own space, which only that user
  * writes, naming the team space the row lives in from now on. Anything else is refused: a move
  * from a team or review space, to anything but a team space, of a row that lives elsewhere.
  */
 function applyMove(db: Db, rows: RowCache, message: SyncMessage): RunItem {
-  const refuse = (detail: string): RunItem => ({ dataset: message.dataset, row: message.row, status: 'refused', detail });
+  const refuse = (detail: ApiMessage): RunItem => ({ dataset: message.dataset, row: message.row, status: 'refused', detail });
   const target = message.values[MOVE_COLUMN];
-  if (Object.keys(message.values).length !== 1 || typeof target !== 'string' || !isSpace(target) || spaceKind(target) !== 'team') return refuse('a move names one team space and nothing else');
-  if (!isSpace(message.space) || spaceKind(message.space) !== 'user') return refuse('only rows of a personal space are shared');
-  if (!isRecordTable(message.dataset) || !tableBelongs(target, message.dataset)) return refuse(`${message.dataset} is not shared with a team`);
-  if (keyOfRowName(message.dataset, message.row) === null) return refuse(`"${message.row.slice(0, 80)}" does not name a ${message.dataset} row`);
+  if (Object.keys(message.values).length !== 1 || typeof target !== 'string' || !isSpace(target) || spaceKind(target) !== 'team') return refuse(msg('syncItem.shareMalformed'));
+  if (!isSpace(message.space) || spaceKind(message.space) !== 'user') return refuse(msg('syncItem.shareNotPersonal'));
+  if (!isRecordTable(message.dataset) || !tableBelongs(target, message.dataset)) return refuse(msg('syncItem.shareNotTeamKind'));
+  if (keyOfRowName(message.dataset, message.row) === null) return refuse(msg('syncItem.badRowName', { row: message.row.slice(0, 80) }));
   const known = rowState(db, rows, message.dataset, message.row);
   if (known?.space === target) return { dataset: message.dataset, row: message.row, status: 'unchanged' };
-  if (known !== null && known.space !== message.space) return refuse(`${message.dataset} ${message.row} lives in ${known.space}, not ${message.space}`);
+  if (known !== null && known.space !== message.space) return refuse(msg('syncItem.livesElsewhere', { space: known.space, from: message.space }));
   moveRow(db, message.dataset, message.row, target);
   rows.set(rowId(message.dataset, message.row), { space: target, stamps: known?.stamps ?? {}, pending: known?.pending ?? null });
-  return { dataset: message.dataset, row: message.row, status: 'applied', detail: `shared with ${target}` };
+  return { dataset: message.dataset, row: message.row, status: 'applied', detail: msg('syncItem.sharedWith', { team: teamName(db, target) }) };
 }
 
-function checkMessage(db: Db, rows: RowCache, message: SyncMessage, clock: ReturnType<typeof syncClock>, now: number): { reason: string } | { values: Values } {
-  if (!isRecordTable(message.dataset)) return { reason: `"${message.dataset}" is not a synced table` };
-  if (!tableBelongs(message.space, message.dataset)) return { reason: `${message.dataset} does not belong in ${message.space}` };
+function checkMessage(db: Db, rows: RowCache, message: SyncMessage, clock: ReturnType<typeof syncClock>, now: number): { reason: ApiMessage } | { values: Values } {
+  if (!isRecordTable(message.dataset)) return { reason: msg('syncItem.unknownTable', { table: message.dataset.slice(0, 80) }) };
+  if (!tableBelongs(message.space, message.dataset)) return { reason: msg('syncItem.wrongSpace', { space: message.space }) };
   const table = message.dataset;
   const key = keyOfRowName(table, message.row);
-  if (key === null) return { reason: `"${message.row.slice(0, 80)}" does not name a ${table} row` };
+  if (key === null) return { reason: msg('syncItem.badRowName', { row: message.row.slice(0, 80) }) };
   for (const [column, value] of Object.entries(key)) {
-    if (column in message.values && message.values[column] !== value) return { reason: `the key column ${column} does not match the row name` };
+    if (column in message.values && message.values[column] !== value) return { reason: msg('syncItem.keyMismatch', { field: fieldWords(column) }) };
   }
   const known = rowState(db, rows, table, message.row);
-  if (known !== null && known.space !== message.space) return { reason: `${table} ${message.row} lives in ${known.space}, not ${message.space}` };
+  if (known !== null && known.space !== message.space) return { reason: msg('syncItem.livesElsewhere', { space: known.space, from: message.space }) };
   if (table === 'kb_article_texts') {
     const article = rowState(db, rows, 'kb_articles', String(key.article_id));
-    if (article !== null && article.space !== message.space) return { reason: `the article of ${message.row} lives in ${article.space}` };
+    if (article !== null && article.space !== message.space) return { reason: msg('syncItem.articleElsewhere', { space: article.space }) };
   }
   const values: Values = {};
   // Rich text's plain text, by column, as the check worked it out.
@@ -170,7 +179,8 @@ function checkMessage(db: Db, rows: RowCache, message: SyncMessage, clock: Retur
   try {
     observe(clock, message.timestamp, now);
   } catch (error) {
-    return { reason: error instanceof Error ? error.message : String(error) };
+    if (error instanceof ClockDriftError) return { reason: msg('syncItem.clockAhead', { minutes: Math.round(error.driftMs / 60_000), most: MAX_DRIFT_MS / 60_000 }) };
+    return { reason: msg('syncItem.badClock', { reason: error instanceof Error ? error.message : String(error) }) };
   }
   return { values };
 }
@@ -262,7 +272,7 @@ function applyOne(db: Db, rows: RowCache, storedRows: StoredRows, table: RecordT
   state.pending = { ...(state.pending ?? {}), ...key, ...newer };
   const created = tryInsert(db, rows, storedRows, table, message.row, state, now);
   if (created === null) saveRowState(db, rows, table, message.row, state);
-  return created ?? { dataset: table, row: message.row, status: 'waiting', detail: 'waiting for the rest of the record or its parent' };
+  return created ?? { dataset: table, row: message.row, status: 'waiting', detail: msg('syncItem.waitingForParent') };
 }
 
 /**
@@ -270,14 +280,14 @@ function applyOne(db: Db, rows: RowCache, storedRows: StoredRows, table: RecordT
  * the pack's record on this device does not replace it (nor, for an article, its texts). Returns
  * why the message is set aside, or null.
  */
-function newerPackVersion(db: Db, table: RecordTable, key: Values, stored: Values | undefined, values: Values): string | null {
+function newerPackVersion(db: Db, table: RecordTable, key: Values, stored: Values | undefined, values: Values): ApiMessage | null {
   if (table === 'kb_article_texts') {
     if (stored === undefined) return null;
     const article = prepared(db, 'SELECT origin FROM kb_articles WHERE id = ?').get(key.article_id) as { origin: string } | undefined;
-    return article?.origin === 'pack' ? 'this device has a newer version of the article from its content pack' : null;
+    return article?.origin === 'pack' ? msg('syncItem.packArticleNewer') : null;
   }
   if (stored === undefined || stored.origin !== 'pack' || typeof values.version !== 'number' || typeof stored.version !== 'number') return null;
-  return stored.version > values.version ? `this device has version ${stored.version} from its content pack (this is version ${values.version})` : null;
+  return stored.version > values.version ? msg('syncItem.packNewer', { stored: stored.version, incoming: values.version }) : null;
 }
 
 /** Inserts a pending row in a savepoint; null when it cannot be written yet (a parent or a required column is missing). */
@@ -329,8 +339,8 @@ function isConstraintError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' && error.code.startsWith('SQLITE_CONSTRAINT');
 }
 
-function constraintDetail(error: unknown): string {
-  return `refused by this database's rules: ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`;
+function constraintDetail(error: unknown): ApiMessage {
+  return msg('syncItem.databaseRules', { reason: error instanceof Error ? error.message.slice(0, 200) : String(error) });
 }
 
 function recordConflict(db: Db, table: string, row: string, column: string, local: SqlValue, remote: SqlValue, localTs: string, remoteTs: string, kept: 'local' | 'remote', now: number): void {

@@ -1,4 +1,4 @@
-import { msg, type ApiMessage } from '../../../core/api/message';
+import { isApiMessage, msg, type ApiMessage } from '../../../core/api/message';
 import { isRecordTable } from '../../../core/api/tables';
 import type { SyncConflict, SyncPreview, SyncRunItem, SyncRunSummary, SyncTrigger } from '../../../core/sync/status';
 import type { Db } from '../db/connection';
@@ -132,20 +132,23 @@ export function labelOf(db: Db, dataset: string, row: string): string {
 }
 
 /**
- * An item's detail as sync_run_items keeps it (JSON): its text, or — for a conflict — the fields
- * changed here and elsewhere, with the text if there is one too.
+ * An item's detail as sync_run_items keeps it (JSON): why it was refused or waits, as a message
+ * the renderer words in the user's language, and — for a conflict — the fields changed here and
+ * elsewhere. Earlier versions kept English text (a JSON string, or `text` beside the fields): it is
+ * shown as it was written.
  */
-function storedDetail(text: string | undefined, fields: string[] | undefined): string | null {
-  if (fields !== undefined) return JSON.stringify(text === undefined ? { fields } : { fields, text });
-  return text === undefined ? null : JSON.stringify(text);
+function storedDetail(message: ApiMessage | undefined, fields: string[] | undefined): string | null {
+  if (message === undefined && fields === undefined) return null;
+  return JSON.stringify({ ...(message === undefined ? {} : { message }), ...(fields === undefined ? {} : { fields }) });
 }
 
-function readDetail(stored: string | null): { detail: string | null; fields: string[] | null } {
+function readDetail(stored: string | null): { detail: ApiMessage | null; fields: string[] | null } {
   const parsed: unknown = stored === null ? null : JSON.parse(stored);
-  if (typeof parsed === 'string') return { detail: parsed, fields: null };
+  if (typeof parsed === 'string') return { detail: msg('syncItem.text', { text: parsed }), fields: null };
   if (typeof parsed !== 'object' || parsed === null) return { detail: null, fields: null };
-  const { fields, text } = parsed as { fields?: unknown; text?: unknown };
-  return { detail: typeof text === 'string' ? text : null, fields: Array.isArray(fields) ? fields.filter((f): f is string => typeof f === 'string') : null };
+  const { fields, text, message } = parsed as { fields?: unknown; text?: unknown; message?: unknown };
+  const detail = isApiMessage(message) ? message : typeof text === 'string' ? msg('syncItem.text', { text }) : null;
+  return { detail, fields: Array.isArray(fields) ? fields.filter((f): f is string => typeof f === 'string') : null };
 }
 
 export function runItems(db: Db, runId: number): SyncRunItem[] {

@@ -100,14 +100,13 @@ export const INCOMING_SHAPES: Readonly<Record<string, z.ZodType>> = {
   'submissions.content': submissionFileless,
 };
 
-/** What is wrong with a parsed JSON value for `table.column`, or null when it has the shape (or the column has none to check). */
+/** What is wrong with a parsed JSON value for `table.column` (where in it, and what), or null when it has the shape (or the column has none to check). */
 export function shapeProblem(where: string, parsed: unknown): string | null {
   const shape = INCOMING_SHAPES[where];
   if (shape === undefined) return null;
   const result = shape.safeParse(parsed);
   if (result.success) return null;
   const issue = result.error.issues[0];
-  if (issue === undefined) return `${where} does not have the shape this version reads`;
-  const path = issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-  return `${where} does not have the shape this version reads${path}: ${describeContentIssue(issue)}`;
+  if (issue === undefined) return 'unknown problem';
+  return issue.path.length > 0 ? `${issue.path.join('.')}: ${describeContentIssue(issue)}` : describeContentIssue(issue);
 }

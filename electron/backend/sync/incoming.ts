@@ -1,9 +1,11 @@
+import { msg, type ApiMessage } from '../../../core/api/message';
 import type { RecordTable } from '../../../core/api/tables';
 import { templateFile } from '../../../core/content/schemas';
 import { checkLexicalDocument } from '../../../core/notes/lexical-document';
 import { checkProposalDocument, proposalText } from '../../../core/proposals/document';
 import { SUBMISSION_FILES_MAX } from '../../../core/review/types';
 import { isJsonObject, MAX_BLOB_BYTES, SHA256_PATTERN } from '../../../core/sync/protocol';
+import { fieldWords } from '../../../core/sync/record-words';
 import type { SqlValue } from '../db/tables';
 import { columnKind } from './columns';
 import { shapeProblem } from './incoming-shapes';
@@ -17,39 +19,41 @@ import { describeContentIssue } from '../content/load-pack';
  */
 export type Checked =
   /** `text`: rich text's plain text, worked out by the check (the value of its derived column: derived.ts) */
-  { ok: true; value: SqlValue; cleaned: boolean; text?: string } | { ok: false; reason: string };
+  { ok: true; value: SqlValue; cleaned: boolean; text?: string } | { ok: false; reason: ApiMessage };
 
-const fail = (reason: string): Checked => ({ ok: false, reason });
+const fail = (reason: ApiMessage): Checked => ({ ok: false, reason });
 const pass = (value: SqlValue, cleaned = false, text?: string): Checked => ({ ok: true, value, cleaned, ...(text === undefined ? {} : { text }) });
 
 export function checkIncomingValue(table: RecordTable, column: string, value: SqlValue): Checked {
   const kind = columnKind(table, column);
-  if (kind === null) return fail(`${table} has no synced column "${column}"`);
+  const field = fieldWords(column);
+  if (kind === null) return fail(msg('syncItem.unknownField', { field }));
   const nullable = kind.endsWith('?');
-  if (value === null) return nullable ? pass(null) : fail(`${table}.${column} may not be empty`);
+  if (value === null) return nullable ? pass(null) : fail(msg('syncItem.fieldEmpty', { field }));
   const base = kind.replace('?', '');
-  if (base === 'int') return typeof value === 'number' && Number.isSafeInteger(value) ? pass(value) : fail(`${table}.${column} must be a whole number`);
-  if (typeof value !== 'string') return fail(`${table}.${column} must be text`);
+  if (base === 'int') return typeof value === 'number' && Number.isSafeInteger(value) ? pass(value) : fail(msg('syncItem.fieldNotWhole', { field }));
+  if (typeof value !== 'string') return fail(msg('syncItem.fieldNotText', { field }));
   if (base === 'text') return pass(value);
   let parsed: unknown;
   try {
     parsed = JSON.parse(value);
   } catch {
-    return fail(`${table}.${column} is not valid JSON`);
+    return fail(msg('syncItem.fieldNotJson', { field }));
   }
   return checkJson(table, column, value, parsed);
 }
 
 function checkJson(table: RecordTable, column: string, raw: string, parsed: unknown): Checked {
-  const where = `${table}.${column}`;
-  if ((table === 'field_notes' || table === 'kb_article_texts') && column === 'body_json') return lexical(raw, where);
+  const field = fieldWords(column);
+  const shapeFailure = (problem: string): Checked => fail(msg('syncItem.fieldShape', { field, problem }));
+  if ((table === 'field_notes' || table === 'kb_article_texts') && column === 'body_json') return lexical(raw, column);
   if (table === 'poc_templates' && column === 'template') {
     const result = templateFile.safeParse(parsed);
     const issue = result.error?.issues[0];
-    return issue === undefined ? pass(raw) : fail(`${where} is not a template: ${issue.path.join('.')} ${describeContentIssue(issue)}`.trim());
+    return issue === undefined ? pass(raw) : shapeFailure(issue.path.length > 0 ? `${issue.path.join('.')}: ${describeContentIssue(issue)}` : describeContentIssue(issue));
   }
-  const shape = shapeProblem(where, parsed);
-  if (shape !== null) return fail(shape);
+  const shape = shapeProblem(`${table}.${column}`, parsed);
+  if (shape !== null) return shapeFailure(shape);
   // A proposal's sections (and a saved version's) hold rich text of their own.
   if ((table === 'proposals' && column === 'body_json') || (table === 'proposal_versions' && column === 'snapshot')) {
     const value = parsed as { sections: { title: string; bodyJson: string }[] };
@@ -58,7 +62,7 @@ function checkJson(table: RecordTable, column: string, raw: string, parsed: unkn
     const texts: { title: string; text: string }[] = [];
     for (const [i, section] of value.sections.entries()) {
       const checked = checkProposalDocument(section.bodyJson);
-      if (checked.json === null) return fail(`${where}: section ${i} is not a rich-text document`);
+      if (checked.json === null) return fail(msg('syncItem.sectionNotRichText', { field, number: i + 1 }));
       cleaned ||= checked.problems.length > 0;
       sections.push({ ...section, bodyJson: checked.json });
       texts.push({ title: section.title, text: checked.text });
@@ -69,10 +73,10 @@ function checkJson(table: RecordTable, column: string, raw: string, parsed: unkn
   if (table === 'submissions' && column === 'content') {
     const value = parsed as { bodyJson?: string; files?: unknown };
     const files = checkSubmissionFiles(value.files);
-    if (files !== null) return fail(`${where}: ${files}`);
+    if (files !== null) return shapeFailure(files);
     if (typeof value.bodyJson === 'string') {
       const checked = checkLexicalDocument(value.bodyJson);
-      if (checked.json === null) return fail(`${where}: the note body is not a rich-text document`);
+      if (checked.json === null) return fail(msg('syncItem.fieldNotRichText', { field: fieldWords('body_json') }));
       if (checked.problems.length > 0) return pass(JSON.stringify({ ...value, bodyJson: checked.json }), true);
     }
     return pass(raw);
@@ -94,8 +98,8 @@ function checkSubmissionFiles(files: unknown): string | null {
   return null;
 }
 
-function lexical(raw: string, where: string): Checked {
+function lexical(raw: string, column: string): Checked {
   const checked = checkLexicalDocument(raw);
-  if (checked.json === null) return fail(`${where} is not a rich-text document`);
+  if (checked.json === null) return fail(msg('syncItem.fieldNotRichText', { field: fieldWords(column) }));
   return checked.problems.length > 0 ? pass(checked.json, true, checked.text) : pass(raw, false, checked.text);
 }

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { formatApiMessage, msg } from '../../../core/api/message';
+import { msg } from '../../../core/api/message';
 import { ApiFailure } from '../../../core/api/result';
 import { isRecordTable, type RecordTable } from '../../../core/api/tables';
 import type { BackupInfo } from '../../../core/api/types';
@@ -214,13 +214,13 @@ export function createSyncService(options: SyncOptions): SyncService {
             db,
             runId,
             'up',
-            outcome.held.map((space) => ({ dataset: 'sync', row: space, status: 'waiting' as const, detail: formatApiMessage(msg('error.syncHeldSpace', { space }), 'en') })),
+            outcome.held.map((space) => ({ dataset: 'sync', row: space, status: 'waiting' as const, detail: msg('error.syncHeldSpace', { space }) })),
           );
           addItems(
             db,
             runId,
             'down',
-            files.failed.map((f) => ({ dataset: 'attachments', row: f.sha256, status: 'waiting' as const, detail: formatApiMessage(msg('error.syncFileFailed', { name: f.name, reason: f.reason }), 'en') })),
+            files.failed.map((f) => ({ dataset: 'attachments', row: f.sha256, status: 'waiting' as const, detail: msg('error.syncFileFailed', { name: f.name, reason: f.reason }) })),
           );
           addItems(db, runId, 'down', outcome.items);
           updateRun(db, runId, {
