@@ -68,6 +68,13 @@ export function isOptionalWord(word: string): boolean {
   return QUALIFIER_WORDS.has(word) || FRAME_VERBS.has(word);
 }
 
+/**
+ * What every text in this knowledge base is about: AI solutions. "AI model monitoring" asks for
+ * model monitoring; the text that answers it need not say "AI", and one that says it in passing is
+ * no better for it.
+ */
+const DOMAIN_WORDS: ReadonlySet<string> = new Set(['ai', '人工智能']);
+
 export function isStopWord(word: string): boolean {
-  return ENGLISH_STOP_WORDS.has(word) || CHINESE_STOP_WORDS.has(word);
+  return ENGLISH_STOP_WORDS.has(word) || CHINESE_STOP_WORDS.has(word) || DOMAIN_WORDS.has(word);
 }

@@ -176,6 +176,11 @@ describe('search over the bundled pack', () => {
     expect(hallucination).toContain('gov-reply-drafting-best-practice');
     expect(hallucination).toContain('fma-knowledge-retrieval-method');
     expect(top('幻觉怎么控制', 2)).toContain('fma-knowledge-retrieval-method');
+    // Every article is about AI: "AI model monitoring" asks for model monitoring, which the
+    // monitoring article never calls AI (the business case, which says AI in passing, came first).
+    expect(top('AI model monitoring', 1)).toEqual(['dm-mlops-monitoring-handover']);
+    expect(top('合同审查 AI', 3)).not.toContain('dm-business-case-roi');
+    expect(searchKb(db, { query: 'AI', kinds: ['kb'] }).total).toBeGreaterThan(0);
     // Alone, a qualifier is what is asked for.
     expect(searchKb(db, { query: '高', kinds: ['kb'] }).total).toBeGreaterThan(0);
   });
