@@ -170,6 +170,8 @@ describe('search over the bundled pack', () => {
     // Nor is the verb of bringing someone round: no article says convince, and the answer is about sharing data.
     expect(top('how do I convince the customer to share data', 2)).toContain('dm-data-access-request');
     expect(top('怎么说服客户给数据', 2)).toContain('dm-data-access-request');
+    // Getting data is asking for access to it (the glossary's data access), not the GDPR article's customers and data.
+    expect(top('how to get data from the customer', 1)).toEqual(['dm-data-access-request']);
     // Nor a remedy's verb: how to control (reduce, avoid, 控制, 减少) hallucination is about hallucination.
     // "control" put the OMC article ("Controlling energy features") above the grounding ones.
     const hallucination = top('how to control hallucination', 2);
