@@ -183,6 +183,9 @@ describe('search over the bundled pack', () => {
     expect(top('AI model monitoring', 1)).toEqual(['dm-mlops-monitoring-handover']);
     expect(top('合同审查 AI', 3)).not.toContain('dm-business-case-roi');
     expect(searchKb(db, { query: 'AI', kinds: ['kb'] }).total).toBeGreaterThan(0);
+    // An abbreviation typed in full is what it names, not the start of a longer word (WER, "were").
+    expect(top('WER', 2)).toEqual(expect.arrayContaining(['ics-kpi-glossary', 'ics-speech-recognition-tuning']));
+    expect(top('CER', 2)).toEqual(expect.arrayContaining(['ics-kpi-glossary', 'ics-speech-recognition-tuning']));
     // Alone, a qualifier is what is asked for.
     expect(searchKb(db, { query: '高', kinds: ['kb'] }).total).toBeGreaterThan(0);
   });

@@ -169,6 +169,14 @@ describe('parseTerms', () => {
     expect(named('"handle" time ')).toEqual(['handle', 'time']);
   });
 
+  it('takes a last word that is a name of its own (an abbreviation typed in full) as a word, not a prefix', () => {
+    const isName = (tokens: readonly string[]): boolean => tokens.join(' ') === 'wer';
+    const shownWith = (input: string): string[] => parseTerms(input, isName).terms.map((t) => `${t.words.join(' ')}${t.prefix ? '*' : ''}`);
+    expect(shownWith('asr WER')).toEqual(['asr', 'wer']);
+    expect(shownWith('asr werk')).toEqual(['asr', 'werk*']);
+    expect(shownWith('asr wer*')).toEqual(['asr', 'wer*']);
+  });
+
   it('gives the query as typed, stop words included, up to its last term, for the glossary lookup', () => {
     const typed = (input: string): string[] => parseTerms(input).typed.map((t) => t.words.join(' '));
     expect(typed('how to handle time ')).toEqual(['how', 'to', 'handle', 'time']);

@@ -156,7 +156,7 @@ function trailingQualifier(tokens: string[]): { tokens: string[]; qualifier: str
 }
 
 /** The terms of unquoted text. */
-function bareTerms(text: string, openEnd: boolean): QueryTerm[] {
+function bareTerms(text: string, openEnd: boolean, isName: (tokens: readonly string[]) => boolean): QueryTerm[] {
   const out: QueryTerm[] = [];
   const chunks = text.split(/\s+/).filter((c) => c !== '');
   chunks.forEach((chunk, ci) => {
@@ -167,7 +167,9 @@ function bareTerms(text: string, openEnd: boolean): QueryTerm[] {
     const last = terms.at(-1);
     if (last && last.words.length === 1) {
       const word = last.words[0] ?? '';
-      last.prefix = (starred && prefixable(word)) || (atEnd && !exclude && completable(word));
+      // A word still being typed is a prefix, unless it is a name of its own (an abbreviation typed
+      // in full: WER is word error rate, not the start of "were"; its other forms are searched anyway).
+      last.prefix = (starred && prefixable(word)) || (atEnd && !exclude && completable(word) && !isName([word]));
     }
     out.push(...terms);
   });
@@ -257,7 +259,7 @@ export function parseTerms(input: string, isName: (tokens: readonly string[]) =>
       if (words.length > 0) all.push({ words, prefix: unbalanced && isLast && openEnd && !exclude && completable(words.at(-1) ?? ''), quoted: true, exclude });
       return;
     }
-    all.push(...bareTerms(piece, isLast && openEnd));
+    all.push(...bareTerms(piece, isLast && openEnd, isName));
   });
   // Stop words go, unless part of a name or nothing else is asked for (then the query means them).
   // (Names are looked for among the first terms only: a pasted page is not a glossary lookup.)
