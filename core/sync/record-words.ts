@@ -25,6 +25,9 @@ const KINDS: Readonly<Record<string, Localized>> = {
   proposal_versions: { en: 'Proposal version', zh: '方案版本' },
   attachment_links: { en: 'Attached file', zh: '附件' },
   submissions: { en: 'Submission', zh: '提交' },
+  // Not records: what a sync item names when a file did not transfer, or a space's changes wait.
+  attachments: { en: 'File', zh: '文件' },
+  sync: { en: 'Space', zh: '空间' },
 };
 
 const FIELDS: Readonly<Record<string, Localized>> = {

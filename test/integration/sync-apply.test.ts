@@ -9,6 +9,7 @@ import { migrate } from '../../electron/backend/db/migrate';
 import { MIGRATIONS } from '../../electron/backend/db/migrations';
 import { guardRecordTables } from '../../electron/backend/db/write-guard';
 import { applyIncoming, type ApplyResult } from '../../electron/backend/sync/apply';
+import { labelOf } from '../../electron/backend/sync/history';
 import { newNodeId, saveIdentity, type SyncIdentity } from '../../electron/backend/sync/state';
 import { said } from '../helpers/backend';
 
@@ -168,6 +169,10 @@ describe('applying what arrives by sync', () => {
     const d = await device();
     const child: SyncMessage = { timestamp: at(), space: 'user:u1', dataset: 'customer_contacts', row: 'k1', values: { id: 'k1', customer_id: 'c1', name: 'Li', role: '', email: '', phone: '', created_at: new Date().toISOString(), deleted: 0 } };
     expect(apply(d, [child]).waiting).toBe(1);
+    // The history names it by what has arrived of it; a record with nothing to name it by, by its id.
+    expect(labelOf(d.db, 'customer_contacts', 'k1')).toBe('Li');
+    expect(labelOf(d.db, 'customers', 'c1')).toBe('c1');
+    expect(labelOf(d.db, 'sync_state', 'x')).toBe('sync_state x');
     const parent: SyncMessage = { timestamp: at(), space: 'user:u1', dataset: 'customers', row: 'c1', values: { id: 'c1', name: 'Harbour', kind: 'enterprise', industry: '', region: '', notes: '', created_at: new Date().toISOString(), deleted: 0 } };
     const done = apply(d, [parent]);
     expect(done.applied).toBe(2);

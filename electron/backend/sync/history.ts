@@ -1,5 +1,6 @@
 import { isApiMessage, msg, type ApiMessage } from '../../../core/api/message';
 import { isRecordTable } from '../../../core/api/tables';
+import { recordKindWords } from '../../../core/sync/record-words';
 import type { SyncConflict, SyncPreview, SyncRunItem, SyncRunSummary, SyncTrigger } from '../../../core/sync/status';
 import type { Db } from '../db/connection';
 import { hasColumn, tableSpec } from '../db/tables';
@@ -118,17 +119,26 @@ export function lastSuccess(db: Db): string | null {
   return (db.prepare("SELECT max(finished_at) AS at FROM sync_runs WHERE status = 'done'").get() as { at: string | null }).at;
 }
 
-/** A readable name for a record: its title or name as stored here, else its table and id. */
+/**
+ * A readable name for a record: its title or name as stored here, or as the part of it that has
+ * arrived says (a record waiting for the rest of its columns or its parent); else its id, with its
+ * table when the screens have no word for its kind (core/sync/record-words.ts).
+ */
 export function labelOf(db: Db, dataset: string, row: string): string {
-  if (!isRecordTable(dataset)) return `${dataset} ${row}`;
+  const unnamed = recordKindWords(dataset) === null ? `${dataset} ${row}` : row;
+  if (!isRecordTable(dataset)) return unnamed;
   const key = keyOfRowName(dataset, row);
   const column = ['title', 'name', 'original_name', 'question_id'].find((c) => hasColumn(dataset, c));
-  if (key === null || column === undefined) return `${dataset} ${row}`;
+  if (key === null || column === undefined) return unnamed;
   const keyColumns = tableSpec(dataset).key;
   const found = db.prepare(`SELECT ${column} AS label FROM ${dataset} WHERE ${keyColumns.map((c) => `${c} = ?`).join(' AND ')}`).get(...keyColumns.map((c) => key[c] ?? null)) as
     | { label: string | null }
     | undefined;
-  return found?.label ? String(found.label) : `${dataset} ${row}`;
+  if (found?.label) return String(found.label);
+  const pending = db.prepare('SELECT json_extract(pending, ?) AS label FROM sync_rows WHERE dataset = ? AND row = ? AND json_valid(pending)').get(`$.${column}`, dataset, row) as
+    | { label: unknown }
+    | undefined;
+  return typeof pending?.label === 'string' && pending.label !== '' ? pending.label : unnamed;
 }
 
 /**
