@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { attachmentsDir } from '../../electron/backend/files/attachment-store';
 import { callFail, callOk, said, startBackend, type TestBackend } from '../helpers/backend';
+import { newNodeId, saveIdentity } from '../../electron/backend/sync/state';
 import { picturePng } from '../helpers/png';
 import { startServer, TEST_PASSWORD, type TestServer } from '../helpers/server';
 
@@ -251,6 +252,22 @@ describe('sync between devices through the server', () => {
     }
     expect((await callOk(ann.backend, 'sync.now', {})).status).toBe('done');
     expect((await callOk(ann.backend, 'sync.status', {})).outbox).toBe(0);
+  });
+
+  it('does not sync over plain http to another computer, even where an earlier version enrolled so', async () => {
+    // Nothing may be sent: a request would fail the test instead of leaving this computer.
+    const t = await startBackend({ sync: { fetch: () => Promise.reject(new Error('a request was made')) } });
+    const refused = await callFail(t.backend, 'sync.enrol', { serverUrl: 'http://192.168.1.20:8443', username: 'ann', password: 'x', deviceName: 'x' });
+    expect(refused.code).toBe('bad_request');
+    saveIdentity(t.backend.db, { serverUrl: 'http://192.168.1.20:8443', userId: 'u1', userName: 'ann', displayName: 'Ann', role: 'consultant', deviceId: 'd1', node: newNodeId(), enrolledAt: new Date().toISOString() });
+    const note = await callOk(t.backend, 'notes.create', { title: 'Kept here', bodyJson: body('Not sent in the clear.') });
+    const failure = await callFail(t.backend, 'sync.now', {});
+    expect([failure.code, failure.key]).toEqual(['forbidden', 'error.syncNotEncrypted']);
+    expect(failure.message).toContain('http://192.168.1.20:8443');
+    expect((await callOk(t.backend, 'sync.history', {}))[0]?.error?.key).toBe('error.syncNotEncrypted');
+    expect((await callOk(t.backend, 'notes.get', { id: note.id })).title).toBe('Kept here');
+    // Disconnecting needs no server; the device can then connect again over https.
+    expect((await callOk(t.backend, 'sync.disconnect', {})).account).toBeNull();
   });
 
   it('sends a long outbox in batches and every record reaches the other device of its user once', async () => {

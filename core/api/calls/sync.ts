@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { id, noArgs, returns } from './common';
+import { encryptedOrLocal, SERVER_URL } from '../../sync/server-url';
 import { TEAM_ID_PATTERN } from '../../sync/spaces';
 import type { CustomerSharing, SyncConflict, SyncRunItem, SyncRunSummary, SyncStatus } from '../../sync/status';
 
-/** https or http, a host name or address (IPv6 in brackets), an optional port and path; nothing else. */
-export const SERVER_URL = /^https?:\/\/([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?(\/[A-Za-z0-9._~/-]*)?$/;
 // An address typed without its scheme (fieldbench.example.com) is https, as browsers read it.
 const serverUrl = z
   .string()
@@ -13,16 +12,6 @@ const serverUrl = z
   .transform((url) => (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(url) ? url : `https://${url}`))
   .pipe(z.string().regex(SERVER_URL, 'issue.notServerUrl').refine(encryptedOrLocal, 'issue.serverUrlNotHttps'));
 
-/**
- * Plain http only to this computer itself (a repository tried out locally, or a local TLS proxy):
- * anywhere else the password, the device key and the customer's data would cross the network
- * readable by anyone on it, hotel Wi-Fi included.
- */
-function encryptedOrLocal(url: string): boolean {
-  if (!url.toLowerCase().startsWith('http://')) return true;
-  const host = (SERVER_URL.exec(url)?.[1] ?? '').toLowerCase();
-  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
 const runId = z.number().int().min(1);
 
 /** Sync with the central repository: the account of this device, syncing, its history and conflicts. */

@@ -70,6 +70,10 @@ export const syncMessages = defineApiMessages({
     zh: '此账号不是团队“{team}”的成员（以上次同步为准）。请先同步，或请管理员将您加入该团队。',
   },
   'error.syncSharedElsewhere': { en: 'This customer is already shared ({space}); a share is not moved again.', zh: '此客户已共享（{space}）；共享后不能再移动。' },
+  'error.syncNotEncrypted': {
+    en: 'This device is connected to {server} over plain http, which would send your work across the network unencrypted. Nothing was sent. Disconnect this device and connect it again with the https:// address; your work stays on this device.',
+    zh: '此设备通过未加密的 http 连接到 {server}，你的工作内容会以明文在网络上传输。本次没有发送任何内容。请断开此设备，再用 https:// 地址重新连接；你的工作会保留在本设备上。',
+  },
   'error.syncHeldSpace': {
     en: 'Changes to {space} stay on this device: this account may no longer write there (it left the team, or its role changed).',
     zh: '对 {space} 的更改保留在本设备上：此账号已无权写入（已离开该团队或角色已变更）。',

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { msg } from '../../../core/api/message';
+import { encryptedOrLocal } from '../../../core/sync/server-url';
 import { ApiFailure } from '../../../core/api/result';
 import { isRecordTable, type RecordTable } from '../../../core/api/tables';
 import type { BackupInfo } from '../../../core/api/types';
@@ -172,6 +173,8 @@ export function createSyncService(options: SyncOptions): SyncService {
     progress({ runId, phase: 'connecting', sent: 0, toSend, received: 0, bytesUp: 0, bytesDown: 0, files: 0 });
     let backupId: string | null = null;
     try {
+      // Refused before anything is sent: an enrolment an earlier version allowed over plain http.
+      if (!encryptedOrLocal(identity.serverUrl)) throw new ApiFailure('forbidden', msg('error.syncNotEncrypted', { server: identity.serverUrl }));
       const transport = (options.transport ?? ((s, t, c) => httpTransport(s, t, c, options.fetch)))(identity.serverUrl, token(), counter);
       const unsent = unsentColumns(db);
       const outcome = await runSync(
