@@ -51,15 +51,15 @@ export function isQualifierWord(word: string): boolean {
 /**
  * Verbs that frame a how-to question ("how to write the business case", 如何编写数据申请) or ask
  * how to bring someone round to something ("convince the customer to share data", 如何说服客户提供
- * 数据): what is written, built or agreed to is what is searched for, and the texts about it need
- * not use the verb.
+ * 数据), or how to handle something (如何处理告警风暴): what is written, built, agreed to or
+ * handled is what is searched for, and the texts about it need not use the verb.
  */
 const FRAME_VERBS: ReadonlySet<string> = new Set(
   (
     'write writes writing wrote build builds building create creates creating prepare prepares preparing ' +
     'convince convinces convincing persuade persuades persuading ' +
     'control controls controlling reduce reduces reducing prevent prevents preventing avoid avoids avoiding ' +
-    '写 编写 撰写 制定 准备 搭建 说服 劝说 控制 减少 避免 防止 降低'
+    '写 编写 撰写 制定 准备 搭建 说服 劝说 控制 减少 避免 防止 降低 处理 应对'
   ).split(' '),
 );
 

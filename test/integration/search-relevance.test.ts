@@ -178,6 +178,8 @@ describe('search over the bundled pack', () => {
     expect(hallucination).toContain('gov-reply-drafting-best-practice');
     expect(hallucination).toContain('fma-knowledge-retrieval-method');
     expect(top('幻觉怎么控制', 2)).toContain('fma-knowledge-retrieval-method');
+    // 处理 and 应对 frame the question as handle does: the alarm-storm article never says 处理.
+    expect(top('告警风暴怎么处理', 1)).toEqual(['nfp-alarm-storm-compression']);
     // Every article is about AI: "AI model monitoring" asks for model monitoring, which the
     // monitoring article never calls AI (the business case, which says AI in passing, came first).
     expect(top('AI model monitoring', 1)).toEqual(['dm-mlops-monitoring-handover']);
