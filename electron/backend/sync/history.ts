@@ -3,6 +3,7 @@ import { isRecordTable } from '../../../core/api/tables';
 import { recordKindWords } from '../../../core/sync/record-words';
 import type { SyncConflict, SyncPreview, SyncRunItem, SyncRunSummary, SyncTrigger } from '../../../core/sync/status';
 import type { Db } from '../db/connection';
+import { prepared } from '../db/statements';
 import { hasColumn, tableSpec } from '../db/tables';
 import type { RunItem } from './apply';
 import { keyOfRowName } from './columns';
@@ -131,11 +132,12 @@ export function labelOf(db: Db, dataset: string, row: string): string {
   const column = ['title', 'name', 'original_name', 'question_id'].find((c) => hasColumn(dataset, c));
   if (key === null || column === undefined) return unnamed;
   const keyColumns = tableSpec(dataset).key;
-  const found = db.prepare(`SELECT ${column} AS label FROM ${dataset} WHERE ${keyColumns.map((c) => `${c} = ?`).join(' AND ')}`).get(...keyColumns.map((c) => key[c] ?? null)) as
+  // Once per item of a run (thousands): the statements are prepared once per connection.
+  const found = prepared(db, `SELECT ${column} AS label FROM ${dataset} WHERE ${keyColumns.map((c) => `${c} = ?`).join(' AND ')}`).get(...keyColumns.map((c) => key[c] ?? null)) as
     | { label: string | null }
     | undefined;
   if (found?.label) return String(found.label);
-  const pending = db.prepare('SELECT json_extract(pending, ?) AS label FROM sync_rows WHERE dataset = ? AND row = ? AND json_valid(pending)').get(`$.${column}`, dataset, row) as
+  const pending = prepared(db, 'SELECT json_extract(pending, ?) AS label FROM sync_rows WHERE dataset = ? AND row = ? AND json_valid(pending)').get(`$.${column}`, dataset, row) as
     | { label: unknown }
     | undefined;
   return typeof pending?.label === 'string' && pending.label !== '' ? pending.label : unnamed;
