@@ -9,6 +9,7 @@ import { migrate } from '../../electron/backend/db/migrate';
 import { MIGRATIONS } from '../../electron/backend/db/migrations';
 import { guardRecordTables } from '../../electron/backend/db/write-guard';
 import { applyIncoming, type ApplyResult } from '../../electron/backend/sync/apply';
+import { unsentCells } from '../../electron/backend/sync/log';
 import { labelOf } from '../../electron/backend/sync/history';
 import { newNodeId, saveIdentity, type SyncIdentity } from '../../electron/backend/sync/state';
 import { said } from '../helpers/backend';
@@ -47,7 +48,7 @@ function note(id: string, values: Record<string, string | number | null> = {}, s
 }
 
 function apply(d: { db: Db; identity: SyncIdentity }, messages: SyncMessage[]): ApplyResult {
-  return transact(d.db, () => applyIncoming(d.db, d.identity, messages, new Set()), { fromSync: true });
+  return transact(d.db, () => applyIncoming(d.db, d.identity, messages, unsentCells(d.db)), { fromSync: true });
 }
 
 const stored = (db: Db, id: string) => db.prepare('SELECT * FROM field_notes WHERE id = ?').get(id) as Record<string, unknown> | undefined;

@@ -5,7 +5,7 @@ import type { SyncMessage } from '../../core/sync/protocol';
 import { announceIndexed, DEFER_INDEX_FROM, transact } from '../../electron/backend/db/changes';
 import type { Db } from '../../electron/backend/db/connection';
 import { applyIncoming } from '../../electron/backend/sync/apply';
-import { hasUnsent, resendHour } from '../../electron/backend/sync/log';
+import { hasUnsent, resendHour, unsentCells } from '../../electron/backend/sync/log';
 import { newNodeId, saveIdentity, type SyncIdentity } from '../../electron/backend/sync/state';
 import { searchKb } from '../../electron/backend/search/search';
 import { callOk, startBackend } from '../helpers/backend';
@@ -41,7 +41,7 @@ function article(i: number, word: string, extra: Record<string, string> = {}): S
 }
 
 function apply(db: Db, identity: SyncIdentity, messages: SyncMessage[]): void {
-  transact(db, () => applyIncoming(db, identity, messages, new Set()), { fromSync: true });
+  transact(db, () => applyIncoming(db, identity, messages, unsentCells(db)), { fromSync: true });
 }
 
 const backlog = (db: Db): number => (db.prepare('SELECT count(*) AS n FROM search_backlog').get() as { n: number }).n;

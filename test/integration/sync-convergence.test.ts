@@ -6,7 +6,7 @@ import { openDatabase, type Db } from '../../electron/backend/db/connection';
 import { migrate } from '../../electron/backend/db/migrate';
 import { MIGRATIONS } from '../../electron/backend/db/migrations';
 import { guardRecordTables } from '../../electron/backend/db/write-guard';
-import { unsentColumns } from '../../electron/backend/sync/log';
+import { unsentCells } from '../../electron/backend/sync/log';
 import { runSync, type Transport } from '../../electron/backend/sync/round';
 import { newNodeId, saveIdentity, type SyncIdentity } from '../../electron/backend/sync/state';
 import { createRelay, LostConnection, type Faults, type Relay } from '../helpers/sync-relay';
@@ -70,7 +70,7 @@ function apply(db: Db, op: Extract<Op, { kind: 'edit' | 'delete' }>): void {
 
 async function sync(relay: Relay, d: { db: Db; identity: SyncIdentity }, faults: Faults = {}, page?: number): Promise<void> {
   try {
-    await runSync(d.db, d.identity, relay.transport(d.identity.deviceId, faults), 4, unsentColumns(d.db), page === undefined ? {} : { page });
+    await runSync(d.db, d.identity, relay.transport(d.identity.deviceId, faults), 4, unsentCells(d.db), page === undefined ? {} : { page });
   } catch (error) {
     if (!(error instanceof LostConnection)) throw error;
   }
@@ -178,7 +178,7 @@ describe('sync convergence (property)', () => {
         return transport.sync(request);
       },
     };
-    await expect(runSync(reader.db, reader.identity, cut, 4, unsentColumns(reader.db), { page: 3, onRound: () => askedWhenApplied.push(asked) })).rejects.toThrow(LostConnection);
+    await expect(runSync(reader.db, reader.identity, cut, 4, unsentCells(reader.db), { page: 3, onRound: () => askedWhenApplied.push(asked) })).rejects.toThrow(LostConnection);
     // Each page was applied with the next one already asked for.
     expect(askedWhenApplied).toEqual([2, 3]);
     expect(customers(reader.db)).toHaveLength(6);

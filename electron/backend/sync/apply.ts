@@ -10,7 +10,7 @@ import { hasColumn, tableSpec, type SqlValue } from '../db/tables';
 import { isSyncedColumn, keyOfRowName } from './columns';
 import { checkIncomingValue } from './incoming';
 import { derivedColumnOf, isDerivedColumn } from './derived';
-import { addToDigest, cellKey, logReceived } from './log';
+import { addToDigest, logReceived, type UnsentCells } from './log';
 import { MOVE_COLUMN, moveRow } from './share';
 import { actorOf, readTeams, saveClock, syncClock, type SyncIdentity } from './state';
 import { prepared } from '../db/statements';
@@ -51,7 +51,7 @@ function localDefaults(table: RecordTable, now: string): Values {
   return out;
 }
 
-export function applyIncoming(db: Db, identity: SyncIdentity, messages: readonly SyncMessage[], unsent: ReadonlySet<string>, now: number = Date.now()): ApplyResult {
+export function applyIncoming(db: Db, identity: SyncIdentity, messages: readonly SyncMessage[], unsent: UnsentCells, now: number = Date.now()): ApplyResult {
   const result: ApplyResult = { received: 0, applied: 0, refused: 0, conflicts: 0, waiting: 0, items: [] };
   const clock = syncClock(db, identity.node);
   const sorted = [...messages].sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));
@@ -221,7 +221,7 @@ export function readStored(db: Db, table: RecordTable, key: Values): Values | un
   return prepared(db, `SELECT * FROM ${table} WHERE ${columns.map((c) => `${c} = ?`).join(' AND ')}`).get(...columns.map((c) => key[c] ?? null)) as Values | undefined;
 }
 
-function applyOne(db: Db, rows: RowCache, storedRows: StoredRows, table: RecordTable, message: SyncMessage, values: Values, unsent: ReadonlySet<string>, now: number): RunItem {
+function applyOne(db: Db, rows: RowCache, storedRows: StoredRows, table: RecordTable, message: SyncMessage, values: Values, unsent: UnsentCells, now: number): RunItem {
   const key = keyOfRowName(table, message.row) as Values;
   // A copy: the cache holds what is saved, and this may be refused.
   const known = rowState(db, rows, table, message.row);
@@ -235,7 +235,7 @@ function applyOne(db: Db, rows: RowCache, storedRows: StoredRows, table: RecordT
     const localStamp = state.stamps[column];
     const wins = localStamp === undefined || message.timestamp > localStamp;
     // A derived column (derived.ts) goes with its source: its conflict is the source's.
-    if (!isDerivedColumn(table, column) && unsent.has(cellKey(table, message.row, column)) && localStamp !== undefined && stored !== undefined && stored[column] !== value) {
+    if (!isDerivedColumn(table, column) && unsent.has(table, message.row, column) && localStamp !== undefined && stored !== undefined && stored[column] !== value) {
       recordConflict(db, table, message.row, column, stored[column] ?? null, value, localStamp, message.timestamp, wins ? 'remote' : 'local', now);
       conflicts.push(column);
     }

@@ -4,7 +4,7 @@ import { canRead, canWrite, ownSpace, PUBLISHED_SPACE, reviewSpace, teamSpace, t
 import { transact } from '../db/changes';
 import type { Db } from '../db/connection';
 import { applyIncoming, type ApplyResult, type RunItem } from './apply';
-import { acknowledge, heldSpaces, localBuckets, outbox, outboxSize, resendHour, type OutboxMessage } from './log';
+import { acknowledge, heldSpaces, localBuckets, outbox, outboxSize, resendHour, type OutboxMessage, type UnsentCells } from './log';
 import { actorOf, readCursors, saveCursors, saveTeams, type SyncIdentity } from './state';
 
 /**
@@ -62,7 +62,7 @@ export function knownSpaces(actor: Actor, cursors: Record<string, number>): Reco
   return spaces;
 }
 
-export async function runSync(db: Db, identity: SyncIdentity, transport: Transport, schema: number, unsent: ReadonlySet<string>, hooks: RoundHooks = {}, now: () => number = Date.now): Promise<SyncOutcome> {
+export async function runSync(db: Db, identity: SyncIdentity, transport: Transport, schema: number, unsent: UnsentCells, hooks: RoundHooks = {}, now: () => number = Date.now): Promise<SyncOutcome> {
   const outcome: SyncOutcome = { sent: 0, received: 0, apply: { received: 0, applied: 0, refused: 0, conflicts: 0, waiting: 0 }, items: [], sentRows: [], stopped: false, repaired: [], bytesUp: 0, bytesDown: 0, held: [] };
   const measure = hooks.measure ?? (() => 0);
   if (transport.me) saveTeams(db, (await transport.me()).teams);
@@ -184,7 +184,7 @@ export async function runSync(db: Db, identity: SyncIdentity, transport: Transpo
 }
 
 /** Pulls again from the first hour that differs; returns how many held messages the server lacks and must get again. */
-async function repair(db: Db, identity: SyncIdentity, actor: Actor, transport: Transport, space: string, unsent: ReadonlySet<string>, outcome: SyncOutcome, now: () => number, page: number): Promise<number> {
+async function repair(db: Db, identity: SyncIdentity, actor: Actor, transport: Transport, space: string, unsent: UnsentCells, outcome: SyncOutcome, now: () => number, page: number): Promise<number> {
   const { buckets } = await transport.buckets(space);
   const from = firstDifference(localBuckets(db, space), buckets);
   if (from === null) return 0;

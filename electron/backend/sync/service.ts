@@ -18,7 +18,7 @@ import { enrol as enrolRequest, httpTransport, type ByteCounter, type Fetch } fr
 import { addItems, closeInterruptedRuns, countOpenConflicts, countWaiting, getRun, labelOf, lastSuccess, listRuns, openConflicts, runItems, startRun, updateRun } from './history';
 import { derivedColumnOf } from './derived';
 import { checkIncomingValue } from './incoming';
-import { hasUnsent, loggedTimestamps, outboxSize, unsentColumns } from './log';
+import { hasUnsent, loggedTimestamps, outboxSize, unsentCells } from './log';
 import { batchRows, mayBeStored, readStoredRows, rowId } from './read-ahead';
 import { PULL_LIMIT, runSync, type Transport } from './round';
 import { keyFromFile, openSecret, sealSecret } from './secret';
@@ -176,7 +176,7 @@ export function createSyncService(options: SyncOptions): SyncService {
       // Refused before anything is sent: an enrolment an earlier version allowed over plain http.
       if (!encryptedOrLocal(identity.serverUrl)) throw new ApiFailure('forbidden', msg('error.syncNotEncrypted', { server: identity.serverUrl }));
       const transport = (options.transport ?? ((s, t, c) => httpTransport(s, t, c, options.fetch)))(identity.serverUrl, token(), counter);
-      const unsent = unsentColumns(db);
+      const unsent = unsentCells(db);
       const outcome = await runSync(
         db,
         identity,
