@@ -4,7 +4,7 @@ import type { Role } from './spaces';
 
 /** What the renderer learns about sync (the `sync.*` calls and the `sync.progress` event). */
 
-export type SyncAccount = { serverUrl: string; userName: string; displayName: string; role: Role; deviceId: string; enrolledAt: string; teams: SyncTeam[] };
+export type SyncAccount = { serverUrl: string; userName: string; displayName: string; role: Role; deviceId: string; deviceName: string | null; enrolledAt: string; teams: SyncTeam[] };
 
 /** Whether a customer is private or shared with an account team, and the teams it could be shared with. */
 export type CustomerSharing = { space: 'private' | 'team'; team: SyncTeam | null; teams: SyncTeam[] };

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import type { ApiMessage } from '../../core/api/message';
 import { useQuery } from '../data/use-query';
 import { useI18n } from '../i18n/i18n';
 import { formatCount, formatDateTime } from '../ui/format';
@@ -8,6 +9,10 @@ import { useSyncProgress } from './progress';
  * The status bar's sync state, honest about what it knows: working locally (not connected),
  * syncing (with counts), stopped (and why), changes waiting to be sent, a sync waiting for
  * confirmation, conflicts, or when it last synced. Each links to the Sync section.
+ *
+ * A stopped sync is named in a few words (the status bar is one line), with when it last
+ * succeeded: how old what this device holds is. The whole reason is the link's tooltip and is on
+ * the Sync section.
  */
 export function SyncIndicator() {
   const { t, tn, lang, apiText } = useI18n();
@@ -16,19 +21,24 @@ export function SyncIndicator() {
   const s = status.data;
   if (s === null) return null;
   const parts: { text: string; warn: boolean }[] = [];
+  let title: string | undefined;
   if (s.account === null) parts.push({ text: t('status.syncLocal'), warn: false });
   else if (s.running) {
     parts.push({ text: progress ? `${t('status.syncing')} ↑${formatCount(progress.sent, lang)} ↓${formatCount(progress.received, lang)}` : t('status.syncing'), warn: false });
   } else {
     const last = s.lastRun;
-    if (last?.status === 'failed' && last.error) parts.push({ text: t('status.syncFailed', { message: apiText(last.error) }), warn: true });
+    if (last?.status === 'failed' && last.error) {
+      const reason = t(stopReason(last.error));
+      parts.push({ text: s.lastSuccessAt ? t('status.syncFailedSince', { reason, time: formatDateTime(s.lastSuccessAt, lang) }) : t('status.syncFailed', { reason }), warn: true });
+      title = apiText(last.error);
+    }
     else if (last?.status === 'needs_confirmation') parts.push({ text: t('status.syncConfirm'), warn: true });
     else parts.push({ text: s.lastSuccessAt ? t('status.syncOk', { time: formatDateTime(s.lastSuccessAt, lang) }) : t('status.syncNever'), warn: false });
     if (s.outbox > 0) parts.push({ text: tn('status.syncWaiting', s.outbox), warn: false });
   }
   if (s.openConflicts > 0) parts.push({ text: tn('status.syncConflicts', s.openConflicts), warn: true });
   return (
-    <Link to="/sync" className="status-sync" aria-live="polite">
+    <Link to="/sync" className="status-sync" aria-live="polite" title={title}>
       {parts.map((p, i) => (
         <span key={i} className={p.warn ? 'status-warning' : undefined}>
           {i > 0 ? ' · ' : ''}
@@ -38,4 +48,21 @@ export function SyncIndicator() {
       ))}
     </Link>
   );
+}
+
+/** Why a sync stopped, in a few words. */
+function stopReason(error: ApiMessage): 'status.syncStop.unreachable' | 'status.syncStop.interrupted' | 'status.syncStop.revoked' | 'status.syncStop.clock' | 'status.syncStop.unknown' {
+  switch (error.key) {
+    case 'error.syncUnreachable':
+    case 'error.syncUnknownHost':
+      return 'status.syncStop.unreachable';
+    case 'error.syncInterrupted':
+      return 'status.syncStop.interrupted';
+    case 'error.syncRevoked':
+      return 'status.syncStop.revoked';
+    case 'error.syncClockDrift':
+      return 'status.syncStop.clock';
+    default:
+      return 'status.syncStop.unknown';
+  }
 }

@@ -123,7 +123,11 @@ function Connected({ status }: { status: SyncStatus }) {
           {t('sync.enrolTitle')}
         </h2>
         <p>{t('sync.account', { name: account.displayName, role: t(`sync.role.${account.role}`), server: account.serverUrl })}</p>
-        <p className="muted">{t('sync.device', { id: account.deviceId, date: formatDateTime(account.enrolledAt, lang) })}</p>
+        <p className="muted">
+          {account.deviceName === null
+            ? t('sync.device', { id: account.deviceId, date: formatDateTime(account.enrolledAt, lang) })
+            : t('sync.deviceNamed', { name: account.deviceName, id: account.deviceId, date: formatDateTime(account.enrolledAt, lang) })}
+        </p>
         <p className="muted">{account.teams.length === 0 ? t('sync.noTeams') : t('sync.teams', { teams: account.teams.map((team) => team.name).join(', ') })}</p>
         <div className="sync-actions">
           <button type="button" className="primary-button" disabled={running} onClick={() => void act(() => mutate('sync.now', {}), true)}>

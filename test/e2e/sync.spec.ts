@@ -51,6 +51,7 @@ async function enrol(page: Page, host: Host, user: string): Promise<void> {
   await page.getByLabel('Name of this device').fill(`${user}'s laptop`);
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(page.getByText(new RegExp(`Signed in as ${user}`, 'i'))).toBeVisible();
+  await expect(page.getByText(`This device: ${user}'s laptop (id `)).toBeVisible();
 }
 
 /** A new consultant with two devices, each connected on its Sync screen; the tablet's page stays open. */
@@ -99,6 +100,10 @@ test('a lesson submitted offline reaches review, is published, and reaches anoth
   await gotoRoute(ann, annHost.appUrl, '/sync');
   await ann.getByRole('button', { name: 'Sync now' }).click();
   await expect(ann.getByRole('alert').filter({ hasText: 'could not be reached' })).toBeVisible({ timeout: 30_000 });
+  // The status bar says so in a few words (the whole reason is its tooltip), with what waits.
+  const state = ann.getByRole('contentinfo').getByRole('link', { name: /^⚠ Sync stopped \(server not reachable\)/ });
+  await expect(state).toContainText(/changes? to send/);
+  await expect(state).toHaveAttribute('title', /could not be reached/);
 
   // Back online.
   await server.restart();

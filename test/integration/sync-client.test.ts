@@ -54,7 +54,10 @@ describe('sync between devices through the server', () => {
     const submitted = await callOk(ann.backend, 'review.submit', { kind: 'lesson', id: lessonId });
     expect(submitted.status).toBe('submitted');
     expect((await callOk(ann.backend, 'lessons.get', { id: lessonId })).status).toBe('submitted');
-    expect((await callOk(ann.backend, 'sync.status', {})).outbox).toBeGreaterThan(0);
+    const annStatus = await callOk(ann.backend, 'sync.status', {});
+    expect(annStatus.outbox).toBeGreaterThan(0);
+    // The device knows the name it was enrolled under, as the administrator's device list shows it.
+    expect(annStatus.account?.deviceName).toBe("ann's laptop");
     const annRun = await callOk(ann.backend, 'sync.now', {});
     expect(annRun.status).toBe('done');
     expect(annRun.sent).toBeGreaterThan(0);

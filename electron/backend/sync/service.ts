@@ -107,6 +107,7 @@ export function createSyncService(options: SyncOptions): SyncService {
               displayName: identity.displayName,
               role: identity.role,
               deviceId: identity.deviceId,
+              deviceName: identity.deviceName ?? null,
               enrolledAt: identity.enrolledAt,
               teams: readTeams(db),
             },
@@ -130,7 +131,8 @@ export function createSyncService(options: SyncOptions): SyncService {
   const enrol: SyncService['enrol'] = async ({ serverUrl, username, password, deviceName }) => {
     const existing = syncIdentity(db);
     if (existing !== null) throw new ApiFailure('conflict', msg('error.syncAlreadyEnrolled', { user: existing.userName, server: existing.serverUrl }));
-    const answer = await enrolRequest(serverUrl, { username, password, deviceName: deviceName || os.hostname() }, options.fetch);
+    const name = deviceName || os.hostname();
+    const answer = await enrolRequest(serverUrl, { username, password, deviceName: name }, options.fetch);
     const previousUser = readPreviousUser(db);
     if (previousUser !== null && previousUser !== answer.user.id) {
       throw new ApiFailure('conflict', msg('error.syncOtherUser', { user: previousUser, other: answer.user.name }));
@@ -145,6 +147,7 @@ export function createSyncService(options: SyncOptions): SyncService {
         deviceId: answer.deviceId,
         node: newNodeId(),
         enrolledAt: new Date(now()).toISOString(),
+        deviceName: name,
       };
       saveIdentity(db, identity);
       saveSetting(db, 'token', sealSecret(secretKey(), answer.token));

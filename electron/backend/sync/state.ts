@@ -21,6 +21,8 @@ export type SyncIdentity = {
   /** This device's HLC node id (16 hex digits). */
   node: string;
   enrolledAt: string;
+  /** The name it was enrolled under (what an administrator sees in the device list); absent for an enrolment by an earlier version. */
+  deviceName?: string;
 };
 
 /** The identity as an actor for the space rules: its user, role and current teams. */
