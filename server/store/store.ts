@@ -171,14 +171,17 @@ export async function storeMessages(sql: Sql, messages: readonly SyncMessage[], 
   if (sql.dialect === 'postgres') return storeMessagesInOneStatement(sql, messages, device.deviceId, received, seen ? stale : null);
   return sql.transaction(async (tx) => {
     if (seen) await tx.run('UPDATE devices SET last_seen_at = ? WHERE id = ? AND (last_seen_at IS NULL OR last_seen_at < ?)', [received, device.deviceId, stale]);
-    // One statement for the batch: SQLite walks the JSON array itself instead of one call per message.
-    const rows = await tx.all<{ seq: number; space: string; timestamp: string }>(
-      `INSERT INTO messages (space, timestamp, dataset, row_name, wire, device_id, received_at)
-       SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, ?, ? FROM json_each(?) WHERE true
-       ON CONFLICT (space, timestamp) DO NOTHING RETURNING seq, space, timestamp`,
-      [device.deviceId, received, JSON.stringify(messages.map((m) => [m.space, m.timestamp, m.dataset, m.row, wireText(m)]))],
-    );
-    const fresh = rows.map((r) => ({ space: r.space, timestamp: r.timestamp, seq: Number(r.seq) })).sort((a, b) => a.seq - b.seq);
+    // One prepared insert per message. (A single statement over json_each of the batch cost 3.5
+    // times as much for rich-text notes: each message's text travelled escaped inside the array.)
+    const fresh: { space: string; timestamp: string; seq: number }[] = [];
+    for (const m of messages) {
+      const [row] = await tx.all<{ seq: number }>(
+        `INSERT INTO messages (space, timestamp, dataset, row_name, wire, device_id, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (space, timestamp) DO NOTHING RETURNING seq`,
+        [m.space, m.timestamp, m.dataset, m.row, wireText(m), device.deviceId, received],
+      );
+      if (row !== undefined) fresh.push({ space: m.space, timestamp: m.timestamp, seq: Number(row.seq) });
+    }
     const totals = new Map<string, Digest & { lastSeq: number }>();
     for (const b of spaceBucketsOf(fresh)) {
       await tx.run(
