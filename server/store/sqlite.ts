@@ -19,6 +19,10 @@ export function openSqlite(dataDir: string): Sql {
   // A server's working set is its recent messages: keep them in memory instead of re-reading pages.
   db.pragma('cache_size = -65536');
   db.pragma('mmap_size = 268435456');
+  // Each request's work in a group commit runs in a savepoint (below), which keeps the first copy
+  // of every page it changes in a sub-journal: in memory, not in a temporary file (a 2,000-message
+  // push stored 3 times faster).
+  db.pragma('temp_store = MEMORY');
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
     const next = queue.then(work, work);
@@ -57,15 +61,21 @@ export function openSqlite(dataDir: string): Sql {
         // Inside the try: another process holding the write lock past busy_timeout (SQLITE_BUSY)
         // fails this batch's callers, and must not leave them waiting or reject the queue.
         db.exec('BEGIN IMMEDIATE');
-        for (const item of batch) {
-          db.exec('SAVEPOINT one');
-          try {
-            outcomes.push({ ok: true, value: await item.work(direct(true)) });
-            db.exec('RELEASE one');
-          } catch (error) {
-            db.exec('ROLLBACK TO one');
-            db.exec('RELEASE one');
-            outcomes.push({ ok: false, error });
+        if (batch.length === 1 && batch[0] !== undefined) {
+          // Alone in its batch (a long push, a quiet server): the transaction is its savepoint; if
+          // it fails, the catch below rolls it back and tells its caller.
+          outcomes.push({ ok: true, value: await batch[0].work(direct(true)) });
+        } else {
+          for (const item of batch) {
+            db.exec('SAVEPOINT one');
+            try {
+              outcomes.push({ ok: true, value: await item.work(direct(true)) });
+              db.exec('RELEASE one');
+            } catch (error) {
+              db.exec('ROLLBACK TO one');
+              db.exec('RELEASE one');
+              outcomes.push({ ok: false, error });
+            }
           }
         }
         db.exec('COMMIT');

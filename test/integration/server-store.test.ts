@@ -123,4 +123,30 @@ describe('server store', () => {
     const pulled = [...messagesOf(await pageAfter(sql, 'user:u1', 0, 10, null)), ...messagesOf(await pageAfter(sql, 'published', 0, 10, null))];
     expect(pulled.map((m) => syncMessageSchema.parse(m))).toEqual(sent);
   });
+
+  it('commits transactions asked for together as one, rolling back a failing one alone; one alone that fails leaves nothing (sqlite)', async () => {
+    const sql = await store('sqlite');
+    const note = (tx: Sql, action: string) => tx.run("INSERT INTO audit (at, user_id, device_id, action, detail) VALUES ('2026-12-06', NULL, NULL, ?, '{}')", [action]);
+    const actions = async () => (await sql.all<{ action: string }>('SELECT action FROM audit ORDER BY id')).map((r) => r.action);
+    // Asked for in the same turn: they share one commit, and the failing one takes only its own write with it.
+    const together = await Promise.allSettled([
+      sql.transaction(async (tx) => note(tx, 'first')),
+      sql.transaction(async (tx) => {
+        await note(tx, 'broken');
+        throw new Error('refused');
+      }),
+      sql.transaction(async (tx) => note(tx, 'third')),
+    ]);
+    expect(together.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await actions()).toEqual(['first', 'third']);
+    // Alone in its commit: its caller hears why, nothing of it is kept, and the next one is stored.
+    await expect(
+      sql.transaction(async (tx) => {
+        await note(tx, 'alone');
+        throw new Error('refused alone');
+      }),
+    ).rejects.toThrow('refused alone');
+    await sql.transaction(async (tx) => note(tx, 'after'));
+    expect(await actions()).toEqual(['first', 'third', 'after']);
+  });
 });
