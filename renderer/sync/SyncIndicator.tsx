@@ -31,8 +31,7 @@ export function SyncIndicator() {
       const reason = t(stopReason(last.error));
       parts.push({ text: s.lastSuccessAt ? t('status.syncFailedSince', { reason, time: formatDateTime(s.lastSuccessAt, lang) }) : t('status.syncFailed', { reason }), warn: true });
       title = apiText(last.error);
-    }
-    else if (last?.status === 'needs_confirmation') parts.push({ text: t('status.syncConfirm'), warn: true });
+    } else if (last?.status === 'needs_confirmation') parts.push({ text: t('status.syncConfirm'), warn: true });
     else parts.push({ text: s.lastSuccessAt ? t('status.syncOk', { time: formatDateTime(s.lastSuccessAt, lang) }) : t('status.syncNever'), warn: false });
     if (s.outbox > 0) parts.push({ text: tn('status.syncWaiting', s.outbox), warn: false });
   }
