@@ -16,27 +16,22 @@
  * SQLite, pass its own integrity check). Prints the counts; exits 1 when anything was lost,
  * arrived twice or is corrupt. Not part of npm test.
  */
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { buildSync } from 'esbuild';
 import pg from 'pg';
 import { createBackend, type Backend } from '../../electron/backend/backend';
+import { killSyncingDevice } from '../helpers/sync-device';
 import { postgresAvailable, startServer, TEST_PASSWORD, type DatabaseKind, type TestServer } from '../helpers/server';
+import { benchOption } from './args';
 
 const ROOT = path.resolve('.');
 const PACK = path.join(ROOT, 'test', 'fixtures', 'packs', 'valid');
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: string): string => {
-  const i = args.indexOf(`--${name}`);
-  return i === -1 ? fallback : (args[i + 1] ?? fallback);
-};
-const SERVER_KILLS = Number(arg('server-kills', '200'));
-const DEVICE_KILLS = Number(arg('device-kills', '200'));
-const WHICH = arg('db', 'sqlite');
+const SERVER_KILLS = Number(benchOption('server-kills', '200'));
+const DEVICE_KILLS = Number(benchOption('device-kills', '200'));
+const WHICH = benchOption('db', 'sqlite');
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -145,34 +140,15 @@ async function serverKills(server: TestServer): Promise<Outcome & { cut: number 
 
 async function deviceKills(server: TestServer): Promise<Outcome & { syncs: number }> {
   server.addUser('ken', 'consultant');
-  const bundle = path.join(ROOT, '.cache', 'run-ts', 'sync-device.cjs');
-  buildSync({ entryPoints: [path.join(ROOT, 'test', 'helpers', 'sync-device.entry.ts')], outfile: bundle, bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', logLevel: 'warning' });
   const first = await enrolledDevice(server, 'ken');
   const dir = first.dir;
   first.backend.close();
   const acknowledged = new Set<string>();
   let syncs = 0;
   for (let round = 0; round < DEVICE_KILLS; round++) {
-    const child = spawn(process.execPath, [bundle, dir, PACK], { stdio: ['ignore', 'pipe', 'ignore'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    // Once it writes, let it write and sync a while, then kill it wherever it is.
-    await new Promise<void>((resolve) => {
-      const started = (): void => {
-        if (!out.includes('ack ')) return;
-        child.stdout.off('data', started);
-        resolve();
-      };
-      child.stdout.on('data', started);
-      child.once('exit', () => resolve());
-    });
-    await sleep(100 + crypto.randomInt(0, 700));
-    child.kill('SIGKILL');
-    await new Promise((resolve) => child.once('exit', resolve));
-    for (const line of out.split('\n')) {
-      if (line.startsWith('ack ')) acknowledged.add(line.slice(4));
-      if (line === 'sync ok') syncs++;
-    }
+    const killed = await killSyncingDevice(dir, PACK, 100 + crypto.randomInt(0, 700));
+    for (const id of killed.acknowledged) acknowledged.add(id);
+    syncs += killed.syncs;
   }
   const laptop = await openDevice(dir);
   try {
@@ -190,7 +166,7 @@ async function run(db: DatabaseKind): Promise<boolean> {
     const s = await serverKills(server);
     const minutes = () => ((performance.now() - started) / 60_000).toFixed(1);
     console.log(
-      `server SIGKILLed mid-sync ${SERVER_KILLS} times (${s.cut} syncs cut short): ${s.acknowledged} notes acknowledged, ${s.lost} lost, ${s.twice} twice on the devices, device database ${s.corrupt === 0 ? 'ok' : 'CORRUPT'} (${minutes()} min)`,
+      `server SIGKILLed mid-sync ${SERVER_KILLS} times (${s.cut} of the ${SERVER_KILLS} syncs cut short): ${s.acknowledged} notes acknowledged, ${s.lost} lost, ${s.twice} twice on the devices, device database ${s.corrupt === 0 ? 'ok' : 'CORRUPT'} (${minutes()} min)`,
     );
     started = performance.now();
     const d = await deviceKills(server);

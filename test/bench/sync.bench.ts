@@ -21,19 +21,15 @@ import { api, enrolDevice, postgresAvailable, startServer, TEST_PASSWORD, type D
 import { latencyProxy } from './latency-proxy';
 import { pouchReplication } from './pouchdb-side';
 import { pullFloor } from './sync-floor';
+import { benchOption } from './args';
 
 const PACK = path.resolve('test', 'fixtures', 'packs', 'valid');
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: string): string => {
-  const i = args.indexOf(`--${name}`);
-  return i === -1 ? fallback : (args[i + 1] ?? fallback);
-};
-const ARTICLES = Number(arg('articles', '100000'));
-const NOTES = Number(arg('notes', '10000'));
-const DEVICES = Number(arg('devices', '500'));
-const WHICH = arg('db', 'both');
-const POUCH_DOCS = Number(arg('pouch-docs', '10000'));
-const RTT = Number(arg('rtt', '0'));
+const ARTICLES = Number(benchOption('articles', '100000'));
+const NOTES = Number(benchOption('notes', '10000'));
+const DEVICES = Number(benchOption('devices', '500'));
+const WHICH = benchOption('db', 'both');
+const POUCH_DOCS = Number(benchOption('pouch-docs', '10000'));
+const RTT = Number(benchOption('rtt', '0'));
 
 const WORDS = 'network fault prediction base station energy saving customer service churn marketing alarm ticket agent'.split(' ');
 function sentence(i: number, n: number): string {

@@ -1,13 +1,12 @@
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropCaches } from '../../electron/backend/sync/state';
 import { callOk, FIXTURE_PACK, startBackend, type TestBackend } from '../helpers/backend';
+import { killSyncingDevice } from '../helpers/sync-device';
 import { freshPostgres, postgresAvailable, startServer, TEST_PASSWORD, type TestServer } from '../helpers/server';
 
 /**
@@ -17,7 +16,6 @@ import { freshPostgres, postgresAvailable, startServer, TEST_PASSWORD, type Test
  * nothing arrives twice, and the databases stay whole.
  */
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const pgReady = await postgresAvailable();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -78,37 +76,15 @@ describe('sync under faults', () => {
   }, 240_000);
 
   it("loses nothing when the device's backend is killed mid-sync, 25 times over", async () => {
-    const bundle = path.join(ROOT, '.cache', 'test-bundles', 'sync-device.cjs');
-    buildSync({ entryPoints: [path.join(__dirname, '..', 'helpers', 'sync-device.entry.ts')], outfile: bundle, bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', logLevel: 'warning' });
     const first = await device(server, 'ken');
     const dataDir = first.dataDir;
     first.backend.close();
     const acked = new Set<string>();
     let syncs = 0;
     for (let round = 0; round < 25; round++) {
-      const child = spawn(process.execPath, [bundle, dataDir, FIXTURE_PACK], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-      });
-      // Once it has started writing (start-up takes longer on a loaded machine), let it write and
-      // sync a while, then kill it wherever it is.
-      await new Promise<void>((resolve) => {
-        const started = (): void => {
-          if (!out.includes('ack ')) return;
-          child.stdout.off('data', started);
-          resolve();
-        };
-        child.stdout.on('data', started);
-        child.once('exit', () => resolve());
-      });
-      await sleep(200 + crypto.randomInt(0, 600));
-      child.kill('SIGKILL');
-      await new Promise((resolve) => child.once('exit', resolve));
-      for (const line of out.split('\n')) {
-        if (line.startsWith('ack ')) acked.add(line.slice(4));
-        if (line === 'sync ok') syncs++;
-      }
+      const killed = await killSyncingDevice(dataDir, FIXTURE_PACK, 200 + crypto.randomInt(0, 600));
+      for (const id of killed.acknowledged) acked.add(id);
+      syncs += killed.syncs;
     }
     expect(acked.size).toBeGreaterThan(0);
     expect(syncs).toBeGreaterThan(0);
