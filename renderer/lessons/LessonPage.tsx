@@ -122,7 +122,7 @@ function LessonForm({ lesson: initial, back }: { lesson: Lesson; back: ReactNode
           {t(`lessons.status.${lesson.status}`)}
         </p>
       </header>
-      {locked && <p className="lesson-locked">{t('lessons.locked', { status: t(`lessons.status.${lesson.status}`) })}</p>}
+      {locked && <p className="lesson-locked">{t(lesson.status === 'merged' ? 'lessons.locked.merged' : 'lessons.locked.submitted')}</p>}
 
       <form
         className="lesson-form"
