@@ -54,6 +54,7 @@ function stopReason(error: ApiMessage): 'status.syncStop.unreachable' | 'status.
   switch (error.key) {
     case 'error.syncUnreachable':
     case 'error.syncUnknownHost':
+    case 'error.syncNotHttps':
       return 'status.syncStop.unreachable';
     case 'error.syncInterrupted':
       return 'status.syncStop.interrupted';

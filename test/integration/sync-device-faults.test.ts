@@ -83,6 +83,19 @@ describe('sync and trouble on the device', () => {
     }
   });
 
+  it('reads a failed run recorded by an earlier version, whose message did not yet say what comes next, in whole sentences', async () => {
+    const t = await startBackend();
+    await enrol(t, 'laptop');
+    const run = startRun(t.backend.db, 'background', new Date().toISOString());
+    // What an earlier version stored: the message without its closing sentence's parameter.
+    const stored = { key: 'error.syncUnreachable', params: { server: server.url, reason: 'ECONNREFUSED' } };
+    t.backend.db.prepare("UPDATE sync_runs SET status = 'failed', finished_at = ?, error = ? WHERE id = ?").run(new Date().toISOString(), JSON.stringify(stored), run);
+    const [failed] = await callOk(t.backend, 'sync.history', {});
+    expect(failed?.error).toMatchObject({ key: 'error.syncUnreachable', params: { then: { key: 'error.syncThenKept' } } });
+    for (const lang of ['en', 'zh'] as const) expect(formatApiMessage(failed!.error!, lang)).not.toContain('{');
+    expect(formatApiMessage(failed!.error!, 'en')).toMatch(/could not be reached \(ECONNREFUSED\)\. Your work is kept here and syncs when the server can be reached\.$/);
+  });
+
   it('records a run the app did not live to finish as interrupted, not as running for ever', async () => {
     const first = await startBackend();
     await enrol(first, 'laptop');

@@ -1,9 +1,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { formatApiMessage } from '../../core/api/message';
+import { formatApiMessage, msg } from '../../core/api/message';
 import { enrol, unreachable } from '../../electron/backend/sync/http';
 import { syncCalls } from '../../core/api/calls/sync';
+import type { ApiFailure } from '../../core/api/result';
+
+/** What a failure says comes next: during a sync the work waits here; while connecting, nothing was connected. */
+const kept = msg('error.syncThenKept');
+const connectAgain = msg('error.syncThenConnect');
 
 /** How fetch fails in Node: a TypeError whose cause carries the system's or TLS's code. */
 const fetchFailure = (code: string): Error => new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });
@@ -29,7 +34,7 @@ describe('a request that got no answer', () => {
   });
 
   it('names anything else as unreachable, with its code or what happened', () => {
-    expect(unreachable(server, fetchFailure('ECONNREFUSED')).detail).toEqual({ key: 'error.syncUnreachable', params: { server, reason: 'ECONNREFUSED' } });
+    expect(unreachable(server, fetchFailure('ECONNREFUSED')).detail).toEqual({ key: 'error.syncUnreachable', params: { server, reason: 'ECONNREFUSED', then: kept } });
     expect(unreachable(server, Object.assign(new Error('timed out'), { name: 'TimeoutError' })).detail.params).toMatchObject({ reason: 'no answer in time' });
     // Without a code: what fetch says happened, not "fetch failed".
     expect(unreachable(server, new TypeError('fetch failed', { cause: new Error('bad port') })).detail.params).toMatchObject({ reason: 'bad port' });
@@ -51,15 +56,15 @@ describe("an answer that is not the server's", () => {
   it("names a reverse proxy's error page by its title, without its markup", async () => {
     const nginx = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.22.1</center>\r\n</body>\r\n</html>\r\n';
     const failure = await failureOf(502, nginx);
-    expect(failure.detail).toEqual({ key: 'error.syncServer', params: { status: 502, reason: '502 Bad Gateway' } });
+    expect(failure.detail).toEqual({ key: 'error.syncServer', params: { status: 502, reason: '502 Bad Gateway', then: connectAgain } });
     const untitled = await failureOf(504, '<html><body><h1>Gateway   Timeout</h1><script>alert(1)</script><p>upstream timed out</p></body></html>');
-    expect(untitled.detail).toEqual({ key: 'error.syncServer', params: { status: 504, reason: 'Gateway Timeout upstream timed out' } });
-    expect((await failureOf(503, 'Service Unavailable', 'text/plain')).detail).toEqual({ key: 'error.syncServer', params: { status: 503, reason: 'Service Unavailable' } });
+    expect(untitled.detail).toEqual({ key: 'error.syncServer', params: { status: 504, reason: 'Gateway Timeout upstream timed out', then: connectAgain } });
+    expect((await failureOf(503, 'Service Unavailable', 'text/plain')).detail).toEqual({ key: 'error.syncServer', params: { status: 503, reason: 'Service Unavailable', then: connectAgain } });
   });
 
   it('says an address that answers without being a Fieldbench repository is not one, never that the device was revoked', async () => {
     // A web server's 401, 403, 404 or 405 without the repository's error body.
-    const notFieldbench = (reason: string) => ({ key: 'error.syncNotFieldbench', params: { server, reason } });
+    const notFieldbench = (reason: string) => ({ key: 'error.syncNotFieldbench', params: { server, reason, then: connectAgain } });
     expect((await failureOf(401, '<html><title>401 Authorization Required</title></html>')).detail).toEqual(notFieldbench('401 401 Authorization Required'));
     expect((await failureOf(405, '')).detail).toEqual(notFieldbench('405'));
     expect((await failureOf(404, '{"error":{"code":"not_found","message":"no such endpoint"}}', 'application/json')).detail).toEqual(notFieldbench('404 no such endpoint'));
@@ -83,10 +88,47 @@ describe("an answer that is not the server's", () => {
         () => null,
         (error: unknown) => error as { detail: unknown },
       );
-      expect(failure?.detail).toEqual({ key: 'error.syncRedirected', params: { server: address } });
+      expect(failure?.detail).toEqual({ key: 'error.syncRedirected', params: { server: address, then: connectAgain } });
     } finally {
       await new Promise((resolve) => portal.close(resolve));
     }
+  });
+});
+
+describe('connecting a device that gets no answer', () => {
+  /** A plain-HTTP server on 127.0.0.1 that would answer anything, and enrol's failure against it. */
+  const enrolFailure = async (serverUrl: (port: number) => string, listen = true): Promise<ApiFailure> => {
+    const plain = http.createServer((_request, response) => response.end('{}'));
+    await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+    const port = (plain.address() as AddressInfo).port;
+    if (!listen) await new Promise((resolve) => plain.close(resolve));
+    try {
+      return await enrol(serverUrl(port), { username: 'ann', password: 'x'.repeat(12), deviceName: 'Laptop' }).then(
+        () => {
+          throw new Error('enrol succeeded');
+        },
+        (error: unknown) => error as ApiFailure,
+      );
+    } finally {
+      if (listen) await new Promise((resolve) => plain.close(resolve));
+    }
+  };
+
+  it('says an https:// address answered by a server without TLS is one, and how such a server on this computer is reached', async () => {
+    const failure = await enrolFailure((port) => `https://127.0.0.1:${port}`);
+    expect(failure.detail.key).toBe('error.syncNotHttps');
+    expect(failure.detail.params).toMatchObject({ server: expect.stringMatching(/^https:\/\/127\.0\.0\.1:/), reason: expect.stringMatching(/^ERR_SSL_/), then: connectAgain });
+    expect(failure.message).toContain('does not answer over HTTPS');
+    expect(failure.message).toContain('http://');
+    expect(formatApiMessage(failure.detail, 'zh')).toContain('HTTPS');
+  });
+
+  it('says the device is not connected yet, never that its work will sync by itself', async () => {
+    const failure = await enrolFailure((port) => `http://127.0.0.1:${port}`, false);
+    expect(failure.detail).toMatchObject({ key: 'error.syncUnreachable', params: { reason: 'ECONNREFUSED', then: connectAgain } });
+    expect(failure.message).toContain('This device is not connected yet');
+    expect(failure.message).not.toContain('syncs when');
+    expect(formatApiMessage(failure.detail, 'zh')).toContain('尚未连接');
   });
 });
 

@@ -20,24 +20,24 @@ export const syncMessages = defineApiMessages({
     zh: '此数据文件夹保存的是 {user} 的工作，不能以 {other} 的身份连接。其他账户请使用新的数据文件夹。',
   },
   'error.syncUnreachable': {
-    en: 'The central repository at {server} could not be reached ({reason}). Your work is kept here and syncs when the server is reachable again.',
-    zh: '无法连接中央知识库 {server}（{reason}）。你的工作已保存在本机，服务器可以连接时会自动同步。',
+    en: 'The central repository at {server} could not be reached ({reason}). {then}',
+    zh: '无法连接中央知识库 {server}（{reason}）。{then}',
   },
   'error.syncUnknownHost': {
-    en: 'The server name in {server} could not be found. Check the address, and that this computer is on the network or VPN that reaches it. Your work is kept here and syncs when the server is reachable again.',
-    zh: '找不到 {server} 中的服务器名称。请检查地址，并确认本机已连接到能访问该服务器的网络或 VPN。你的工作已保存在本机，服务器可以连接时会自动同步。',
+    en: 'The server name in {server} could not be found. Check the address, and that this computer is on the network or VPN that reaches it. {then}',
+    zh: '找不到 {server} 中的服务器名称。请检查地址，并确认本机已连接到能访问该服务器的网络或 VPN。{then}',
   },
   'error.syncCertificate': {
     en: 'The server at {server} could not prove who it is: this computer does not trust its certificate ({reason}). Nothing was sent. Tell your administrator; on hotel or guest Wi-Fi, sign in to the network first, since its sign-in page can stand in the way.',
     zh: '{server} 处的服务器无法证明其身份：本机不信任其证书（{reason}）。没有发送任何内容。请告知管理员；如使用酒店或访客 Wi-Fi，请先完成网络登录，其登录页面可能拦截了连接。',
   },
   'error.syncNotFieldbench': {
-    en: 'What answered at {server} is not a Fieldbench repository ({reason}). Check the address your administrator gave you; on hotel or guest Wi-Fi, sign in to the network first, since its sign-in page can answer in the server’s place. Your work is kept here.',
-    zh: '{server} 处应答的不是 Fieldbench 中央知识库（{reason}）。请检查管理员提供的地址；如使用酒店或访客 Wi-Fi，请先完成网络登录，其登录页面可能代替服务器作答。你的工作已保存在本机。',
+    en: 'What answered at {server} is not a Fieldbench repository ({reason}). Check the address your administrator gave you; on hotel or guest Wi-Fi, sign in to the network first, since its sign-in page can answer in the server’s place. {then}',
+    zh: '{server} 处应答的不是 Fieldbench 中央知识库（{reason}）。请检查管理员提供的地址；如使用酒店或访客 Wi-Fi，请先完成网络登录，其登录页面可能代替服务器作答。{then}',
   },
   'error.syncRedirected': {
-    en: '{server} sent the request on to another address, which a Fieldbench repository never does. On hotel or guest Wi-Fi, sign in to the network first (its sign-in page does this); otherwise check the address your administrator gave you, which may need https://. Your work is kept here.',
-    zh: '{server} 把请求转到了另一个地址，而 Fieldbench 中央知识库从不这样做。如使用酒店或访客 Wi-Fi，请先完成网络登录（其登录页面会这样做）；否则请检查管理员提供的地址，可能需要使用 https://。你的工作已保存在本机。',
+    en: '{server} sent the request on to another address, which a Fieldbench repository never does. On hotel or guest Wi-Fi, sign in to the network first (its sign-in page does this); otherwise check the address your administrator gave you, which may need https://. {then}',
+    zh: '{server} 把请求转到了另一个地址，而 Fieldbench 中央知识库从不这样做。如使用酒店或访客 Wi-Fi，请先完成网络登录（其登录页面会这样做）；否则请检查管理员提供的地址，可能需要使用 https://。{then}',
   },
   'error.syncSignIn': { en: 'The user name or password was not accepted by {server}.', zh: '{server} 不接受该用户名或密码。' },
   'error.syncRateLimited': {
@@ -54,7 +54,14 @@ export const syncMessages = defineApiMessages({
     zh: '此设备的时钟与服务器相差 {minutes} 分钟。请正确设置日期和时间（最好开启自动对时），然后再同步。',
   },
   'error.syncUpgrade': { en: 'The server speaks a newer sync protocol. Update Fieldbench, then sync again.', zh: '服务器使用更新的同步协议。请更新 Fieldbench 后再同步。' },
-  'error.syncServer': { en: 'The central repository answered with an error ({status}: {reason}). Your work is kept here; sync again later.', zh: '中央知识库返回错误（{status}：{reason}）。你的工作已保存在本机，请稍后再同步。' },
+  'error.syncServer': { en: 'The central repository answered with an error ({status}: {reason}). {then}', zh: '中央知识库返回错误（{status}：{reason}）。{then}' },
+  'error.syncNotHttps': {
+    en: 'The server at {server} does not answer over HTTPS ({reason}). A server on this computer that has no certificate is reached with http:// (for example http://127.0.0.1:8787); any other server must be set up for HTTPS: tell your administrator. {then}',
+    zh: '{server} 处的服务器不以 HTTPS 应答（{reason}）。本机上未配置证书的服务器请用 http:// 访问（例如 http://127.0.0.1:8787）；其他服务器必须配置 HTTPS，请告知管理员。{then}',
+  },
+  /** What follows a failure to reach the repository: during a sync, the work waits here; while connecting, nothing happened yet. */
+  'error.syncThenKept': { en: 'Your work is kept here and syncs when the server can be reached.', zh: '你的工作已保存在本机，服务器可以连接时会自动同步。' },
+  'error.syncThenConnect': { en: 'This device is not connected yet: correct what is wrong, then connect again.', zh: '此设备尚未连接：请更正问题后重新连接。' },
   'error.syncBadAnswer': { en: 'The central repository sent an answer this version cannot read ({reason}). Nothing from it was applied.', zh: '中央知识库返回了此版本无法读取的应答（{reason}），没有应用其中任何内容。' },
   'error.syncInterrupted': {
     en: 'This sync did not finish: Fieldbench closed, the computer shut down, or the disk was too full to record how it ended. Nothing acknowledged was lost; the next sync carries on from where it stopped.',

@@ -1,4 +1,5 @@
 import { isApiMessage, msg, type ApiMessage } from '../../../core/api/message';
+import { API_MESSAGES } from '../../../core/api/messages';
 import { isRecordTable } from '../../../core/api/tables';
 import { recordKindWords } from '../../../core/sync/record-words';
 import type { SyncConflict, SyncPreview, SyncRunItem, SyncRunSummary, SyncTrigger } from '../../../core/sync/status';
@@ -44,9 +45,19 @@ function toSummary(r: RunRow): SyncRunSummary {
     bytesUp: r.bytes_up,
     bytesDown: r.bytes_down,
     backupId: r.backup_id,
-    error: r.error === null ? null : (JSON.parse(r.error) as ApiMessage),
+    error: r.error === null ? null : storedError(r.error),
     preview: r.preview === null ? null : (JSON.parse(r.preview) as SyncPreview),
   };
+}
+
+/**
+ * A run's error as stored. One stored before failure messages said what comes next (`{then}`:
+ * the work waits here, or connect again) was a sync's: it reads as one.
+ */
+function storedError(text: string): ApiMessage {
+  const error = JSON.parse(text) as ApiMessage;
+  if (!API_MESSAGES[error.key].en.includes('{then}') || 'then' in error.params) return error;
+  return { ...error, params: { ...error.params, then: msg('error.syncThenKept') } };
 }
 
 /** How many runs are kept (older ones and their items are dropped when a run starts). */

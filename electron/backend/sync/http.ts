@@ -1,4 +1,4 @@
-import { msg } from '../../../core/api/message';
+import { msg, type ApiMessage } from '../../../core/api/message';
 import { ApiFailure } from '../../../core/api/result';
 import {
   bucketsResponseSchema,
@@ -27,15 +27,23 @@ export type Fetch = typeof fetch;
 /** Counts the bytes that went each way, for progress and history. */
 export type ByteCounter = { up: number; down: number };
 
+/**
+ * What a failure's message says comes next: a sync leaves the work waiting here; an enrolment has
+ * connected nothing yet, so nothing will sync by itself.
+ */
+type Purpose = 'sync' | 'enrol';
+const THEN: Record<Purpose, ApiMessage> = { sync: msg('error.syncThenKept'), enrol: msg('error.syncThenConnect') };
+
 async function request<S extends z.ZodType>(
   server: string,
   path: string,
-  init: { method: 'GET' | 'POST'; token?: string; body?: unknown },
+  init: { method: 'GET' | 'POST'; token?: string; body?: unknown; purpose?: Purpose },
   schema: S,
   counter: ByteCounter | null,
   fetchImpl: Fetch,
 ): Promise<z.infer<S>> {
   const body = init.body === undefined ? undefined : JSON.stringify(init.body);
+  const then = THEN[init.purpose ?? 'sync'];
   let response: Response;
   try {
     response = await fetchImpl(new URL(path, withSlash(server)), {
@@ -46,26 +54,26 @@ async function request<S extends z.ZodType>(
       redirect: 'error',
     });
   } catch (error) {
-    throw unreachable(server, error);
+    throw unreachable(server, error, then);
   }
   let text: string;
   try {
     text = await response.text();
   } catch (error) {
-    throw unreachable(server, error);
+    throw unreachable(server, error, then);
   }
   if (counter) {
     counter.up += Buffer.byteLength(body ?? '') + path.length;
     counter.down += Buffer.byteLength(text);
   }
-  if (!response.ok) throw failureOf(server, response, text);
+  if (!response.ok) throw failureOf(server, response, text, then);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     // A 200 that is not JSON is a web page answering in the server's place (a Wi-Fi sign-in page,
     // or an address that is not the repository's), not a Fieldbench server.
-    throw new ApiFailure('unavailable', msg('error.syncNotFieldbench', { server, reason: pageReason(text) || `${response.status}` }));
+    throw new ApiFailure('unavailable', msg('error.syncNotFieldbench', { server, reason: pageReason(text) || `${response.status}`, then }));
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
@@ -81,19 +89,23 @@ function withSlash(server: string): string {
 
 // Node's codes for a certificate this machine does not trust or that names another host.
 const CERTIFICATE_CODES = /^(CERT_|UNABLE_TO_(GET|VERIFY)_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_TLS_CERT_ALTNAME_INVALID|HOSTNAME_MISMATCH)/;
+// OpenSSL's codes for an https:// request answered in plain HTTP (a server without TLS).
+const NOT_TLS_CODES = /^(ERR_SSL_WRONG_VERSION_NUMBER|ERR_SSL_PACKET_LENGTH_TOO_LONG|ERR_SSL_UNKNOWN_PROTOCOL)$/;
 
 /**
  * A request that got no answer, in words that say what to do: a server name that does not resolve
  * (a typo, or off the VPN), a certificate this machine does not trust (a self-signed server, or
- * hotel Wi-Fi intercepting the connection), or otherwise a server that could not be reached.
+ * hotel Wi-Fi intercepting the connection), a server that does not speak HTTPS (an address typed
+ * without http:// for a server on this computer), or otherwise a server that could not be reached.
  */
-export function unreachable(server: string, error: unknown): ApiFailure {
+export function unreachable(server: string, error: unknown, then: ApiMessage = THEN.sync): ApiFailure {
   const reason = reasonOf(error);
   // redirect: 'error' refuses any redirect: the repository never sends one, a Wi-Fi sign-in page does.
-  if (reason === 'unexpected redirect') return new ApiFailure('unavailable', msg('error.syncRedirected', { server }));
-  if (reason === 'ENOTFOUND' || reason === 'EAI_AGAIN') return new ApiFailure('unavailable', msg('error.syncUnknownHost', { server }));
+  if (reason === 'unexpected redirect') return new ApiFailure('unavailable', msg('error.syncRedirected', { server, then }));
+  if (reason === 'ENOTFOUND' || reason === 'EAI_AGAIN') return new ApiFailure('unavailable', msg('error.syncUnknownHost', { server, then }));
   if (CERTIFICATE_CODES.test(reason)) return new ApiFailure('unavailable', msg('error.syncCertificate', { server, reason }));
-  return new ApiFailure('unavailable', msg('error.syncUnreachable', { server, reason }));
+  if (NOT_TLS_CODES.test(reason)) return new ApiFailure('unavailable', msg('error.syncNotHttps', { server, reason, then }));
+  return new ApiFailure('unavailable', msg('error.syncUnreachable', { server, reason, then }));
 }
 
 function reasonOf(error: unknown): string {
@@ -115,7 +127,7 @@ function pageReason(text: string): string {
   return words.slice(0, 200);
 }
 
-function failureOf(server: string, response: Response, text: string): ApiFailure {
+function failureOf(server: string, response: Response, text: string, then: ApiMessage): ApiFailure {
   let code = '';
   let message = text.slice(0, 200);
   try {
@@ -133,7 +145,7 @@ function failureOf(server: string, response: Response, text: string): ApiFailure
   // "this device was revoked" for a device that never reached one.
   const foreign = code === '' && [401, 403, 404, 405].includes(response.status);
   if (foreign || (response.status === 404 && code === 'not_found')) {
-    return new ApiFailure('unavailable', msg('error.syncNotFieldbench', { server, reason: [String(response.status), message].filter((s) => s !== '').join(' ') }));
+    return new ApiFailure('unavailable', msg('error.syncNotFieldbench', { server, reason: [String(response.status), message].filter((s) => s !== '').join(' '), then }));
   }
   if (response.status === 401) return new ApiFailure('forbidden', code === 'sign_in' ? msg('error.syncSignIn', { server }) : msg('error.syncRevoked'));
   if (response.status === 403) return new ApiFailure('forbidden', msg('error.syncForbidden', { reason: message }));
@@ -146,11 +158,11 @@ function failureOf(server: string, response: Response, text: string): ApiFailure
     const minutes = /(-?\d+) minutes/.exec(message)?.[1] ?? '?';
     return new ApiFailure('conflict', msg('error.syncClockDrift', { minutes }));
   }
-  return new ApiFailure('unavailable', msg('error.syncServer', { status: response.status, reason: message }));
+  return new ApiFailure('unavailable', msg('error.syncServer', { status: response.status, reason: message, then }));
 }
 
 export function enrol(server: string, body: EnrolRequest, fetchImpl: Fetch = fetch): Promise<EnrolResponse> {
-  return request(server, 'api/v1/enrol', { method: 'POST', body }, enrolResponseSchema, null, fetchImpl);
+  return request(server, 'api/v1/enrol', { method: 'POST', body, purpose: 'enrol' }, enrolResponseSchema, null, fetchImpl);
 }
 
 /** The transport runSync uses, bound to one server and device token. */

@@ -262,7 +262,7 @@ export function createSyncService(options: SyncOptions): SyncService {
           finishedAt: new Date(now()).toISOString(),
           bytesUp: counter.up,
           bytesDown: counter.down,
-          error: failure?.detail ?? msg('error.syncServer', { status: 0, reason: error instanceof Error ? error.message.slice(0, 200) : String(error) }),
+          error: failure?.detail ?? msg('error.syncServer', { status: 0, reason: error instanceof Error ? error.message.slice(0, 200) : String(error), then: msg('error.syncThenKept') }),
           ...(backupId === null ? {} : { backupId }),
         });
       } catch (recording) {
