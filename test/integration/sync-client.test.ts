@@ -92,6 +92,8 @@ describe('sync between devices through the server', () => {
     expect(mine?.status).toBe('published');
     expect(mine?.articleId).toBe(articleId);
     expect((await callOk(ann.backend, 'lessons.get', { id: lessonId })).status).toBe('merged');
+    // Her lesson's new status went up in the same sync: nothing is left to send.
+    expect((await callOk(ann.backend, 'sync.status', {})).outbox).toBe(0);
     expect((await callOk(ann.backend, 'kb.get', { id: articleId })).title.en).toBe('Automate weekly reports');
     expect((await callOk(ann.backend, 'review.sourcesOf', { articleId })).map((s) => s.title)).toEqual(['Automate weekly reports']);
 
@@ -128,6 +130,7 @@ describe('sync between devices through the server', () => {
     const back = await callOk(ann.backend, 'review.forSource', { sourceId: lessonId });
     expect(back).toMatchObject({ status: 'returned', reviewNote: 'Add what the customer measured.' });
     expect((await callOk(ann.backend, 'lessons.get', { id: lessonId })).status).toBe('returned');
+    expect((await callOk(ann.backend, 'sync.status', {})).outbox).toBe(0);
     await callOk(ann.backend, 'lessons.save', { id: lessonId, result: 'Outages fell by half.', status: 'ready' });
     expect((await callOk(ann.backend, 'review.submit', { kind: 'lesson', id: lessonId })).status).toBe('submitted');
   });

@@ -32,6 +32,12 @@ export type RoundHooks = {
   measure?: (value: unknown) => number;
   /** Most messages per request each way (smaller after a cut, so a poor network still gets through). */
   page?: number;
+  /**
+   * Local changes that follow from what was pulled (an author's lessons follow their reviews),
+   * made once the pull is done; returns how many. They go up in the same sync, so a finished sync
+   * leaves nothing of its own making to send.
+   */
+  afterPull?: () => number;
 };
 
 export type SyncOutcome = {
@@ -179,7 +185,8 @@ export async function runSync(db: Db, identity: SyncIdentity, transport: Transpo
     resend += await repair(db, identity, actor, transport, space, unsent, outcome, now, page);
     outcome.repaired.push(space);
   }
-  if (resend > 0) await exchange();
+  const followed = hooks.afterPull?.() ?? 0;
+  if (resend > 0 || followed > 0) await exchange();
   return outcome;
 }
 

@@ -202,6 +202,8 @@ export function createSyncService(options: SyncOptions): SyncService {
             return 'apply';
           },
           page,
+          // The author's lessons follow their reviews (returned ones can be edited again).
+          afterPull: () => reflectReviews(db),
           onRound: (p) => progress({ runId, phase: p.left > 0 ? 'sending' : 'receiving', sent: p.sent, toSend, received: p.received, bytesUp: counter.up, bytesDown: counter.down, files: 0 }),
         },
         now,
@@ -244,8 +246,6 @@ export function createSyncService(options: SyncOptions): SyncService {
         },
         { fromSync: true },
       );
-      // The author's lessons follow their reviews (returned ones can be edited again).
-      reflectReviews(db);
       if (outcome.repaired.length > 0) log(`sync: the digest check pulled again in ${outcome.repaired.join(', ')}`);
       failures = 0;
       page = Math.min(PULL_LIMIT, page * 2);
