@@ -1,4 +1,5 @@
 import readline from 'node:readline';
+import { Writable } from 'node:stream';
 import { ROLES, TEAM_ID_PATTERN, type Role } from '../core/sync/spaces';
 import { hashPassword, newId } from './auth';
 import { ConfigError, openStore, readConfig } from './config';
@@ -30,12 +31,44 @@ function option(args: string[], name: string): string | undefined {
   return value;
 }
 
+/**
+ * One line from stdin after a prompt on stderr; typed on a terminal, it is not shown. Null when
+ * stdin ends first (nothing piped in, or Ctrl+D): the command fails instead of waiting for ever or
+ * ending as if it had worked.
+ */
+function askHidden(prompt: string): Promise<string | null> {
+  const terminal = process.stdin.isTTY === true;
+  let hidden = false;
+  // The terminal echoes what is typed through readline's output: that output drops it.
+  const output = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      if (!hidden) process.stderr.write(chunk);
+      done();
+    },
+  });
+  const rl = readline.createInterface({ input: process.stdin, output, terminal });
+  return new Promise((resolve) => {
+    let answered = false;
+    rl.on('close', () => {
+      if (terminal) process.stderr.write('\n');
+      if (!answered) resolve(null);
+    });
+    rl.question(prompt, (answer) => {
+      answered = true;
+      resolve(answer);
+      rl.close();
+    });
+    hidden = terminal;
+  });
+}
+
 async function password(): Promise<string> {
   const fromEnv = process.env.FIELDBENCH_PASSWORD;
   if (fromEnv !== undefined) return fromEnv;
-  const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
-  const answer = await new Promise<string>((resolve) => rl.question('Password: ', resolve));
-  rl.close();
+  const answer = await askHidden('Password: ');
+  if (answer === null) throw new UsageError('no password given: type it when asked, or set FIELDBENCH_PASSWORD');
+  // Typed unseen on a terminal: once more, so a typo does not become the password.
+  if (process.stdin.isTTY === true && (await askHidden('Password again: ')) !== answer) throw new UsageError('the two passwords differ; nothing was changed');
   return answer;
 }
 

@@ -244,6 +244,10 @@ describe.each(['sqlite', 'postgres'] as DatabaseKind[])('server on %s', (db) => 
   it.skipIf(skip)('the admin command says clearly what is wrong', () => {
     expect(server.admin(['user', 'add', 'zed', '--role', 'wizard'], TEST_PASSWORD)).toMatchObject({ code: 2 });
     expect(server.admin(['user', 'add', 'zed', '--role', 'consultant'], 'short').stderr).toContain('at least 10 characters');
+    // No password in the environment and nothing on stdin: a failure, never "done" with nobody added.
+    expect(server.admin(['user', 'add', 'zed', '--role', 'consultant'])).toMatchObject({ code: 2, stderr: expect.stringContaining('no password given') });
+    expect(server.admin(['user', 'password', 'kim'])).toMatchObject({ code: 2, stderr: expect.stringContaining('no password given') });
+    expect(server.admin(['user', 'list']).stdout).not.toContain('zed');
     expect(server.admin(['user', 'disable', 'nobody']).stderr).toContain('no user nobody');
     expect(server.admin(['device', 'revoke', 'nothing']).code).toBe(2);
     expect(server.admin(['user', 'list']).stdout).toContain('kim\tknowledge_manager');
