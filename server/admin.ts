@@ -134,7 +134,7 @@ async function run(sql: Sql, args: string[]): Promise<string> {
   if (group === 'audit') {
     const limit = Number(option(args, '--limit') ?? '50');
     if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a positive whole number');
-    return (await listAudit(sql, limit)).map((a) => `${a.at}\t${a.action}\t${a.user_id ?? '-'}\t${a.device_id ?? '-'}\t${a.detail}`).join('\n');
+    return (await listAudit(sql, limit)).map((a) => `${a.at}\t${a.action}\t${a.user_name ?? a.user_id ?? '-'}\t${a.device_id ?? '-'}\t${a.detail}`).join('\n');
   }
   throw new UsageError(USAGE);
 }

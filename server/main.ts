@@ -33,10 +33,21 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
-  const address = await app.listen({ host: config.host, port: config.port });
+  const address = await app.listen({ host: config.host, port: config.port }).catch(async (error: unknown) => {
+    await sql.close();
+    // The usual first-start trouble, in words: another process (often a server already running) holds the port.
+    if (isCode(error, 'EADDRINUSE')) throw new ConfigError(`${config.host}:${config.port} is already in use (is a server already running there?); set PORT to another port`);
+    if (isCode(error, 'EACCES')) throw new ConfigError(`this account may not listen on ${config.host}:${config.port} (ports below 1024 need privileges); set PORT to another port`);
+    if (isCode(error, 'EADDRNOTAVAIL')) throw new ConfigError(`HOST ${config.host} is not an address of this machine`);
+    throw error;
+  });
   app.log.info({ address, database: config.databaseUrl === null ? `sqlite in ${config.dataDir}` : 'postgresql' }, 'fieldbench server listening');
   // A first start: nobody can enrol a device until an account exists.
   if ((await listUsers(sql)).length === 0) app.log.warn('no accounts yet: create one with npm run server:admin -- user add <name> --role consultant|presales|knowledge_manager|admin');
+}
+
+function isCode(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === code;
 }
 
 main().catch((error: unknown) => {

@@ -134,10 +134,11 @@ export async function audit(sql: Sql, entry: { userId: string | null; deviceId: 
   await sql.run('INSERT INTO audit (at, user_id, device_id, action, detail) VALUES (?, ?, ?, ?, ?)', [now(), entry.userId, entry.deviceId, entry.action, JSON.stringify(entry.detail)]);
 }
 
-export type AuditRow = { id: number; at: string; user_id: string | null; device_id: string | null; action: string; detail: string };
+/** An audit entry, with the user's name (an administrator reads names; ids are for `device revoke`). */
+export type AuditRow = { id: number; at: string; user_id: string | null; user_name: string | null; device_id: string | null; action: string; detail: string };
 
 export function listAudit(sql: Sql, limit: number): Promise<AuditRow[]> {
-  return sql.all<AuditRow>('SELECT * FROM audit ORDER BY id DESC LIMIT ?', [limit]);
+  return sql.all<AuditRow>('SELECT a.*, u.name AS user_name FROM audit a LEFT JOIN users u ON u.id = a.user_id ORDER BY a.id DESC LIMIT ?', [limit]);
 }
 
 // Messages and digests -------------------------------------------------------------------------

@@ -102,6 +102,8 @@ describe.each(['sqlite', 'postgres'] as DatabaseKind[])('server on %s', (db) => 
     expect((await api(server.url, '/api/v1/enrol', { body: { username: 'eve', password: TEST_PASSWORD, deviceName: 'x' } })).status).toBe(403);
     const audit = server.admin(['audit', '--limit', '100']).stdout;
     for (const action of ['enrol', 'sign_in_failed', 'sign_in_limited', 'sign_in_refused']) expect(audit).toContain(action);
+    // Who, by name: the refused sign-in of the disabled user is eve's.
+    expect(audit).toMatch(/\tsign_in_refused\teve\t-\t/);
   });
 
   it.skipIf(skip)('keeps each space to the users it belongs to', async () => {

@@ -191,4 +191,14 @@ describe('the server on its first start', () => {
     expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['fieldbench server listening', expect.stringMatching(/^no accounts yet: create one with npm run server:admin -- user add/)]));
     expect(first.stderr).not.toMatch(/Deprecation|Warning/);
   }, 30_000);
+
+  it('a port already in use is named, with what to do, instead of a stack trace', async () => {
+    const server = await startServer({ db: 'sqlite' });
+    cleanups.push(server.dispose);
+    const second = await runServerUntilExit({ DATABASE_URL: '', PORT: String(server.port) });
+    expect(second.code).toBe(2);
+    expect(second.stderr.trim()).toBe(`fieldbench server: 127.0.0.1:${server.port} is already in use (is a server already running there?); set PORT to another port`);
+    // The server that holds the port carries on.
+    expect((await api(server.url, '/health', { method: 'GET' })).status).toBe(200);
+  }, 30_000);
 });
