@@ -3,6 +3,7 @@ import { mailtoHref } from '../../core/richtext/links';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Customer } from '../../core/engagements/types';
 import { useI18n } from '../i18n/i18n';
+import { RecordConflictNotice } from '../sync/RecordConflictNotice';
 import { mutate } from '../data/query-client';
 import { useQuery } from '../data/use-query';
 import { onListKeyDown } from '../lib/list-focus';
@@ -74,6 +75,7 @@ function CustomerView({ customer: c, back }: { customer: Customer; back: ReactNo
           </button>
         </div>
       </header>
+      <RecordConflictNotice dataset="customers" row={c.id} />
       {hasEngagements && (
         <p className="muted header-note" id="delete-blocked">
           {t('engagements.customers.deleteBlocked')}

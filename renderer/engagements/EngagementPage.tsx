@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ENGAGEMENT_STAGES, type Engagement, type EngagementStage } from '../../core/engagements/types';
 import { useI18n } from '../i18n/i18n';
+import { RecordConflictNotice } from '../sync/RecordConflictNotice';
 import { mutate, setQueryResult } from '../data/query-client';
 import { currentData, useQuery } from '../data/use-query';
 import { useScenarios } from '../data/catalog';
@@ -97,6 +98,7 @@ function EngagementView({ engagement: e, back }: { engagement: Engagement; back:
           </button>
         </div>
       </header>
+      <RecordConflictNotice dataset="engagements" row={e.id} />
       <FormError message={deleteError} />
 
       <section className="detail-card" aria-label={t('engagements.details')}>

@@ -6,6 +6,7 @@ import { PageHeading } from '../app/PageHeading';
 import { Loading } from '../app/StateViews';
 import { RecordLoadFailed } from '../app/RecordStates';
 import { useI18n } from '../i18n/i18n';
+import { RecordConflictNotice } from '../sync/RecordConflictNotice';
 import type { MessageKey } from '../i18n/en';
 import { mutate } from '../data/query-client';
 import { currentData, useQuery } from '../data/use-query';
@@ -122,6 +123,7 @@ function LessonForm({ lesson: initial, back }: { lesson: Lesson; back: ReactNode
           {t(`lessons.status.${lesson.status}`)}
         </p>
       </header>
+      <RecordConflictNotice dataset="lessons" row={lesson.id} />
       {locked && <p className="lesson-locked">{t(lesson.status === 'merged' ? 'lessons.locked.merged' : 'lessons.locked.submitted')}</p>}
 
       <form

@@ -17,6 +17,7 @@ import { NOTE_COPIES, noteAutosave, type NoteDraft } from './note-autosave';
 import { TagsInput } from './TagsInput';
 import './notes.css';
 import { ReviewPanel } from '../review/ReviewPanel';
+import { RecordConflictNotice } from '../sync/RecordConflictNotice';
 
 /** `#/notes/:id`: one note — title, tags, the rich text — saved as you type. */
 export function NotePage() {
@@ -116,6 +117,7 @@ function NoteView({ note, onReload }: { note: Note; onReload: () => void }) {
           </button>
         </div>
       </header>
+      <RecordConflictNotice dataset="field_notes" row={note.id} />
 
       {localCopy && (
         <div className="note-banner" role="status">

@@ -7,6 +7,7 @@ import { Dialog, DialogActions } from '../ui/Dialog';
 import { ErrorView, Loading } from '../app/StateViews';
 import { RichTextEditor } from '../editor/RichTextEditor';
 import { useI18n } from '../i18n/i18n';
+import { RecordConflictNotice } from '../sync/RecordConflictNotice';
 import { mutate, setQueryResult } from '../data/query-client';
 import { currentData, useQuery } from '../data/use-query';
 import { dropLocalCopy, IDLE, readLocalCopy, useAutosave, type LocalCopy } from '../data/autosave';
@@ -241,6 +242,7 @@ function ProposalEditor({ proposal: loaded, notice, onReload }: { proposal: Prop
           </button>
         </div>
       </header>
+      <RecordConflictNotice dataset="proposals" row={loaded.id} />
 
       <div className="proposal-bar">
         <StatusControl

@@ -209,9 +209,17 @@ test('a field changed on two devices shows both values, and the user keeps the o
   await expect(conflict.getByRole('heading', { name: 'Note “Roof survey — south” · title' })).toBeVisible();
   await expect(tablet.getByRole('link', { name: /1 conflict/ })).toBeVisible();
   await noSeriousViolations(tablet, 'the conflicts list');
+  // The note's own page says so too, and leads to the choice.
+  await gotoRoute(tablet, tabletHost.appUrl, `/notes/${note.id}`);
+  const notice = tablet.getByRole('status').filter({ hasText: 'Changed here and on another device at the same time: title.' });
+  await expect(notice).toBeVisible();
+  await notice.getByRole('link', { name: 'Choose which to keep' }).click();
   await conflict.getByRole('button', { name: "Keep the other device's" }).click();
   await expect(tablet.getByText('No conflicts.')).toBeVisible();
   expect((await api<{ title: string }>(tabletHost.appUrl, 'notes.get', { id: note.id })).title).toBe('Roof survey — north');
+  await gotoRoute(tablet, tabletHost.appUrl, `/notes/${note.id}`);
+  await expect(tablet.getByRole('heading', { level: 1, name: 'Roof survey — north' })).toBeVisible();
+  await expect(tablet.getByText('Changed here and on another device')).toBeHidden();
 });
 
 test('a sync that would delete many notes waits for the user, shows what, and is rolled back from the history', async ({ browser }) => {
