@@ -85,4 +85,9 @@ export type SyncConflict = {
 
 export type SyncPhase = 'connecting' | 'sending' | 'receiving' | 'files' | 'checking' | 'done' | 'failed' | 'waiting';
 
-export type SyncProgress = { runId: number; phase: SyncPhase; sent: number; toSend: number; received: number; bytesUp: number; bytesDown: number; files: number };
+/**
+ * `toReceive`: the messages this sync takes in all, received so far included — what the server
+ * holds in this device's spaces that the device does not (their digests' counts); null until the
+ * server's first answer.
+ */
+export type SyncProgress = { runId: number; phase: SyncPhase; sent: number; toSend: number; received: number; toReceive: number | null; bytesUp: number; bytesDown: number; files: number };

@@ -148,12 +148,19 @@ function Connected({ status }: { status: SyncStatus }) {
                 phase: t(`sync.phase.${progress.phase}`),
                 sent: formatCount(progress.sent, lang),
                 toSend: formatCount(progress.toSend, lang),
-                received: formatCount(progress.received, lang),
+                // Out of how many, once the server's first answer has told.
+                received:
+                  progress.toReceive === null
+                    ? formatCount(progress.received, lang)
+                    : t('sync.countOf', { done: formatCount(progress.received, lang), total: formatCount(progress.toReceive, lang) }),
                 up: formatFileSize(progress.bytesUp),
                 down: formatFileSize(progress.bytesDown),
               })
             : ''}
         </p>
+        {progress && running && progress.toSend + (progress.toReceive ?? 0) > 0 && (
+          <progress className="sync-progress-bar" aria-label={t('sync.progressLabel')} max={progress.toSend + (progress.toReceive ?? 0)} value={progress.sent + progress.received} />
+        )}
         {last?.status === 'failed' && last.error && (
           <p className="notice warn" role="alert">
             {t('sync.failed', { message: apiText(last.error) })}

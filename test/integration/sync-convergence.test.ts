@@ -186,4 +186,19 @@ describe('sync convergence (property)', () => {
     expect(customers(reader.db)).toEqual(customers(writer.db));
     expect(reader.db.prepare("SELECT count(*) AS n FROM sync_log WHERE dataset = 'customers'").get()).toEqual({ n: 12 });
   });
+
+  it('tells from its first answer how many messages the sync takes in all', async () => {
+    const relay = createRelay();
+    const writer = await device('u1');
+    for (let row = 0; row < 10; row++) commit(writer.db, [insert('customers', { id: `t${row}`, name: `Customer ${row}`, kind: 'enterprise', industry: '', region: '', notes: '' })]);
+    await sync(relay, writer);
+    const reader = await device('u1');
+    const told: { received: number; toReceive: number | null }[] = [];
+    await runSync(reader.db, reader.identity, relay.transport(reader.identity.deviceId), 4, unsentCells(reader.db), { page: 3, onRound: (p) => told.push({ received: p.received, toReceive: p.toReceive }) });
+    expect(told).toEqual([3, 6, 9, 10].map((received) => ({ received, toReceive: 10 })));
+    // Up to date: nothing more to take.
+    told.length = 0;
+    await runSync(reader.db, reader.identity, relay.transport(reader.identity.deviceId), 4, unsentCells(reader.db), { page: 3, onRound: (p) => told.push({ received: p.received, toReceive: p.toReceive }) });
+    expect(told).toEqual([{ received: 0, toReceive: 0 }]);
+  });
 });

@@ -36,6 +36,11 @@ export function localBuckets(db: Db, space: string): Bucket[] {
   return prepared(db, 'SELECT bucket, hash, count FROM sync_buckets WHERE space = ? ORDER BY bucket').all(space) as Bucket[];
 }
 
+/** How many of a space's messages this device holds that the server holds too (its digest's count here). */
+export function localCount(db: Db, space: string): number {
+  return (prepared(db, 'SELECT coalesce(sum(count), 0) AS n FROM sync_buckets WHERE space = ?').get(space) as { n: number }).n;
+}
+
 /** Adds a message made here to the log, unsent (state 0, the outbox). */
 export function appendLog(db: Db, message: LogEntry, state: 0): void {
   prepared(db, 'INSERT INTO sync_log (timestamp, space, dataset, row, vals, state) VALUES (?, ?, ?, ?, ?, ?)').run(

@@ -4,7 +4,7 @@ import { canRead, canWrite, ownSpace, PUBLISHED_SPACE, reviewSpace, teamSpace, t
 import { transact } from '../db/changes';
 import type { Db } from '../db/connection';
 import { applyIncoming, type ApplyResult, type RunItem } from './apply';
-import { acknowledge, heldSpaces, localBuckets, outbox, outboxSize, resendHour, type OutboxMessage, type UnsentCells } from './log';
+import { acknowledge, heldSpaces, localBuckets, localCount, outbox, outboxSize, resendHour, type OutboxMessage, type UnsentCells } from './log';
 import { actorOf, readCursors, saveCursors, saveTeams, type SyncIdentity } from './state';
 
 /**
@@ -27,7 +27,8 @@ export type Transport = {
 export type RoundHooks = {
   /** Before pulled messages are applied: 'stop' leaves them unapplied (cursors unmoved) and ends the sync. */
   beforeApply?: (messages: readonly SyncMessage[]) => Promise<'apply' | 'stop'>;
-  onRound?: (progress: { sent: number; received: number; bytesUp: number; bytesDown: number; left: number }) => void;
+  /** After each answer; `toReceive`: what this sync takes in all, as far as the server's answers tell (null before the first that names spaces). */
+  onRound?: (progress: { sent: number; received: number; toReceive: number | null; bytesUp: number; bytesDown: number; left: number }) => void;
   /** Serialised sizes, for progress (the HTTP transport measures real bytes). */
   measure?: (value: unknown) => number;
   /** Most messages per request each way (smaller after a cut, so a poor network still gets through). */
@@ -99,7 +100,7 @@ export async function runSync(db: Db, identity: SyncIdentity, transport: Transpo
       const response = await sent.answer;
       transact(db, () => acknowledge(db, sent.batch), { fromSync: true });
       sentBatch(sent.batch, sent.request, response);
-      hooks.onRound?.({ sent: outcome.sent, received: outcome.received, bytesUp: outcome.bytesUp, bytesDown: outcome.bytesDown, left: outboxSize(db, held) });
+      hooks.onRound?.({ sent: outcome.sent, received: outcome.received, toReceive: null, bytesUp: outcome.bytesUp, bytesDown: outcome.bytesDown, left: outboxSize(db, held) });
     };
     let after = '';
     for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -167,7 +168,9 @@ export async function runSync(db: Db, identity: SyncIdentity, transport: Transpo
       outcome.received += response.messages.length;
       digests = Object.fromEntries(Object.entries(response.spaces).map(([space, s]) => [space, s.digest]));
       const left = outboxSize(db, held);
-      hooks.onRound?.({ sent: outcome.sent, received: outcome.received, bytesUp: outcome.bytesUp, bytesDown: outcome.bytesDown, left });
+      // What is still to come: each space's messages on the server that this device does not hold yet.
+      const missing = Object.entries(response.spaces).reduce((sum, [space, s]) => sum + Math.max(0, s.digest.count - localCount(db, space)), 0);
+      hooks.onRound?.({ sent: outcome.sent, received: outcome.received, toReceive: outcome.received + missing, bytesUp: outcome.bytesUp, bytesDown: outcome.bytesDown, left });
       if (apply === 'stop') {
         outcome.stopped = true;
         return false;

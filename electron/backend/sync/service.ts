@@ -173,7 +173,8 @@ export function createSyncService(options: SyncOptions): SyncService {
     const runId = startRun(db, trigger, new Date(now()).toISOString());
     const counter: ByteCounter = { up: 0, down: 0 };
     const toSend = outboxSize(db);
-    progress({ runId, phase: 'connecting', sent: 0, toSend, received: 0, bytesUp: 0, bytesDown: 0, files: 0 });
+    let toReceive: number | null = null;
+    progress({ runId, phase: 'connecting', sent: 0, toSend, received: 0, toReceive, bytesUp: 0, bytesDown: 0, files: 0 });
     let backupId: string | null = null;
     try {
       // Refused before anything is sent: an enrolment an earlier version allowed over plain http.
@@ -204,14 +205,17 @@ export function createSyncService(options: SyncOptions): SyncService {
           page,
           // The author's lessons follow their reviews (returned ones can be edited again).
           afterPull: () => reflectReviews(db),
-          onRound: (p) => progress({ runId, phase: p.left > 0 ? 'sending' : 'receiving', sent: p.sent, toSend, received: p.received, bytesUp: counter.up, bytesDown: counter.down, files: 0 }),
+          onRound: (p) => {
+            toReceive = p.toReceive ?? toReceive;
+            progress({ runId, phase: p.left > 0 ? 'sending' : 'receiving', sent: p.sent, toSend, received: p.received, toReceive, bytesUp: counter.up, bytesDown: counter.down, files: 0 });
+          },
         },
         now,
       );
       const files = outcome.stopped
         ? { uploaded: 0, downloaded: 0, failed: [] }
         : await transferFiles(db, options.dataDir, { server: identity.serverUrl, token: token(), fetch: options.fetch ?? fetch, counter }, (done) =>
-            progress({ runId, phase: 'files', sent: outcome.sent, toSend, received: outcome.apply.received, bytesUp: counter.up, bytesDown: counter.down, files: done }),
+            progress({ runId, phase: 'files', sent: outcome.sent, toSend, received: outcome.apply.received, toReceive, bytesUp: counter.up, bytesDown: counter.down, files: done }),
           );
       for (const f of files.failed) log(`sync: the file ${f.sha256} (${f.name}) was not transferred: ${f.reason}`);
       transact(
@@ -249,7 +253,7 @@ export function createSyncService(options: SyncOptions): SyncService {
       if (outcome.repaired.length > 0) log(`sync: the digest check pulled again in ${outcome.repaired.join(', ')}`);
       failures = 0;
       page = Math.min(PULL_LIMIT, page * 2);
-      progress({ runId, phase: outcome.stopped ? 'waiting' : 'done', sent: outcome.sent, toSend, received: outcome.apply.received, bytesUp: counter.up, bytesDown: counter.down, files: 0 });
+      progress({ runId, phase: outcome.stopped ? 'waiting' : 'done', sent: outcome.sent, toSend, received: outcome.apply.received, toReceive, bytesUp: counter.up, bytesDown: counter.down, files: 0 });
     } catch (error) {
       failures++;
       // A full or read-only disk here is this device's trouble, and the history says so in the same words.
@@ -270,7 +274,7 @@ export function createSyncService(options: SyncOptions): SyncService {
         // the run is closed as interrupted when the backend next starts.
         log('sync: the failed run could not be recorded', recording);
       }
-      progress({ runId, phase: 'failed', sent: 0, toSend, received: 0, bytesUp: counter.up, bytesDown: counter.down, files: 0 });
+      progress({ runId, phase: 'failed', sent: 0, toSend, received: 0, toReceive, bytesUp: counter.up, bytesDown: counter.down, files: 0 });
       if (failure === null) throw error;
       throw failure;
     }
