@@ -77,6 +77,15 @@ async function sync(relay: Relay, d: { db: Db; identity: SyncIdentity }, faults:
 }
 
 /** Messages this device counts as held by the server (or has not sent) that the relay lacks. */
+/** One user's two devices and their relay: the first wrote `count` customers and synced them; the second has not synced yet. */
+async function writerAndReader(count: number): Promise<{ relay: Relay; writer: { db: Db; identity: SyncIdentity }; reader: { db: Db; identity: SyncIdentity } }> {
+  const relay = createRelay();
+  const writer = await device('u1');
+  for (let row = 0; row < count; row++) commit(writer.db, [insert('customers', { id: `p${row}`, name: `Customer ${row}`, kind: 'enterprise', industry: '', region: '', notes: '' })]);
+  await sync(relay, writer);
+  return { relay, writer, reader: await device('u1') };
+}
+
 function unheld(relay: Relay, db: Db): string[] {
   const logged = db.prepare('SELECT timestamp FROM sync_log WHERE state IN (0, 1)').all() as { timestamp: string }[];
   return logged.map((m) => m.timestamp).filter((t) => !relay.stored.has(t));
@@ -161,11 +170,7 @@ describe('sync convergence (property)', () => {
   });
 
   it('asks for the next page while it applies one, and an early answer that never comes loses nothing', async () => {
-    const relay = createRelay();
-    const writer = await device('u1');
-    for (let row = 0; row < 12; row++) commit(writer.db, [insert('customers', { id: `p${row}`, name: `Customer ${row}`, kind: 'enterprise', industry: '', region: '', notes: '' })]);
-    await sync(relay, writer);
-    const reader = await device('u1');
+    const { relay, writer, reader } = await writerAndReader(12);
     const transport = relay.transport(reader.identity.deviceId);
     let asked = 0;
     const askedWhenApplied: number[] = [];
@@ -188,11 +193,7 @@ describe('sync convergence (property)', () => {
   });
 
   it('tells from its first answer how many messages the sync takes in all', async () => {
-    const relay = createRelay();
-    const writer = await device('u1');
-    for (let row = 0; row < 10; row++) commit(writer.db, [insert('customers', { id: `t${row}`, name: `Customer ${row}`, kind: 'enterprise', industry: '', region: '', notes: '' })]);
-    await sync(relay, writer);
-    const reader = await device('u1');
+    const { relay, reader } = await writerAndReader(10);
     const told: { received: number; toReceive: number | null }[] = [];
     await runSync(reader.db, reader.identity, relay.transport(reader.identity.deviceId), 4, unsentCells(reader.db), { page: 3, onRound: (p) => told.push({ received: p.received, toReceive: p.toReceive }) });
     expect(told).toEqual([3, 6, 9, 10].map((received) => ({ received, toReceive: 10 })));
