@@ -241,10 +241,12 @@ test('a sync that would delete many notes waits for the user, shows what, and is
   expect((await api<unknown[]>(tabletHost.appUrl, 'notes.list', {})).length).toBe(12);
   await confirm.getByRole('button', { name: 'Apply these changes' }).click();
   await expect(confirm).toBeHidden({ timeout: 30_000 });
+  // The confirmed run is the one that deletes them (the question goes as it starts; it is done once it has applied).
+  const confirmedRun = tablet.getByRole('row').filter({ hasText: 'Confirmed' });
+  await expect(confirmedRun).toContainText('Done', { timeout: 30_000 });
   expect(await api<unknown[]>(tabletHost.appUrl, 'notes.list', {})).toEqual([]);
 
-  // The confirmed run is the one that deleted them: it is rolled back from its row in the history.
-  const confirmedRun = tablet.getByRole('row').filter({ hasText: 'Confirmed' });
+  // It is rolled back from its row in the history.
   await confirmedRun.getByRole('button', { name: 'Roll back' }).click();
   await tablet.getByRole('dialog').getByRole('button', { name: 'Roll back' }).click();
   await expect(tablet.getByText('12 records put back.')).toBeVisible({ timeout: 30_000 });
