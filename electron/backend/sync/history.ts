@@ -56,7 +56,7 @@ function toSummary(r: RunRow): SyncRunSummary {
  */
 function storedError(text: string): ApiMessage {
   const error = JSON.parse(text) as ApiMessage;
-  if (!API_MESSAGES[error.key].en.includes('{then}') || 'then' in error.params) return error;
+  if (!isApiMessage(error) || !API_MESSAGES[error.key].en.includes('{then}') || 'then' in error.params) return error;
   return { ...error, params: { ...error.params, then: msg('error.syncThenKept') } };
 }
 
