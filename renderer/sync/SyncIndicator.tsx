@@ -24,7 +24,9 @@ export function SyncIndicator() {
   let title: string | undefined;
   if (s.account === null) parts.push({ text: t('status.syncLocal'), warn: false });
   else if (s.running) {
-    parts.push({ text: progress ? `${t('status.syncing')} ↑${formatCount(progress.sent, lang)} ↓${formatCount(progress.received, lang)}` : t('status.syncing'), warn: false });
+    // Each way out of how many, once known (what to receive: from the server's first answer).
+    const outOf = (done: number, total: number | null): string => (total === null || total === 0 ? formatCount(done, lang) : `${formatCount(done, lang)}/${formatCount(total, lang)}`);
+    parts.push({ text: progress ? `${t('status.syncing')} ↑${outOf(progress.sent, progress.toSend)} ↓${outOf(progress.received, progress.toReceive)}` : t('status.syncing'), warn: false });
   } else {
     const last = s.lastRun;
     if (last?.status === 'failed' && last.error) {
