@@ -42,6 +42,8 @@ export type AppInfo = {
   host: 'electron' | 'web';
   dataDir: string;
   schemaVersion: number;
+  /** This computer's name (its host name): what a device enrolled from here is called unless the user names it. */
+  computerName: string;
 };
 
 export type KbListResult = { items: KbArticleSummary[]; total: number };

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -193,7 +194,7 @@ export function launchBackend(options: BackendOptions): LaunchedBackend {
     const table = Object.fromEntries((Object.keys(calls) as CallName[]).map((name) => [name, refuse])) as unknown as Handlers;
     return {
       ...table,
-      'app.info': () => ({ appVersion: options.appVersion, host: options.host, dataDir, schemaVersion: 0 }),
+      'app.info': () => ({ appVersion: options.appVersion, host: options.host, dataDir, schemaVersion: 0, computerName: os.hostname() }),
       'backups.list': () => listBackups(dataDir),
       'recovery.status': () => ({ mode: 'recovery', dataDir, problem, notices: [], integrity: 'not-needed', backups: listBackups(dataDir) }),
       'recovery.restoreBackup': ({ id }) => swap(id),

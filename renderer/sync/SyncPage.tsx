@@ -40,7 +40,8 @@ function EnrolForm() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [deviceName, setDeviceName] = useState('');
-  const defaultName = defaultDeviceName(t);
+  const info = useQuery('app.info', {});
+  const defaultName = defaultDeviceName(t, info.data?.computerName);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -90,7 +91,12 @@ function EnrolForm() {
 }
 
 /** What a device is called when the user names it nothing: the app on this machine's platform, in the UI language. */
-function defaultDeviceName(t: Translate): string {
+/**
+ * What the device is called unless the user names it: the computer's name, which tells an
+ * administrator's device list one laptop from another; the platform while that is not known.
+ */
+function defaultDeviceName(t: Translate, computerName: string | undefined): string {
+  if (computerName) return computerName;
   const platform = typeof navigator === 'undefined' ? '' : navigator.platform;
   return platform ? t('sync.defaultDeviceName', { platform }) : 'Fieldbench';
 }

@@ -48,6 +48,8 @@ async function enrol(page: Page, host: Host, user: string): Promise<void> {
   await page.getByLabel('Server address').fill(server.url);
   await page.getByLabel('User name').fill(user);
   await page.getByLabel('Password').fill(TEST_PASSWORD);
+  // Unless named, a device is called by its computer's name (what the administrator's device list shows).
+  await expect(page.getByLabel('Name of this device')).toHaveAttribute('placeholder', os.hostname());
   await page.getByLabel('Name of this device').fill(`${user}'s laptop`);
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(page.getByText(new RegExp(`Signed in as ${user}`, 'i'))).toBeVisible();
