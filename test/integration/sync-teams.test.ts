@@ -117,7 +117,10 @@ describe('account teams', () => {
     expect(after.status).toBe('done');
     const items = await callOk(bob.backend, 'sync.runItems', { runId: after.id });
     expect(items.find((i) => i.row === 'team:north')?.status).toBe('waiting');
+    expect(items.find((i) => i.row === 'team:north')?.label).toBe('North accounts');
     expect(said(items.find((i) => i.row === 'team:north')?.detail, 'zh')).toContain('保留在本设备上');
+    // Named as Bob knew the team, though the server no longer tells him of it.
+    expect(said(items.find((i) => i.row === 'team:north')?.detail)).toContain('the team “North accounts”');
     expect((await callOk(bob.backend, 'sync.status', {})).account?.teams).toEqual([]);
     const bobTablet = await device('bob');
     await callOk(bobTablet.backend, 'sync.now', {});

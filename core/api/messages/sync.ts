@@ -85,6 +85,14 @@ export const syncMessages = defineApiMessages({
     en: 'Changes to {space} stay on this device: this account may no longer write there (it left the team, or its role changed).',
     zh: '对 {space} 的更改保留在本设备上：此账号已无权写入（已离开该团队或角色已变更）。',
   },
+  'error.syncHeldTeam': {
+    en: 'Changes to the records of the team “{team}” stay on this device: this account is no longer a member of it. An administrator can add it to the team again.',
+    zh: '对团队“{team}”记录的更改保留在本设备上：此账号已不是该团队的成员。管理员可以将其重新加入该团队。',
+  },
+  'error.syncHeldPublished': {
+    en: 'Changes to the published knowledge stay on this device: this account may no longer publish (its role changed).',
+    zh: '对已发布知识的更改保留在本设备上：此账号已无权发布（角色已变更）。',
+  },
   'error.syncFileFailed': { en: 'The file “{name}” could not be transferred ({reason}); it is tried again at the next sync.', zh: '文件“{name}”传输失败（{reason}）；下次同步时会重试。' },
   // Why one synced record was refused, left waiting or only partly applied (the sync history's items).
   // The record itself is named beside it; {field} is a field's name in the forms (core/sync/record-words.ts).

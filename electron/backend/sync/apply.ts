@@ -3,7 +3,7 @@ import { isRecordTable, type RecordTable } from '../../../core/api/tables';
 import { ClockDriftError, MAX_DRIFT_MS, observe } from '../../../core/sync/hlc';
 import { fieldWords } from '../../../core/sync/record-words';
 import type { SyncMessage } from '../../../core/sync/protocol';
-import { canWrite, isSpace, spaceKind, spaceOwner, tableBelongs, type Actor } from '../../../core/sync/spaces';
+import { canWrite, isSpace, spaceKind, tableBelongs, type Actor } from '../../../core/sync/spaces';
 import { commit, insert, update, type Change } from '../db/changes';
 import type { Db } from '../db/connection';
 import { hasColumn, tableSpec, type SqlValue } from '../db/tables';
@@ -12,7 +12,7 @@ import { checkIncomingValue } from './incoming';
 import { derivedColumnOf, isDerivedColumn } from './derived';
 import { addToDigest, logReceived, type UnsentCells } from './log';
 import { MOVE_COLUMN, moveRow } from './share';
-import { actorOf, readTeams, saveClock, syncClock, type SyncIdentity } from './state';
+import { actorOf, saveClock, syncClock, teamSpaceName, type SyncIdentity } from './state';
 import { prepared } from '../db/statements';
 import { batchRows, mayBeStored, parseRowState, readRowStates, readStoredRows, rowId, type RowState, type StoredRows } from './read-ahead';
 
@@ -119,12 +119,6 @@ function valuesWorthKeeping(actor: Actor): (message: SyncMessage) => boolean {
   };
 }
 
-/** A team space as its members know it: the team's name as of the last sync, else its space name. */
-function teamName(db: Db, space: string): string {
-  const id = spaceOwner(space);
-  return readTeams(db).find((t) => t.id === id)?.name ?? space;
-}
-
 /**
  * A row shared with a team (share.ts): announced in the user's own space, which only that user
  * writes, naming the team space the row lives in from now on. Anything else is refused: a move
@@ -142,7 +136,7 @@ function applyMove(db: Db, rows: RowCache, message: SyncMessage): RunItem {
   if (known !== null && known.space !== message.space) return refuse(msg('syncItem.livesElsewhere', { space: known.space, from: message.space }));
   moveRow(db, message.dataset, message.row, target);
   rows.set(rowId(message.dataset, message.row), { space: target, stamps: known?.stamps ?? {}, pending: known?.pending ?? null });
-  return { dataset: message.dataset, row: message.row, status: 'applied', detail: msg('syncItem.sharedWith', { team: teamName(db, target) }) };
+  return { dataset: message.dataset, row: message.row, status: 'applied', detail: msg('syncItem.sharedWith', { team: teamSpaceName(db, target) }) };
 }
 
 function checkMessage(db: Db, rows: RowCache, message: SyncMessage, clock: ReturnType<typeof syncClock>, now: number): { reason: ApiMessage } | { values: Values } {

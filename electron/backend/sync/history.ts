@@ -2,6 +2,7 @@ import { isApiMessage, msg, type ApiMessage } from '../../../core/api/message';
 import { API_MESSAGES } from '../../../core/api/messages';
 import { isRecordTable } from '../../../core/api/tables';
 import { recordKindWords } from '../../../core/sync/record-words';
+import { isSpace } from '../../../core/sync/spaces';
 import type { SyncConflict, SyncPreview, SyncRunItem, SyncRunSummary, SyncTrigger } from '../../../core/sync/status';
 import type { Db } from '../db/connection';
 import { prepared } from '../db/statements';
@@ -9,6 +10,10 @@ import { hasColumn, tableSpec } from '../db/tables';
 import type { RunItem } from './apply';
 import { keyOfRowName } from './columns';
 import { NOT_DERIVED_CONFLICT } from './derived';
+import { teamSpaceName } from './state';
+
+/** The `dataset` of a run item that is a whole space whose changes stay on this device, its `row` the space. */
+export const HELD_SPACE_ITEM = 'sync';
 
 /** The sync history (sync_runs, sync_run_items) and the conflicts list, read and written. */
 
@@ -137,6 +142,8 @@ export function lastSuccess(db: Db): string | null {
  * table when the screens have no word for its kind (core/sync/record-words.ts).
  */
 export function labelOf(db: Db, dataset: string, row: string): string {
+  // A space whose changes stay on this device (service.ts): a team goes by its name.
+  if (dataset === HELD_SPACE_ITEM && isSpace(row)) return teamSpaceName(db, row);
   const unnamed = recordKindWords(dataset) === null ? `${dataset} ${row}` : row;
   if (!isRecordTable(dataset)) return unnamed;
   const key = keyOfRowName(dataset, row);

@@ -1,10 +1,11 @@
 import os from 'node:os';
-import { msg } from '../../../core/api/message';
+import { msg, type ApiMessage } from '../../../core/api/message';
 import { encryptedOrLocal } from '../../../core/sync/server-url';
 import { ApiFailure } from '../../../core/api/result';
 import { isRecordTable, type RecordTable } from '../../../core/api/tables';
 import type { BackupInfo } from '../../../core/api/types';
 import type { SyncMessage } from '../../../core/sync/protocol';
+import { spaceKind } from '../../../core/sync/spaces';
 import type { CustomerSharing, SyncConflict, SyncPreview, SyncProgress, SyncRunItem, SyncRunSummary, SyncStatus, SyncTrigger } from '../../../core/sync/status';
 import { commit, onDataChanged, remove, transact, update } from '../db/changes';
 import type { Db } from '../db/connection';
@@ -15,7 +16,7 @@ import { keyOfRowName } from './columns';
 import { readStored } from './apply';
 import { transferFiles } from './files';
 import { enrol as enrolRequest, httpTransport, type ByteCounter, type Fetch } from './http';
-import { addItems, closeInterruptedRuns, countOpenConflicts, countWaiting, getRun, labelOf, lastSuccess, listRuns, openConflicts, runItems, startRun, updateRun } from './history';
+import { addItems, HELD_SPACE_ITEM, closeInterruptedRuns, countOpenConflicts, countWaiting, getRun, labelOf, lastSuccess, listRuns, openConflicts, runItems, startRun, updateRun } from './history';
 import { derivedColumnOf } from './derived';
 import { checkIncomingValue } from './incoming';
 import { hasUnsent, loggedTimestamps, outboxSize, unsentCells } from './log';
@@ -24,7 +25,7 @@ import { PULL_LIMIT, runSync, type Transport } from './round';
 import { keyFromFile, openSecret, sealSecret } from './secret';
 import { seedOutbox } from './seed';
 import { shareCustomer, sharingOf } from './share';
-import { dropCaches, forgetIdentity, newNodeId, readSetting, readTeams, saveIdentity, saveSetting, syncIdentity } from './state';
+import { dropCaches, forgetIdentity, newNodeId, readSetting, readTeams, saveIdentity, saveSetting, syncIdentity, teamSpaceName } from './state';
 
 /**
  * Sync as the app sees it: enrolment, "Sync now", background sync, the preview of a sync that
@@ -226,7 +227,7 @@ export function createSyncService(options: SyncOptions): SyncService {
             db,
             runId,
             'up',
-            outcome.held.map((space) => ({ dataset: 'sync', row: space, status: 'waiting' as const, detail: msg('error.syncHeldSpace', { space }) })),
+            outcome.held.map((space) => ({ dataset: HELD_SPACE_ITEM, row: space, status: 'waiting' as const, detail: heldSpaceMessage(db, space) })),
           );
           addItems(
             db,
@@ -378,6 +379,14 @@ export function createSyncService(options: SyncOptions): SyncService {
 }
 
 /** The user this data folder synced as before (kept after a disconnect, so it is not mixed with another's work). */
+/** Why a space's changes stay on this device, naming the space as its user knows it. */
+function heldSpaceMessage(db: Db, space: string): ApiMessage {
+  const kind = spaceKind(space);
+  if (kind === 'team') return msg('error.syncHeldTeam', { team: teamSpaceName(db, space) });
+  if (kind === 'published') return msg('error.syncHeldPublished');
+  return msg('error.syncHeldSpace', { space });
+}
+
 function readPreviousUser(db: Db): string | null {
   return (db.prepare("SELECT value FROM sync_state WHERE key = 'user'").get() as { value: string } | undefined)?.value ?? null;
 }

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { clockState, createClock, type Clock } from '../../../core/sync/hlc';
 import type { SyncTeam } from '../../../core/sync/protocol';
-import type { Actor, Role } from '../../../core/sync/spaces';
+import { spaceKind, spaceOwner, type Actor, type Role } from '../../../core/sync/spaces';
 import type { Db } from '../db/connection';
 import { prepared } from '../db/statements';
 
@@ -60,7 +60,7 @@ export function saveIdentity(db: Db, identity: SyncIdentity): void {
 }
 
 export function forgetIdentity(db: Db): void {
-  for (const key of ['identity', 'token', 'clock', 'cursors', 'teams']) remove(db, key);
+  for (const key of ['identity', 'token', 'clock', 'cursors', 'teams', 'teamNames']) remove(db, key);
   identities.set(db, null);
   clocks.delete(db);
 }
@@ -106,6 +106,21 @@ export function readTeams(db: Db): SyncTeam[] {
 
 export function saveTeams(db: Db, teams: readonly SyncTeam[]): void {
   write(db, 'teams', JSON.stringify(teams));
+  // Every team name learnt is kept, also once the user has left the team: the changes made to a
+  // left team's records stay on this device and are named by the team, not by its id.
+  write(db, 'teamNames', JSON.stringify({ ...knownTeamNames(db), ...Object.fromEntries(teams.map((t) => [t.id, t.name])) }));
+}
+
+function knownTeamNames(db: Db): Record<string, string> {
+  const raw = read(db, 'teamNames');
+  return raw === undefined ? {} : (JSON.parse(raw) as Record<string, string>);
+}
+
+/** A team space as its members know it: the team's name as last heard (also for a team since left), else the space name. */
+export function teamSpaceName(db: Db, space: string): string {
+  if (spaceKind(space) !== 'team') return space;
+  const id = spaceOwner(space) ?? '';
+  return readTeams(db).find((t) => t.id === id)?.name ?? knownTeamNames(db)[id] ?? space;
 }
 
 export function readSetting(db: Db, key: 'token' | 'auto'): string | undefined {
