@@ -2,6 +2,19 @@
 export const LANGS = ['en', 'zh'] as const;
 export type Lang = (typeof LANGS)[number];
 
+/**
+ * The language of the first of these locales (BCP 47, most preferred first: `navigator.languages`,
+ * Electron's preferred system languages) that is one Fieldbench speaks; English when none is.
+ */
+export function langOfLocales(locales: readonly string[]): Lang {
+  for (const locale of locales) {
+    const primary = locale.toLowerCase().split(/[-_]/)[0];
+    if (primary === 'zh') return 'zh';
+    if (primary === 'en') return 'en';
+  }
+  return 'en';
+}
+
 /** A user-visible text in both languages. */
 export type Localized = { en: string; zh: string };
 

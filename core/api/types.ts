@@ -7,8 +7,12 @@ import type { KbArticleSummary } from '../kb/types';
 
 export const THEMES = ['light', 'dark', 'system'] as const;
 export type Theme = (typeof THEMES)[number];
-/** The user's preferences; `welcomeDismissed`: the first-run welcome was put away (Help shows it again). */
-export type Settings = { language: Lang; theme: Theme; welcomeDismissed: boolean };
+/**
+ * The user's preferences. `languageChosen`: the user picked `language`; until then the app speaks
+ * the system's language (the renderer reads it) and `language` is English. `welcomeDismissed`: the
+ * first-run welcome was put away (Help shows it again).
+ */
+export type Settings = { language: Lang; languageChosen: boolean; theme: Theme; welcomeDismissed: boolean };
 
 export type ContentProblem = { file: string; field: string; message: string };
 export type ContentStatus = {

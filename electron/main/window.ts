@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, session, type Session, type WebCon
 import { flushBeforeClose } from './close-flush';
 import { APP_ENTRY_URL, allowPermission, isAppUrl, webPreferences, type Runtime } from './security';
 import { openExternalSafely } from './external';
+import { langOfLocales } from '../../core/i18n';
 
 /** Denies every permission request and check for this session's pages. */
 export function lockDownSession(target: Session = session.defaultSession): void {
@@ -61,7 +62,7 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
 
 /** The question, in the system's language (main does not know the language chosen in the app). */
 export function leaveWords(locale: string): { title: string; detail: string; leave: string; stay: string } {
-  return locale.toLowerCase().startsWith('zh')
+  return langOfLocales([locale]) === 'zh'
     ? { title: '不保存就关闭？', detail: '此窗口中的表单有尚未保存的内容。', leave: '放弃更改并关闭', stay: '继续编辑' }
     : { title: 'Close without saving?', detail: 'A form in this window has changes that have not been saved.', leave: 'Discard changes and close', stay: 'Keep editing' };
 }

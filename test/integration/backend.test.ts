@@ -84,15 +84,17 @@ describe('backend', () => {
 
   it('keeps settings across restarts and reads back only valid stored values', async () => {
     const first = await start();
-    expect(await value(first.backend, 'settings.get')).toEqual({ language: 'en', theme: 'system', welcomeDismissed: false });
-    expect(await value(first.backend, 'settings.update', { language: 'zh', theme: 'dark', welcomeDismissed: true })).toEqual({ language: 'zh', theme: 'dark', welcomeDismissed: true });
+    expect(await value(first.backend, 'settings.get')).toEqual({ language: 'en', languageChosen: false, theme: 'system', welcomeDismissed: false });
+    // A theme alone leaves the language to follow the system's.
+    expect(await value(first.backend, 'settings.update', { theme: 'light' })).toMatchObject({ languageChosen: false });
+    expect(await value(first.backend, 'settings.update', { language: 'zh', theme: 'dark', welcomeDismissed: true })).toEqual({ language: 'zh', languageChosen: true, theme: 'dark', welcomeDismissed: true });
     first.backend.close();
     const second = await start(first.dataDir);
     expect(second.events).toEqual([]); // same pack version: nothing re-imported
-    expect(await value(second.backend, 'settings.get')).toEqual({ language: 'zh', theme: 'dark', welcomeDismissed: true });
+    expect(await value(second.backend, 'settings.get')).toEqual({ language: 'zh', languageChosen: true, theme: 'dark', welcomeDismissed: true });
     second.backend.db.prepare("UPDATE settings SET value = '\"klingon\"' WHERE key = 'language'").run();
     second.backend.db.prepare("UPDATE settings SET value = '\"yes\"' WHERE key = 'welcomeDismissed'").run();
-    expect(await value(second.backend, 'settings.get')).toEqual({ language: 'en', theme: 'dark', welcomeDismissed: false });
+    expect(await value(second.backend, 'settings.get')).toEqual({ language: 'en', languageChosen: false, theme: 'dark', welcomeDismissed: false });
   });
 
   it('refuses a database from a newer version without changing it', async () => {

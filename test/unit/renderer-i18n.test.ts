@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { en, type MessageKey } from '../../renderer/i18n/en';
 import { zh } from '../../renderer/i18n/zh';
 import { DICTIONARIES, format, htmlLang, placeholders, translate, translatePlural } from '../../renderer/i18n/translate';
+import { langOfLocales } from '../../core/i18n';
+import { effectiveSettings } from '../../renderer/state/settings';
 
 describe('renderer i18n dictionaries', () => {
   it('zh-CN has exactly the English keys', () => {
@@ -62,5 +64,23 @@ describe('translate', () => {
   it('maps the UI language to the html lang attribute', () => {
     expect(htmlLang('en')).toBe('en');
     expect(htmlLang('zh')).toBe('zh-CN');
+  });
+});
+
+describe('the language a user never chose', () => {
+  it('is the first system language Fieldbench speaks, else English', () => {
+    expect(langOfLocales(['zh-CN', 'en-US'])).toBe('zh');
+    expect(langOfLocales(['zh-Hant-TW'])).toBe('zh');
+    expect(langOfLocales(['zh_CN'])).toBe('zh');
+    expect(langOfLocales(['de-DE', 'zh-CN'])).toBe('zh');
+    expect(langOfLocales(['en-GB', 'zh-CN'])).toBe('en');
+    expect(langOfLocales(['fr-FR'])).toBe('en');
+    expect(langOfLocales([])).toBe('en');
+  });
+
+  it('follows the system until the user picks one', () => {
+    const stored = { language: 'en', languageChosen: false, theme: 'system', welcomeDismissed: false } as const;
+    expect(effectiveSettings(stored, 'zh').language).toBe('zh');
+    expect(effectiveSettings({ ...stored, languageChosen: true }, 'zh').language).toBe('en');
   });
 });

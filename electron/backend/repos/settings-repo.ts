@@ -3,7 +3,7 @@ import { LANGS } from '../../../core/i18n';
 import { THEMES, type Settings } from '../../../core/api/contract';
 import type { Db } from '../db/connection';
 
-const DEFAULTS: Settings = { language: 'en', theme: 'system', welcomeDismissed: false };
+const DEFAULTS: Settings = { language: 'en', languageChosen: false, theme: 'system', welcomeDismissed: false };
 
 // Stored values are re-validated on read: a hand-edited or corrupted row falls back to the default
 // for that key instead of breaking the app.
@@ -15,7 +15,10 @@ export function readSettings(db: Db): Settings {
   for (const row of rows) {
     if (row.key === 'language') {
       const parsed = schemas.language.safeParse(JSON.parse(row.value));
-      if (parsed.success) settings.language = parsed.data;
+      if (parsed.success) {
+        settings.language = parsed.data;
+        settings.languageChosen = true;
+      }
     } else if (row.key === 'theme') {
       const parsed = schemas.theme.safeParse(JSON.parse(row.value));
       if (parsed.success) settings.theme = parsed.data;
