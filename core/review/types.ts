@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n';
 import type { KbArticleType } from '../kb/types';
 
 /**
@@ -70,6 +71,21 @@ export type SubmissionSummary = {
 
 export type Submission = SubmissionSummary & { content: SubmissionContent; text: string };
 
+/** An article published from review, which further submissions can be added to: its filing, how many sources it has, and its text in each language it has. */
+export type ReviewArticle = {
+  id: string;
+  version: number;
+  type: KbArticleType;
+  scenarios: string[];
+  tags: string[];
+  sources: number;
+  updatedAt: string;
+  texts: { lang: Lang; title: string; summary: string }[];
+};
+
+/** Most articles one `review.articles` answer lists (the most recently changed). */
+export const REVIEW_ARTICLES_MAX = 200;
+
 export type PublishArgs = {
   ids: string[];
   title: string;
@@ -78,4 +94,6 @@ export type PublishArgs = {
   scenarios: string[];
   tags: string[];
   lang: 'en' | 'zh';
+  /** An article published from review to add the submissions to, instead of a new article. */
+  into?: string;
 };

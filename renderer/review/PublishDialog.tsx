@@ -5,6 +5,7 @@ import { detectLang } from '../../core/notes/lexical-document';
 import { LESSON_SCENARIOS_MAX, normalizeTags, TAGS_MAX } from '../../core/notes/types';
 import type { SubmissionSummary } from '../../core/review/types';
 import { mutate } from '../data/query-client';
+import { useQuery } from '../data/use-query';
 import { useI18n } from '../i18n/i18n';
 import { Dialog, DialogActions } from '../ui/Dialog';
 import { AlertNotice } from '../ui/AlertNotice';
@@ -13,11 +14,13 @@ import { TagsInput } from '../notes/TagsInput';
 
 /**
  * Publishes one submission, or merges several, as a new knowledge-base article in the published
- * space. The scenarios and tags start as the submissions' own; the manager decides what the
- * article is filed under, as the knowledge base is browsed by them.
+ * space, or adds them to an article published from review earlier (its next version, written
+ * again from all its sources). The scenarios and tags start as the submissions' own (and the
+ * article's, when adding); the manager decides what the article is filed under, as the knowledge
+ * base is browsed by them.
  */
 export function PublishDialog({ submissions, onClose }: { submissions: SubmissionSummary[]; onClose: (published: boolean) => void }) {
-  const { t, apiText } = useI18n();
+  const { t, tn, apiText, lang } = useI18n();
   const first = submissions[0];
   const [title, setTitle] = useState(first?.title ?? '');
   const [summary, setSummary] = useState(first?.excerpt ?? '');
@@ -28,11 +31,38 @@ export function PublishDialog({ submissions, onClose }: { submissions: Submissio
   const [failure, setFailure] = useState<string | null>(null);
   const [scenarios, setScenarios] = useState(() => [...new Set(submissions.flatMap((s) => s.scenarios))].slice(0, LESSON_SCENARIOS_MAX));
   const [tags, setTags] = useState(() => normalizeTags(submissions.flatMap((s) => s.tags)).slice(0, TAGS_MAX));
+  const articles = useQuery('review.articles', {});
+  const candidates = articles.data ?? [];
+  // '' while a new article is made; else the article the submissions are added to.
+  const [into, setInto] = useState('');
+  const [adding, setAdding] = useState(false);
+
+  /** Takes an article's filing and its text in the reader's language (else its first) to start from. */
+  function chooseArticle(id: string): void {
+    setInto(id);
+    const article = candidates.find((a) => a.id === id);
+    const text = article?.texts.find((x) => x.lang === lang) ?? article?.texts[0];
+    if (!article || !text) return;
+    setTitle(text.title);
+    setSummary(text.summary);
+    setType(article.type);
+    setArticleLang(text.lang);
+    setScenarios([...new Set([...article.scenarios, ...submissions.flatMap((s) => s.scenarios)])].slice(0, LESSON_SCENARIOS_MAX));
+    setTags(normalizeTags([...article.tags, ...submissions.flatMap((s) => s.tags)]).slice(0, TAGS_MAX));
+  }
+
+  function startNew(): void {
+    setAdding(false);
+    setInto('');
+    setTitle(first?.title ?? '');
+    setSummary(first?.excerpt ?? '');
+  }
 
   async function publish(): Promise<void> {
     setBusy(true);
     setFailure(null);
-    const result = await mutate('review.publish', { ids: submissions.map((s) => s.id), title: title.trim(), summary: summary.trim(), type, scenarios, tags, lang: articleLang });
+    const filing = { ids: submissions.map((s) => s.id), title: title.trim(), summary: summary.trim(), type, scenarios, tags, lang: articleLang };
+    const result = await mutate('review.publish', adding ? { ...filing, into } : filing);
     setBusy(false);
     if (result.ok) onClose(true);
     else setFailure(t('review.failed', { message: apiText(result.error) }));
@@ -49,6 +79,37 @@ export function PublishDialog({ submissions, onClose }: { submissions: Submissio
           </li>
         ))}
       </ul>
+      <fieldset className="publish-mode">
+        <legend>{t('review.publishAs')}</legend>
+        <div className="publish-mode-choices">
+          <label>
+            <input type="radio" name="publish-mode" checked={!adding} onChange={startNew} />
+            {t('review.asNewArticle')}
+          </label>
+          <label>
+            <input type="radio" name="publish-mode" checked={adding} disabled={candidates.length === 0} onChange={() => setAdding(true)} />
+            {t('review.addToArticle')}
+          </label>
+        </div>
+        {articles.status === 'error' && <p className="form-error">{t('review.articlesFailed', { message: apiText(articles.error) })}</p>}
+        {articles.status === 'ready' && candidates.length === 0 && <p className="muted">{t('review.noArticlesYet')}</p>}
+        {adding && (
+          <div className="form-field">
+            <label htmlFor="publish-into">{t('review.intoArticle')}</label>
+            <select id="publish-into" value={into} aria-required="true" aria-describedby="publish-into-hint" onChange={(e) => chooseArticle(e.target.value)}>
+              <option value="">{t('review.pickArticle')}</option>
+              {candidates.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {tn('review.articleOption', a.sources, { title: (a.texts.find((x) => x.lang === lang) ?? a.texts[0])?.title ?? a.id, version: a.version })}
+                </option>
+              ))}
+            </select>
+            <p className="form-hint" id="publish-into-hint">
+              {t('review.addHint')}
+            </p>
+          </div>
+        )}
+      </fieldset>
       <div className="form-field">
         <label htmlFor="publish-article-title">{t('review.articleTitle')}</label>
         <input id="publish-article-title" value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} required />
@@ -89,10 +150,10 @@ export function PublishDialog({ submissions, onClose }: { submissions: Submissio
       <DialogActions
         cancelLabel={t('review.cancel')}
         onCancel={() => onClose(false)}
-        actionLabel={t('review.publishNow')}
+        actionLabel={adding ? t('review.addNow') : t('review.publishNow')}
         busyLabel={t('review.publishing')}
         busy={busy}
-        disabled={title.trim() === ''}
+        disabled={title.trim() === '' || (adding && into === '')}
         onConfirm={() => void publish()}
       />
     </Dialog>

@@ -190,6 +190,54 @@ test('a lesson submitted offline reaches review, is published, and reaches anoth
   expect(new Set(readings.map((n) => n.title)).size).toBe(count);
 });
 
+test('a knowledge manager adds a later note to an article published from review, as its next version', async ({ browser }) => {
+  const annHost = await newHost();
+  const kimHost = await newHost();
+  const ann = await (await browser.newContext()).newPage();
+  const kim = await (await browser.newContext()).newPage();
+  await enrol(ann, annHost, 'ann');
+  await enrol(kim, kimHost, 'kim');
+  // The first source, published as an article (through the API: the publish dialog is tested above).
+  const first = await api<{ id: string }>(annHost.appUrl, 'notes.create', { title: 'Cells asleep at night', bodyJson: body('Urban cells slept from 02:00 without complaints.') });
+  await api(annHost.appUrl, 'review.submit', { kind: 'note', id: first.id });
+  const second = await api<{ id: string }>(annHost.appUrl, 'notes.create', { title: 'Rural cells asleep too', bodyJson: body('Rural cells can sleep from 01:00.') });
+  await api(annHost.appUrl, 'review.submit', { kind: 'note', id: second.id });
+  await api(annHost.appUrl, 'sync.now', {});
+  await api(kimHost.appUrl, 'sync.now', {});
+  const queue = await api<{ items: { id: string; title: string }[] }>(kimHost.appUrl, 'review.list', { status: 'open' });
+  const firstId = queue.items.find((s) => s.title === 'Cells asleep at night')?.id ?? '';
+  const { articleId } = await api<{ articleId: string }>(kimHost.appUrl, 'review.publish', {
+    ids: [firstId],
+    title: 'Letting cells sleep at night',
+    summary: 'Energy saving at night.',
+    type: 'best-practice',
+    scenarios: [],
+    tags: ['energy'],
+    lang: 'en',
+  });
+
+  await gotoRoute(kim, kimHost.appUrl, '/review');
+  await kim.getByRole('link', { name: 'Rural cells asleep too' }).click();
+  await kim.getByRole('button', { name: 'Publish…' }).click();
+  const dialog = kim.getByRole('dialog');
+  await dialog.getByRole('radio', { name: 'Added to an article published from review' }).check();
+  await dialog.getByRole('combobox', { name: 'Article' }).selectOption({ label: 'Letting cells sleep at night (version 1, 1 source)' });
+  // The article's title and filing to start from.
+  await expect(dialog.getByLabel('Title')).toHaveValue('Letting cells sleep at night');
+  await expect(dialog.getByRole('list', { name: 'Tags' })).toContainText('energy');
+  await noSeriousViolations(kim, 'the publish dialog adding to an article');
+  await dialog.getByRole('button', { name: 'Add to article' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(kim.getByText('Merged', { exact: true }).first()).toBeVisible();
+
+  await api(kimHost.appUrl, 'sync.now', {});
+  await api(annHost.appUrl, 'sync.now', {});
+  const article = await api<{ version: number; body: { en: unknown } }>(annHost.appUrl, 'kb.get', { id: articleId });
+  expect(article.version).toBe(2);
+  expect(JSON.stringify(article.body.en)).toContain('Rural cells can sleep from 01:00.');
+  expect(JSON.stringify(article.body.en)).toContain('Urban cells slept from 02:00');
+});
+
 test('a field changed on two devices shows both values, and the user keeps the other one', async ({ browser }) => {
   test.setTimeout(120_000);
   const { laptopHost, tabletHost, tablet } = await laptopAndTablet(browser, 'cara');

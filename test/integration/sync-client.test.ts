@@ -135,6 +135,54 @@ describe('sync between devices through the server', () => {
     expect((await callOk(ann.backend, 'review.submit', { kind: 'lesson', id: lessonId })).status).toBe('submitted');
   });
 
+  it('adds later submissions to an article published from review, as its next version, on any manager device', async () => {
+    const ann = await device('ann');
+    const bob = await device('bob');
+    const kim = await device('kim');
+    const lessonId = await readyLesson(ann, 'Night-shift energy saving');
+    await callOk(ann.backend, 'review.submit', { kind: 'lesson', id: lessonId });
+    const note = await callOk(bob.backend, 'notes.create', { title: 'Sleep mode at rural sites', bodyJson: body('Rural cells can sleep from 01:00; alarms stayed quiet.') });
+    await callOk(bob.backend, 'review.submit', { kind: 'note', id: note.id });
+    await callOk(ann.backend, 'sync.now', {});
+    await callOk(bob.backend, 'sync.now', {});
+    await callOk(kim.backend, 'sync.now', {});
+    const open = (await callOk(kim.backend, 'review.list', { status: 'open' })).items;
+    const annSubmission = open.find((s) => s.title === 'Night-shift energy saving');
+    const bobSubmission = open.find((s) => s.title === 'Sleep mode at rural sites');
+    const filing = { summary: 'Saving energy at night.', type: 'best-practice' as const, scenarios: [], tags: ['energy'], lang: 'en' as const };
+    const { articleId } = await callOk(kim.backend, 'review.publish', { ids: [annSubmission?.id ?? ''], title: 'Energy saving at night', ...filing });
+    await callOk(kim.backend, 'sync.now', {});
+
+    // On Kim's other device, where the article arrived by sync: it is offered, and Bob's note goes into it.
+    const kimTablet = await device('kim');
+    await callOk(kimTablet.backend, 'sync.now', {});
+    expect((await callOk(kimTablet.backend, 'review.articles', { query: 'night' })).map((a) => [a.id, a.version, a.sources])).toEqual([[articleId, 1, 1]]);
+    expect(await callOk(kimTablet.backend, 'review.articles', { query: 'no such title' })).toEqual([]);
+    expect((await callFail(kimTablet.backend, 'review.publish', { ids: [bobSubmission?.id ?? ''], title: 'x', ...filing, into: 'ics-intent-method' })).key).toBe('error.reviewNotMergeable');
+    expect((await callFail(kimTablet.backend, 'review.publish', { ids: [bobSubmission?.id ?? ''], title: 'x', ...filing, into: 'no-such-article' })).code).toBe('not_found');
+    expect((await callFail(kimTablet.backend, 'review.publish', { ids: [annSubmission?.id ?? ''], title: 'x', ...filing, into: articleId })).key).toBe('error.reviewFinal');
+    const merged = await callOk(kimTablet.backend, 'review.publish', { ids: [bobSubmission?.id ?? ''], title: 'Energy saving at night: sites that sleep', ...filing, tags: ['energy', 'rural'], into: articleId });
+    expect(merged.articleId).toBe(articleId);
+    await callOk(kimTablet.backend, 'sync.now', {});
+
+    // Everyone gets the new version: the earlier source first, then the added one, both named.
+    for (const reader of [ann, bob, kim]) {
+      await callOk(reader.backend, 'sync.now', {});
+      const article = await callOk(reader.backend, 'kb.get', { id: articleId });
+      expect([article.version, article.title.en, article.tags]).toEqual([2, 'Energy saving at night: sites that sleep', ['energy', 'rural']]);
+      const text = JSON.stringify(article.body.en);
+      expect(text.indexOf('Automate reports from day one.')).toBeGreaterThan(-1);
+      expect(text.indexOf('Rural cells can sleep from 01:00')).toBeGreaterThan(text.indexOf('Automate reports from day one.'));
+    }
+    expect((await callOk(kim.backend, 'review.sourcesOf', { articleId })).map((s) => [s.title, s.status])).toEqual([
+      ['Night-shift energy saving', 'published'],
+      ['Sleep mode at rural sites', 'merged'],
+    ]);
+    expect((await callOk(bob.backend, 'review.forSource', { sourceId: note.id }))?.status).toBe('merged');
+    expect(JSON.stringify(await callOk(bob.backend, 'kb.search', { query: 'rural sleep' }))).toContain(articleId);
+    for (const t of [ann, bob, kim, kimTablet]) t.backend.close();
+  });
+
   it('keeps both values when two devices of one user changed the same field, and the user picks', async () => {
     const laptop = await device('bob');
     const tablet = await device('bob');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LANGS } from '../../i18n';
 import { KB_ARTICLE_TYPES } from '../../kb/types';
-import { MERGE_MAX, REVIEW_DECISIONS, REVIEW_NOTE_MAX, SUBMISSION_FILTERS, SUBMISSION_KINDS, type Submission, type SubmissionList, type SubmissionSummary } from '../../review/types';
+import { MERGE_MAX, REVIEW_DECISIONS, REVIEW_NOTE_MAX, SUBMISSION_FILTERS, SUBMISSION_KINDS, type ReviewArticle, type Submission, type SubmissionList, type SubmissionSummary } from '../../review/types';
 import { id, maxText, returns } from './common';
 import { tags } from './notes';
 
@@ -18,6 +18,8 @@ export const reviewCalls = {
     args: z.object({ status: z.enum(SUBMISSION_FILTERS).optional(), query: z.string().trim().max(200).optional() }).strict(),
     result: returns<SubmissionList>(),
   },
+  /** The live articles published from review, most recently changed first, whose title contains `query`: what submissions can be added to. */
+  'review.articles': { args: z.object({ query: z.string().trim().max(200).optional() }).strict(), result: returns<ReviewArticle[]>() },
   /** The submissions an article was published from (none: it did not come through review). */
   'review.sourcesOf': { args: z.object({ articleId: id }).strict(), result: returns<SubmissionSummary[]>() },
   /**
@@ -37,6 +39,8 @@ export const reviewCalls = {
   /**
    * A knowledge manager publishes one submission, or merges several, as a new knowledge-base
    * article in the published space (every device receives it); the sources are named in it.
+   * With `into`, they are added to an article published from review instead: it is written again
+   * from all its sources, as a new version of it.
    */
   'review.publish': {
     args: z
@@ -52,6 +56,7 @@ export const reviewCalls = {
         scenarios: z.array(id).max(8),
         tags,
         lang: z.enum(LANGS),
+        into: id.optional(),
       })
       .strict(),
     result: returns<{ articleId: string }>(),

@@ -10,6 +10,10 @@ export const reviewMessages = defineApiMessages({
   'error.reviewNotManager': { en: 'Only knowledge managers review and publish submissions.', zh: '只有知识管理员可以审核和发布提交内容。' },
   'error.reviewFinal': { en: '“{title}” is already {status}; it can no longer change.', zh: '“{title}”已{status}，不能再更改。' },
   'error.reviewNeedsNote': { en: 'Say what the author should change (or why it is rejected).', zh: '请说明作者需要修改什么（或拒绝的原因）。' },
+  'error.reviewNotMergeable': {
+    en: 'Article {id} was not published from review, so submissions cannot be added to it (content packs are changed by publishing a new pack version). Publish them as a new article instead.',
+    zh: '文章 {id} 不是经审核发布的，不能向其添加提交内容（内容包的内容通过发布新版本内容包来更改）。请改为发布为新文章。',
+  },
   'error.reviewNotWithdrawable': {
     en: 'Article {id} was not published from review on this device’s knowledge base, so it cannot be withdrawn here (content packs are changed by publishing a new pack version).',
     zh: '文章 {id} 不是经审核发布的，不能在此撤回（内容包的内容通过发布新版本内容包来更改）。',

@@ -1,5 +1,5 @@
 import type { reviewCalls } from '../../../core/api/calls/review';
-import { decide, forSource, listForReview, publish, reviewOf, sourcesOf, submitForReview, withdraw } from '../services/review';
+import { articlesForMerging, decide, forSource, listForReview, publish, reviewOf, sourcesOf, submitForReview, withdraw } from '../services/review';
 import type { HandlerContext, HandlersFor } from './context';
 
 /** Submitting for review and reviewing (services/review.ts). */
@@ -11,6 +11,7 @@ export function reviewHandlers({ db }: HandlerContext): HandlersFor<typeof revie
     'review.get': ({ id }) => reviewOf(db, id),
     'review.decide': (args) => decide(db, args),
     'review.publish': (args) => publish(db, args),
+    'review.articles': (args) => articlesForMerging(db, args),
     'review.sourcesOf': ({ articleId }) => sourcesOf(db, articleId),
     'review.withdraw': (args) => withdraw(db, args),
   };

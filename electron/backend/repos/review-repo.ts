@@ -1,7 +1,9 @@
 import {
   OPEN_SUBMISSION_STATUSES,
+  REVIEW_ARTICLES_MAX,
   REVIEW_LIST_MAX,
   SUBMISSION_STATUSES,
+  type ReviewArticle,
   type Submission,
   type SubmissionContent,
   type SubmissionFile,
@@ -11,6 +13,7 @@ import {
   type SubmissionStatus,
   type SubmissionSummary,
 } from '../../../core/review/types';
+import type { KbArticleType } from '../../../core/kb/types';
 import { excerptOf } from '../../../core/notes/types';
 import { commit, update, upsert } from '../db/changes';
 import type { Db } from '../db/connection';
@@ -117,6 +120,29 @@ export function listSubmissions(db: Db, filter: { status?: SubmissionFilter | un
     if (r.status in counts) counts[r.status] = r.n;
   }
   return { items: rows.map((r) => toSummary(r, me)), total, counts };
+}
+
+/** Live articles that submissions were published or merged into, most recently changed first, whose title (in either language) contains `query`. */
+export function articlesFromReview(db: Db, query: string): ReviewArticle[] {
+  const rows = db
+    .prepare(
+      `SELECT a.id, a.version, a.type, a.scenarios, a.tags, a.updated_at, count(*) AS sources
+       FROM kb_articles a JOIN submissions s ON s.article_id = a.id AND s.deleted = 0
+       WHERE a.deleted = 0 AND (? = '' OR EXISTS (SELECT 1 FROM kb_article_texts t WHERE t.article_id = a.id AND t.title LIKE ? ESCAPE '\\'))
+       GROUP BY a.id ORDER BY a.updated_at DESC, a.id LIMIT ?`,
+    )
+    .all(query, likePattern(query), REVIEW_ARTICLES_MAX) as { id: string; version: number; type: KbArticleType; scenarios: string; tags: string; updated_at: string; sources: number }[];
+  const texts = db.prepare('SELECT lang, title, summary FROM kb_article_texts WHERE article_id = ? ORDER BY lang');
+  return rows.map((r) => ({
+    id: r.id,
+    version: r.version,
+    type: r.type,
+    scenarios: JSON.parse(r.scenarios) as string[],
+    tags: JSON.parse(r.tags) as string[],
+    sources: r.sources,
+    updatedAt: r.updated_at,
+    texts: texts.all(r.id) as ReviewArticle['texts'],
+  }));
 }
 
 export type NewSubmission = {

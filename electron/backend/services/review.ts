@@ -7,15 +7,15 @@ import { normalizeTags } from '../../../core/notes/types';
 import { documentJson, heading, list, paragraph, textNode } from '../../../core/richtext/build';
 import { childrenOf, isRichNode, nodesOfType, stringField, type RichNode } from '../../../core/richtext/walk';
 import { PUBLISHED_SPACE } from '../../../core/sync/spaces';
-import { SUBMISSION_FILES_MAX, type Submission, type SubmissionContent, type SubmissionFile, type SubmissionList, type SubmissionSummary } from '../../../core/review/types';
-import { commit, insert, remove, transact } from '../db/changes';
+import { SUBMISSION_FILES_MAX, type ReviewArticle, type Submission, type SubmissionContent, type SubmissionFile, type SubmissionList, type SubmissionSummary } from '../../../core/review/types';
+import { commit, insert, remove, transact, update, type Change } from '../db/changes';
 import type { Db } from '../db/connection';
 import { getAttachment, listLinks } from '../repos/attachment-repo';
 import { unknownScenarios } from '../repos/engagement-repo';
 import { newId } from '../repos/ids';
 import { getLesson, updateLesson } from '../repos/lesson-repo';
 import { getNote } from '../repos/note-repo';
-import { getSubmission, listSubmissions, putSubmission, setReview, submissionForSource, submissionId, submissionsOfArticle } from '../repos/review-repo';
+import { articlesFromReview, getSubmission, listSubmissions, putSubmission, setReview, submissionForSource, submissionId, submissionsOfArticle } from '../repos/review-repo';
 import { assignSpace } from '../sync/outbox';
 import { syncIdentity, type SyncIdentity } from '../sync/state';
 import { foundOrFail, notFound } from './found';
@@ -107,6 +107,10 @@ export function forSource(db: Db, sourceId: string): SubmissionSummary | null {
   return submissionForSource(db, sourceId, syncIdentity(db)?.userId ?? null);
 }
 
+export function articlesForMerging(db: Db, { query }: ParsedArgs<'review.articles'>): ReviewArticle[] {
+  return articlesFromReview(db, query ?? '');
+}
+
 export function sourcesOf(db: Db, articleId: string): SubmissionSummary[] {
   return submissionsOfArticle(db, articleId, syncIdentity(db)?.userId ?? null);
 }
@@ -184,6 +188,7 @@ export function publish(db: Db, args: ParsedArgs<'review.publish'>, now: Date = 
     }
     const [unknown] = unknownScenarios(db, args.scenarios);
     if (unknown !== undefined) throw new ApiFailure('bad_request', msg('error.reviewNoSuchScenario', { id: unknown }));
+    if (args.into !== undefined) return addToArticle(db, identity, args.into, submissions, args, now);
     const articleId = `lesson-${newId()}`;
     const blocks = articleBody(submissions, args.lang);
     const body = documentJson(blocks);
@@ -214,6 +219,44 @@ export function publish(db: Db, args: ParsedArgs<'review.publish'>, now: Date = 
     for (const s of submissions) setReview(db, s.id, { status, note: s.reviewNote, by: identity.displayName, at: now.toISOString(), articleId });
     return { articleId };
   });
+}
+
+/**
+ * Adds submissions to an article published from review. Such an article is made from its sources
+ * and never edited, so it is written again from all of them, the earlier ones first: in the
+ * language chosen (with the title and summary given) and in any other language it has (keeping
+ * that language's title and summary), as the next version. The new sources are marked merged into it.
+ */
+function addToArticle(db: Db, identity: SyncIdentity, articleId: string, added: readonly Submission[], args: ParsedArgs<'review.publish'>, now: Date): { articleId: string } {
+  const article = db.prepare('SELECT version FROM kb_articles WHERE id = ? AND deleted = 0').get(articleId) as { version: number } | undefined;
+  if (article === undefined) throw notFound('record.article', articleId);
+  const earlier = submissionsOfArticle(db, articleId, identity.userId);
+  if (earlier.length === 0) throw new ApiFailure('conflict', msg('error.reviewNotMergeable', { id: articleId }));
+  const sources = [...earlier.map((s) => submissionOrFail(db, s.id, identity.userId)), ...added];
+  const texts = new Map(
+    (db.prepare('SELECT lang, title, summary FROM kb_article_texts WHERE article_id = ?').all(articleId) as { lang: 'en' | 'zh'; title: string; summary: string }[]).map((t) => [t.lang, t]),
+  );
+  const changes: Change[] = [
+    update(
+      'kb_articles',
+      { id: articleId },
+      { version: article.version + 1, type: args.type, scenarios: JSON.stringify(args.scenarios), tags: JSON.stringify(normalizeTags(args.tags)), review_date: localDay(new Date(now.getTime() + 365 * 24 * 3600 * 1000)) },
+    ),
+  ];
+  for (const lang of new Set([args.lang, ...texts.keys()])) {
+    const { title, summary } = lang === args.lang ? args : (texts.get(lang) ?? args);
+    const body = documentJson(articleBody(sources, lang));
+    const checked = checkLexicalDocument(body);
+    const text = { title, summary, body_json: checked.json ?? body, body_text: checked.text };
+    if (texts.has(lang)) changes.push(update('kb_article_texts', { article_id: articleId, lang }, text));
+    else {
+      assignSpace(db, 'kb_article_texts', `${articleId}/${lang}`, PUBLISHED_SPACE);
+      changes.push(insert('kb_article_texts', { article_id: articleId, lang, ...text }));
+    }
+  }
+  commit(db, changes);
+  for (const s of added) setReview(db, s.id, { status: 'merged', note: s.reviewNote, by: identity.displayName, at: now.toISOString(), articleId });
+  return { articleId };
 }
 
 /**
