@@ -87,6 +87,7 @@ export const CALL_EFFECTS = {
   'templates.get': { kind: 'query', reads: ['poc_templates'] },
   'templates.save': { kind: 'mutation', writes: ['poc_templates'] },
   'templates.importDocx': { kind: 'mutation', writes: ['poc_templates'] },
+  'templates.publish': { kind: 'mutation', writes: ['poc_templates'] },
   'templates.packUpdate': { kind: 'query', reads: ['content_pack', 'poc_templates'] },
   'templates.takePackUpdate': { kind: 'mutation', writes: ['poc_templates', 'content_pack'] },
 

@@ -9,6 +9,7 @@ import { currentData, useQuery } from '../data/use-query';
 import { formatDateTime } from '../ui/format';
 import { TemplateForm } from './TemplateForm';
 import { PackUpdateNotice } from './PackUpdateNotice';
+import { PublishTemplate } from './PublishTemplate';
 import { ruleText } from './template-form';
 import { RuleInWords } from './RuleBuilder';
 import { useRuleSubjects } from './use-rule-subjects';
@@ -59,6 +60,10 @@ export function TemplatePage() {
         setParams({}, { replace: true });
       }}
       onDismissed={(packVersion) => setNotice(t('templates.packUpdate.dismissed', { pack: packVersion }))}
+      onPublished={(published) => {
+        setNotice(t('templates.publishedAs', { version: published.version }));
+        setParams({}, { replace: true });
+      }}
     />
   );
 }
@@ -71,14 +76,17 @@ type TemplateViewProps = {
   onVersion: (version: number) => void;
   onTaken: (taken: TemplateDetail, packVersion: number) => void;
   onDismissed: (packVersion: number) => void;
+  onPublished: (published: TemplateDetail) => void;
 };
 
-function TemplateView({ detail, newest, notice, onEdit, onVersion, onTaken, onDismissed }: TemplateViewProps) {
+function TemplateView({ detail, newest, notice, onEdit, onVersion, onTaken, onDismissed, onPublished }: TemplateViewProps) {
   const { t, text, lang, apiText, colon } = useI18n();
   const importProblems = (useLocation().state as ImportedLocationState | null)?.importProblems ?? [];
   const tpl = detail.template;
   const title = text(tpl.title);
   const ruleSubjects = useRuleSubjects(tpl.scenarios);
+  // Where a version came from; a published one says so, wherever it was made.
+  const originWords = (v: { origin: TemplateDetail['origin']; published?: boolean }): string => (v.published === true ? t('templates.origin.published') : t(`templates.origin.${v.origin}`));
   return (
     <article className="page template-page" aria-labelledby="page-title">
       <Link to="/templates" className="back-link">
@@ -88,20 +96,23 @@ function TemplateView({ detail, newest, notice, onEdit, onVersion, onTaken, onDi
         <div>
           <p className="eyebrow">
             {t('templates.showing', { version: detail.version })}
-            {detail.version === newest && ` (${t('templates.newest')})`} · {t(`templates.origin.${detail.origin}`)} · {t('templates.durationWeeks', { weeks: tpl.durationWeeks })}
+            {detail.version === newest && ` (${t('templates.newest')})`} · {originWords(detail.versions.find((v) => v.version === detail.version) ?? detail)} · {t('templates.durationWeeks', { weeks: tpl.durationWeeks })}
           </p>
           <PageHeading title={title}>{title}</PageHeading>
           <p>{text(tpl.description)}</p>
         </div>
-        {detail.version === newest ? (
-          <button type="button" className="primary-button" onClick={onEdit}>
-            {t('templates.editNewest', { version: newest + 1 })}
-          </button>
-        ) : (
-          <button type="button" onClick={() => onVersion(newest)}>
-            {t('templates.showNewest')}
-          </button>
-        )}
+        <div className="list-header-actions">
+          <PublishTemplate detail={detail} nextVersion={newest + 1} onPublished={onPublished} />
+          {detail.version === newest ? (
+            <button type="button" className="primary-button" onClick={onEdit}>
+              {t('templates.editNewest', { version: newest + 1 })}
+            </button>
+          ) : (
+            <button type="button" onClick={() => onVersion(newest)}>
+              {t('templates.showNewest')}
+            </button>
+          )}
+        </div>
       </header>
       {notice && (
         <p className="notice" role="status">
@@ -214,7 +225,7 @@ function TemplateView({ detail, newest, notice, onEdit, onVersion, onTaken, onDi
                   </button>
                 )}
                 <span className="muted">
-                  {t(`templates.origin.${v.origin}`)} · {formatDateTime(v.updatedAt, lang)}
+                  {originWords(v)} · {formatDateTime(v.updatedAt, lang)}
                 </span>
               </li>
             ))}

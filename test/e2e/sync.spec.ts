@@ -238,6 +238,37 @@ test('a knowledge manager adds a later note to an article published from review,
   expect(JSON.stringify(article.body.en)).toContain('Urban cells slept from 02:00');
 });
 
+test('a knowledge manager publishes a template version to every device from its page', async ({ browser }) => {
+  const kimHost = await newHost();
+  const bobHost = await newHost();
+  const kim = await (await browser.newContext()).newPage();
+  const bob = await (await browser.newContext()).newPage();
+  await enrol(kim, kimHost, 'kim');
+  await enrol(bob, bobHost, 'bob');
+  const [first] = await api<{ id: string; version: number }[]>(kimHost.appUrl, 'templates.list', {});
+  const id = first?.id ?? '';
+  // Bob, a consultant, is not offered to publish.
+  await gotoRoute(bob, bobHost.appUrl, `/templates/${id}`);
+  await expect(bob.getByRole('button', { name: /^Edit/ })).toBeVisible();
+  await expect(bob.getByRole('button', { name: 'Publish to every device…' })).toHaveCount(0);
+
+  await gotoRoute(kim, kimHost.appUrl, `/templates/${id}`);
+  await kim.getByRole('button', { name: 'Publish to every device…' }).click();
+  const dialog = kim.getByRole('dialog');
+  await expect(dialog).toContainText(`It becomes version ${(first?.version ?? 0) + 1} of this template`);
+  await noSeriousViolations(kim, 'the publish-template dialog');
+  await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(kim.getByRole('status').filter({ hasText: `Published as version ${(first?.version ?? 0) + 1}` })).toBeVisible();
+  await expect(kim.getByText('This version is published: every device has it.')).toBeVisible();
+  await expect(kim.locator('.version-list li').first()).toContainText('published to every device');
+
+  await api(kimHost.appUrl, 'sync.now', {});
+  await api(bobHost.appUrl, 'sync.now', {});
+  await gotoRoute(bob, bobHost.appUrl, `/templates/${id}`);
+  await expect(bob.locator('.version-list li').first()).toContainText(`Version ${(first?.version ?? 0) + 1}`);
+  await expect(bob.locator('.version-list li').first()).toContainText('published to every device');
+});
+
 test('a field changed on two devices shows both values, and the user keeps the other one', async ({ browser }) => {
   test.setTimeout(120_000);
   const { laptopHost, tabletHost, tablet } = await laptopAndTablet(browser, 'cara');

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callOk, FIXTURE_PACK, said, startBackend } from '../helpers/backend';
+import { callFail, callOk, FIXTURE_PACK, said, startBackend } from '../helpers/backend';
 import { startServer, TEST_PASSWORD, type TestServer } from '../helpers/server';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -65,6 +65,38 @@ describe('publishing a content pack centrally', () => {
     expect(template.versions.map((v) => v.version)).toEqual(expect.arrayContaining([1, 2]));
     const items = await callOk(ann.backend, 'sync.runItems', { runId: run.id });
     expect(said(items.find((i) => i.row === 'comp-pi-export')?.detail)).toContain('version 5');
+  });
+
+  it('publishes a template version from a knowledge manager’s device to every device, as its next version', async () => {
+    const kim = await startBackend({ contentDir: FIXTURE_PACK });
+    const ann = await startBackend({ contentDir: FIXTURE_PACK });
+    const id = 'poc-ics-voicebot';
+    // A device not connected has no role to publish with.
+    expect((await callFail(kim.backend, 'templates.publish', { id, version: 1 })).key).toBe('error.syncNotEnrolled');
+    for (const [t, user] of [[kim, 'kim'], [ann, 'ann']] as const) {
+      await callOk(t.backend, 'sync.enrol', { serverUrl: server.url, username: user, password: TEST_PASSWORD, deviceName: 'laptop' });
+      await callOk(t.backend, 'sync.now', {});
+    }
+    expect((await callFail(ann.backend, 'templates.publish', { id, version: 1 })).code).toBe('forbidden');
+    // Kim improves the template on her device, then publishes that version.
+    const base = await callOk(kim.backend, 'templates.get', { id });
+    const edited = await callOk(kim.backend, 'templates.save', { basedOn: { id, version: base.version }, template: { ...base.template, durationWeeks: 9 } });
+    const published = await callOk(kim.backend, 'templates.publish', { id, version: edited.version });
+    expect(published.version).toBe(edited.version + 1);
+    expect(published.versions.slice(0, 2).map((v) => [v.version, v.published])).toEqual([
+      [edited.version + 1, true],
+      [edited.version, false],
+    ]);
+    expect((await callFail(kim.backend, 'templates.publish', { id, version: published.version })).key).toBe('error.templateAlreadyPublished');
+    await callOk(kim.backend, 'sync.now', {});
+
+    await callOk(ann.backend, 'sync.now', {});
+    const received = await callOk(ann.backend, 'templates.get', { id });
+    expect([received.version, received.origin, received.template.durationWeeks]).toEqual([published.version, 'sync', 9]);
+    expect(received.versions[0]?.published).toBe(true);
+    // Kim's own edit stays hers: it is not on Ann's device.
+    expect(received.versions.map((v) => v.version)).not.toContain(edited.version);
+    for (const t of [kim, ann]) t.backend.close();
   });
 
   it('refuses a pack with problems, naming them', () => {

@@ -12,7 +12,8 @@ import { bytes, id, returns } from './common';
 
 export type TemplateSummary = { id: string; version: number; title: Localized; scenarios: string[] };
 
-export type TemplateVersionSummary = { version: number; origin: Origin; updatedAt: string };
+/** `published`: the version is in the published space, so every device has it (a knowledge manager published it). */
+export type TemplateVersionSummary = { version: number; origin: Origin; updatedAt: string; published: boolean };
 
 /** One version of a template, with every version of it listed (newest first). */
 export type TemplateDetail = {
@@ -70,6 +71,15 @@ export const templateCalls = {
           .refine((t) => JSON.stringify(t).length <= MAX_TEMPLATE_JSON_CHARS, { message: 'issue.templateTooLarge', params: { max: MAX_TEMPLATE_JSON_CHARS / 1024 / 1024 } }),
       })
       .strict(),
+    result: returns<TemplateDetail>(),
+  },
+  /**
+   * A knowledge manager publishes a version of a template to every device: it is stored as the
+   * template's next version in the published space (the version it was published from stays as
+   * it is). Refused for other roles, a device not connected, and a version already published.
+   */
+  'templates.publish': {
+    args: z.object({ id: contentId, version: z.number().int().min(1).max(1_000_000) }).strict(),
     result: returns<TemplateDetail>(),
   },
   /** The content pack's newer version of a template, held back because it was edited here, compared with the newest version; null when none waits. */

@@ -36,6 +36,11 @@ export const proposalMessages = defineApiMessages({
   'error.proposalRefused': { en: 'The proposal was refused; nothing was saved: {problem}.', zh: '方案未被接受，什么也没有保存：{problem}。' },
   'error.proposalRefusedMore': { en: 'The proposal was refused; nothing was saved: {problem} (and {more} more).', zh: '方案未被接受，什么也没有保存：{problem}（另有 {more} 处问题）。' },
   'error.noTemplate': { en: 'No POC template "{id}" on this device.', zh: '此设备上没有 POC 模板“{id}”。' },
+  'error.templatePublishNotManager': { en: 'Only knowledge managers publish templates to every device.', zh: '只有知识管理员可以将模板发布到所有设备。' },
+  'error.templateAlreadyPublished': {
+    en: 'Version {version} of template "{id}" is already published: every device has it.',
+    zh: '模板“{id}”的第 {version} 版已经发布，所有设备都已拥有。',
+  },
   'error.noTemplateVersion': { en: 'No POC template "{id}" version {version} on this device.', zh: '此设备上没有 POC 模板“{id}”的第 {version} 版。' },
   'error.proposalChanged': {
     en: 'This proposal was changed at {at}, after the copy you edited was loaded ({base}); reload it and apply your change again. Nothing was saved.',

@@ -1,6 +1,6 @@
 import type { templateCalls } from '../../../core/api/calls/templates';
 import { listTemplates } from '../repos/template-repo';
-import { importDocxTemplate, saveTemplate, templateOrFail } from '../services/templates';
+import { importDocxTemplate, publishTemplate, saveTemplate, templateOrFail } from '../services/templates';
 import { takeTemplateUpdate, templatePackUpdate } from '../services/pack-updates';
 import type { HandlerContext, HandlersFor } from './context';
 
@@ -9,6 +9,7 @@ export function templateHandlers({ db, docxReader }: HandlerContext): HandlersFo
     'templates.list': ({ scenario }) => listTemplates(db, scenario),
     'templates.get': ({ id, version }) => templateOrFail(db, id, version),
     'templates.save': (args) => saveTemplate(db, args),
+    'templates.publish': (args) => publishTemplate(db, args),
     'templates.importDocx': (args) => importDocxTemplate({ db, docxReader }, args),
     'templates.packUpdate': ({ id, lang }) => templatePackUpdate(db, id, lang),
     'templates.takePackUpdate': (args) => takeTemplateUpdate(db, args, new Date()),

@@ -21,12 +21,16 @@ export function listTemplates(db: Db, scenario?: string): TemplateSummary[] {
   return rows.map((r) => ({ id: r.id, version: r.version, title: { en: r.title_en, zh: r.title_zh }, scenarios: stringArray(r.scenarios) }));
 }
 
-type VersionRow = { version: number; origin: Origin; updated_at: string; template: string };
+type VersionRow = { version: number; origin: Origin; updated_at: string; template: string; published: number };
 
 /** One version of a template (the newest live one when no version is given) with all its live versions, newest first. */
 export function getTemplate(db: Db, id: string, version?: number): TemplateDetail | null {
   const rows = db
-    .prepare('SELECT version, origin, updated_at, template FROM poc_templates WHERE id = ? AND deleted = 0 ORDER BY version DESC')
+    .prepare(
+      `SELECT t.version, t.origin, t.updated_at, t.template, coalesce(s.space = 'published', 0) AS published
+       FROM poc_templates t LEFT JOIN sync_rows s ON s.dataset = 'poc_templates' AND s.row = t.id || '/' || t.version
+       WHERE t.id = ? AND t.deleted = 0 ORDER BY t.version DESC`,
+    )
     .all(id) as VersionRow[];
   const row = version === undefined ? rows[0] : rows.find((r) => r.version === version);
   if (!row) return null;
@@ -37,7 +41,7 @@ export function getTemplate(db: Db, id: string, version?: number): TemplateDetai
     updatedAt: row.updated_at,
     // The importer and templates.save stored it after validating it against the content schema.
     template: JSON.parse(row.template) as TemplateFile,
-    versions: rows.map((r) => ({ version: r.version, origin: r.origin, updatedAt: r.updated_at })),
+    versions: rows.map((r) => ({ version: r.version, origin: r.origin, updatedAt: r.updated_at, published: r.published === 1 })),
   };
 }
 

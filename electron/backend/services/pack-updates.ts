@@ -39,7 +39,7 @@ export function templatePackUpdate(db: Db, id: string, lang: Lang): TemplatePack
     packVersion: held.packVersion,
     reason: held.reason,
     heldAt: held.heldAt,
-    current: current ? { version: current.version, origin: current.origin, updatedAt: current.updatedAt } : null,
+    current: current?.versions[0] ?? null,
     nextVersion: (highestTemplateVersion(db, id) ?? 0) + 1,
     template,
     diff: current ? diffTemplates(current.template, template, lang) : null,

@@ -19,6 +19,7 @@ import { articlesFromReview, getSubmission, listSubmissions, putSubmission, setR
 import { assignSpace } from '../sync/outbox';
 import { syncIdentity, type SyncIdentity } from '../sync/state';
 import { foundOrFail, notFound } from './found';
+import { identityOrFail, managerOrFail as managerOf } from './roles';
 
 /**
  * Submitting for review (authors) and reviewing (knowledge managers). A submission is a copy of
@@ -29,16 +30,8 @@ import { foundOrFail, notFound } from './found';
 
 const FINAL = new Set(['merged', 'published', 'rejected']);
 
-function identityOrFail(db: Db): SyncIdentity {
-  const identity = syncIdentity(db);
-  if (identity === null) throw new ApiFailure('conflict', msg('error.syncNotEnrolled'));
-  return identity;
-}
-
 function managerOrFail(db: Db): SyncIdentity {
-  const identity = identityOrFail(db);
-  if (identity.role !== 'knowledge_manager') throw new ApiFailure('forbidden', msg('error.reviewNotManager'));
-  return identity;
+  return managerOf(db, msg('error.reviewNotManager'));
 }
 
 function submissionOrFail(db: Db, id: string, me: string | null): Submission {

@@ -15,6 +15,9 @@ import { unknownArticles } from '../repos/risk-repo';
 import { listScenarios } from '../repos/scenario-repo';
 import { getTemplate, highestTemplateVersion, insertUserTemplate } from '../repos/template-repo';
 import { bufferOf } from './attachments';
+import { managerOrFail } from './roles';
+import { assignSpace } from '../sync/outbox';
+import { PUBLISHED_SPACE } from '../../../core/sync/spaces';
 
 /** POC templates: every save is a new version (never an overwrite); Word documents become templates. */
 
@@ -51,6 +54,23 @@ export function saveTemplate(db: Db, { basedOn, template }: ParsedArgs<'template
     return next;
   });
   return templateOrFail(db, template.id, version);
+}
+
+/**
+ * Publishes a version of a template to every device, as its next version in the published space.
+ * Devices take it by version (sync/apply.ts), beside their content pack's and their own versions.
+ */
+export function publishTemplate(db: Db, { id, version }: ParsedArgs<'templates.publish'>): TemplateDetail {
+  managerOrFail(db, msg('error.templatePublishNotManager'));
+  const published = transact(db, () => {
+    const base = templateOrFail(db, id, version);
+    if (base.versions.find((v) => v.version === version)?.published === true) throw new ApiFailure('conflict', msg('error.templateAlreadyPublished', { id, version }));
+    const next = (highestTemplateVersion(db, id) ?? 0) + 1;
+    assignSpace(db, 'poc_templates', `${id}/${next}`, PUBLISHED_SPACE);
+    insertUserTemplate(db, { ...base.template, version: next });
+    return next;
+  });
+  return templateOrFail(db, id, published);
 }
 
 /**
