@@ -19,7 +19,7 @@ import { articlesFromReview, getSubmission, listSubmissions, putSubmission, setR
 import { assignSpace } from '../sync/outbox';
 import { syncIdentity, type SyncIdentity } from '../sync/state';
 import { foundOrFail, notFound } from './found';
-import { identityOrFail, managerOrFail as managerOf } from './roles';
+import { identityOrFail, managerOrFail } from './roles';
 
 /**
  * Submitting for review (authors) and reviewing (knowledge managers). A submission is a copy of
@@ -30,8 +30,8 @@ import { identityOrFail, managerOrFail as managerOf } from './roles';
 
 const FINAL = new Set(['merged', 'published', 'rejected']);
 
-function managerOrFail(db: Db): SyncIdentity {
-  return managerOf(db, msg('error.reviewNotManager'));
+function reviewerOrFail(db: Db): SyncIdentity {
+  return managerOrFail(db, msg('error.reviewNotManager'));
 }
 
 function submissionOrFail(db: Db, id: string, me: string | null): Submission {
@@ -114,7 +114,7 @@ export function sourcesOf(db: Db, articleId: string): SubmissionSummary[] {
  * content changes with a new pack version, and a device's own articles are not the manager's.
  */
 export function withdraw(db: Db, { articleId }: ParsedArgs<'review.withdraw'>): { withdrawn: true } {
-  const identity = managerOrFail(db);
+  const identity = reviewerOrFail(db);
   return transact(db, () => {
     const live = db.prepare('SELECT 1 FROM kb_articles WHERE id = ? AND deleted = 0').get(articleId) !== undefined;
     if (!live) throw notFound('record.article', articleId);
@@ -125,7 +125,7 @@ export function withdraw(db: Db, { articleId }: ParsedArgs<'review.withdraw'>): 
 }
 
 export function decide(db: Db, { id, status, note }: ParsedArgs<'review.decide'>, now: Date = new Date()): SubmissionSummary {
-  const identity = managerOrFail(db);
+  const identity = reviewerOrFail(db);
   return transact(db, () => {
     const submission = submissionOrFail(db, id, identity.userId);
     if (FINAL.has(submission.status)) throw new ApiFailure('conflict', msg('error.reviewFinal', { title: submission.title, status: msg(`submissionStatus.${submission.status}`) }));
@@ -172,8 +172,20 @@ function articleBody(submissions: readonly Submission[], lang: 'en' | 'zh', time
   return blocks;
 }
 
+/** A published article's text in one language: its title and summary, and the body made from its sources. */
+function articleText(sources: readonly Submission[], lang: 'en' | 'zh', named: { title: string; summary: string }): { title: string; summary: string; body_json: string; body_text: string } {
+  const body = documentJson(articleBody(sources, lang));
+  const checked = checkLexicalDocument(body);
+  return { title: named.title, summary: named.summary, body_json: checked.json ?? body, body_text: checked.text };
+}
+
+/** When an article published now is due for review: in a year. */
+function reviewDateFrom(now: Date): string {
+  return localDay(new Date(now.getTime() + 365 * 24 * 3600 * 1000));
+}
+
 export function publish(db: Db, args: ParsedArgs<'review.publish'>, now: Date = new Date()): { articleId: string } {
-  const identity = managerOrFail(db);
+  const identity = reviewerOrFail(db);
   return transact(db, () => {
     const submissions = args.ids.map((id) => submissionOrFail(db, id, identity.userId));
     for (const s of submissions) {
@@ -183,10 +195,6 @@ export function publish(db: Db, args: ParsedArgs<'review.publish'>, now: Date = 
     if (unknown !== undefined) throw new ApiFailure('bad_request', msg('error.reviewNoSuchScenario', { id: unknown }));
     if (args.into !== undefined) return addToArticle(db, identity, args.into, submissions, args, now);
     const articleId = `lesson-${newId()}`;
-    const blocks = articleBody(submissions, args.lang);
-    const body = documentJson(blocks);
-    const checked = checkLexicalDocument(body);
-    const bodyJson = checked.json ?? body;
     // The article and its texts live in the published space: every device receives them.
     assignSpace(db, 'kb_articles', articleId, PUBLISHED_SPACE);
     assignSpace(db, 'kb_article_texts', `${articleId}/${args.lang}`, PUBLISHED_SPACE);
@@ -199,14 +207,14 @@ export function publish(db: Db, args: ParsedArgs<'review.publish'>, now: Date = 
         tags: JSON.stringify(normalizeTags(args.tags)),
         related: '[]',
         author: identity.displayName,
-        review_date: localDay(new Date(now.getTime() + 365 * 24 * 3600 * 1000)),
+        review_date: reviewDateFrom(now),
         origin: 'user',
         locally_modified: 0,
       }),
       // The text in the language it was written in, and only there: a reader in the other
       // language is told so (as for any one-language article), and a screen reader reads it in
       // its own language. Search finds it from either: its index holds both languages' words.
-      insert('kb_article_texts', { article_id: articleId, lang: args.lang, title: args.title, summary: args.summary, body_json: bodyJson, body_text: checked.text }),
+      insert('kb_article_texts', { article_id: articleId, lang: args.lang, ...articleText(submissions, args.lang, args) }),
     ]);
     const status = submissions.length === 1 ? 'published' : 'merged';
     for (const s of submissions) setReview(db, s.id, { status, note: s.reviewNote, by: identity.displayName, at: now.toISOString(), articleId });
@@ -233,14 +241,11 @@ function addToArticle(db: Db, identity: SyncIdentity, articleId: string, added: 
     update(
       'kb_articles',
       { id: articleId },
-      { version: article.version + 1, type: args.type, scenarios: JSON.stringify(args.scenarios), tags: JSON.stringify(normalizeTags(args.tags)), review_date: localDay(new Date(now.getTime() + 365 * 24 * 3600 * 1000)) },
+      { version: article.version + 1, type: args.type, scenarios: JSON.stringify(args.scenarios), tags: JSON.stringify(normalizeTags(args.tags)), review_date: reviewDateFrom(now) },
     ),
   ];
   for (const lang of new Set([args.lang, ...texts.keys()])) {
-    const { title, summary } = lang === args.lang ? args : (texts.get(lang) ?? args);
-    const body = documentJson(articleBody(sources, lang));
-    const checked = checkLexicalDocument(body);
-    const text = { title, summary, body_json: checked.json ?? body, body_text: checked.text };
+    const text = articleText(sources, lang, lang === args.lang ? args : (texts.get(lang) ?? args));
     if (texts.has(lang)) changes.push(update('kb_article_texts', { article_id: articleId, lang }, text));
     else {
       assignSpace(db, 'kb_article_texts', `${articleId}/${lang}`, PUBLISHED_SPACE);
