@@ -7,7 +7,7 @@ import './help.css';
 const ROLES = [
   { role: 'consultant', links: [['/engagements', 'nav.engagements'], ['/assessments', 'nav.assessments'], ['/lessons', 'nav.lessons']] },
   { role: 'presales', links: [['/proposals', 'nav.proposals'], ['/templates', 'help.templates']] },
-  { role: 'manager', links: [['/review', 'nav.review'], ['/lessons', 'nav.lessons']] },
+  { role: 'manager', links: [['/review', 'nav.review'], ['/templates', 'help.templates']] },
 ] as const;
 
 /**
