@@ -18,6 +18,7 @@ import {
   type SyncResponse,
 } from '../core/sync/protocol';
 import { canRead, canWrite, isSpace, ownSpace, PUBLISHED_SPACE, readsAllReviewSpaces, reviewSpace, spaceKind, tableBelongs, teamSpace, type Actor } from '../core/sync/spaces';
+import { submissionColumnRefused } from '../core/review/authority';
 import { dummyHash, hashToken, newId, newToken, verifyPassword } from './auth';
 import type { Sql } from './store/sql';
 import {
@@ -234,6 +235,8 @@ export function createApp({ sql, logger = false, https, now = Date.now }: AppOpt
     for (const [i, m] of body.messages.entries()) {
       if (!canWrite(a, m.space)) throw new HttpError(403, 'forbidden', `${actor.userName} may not write ${m.space}`, `messages.${i}.space`);
       if (!tableBelongs(m.space, m.dataset)) throw new HttpError(400, 'bad_request', `${m.dataset} does not belong in ${m.space}`, `messages.${i}.dataset`);
+      const refused = submissionColumnRefused(a, m);
+      if (refused !== null) throw new HttpError(403, 'forbidden', `only a knowledge manager decides a submission: ${actor.userName} may not set its ${refused} so`, `messages.${i}.values.${refused}`);
     }
     const stored = await storeMessages(sql, body.messages, actor);
     await auditWrites(actor, body.messages, stored.length);

@@ -130,6 +130,18 @@ describe.each(['sqlite', 'postgres'] as DatabaseKind[])('server on %s', (db) => 
       body: syncBody([message(`review:${ann.userId}`, 'submissions', 's1', { title: 'Lesson', status: 'submitted' })]),
     });
     expect(submit.status).toBe(200);
+    // Only a manager decides: Ann may not mark her own submission published, nor name another author.
+    for (const [values, where] of [
+      [{ status: 'published', article_id: 'ics-intent-method' }, 'messages.0.values.status'],
+      [{ article_id: 'ics-intent-method' }, 'messages.0.values.article_id'],
+      [{ author_id: bob.userId }, 'messages.0.values.author_id'],
+    ] as const) {
+      const forged = await api<{ error: { where: string } }>(server.url, '/api/v1/sync', { token: ann.token, body: syncBody([message(`review:${ann.userId}`, 'submissions', 's1', values)]) });
+      expect(forged.status).toBe(403);
+      expect(forged.body.error.where).toBe(where);
+    }
+    const decided = await api(server.url, '/api/v1/sync', { token: kim.token, body: syncBody([message(`review:${ann.userId}`, 'submissions', 's1', { status: 'in_review', reviewed_by: 'Kim' })]) });
+    expect(decided.status).toBe(200);
     const managerPull = await api<SyncResponse>(server.url, '/api/v1/sync', { token: kim.token, body: syncBody([]) });
     expect(managerPull.body.messages.map((m) => m.dataset)).toContain('submissions');
     expect(Object.keys(managerPull.body.spaces)).toContain(`review:${ann.userId}`);

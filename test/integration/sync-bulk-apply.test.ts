@@ -10,6 +10,7 @@ import { newNodeId, saveIdentity, type SyncIdentity } from '../../electron/backe
 import { searchKb } from '../../electron/backend/search/search';
 import { callOk, startBackend } from '../helpers/backend';
 import { bucketOf } from '../../core/sync/digest';
+import { submissionColumnRefused } from '../../core/review/authority';
 
 /**
  * A large batch from sync — a fresh device taking the published knowledge base — is applied at
@@ -124,10 +125,32 @@ describe('the log of received messages', () => {
     expect(vals(backend.db, 'published').every((v) => v !== 'null')).toBe(true);
     // A name-only message (logged while this user could not write the space) is not sent back.
     backend.db.prepare("UPDATE sync_log SET vals = 'null' WHERE timestamp = ?").run(messages[0]!.timestamp);
-    const marked = transact(backend.db, () => resendHour(backend.db, 'published', bucketOf(messages[0]!.timestamp)), { fromSync: true });
+    const marked = transact(backend.db, () => resendHour(backend.db, 'published', bucketOf(messages[0]!.timestamp), () => true), { fromSync: true });
     expect(marked).toBe(1);
     expect(hasUnsent(backend.db)).toBe(true);
     expect(backend.db.prepare('SELECT vals FROM sync_log WHERE state = 0').pluck().all()).toEqual([vals(backend.db, 'published')[1]]);
+  });
+
+  it('sends an author’s submission again to a restored server, but not a reviewer’s decision received here', async () => {
+    const { backend } = await startBackend();
+    const author = identityOf('consultant');
+    saveIdentity(backend.db, author);
+    const space = 'review:u1';
+    const t = ++tick;
+    const submitted: SyncMessage = {
+      space,
+      timestamp: formatTimestamp(t, 0, author.node),
+      dataset: 'submissions',
+      row: 'lesson-l1',
+      values: { id: 'lesson-l1', author_id: 'u1', author_name: 'Ann', kind: 'lesson', source_id: 'l1', title: 'Night shifts', content: JSON.stringify({ kind: 'lesson', context: '', problem: 'p', action: 'a', result: '', recommendation: 'r', tags: [] }), content_text: 'p', scenarios: '[]', submitted_at: new Date(t).toISOString(), status: 'submitted', review_note: '', reviewed_by: '', reviewed_at: null, article_id: null },
+    };
+    const decided: SyncMessage = { space, timestamp: formatTimestamp(t, 1, NODE), dataset: 'submissions', row: 'lesson-l1', values: { status: 'published', review_note: '', reviewed_by: 'Kim', reviewed_at: new Date(t).toISOString(), article_id: 'lesson-a1' } };
+    apply(backend.db, author, [submitted, decided]);
+    expect(vals(backend.db, space).every((v) => v !== 'null')).toBe(true);
+    const actor = { userId: author.userId, role: author.role };
+    const marked = transact(backend.db, () => resendHour(backend.db, space, bucketOf(submitted.timestamp), (m) => submissionColumnRefused(actor, m) === null), { fromSync: true });
+    expect(marked).toBe(1);
+    expect(backend.db.prepare('SELECT timestamp FROM sync_log WHERE state = 0').pluck().all()).toEqual([submitted.timestamp]);
   });
 });
 

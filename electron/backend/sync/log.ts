@@ -21,9 +21,15 @@ export function addToDigest(db: Db, messages: Iterable<{ space: string; timestam
  * and out of the digest, which counts only what the server holds. Refused ones (state 2) stay:
  * this device never passes on what it refused.
  */
-export function resendHour(db: Db, space: string, bucket: string): number {
+export function resendHour(db: Db, space: string, bucket: string, mayWrite: (message: { space: string; dataset: string; values: Record<string, unknown> }) => boolean): number {
   // Messages logged without their values (logReceived) cannot be sent; another device that may write the space can.
-  const rows = prepared(db, "SELECT timestamp FROM sync_log WHERE space = ? AND state = 1 AND vals <> 'null' AND timestamp >= ? AND timestamp < ?").all(space, `${bucket}:`, `${bucket};`) as { timestamp: string }[];
+  const logged = prepared(db, "SELECT timestamp, dataset, vals FROM sync_log WHERE space = ? AND state = 1 AND vals <> 'null' AND timestamp >= ? AND timestamp < ?").all(space, `${bucket}:`, `${bucket};`) as {
+    timestamp: string;
+    dataset: string;
+    vals: string;
+  }[];
+  // Only what this user may write as it is: a reviewer's decision received here is theirs to send again.
+  const rows = logged.filter((r) => mayWrite({ space, dataset: r.dataset, values: JSON.parse(r.vals) as Record<string, unknown> }));
   for (const { timestamp } of rows) {
     prepared(db, 'UPDATE sync_log SET state = 0 WHERE timestamp = ?').run(timestamp);
     prepared(db, 'UPDATE sync_buckets SET hash = (hash - ? + 2147483647) % 2147483647, count = count - 1 WHERE space = ? AND bucket = ?').run(hashTimestamp(timestamp), space, bucketOf(timestamp));

@@ -1,5 +1,6 @@
 import { bucketStart, digestOf, firstDifference, sameDigest, type Digest } from '../../../core/sync/digest';
 import { PROTOCOL_VERSION, type BucketsResponse, type MeResponse, type MessagesResponse, type SyncMessage, type SyncRequest, type SyncResponse } from '../../../core/sync/protocol';
+import { submissionColumnRefused } from '../../../core/review/authority';
 import { canRead, canWrite, ownSpace, PUBLISHED_SPACE, reviewSpace, teamSpace, type Actor } from '../../../core/sync/spaces';
 import { transact } from '../db/changes';
 import type { Db } from '../db/connection';
@@ -216,7 +217,7 @@ async function repair(db: Db, identity: SyncIdentity, actor: Actor, transport: T
     db,
     () => {
       for (const mine of localBuckets(db, space)) {
-        if ((theirs.get(mine.bucket) ?? 0) < mine.count) marked += resendHour(db, space, mine.bucket);
+        if ((theirs.get(mine.bucket) ?? 0) < mine.count) marked += resendHour(db, space, mine.bucket, (m) => submissionColumnRefused(actor, m) === null);
       }
     },
     { fromSync: true },
