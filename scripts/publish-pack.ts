@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { formatApiMessage, msg } from '../core/api/message';
 import { createBackend } from '../electron/backend/backend';
 import { transact } from '../electron/backend/db/changes';
 import { publishPackContent } from '../electron/backend/sync/publish';
@@ -63,7 +64,9 @@ async function main(): Promise<number> {
     }
     const enrolled = await backend.call('sync.enrol', { serverUrl: server, username: user, password: await password(), deviceName: `publish-pack on ${os.hostname()}` });
     if (!enrolled.ok) {
-      console.error(`publish-pack: ${enrolled.error.message}`);
+      // A connection failure ends by saying what happens next; for this command, nothing was published.
+      const { key, params } = enrolled.error;
+      console.error(`publish-pack: ${'then' in params ? formatApiMessage({ key, params: { ...params, then: msg('error.syncThenPublish') } }, 'en') : enrolled.error.message}`);
       return 2;
     }
     const identity = syncIdentity(backend.db);

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callFail, callOk, FIXTURE_PACK, said, startBackend } from '../helpers/backend';
@@ -33,8 +34,8 @@ function packWith(edits: Record<string, (text: string) => string>): string {
   return t.dir;
 }
 
-function publish(pack: string, user = 'kim'): { code: number | null; out: string } {
-  const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/publish-pack.ts', '--server', server.url, '--user', user, pack], {
+function publish(pack: string, user = 'kim', url = server.url): { code: number | null; out: string } {
+  const r = spawnSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/publish-pack.ts', '--server', url, '--user', user, pack], {
     env: { ...process.env, FIELDBENCH_PASSWORD: TEST_PASSWORD },
     encoding: 'utf8',
     timeout: 120_000,
@@ -97,6 +98,19 @@ describe('publishing a content pack centrally', () => {
     // Kim's own edit stays hers: it is not on Ann's device.
     expect(received.versions.map((v) => v.version)).not.toContain(edited.version);
     for (const t of [kim, ann]) t.backend.close();
+  });
+
+  it('says nothing was published when the server cannot be reached', async () => {
+    // A port nothing listens on: taken, then given back.
+    const probe = net.createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise((resolve) => probe.close(resolve));
+    const result = publish(FIXTURE_PACK, 'kim', `http://127.0.0.1:${port}`);
+    expect(result.code).toBe(2);
+    expect(result.out).toContain('could not be reached');
+    expect(result.out).toContain('Nothing was published.');
+    expect(result.out).not.toContain('This device');
   });
 
   it('refuses a pack with problems, naming them', () => {

@@ -61,6 +61,7 @@ export const syncMessages = defineApiMessages({
   },
   /** What follows a failure to reach the repository: during a sync, the work waits here; while connecting, nothing happened yet. */
   'error.syncThenKept': { en: 'Your work is kept here and syncs when the server can be reached.', zh: '你的工作已保存在本机，服务器可以连接时会自动同步。' },
+  'error.syncThenPublish': { en: 'Nothing was published.', zh: '没有发布任何内容。' },
   'error.syncThenConnect': { en: 'This device is not connected yet: connect again once this is sorted out.', zh: '此设备尚未连接：问题解决后请重新连接。' },
   'error.syncBadAnswer': { en: 'The central repository sent an answer this version cannot read ({reason}). Nothing from it was applied.', zh: '中央知识库返回了此版本无法读取的应答（{reason}），没有应用其中任何内容。' },
   'error.syncInterrupted': {
