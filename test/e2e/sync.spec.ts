@@ -56,16 +56,20 @@ async function enrol(page: Page, host: Host, user: string): Promise<void> {
   await expect(page.getByText(`This device: ${user}'s laptop (id `)).toBeVisible();
 }
 
+/** A device of this user, connected on its Sync screen, with its page (a browser context of its own, as a separate machine). */
+async function connectedDevice(browser: Browser, user: string): Promise<{ host: Host; page: Page }> {
+  const host = await newHost();
+  const page = await (await browser.newContext()).newPage();
+  await enrol(page, host, user);
+  return { host, page };
+}
+
 /** A new consultant with two devices, each connected on its Sync screen; the tablet's page stays open. */
 async function laptopAndTablet(browser: Browser, user: string): Promise<{ laptopHost: Host; tabletHost: Host; tablet: Page }> {
   server.addUser(user, 'consultant');
-  const laptopHost = await newHost();
-  const tabletHost = await newHost();
-  const laptop = await (await browser.newContext()).newPage();
-  const tablet = await (await browser.newContext()).newPage();
-  await enrol(laptop, laptopHost, user);
-  await enrol(tablet, tabletHost, user);
-  return { laptopHost, tabletHost, tablet };
+  const laptop = await connectedDevice(browser, user);
+  const tablet = await connectedDevice(browser, user);
+  return { laptopHost: laptop.host, tabletHost: tablet.host, tablet: tablet.page };
 }
 
 const body = (text: string) => documentJson([paragraph([textNode(text)])]);
@@ -191,12 +195,8 @@ test('a lesson submitted offline reaches review, is published, and reaches anoth
 });
 
 test('a knowledge manager adds a later note to an article published from review, as its next version', async ({ browser }) => {
-  const annHost = await newHost();
-  const kimHost = await newHost();
-  const ann = await (await browser.newContext()).newPage();
-  const kim = await (await browser.newContext()).newPage();
-  await enrol(ann, annHost, 'ann');
-  await enrol(kim, kimHost, 'kim');
+  const { host: annHost } = await connectedDevice(browser, 'ann');
+  const { host: kimHost, page: kim } = await connectedDevice(browser, 'kim');
   // The first source, published as an article (through the API: the publish dialog is tested above).
   const first = await api<{ id: string }>(annHost.appUrl, 'notes.create', { title: 'Cells asleep at night', bodyJson: body('Urban cells slept from 02:00 without complaints.') });
   await api(annHost.appUrl, 'review.submit', { kind: 'note', id: first.id });
@@ -239,12 +239,8 @@ test('a knowledge manager adds a later note to an article published from review,
 });
 
 test('a knowledge manager publishes a template version to every device from its page', async ({ browser }) => {
-  const kimHost = await newHost();
-  const bobHost = await newHost();
-  const kim = await (await browser.newContext()).newPage();
-  const bob = await (await browser.newContext()).newPage();
-  await enrol(kim, kimHost, 'kim');
-  await enrol(bob, bobHost, 'bob');
+  const { host: kimHost, page: kim } = await connectedDevice(browser, 'kim');
+  const { host: bobHost, page: bob } = await connectedDevice(browser, 'bob');
   const [first] = await api<{ id: string; version: number }[]>(kimHost.appUrl, 'templates.list', {});
   const id = first?.id ?? '';
   // Bob, a consultant, is not offered to publish.
