@@ -11,8 +11,11 @@ import { spaceKind, spaceOwner } from '../sync/spaces';
  * a device never sends one of another's decisions back on the author's behalf (sync/log.ts).
  */
 
-/** What the author's own messages may hold in the decision columns (what putSubmission writes). */
-const UNDECIDED: Readonly<Record<string, string | null>> = { status: 'submitted', review_note: '', reviewed_by: '', reviewed_at: null, article_id: null };
+/**
+ * What the author's own messages may hold in the decision columns (what putSubmission writes);
+ * nor may an author delete a submission, which would take it out of the article it went into.
+ */
+const UNDECIDED: Readonly<Record<string, string | number | null>> = { status: 'submitted', review_note: '', reviewed_by: '', reviewed_at: null, article_id: null, deleted: 0 };
 
 /** The first column of a submission message this actor may not write as given, or null when it may. */
 export function submissionColumnRefused(actor: Actor, message: { space: string; dataset: string; values: Record<string, unknown> }): string | null {

@@ -135,6 +135,7 @@ describe.each(['sqlite', 'postgres'] as DatabaseKind[])('server on %s', (db) => 
       [{ status: 'published', article_id: 'ics-intent-method' }, 'messages.0.values.status'],
       [{ article_id: 'ics-intent-method' }, 'messages.0.values.article_id'],
       [{ author_id: bob.userId }, 'messages.0.values.author_id'],
+      [{ deleted: 1 }, 'messages.0.values.deleted'],
     ] as const) {
       const forged = await api<{ error: { where: string } }>(server.url, '/api/v1/sync', { token: ann.token, body: syncBody([message(`review:${ann.userId}`, 'submissions', 's1', values)]) });
       expect(forged.status).toBe(403);
