@@ -88,8 +88,11 @@ export function readsAllReviewSpaces(actor: Actor): boolean {
  * every device: a consultant cannot slip an "article" into the review space and have it land in a
  * manager's knowledge base.
  */
+const PUBLISHED_TABLES: readonly string[] = [...CONTENT_TABLES, 'attachments'];
+
 export function tablesOf(kind: SpaceKind): readonly string[] {
-  if (kind === 'published') return CONTENT_TABLES;
+  // The published knowledge, and the pictures its articles show (records of files, by sha256).
+  if (kind === 'published') return PUBLISHED_TABLES;
   if (kind === 'review') return REVIEW_TABLES;
   if (kind === 'team') return FIELD_WORK_TABLES;
   // A user's own space: field work, and content the user made (an edited template is a new version).

@@ -380,6 +380,20 @@ describe('sync between devices through the server', () => {
     const file = await callOk(kim.backend, 'attachments.read', { sha256: added.sha256 });
     expect(file.mime).toBe('image/png');
     expect(Buffer.from(file.data).equals(photo)).toBe(true);
+
+    // Published, the article shows the picture on every device: on Kim's, on a reader's, and on
+    // Ann's, where the same file's record stays in her own space (nothing refused).
+    const { articleId } = await callOk(kim.backend, 'review.publish', { ids: [submission.id], title: 'Label the cabinets', summary: '', type: 'lesson', scenarios: [], tags: [], lang: 'en' });
+    expect(Buffer.from(kim.backend.readBlob(added.sha256)?.data ?? []).equals(photo)).toBe(true);
+    await callOk(kim.backend, 'sync.now', {});
+    const bob = await device('bob');
+    await callOk(bob.backend, 'sync.now', {});
+    expect(JSON.stringify((await callOk(bob.backend, 'kb.get', { id: articleId })).body.en)).toContain(added.sha256);
+    expect(Buffer.from(bob.backend.readBlob(added.sha256)?.data ?? []).equals(photo)).toBe(true);
+    const annRun = await callOk(ann.backend, 'sync.now', {});
+    expect(annRun.refused).toBe(0);
+    expect(Buffer.from(ann.backend.readBlob(added.sha256)?.data ?? []).equals(photo)).toBe(true);
+    for (const t of [ann, kim, bob]) t.backend.close();
   });
 
   it('sends attachment files after their records, and a device fetches them, resuming a cut download', async () => {

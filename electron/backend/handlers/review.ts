@@ -3,14 +3,14 @@ import { articlesForMerging, decide, forSource, listForReview, publish, reviewOf
 import type { HandlerContext, HandlersFor } from './context';
 
 /** Submitting for review and reviewing (services/review.ts). */
-export function reviewHandlers({ db }: HandlerContext): HandlersFor<typeof reviewCalls> {
+export function reviewHandlers({ db, dataDir }: HandlerContext): HandlersFor<typeof reviewCalls> {
   return {
     'review.submit': (args) => submitForReview(db, args),
     'review.list': (args) => listForReview(db, args),
     'review.forSource': ({ sourceId }) => forSource(db, sourceId),
     'review.get': ({ id }) => reviewOf(db, id),
     'review.decide': (args) => decide(db, args),
-    'review.publish': (args) => publish(db, args),
+    'review.publish': (args) => publish({ db, dataDir }, args),
     'review.articles': (args) => articlesForMerging(db, args),
     'review.sourcesOf': ({ articleId }) => sourcesOf(db, articleId),
     'review.withdraw': (args) => withdraw(db, args),

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { formatApiMessage, msg } from '../../../core/api/message';
 import { ApiFailure } from '../../../core/api/result';
 import type { ParsedArgs } from '../../../core/api/contract';
@@ -18,6 +19,8 @@ import { getNote } from '../repos/note-repo';
 import { articlesFromReview, getSubmission, listSubmissions, putSubmission, setReview, submissionForSource, submissionId, submissionsOfArticle } from '../repos/review-repo';
 import { assignSpace } from '../sync/outbox';
 import { syncIdentity, type SyncIdentity } from '../sync/state';
+import { attachmentPath } from '../files/attachment-store';
+import type { ServiceContext } from './context';
 import { foundOrFail, notFound } from './found';
 import { identityOrFail, managerOrFail } from './roles';
 
@@ -179,12 +182,34 @@ function articleText(sources: readonly Submission[], lang: 'en' | 'zh', named: {
   return { title: named.title, summary: named.summary, body_json: checked.json ?? body, body_text: checked.text };
 }
 
+/**
+ * The pictures that submissions' notes show, recorded in the published space, so every device
+ * fetches them with the article made from them (sync/files.ts) and shows them: a record is what
+ * the hosts serve a file by (files/blobs.ts). Each came to this device with its submission; one
+ * already recorded here (a picture of the manager's own) is left where it is.
+ */
+function pictureRecords({ db, dataDir }: Pick<ServiceContext, 'db' | 'dataDir'>, submissions: readonly Submission[]): Change[] {
+  const changes: Change[] = [];
+  const recorded = new Set<string>();
+  for (const s of submissions) {
+    if (s.content.kind !== 'note') continue;
+    const shown = new Set(nodesOfType(s.content.bodyJson, 'image').map((n) => stringField(n, 'sha256')));
+    for (const file of s.content.files ?? []) {
+      if (!shown.has(file.sha256) || recorded.has(file.sha256) || getAttachment(db, file.sha256) !== null) continue;
+      recorded.add(file.sha256);
+      assignSpace(db, 'attachments', file.sha256, PUBLISHED_SPACE);
+      changes.push(insert('attachments', { sha256: file.sha256, mime: file.mime, size: file.size, original_name: file.name, stored_locally: fs.existsSync(attachmentPath(dataDir, file.sha256)) ? 1 : 0 }));
+    }
+  }
+  return changes;
+}
+
 /** When an article published now is due for review: in a year. */
 function reviewDateFrom(now: Date): string {
   return localDay(new Date(now.getTime() + 365 * 24 * 3600 * 1000));
 }
 
-export function publish(db: Db, args: ParsedArgs<'review.publish'>, now: Date = new Date()): { articleId: string } {
+export function publish({ db, dataDir }: Pick<ServiceContext, 'db' | 'dataDir'>, args: ParsedArgs<'review.publish'>, now: Date = new Date()): { articleId: string } {
   const identity = reviewerOrFail(db);
   return transact(db, () => {
     const submissions = args.ids.map((id) => submissionOrFail(db, id, identity.userId));
@@ -193,7 +218,7 @@ export function publish(db: Db, args: ParsedArgs<'review.publish'>, now: Date = 
     }
     const [unknown] = unknownScenarios(db, args.scenarios);
     if (unknown !== undefined) throw new ApiFailure('bad_request', msg('error.reviewNoSuchScenario', { id: unknown }));
-    if (args.into !== undefined) return addToArticle(db, identity, args.into, submissions, args, now);
+    if (args.into !== undefined) return addToArticle({ db, dataDir }, identity, args.into, submissions, args, now);
     const articleId = `lesson-${newId()}`;
     // The article and its texts live in the published space: every device receives them.
     assignSpace(db, 'kb_articles', articleId, PUBLISHED_SPACE);
@@ -215,6 +240,7 @@ export function publish(db: Db, args: ParsedArgs<'review.publish'>, now: Date = 
       // language is told so (as for any one-language article), and a screen reader reads it in
       // its own language. Search finds it from either: its index holds both languages' words.
       insert('kb_article_texts', { article_id: articleId, lang: args.lang, ...articleText(submissions, args.lang, args) }),
+      ...pictureRecords({ db, dataDir }, submissions),
     ]);
     const status = submissions.length === 1 ? 'published' : 'merged';
     for (const s of submissions) setReview(db, s.id, { status, note: s.reviewNote, by: identity.displayName, at: now.toISOString(), articleId });
@@ -228,7 +254,7 @@ export function publish(db: Db, args: ParsedArgs<'review.publish'>, now: Date = 
  * language chosen (with the title and summary given) and in any other language it has (keeping
  * that language's title and summary), as the next version. The new sources are marked merged into it.
  */
-function addToArticle(db: Db, identity: SyncIdentity, articleId: string, added: readonly Submission[], args: ParsedArgs<'review.publish'>, now: Date): { articleId: string } {
+function addToArticle({ db, dataDir }: Pick<ServiceContext, 'db' | 'dataDir'>, identity: SyncIdentity, articleId: string, added: readonly Submission[], args: ParsedArgs<'review.publish'>, now: Date): { articleId: string } {
   const article = db.prepare('SELECT version FROM kb_articles WHERE id = ? AND deleted = 0').get(articleId) as { version: number } | undefined;
   if (article === undefined) throw notFound('record.article', articleId);
   const earlier = submissionsOfArticle(db, articleId, identity.userId);
@@ -252,7 +278,7 @@ function addToArticle(db: Db, identity: SyncIdentity, articleId: string, added: 
       changes.push(insert('kb_article_texts', { article_id: articleId, lang, ...text }));
     }
   }
-  commit(db, changes);
+  commit(db, [...changes, ...pictureRecords({ db, dataDir }, sources)]);
   for (const s of added) setReview(db, s.id, { status: 'merged', note: s.reviewNote, by: identity.displayName, at: now.toISOString(), articleId });
   return { articleId };
 }

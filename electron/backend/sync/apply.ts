@@ -75,6 +75,10 @@ export function applyIncoming(db: Db, identity: SyncIdentity, messages: readonly
       result.items.push(moved);
       continue;
     }
+    if (sameFileElsewhere(db, rows, message)) {
+      result.items.push({ dataset: message.dataset, row: message.row, status: 'unchanged' });
+      continue;
+    }
     const checked = checkMessage(db, rows, message, clock, now);
     if (!('values' in checked)) {
       markRefused(db, message.timestamp);
@@ -105,6 +109,17 @@ export function applyIncoming(db: Db, identity: SyncIdentity, messages: readonly
   result.waiting = touchedPending.size;
   saveClock(db, clock);
   return result;
+}
+
+/**
+ * A file is named by its bytes, so a record of one that this device keeps in another space is
+ * the same file: the author's own picture, which an article made from their note shows too. Not
+ * a row living elsewhere (refused), just nothing new.
+ */
+function sameFileElsewhere(db: Db, rows: RowCache, message: SyncMessage): boolean {
+  if (message.dataset !== 'attachments') return false;
+  const known = rowState(db, rows, 'attachments', message.row);
+  return known !== null && known.space !== message.space;
 }
 
 /** Whether a received message's values are kept in the log (see logReceived). */
