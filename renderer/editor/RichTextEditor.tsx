@@ -22,30 +22,9 @@ import { ProvenanceMarkers, TableRowLimitPlugin } from './proposal-plugins';
 import { DocumentEdgeKeysPlugin, FilePastePlugin, LinkPolicyPlugin, linkUrlAt } from './plugins';
 import { setBlock, Toolbar, type BlockType } from './Toolbar';
 import './editor.css';
+import { RICH_TEXT_THEME } from './theme';
+import { CheckListSemantics } from './CheckListSemantics';
 
-/** Lexical theme: class names for editor.css (and the shared rt-* classes of article bodies). */
-const THEME: InitialConfigType['theme'] = {
-  heading: { h1: 'rt-h1', h2: 'rt-h2', h3: 'rt-h3', h4: 'rt-h4', h5: 'rt-h5', h6: 'rt-h6' },
-  list: {
-    ul: 'rt-ul',
-    ol: 'rt-ol',
-    listitem: 'rt-li',
-    listitemChecked: 'rt-li-checked',
-    listitemUnchecked: 'rt-li-unchecked',
-    checklist: 'rt-checklist',
-    nested: { listitem: 'rt-nested' },
-  },
-  quote: 'rt-quote',
-  link: 'rt-link',
-  code: 'rt-code',
-  table: 'rt-table',
-  tableRow: 'rt-tr',
-  tableCell: 'rt-td',
-  tableCellHeader: 'rt-th',
-  image: 'rt-image-wrap',
-  text: { bold: 'rt-bold', italic: 'rt-italic', code: 'rt-inline-code', underline: 'rt-underline', strikethrough: 'rt-strike' },
-  paragraph: 'rt-p',
-};
 
 type LinkMatcher = ReturnType<typeof createLinkMatcherWithRegExp>;
 
@@ -102,7 +81,7 @@ export function RichTextEditor(props: RichTextEditorProps) {
   const [initialConfig] = useState<InitialConfigType>(() => ({
     namespace: 'fieldbench-editor',
     nodes: [...(props.kind === 'proposal' ? PROPOSAL_EDITOR_NODES : EDITOR_NODES)],
-    theme: THEME,
+    theme: RICH_TEXT_THEME,
     editorState: initialJson,
     editable: props.readOnly !== true,
     onError: (error: Error) => {
@@ -199,6 +178,7 @@ function EditorBody({ onChange, label, attachTo, onError, placeholder, showSourc
       <HistoryPlugin />
       <ListPlugin />
       <CheckListPlugin />
+      <CheckListSemantics readOnly={readOnly} />
       <LinkPlugin validateUrl={isAllowedNoteLink} />
       <AutoLinkPlugin matchers={AUTO_LINKS} />
       <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} />

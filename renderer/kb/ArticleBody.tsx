@@ -4,23 +4,15 @@ import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalC
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
-import { KB_NODES } from '../../core/richtext/nodes';
+import { EDITOR_NODES } from '../editor/nodes';
+import { RICH_TEXT_THEME } from '../editor/theme';
+import { CheckListSemantics } from '../editor/CheckListSemantics';
 import type { LexicalJson } from '../../core/kb/types';
 import { useI18n } from '../i18n/i18n';
 import { ErrorView } from '../app/StateViews';
 import { articleIdFromHref, prepareArticleState } from './links';
 import './article-body.css';
 
-/** Lexical theme: class names for the stylesheet (article-body.css), no inline styles. */
-const THEME: InitialConfigType['theme'] = {
-  heading: { h1: 'rt-h1', h2: 'rt-h2', h3: 'rt-h3', h4: 'rt-h4', h5: 'rt-h5', h6: 'rt-h6' },
-  list: { ul: 'rt-ul', ol: 'rt-ol', listitem: 'rt-li', nested: { listitem: 'rt-nested' } },
-  quote: 'rt-quote',
-  link: 'rt-link',
-  code: 'rt-code',
-  text: { bold: 'rt-bold', italic: 'rt-italic', code: 'rt-inline-code', underline: 'rt-underline', strikethrough: 'rt-strike' },
-  paragraph: 'rt-p',
-};
 
 /**
  * An article body: stored Lexical JSON rendered read-only by Lexical itself. Links were rewritten
@@ -49,9 +41,10 @@ function ReadOnlyBody({ json, label }: { json: string; label: string }) {
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
       namespace: 'fieldbench-article',
-      nodes: [...KB_NODES],
+      // Everything a note may hold (pictures, tables, check lists): articles are made from notes too.
+      nodes: [...EDITOR_NODES],
       editable: false,
-      theme: THEME,
+      theme: RICH_TEXT_THEME,
       editorState: json,
       onError: (error: Error) => {
         // Rethrown so BodyErrorBoundary shows what went wrong instead of a half-drawn article.
@@ -85,6 +78,7 @@ function ReadOnlyBody({ json, label }: { json: string; label: string }) {
           contentEditable={<ContentEditable className="rt-root" aria-label={label} aria-multiline />}
           ErrorBoundary={LexicalErrorBoundary}
         />
+        <CheckListSemantics readOnly />
       </LexicalComposer>
     </div>
   );

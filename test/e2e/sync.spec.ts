@@ -6,7 +6,8 @@ import { api, gotoRoute } from './app-api';
 import { noSeriousViolations } from './axe';
 import { startHost, stopHost, type Host } from './fixtures';
 import { startServer, TEST_PASSWORD, type TestServer } from '../helpers/server';
-import { documentJson, paragraph, textNode } from '../../core/richtext/build';
+import { documentJson, list, paragraph, table, textNode } from '../../core/richtext/build';
+import { picturePng } from '../helpers/png';
 
 /**
  * The sync loop end to end: one central repository (the real server process on 127.0.0.1) and a
@@ -263,6 +264,49 @@ test('a knowledge manager publishes a template version to every device from its 
   await gotoRoute(bob, bobHost.appUrl, `/templates/${id}`);
   await expect(bob.locator('.version-list li').first()).toContainText(`Version ${(first?.version ?? 0) + 1}`);
   await expect(bob.locator('.version-list li').first()).toContainText('published to every device');
+});
+
+test('an article made from a note shows its picture, table and check list to the reviewer and on a reader’s device', async ({ browser }) => {
+  const { host: annHost } = await connectedDevice(browser, 'ann');
+  const { host: kimHost, page: kim } = await connectedDevice(browser, 'kim');
+  const { host: bobHost, page: bob } = await connectedDevice(browser, 'bob');
+  const note = await api<{ id: string }>(annHost.appUrl, 'notes.create', { title: 'Cabinet labels at Site 7', bodyJson: body('Label every cabinet.') });
+  const added = await api<{ sha256: string }>(annHost.appUrl, 'attachments.add', { ownerTable: 'field_notes', ownerId: note.id, name: 'labels.png', mime: 'image/png', data: picturePng(480, 320) });
+  const picture = { type: 'image', version: 1, sha256: added.sha256, altText: 'Labelled cabinets' };
+  await api(annHost.appUrl, 'notes.save', {
+    id: note.id,
+    bodyJson: documentJson([
+      paragraph([textNode('Label every cabinet, as here:')]),
+      paragraph([picture]),
+      table(['Cabinet', 'Label'], [['C1', 'Core switch']]),
+      list('check', ['Print the labels', 'Photograph each cabinet'], { checked: [0] }),
+    ]),
+  });
+  await api(annHost.appUrl, 'review.submit', { kind: 'note', id: note.id });
+  await api(annHost.appUrl, 'sync.now', {});
+  await api(kimHost.appUrl, 'sync.now', {});
+
+  const shown = async (page: Page): Promise<void> => {
+    await expect(page.getByRole('img', { name: 'Labelled cabinets' })).toBeVisible();
+    await expect.poll(() => page.getByRole('img', { name: 'Labelled cabinets' }).evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(480);
+    await expect(page.getByRole('cell', { name: 'Core switch' })).toBeVisible();
+    await expect(page.getByText('Photograph each cabinet')).toBeVisible();
+    await expect(page.getByText('Something went wrong')).toHaveCount(0);
+  };
+  // The reviewer reads the note as written.
+  await gotoRoute(kim, kimHost.appUrl, '/review');
+  await kim.getByRole('link', { name: 'Cabinet labels at Site 7' }).click();
+  await shown(kim);
+  const queue = await api<{ items: { id: string }[] }>(kimHost.appUrl, 'review.list', { status: 'open' });
+  const { articleId } = await api<{ articleId: string }>(kimHost.appUrl, 'review.publish', { ids: [queue.items[0]?.id ?? ''], title: 'Label the cabinets', summary: 'Labels save hours.', type: 'lesson', scenarios: [], tags: [], lang: 'en' });
+  await api(kimHost.appUrl, 'sync.now', {});
+
+  // A reader's device gets the article and its picture.
+  await api(bobHost.appUrl, 'sync.now', {});
+  await gotoRoute(bob, bobHost.appUrl, `/kb/${articleId}`);
+  await expect(bob.getByRole('heading', { level: 1, name: 'Label the cabinets' })).toBeVisible();
+  await shown(bob);
+  await noSeriousViolations(bob, 'an article with a picture, a table and a check list');
 });
 
 test('a field changed on two devices shows both values, and the user keeps the other one', async ({ browser }) => {
