@@ -19,18 +19,31 @@ import { TagsInput } from '../notes/TagsInput';
  * article's, when adding); the manager decides what the article is filed under, as the knowledge
  * base is browsed by them.
  */
+/** How a new article from these submissions starts: the first one's title and excerpt, and all their scenarios and tags. */
+function newArticleFiling(submissions: readonly SubmissionSummary[]): { title: string; summary: string; type: KbArticleType; lang: Lang; scenarios: string[]; tags: string[] } {
+  const first = submissions[0];
+  return {
+    title: first?.title ?? '',
+    summary: first?.excerpt ?? '',
+    type: first?.kind === 'lesson' ? 'lesson' : 'best-practice',
+    // The language the submissions are written in, not the reader's: the article is stored in it alone.
+    lang: detectLang(submissions.map((s) => `${s.title}\n${s.excerpt}`).join('\n')),
+    scenarios: [...new Set(submissions.flatMap((s) => s.scenarios))].slice(0, LESSON_SCENARIOS_MAX),
+    tags: normalizeTags(submissions.flatMap((s) => s.tags)).slice(0, TAGS_MAX),
+  };
+}
+
 export function PublishDialog({ submissions, onClose }: { submissions: SubmissionSummary[]; onClose: (published: boolean) => void }) {
   const { t, tn, apiText, lang } = useI18n();
-  const first = submissions[0];
-  const [title, setTitle] = useState(first?.title ?? '');
-  const [summary, setSummary] = useState(first?.excerpt ?? '');
-  const [type, setType] = useState<KbArticleType>(first?.kind === 'lesson' ? 'lesson' : 'best-practice');
-  // The language the submissions are written in, not the reader's: the article is stored in it alone.
-  const [articleLang, setArticleLang] = useState<Lang>(() => detectLang(submissions.map((s) => `${s.title}\n${s.excerpt}`).join('\n')));
+  const [start] = useState(() => newArticleFiling(submissions));
+  const [title, setTitle] = useState(start.title);
+  const [summary, setSummary] = useState(start.summary);
+  const [type, setType] = useState<KbArticleType>(start.type);
+  const [articleLang, setArticleLang] = useState<Lang>(start.lang);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const [scenarios, setScenarios] = useState(() => [...new Set(submissions.flatMap((s) => s.scenarios))].slice(0, LESSON_SCENARIOS_MAX));
-  const [tags, setTags] = useState(() => normalizeTags(submissions.flatMap((s) => s.tags)).slice(0, TAGS_MAX));
+  const [scenarios, setScenarios] = useState(start.scenarios);
+  const [tags, setTags] = useState(start.tags);
   const articles = useQuery('review.articles', {});
   const candidates = articles.data ?? [];
   // '' while a new article is made; else the article the submissions are added to.
@@ -54,8 +67,12 @@ export function PublishDialog({ submissions, onClose }: { submissions: Submissio
   function startNew(): void {
     setAdding(false);
     setInto('');
-    setTitle(first?.title ?? '');
-    setSummary(first?.excerpt ?? '');
+    setTitle(start.title);
+    setSummary(start.summary);
+    setType(start.type);
+    setArticleLang(start.lang);
+    setScenarios(start.scenarios);
+    setTags(start.tags);
   }
 
   async function publish(): Promise<void> {
