@@ -21,6 +21,11 @@ export function link(url: string, children: RichNode[]): RichNode {
   return { type: 'link', version: 1, url, rel: null, target: null, title: null, children, direction: null, format: '', indent: 0 };
 }
 
+/** A picture: a stored file named by its sha256 (the editor's ImageNode). */
+export function image(sha256: string, altText: string): RichNode {
+  return { type: 'image', version: 1, sha256, altText };
+}
+
 /** A list item holds inline nodes, or a nested list (Lexical nests a list in an item of its own). */
 export type ListItemContent = string | RichNode;
 

@@ -396,6 +396,28 @@ describe('sync between devices through the server', () => {
     for (const t of [ann, kim, bob]) t.backend.close();
   });
 
+  it('shows a lesson’s attached pictures in the article published from it, on every device', async () => {
+    const ann = await device('ann');
+    const kim = await device('kim');
+    const bob = await device('bob');
+    const lessonId = await readyLesson(ann, 'Photograph the racks');
+    const photo = picturePng(200, 150);
+    const added = await callOk(ann.backend, 'attachments.add', { ownerTable: 'lessons', ownerId: lessonId, name: 'rack-3.png', mime: 'image/png', data: photo });
+    await callOk(ann.backend, 'review.submit', { kind: 'lesson', id: lessonId });
+    await callOk(ann.backend, 'sync.now', {});
+    await callOk(kim.backend, 'sync.now', {});
+    const [submission] = (await callOk(kim.backend, 'review.list', { query: 'racks' })).items;
+    const { articleId } = await callOk(kim.backend, 'review.publish', { ids: [submission?.id ?? ''], title: 'Photograph the racks', summary: '', type: 'lesson', scenarios: [], tags: [], lang: 'zh' });
+    await callOk(kim.backend, 'sync.now', {});
+    await callOk(bob.backend, 'sync.now', {});
+    const body = JSON.stringify((await callOk(bob.backend, 'kb.get', { id: articleId })).body.zh);
+    expect(body).toContain('图片');
+    expect(body).toContain(added.sha256);
+    expect(body).toContain('rack-3.png');
+    expect(Buffer.from(bob.backend.readBlob(added.sha256)?.data ?? []).equals(photo)).toBe(true);
+    for (const t of [ann, kim, bob]) t.backend.close();
+  });
+
   it('sends attachment files after their records, and a device fetches them, resuming a cut download', async () => {
     const laptop = await device('ann');
     const tablet = await device('ann');

@@ -36,5 +36,6 @@ export const reviewMessages = defineApiMessages({
   'review.part.action': { en: 'Action', zh: '措施' },
   'review.part.result': { en: 'Result', zh: '结果' },
   'review.part.recommendation': { en: 'Recommendation', zh: '建议' },
+  'review.part.pictures': { en: 'Pictures', zh: '图片' },
   'review.sourceLine': { en: '{title} — {author}, submitted {date}', zh: '{title} —— {author}，提交于 {date}' },
 });

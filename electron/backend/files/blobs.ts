@@ -8,9 +8,10 @@ import { imageSize, withinImageLimits } from './image-size';
 /**
  * A stored file as the hosts serve it read-only (app://blob, /api/blob): only files that have an
  * attachment row, or that a submission on this device shows (a reviewer's device keeps those
- * without a record: sync/files.ts), with the type and name recorded there. Null for anything else, and for a
- * picture whose header cannot be read or promises more pixels than the limits allow (stored before the limits, or
- * arrived by sync): the window and the PDF printer would decode it whole.
+ * without a record: sync/files.ts), with the type and name recorded there. Null for anything
+ * else, and for a picture whose header cannot be read or promises more pixels than the limits
+ * allow (stored before the limits, or arrived by sync): the window and the PDF printer would
+ * decode it whole.
  */
 export function readBlob(db: Db, dataDir: string, sha256: string): BlobFile | null {
   if (blobSha256(sha256) === null) return null;

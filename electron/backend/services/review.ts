@@ -5,7 +5,8 @@ import type { ParsedArgs } from '../../../core/api/contract';
 import { localDay } from '../../../core/dates';
 import { checkLexicalDocument } from '../../../core/notes/lexical-document';
 import { normalizeTags } from '../../../core/notes/types';
-import { documentJson, heading, list, paragraph, textNode } from '../../../core/richtext/build';
+import { IMAGE_TYPES } from '../../../core/files/sniff';
+import { documentJson, heading, image, list, paragraph, textNode } from '../../../core/richtext/build';
 import { childrenOf, isRichNode, nodesOfType, stringField, type RichNode } from '../../../core/richtext/walk';
 import { PUBLISHED_SPACE } from '../../../core/sync/spaces';
 import { SUBMISSION_FILES_MAX, type ReviewArticle, type Submission, type SubmissionContent, type SubmissionFile, type SubmissionList, type SubmissionSummary } from '../../../core/review/types';
@@ -140,7 +141,7 @@ export function decide(db: Db, { id, status, note }: ParsedArgs<'review.decide'>
 
 /** The article body: each submission's content (under its title when several are merged), then its sources. */
 function articleBody(submissions: readonly Submission[], lang: 'en' | 'zh', timeZone?: string): RichNode[] {
-  const word = (key: 'review.sources' | `review.part.${'context' | 'problem' | 'action' | 'result' | 'recommendation'}`) => formatApiMessage(msg(key), lang);
+  const word = (key: 'review.sources' | `review.part.${'context' | 'problem' | 'action' | 'result' | 'recommendation' | 'pictures'}`) => formatApiMessage(msg(key), lang);
   const blocks: RichNode[] = [];
   for (const s of submissions) {
     if (submissions.length > 1) blocks.push(heading('h2', s.title));
@@ -158,6 +159,10 @@ function articleBody(submissions: readonly Submission[], lang: 'en' | 'zh', time
         blocks.push(heading(level, word(key)));
         for (const line of value.split(/\n{2,}/)) blocks.push(paragraph([textNode(line)]));
       }
+      // The pictures attached to the lesson, each in a paragraph of its own, named by its file name.
+      const pictures = lessonPictures(s);
+      if (pictures.length > 0) blocks.push(heading(level, word('review.part.pictures')));
+      for (const file of pictures) blocks.push(paragraph([image(file.sha256, file.name)]));
     } else {
       // The note's body as submitted, checked again (it came from another device).
       const checked = checkLexicalDocument(s.content.bodyJson);
@@ -192,8 +197,7 @@ function pictureRecords({ db, dataDir }: Pick<ServiceContext, 'db' | 'dataDir'>,
   const changes: Change[] = [];
   const recorded = new Set<string>();
   for (const s of submissions) {
-    if (s.content.kind !== 'note') continue;
-    const shown = new Set(nodesOfType(s.content.bodyJson, 'image').map((n) => stringField(n, 'sha256')));
+    const shown = new Set(s.content.kind === 'note' ? nodesOfType(s.content.bodyJson, 'image').map((n) => stringField(n, 'sha256')) : lessonPictures(s).map((f) => f.sha256));
     for (const file of s.content.files ?? []) {
       if (!shown.has(file.sha256) || recorded.has(file.sha256) || getAttachment(db, file.sha256) !== null) continue;
       recorded.add(file.sha256);
@@ -202,6 +206,11 @@ function pictureRecords({ db, dataDir }: Pick<ServiceContext, 'db' | 'dataDir'>,
     }
   }
   return changes;
+}
+
+/** The pictures among a lesson's attached files (its other files stay with the lesson). */
+function lessonPictures(s: Submission): SubmissionFile[] {
+  return s.content.kind === 'lesson' ? (s.content.files ?? []).filter((f) => (IMAGE_TYPES as readonly string[]).includes(f.mime)) : [];
 }
 
 /** When an article published now is due for review: in a year. */
