@@ -218,6 +218,33 @@ describe('backups', () => {
     expect((await ok<{ name: string }[]>(launched, 'customers.list', {})).map((c) => c.name)).toEqual(['Kept']);
   });
 
+  it('keeps each backup as one file through making, pruning and restoring, and clears what earlier versions left beside them', async () => {
+    const dataDir = tempDataDir();
+    const backupsDir = path.join(dataDir, 'backups');
+    let launched = launch(dataDir);
+    await ok(launched, 'customers.create', { name: 'One file', kind: 'operator-branch' });
+    for (let i = 0; i < 12; i += 1) await ok<BackupInfo>(launched, 'backups.create');
+    const listed = await ok<BackupInfo[]>(launched, 'backups.list');
+    await ok<RestoreResult>(launched, 'backups.restore', { id: listed[3]?.id });
+    const expected = (await ok<BackupInfo[]>(launched, 'backups.list')).flatMap((b) => [`${b.id}.db`, `${b.id}.json`]).sort();
+    // Before, every backup left a 32 KB `.db.part-shm` and an empty `.db.part-wal`, never removed.
+    expect(fs.readdirSync(backupsDir).sort()).toEqual(expected);
+    expect(fs.readdirSync(dataDir).filter((n) => n.includes('restoring'))).toEqual([]);
+    // Rollback-journal mode (file format byte 18 is 1, not WAL's 2): no one opening it leaves files beside it.
+    const header = fs.readFileSync(path.join(backupsDir, expected[0] ?? ''));
+    expect(header[18]).toBe(1);
+
+    // What earlier versions left: cleared at the next start, the backups themselves untouched.
+    launched.close();
+    const legacy = listed[0]?.id ?? '';
+    fs.writeFileSync(path.join(backupsDir, `${legacy}.db.part-shm`), Buffer.alloc(32 * 1024));
+    fs.writeFileSync(path.join(backupsDir, `${legacy}.db.part-wal`), '');
+    fs.writeFileSync(path.join(backupsDir, `${legacy}.db-shm`), Buffer.alloc(32 * 1024));
+    launched = launch(dataDir);
+    expect((await ok<BackupInfo[]>(launched, 'backups.list')).length).toBe(expected.length / 2);
+    expect(fs.readdirSync(backupsDir).sort()).toEqual(expected);
+  });
+
   it('makes a daily backup at start when the newest is older than a day, and keeps at most seven', async () => {
     const dataDir = tempDataDir();
     await populate(dataDir);

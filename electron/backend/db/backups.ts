@@ -112,7 +112,22 @@ export type BackupOptions = { appVersion: string; now?: Date; nativeBinding?: st
 
 function removeBackup(dataDir: string, id: string): void {
   fs.rmSync(path.join(backupsDir(dataDir), `${id}.json`), { force: true });
-  fs.rmSync(backupFile(dataDir, id), { force: true });
+  const file = backupFile(dataDir, id);
+  for (const name of [file, `${file}-shm`, `${file}-wal`]) fs.rmSync(name, { force: true });
+}
+
+/**
+ * Makes a fresh copy a file of its own: the backup API copies the live database's WAL flag with
+ * its pages, and a WAL database opened even read-only gets a `-shm` (and `-wal`) file beside it,
+ * which nothing would ever remove. In rollback-journal mode the copy is one file, whoever opens it.
+ */
+function asOneFile(file: string, nativeBinding: string | undefined): void {
+  const copy = new Database(file, { fileMustExist: true, ...(nativeBinding === undefined ? {} : { nativeBinding }) });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
 }
 
 // Two backups started in the same millisecond (the daily one at start-up and one by hand) must
@@ -137,6 +152,7 @@ export async function createBackup(db: Db, dataDir: string, reason: BackupReason
   const part = `${file}.part`;
   try {
     await db.backup(part);
+    asOneFile(part, options.nativeBinding);
     const fd = fs.openSync(part, 'r+');
     try {
       fs.fsyncSync(fd);
@@ -159,8 +175,7 @@ export async function createBackup(db: Db, dataDir: string, reason: BackupReason
     prune(dataDir, reason);
     return info;
   } catch (error) {
-    fs.rmSync(part, { force: true });
-    fs.rmSync(file, { force: true });
+    for (const name of [part, `${part}-shm`, `${part}-wal`, file]) fs.rmSync(name, { force: true });
     throw error;
   }
 }
@@ -178,7 +193,11 @@ export function dailyBackupDue(dataDir: string, now: Date): boolean {
   return newest === undefined || now.getTime() - Date.parse(newest.createdAt) >= DAY_MS;
 }
 
-/** Backup files left unfinished by a crash (`*.part`); removed at start-up. */
+/**
+ * Removed at start-up: backup files left unfinished by a crash (`*.part`), and the `-shm`/`-wal`
+ * files that opening a copy in WAL mode left beside it (every backup made by earlier versions, 32 KB each).
+ * An empty `-wal` holds nothing; a `-shm` is an index SQLite rebuilds.
+ */
 export function removeUnfinishedBackups(dataDir: string): void {
   let names: string[];
   try {
@@ -186,5 +205,9 @@ export function removeUnfinishedBackups(dataDir: string): void {
   } catch {
     return;
   }
-  for (const n of names) if (n.endsWith('.part')) fs.rmSync(path.join(backupsDir(dataDir), n), { force: true });
+  for (const n of names) {
+    const file = path.join(backupsDir(dataDir), n);
+    const leftover = n.endsWith('.part') || n.endsWith('-shm') || (n.endsWith('-wal') && fs.statSync(file, { throwIfNoEntry: false })?.size === 0);
+    if (leftover) fs.rmSync(file, { force: true });
+  }
 }
