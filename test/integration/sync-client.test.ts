@@ -341,6 +341,26 @@ describe('sync between devices through the server', () => {
     expect(new Set(titles.map((t) => t.title)).size).toBe(4500);
   });
 
+  it('sends a note typed offline over many autosaves as its last text, not every draft of it', async () => {
+    server.addUser('dan', 'consultant');
+    const laptop = await device('dan');
+    const note = await callOk(laptop.backend, 'notes.create', { title: 'Site walk' });
+    let text = '';
+    for (let i = 0; i < 60; i++) {
+      text += `Rack ${i} runs hot in the afternoon. `;
+      await callOk(laptop.backend, 'notes.save', { id: note.id, bodyJson: body(text) });
+    }
+    await callOk(laptop.backend, 'notes.save', { id: note.id, title: 'Site walk, north hall' });
+    // The note as created, its last body and its new title: before, 62 messages (every autosave).
+    expect((await callOk(laptop.backend, 'sync.status', {})).outbox).toBe(3);
+    const run = await callOk(laptop.backend, 'sync.now', {});
+    expect(run).toMatchObject({ status: 'done', sent: 3 });
+    expect(run.bytesUp).toBeLessThan(4 * text.length);
+    const desktop = await device('dan');
+    await callOk(desktop.backend, 'sync.now', {});
+    expect(await callOk(desktop.backend, 'notes.get', { id: note.id })).toMatchObject({ title: 'Site walk, north hall', bodyJson: body(text) });
+  });
+
   it('applies what it knows of a message from a newer version and leaves the rest for later', async () => {
     const bob = await device('bob');
     const newer = await device('bob');

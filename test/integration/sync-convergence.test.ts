@@ -192,6 +192,46 @@ describe('sync convergence (property)', () => {
     expect(reader.db.prepare("SELECT count(*) AS n FROM sync_log WHERE dataset = 'customers'").get()).toEqual({ n: 12 });
   });
 
+  it('sends a row changed many times offline as its last values, and leaves alone what a running sync is sending', async () => {
+    const relay = createRelay();
+    const d = await device('u1');
+    const other = await device('u1');
+    for (let i = 1; i <= 30; i++) apply(d.db, { kind: 'edit', device: 0, row: 0, column: 'name', value: `Draft ${i}` });
+    apply(d.db, { kind: 'edit', device: 0, row: 0, column: 'region', value: 'North' });
+    // The insert (its other columns are still current), the last name, the region: 29 drafts never leave.
+    const outbox = () => d.db.prepare("SELECT vals FROM sync_log WHERE state = 0 AND dataset = 'customers' ORDER BY timestamp").all() as { vals: string }[];
+    expect(outbox()).toHaveLength(3);
+    expect(outbox().some((m) => m.vals.includes('Draft 29'))).toBe(false);
+
+    // A sync has read the outbox and waits for the answer when the name changes again: the message
+    // on its way stays (the server will hold it), so the digests agree with no repair.
+    const transport = relay.transport(d.identity.deviceId);
+    let reached!: () => void;
+    const waiting = new Promise<void>((resolve) => (reached = resolve));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow: Transport = {
+      ...transport,
+      sync: async (request) => {
+        reached();
+        await gate;
+        return transport.sync(request);
+      },
+    };
+    const running = runSync(d.db, d.identity, slow, 4, unsentCells(d.db));
+    await waiting;
+    apply(d.db, { kind: 'edit', device: 0, row: 0, column: 'name', value: 'Final' });
+    release();
+    const outcome = await running;
+    expect(outcome.repaired).toEqual([]);
+    expect(unheld(relay, d.db)).toEqual([]);
+    expect([...relay.stored.values()].filter((m) => m.row === 'c0')).toHaveLength(4);
+
+    await sync(relay, other);
+    expect(customers(other.db)).toEqual(customers(d.db));
+    expect(customers(other.db)).toMatchObject([{ id: 'c0', name: 'Final', region: 'North' }]);
+  });
+
   it('tells from its first answer how many messages the sync takes in all', async () => {
     const { relay, reader } = await writerAndReader(10);
     const told: { received: number; toReceive: number | null }[] = [];

@@ -82,6 +82,33 @@ export function logReceived(db: Db, message: LogEntry, keepValues: boolean): boo
 
 type LogEntry = { timestamp: string; space: string; dataset: string; row: string; values: unknown };
 
+/** Databases a sync is sending from: an unsent message it read may be on its way to the server. */
+const sending = new WeakSet<Db>();
+
+/** Runs a sync's exchange with the server; meanwhile no unsent message is dropped as superseded. */
+export async function whileSending<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  sending.add(db);
+  try {
+    return await work();
+  } finally {
+    sending.delete(db);
+  }
+}
+
+/**
+ * Drops the unsent messages of a row that later changes here have wholly superseded: no column of
+ * theirs still has their timestamp in `stamps` (the row's column timestamps, just moved on). No
+ * one else has them, so nothing is lost, and a day offline goes up as each note's last text, not
+ * as every autosave of it (a 5,000-character note typed in 100 pauses was 100 messages, 550 KB).
+ * Left alone while a sync runs (see whileSending): the server may be storing them.
+ */
+export function dropSuperseded(db: Db, candidates: Iterable<string>, stamps: Readonly<Record<string, string>>): void {
+  if (sending.has(db)) return;
+  const current = new Set(Object.values(stamps));
+  const drop = prepared(db, 'DELETE FROM sync_log WHERE timestamp = ? AND state = 0');
+  for (const timestamp of candidates) if (!current.has(timestamp)) drop.run(timestamp);
+}
+
 /** Which of these timestamps the log holds already, in one query. */
 export function loggedTimestamps(db: Db, timestamps: readonly string[]): Set<string> {
   if (timestamps.length === 0) return new Set();

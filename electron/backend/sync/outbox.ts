@@ -3,7 +3,7 @@ import type { RecordTable } from '../../../core/api/tables';
 import type { Db } from '../db/connection';
 import type { Applied } from '../db/changes';
 import { spaceOfRow, syncedValues } from './columns';
-import { appendLog } from './log';
+import { appendLog, dropSuperseded } from './log';
 import { saveClock, syncClock, syncIdentity } from './state';
 import { prepared } from '../db/statements';
 
@@ -33,12 +33,21 @@ export function recordOutgoing(db: Db, applied: readonly Applied[], now: number 
 
 export type OutgoingMessage = { timestamp: string; space: string; table: RecordTable; row: string; values: Record<string, string | number | null> };
 
-/** Appends one message of this device to the log and moves the row's column timestamps to it. */
+/**
+ * Appends one message of this device to the log and moves the row's column timestamps to it; an
+ * earlier unsent message of the row that this one wholly supersedes leaves the outbox.
+ */
 export function appendOutgoing(db: Db, message: OutgoingMessage): void {
   appendLog(db, { ...message, dataset: message.table }, 0);
   const stored = prepared(db, 'SELECT stamps FROM sync_rows WHERE dataset = ? AND row = ?').get(message.table, message.row) as { stamps: string } | undefined;
   const stamps = stored ? (JSON.parse(stored.stamps) as Record<string, string>) : {};
-  for (const column of Object.keys(message.values)) stamps[column] = message.timestamp;
+  const overwritten = new Set<string>();
+  for (const column of Object.keys(message.values)) {
+    const before = stamps[column];
+    if (before !== undefined) overwritten.add(before);
+    stamps[column] = message.timestamp;
+  }
+  dropSuperseded(db, overwritten, stamps);
   prepared(db, 
     `INSERT INTO sync_rows (dataset, row, space, stamps) VALUES (?, ?, ?, ?)
      ON CONFLICT (dataset, row) DO UPDATE SET stamps = excluded.stamps`,

@@ -5,7 +5,7 @@ import { canRead, canWrite, ownSpace, PUBLISHED_SPACE, reviewSpace, teamSpace, t
 import { transact } from '../db/changes';
 import type { Db } from '../db/connection';
 import { applyIncoming, type ApplyResult, type RunItem } from './apply';
-import { acknowledge, heldSpaces, localBuckets, localCount, outbox, outboxSize, resendHour, type OutboxMessage, type UnsentCells } from './log';
+import { acknowledge, heldSpaces, localBuckets, localCount, outbox, outboxSize, resendHour, whileSending, type OutboxMessage, type UnsentCells } from './log';
 import { actorOf, readCursors, saveCursors, saveTeams, type SyncIdentity } from './state';
 
 /**
@@ -70,7 +70,11 @@ export function knownSpaces(actor: Actor, cursors: Record<string, number>): Reco
   return spaces;
 }
 
-export async function runSync(db: Db, identity: SyncIdentity, transport: Transport, schema: number, unsent: UnsentCells, hooks: RoundHooks = {}, now: () => number = Date.now): Promise<SyncOutcome> {
+export function runSync(db: Db, identity: SyncIdentity, transport: Transport, schema: number, unsent: UnsentCells, hooks: RoundHooks = {}, now: () => number = Date.now): Promise<SyncOutcome> {
+  return whileSending(db, () => exchangeAll(db, identity, transport, schema, unsent, hooks, now));
+}
+
+async function exchangeAll(db: Db, identity: SyncIdentity, transport: Transport, schema: number, unsent: UnsentCells, hooks: RoundHooks, now: () => number): Promise<SyncOutcome> {
   const outcome: SyncOutcome = { sent: 0, received: 0, apply: { received: 0, applied: 0, refused: 0, conflicts: 0, waiting: 0 }, items: [], sentRows: [], stopped: false, repaired: [], bytesUp: 0, bytesDown: 0, held: [] };
   const measure = hooks.measure ?? (() => 0);
   if (transport.me) saveTeams(db, (await transport.me()).teams);
