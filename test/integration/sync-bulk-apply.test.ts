@@ -175,4 +175,21 @@ describe('the background indexer and background sync', () => {
     // The sync starts (and fails: this device has no token); what counts is that it was not put off.
     await vi.waitFor(() => expect(backgroundRuns()).toBe(1));
   });
+
+  it('syncs steady typing as it goes: changes put the sync off, but not past two minutes', async () => {
+    // The sync's clock reads Date.now when asked, so the fake clock below moves it.
+    const { backend } = await startBackend({ sync: { autoIntervalMs: 3_600_000, now: () => Date.now() } });
+    saveIdentity(backend.db, identityOf('consultant'));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const note = await callOk(backend, 'notes.create', { title: 'Answers as they come' });
+    const backgroundRuns = () => (backend.db.prepare("SELECT count(*) AS n FROM sync_runs WHERE trigger = 'background'").get() as { n: number }).n;
+    // A change every ten seconds: each one alone would put the sync off by twenty.
+    for (let second = 10; second < 120; second += 10) {
+      vi.advanceTimersByTime(10_000);
+      await callOk(backend, 'notes.save', { id: note.id, title: `Answer ${second}` });
+    }
+    expect(backgroundRuns()).toBe(0);
+    vi.advanceTimersByTime(10_000);
+    await vi.waitFor(() => expect(backgroundRuns()).toBe(1));
+  });
 });

@@ -73,8 +73,10 @@ export type SyncService = {
 export const PREVIEW_DELETES = 10;
 export const PREVIEW_OVERWRITES = 50;
 const DEFAULT_INTERVAL_MS = 5 * 60 * 1000;
-/** After a local change, background sync waits this long for more before it sends. */
+/** After a local change, background sync waits this long for more before it sends… */
 const AFTER_CHANGE_MS = 20_000;
+/** …but no longer than this after the first change it waits for: an hour of steady answers goes up as it goes. */
+const AFTER_CHANGE_AT_MOST_MS = 2 * 60 * 1000;
 const MAX_BACKOFF_MS = 30 * 60 * 1000;
 const MIN_PAGE = 50;
 
@@ -168,9 +170,13 @@ export function createSyncService(options: SyncOptions): SyncService {
     }
   };
 
+  /** When the oldest local change that background sync waits to send was made (null: none waits). */
+  let changedSince: number | null = null;
+
   const run = async (trigger: SyncTrigger): Promise<SyncRunSummary> => {
     const identity = syncIdentity(db);
     if (identity === null) throw new ApiFailure('conflict', msg('error.syncNotEnrolled'));
+    changedSince = null;
     const runId = startRun(db, trigger, new Date(now()).toISOString());
     const counter: ByteCounter = { up: 0, down: 0 };
     const toSend = outboxSize(db);
@@ -325,7 +331,11 @@ export function createSyncService(options: SyncOptions): SyncService {
     // keep putting off the sync a local change asked for.
     if (change.ids.length === 0) return;
     // Asked after every local write: whether, not how many (a count grows with a week offline).
-    if (syncIdentity(db) !== null && hasUnsent(db) && failures === 0) schedule(AFTER_CHANGE_MS);
+    if (syncIdentity(db) !== null && hasUnsent(db) && failures === 0) {
+      const at = now();
+      changedSince ??= at;
+      schedule(Math.max(0, Math.min(AFTER_CHANGE_MS, changedSince + AFTER_CHANGE_AT_MOST_MS - at)));
+    }
   });
 
   return {
