@@ -1,11 +1,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentJson, paragraph, textNode } from '../../core/richtext/build';
 import { dropCaches } from '../../electron/backend/sync/state';
-import { callOk, FIXTURE_PACK, startBackend, type TestBackend } from '../helpers/backend';
+import { callFail, callOk, FIXTURE_PACK, startBackend, type TestBackend } from '../helpers/backend';
 import { killSyncingDevice } from '../helpers/sync-device';
 import { freshPostgres, postgresAvailable, startServer, TEST_PASSWORD, type TestServer } from '../helpers/server';
 
@@ -146,7 +148,69 @@ describe('sync under faults', () => {
       await proxy.close();
     }
   }, 240_000);
+
+  it('gets large notes through a proxy that takes at most 1 MB a request, and says what to change when one change alone is larger', async () => {
+    server.addUser('lee', 'consultant');
+    const proxy = await sizeLimitProxy(server.port, 1024 * 1024);
+    try {
+      const laptop = await device({ url: `http://127.0.0.1:${proxy.port}` }, 'lee');
+      // Six notes of about 0.3 MB of text each: more than 1 MB in all, each one less.
+      const line = 'The cooling in hall B fails under afternoon load; the operator logs it by hand. ';
+      const bodyOf = (i: number, paragraphs: number) => documentJson(Array.from({ length: paragraphs }, (_, k) => paragraph([textNode(`${i}.${k} ${line}`)])));
+      const bodies = new Map<string, string>();
+      for (let i = 0; i < 6; i++) {
+        const bodyJson = bodyOf(i, 1200);
+        bodies.set((await callOk(laptop.backend, 'notes.create', { title: `Hall survey ${i}`, bodyJson })).id, bodyJson);
+      }
+      const run = await callOk(laptop.backend, 'sync.now', {});
+      expect(run).toMatchObject({ status: 'done', sent: 6 });
+      expect(proxy.refused).toBeGreaterThan(0);
+      const desktop = await device(server, 'lee');
+      await callOk(desktop.backend, 'sync.now', {});
+      for (const [id, bodyJson] of bodies) expect((await callOk(desktop.backend, 'notes.get', { id })).bodyJson).toBe(bodyJson);
+
+      // One note larger than the proxy takes: said so, kept, and sent once the limit is raised.
+      const large = await callOk(laptop.backend, 'notes.create', { title: 'Full survey', bodyJson: bodyOf(9, 6000) });
+      const refused = await callFail(laptop.backend, 'sync.now', {});
+      expect(refused).toMatchObject({ code: 'too_large', key: 'error.syncChangeTooLarge' });
+      expect(refused.message).toMatch(/A change to one record \(Note, \d\.\d MB\).*client_max_body_size 40m/);
+      expect((await callOk(laptop.backend, 'sync.status', {})).outbox).toBe(1);
+      proxy.limit = 40 * 1024 * 1024;
+      expect(await callOk(laptop.backend, 'sync.now', {})).toMatchObject({ status: 'done', sent: 1 });
+      await callOk(desktop.backend, 'sync.now', {});
+      expect((await callOk(desktop.backend, 'notes.get', { id: large.id })).title).toBe('Full survey');
+    } finally {
+      await proxy.close();
+    }
+  }, 120_000);
 });
+
+/**
+ * An HTTP proxy on 127.0.0.1 that refuses a request body over `limit` bytes with 413 and an HTML
+ * page, as nginx does (its client_max_body_size is 1 MB unless set), and passes the rest on.
+ */
+async function sizeLimitProxy(target: number, limit: number): Promise<{ port: number; limit: number; refused: number; close: () => Promise<void> }> {
+  const state = { port: 0, limit, refused: 0, close: () => new Promise<void>((resolve) => proxy.close(() => resolve())) };
+  const proxy = http.createServer((request, response) => {
+    if (Number(request.headers['content-length'] ?? 0) > state.limit) {
+      state.refused++;
+      request.resume();
+      response.writeHead(413, { 'content-type': 'text/html', connection: 'close' });
+      response.end('<html><head><title>413 Request Entity Too Large</title></head><body><center><h1>413 Request Entity Too Large</h1></center><hr><center>nginx</center></body></html>');
+      return;
+    }
+    const upstream = http.request({ host: '127.0.0.1', port: target, path: request.url, method: request.method, headers: request.headers }, (answer) => {
+      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(response);
+    });
+    upstream.on('error', () => response.destroy());
+    request.pipe(upstream);
+  });
+  proxy.keepAliveTimeout = 1;
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  state.port = (proxy.address() as net.AddressInfo).port;
+  return state;
+}
 
 /**
  * A TCP proxy on 127.0.0.1 in front of the server. While `cutting`, it delays each piece of an

@@ -55,6 +55,14 @@ export const syncMessages = defineApiMessages({
   },
   'error.syncUpgrade': { en: 'The server speaks a newer sync protocol. Update Fieldbench, then sync again.', zh: '服务器使用更新的同步协议。请更新 Fieldbench 后再同步。' },
   'error.syncServer': { en: 'The central repository answered with an error ({status}: {reason}). {then}', zh: '中央知识库返回错误（{status}：{reason}）。{then}' },
+  'error.syncTooLarge': {
+    en: 'The central repository at {server}, or a proxy in front of it, refused a request as too large ({reason}). Ask its administrator to accept requests of up to 40 MB (nginx: client_max_body_size 40m). {then}',
+    zh: '{server} 处的中央知识库或其前面的代理以请求过大为由拒绝了请求（{reason}）。请管理员允许最大 40 MB 的请求（nginx：client_max_body_size 40m）。{then}',
+  },
+  'error.syncChangeTooLarge': {
+    en: 'A change to one record ({record}, {size} MB) is larger than the central repository, or a proxy in front of it, accepts in one request. Ask its administrator to accept requests of up to 40 MB (nginx: client_max_body_size 40m). Everything before it was sent; it and the changes after it are kept here and go at the next sync once the limit is raised.',
+    zh: '一项记录（{record}，{size} MB）的更改超过了中央知识库或其前面的代理在单个请求中接受的大小。请管理员允许最大 40 MB 的请求（nginx：client_max_body_size 40m）。此前的更改已发送；这项更改及其后的更改保存在本机，上限调高后会在下次同步时发送。',
+  },
   'error.syncNotHttps': {
     en: 'The server at {server} does not answer over HTTPS ({reason}). A server on this computer that has no certificate is reached with http:// (for example http://127.0.0.1:8787); any other server must be set up for HTTPS: tell your administrator. {then}',
     zh: '{server} 处的服务器不以 HTTPS 应答（{reason}）。本机上未配置证书的服务器请用 http:// 访问（例如 http://127.0.0.1:8787）；其他服务器必须配置 HTTPS，请告知管理员。{then}',

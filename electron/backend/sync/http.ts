@@ -150,6 +150,8 @@ function failureOf(server: string, response: Response, text: string, then: ApiMe
   if (response.status === 401) return new ApiFailure('forbidden', code === 'sign_in' ? msg('error.syncSignIn', { server }) : msg('error.syncRevoked'));
   if (response.status === 403) return new ApiFailure('forbidden', msg('error.syncForbidden', { reason: message }));
   if (response.status === 426) return new ApiFailure('conflict', msg('error.syncUpgrade'));
+  // A sync sends smaller requests and tries again (round.ts); anything else says what to change.
+  if (response.status === 413) return new ApiFailure('too_large', msg('error.syncTooLarge', { server, reason: [String(response.status), message].filter((s) => s !== '').join(' '), then }));
   if (response.status === 429) {
     const seconds = Number(response.headers.get('retry-after') ?? '900');
     return new ApiFailure('conflict', msg('error.syncRateLimited', { minutes: Math.max(1, Math.ceil(seconds / 60)) }));

@@ -2,11 +2,14 @@ import { bucketStart, digestOf, firstDifference, sameDigest, type Digest } from 
 import { PROTOCOL_VERSION, type BucketsResponse, type MeResponse, type MessagesResponse, type SyncMessage, type SyncRequest, type SyncResponse } from '../../../core/sync/protocol';
 import { submissionColumnRefused } from '../../../core/review/authority';
 import { canRead, canWrite, ownSpace, PUBLISHED_SPACE, reviewSpace, teamSpace, type Actor } from '../../../core/sync/spaces';
+import { msg } from '../../../core/api/message';
+import { ApiFailure } from '../../../core/api/result';
+import { recordKindWords } from '../../../core/sync/record-words';
 import { transact } from '../db/changes';
 import type { Db } from '../db/connection';
 import { applyIncoming, type ApplyResult, type RunItem } from './apply';
-import { acknowledge, heldSpaces, localBuckets, localCount, outbox, outboxSize, resendHour, whileSending, type OutboxMessage, type UnsentCells } from './log';
-import { actorOf, readCursors, saveCursors, saveTeams, type SyncIdentity } from './state';
+import { acknowledge, heldSpaces, localBuckets, localCount, outbox, outboxSize, PUSH_BATCH_CHARS, resendHour, whileSending, type OutboxMessage, type UnsentCells } from './log';
+import { actorOf, readBatchChars, readCursors, saveBatchChars, saveCursors, saveTeams, type SyncIdentity } from './state';
 
 /**
  * One sync, independent of how bytes travel: rounds of push-and-pull until nothing is left either
@@ -70,12 +73,56 @@ export function knownSpaces(actor: Actor, cursors: Record<string, number>): Reco
   return spaces;
 }
 
-export function runSync(db: Db, identity: SyncIdentity, transport: Transport, schema: number, unsent: UnsentCells, hooks: RoundHooks = {}, now: () => number = Date.now): Promise<SyncOutcome> {
-  return whileSending(db, () => exchangeAll(db, identity, transport, schema, unsent, hooks, now));
+/** A request with changes that the server, or a proxy in front of it, refused as too large (413). */
+class RefusedAsTooLarge extends Error {
+  constructor(readonly messages: readonly OutboxMessage[]) {
+    super('a request was refused as too large');
+  }
 }
 
-async function exchangeAll(db: Db, identity: SyncIdentity, transport: Transport, schema: number, unsent: UnsentCells, hooks: RoundHooks, now: () => number): Promise<SyncOutcome> {
-  const outcome: SyncOutcome = { sent: 0, received: 0, apply: { received: 0, applied: 0, refused: 0, conflicts: 0, waiting: 0 }, items: [], sentRows: [], stopped: false, repaired: [], bytesUp: 0, bytesDown: 0, held: [] };
+const charsOf = (messages: readonly OutboxMessage[]): number => messages.reduce((sum, m) => sum + JSON.stringify(m.values).length, 0);
+
+export function runSync(db: Db, identity: SyncIdentity, transport: Transport, schema: number, unsent: UnsentCells, hooks: RoundHooks = {}, now: () => number = Date.now): Promise<SyncOutcome> {
+  return whileSending(db, async () => {
+    const outcome: SyncOutcome = { sent: 0, received: 0, apply: { received: 0, applied: 0, refused: 0, conflicts: 0, waiting: 0 }, items: [], sentRows: [], stopped: false, repaired: [], bytesUp: 0, bytesDown: 0, held: [] };
+    for (;;) {
+      try {
+        return await exchangeAll(db, identity, transport, schema, unsent, hooks, now, outcome, readBatchChars(db) ?? PUSH_BATCH_CHARS);
+      } catch (error) {
+        if (!(error instanceof RefusedAsTooLarge)) throw error;
+        // A proxy in front of the server may accept less than the server does (nginx: 1 MB unless
+        // told otherwise). What was acknowledged stays so; the rest goes again in requests half
+        // the size of the refused one, a limit this device keeps for this server.
+        const [only] = error.messages;
+        if (error.messages.length === 1 && only !== undefined) {
+          const size = (charsOf(error.messages) / (1024 * 1024)).toFixed(1);
+          throw new ApiFailure('too_large', msg('error.syncChangeTooLarge', { record: recordKindWords(only.dataset) ?? only.dataset, size }));
+        }
+        saveBatchChars(db, Math.max(1, Math.floor(charsOf(error.messages) / 2)));
+      }
+    }
+  });
+}
+
+async function exchangeAll(
+  db: Db,
+  identity: SyncIdentity,
+  transport: Transport,
+  schema: number,
+  unsent: UnsentCells,
+  hooks: RoundHooks,
+  now: () => number,
+  outcome: SyncOutcome,
+  maxChars: number,
+): Promise<SyncOutcome> {
+  const send = async (request: SyncRequest): Promise<SyncResponse> => {
+    try {
+      return await transport.sync(request);
+    } catch (error) {
+      if (error instanceof ApiFailure && error.code === 'too_large' && request.messages.length > 0) throw new RefusedAsTooLarge(request.messages);
+      throw error;
+    }
+  };
   const measure = hooks.measure ?? (() => 0);
   if (transport.me) saveTeams(db, (await transport.me()).teams);
   const actor = actorOf(db, identity);
@@ -111,12 +158,12 @@ async function exchangeAll(db: Db, identity: SyncIdentity, transport: Transport,
     for (let round = 0; round < MAX_ROUNDS; round++) {
       // One message more than a batch, to know whether another batch follows: the last one, full
       // or not, goes with a round that pulls.
-      const batch = outbox(db, size + 1, held, after);
+      const batch = outbox(db, size + 1, held, after, maxChars);
       if (batch.length <= size) break;
       batch.pop();
       const last = batch[size - 1] as OutboxMessage;
       const request: SyncRequest = { protocol: PROTOCOL_VERSION, schema, clientTime: new Date(now()).toISOString(), messages: batch, spaces: {}, limit: 0 };
-      const answer = transport.sync(request);
+      const answer = send(request);
       // Awaited in turn below; if an earlier batch fails first, this one's failure is not news.
       answer.catch(() => undefined);
       if (inFlight !== null) await settle(inFlight);
@@ -145,15 +192,15 @@ async function exchangeAll(db: Db, identity: SyncIdentity, transport: Transport,
     });
     let ahead: { request: SyncRequest; answer: Promise<SyncResponse> } | null = null;
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const batch = ahead === null ? outbox(db, size, held) : [];
+      const batch = ahead === null ? outbox(db, size, held, '', maxChars) : [];
       const request = ahead?.request ?? roundRequest(batch, readCursors(db));
-      const response = await (ahead?.answer ?? transport.sync(request));
+      const response = await (ahead?.answer ?? send(request));
       ahead = null;
       const apply = hooks.beforeApply && response.messages.length > 0 ? await hooks.beforeApply(response.messages) : 'apply';
       const more = Object.values(response.spaces).some((s) => s.more);
       if (apply === 'apply' && more) {
         const next = roundRequest([], { ...readCursors(db), ...Object.fromEntries(Object.entries(response.spaces).map(([space, s]) => [space, s.cursor])) });
-        ahead = { request: next, answer: transport.sync(next) };
+        ahead = { request: next, answer: send(next) };
         // Awaited next round; if this round fails first, its failure is not news.
         ahead.answer.catch(() => undefined);
       }
