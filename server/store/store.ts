@@ -259,33 +259,54 @@ async function storeMessagesInOneStatement(sql: Sql, messages: readonly SyncMess
 }
 
 /**
- * A sync answer's share of one space: the next `limit` messages after the cursor as one JSON text
- * (the messages joined by commas, '' when none), leaving out those the asking device sent itself
- * (it has them; a device that lost some, restored from an older backup, finds them by the digest
- * check), with how many it read and the last one's sequence number (the new cursor).
+ * A sync answer's share of one space: the next messages after the cursor, at most `limit` and
+ * about `maxBytes` bytes (always at least one; the one that crosses the size goes too), as
+ * one JSON text (the messages joined by commas, '' when none), leaving out those the asking device
+ * sent itself (it has them; a device that lost some, restored from an older backup, finds them by
+ * the digest check), with how many it read and the last one's sequence number (the new cursor).
  */
 export type SpacePage = { json: string; read: number; lastSeq: number | null };
 
-export async function pageAfter(sql: Sql, space: string, cursor: number, limit: number, device: string | null): Promise<SpacePage> {
+/**
+ * Bytes of messages one space's page carries at most: an answer stays a few megabytes
+ * however large the notes, where 5,000 large ones would pass the size a string or a response can
+ * have and stop every device of the space for good.
+ */
+export const PAGE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The sequence number a page ends at (parameters: space, cursor, limit, bytes). The sizes come
+ * from octet_length, which neither database reads the text for, so the texts are read once.
+ */
+const LAST_OF_PAGE = `SELECT max(seq) FROM (
+    SELECT seq, sum(size) OVER (ORDER BY seq ROWS UNBOUNDED PRECEDING) - size AS before
+    FROM (SELECT seq, octet_length(wire) AS size FROM messages WHERE space = ? AND seq > ? ORDER BY seq LIMIT ?) candidates
+  ) sized WHERE before < ?`;
+
+export async function pageAfter(sql: Sql, space: string, cursor: number, limit: number, device: string | null, maxBytes = PAGE_BYTES): Promise<SpacePage> {
   // Joined in the database: one row back instead of one row object per message, built only to
   // have its text joined (the page read was the largest statement of a 500-device burst).
   const row = await one<{ json: string | null; read: number; last_seq: number | null }>(
     sql,
     `SELECT string_agg(wire, ',' ORDER BY seq) FILTER (WHERE device_id IS DISTINCT FROM ?) AS json, count(*) AS read, max(seq) AS last_seq
-     FROM (SELECT seq, device_id, wire FROM messages WHERE space = ? AND seq > ? ORDER BY seq LIMIT ?) page`,
-    [device, space, cursor, limit],
+     FROM messages WHERE space = ? AND seq > ? AND seq <= (${LAST_OF_PAGE})`,
+    [device, space, cursor, space, cursor, limit, maxBytes],
   );
   return { json: row?.json ?? '', read: Number(row?.read ?? 0), lastSeq: row?.last_seq === null || row?.last_seq === undefined ? null : Number(row.last_seq) };
 }
 
 /** Messages of a space by timestamp (the repair pull after a digest difference). */
-export async function messagesFrom(sql: Sql, space: string, from: string, after: string | null, limit: number): Promise<{ messages: StoredMessage[]; more: boolean }> {
-  const select = 'SELECT seq, timestamp, wire AS json FROM messages';
-  const rows =
-    after === null
-      ? await sql.all<{ seq: number; timestamp: string; json: string }>(`${select} WHERE space = ? AND timestamp >= ? ORDER BY timestamp LIMIT ?`, [space, from, limit + 1])
-      : await sql.all<{ seq: number; timestamp: string; json: string }>(`${select} WHERE space = ? AND timestamp >= ? AND timestamp > ? ORDER BY timestamp LIMIT ?`, [space, from, after, limit + 1]);
-  return { messages: rows.slice(0, limit).map(toStored), more: rows.length > limit };
+export async function messagesFrom(sql: Sql, space: string, from: string, after: string | null, limit: number, maxBytes = PAGE_BYTES): Promise<{ messages: StoredMessage[]; more: boolean }> {
+  // As pageAfter: about maxBytes, at least one; `total` says whether any were left for the next ask.
+  const rows = await sql.all<{ seq: number; timestamp: string; json: string; total: number }>(
+    `SELECT seq, timestamp, json, total FROM (
+       SELECT seq, timestamp, wire AS json, count(*) OVER () AS total, sum(octet_length(wire)) OVER (ORDER BY timestamp ROWS UNBOUNDED PRECEDING) - octet_length(wire) AS before
+       FROM (SELECT seq, timestamp, wire FROM messages WHERE space = ? AND timestamp >= ? AND timestamp > ? ORDER BY timestamp LIMIT ?) candidates
+     ) page WHERE before < ? ORDER BY timestamp`,
+    [space, from, after ?? '', limit + 1, maxBytes],
+  );
+  const taken = rows.slice(0, limit);
+  return { messages: taken.map(toStored), more: Number(rows[0]?.total ?? 0) > taken.length };
 }
 
 export async function bucketsOfSpace(sql: Sql, space: string): Promise<Bucket[]> {

@@ -95,6 +95,34 @@ describe('server store', () => {
     expect(seen?.last_seen_at).not.toBeNull();
   });
 
+  it.each(['sqlite', 'postgres'] as const)('hands out large messages a few at a time, by size as well as by count, and always at least one (%s)', async (kind) => {
+    if (kind === 'postgres' && !pgReady) return;
+    const sql = await store(kind);
+    const sent = Array.from({ length: 10 }, (_, i): SyncMessage => ({ timestamp: at(i + 1), space: 'user:u1', dataset: 'field_notes', row: `n${i}`, values: { title: `${i} ${'长'.repeat(990)}` } }));
+    await storeMessages(sql, sent, device);
+    const size = Buffer.byteLength(JSON.stringify(sent[0]));
+    // Three fit under 2.5 messages' worth: the third is the one that crosses it.
+    const pages: unknown[][] = [];
+    let cursor = 0;
+    for (let ask = 0; ask < 10 && cursor < 10; ask++) {
+      const page = await pageAfter(sql, 'user:u1', cursor, 100, null, Math.floor(size * 2.5));
+      pages.push(messagesOf(page));
+      cursor = page.lastSeq ?? cursor;
+    }
+    expect(pages.map((p) => p.length)).toEqual([3, 3, 3, 1]);
+    expect(pages.flat()).toEqual(sent);
+    // One larger than the size on its own still goes, alone.
+    expect((await pageAfter(sql, 'user:u1', 0, 100, null, 1)).read).toBe(1);
+    // The repair pull likewise, saying there is more.
+    const repair = await messagesFrom(sql, 'user:u1', '2026-12-04T03', null, 100, Math.floor(size * 2.5));
+    expect(repair.messages.map((m) => m.timestamp)).toEqual([at(1), at(2), at(3)]);
+    expect(repair.more).toBe(true);
+    const rest = await messagesFrom(sql, 'user:u1', '2026-12-04T03', at(9), 100, Math.floor(size * 2.5));
+    expect(rest).toMatchObject({ messages: [{ timestamp: at(10) }], more: false });
+    expect((await messagesFrom(sql, 'user:u1', '2026-12-04T03', null, 4)).more).toBe(true);
+    expect((await messagesFrom(sql, 'user:u1', '2026-12-04T03', at(6), 4)).more).toBe(false);
+  });
+
   it.each(['sqlite', 'postgres'] as const)("keeps each space's newest sequence number and each message's wire text, and works both out for a database from before they were kept (%s)", async (kind) => {
     if (kind === 'postgres' && !pgReady) return;
     const sql = await store(kind);
