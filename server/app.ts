@@ -35,6 +35,7 @@ import {
   finishBlob,
   pageAfter,
   messagesFrom,
+  PAGE_BYTES,
   recentFailures,
   recordFailure,
   reviewSpaces,
@@ -246,6 +247,8 @@ export function createApp({ sql, logger = false, https, now = Date.now }: AppOpt
     if (body.limit === 0) return answer([], {});
     const spaces = await readableSpaces(actor, Object.keys(body.spaces));
     let room = Math.min(body.limit ?? DEFAULT_PULL, MAX_MESSAGES_PER_RESPONSE);
+    // The answer's size across spaces too: a knowledge manager reads every review space.
+    let bytesLeft = PAGE_BYTES;
     const pages: string[] = [];
     const states: SyncResponse['spaces'] = {};
     const heads = await headsOfSpaces(sql, spaces);
@@ -255,12 +258,13 @@ export function createApp({ sql, logger = false, https, now = Date.now }: AppOpt
       if (head.lastSeq <= cursor) {
         // Nothing after the cursor: no read (most spaces, most of the time).
         states[space] = { cursor, more: false, digest: head.digest };
-      } else if (room <= 0) {
+      } else if (room <= 0 || bytesLeft <= 0) {
         states[space] = { cursor, more: true, digest: head.digest };
       } else {
         // What this device sent is not sent back to it (the cursor still moves past it).
-        const page = await pageAfter(sql, space, cursor, room, actor.deviceId);
+        const page = await pageAfter(sql, space, cursor, room, actor.deviceId, bytesLeft);
         room -= page.read;
+        bytesLeft -= Buffer.byteLength(page.json);
         pages.push(page.json);
         const last = page.lastSeq ?? cursor;
         // The head was read first: anything stored since is after it, so past the head means done.
