@@ -130,28 +130,28 @@ export function heldSpaces(db: Db, held: (space: string) => boolean): string[] {
 }
 
 /**
- * How many characters of values one request carries at most, unless a smaller limit was learnt
+ * How many bytes of values one request carries at most, unless a smaller limit was learnt
  * (round.ts): far below the server's 32 MB, so a day of large notes goes in several requests
  * rather than one the server refuses.
  */
-export const PUSH_BATCH_CHARS = 8 * 1024 * 1024;
+export const PUSH_BATCH_BYTES = 8 * 1024 * 1024;
 
 /**
  * The oldest unsent messages of this device (after `after`, when given), leaving out the held
- * spaces: at most `limit`, and no more than `maxChars` characters of values (always at least one).
+ * spaces: at most `limit`, and no more than `maxBytes` bytes of values (always at least one).
  */
-export function outbox(db: Db, limit: number, held: readonly string[] = [], after = '', maxChars = PUSH_BATCH_CHARS): OutboxMessage[] {
+export function outbox(db: Db, limit: number, held: readonly string[] = [], after = '', maxBytes = PUSH_BATCH_BYTES): OutboxMessage[] {
   const spaces = JSON.stringify(held);
   // Sizes first: a long outbox of large notes is never read whole only to be cut.
-  const sized = prepared(db, 'SELECT timestamp, length(vals) AS size FROM sync_log WHERE state = 0 AND timestamp > ? AND space NOT IN (SELECT value FROM json_each(?)) ORDER BY timestamp LIMIT ?').all(after, spaces, limit) as {
+  const sized = prepared(db, 'SELECT timestamp, octet_length(vals) AS size FROM sync_log WHERE state = 0 AND timestamp > ? AND space NOT IN (SELECT value FROM json_each(?)) ORDER BY timestamp LIMIT ?').all(after, spaces, limit) as {
     timestamp: string;
     size: number;
   }[];
   let count = 0;
-  let chars = 0;
+  let bytes = 0;
   for (const { size } of sized) {
-    if (count > 0 && chars + size > maxChars) break;
-    chars += size;
+    if (count > 0 && bytes + size > maxBytes) break;
+    bytes += size;
     count++;
   }
   const last = sized[count - 1]?.timestamp;

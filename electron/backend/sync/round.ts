@@ -8,8 +8,8 @@ import { recordKindWords } from '../../../core/sync/record-words';
 import { transact } from '../db/changes';
 import type { Db } from '../db/connection';
 import { applyIncoming, type ApplyResult, type RunItem } from './apply';
-import { acknowledge, heldSpaces, localBuckets, localCount, outbox, outboxSize, PUSH_BATCH_CHARS, resendHour, whileSending, type OutboxMessage, type UnsentCells } from './log';
-import { actorOf, readBatchChars, readCursors, saveBatchChars, saveCursors, saveTeams, type SyncIdentity } from './state';
+import { acknowledge, heldSpaces, localBuckets, localCount, outbox, outboxSize, PUSH_BATCH_BYTES, resendHour, whileSending, type OutboxMessage, type UnsentCells } from './log';
+import { actorOf, readBatchBytes, readCursors, saveBatchBytes, saveCursors, saveTeams, type SyncIdentity } from './state';
 
 /**
  * One sync, independent of how bytes travel: rounds of push-and-pull until nothing is left either
@@ -80,14 +80,14 @@ class RefusedAsTooLarge extends Error {
   }
 }
 
-const charsOf = (messages: readonly OutboxMessage[]): number => messages.reduce((sum, m) => sum + JSON.stringify(m.values).length, 0);
+const bytesOf = (messages: readonly OutboxMessage[]): number => messages.reduce((sum, m) => sum + Buffer.byteLength(JSON.stringify(m.values)), 0);
 
 export function runSync(db: Db, identity: SyncIdentity, transport: Transport, schema: number, unsent: UnsentCells, hooks: RoundHooks = {}, now: () => number = Date.now): Promise<SyncOutcome> {
   return whileSending(db, async () => {
     const outcome: SyncOutcome = { sent: 0, received: 0, apply: { received: 0, applied: 0, refused: 0, conflicts: 0, waiting: 0 }, items: [], sentRows: [], stopped: false, repaired: [], bytesUp: 0, bytesDown: 0, held: [] };
     for (;;) {
       try {
-        return await exchangeAll(db, identity, transport, schema, unsent, hooks, now, outcome, readBatchChars(db) ?? PUSH_BATCH_CHARS);
+        return await exchangeAll(db, identity, transport, schema, unsent, hooks, now, outcome, readBatchBytes(db) ?? PUSH_BATCH_BYTES);
       } catch (error) {
         if (!(error instanceof RefusedAsTooLarge)) throw error;
         // A proxy in front of the server may accept less than the server does (nginx: 1 MB unless
@@ -95,10 +95,10 @@ export function runSync(db: Db, identity: SyncIdentity, transport: Transport, sc
         // the size of the refused one, a limit this device keeps for this server.
         const [only] = error.messages;
         if (error.messages.length === 1 && only !== undefined) {
-          const size = (charsOf(error.messages) / (1024 * 1024)).toFixed(1);
+          const size = (bytesOf(error.messages) / (1024 * 1024)).toFixed(1);
           throw new ApiFailure('too_large', msg('error.syncChangeTooLarge', { record: recordKindWords(only.dataset) ?? only.dataset, size }));
         }
-        saveBatchChars(db, Math.max(1, Math.floor(charsOf(error.messages) / 2)));
+        saveBatchBytes(db, Math.max(1, Math.floor(bytesOf(error.messages) / 2)));
       }
     }
   });
@@ -113,7 +113,7 @@ async function exchangeAll(
   hooks: RoundHooks,
   now: () => number,
   outcome: SyncOutcome,
-  maxChars: number,
+  maxBytes: number,
 ): Promise<SyncOutcome> {
   const send = async (request: SyncRequest): Promise<SyncResponse> => {
     try {
@@ -158,7 +158,7 @@ async function exchangeAll(
     for (let round = 0; round < MAX_ROUNDS; round++) {
       // One message more than a batch, to know whether another batch follows: the last one, full
       // or not, goes with a round that pulls.
-      const batch = outbox(db, size + 1, held, after, maxChars);
+      const batch = outbox(db, size + 1, held, after, maxBytes);
       if (batch.length <= size) break;
       batch.pop();
       const last = batch[size - 1] as OutboxMessage;
@@ -192,7 +192,7 @@ async function exchangeAll(
     });
     let ahead: { request: SyncRequest; answer: Promise<SyncResponse> } | null = null;
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const batch = ahead === null ? outbox(db, size, held, '', maxChars) : [];
+      const batch = ahead === null ? outbox(db, size, held, '', maxBytes) : [];
       const request = ahead?.request ?? roundRequest(batch, readCursors(db));
       const response = await (ahead?.answer ?? send(request));
       ahead = null;

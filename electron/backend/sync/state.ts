@@ -60,7 +60,7 @@ export function saveIdentity(db: Db, identity: SyncIdentity): void {
 }
 
 export function forgetIdentity(db: Db): void {
-  for (const key of ['identity', 'token', 'clock', 'cursors', 'teams', 'teamNames', 'batchChars']) remove(db, key);
+  for (const key of ['identity', 'token', 'clock', 'cursors', 'teams', 'teamNames', 'batchBytes']) remove(db, key);
   identities.set(db, null);
   clocks.delete(db);
 }
@@ -124,16 +124,16 @@ export function teamSpaceName(db: Db, space: string): string {
 }
 
 /**
- * The most characters of values a request may carry to this server, when it (or a proxy in front
+ * The most bytes of values a request may carry to this server, when it (or a proxy in front
  * of it) refused a larger one as too large; null until then.
  */
-export function readBatchChars(db: Db): number | null {
-  const value = Number(read(db, 'batchChars'));
+export function readBatchBytes(db: Db): number | null {
+  const value = Number(read(db, 'batchBytes'));
   return Number.isSafeInteger(value) && value > 0 ? value : null;
 }
 
-export function saveBatchChars(db: Db, chars: number): void {
-  write(db, 'batchChars', String(chars));
+export function saveBatchBytes(db: Db, bytes: number): void {
+  write(db, 'batchBytes', String(bytes));
 }
 
 export function readSetting(db: Db, key: 'token' | 'auto'): string | undefined {
