@@ -247,8 +247,10 @@ export function createApp({ sql, logger = false, https, now = Date.now }: AppOpt
     if (body.limit === 0) return answer([], {});
     const spaces = await readableSpaces(actor, Object.keys(body.spaces));
     let room = Math.min(body.limit ?? DEFAULT_PULL, MAX_MESSAGES_PER_RESPONSE);
-    // The answer's size across spaces too: a knowledge manager reads every review space.
-    let bytesLeft = PAGE_BYTES;
+    // The answer's size across spaces too (a knowledge manager reads every review space), in
+    // proportion to the messages asked for: a device whose answers were cut asks for fewer, and
+    // a link that drops long answers then gets short ones, however large the messages.
+    let bytesLeft = Math.ceil((PAGE_BYTES * room) / MAX_MESSAGES_PER_RESPONSE);
     const pages: string[] = [];
     const states: SyncResponse['spaces'] = {};
     const heads = await headsOfSpaces(sql, spaces);

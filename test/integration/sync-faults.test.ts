@@ -149,6 +149,30 @@ describe('sync under faults', () => {
     }
   }, 240_000);
 
+  it('gets long notes through a link that drops long transfers: after a cut it asks for answers short in bytes, not only in messages', async () => {
+    server.addUser('kit', 'consultant');
+    const laptop = await device(server, 'kit');
+    const line = 'Rack 14 trips its breaker when both chillers start together; the site manager logs it by hand. ';
+    const acked: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const bodyJson = documentJson(Array.from({ length: 120 }, (_, k) => paragraph([textNode(`${i}.${k} ${line}`)])));
+      acked.push((await callOk(laptop.backend, 'notes.create', { title: `Long visit ${i}`, bodyJson })).id);
+    }
+    await syncUntilDone(laptop);
+    // A link that drops a connection after 200 KB of answers. A note is about 55 KB as sent: fifty
+    // of them (the fewest a page asks for) made every answer longer than that before.
+    const proxy = await flakyProxy(server.port, 200 * 1024);
+    try {
+      const tablet = await device({ url: `http://127.0.0.1:${proxy.port}` }, 'kit');
+      proxy.cutting = true;
+      await syncUntilDone(tablet, 300);
+      expect(proxy.cuts).toBeGreaterThan(0);
+      expect(new Set(await noteIds(tablet))).toEqual(new Set(acked));
+    } finally {
+      await proxy.close();
+    }
+  }, 240_000);
+
   it('gets large notes through a proxy that takes at most 1 MB a request, and says what to change when one change alone is larger', async () => {
     server.addUser('lee', 'consultant');
     const proxy = await sizeLimitProxy(server.port, 1024 * 1024);
@@ -214,9 +238,11 @@ async function sizeLimitProxy(target: number, limit: number): Promise<{ port: nu
 
 /**
  * A TCP proxy on 127.0.0.1 in front of the server. While `cutting`, it delays each piece of an
- * answer and cuts the connection in every third piece (the first one included), after a random part of it went through.
+ * answer and cuts the connection in every third piece (the first one included), after a random
+ * part of it went through; or, given `afterBytes`, once a connection carried that much of answers
+ * (a link that cannot carry a long transfer).
  */
-async function flakyProxy(target: number): Promise<{ port: number; cutting: boolean; cuts: number; pieces: number; close: () => Promise<void> }> {
+async function flakyProxy(target: number, afterBytes = Infinity): Promise<{ port: number; cutting: boolean; cuts: number; pieces: number; close: () => Promise<void> }> {
   const sockets = new Set<net.Socket>();
   const state = {
     port: 0,
@@ -233,11 +259,12 @@ async function flakyProxy(target: number): Promise<{ port: number; cutting: bool
     sockets.add(client);
     const upstream = net.connect(target, '127.0.0.1');
     sockets.add(upstream);
-    let budget = Infinity;
+    let budget = afterBytes;
     client.on('data', (d) => upstream.write(d));
     upstream.on('data', (d: Buffer) => {
       // Connections are kept alive across requests: each piece of an answer may be where this one is cut.
       if (state.cutting && budget === Infinity && ++state.pieces % 3 === 1) budget = crypto.randomInt(0, d.length + 1);
+      if (!state.cutting) budget = Infinity;
       const send = () => {
         if (client.destroyed) return;
         if (d.length >= budget) {

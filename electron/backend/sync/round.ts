@@ -132,6 +132,8 @@ async function exchangeAll(
   let digests: Record<string, Digest> = {};
   const page = Math.max(1, Math.min(hooks.page ?? PULL_LIMIT, PULL_LIMIT));
   const size = Math.min(PUSH_BATCH, page);
+  // Fewer bytes too when the service asks for smaller pages (after requests failed mid-way).
+  const pushBytes = Math.min(maxBytes, Math.ceil((PUSH_BATCH_BYTES * page) / PULL_LIMIT));
   /** Counts an acknowledged batch and tells the UI. */
   const sentBatch = (batch: readonly OutboxMessage[], request: SyncRequest, response: SyncResponse): void => {
     outcome.sent += batch.length;
@@ -158,7 +160,7 @@ async function exchangeAll(
     for (let round = 0; round < MAX_ROUNDS; round++) {
       // One message more than a batch, to know whether another batch follows: the last one, full
       // or not, goes with a round that pulls.
-      const batch = outbox(db, size + 1, held, after, maxBytes);
+      const batch = outbox(db, size + 1, held, after, pushBytes);
       if (batch.length <= size) break;
       batch.pop();
       const last = batch[size - 1] as OutboxMessage;
@@ -192,7 +194,7 @@ async function exchangeAll(
     });
     let ahead: { request: SyncRequest; answer: Promise<SyncResponse> } | null = null;
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const batch = ahead === null ? outbox(db, size, held, '', maxBytes) : [];
+      const batch = ahead === null ? outbox(db, size, held, '', pushBytes) : [];
       const request = ahead?.request ?? roundRequest(batch, readCursors(db));
       const response = await (ahead?.answer ?? send(request));
       ahead = null;
