@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { documentJson, paragraph, textNode } from '../../core/richtext/build';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -359,6 +359,35 @@ describe('sync between devices through the server', () => {
     const desktop = await device('dan');
     await callOk(desktop.backend, 'sync.now', {});
     expect(await callOk(desktop.backend, 'notes.get', { id: note.id })).toMatchObject({ title: 'Site walk, north hall', bodyJson: body(text) });
+  });
+
+  it('keeps saving once a computer date that ran days ahead is put right, and sends what was written meanwhile', async () => {
+    server.addUser('rita', 'consultant');
+    // Its sync reads Date.now when asked, as the write path does, so the fake date below moves both.
+    const laptop = await device('rita', { now: () => Date.now() });
+    const real = Date.now();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(real + 3 * 86_400_000);
+      const note = await callOk(laptop.backend, 'notes.create', { title: 'Written on the wrong date' });
+      await callOk(laptop.backend, 'notes.save', { id: note.id, bodyJson: body('Chillers trip at noon.') });
+      expect(await callFail(laptop.backend, 'sync.now', {})).toMatchObject({ key: 'error.syncClockDrift' });
+      // The date is put right. Before, every save failed from here on ("a clock is 4320 minutes away").
+      vi.setSystemTime(real + 60_000);
+      await callOk(laptop.backend, 'notes.save', { id: note.id, title: 'Chiller trips' });
+      const later = await callOk(laptop.backend, 'notes.create', { title: 'Written after' });
+      // Nothing waits with a time from the future, and the order of the changes is kept.
+      const stamps = (laptop.backend.db.prepare("SELECT timestamp FROM sync_log WHERE dataset = 'field_notes' ORDER BY timestamp").all() as { timestamp: string }[]).map((r) => Date.parse(r.timestamp.slice(0, 24)));
+      expect(Math.max(...stamps)).toBeLessThan(real + 3_600_000);
+      expect(await callOk(laptop.backend, 'sync.now', {})).toMatchObject({ status: 'done' });
+      vi.useRealTimers();
+      const desktop = await device('rita');
+      expect(await callOk(desktop.backend, 'sync.now', {})).toMatchObject({ status: 'done', refused: 0 });
+      expect(await callOk(desktop.backend, 'notes.get', { id: note.id })).toMatchObject({ title: 'Chiller trips', bodyJson: body('Chillers trip at noon.') });
+      expect(await callOk(desktop.backend, 'notes.get', { id: later.id })).toMatchObject({ title: 'Written after' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('applies what it knows of a message from a newer version and leaves the rest for later', async () => {

@@ -4,7 +4,8 @@ import type { Db } from '../db/connection';
 import type { Applied } from '../db/changes';
 import { spaceOfRow, syncedValues } from './columns';
 import { appendLog, dropSuperseded } from './log';
-import { saveClock, syncClock, syncIdentity } from './state';
+import { stampingClock } from './clock';
+import { saveClock, syncIdentity } from './state';
 import { prepared } from '../db/statements';
 
 /**
@@ -18,7 +19,7 @@ export function recordOutgoing(db: Db, applied: readonly Applied[], now: number 
   if (applied.length === 0) return;
   const identity = syncIdentity(db);
   if (identity === null) return;
-  const clock = syncClock(db, identity.node);
+  const clock = stampingClock(db, identity.node, now);
   let stamped = false;
   for (const change of applied) {
     const values = syncedValues(change.table, change.columns);

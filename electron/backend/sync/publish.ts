@@ -6,7 +6,8 @@ import { prepared } from '../db/statements';
 import { rowName, tableSpec, type SqlValue } from '../db/tables';
 import { syncedValues } from './columns';
 import { appendOutgoing } from './outbox';
-import { saveClock, syncClock, type SyncIdentity } from './state';
+import { stampingClock } from './clock';
+import { saveClock, type SyncIdentity } from './state';
 
 /**
  * Central publication of a content pack (scripts/publish-pack.ts): on a knowledge manager's
@@ -16,7 +17,7 @@ import { saveClock, syncClock, type SyncIdentity } from './state';
  * transaction; returns how many records were queued.
  */
 export function publishPackContent(db: Db, identity: SyncIdentity, now: number = Date.now()): number {
-  const clock = syncClock(db, identity.node);
+  const clock = stampingClock(db, identity.node, now);
   let queued = 0;
   for (const table of CONTENT_TABLES) {
     const keys = tableSpec(table).key;

@@ -4,7 +4,8 @@ import type { Db } from '../db/connection';
 import { rowName, tableSpec, type SqlValue } from '../db/tables';
 import { spaceOfRow, syncedValues } from './columns';
 import { appendOutgoing } from './outbox';
-import { saveClock, syncClock, type SyncIdentity } from './state';
+import { stampingClock } from './clock';
+import { saveClock, type SyncIdentity } from './state';
 import { prepared } from '../db/statements';
 
 /**
@@ -14,7 +15,7 @@ import { prepared } from '../db/statements';
  * can write each row as it arrives. Runs in the caller's transaction.
  */
 export function seedOutbox(db: Db, identity: SyncIdentity, now: number = Date.now()): number {
-  const clock = syncClock(db, identity.node);
+  const clock = stampingClock(db, identity.node, now);
   let seeded = 0;
   for (const table of RECORD_TABLES) {
     const keyColumns = tableSpec(table).key;

@@ -12,7 +12,8 @@ import { rowName, type SqlValue } from '../db/tables';
 import { childTablesOf, spaceOfRow, syncedValues } from './columns';
 import { appendLog } from './log';
 import { appendOutgoing } from './outbox';
-import { readTeams, saveClock, syncClock, type SyncIdentity } from './state';
+import { stampingClock } from './clock';
+import { readTeams, saveClock, type SyncIdentity } from './state';
 
 /**
  * Sharing a customer with an account team: the customer and everything under it move from the
@@ -72,7 +73,7 @@ export function shareCustomer(db: Db, identity: SyncIdentity, customerId: string
   transact(
     db,
     () => {
-      const clock = syncClock(db, identity.node);
+      const clock = stampingClock(db, identity.node, now);
       for (const { table, row } of customerRows(db, customerId)) {
         // Rows already elsewhere (a file another team has) stay where they are.
         if (spaceOfRow(db, identity, table, row) !== own) continue;
