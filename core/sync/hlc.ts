@@ -45,12 +45,19 @@ export function createClock(node: string, last?: string): Clock {
   return { millis: parsed.millis, counter: parsed.counter, node };
 }
 
-/** The timestamp for a change made on this device now; advances the clock. */
+/**
+ * The timestamp for a change made on this device now; advances the clock. It never goes back and
+ * never refuses: a clock ahead of `now` (the computer's date was set back) goes on from where it
+ * is, and more changes in one millisecond than the counter holds go on in the next millisecond.
+ * (A clock that ran ahead because the date was wrong is put right before, in sync/clock.ts.)
+ */
 export function tick(clock: Clock, now: number): string {
-  const millis = Math.max(clock.millis, now);
-  const counter = millis === clock.millis ? clock.counter + 1 : 0;
-  if (millis - now > MAX_DRIFT_MS) throw new ClockDriftError(millis - now);
-  if (counter > MAX_COUNTER) throw new Error('sync clock: more than 65535 changes in one millisecond');
+  let millis = Math.max(clock.millis, now);
+  let counter = millis === clock.millis ? clock.counter + 1 : 0;
+  if (counter > MAX_COUNTER) {
+    millis += 1;
+    counter = 0;
+  }
   clock.millis = millis;
   clock.counter = counter;
   return formatTimestamp(millis, counter, clock.node);
@@ -70,9 +77,8 @@ export function observe(clock: Clock, remote: string, now: number): void {
   else if (millis === clock.millis) counter = clock.counter + 1;
   else if (millis === parsed.millis) counter = parsed.counter + 1;
   else counter = 0;
-  if (counter > MAX_COUNTER) throw new Error('sync clock: more than 65535 changes in one millisecond');
-  clock.millis = millis;
-  clock.counter = counter;
+  clock.millis = counter > MAX_COUNTER ? millis + 1 : millis;
+  clock.counter = counter > MAX_COUNTER ? 0 : counter;
 }
 
 /** The last timestamp the clock gave or saw, to store and reload it. */

@@ -390,6 +390,38 @@ describe('sync between devices through the server', () => {
     }
   });
 
+  it('keeps saving while the computer date is set days back, keeps the order of changes, and syncs once it is right', async () => {
+    server.addUser('sam', 'consultant');
+    const laptop = await device('sam', { now: () => Date.now() });
+    const desktop = await device('sam');
+    const note = await callOk(desktop.backend, 'notes.create', { title: 'From the desktop' });
+    await callOk(desktop.backend, 'sync.now', {});
+    await callOk(laptop.backend, 'sync.now', {});
+    const pending = await callOk(laptop.backend, 'notes.create', { title: 'Written before the date went back' });
+    const logged = () => (laptop.backend.db.prepare("SELECT timestamp FROM sync_log WHERE dataset = 'field_notes' ORDER BY rowid").all() as { timestamp: string }[]).map((r) => r.timestamp);
+    const before = logged();
+    const real = Date.now();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      // A flat battery: the date is days behind. Every save still works (before: "a clock is … away").
+      vi.setSystemTime(real - 3 * 86_400_000);
+      await callOk(laptop.backend, 'notes.save', { id: note.id, title: 'Edited while the date was wrong' });
+      expect(await callFail(laptop.backend, 'sync.now', {})).toMatchObject({ key: 'error.syncClockDrift' });
+      // Nothing was stamped back, and the new change comes after everything it had seen and made.
+      const after = logged();
+      expect(after.slice(0, before.length)).toEqual(before);
+      expect(after.length).toBe(before.length + 1);
+      expect([...after].sort()).toEqual(after);
+      vi.setSystemTime(real + 60_000);
+      expect(await callOk(laptop.backend, 'sync.now', {})).toMatchObject({ status: 'done' });
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(await callOk(desktop.backend, 'sync.now', {})).toMatchObject({ status: 'done', refused: 0 });
+    expect(await callOk(desktop.backend, 'notes.get', { id: note.id })).toMatchObject({ title: 'Edited while the date was wrong' });
+    expect(await callOk(desktop.backend, 'notes.get', { id: pending.id })).toMatchObject({ title: 'Written before the date went back' });
+  });
+
   it('applies what it knows of a message from a newer version and leaves the rest for later', async () => {
     const bob = await device('bob');
     const newer = await device('bob');

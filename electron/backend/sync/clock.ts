@@ -6,16 +6,21 @@ import { saveClock, syncClock } from './state';
 /**
  * The clock this device stamps its own changes with, inside the caller's transaction.
  *
- * A clock more than MAX_DRIFT_MS ahead of the computer's time means the computer's date was wrong
- * (ahead: a reset battery, a mistyped date) and has since been put right. Stamping on from the
- * clock would refuse every change (tick cannot go back), and stamping from the future would make
- * every other device refuse them. So the clock starts again from now, and the changes made while
- * the date was wrong are stamped again, in their order: they are all unsent, because the server
- * refuses a device whose clock is that far off.
+ * A clock more than MAX_DRIFT_MS ahead of the computer's time means one of two things:
+ * - The computer's date is behind (set back, or a flat battery): other devices' changes here are
+ *   from later than "now". The clock goes on from where it is (tick never goes back), and the
+ *   server refuses to sync until the date is right, saying so.
+ * - The computer's date was ahead (mistyped) and has been put right: only this device's own
+ *   changes are from the future. Stamped on from there, every other device would refuse them,
+ *   and they would outrank every change made after them. So the clock starts again from now, and
+ *   the changes made while the date was wrong are stamped again, in their order: they are all
+ *   unsent, because the server refuses a device whose clock is that far off.
  */
 export function stampingClock(db: Db, node: string, now: number): Clock {
   const clock = syncClock(db, node);
   if (clock.millis - now <= MAX_DRIFT_MS) return clock;
+  const others = (prepared(db, 'SELECT timestamp FROM sync_log WHERE substr(timestamp, 31) <> ? ORDER BY timestamp DESC LIMIT 1').get(node) as { timestamp: string } | undefined)?.timestamp;
+  if (others !== undefined && parseTimestamp(others).millis - now > MAX_DRIFT_MS) return clock;
   // Times up to the drift ahead of now are plausible (another device's clock a little fast); the
   // clock starts after the latest of them, so what it stamps still sorts after what it has seen.
   const plausible = `${new Date(now + MAX_DRIFT_MS).toISOString()}~`;
