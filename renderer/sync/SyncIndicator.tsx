@@ -52,7 +52,9 @@ export function SyncIndicator() {
 }
 
 /** Why a sync stopped, in a few words. */
-function stopReason(error: ApiMessage): 'status.syncStop.unreachable' | 'status.syncStop.interrupted' | 'status.syncStop.revoked' | 'status.syncStop.clock' | 'status.syncStop.unknown' {
+function stopReason(
+  error: ApiMessage,
+): 'status.syncStop.unreachable' | 'status.syncStop.interrupted' | 'status.syncStop.revoked' | 'status.syncStop.reconnect' | 'status.syncStop.clock' | 'status.syncStop.tooLarge' | 'status.syncStop.unknown' {
   switch (error.key) {
     case 'error.syncUnreachable':
     case 'error.syncUnknownHost':
@@ -62,8 +64,13 @@ function stopReason(error: ApiMessage): 'status.syncStop.unreachable' | 'status.
       return 'status.syncStop.interrupted';
     case 'error.syncRevoked':
       return 'status.syncStop.revoked';
+    case 'error.syncTokenUnreadable':
+      return 'status.syncStop.reconnect';
     case 'error.syncClockDrift':
       return 'status.syncStop.clock';
+    case 'error.syncTooLarge':
+    case 'error.syncChangeTooLarge':
+      return 'status.syncStop.tooLarge';
     default:
       return 'status.syncStop.unknown';
   }

@@ -422,6 +422,25 @@ describe('sync between devices through the server', () => {
     expect(await callOk(desktop.backend, 'notes.get', { id: pending.id })).toMatchObject({ title: 'Written before the date went back' });
   });
 
+  it('says to connect again when it cannot read its own stored sign-in, and connecting again sends what waited', async () => {
+    server.addUser('tara', 'consultant');
+    const first = await device('tara');
+    const note = await callOk(first.backend, 'notes.create', { title: 'Waiting to go up' });
+    first.backend.close();
+    // The browser host's key file is gone (the folder came from another computer without it).
+    fs.rmSync(path.join(first.dataDir, 'sync.key'));
+    const again = await startBackend({ dataDir: first.dataDir });
+    const refused = await callFail(again.backend, 'sync.now', {});
+    expect(refused).toMatchObject({ key: 'error.syncTokenUnreadable' });
+    expect(refused.message).toMatch(/cannot read the sign-in.*disconnect on the Sync screen, then connect again/);
+    await callOk(again.backend, 'sync.disconnect', {});
+    await callOk(again.backend, 'sync.enrol', { serverUrl: server.url, username: 'tara', password: TEST_PASSWORD, deviceName: 'again' });
+    expect(await callOk(again.backend, 'sync.now', {})).toMatchObject({ status: 'done' });
+    const other = await device('tara');
+    await callOk(other.backend, 'sync.now', {});
+    expect(await callOk(other.backend, 'notes.get', { id: note.id })).toMatchObject({ title: 'Waiting to go up' });
+  });
+
   it('applies what it knows of a message from a newer version and leaves the rest for later', async () => {
     const bob = await device('bob');
     const newer = await device('bob');

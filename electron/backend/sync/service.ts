@@ -127,7 +127,8 @@ export function createSyncService(options: SyncOptions): SyncService {
   const token = (): string => {
     const sealed = readSetting(db, 'token');
     const plain = sealed === undefined ? null : openSecret(secretKey(), sealed);
-    if (plain === null) throw new ApiFailure('forbidden', msg('error.syncRevoked'));
+    // Not the server's refusal: this device cannot open what it stored (another key).
+    if (plain === null) throw new ApiFailure('forbidden', msg('error.syncTokenUnreadable'));
     return plain;
   };
 
