@@ -100,7 +100,7 @@ export function RecoveryScreen() {
           <AlertNotice message={failure} />
         </div>
       )}
-      {confirming && <RestoreDialog backup={confirming} busy={busy === 'restore'} error={failure} onCancel={() => setConfirming(null)} onConfirm={() => void restore(confirming)} />}
+      {confirming && <RestoreDialog backup={confirming} syncing={false /* a damaged database cannot say whether it syncs */} busy={busy === 'restore'} error={failure} onCancel={() => setConfirming(null)} onConfirm={() => void restore(confirming)} />}
     </main>
   );
 }

@@ -15,6 +15,7 @@ export function SettingsPage() {
   const { t, lang, apiText } = useI18n();
   const info = useQuery('app.info', {});
   const backups = useQuery('backups.list', {});
+  const sync = useQuery('sync.status', {});
   const [creating, setCreating] = useState(false);
   // What the last "Back up now" did, worded at render so it follows a change of language.
   const [status, setStatus] = useState<{ createdAt: string } | { error: ApiError } | null>(null);
@@ -82,7 +83,7 @@ export function SettingsPage() {
           />
         )}
       </section>
-      {restoring && <RestoreDialog backup={restoring} busy={restoreBusy} error={restoreError} onCancel={() => setRestoring(null)} onConfirm={() => void restore(restoring)} />}
+      {restoring && <RestoreDialog backup={restoring} syncing={(sync.data?.account ?? null) !== null} busy={restoreBusy} error={restoreError} onCancel={() => setRestoring(null)} onConfirm={() => void restore(restoring)} />}
     </section>
   );
 }
