@@ -19,7 +19,8 @@ import { saveClock, syncClock } from './state';
 export function stampingClock(db: Db, node: string, now: number): Clock {
   const clock = syncClock(db, node);
   if (clock.millis - now <= MAX_DRIFT_MS) return clock;
-  const others = (prepared(db, 'SELECT timestamp FROM sync_log WHERE substr(timestamp, 31) <> ? ORDER BY timestamp DESC LIMIT 1').get(node) as { timestamp: string } | undefined)?.timestamp;
+  // Taken in from other devices (state 1: one refused here for its clock does not count).
+  const others = (prepared(db, 'SELECT timestamp FROM sync_log WHERE substr(timestamp, 31) <> ? AND state = 1 ORDER BY timestamp DESC LIMIT 1').get(node) as { timestamp: string } | undefined)?.timestamp;
   if (others !== undefined && parseTimestamp(others).millis - now > MAX_DRIFT_MS) return clock;
   // Times up to the drift ahead of now are plausible (another device's clock a little fast); the
   // clock starts after the latest of them, so what it stamps still sorts after what it has seen.
