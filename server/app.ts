@@ -90,11 +90,23 @@ function storageFull(error: { code?: unknown }): boolean {
 /** Seconds a client is asked to wait before it tries again when the database is unavailable. */
 const RETRY_AFTER_SECONDS = 30;
 
-export type AppOptions = { sql: Sql; logger?: FastifyServerOptions['logger']; https?: { cert: Buffer; key: Buffer } | undefined; now?: () => number };
+export type AppOptions = {
+  sql: Sql;
+  logger?: FastifyServerOptions['logger'];
+  https?: { cert: Buffer; key: Buffer } | undefined;
+  /** Reverse proxies whose X-Forwarded-For names the client (config.ts, TRUST_PROXY). */
+  trustProxy?: readonly string[];
+  now?: () => number;
+};
 
-export function createApp({ sql, logger = false, https, now = Date.now }: AppOptions): FastifyInstance {
+export function createApp({ sql, logger = false, https, trustProxy = [], now = Date.now }: AppOptions): FastifyInstance {
   // One log line per request, written when it is answered (Fastify's default is two).
-  const options = { logger, bodyLimit: MAX_SYNC_BODY_BYTES, logController: new LogController({ disableRequestLogging: true }) };
+  const options = {
+    logger,
+    bodyLimit: MAX_SYNC_BODY_BYTES,
+    logController: new LogController({ disableRequestLogging: true }),
+    ...(trustProxy.length > 0 ? { trustProxy: [...trustProxy] } : {}),
+  };
   const app = (https ? Fastify({ ...options, https }) : Fastify(options)) as unknown as FastifyInstance;
   app.addHook('onResponse', async (request, reply) => {
     request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');

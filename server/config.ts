@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { migrateServer } from './store/schema';
 import { openPostgres } from './store/postgres';
@@ -16,6 +17,11 @@ export type ServerConfig = {
   logLevel: string;
   /** How long a starting server waits for its database to answer (it may be starting too). */
   databaseWaitMs: number;
+  /**
+   * The reverse proxies whose X-Forwarded-For names the client (addresses or CIDR ranges); empty:
+   * the connection's own address is the client's, and the header is ignored (anyone may send it).
+   */
+  trustProxy: string[];
 };
 
 export class ConfigError extends Error {}
@@ -39,6 +45,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// address');
   return {
+    trustProxy: trustedProxies(env.TRUST_PROXY ?? ''),
     host: env.HOST ?? '127.0.0.1',
     port,
     dataDir: path.resolve(env.FIELDBENCH_SERVER_DATA ?? 'server-data'),
@@ -47,6 +54,24 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: env.LOG_LEVEL ?? 'info',
     databaseWaitMs: wait * 1000,
   };
+}
+
+/**
+ * TRUST_PROXY: comma-separated addresses or CIDR ranges of the reverse proxies in front of the
+ * server. Behind a proxy every request comes from the proxy's address, so without this the
+ * sign-in limit per address would be one limit for everybody and the audit log would name the
+ * proxy.
+ */
+function trustedProxies(value: string): string[] {
+  const entries = value.split(',').map((e) => e.trim()).filter((e) => e !== '');
+  for (const entry of entries) {
+    const [address = '', bits, extra] = entry.split('/');
+    const family = net.isIP(address);
+    const width = family === 4 ? 32 : 128;
+    const validBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= width);
+    if (family === 0 || !validBits || extra !== undefined) throw new ConfigError(`TRUST_PROXY: "${entry}" is not an IP address or CIDR range (for example 127.0.0.1 or 10.0.0.0/8)`);
+  }
+  return entries;
 }
 
 /** The database named without its password, for messages: the PostgreSQL host, port and database, or the SQLite folder. */

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     waitMs: config.databaseWaitMs,
     onWait: (attempt, reason) => console.log(JSON.stringify({ level: 40, time: Date.now(), pid: process.pid, database: databaseName(config), attempt, reason, msg: 'waiting for the database' })),
   });
-  const app = createApp({ sql, logger: { level: config.logLevel }, https: config.tls ?? undefined });
+  const app = createApp({ sql, logger: { level: config.logLevel }, https: config.tls ?? undefined, trustProxy: config.trustProxy });
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;

@@ -192,6 +192,29 @@ describe('the server on its first start', () => {
     expect(first.stderr).not.toMatch(/Deprecation|Warning/);
   }, 30_000);
 
+  it('behind a trusted reverse proxy, limits failed sign-ins per client address and audits that address; otherwise ignores the header', async () => {
+    // A new user name each time: only the limit per address counts (five per user name would come first).
+    let attempt = 0;
+    const wrongPassword = (url: string, from: string) =>
+      api(url, '/api/v1/enrol', { body: { username: `nobody${attempt++}`, password: 'wrong', deviceName: 'x' }, headers: { 'x-forwarded-for': from } });
+    // Behind the proxy on 127.0.0.1: twenty failures from one client do not lock out another.
+    const proxied = await startServer({ db: 'sqlite', env: { TRUST_PROXY: '127.0.0.1' } });
+    cleanups.push(proxied.dispose);
+    for (let i = 0; i < 20; i++) expect((await wrongPassword(proxied.url, '203.0.113.7')).status).toBe(401);
+    expect((await wrongPassword(proxied.url, '203.0.113.7')).status).toBe(429);
+    expect((await wrongPassword(proxied.url, '198.51.100.20')).status).toBe(401);
+    expect(proxied.admin(['audit', '--limit', '5']).stdout).toContain('198.51.100.20');
+    // Without TRUST_PROXY the header is anyone's to send: it changes nothing.
+    const direct = await startServer({ db: 'sqlite' });
+    cleanups.push(direct.dispose);
+    for (let i = 0; i < 20; i++) await wrongPassword(direct.url, `203.0.113.${i}`);
+    expect((await wrongPassword(direct.url, '198.51.100.20')).status).toBe(429);
+    // A setting that is not an address is named at start.
+    const wrong = await runServerUntilExit({ DATABASE_URL: '', TRUST_PROXY: '127.0.0.1, proxy.local' });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr.trim()).toBe('fieldbench server: TRUST_PROXY: "proxy.local" is not an IP address or CIDR range (for example 127.0.0.1 or 10.0.0.0/8)');
+  }, 60_000);
+
   it('a port already in use is named, with what to do, instead of a stack trace', async () => {
     const server = await startServer({ db: 'sqlite' });
     cleanups.push(server.dispose);
