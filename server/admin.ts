@@ -4,7 +4,7 @@ import { ROLES, TEAM_ID_PATTERN, type Role } from '../core/sync/spaces';
 import { hashPassword, newId } from './auth';
 import { ConfigError, openStore, readConfig } from './config';
 import type { Sql } from './store/sql';
-import { addTeam, addUser, audit, findTeam, findUserByName, listAudit, listDevices, listTeams, listUsers, revokeDevice, setTeamMember, setUserDisabled, setUserPassword } from './store/store';
+import { addTeam, addUser, audit, findTeam, findUserByName, listAudit, listDevices, listTeams, listUsers, revokeDevice, setTeamMember, setUserDisabled, setUserPassword, setUserRole } from './store/store';
 
 /**
  * `npm run server:admin -- <command>`: accounts and devices, against the database the server
@@ -14,6 +14,7 @@ import { addTeam, addUser, audit, findTeam, findUserByName, listAudit, listDevic
 const USAGE = `usage: npm run server:admin -- <command>
   user add <name> --role <${ROLES.join('|')}> [--display <display name>]
   user disable <name>        user enable <name>        user password <name>
+  user role <name> --role <${ROLES.join('|')}>
   user list
   team add <id> --name <name>      team list
   team member add <team id> <user name>      team member remove <team id> <user name>
@@ -78,11 +79,16 @@ async function checkedPassword(): Promise<string> {
   return value;
 }
 
+function roleOption(args: string[]): Role {
+  const role = option(args, '--role');
+  if (!role || !(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+  return role as Role;
+}
+
 async function run(sql: Sql, args: string[]): Promise<string> {
   const [group, command, name] = args;
   if (group === 'user' && command === 'add' && name) {
-    const role = option(args, '--role');
-    if (!role || !(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+    const role = roleOption(args);
     if (!/^[A-Za-z0-9._@-]{1,100}$/.test(name)) throw new UsageError('a user name has 1-100 letters, digits, ".", "_", "@" or "-"');
     if (await findUserByName(sql, name)) throw new UsageError(`the user ${name} exists already`);
     await addUser(sql, { id: newId(), name, displayName: option(args, '--display') ?? name, role: role as Role, passwordHash: await hashPassword(await checkedPassword()) });
@@ -96,6 +102,16 @@ async function run(sql: Sql, args: string[]): Promise<string> {
     if (!(await findUserByName(sql, name))) throw new UsageError(`there is no user ${name}`);
     await setUserPassword(sql, name, await hashPassword(await checkedPassword()));
     return `password of ${name} changed`;
+  }
+  if (group === 'user' && command === 'role' && name) {
+    const role = roleOption(args);
+    const user = await findUserByName(sql, name);
+    if (!user) throw new UsageError(`there is no user ${name}`);
+    if (user.role === role) return `${name} is ${role} already`;
+    await setUserRole(sql, name, role);
+    await audit(sql, { userId: user.id, deviceId: null, action: 'role_changed', detail: { from: user.role, to: role } });
+    // Devices learn it at their next sync (GET /me), and act on it from then on.
+    return `${name} is now ${role} (was ${user.role}); their devices take it at their next sync`;
   }
   if (group === 'user' && command === 'list') {
     return (await listUsers(sql)).map((u) => `${u.name}\t${u.role}\t${Number(u.disabled) ? 'disabled' : 'enabled'}\t${u.display_name}`).join('\n');

@@ -40,6 +40,10 @@ export async function setUserDisabled(sql: Sql, name: string, disabled: boolean)
   return (await sql.run('UPDATE users SET disabled = ? WHERE name = ?', [disabled ? 1 : 0, name])).changes === 1;
 }
 
+export async function setUserRole(sql: Sql, name: string, role: Role): Promise<boolean> {
+  return (await sql.run('UPDATE users SET role = ? WHERE name = ?', [role, name])).changes === 1;
+}
+
 export async function setUserPassword(sql: Sql, name: string, passwordHash: string): Promise<boolean> {
   return (await sql.run('UPDATE users SET password_hash = ? WHERE name = ?', [passwordHash, name])).changes === 1;
 }

@@ -441,6 +441,39 @@ describe('sync between devices through the server', () => {
     expect(await callOk(other.backend, 'notes.get', { id: note.id })).toMatchObject({ title: 'Waiting to go up' });
   });
 
+  it('acts on a role changed on the server from its next sync: a new manager reviews, a former one keeps unsent publications here and syncs the rest', async () => {
+    server.addUser('uma', 'consultant');
+    server.addUser('vic', 'consultant');
+    const uma = await device('uma');
+    const vic = await device('vic');
+    await callOk(vic.backend, 'review.submit', { kind: 'lesson', id: await readyLesson(vic, 'Label intents with the agents') });
+    await callOk(vic.backend, 'sync.now', {});
+
+    // Made a knowledge manager: her device reviews after its next sync, without connecting again.
+    expect(server.admin(['user', 'role', 'uma', '--role', 'knowledge_manager']).stdout).toContain('uma is now knowledge_manager (was consultant)');
+    expect(server.admin(['audit', '--limit', '1']).stdout).toContain('role_changed');
+    await callOk(uma.backend, 'sync.now', {});
+    expect((await callOk(uma.backend, 'sync.status', {})).account?.role).toBe('knowledge_manager');
+    await callOk(uma.backend, 'sync.now', {});
+    const queue = (await callOk(uma.backend, 'review.list', { status: 'open' })).items;
+    expect(queue.map((s) => s.title)).toContain('Label intents with the agents');
+    const submission = queue.find((s) => s.title === 'Label intents with the agents');
+    await callOk(uma.backend, 'review.decide', { id: submission?.id ?? '', status: 'in_review', note: '' });
+    await callOk(uma.backend, 'review.publish', { ids: [submission?.id ?? ''], title: 'Label intents with the agents', summary: 'From the field.', type: 'lesson', scenarios: [], tags: [], lang: 'en' });
+
+    // No longer one before that went up: the publication waits here, said so; her own work goes up.
+    server.admin(['user', 'role', 'uma', '--role', 'consultant']);
+    const note = await callOk(uma.backend, 'notes.create', { title: 'Still hers to send' });
+    const run = await callOk(uma.backend, 'sync.now', {});
+    expect(run.status).toBe('done');
+    expect((await callOk(uma.backend, 'sync.status', {})).account?.role).toBe('consultant');
+    const items = await callOk(uma.backend, 'sync.runItems', { runId: run.id });
+    expect(JSON.stringify(items)).toContain('error.syncHeldPublished');
+    const other = await device('uma');
+    await callOk(other.backend, 'sync.now', {});
+    expect(await callOk(other.backend, 'notes.get', { id: note.id })).toMatchObject({ title: 'Still hers to send' });
+  });
+
   it('applies what it knows of a message from a newer version and leaves the rest for later', async () => {
     const bob = await device('bob');
     const newer = await device('bob');

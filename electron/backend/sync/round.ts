@@ -9,7 +9,7 @@ import { transact } from '../db/changes';
 import type { Db } from '../db/connection';
 import { applyIncoming, type ApplyResult, type RunItem } from './apply';
 import { acknowledge, heldSpaces, localBuckets, localCount, outbox, outboxSize, PUSH_BATCH_BYTES, resendHour, whileSending, type OutboxMessage, type UnsentCells } from './log';
-import { actorOf, readBatchBytes, readCursors, saveBatchBytes, saveCursors, saveTeams, type SyncIdentity } from './state';
+import { actorOf, readBatchBytes, readCursors, refreshAccount, saveBatchBytes, saveCursors, type SyncIdentity } from './state';
 
 /**
  * One sync, independent of how bytes travel: rounds of push-and-pull until nothing is left either
@@ -106,7 +106,7 @@ export function runSync(db: Db, identity: SyncIdentity, transport: Transport, sc
 
 async function exchangeAll(
   db: Db,
-  identity: SyncIdentity,
+  enrolled: SyncIdentity,
   transport: Transport,
   schema: number,
   unsent: UnsentCells,
@@ -124,7 +124,8 @@ async function exchangeAll(
     }
   };
   const measure = hooks.measure ?? (() => 0);
-  if (transport.me) saveTeams(db, (await transport.me()).teams);
+  // Who the device acts for now: the user's teams and role change on the server.
+  const identity = transport.me ? refreshAccount(db, enrolled, await transport.me()) : enrolled;
   const actor = actorOf(db, identity);
   // Changes to a space this user may no longer write stay here, unsent, instead of failing every sync.
   const held = heldSpaces(db, (space) => !canWrite(actor, space));

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { clockState, createClock, type Clock } from '../../../core/sync/hlc';
-import type { SyncTeam } from '../../../core/sync/protocol';
+import type { MeResponse, SyncTeam } from '../../../core/sync/protocol';
 import { spaceKind, spaceOwner, type Actor, type Role } from '../../../core/sync/spaces';
 import type { Db } from '../db/connection';
 import { prepared } from '../db/statements';
@@ -57,6 +57,20 @@ export function syncIdentity(db: Db): SyncIdentity | null {
 export function saveIdentity(db: Db, identity: SyncIdentity): void {
   write(db, 'identity', JSON.stringify(identity));
   identities.set(db, identity);
+}
+
+/**
+ * What the server says of the user now: their teams, role and names change there (an
+ * administrator makes a consultant a knowledge manager). The user it is never changes. Returns
+ * the identity to act as from here on.
+ */
+export function refreshAccount(db: Db, identity: SyncIdentity, me: MeResponse): SyncIdentity {
+  saveTeams(db, me.teams);
+  const { id, role, name, displayName } = me.user;
+  if (id !== identity.userId || (role === identity.role && name === identity.userName && displayName === identity.displayName)) return identity;
+  const current = { ...identity, role, userName: name, displayName };
+  saveIdentity(db, current);
+  return current;
 }
 
 export function forgetIdentity(db: Db): void {
