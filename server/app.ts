@@ -3,6 +3,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyReply, type F
 import type { z } from 'zod';
 import { MAX_DRIFT_MS } from '../core/sync/hlc';
 import {
+  BATCH_BYTES,
   BLOB_CHUNK_BYTES,
   blobStartRequestSchema,
   enrolRequestSchema,
@@ -35,7 +36,6 @@ import {
   finishBlob,
   pageAfter,
   messagesFrom,
-  PAGE_BYTES,
   recentFailures,
   recordFailure,
   reviewSpaces,
@@ -262,7 +262,7 @@ export function createApp({ sql, logger = false, https, trustProxy = [], now = D
     // The answer's size across spaces too (a knowledge manager reads every review space), in
     // proportion to the messages asked for: a device whose answers were cut asks for fewer, and
     // a link that drops long answers then gets short ones, however large the messages.
-    let bytesLeft = Math.ceil((PAGE_BYTES * room) / MAX_MESSAGES_PER_RESPONSE);
+    let bytesLeft = Math.ceil((BATCH_BYTES * room) / MAX_MESSAGES_PER_RESPONSE);
     const pages: string[] = [];
     const states: SyncResponse['spaces'] = {};
     const heads = await headsOfSpaces(sql, spaces);

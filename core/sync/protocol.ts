@@ -35,6 +35,12 @@ export const MAX_MESSAGES_PER_REQUEST = 5000;
 export const MAX_MESSAGES_PER_RESPONSE = 5000;
 /** The largest sync request body the server accepts. */
 export const MAX_SYNC_BODY_BYTES = 32 * 1024 * 1024;
+/**
+ * About how many bytes of messages a full batch carries each way (a device's push, a server's
+ * answer), far below MAX_SYNC_BODY_BYTES: a day of large notes goes in several requests, and an
+ * answer stays a few megabytes however large the messages. Smaller batches ask for less.
+ */
+export const BATCH_BYTES = 8 * 1024 * 1024;
 export const MAX_VALUE_CHARS = 4 * 1024 * 1024;
 export const MAX_ROW_CHARS = 300;
 export const MAX_COLUMNS_PER_MESSAGE = 64;

@@ -1,5 +1,5 @@
 import { addHash, bucketOf, DIGEST_MODULUS, hashTimestamp, spaceBucketsOf, type Bucket, type Digest } from '../../core/sync/digest';
-import type { SyncMessage } from '../../core/sync/protocol';
+import { BATCH_BYTES, type SyncMessage } from '../../core/sync/protocol';
 import type { Role } from '../../core/sync/spaces';
 import { one, type Sql } from './sql';
 
@@ -272,13 +272,6 @@ async function storeMessagesInOneStatement(sql: Sql, messages: readonly SyncMess
 export type SpacePage = { json: string; read: number; lastSeq: number | null };
 
 /**
- * Bytes of messages one space's page carries at most: an answer stays a few megabytes
- * however large the notes, where 5,000 large ones would pass the size a string or a response can
- * have and stop every device of the space for good.
- */
-export const PAGE_BYTES = 8 * 1024 * 1024;
-
-/**
  * The sequence number a page ends at (parameters: space, cursor, limit, bytes). The sizes come
  * from octet_length, which neither database reads the text for, so the texts are read once.
  */
@@ -287,7 +280,7 @@ const LAST_OF_PAGE = `SELECT max(seq) FROM (
     FROM (SELECT seq, octet_length(wire) AS size FROM messages WHERE space = ? AND seq > ? ORDER BY seq LIMIT ?) candidates
   ) sized WHERE before < ?`;
 
-export async function pageAfter(sql: Sql, space: string, cursor: number, limit: number, device: string | null, maxBytes = PAGE_BYTES): Promise<SpacePage> {
+export async function pageAfter(sql: Sql, space: string, cursor: number, limit: number, device: string | null, maxBytes = BATCH_BYTES): Promise<SpacePage> {
   // Joined in the database: one row back instead of one row object per message, built only to
   // have its text joined (the page read was the largest statement of a 500-device burst).
   const row = await one<{ json: string | null; read: number; last_seq: number | null }>(
@@ -300,7 +293,7 @@ export async function pageAfter(sql: Sql, space: string, cursor: number, limit: 
 }
 
 /** Messages of a space by timestamp (the repair pull after a digest difference). */
-export async function messagesFrom(sql: Sql, space: string, from: string, after: string | null, limit: number, maxBytes = PAGE_BYTES): Promise<{ messages: StoredMessage[]; more: boolean }> {
+export async function messagesFrom(sql: Sql, space: string, from: string, after: string | null, limit: number, maxBytes = BATCH_BYTES): Promise<{ messages: StoredMessage[]; more: boolean }> {
   // As pageAfter: about maxBytes, at least one; `total` says whether any were left for the next ask.
   const rows = await sql.all<{ seq: number; timestamp: string; json: string; total: number }>(
     `SELECT seq, timestamp, json, total FROM (

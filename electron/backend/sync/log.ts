@@ -1,4 +1,5 @@
 import { bucketOf, DIGEST_MODULUS, hashTimestamp, spaceBucketsOf, type Bucket } from '../../../core/sync/digest';
+import { BATCH_BYTES } from '../../../core/sync/protocol';
 import type { Db } from '../db/connection';
 import { prepared } from '../db/statements';
 
@@ -130,17 +131,10 @@ export function heldSpaces(db: Db, held: (space: string) => boolean): string[] {
 }
 
 /**
- * How many bytes of values one request carries at most, unless a smaller limit was learnt
- * (round.ts): far below the server's 32 MB, so a day of large notes goes in several requests
- * rather than one the server refuses.
- */
-export const PUSH_BATCH_BYTES = 8 * 1024 * 1024;
-
-/**
  * The oldest unsent messages of this device (after `after`, when given), leaving out the held
  * spaces: at most `limit`, and no more than `maxBytes` bytes of values (always at least one).
  */
-export function outbox(db: Db, limit: number, held: readonly string[] = [], after = '', maxBytes = PUSH_BATCH_BYTES): OutboxMessage[] {
+export function outbox(db: Db, limit: number, held: readonly string[] = [], after = '', maxBytes = BATCH_BYTES): OutboxMessage[] {
   const spaces = JSON.stringify(held);
   // Sizes first: a long outbox of large notes is never read whole only to be cut.
   const sized = prepared(db, 'SELECT timestamp, octet_length(vals) AS size FROM sync_log WHERE state = 0 AND timestamp > ? AND space NOT IN (SELECT value FROM json_each(?)) ORDER BY timestamp LIMIT ?').all(after, spaces, limit) as {

@@ -1,5 +1,5 @@
 import { bucketStart, digestOf, firstDifference, sameDigest, type Digest } from '../../../core/sync/digest';
-import { PROTOCOL_VERSION, type BucketsResponse, type MeResponse, type MessagesResponse, type SyncMessage, type SyncRequest, type SyncResponse } from '../../../core/sync/protocol';
+import { BATCH_BYTES, PROTOCOL_VERSION, type BucketsResponse, type MeResponse, type MessagesResponse, type SyncMessage, type SyncRequest, type SyncResponse } from '../../../core/sync/protocol';
 import { submissionColumnRefused } from '../../../core/review/authority';
 import { canRead, canWrite, ownSpace, PUBLISHED_SPACE, reviewSpace, teamSpace, type Actor } from '../../../core/sync/spaces';
 import { msg } from '../../../core/api/message';
@@ -8,7 +8,7 @@ import { recordKindWords } from '../../../core/sync/record-words';
 import { transact } from '../db/changes';
 import type { Db } from '../db/connection';
 import { applyIncoming, type ApplyResult, type RunItem } from './apply';
-import { acknowledge, heldSpaces, localBuckets, localCount, outbox, outboxSize, PUSH_BATCH_BYTES, resendHour, whileSending, type OutboxMessage, type UnsentCells } from './log';
+import { acknowledge, heldSpaces, localBuckets, localCount, outbox, outboxSize, resendHour, whileSending, type OutboxMessage, type UnsentCells } from './log';
 import { actorOf, readBatchBytes, readCursors, refreshAccount, saveBatchBytes, saveCursors, type SyncIdentity } from './state';
 
 /**
@@ -87,7 +87,7 @@ export function runSync(db: Db, identity: SyncIdentity, transport: Transport, sc
     const outcome: SyncOutcome = { sent: 0, received: 0, apply: { received: 0, applied: 0, refused: 0, conflicts: 0, waiting: 0 }, items: [], sentRows: [], stopped: false, repaired: [], bytesUp: 0, bytesDown: 0, held: [] };
     for (;;) {
       try {
-        return await exchangeAll(db, identity, transport, schema, unsent, hooks, now, outcome, readBatchBytes(db) ?? PUSH_BATCH_BYTES);
+        return await exchangeAll(db, identity, transport, schema, unsent, hooks, now, outcome, readBatchBytes(db) ?? BATCH_BYTES);
       } catch (error) {
         if (!(error instanceof RefusedAsTooLarge)) throw error;
         // A proxy in front of the server may accept less than the server does (nginx: 1 MB unless
@@ -134,7 +134,7 @@ async function exchangeAll(
   const page = Math.max(1, Math.min(hooks.page ?? PULL_LIMIT, PULL_LIMIT));
   const size = Math.min(PUSH_BATCH, page);
   // Fewer bytes too when the service asks for smaller pages (after requests failed mid-way).
-  const pushBytes = Math.min(maxBytes, Math.ceil((PUSH_BATCH_BYTES * page) / PULL_LIMIT));
+  const pushBytes = Math.min(maxBytes, Math.ceil((BATCH_BYTES * page) / PULL_LIMIT));
   /** Counts an acknowledged batch and tells the UI. */
   const sentBatch = (batch: readonly OutboxMessage[], request: SyncRequest, response: SyncResponse): void => {
     outcome.sent += batch.length;
