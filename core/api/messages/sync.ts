@@ -49,8 +49,8 @@ export const syncMessages = defineApiMessages({
     zh: '服务器不再接受此设备（设备已被吊销或账户已停用）。你的工作仍保存在本机；请联系管理员，然后重新连接。',
   },
   'error.syncTokenUnreadable': {
-    en: 'This device cannot read the sign-in it keeps for the central repository (the data folder came from another computer, or the system keychain was reset). Your work is kept here: disconnect on the Sync screen, then connect again with your user name and password.',
-    zh: '此设备无法读取其为中央知识库保存的登录凭据（数据文件夹来自另一台电脑，或系统钥匙串已重置）。你的工作仍保存在本机：请在“同步”页面断开连接，然后用用户名和密码重新连接。',
+    en: 'This device cannot read the sign-in it keeps for the central repository (the data folder came from another computer, or the system keychain was reset). Your work is kept here: disconnect on the Sync screen, then connect again with your user name and password (“Disconnect this device…” is at the foot of that screen).',
+    zh: '此设备无法读取其为中央知识库保存的登录凭据（数据文件夹来自另一台电脑，或系统钥匙串已重置）。你的工作仍保存在本机：请在“同步”页面断开连接，然后用用户名和密码重新连接（“断开此设备…”位于该页面底部）。',
   },
   'error.syncForbidden': { en: 'The server refused this sync: {reason}', zh: '服务器拒绝了此次同步：{reason}' },
   'error.syncClockDrift': {
