@@ -6,6 +6,9 @@ import { IPC_FLUSH, IPC_FLUSHED } from '../../core/api/ipc';
  * window closes. A page that never answers (hung, crashed) cannot keep the window open: past
  * CLOSE_FLUSH_TIMEOUT_MS it closes anyway — what was typed is also kept on this device by then
  * and put back when the editor opens again.
+ *
+ * The page's answer also says the language it shows (its <html lang>): the question main asks next,
+ * when a form there still has unsaved changes, is worded in it rather than the system's.
  */
 
 export const CLOSE_FLUSH_TIMEOUT_MS = 5_000;
@@ -17,12 +20,15 @@ export type ClosingWindow = {
   isDestroyed(): boolean;
   webContents: { send(channel: string): void; isDestroyed(): boolean };
 };
+type FlushReply = (event: { sender: unknown }, pageLang?: unknown) => void;
 export type FlushReplies = {
-  on(channel: string, listener: (event: { sender: unknown }) => void): void;
-  removeListener(channel: string, listener: (event: { sender: unknown }) => void): void;
+  on(channel: string, listener: FlushReply): void;
+  removeListener(channel: string, listener: FlushReply): void;
 };
 
-export function flushBeforeClose(win: ClosingWindow, replies: FlushReplies, timeoutMs = CLOSE_FLUSH_TIMEOUT_MS): void {
+/** Holds each close until the page has saved; returns the language tag the page last reported (null before its first answer). */
+export function flushBeforeClose(win: ClosingWindow, replies: FlushReplies, timeoutMs = CLOSE_FLUSH_TIMEOUT_MS): () => string | null {
+  let pageLang: string | null = null;
   let waiting = false;
   // The close that follows a flush goes through (once): the page may still ask to stay, for a
   // form with unsaved changes, and the next close then flushes again.
@@ -45,11 +51,15 @@ export function flushBeforeClose(win: ClosingWindow, replies: FlushReplies, time
       letNextCloseThrough = true;
       win.close();
     };
-    const onFlushed = ({ sender }: { sender: unknown }): void => {
-      if (sender === win.webContents) done();
+    const onFlushed: FlushReply = ({ sender }, lang) => {
+      if (sender !== win.webContents) return;
+      // From the page, so untrusted: a short language tag or nothing.
+      if (typeof lang === 'string' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang) && lang.length <= 35) pageLang = lang;
+      done();
     };
     const timer = setTimeout(done, timeoutMs);
     replies.on(IPC_FLUSHED, onFlushed);
     win.webContents.send(IPC_FLUSH);
   });
+  return () => pageLang;
 }

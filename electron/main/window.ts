@@ -54,13 +54,13 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     webPreferences: webPreferences(preloadPath, currentRuntime()),
   });
   win.once('ready-to-show', () => win.show());
-  flushBeforeClose(win, ipcMain);
-  askBeforeLeavingUnsaved(win);
+  const pageLang = flushBeforeClose(win, ipcMain);
+  askBeforeLeavingUnsaved(win, () => pageLang() ?? app.getLocale());
   void win.loadURL(APP_ENTRY_URL);
   return win;
 }
 
-/** The question, in the system's language (main does not know the language chosen in the app). */
+/** The question, in the language of `locale` (the page's, as its flush answer reported it, else the system's). */
 export function leaveWords(locale: string): { title: string; detail: string; leave: string; stay: string } {
   return langOfLocales([locale]) === 'zh'
     ? { title: '不保存就关闭？', detail: '此窗口中的表单有尚未保存的内容。', leave: '放弃更改并关闭', stay: '继续编辑' }
@@ -71,9 +71,9 @@ export function leaveWords(locale: string): { title: string; detail: string; lea
  * A page with an unsaved form refuses to unload (beforeunload). A browser asks the user then;
  * Electron asks no one and the window silently stays open, so the app asks itself.
  */
-function askBeforeLeavingUnsaved(win: BrowserWindow): void {
+function askBeforeLeavingUnsaved(win: BrowserWindow, locale: () => string): void {
   win.webContents.on('will-prevent-unload', (event) => {
-    const words = leaveWords(app.getLocale());
+    const words = leaveWords(locale());
     const choice = dialog.showMessageBoxSync(win, { type: 'question', buttons: [words.leave, words.stay], defaultId: 1, cancelId: 1, title: words.title, message: words.title, detail: words.detail });
     // preventDefault here means "ignore the page's refusal": the window closes.
     if (choice === 0) event.preventDefault();

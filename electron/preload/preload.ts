@@ -27,10 +27,11 @@ const bridge = {
   printReady: () => ipcRenderer.send(IPC_PRINT_READY),
   onClosing: (flush: () => Promise<void>) => {
     ipcRenderer.on(IPC_FLUSH, () => {
-      // Whatever the flush says (a save may fail: its copy stays on this device), the window may close.
+      // Whatever the flush says (a save may fail: its copy stays on this device), the window may
+      // close. The page's language goes with the answer, for main's question about unsaved forms.
       void flush()
         .catch(() => undefined)
-        .finally(() => ipcRenderer.send(IPC_FLUSHED));
+        .finally(() => ipcRenderer.send(IPC_FLUSHED, document.documentElement.lang));
     });
   },
 } satisfies Bridge;

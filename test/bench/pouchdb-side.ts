@@ -57,8 +57,11 @@ async function startPouchServer(): Promise<{ url: string; stop: () => void }> {
   };
 }
 
-/** Push and pull rates (docs/s) of `count` documents of about 1.5 KB. */
-export async function pouchReplication(count: number, makeText: (i: number) => string): Promise<{ push: number; pull: number; pushSeconds: number; pullSeconds: number }> {
+/**
+ * Push and pull rates (docs/s) of `count` documents of about 1.5 KB, replicated `batchSize`
+ * documents per request (PouchDB's default is 100).
+ */
+export async function pouchReplication(count: number, makeText: (i: number) => string, batchSize: number): Promise<{ push: number; pull: number; pushSeconds: number; pullSeconds: number }> {
   const req = ensureInstalled();
   const PouchDB = req('pouchdb') as new (name: string) => PouchDb;
   const server = await startPouchServer();
@@ -70,11 +73,11 @@ export async function pouchReplication(count: number, makeText: (i: number) => s
     }
     const remote = `${server.url}/bench`;
     let started = performance.now();
-    await source.replicate.to(remote, { batch_size: 500 });
+    await source.replicate.to(remote, { batch_size: batchSize });
     const pushSeconds = (performance.now() - started) / 1000;
     const fresh = new PouchDB(path.join(local, 'fresh'));
     started = performance.now();
-    await fresh.replicate.from(remote, { batch_size: 500 });
+    await fresh.replicate.from(remote, { batch_size: batchSize });
     const pullSeconds = (performance.now() - started) / 1000;
     const pulled = (await fresh.info()).doc_count;
     if (pulled !== count) throw new Error(`PouchDB pulled ${pulled} of ${count}`);

@@ -44,6 +44,27 @@ describe('closing a window', () => {
     expect(replies.listenerCount(IPC_FLUSHED)).toBe(0);
   });
 
+  it('keeps the language the page reports with its answer, for the question about unsaved forms', () => {
+    const { win } = fakeWindow();
+    const replies = new EventEmitter();
+    const pageLang = flushBeforeClose(win, replies);
+    expect(pageLang()).toBeNull();
+    win.close();
+    replies.emit(IPC_FLUSHED, { sender: {} }, 'zh-CN');
+    expect(pageLang()).toBeNull();
+    replies.emit(IPC_FLUSHED, { sender: win.webContents }, 'zh-CN');
+    expect(pageLang()).toBe('zh-CN');
+    // What is not a language tag is not kept (the page is untrusted).
+    for (const bad of ['"><script>', 42, 'x'.repeat(40), '']) {
+      const next = fakeWindow();
+      const got = flushBeforeClose(next.win, replies);
+      next.win.close();
+      replies.emit(IPC_FLUSHED, { sender: next.win.webContents }, bad);
+      expect(got()).toBeNull();
+      expect(next.win.closed).toBe(true);
+    }
+  });
+
   it('closes anyway when the page never answers', () => {
     vi.useFakeTimers();
     const { win } = fakeWindow();

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { IPC_FLUSHED } from '../../core/api/ipc';
 
 /**
  * The Electron binary cannot be downloaded on CI machines, so the shell's wiring is exercised
@@ -21,6 +22,9 @@ const recorded = vi.hoisted(() => ({
   closedDevTools: 0,
   windowListeners: new Map<string, Listener>(),
   dialogAnswer: 1,
+  dialogTitles: [] as string[],
+  ipcListeners: new Map<string, Listener>(),
+  windowContents: null as unknown,
   locale: 'en-GB',
 }));
 
@@ -29,7 +33,10 @@ vi.mock('electron', () => {
     on: (name: string, fn: Listener) => recorded.contentsListeners.set(name, fn),
     setWindowOpenHandler: (fn: (details: { url: string }) => { action: string }) => (recorded.windowOpenHandler = fn),
     closeDevTools: () => (recorded.closedDevTools += 1),
+    send: () => {},
+    isDestroyed: () => false,
   };
+  recorded.windowContents = webContents;
   class BrowserWindow {
     webContents = webContents;
     constructor(options: unknown) {
@@ -40,6 +47,10 @@ vi.mock('electron', () => {
       recorded.windowListeners.set(name, fn);
     }
     show() {}
+    close() {}
+    isDestroyed() {
+      return false;
+    }
     loadURL(url: string) {
       recorded.loaded.push(url);
       return Promise.resolve();
@@ -55,8 +66,13 @@ vi.mock('electron', () => {
   return {
     app,
     BrowserWindow,
-    ipcMain: { on: () => {}, removeListener: () => {} },
-    dialog: { showMessageBoxSync: () => recorded.dialogAnswer },
+    ipcMain: { on: (channel: string, fn: Listener) => recorded.ipcListeners.set(channel, fn), removeListener: () => {} },
+    dialog: {
+      showMessageBoxSync: (_win: unknown, options: { title: string }) => {
+        recorded.dialogTitles.push(options.title);
+        return recorded.dialogAnswer;
+      },
+    },
     shell: { openExternal: (url: string) => (recorded.opened.push(url), Promise.resolve()) },
     session: {
       defaultSession: {
@@ -220,6 +236,12 @@ describe('Electron window wiring', () => {
     expect(ignored).toBe(1);
     expect(leaveWords('zh-CN').title).toBe('不保存就关闭？');
     expect(leaveWords('en-US').leave).toBe('Discard changes and close');
+    // Asked in the system's language until the page says which one it shows (with its flush answer).
+    expect(recorded.dialogTitles.at(-1)).toBe('Close without saving?');
+    recorded.windowListeners.get('close')?.({ preventDefault: () => {} });
+    recorded.ipcListeners.get(IPC_FLUSHED)?.({ sender: recorded.windowContents }, 'zh-CN');
+    refusal({ preventDefault: () => {} });
+    expect(recorded.dialogTitles.at(-1)).toBe('不保存就关闭？');
   });
 
   it('has DevTools only in development, and spell checking only where the OS checks (no dictionary download)', () => {
