@@ -27,6 +27,13 @@ export const REVIEW_LIST_MAX = 500;
 /** A page of submissions: the newest matching ones, how many matched, and how many of each status match the search. */
 export type SubmissionList = { items: SubmissionSummary[]; total: number; counts: Record<SubmissionStatus, number> };
 
+/**
+ * What waits for this user in Review: on a knowledge manager's device the open queue (submitted
+ * or in review; null elsewhere), and the user's own submissions returned with comments, which wait
+ * for their changes.
+ */
+export type ReviewAttention = { open: number | null; returned: number };
+
 /** Statuses a reviewer sets by hand (publishing and merging set theirs with the article). */
 export const REVIEW_DECISIONS = ['in_review', 'returned', 'rejected'] as const;
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];

@@ -154,6 +154,8 @@ export const CALL_EFFECTS = {
 
   'review.submit': { kind: 'mutation', writes: ['submissions', 'lessons'] },
   'review.list': { kind: 'query', reads: ['submissions'] },
+  // The role it counts for comes with the account (sync bookkeeping).
+  'review.attention': { kind: 'query', reads: ['submissions', 'sync'] },
   'review.forSource': { kind: 'query', reads: ['submissions'] },
   'review.get': { kind: 'query', reads: ['submissions'] },
   'review.decide': { kind: 'mutation', writes: ['submissions'] },

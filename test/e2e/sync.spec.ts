@@ -121,6 +121,8 @@ test('a lesson submitted offline reaches review, is published, and reaches anoth
   await gotoRoute(kim, kimHost.appUrl, '/sync');
   await kim.getByRole('button', { name: 'Sync now' }).click();
   await expect(kim.getByText('Everything made here has been sent')).toBeVisible({ timeout: 30_000 });
+  // From wherever the manager is, the navigation says something waits in Review.
+  await expect(kim.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Review, 1 submission waiting for a decision' })).toBeVisible();
   await gotoRoute(kim, kimHost.appUrl, '/review');
   await kim.getByRole('link', { name: 'Staff the night shift from week one' }).click();
   await expect(kim.getByRole('heading', { name: 'Problem' })).toBeVisible();
@@ -138,6 +140,7 @@ test('a lesson submitted offline reaches review, is published, and reaches anoth
   // The manager's queue is empty again; the published one is a filter away.
   await gotoRoute(kim, kimHost.appUrl, '/review');
   await expect(kim.getByText(/^Nothing waits for a decision/)).toBeVisible();
+  await expect(kim.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Review', exact: true })).toBeVisible();
   await kim.getByLabel('Show').selectOption('published');
   await expect(kim.getByRole('link', { name: 'Staff the night shift from week one' })).toBeVisible();
   await gotoRoute(kim, kimHost.appUrl, '/sync');
@@ -239,6 +242,37 @@ test('a knowledge manager adds a later note to an article published from review,
   expect(JSON.stringify(article.body.en)).toContain('Urban cells slept from 02:00');
 });
 
+test('a submission returned with comments waits for its author, who sees so from anywhere', async ({ browser }) => {
+  server.addUser('rae', 'consultant');
+  const { host: raeHost, page: rae } = await connectedDevice(browser, 'rae');
+  const { host: kimHost, page: kim } = await connectedDevice(browser, 'kim');
+  const note = await api<{ id: string }>(raeHost.appUrl, 'notes.create', { title: 'Alarm storm at night', bodyJson: body('Three hundred alarms in ten minutes.') });
+  await api(raeHost.appUrl, 'review.submit', { kind: 'note', id: note.id });
+  await api(raeHost.appUrl, 'sync.now', {});
+  await api(kimHost.appUrl, 'sync.now', {});
+
+  await gotoRoute(kim, kimHost.appUrl, '/review');
+  await kim.getByRole('link', { name: 'Alarm storm at night' }).click();
+  await kim.getByRole('button', { name: 'Return with comments…' }).click();
+  await kim.getByRole('dialog').getByLabel('Comments for the author').fill('Which site, and what set it off?');
+  await kim.getByRole('dialog').getByRole('button', { name: 'Send' }).click();
+  await expect(kim.getByText('Returned', { exact: true }).first()).toBeVisible();
+  await api(kimHost.appUrl, 'sync.now', {});
+
+  // Rae syncs on the Sync screen; the navigation then says one of hers came back.
+  await gotoRoute(rae, raeHost.appUrl, '/sync');
+  await rae.getByRole('button', { name: 'Sync now' }).click();
+  const review = rae.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Review, 1 of yours returned with comments' });
+  await expect(review).toBeVisible({ timeout: 30_000 });
+  await noSeriousViolations(rae, 'the navigation with a count');
+  await review.click();
+  await rae.getByRole('link', { name: 'Alarm storm at night' }).click();
+  await expect(rae.getByText('Which site, and what set it off?')).toBeVisible();
+  // Submitted again after her changes, nothing waits for her any more.
+  await api(raeHost.appUrl, 'review.submit', { kind: 'note', id: note.id });
+  await expect(rae.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Review', exact: true })).toBeVisible();
+});
+
 test('a knowledge manager publishes a template version to every device from its page', async ({ browser }) => {
   const { host: kimHost, page: kim } = await connectedDevice(browser, 'kim');
   const { host: bobHost, page: bob } = await connectedDevice(browser, 'bob');
@@ -328,7 +362,8 @@ test('a field changed on two devices shows both values, and the user keeps the o
   await expect(conflict.getByText('Roof survey — south', { exact: true })).toBeVisible();
   // Named as the user knows it: the kind of record, its title and the field, in the UI's words.
   await expect(conflict.getByRole('heading', { name: 'Note “Roof survey — south” · title' })).toBeVisible();
-  await expect(tablet.getByRole('link', { name: /1 conflict/ })).toBeVisible();
+  await expect(tablet.getByRole('contentinfo').getByRole('link', { name: /1 conflict/ })).toBeVisible();
+  await expect(tablet.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Sync, 1 conflict to settle' })).toBeVisible();
   await noSeriousViolations(tablet, 'the conflicts list');
   // The note's own page says so too, and leads to the choice.
   await gotoRoute(tablet, tabletHost.appUrl, `/notes/${note.id}`);
@@ -337,6 +372,7 @@ test('a field changed on two devices shows both values, and the user keeps the o
   await notice.getByRole('link', { name: 'Choose which to keep' }).click();
   await conflict.getByRole('button', { name: "Keep the other device's" }).click();
   await expect(tablet.getByText('No conflicts.')).toBeVisible();
+  await expect(tablet.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Sync', exact: true })).toBeVisible();
   expect((await api<{ title: string }>(tabletHost.appUrl, 'notes.get', { id: note.id })).title).toBe('Roof survey — north');
   await gotoRoute(tablet, tabletHost.appUrl, `/notes/${note.id}`);
   await expect(tablet.getByRole('heading', { level: 1, name: 'Roof survey — north' })).toBeVisible();

@@ -123,6 +123,10 @@ describe('sync between devices through the server', () => {
     await callOk(kim.backend, 'sync.now', {});
     const submission = (await callOk(kim.backend, 'review.list', { status: 'submitted' })).items.find((s) => s.title === 'Check the VPN first');
     expect(submission).toBeDefined();
+    // What the navigation counts: the open queue on a manager's device (earlier tests left some), nothing of it on a consultant's.
+    const kimWaiting = await callOk(kim.backend, 'review.attention', {});
+    expect(kimWaiting.open).toBe((await callOk(kim.backend, 'review.list', { status: 'open' })).total);
+    expect(await callOk(ann.backend, 'review.attention', {})).toEqual({ open: null, returned: 0 });
     expect((await callFail(kim.backend, 'review.decide', { id: submission?.id, status: 'returned', note: '' })).key).toBe('error.reviewNeedsNote');
     await callOk(kim.backend, 'review.decide', { id: submission?.id ?? '', status: 'returned', note: 'Add what the customer measured.' });
     await callOk(kim.backend, 'sync.now', {});
@@ -131,8 +135,12 @@ describe('sync between devices through the server', () => {
     expect(back).toMatchObject({ status: 'returned', reviewNote: 'Add what the customer measured.' });
     expect((await callOk(ann.backend, 'lessons.get', { id: lessonId })).status).toBe('returned');
     expect((await callOk(ann.backend, 'sync.status', {})).outbox).toBe(0);
+    expect(await callOk(ann.backend, 'review.attention', {})).toEqual({ open: null, returned: 1 });
+    expect((await callOk(kim.backend, 'review.attention', {})).open).toBe((kimWaiting.open ?? 0) - 1);
     await callOk(ann.backend, 'lessons.save', { id: lessonId, result: 'Outages fell by half.', status: 'ready' });
     expect((await callOk(ann.backend, 'review.submit', { kind: 'lesson', id: lessonId })).status).toBe('submitted');
+    // Submitted again, it no longer waits for Ann.
+    expect(await callOk(ann.backend, 'review.attention', {})).toEqual({ open: null, returned: 0 });
   });
 
   it('adds later submissions to an article published from review, as its next version, on any manager device', async () => {

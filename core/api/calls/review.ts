@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { LANGS } from '../../i18n';
 import { KB_ARTICLE_TYPES } from '../../kb/types';
-import { MERGE_MAX, REVIEW_DECISIONS, REVIEW_NOTE_MAX, SUBMISSION_FILTERS, SUBMISSION_KINDS, type ReviewArticle, type Submission, type SubmissionList, type SubmissionSummary } from '../../review/types';
-import { id, maxText, returns } from './common';
+import { MERGE_MAX, REVIEW_DECISIONS, REVIEW_NOTE_MAX, SUBMISSION_FILTERS, SUBMISSION_KINDS, type ReviewArticle, type ReviewAttention, type Submission, type SubmissionList, type SubmissionSummary } from '../../review/types';
+import { id, maxText, noArgs, returns } from './common';
 import { tags } from './notes';
 
 /** Submitting lessons and notes for review, and the knowledge managers' review of them. */
@@ -18,6 +18,8 @@ export const reviewCalls = {
     args: z.object({ status: z.enum(SUBMISSION_FILTERS).optional(), query: z.string().trim().max(200).optional() }).strict(),
     result: returns<SubmissionList>(),
   },
+  /** What waits for this user in Review (the navigation's count). */
+  'review.attention': { args: noArgs, result: returns<ReviewAttention>() },
   /** The live articles published from review, most recently changed first, whose title contains `query`: what submissions can be added to. */
   'review.articles': { args: z.object({ query: z.string().trim().max(200).optional() }).strict(), result: returns<ReviewArticle[]>() },
   /** The submissions an article was published from (none: it did not come through review). */

@@ -1,5 +1,5 @@
 import type { reviewCalls } from '../../../core/api/calls/review';
-import { articlesForMerging, decide, forSource, listForReview, publish, reviewOf, sourcesOf, submitForReview, withdraw } from '../services/review';
+import { articlesForMerging, decide, forSource, listForReview, publish, reviewAttention, reviewOf, sourcesOf, submitForReview, withdraw } from '../services/review';
 import type { HandlerContext, HandlersFor } from './context';
 
 /** Submitting for review and reviewing (services/review.ts). */
@@ -7,6 +7,7 @@ export function reviewHandlers({ db, dataDir }: HandlerContext): HandlersFor<typ
   return {
     'review.submit': (args) => submitForReview(db, args),
     'review.list': (args) => listForReview(db, args),
+    'review.attention': () => reviewAttention(db),
     'review.forSource': ({ sourceId }) => forSource(db, sourceId),
     'review.get': ({ id }) => reviewOf(db, id),
     'review.decide': (args) => decide(db, args),

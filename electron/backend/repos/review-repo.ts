@@ -122,6 +122,17 @@ export function listSubmissions(db: Db, filter: { status?: SubmissionFilter | un
   return { items: rows.map((r) => toSummary(r, me)), total, counts };
 }
 
+/** How many submissions are open (submitted or in review), and how many of `me`'s were returned. */
+export function countAttention(db: Db, me: string): { open: number; returned: number } {
+  return db
+    .prepare(
+      `SELECT count(*) FILTER (WHERE status IN (${OPEN_SUBMISSION_STATUSES.map((s) => `'${s}'`).join(', ')})) AS open,
+              count(*) FILTER (WHERE status = 'returned' AND author_id = ?) AS returned
+       FROM submissions WHERE deleted = 0`,
+    )
+    .get(me) as { open: number; returned: number };
+}
+
 /** Live articles that submissions were published or merged into, most recently changed first, whose title (in either language) contains `query`. */
 export function articlesFromReview(db: Db, query: string): ReviewArticle[] {
   const rows = db

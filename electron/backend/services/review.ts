@@ -9,7 +9,7 @@ import { IMAGE_TYPES } from '../../../core/files/sniff';
 import { documentJson, heading, image, list, paragraph, textNode } from '../../../core/richtext/build';
 import { childrenOf, isRichNode, nodesOfType, stringField, type RichNode } from '../../../core/richtext/walk';
 import { PUBLISHED_SPACE } from '../../../core/sync/spaces';
-import { SUBMISSION_FILES_MAX, type ReviewArticle, type Submission, type SubmissionContent, type SubmissionFile, type SubmissionList, type SubmissionSummary } from '../../../core/review/types';
+import { SUBMISSION_FILES_MAX, type ReviewArticle, type ReviewAttention, type Submission, type SubmissionContent, type SubmissionFile, type SubmissionList, type SubmissionSummary } from '../../../core/review/types';
 import { commit, insert, remove, transact, update, type Change } from '../db/changes';
 import type { Db } from '../db/connection';
 import { getAttachment, listLinks } from '../repos/attachment-repo';
@@ -17,7 +17,7 @@ import { unknownScenarios } from '../repos/engagement-repo';
 import { newId } from '../repos/ids';
 import { getLesson, updateLesson } from '../repos/lesson-repo';
 import { getNote } from '../repos/note-repo';
-import { articlesFromReview, getSubmission, listSubmissions, putSubmission, setReview, submissionForSource, submissionId, submissionsOfArticle } from '../repos/review-repo';
+import { articlesFromReview, countAttention, getSubmission, listSubmissions, putSubmission, setReview, submissionForSource, submissionId, submissionsOfArticle } from '../repos/review-repo';
 import { assignSpace } from '../sync/outbox';
 import { syncIdentity, type SyncIdentity } from '../sync/state';
 import { attachmentPath } from '../files/attachment-store';
@@ -94,6 +94,14 @@ function filesShown(db: Db, ownerTable: 'lessons' | 'field_notes', ownerId: stri
 
 export function listForReview(db: Db, filter: ParsedArgs<'review.list'>): SubmissionList {
   return listSubmissions(db, filter, syncIdentity(db)?.userId ?? null);
+}
+
+/** What waits for this user in Review; nothing on a device that is not connected (it has no submissions of anyone's). */
+export function reviewAttention(db: Db): ReviewAttention {
+  const identity = syncIdentity(db);
+  if (identity === null) return { open: null, returned: 0 };
+  const counted = countAttention(db, identity.userId);
+  return { open: identity.role === 'knowledge_manager' ? counted.open : null, returned: counted.returned };
 }
 
 export function reviewOf(db: Db, id: string): Submission {
