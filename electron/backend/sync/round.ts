@@ -15,9 +15,10 @@ import { actorOf, readBatchBytes, readCursors, refreshAccount, saveBatchBytes, s
  * One sync, independent of how bytes travel: rounds of push-and-pull until nothing is left either
  * way, then a digest check per space that repairs any gap (a message the cursor skipped, one lost
  * by an earlier version, a restored backup) by pulling the differing hours again. Each round's
- * acknowledgements, applied messages and new cursors commit in one transaction, so a sync cut at
- * any point — the network, the server, this process — resumes exactly where it stopped: what was
- * not acknowledged is sent again (the server keeps one copy), what was not applied is pulled again.
+ * acknowledgements commit with the first part of what it pulled and its new cursors with the last
+ * (exchange), so a sync cut at any point — the network, the server, this process — resumes where
+ * it stopped: what was not acknowledged is sent again (the server keeps one copy), what was not
+ * applied is pulled again, and what was applied already is in the log and changes nothing again.
  */
 
 export type Transport = {
@@ -64,6 +65,19 @@ export const PULL_LIMIT = 5000;
 const MAX_ROUNDS = 10_000;
 
 /** The spaces to ask about: the user's own, review and team spaces, the published one, and any other known one still readable. */
+/** Most pulled messages applied in one transaction (see exchange). */
+export const APPLY_PART = 1000;
+
+/** `items` in runs of at most `size`, in order; one empty run when there are none. */
+export function partsOf<T>(items: readonly T[], size: number): T[][] {
+  if (items.length === 0) return [[]];
+  const parts: T[][] = [];
+  for (let i = 0; i < items.length; i += size) parts.push(items.slice(i, i + size));
+  return parts;
+}
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export function knownSpaces(actor: Actor, cursors: Record<string, number>): Record<string, { cursor: number }> {
   const spaces: Record<string, { cursor: number }> = {};
   const teams = (actor.teams ?? []).map(teamSpace);
@@ -207,18 +221,28 @@ async function exchangeAll(
         // Awaited next round; if this round fails first, its failure is not news.
         ahead.answer.catch(() => undefined);
       }
-      transact(
-        db,
-        () => {
-          acknowledge(db, batch);
-          if (apply === 'stop') return;
-          record(outcome, applyIncoming(db, identity, response.messages, unsent, now()));
-          const cursors = readCursors(db);
-          for (const [space, state] of Object.entries(response.spaces)) cursors[space] = state.cursor;
-          saveCursors(db, cursors);
-        },
-        { fromSync: true },
-      );
+      // In parts, each its own transaction with a turn of the event loop between: a save or a
+      // screen's query made meanwhile waits for one part, not for a whole page (a fresh device
+      // takes the knowledge base 5,000 messages a page). The cursors move with the last part; a
+      // sync cut between parts takes the page again, and the parts already applied are in the log,
+      // so they change nothing the second time.
+      const parts = apply === 'stop' ? [[]] : partsOf(response.messages, APPLY_PART);
+      for (const [i, part] of parts.entries()) {
+        if (i > 0) await nextTurn();
+        transact(
+          db,
+          () => {
+            if (i === 0) acknowledge(db, batch);
+            if (apply === 'stop') return;
+            record(outcome, applyIncoming(db, identity, part, unsent, now()));
+            if (i < parts.length - 1) return;
+            const cursors = readCursors(db);
+            for (const [space, state] of Object.entries(response.spaces)) cursors[space] = state.cursor;
+            saveCursors(db, cursors);
+          },
+          { fromSync: true },
+        );
+      }
       sentBatch(batch, request, response);
       outcome.received += response.messages.length;
       digests = Object.fromEntries(Object.entries(response.spaces).map(([space, s]) => [space, s.digest]));
