@@ -13,7 +13,7 @@ import { chromium } from '@playwright/test';
 import { coldLoadMs, inAppNavigationMs, type Shown } from './page-timing';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { createBackend, type Backend } from '../../electron/backend/backend';
-import type { CallArgs, CallName, CallResult } from '../../core/api/contract';
+import { call } from './call';
 import { plainText } from '../../core/richtext/text';
 import { blocksOf } from '../../core/richtext/walk';
 import { ICS_ANSWERS } from '../helpers/ics-assessment';
@@ -28,12 +28,6 @@ const PACK = path.resolve('resources', 'content');
 const DOCX_RUNS = 7;
 const PDF_RUNS = 5;
 const EDITOR_RUNS = 15;
-
-async function call<N extends CallName>(backend: Backend, method: N, args: CallArgs<N>): Promise<CallResult<N>> {
-  const result = await backend.call(method, args);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code}: ${result.error.message}`);
-  return result.value as CallResult<N>;
-}
 
 /** An engagement with a completed ICS assessment: what pre-sales staff generate from. */
 async function assessedEngagement(backend: Backend): Promise<string> {

@@ -22,6 +22,7 @@ import { latencyProxy } from './latency-proxy';
 import { pouchReplication } from './pouchdb-side';
 import { pullFloor } from './sync-floor';
 import { benchOption } from './args';
+import { call } from './call';
 
 const PACK = path.resolve('test', 'fixtures', 'packs', 'valid');
 const ARTICLES = Number(benchOption('articles', '100000'));
@@ -130,10 +131,25 @@ async function run(db: DatabaseKind): Promise<Figures> {
     const link = RTT > 0 ? await latencyProxy(server.url, RTT) : null;
     if (link) console.log(`the device below reaches the server over a link with ${RTT} ms round trips`);
     const fresh = await device(link?.url ?? server.url, 'ann');
+    // The user keeps working meanwhile: a save every 50 ms, timed from when it was asked for.
+    const typed = await call(fresh.backend, 'notes.create', { title: 'Typed during the first sync', bodyJson: documentJson([paragraph([textNode('…')])]) });
+    const waits: number[] = [];
+    let pulling = true;
+    const typing = (async () => {
+      for (let i = 0; pulling; i++) {
+        const due = performance.now() + 50;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await fresh.backend.call('notes.save', { id: typed.id, title: `Typed during the first sync ${i}` });
+        waits.push(performance.now() - due);
+      }
+    })();
     const pull = await timed(() => fresh.backend.call('sync.now', {}));
+    pulling = false;
+    await typing;
     if (!pull.value.ok) throw new Error(pull.value.error.message);
     const count = (fresh.backend.db.prepare("SELECT count(*) AS n FROM kb_articles WHERE id LIKE 'bench-article-%'").get() as { n: number }).n;
     console.log(`fresh device pulls ${count} articles (applied, readable): ${pull.seconds.toFixed(1)} s, ${(count / pull.seconds).toFixed(0)} articles/s`);
+    console.log(`…while ${waits.length} saves asked for every 50 ms waited p50 ${percentile(waits, 50).toFixed(0)} ms, p95 ${percentile(waits, 95).toFixed(0)} ms, max ${Math.max(0, ...waits).toFixed(0)} ms`);
     // The background indexer makes them searchable meanwhile (search/backlog.ts); this is when it is done.
     const indexed = await timed(() => fresh.backend.settled());
     console.log(`…and all of them searchable ${indexed.seconds.toFixed(1)} s later (${(pull.seconds + indexed.seconds).toFixed(1)} s from the start of the sync, ${(count / (pull.seconds + indexed.seconds)).toFixed(0)} articles/s)`);
