@@ -91,6 +91,13 @@ describe('a large page from the server', () => {
 
     const again = await startBackend({ dataDir: folder.dir });
     expect(articles(again.backend.db)).toBe(appliedBefore);
+    // The cut run's history kept what it applied, with the change (so it can be rolled back).
+    const [cutRun] = await callOk(again.backend, 'sync.history', { limit: 1 });
+    const cutItems = (again.backend.db.prepare("SELECT count(*) AS n FROM sync_run_items WHERE run_id = ? AND direction = 'down'").get(cutRun?.id) as { n: number }).n;
+    // (This device made nothing itself: its log is what it took in, the first part.)
+    const takenIn = (again.backend.db.prepare('SELECT count(*) AS n FROM sync_log').get() as { n: number }).n;
+    expect(takenIn).toBe(APPLY_PART);
+    expect(cutItems).toBe(takenIn);
     const resumed = await callOk(again.backend, 'sync.now', {});
     expect(articles(again.backend.db)).toBe(ARTICLES);
     // The page came again; what the first part applied was in the log and counted no more.

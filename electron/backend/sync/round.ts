@@ -44,13 +44,18 @@ export type RoundHooks = {
    * leaves nothing of its own making to send.
    */
   afterPull?: () => number;
+  /**
+   * What each pulled message did, inside the transaction that applied it: the run's history is
+   * written with the change, so a sync cut later keeps the record (and the rollback) of what it
+   * applied, and no single write at the end grows with the size of the pull.
+   */
+  onApplied?: (items: readonly RunItem[]) => void;
 };
 
 export type SyncOutcome = {
   sent: number;
   received: number;
   apply: Omit<ApplyResult, 'items'>;
-  items: RunItem[];
   sentRows: { dataset: string; row: string }[];
   stopped: boolean;
   repaired: string[];
@@ -98,7 +103,7 @@ const bytesOf = (messages: readonly OutboxMessage[]): number => messages.reduce(
 
 export function runSync(db: Db, identity: SyncIdentity, transport: Transport, schema: number, unsent: UnsentCells, hooks: RoundHooks = {}, now: () => number = Date.now): Promise<SyncOutcome> {
   return whileSending(db, async () => {
-    const outcome: SyncOutcome = { sent: 0, received: 0, apply: { received: 0, applied: 0, refused: 0, conflicts: 0, waiting: 0 }, items: [], sentRows: [], stopped: false, repaired: [], bytesUp: 0, bytesDown: 0, held: [] };
+    const outcome: SyncOutcome = { sent: 0, received: 0, apply: { received: 0, applied: 0, refused: 0, conflicts: 0, waiting: 0 }, sentRows: [], stopped: false, repaired: [], bytesUp: 0, bytesDown: 0, held: [] };
     for (;;) {
       try {
         return await exchangeAll(db, identity, transport, schema, unsent, hooks, now, outcome, readBatchBytes(db) ?? BATCH_BYTES);
@@ -234,7 +239,7 @@ async function exchangeAll(
           () => {
             if (i === 0) acknowledge(db, batch);
             if (apply === 'stop') return;
-            record(outcome, applyIncoming(db, identity, part, unsent, now()));
+            record(outcome, applyIncoming(db, identity, part, unsent, now()), hooks);
             if (i < parts.length - 1) return;
             const cursors = readCursors(db);
             for (const [space, state] of Object.entries(response.spaces)) cursors[space] = state.cursor;
@@ -264,7 +269,7 @@ async function exchangeAll(
   let resend = 0;
   for (const [space, theirs] of Object.entries(digests)) {
     if (sameDigest(digestOf(localBuckets(db, space)), theirs)) continue;
-    resend += await repair(db, identity, actor, transport, space, unsent, outcome, now, page);
+    resend += await repair(db, identity, actor, transport, space, unsent, outcome, now, page, hooks);
     outcome.repaired.push(space);
   }
   const followed = hooks.afterPull?.() ?? 0;
@@ -273,14 +278,25 @@ async function exchangeAll(
 }
 
 /** Pulls again from the first hour that differs; returns how many held messages the server lacks and must get again. */
-async function repair(db: Db, identity: SyncIdentity, actor: Actor, transport: Transport, space: string, unsent: UnsentCells, outcome: SyncOutcome, now: () => number, page: number): Promise<number> {
+async function repair(
+  db: Db,
+  identity: SyncIdentity,
+  actor: Actor,
+  transport: Transport,
+  space: string,
+  unsent: UnsentCells,
+  outcome: SyncOutcome,
+  now: () => number,
+  page: number,
+  hooks: RoundHooks,
+): Promise<number> {
   const { buckets } = await transport.buckets(space);
   const from = firstDifference(localBuckets(db, space), buckets);
   if (from === null) return 0;
   let after: string | null = null;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const { messages, more } = await transport.messages(space, bucketStart(from), after, page);
-    transact(db, () => record(outcome, applyIncoming(db, identity, messages, unsent, now())), { fromSync: true });
+    transact(db, () => record(outcome, applyIncoming(db, identity, messages, unsent, now()), hooks), { fromSync: true });
     outcome.received += messages.length;
     const last = messages.at(-1);
     if (!more || last === undefined) break;
@@ -303,11 +319,11 @@ async function repair(db: Db, identity: SyncIdentity, actor: Actor, transport: T
   return marked;
 }
 
-function record(outcome: SyncOutcome, result: ApplyResult): void {
+function record(outcome: SyncOutcome, result: ApplyResult, hooks: RoundHooks): void {
   outcome.apply.received += result.received;
   outcome.apply.applied += result.applied;
   outcome.apply.refused += result.refused;
   outcome.apply.conflicts += result.conflicts;
   outcome.apply.waiting = result.waiting;
-  outcome.items.push(...result.items);
+  hooks.onApplied?.(result.items);
 }

@@ -213,6 +213,7 @@ export function createSyncService(options: SyncOptions): SyncService {
           page,
           // The author's lessons follow their reviews (returned ones can be edited again).
           afterPull: () => reflectReviews(db),
+          onApplied: (items) => addItems(db, runId, 'down', items),
           onRound: (p) => {
             toReceive = p.toReceive ?? toReceive;
             progress({ runId, phase: p.left > 0 ? 'sending' : 'receiving', sent: p.sent, toSend, received: p.received, toReceive, bytesUp: counter.up, bytesDown: counter.down, files: 0 });
@@ -242,7 +243,6 @@ export function createSyncService(options: SyncOptions): SyncService {
             'down',
             files.failed.map((f) => ({ dataset: 'attachments', row: f.sha256, status: 'waiting' as const, detail: msg('error.syncFileFailed', { name: f.name, reason: f.reason }) })),
           );
-          addItems(db, runId, 'down', outcome.items);
           updateRun(db, runId, {
             status: outcome.stopped ? 'needs_confirmation' : 'done',
             finishedAt: new Date(now()).toISOString(),
