@@ -108,7 +108,9 @@ export function updateRun(db: Db, id: number, u: RunUpdate): void {
 }
 
 export function addItems(db: Db, runId: number, direction: 'up' | 'down', items: readonly (RunItem | { dataset: string; row: string; status: 'sent' })[]): void {
-  const counted = db.prepare('SELECT count(*) AS n, coalesce(max(seq), 0) AS last FROM sync_run_items WHERE run_id = ? AND direction = ?').get(runId, direction) as { n: number; last: number };
+  // Called once per part a sync applies (round.ts): counting stops at the limit, so a run of
+  // 100,000 items does not count them all again for each part.
+  const counted = db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM sync_run_items WHERE run_id = ? AND direction = ? LIMIT ?)').get(runId, direction, ITEMS_KEPT_PER_RUN) as { n: number };
   const insert = db.prepare('INSERT INTO sync_run_items (run_id, seq, direction, dataset, row, status, detail, before) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   let seq = (db.prepare('SELECT coalesce(max(seq), 0) AS last FROM sync_run_items WHERE run_id = ?').get(runId) as { last: number }).last;
   let room = ITEMS_KEPT_PER_RUN - counted.n;
