@@ -3,6 +3,7 @@ import { documentJson, paragraph, textNode } from '../../core/richtext/build';
 import { formatTimestamp } from '../../core/sync/hlc';
 import { PROTOCOL_VERSION, type SyncMessage } from '../../core/sync/protocol';
 import { APPLY_PART } from '../../electron/backend/sync/round';
+import { addItems, ITEMS_KEPT_PER_RUN, startRun } from '../../electron/backend/sync/history';
 import { callOk, startBackend } from '../helpers/backend';
 import { makeTempDir } from '../helpers/temp-dir';
 import { api, enrolDevice, startServer, TEST_PASSWORD, type TestServer } from '../helpers/server';
@@ -106,5 +107,21 @@ describe('a large page from the server', () => {
     expect((again.backend.db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check).toBe('ok');
     again.backend.close();
     folder.cleanup();
+  });
+
+  it("keeps a run's history within its display limit across parts, and every change the rollback needs beyond it", async () => {
+    const { backend } = await startBackend();
+    const run = startRun(backend.db, 'manual', new Date().toISOString());
+    const part = (from: number, before: boolean) =>
+      Array.from({ length: APPLY_PART }, (_, i) => ({ dataset: 'field_notes', row: `n-${from + i}`, status: before ? ('applied' as const) : ('unchanged' as const), ...(before ? { before: { '': 'created' } } : {}) }));
+    const parts = Math.ceil(ITEMS_KEPT_PER_RUN / APPLY_PART) + 2;
+    for (let i = 0; i < parts; i++) addItems(backend.db, run, 'down', part(i * APPLY_PART, false));
+    const kept = (): number => (backend.db.prepare('SELECT count(*) AS n FROM sync_run_items WHERE run_id = ?').get(run) as { n: number }).n;
+    expect(kept()).toBe(ITEMS_KEPT_PER_RUN);
+    addItems(backend.db, run, 'down', part(parts * APPLY_PART, true));
+    expect(kept()).toBe(ITEMS_KEPT_PER_RUN + APPLY_PART);
+    // Numbered in order, with no gaps or repeats.
+    expect(backend.db.prepare('SELECT min(seq) AS lo, max(seq) AS hi FROM sync_run_items WHERE run_id = ?').get(run)).toEqual({ lo: 1, hi: ITEMS_KEPT_PER_RUN + APPLY_PART });
+    backend.close();
   });
 });
