@@ -99,6 +99,9 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** The open statuses as an SQL list, for `status IN (…)` (constants, never user text). */
+const OPEN_IN = OPEN_SUBMISSION_STATUSES.map((s) => `'${s}'`).join(', ');
+
 export function listSubmissions(db: Db, filter: { status?: SubmissionFilter | undefined; query?: string | undefined }, me: string | null): SubmissionList {
   const searched: { sql: string; params: string[] } = { sql: 'deleted = 0', params: [] };
   const query = filter.query?.trim() ?? '';
@@ -108,7 +111,7 @@ export function listSubmissions(db: Db, filter: { status?: SubmissionFilter | un
   }
   const where = { ...searched, params: [...searched.params] };
   const status = filter.status ?? 'all';
-  if (status === 'open') where.sql += ` AND status IN (${OPEN_SUBMISSION_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+  if (status === 'open') where.sql += ` AND status IN (${OPEN_IN})`;
   else if (status !== 'all') {
     where.sql += ' AND status = ?';
     where.params.push(status);
@@ -126,7 +129,7 @@ export function listSubmissions(db: Db, filter: { status?: SubmissionFilter | un
 export function countAttention(db: Db, me: string): { open: number; returned: number } {
   return db
     .prepare(
-      `SELECT count(*) FILTER (WHERE status IN (${OPEN_SUBMISSION_STATUSES.map((s) => `'${s}'`).join(', ')})) AS open,
+      `SELECT count(*) FILTER (WHERE status IN (${OPEN_IN})) AS open,
               count(*) FILTER (WHERE status = 'returned' AND author_id = ?) AS returned
        FROM submissions WHERE deleted = 0`,
     )

@@ -69,12 +69,11 @@ export const PUSH_BATCH = 2000;
 export const PULL_LIMIT = 5000;
 const MAX_ROUNDS = 10_000;
 
-/** The spaces to ask about: the user's own, review and team spaces, the published one, and any other known one still readable. */
 /** Most pulled messages applied in one transaction (see exchange). */
 export const APPLY_PART = 1000;
 
 /** `items` in runs of at most `size`, in order; one empty run when there are none. */
-export function partsOf<T>(items: readonly T[], size: number): T[][] {
+function partsOf<T>(items: readonly T[], size: number): T[][] {
   if (items.length === 0) return [[]];
   const parts: T[][] = [];
   for (let i = 0; i < items.length; i += size) parts.push(items.slice(i, i + size));
@@ -83,6 +82,7 @@ export function partsOf<T>(items: readonly T[], size: number): T[][] {
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** The spaces to ask about: the user's own, review and team spaces, the published one, and any other known one still readable. */
 export function knownSpaces(actor: Actor, cursors: Record<string, number>): Record<string, { cursor: number }> {
   const spaces: Record<string, { cursor: number }> = {};
   const teams = (actor.teams ?? []).map(teamSpace);
