@@ -40,7 +40,7 @@ export type LinkPolicy = { allows: (url: string) => boolean };
 /** What a kind of document may hold. */
 export type RichTextRules = {
   /** What the document is called in messages. */
-  what: 'docKind.note' | 'docKind.proposalSection';
+  what: 'docKind.note' | 'docKind.proposalSection' | 'docKind.articleText';
   maxBytes: number;
   links: LinkPolicy;
   /** Node types allowed besides RICH_TEXT_NODE_TYPES. */

@@ -161,6 +161,7 @@ export const CALL_EFFECTS = {
   'review.decide': { kind: 'mutation', writes: ['submissions'] },
   'review.publish': { kind: 'mutation', writes: ['submissions', ...KB_READS] },
   'review.articles': { kind: 'query', reads: ['submissions', ...KB_READS] },
+  'review.draft': { kind: 'query', reads: ['submissions', ...KB_READS] },
   'review.sourcesOf': { kind: 'query', reads: ['submissions'] },
   'review.withdraw': { kind: 'mutation', writes: KB_READS },
 } as const satisfies Record<CallName, CallEffect>;

@@ -95,7 +95,7 @@ test('a lesson submitted offline reaches review, is published, and reaches anoth
   await gotoRoute(ann, annHost.appUrl, `/lessons/${lesson.id}`);
   await ann.getByLabel(/^Title/).fill('Staff the night shift from week one');
   await ann.getByLabel(/^Problem/).fill('Calls at night waited too long.');
-  await ann.getByLabel(/^Action/).fill('Added two agents at night.');
+  await ann.getByLabel(/^Action/).fill('Added two agents from Acme Staffing at night.');
   await ann.getByLabel(/^Recommendation/).fill('Plan night staffing before go-live.');
   await ann.getByLabel('Intelligent customer service').check();
   await ann.getByRole('combobox', { name: 'Tags' }).fill('staffing');
@@ -134,7 +134,19 @@ test('a lesson submitted offline reaches review, is published, and reaches anoth
   await expect(publish.getByRole('list', { name: 'Tags' })).toContainText('staffing');
   await publish.getByRole('combobox', { name: 'Tags' }).fill('night-shift');
   await publish.getByRole('combobox', { name: 'Tags' }).press('Enter');
+  // What every device will read starts as the lesson; the manager takes the agency's name out of it.
+  await expect(publish.getByLabel('Summary')).toHaveValue(/Acme Staffing/);
+  await publish.getByLabel('Summary').fill('Night calls waited until two agents were added.');
+  const text = publish.getByRole('textbox', { name: 'Article text' });
+  await expect(text.getByRole('heading', { name: 'Action' })).toBeVisible();
+  await text.getByText('Added two agents from Acme Staffing at night.').click({ clickCount: 3 });
+  await kim.keyboard.type('Added two agents at night.');
+  await expect(text).not.toContainText('Acme');
   await noSeriousViolations(kim, 'the publish dialog');
+  // Escape does not throw the change away without asking.
+  await kim.keyboard.press('Escape');
+  await kim.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(text).toContainText('Added two agents at night.');
   await publish.getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(kim.getByText('Published', { exact: true }).first()).toBeVisible();
   // The manager's queue is empty again; the published one is a filter away.
@@ -159,6 +171,8 @@ test('a lesson submitted offline reaches review, is published, and reaches anoth
   await expect(bob.locator('aside.article-side')).toContainText('Intelligent customer service');
   await expect(bob.getByText('#night-shift')).toBeVisible();
   await expect(bob.getByText('#staffing')).toBeVisible();
+  await expect(bob.getByText('Added two agents at night.')).toBeVisible();
+  await expect(bob.getByRole('main')).not.toContainText('Acme');
 
   // Ann sees the outcome on her lesson.
   await gotoRoute(ann, annHost.appUrl, '/sync');

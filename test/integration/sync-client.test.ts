@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { documentJson, paragraph, textNode } from '../../core/richtext/build';
+import { documentJson, heading, image, link, list, paragraph, textNode } from '../../core/richtext/build';
 import fs from 'node:fs';
 import path from 'node:path';
 import { attachmentsDir } from '../../electron/backend/files/attachment-store';
@@ -189,6 +189,67 @@ describe('sync between devices through the server', () => {
     expect((await callOk(bob.backend, 'review.forSource', { sourceId: note.id }))?.status).toBe('merged');
     expect(JSON.stringify(await callOk(bob.backend, 'kb.search', { query: 'rural sleep' }))).toContain(articleId);
     for (const t of [ann, bob, kim, kimTablet]) t.backend.close();
+  });
+
+  it('publishes the text as the manager changed it, keeps that change in later versions, and names added sources after the earlier', async () => {
+    const ann = await device('ann');
+    const bob = await device('bob');
+    const kim = await device('kim');
+    const note = await callOk(ann.backend, 'notes.create', { title: 'Weekly reports at Acme Telecom', bodyJson: body('Acme Telecom asked for weekly reports; a scheduler sends them.') });
+    await callOk(ann.backend, 'review.submit', { kind: 'note', id: note.id });
+    const lessonId = await readyLesson(bob, 'Report templates');
+    await callOk(bob.backend, 'review.submit', { kind: 'lesson', id: lessonId });
+    await callOk(ann.backend, 'sync.now', {});
+    await callOk(bob.backend, 'sync.now', {});
+    await callOk(kim.backend, 'sync.now', {});
+    const open = (await callOk(kim.backend, 'review.list', { status: 'open' })).items;
+    const annSubmission = open.find((s) => s.title === 'Weekly reports at Acme Telecom')?.id ?? '';
+    const bobSubmission = open.find((s) => s.title === 'Report templates')?.id ?? '';
+
+    // The manager starts from the draft: the note as submitted, then its source named.
+    const { bodyJson: drafted } = await callOk(kim.backend, 'review.draft', { ids: [annSubmission], lang: 'en' });
+    expect(drafted).toContain('Acme Telecom asked for weekly reports');
+    expect(drafted.indexOf('Weekly reports at Acme Telecom')).toBeGreaterThan(drafted.indexOf('Sources'));
+    expect((await callFail(ann.backend, 'review.draft', { ids: [annSubmission], lang: 'en' })).key).toBe('error.reviewNotManager');
+
+    const filing = { title: 'Weekly reports', summary: 'Send them on a schedule.', type: 'best-practice' as const, scenarios: [], tags: [], lang: 'en' as const };
+    // What cannot be published is refused, saying what and where, and nothing is published.
+    const stranger = documentJson([paragraph([textNode('See the picture.')]), image('a'.repeat(64), 'whiteboard.png')]);
+    expect((await callFail(kim.backend, 'review.publish', { ids: [annSubmission], ...filing, body: stranger })).key).toBe('error.reviewPictureNotFromSources');
+    const scripted = documentJson([paragraph([link('javascript:alert(1)', [textNode('x')])])]);
+    const refused = await callFail(kim.backend, 'review.publish', { ids: [annSubmission], ...filing, body: scripted });
+    expect([refused.code, refused.issues?.[0]?.path]).toEqual(['bad_request', 'body.root.children.0.children.0']);
+    expect((await callFail(kim.backend, 'review.publish', { ids: [annSubmission], ...filing, body: 'Acme, not a document' })).code).toBe('bad_request');
+    expect((await callOk(kim.backend, 'review.get', { id: annSubmission })).status).toBe('submitted');
+
+    // The customer's name is taken out, from the text and from the source's title in the list of sources.
+    const edited = documentJson([paragraph([textNode('The customer asked for weekly reports; a scheduler sends them.')]), heading('h2', 'Sources'), list('bullet', ['Weekly reports — Ann'])]);
+    const { articleId } = await callOk(kim.backend, 'review.publish', { ids: [annSubmission], ...filing, body: edited });
+    await callOk(kim.backend, 'sync.now', {});
+    await callOk(bob.backend, 'sync.now', {});
+    const read = JSON.stringify((await callOk(bob.backend, 'kb.get', { id: articleId })).body.en);
+    expect(read).toContain('The customer asked for weekly reports');
+    expect(read).toContain('Weekly reports — Ann');
+    expect(read).not.toContain('Acme');
+    // Which submission it came from is kept apart from the text.
+    expect((await callOk(kim.backend, 'review.sourcesOf', { articleId })).map((s) => s.title)).toEqual(['Weekly reports at Acme Telecom']);
+
+    // Adding a submission later starts from the text as published, with the new one after it under its title.
+    const { bodyJson: next } = await callOk(kim.backend, 'review.draft', { ids: [bobSubmission], lang: 'en', into: articleId });
+    expect(next).not.toContain('Acme Telecom asked');
+    expect(next.indexOf('Report templates')).toBeGreaterThan(next.indexOf('The customer asked'));
+    await callOk(kim.backend, 'review.publish', { ids: [bobSubmission], ...filing, into: articleId });
+    await callOk(kim.backend, 'sync.now', {});
+    await callOk(ann.backend, 'sync.now', {});
+    const article = await callOk(ann.backend, 'kb.get', { id: articleId });
+    const text = JSON.stringify(article.body.en);
+    expect(article.version).toBe(2);
+    expect(text).not.toContain('Acme Telecom asked');
+    expect(text).toContain('Automate reports from day one.');
+    expect(text).not.toContain('Acme');
+    expect(text.split('Sources').length).toBe(2);
+    expect(text).toMatch(/Weekly reports — Ann.*Report templates — [^"]+, submitted \d{4}-\d{2}-\d{2}/);
+    for (const t of [ann, bob, kim]) t.backend.close();
   });
 
   it('keeps both values when two devices of one user changed the same field, and the user picks', async () => {
@@ -524,7 +585,9 @@ describe('sync between devices through the server', () => {
 
     // Published, the article shows the picture on every device: on Kim's, on a reader's, and on
     // Ann's, where the same file's record stays in her own space (nothing refused).
-    const { articleId } = await callOk(kim.backend, 'review.publish', { ids: [submission.id], title: 'Label the cabinets', summary: '', type: 'lesson', scenarios: [], tags: [], lang: 'en' });
+    // The manager publishes the draft's text as their own: a source's picture may be in it.
+    const { bodyJson } = await callOk(kim.backend, 'review.draft', { ids: [submission.id], lang: 'en' });
+    const { articleId } = await callOk(kim.backend, 'review.publish', { ids: [submission.id], title: 'Label the cabinets', summary: '', type: 'lesson', scenarios: [], tags: [], lang: 'en', body: bodyJson });
     expect(Buffer.from(kim.backend.readBlob(added.sha256)?.data ?? []).equals(photo)).toBe(true);
     await callOk(kim.backend, 'sync.now', {});
     const bob = await device('bob');

@@ -17,7 +17,7 @@ export const tags = z.array(tag).max(TAGS_MAX);
 
 // The exact 2 MB rule is applied by the handler with a message that says how large the note is;
 // this bound only keeps absurd arguments out (a character is at most 3 bytes of UTF-8 in JSON).
-const bodyJson = z.string().min(1).max(MAX_NOTE_JSON_BYTES * 4);
+export const bodyJson = z.string().min(1).max(MAX_NOTE_JSON_BYTES * 4);
 
 
 export const noteCalls = {

@@ -3,7 +3,14 @@ import { LANGS } from '../../i18n';
 import { KB_ARTICLE_TYPES } from '../../kb/types';
 import { MERGE_MAX, REVIEW_DECISIONS, REVIEW_NOTE_MAX, SUBMISSION_FILTERS, SUBMISSION_KINDS, type ReviewArticle, type ReviewAttention, type Submission, type SubmissionList, type SubmissionSummary } from '../../review/types';
 import { id, maxText, noArgs, returns } from './common';
-import { tags } from './notes';
+import { bodyJson as articleBody, tags } from './notes';
+
+/** The submissions one publication takes: several are merged into one article. */
+const publishedIds = z
+  .array(id)
+  .min(1)
+  .max(MERGE_MAX)
+  .refine((ids) => new Set(ids).size === ids.length, 'issue.listedTwice');
 
 /** Submitting lessons and notes for review, and the knowledge managers' review of them. */
 export const reviewCalls = {
@@ -41,17 +48,15 @@ export const reviewCalls = {
   /**
    * A knowledge manager publishes one submission, or merges several, as a new knowledge-base
    * article in the published space (every device receives it); the sources are named in it.
-   * With `into`, they are added to an article published from review instead: it is written again
-   * from all its sources, as a new version of it.
+   * With `into`, they are added to an article published from review instead, as its next version.
+   * `body` is the text in `lang` as the manager changed it (else the draft, `review.draft`); it
+   * may show only its sources' pictures. Which submissions the article came from is recorded
+   * with each of them, whatever the text says.
    */
   'review.publish': {
     args: z
       .object({
-        ids: z
-          .array(id)
-          .min(1)
-          .max(MERGE_MAX)
-          .refine((ids) => new Set(ids).size === ids.length, 'issue.listedTwice'),
+        ids: publishedIds,
         title: z.string().trim().min(1).max(200),
         summary: maxText(1000),
         type: z.enum(KB_ARTICLE_TYPES),
@@ -59,8 +64,17 @@ export const reviewCalls = {
         tags,
         lang: z.enum(LANGS),
         into: id.optional(),
+        body: articleBody.optional(),
       })
       .strict(),
     result: returns<{ articleId: string }>(),
+  },
+  /**
+   * The text in `lang` that publishing these submissions (`into` an article) would write: what the
+   * manager starts from and may change before publishing. It ends with the list of sources.
+   */
+  'review.draft': {
+    args: z.object({ ids: publishedIds, lang: z.enum(LANGS), into: id.optional() }).strict(),
+    result: returns<{ bodyJson: string }>(),
   },
 } as const;

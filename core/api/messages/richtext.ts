@@ -4,6 +4,7 @@ import { defineApiMessages } from './define';
 export const richTextMessages = defineApiMessages({
   'docKind.note': { en: 'note', zh: '笔记' },
   'docKind.proposalSection': { en: 'proposal section', zh: '方案章节' },
+  'docKind.articleText': { en: 'article text', zh: '文章正文' },
   'rich.tooLarge': {
     en: 'This {what} is {size} MB; it can be at most {max} MB. Move large content into attachments.',
     zh: '这份{what}有 {size} MB，最多 {max} MB。请把大的内容放到附件中。',

@@ -1,7 +1,8 @@
 import { msg } from '../../../core/api/message';
 import { ApiFailure, fieldFailure, issue } from '../../../core/api/result';
 import type { ParsedArgs } from '../../../core/api/contract';
-import { checkLexicalDocument, EMPTY_DOCUMENT_JSON, noteSizeProblem } from '../../../core/notes/lexical-document';
+import { checkLexicalDocument, EMPTY_DOCUMENT_JSON, MAX_NOTE_JSON_BYTES } from '../../../core/notes/lexical-document';
+import { sizeProblem } from '../../../core/richtext/check';
 import { normalizeTags, type Note } from '../../../core/notes/types';
 import { transact } from '../db/changes';
 import type { Db } from '../db/connection';
@@ -10,17 +11,20 @@ import { foundOrFail, notFound } from './found';
 
 /** Field notes: rich text on an engagement, an assessment session or one question of it. */
 
-/** The body as stored: checked, with its plain text. Anything the check finds is refused, never silently changed. */
-export function checkedBody(bodyJson: string): { json: string; text: string } {
-  const tooLarge = noteSizeProblem(bodyJson);
+/**
+ * The body as stored: checked, with its plain text. Anything the check finds is refused, never
+ * silently changed; the message names the document (`what`) and the field it came in.
+ */
+export function checkedBody(bodyJson: string, what: 'docKind.note' | 'docKind.articleText' = 'docKind.note', field = 'bodyJson'): { json: string; text: string } {
+  const tooLarge = sizeProblem(bodyJson, { what, maxBytes: MAX_NOTE_JSON_BYTES });
   if (tooLarge !== null) throw new ApiFailure('too_large', tooLarge);
   const checked = checkLexicalDocument(bodyJson);
   const [first] = checked.problems;
   if (first !== undefined || checked.json === null) {
-    const issues = checked.problems.map((p) => issue(`bodyJson.${p.path}`, p.message));
+    const issues = checked.problems.map((p) => issue(`${field}.${p.path}`, p.message));
     const problem = first?.message ?? msg('rich.notEditorState');
-    const field = issues[0]?.path ?? 'bodyJson';
-    const detail = issues.length > 1 ? msg('error.bodyRefusedMore', { what: msg('docKind.note'), field, problem, more: issues.length - 1 }) : msg('error.bodyRefused', { what: msg('docKind.note'), field, problem });
+    const named = issues[0]?.path ?? field;
+    const detail = issues.length > 1 ? msg('error.bodyRefusedMore', { what: msg(what), field: named, problem, more: issues.length - 1 }) : msg('error.bodyRefused', { what: msg(what), field: named, problem });
     throw new ApiFailure('bad_request', detail, issues);
   }
   return { json: checked.json, text: checked.text };

@@ -7,7 +7,7 @@ import { checkLexicalDocument } from '../../../core/notes/lexical-document';
 import { normalizeTags } from '../../../core/notes/types';
 import { IMAGE_TYPES } from '../../../core/files/sniff';
 import { documentJson, heading, image, list, paragraph, textNode } from '../../../core/richtext/build';
-import { childrenOf, isRichNode, nodesOfType, stringField, type RichNode } from '../../../core/richtext/walk';
+import { blocksOf, childrenOf, nodesOfType, stringField, type RichNode } from '../../../core/richtext/walk';
 import { PUBLISHED_SPACE } from '../../../core/sync/spaces';
 import { SUBMISSION_FILES_MAX, type ReviewArticle, type ReviewAttention, type Submission, type SubmissionContent, type SubmissionFile, type SubmissionList, type SubmissionSummary } from '../../../core/review/types';
 import { commit, insert, remove, transact, update, type Change } from '../db/changes';
@@ -22,6 +22,7 @@ import { assignSpace } from '../sync/outbox';
 import { syncIdentity, type SyncIdentity } from '../sync/state';
 import { attachmentPath } from '../files/attachment-store';
 import type { ServiceContext } from './context';
+import { checkedBody } from './notes';
 import { foundOrFail, notFound } from './found';
 import { identityOrFail, managerOrFail } from './roles';
 
@@ -147,71 +148,109 @@ export function decide(db: Db, { id, status, note }: ParsedArgs<'review.decide'>
   });
 }
 
-/** The article body: each submission's content (under its title when several are merged), then its sources. */
-function articleBody(submissions: readonly Submission[], lang: 'en' | 'zh', timeZone?: string): RichNode[] {
-  const word = (key: 'review.sources' | `review.part.${'context' | 'problem' | 'action' | 'result' | 'recommendation' | 'pictures'}`) => formatApiMessage(msg(key), lang);
+type ArticleLang = 'en' | 'zh';
+type PartKey = `review.part.${'context' | 'problem' | 'action' | 'result' | 'recommendation' | 'pictures'}`;
+
+function word(key: 'review.sources' | PartKey, lang: ArticleLang): string {
+  return formatApiMessage(msg(key), lang);
+}
+
+/** What one submission brings to an article: its content, under its title when the article has several sources. */
+function contentBlocks(s: Submission, lang: ArticleLang, titled: boolean): RichNode[] {
   const blocks: RichNode[] = [];
-  for (const s of submissions) {
-    if (submissions.length > 1) blocks.push(heading('h2', s.title));
-    const level = submissions.length > 1 ? 'h3' : 'h2';
-    if (s.content.kind === 'lesson') {
-      const parts = [
-        ['review.part.context', s.content.context],
-        ['review.part.problem', s.content.problem],
-        ['review.part.action', s.content.action],
-        ['review.part.result', s.content.result],
-        ['review.part.recommendation', s.content.recommendation],
-      ] as const;
-      for (const [key, value] of parts) {
-        if (value.trim() === '') continue;
-        blocks.push(heading(level, word(key)));
-        for (const line of value.split(/\n{2,}/)) blocks.push(paragraph([textNode(line)]));
-      }
-      // The pictures attached to the lesson, each in a paragraph of its own, named by its file name.
-      const pictures = lessonPictures(s);
-      if (pictures.length > 0) blocks.push(heading(level, word('review.part.pictures')));
-      for (const file of pictures) blocks.push(paragraph([image(file.sha256, file.name)]));
-    } else {
-      // The note's body as submitted, checked again (it came from another device).
-      const checked = checkLexicalDocument(s.content.bodyJson);
-      const root: unknown = checked.json === null ? null : (JSON.parse(checked.json) as { root?: unknown }).root;
-      if (isRichNode(root)) blocks.push(...childrenOf(root));
+  if (titled) blocks.push(heading('h2', s.title));
+  const level = titled ? 'h3' : 'h2';
+  if (s.content.kind === 'lesson') {
+    const parts = [
+      ['review.part.context', s.content.context],
+      ['review.part.problem', s.content.problem],
+      ['review.part.action', s.content.action],
+      ['review.part.result', s.content.result],
+      ['review.part.recommendation', s.content.recommendation],
+    ] as const;
+    for (const [key, value] of parts) {
+      if (value.trim() === '') continue;
+      blocks.push(heading(level, word(key, lang)));
+      for (const line of value.split(/\n{2,}/)) blocks.push(paragraph([textNode(line)]));
     }
+    // The pictures attached to the lesson, each in a paragraph of its own, named by its file name.
+    const pictures = lessonPictures(s);
+    if (pictures.length > 0) blocks.push(heading(level, word('review.part.pictures', lang)));
+    for (const file of pictures) blocks.push(paragraph([image(file.sha256, file.name)]));
+  } else {
+    // The note's body as submitted, checked again (it came from another device).
+    const checked = checkLexicalDocument(s.content.bodyJson);
+    if (checked.json !== null) blocks.push(...blocksOf(checked.json));
   }
-  blocks.push(heading('h2', word('review.sources')));
-  blocks.push(
-    list(
-      'bullet',
-      submissions.map((s) => formatApiMessage(msg('review.sourceLine', { title: s.title, author: s.authorName, date: localDay(new Date(s.submittedAt), timeZone) }), lang)),
-    ),
-  );
   return blocks;
 }
 
-/** A published article's text in one language: its title and summary, and the body made from its sources. */
-function articleText(sources: readonly Submission[], lang: 'en' | 'zh', named: { title: string; summary: string }): { title: string; summary: string; body_json: string; body_text: string } {
-  const body = documentJson(articleBody(sources, lang));
-  const checked = checkLexicalDocument(body);
-  return { title: named.title, summary: named.summary, body_json: checked.json ?? body, body_text: checked.text };
+/** The list of sources that ends every article from review: each source's title, author and day. */
+function sourcesSection(sources: readonly Submission[], lang: ArticleLang, timeZone?: string): [RichNode, RichNode] {
+  return [
+    heading('h2', word('review.sources', lang)),
+    list(
+      'bullet',
+      sources.map((s) => formatApiMessage(msg('review.sourceLine', { title: s.title, author: s.authorName, date: localDay(new Date(s.submittedAt), timeZone) }), lang)),
+    ),
+  ];
+}
+
+function headingText(node: RichNode): string {
+  return childrenOf(node)
+    .map((c) => stringField(c, 'text'))
+    .join('')
+    .trim();
+}
+
+/** Whether the blocks end with a list of sources (as `sourcesSection` writes it in `lang`). */
+function endsWithSources(blocks: readonly RichNode[], lang: ArticleLang): boolean {
+  const [title, items] = blocks.slice(-2);
+  return title?.type === 'heading' && headingText(title) === word('review.sources', lang) && items?.type === 'list';
 }
 
 /**
- * The pictures that submissions' notes show, recorded in the published space, so every device
- * fetches them with the article made from them (sync/files.ts) and shows them: a record is what
- * the hosts serve a file by (files/blobs.ts). Each came to this device with its submission; one
- * already recorded here (a picture of the manager's own) is left where it is.
+ * An article's text with submissions added: its text as it is (with any change a manager made),
+ * the added submissions' content under their titles, and its list of sources with theirs added
+ * (a list a manager changed keeps the change, such as a customer's name taken out of a title).
  */
-function pictureRecords({ db, dataDir }: Pick<ServiceContext, 'db' | 'dataDir'>, submissions: readonly Submission[]): Change[] {
+function withAdded(blocks: readonly RichNode[], added: readonly Submission[], lang: ArticleLang): RichNode[] {
+  const contents = added.flatMap((s) => contentBlocks(s, lang, true));
+  const [addedTitle, addedList] = sourcesSection(added, lang);
+  if (!endsWithSources(blocks, lang)) return [...blocks, ...contents, addedTitle, addedList];
+  const [title, earlierList] = blocks.slice(-2) as [RichNode, RichNode];
+  const items = [...childrenOf(earlierList), ...childrenOf(addedList)].map((item, i) => ({ ...item, value: i + 1 }));
+  return [...blocks.slice(0, -2), ...contents, title, { ...earlierList, children: items }];
+}
+
+/** An article's text in one language: its title and summary, and its body, checked as any body a person wrote. */
+function articleText(blocks: readonly RichNode[], named: { title: string; summary: string }) {
+  const checked = checkedBody(documentJson([...blocks]), 'docKind.articleText', 'body');
+  return { title: named.title, summary: named.summary, body_json: checked.json, body_text: checked.text };
+}
+
+/** The pictures a submission shows: a note's pictures in its body, a lesson's attached pictures. */
+function picturesOf(s: Submission): SubmissionFile[] {
+  if (s.content.kind === 'lesson') return lessonPictures(s);
+  const shown = new Set(nodesOfType(s.content.bodyJson, 'image').map((n) => stringField(n, 'sha256')));
+  return (s.content.files ?? []).filter((f) => shown.has(f.sha256));
+}
+
+/**
+ * The pictures an article's text shows, recorded in the published space, so every device fetches
+ * them with the article (sync/files.ts) and shows them: a record is what the hosts serve a file by
+ * (files/blobs.ts). Each came to this device with its submission; one already recorded here (a
+ * picture of the manager's own) is left where it is.
+ */
+function pictureRecords({ db, dataDir }: Pick<ServiceContext, 'db' | 'dataDir'>, sources: readonly Submission[], bodies: readonly string[]): Change[] {
+  const shown = new Set(bodies.flatMap((b) => nodesOfType(b, 'image').map((n) => stringField(n, 'sha256'))));
   const changes: Change[] = [];
   const recorded = new Set<string>();
-  for (const s of submissions) {
-    const shown = new Set(s.content.kind === 'note' ? nodesOfType(s.content.bodyJson, 'image').map((n) => stringField(n, 'sha256')) : lessonPictures(s).map((f) => f.sha256));
-    for (const file of s.content.files ?? []) {
-      if (!shown.has(file.sha256) || recorded.has(file.sha256) || getAttachment(db, file.sha256) !== null) continue;
-      recorded.add(file.sha256);
-      assignSpace(db, 'attachments', file.sha256, PUBLISHED_SPACE);
-      changes.push(insert('attachments', { sha256: file.sha256, mime: file.mime, size: file.size, original_name: file.name, stored_locally: fs.existsSync(attachmentPath(dataDir, file.sha256)) ? 1 : 0 }));
-    }
+  for (const file of sources.flatMap(picturesOf)) {
+    if (!shown.has(file.sha256) || recorded.has(file.sha256) || getAttachment(db, file.sha256) !== null) continue;
+    recorded.add(file.sha256);
+    assignSpace(db, 'attachments', file.sha256, PUBLISHED_SPACE);
+    changes.push(insert('attachments', { sha256: file.sha256, mime: file.mime, size: file.size, original_name: file.name, stored_locally: fs.existsSync(attachmentPath(dataDir, file.sha256)) ? 1 : 0 }));
   }
   return changes;
 }
@@ -226,77 +265,144 @@ function reviewDateFrom(now: Date): string {
   return localDay(new Date(now.getTime() + 365 * 24 * 3600 * 1000));
 }
 
-export function publish({ db, dataDir }: Pick<ServiceContext, 'db' | 'dataDir'>, args: ParsedArgs<'review.publish'>, now: Date = new Date()): { articleId: string } {
+type ArticleText = { title: string; summary: string; body_json: string };
+
+/** What publishing starts from: the submissions, checked, and the article they are added to (if any). */
+type Publication = {
+  identity: SyncIdentity;
+  added: Submission[];
+  article: { id: string; version: number; earlier: Submission[]; texts: Map<ArticleLang, ArticleText> } | null;
+};
+
+function publication(db: Db, ids: readonly string[], into: string | undefined): Publication {
   const identity = reviewerOrFail(db);
-  return transact(db, () => {
-    const submissions = args.ids.map((id) => submissionOrFail(db, id, identity.userId));
-    for (const s of submissions) {
-      if (FINAL.has(s.status)) throw new ApiFailure('conflict', msg('error.reviewFinal', { title: s.title, status: msg(`submissionStatus.${s.status}`) }));
-    }
-    const [unknown] = unknownScenarios(db, args.scenarios);
-    if (unknown !== undefined) throw new ApiFailure('bad_request', msg('error.reviewNoSuchScenario', { id: unknown }));
-    if (args.into !== undefined) return addToArticle({ db, dataDir }, identity, args.into, submissions, args, now);
-    const articleId = `lesson-${newId()}`;
-    // The article and its texts live in the published space: every device receives them.
-    assignSpace(db, 'kb_articles', articleId, PUBLISHED_SPACE);
-    assignSpace(db, 'kb_article_texts', `${articleId}/${args.lang}`, PUBLISHED_SPACE);
-    commit(db, [
-      insert('kb_articles', {
-        id: articleId,
-        version: 1,
-        type: args.type,
-        scenarios: JSON.stringify(args.scenarios),
-        tags: JSON.stringify(normalizeTags(args.tags)),
-        related: '[]',
-        author: identity.displayName,
-        review_date: reviewDateFrom(now),
-        origin: 'user',
-        locally_modified: 0,
-      }),
-      // The text in the language it was written in, and only there: a reader in the other
-      // language is told so (as for any one-language article), and a screen reader reads it in
-      // its own language. Search finds it from either: its index holds both languages' words.
-      insert('kb_article_texts', { article_id: articleId, lang: args.lang, ...articleText(submissions, args.lang, args) }),
-      ...pictureRecords({ db, dataDir }, submissions),
-    ]);
-    const status = submissions.length === 1 ? 'published' : 'merged';
-    for (const s of submissions) setReview(db, s.id, { status, note: s.reviewNote, by: identity.displayName, at: now.toISOString(), articleId });
-    return { articleId };
-  });
+  const added = ids.map((id) => submissionOrFail(db, id, identity.userId));
+  for (const s of added) {
+    if (FINAL.has(s.status)) throw new ApiFailure('conflict', msg('error.reviewFinal', { title: s.title, status: msg(`submissionStatus.${s.status}`) }));
+  }
+  if (into === undefined) return { identity, added, article: null };
+  const article = db.prepare('SELECT version FROM kb_articles WHERE id = ? AND deleted = 0').get(into) as { version: number } | undefined;
+  if (article === undefined) throw notFound('record.article', into);
+  const earlier = submissionsOfArticle(db, into, identity.userId).map((s) => submissionOrFail(db, s.id, identity.userId));
+  if (earlier.length === 0) throw new ApiFailure('conflict', msg('error.reviewNotMergeable', { id: into }));
+  const texts = db.prepare('SELECT lang, title, summary, body_json FROM kb_article_texts WHERE article_id = ?').all(into) as (ArticleText & { lang: ArticleLang })[];
+  return { identity, added, article: { id: into, version: article.version, earlier, texts: new Map(texts.map((t) => [t.lang, t])) } };
+}
+
+function sourcesOfPublication(p: Publication): Submission[] {
+  return [...(p.article?.earlier ?? []), ...p.added];
 }
 
 /**
- * Adds submissions to an article published from review. Such an article is made from its sources
- * and never edited, so it is written again from all of them, the earlier ones first: in the
- * language chosen (with the title and summary given) and in any other language it has (keeping
- * that language's title and summary), as the next version. The new sources are marked merged into it.
+ * The article's text in one language as publishing would write it unless the manager changes it:
+ * a new article is made from its submissions, then names them; an article published before keeps
+ * its text and the added submissions follow (withAdded). An article without a text in that
+ * language yet gets one made from all its sources.
  */
-function addToArticle({ db, dataDir }: Pick<ServiceContext, 'db' | 'dataDir'>, identity: SyncIdentity, articleId: string, added: readonly Submission[], args: ParsedArgs<'review.publish'>, now: Date): { articleId: string } {
-  const article = db.prepare('SELECT version FROM kb_articles WHERE id = ? AND deleted = 0').get(articleId) as { version: number } | undefined;
-  if (article === undefined) throw notFound('record.article', articleId);
-  const earlier = submissionsOfArticle(db, articleId, identity.userId);
-  if (earlier.length === 0) throw new ApiFailure('conflict', msg('error.reviewNotMergeable', { id: articleId }));
-  const sources = [...earlier.map((s) => submissionOrFail(db, s.id, identity.userId)), ...added];
-  const texts = new Map(
-    (db.prepare('SELECT lang, title, summary FROM kb_article_texts WHERE article_id = ?').all(articleId) as { lang: 'en' | 'zh'; title: string; summary: string }[]).map((t) => [t.lang, t]),
-  );
+function draftBlocks(p: Publication, lang: ArticleLang): RichNode[] {
+  const current = p.article?.texts.get(lang);
+  if (current !== undefined) return withAdded(blocksOf(current.body_json), p.added, lang);
+  const sources = sourcesOfPublication(p);
+  return [...sources.flatMap((s) => contentBlocks(s, lang, sources.length > 1)), ...sourcesSection(sources, lang)];
+}
+
+/** The text a manager starts from in the publish dialog (see draftBlocks). */
+export function draft(db: Db, { ids, lang, into }: ParsedArgs<'review.draft'>): { bodyJson: string } {
+  return { bodyJson: articleText(draftBlocks(publication(db, ids, into), lang), { title: '', summary: '' }).body_json };
+}
+
+/**
+ * The blocks of the text a manager wrote: refused when it is not a valid body, or when it shows a
+ * picture that is none of the sources' nor already in the article (a picture must travel with the
+ * article, and only those can).
+ */
+function managersBlocks(p: Publication, body: string): RichNode[] {
+  const checked = checkedBody(body, 'docKind.articleText', 'body');
+  const known = new Set([
+    ...sourcesOfPublication(p).flatMap((s) => picturesOf(s).map((f) => f.sha256)),
+    ...[...(p.article?.texts.values() ?? [])].flatMap((t) => nodesOfType(t.body_json, 'image').map((n) => stringField(n, 'sha256'))),
+  ]);
+  const stranger = nodesOfType(checked.json, 'image').find((n) => !known.has(stringField(n, 'sha256')));
+  if (stranger !== undefined) throw new ApiFailure('bad_request', msg('error.reviewPictureNotFromSources', { name: stringField(stranger, 'altText') || stringField(stranger, 'sha256').slice(0, 12) }));
+  return blocksOf(checked.json);
+}
+
+/**
+ * Publishes submissions as a new article, or adds them to one published from review (its next
+ * version). The text in the language chosen is the manager's (`body`, e.g. with a customer's name
+ * taken out) or else the draft; an added-to article's other languages keep their text with the
+ * added submissions and their names after it. Which submissions an article came from is kept
+ * apart from its text (each submission names it), whatever the text says.
+ */
+export function publish({ db, dataDir }: Pick<ServiceContext, 'db' | 'dataDir'>, args: ParsedArgs<'review.publish'>, now: Date = new Date()): { articleId: string } {
+  return transact(db, () => {
+    const p = publication(db, args.ids, args.into);
+    const [unknown] = unknownScenarios(db, args.scenarios);
+    if (unknown !== undefined) throw new ApiFailure('bad_request', msg('error.reviewNoSuchScenario', { id: unknown }));
+    const chosen = articleText(args.body === undefined ? draftBlocks(p, args.lang) : managersBlocks(p, args.body), args);
+    const by = p.identity.displayName;
+    return p.article === null ? publishNew({ db, dataDir }, p.added, chosen, by, args, now) : publishInto({ db, dataDir }, p, p.article, chosen, by, args, now);
+  });
+}
+
+type ChosenText = ReturnType<typeof articleText>;
+
+function publishNew({ db, dataDir }: Pick<ServiceContext, 'db' | 'dataDir'>, sources: readonly Submission[], chosen: ChosenText, by: string, args: ParsedArgs<'review.publish'>, now: Date): { articleId: string } {
+  const articleId = `lesson-${newId()}`;
+  // The article and its texts live in the published space: every device receives them.
+  assignSpace(db, 'kb_articles', articleId, PUBLISHED_SPACE);
+  assignSpace(db, 'kb_article_texts', `${articleId}/${args.lang}`, PUBLISHED_SPACE);
+  commit(db, [
+    insert('kb_articles', {
+      id: articleId,
+      version: 1,
+      type: args.type,
+      scenarios: JSON.stringify(args.scenarios),
+      tags: JSON.stringify(normalizeTags(args.tags)),
+      related: '[]',
+      author: by,
+      review_date: reviewDateFrom(now),
+      origin: 'user',
+      locally_modified: 0,
+    }),
+    // The text in the language it was written in, and only there: a reader in the other
+    // language is told so (as for any one-language article), and a screen reader reads it in
+    // its own language. Search finds it from either: its index holds both languages' words.
+    insert('kb_article_texts', { article_id: articleId, lang: args.lang, ...chosen }),
+    ...pictureRecords({ db, dataDir }, sources, [chosen.body_json]),
+  ]);
+  const status = sources.length === 1 ? 'published' : 'merged';
+  for (const s of sources) setReview(db, s.id, { status, note: s.reviewNote, by, at: now.toISOString(), articleId });
+  return { articleId };
+}
+
+/** The article's next version: the language chosen as the manager left it, its other languages as drafted; the added sources are marked merged into it. */
+function publishInto(
+  { db, dataDir }: Pick<ServiceContext, 'db' | 'dataDir'>,
+  p: Publication,
+  article: NonNullable<Publication['article']>,
+  chosen: ChosenText,
+  by: string,
+  args: ParsedArgs<'review.publish'>,
+  now: Date,
+): { articleId: string } {
+  const { id: articleId, texts, version } = article;
   const changes: Change[] = [
-    update(
-      'kb_articles',
-      { id: articleId },
-      { version: article.version + 1, type: args.type, scenarios: JSON.stringify(args.scenarios), tags: JSON.stringify(normalizeTags(args.tags)), review_date: reviewDateFrom(now) },
-    ),
+    update('kb_articles', { id: articleId }, { version: version + 1, type: args.type, scenarios: JSON.stringify(args.scenarios), tags: JSON.stringify(normalizeTags(args.tags)), review_date: reviewDateFrom(now) }),
   ];
+  const bodies: string[] = [];
   for (const lang of new Set([args.lang, ...texts.keys()])) {
-    const text = articleText(sources, lang, lang === args.lang ? args : (texts.get(lang) ?? args));
-    if (texts.has(lang)) changes.push(update('kb_article_texts', { article_id: articleId, lang }, text));
+    const current = texts.get(lang);
+    const text = lang === args.lang ? chosen : articleText(draftBlocks(p, lang), current ?? args);
+    bodies.push(text.body_json);
+    if (current !== undefined) changes.push(update('kb_article_texts', { article_id: articleId, lang }, text));
     else {
       assignSpace(db, 'kb_article_texts', `${articleId}/${lang}`, PUBLISHED_SPACE);
       changes.push(insert('kb_article_texts', { article_id: articleId, lang, ...text }));
     }
   }
-  commit(db, [...changes, ...pictureRecords({ db, dataDir }, sources)]);
-  for (const s of added) setReview(db, s.id, { status: 'merged', note: s.reviewNote, by: identity.displayName, at: now.toISOString(), articleId });
+  commit(db, [...changes, ...pictureRecords({ db, dataDir }, sourcesOfPublication(p), bodies)]);
+  for (const s of p.added) setReview(db, s.id, { status: 'merged', note: s.reviewNote, by, at: now.toISOString(), articleId });
   return { articleId };
 }
 
