@@ -10,6 +10,7 @@ import { RecordConflictNotice } from '../sync/RecordConflictNotice';
 import type { MessageKey } from '../i18n/en';
 import { mutate } from '../data/query-client';
 import { currentData, useQuery } from '../data/use-query';
+import { AttachedFiles } from '../ui/AttachedFiles';
 import { TagsInput } from '../notes/TagsInput';
 import { ScenarioChecks } from '../ui/ScenarioChecks';
 import { IDLE, type SaveState } from '../data/autosave';
@@ -188,6 +189,8 @@ function LessonForm({ lesson: initial, back }: { lesson: Lesson; back: ReactNode
           />
           <TagsInput label={t('lessons.tags')} tags={fields.tags} onChange={(tags) => edit({ tags })} />
         </fieldset>
+
+        <AttachedFiles owner={{ ownerTable: 'lessons', ownerId: lesson.id }} label={t('lessons.files')} hint={t('lessons.filesHint')} disabled={locked} />
 
         <section className="lesson-sources" aria-labelledby="lesson-sources-title">
           <h2 id="lesson-sources-title">{t('lessons.sources')}</h2>

@@ -11,11 +11,14 @@ import { mutate } from '../data/query-client';
 import { currentData, useQuery } from '../data/use-query';
 import { useI18n } from '../i18n/i18n';
 import { Dialog, DialogActions } from '../ui/Dialog';
-import { formatDateTime } from '../ui/format';
+import { formatDateTime, formatFileSize } from '../ui/format';
 import { PublishDialog } from './PublishDialog';
 import { PublishedArticle } from './PublishedArticle';
 import './review.css';
 import { AlertNotice } from '../ui/AlertNotice';
+import { FileItem } from '../ui/AttachedFiles';
+import { IMAGE_TYPES } from '../../core/files/sniff';
+import { nodesOfType, stringField } from '../../core/richtext/walk';
 
 const PARTS = ['context', 'problem', 'action', 'result', 'recommendation'] as const;
 
@@ -86,6 +89,7 @@ function SubmissionView({ submission: s, back }: { submission: Submission; back:
           <ArticleBody state={s.content.bodyJson} label={s.title} />
         )}
       </section>
+      <SubmissionFiles submission={s} />
       {manager && !final && (
         <div className="review-actions">
           {s.status !== 'in_review' && (
@@ -127,5 +131,23 @@ function SubmissionView({ submission: s, back }: { submission: Submission; back:
       )}
       {publishing && <PublishDialog submissions={[s]} onClose={() => setPublishing(false)} />}
     </article>
+  );
+}
+
+/** The files that came with a submission and its text does not show: a lesson's attachments, a note's other files. */
+function SubmissionFiles({ submission: s }: { submission: Submission }) {
+  const { t } = useI18n();
+  const inText = new Set(s.content.kind === 'note' ? nodesOfType(s.content.bodyJson, 'image').map((n) => stringField(n, 'sha256')) : []);
+  const files = (s.content.files ?? []).filter((f) => !inText.has(f.sha256));
+  if (files.length === 0) return null;
+  return (
+    <section className="submission-files" aria-labelledby="submission-files-title">
+      <h2 id="submission-files-title">{t('review.files')}</h2>
+      <ul className="attached-file-list" aria-labelledby="submission-files-title">
+        {files.map((f) => (
+          <FileItem key={f.sha256} sha256={f.sha256} name={f.name} isImage={(IMAGE_TYPES as readonly string[]).includes(f.mime)} detail={formatFileSize(f.size)} />
+        ))}
+      </ul>
+    </section>
   );
 }

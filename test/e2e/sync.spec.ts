@@ -357,6 +357,45 @@ test('an article made from a note shows its picture, table and check list to the
   await noSeriousViolations(bob, 'an article with a picture, a table and a check list');
 });
 
+test('a lesson’s picture and file, attached on its page, reach the reviewer, and the picture the published article', async ({ browser }) => {
+  const { host: annHost, page: ann } = await connectedDevice(browser, 'ann');
+  const { host: kimHost, page: kim } = await connectedDevice(browser, 'kim');
+  const note = await api<{ id: string }>(annHost.appUrl, 'notes.create', { title: 'Fan alarms', bodyJson: body('Fans failed in summer.') });
+  const lesson = await api<{ id: string }>(annHost.appUrl, 'lessons.codify', { noteIds: [note.id] });
+  await api(annHost.appUrl, 'lessons.save', { id: lesson.id, title: 'Clean the fan filters before summer', problem: 'Fans failed in the heat.', action: 'Cleaned the filters.', recommendation: 'Clean them every May.', status: 'ready' });
+  await gotoRoute(ann, annHost.appUrl, `/lessons/${lesson.id}`);
+  const files = ann.locator('.attached-files');
+  await files.locator('input[type="file"][multiple]').setInputFiles([
+    { name: 'dusty-filter.png', mimeType: 'image/png', buffer: picturePng(320, 240) },
+    { name: 'maintenance-log.csv', mimeType: 'text/csv', buffer: Buffer.from('site,date\nS7,2026-05-02\n') },
+  ]);
+  await expect(files.getByRole('img', { name: 'dusty-filter.png' })).toBeVisible();
+  await expect(files.getByText('maintenance-log.csv')).toBeVisible();
+  await noSeriousViolations(ann, 'a lesson with attached files');
+  await ann.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(ann.getByText('Submitted', { exact: true }).first()).toBeVisible();
+  // Submitted, the lesson and its files wait for the review: nothing can be added or removed.
+  await expect(files.getByRole('button', { name: 'Remove dusty-filter.png' })).toHaveCount(0);
+  await expect(files.getByText('Attach photo or file')).toHaveCount(0);
+  await api(annHost.appUrl, 'sync.now', {});
+
+  await api(kimHost.appUrl, 'sync.now', {});
+  await gotoRoute(kim, kimHost.appUrl, '/review');
+  await kim.getByRole('link', { name: 'Clean the fan filters before summer' }).click();
+  const sent = kim.getByRole('region', { name: 'Pictures and files' });
+  await expect(sent.getByRole('img', { name: 'dusty-filter.png' })).toBeVisible();
+  await expect.poll(() => sent.getByRole('img', { name: 'dusty-filter.png' }).evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(320);
+  await expect(sent).toContainText('maintenance-log.csv');
+  await kim.getByRole('button', { name: 'Publish…' }).click();
+  const publish = kim.getByRole('dialog');
+  await expect(publish.getByRole('textbox', { name: 'Article text' }).getByRole('img', { name: 'dusty-filter.png' })).toBeVisible();
+  await publish.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(kim.getByText('Published', { exact: true }).first()).toBeVisible();
+  await kim.getByRole('link', { name: 'Open the article' }).click();
+  await expect(kim.getByRole('heading', { level: 1, name: 'Clean the fan filters before summer' })).toBeVisible();
+  await expect(kim.getByRole('img', { name: 'dusty-filter.png' })).toBeVisible();
+});
+
 test('a field changed on two devices shows both values, and the user keeps the other one', async ({ browser }) => {
   test.setTimeout(120_000);
   const { laptopHost, tabletHost, tablet } = await laptopAndTablet(browser, 'cara');
