@@ -3,6 +3,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyReply, type F
 import type { z } from 'zod';
 import { MAX_DRIFT_MS } from '../core/sync/hlc';
 import {
+  authorsRequestSchema,
   BATCH_BYTES,
   BLOB_CHUNK_BYTES,
   blobStartRequestSchema,
@@ -13,6 +14,7 @@ import {
   PROTOCOL_VERSION,
   SHA256_PATTERN,
   syncRequestSchema,
+  type AuthorsResponse,
   type BlobStatus,
   type MeResponse,
   type SyncMessage,
@@ -25,6 +27,7 @@ import type { Sql } from './store/sql';
 import {
   actorOfToken,
   addDevice,
+  authorOf,
   appendChunk,
   audit,
   blobChunks,
@@ -286,6 +289,20 @@ export function createApp({ sql, logger = false, https, trustProxy = [], now = D
       }
     }
     return answer(pages, states);
+  });
+
+  // Who sent messages the device can read: a device names the other side of its conflicts with it.
+  app.post('/api/v1/authors', { bodyLimit: 64 * 1024 }, async (request): Promise<AuthorsResponse> => {
+    const actor = await authenticate(request);
+    const body = parse(authorsRequestSchema, request.body);
+    const a = rulesActor(actor);
+    const authors: AuthorsResponse['authors'] = [];
+    // A space the user may not read (a team left since) is answered as nothing stored there.
+    for (const m of body.messages.filter((x) => canRead(a, x.space))) {
+      const found = await authorOf(sql, m.space, m.timestamp);
+      if (found !== undefined) authors.push({ space: m.space, timestamp: m.timestamp, ...found });
+    }
+    return { authors };
   });
 
   const auditWrites = async (actor: DeviceActor, messages: readonly SyncMessage[], stored: number): Promise<void> => {

@@ -23,6 +23,8 @@ import { isSpace, ROLES, TEAM_ID_PATTERN } from './spaces';
  *   PUT  /api/v1/blobs/:sha256?offset=<n>  raw bytes (application/octet-stream, ≤ BLOB_CHUNK_BYTES)
  *                                      → BlobStatus; 409 { received } when offset ≠ bytes received
  *   GET  /api/v1/blobs/:sha256         the file; honours `Range: bytes=<start>-` to resume
+ *   POST /api/v1/authors               AuthorsRequest → AuthorsResponse (who sent messages the
+ *                                        device can read: the other side of its conflicts)
  *
  * Errors: 4xx/5xx with ErrorResponse. 400 malformed, 401 no or bad token (or revoked device), 403
  * a space the user may not read or write, 409 blob offset mismatch, 413 too large, 422 a clock too
@@ -183,6 +185,19 @@ export type BucketsResponse = z.infer<typeof bucketsResponseSchema>;
 
 export const messagesResponseSchema = z.strictObject({ messages: z.array(syncMessageSchema), more: z.boolean() });
 export type MessagesResponse = z.infer<typeof messagesResponseSchema>;
+
+/** The most messages one authors request asks about. */
+export const MAX_AUTHORS_PER_REQUEST = 100;
+const messageRef = z.strictObject({ space, timestamp: z.string().refine(isTimestamp, { message: 'not a sync timestamp' }) });
+export const authorsRequestSchema = z.strictObject({ messages: z.array(messageRef).min(1).max(MAX_AUTHORS_PER_REQUEST) });
+export type AuthorsRequest = z.infer<typeof authorsRequestSchema>;
+/** Who sent each message asked about: the device's name and its user. A message the server does not hold, or in a space the user may not read, is left out. */
+export const authorsResponseSchema = z.strictObject({
+  authors: z.array(
+    z.strictObject({ space, timestamp: z.string(), device: z.string().max(200), user: z.string().max(200), userId: z.string().max(100) }),
+  ).max(MAX_AUTHORS_PER_REQUEST),
+});
+export type AuthorsResponse = z.infer<typeof authorsResponseSchema>;
 
 export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 export const blobStartRequestSchema = z.strictObject({ size: z.number().int().min(0) });

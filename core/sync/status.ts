@@ -81,6 +81,8 @@ export type SyncConflict = {
   remoteText: string;
   kept: 'local' | 'remote';
   detectedAt: string;
+  /** Who made the other change: the device's name, its user, and whether that is this device's user; null until the server has said. */
+  other: { device: string; user: string; mine: boolean } | null;
 };
 
 export type SyncPhase = 'connecting' | 'sending' | 'receiving' | 'files' | 'checking' | 'done' | 'failed' | 'waiting';

@@ -56,6 +56,9 @@ export function ConflictList() {
 function ConflictItem({ conflict, busy, onKeep }: { conflict: SyncConflict; busy: boolean; onKeep: (side: 'local' | 'remote') => void }) {
   const { t, lang } = useI18n();
   const headingId = `conflict-${conflict.id}`;
+  const { other } = conflict;
+  // Named once the server has said who made the other change.
+  const otherDevice = other === null ? t('sync.otherDevice') : other.mine ? t('sync.otherDeviceMine', { device: other.device }) : t('sync.otherDeviceOf', { device: other.device, user: other.user });
   return (
     <li className="conflict" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('sync.conflictHeading', { record: recordName(t, lang, conflict.dataset, conflict.label), field: fieldName(lang, conflict.column) })}</h3>
@@ -64,7 +67,7 @@ function ConflictItem({ conflict, busy, onKeep }: { conflict: SyncConflict; busy
         {(['local', 'remote'] as const).map((side) => (
           <div key={side} className={`conflict-side${conflict.kept === side ? ' in-use' : ''}`}>
             <p className="conflict-side-title">
-              {side === 'local' ? t('sync.thisDevice') : t('sync.otherDevice')}
+              {side === 'local' ? t('sync.thisDevice') : otherDevice}
               {conflict.kept === side && <span className="conflict-in-use"> · {t('sync.inUse')}</span>}
             </p>
             <p className="conflict-value">{side === 'local' ? conflict.localText : conflict.remoteText}</p>

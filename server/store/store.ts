@@ -271,6 +271,18 @@ async function storeMessagesInOneStatement(sql: Sql, messages: readonly SyncMess
  */
 export type SpacePage = { json: string; read: number; lastSeq: number | null };
 
+
+/** Who sent the message stored in `space` at `timestamp`: its device's name and that device's user; undefined when none is stored. */
+export async function authorOf(sql: Sql, space: string, timestamp: string): Promise<{ device: string; user: string; userId: string } | undefined> {
+  const row = await one<{ device: string; user_name: string; user_id: string }>(
+    sql,
+    `SELECT d.name AS device, u.display_name AS user_name, u.id AS user_id
+     FROM messages m JOIN devices d ON d.id = m.device_id JOIN users u ON u.id = d.user_id
+     WHERE m.space = ? AND m.timestamp = ?`,
+    [space, timestamp],
+  );
+  return row === undefined ? undefined : { device: row.device, user: row.user_name, userId: row.user_id };
+}
 /**
  * The sequence number a page ends at (parameters: space, cursor, limit, bytes). The sizes come
  * from octet_length, which neither database reads the text for, so the texts are read once.

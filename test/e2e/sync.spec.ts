@@ -413,6 +413,8 @@ test('a field changed on two devices shows both values, and the user keeps the o
   const conflict = tablet.getByRole('listitem').filter({ hasText: 'Roof survey' });
   await expect(conflict.getByText('Roof survey — north', { exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(conflict.getByText('Roof survey — south', { exact: true })).toBeVisible();
+  // The other change is named by the device that made it (both of Cara's are called her laptop here).
+  await expect(conflict.getByText("cara's laptop (your other device)")).toBeVisible();
   // Named as the user knows it: the kind of record, its title and the field, in the UI's words.
   await expect(conflict.getByRole('heading', { name: 'Note “Roof survey — south” · title' })).toBeVisible();
   await expect(tablet.getByRole('contentinfo').getByRole('link', { name: /1 conflict/ })).toBeVisible();

@@ -67,6 +67,7 @@ describe.each(['sqlite', 'postgres'] as DatabaseKind[])('server on %s', (db) => 
       ['GET', '/api/v1/spaces/published/messages?from=2026-01-01T00'],
       ['POST', `/api/v1/blobs/${sha}`, { size: 1 }],
       ['GET', `/api/v1/blobs/${sha}`],
+      ['POST', '/api/v1/authors', { messages: [{ space: 'published', timestamp: ts() }] }],
     ];
     for (const [method, path, body] of endpoints) {
       const none = await api(server.url, path, { method, ...(body === undefined ? {} : { body }) });
@@ -104,6 +105,28 @@ describe.each(['sqlite', 'postgres'] as DatabaseKind[])('server on %s', (db) => 
     for (const action of ['enrol', 'sign_in_failed', 'sign_in_limited', 'sign_in_refused']) expect(audit).toContain(action);
     // Who, by name: the refused sign-in of the disabled user is eve's.
     expect(audit).toMatch(/\tsign_in_refused\teve\t-\t/);
+  });
+
+  it.skipIf(skip)('says who sent a message only to a device that may read it, and refuses a malformed question', async () => {
+    const own = message(`user:${ann.userId}`, 'field_notes', 'who-1', { title: 'Ann only' });
+    const submitted = message(`review:${ann.userId}`, 'submissions', 'who-2', { title: 'For review' });
+    expect((await api(server.url, '/api/v1/sync', { token: ann.token, body: syncBody([own, submitted], {}, { limit: 0 }) })).status).toBe(200);
+    const ask = (token: string, messages: { space: string; timestamp: string }[]) => api<{ authors: { space: string; timestamp: string; device: string; user: string; userId: string }[] }>(server.url, '/api/v1/authors', { token, body: { messages } });
+    const refs = [own, submitted, message('published', 'kb_articles', 'none', {})].map(({ space, timestamp }) => ({ space, timestamp }));
+    // Ann's own devices learn it; so does a manager of her submission; Bob, of neither (her space is not his to read).
+    const mine = await ask(ann.token, refs);
+    expect(mine.status).toBe(200);
+    expect(mine.body.authors.map((a) => [a.space, a.timestamp, a.userId])).toEqual([
+      [own.space, own.timestamp, ann.userId],
+      [submitted.space, submitted.timestamp, ann.userId],
+    ]);
+    expect(mine.body.authors[0]?.device).toBe("ann's test device");
+    expect((await ask(kim.token, refs)).body.authors.map((a) => a.timestamp)).toEqual([submitted.timestamp]);
+    expect((await ask(bob.token, refs)).body.authors).toEqual([]);
+    for (const bad of [{ messages: [] }, { messages: [{ space: 'published', timestamp: 'yesterday' }] }, { messages: Array.from({ length: 101 }, () => refs[0]) }, { nodes: ['x'] }]) {
+      expect((await api(server.url, '/api/v1/authors', { token: ann.token, body: bad })).status, JSON.stringify(bad).slice(0, 80)).toBe(400);
+    }
+    expect((await api(server.url, '/api/v1/authors', { token: ann.token, raw: '{"messages": [' })).status).toBe(400);
   });
 
   it.skipIf(skip)('keeps an answer to a few megabytes however large the messages, across every review space a manager reads', async () => {

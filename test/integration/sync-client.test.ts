@@ -29,9 +29,9 @@ afterAll(async () => {
   await server.dispose();
 });
 
-async function device(user: string, options: { now?: () => number } = {}): Promise<TestBackend> {
+async function device(user: string, options: { now?: () => number; name?: string } = {}): Promise<TestBackend> {
   const t = await startBackend({ sync: options.now ? { now: options.now } : {} });
-  await callOk(t.backend, 'sync.enrol', { serverUrl: server.url, username: user, password: TEST_PASSWORD, deviceName: `${user}'s laptop` });
+  await callOk(t.backend, 'sync.enrol', { serverUrl: server.url, username: user, password: TEST_PASSWORD, deviceName: options.name ?? `${user}'s laptop` });
   return t;
 }
 
@@ -254,7 +254,7 @@ describe('sync between devices through the server', () => {
 
   it('keeps both values when two devices of one user changed the same field, and the user picks', async () => {
     const laptop = await device('bob');
-    const tablet = await device('bob');
+    const tablet = await device('bob', { name: "bob's tablet" });
     const note = await callOk(laptop.backend, 'notes.create', { title: 'Base station survey', bodyJson: body('Roof access needed.') });
     await callOk(laptop.backend, 'sync.now', {});
     await callOk(tablet.backend, 'sync.now', {});
@@ -269,6 +269,8 @@ describe('sync between devices through the server', () => {
     expect(run.conflicts).toBe(1);
     const [conflict] = await callOk(tablet.backend, 'sync.conflicts', {});
     expect(conflict).toMatchObject({ column: 'title', localText: 'Survey — site B', remoteText: 'Survey — site A', kept: 'local' });
+    // The other change is named: the server says which device sent it.
+    expect(conflict?.other).toEqual({ device: "bob's laptop", user: expect.any(String), mine: true });
     // The later edit (the tablet's) is in use everywhere once it syncs; the user keeps the laptop's instead.
     await callOk(tablet.backend, 'sync.resolveConflict', { id: conflict?.id ?? 0, keep: 'remote' });
     expect((await callOk(tablet.backend, 'notes.get', { id: note.id })).title).toBe('Survey — site A');

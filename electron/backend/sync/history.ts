@@ -10,7 +10,7 @@ import { hasColumn, tableSpec } from '../db/tables';
 import type { RunItem } from './apply';
 import { keyOfRowName } from './columns';
 import { NOT_DERIVED_CONFLICT } from './derived';
-import { teamSpaceName } from './state';
+import { syncIdentity, teamSpaceName } from './state';
 
 /** The `dataset` of a run item that is a whole space whose changes stay on this device, its `row` the space. */
 export const HELD_SPACE_ITEM = 'sync';
@@ -204,6 +204,9 @@ type ConflictRow = {
   remote_value: string | null;
   kept: 'local' | 'remote';
   detected_at: string;
+  remote_device: string | null;
+  remote_user: string | null;
+  remote_user_id: string | null;
 };
 
 function displayText(value: string | number | null): string {
@@ -231,6 +234,7 @@ function displayText(value: string | number | null): string {
 }
 
 export function openConflicts(db: Db): SyncConflict[] {
+  const me = syncIdentity(db)?.userId ?? null;
   const rows = db.prepare(`SELECT * FROM sync_conflicts WHERE resolved_at IS NULL AND ${NOT_DERIVED_CONFLICT} ORDER BY detected_at DESC, id DESC LIMIT 500`).all() as ConflictRow[];
   return rows.map((r) => {
     const localValue = r.local_value === null ? null : (JSON.parse(r.local_value) as string | number | null);
@@ -247,6 +251,7 @@ export function openConflicts(db: Db): SyncConflict[] {
       remoteText: displayText(remoteValue),
       kept: r.kept,
       detectedAt: r.detected_at,
+      other: r.remote_device ? { device: r.remote_device, user: r.remote_user ?? '', mine: r.remote_user_id === me } : null,
     };
   });
 }

@@ -1,6 +1,7 @@
 import { msg, type ApiMessage } from '../../../core/api/message';
 import { ApiFailure } from '../../../core/api/result';
 import {
+  authorsResponseSchema,
   bucketsResponseSchema,
   enrolResponseSchema,
   errorResponseSchema,
@@ -177,5 +178,6 @@ export function httpTransport(server: string, token: string, counter: ByteCounte
       const query = new URLSearchParams({ from, limit: String(limit), ...(after === null ? {} : { after }) });
       return request(server, `api/v1/spaces/${encodeURIComponent(space)}/messages?${query.toString()}`, { method: 'GET', token }, messagesResponseSchema, counter, fetchImpl);
     },
+    authors: (body) => request(server, 'api/v1/authors', { method: 'POST', token, body }, authorsResponseSchema, counter, fetchImpl),
   };
 }

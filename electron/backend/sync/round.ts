@@ -1,5 +1,5 @@
 import { bucketStart, digestOf, firstDifference, sameDigest, type Digest } from '../../../core/sync/digest';
-import { BATCH_BYTES, PROTOCOL_VERSION, type BucketsResponse, type MeResponse, type MessagesResponse, type SyncMessage, type SyncRequest, type SyncResponse } from '../../../core/sync/protocol';
+import { BATCH_BYTES, PROTOCOL_VERSION, type AuthorsRequest, type AuthorsResponse, type BucketsResponse, type MeResponse, type MessagesResponse, type SyncMessage, type SyncRequest, type SyncResponse } from '../../../core/sync/protocol';
 import { submissionColumnRefused } from '../../../core/review/authority';
 import { canRead, canWrite, ownSpace, PUBLISHED_SPACE, reviewSpace, teamSpace, type Actor } from '../../../core/sync/spaces';
 import { msg } from '../../../core/api/message';
@@ -27,6 +27,8 @@ export type Transport = {
   sync: (request: SyncRequest) => Promise<SyncResponse>;
   buckets: (space: string) => Promise<BucketsResponse>;
   messages: (space: string, from: string, after: string | null, limit: number) => Promise<MessagesResponse>;
+  /** Who sent messages this device holds (sync/authors.ts); a transport without it leaves conflicts unnamed. */
+  authors?: (request: AuthorsRequest) => Promise<AuthorsResponse>;
 };
 
 export type RoundHooks = {

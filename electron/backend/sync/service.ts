@@ -15,6 +15,7 @@ import { reflectReviews } from '../services/review';
 import { keyOfRowName } from './columns';
 import { readStored } from './apply';
 import { transferFiles } from './files';
+import { learnConflictAuthors } from './authors';
 import { enrol as enrolRequest, httpTransport, type ByteCounter, type Fetch } from './http';
 import { addItems, HELD_SPACE_ITEM, closeInterruptedRuns, countOpenConflicts, countWaiting, getRun, labelOf, lastSuccess, listRuns, openConflicts, runItems, startRun, updateRun } from './history';
 import { derivedColumnOf } from './derived';
@@ -259,6 +260,8 @@ export function createSyncService(options: SyncOptions): SyncService {
         { fromSync: true },
       );
       if (outcome.repaired.length > 0) log(`sync: the digest check pulled again in ${outcome.repaired.join(', ')}`);
+      // Before the run's last progress event, which refreshes the conflict view.
+      await learnConflictAuthors(db, transport).catch((error: unknown) => log('sync: who made the other side of a conflict could not be asked', error));
       failures = 0;
       page = Math.min(PULL_LIMIT, page * 2);
       progress({ runId, phase: outcome.stopped ? 'waiting' : 'done', sent: outcome.sent, toSend, received: outcome.apply.received, toReceive, bytesUp: counter.up, bytesDown: counter.down, files: 0 });

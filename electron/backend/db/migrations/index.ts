@@ -9,6 +9,7 @@ import { searchFacets } from './007-search-facets';
 import { engagementTimeZone } from './008-engagement-time-zone';
 import { searchBacklog } from './009-search-backlog';
 import { distinctStems } from './010-distinct-stems';
+import { conflictAuthors } from './011-conflict-authors';
 
 /** Every migration this build ships, in order. Append only; never edit or reorder a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [initial, fieldWork, packUpdates, sync, searchRelevance, glossary, searchFacets, engagementTimeZone, searchBacklog, distinctStems];
+export const MIGRATIONS: readonly Migration[] = [initial, fieldWork, packUpdates, sync, searchRelevance, glossary, searchFacets, engagementTimeZone, searchBacklog, distinctStems, conflictAuthors];
