@@ -164,6 +164,7 @@ export const CALL_EFFECTS = {
   'review.draft': { kind: 'query', reads: ['submissions', ...KB_READS] },
   'review.sourcesOf': { kind: 'query', reads: ['submissions'] },
   'review.withdraw': { kind: 'mutation', writes: KB_READS },
+  'review.revise': { kind: 'mutation', writes: KB_READS },
 } as const satisfies Record<CallName, CallEffect>;
 
 type Effects = typeof CALL_EFFECTS;

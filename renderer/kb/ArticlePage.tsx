@@ -123,7 +123,7 @@ function ArticleView({ article: a, related, back }: { article: KbArticle; relate
               <dd>{t(`article.origin.${a.origin}`)}</dd>
             </dl>
           </section>
-          <ArticleSources articleId={a.id} title={title} />
+          <ArticleSources article={a} textLang={textLang} title={title} />
           <RelatedArticles related={related} />
         </aside>
       </div>

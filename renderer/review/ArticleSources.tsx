@@ -5,19 +5,24 @@ import { useQuery } from '../data/use-query';
 import { useI18n } from '../i18n/i18n';
 import { AlertNotice } from '../ui/AlertNotice';
 import { Dialog, DialogActions } from '../ui/Dialog';
+import type { Lang } from '../../core/i18n';
+import type { KbArticle } from '../../core/kb/types';
+import { ReviseDialog } from './ReviseDialog';
 import './review.css';
 
 /**
  * On an article published from review: the submissions it came from (those this device holds),
- * and for a knowledge manager the way to withdraw it from every device's knowledge base. Nothing
- * for an article that did not come through review.
+ * and for a knowledge manager the ways to change it (its next version) or withdraw it from every
+ * device's knowledge base. Nothing for an article that did not come through review.
  */
-export function ArticleSources({ articleId, title }: { articleId: string; title: string }) {
+export function ArticleSources({ article, textLang, title }: { article: KbArticle; textLang: Lang; title: string }) {
+  const articleId = article.id;
   const { t, apiText } = useI18n();
   const navigate = useNavigate();
   const sources = useQuery('review.sourcesOf', { articleId });
   const sync = useQuery('sync.status', {});
   const [confirming, setConfirming] = useState(false);
+  const [revising, setRevising] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const manager = sync.data?.account?.role === 'knowledge_manager';
@@ -44,11 +49,17 @@ export function ArticleSources({ articleId, title }: { articleId: string; title:
           ))}
         </ul>
         {manager && (
-          <button type="button" className="danger-button" onClick={() => setConfirming(true)}>
-            {t('review.withdraw')}
-          </button>
+          <div className="article-manager-actions">
+            <button type="button" onClick={() => setRevising(true)}>
+              {t('review.revise')}
+            </button>
+            <button type="button" className="danger-button" onClick={() => setConfirming(true)}>
+              {t('review.withdraw')}
+            </button>
+          </div>
         )}
       </section>
+      {revising && <ReviseDialog article={article} startLang={textLang} onClose={() => setRevising(false)} />}
       {confirming && (
         <Dialog labelledBy="withdraw-title" onClose={() => setConfirming(false)}>
           <h2 id="withdraw-title">{t('review.withdrawTitle', { title })}</h2>

@@ -357,7 +357,7 @@ test('an article made from a note shows its picture, table and check list to the
   await noSeriousViolations(bob, 'an article with a picture, a table and a check list');
 });
 
-test('a lesson’s picture and file, attached on its page, reach the reviewer, and the picture the published article', async ({ browser }) => {
+test('a lesson’s picture and file, attached on its page, reach the reviewer, and the picture the published article, which the manager edits later', async ({ browser }) => {
   const { host: annHost, page: ann } = await connectedDevice(browser, 'ann');
   const { host: kimHost, page: kim } = await connectedDevice(browser, 'kim');
   const note = await api<{ id: string }>(annHost.appUrl, 'notes.create', { title: 'Fan alarms', bodyJson: body('Fans failed in summer.') });
@@ -393,6 +393,16 @@ test('a lesson’s picture and file, attached on its page, reach the reviewer, a
   await expect(kim.getByText('Published', { exact: true }).first()).toBeVisible();
   await kim.getByRole('link', { name: 'Open the article' }).click();
   await expect(kim.getByRole('heading', { level: 1, name: 'Clean the fan filters before summer' })).toBeVisible();
+  await expect(kim.getByRole('img', { name: 'dusty-filter.png' })).toBeVisible();
+  // Later the manager puts it right from the article's page: its next version, the picture kept.
+  await kim.getByRole('button', { name: 'Edit the article…' }).click();
+  const revise = kim.getByRole('dialog');
+  await expect(revise.getByRole('textbox', { name: 'Article text' }).getByRole('img', { name: 'dusty-filter.png' })).toBeVisible();
+  await revise.getByLabel('Summary').fill('Clean the fan filters every May.');
+  await noSeriousViolations(kim, 'the edit-article dialog');
+  await revise.getByRole('button', { name: 'Save as version 2' }).click();
+  await expect(kim.getByRole('dialog')).toHaveCount(0);
+  await expect(kim.getByText('Clean the fan filters every May.')).toBeVisible();
   await expect(kim.getByRole('img', { name: 'dusty-filter.png' })).toBeVisible();
 });
 

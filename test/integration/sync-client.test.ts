@@ -252,6 +252,41 @@ describe('sync between devices through the server', () => {
     for (const t of [ann, bob, kim]) t.backend.close();
   });
 
+  it('lets a manager put a published article right and add its other language, as its next versions; nobody else, and no pack article', async () => {
+    const ann = await device('ann');
+    const bob = await device('bob');
+    const kim = await device('kim');
+    const note = await callOk(ann.backend, 'notes.create', { title: 'Cell sleep windows', bodyJson: body('Cells can slepe from 01:00 to 05:00.') });
+    await callOk(ann.backend, 'review.submit', { kind: 'note', id: note.id });
+    await callOk(ann.backend, 'sync.now', {});
+    await callOk(kim.backend, 'sync.now', {});
+    const [submission] = (await callOk(kim.backend, 'review.list', { status: 'open' })).items.filter((s) => s.title === 'Cell sleep windows');
+    const { articleId } = await callOk(kim.backend, 'review.publish', { ids: [submission?.id ?? ''], title: 'Cell sleep windows', summary: 'When cells may sleep.', type: 'best-practice', scenarios: [], tags: [], lang: 'en' });
+
+    const fixed = documentJson([paragraph([textNode('Cells can sleep from 01:00 to 05:00.')])]);
+    const en = { articleId, lang: 'en' as const, title: 'Cell sleep windows', summary: 'When cells may sleep.', body: fixed };
+    expect((await callFail(ann.backend, 'review.revise', en)).key).toBe('error.reviewNotManager');
+    expect((await callFail(kim.backend, 'review.revise', { ...en, articleId: 'ics-intent-method' })).key).toBe('error.reviewNotEditable');
+    expect((await callFail(kim.backend, 'review.revise', { ...en, articleId: 'no-such-article' })).code).toBe('not_found');
+    expect((await callFail(kim.backend, 'review.revise', { ...en, body: documentJson([image('b'.repeat(64), 'elsewhere.png')]) })).key).toBe('error.reviewPictureNotFromSources');
+    expect((await callFail(kim.backend, 'review.revise', { ...en, title: '   ' })).code).toBe('bad_request');
+    expect(await callOk(kim.backend, 'review.revise', en)).toEqual({ version: 2 });
+    const zh = { articleId, lang: 'zh' as const, title: '小区休眠时段', summary: '小区何时可以休眠。', body: documentJson([paragraph([textNode('小区可在 01:00 至 05:00 休眠。')])]) };
+    expect(await callOk(kim.backend, 'review.revise', zh)).toEqual({ version: 3 });
+    await callOk(kim.backend, 'sync.now', {});
+
+    await callOk(bob.backend, 'sync.now', {});
+    const article = await callOk(bob.backend, 'kb.get', { id: articleId });
+    expect([article.version, article.title.en, article.title.zh]).toEqual([3, 'Cell sleep windows', '小区休眠时段']);
+    expect(JSON.stringify(article.body.en)).toContain('Cells can sleep from 01:00');
+    expect(JSON.stringify(article.body.en)).not.toContain('slepe');
+    expect(JSON.stringify(article.body.zh)).toContain('小区可在');
+    expect(JSON.stringify(await callOk(bob.backend, 'kb.search', { query: '休眠' }))).toContain(articleId);
+    // Its source still names it.
+    expect((await callOk(kim.backend, 'review.sourcesOf', { articleId })).map((s) => s.title)).toEqual(['Cell sleep windows']);
+    for (const t of [ann, bob, kim]) t.backend.close();
+  });
+
   it('keeps both values when two devices of one user changed the same field, and the user picks', async () => {
     const laptop = await device('bob');
     const tablet = await device('bob', { name: "bob's tablet" });

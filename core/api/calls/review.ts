@@ -36,6 +36,15 @@ export const reviewCalls = {
    * with its next sync. Its sources stay in Review as they were decided.
    */
   'review.withdraw': { args: z.object({ articleId: id }).strict(), result: returns<{ withdrawn: true }>() },
+  /**
+   * A knowledge manager changes an article published from review in one language — its title,
+   * summary and text (a mistake put right, a translation added) — as its next version; every
+   * device receives it. The text may show only pictures the article already travels with.
+   */
+  'review.revise': {
+    args: z.object({ articleId: id, lang: z.enum(LANGS), title: z.string().trim().min(1).max(200), summary: maxText(1000), body: articleBody }).strict(),
+    result: returns<{ version: number }>(),
+  },
   /** The submission of a lesson or note, if it was submitted. */
   'review.forSource': { args: z.object({ sourceId: id }).strict(), result: returns<SubmissionSummary | null>() },
   /** One submission with its content. */

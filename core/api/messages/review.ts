@@ -22,6 +22,10 @@ export const reviewMessages = defineApiMessages({
     en: 'The article text shows a picture ({name}) that is not one of its sources’ pictures; only their pictures travel with the article. Take it out of the text.',
     zh: '文章正文中的图片（{name}）不属于其来源的图片；只有来源中的图片会随文章发布。请从正文中删除该图片。',
   },
+  'error.reviewNotEditable': {
+    en: 'Article {id} was not published from review, so it is not changed here (content packs are changed by publishing a new pack version).',
+    zh: '文章 {id} 不是经审核发布的，不能在此修改（内容包的内容通过发布新版本内容包来更改）。',
+  },
   'error.reviewNoSuchScenario': { en: 'There is no scenario {id}.', zh: '不存在场景 {id}。' },
   'lessonStatus.draft': { en: 'a draft', zh: '草稿' },
   'lessonStatus.ready': { en: 'ready', zh: '可提交' },

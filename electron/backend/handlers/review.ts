@@ -1,5 +1,5 @@
 import type { reviewCalls } from '../../../core/api/calls/review';
-import { articlesForMerging, decide, draft, forSource, listForReview, publish, reviewAttention, reviewOf, sourcesOf, submitForReview, withdraw } from '../services/review';
+import { articlesForMerging, decide, draft, forSource, listForReview, publish, reviewAttention, reviewOf, revise, sourcesOf, submitForReview, withdraw } from '../services/review';
 import type { HandlerContext, HandlersFor } from './context';
 
 /** Submitting for review and reviewing (services/review.ts). */
@@ -13,6 +13,7 @@ export function reviewHandlers({ db, dataDir }: HandlerContext): HandlersFor<typ
     'review.decide': (args) => decide(db, args),
     'review.publish': (args) => publish({ db, dataDir }, args),
     'review.draft': (args) => draft(db, args),
+    'review.revise': (args) => revise({ db, dataDir }, args),
     'review.articles': (args) => articlesForMerging(db, args),
     'review.sourcesOf': ({ articleId }) => sourcesOf(db, articleId),
     'review.withdraw': (args) => withdraw(db, args),

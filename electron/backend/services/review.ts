@@ -121,6 +121,13 @@ export function sourcesOf(db: Db, articleId: string): SubmissionSummary[] {
   return submissionsOfArticle(db, articleId, syncIdentity(db)?.userId ?? null);
 }
 
+/** Refuses anything but a live article published from review; `refusal` says why that matters for what is asked. */
+function fromReviewOrFail(db: Db, identity: SyncIdentity, articleId: string, refusal: 'error.reviewNotWithdrawable' | 'error.reviewNotEditable'): void {
+  const live = db.prepare('SELECT 1 FROM kb_articles WHERE id = ? AND deleted = 0').get(articleId) !== undefined;
+  if (!live) throw notFound('record.article', articleId);
+  if (submissionsOfArticle(db, articleId, identity.userId).length === 0) throw new ApiFailure('conflict', msg(refusal, { id: articleId }));
+}
+
 /**
  * Withdraws an article published from review (a tombstone in the published space: every device
  * drops it from its knowledge base and search with the next sync). Only such articles: pack
@@ -129,9 +136,7 @@ export function sourcesOf(db: Db, articleId: string): SubmissionSummary[] {
 export function withdraw(db: Db, { articleId }: ParsedArgs<'review.withdraw'>): { withdrawn: true } {
   const identity = reviewerOrFail(db);
   return transact(db, () => {
-    const live = db.prepare('SELECT 1 FROM kb_articles WHERE id = ? AND deleted = 0').get(articleId) !== undefined;
-    if (!live) throw notFound('record.article', articleId);
-    if (submissionsOfArticle(db, articleId, identity.userId).length === 0) throw new ApiFailure('conflict', msg('error.reviewNotWithdrawable', { id: articleId }));
+    fromReviewOrFail(db, identity, articleId, 'error.reviewNotWithdrawable');
     commit(db, [remove('kb_articles', { id: articleId })]);
     return { withdrawn: true as const };
   });
@@ -404,6 +409,32 @@ function publishInto(
   commit(db, [...changes, ...pictureRecords({ db, dataDir }, sourcesOfPublication(p), bodies)]);
   for (const s of p.added) setReview(db, s.id, { status: 'merged', note: s.reviewNote, by, at: now.toISOString(), articleId });
   return { articleId };
+}
+
+/**
+ * A knowledge manager changes an article published from review in one language: its title,
+ * summary and text as given (a mistake put right, a customer's name taken out after all, a
+ * translation added), as the article's next version, due for review a year on. Only such
+ * articles: pack content changes with a new pack version, and a device's own articles are not
+ * the manager's.
+ */
+export function revise({ db, dataDir }: Pick<ServiceContext, 'db' | 'dataDir'>, { articleId, lang, title, summary, body }: ParsedArgs<'review.revise'>, now: Date = new Date()): { version: number } {
+  const identity = reviewerOrFail(db);
+  return transact(db, () => {
+    fromReviewOrFail(db, identity, articleId, 'error.reviewNotEditable');
+    const p = publication(db, [], articleId);
+    if (p.article === null) throw notFound('record.article', articleId);
+    const text = articleText(managersBlocks(p, body), { title, summary });
+    const version = p.article.version + 1;
+    const changes: Change[] = [update('kb_articles', { id: articleId }, { version, review_date: reviewDateFrom(now) })];
+    if (p.article.texts.has(lang)) changes.push(update('kb_article_texts', { article_id: articleId, lang }, text));
+    else {
+      assignSpace(db, 'kb_article_texts', `${articleId}/${lang}`, PUBLISHED_SPACE);
+      changes.push(insert('kb_article_texts', { article_id: articleId, lang, ...text }));
+    }
+    commit(db, [...changes, ...pictureRecords({ db, dataDir }, sourcesOfPublication(p), [text.body_json])]);
+    return { version };
+  });
 }
 
 /**
