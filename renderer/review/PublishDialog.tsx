@@ -11,7 +11,7 @@ import { Dialog, DialogActions } from '../ui/Dialog';
 import { AlertNotice } from '../ui/AlertNotice';
 import { ScenarioChecks } from '../ui/ScenarioChecks';
 import { TagsInput } from '../notes/TagsInput';
-import { RichTextEditor } from '../editor/RichTextEditor';
+import { ArticleTextField, TextLangSelect } from './article-fields';
 import { useUnsavedGuard } from '../ui/unsaved-guard';
 
 /**
@@ -181,42 +181,30 @@ export function PublishDialog({ submissions, onClose }: { submissions: Submissio
               ))}
             </select>
           </div>
-          <div className="form-field">
-            <label htmlFor="publish-lang">{t('review.lang')}</label>
-            <select id="publish-lang" value={articleLang} onChange={(e) => setArticleLang(e.target.value as Lang)}>
-              <option value="en">{t('lang.en')}</option>
-              <option value="zh">{t('lang.zh')}</option>
-            </select>
-          </div>
+          <TextLangSelect id="publish-lang" label={t('review.lang')} value={articleLang} onChange={setArticleLang} />
         </div>
-        <div className="form-field publish-text">
-          <span className="field-name" aria-hidden="true">
-            {t('review.articleText')}
-          </span>
-          <p className="form-hint">
-            {t('review.textHint')}
-          </p>
-          {text !== null && changedText === null && <p className="form-hint">{t('review.textRestarted')}</p>}
-          {adding && into === '' ? (
-            <p className="muted">{t('review.textPickArticle')}</p>
-          ) : draft.status === 'ready' ? (
-            <RichTextEditor
-              key={textFor}
-              initialJson={changedText ?? draft.data.bodyJson}
-              label={t('review.articleText')}
-              attachTo={null}
-              onError={setFailure}
-              onChange={(json) => {
-                setText({ for: textFor, json });
-                setTyped(true);
-              }}
-            />
-          ) : draft.status === 'error' ? (
-            <p className="form-error">{t('review.textFailed', { message: apiText(draft.error) })}</p>
-          ) : (
-            <p className="muted">{t('review.textLoading')}</p>
-          )}
-        </div>
+        <ArticleTextField
+          editorKey={textFor}
+          initialJson={adding && into === '' ? null : draft.status === 'ready' ? (changedText ?? draft.data.bodyJson) : null}
+          onError={setFailure}
+          onChange={(json) => {
+            setText({ for: textFor, json });
+            setTyped(true);
+          }}
+          hints={
+            <>
+              <p className="form-hint">{t('review.textHint')}</p>
+              {text !== null && changedText === null && <p className="form-hint">{t('review.textRestarted')}</p>}
+              {adding && into === '' ? (
+                <p className="muted">{t('review.textPickArticle')}</p>
+              ) : draft.status === 'error' ? (
+                <p className="form-error">{t('review.textFailed', { message: apiText(draft.error) })}</p>
+              ) : (
+                draft.status !== 'ready' && <p className="muted">{t('review.textLoading')}</p>
+              )}
+            </>
+          }
+        />
         <ScenarioChecks
           legend={t('review.scenarios')}
           hint={t('review.scenariosHint')}

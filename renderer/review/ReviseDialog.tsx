@@ -3,7 +3,7 @@ import type { Lang } from '../../core/i18n';
 import type { KbArticle } from '../../core/kb/types';
 import { EMPTY_DOCUMENT_JSON } from '../../core/notes/lexical-document';
 import { mutate } from '../data/query-client';
-import { RichTextEditor } from '../editor/RichTextEditor';
+import { ArticleTextField, TextLangSelect } from './article-fields';
 import { useI18n } from '../i18n/i18n';
 import { AlertNotice } from '../ui/AlertNotice';
 import { Dialog, DialogActions } from '../ui/Dialog';
@@ -50,14 +50,9 @@ export function ReviseDialog({ article, startLang, onClose }: { article: KbArtic
       <Dialog labelledBy="revise-title" onClose={close} className="publish-dialog">
         <h2 id="revise-title">{t('review.reviseTitle', { title: article.title[startLang] })}</h2>
         <p className="muted">{t('review.reviseIntro', { version: article.version + 1 })}</p>
-        <div className="form-field">
-          <label htmlFor="revise-lang">{t('review.reviseLang')}</label>
-          <select id="revise-lang" value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
-            <option value="en">{t('lang.en')}</option>
-            <option value="zh">{t('lang.zh')}</option>
-          </select>
+        <TextLangSelect id="revise-lang" label={t('review.reviseLang')} value={lang} onChange={setLang}>
           {!hasText && <p className="form-hint">{t('review.reviseNewLang', { lang: t(`langName.${lang}`), other: t(`langName.${other}`) })}</p>}
-        </div>
+        </TextLangSelect>
         <div className="form-field">
           <label htmlFor="revise-article-title">{t('review.articleTitle')}</label>
           <input id="revise-article-title" value={text.title} maxLength={200} onChange={(e) => change({ title: e.target.value })} required />
@@ -66,12 +61,7 @@ export function ReviseDialog({ article, startLang, onClose }: { article: KbArtic
           <label htmlFor="revise-summary">{t('review.summary')}</label>
           <textarea id="revise-summary" value={text.summary} maxLength={1000} rows={3} onChange={(e) => change({ summary: e.target.value })} />
         </div>
-        <div className="form-field publish-text">
-          <span className="field-name" aria-hidden="true">
-            {t('review.articleText')}
-          </span>
-          <RichTextEditor key={lang} initialJson={text.body} label={t('review.articleText')} attachTo={null} onError={setFailure} onChange={(body) => change({ body })} />
-        </div>
+        <ArticleTextField editorKey={lang} initialJson={text.body} onError={setFailure} onChange={(body) => change({ body })} />
         <AlertNotice message={failure} />
         <DialogActions
           cancelLabel={t('review.cancel')}
