@@ -194,7 +194,7 @@ export type AuthorsRequest = z.infer<typeof authorsRequestSchema>;
 /** Who sent each message asked about: the device's name and its user. A message the server does not hold, or in a space the user may not read, is left out. */
 export const authorsResponseSchema = z.strictObject({
   authors: z.array(
-    z.strictObject({ space, timestamp: z.string(), device: z.string().max(200), user: z.string().max(200), userId: z.string().max(100) }),
+    z.strictObject({ space, timestamp: z.string(), device: z.string().max(200), user: z.string(), userId: z.string() }),
   ).max(MAX_AUTHORS_PER_REQUEST),
 });
 export type AuthorsResponse = z.infer<typeof authorsResponseSchema>;
