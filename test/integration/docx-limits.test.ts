@@ -124,6 +124,27 @@ require(${JSON.stringify(TEST_DOCX_WORKER)});
     });
   });
 
+  it('starts a document’s time limit once its worker has loaded its code, never stopping one while it loads', async () => {
+    // Stopping a worker while Node 20 loads its ES modules aborts the whole process (a V8 fatal
+    // error). This worker takes 1.5 s to load; a limit of 1 s counted from its start would stop it then.
+    const dir = makeTempDir();
+    const wrapper = path.join(dir.dir, 'slow-start-worker.cjs');
+    fs.writeFileSync(
+      wrapper,
+      `const wait = new Int32Array(new SharedArrayBuffer(4));
+Atomics.wait(wait, 0, 0, 1500);
+require(${JSON.stringify(TEST_DOCX_WORKER)});
+`,
+    );
+    try {
+      const { backend } = await startBackend({ docxReader: { workerFile: wrapper, timeLimitMs: 1000 } });
+      const imported = await callOk(backend, 'templates.importDocx', { name: 'Short.docx', data: longDocx(5), scenarios: [SCENARIO] });
+      expect(imported.template.template.sections.map((s) => s.title.en)).toEqual(['Scope']);
+    } finally {
+      dir.cleanup();
+    }
+  });
+
   it('stops a read that passes the heap limit, with the keyed message', async () => {
     const { backend } = await startBackend({ docxReader: { maxHeapMb: 16 } });
     expect(await callFail(backend, 'templates.importDocx', { name: 'Long.docx', data: longDocx(12_000), scenarios: [SCENARIO] })).toMatchObject({

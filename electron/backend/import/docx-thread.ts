@@ -16,6 +16,8 @@ import { checkDocxPackage, type DocxTemplateDraft } from './docx-template';
 
 export type DocxReadInput = { name: string; bytes: Uint8Array; scenarios: string[]; variables: string[]; limits: ZipLimits };
 export type DocxReadOutput = { ok: true; draft: DocxTemplateDraft } | { ok: false; code: ErrorCode; detail: ApiMessage };
+/** What the worker posts: that its code is loaded, then its one answer. */
+export type DocxWorkerMessage = { ready: true } | DocxReadOutput;
 
 export type DocxReaderOptions = {
   /** The built worker entry (docx-worker.ts bundled as docx-import-worker.cjs). */
@@ -40,9 +42,16 @@ export const DOCX_READER_DEFAULTS: Omit<DocxReaderOptions, 'workerFile'> = { tim
 const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
 
 /**
+ * How long a worker may take to load its code before its document's time limit starts; a worker
+ * stuck there is stopped all the same.
+ */
+const START_LIMIT_MS = 60_000;
+
+/**
  * One document is read at a time: each worker may take its heap limit, so imports sent together
  * (by a user or a misbehaving renderer) wait in turn instead of multiplying it. A document's time
- * limit starts when its worker does.
+ * limit starts when its worker says its code is loaded: a worker stopped while Node 20 loads its
+ * ES modules (lexical, through require) takes the whole process down with a V8 fatal error.
  */
 let turn: Promise<unknown> = Promise.resolve();
 
@@ -68,12 +77,18 @@ function readInOwnWorker(input: DocxReadInput, options: DocxReaderOptions): Prom
       workerData: input,
       resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb, maxYoungGenerationSizeMb: Math.max(8, Math.round(options.maxHeapMb / 16)) },
     });
-    const timer = setTimeout(() => {
+    const timeUp = (): void => {
       settle(() => reject(new ApiFailure('too_large', msg('error.readTimedOut', { name: input.name, seconds: Math.round(options.timeLimitMs / 100) / 10 }))));
       void worker.terminate();
-    }, options.timeLimitMs);
-    worker.once('message', (output: DocxReadOutput) => {
-      settle(() => (output.ok ? resolve(output.draft) : reject(new ApiFailure(output.code, output.detail))));
+    };
+    let timer = setTimeout(timeUp, Math.max(START_LIMIT_MS, options.timeLimitMs));
+    worker.on('message', (message: DocxWorkerMessage) => {
+      if ('ready' in message) {
+        clearTimeout(timer);
+        timer = setTimeout(timeUp, options.timeLimitMs);
+        return;
+      }
+      settle(() => (message.ok ? resolve(message.draft) : reject(new ApiFailure(message.code, message.detail))));
       void worker.terminate();
     });
     worker.once('error', (error: Error & { code?: string }) => {

@@ -2,12 +2,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { msg } from '../../../core/api/message';
 import { ApiFailure } from '../../../core/api/result';
 import { docxToHtml, templateFromHtml } from './docx-template';
-import type { DocxReadInput, DocxReadOutput } from './docx-thread';
+import type { DocxReadInput, DocxReadOutput, DocxWorkerMessage } from './docx-thread';
 
 /**
  * Entry of the worker thread that reads one Word document (built as docx-import-worker.cjs next
  * to each host's bundle; docx-thread.ts starts it with a heap limit and a time limit). It gets the
- * document as workerData, posts one DocxReadOutput and ends.
+ * document as workerData, says it is ready once its code is loaded, posts one DocxReadOutput and ends.
  */
 
 async function read(input: DocxReadInput): Promise<DocxReadOutput> {
@@ -23,4 +23,7 @@ async function read(input: DocxReadInput): Promise<DocxReadOutput> {
 
 if (parentPort === null) throw new Error('docx-import-worker must run in a worker thread');
 const port = parentPort;
-void read(workerData as DocxReadInput).then((output) => port.postMessage(output));
+const post = (message: DocxWorkerMessage): void => port.postMessage(message);
+// Here every module is loaded (the bundle requires them first): the document's time limit starts now.
+post({ ready: true });
+void read(workerData as DocxReadInput).then(post);
