@@ -18,7 +18,6 @@ import {
   type BlobStatus,
   type MeResponse,
   type SyncMessage,
-  type SyncResponse,
 } from '../core/sync/protocol';
 import { canRead, canWrite, isSpace, ownSpace, PUBLISHED_SPACE, readsAllReviewSpaces, reviewSpace, spaceKind, tableBelongs, teamSpace, type Actor } from '../core/sync/spaces';
 import { submissionColumnRefused } from '../core/review/authority';
@@ -34,16 +33,16 @@ import {
   blobStatus,
   bucketsOfSpace,
   clearFailures,
-  headsOfSpaces,
   findUserByName,
   finishBlob,
-  pageAfter,
   messagesFrom,
   recentFailures,
   recordFailure,
   reviewSpaces,
   startBlob,
+  storeAndPull,
   storeMessages,
+  type Exchange,
   type DeviceActor,
 } from './store/store';
 import { messagesResponseJson, syncResponseJson } from './wire';
@@ -254,41 +253,24 @@ export function createApp({ sql, logger = false, https, trustProxy = [], now = D
       const refused = submissionColumnRefused(a, m);
       if (refused !== null) throw new HttpError(403, 'forbidden', `only a knowledge manager decides a submission: ${actor.userName} may not set its ${refused} so`, `messages.${i}.values.${refused}`);
     }
-    const stored = await storeMessages(sql, body.messages, actor);
-    await auditWrites(actor, body.messages, stored.length);
-    const answer = (pages: readonly string[], spaces: SyncResponse['spaces']) =>
-      reply.type('application/json; charset=utf-8').send(syncResponseJson({ serverTime: new Date(now()).toISOString(), stored: stored.length, pages, spaces }));
+    const answer = (exchange: Exchange) => reply.type('application/json; charset=utf-8').send(syncResponseJson({ serverTime: new Date(now()).toISOString(), ...exchange }));
     // A push that pulls nothing (a long outbox sent in batches): the answer names no space.
-    if (body.limit === 0) return answer([], {});
+    if (body.limit === 0) {
+      const stored = (await storeMessages(sql, body.messages, actor)).length;
+      await auditWrites(actor, body.messages, stored);
+      return answer({ stored, pages: [], spaces: {} });
+    }
+    // Which spaces it may read is settled before anything is stored, so a refusal stores nothing.
     const spaces = await readableSpaces(actor, Object.keys(body.spaces));
-    let room = Math.min(body.limit ?? DEFAULT_PULL, MAX_MESSAGES_PER_RESPONSE);
+    const room = Math.min(body.limit ?? DEFAULT_PULL, MAX_MESSAGES_PER_RESPONSE);
     // The answer's size across spaces too (a knowledge manager reads every review space), in
     // proportion to the messages asked for: a device whose answers were cut asks for fewer, and
     // a link that drops long answers then gets short ones, however large the messages.
-    let bytesLeft = Math.ceil((BATCH_BYTES * room) / MAX_MESSAGES_PER_RESPONSE);
-    const pages: string[] = [];
-    const states: SyncResponse['spaces'] = {};
-    const heads = await headsOfSpaces(sql, spaces);
-    for (const space of spaces) {
-      const cursor = body.spaces[space]?.cursor ?? 0;
-      const head = heads.get(space) ?? { digest: { hash: 0, count: 0 }, lastSeq: 0 };
-      if (head.lastSeq <= cursor) {
-        // Nothing after the cursor: no read (most spaces, most of the time).
-        states[space] = { cursor, more: false, digest: head.digest };
-      } else if (room <= 0 || bytesLeft <= 0) {
-        states[space] = { cursor, more: true, digest: head.digest };
-      } else {
-        // What this device sent is not sent back to it (the cursor still moves past it).
-        const page = await pageAfter(sql, space, cursor, room, actor.deviceId, bytesLeft);
-        room -= page.read;
-        bytesLeft -= Buffer.byteLength(page.json);
-        pages.push(page.json);
-        const last = page.lastSeq ?? cursor;
-        // The head was read first: anything stored since is after it, so past the head means done.
-        states[space] = { cursor: last, more: page.read > 0 && last < head.lastSeq, digest: head.digest };
-      }
-    }
-    return answer(pages, states);
+    const bytes = Math.ceil((BATCH_BYTES * room) / MAX_MESSAGES_PER_RESPONSE);
+    const asks = spaces.map((space) => ({ space, cursor: body.spaces[space]?.cursor ?? 0 }));
+    const exchange = await storeAndPull(sql, body.messages, actor, asks, room, bytes);
+    await auditWrites(actor, body.messages, exchange.stored);
+    return answer(exchange);
   });
 
   // Who sent messages the device can read: a device names the other side of its conflicts with it.

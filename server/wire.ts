@@ -11,7 +11,7 @@ function messagesJson(messages: readonly StoredMessage[]): string {
   return `[${messages.map((m) => m.json).join(',')}]`;
 }
 
-/** A SyncResponse; `pages` are the spaces' messages, each already a comma-joined run of message texts (store.ts pageAfter). */
+/** A SyncResponse; `pages` are the spaces' messages, each already a comma-joined run of message texts (store.ts storeAndPull). */
 export function syncResponseJson(answer: { serverTime: string; stored: number; pages: readonly string[]; spaces: Record<string, SpaceState> }): string {
   return `{"serverTime":${JSON.stringify(answer.serverTime)},"stored":${answer.stored},"messages":[${answer.pages.filter((p) => p !== '').join(',')}],"spaces":${JSON.stringify(answer.spaces)}}`;
 }

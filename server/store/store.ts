@@ -1,5 +1,5 @@
 import { addHash, bucketOf, DIGEST_MODULUS, hashTimestamp, spaceBucketsOf, type Bucket, type Digest } from '../../core/sync/digest';
-import { BATCH_BYTES, type SyncMessage } from '../../core/sync/protocol';
+import { BATCH_BYTES, type SpaceState, type SyncMessage } from '../../core/sync/protocol';
 import type { Role } from '../../core/sync/spaces';
 import { one, type Sql } from './sql';
 
@@ -163,19 +163,29 @@ function toStored(r: { seq: number; timestamp: string; json: string }): StoredMe
   return { seq: Number(r.seq), timestamp: r.timestamp, json: r.json };
 }
 
+/** A message by its key: the server holds one message per space and timestamp. */
+export type StoredKey = { space: string; timestamp: string };
+
+/**
+ * When the device was last heard from is written with what it sends, at most once a minute: the
+ * time before which it counts as stale, or null when it was heard from since.
+ */
+function staleSince(lastSeenAt: string | null): string | null {
+  const stale = new Date(Date.now() - 60_000).toISOString();
+  return lastSeenAt === null || lastSeenAt < stale ? stale : null;
+}
+
 /**
  * Stores messages once each (a message already held is skipped) and adds the new ones to their
- * space's digest in the same transaction. Returns the timestamps that were new.
+ * space's digest in the same transaction. Returns those that were new, in the order stored.
  */
-export async function storeMessages(sql: Sql, messages: readonly SyncMessage[], device: { deviceId: string; lastSeenAt: string | null }): Promise<string[]> {
+export async function storeMessages(sql: Sql, messages: readonly SyncMessage[], device: { deviceId: string; lastSeenAt: string | null }): Promise<StoredKey[]> {
   if (messages.length === 0) return [];
   const received = now();
-  // When the device was last heard from, in the same commit (at most once a minute).
-  const stale = new Date(Date.now() - 60_000).toISOString();
-  const seen = device.lastSeenAt === null || device.lastSeenAt < stale;
-  if (sql.dialect === 'postgres') return storeMessagesInOneStatement(sql, messages, device.deviceId, received, seen ? stale : null);
+  const stale = staleSince(device.lastSeenAt);
+  if (sql.dialect === 'postgres') return storeMessagesInOneStatement(sql, messages, device.deviceId, received, stale);
   return sql.transaction(async (tx) => {
-    if (seen) await tx.run('UPDATE devices SET last_seen_at = ? WHERE id = ? AND (last_seen_at IS NULL OR last_seen_at < ?)', [received, device.deviceId, stale]);
+    if (stale !== null) await tx.run('UPDATE devices SET last_seen_at = ? WHERE id = ? AND (last_seen_at IS NULL OR last_seen_at < ?)', [received, device.deviceId, stale]);
     // One prepared insert per message. (A single statement over json_each of the batch cost 3.5
     // times as much for rich-text notes: each message's text travelled escaped inside the array.)
     const fresh: { space: string; timestamp: string; seq: number }[] = [];
@@ -209,7 +219,7 @@ export async function storeMessages(sql: Sql, messages: readonly SyncMessage[], 
         [space, d.hash, d.count, d.lastSeq],
       );
     }
-    return fresh.map((f) => f.timestamp);
+    return fresh.map((f) => ({ space: f.space, timestamp: f.timestamp }));
   });
 }
 
@@ -220,9 +230,9 @@ export async function storeMessages(sql: Sql, messages: readonly SyncMessage[], 
  * into their buckets and space digests from the rows the insert actually returned; the input is
  * made unique first, so a message sent twice in one batch counts once.
  */
-async function storeMessagesInOneStatement(sql: Sql, messages: readonly SyncMessage[], deviceId: string, received: string, staleBefore: string | null): Promise<string[]> {
+async function storeMessagesInOneStatement(sql: Sql, messages: readonly SyncMessage[], deviceId: string, received: string, staleBefore: string | null): Promise<StoredKey[]> {
   const M = DIGEST_MODULUS;
-  const rows = await sql.all<{ timestamp: string }>(
+  return sql.all<StoredKey>(
     `WITH input AS (
        SELECT DISTINCT ON (space, timestamp) * FROM json_to_recordset(?::json)
          AS i(space text, timestamp text, dataset text, row_name text, wire text, hash bigint, bucket text)
@@ -244,7 +254,7 @@ async function storeMessagesInOneStatement(sql: Sql, messages: readonly SyncMess
      ), seen AS (
        UPDATE devices SET last_seen_at = ? WHERE id = ? AND ?::text IS NOT NULL AND (last_seen_at IS NULL OR last_seen_at < ?)
      )
-     SELECT timestamp FROM fresh ORDER BY seq`,
+     SELECT space, timestamp FROM fresh ORDER BY seq`,
     [
       // One JSON text rather than seven arrays: the driver writes it as it is, where array
       // parameters are escaped element by element (most of the server's time on a large push).
@@ -259,7 +269,57 @@ async function storeMessagesInOneStatement(sql: Sql, messages: readonly SyncMess
       staleBefore,
     ],
   );
-  return rows.map((r) => r.timestamp);
+}
+
+/** Where a device's pull of one space starts. */
+export type PullAsk = { space: string; cursor: number };
+
+/** What one sync request stores and answers: how many messages were new, and per space its page and state. */
+export type Exchange = { stored: number; pages: string[]; spaces: Record<string, SpaceState> };
+
+/**
+ * One sync request's work: store what the device sent, and the pages of the spaces it reads, in
+ * the order asked, at most `limit` messages and about `maxBytes` bytes in all (SpacePage), each
+ * space with its state: the new cursor, whether more is waiting, and the digest the device
+ * compares its own with once nothing is.
+ *
+ * The heads and pages are read first, each page only up to its space's head as read, then what
+ * the device sent is stored: a page never holds what this device just sent (its cursor moves past
+ * those on its next sync, as past anything else of its own), and a space's digest is the one read
+ * plus what this request stored, which is what the device holds once it has the page, however
+ * many devices store in that space at the same moment.
+ */
+export async function storeAndPull(sql: Sql, messages: readonly SyncMessage[], device: { deviceId: string; lastSeenAt: string | null }, asks: readonly PullAsk[], limit: number, maxBytes: number): Promise<Exchange> {
+  const heads = await headsOfSpaces(sql, asks.map((a) => a.space));
+  let room = limit;
+  let bytesLeft = maxBytes;
+  const pages: string[] = [];
+  const pulled = new Map<string, SpacePage>();
+  for (const { space, cursor } of asks) {
+    const head = heads.get(space)?.lastSeq ?? 0;
+    if (head <= cursor || room <= 0 || bytesLeft <= 0) continue;
+    // Up to the head read above: what another request stores meanwhile is for the next sync.
+    const page = await pageAfter(sql, space, cursor, room, device.deviceId, bytesLeft, head);
+    room -= page.read;
+    bytesLeft -= page.bytes;
+    if (page.json !== '') pages.push(page.json);
+    pulled.set(space, page);
+  }
+  const stored = await storeMessages(sql, messages, device);
+  const own = new Map<string, Digest>();
+  for (const b of spaceBucketsOf(stored)) own.set(b.space, withOwn(own.get(b.space) ?? { hash: 0, count: 0 }, b));
+  const spaces: Exchange['spaces'] = {};
+  for (const { space, cursor } of asks) {
+    const head = heads.get(space) ?? { digest: { hash: 0, count: 0 }, lastSeq: 0 };
+    const last = pulled.get(space)?.lastSeq ?? cursor;
+    spaces[space] = { cursor: last, more: last < head.lastSeq, digest: withOwn(head.digest, own.get(space)) };
+  }
+  return { stored: stored.length, pages, spaces };
+}
+
+/** A space's digest before a store, with what the store added to it. */
+function withOwn(digest: Digest, added: Digest | undefined): Digest {
+  return added === undefined ? digest : { hash: addHash(digest.hash, added.hash), count: digest.count + added.count };
 }
 
 /**
@@ -267,10 +327,10 @@ async function storeMessagesInOneStatement(sql: Sql, messages: readonly SyncMess
  * about `maxBytes` bytes (always at least one; the one that crosses the size goes too), as
  * one JSON text (the messages joined by commas, '' when none), leaving out those the asking device
  * sent itself (it has them; a device that lost some, restored from an older backup, finds them by
- * the digest check), with how many it read and the last one's sequence number (the new cursor).
+ * the digest check), with how many it read, their size (its own included, as the page's limit
+ * counts them) and the last one's sequence number (the new cursor).
  */
-export type SpacePage = { json: string; read: number; lastSeq: number | null };
-
+export type SpacePage = { json: string; read: number; bytes: number; lastSeq: number | null };
 
 /** Who sent the message stored in `space` at `timestamp`: its device's name and that device's user; undefined when none is stored. */
 export async function authorOf(sql: Sql, space: string, timestamp: string): Promise<{ device: string; user: string; userId: string } | undefined> {
@@ -284,24 +344,30 @@ export async function authorOf(sql: Sql, space: string, timestamp: string): Prom
   return row === undefined ? undefined : { device: row.device, user: row.user_name, userId: row.user_id };
 }
 /**
- * The sequence number a page ends at (parameters: space, cursor, limit, bytes). The sizes come
- * from octet_length, which neither database reads the text for, so the texts are read once.
+ * The sequence number a page ends at (parameters: space, cursor, the newest to read, limit,
+ * bytes). The sizes come from octet_length, which neither database reads the text for, so the
+ * texts are read once.
  */
 const LAST_OF_PAGE = `SELECT max(seq) FROM (
     SELECT seq, sum(size) OVER (ORDER BY seq ROWS UNBOUNDED PRECEDING) - size AS before
-    FROM (SELECT seq, octet_length(wire) AS size FROM messages WHERE space = ? AND seq > ? ORDER BY seq LIMIT ?) candidates
+    FROM (SELECT seq, octet_length(wire) AS size FROM messages WHERE space = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?) candidates
   ) sized WHERE before < ?`;
 
-export async function pageAfter(sql: Sql, space: string, cursor: number, limit: number, device: string | null, maxBytes = BATCH_BYTES): Promise<SpacePage> {
+export async function pageAfter(sql: Sql, space: string, cursor: number, limit: number, device: string | null, maxBytes = BATCH_BYTES, upTo = Number.MAX_SAFE_INTEGER): Promise<SpacePage> {
   // Joined in the database: one row back instead of one row object per message, built only to
   // have its text joined (the page read was the largest statement of a 500-device burst).
-  const row = await one<{ json: string | null; read: number; last_seq: number | null }>(
+  const row = await one<{ json: string | null; read: number; bytes: number | null; last_seq: number | null }>(
     sql,
-    `SELECT string_agg(wire, ',' ORDER BY seq) FILTER (WHERE device_id IS DISTINCT FROM ?) AS json, count(*) AS read, max(seq) AS last_seq
+    `SELECT string_agg(wire, ',' ORDER BY seq) FILTER (WHERE device_id IS DISTINCT FROM ?) AS json, count(*) AS read, sum(octet_length(wire)) AS bytes, max(seq) AS last_seq
      FROM messages WHERE space = ? AND seq > ? AND seq <= (${LAST_OF_PAGE})`,
-    [device, space, cursor, space, cursor, limit, maxBytes],
+    [device, space, cursor, space, cursor, upTo, limit, maxBytes],
   );
-  return { json: row?.json ?? '', read: Number(row?.read ?? 0), lastSeq: row?.last_seq === null || row?.last_seq === undefined ? null : Number(row.last_seq) };
+  return {
+    json: row?.json ?? '',
+    read: Number(row?.read ?? 0),
+    bytes: Number(row?.bytes ?? 0),
+    lastSeq: row?.last_seq === null || row?.last_seq === undefined ? null : Number(row.last_seq),
+  };
 }
 
 /** Messages of a space by timestamp (the repair pull after a digest difference). */

@@ -162,6 +162,12 @@ describe.each(['sqlite', 'postgres'] as DatabaseKind[])('server on %s', (db) => 
     expect(push.status).toBe(200);
     // Bob may neither read nor write Ann's space, nor write the published space.
     expect((await api(server.url, '/api/v1/sync', { token: bob.token, body: syncBody([], { [annSpace]: 0 }) })).status).toBe(403);
+    // Refused for what it asked to read, it stores nothing of what it sent either.
+    const bobSpace = `user:${bob.userId}`;
+    const carried = await api(server.url, '/api/v1/sync', { token: bob.token, body: syncBody([message(bobSpace, 'field_notes', 'b1', { title: 'Carried' })], { [annSpace]: 0 }) });
+    expect(carried.status).toBe(403);
+    const bobsOwn = await api<SyncResponse>(server.url, '/api/v1/sync', { token: bob.token, body: syncBody([], { [bobSpace]: 0 }) });
+    expect(bobsOwn.body.spaces[bobSpace]?.digest.count).toBe(0);
     expect((await api(server.url, `/api/v1/spaces/${annSpace}/buckets`, { token: bob.token })).status).toBe(403);
     const sneak = await api<{ error: { where: string } }>(server.url, '/api/v1/sync', { token: bob.token, body: syncBody([message(annSpace, 'field_notes', 'n2', { title: 'x' })]) });
     expect(sneak.status).toBe(403);

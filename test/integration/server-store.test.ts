@@ -4,7 +4,7 @@ import { syncMessageSchema, type SyncMessage } from '../../core/sync/protocol';
 import { migrateServer } from '../../server/store/schema';
 import { openSqlite } from '../../server/store/sqlite';
 import type { Sql } from '../../server/store/sql';
-import { bucketsOfSpace, headsOfSpaces, messagesFrom, pageAfter, storeMessages, type SpacePage } from '../../server/store/store';
+import { bucketsOfSpace, headsOfSpaces, messagesFrom, pageAfter, storeAndPull, storeMessages, type Exchange, type SpacePage } from '../../server/store/store';
 import { digestOf, spaceBucketsOf } from '../../core/sync/digest';
 import { openPostgres } from '../../server/store/postgres';
 import { freshPostgres, postgresAvailable } from '../helpers/server';
@@ -56,18 +56,18 @@ describe('server store', () => {
       { timestamp: at(1), space: 'user:u1', dataset: 'field_notes', row: 'n"1\\', values: { title: '引号 "quoted" \\ back\nslash \u2028 <script>', count: 3.5, gone: null } },
       { timestamp: at(2), space: 'user:u1', dataset: 'field_notes', row: 'n2', values: { title: '\u0000\u001f control' } },
     ];
-    expect(await storeMessages(sql, sent, device)).toEqual([at(1), at(2)]);
+    expect((await storeMessages(sql, sent, device)).map((k) => k.timestamp)).toEqual([at(1), at(2)]);
     const page = await pageAfter(sql, 'user:u1', 0, 10, 'd2');
     expect(page.read).toBe(2);
     expect(messagesOf(page).map((m) => syncMessageSchema.parse(m))).toEqual(sent);
     // What the asking device sent itself is left out, and the cursor still moves past it.
     const own = await pageAfter(sql, 'user:u1', 0, 10, device.deviceId);
-    expect(own).toEqual({ json: '', read: 2, lastSeq: page.lastSeq });
+    expect(own).toEqual({ json: '', read: 2, bytes: page.bytes, lastSeq: page.lastSeq });
     // A page of one, then what follows it; nothing after the last.
     const first = await pageAfter(sql, 'user:u1', 0, 1, null);
     expect(messagesOf(first)).toEqual([sent[0]]);
     expect(messagesOf(await pageAfter(sql, 'user:u1', first.lastSeq ?? 0, 1, null))).toEqual([sent[1]]);
-    expect(await pageAfter(sql, 'user:u1', page.lastSeq ?? 0, 10, null)).toEqual({ json: '', read: 0, lastSeq: null });
+    expect(await pageAfter(sql, 'user:u1', page.lastSeq ?? 0, 10, null)).toEqual({ json: '', read: 0, bytes: 0, lastSeq: null });
     const repaired = await messagesFrom(sql, 'user:u1', '2026-12-04T03', at(1), 10);
     expect(repaired.messages.map((m) => JSON.parse(m.json) as unknown)).toEqual([sent[1]]);
   });
@@ -78,10 +78,10 @@ describe('server store', () => {
     const hour = 3_600_000;
     const message = (ms: number, space: string, row: string): SyncMessage => ({ timestamp: at(ms), space, dataset: 'field_notes', row, values: { title: row } });
     const first = [message(1, 'user:u1', 'a'), message(2, 'user:u1', 'b')];
-    expect(await storeMessages(sql, first, device)).toEqual([at(1), at(2)]);
+    expect((await storeMessages(sql, first, device)).map((k) => k.timestamp)).toEqual([at(1), at(2)]);
     // Again one of them, one twice in the batch, one an hour later (another bucket), one in another space.
     const second = [message(2, 'user:u1', 'b'), message(3, 'user:u1', 'c'), message(3, 'user:u1', 'c'), message(hour + 5, 'user:u1', 'd'), message(4, 'review:u1', 'e')];
-    expect(new Set(await storeMessages(sql, second, { deviceId: 'd1', lastSeenAt: '2026-01-01T00:00:00.000Z' }))).toEqual(new Set([at(3), at(hour + 5), at(4)]));
+    expect(new Set((await storeMessages(sql, second, { deviceId: 'd1', lastSeenAt: '2026-01-01T00:00:00.000Z' })).map((k) => k.timestamp))).toEqual(new Set([at(3), at(hour + 5), at(4)]));
     const held = [first[0], first[1], second[1], second[3]].map((m) => m as SyncMessage);
     const expected = spaceBucketsOf(held).map(({ bucket, hash, count }) => ({ bucket, hash, count }));
     expect(await bucketsOfSpace(sql, 'user:u1')).toEqual(expected);
@@ -150,6 +150,44 @@ describe('server store', () => {
     expect(upgraded.get('published')?.lastSeq).toBe(2);
     const pulled = [...messagesOf(await pageAfter(sql, 'user:u1', 0, 10, null)), ...messagesOf(await pageAfter(sql, 'published', 0, 10, null))];
     expect(pulled.map((m) => syncMessageSchema.parse(m))).toEqual(sent);
+  });
+
+  it.each(['sqlite', 'postgres'] as const)('stores and pulls in one exchange: pages fill across spaces in the order asked, and the digests include what was just stored (%s)', async (kind) => {
+    if (kind === 'postgres' && !pgReady) return;
+    const sql = await store(kind);
+    await sql.run("INSERT INTO devices (id, user_id, name, token_hash, created_at) VALUES ('d2', 'u1', 'desktop', 'h2', '2026-01-01')");
+    const note = (ms: number, space = 'user:u1'): SyncMessage => ({ timestamp: at(ms), space, dataset: space === 'published' ? 'kb_articles' : 'field_notes', row: `r${ms}`, values: { title: `t${ms}` } });
+    // The other device's work: two notes of its own and three published articles.
+    const elsewhere = [note(1), note(2), note(3, 'published'), note(4, 'published'), note(5, 'published')];
+    await storeMessages(sql, elsewhere, { deviceId: 'd2', lastSeenAt: null });
+    const asks = (cursors: Record<string, number>) => ['user:u1', 'review:u1', 'published'].map((space) => ({ space, cursor: cursors[space] ?? 0 }));
+    const pulled = (exchange: Exchange) => exchange.pages.flatMap((json) => JSON.parse(`[${json}]`) as SyncMessage[]).map((m) => m.timestamp);
+    const mine = [note(10), note(11)];
+    // Room for three messages: the own space's two, then the first published one.
+    const first = await storeAndPull(sql, mine, device, asks({}), 3, 1_000_000);
+    expect(first.stored).toBe(2);
+    expect(pulled(first)).toEqual([at(1), at(2), at(3)]);
+    expect(first.spaces['review:u1']).toEqual({ cursor: 0, more: false, digest: { hash: 0, count: 0 } });
+    expect(first.spaces.published?.more).toBe(true);
+    // Each digest is the space's as the device will hold it: its own two notes included.
+    const heads = await headsOfSpaces(sql, ['user:u1', 'published']);
+    expect(first.spaces['user:u1']?.digest).toEqual(heads.get('user:u1')?.digest);
+    expect(first.spaces.published?.digest).toEqual(heads.get('published')?.digest);
+    expect(first.spaces['user:u1']?.digest).toEqual(digestOf(spaceBucketsOf([...elsewhere.slice(0, 2), ...mine])));
+    // The next exchange goes on from the cursors it gave: nothing twice, nothing of this device's
+    // own, whose two notes it now reads past (they count as read, not sent).
+    const cursors = Object.fromEntries(Object.entries(first.spaces).map(([space, state]) => [space, state.cursor]));
+    const second = await storeAndPull(sql, [], device, asks(cursors), 4, 1_000_000);
+    expect(second.stored).toBe(0);
+    expect(pulled(second)).toEqual([at(4), at(5)]);
+    expect(Object.values(second.spaces).map((state) => state.more)).toEqual([false, false, false]);
+    expect(second.spaces['user:u1']?.cursor).toBe(heads.get('user:u1')?.lastSeq);
+    // A message sent again is not stored twice, and the size limit cuts a page after its first message.
+    const again = await storeAndPull(sql, [mine[0]!], device, asks({}), 100, 1);
+    expect(again.stored).toBe(0);
+    expect(pulled(again)).toEqual([at(1)]);
+    expect(again.spaces['user:u1']?.more).toBe(true);
+    expect(again.spaces.published).toMatchObject({ cursor: 0, more: true });
   });
 
   it('commits transactions asked for together as one, rolling back a failing one alone; one alone that fails leaves nothing (sqlite)', async () => {
