@@ -91,16 +91,22 @@ async function run(sql: Sql, args: string[]): Promise<string> {
     const role = roleOption(args);
     if (!/^[A-Za-z0-9._@-]{1,100}$/.test(name)) throw new UsageError('a user name has 1-100 letters, digits, ".", "_", "@" or "-"');
     if (await findUserByName(sql, name)) throw new UsageError(`the user ${name} exists already`);
-    await addUser(sql, { id: newId(), name, displayName: option(args, '--display') ?? name, role: role as Role, passwordHash: await hashPassword(await checkedPassword()) });
+    const id = newId();
+    await addUser(sql, { id, name, displayName: option(args, '--display') ?? name, role: role as Role, passwordHash: await hashPassword(await checkedPassword()) });
+    await audit(sql, { userId: id, deviceId: null, action: 'user_added', detail: { role } });
     return `added ${name} (${role})`;
   }
   if (group === 'user' && (command === 'disable' || command === 'enable') && name) {
-    if (!(await setUserDisabled(sql, name, command === 'disable'))) throw new UsageError(`there is no user ${name}`);
+    const user = await findUserByName(sql, name);
+    if (!user || !(await setUserDisabled(sql, name, command === 'disable'))) throw new UsageError(`there is no user ${name}`);
+    await audit(sql, { userId: user.id, deviceId: null, action: command === 'disable' ? 'user_disabled' : 'user_enabled', detail: {} });
     return `${command}d ${name}`;
   }
   if (group === 'user' && command === 'password' && name) {
-    if (!(await findUserByName(sql, name))) throw new UsageError(`there is no user ${name}`);
+    const user = await findUserByName(sql, name);
+    if (!user) throw new UsageError(`there is no user ${name}`);
     await setUserPassword(sql, name, await hashPassword(await checkedPassword()));
+    await audit(sql, { userId: user.id, deviceId: null, action: 'password_changed', detail: {} });
     return `password of ${name} changed`;
   }
   if (group === 'user' && command === 'role' && name) {
@@ -144,7 +150,9 @@ async function run(sql: Sql, args: string[]): Promise<string> {
     return (await listDevices(sql, user)).map((d) => `${d.id}\t${d.user_name}\t${d.name}\t${d.revoked_at ? `revoked ${d.revoked_at}` : `last seen ${d.last_seen_at ?? 'never'}`}`).join('\n');
   }
   if (group === 'device' && command === 'revoke' && name) {
-    if (!(await revokeDevice(sql, name))) throw new UsageError(`there is no active device ${name}`);
+    const owner = await revokeDevice(sql, name);
+    if (owner === null) throw new UsageError(`there is no active device ${name}`);
+    await audit(sql, { userId: owner, deviceId: name, action: 'device_revoked', detail: {} });
     return `revoked ${name}`;
   }
   if (group === 'audit') {

@@ -42,10 +42,13 @@ import {
   startBlob,
   storeAndPull,
   storeMessages,
+  userNames,
   type Exchange,
+  type StoredKey,
   type DeviceActor,
 } from './store/store';
 import { messagesResponseJson, syncResponseJson } from './wire';
+import { auditEntriesOf, decisionAuthors } from './audit-entries';
 import { databaseUnavailable } from './store/unavailable';
 
 /**
@@ -253,10 +256,11 @@ export function createApp({ sql, logger = false, https, trustProxy = [], now = D
       const refused = submissionColumnRefused(a, m);
       if (refused !== null) throw new HttpError(403, 'forbidden', `only a knowledge manager decides a submission: ${actor.userName} may not set its ${refused} so`, `messages.${i}.values.${refused}`);
     }
-    const answer = (exchange: Exchange) => reply.type('application/json; charset=utf-8').send(syncResponseJson({ serverTime: new Date(now()).toISOString(), ...exchange }));
+    const answer = (exchange: Exchange) =>
+      reply.type('application/json; charset=utf-8').send(syncResponseJson({ serverTime: new Date(now()).toISOString(), stored: exchange.stored.length, pages: exchange.pages, spaces: exchange.spaces }));
     // A push that pulls nothing (a long outbox sent in batches): the answer names no space.
     if (body.limit === 0) {
-      const stored = (await storeMessages(sql, body.messages, actor)).length;
+      const stored = await storeMessages(sql, body.messages, actor);
       await auditWrites(actor, body.messages, stored);
       return answer({ stored, pages: [], spaces: {} });
     }
@@ -287,12 +291,13 @@ export function createApp({ sql, logger = false, https, trustProxy = [], now = D
     return { authors };
   });
 
-  const auditWrites = async (actor: DeviceActor, messages: readonly SyncMessage[], stored: number): Promise<void> => {
-    if (stored === 0) return;
-    const published = messages.filter((m) => m.space === PUBLISHED_SPACE).length;
-    if (published > 0) await audit(sql, { userId: actor.userId, deviceId: actor.deviceId, action: 'publish', detail: { messages: published } });
-    const reviewed = [...new Set(messages.filter((m) => spaceKind(m.space) === 'review' && m.space !== reviewSpace(actor.userId)).map((m) => m.space))];
-    if (reviewed.length > 0) await audit(sql, { userId: actor.userId, deviceId: actor.deviceId, action: 'review', detail: { spaces: reviewed } });
+  /** The audit entries of what a sync stored (audit-entries.ts), its authors named as the administrator knows them. */
+  const auditWrites = async (actor: DeviceActor, messages: readonly SyncMessage[], keys: readonly StoredKey[]): Promise<void> => {
+    if (keys.length === 0) return;
+    const fresh = new Set(keys.map((k) => `${k.space}\n${k.timestamp}`));
+    const stored = messages.filter((m) => fresh.has(`${m.space}\n${m.timestamp}`));
+    const names = await userNames(sql, decisionAuthors(stored));
+    for (const entry of auditEntriesOf(stored, (id) => names.get(id) ?? id)) await audit(sql, { userId: actor.userId, deviceId: actor.deviceId, action: entry.action, detail: entry.detail });
   };
 
   const spaceParam = (request: FastifyRequest, actor: DeviceActor): string => {

@@ -112,8 +112,10 @@ export function listDevices(sql: Sql, userName?: string): Promise<DeviceRow[]> {
   return userName === undefined ? sql.all<DeviceRow>(`${base} ORDER BY d.created_at`) : sql.all<DeviceRow>(`${base} WHERE u.name = ? ORDER BY d.created_at`, [userName]);
 }
 
-export async function revokeDevice(sql: Sql, id: string): Promise<boolean> {
-  return (await sql.run('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [now(), id])).changes === 1;
+/** Revokes an active device; returns its user's id, or null when there is no such active device. */
+export async function revokeDevice(sql: Sql, id: string): Promise<string | null> {
+  const row = await one<{ user_id: string }>(sql, 'UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL RETURNING user_id', [now(), id]);
+  return row?.user_id ?? null;
 }
 
 // Sign-in limits and audit ---------------------------------------------------------------------
@@ -274,8 +276,8 @@ async function storeMessagesInOneStatement(sql: Sql, messages: readonly SyncMess
 /** Where a device's pull of one space starts. */
 export type PullAsk = { space: string; cursor: number };
 
-/** What one sync request stores and answers: how many messages were new, and per space its page and state. */
-export type Exchange = { stored: number; pages: string[]; spaces: Record<string, SpaceState> };
+/** What one sync request stores and answers: the messages that were new, and per space its page and state. */
+export type Exchange = { stored: StoredKey[]; pages: string[]; spaces: Record<string, SpaceState> };
 
 /**
  * One sync request's work: store what the device sent, and the pages of the spaces it reads, in
@@ -314,7 +316,7 @@ export async function storeAndPull(sql: Sql, messages: readonly SyncMessage[], d
     const last = pulled.get(space)?.lastSeq ?? cursor;
     spaces[space] = { cursor: last, more: last < head.lastSeq, digest: withOwn(head.digest, own.get(space)) };
   }
-  return { stored: stored.length, pages, spaces };
+  return { stored, pages, spaces };
 }
 
 /** A space's digest before a store, with what the store added to it. */
@@ -331,6 +333,13 @@ function withOwn(digest: Digest, added: Digest | undefined): Digest {
  * counts them) and the last one's sequence number (the new cursor).
  */
 export type SpacePage = { json: string; read: number; bytes: number; lastSeq: number | null };
+
+/** The names users sign in with, by id (of those that exist): how an administrator knows them. */
+export async function userNames(sql: Sql, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await sql.all<{ id: string; name: string }>(`SELECT id, name FROM users WHERE id IN (${ids.map(() => '?').join(', ')})`, ids);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
 
 /** Who sent the message stored in `space` at `timestamp`: its device's name and that device's user; undefined when none is stored. */
 export async function authorOf(sql: Sql, space: string, timestamp: string): Promise<{ device: string; user: string; userId: string } | undefined> {

@@ -105,6 +105,10 @@ describe.each(['sqlite', 'postgres'] as DatabaseKind[])('server on %s', (db) => 
     for (const action of ['enrol', 'sign_in_failed', 'sign_in_limited', 'sign_in_refused']) expect(audit).toContain(action);
     // Who, by name: the refused sign-in of the disabled user is eve's.
     expect(audit).toMatch(/\tsign_in_refused\teve\t-\t/);
+    // The administrator's own changes too: the account added and disabled, the device revoked (and whose it was).
+    expect(audit).toMatch(/\tuser_added\teve\t-\t\{"role":"consultant"\}/);
+    expect(audit).toMatch(/\tuser_disabled\teve\t-\t/);
+    expect(audit).toContain(`\tdevice_revoked\tbob\t${device.deviceId}\t`);
   });
 
   it.skipIf(skip)('says who sent a message only to a device that may read it, and refuses a malformed question', async () => {
@@ -204,11 +208,25 @@ describe.each(['sqlite', 'postgres'] as DatabaseKind[])('server on %s', (db) => 
     expect(Object.keys(managerPull.body.spaces)).toContain(`review:${ann.userId}`);
     const bobPull = await api<SyncResponse>(server.url, '/api/v1/sync', { token: bob.token, body: syncBody([]) });
     expect(bobPull.body.messages.filter((m) => m.dataset === 'submissions' || m.dataset === 'field_notes')).toEqual([]);
-    const publish = await api<SyncResponse>(server.url, '/api/v1/sync', { token: kim.token, body: syncBody([message('published', 'kb_articles', 'lesson-1', { type: 'lesson' })]) });
+    const publication = [
+      message('published', 'kb_articles', 'lesson-1', { type: 'lesson' }),
+      message('published', 'kb_article_texts', 'lesson-1/en', { article_id: 'lesson-1', lang: 'en', title: 'Night-time cell sleep' }),
+      message(`review:${ann.userId}`, 'submissions', 's1', { status: 'published', article_id: 'lesson-1', reviewed_by: 'Kim' }),
+    ];
+    const publish = await api<SyncResponse>(server.url, '/api/v1/sync', { token: kim.token, body: syncBody(publication) });
     expect(publish.status).toBe(200);
     const annPull = await api<SyncResponse>(server.url, '/api/v1/sync', { token: ann.token, body: syncBody([]) });
     expect(annPull.body.messages.some((m) => m.space === 'published' && m.row === 'lesson-1')).toBe(true);
-    expect(server.admin(['audit']).stdout).toContain('publish');
+    // The audit says who decided and published what: the article by title, the submission it came from by author.
+    const audit = server.admin(['audit', '--limit', '100']).stdout.split('\n');
+    const lines = (action: string) => audit.filter((line) => line.split('\t')[1] === action);
+    expect(lines('review').some((line) => line.includes('"author":"ann","submission":"s1","status":"in_review"') && line.split('\t')[2] === 'kim')).toBe(true);
+    expect(lines('publish').some((line) => line.includes('{"id":"lesson-1","title":"Night-time cell sleep"}'))).toBe(true);
+    expect(lines('merge').some((line) => line.includes('"article":"lesson-1"') && line.includes('{"author":"ann","submission":"s1"}'))).toBe(true);
+    // What the server held already is not audited again when a device sends it once more.
+    expect((await api(server.url, '/api/v1/sync', { token: kim.token, body: syncBody(publication) })).status).toBe(200);
+    const again = server.admin(['audit', '--limit', '100']).stdout.split('\n');
+    expect(again.filter((line) => line.split('\t')[1] === 'publish')).toHaveLength(lines('publish').length);
   });
 
   it.skipIf(skip)('stores a message once however often it comes, pages pulls by cursor, and keeps the digest of what it holds', async () => {
