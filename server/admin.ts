@@ -4,7 +4,7 @@ import { ROLES, TEAM_ID_PATTERN, type Role } from '../core/sync/spaces';
 import { hashPassword, newId } from './auth';
 import { ConfigError, openStore, readConfig } from './config';
 import type { Sql } from './store/sql';
-import { addTeam, addUser, audit, findTeam, findUserByName, listAudit, listDevices, listTeams, listUsers, revokeDevice, setTeamMember, setUserDisabled, setUserPassword, setUserRole } from './store/store';
+import { addTeam, addUser, audit, AUDIT_ACTIONS, type AuditAction, findTeam, findUserByName, listAudit, listDevices, listTeams, listUsers, revokeDevice, setTeamMember, setUserDisabled, setUserPassword, setUserRole } from './store/store';
 
 /**
  * `npm run server:admin -- <command>`: accounts and devices, against the database the server
@@ -20,9 +20,13 @@ const USAGE = `usage: npm run server:admin -- <command>
   team member add <team id> <user name>      team member remove <team id> <user name>
   device list [--user <name>]
   device revoke <device id>
-  audit [--limit <n>]`;
+  audit [--limit <n>] [--action <action>] [--user <name>]`;
 
 class UsageError extends Error {}
+
+function isAuditAction(value: string): value is AuditAction {
+  return (AUDIT_ACTIONS as readonly string[]).includes(value);
+}
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -158,7 +162,10 @@ async function run(sql: Sql, args: string[]): Promise<string> {
   if (group === 'audit') {
     const limit = Number(option(args, '--limit') ?? '50');
     if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a positive whole number');
-    return (await listAudit(sql, limit)).map((a) => `${a.at}\t${a.action}\t${a.user_name ?? a.user_id ?? '-'}\t${a.device_id ?? '-'}\t${a.detail}`).join('\n');
+    const action = option(args, '--action');
+    if (action !== undefined && !isAuditAction(action)) throw new UsageError(`--action must be one of ${AUDIT_ACTIONS.join(', ')}`);
+    const userName = option(args, '--user');
+    return (await listAudit(sql, limit, { ...(action === undefined ? {} : { action }), ...(userName === undefined ? {} : { userName }) })).map((a) => `${a.at}\t${a.action}\t${a.user_name ?? a.user_id ?? '-'}\t${a.device_id ?? '-'}\t${a.detail}`).join('\n');
   }
   throw new UsageError(USAGE);
 }

@@ -1,5 +1,6 @@
 import type { SyncMessage } from '../core/sync/protocol';
 import { PUBLISHED_SPACE, spaceKind, spaceOwner } from '../core/sync/spaces';
+import type { AuditAction } from './store/store';
 
 /**
  * What the audit log says about the messages a sync stored: what reached the published space
@@ -10,8 +11,7 @@ import { PUBLISHED_SPACE, spaceKind, spaceOwner } from '../core/sync/spaces';
  * submission's decision, an article's title); the rest of each message stays uninterpreted.
  */
 
-export type AuditAction = 'publish' | 'withdraw' | 'merge' | 'review';
-export type AuditEntry = { action: AuditAction; detail: Record<string, unknown> };
+export type AuditEntry = { action: Extract<AuditAction, 'publish' | 'withdraw' | 'merge' | 'review'>; detail: Record<string, unknown> };
 
 /** Most records one entry names; `count` says how many there were in all. */
 export const AUDIT_NAMED_MAX = 20;

@@ -136,15 +136,43 @@ export async function clearFailures(sql: Sql, username: string): Promise<void> {
   await sql.run('DELETE FROM sign_in_failures WHERE username = ?', [username]);
 }
 
-export async function audit(sql: Sql, entry: { userId: string | null; deviceId: string | null; action: string; detail: Record<string, unknown> }): Promise<void> {
+/** What the audit log records, each by its own name (`server:admin -- audit --action <name>`). */
+export const AUDIT_ACTIONS = [
+  'sign_in_failed',
+  'sign_in_limited',
+  'sign_in_refused',
+  'enrol',
+  'publish',
+  'withdraw',
+  'merge',
+  'review',
+  'user_added',
+  'user_disabled',
+  'user_enabled',
+  'password_changed',
+  'role_changed',
+  'team_added',
+  'team_member_added',
+  'team_member_removed',
+  'device_revoked',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export async function audit(sql: Sql, entry: { userId: string | null; deviceId: string | null; action: AuditAction; detail: Record<string, unknown> }): Promise<void> {
   await sql.run('INSERT INTO audit (at, user_id, device_id, action, detail) VALUES (?, ?, ?, ?, ?)', [now(), entry.userId, entry.deviceId, entry.action, JSON.stringify(entry.detail)]);
 }
 
 /** An audit entry, with the user's name (an administrator reads names; ids are for `device revoke`). */
 export type AuditRow = { id: number; at: string; user_id: string | null; user_name: string | null; device_id: string | null; action: string; detail: string };
 
-export function listAudit(sql: Sql, limit: number): Promise<AuditRow[]> {
-  return sql.all<AuditRow>('SELECT a.*, u.name AS user_name FROM audit a LEFT JOIN users u ON u.id = a.user_id ORDER BY a.id DESC LIMIT ?', [limit]);
+/** The newest entries, newest first; only of one action and of one user (by name) when asked. */
+export function listAudit(sql: Sql, limit: number, only: { action?: AuditAction; userName?: string } = {}): Promise<AuditRow[]> {
+  const where = [only.action === undefined ? '' : 'a.action = ?', only.userName === undefined ? '' : 'u.name = ?'].filter((w) => w !== '');
+  const params = [only.action, only.userName].filter((p): p is string => p !== undefined);
+  return sql.all<AuditRow>(
+    `SELECT a.*, u.name AS user_name FROM audit a LEFT JOIN users u ON u.id = a.user_id ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id DESC LIMIT ?`,
+    [...params, limit],
+  );
 }
 
 // Messages and digests -------------------------------------------------------------------------

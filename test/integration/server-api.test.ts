@@ -223,6 +223,13 @@ describe.each(['sqlite', 'postgres'] as DatabaseKind[])('server on %s', (db) => 
     expect(lines('review').some((line) => line.includes('"author":"ann","submission":"s1","status":"in_review"') && line.split('\t')[2] === 'kim')).toBe(true);
     expect(lines('publish').some((line) => line.includes('{"id":"lesson-1","title":"Night-time cell sleep"}'))).toBe(true);
     expect(lines('merge').some((line) => line.includes('"article":"lesson-1"') && line.includes('{"author":"ann","submission":"s1"}'))).toBe(true);
+    // An administrator asks for one kind of entry, or one user's, the newest first.
+    const merges = server.admin(['audit', '--action', 'merge', '--user', 'kim']).stdout.trim().split('\n');
+    expect(merges.length).toBeGreaterThan(0);
+    expect(merges.every((line) => line.split('\t')[1] === 'merge' && line.split('\t')[2] === 'kim')).toBe(true);
+    const unknownAction = server.admin(['audit', '--action', 'merged']);
+    expect(unknownAction.code).toBe(2);
+    expect(unknownAction.stderr).toContain('--action must be one of');
     // What the server held already is not audited again when a device sends it once more.
     expect((await api(server.url, '/api/v1/sync', { token: kim.token, body: syncBody(publication) })).status).toBe(200);
     const again = server.admin(['audit', '--limit', '100']).stdout.split('\n');
