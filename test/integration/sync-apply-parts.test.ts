@@ -4,6 +4,9 @@ import { formatTimestamp } from '../../core/sync/hlc';
 import { PROTOCOL_VERSION, type SyncMessage } from '../../core/sync/protocol';
 import { APPLY_PART } from '../../electron/backend/sync/round';
 import { addItems, ITEMS_KEPT_PER_RUN, startRun } from '../../electron/backend/sync/history';
+import { saveCursors } from '../../electron/backend/sync/state';
+import type { Backend } from '../../electron/backend/backend';
+import type { SyncRunSummary } from '../../core/sync/status';
 import { callOk, startBackend } from '../helpers/backend';
 import { makeTempDir } from '../helpers/temp-dir';
 import { api, enrolDevice, startServer, TEST_PASSWORD, type TestServer } from '../helpers/server';
@@ -31,6 +34,7 @@ beforeAll(async () => {
   server = await startServer({ db: 'sqlite' });
   server.addUser('kim', 'knowledge_manager');
   server.addUser('ann', 'consultant');
+  server.addUser('bob', 'consultant');
   const kim = await enrolDevice(server.url, 'kim');
   const base = Date.now() - 3_600_000;
   const messages = Array.from({ length: ARTICLES }, (_, i) => articleMessages(i, base)).flat();
@@ -43,31 +47,51 @@ afterAll(async () => {
   await server.dispose();
 });
 
+const articlesOn = (backend: Backend): number => (backend.db.prepare("SELECT count(*) AS n FROM kb_articles WHERE id LIKE 'part-article-%'").get() as { n: number }).n;
+
+/**
+ * Syncs while the user keeps typing: between the parts, the event loop takes other work, so a
+ * save asked for while only some articles are applied is answered before the rest are.
+ */
+async function saveDuringSync(backend: Backend): Promise<{ savedBetween: boolean; seen: number; result: SyncRunSummary }> {
+  const note = await callOk(backend, 'notes.create', { title: 'Typing on site', bodyJson: documentJson([paragraph([textNode('first')])]) });
+  let done = false;
+  const sync = callOk(backend, 'sync.now', {}).finally(() => (done = true));
+  let seen = 0;
+  let savedBetween = false;
+  while (!done) {
+    await new Promise((resolve) => setImmediate(resolve));
+    const n = articlesOn(backend);
+    if (n > 0 && n < ARTICLES && !savedBetween) {
+      seen = n;
+      const saved = await backend.call('notes.save', { id: note.id, title: `Typing on site ${n}` });
+      savedBetween = saved.ok && articlesOn(backend) < ARTICLES;
+    }
+  }
+  return { savedBetween, seen, result: await sync };
+}
+
 describe('a large page from the server', () => {
   it('is applied in parts: a save made meanwhile is answered before the page is all applied', async () => {
     const { backend } = await startBackend();
     await callOk(backend, 'sync.enrol', { serverUrl: server.url, username: 'ann', password: TEST_PASSWORD, deviceName: 'ann' });
-    const note = await callOk(backend, 'notes.create', { title: 'Typing on site', bodyJson: documentJson([paragraph([textNode('first')])]) });
-    const articles = (): number => (backend.db.prepare("SELECT count(*) AS n FROM kb_articles WHERE id LIKE 'part-article-%'").get() as { n: number }).n;
-    let done = false;
-    const sync = callOk(backend, 'sync.now', {}).finally(() => (done = true));
-    // Between the parts, the event loop takes other work: here, a save while only some are applied.
-    const seen: number[] = [];
-    let savedBetween = false;
-    while (!done) {
-      await new Promise((resolve) => setImmediate(resolve));
-      const n = articles();
-      if (n > 0 && n < ARTICLES && !savedBetween) {
-        seen.push(n);
-        const saved = await backend.call('notes.save', { id: note.id, title: `Typing on site ${n}` });
-        savedBetween = saved.ok && articles() < ARTICLES;
-      }
-    }
-    const result = await sync;
+    const { savedBetween, seen, result } = await saveDuringSync(backend);
     expect(savedBetween).toBe(true);
-    expect(seen[0]).toBeGreaterThan(0);
-    expect(articles()).toBe(ARTICLES);
+    expect(seen).toBeGreaterThan(0);
+    expect(articlesOn(backend)).toBe(ARTICLES);
     // One page, applied once: every message counted once, however many parts.
+    expect(result.received).toBe(ARTICLES * 2);
+    backend.close();
+  });
+
+  it('applies a repair pull in parts too: what the digest check finds is taken in while the user saves', async () => {
+    const { backend } = await startBackend();
+    await callOk(backend, 'sync.enrol', { serverUrl: server.url, username: 'bob', password: TEST_PASSWORD, deviceName: 'bob' });
+    // The cursor already past every published message and none of them here: only the digest finds them.
+    saveCursors(backend.db, { published: 1_000_000_000 });
+    const { savedBetween, result } = await saveDuringSync(backend);
+    expect(savedBetween).toBe(true);
+    expect(articlesOn(backend)).toBe(ARTICLES);
     expect(result.received).toBe(ARTICLES * 2);
     backend.close();
   });

@@ -298,7 +298,12 @@ async function repair(
   let after: string | null = null;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const { messages, more } = await transport.messages(space, bucketStart(from), after, page);
-    transact(db, () => record(outcome, applyIncoming(db, identity, messages, unsent, now()), hooks), { fromSync: true });
+    // In parts, as a round's page (exchange): a save made meanwhile waits for one part. A repair
+    // cut between parts is found by the next sync's digest check; what was applied is in the log.
+    for (const [i, part] of partsOf(messages, APPLY_PART).entries()) {
+      if (i > 0) await nextTurn();
+      transact(db, () => record(outcome, applyIncoming(db, identity, part, unsent, now()), hooks), { fromSync: true });
+    }
     outcome.received += messages.length;
     const last = messages.at(-1);
     if (!more || last === undefined) break;
