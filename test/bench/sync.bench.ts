@@ -23,6 +23,7 @@ import { pouchReplication } from './pouchdb-side';
 import { pullFloor } from './sync-floor';
 import { benchOption } from './args';
 import { call } from './call';
+import { cpuMsOf } from './cpu-time';
 
 const PACK = path.resolve('test', 'fixtures', 'packs', 'valid');
 const ARTICLES = Number(benchOption('articles', '100000'));
@@ -179,9 +180,18 @@ async function run(db: DatabaseKind): Promise<Figures> {
     for (let d = 0; d < DEVICES; d++) tokens.push(await enrolDevice(server.url, `field${d % users}`));
     // Each device keeps the cursors its answers give, as a real one does.
     const cursors: Record<string, { cursor: number }>[] = tokens.map((t) => ({ [ownSpace(t.userId)]: { cursor: 0 }, [reviewSpace(t.userId)]: { cursor: 0 }, [PUBLISHED_SPACE]: { cursor: publishedCursor } }));
+    // Where a burst's time goes: the 500 simulated devices share this machine's cores with the
+    // server. PostgreSQL is every postgres process here, so nothing else should run meanwhile.
+    const serverPid = server.process().pid ?? -1;
+    const cpu = () => ({
+      server: cpuMsOf((pid) => pid === serverPid),
+      database: db === 'postgres' ? cpuMsOf((_, name) => name === 'postgres') : 0,
+      devices: process.cpuUsage(),
+    });
     const burst = async (round: number, what: string): Promise<{ p99: number; errors: number }> => {
       const latencies: number[] = [];
       let errors = 0;
+      const before = cpu();
       const all = await timed(() =>
         Promise.all(
           tokens.map(async (t, d) => {
@@ -203,6 +213,12 @@ async function run(db: DatabaseKind): Promise<Figures> {
       );
       console.log(
         `${DEVICES} devices syncing at once, ${what} (10 changes up each, their users' new notes down): p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, ${errors} errors, all done in ${all.seconds.toFixed(1)} s`,
+      );
+      const after = cpu();
+      const spent = (a: number | null, b: number | null): string => (a === null || b === null ? '?' : `${b - a} ms`);
+      const devices = process.cpuUsage(before.devices);
+      console.log(
+        `…CPU the burst took: the server ${spent(before.server, after.server)}${db === 'postgres' ? `, PostgreSQL ${spent(before.database, after.database)}` : ''}, the simulated devices ${Math.round((devices.user + devices.system) / 1000)} ms`,
       );
       return { p99: percentile(latencies, 99), errors };
     };
