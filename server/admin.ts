@@ -4,6 +4,7 @@ import { ROLES, TEAM_ID_PATTERN, type Role } from '../core/sync/spaces';
 import { hashPassword, newId } from './auth';
 import { ConfigError, openStore, readConfig } from './config';
 import type { Sql } from './store/sql';
+import { UNPRINTABLE_IN_NAME } from '../core/sync/protocol';
 import { addTeam, addUser, audit, AUDIT_ACTIONS, type AuditAction, findTeam, findUserByName, listAudit, listDevices, listTeams, listUsers, revokeDevice, setTeamMember, setUserDisabled, setUserPassword, setUserRole } from './store/store';
 
 /**
@@ -23,6 +24,18 @@ const USAGE = `usage: npm run server:admin -- <command>
   audit [--limit <n>] [--action <action>] [--user <name>]`;
 
 class UsageError extends Error {}
+
+const UNPRINTABLE = new RegExp(UNPRINTABLE_IN_NAME.source, 'gu');
+
+/**
+ * A field of the CLI's tab-separated output as it may be shown: a control character or a
+ * bidirectional override (from a device's name or an article's title, which devices choose)
+ * is written as its code, so it can neither rewrite the administrator's terminal nor split a
+ * column.
+ */
+function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
+}
 
 function isAuditAction(value: string): value is AuditAction {
   return (AUDIT_ACTIONS as readonly string[]).includes(value);
@@ -124,7 +137,7 @@ async function run(sql: Sql, args: string[]): Promise<string> {
     return `${name} is now ${role} (was ${user.role}); their devices take it at their next sync`;
   }
   if (group === 'user' && command === 'list') {
-    return (await listUsers(sql)).map((u) => `${u.name}\t${u.role}\t${Number(u.disabled) ? 'disabled' : 'enabled'}\t${u.display_name}`).join('\n');
+    return (await listUsers(sql)).map((u) => `${u.name}\t${u.role}\t${Number(u.disabled) ? 'disabled' : 'enabled'}\t${printable(u.display_name)}`).join('\n');
   }
   if (group === 'team' && command === 'add' && name) {
     const teamName = option(args, '--name')?.trim();
@@ -136,7 +149,7 @@ async function run(sql: Sql, args: string[]): Promise<string> {
     return `added team ${name} (${teamName})`;
   }
   if (group === 'team' && command === 'list') {
-    return (await listTeams(sql)).map((t) => `${t.id}\t${t.name}\t${t.members || '(no members)'}`).join('\n');
+    return (await listTeams(sql)).map((t) => `${t.id}\t${printable(t.name)}\t${t.members || '(no members)'}`).join('\n');
   }
   if (group === 'team' && command === 'member' && (name === 'add' || name === 'remove')) {
     const [, , , teamId, userName] = args;
@@ -151,7 +164,7 @@ async function run(sql: Sql, args: string[]): Promise<string> {
   }
   if (group === 'device' && command === 'list') {
     const user = option(args, '--user');
-    return (await listDevices(sql, user)).map((d) => `${d.id}\t${d.user_name}\t${d.name}\t${d.revoked_at ? `revoked ${d.revoked_at}` : `last seen ${d.last_seen_at ?? 'never'}`}`).join('\n');
+    return (await listDevices(sql, user)).map((d) => `${d.id}\t${d.user_name}\t${printable(d.name)}\t${d.revoked_at ? `revoked ${d.revoked_at}` : `last seen ${d.last_seen_at ?? 'never'}`}`).join('\n');
   }
   if (group === 'device' && command === 'revoke' && name) {
     const owner = await revokeDevice(sql, name);
@@ -165,7 +178,8 @@ async function run(sql: Sql, args: string[]): Promise<string> {
     const action = option(args, '--action');
     if (action !== undefined && !isAuditAction(action)) throw new UsageError(`--action must be one of ${AUDIT_ACTIONS.join(', ')}`);
     const userName = option(args, '--user');
-    return (await listAudit(sql, limit, { ...(action === undefined ? {} : { action }), ...(userName === undefined ? {} : { userName }) })).map((a) => `${a.at}\t${a.action}\t${a.user_name ?? a.user_id ?? '-'}\t${a.device_id ?? '-'}\t${a.detail}`).join('\n');
+    const entries = await listAudit(sql, limit, { ...(action === undefined ? {} : { action }), ...(userName === undefined ? {} : { userName }) });
+    return entries.map((a) => `${a.at}\t${a.action}\t${a.user_name ?? a.user_id ?? '-'}\t${a.device_id ?? '-'}\t${printable(a.detail)}`).join('\n');
   }
   throw new UsageError(USAGE);
 }

@@ -118,10 +118,21 @@ export const bucketSchema = z.strictObject({ bucket: z.string().regex(/^\d{4}-\d
 export const userSchema = z.strictObject({ id: z.string(), name: z.string(), displayName: z.string(), role: z.enum(ROLES) });
 export type SyncUser = z.infer<typeof userSchema>;
 
+/**
+ * Characters a name shown to other people may not hold: control characters (tabs, line breaks,
+ * terminal escapes, which would rewrite an administrator's terminal or break the admin CLI's
+ * columns) and the bidirectional overrides that make text read other than it is stored.
+ */
+export const UNPRINTABLE_IN_NAME = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u;
+
 export const enrolRequestSchema = z.strictObject({
   username: z.string().min(1).max(100),
   password: z.string().min(1).max(1000),
-  deviceName: z.string().min(1).max(200),
+  deviceName: z
+    .string()
+    .min(1)
+    .max(200)
+    .refine((name) => !UNPRINTABLE_IN_NAME.test(name), 'may not contain tabs, line breaks or other control characters'),
 });
 export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
 

@@ -90,6 +90,10 @@ describe.each(['sqlite', 'postgres'] as DatabaseKind[])('server on %s', (db) => 
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
 
+    // A device name that would rewrite an administrator's terminal, or split the CLI's columns, is refused at its field.
+    const escaping = await api<{ error: { where: string } }>(server.url, '/api/v1/enrol', { body: { username: 'bob', password: TEST_PASSWORD, deviceName: 'laptop\u001b]0;owned\u0007' } });
+    expect(escaping.status).toBe(400);
+    expect(escaping.body.error.where).toBe('deviceName');
     const device = await enrolDevice(server.url, 'bob');
     expect((await api(server.url, '/api/v1/me', { token: device.token })).status).toBe(200);
     expect(server.admin(['device', 'revoke', device.deviceId]).code).toBe(0);
@@ -211,6 +215,8 @@ describe.each(['sqlite', 'postgres'] as DatabaseKind[])('server on %s', (db) => 
     const publication = [
       message('published', 'kb_articles', 'lesson-1', { type: 'lesson' }),
       message('published', 'kb_article_texts', 'lesson-1/en', { article_id: 'lesson-1', lang: 'en', title: 'Night-time cell sleep' }),
+      // A title that would drive the administrator's terminal (C1 CSI; JSON leaves it as it is).
+      message('published', 'kb_article_texts', 'lesson-2/en', { article_id: 'lesson-2', lang: 'en', title: 'Red\u009b31m alert' }),
       message(`review:${ann.userId}`, 'submissions', 's1', { status: 'published', article_id: 'lesson-1', reviewed_by: 'Kim' }),
     ];
     const publish = await api<SyncResponse>(server.url, '/api/v1/sync', { token: kim.token, body: syncBody(publication) });
@@ -222,6 +228,8 @@ describe.each(['sqlite', 'postgres'] as DatabaseKind[])('server on %s', (db) => 
     const lines = (action: string) => audit.filter((line) => line.split('\t')[1] === action);
     expect(lines('review').some((line) => line.includes('"author":"ann","submission":"s1","status":"in_review"') && line.split('\t')[2] === 'kim')).toBe(true);
     expect(lines('publish').some((line) => line.includes('{"id":"lesson-1","title":"Night-time cell sleep"}'))).toBe(true);
+    expect(lines('publish').some((line) => line.includes('"title":"Red\\u009b31m alert"'))).toBe(true);
+    expect(audit.join('\n')).not.toContain('\u009b');
     expect(lines('merge').some((line) => line.includes('"article":"lesson-1"') && line.includes('{"author":"ann","submission":"s1"}'))).toBe(true);
     // An administrator asks for one kind of entry, or one user's, the newest first.
     const merges = server.admin(['audit', '--action', 'merge', '--user', 'kim']).stdout.trim().split('\n');

@@ -132,6 +132,20 @@ describe('connecting a device that gets no answer', () => {
   });
 });
 
+describe('the name a user gives this device', () => {
+  const parse = (deviceName: string) => syncCalls['sync.enrol'].args.safeParse({ serverUrl: 'https://fieldbench.example.com', username: 'ann', password: 'secret', deviceName });
+
+  it('is refused, at its field, with a control character or a bidirectional override in it (it is shown to administrators and other devices)', () => {
+    for (const name of ['Ann\tlaptop', 'Ann\nlaptop', 'laptop\u001b[2J', 'laptop\u009b31m', 'pot\u202eliam']) {
+      const result = parse(name);
+      expect(result.success, JSON.stringify(name)).toBe(false);
+      expect(result.error?.issues[0]?.path).toEqual(['deviceName']);
+      expect(result.error?.issues[0]?.message).toBe('issue.unprintableName');
+    }
+    for (const name of ["Ann's ThinkPad", '李伟的笔记本', 'Büro-PC 2', '👩‍💻 laptop']) expect(parse(name).success, name).toBe(true);
+  });
+});
+
 describe('the server address a user types', () => {
   const parse = (serverUrl: string) => syncCalls['sync.enrol'].args.safeParse({ serverUrl, username: 'ann', password: 'secret', deviceName: 'Laptop' });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { id, noArgs, returns } from './common';
 import { encryptedOrLocal, SERVER_URL } from '../../sync/server-url';
 import { TEAM_ID_PATTERN } from '../../sync/spaces';
+import { UNPRINTABLE_IN_NAME } from '../../sync/protocol';
 import type { CustomerSharing, SyncConflict, SyncRunItem, SyncRunSummary, SyncStatus } from '../../sync/status';
 
 // An address typed without its scheme (fieldbench.example.com) is https, as browsers read it.
@@ -20,7 +21,7 @@ export const syncCalls = {
   'sync.status': { args: noArgs, result: returns<SyncStatus>() },
   /** Enrols this device with the user's credentials (once); the server gives it a revocable token. */
   'sync.enrol': {
-    args: z.object({ serverUrl, username: z.string().trim().min(1).max(100), password: z.string().min(1).max(1000), deviceName: z.string().trim().min(1).max(200) }).strict(),
+    args: z.object({ serverUrl, username: z.string().trim().min(1).max(100), password: z.string().min(1).max(1000), deviceName: z.string().trim().min(1).max(200).refine((name) => !UNPRINTABLE_IN_NAME.test(name), 'issue.unprintableName') }).strict(),
     result: returns<SyncStatus>(),
   },
   /** Syncs now: sends what changed here, brings what changed elsewhere. */

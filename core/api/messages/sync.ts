@@ -3,6 +3,7 @@ import { defineApiMessages } from './define';
 /** Sync with the central repository: enrolment, a sync that could not finish, conflicts. */
 export const syncMessages = defineApiMessages({
   'issue.notServerUrl': { en: 'is not a server address (https://… or http://…, without a user name, query or #)', zh: '不是服务器地址（https://… 或 http://…，不含用户名、查询参数或 #）' },
+  'issue.unprintableName': { en: 'may not contain tabs, line breaks or other control characters', zh: '不能包含制表符、换行符或其他控制字符' },
   'issue.serverUrlNotHttps': {
     en: 'must start with https:// (http:// is only for a server on this computer): over http your password and work would cross the network unencrypted',
     zh: '必须以 https:// 开头（http:// 仅用于本机上的服务器）：使用 http 时，你的密码和工作内容会在网络上以明文传输',
