@@ -293,9 +293,11 @@ export function createApp({ sql, logger = false, https, trustProxy = [], now = D
 
   /** The audit entries of what a sync stored (audit-entries.ts), its authors named as the administrator knows them. */
   const auditWrites = async (actor: DeviceActor, messages: readonly SyncMessage[], keys: readonly StoredKey[]): Promise<void> => {
-    if (keys.length === 0) return;
+    // Only the published and review spaces have anything to audit: a push of notes stops here.
+    const audited = messages.filter((m) => m.space === PUBLISHED_SPACE || spaceKind(m.space) === 'review');
+    if (keys.length === 0 || audited.length === 0) return;
     const fresh = new Set(keys.map((k) => `${k.space}\n${k.timestamp}`));
-    const stored = messages.filter((m) => fresh.has(`${m.space}\n${m.timestamp}`));
+    const stored = audited.filter((m) => fresh.has(`${m.space}\n${m.timestamp}`));
     const names = await userNames(sql, decisionAuthors(stored));
     for (const entry of auditEntriesOf(stored, (id) => names.get(id) ?? id)) await audit(sql, { userId: actor.userId, deviceId: actor.deviceId, action: entry.action, detail: entry.detail });
   };
