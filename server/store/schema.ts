@@ -7,7 +7,7 @@ import type { Sql } from './sql';
  * the binary type differ. Several processes may start at once on one PostgreSQL: the steps run in
  * a transaction holding an advisory lock.
  */
-type Dialect = { serial: string; bytes: string; quote: (column: string) => string };
+type Dialect = { dialect: Sql['dialect']; serial: string; bytes: string; quote: (column: string) => string };
 
 const STEPS: ((d: Dialect) => string[])[] = [
   ({ serial, bytes }) => [
@@ -117,13 +117,35 @@ const STEPS: ((d: Dialect) => string[])[] = [
     'ALTER TABLE messages RENAME COLUMN vals TO wire',
     `UPDATE messages SET wire = '{"timestamp":' || ${quote('timestamp')} || ',"space":' || ${quote('space')} || ',"dataset":' || ${quote('dataset')} || ',"row":' || ${quote('row_name')} || ',"values":' || wire || '}'`,
   ],
+  // Each message's size in bytes beside its sequence number in the index a pull reads: where a
+  // page ends is found in the index alone, and the messages' rows are read once, for the page
+  // itself (the page read was the largest statement of a 500-device burst).
+  // On PostgreSQL the primary key becomes the message's own key, its space and timestamp, instead
+  // of the sequence number: a page read is prepared once and then run with a generic plan, which
+  // knows no space; where most messages are in one space (a published knowledge base), that plan
+  // walked the key on seq alone and filtered every space's messages (20 times the work of a burst).
+  // Only the index of a space's sequence numbers can serve a page now. SQLite plans each statement
+  // with the index whatever the space, and its seq is the table's rowid.
+  ({ dialect }) => [
+    'ALTER TABLE messages ADD COLUMN size BIGINT NOT NULL DEFAULT 0',
+    'UPDATE messages SET size = octet_length(wire)',
+    'CREATE INDEX messages_space_seq_size ON messages (space, seq, size)',
+    'DROP INDEX messages_space_seq',
+    ...(dialect === 'postgres'
+      ? [
+          'ALTER TABLE messages DROP CONSTRAINT messages_pkey',
+          'ALTER TABLE messages ADD CONSTRAINT messages_pkey PRIMARY KEY (space, timestamp)',
+          'ALTER TABLE messages DROP CONSTRAINT messages_space_timestamp_key',
+        ]
+      : []),
+  ],
 ];
 
 export async function migrateServer(sql: Sql): Promise<void> {
   const dialect: Dialect =
     sql.dialect === 'postgres'
-      ? { serial: 'BIGSERIAL PRIMARY KEY', bytes: 'BYTEA', quote: (column) => `to_json(${column})::text` }
-      : { serial: 'INTEGER PRIMARY KEY', bytes: 'BLOB', quote: (column) => `json_quote(${column})` };
+      ? { dialect: 'postgres', serial: 'BIGSERIAL PRIMARY KEY', bytes: 'BYTEA', quote: (column) => `to_json(${column})::text` }
+      : { dialect: 'sqlite', serial: 'INTEGER PRIMARY KEY', bytes: 'BLOB', quote: (column) => `json_quote(${column})` };
   await sql.transaction(async (tx) => {
     if (tx.dialect === 'postgres') await tx.all('SELECT pg_advisory_xact_lock(4242001)');
     await tx.run('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');

@@ -4,7 +4,7 @@ import { syncMessageSchema, type SyncMessage } from '../../core/sync/protocol';
 import { migrateServer } from '../../server/store/schema';
 import { openSqlite } from '../../server/store/sqlite';
 import type { Sql } from '../../server/store/sql';
-import { bucketsOfSpace, headsOfSpaces, messagesFrom, pageAfter, storeAndPull, storeMessages, type Exchange, type SpacePage } from '../../server/store/store';
+import { bucketsOfSpace, headsOfSpaces, messagesFrom, PAGE_AFTER, pageAfter, storeAndPull, storeMessages, type Exchange, type SpacePage } from '../../server/store/store';
 import { digestOf, spaceBucketsOf } from '../../core/sync/digest';
 import { openPostgres } from '../../server/store/postgres';
 import { freshPostgres, postgresAvailable } from '../helpers/server';
@@ -139,7 +139,16 @@ describe('server store', () => {
     expect(heads.get('published')).toMatchObject({ lastSeq: 2, digest: { count: 1 } });
     expect(heads.get('review:u1')).toEqual({ lastSeq: 0, digest: { hash: 0, count: 0 } });
 
-    // The same database as server schema 3 left it: no last_seq, and messages keep only their values.
+    // The same database as server schema 3 left it: no last_seq, messages keep only their values,
+    // and their sizes are not kept.
+    await sql.run('DROP INDEX messages_space_seq_size');
+    await sql.run('ALTER TABLE messages DROP COLUMN size');
+    await sql.run('CREATE INDEX messages_space_seq ON messages (space, seq)');
+    if (kind === 'postgres') {
+      await sql.run('ALTER TABLE messages DROP CONSTRAINT messages_pkey');
+      await sql.run('ALTER TABLE messages ADD CONSTRAINT messages_pkey PRIMARY KEY (seq)');
+      await sql.run('ALTER TABLE messages ADD CONSTRAINT messages_space_timestamp_key UNIQUE (space, timestamp)');
+    }
     await sql.run('ALTER TABLE space_digests DROP COLUMN last_seq');
     await sql.run('ALTER TABLE messages RENAME COLUMN wire TO vals');
     await sql.run(kind === 'postgres' ? "UPDATE messages SET vals = (vals::json -> 'values')::text" : "UPDATE messages SET vals = vals -> '$.values'");
@@ -150,6 +159,10 @@ describe('server store', () => {
     expect(upgraded.get('published')?.lastSeq).toBe(2);
     const pulled = [...messagesOf(await pageAfter(sql, 'user:u1', 0, 10, null)), ...messagesOf(await pageAfter(sql, 'published', 0, 10, null))];
     expect(pulled.map((m) => syncMessageSchema.parse(m))).toEqual(sent);
+    // Each message's size was worked out from its text: a page of one byte holds exactly one.
+    await storeMessages(sql, [{ ...sent[0]!, timestamp: at(3) }], { deviceId: 'd2', lastSeenAt: null });
+    const small = await pageAfter(sql, 'user:u1', 0, 10, null, 1);
+    expect(small).toMatchObject({ read: 1, lastSeq: 1, bytes: Buffer.byteLength(small.json) });
   });
 
   it.each(['sqlite', 'postgres'] as const)('stores and pulls in one exchange: pages fill across spaces in the order asked, and the digests include what was just stored (%s)', async (kind) => {
@@ -214,5 +227,39 @@ describe('server store', () => {
     ).rejects.toThrow('refused alone');
     await sql.transaction(async (tx) => note(tx, 'after'));
     expect(await actions()).toEqual(['first', 'third', 'after']);
+  });
+
+  it.each(['sqlite', 'postgres'] as const)("reads a page through the index of its space's sequence numbers, however skewed the spaces are and however the statement is planned (%s)", async (kind) => {
+    if (kind === 'postgres' && !pgReady) return;
+    const sql = await store(kind);
+    // A published knowledge base holds nearly every message; a user's space holds a few.
+    const published = Array.from({ length: 2000 }, (_, i): SyncMessage => ({ timestamp: at(i), space: 'published', dataset: 'kb_articles', row: `k${i}`, values: { version: 1 } }));
+    await storeMessages(sql, published, device);
+    await storeMessages(sql, [{ timestamp: at(5000), space: 'user:u1', dataset: 'field_notes', row: 'n1', values: { title: 'mine' } }], device);
+    await sql.run('ANALYZE');
+    const params = ['d2', 'user:u1', 0, 1_000_000, 'user:u1', 0, 1_000_000, 100, 1_000_000, 'user:u1', 0, 1_000_000, 100];
+    if (kind === 'sqlite') {
+      const plan = (await sql.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${PAGE_AFTER}`, params)).map((r) => r.detail);
+      const reads = plan.filter((d) => /\b(SCAN|SEARCH) messages\b/.test(d));
+      expect(reads).toHaveLength(3);
+      for (const read of reads) expect(read).toMatch(/^SEARCH messages USING (COVERING )?INDEX messages_space_seq_size \(space=\? AND seq>\? AND seq<\?\)$/);
+      return;
+    }
+    // PostgreSQL runs a prepared statement with a generic plan, which knows no space: the one
+    // that walked the key on seq alone and filtered every other space's messages.
+    await sql.transaction(async (tx) => {
+      await tx.run('SET LOCAL plan_cache_mode = force_generic_plan');
+      let n = 0;
+      await tx.run(`PREPARE page_plan AS ${PAGE_AFTER.replace(/\?/g, () => `$${++n}`)}`);
+      const [row] = await tx.all<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) EXECUTE page_plan(${params.map((p) => (typeof p === 'string' ? `'${p}'` : String(p))).join(', ')})`);
+      const scans: string[] = [];
+      const walk = (node: { 'Node Type'?: string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: unknown[] }): void => {
+        if (node['Relation Name'] === 'messages') scans.push(`${node['Node Type']} ${node['Index Name'] ?? ''}`.trim());
+        for (const child of node.Plans ?? []) walk(child as typeof node);
+      };
+      walk((row?.['QUERY PLAN'] as [{ Plan: Parameters<typeof walk>[0] }])[0].Plan);
+      expect(scans).toHaveLength(3);
+      for (const scan of scans) expect(scan).toMatch(/^Index (Only )?Scan messages_space_seq_size$/);
+    });
   });
 });
