@@ -211,7 +211,7 @@ function ProposalEditor({ proposal: loaded, notice, onReload }: { proposal: Prop
             {t('proposals.writtenIn', { lang: t(`langName.${loaded.lang}`) })}
           </p>
           <PageHeading title={heading}>{heading}</PageHeading>
-          <label htmlFor="proposal-title" className="visually-hidden">
+          <label htmlFor="proposal-title" className="proposal-title-label">
             {t('proposals.titleField')}
           </label>
           <input
