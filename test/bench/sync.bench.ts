@@ -95,6 +95,10 @@ function devicePost(url: string, route: string, token: string, body: unknown): P
   });
 }
 
+function median(values: number[]): number {
+  return percentile(values, 50);
+}
+
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -222,7 +226,10 @@ async function run(db: DatabaseKind): Promise<Figures> {
       );
       return { p99: percentile(latencies, 99), errors };
     };
+    // Five bursts: on shared cores one burst's figure spreads widely from run to run (the same work
+    // took the server 300 to 800 ms of CPU), so one or two say little alone.
     const bursts = [await burst(1, 'their first sync after enrolment'), await burst(2, 'their next sync')];
+    for (let round = 3; round <= 5; round++) bursts.push(await burst(round, `sync ${round}`));
     return { db, pull: count / pull.seconds, push: NOTES / push.seconds, incremental: incremental.seconds, bursts };
   } finally {
     // Graceful first, so a profiled server (FIELDBENCH_SERVER_NODE_ARGS=--cpu-prof) writes its profile.
@@ -240,15 +247,16 @@ function printTargets(runs: readonly Figures[]): void {
   const times = (ours: number, theirs: number): string => (theirs > 0 ? `${(ours / theirs).toFixed(1)}× PouchDB's ${theirs.toFixed(0)}` : 'PouchDB not run');
   console.log('\n== against the targets (10× PouchDB; incremental ≤ 1 s; burst p99 ≤ 500 ms, 0 errors) ==');
   for (const r of runs) {
-    const p99s = r.bursts.map((b) => b.p99);
+    const p99s = r.bursts.map((b) => b.p99.toFixed(0));
     const errors = r.bursts.reduce((n, b) => n + b.errors, 0);
+    const worst = Math.max(...r.bursts.map((b) => b.p99));
     console.log(
       [
         `${r.db}:`,
         `push ${r.push.toFixed(0)} notes/s, ${times(r.push, pouchBest.push)}: ${pouchBest.push > 0 ? verdict(r.push >= 10 * pouchBest.push) : '-'};`,
         `pull ${r.pull.toFixed(0)} articles/s, ${times(r.pull, pouchBest.pull)}: ${pouchBest.pull > 0 ? verdict(r.pull >= 10 * pouchBest.pull) : '-'};`,
         `incremental ${r.incremental.toFixed(2)} s: ${verdict(r.incremental <= 1)};`,
-        `burst p99 ${p99s.map((p) => p.toFixed(0)).join(' and ')} ms, ${errors} errors: ${DEVICES > 0 ? verdict(Math.max(...p99s) <= 500 && errors === 0) : '-'}`,
+        `burst p99 ${p99s.join(', ')} ms (median ${median(r.bursts.map((b) => b.p99)).toFixed(0)}), ${errors} errors: ${DEVICES > 0 ? verdict(worst <= 500 && errors === 0) : '-'}`,
       ].join(' '),
     );
   }
