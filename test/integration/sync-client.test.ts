@@ -467,6 +467,72 @@ describe('sync between devices through the server', () => {
     expect(await callOk(desktop.backend, 'notes.get', { id: note.id })).toMatchObject({ title: 'Site walk, north hall', bodyJson: body(text) });
   });
 
+  it('finishes a sync while the user keeps typing, and the next sends what was typed meanwhile', async () => {
+    server.addUser('eve', 'consultant');
+    // The user saves during every request the sync makes: a slow link, a steady typist.
+    let typing: (() => Promise<void>) | null = null;
+    const typingFetch: typeof fetch = async (input, init) => {
+      if (typing !== null && String(input instanceof Request ? input.url : input).endsWith('/api/v1/sync')) await typing();
+      return fetch(input, init);
+    };
+    const laptop = await startBackend({ sync: { fetch: typingFetch } });
+    await callOk(laptop.backend, 'sync.enrol', { serverUrl: server.url, username: 'eve', password: TEST_PASSWORD, deviceName: "eve's laptop" });
+    const note = await callOk(laptop.backend, 'notes.create', { title: 'Typed on site' });
+    let saves = 0;
+    typing = async () => {
+      saves++;
+      await callOk(laptop.backend, 'notes.save', { id: note.id, title: `Typed on site ${saves}` });
+    };
+    // A sync that waited for an empty outbox would go round after round, one save each, and never end.
+    expect(await callOk(laptop.backend, 'sync.now', {})).toMatchObject({ status: 'done' });
+    expect(saves).toBeLessThanOrEqual(3);
+    expect((await callOk(laptop.backend, 'sync.status', {})).outbox).toBe(1);
+    expect(await callOk(laptop.backend, 'sync.now', {})).toMatchObject({ status: 'done', sent: 1 });
+    typing = null;
+    await callOk(laptop.backend, 'sync.now', {});
+    expect((await callOk(laptop.backend, 'sync.status', {})).outbox).toBe(0);
+    const desktop = await device('eve');
+    await callOk(desktop.backend, 'sync.now', {});
+    expect((await callOk(desktop.backend, 'notes.get', { id: note.id })).title).toBe(`Typed on site ${saves}`);
+  });
+
+  it('syncs what was saved during a long sync shortly after it, not at the next interval', async () => {
+    server.addUser('fay', 'consultant');
+    // The first sync request waits until the test lets it go: a sync that takes longer than the
+    // pause background sync leaves after a change.
+    let release: () => void = () => {};
+    let held: Promise<void> | null = new Promise((resolve) => (release = resolve));
+    let holding = false;
+    const slowFetch: typeof fetch = async (input, init) => {
+      if (held !== null && String(input instanceof Request ? input.url : input).endsWith('/api/v1/sync')) {
+        holding = true;
+        await held;
+      }
+      return fetch(input, init);
+    };
+    const laptop = await startBackend({ sync: { fetch: slowFetch, autoIntervalMs: 3_600_000 } });
+    await callOk(laptop.backend, 'sync.enrol', { serverUrl: server.url, username: 'fay', password: TEST_PASSWORD, deviceName: "fay's laptop" });
+    const runs = () => laptop.backend.db.prepare('SELECT trigger, status FROM sync_runs ORDER BY started_at').all() as { trigger: string; status: string }[];
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const first = laptop.backend.call('sync.now', {});
+      await vi.waitFor(() => expect(holding).toBe(true));
+      await callOk(laptop.backend, 'notes.create', { title: 'Written while it synced' });
+      // The pause after that change ends while the sync still runs: the background sync it asked for cannot start.
+      vi.advanceTimersByTime(25_000);
+      held = null;
+      release();
+      expect(await first).toMatchObject({ ok: true });
+      expect(runs()).toHaveLength(1);
+      expect((await callOk(laptop.backend, 'sync.status', {})).outbox).toBe(1);
+      vi.advanceTimersByTime(21_000);
+      await vi.waitFor(() => expect(runs()).toEqual([{ trigger: 'manual', status: 'done' }, { trigger: 'background', status: 'done' }]));
+      expect((await callOk(laptop.backend, 'sync.status', {})).outbox).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('keeps saving once a computer date that ran days ahead is put right, and sends what was written meanwhile', async () => {
     server.addUser('rita', 'consultant');
     // Its sync reads Date.now when asked, as the write path does, so the fake date below moves both.

@@ -192,7 +192,7 @@ describe('sync convergence (property)', () => {
     expect(reader.db.prepare("SELECT count(*) AS n FROM sync_log WHERE dataset = 'customers'").get()).toEqual({ n: 12 });
   });
 
-  it('sends a row changed many times offline as its last values, and leaves alone what a running sync is sending', async () => {
+  it('sends a row changed many times offline as its last values, leaves alone what a running sync is sending, and sends a change made meanwhile with the next sync', async () => {
     const relay = createRelay();
     const d = await device('u1');
     const other = await device('u1');
@@ -224,6 +224,10 @@ describe('sync convergence (property)', () => {
     release();
     const outcome = await running;
     expect(outcome.repaired).toEqual([]);
+    // The change made while it ran waits for the next sync (a sync sends what waited when it began).
+    expect(unheld(relay, d.db)).toHaveLength(1);
+    expect([...relay.stored.values()].filter((m) => m.row === 'c0')).toHaveLength(3);
+    expect((await runSync(d.db, d.identity, transport, 4, unsentCells(d.db))).repaired).toEqual([]);
     expect(unheld(relay, d.db)).toEqual([]);
     expect([...relay.stored.values()].filter((m) => m.row === 'c0')).toHaveLength(4);
 

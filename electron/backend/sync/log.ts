@@ -130,14 +130,25 @@ export function heldSpaces(db: Db, held: (space: string) => boolean): string[] {
   return (prepared(db, 'SELECT DISTINCT space FROM sync_log WHERE state = 0').all() as { space: string }[]).map((r) => r.space).filter(held);
 }
 
+/** Sorts after every timestamp (they are ASCII, core/sync/hlc.ts): no upper bound. */
+export const AFTER_EVERY_TIMESTAMP = '\u{10ffff}';
+
+/** The newest unsent message's timestamp, '' when nothing is unsent: where one exchange's sending stops. */
+export function newestUnsent(db: Db): string {
+  return (prepared(db, "SELECT coalesce(max(timestamp), '') AS t FROM sync_log WHERE state = 0").get() as { t: string }).t;
+}
+
 /**
- * The oldest unsent messages of this device (after `after`, when given), leaving out the held
- * spaces: at most `limit`, and no more than `maxBytes` bytes of values (always at least one).
+ * The oldest unsent messages of this device (after `after` and up to `upTo`), leaving out the
+ * held spaces: at most `limit`, and no more than `maxBytes` bytes of values (always at least one).
  */
-export function outbox(db: Db, limit: number, held: readonly string[] = [], after = '', maxBytes = BATCH_BYTES): OutboxMessage[] {
+export function outbox(db: Db, limit: number, held: readonly string[] = [], after = '', maxBytes = BATCH_BYTES, upTo = AFTER_EVERY_TIMESTAMP): OutboxMessage[] {
   const spaces = JSON.stringify(held);
   // Sizes first: a long outbox of large notes is never read whole only to be cut.
-  const sized = prepared(db, 'SELECT timestamp, octet_length(vals) AS size FROM sync_log WHERE state = 0 AND timestamp > ? AND space NOT IN (SELECT value FROM json_each(?)) ORDER BY timestamp LIMIT ?').all(after, spaces, limit) as {
+  const sized = prepared(
+    db,
+    'SELECT timestamp, octet_length(vals) AS size FROM sync_log WHERE state = 0 AND timestamp > ? AND timestamp <= ? AND space NOT IN (SELECT value FROM json_each(?)) ORDER BY timestamp LIMIT ?',
+  ).all(after, upTo, spaces, limit) as {
     timestamp: string;
     size: number;
   }[];
@@ -165,11 +176,11 @@ export function hasUnsent(db: Db): boolean {
   return prepared(db, 'SELECT 1 FROM sync_log WHERE state = 0 LIMIT 1').get() !== undefined;
 }
 
-export function outboxSize(db: Db, held: readonly string[] = []): number {
+export function outboxSize(db: Db, held: readonly string[] = [], upTo = AFTER_EVERY_TIMESTAMP): number {
   // Asked after every batch a sync sends: with no held space (nearly always) the count comes from
   // the outbox index alone, without reading each message's row for its space.
-  if (held.length === 0) return (prepared(db, 'SELECT count(*) AS n FROM sync_log WHERE state = 0').get() as { n: number }).n;
-  return (prepared(db, 'SELECT count(*) AS n FROM sync_log WHERE state = 0 AND space NOT IN (SELECT value FROM json_each(?))').get(JSON.stringify(held)) as { n: number }).n;
+  if (held.length === 0) return (prepared(db, 'SELECT count(*) AS n FROM sync_log WHERE state = 0 AND timestamp <= ?').get(upTo) as { n: number }).n;
+  return (prepared(db, 'SELECT count(*) AS n FROM sync_log WHERE state = 0 AND timestamp <= ? AND space NOT IN (SELECT value FROM json_each(?))').get(upTo, JSON.stringify(held)) as { n: number }).n;
 }
 
 /**

@@ -8,7 +8,7 @@ import { recordKindWords } from '../../../core/sync/record-words';
 import { transact } from '../db/changes';
 import type { Db } from '../db/connection';
 import { applyIncoming, type ApplyResult, type RunItem } from './apply';
-import { acknowledge, heldSpaces, localBuckets, localCount, outbox, outboxSize, resendHour, whileSending, type OutboxMessage, type UnsentCells } from './log';
+import { acknowledge, heldSpaces, localBuckets, localCount, newestUnsent, outbox, outboxSize, resendHour, whileSending, type OutboxMessage, type UnsentCells } from './log';
 import { actorOf, readBatchBytes, readCursors, refreshAccount, saveBatchBytes, saveCursors, type SyncIdentity } from './state';
 
 /**
@@ -170,19 +170,19 @@ async function exchangeAll(
    * order; one that fails ends the sync, and what was not acknowledged is sent again next time
    * (the server keeps one copy). The rounds then send the rest and pull.
    */
-  const pushAhead = async (): Promise<void> => {
+  const pushAhead = async (upTo: string): Promise<void> => {
     let inFlight: { batch: OutboxMessage[]; request: SyncRequest; answer: Promise<SyncResponse> } | null = null;
     const settle = async (sent: NonNullable<typeof inFlight>): Promise<void> => {
       const response = await sent.answer;
       transact(db, () => acknowledge(db, sent.batch), { fromSync: true });
       sentBatch(sent.batch, sent.request, response);
-      hooks.onRound?.({ sent: outcome.sent, received: outcome.received, toReceive: null, bytesUp: outcome.bytesUp, bytesDown: outcome.bytesDown, left: outboxSize(db, held) });
+      hooks.onRound?.({ sent: outcome.sent, received: outcome.received, toReceive: null, bytesUp: outcome.bytesUp, bytesDown: outcome.bytesDown, left: outboxSize(db, held, upTo) });
     };
     let after = '';
     for (let round = 0; round < MAX_ROUNDS; round++) {
       // One message more than a batch, to know whether another batch follows: the last one, full
       // or not, goes with a round that pulls.
-      const batch = outbox(db, size + 1, held, after, pushBytes);
+      const batch = outbox(db, size + 1, held, after, pushBytes, upTo);
       if (batch.length <= size) break;
       batch.pop();
       const last = batch[size - 1] as OutboxMessage;
@@ -203,9 +203,13 @@ async function exchangeAll(
    * overlap the apply instead of following it: a fresh device taking the knowledge base over a
    * VPN waits for the link once, not once per page. Pulls change nothing on the server, so an
    * early answer that is not used (the apply failed, a preview stopped the sync) costs nothing.
+   * It sends what was waiting when it began: what the user saves meanwhile goes with the next sync
+   * (background sync follows shortly), or a user typing over a slow link would keep one sync
+   * going round after round, each sending the last few saves, and it would never finish.
    */
   const exchange = async (): Promise<boolean> => {
-    await pushAhead();
+    const upTo = newestUnsent(db);
+    await pushAhead(upTo);
     const roundRequest = (messages: OutboxMessage[], cursors: Record<string, number>): SyncRequest => ({
       protocol: PROTOCOL_VERSION,
       schema,
@@ -216,7 +220,7 @@ async function exchangeAll(
     });
     let ahead: { request: SyncRequest; answer: Promise<SyncResponse> } | null = null;
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const batch = ahead === null ? outbox(db, size, held, '', pushBytes) : [];
+      const batch = ahead === null ? outbox(db, size, held, '', pushBytes, upTo) : [];
       const request = ahead?.request ?? roundRequest(batch, readCursors(db));
       const response = await (ahead?.answer ?? send(request));
       ahead = null;
@@ -253,7 +257,7 @@ async function exchangeAll(
       sentBatch(batch, request, response);
       outcome.received += response.messages.length;
       digests = Object.fromEntries(Object.entries(response.spaces).map(([space, s]) => [space, s.digest]));
-      const left = outboxSize(db, held);
+      const left = outboxSize(db, held, upTo);
       // What is still to come: each space's messages on the server that this device does not hold yet.
       const missing = Object.entries(response.spaces).reduce((sum, [space, s]) => sum + Math.max(0, s.digest.count - localCount(db, space)), 0);
       hooks.onRound?.({ sent: outcome.sent, received: outcome.received, toReceive: outcome.received + missing, bytesUp: outcome.bytesUp, bytesDown: outcome.bytesDown, left });

@@ -263,6 +263,9 @@ export function createSyncService(options: SyncOptions): SyncService {
       // Before the run's last progress event, which refreshes the conflict view.
       await learnConflictAuthors(db, transport).catch((error: unknown) => log('sync: who made the other side of a conflict could not be asked', error));
       failures = 0;
+      // What was saved while this ran waits for the next sync (runSync sends what was waiting when
+      // it began): that one comes shortly, as after any change.
+      if (trigger !== 'background') schedule(nextBackgroundDelay());
       page = Math.min(PULL_LIMIT, page * 2);
       progress({ runId, phase: outcome.stopped ? 'waiting' : 'done', sent: outcome.sent, toSend, received: outcome.apply.received, toReceive, bytesUp: counter.up, bytesDown: counter.down, files: 0 });
     } catch (error) {
@@ -327,7 +330,12 @@ export function createSyncService(options: SyncOptions): SyncService {
         // Recorded in the history and shown in the status bar; the next attempt waits longer.
       }
     }
-    schedule(Math.min(MAX_BACKOFF_MS, interval * 2 ** Math.min(failures, 4)));
+    schedule(nextBackgroundDelay());
+  }
+  /** After a sync: longer after each failure; soon when changes made while it ran wait to be sent; else the interval. */
+  function nextBackgroundDelay(): number {
+    if (failures > 0) return Math.min(MAX_BACKOFF_MS, interval * 2 ** Math.min(failures, 4));
+    return changedSince !== null && hasUnsent(db) ? AFTER_CHANGE_MS : interval;
   }
   schedule(interval);
   const unsubscribe = onDataChanged(db, (change) => {
