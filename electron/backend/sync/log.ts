@@ -131,7 +131,7 @@ export function heldSpaces(db: Db, held: (space: string) => boolean): string[] {
 }
 
 /** Sorts after every timestamp (they are ASCII, core/sync/hlc.ts): no upper bound. */
-export const AFTER_EVERY_TIMESTAMP = '\u{10ffff}';
+const AFTER_EVERY_TIMESTAMP = '\u{10ffff}';
 
 /** The newest unsent message's timestamp, '' when nothing is unsent: where one exchange's sending stops. */
 export function newestUnsent(db: Db): string {
