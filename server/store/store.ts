@@ -255,16 +255,15 @@ export async function storeMessages(sql: Sql, messages: readonly SyncMessage[], 
 }
 
 /**
- * PostgreSQL: the same in one statement (one round trip, atomic by itself, no BEGIN/COMMIT):
- * 500 devices syncing at once wait on the database's round trips, not on its work. The new
+ * PostgreSQL: storing as common table expressions of one statement, atomic by itself (no
+ * BEGIN/COMMIT) and one round trip, alone (storeMessages) or with the pull (EXCHANGE): 500
+ * devices syncing at once wait on the database's round trips more than on its work. The new
  * messages' hashes are worked out here (core/sync/digest.ts, as SQLite's path does) and summed
  * into their buckets and space digests from the rows the insert actually returned; the input is
- * made unique first, so a message sent twice in one batch counts once.
+ * made unique first, so a message sent twice in one batch counts once. `fresh` holds what was
+ * new. Parameters: storeParams.
  */
-async function storeMessagesInOneStatement(sql: Sql, messages: readonly SyncMessage[], deviceId: string, received: string, staleBefore: string | null): Promise<StoredKey[]> {
-  const M = DIGEST_MODULUS;
-  return sql.all<StoredKey>(
-    `WITH input AS (
+const STORE_CTES = `input AS (
        SELECT DISTINCT ON (space, timestamp) * FROM json_to_recordset(?::json)
          AS i(space text, timestamp text, dataset text, row_name text, wire text, hash bigint, bucket text)
      ), inserted AS (
@@ -275,31 +274,36 @@ async function storeMessagesInOneStatement(sql: Sql, messages: readonly SyncMess
        SELECT inserted.space, inserted.timestamp, inserted.seq, input.hash, input.bucket FROM inserted JOIN input USING (space, timestamp)
      ), buckets AS (
        INSERT INTO space_buckets (space, bucket, hash, count)
-       SELECT space, bucket, (sum(hash) % ${M})::bigint, count(*) FROM fresh GROUP BY space, bucket ORDER BY space, bucket
-       ON CONFLICT (space, bucket) DO UPDATE SET hash = (space_buckets.hash + excluded.hash) % ${M}, count = space_buckets.count + excluded.count
+       SELECT space, bucket, (sum(hash) % ${DIGEST_MODULUS})::bigint, count(*) FROM fresh GROUP BY space, bucket ORDER BY space, bucket
+       ON CONFLICT (space, bucket) DO UPDATE SET hash = (space_buckets.hash + excluded.hash) % ${DIGEST_MODULUS}, count = space_buckets.count + excluded.count
      ), digests AS (
        INSERT INTO space_digests (space, hash, count, last_seq)
-       SELECT space, (sum(hash) % ${M})::bigint, count(*), max(seq) FROM fresh GROUP BY space ORDER BY space
-       ON CONFLICT (space) DO UPDATE SET hash = (space_digests.hash + excluded.hash) % ${M}, count = space_digests.count + excluded.count,
+       SELECT space, (sum(hash) % ${DIGEST_MODULUS})::bigint, count(*), max(seq) FROM fresh GROUP BY space ORDER BY space
+       ON CONFLICT (space) DO UPDATE SET hash = (space_digests.hash + excluded.hash) % ${DIGEST_MODULUS}, count = space_digests.count + excluded.count,
          last_seq = GREATEST(space_digests.last_seq, excluded.last_seq)
      ), seen AS (
        UPDATE devices SET last_seen_at = ? WHERE id = ? AND ?::text IS NOT NULL AND (last_seen_at IS NULL OR last_seen_at < ?)
-     )
-     SELECT space, timestamp FROM fresh ORDER BY seq`,
-    [
-      // One JSON text rather than seven arrays: the driver writes it as it is, where array
-      // parameters are escaped element by element (most of the server's time on a large push).
-      JSON.stringify(
-        messages.map((m) => ({ space: m.space, timestamp: m.timestamp, dataset: m.dataset, row_name: m.row, wire: wireText(m), hash: hashTimestamp(m.timestamp), bucket: bucketOf(m.timestamp) })),
-      ),
-      deviceId,
-      received,
-      received,
-      deviceId,
-      staleBefore,
-      staleBefore,
-    ],
-  );
+     )`;
+
+/** STORE_CTES' parameters, in order. */
+function storeParams(messages: readonly SyncMessage[], deviceId: string, received: string, staleBefore: string | null): (string | null)[] {
+  return [
+    // One JSON text rather than seven arrays: the driver writes it as it is, where array
+    // parameters are escaped element by element (most of the server's time on a large push).
+    JSON.stringify(
+      messages.map((m) => ({ space: m.space, timestamp: m.timestamp, dataset: m.dataset, row_name: m.row, wire: wireText(m), hash: hashTimestamp(m.timestamp), bucket: bucketOf(m.timestamp) })),
+    ),
+    deviceId,
+    received,
+    received,
+    deviceId,
+    staleBefore,
+    staleBefore,
+  ];
+}
+
+async function storeMessagesInOneStatement(sql: Sql, messages: readonly SyncMessage[], deviceId: string, received: string, staleBefore: string | null): Promise<StoredKey[]> {
+  return sql.all<StoredKey>(`WITH ${STORE_CTES} SELECT space, timestamp FROM fresh ORDER BY seq`, storeParams(messages, deviceId, received, staleBefore));
 }
 
 /** Where a device's pull of one space starts. */
@@ -321,22 +325,7 @@ export type Exchange = { stored: StoredKey[]; pages: string[]; spaces: Record<st
  * many devices store in that space at the same moment.
  */
 export async function storeAndPull(sql: Sql, messages: readonly SyncMessage[], device: { deviceId: string; lastSeenAt: string | null }, asks: readonly PullAsk[], limit: number, maxBytes: number): Promise<Exchange> {
-  const heads = await headsOfSpaces(sql, asks.map((a) => a.space));
-  let room = limit;
-  let bytesLeft = maxBytes;
-  const pages: string[] = [];
-  const pulled = new Map<string, SpacePage>();
-  for (const { space, cursor } of asks) {
-    const head = heads.get(space)?.lastSeq ?? 0;
-    if (head <= cursor || room <= 0 || bytesLeft <= 0) continue;
-    // Up to the head read above: what another request stores meanwhile is for the next sync.
-    const page = await pageAfter(sql, space, cursor, room, device.deviceId, bytesLeft, head);
-    room -= page.read;
-    bytesLeft -= page.bytes;
-    if (page.json !== '') pages.push(page.json);
-    pulled.set(space, page);
-  }
-  const stored = await storeMessages(sql, messages, device);
+  const { heads, pulled, stored } = sql.dialect === 'postgres' ? await exchangeInOneStatement(sql, messages, device, asks, limit, maxBytes) : await exchangeStepByStep(sql, messages, device, asks, limit, maxBytes);
   const own = new Map<string, Digest>();
   for (const b of spaceBucketsOf(stored)) own.set(b.space, withOwn(own.get(b.space) ?? { hash: 0, count: 0 }, b));
   const spaces: Exchange['spaces'] = {};
@@ -345,7 +334,96 @@ export async function storeAndPull(sql: Sql, messages: readonly SyncMessage[], d
     const last = pulled.get(space)?.lastSeq ?? cursor;
     spaces[space] = { cursor: last, more: last < head.lastSeq, digest: withOwn(head.digest, own.get(space)) };
   }
+  const pages = asks.flatMap(({ space }) => {
+    const json = pulled.get(space)?.json ?? '';
+    return json === '' ? [] : [json];
+  });
   return { stored, pages, spaces };
+}
+
+/** What an exchange read and stored: the heads as read, each space's page (only those with one), and the messages that were new. */
+type ExchangeParts = { heads: Map<string, SpaceHead>; pulled: Map<string, SpacePage>; stored: StoredKey[] };
+
+/** SQLite (in this process, where a statement costs no round trip): the heads, each space's page in turn, then the store. */
+async function exchangeStepByStep(sql: Sql, messages: readonly SyncMessage[], device: { deviceId: string; lastSeenAt: string | null }, asks: readonly PullAsk[], limit: number, maxBytes: number): Promise<ExchangeParts> {
+  const heads = await headsOfSpaces(sql, asks.map((a) => a.space));
+  let room = limit;
+  let bytesLeft = maxBytes;
+  const pulled = new Map<string, SpacePage>();
+  for (const { space, cursor } of asks) {
+    const head = heads.get(space)?.lastSeq ?? 0;
+    if (head <= cursor || room <= 0 || bytesLeft <= 0) continue;
+    // Up to the head read above: what another request stores meanwhile is for the next sync.
+    const page = await pageAfter(sql, space, cursor, room, device.deviceId, bytesLeft, head);
+    room -= page.read;
+    bytesLeft -= page.bytes;
+    pulled.set(space, page);
+  }
+  const stored = await storeMessages(sql, messages, device);
+  return { heads, pulled, stored };
+}
+
+/**
+ * PostgreSQL: the same exchange as one statement, so a sync costs the server two round trips to
+ * the database (the token, then this) instead of four or more; on a loaded server the round trips
+ * (a socket write and a wake-up each way) cost more than the work. Every part of one statement
+ * reads the same snapshot, taken before its own inserts, so the heads and pages are those before
+ * the store, as exchangeStepByStep reads them. The pages are cut as pageAfter's, across spaces in
+ * the order asked: at most `limit` messages, and a message only while the ones before it in the
+ * answer come to less than `maxBytes` (so every space that gets room has at least one). Where
+ * each cut falls is found from the index of sizes alone, then each page's texts are read in one
+ * range of the index up to its cut. Each lookup by space is a lateral subquery (with a LIMIT or an
+ * aggregate), which the planner keeps as a probe of the index per ask: joined plainly, it guessed
+ * a hundred asks and scanned whole tables to hash them.
+ * Parameters: storeParams, then the asks as JSON, the limit (twice), the byte limit, the device.
+ */
+export const EXCHANGE = `WITH ${STORE_CTES}, asks AS (
+       SELECT ord, space, cursor FROM json_to_recordset(?::json) AS a(ord int, space text, cursor bigint)
+     ), heads AS (
+       SELECT asks.ord, asks.space, asks.cursor, d.hash, d.count, d.last_seq FROM asks LEFT JOIN LATERAL (
+         SELECT hash, count, last_seq FROM space_digests WHERE space = asks.space LIMIT 1
+       ) d ON true
+     ), candidates AS (
+       SELECT heads.ord, heads.space, c.seq, c.size FROM heads CROSS JOIN LATERAL (
+         SELECT seq, size FROM messages WHERE space = heads.space AND seq > heads.cursor AND seq <= heads.last_seq ORDER BY seq LIMIT ?
+       ) c
+     ), cuts AS (
+       SELECT ord, max(seq) AS last_seq FROM (
+         SELECT ord, seq, count(*) OVER running AS n, sum(size) OVER running - size AS before
+         FROM candidates WINDOW running AS (ORDER BY ord, seq ROWS UNBOUNDED PRECEDING)
+       ) ranked WHERE n <= ? AND before < ? GROUP BY ord
+     ), pages AS (
+       SELECT heads.space, page.json, page.read, page.bytes, cuts.last_seq FROM cuts JOIN heads USING (ord) CROSS JOIN LATERAL (
+         SELECT string_agg(wire, ',') FILTER (WHERE device_id IS DISTINCT FROM ?) AS json, count(*) AS read, sum(size) AS bytes
+         FROM messages WHERE space = heads.space AND seq > heads.cursor AND seq <= cuts.last_seq
+       ) page
+     )
+     SELECT 'head' AS kind, space, NULL AS text, NULL::bigint AS read, NULL::bigint AS bytes, last_seq AS seq, hash, count FROM heads
+     UNION ALL SELECT 'page', space, json, read, bytes, last_seq, NULL, NULL FROM pages
+     UNION ALL SELECT 'stored', space, timestamp, NULL, NULL, seq, NULL, NULL FROM fresh`;
+
+async function exchangeInOneStatement(sql: Sql, messages: readonly SyncMessage[], device: { deviceId: string; lastSeenAt: string | null }, asks: readonly PullAsk[], limit: number, maxBytes: number): Promise<ExchangeParts> {
+  // As storeMessages: when the device was last heard from is written with what it sends.
+  const stale = messages.length === 0 ? null : staleSince(device.lastSeenAt);
+  const rows = await sql.all<{ kind: 'head' | 'page' | 'stored'; space: string; text: string | null; read: unknown; bytes: unknown; seq: unknown; hash: unknown; count: unknown }>(EXCHANGE, [
+    ...storeParams(messages, device.deviceId, now(), stale),
+    JSON.stringify(asks.map((a, ord) => ({ ord, space: a.space, cursor: a.cursor }))),
+    limit,
+    limit,
+    maxBytes,
+    device.deviceId,
+  ]);
+  const heads = new Map<string, SpaceHead>();
+  const pulled = new Map<string, SpacePage>();
+  const fresh: (StoredKey & { seq: number })[] = [];
+  for (const r of rows) {
+    if (r.kind === 'head') heads.set(r.space, { digest: { hash: Number(r.hash ?? 0), count: Number(r.count ?? 0) }, lastSeq: Number(r.seq ?? 0) });
+    else if (r.kind === 'page') pulled.set(r.space, { json: r.text ?? '', read: Number(r.read), bytes: Number(r.bytes), lastSeq: Number(r.seq) });
+    else fresh.push({ space: r.space, timestamp: r.text ?? '', seq: Number(r.seq) });
+  }
+  // In the order stored, as storeMessages returns them.
+  const stored = fresh.sort((a, b) => a.seq - b.seq).map(({ space, timestamp }) => ({ space, timestamp }));
+  return { heads, pulled, stored };
 }
 
 /** A space's digest before a store, with what the store added to it. */

@@ -1,10 +1,11 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatTimestamp } from '../../core/sync/hlc';
 import { syncMessageSchema, type SyncMessage } from '../../core/sync/protocol';
 import { migrateServer } from '../../server/store/schema';
 import { openSqlite } from '../../server/store/sqlite';
 import type { Sql } from '../../server/store/sql';
-import { bucketsOfSpace, headsOfSpaces, messagesFrom, PAGE_AFTER, pageAfter, storeAndPull, storeMessages, type Exchange, type SpacePage } from '../../server/store/store';
+import { bucketsOfSpace, EXCHANGE, headsOfSpaces, messagesFrom, PAGE_AFTER, pageAfter, storeAndPull, storeMessages, type Exchange, type SpacePage } from '../../server/store/store';
 import { digestOf, spaceBucketsOf } from '../../core/sync/digest';
 import { openPostgres } from '../../server/store/postgres';
 import { freshPostgres, postgresAvailable } from '../helpers/server';
@@ -203,6 +204,47 @@ describe('server store', () => {
     expect(again.spaces.published).toMatchObject({ cursor: 0, more: true });
   });
 
+  it('answers an exchange on PostgreSQL in one statement exactly as SQLite does step by step: the same pages, cursors, digests and stored messages', async () => {
+    if (!pgReady) return;
+    const lite = await store('sqlite');
+    const pg = await store('postgres');
+    for (const sql of [lite, pg]) await sql.run("INSERT INTO devices (id, user_id, name, token_hash, created_at) VALUES ('d2', 'u1', 'desktop', 'h2', '2026-01-01')");
+    // What matters of an answer: a page's order carries no meaning (a device applies it whole).
+    const meaning = (exchange: Exchange) => ({
+      stored: exchange.stored,
+      spaces: exchange.spaces,
+      pages: exchange.pages.map((json) => (JSON.parse(`[${json}]`) as SyncMessage[]).map((m) => m.timestamp).sort()),
+    });
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ space: fc.nat(2), size: fc.integer({ min: 1, max: 3000 }), mine: fc.boolean() }), { maxLength: 30 }),
+        fc.array(fc.record({ limit: fc.integer({ min: 1, max: 12 }), bytes: fc.constantFrom(1, 400, 3000, 1_000_000), send: fc.option(fc.nat(2)) }), { minLength: 1, maxLength: 12 }),
+        fc.shuffledSubarray([0, 1, 2], { minLength: 1 }),
+        async (held, exchanges, order) => {
+          run++;
+          const spaces = [`user:u1-${run}`, `review:u1-${run}`, `published-${run}`];
+          let ms = run * 100_000;
+          const message = (space: number, size: number): SyncMessage => ({ timestamp: at(++ms), space: spaces[space]!, dataset: 'field_notes', row: `r${ms}`, values: { title: 'x'.repeat(size) } });
+          // One message a call, so both databases number them alike.
+          for (const h of held) {
+            const m = message(h.space, h.size);
+            for (const sql of [lite, pg]) await storeMessages(sql, [m], h.mine ? device : { deviceId: 'd2', lastSeenAt: null });
+          }
+          const cursors = new Map<string, number>();
+          for (const e of exchanges) {
+            const asks = order.map((i) => ({ space: spaces[i]!, cursor: cursors.get(spaces[i]!) ?? 0 }));
+            const sent = e.send === null ? [] : [message(e.send, 100)];
+            const [a, b] = [await storeAndPull(lite, sent, device, asks, e.limit, e.bytes), await storeAndPull(pg, sent, device, asks, e.limit, e.bytes)];
+            expect(meaning(b)).toEqual(meaning(a));
+            for (const [space, state] of Object.entries(a.spaces)) cursors.set(space, state.cursor);
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
   it('commits transactions asked for together as one, rolling back a failing one alone; one alone that fails leaves nothing (sqlite)', async () => {
     const sql = await store('sqlite');
     const note = (tx: Sql, action: string) => tx.run("INSERT INTO audit (at, user_id, device_id, action, detail) VALUES ('2026-12-06', NULL, NULL, ?, '{}')", [action]);
@@ -236,6 +278,8 @@ describe('server store', () => {
     const published = Array.from({ length: 2000 }, (_, i): SyncMessage => ({ timestamp: at(i), space: 'published', dataset: 'kb_articles', row: `k${i}`, values: { version: 1 } }));
     await storeMessages(sql, published, device);
     await storeMessages(sql, [{ timestamp: at(5000), space: 'user:u1', dataset: 'field_notes', row: 'n1', values: { title: 'mine' } }], device);
+    // And many users, each with a space of their own.
+    for (let u = 0; u < 2000; u += 500) await storeMessages(sql, Array.from({ length: 500 }, (_, i): SyncMessage => ({ timestamp: at(6000 + u + i), space: `user:x${u + i}`, dataset: 'field_notes', row: 'n', values: {} })), device);
     await sql.run('ANALYZE');
     const params = ['d2', 'user:u1', 0, 1_000_000, 'user:u1', 0, 1_000_000, 100, 1_000_000, 'user:u1', 0, 1_000_000, 100];
     if (kind === 'sqlite') {
@@ -260,6 +304,25 @@ describe('server store', () => {
       walk((row?.['QUERY PLAN'] as [{ Plan: Parameters<typeof walk>[0] }])[0].Plan);
       expect(scans).toHaveLength(3);
       for (const scan of scans) expect(scan).toMatch(/^Index (Only )?Scan messages_space_seq_size$/);
+      // The whole exchange in one statement (storeAndPull): its reads of a space's messages, the
+      // cut of the page and the page's texts, go through the same index.
+      n = 0;
+      await tx.run(`PREPARE exchange_plan AS ${EXCHANGE.replace(/\?/g, () => `$${++n}`)}`);
+      const exchangeParams = ['[]', 'd2', '2026-12-07', '2026-12-07', 'd2', null, null, JSON.stringify([{ ord: 0, space: 'user:u1', cursor: 0 }]), 100, 100, 1_000_000, 'd2'];
+      const [exchangeRow] = await tx.all<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) EXECUTE exchange_plan(${exchangeParams.map((p) => (p === null ? 'NULL' : typeof p === 'string' ? `'${p}'` : String(p))).join(', ')})`);
+      scans.length = 0;
+      walk((exchangeRow?.['QUERY PLAN'] as [{ Plan: Parameters<typeof walk>[0] }])[0].Plan);
+      const reads = scans.filter((scan) => scan.includes('Scan'));
+      expect(reads).toHaveLength(2);
+      for (const read of reads) expect(read).toMatch(/^Index (Only )?Scan messages_space_seq_size$/);
+      // A space's digest is looked up by its key, not found by scanning every space's.
+      const digests: string[] = [];
+      const walkDigests = (node: { 'Node Type'?: string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: unknown[] }): void => {
+        if (node['Relation Name'] === 'space_digests' && node['Node Type']?.includes('Scan')) digests.push(`${node['Node Type']} ${node['Index Name'] ?? ''}`.trim());
+        for (const child of node.Plans ?? []) walkDigests(child as typeof node);
+      };
+      walkDigests((exchangeRow?.['QUERY PLAN'] as [{ Plan: Parameters<typeof walkDigests>[0] }])[0].Plan);
+      expect(digests).toEqual(['Index Scan space_digests_pkey']);
     });
   });
 });
