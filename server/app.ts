@@ -43,9 +43,9 @@ import {
   storeAndPull,
   storeMessages,
   userNames,
-  type Exchange,
-  type StoredKey,
+  type AfterStore,
   type DeviceActor,
+  type Exchange,
 } from './store/store';
 import { messagesResponseJson, syncResponseJson } from './wire';
 import { auditEntriesOf, decisionAuthors } from './audit-entries';
@@ -259,11 +259,7 @@ export function createApp({ sql, logger = false, https, trustProxy = [], now = D
     const answer = (exchange: Exchange) =>
       reply.type('application/json; charset=utf-8').send(syncResponseJson({ serverTime: new Date(now()).toISOString(), stored: exchange.stored.length, pages: exchange.pages, spaces: exchange.spaces }));
     // A push that pulls nothing (a long outbox sent in batches): the answer names no space.
-    if (body.limit === 0) {
-      const stored = await storeMessages(sql, body.messages, actor);
-      await auditWrites(actor, body.messages, stored);
-      return answer({ stored, pages: [], spaces: {} });
-    }
+    if (body.limit === 0) return answer({ stored: await storeMessages(sql, body.messages, actor, auditOfWrites(actor, body.messages)), pages: [], spaces: {} });
     // Which spaces it may read is settled before anything is stored, so a refusal stores nothing.
     const spaces = await readableSpaces(actor, Object.keys(body.spaces));
     const room = Math.min(body.limit ?? DEFAULT_PULL, MAX_MESSAGES_PER_RESPONSE);
@@ -272,9 +268,7 @@ export function createApp({ sql, logger = false, https, trustProxy = [], now = D
     // a link that drops long answers then gets short ones, however large the messages.
     const bytes = Math.ceil((BATCH_BYTES * room) / MAX_MESSAGES_PER_RESPONSE);
     const asks = spaces.map((space) => ({ space, cursor: body.spaces[space]?.cursor ?? 0 }));
-    const exchange = await storeAndPull(sql, body.messages, actor, asks, room, bytes);
-    await auditWrites(actor, body.messages, exchange.stored);
-    return answer(exchange);
+    return answer(await storeAndPull(sql, body.messages, actor, asks, room, bytes, auditOfWrites(actor, body.messages)));
   });
 
   // Who sent messages the device can read: a device names the other side of its conflicts with it.
@@ -291,15 +285,22 @@ export function createApp({ sql, logger = false, https, trustProxy = [], now = D
     return { authors };
   });
 
-  /** The audit entries of what a sync stored (audit-entries.ts), its authors named as the administrator knows them. */
-  const auditWrites = async (actor: DeviceActor, messages: readonly SyncMessage[], keys: readonly StoredKey[]): Promise<void> => {
-    // Only the published and review spaces have anything to audit: a push of notes stops here.
+  /**
+   * The audit entries of what a sync stores (audit-entries.ts), its authors named as the
+   * administrator knows them, written in the store's transaction; undefined when nothing sent
+   * could need one: only the published and review spaces have anything to audit, so a push of
+   * notes is stored as it would be without an audit log.
+   */
+  const auditOfWrites = (actor: DeviceActor, messages: readonly SyncMessage[]): AfterStore | undefined => {
     const audited = messages.filter((m) => m.space === PUBLISHED_SPACE || spaceKind(m.space) === 'review');
-    if (keys.length === 0 || audited.length === 0) return;
-    const fresh = new Set(keys.map((k) => `${k.space}\n${k.timestamp}`));
-    const stored = audited.filter((m) => fresh.has(`${m.space}\n${m.timestamp}`));
-    const names = await userNames(sql, decisionAuthors(stored));
-    for (const entry of auditEntriesOf(stored, (id) => names.get(id) ?? id)) await audit(sql, { userId: actor.userId, deviceId: actor.deviceId, action: entry.action, detail: entry.detail });
+    if (audited.length === 0) return undefined;
+    return async (tx, keys) => {
+      const fresh = new Set(keys.map((k) => `${k.space}\n${k.timestamp}`));
+      const stored = audited.filter((m) => fresh.has(`${m.space}\n${m.timestamp}`));
+      if (stored.length === 0) return;
+      const names = await userNames(tx, decisionAuthors(stored));
+      for (const entry of auditEntriesOf(stored, (id) => names.get(id) ?? id)) await audit(tx, { userId: actor.userId, deviceId: actor.deviceId, action: entry.action, detail: entry.detail });
+    };
   };
 
   const spaceParam = (request: FastifyRequest, actor: DeviceActor): string => {

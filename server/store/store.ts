@@ -206,14 +206,29 @@ function staleSince(lastSeenAt: string | null): string | null {
 }
 
 /**
- * Stores messages once each (a message already held is skipped) and adds the new ones to their
- * space's digest in the same transaction. Returns those that were new, in the order stored.
+ * What must be committed with a store, or not at all: the audit entries of what it stored (a
+ * server that stopped between the two would leave a publication stored and never audited, as a
+ * device that sends it again stores nothing new). Given the messages that were new.
  */
-export async function storeMessages(sql: Sql, messages: readonly SyncMessage[], device: { deviceId: string; lastSeenAt: string | null }): Promise<StoredKey[]> {
+export type AfterStore = (tx: Sql, stored: readonly StoredKey[]) => Promise<void>;
+
+/**
+ * Stores messages once each (a message already held is skipped) and adds the new ones to their
+ * space's digest in the same transaction, with `afterStore` when given. Returns those that were
+ * new, in the order stored.
+ */
+export async function storeMessages(sql: Sql, messages: readonly SyncMessage[], device: { deviceId: string; lastSeenAt: string | null }, afterStore?: AfterStore): Promise<StoredKey[]> {
   if (messages.length === 0) return [];
   const received = now();
   const stale = staleSince(device.lastSeenAt);
-  if (sql.dialect === 'postgres') return storeMessagesInOneStatement(sql, messages, device.deviceId, received, stale);
+  if (sql.dialect === 'postgres') {
+    if (afterStore === undefined) return storeMessagesInOneStatement(sql, messages, device.deviceId, received, stale);
+    return sql.transaction(async (tx) => {
+      const stored = await storeMessagesInOneStatement(tx, messages, device.deviceId, received, stale);
+      await afterStore(tx, stored);
+      return stored;
+    });
+  }
   return sql.transaction(async (tx) => {
     if (stale !== null) await tx.run('UPDATE devices SET last_seen_at = ? WHERE id = ? AND (last_seen_at IS NULL OR last_seen_at < ?)', [received, device.deviceId, stale]);
     // One prepared insert per message. (A single statement over json_each of the batch cost 3.5
@@ -250,7 +265,9 @@ export async function storeMessages(sql: Sql, messages: readonly SyncMessage[], 
         [space, d.hash, d.count, d.lastSeq],
       );
     }
-    return fresh.map((f) => ({ space: f.space, timestamp: f.timestamp }));
+    const stored = fresh.map((f) => ({ space: f.space, timestamp: f.timestamp }));
+    await afterStore?.(tx, stored);
+    return stored;
   });
 }
 
@@ -324,8 +341,16 @@ export type Exchange = { stored: StoredKey[]; pages: string[]; spaces: Record<st
  * plus what this request stored, which is what the device holds once it has the page, however
  * many devices store in that space at the same moment.
  */
-export async function storeAndPull(sql: Sql, messages: readonly SyncMessage[], device: { deviceId: string; lastSeenAt: string | null }, asks: readonly PullAsk[], limit: number, maxBytes: number): Promise<Exchange> {
-  const { heads, pulled, stored } = sql.dialect === 'postgres' ? await exchangeInOneStatement(sql, messages, device, asks, limit, maxBytes) : await exchangeStepByStep(sql, messages, device, asks, limit, maxBytes);
+export async function storeAndPull(
+  sql: Sql,
+  messages: readonly SyncMessage[],
+  device: { deviceId: string; lastSeenAt: string | null },
+  asks: readonly PullAsk[],
+  limit: number,
+  maxBytes: number,
+  afterStore?: AfterStore,
+): Promise<Exchange> {
+  const { heads, pulled, stored } = sql.dialect === 'postgres' ? await exchangeInOneStatement(sql, messages, device, asks, limit, maxBytes, afterStore) : await exchangeStepByStep(sql, messages, device, asks, limit, maxBytes, afterStore);
   const own = new Map<string, Digest>();
   for (const b of spaceBucketsOf(stored)) own.set(b.space, withOwn(own.get(b.space) ?? { hash: 0, count: 0 }, b));
   const spaces: Exchange['spaces'] = {};
@@ -345,7 +370,15 @@ export async function storeAndPull(sql: Sql, messages: readonly SyncMessage[], d
 type ExchangeParts = { heads: Map<string, SpaceHead>; pulled: Map<string, SpacePage>; stored: StoredKey[] };
 
 /** SQLite (in this process, where a statement costs no round trip): the heads, each space's page in turn, then the store. */
-async function exchangeStepByStep(sql: Sql, messages: readonly SyncMessage[], device: { deviceId: string; lastSeenAt: string | null }, asks: readonly PullAsk[], limit: number, maxBytes: number): Promise<ExchangeParts> {
+async function exchangeStepByStep(
+  sql: Sql,
+  messages: readonly SyncMessage[],
+  device: { deviceId: string; lastSeenAt: string | null },
+  asks: readonly PullAsk[],
+  limit: number,
+  maxBytes: number,
+  afterStore: AfterStore | undefined,
+): Promise<ExchangeParts> {
   const heads = await headsOfSpaces(sql, asks.map((a) => a.space));
   let room = limit;
   let bytesLeft = maxBytes;
@@ -359,7 +392,7 @@ async function exchangeStepByStep(sql: Sql, messages: readonly SyncMessage[], de
     bytesLeft -= page.bytes;
     pulled.set(space, page);
   }
-  const stored = await storeMessages(sql, messages, device);
+  const stored = await storeMessages(sql, messages, device, afterStore);
   return { heads, pulled, stored };
 }
 
@@ -402,7 +435,23 @@ export const EXCHANGE = `WITH ${STORE_CTES}, asks AS (
      UNION ALL SELECT 'page', space, json, read, bytes, last_seq, NULL, NULL FROM pages
      UNION ALL SELECT 'stored', space, timestamp, NULL, NULL, seq, NULL, NULL FROM fresh`;
 
-async function exchangeInOneStatement(sql: Sql, messages: readonly SyncMessage[], device: { deviceId: string; lastSeenAt: string | null }, asks: readonly PullAsk[], limit: number, maxBytes: number): Promise<ExchangeParts> {
+async function exchangeInOneStatement(
+  sql: Sql,
+  messages: readonly SyncMessage[],
+  device: { deviceId: string; lastSeenAt: string | null },
+  asks: readonly PullAsk[],
+  limit: number,
+  maxBytes: number,
+  afterStore: AfterStore | undefined,
+): Promise<ExchangeParts> {
+  // A transaction (BEGIN and COMMIT, two more round trips) only for what must be committed with it.
+  if (afterStore !== undefined && messages.length > 0) {
+    return sql.transaction(async (tx) => {
+      const parts = await exchangeInOneStatement(tx, messages, device, asks, limit, maxBytes, undefined);
+      await afterStore(tx, parts.stored);
+      return parts;
+    });
+  }
   // As storeMessages: when the device was last heard from is written with what it sends.
   const stale = messages.length === 0 ? null : staleSince(device.lastSeenAt);
   const rows = await sql.all<{ kind: 'head' | 'page' | 'stored'; space: string; text: string | null; read: unknown; bytes: unknown; seq: unknown; hash: unknown; count: unknown }>(EXCHANGE, [

@@ -204,6 +204,28 @@ describe('server store', () => {
     expect(again.spaces.published).toMatchObject({ cursor: 0, more: true });
   });
 
+  it.each(['sqlite', 'postgres'] as const)('commits what must go with a store (its audit) in the same transaction: if that fails, nothing is stored (%s)', async (kind) => {
+    if (kind === 'postgres' && !pgReady) return;
+    const sql = await store(kind);
+    const published = (ms: number): SyncMessage => ({ timestamp: at(ms), space: 'published', dataset: 'kb_articles', row: `k${ms}`, values: { version: 1 } });
+    const audited = (tx: Sql, keys: readonly { timestamp: string }[]) => tx.run("INSERT INTO audit (at, user_id, device_id, action, detail) VALUES ('2026-12-07', NULL, NULL, 'publish', ?)", [JSON.stringify(keys.map((k) => k.timestamp))]);
+    const failing = async (tx: Sql, keys: readonly { timestamp: string }[]) => {
+      await audited(tx, keys);
+      throw new Error('the audit could not be written');
+    };
+    const asks = [{ space: 'published', cursor: 0 }];
+    await expect(storeMessages(sql, [published(1)], device, failing)).rejects.toThrow('the audit could not be written');
+    await expect(storeAndPull(sql, [published(2)], device, asks, 10, 1_000_000, failing)).rejects.toThrow('the audit could not be written');
+    expect((await headsOfSpaces(sql, ['published'])).get('published')).toEqual({ lastSeq: 0, digest: { hash: 0, count: 0 } });
+    expect(await sql.all('SELECT * FROM audit')).toEqual([]);
+    // When it succeeds, it is handed what was new, and both are kept.
+    expect(await storeMessages(sql, [published(1)], device, audited)).toHaveLength(1);
+    const exchange = await storeAndPull(sql, [published(1), published(2)], device, asks, 10, 1_000_000, audited);
+    expect(exchange.stored.map((k) => k.timestamp)).toEqual([at(2)]);
+    expect((await sql.all<{ detail: string }>('SELECT detail FROM audit ORDER BY id')).map((r) => JSON.parse(r.detail) as unknown)).toEqual([[at(1)], [at(2)]]);
+    expect(exchange.spaces.published?.digest.count).toBe(2);
+  });
+
   it('answers an exchange on PostgreSQL in one statement exactly as SQLite does step by step: the same pages, cursors, digests and stored messages', async () => {
     if (!pgReady) return;
     const lite = await store('sqlite');
