@@ -109,21 +109,31 @@ async function run(sql: Sql, args: string[]): Promise<string> {
     if (!/^[A-Za-z0-9._@-]{1,100}$/.test(name)) throw new UsageError('a user name has 1-100 letters, digits, ".", "_", "@" or "-"');
     if (await findUserByName(sql, name)) throw new UsageError(`the user ${name} exists already`);
     const id = newId();
-    await addUser(sql, { id, name, displayName: option(args, '--display') ?? name, role: role as Role, passwordHash: await hashPassword(await checkedPassword()) });
-    await audit(sql, { userId: id, deviceId: null, action: 'user_added', detail: { role } });
+    const passwordHash = await hashPassword(await checkedPassword());
+    // Each change is committed with its audit entry, or neither is.
+    await sql.transaction(async (tx) => {
+      await addUser(tx, { id, name, displayName: option(args, '--display') ?? name, role: role as Role, passwordHash });
+      await audit(tx, { userId: id, deviceId: null, action: 'user_added', detail: { role } });
+    });
     return `added ${name} (${role})`;
   }
   if (group === 'user' && (command === 'disable' || command === 'enable') && name) {
     const user = await findUserByName(sql, name);
-    if (!user || !(await setUserDisabled(sql, name, command === 'disable'))) throw new UsageError(`there is no user ${name}`);
-    await audit(sql, { userId: user.id, deviceId: null, action: command === 'disable' ? 'user_disabled' : 'user_enabled', detail: {} });
+    if (!user) throw new UsageError(`there is no user ${name}`);
+    await sql.transaction(async (tx) => {
+      if (!(await setUserDisabled(tx, name, command === 'disable'))) throw new UsageError(`there is no user ${name}`);
+      await audit(tx, { userId: user.id, deviceId: null, action: command === 'disable' ? 'user_disabled' : 'user_enabled', detail: {} });
+    });
     return `${command}d ${name}`;
   }
   if (group === 'user' && command === 'password' && name) {
     const user = await findUserByName(sql, name);
     if (!user) throw new UsageError(`there is no user ${name}`);
-    await setUserPassword(sql, name, await hashPassword(await checkedPassword()));
-    await audit(sql, { userId: user.id, deviceId: null, action: 'password_changed', detail: {} });
+    const passwordHash = await hashPassword(await checkedPassword());
+    await sql.transaction(async (tx) => {
+      await setUserPassword(tx, name, passwordHash);
+      await audit(tx, { userId: user.id, deviceId: null, action: 'password_changed', detail: {} });
+    });
     return `password of ${name} changed`;
   }
   if (group === 'user' && command === 'role' && name) {
@@ -131,8 +141,10 @@ async function run(sql: Sql, args: string[]): Promise<string> {
     const user = await findUserByName(sql, name);
     if (!user) throw new UsageError(`there is no user ${name}`);
     if (user.role === role) return `${name} is ${role} already`;
-    await setUserRole(sql, name, role);
-    await audit(sql, { userId: user.id, deviceId: null, action: 'role_changed', detail: { from: user.role, to: role } });
+    await sql.transaction(async (tx) => {
+      await setUserRole(tx, name, role);
+      await audit(tx, { userId: user.id, deviceId: null, action: 'role_changed', detail: { from: user.role, to: role } });
+    });
     // Devices learn it at their next sync (GET /me), and act on it from then on.
     return `${name} is now ${role} (was ${user.role}); their devices take it at their next sync`;
   }
@@ -144,8 +156,10 @@ async function run(sql: Sql, args: string[]): Promise<string> {
     if (!TEAM_ID_PATTERN.test(name)) throw new UsageError('a team id has 1-64 lowercase letters, digits or "-", starting with a letter or digit (it names the team space: team:<id>)');
     if (!teamName || teamName.length > 200) throw new UsageError('--name must give the team a name of at most 200 characters');
     if (await findTeam(sql, name)) throw new UsageError(`the team ${name} exists already`);
-    await addTeam(sql, { id: name, name: teamName });
-    await audit(sql, { userId: null, deviceId: null, action: 'team_added', detail: { team: name, name: teamName } });
+    await sql.transaction(async (tx) => {
+      await addTeam(tx, { id: name, name: teamName });
+      await audit(tx, { userId: null, deviceId: null, action: 'team_added', detail: { team: name, name: teamName } });
+    });
     return `added team ${name} (${teamName})`;
   }
   if (group === 'team' && command === 'list') {
@@ -157,9 +171,12 @@ async function run(sql: Sql, args: string[]): Promise<string> {
     if (!(await findTeam(sql, teamId))) throw new UsageError(`there is no team ${teamId}`);
     const user = await findUserByName(sql, userName);
     if (!user) throw new UsageError(`there is no user ${userName}`);
-    const changed = await setTeamMember(sql, teamId, user.id, name === 'add');
+    const changed = await sql.transaction(async (tx) => {
+      if (!(await setTeamMember(tx, teamId, user.id, name === 'add'))) return false;
+      await audit(tx, { userId: user.id, deviceId: null, action: name === 'add' ? 'team_member_added' : 'team_member_removed', detail: { team: teamId } });
+      return true;
+    });
     if (!changed) return name === 'add' ? `${userName} is in ${teamId} already` : `${userName} is not in ${teamId}`;
-    await audit(sql, { userId: user.id, deviceId: null, action: name === 'add' ? 'team_member_added' : 'team_member_removed', detail: { team: teamId } });
     return name === 'add' ? `added ${userName} to ${teamId}` : `removed ${userName} from ${teamId}`;
   }
   if (group === 'device' && command === 'list') {
@@ -167,9 +184,11 @@ async function run(sql: Sql, args: string[]): Promise<string> {
     return (await listDevices(sql, user)).map((d) => `${d.id}\t${d.user_name}\t${printable(d.name)}\t${d.revoked_at ? `revoked ${d.revoked_at}` : `last seen ${d.last_seen_at ?? 'never'}`}`).join('\n');
   }
   if (group === 'device' && command === 'revoke' && name) {
-    const owner = await revokeDevice(sql, name);
-    if (owner === null) throw new UsageError(`there is no active device ${name}`);
-    await audit(sql, { userId: owner, deviceId: name, action: 'device_revoked', detail: {} });
+    await sql.transaction(async (tx) => {
+      const owner = await revokeDevice(tx, name);
+      if (owner === null) throw new UsageError(`there is no active device ${name}`);
+      await audit(tx, { userId: owner, deviceId: name, action: 'device_revoked', detail: {} });
+    });
     return `revoked ${name}`;
   }
   if (group === 'audit') {

@@ -188,19 +188,24 @@ export function createApp({ sql, logger = false, https, trustProxy = [], now = D
     const user = await findUserByName(sql, body.username);
     const valid = await verifyPassword(body.password, user?.password_hash ?? (await dummyHash()));
     if (!user || !valid) {
-      await recordFailure(sql, body.username, ip);
-      await audit(sql, { userId: user?.id ?? null, deviceId: null, action: 'sign_in_failed', detail: { username: body.username, ip } });
+      await sql.transaction(async (tx) => {
+        await recordFailure(tx, body.username, ip);
+        await audit(tx, { userId: user?.id ?? null, deviceId: null, action: 'sign_in_failed', detail: { username: body.username, ip } });
+      });
       throw new HttpError(401, 'sign_in', 'the user name or password is not right');
     }
     if (Number(user.disabled) !== 0) {
       await audit(sql, { userId: user.id, deviceId: null, action: 'sign_in_refused', detail: { reason: 'disabled', ip } });
       throw new HttpError(403, 'disabled', 'this account is disabled');
     }
-    await clearFailures(sql, body.username);
     const token = newToken();
     const deviceId = newId();
-    await addDevice(sql, { id: deviceId, userId: user.id, name: body.deviceName, tokenHash: hashToken(token) });
-    await audit(sql, { userId: user.id, deviceId, action: 'enrol', detail: { deviceName: body.deviceName, ip } });
+    // The device and its audit entry are committed together, or neither is.
+    await sql.transaction(async (tx) => {
+      await clearFailures(tx, body.username);
+      await addDevice(tx, { id: deviceId, userId: user.id, name: body.deviceName, tokenHash: hashToken(token) });
+      await audit(tx, { userId: user.id, deviceId, action: 'enrol', detail: { deviceName: body.deviceName, ip } });
+    });
     return { token, deviceId, user: { id: user.id, name: user.name, displayName: user.display_name, role: user.role }, serverTime: new Date(now()).toISOString() };
   });
 

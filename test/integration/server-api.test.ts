@@ -3,6 +3,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bucketsOf, digestOf } from '../../core/sync/digest';
 import { formatTimestamp } from '../../core/sync/hlc';
@@ -343,6 +345,47 @@ describe.each(['sqlite', 'postgres'] as DatabaseKind[])('server on %s', (db) => 
     expect((await api<{ received: number }>(server.url, `/api/v1/blobs/${liar}`, { token: ann.token, body: { size: 5 } })).body.received).toBe(0);
     expect((await api(server.url, `/api/v1/blobs/${'b'.repeat(64)}`, { token: ann.token, body: { size: 100 * 1024 * 1024 } })).status).toBe(413);
     expect(await postOversized(server.url, `/api/v1/blobs/${liar}?offset=0`, ann.token, Buffer.alloc(BLOB_CHUNK_BYTES + 1), { method: 'PUT', contentType: 'application/octet-stream' })).toBe(413);
+  });
+
+  it.skipIf(skip)('commits each change with its audit entry, or neither: with the audit log refusing writes, no user is added, no device enrolled, nothing published', async () => {
+    // A trigger stands in for an audit write that fails (a full disk, a lost connection).
+    const refuse = async (on: boolean): Promise<void> => {
+      if (db === 'sqlite') {
+        const file = new Database(path.join(server.dataDir, 'fieldbench-server.db'));
+        file.exec(on ? "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'audit refused'); END" : 'DROP TRIGGER refuse_audit');
+        file.close();
+        return;
+      }
+      const client = new pg.Client({ connectionString: server.databaseUrl ?? '' });
+      await client.connect();
+      await client.query(
+        on
+          ? "CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit refused'; END $$; CREATE TRIGGER refuse_audit BEFORE INSERT ON audit FOR EACH ROW EXECUTE FUNCTION refuse_audit()"
+          : 'DROP TRIGGER refuse_audit ON audit; DROP FUNCTION refuse_audit()',
+      );
+      await client.end();
+    };
+    const devicesOfDora = () => server.admin(['device', 'list', '--user', 'dora']).stdout.trim().split('\n').filter(Boolean).length;
+    const before = devicesOfDora();
+    const article = message('published', 'kb_articles', 'k-refused-audit', { version: 1 });
+    await refuse(true);
+    try {
+      expect(server.admin(['user', 'add', 'yan', '--role', 'consultant'], TEST_PASSWORD).code).not.toBe(0);
+      expect(server.admin(['user', 'disable', 'dora']).code).not.toBe(0);
+      const enrol = await api(server.url, '/api/v1/enrol', { body: { username: 'dora', password: TEST_PASSWORD, deviceName: 'refused' } });
+      expect(enrol.status).toBe(500);
+      expect((await api(server.url, '/api/v1/sync', { token: kim.token, body: syncBody([article], {}, { limit: 0 }) })).status).toBe(500);
+      expect((await api(server.url, '/api/v1/sync', { token: kim.token, body: syncBody([article]) })).status).toBe(500);
+    } finally {
+      await refuse(false);
+    }
+    expect(server.admin(['user', 'list']).stdout).not.toContain('yan');
+    expect(server.admin(['user', 'list']).stdout).toMatch(/dora\tconsultant\tenabled/);
+    expect(devicesOfDora()).toBe(before);
+    // The publication was not kept either: sent again once the audit works, it is stored and audited.
+    const again = await api<{ stored: number }>(server.url, '/api/v1/sync', { token: kim.token, body: syncBody([article], {}, { limit: 0 }) });
+    expect(again.body.stored).toBe(1);
+    expect(server.admin(['audit', '--action', 'publish', '--limit', '5']).stdout).toContain('k-refused-audit');
   });
 
   it.skipIf(skip)('the admin command says clearly what is wrong', () => {

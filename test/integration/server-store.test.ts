@@ -208,7 +208,9 @@ describe('server store', () => {
     if (kind === 'postgres' && !pgReady) return;
     const sql = await store(kind);
     const published = (ms: number): SyncMessage => ({ timestamp: at(ms), space: 'published', dataset: 'kb_articles', row: `k${ms}`, values: { version: 1 } });
-    const audited = (tx: Sql, keys: readonly { timestamp: string }[]) => tx.run("INSERT INTO audit (at, user_id, device_id, action, detail) VALUES ('2026-12-07', NULL, NULL, 'publish', ?)", [JSON.stringify(keys.map((k) => k.timestamp))]);
+    const audited = async (tx: Sql, keys: readonly { timestamp: string }[]) => {
+      await tx.run("INSERT INTO audit (at, user_id, device_id, action, detail) VALUES ('2026-12-07', NULL, NULL, 'publish', ?)", [JSON.stringify(keys.map((k) => k.timestamp))]);
+    };
     const failing = async (tx: Sql, keys: readonly { timestamp: string }[]) => {
       await audited(tx, keys);
       throw new Error('the audit could not be written');
