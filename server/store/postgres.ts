@@ -28,6 +28,15 @@ export function openPostgres(url: string): Sql {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => {});
+  // No JIT compilation: every statement here takes well under a millisecond, and compiling one
+  // takes tens. Right after a large publication, before PostgreSQL has analysed the messages,
+  // the planner thought a sync's exchange costly enough to compile on every call: the first
+  // burst of 500 devices took 2.4 s of the database's CPU instead of 0.4 s. Set per connection
+  // (queued before anything else on it), not as a startup option, which connection poolers such
+  // as PgBouncer refuse.
+  pool.on('connect', (client) => {
+    client.query('SET jit = off').catch(() => undefined);
+  });
   const over = (client: pg.Pool | pg.PoolClient, inTransaction: boolean): Sql => ({
     dialect: 'postgres',
     all: async <T extends SqlRow>(sql: string, values: readonly SqlValue[] = []) => (await client.query({ ...statement(sql), values: values as SqlValue[] })).rows as T[],

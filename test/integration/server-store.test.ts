@@ -73,6 +73,14 @@ describe('server store', () => {
     expect(repaired.messages.map((m) => JSON.parse(m.json) as unknown)).toEqual([sent[1]]);
   });
 
+  it('runs every statement on PostgreSQL without JIT compilation, which costs more than any of them', async () => {
+    if (!pgReady) return;
+    const sql = await store('postgres');
+    // Several at once, so the pool opens several connections: each is set up alike.
+    const settings = await Promise.all(Array.from({ length: 4 }, () => sql.transaction(async (tx) => (await tx.all<{ jit: string }>('SHOW jit'))[0]?.jit)));
+    expect(settings).toEqual(['off', 'off', 'off', 'off']);
+  });
+
   it.each(['sqlite', 'postgres'] as const)('counts each new message once in its bucket and its space digest, duplicates in one batch included (%s)', async (kind) => {
     if (kind === 'postgres' && !pgReady) return;
     const sql = await store(kind);
