@@ -350,7 +350,8 @@ export async function storeAndPull(
   maxBytes: number,
   afterStore?: AfterStore,
 ): Promise<Exchange> {
-  const { heads, pulled, stored } = sql.dialect === 'postgres' ? await exchangeInOneStatement(sql, messages, device, asks, limit, maxBytes, afterStore) : await exchangeStepByStep(sql, messages, device, asks, limit, maxBytes, afterStore);
+  const request = { messages, device, asks, limit, maxBytes, afterStore };
+  const { heads, pulled, stored } = sql.dialect === 'postgres' ? await exchangeInOneStatement(sql, request) : await exchangeStepByStep(sql, request);
   const own = new Map<string, Digest>();
   for (const b of spaceBucketsOf(stored)) own.set(b.space, withOwn(own.get(b.space) ?? { hash: 0, count: 0 }, b));
   const spaces: Exchange['spaces'] = {};
@@ -366,19 +367,21 @@ export async function storeAndPull(
   return { stored, pages, spaces };
 }
 
+/** What an exchange is asked to do: storeAndPull's arguments. */
+type ExchangeRequest = {
+  messages: readonly SyncMessage[];
+  device: { deviceId: string; lastSeenAt: string | null };
+  asks: readonly PullAsk[];
+  limit: number;
+  maxBytes: number;
+  afterStore: AfterStore | undefined;
+};
+
 /** What an exchange read and stored: the heads as read, each space's page (only those with one), and the messages that were new. */
 type ExchangeParts = { heads: Map<string, SpaceHead>; pulled: Map<string, SpacePage>; stored: StoredKey[] };
 
 /** SQLite (in this process, where a statement costs no round trip): the heads, each space's page in turn, then the store. */
-async function exchangeStepByStep(
-  sql: Sql,
-  messages: readonly SyncMessage[],
-  device: { deviceId: string; lastSeenAt: string | null },
-  asks: readonly PullAsk[],
-  limit: number,
-  maxBytes: number,
-  afterStore: AfterStore | undefined,
-): Promise<ExchangeParts> {
+async function exchangeStepByStep(sql: Sql, { messages, device, asks, limit, maxBytes, afterStore }: ExchangeRequest): Promise<ExchangeParts> {
   const heads = await headsOfSpaces(sql, asks.map((a) => a.space));
   let room = limit;
   let bytesLeft = maxBytes;
@@ -435,19 +438,12 @@ export const EXCHANGE = `WITH ${STORE_CTES}, asks AS (
      UNION ALL SELECT 'page', space, json, read, bytes, last_seq, NULL, NULL FROM pages
      UNION ALL SELECT 'stored', space, timestamp, NULL, NULL, seq, NULL, NULL FROM fresh`;
 
-async function exchangeInOneStatement(
-  sql: Sql,
-  messages: readonly SyncMessage[],
-  device: { deviceId: string; lastSeenAt: string | null },
-  asks: readonly PullAsk[],
-  limit: number,
-  maxBytes: number,
-  afterStore: AfterStore | undefined,
-): Promise<ExchangeParts> {
+async function exchangeInOneStatement(sql: Sql, request: ExchangeRequest): Promise<ExchangeParts> {
+  const { messages, device, asks, limit, maxBytes, afterStore } = request;
   // A transaction (BEGIN and COMMIT, two more round trips) only for what must be committed with it.
   if (afterStore !== undefined && messages.length > 0) {
     return sql.transaction(async (tx) => {
-      const parts = await exchangeInOneStatement(tx, messages, device, asks, limit, maxBytes, undefined);
+      const parts = await exchangeInOneStatement(tx, { ...request, afterStore: undefined });
       await afterStore(tx, parts.stored);
       return parts;
     });
