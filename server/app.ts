@@ -350,8 +350,22 @@ export function createApp({ sql, logger = false, https, trustProxy = [], now = D
     const existing = await blobStatus(sql, sha);
     if (existing && existing.size !== size) throw new HttpError(409, 'size_mismatch', `an upload of this file with ${existing.size} bytes exists`);
     if (!existing) await startBlob(sql, sha, size, actor.userId);
+    const status = await statusOf(sha);
+    // Every byte arrived but the upload was never checked: the server stopped between the last
+    // chunk and the check, or the file is empty. No chunk is left to send, so it is checked now
+    // (and starts over from 0 if the bytes are not what they were named).
+    if (!status.complete && status.received === status.size) await settleUpload(sha);
     return statusOf(sha);
   });
+
+  /** Checks an upload whose bytes have all arrived against the sha256 it was sent under: complete, or emptied to start again. True when complete. */
+  const settleUpload = async (sha: string): Promise<boolean> => {
+    const hash = crypto.createHash('sha256');
+    for (const chunk of await blobChunks(sql, sha)) hash.update(chunk.data);
+    const matches = hash.digest('hex') === sha;
+    await finishBlob(sql, sha, matches);
+    return matches;
+  };
 
   app.put('/api/v1/blobs/:sha', async (request, reply: FastifyReply) => {
     await authenticate(request);
@@ -369,15 +383,9 @@ export function createApp({ sql, logger = false, https, trustProxy = [], now = D
       return reply.code(409).send({ error: { code: 'offset', message: `the server has ${now.received} bytes; send from there`, where: String(now.received) } });
     }
     const after = await statusOf(sha);
-    if (after.received === after.size) {
-      const hash = crypto.createHash('sha256');
-      for (const chunk of await blobChunks(sql, sha)) hash.update(chunk.data);
-      const matches = hash.digest('hex') === sha;
-      await finishBlob(sql, sha, matches);
-      if (!matches) throw new HttpError(422, 'hash_mismatch', 'the bytes received do not have the sha256 they were sent under; the upload starts again from 0');
-      return statusOf(sha);
-    }
-    return after;
+    if (after.received < after.size) return after;
+    if (!(await settleUpload(sha))) throw new HttpError(422, 'hash_mismatch', 'the bytes received do not have the sha256 they were sent under; the upload starts again from 0');
+    return statusOf(sha);
   });
 
   app.get('/api/v1/blobs/:sha', async (request, reply) => {

@@ -58,6 +58,20 @@ describe.each(['sqlite', 'postgres'] as DatabaseKind[])('server on %s', (db) => 
     if (!skip) await server.dispose();
   });
 
+  /** Runs SQL on the server's own database, as a fault or an earlier version would have left it. */
+  const onServerDatabase = async (statements: string): Promise<void> => {
+    if (db === 'sqlite') {
+      const file = new Database(path.join(server.dataDir, 'fieldbench-server.db'));
+      file.exec(statements);
+      file.close();
+      return;
+    }
+    const client = new pg.Client({ connectionString: server.databaseUrl ?? '' });
+    await client.connect();
+    await client.query(statements);
+    await client.end();
+  };
+
   it.skipIf(skip)('answers health and readiness, and every API endpoint wants a device token', async () => {
     expect((await api(server.url, '/health')).status).toBe(200);
     expect((await api(server.url, '/ready')).status).toBe(200);
@@ -349,22 +363,14 @@ describe.each(['sqlite', 'postgres'] as DatabaseKind[])('server on %s', (db) => 
 
   it.skipIf(skip)('commits each change with its audit entry, or neither: with the audit log refusing writes, no user is added, no device enrolled, nothing published', async () => {
     // A trigger stands in for an audit write that fails (a full disk, a lost connection).
-    const refuse = async (on: boolean): Promise<void> => {
-      if (db === 'sqlite') {
-        const file = new Database(path.join(server.dataDir, 'fieldbench-server.db'));
-        file.exec(on ? "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'audit refused'); END" : 'DROP TRIGGER refuse_audit');
-        file.close();
-        return;
-      }
-      const client = new pg.Client({ connectionString: server.databaseUrl ?? '' });
-      await client.connect();
-      await client.query(
-        on
-          ? "CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit refused'; END $$; CREATE TRIGGER refuse_audit BEFORE INSERT ON audit FOR EACH ROW EXECUTE FUNCTION refuse_audit()"
-          : 'DROP TRIGGER refuse_audit ON audit; DROP FUNCTION refuse_audit()',
-      );
-      await client.end();
-    };
+    const refuse = (on: boolean): Promise<void> =>
+      db === 'sqlite'
+        ? onServerDatabase(on ? "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit BEGIN SELECT RAISE(ABORT, 'audit refused'); END" : 'DROP TRIGGER refuse_audit')
+        : onServerDatabase(
+            on
+              ? "CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit refused'; END $$; CREATE TRIGGER refuse_audit BEFORE INSERT ON audit FOR EACH ROW EXECUTE FUNCTION refuse_audit()"
+              : 'DROP TRIGGER refuse_audit ON audit; DROP FUNCTION refuse_audit()',
+          );
     const devicesOfDora = () => server.admin(['device', 'list', '--user', 'dora']).stdout.trim().split('\n').filter(Boolean).length;
     const before = devicesOfDora();
     const article = message('published', 'kb_articles', 'k-refused-audit', { version: 1 });
@@ -386,6 +392,28 @@ describe.each(['sqlite', 'postgres'] as DatabaseKind[])('server on %s', (db) => 
     const again = await api<{ stored: number }>(server.url, '/api/v1/sync', { token: kim.token, body: syncBody([article], {}, { limit: 0 }) });
     expect(again.body.stored).toBe(1);
     expect(server.admin(['audit', '--action', 'publish', '--limit', '5']).stdout).toContain('k-refused-audit');
+  });
+
+  it.skipIf(skip)('completes an upload whose bytes all arrived but were never checked, and an empty file, when its status is asked', async () => {
+    const start = (sha: string, size: number) => api<{ received: number; complete: boolean }>(server.url, `/api/v1/blobs/${sha}`, { token: ann.token, body: { size } });
+    const bytes = crypto.randomBytes(3000);
+    const sha = crypto.createHash('sha256').update(bytes).digest('hex');
+    await start(sha, bytes.length);
+    expect((await api<{ complete: boolean }>(server.url, `/api/v1/blobs/${sha}?offset=0`, { method: 'PUT', token: ann.token, raw: bytes, contentType: 'application/octet-stream' })).body.complete).toBe(true);
+    // The server stopped after storing the last chunk and before checking it: no chunk is left for
+    // the device to send, so asking where the upload stands checks and completes it.
+    await onServerDatabase(`UPDATE blobs SET complete = 0 WHERE sha256 = '${sha}'`);
+    expect((await start(sha, bytes.length)).body).toMatchObject({ received: bytes.length, complete: true });
+    const served = await fetch(`${server.url}/api/v1/blobs/${sha}`, { headers: { authorization: `Bearer ${bob.token}` } });
+    expect(Buffer.from(await served.arrayBuffer()).equals(bytes)).toBe(true);
+    // An empty file has no chunk to send at all.
+    const empty = crypto.createHash('sha256').update(Buffer.alloc(0)).digest('hex');
+    expect((await start(empty, 0)).body).toMatchObject({ received: 0, complete: true });
+    const none = await fetch(`${server.url}/api/v1/blobs/${empty}`, { headers: { authorization: `Bearer ${bob.token}` } });
+    expect(none.status).toBe(200);
+    expect((await none.arrayBuffer()).byteLength).toBe(0);
+    // Named as something it is not, it stays incomplete.
+    expect((await start(crypto.createHash('sha256').update('not empty').digest('hex'), 0)).body).toMatchObject({ complete: false });
   });
 
   it.skipIf(skip)('the admin command says clearly what is wrong', () => {
