@@ -741,4 +741,34 @@ describe('sync between devices through the server', () => {
     expect(Buffer.from(tablet.backend.readBlob(added.sha256)?.data ?? []).equals(photo)).toBe(true);
     expect(fs.existsSync(path.join(attachmentsDir(tablet.dataDir), `${added.sha256}.download`))).toBe(false);
   });
+
+  it('tells, at every sync, of a file this device lost or whose bytes changed on disk, and still sends the others', async () => {
+    const laptop = await device('ann');
+    const note = await callOk(laptop.backend, 'notes.create', { title: 'Three photos', bodyJson: body('See photos.') });
+    const add = (name: string, width: number) => callOk(laptop.backend, 'attachments.add', { ownerTable: 'field_notes', ownerId: note.id, name, mime: 'image/png', data: picturePng(width, 100) });
+    const lost = await add('lost.png', 110);
+    const changed = await add('changed.png', 120);
+    const kept = await add('kept.png', 130);
+    fs.rmSync(path.join(attachmentsDir(laptop.dataDir), lost.sha256));
+    fs.writeFileSync(path.join(attachmentsDir(laptop.dataDir), changed.sha256), picturePng(140, 100));
+    for (let sync = 0; sync < 2; sync++) {
+      const run = await callOk(laptop.backend, 'sync.now', {});
+      // The records of all three are sent; the two files wait, each with why.
+      const files = (await callOk(laptop.backend, 'sync.runItems', { runId: run.id })).filter((item) => item.dataset === 'attachments' && item.status === 'waiting');
+      const why = new Map(files.map((item) => [item.row, [item.direction, item.detail?.key]]));
+      expect(why).toEqual(
+        new Map([
+          [lost.sha256, ['up', 'error.syncFileGoneHere']],
+          [changed.sha256, ['up', 'error.syncFileDamagedHere']],
+        ]),
+      );
+      expect(files.find((item) => item.row === lost.sha256)?.detail?.params).toMatchObject({ name: 'lost.png', folder: attachmentsDir(laptop.dataDir) });
+    }
+    // The intact one reached the server; the changed bytes never did.
+    const tablet = await device('ann');
+    await callOk(tablet.backend, 'sync.now', {});
+    expect(Buffer.from(tablet.backend.readBlob(kept.sha256)?.data ?? []).equals(picturePng(130, 100))).toBe(true);
+    expect(tablet.backend.readBlob(changed.sha256)).toBeNull();
+    for (const t of [laptop, tablet]) t.backend.close();
+  });
 });

@@ -107,6 +107,14 @@ export const syncMessages = defineApiMessages({
     en: 'Changes to the published knowledge stay on this device: this account may no longer publish (its role changed).',
     zh: '对已发布知识的更改保留在本设备上：此账号已无权发布（角色已变更）。',
   },
+  'error.syncFileGoneHere': {
+    en: 'The file “{name}” is no longer in this device’s attachments folder ({folder}), so it cannot be sent; other devices show it as not available until a device that has it syncs.',
+    zh: '文件“{name}”已不在本设备的附件文件夹（{folder}）中，无法发送；在拥有该文件的设备同步之前，其他设备会显示该文件不可用。',
+  },
+  'error.syncFileDamagedHere': {
+    en: 'The copy of “{name}” in this device’s attachments folder ({folder}) is damaged: its bytes are no longer those that were attached, so it is not sent.',
+    zh: '本设备附件文件夹（{folder}）中的“{name}”已损坏：其内容已不是附加时的内容，因此不会发送。',
+  },
   'error.syncFileFailed': { en: 'The file “{name}” could not be transferred ({reason}); it is tried again at the next sync.', zh: '文件“{name}”传输失败（{reason}）；下次同步时会重试。' },
   // Why one synced record was refused, left waiting or only partly applied (the sync history's items).
   // The record itself is named beside it; {field} is a field's name in the forms (core/sync/record-words.ts).

@@ -7,6 +7,7 @@ import type { Db } from '../db/connection';
 import { attachmentPath, attachmentsDir, readFile, storeFile } from '../files/attachment-store';
 import { submissionFiles } from '../repos/review-repo';
 import { REQUEST_TIMEOUT_MS, type ByteCounter, type Fetch } from './http';
+import { msg, type ApiMessage } from '../../../core/api/message';
 
 /**
  * Attachment files travel apart from messages, content-addressed by sha256, in chunks that resume
@@ -16,7 +17,13 @@ import { REQUEST_TIMEOUT_MS, type ByteCounter, type Fetch } from './http';
  * at the next sync; the records that name it sync regardless and show it as not on this device.
  */
 
-export type FileOutcome = { uploaded: number; downloaded: number; failed: { sha256: string; name: string; reason: string }[] };
+/** What a sync did with files; each failure with the message its run's history shows. */
+export type FileOutcome = { uploaded: number; downloaded: number; failed: { sha256: string; name: string; direction: 'up' | 'down'; detail: ApiMessage }[] };
+
+/** A transfer that failed on the way: tried again at the next sync. */
+function transferFailed(file: { sha256: string; name: string }, direction: 'up' | 'down', error: unknown): FileOutcome['failed'][number] {
+  return { sha256: file.sha256, name: file.name, direction, detail: msg('error.syncFileFailed', { name: file.name, reason: error instanceof Error ? error.message : String(error) }) };
+}
 
 type Remote = { server: string; token: string; fetch: Fetch; counter: ByteCounter };
 
@@ -105,15 +112,24 @@ export async function transferFiles(db: Db, dataDir: string, remote: Remote, onF
     )
     .all() as { sha256: string; size: number; name: string }[];
   for (const file of toSend) {
+    // A file this device should hold but lost, or whose bytes changed on disk, cannot be sent, and
+    // sending it again would not help: its author is told, every sync, instead of nothing.
+    const bytes = readFile(dataDir, file.sha256);
+    if (bytes === null) {
+      outcome.failed.push({ sha256: file.sha256, name: file.name, direction: 'up', detail: msg('error.syncFileGoneHere', { name: file.name, folder: attachmentsDir(dataDir) }) });
+      continue;
+    }
+    if (crypto.createHash('sha256').update(bytes).digest('hex') !== file.sha256) {
+      outcome.failed.push({ sha256: file.sha256, name: file.name, direction: 'up', detail: msg('error.syncFileDamagedHere', { name: file.name, folder: attachmentsDir(dataDir) }) });
+      continue;
+    }
     try {
-      const bytes = readFile(dataDir, file.sha256);
-      if (bytes === null) continue;
       await upload(remote, file.sha256, bytes);
       db.prepare('INSERT INTO sync_files_sent (sha256, sent_at) VALUES (?, ?) ON CONFLICT (sha256) DO NOTHING').run(file.sha256, new Date().toISOString());
       outcome.uploaded++;
       onFile(outcome.uploaded + outcome.downloaded);
     } catch (error) {
-      outcome.failed.push({ sha256: file.sha256, name: file.name, reason: error instanceof Error ? error.message : String(error) });
+      outcome.failed.push(transferFailed(file, 'up', error));
     }
   }
   const toFetch = db
@@ -129,7 +145,7 @@ export async function transferFiles(db: Db, dataDir: string, remote: Remote, onF
       outcome.downloaded++;
       onFile(outcome.uploaded + outcome.downloaded);
     } catch (error) {
-      outcome.failed.push({ sha256: file.sha256, name: file.name, reason: error instanceof Error ? error.message : String(error) });
+      outcome.failed.push(transferFailed(file, 'down', error));
     }
   }
   // Files that submissions show, on a reviewer's device that has no record of them: kept in the
@@ -141,7 +157,7 @@ export async function transferFiles(db: Db, dataDir: string, remote: Remote, onF
       outcome.downloaded++;
       onFile(outcome.uploaded + outcome.downloaded);
     } catch (error) {
-      outcome.failed.push({ sha256: file.sha256, name: file.name, reason: error instanceof Error ? error.message : String(error) });
+      outcome.failed.push(transferFailed(file, 'down', error));
     }
   }
   return outcome;

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { msg, type ApiMessage } from '../../../core/api/message';
+import { formatApiMessage, msg, type ApiMessage } from '../../../core/api/message';
 import { encryptedOrLocal } from '../../../core/sync/server-url';
 import { ApiFailure } from '../../../core/api/result';
 import { isRecordTable, type RecordTable } from '../../../core/api/tables';
@@ -227,7 +227,7 @@ export function createSyncService(options: SyncOptions): SyncService {
         : await transferFiles(db, options.dataDir, { server: identity.serverUrl, token: token(), fetch: options.fetch ?? fetch, counter }, (done) =>
             progress({ runId, phase: 'files', sent: outcome.sent, toSend, received: outcome.apply.received, toReceive, bytesUp: counter.up, bytesDown: counter.down, files: done }),
           );
-      for (const f of files.failed) log(`sync: the file ${f.sha256} (${f.name}) was not transferred: ${f.reason}`);
+      for (const f of files.failed) log(`sync: the file ${f.sha256} (${f.name}) was not transferred: ${formatApiMessage(f.detail, 'en')}`);
       transact(
         db,
         () => {
@@ -238,12 +238,14 @@ export function createSyncService(options: SyncOptions): SyncService {
             'up',
             outcome.held.map((space) => ({ dataset: HELD_SPACE_ITEM, row: space, status: 'waiting' as const, detail: heldSpaceMessage(db, space) })),
           );
-          addItems(
-            db,
-            runId,
-            'down',
-            files.failed.map((f) => ({ dataset: 'attachments', row: f.sha256, status: 'waiting' as const, detail: msg('error.syncFileFailed', { name: f.name, reason: f.reason }) })),
-          );
+          for (const direction of ['up', 'down'] as const) {
+            addItems(
+              db,
+              runId,
+              direction,
+              files.failed.filter((f) => f.direction === direction).map((f) => ({ dataset: 'attachments', row: f.sha256, status: 'waiting' as const, detail: f.detail })),
+            );
+          }
           updateRun(db, runId, {
             status: outcome.stopped ? 'needs_confirmation' : 'done',
             finishedAt: new Date(now()).toISOString(),
