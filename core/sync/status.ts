@@ -46,6 +46,8 @@ export type SyncStatus = {
   running: boolean;
   /** Changes made here that the server has not acknowledged yet. */
   outbox: number;
+  /** Files attached here whose bytes the server does not have yet (files.ts countFilesToSend). */
+  filesToSend: number;
   /** Records that arrived without their parent and wait for it. */
   waiting: number;
   openConflicts: number;

@@ -7,7 +7,7 @@ import { useSyncProgress } from './progress';
 
 /**
  * The status bar's sync state, honest about what it knows: working locally (not connected),
- * syncing (with counts), stopped (and why), changes waiting to be sent, a sync waiting for
+ * syncing (with counts), stopped (and why), changes and files waiting to be sent, a sync waiting for
  * confirmation, conflicts, or when it last synced. Each links to the Sync section.
  *
  * A stopped sync is named in a few words (the status bar is one line), with when it last
@@ -36,6 +36,7 @@ export function SyncIndicator() {
     } else if (last?.status === 'needs_confirmation') parts.push({ text: t('status.syncConfirm'), warn: true });
     else parts.push({ text: s.lastSuccessAt ? t('status.syncOk', { time: formatDateTime(s.lastSuccessAt, lang) }) : t('status.syncNever'), warn: false });
     if (s.outbox > 0) parts.push({ text: tn('status.syncWaiting', s.outbox), warn: false });
+    if (s.filesToSend > 0) parts.push({ text: tn('status.syncFilesWaiting', s.filesToSend), warn: false });
   }
   if (s.openConflicts > 0) parts.push({ text: tn('status.syncConflicts', s.openConflicts), warn: true });
   return (

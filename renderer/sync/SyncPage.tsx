@@ -144,7 +144,9 @@ function Connected({ status }: { status: SyncStatus }) {
           </label>
         </div>
         <ul className="sync-facts">
-          <li>{status.outbox > 0 ? tn('sync.outbox', status.outbox) : t('sync.allSent')}</li>
+          {status.outbox > 0 && <li>{tn('sync.outbox', status.outbox)}</li>}
+          {status.filesToSend > 0 && <li>{tn('sync.filesToSend', status.filesToSend)}</li>}
+          {status.outbox === 0 && status.filesToSend === 0 && <li>{t('sync.allSent')}</li>}
           {status.waiting > 0 && <li>{tn('sync.waiting', status.waiting)}</li>}
           <li>{status.lastSuccessAt ? t('sync.lastSuccess', { time: formatDateTime(status.lastSuccessAt, lang) }) : t(running ? 'sync.firstRunning' : 'sync.never')}</li>
         </ul>

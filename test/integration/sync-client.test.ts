@@ -764,11 +764,15 @@ describe('sync between devices through the server', () => {
       );
       expect(files.find((item) => item.row === lost.sha256)?.detail?.params).toMatchObject({ name: 'lost.png', folder: attachmentsDir(laptop.dataDir) });
     }
+    // The device says so where the user looks: two files are not on the server.
+    expect((await callOk(laptop.backend, 'sync.status', {})).filesToSend).toBe(2);
     // The intact one reached the server; the changed bytes never did.
     const tablet = await device('ann');
     await callOk(tablet.backend, 'sync.now', {});
     expect(Buffer.from(tablet.backend.readBlob(kept.sha256)?.data ?? []).equals(picturePng(130, 100))).toBe(true);
     expect(tablet.backend.readBlob(changed.sha256)).toBeNull();
+    // A file downloaded from the server is not one to send back.
+    expect((await callOk(tablet.backend, 'sync.status', {})).filesToSend).toBe(0);
     for (const t of [laptop, tablet]) t.backend.close();
   });
 });

@@ -100,6 +100,27 @@ async function download(r: Remote, dataDir: string, sha: string, size: number): 
   fs.rmSync(partial, { force: true });
 }
 
+/**
+ * Files attached here whose bytes the server does not have yet, as far as this device knows:
+ * they go with the next sync, or cannot (lost or damaged here: that sync's details say which).
+ * A file this device downloaded counts as on the server.
+ */
+export function countFilesToSend(db: Db): number {
+  return (
+    db
+      .prepare(
+        `SELECT count(*) AS n FROM attachments a JOIN sync_rows r ON r.dataset = 'attachments' AND r.row = a.sha256
+         WHERE a.stored_locally = 1 AND NOT EXISTS (SELECT 1 FROM sync_files_sent s WHERE s.sha256 = a.sha256)`,
+      )
+      .get() as { n: number }
+  ).n;
+}
+
+/** Marks a file as on the server (sent from here, or downloaded from there). */
+function markOnServer(db: Db, sha256: string): void {
+  db.prepare('INSERT INTO sync_files_sent (sha256, sent_at) VALUES (?, ?) ON CONFLICT (sha256) DO NOTHING').run(sha256, new Date().toISOString());
+}
+
 /** Uploads this device's files the server lacks, then downloads the files of synced records this device lacks. */
 export async function transferFiles(db: Db, dataDir: string, remote: Remote, onFile: (done: number) => void): Promise<FileOutcome> {
   const outcome: FileOutcome = { uploaded: 0, downloaded: 0, failed: [] };
@@ -125,7 +146,7 @@ export async function transferFiles(db: Db, dataDir: string, remote: Remote, onF
     }
     try {
       await upload(remote, file.sha256, bytes);
-      db.prepare('INSERT INTO sync_files_sent (sha256, sent_at) VALUES (?, ?) ON CONFLICT (sha256) DO NOTHING').run(file.sha256, new Date().toISOString());
+      markOnServer(db, file.sha256);
       outcome.uploaded++;
       onFile(outcome.uploaded + outcome.downloaded);
     } catch (error) {
@@ -142,6 +163,8 @@ export async function transferFiles(db: Db, dataDir: string, remote: Remote, onF
     try {
       await download(remote, dataDir, file.sha256, file.size);
       commit(db, [update('attachments', { sha256: file.sha256 }, { stored_locally: 1 })]);
+      // Came from the server: nothing to send back at the next sync.
+      markOnServer(db, file.sha256);
       outcome.downloaded++;
       onFile(outcome.uploaded + outcome.downloaded);
     } catch (error) {

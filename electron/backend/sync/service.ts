@@ -14,7 +14,7 @@ import { environmentFailure } from '../environment-errors';
 import { reflectReviews } from '../services/review';
 import { keyOfRowName } from './columns';
 import { readStored } from './apply';
-import { transferFiles } from './files';
+import { countFilesToSend, transferFiles } from './files';
 import { learnConflictAuthors } from './authors';
 import { enrol as enrolRequest, httpTransport, type ByteCounter, type Fetch } from './http';
 import { addItems, HELD_SPACE_ITEM, closeInterruptedRuns, countOpenConflicts, countWaiting, getRun, labelOf, lastSuccess, listRuns, openConflicts, runItems, startRun, updateRun } from './history';
@@ -118,6 +118,7 @@ export function createSyncService(options: SyncOptions): SyncService {
       auto: readSetting(db, 'auto') !== '0',
       running: running !== null,
       outbox: identity === null ? 0 : outboxSize(db),
+      filesToSend: identity === null ? 0 : countFilesToSend(db),
       waiting: countWaiting(db),
       openConflicts: countOpenConflicts(db),
       lastRun: runs[0] ?? null,
