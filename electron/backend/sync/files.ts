@@ -133,18 +133,18 @@ export async function transferFiles(db: Db, dataDir: string, remote: Remote, onF
     )
     .all() as { sha256: string; size: number; name: string }[];
   for (const file of toSend) {
-    // A file this device should hold but lost, or whose bytes changed on disk, cannot be sent, and
-    // sending it again would not help: its author is told, every sync, instead of nothing.
-    const bytes = readFile(dataDir, file.sha256);
-    if (bytes === null) {
-      outcome.failed.push({ sha256: file.sha256, name: file.name, direction: 'up', detail: msg('error.syncFileGoneHere', { name: file.name, folder: attachmentsDir(dataDir) }) });
-      continue;
-    }
-    if (crypto.createHash('sha256').update(bytes).digest('hex') !== file.sha256) {
-      outcome.failed.push({ sha256: file.sha256, name: file.name, direction: 'up', detail: msg('error.syncFileDamagedHere', { name: file.name, folder: attachmentsDir(dataDir) }) });
-      continue;
-    }
     try {
+      // A file this device should hold but lost, or whose bytes changed on disk, cannot be sent,
+      // and sending it again would not help: its author is told, every sync, instead of nothing.
+      const bytes = readFile(dataDir, file.sha256);
+      if (bytes === null) {
+        outcome.failed.push({ sha256: file.sha256, name: file.name, direction: 'up', detail: msg('error.syncFileGoneHere', { name: file.name, folder: attachmentsDir(dataDir) }) });
+        continue;
+      }
+      if (crypto.createHash('sha256').update(bytes).digest('hex') !== file.sha256) {
+        outcome.failed.push({ sha256: file.sha256, name: file.name, direction: 'up', detail: msg('error.syncFileDamagedHere', { name: file.name, folder: attachmentsDir(dataDir) }) });
+        continue;
+      }
       await upload(remote, file.sha256, bytes);
       markOnServer(db, file.sha256);
       outcome.uploaded++;
