@@ -354,7 +354,8 @@ export function createApp({ sql, logger = false, https, trustProxy = [], now = D
     // Every byte arrived but the upload was never checked: the server stopped between the last
     // chunk and the check, or the file is empty. No chunk is left to send, so it is checked now
     // (and starts over from 0 if the bytes are not what they were named).
-    if (!status.complete && status.received === status.size) await settleUpload(sha);
+    if (status.complete || status.received < status.size) return status;
+    await settleUpload(sha);
     return statusOf(sha);
   });
 
